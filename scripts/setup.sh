@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Install every system package Corridor needs to build, run and test, on
+# Debian 12, as root. Idempotent: quiet and fast when everything is there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config     # toolchain
+  libsqlite3-dev sqlite3               # the embedded store, and its CLI for tests and benchmarks
+  libcsv-dev                           # RFC 4180 CSV parsing
+  libjansson-dev                       # JSON output
+  libcmocka-dev                        # unit tests
+  clang libclang-rt-14-dev             # libFuzzer harnesses
+  time bc                              # benchmarks: peak RSS, rates
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: these packages are missing: ${missing[*]}" >&2
+  echo "setup: run as root, or install them with apt-get" >&2
+  exit 1
+fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

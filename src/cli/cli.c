@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+// The command table and dispatcher, and the helpers every subcommand shares
+// (database path, actor, error output). A subcommand is a row here and a
+// file of its own.
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct cor_command *const commands[] = {
+	&cor_cmd_init, &cor_cmd_demo, &cor_cmd_import, &cor_cmd_export, &cor_cmd_case,
+	&cor_cmd_office, &cor_cmd_stats, &cor_cmd_mrz, &cor_cmd_help,
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const struct cor_command *find(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i]->name, name))
+			return commands[i];
+	return NULL;
+}
+
+int cor_cli_help(const char *name)
+{
+	if (name) {
+		const struct cor_command *c = find(name);
+		if (!c) {
+			fprintf(stderr, "corridor: no command '%s' (see 'corridor help')\n", name);
+			return COR_EXIT_USAGE;
+		}
+		printf("%s\n\n%s\n", c->summary, c->usage);
+		return COR_EXIT_OK;
+	}
+	printf("usage: corridor <command> [options]\n\n"
+	       "Corridor: case management and movement assistance.\n\ncommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		printf("   %-8s %s\n", commands[i]->name, commands[i]->summary);
+	printf("\nEvery command takes --db PATH (default: $CORRIDOR_DB, else ./corridor.db).\n"
+	       "'corridor help <command>' shows a command's options.\n");
+	return COR_EXIT_OK;
+}
+
+int cor_cli_main(int argc, char **argv)
+{
+	if (argc < 2) {
+		cor_cli_help(NULL);
+		return COR_EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (!strcmp(name, "--help") || !strcmp(name, "-h"))
+		return cor_cli_help(NULL);
+	if (!strcmp(name, "--version")) {
+		printf("corridor 0.1.0\n");
+		return COR_EXIT_OK;
+	}
+	const struct cor_command *c = find(name);
+	if (!c) {
+		fprintf(stderr, "corridor: '%s' is not a command (see 'corridor help')\n", name);
+		return COR_EXIT_USAGE;
+	}
+	for (int i = 2; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return cor_cli_help(c->name);
+	return c->run(argc - 1, argv + 1);
+}
+
+const char *cor_cli_db_path(const char *given)
+{
+	if (given && *given)
+		return given;
+	const char *env = getenv("CORRIDOR_DB");
+	return env && *env ? env : "./corridor.db";
+}
+
+const char *cor_cli_actor(void)
+{
+	const char *a = getenv("CORRIDOR_USER");
+	if (!a || !*a)
+		a = getenv("USER");
+	return a && *a ? a : "unknown";
+}
+
+int cor_cli_usage_error(const struct cor_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "corridor %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", cmd->usage);
+	return COR_EXIT_USAGE;
+}
+
+int cor_cli_fail(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return COR_EXIT_FAIL;
+}
+
+void cor_cli_getopt_reset(void)
+{
+	optind = 0; /* glibc: 0 re-initialises the scanner */
+	opterr = 0;
+}
+
+int cor_cli_open(const char *db, unsigned flags, struct cor_store **st)
+{
+	char msg[600];
+	if (cor_store_open(cor_cli_db_path(db), flags, st, msg, sizeof(msg)) < 0)
+		return cor_cli_fail("%s", msg);
+	return COR_EXIT_OK;
+}
+
+int cor_cli_bad_option(const struct cor_command *cmd, int opt, char **argv)
+{
+	if (opt == ':')
+		return cor_cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+	return cor_cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+int cor_cli_parse_long(const struct cor_command *cmd, const char *opt, const char *v, long lo,
+		       long hi, long *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (!*v || *end || n < lo || n > hi)
+		return cor_cli_usage_error(cmd, "%s: '%s' is not a whole number from %ld to %ld", opt,
+					   v, lo, hi);
+	*out = n;
+	return COR_EXIT_OK;
+}
+
+int cor_cli_parse_date(const struct cor_command *cmd, const char *opt, const char *v,
+		       struct cor_date *out)
+{
+	if (cor_date_parse(v, out) < 0)
+		return cor_cli_usage_error(cmd, "%s: '%s' is not a real date in the form YYYY-MM-DD",
+					   opt, v);
+	return COR_EXIT_OK;
+}
+
+void cor_cli_thousands(char *buf, size_t len, long n)
+{
+	char tmp[32];
+	int k = snprintf(tmp, sizeof(tmp), "%ld", n < 0 ? -n : n);
+	size_t o = 0;
+	if (n < 0 && o + 1 < len)
+		buf[o++] = '-';
+	for (int i = 0; i < k && o + 1 < len; i++) {
+		if (i && (k - i) % 3 == 0 && o + 1 < len)
+			buf[o++] = ',';
+		buf[o++] = tmp[i];
+	}
+	buf[o] = '\0';
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// The command-line layer: one file per subcommand, each exporting a
+// struct cor_command; cli.c holds the table and the dispatcher.
+//
+// Exit status, for every subcommand: 0 success; 1 the work was refused or
+// failed (bad input, a rule, the database), with a message on stderr; 2 the
+// command line itself was wrong (unknown option, missing argument).
+#ifndef COR_CLI_H
+#define COR_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "domain/date.h"
+#include "store/store.h"
+
+enum { COR_EXIT_OK = 0, COR_EXIT_FAIL = 1, COR_EXIT_USAGE = 2 };
+
+struct cor_command {
+	const char *name;                /* "case", "import" */
+	int (*run)(int argc, char **argv); /* argv[0] is the name; returns an exit status */
+	const char *usage;               /* the synopsis, printed by help and on misuse */
+	const char *summary;             /* one line for the command list */
+};
+
+/* Run the command line argv[1..]; returns the process exit status. */
+int cor_cli_main(int argc, char **argv);
+/* Print the list of commands (cmd == NULL) or one command's usage. */
+int cor_cli_help(const char *cmd);
+
+/* The database path: given (from --db), else $CORRIDOR_DB, else "./corridor.db". Borrowed. */
+const char *cor_cli_db_path(const char *given);
+/* The actor recorded on events: $CORRIDOR_USER, else $USER, else "unknown". Borrowed. */
+const char *cor_cli_actor(void);
+/* Print "corridor NAME: MESSAGE" and the usage on stderr; returns COR_EXIT_USAGE. */
+int cor_cli_usage_error(const struct cor_command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Print "error: MESSAGE" on stderr; returns COR_EXIT_FAIL. */
+int cor_cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Reset getopt before a command parses its options. */
+void cor_cli_getopt_reset(void);
+/* Report getopt's '?' or ':' for cmd; returns COR_EXIT_USAGE. */
+int cor_cli_bad_option(const struct cor_command *cmd, int opt, char **argv);
+/* Open the database (path from cor_cli_db_path(db)); on failure print why
+ * and return COR_EXIT_FAIL. */
+int cor_cli_open(const char *db, unsigned flags, struct cor_store **st);
+/* Parse an option's whole-number value in [lo, hi], or report a usage error. */
+int cor_cli_parse_long(const struct cor_command *cmd, const char *opt, const char *v, long lo,
+		       long hi, long *out);
+/* Parse an option's date value, or report a usage error. */
+int cor_cli_parse_date(const struct cor_command *cmd, const char *opt, const char *v,
+		       struct cor_date *out);
+/* Format n with thousands separators ("1,234,567"). */
+void cor_cli_thousands(char *buf, size_t len, long n);
+
+extern const struct cor_command cor_cmd_help, cor_cmd_init, cor_cmd_demo, cor_cmd_import,
+	cor_cmd_export, cor_cmd_case, cor_cmd_office, cor_cmd_stats, cor_cmd_mrz;
+
+#endif

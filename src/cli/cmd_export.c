@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+// corridor export: write persons as CSV, in the format import reads.
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/case_filter.h"
+#include "io/persons_csv.h"
+
+static int write_row(const struct cor_case *c, const struct cor_person *p,
+		     const struct cor_document *d, void *ctx)
+{
+	cor_persons_csv_write_row(ctx, c, p, d);
+	return 0;
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'}, {"out", required_argument, NULL, 'o'},
+		COR_FILTER_OPTIONS, {0},
+	};
+	const struct cor_command *cmd = &cor_cmd_export;
+	struct cor_case_filter f = {0};
+	struct cor_store *st = NULL;
+	const char *db = NULL, *out = NULL;
+	char tmp[4096];
+	FILE *fp = stdout;
+	int c, ret;
+
+	cor_cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 'd')
+			db = optarg;
+		else if (c == 'o')
+			out = optarg;
+		else if ((ret = cor_cli_filter_option(cmd, c, optarg, &f)) != 1) {
+			if (ret)
+				return ret;
+		} else
+			return cor_cli_bad_option(cmd, c, argv);
+	}
+	if (optind < argc)
+		return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	/* A file is written beside its target and renamed: never half a file. */
+	if (out) {
+		snprintf(tmp, sizeof(tmp), "%s.tmp", out);
+		if (!(fp = fopen(tmp, "w"))) {
+			cor_store_close(st);
+			return cor_cli_fail("cannot write '%s': %s", tmp, strerror(errno));
+		}
+	}
+	cor_persons_csv_write_header(fp);
+	int err = cor_store_persons_each(st, &f, write_row, fp);
+	if (err < 0)
+		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	else if (fflush(fp) != 0 || ferror(fp))
+		ret = cor_cli_fail("cannot write '%s': %s", out ? tmp : "standard output",
+				   strerror(errno));
+	else
+		ret = COR_EXIT_OK;
+	cor_store_close(st);
+	if (out) {
+		if (fclose(fp) != 0 && ret == COR_EXIT_OK)
+			ret = cor_cli_fail("cannot write '%s': %s", tmp, strerror(errno));
+		if (ret == COR_EXIT_OK && rename(tmp, out) != 0)
+			ret = cor_cli_fail("cannot rename '%s' to '%s': %s", tmp, out, strerror(errno));
+		if (ret != COR_EXIT_OK)
+			unlink(tmp);
+	}
+	return ret;
+}
+
+const struct cor_command cor_cmd_export = {
+	"export", run,
+	"usage: corridor export [--out FILE] [filters] [--db PATH]\n\n"
+	"  --out FILE       write there (default: standard output)\n" COR_FILTER_USAGE
+	"Writes one row per person, in the columns 'corridor import' reads.",
+	"export persons as CSV",
+};

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+// corridor import FILE: import persons from CSV, all or nothing.
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "io/import.h"
+
+static void report(const char *line, void *ctx)
+{
+	fprintf(stderr, "%s\n", line);
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"skip-bad", no_argument, NULL, 'k'},
+		{"rejects", required_argument, NULL, 'r'},
+		{0},
+	};
+	const struct cor_command *cmd = &cor_cmd_import;
+	struct cor_import_opts o = {.actor = cor_cli_actor(), .today = cor_date_today()};
+	struct cor_import_result res;
+	struct cor_store *st = NULL;
+	const char *db = NULL;
+	char rejects[4096], msg[600];
+	int c;
+
+	cor_cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 'k':
+			o.skip_bad = true;
+			break;
+		case 'r':
+			o.rejects_path = optarg;
+			break;
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cor_cli_usage_error(cmd, optind == argc ? "which file? give one CSV file"
+							       : "give exactly one CSV file");
+	o.path = argv[optind];
+	if (o.rejects_path && !o.skip_bad)
+		return cor_cli_usage_error(cmd, "--rejects goes with --skip-bad");
+	if (o.skip_bad && !o.rejects_path) {
+		size_t n = strlen(o.path);
+		if (n > 4 && !strcmp(o.path + n - 4, ".csv"))
+			n -= 4;
+		snprintf(rejects, sizeof(rejects), "%.*s.rejected.csv", (int)n, o.path);
+		o.rejects_path = rejects;
+	}
+	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int err = cor_import_persons(st, &o, &res, report, NULL, msg, sizeof(msg));
+	cor_store_close(st);
+	if (err < 0)
+		return cor_cli_fail("%s", msg);
+	char p[32], cs[32];
+	cor_cli_thousands(p, sizeof(p), res.persons);
+	cor_cli_thousands(cs, sizeof(cs), res.cases);
+	printf("imported %s persons in %s cases from %s\n", p, cs, o.path);
+	if (o.skip_bad && res.rejected_rows) {
+		printf("rejected %ld rows (%ld bad, the others of the same cases) into %s\n",
+		       res.rejected_rows, res.bad_rows, o.rejects_path);
+		return COR_EXIT_FAIL;
+	}
+	return COR_EXIT_OK;
+}
+
+const struct cor_command cor_cmd_import = {
+	"import", run,
+	"usage: corridor import FILE [--skip-bad [--rejects FILE]] [--db PATH]\n\n"
+	"  FILE          a persons CSV (columns in docs/import-csv.md)\n"
+	"  --skip-bad    import the good cases; write the rows of bad ones to a file\n"
+	"  --rejects F   where rejected rows go (default: FILE.rejected.csv)\n"
+	"Without --skip-bad, one bad row means nothing is imported.",
+	"import persons from a CSV file, validating every row",
+};

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: Apache-2.0
+// The persons-CSV import. Rows arrive from the reader one at a time; the rows
+// of one case form a group held in a savepoint until the next case begins, so
+// a case is committed whole or not at all. Memory stays bounded by the
+// largest case, whatever the file size.
+#include "io/import.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/persons_csv.h"
+#include "util/error.h"
+#include "util/progress.h"
+
+/* One row of the open group, kept to write it to the rejects file. */
+struct held_row {
+	long line;
+	char *csv; /* the row as CSV, without line end */
+};
+
+struct importer {
+	struct cor_store *st;
+	const struct cor_import_opts *o;
+	struct cor_import_result *res;
+	void (*report)(const char *line, void *ctx);
+	void *report_ctx;
+	int64_t last_id_before; /* cases with a higher id came from this file */
+	FILE *rejects;
+	bool rejects_header;
+	/* the open group: one case's consecutive rows */
+	bool open;
+	bool bad;
+	bool has_principal;
+	long first_line;
+	long bad_line;
+	long persons;
+	int64_t case_id;
+	struct cor_case c;
+	struct held_row *held;
+	size_t nheld, capheld;
+	struct cor_progress progress;
+	char started[COR_TIME_LEN]; /* the time recorded on every "imported" event */
+	int fatal;                  /* a store failure: stop */
+	char *msg;
+	size_t msglen;
+};
+
+static void say(struct importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void say(struct importer *im, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	im->report(line, im->report_ctx);
+}
+
+static char *row_as_csv(const struct cor_persons_row *r, const char *errors)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		return NULL;
+	for (int i = 0; i < r->nfields; i++)
+		cor_csv_write_field(m, r->fields[i], i ? ',' : 0);
+	if (errors)
+		cor_csv_write_field(m, errors, ',');
+	fclose(m);
+	return buf;
+}
+
+static int hold(struct importer *im, const struct cor_persons_row *r, const char *errors)
+{
+	if (!im->rejects)
+		return 0;
+	if (!im->rejects_header) {
+		for (int i = 0; i < r->nheader; i++)
+			cor_csv_write_field(im->rejects, r->header[i], i ? ',' : 0);
+		fputs(",import_errors\r\n", im->rejects);
+		im->rejects_header = true;
+	}
+	if (im->nheld == im->capheld) {
+		size_t cap = im->capheld ? 2 * im->capheld : 16;
+		struct held_row *h = realloc(im->held, cap * sizeof(*h));
+		if (!h)
+			return COR_ENOMEM;
+		im->held = h;
+		im->capheld = cap;
+	}
+	char *csv = row_as_csv(r, errors);
+	if (!csv)
+		return COR_ENOMEM;
+	im->held[im->nheld++] = (struct held_row){r->line, csv};
+	return 0;
+}
+
+/* Write the held rows to the rejects file; drop them. */
+static void flush_held(struct importer *im, bool reject)
+{
+	for (size_t i = 0; i < im->nheld; i++) {
+		if (reject) {
+			fputs(im->held[i].csv, im->rejects);
+			fputs("\r\n", im->rejects);
+		}
+		free(im->held[i].csv);
+	}
+	im->nheld = 0;
+}
+
+/* Close the open group: keep it, or undo it when any row was bad. */
+static int close_group(struct importer *im)
+{
+	int err = 0;
+	if (!im->open)
+		return 0;
+	im->open = false;
+	if (!im->bad && !im->has_principal) {
+		say(im, "%s:%ld: person_no: case '%s' has no person 1 (the principal applicant)",
+		    im->o->path, im->first_line, im->c.ref);
+		im->bad = true;
+		im->res->bad_rows++;
+	}
+	/* Without skip_bad one bad row rolls back the whole file: groups need
+	 * no savepoint of their own. */
+	if (im->bad) {
+		if (im->o->skip_bad && (err = cor_store_undo(im->st)) < 0)
+			return err;
+		im->res->rejected_rows += (long)im->nheld;
+		flush_held(im, true);
+		return 0;
+	}
+	if (im->o->skip_bad && (err = cor_store_release(im->st)) < 0)
+		return err;
+	im->res->cases++;
+	im->res->persons += im->persons;
+	flush_held(im, false);
+	return 0;
+}
+
+static int open_group(struct importer *im, const struct cor_persons_row *r)
+{
+	int err = im->o->skip_bad ? cor_store_mark(im->st) : 0;
+	if (err < 0)
+		return err;
+	im->open = true;
+	im->bad = false;
+	im->has_principal = false;
+	im->first_line = r->line;
+	im->persons = 0;
+	im->case_id = 0;
+	im->c = r->c;
+	return 0;
+}
+
+/* Does a row repeat its case's columns exactly? */
+static void check_same_case(struct importer *im, struct cor_persons_row *r)
+{
+	const struct cor_case *a = &im->c, *b = &r->c;
+	const char *col = strcmp(a->programme, b->programme)       ? "programme"
+			  : strcmp(a->office, b->office)           ? "office"
+			  : strcmp(a->origin, b->origin)           ? "origin"
+			  : strcmp(a->destination, b->destination) ? "destination"
+			  : strcmp(a->state, b->state)             ? "case_state"
+			  : a->priority != b->priority             ? "priority"
+			  : cor_date_cmp(a->registered_on, b->registered_on) ? "registered_on"
+									   : NULL;
+	if (col)
+		cor_persons_row_issue(r, col, "differs from line %ld for the same case '%s'",
+				      im->first_line, a->ref);
+}
+
+/* Store one valid row; store refusals become issues on the row. */
+static int store_row(struct importer *im, struct cor_persons_row *r, bool new_group)
+{
+	int err;
+	if (new_group) {
+		err = cor_store_case_add(im->st, &r->c, &im->case_id);
+		if (err == COR_EEXIST) {
+			int64_t id = 0;
+			cor_store_case_get(im->st, r->c.ref, &id, NULL);
+			if (id > im->last_id_before)
+				cor_persons_row_issue(r, "case_id",
+						      "the rows of case '%s' must be consecutive; it "
+						      "appeared earlier in the file",
+						      r->c.ref);
+			else
+				cor_persons_row_issue(r, "case_id",
+						      "case '%s' already exists in the database",
+						      r->c.ref);
+			return 0;
+		}
+		if (err == COR_ENOTFOUND) {
+			cor_persons_row_issue(r, "office", "no office '%s' (see 'corridor office list')",
+					      r->c.office);
+			return 0;
+		}
+		if (err < 0)
+			return err;
+		char detail[256];
+		snprintf(detail, sizeof(detail), "imported from %s, line %ld", im->o->path, r->line);
+		struct cor_event e = {.actor = im->o->actor, .action = "imported", .detail = detail,
+				      .reason = ""};
+		memcpy(e.at, im->started, sizeof(e.at));
+		if ((err = cor_store_event_add(im->st, im->case_id, &e)) < 0)
+			return err;
+	} else {
+		check_same_case(im, r);
+		if (r->nissues || !im->case_id)
+			return 0;
+	}
+	int64_t pid;
+	err = cor_store_person_add(im->st, im->case_id, &r->p, &pid);
+	if (err == COR_EEXIST) {
+		cor_persons_row_issue(r, "person_no", "case '%s' already has a person %d", r->c.ref,
+				      r->p.seq);
+		return 0;
+	}
+	if (err < 0)
+		return err;
+	if (r->d.kind != COR_DOC_NONE && (err = cor_store_document_add(im->st, pid, &r->d)) < 0)
+		return err;
+	im->persons++;
+	if (r->p.seq == 1)
+		im->has_principal = true;
+	return 0;
+}
+
+static int on_row(struct cor_persons_row *r, void *ctx)
+{
+	struct importer *im = ctx;
+	int err = 0;
+	bool new_group = !im->open || strcmp(im->c.ref, r->c.ref) || !r->c.ref[0];
+
+	im->res->rows++;
+	cor_progress_update(&im->progress, im->res->rows);
+	if (new_group && (err = close_group(im)) < 0)
+		goto fatal;
+	if (new_group && (err = open_group(im, r)) < 0)
+		goto fatal;
+	if (!r->nissues && (err = store_row(im, r, new_group)) < 0)
+		goto fatal;
+
+	char errors[COR_CSV_MAX_ISSUES * 200] = "";
+	size_t used = 0;
+	for (int i = 0; i < r->nissues && i < COR_CSV_MAX_ISSUES; i++) {
+		say(im, "%s:%ld: %s: %s", im->o->path, r->line, r->issues[i].column, r->issues[i].msg);
+		used += (size_t)snprintf(errors + used, sizeof(errors) - used, "%s%s: %s",
+					 i ? "; " : "", r->issues[i].column, r->issues[i].msg);
+	}
+	if (r->nissues > COR_CSV_MAX_ISSUES)
+		say(im, "%s:%ld: and %d more problems on this row", im->o->path, r->line,
+		    r->nissues - COR_CSV_MAX_ISSUES);
+	if (r->nissues) {
+		im->res->bad_rows++;
+		if (!im->bad)
+			im->bad_line = r->line;
+		im->bad = true;
+	} else if (im->bad && im->o->skip_bad) {
+		snprintf(errors, sizeof(errors), "case_id: not imported: row %ld of case '%s' is bad",
+			 im->bad_line, r->c.ref);
+	}
+	if ((err = hold(im, r, errors)) < 0)
+		goto fatal;
+	return 0;
+fatal:
+	im->fatal = err;
+	snprintf(im->msg, im->msglen, "%s", err == COR_ENOMEM ? "out of memory" : cor_store_errmsg(im->st));
+	return err;
+}
+
+int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
+		       struct cor_import_result *res, void (*report)(const char *line, void *ctx),
+		       void *ctx, char *msg, size_t msglen)
+{
+	struct importer im = {.st = st, .o = o, .res = res, .report = report, .report_ctx = ctx,
+			      .msg = msg, .msglen = msglen};
+	FILE *f = NULL;
+	int err;
+
+	memset(res, 0, sizeof(*res));
+	msg[0] = '\0';
+	f = fopen(o->path, "r");
+	if (!f) {
+		snprintf(msg, msglen, "cannot open '%s': %s", o->path, strerror(errno));
+		return COR_EIO;
+	}
+	if (o->skip_bad) {
+		im.rejects = fopen(o->rejects_path, "w");
+		if (!im.rejects) {
+			snprintf(msg, msglen, "cannot write rejected rows to '%s': %s", o->rejects_path,
+				 strerror(errno));
+			fclose(f);
+			return COR_EIO;
+		}
+	}
+	cor_progress_init(&im.progress, "importing", "rows", 0);
+	cor_time_now(im.started);
+	if ((err = cor_store_begin(st)) < 0 || (err = cor_store_case_last_id(st, &im.last_id_before)) < 0) {
+		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
+		goto out;
+	}
+	err = cor_persons_csv_read(f, o->path, o->today, on_row, &im, msg, msglen);
+	if (err == 0 && (err = close_group(&im)) < 0)
+		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
+	if (err < 0)
+		goto out;
+	if (res->bad_rows && !o->skip_bad) {
+		snprintf(msg, msglen, "%s: %ld bad row%s of %ld; nothing was imported", o->path,
+			 res->bad_rows, res->bad_rows == 1 ? "" : "s", res->rows);
+		err = COR_EINVAL;
+		goto out;
+	}
+	if ((err = cor_store_commit(st)) < 0)
+		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
+out:
+	cor_progress_end(&im.progress);
+	if (err < 0) {
+		cor_store_rollback(st);
+		res->cases = res->persons = 0;
+	}
+	flush_held(&im, false);
+	free(im.held);
+	if (im.rejects && fclose(im.rejects) != 0 && err == 0) {
+		snprintf(msg, msglen, "cannot write rejected rows to '%s'", o->rejects_path);
+		err = COR_EIO;
+	}
+	fclose(f);
+	return err;
+}

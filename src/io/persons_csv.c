@@ -1,0 +1,626 @@
+// SPDX-License-Identifier: Apache-2.0
+// Reading and writing the persons CSV. libcsv does the RFC 4180 parsing; this
+// file maps the header to columns, tracks physical line numbers (libcsv does
+// not) by feeding it one line at a time, and validates each field with a
+// per-column rule from a table.
+#include "io/persons_csv.h"
+
+#include <csv.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/country.h"
+#include "domain/needs.h"
+#include "util/error.h"
+
+#define MAX_FIELDS 64
+#define MAX_FIELD 1024
+
+struct reader;
+typedef void (*col_fn)(struct reader *rd, struct cor_persons_row *r, const char *v);
+
+struct column {
+	const char *name;
+	bool required;
+	col_fn parse;
+};
+
+/* ---- per-column rules -------------------------------------------------- */
+
+struct reader {
+	const char *name;
+	struct cor_date today;
+	struct csv_parser parser;
+	/* header: the column each field position maps to (-1: ignored) */
+	int map[MAX_FIELDS];
+	char *header[MAX_FIELDS];
+	int nheader;
+	bool have_header;
+	/* the row being read */
+	char *fields[MAX_FIELDS];
+	size_t cap[MAX_FIELDS];
+	int nfields;
+	bool too_many;
+	long line;      /* line being fed */
+	long row_start; /* line where the current row began, 0 when none yet */
+	int (*row_cb)(struct cor_persons_row *r, void *ctx);
+	void *ctx;
+	int stop; /* non-zero: a callback asked to stop, or the file is unusable */
+	char *msg;
+	size_t msglen;
+	bool programme_ok; /* so state is checked against it */
+	bool doc_present;
+};
+
+void cor_persons_row_issue(struct cor_persons_row *r, const char *column, const char *fmt, ...)
+{
+	if (r->nissues++ >= COR_CSV_MAX_ISSUES)
+		return;
+	struct cor_csv_issue *i = &r->issues[r->nissues - 1];
+	va_list ap;
+	i->column = column;
+	va_start(ap, fmt);
+	vsnprintf(i->msg, sizeof(i->msg), fmt, ap);
+	va_end(ap);
+}
+
+#define ISSUE(col, ...) cor_persons_row_issue(r, col, __VA_ARGS__)
+
+/* Copy v into a fixed buffer, refusing what does not fit. */
+static bool copy_field(struct cor_persons_row *r, const char *col, char *dst, size_t len,
+		       const char *v)
+{
+	size_t n = strlen(v);
+	if (n >= len) {
+		ISSUE(col, "is %zu bytes long; at most %zu are allowed", n, len - 1);
+		return false;
+	}
+	memcpy(dst, v, n + 1);
+	return true;
+}
+
+static void col_case_id(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	char office[8];
+	int year;
+	long seq;
+	if (cor_case_ref_parse(v, office, &year, &seq) < 0) {
+		ISSUE("case_id", "'%.40s' is not a case ID like LY-TIP-2026-000123", v);
+		return;
+	}
+	snprintf(r->c.ref, sizeof(r->c.ref), "%s", v);
+}
+
+static void col_programme(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (!cor_programme_find(v)) {
+		ISSUE("programme", "'%.20s' is not a programme (HEV, VHR, AVR, REP, HASM, RST, REL, CPW)", v);
+		return;
+	}
+	snprintf(r->c.programme, sizeof(r->c.programme), "%s", v);
+	rd->programme_ok = true;
+}
+
+static void col_office(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (!cor_office_code_is_valid(v)) {
+		ISSUE("office", "'%.20s' is not an office code like LY-TIP", v);
+		return;
+	}
+	snprintf(r->c.office, sizeof(r->c.office), "%s", v);
+}
+
+static void country(struct cor_persons_row *r, const char *col, char dst[4], const char *v)
+{
+	if (!cor_country_is_iso3(v)) {
+		ISSUE(col, "'%.20s' is not an ISO 3166-1 alpha-3 country code", v);
+		return;
+	}
+	memcpy(dst, v, 4);
+}
+
+static void col_origin(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	country(r, "origin", r->c.origin, v);
+}
+
+static void col_destination(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	country(r, "destination", r->c.destination, v);
+}
+
+static void col_state(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (!*v)
+		v = "registered";
+	if (!cor_state_is_valid(v)) {
+		ISSUE("case_state", "'%.20s' is not a case state", v);
+		return;
+	}
+	snprintf(r->c.state, sizeof(r->c.state), "%s", v);
+}
+
+static void col_priority(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (cor_priority_parse(*v ? v : "normal", &r->c.priority) < 0)
+		ISSUE("priority", "'%.20s' is not a priority (emergency, urgent, normal)", v);
+}
+
+static bool date_field(struct reader *rd, struct cor_persons_row *r, const char *col,
+		       const char *v, struct cor_date *out)
+{
+	if (cor_date_parse(v, out) < 0) {
+		ISSUE(col, "'%.20s' is not a real date in the form YYYY-MM-DD", v);
+		return false;
+	}
+	return true;
+}
+
+static void col_registered_on(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (!*v) {
+		r->c.registered_on = rd->today;
+		return;
+	}
+	if (date_field(rd, r, "registered_on", v, &r->c.registered_on) &&
+	    cor_date_cmp(r->c.registered_on, rd->today) > 0)
+		ISSUE("registered_on", "'%s' is in the future", v);
+}
+
+static void col_person_no(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (!*v || *end || n < 1 || n > 99) {
+		ISSUE("person_no", "'%.20s' is not a number from 1 to 99", v);
+		return;
+	}
+	r->p.seq = (int)n;
+}
+
+static void col_relationship(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (cor_relationship_parse(v, &r->p.relationship) < 0)
+		ISSUE("relationship",
+		      "'%.20s' is not a relationship (principal, spouse, child, stepchild, parent, "
+		      "sibling, grandparent, grandchild, other_relative, unrelated)",
+		      v);
+}
+
+static void name_field(struct cor_persons_row *r, const char *col, char *dst, const char *v,
+		       bool latin)
+{
+	if (!cor_text_is_clean(v)) {
+		ISSUE(col, "is not valid UTF-8 text or holds control characters");
+		return;
+	}
+	if (latin && !cor_text_is_latin(v)) {
+		ISSUE(col, "'%.60s' is not written in Latin script", v);
+		return;
+	}
+	copy_field(r, col, dst, COR_NAME_MAX + 1, v);
+}
+
+static void col_family_name_latin(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	name_field(r, "family_name_latin", r->p.family_name_latin, v, true);
+}
+
+static void col_given_names_latin(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (!*v)
+		ISSUE("given_names_latin", "is empty; every person needs a name in Latin script");
+	else
+		name_field(r, "given_names_latin", r->p.given_names_latin, v, true);
+}
+
+static void col_family_name(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	name_field(r, "family_name", r->p.family_name, v, false);
+}
+
+static void col_given_names(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	name_field(r, "given_names", r->p.given_names, v, false);
+}
+
+static void col_sex(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (strcmp(v, "F") && strcmp(v, "M") && strcmp(v, "X")) {
+		ISSUE("sex", "'%.10s' is not F, M or X", v);
+		return;
+	}
+	r->p.sex = v[0];
+}
+
+static void col_birth_date(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (!date_field(rd, r, "birth_date", v, &r->p.birth_date))
+		return;
+	if (cor_date_cmp(r->p.birth_date, rd->today) > 0)
+		ISSUE("birth_date", "'%s' is in the future", v);
+	else if (r->p.birth_date.year < 1900)
+		ISSUE("birth_date", "'%s' is before 1900", v);
+}
+
+static void col_birth_date_approx(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	static const char *const yes[] = {"1", "true", "yes", "y"};
+	static const char *const no[] = {"", "0", "false", "no", "n"};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (!strcmp(v, yes[i])) {
+			r->p.birth_date_approx = true;
+			return;
+		}
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (!strcmp(v, no[i]))
+			return;
+	ISSUE("birth_date_approx", "'%.10s' is not 1 or 0", v);
+}
+
+static void col_nationality(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (!cor_nationality_is_valid(v)) {
+		ISSUE("nationality",
+		      "'%.20s' is not an ISO 3166-1 alpha-3 code (or XXA stateless, XXX unknown)", v);
+		return;
+	}
+	memcpy(r->p.nationality, v, 4);
+}
+
+static void col_languages(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	size_t at;
+	if (!cor_language_list_is_valid(v, &at)) {
+		ISSUE("languages", "'%.40s' is not a ';'-separated list of ISO 639 codes (bad at '%.10s')",
+		      v, v + at);
+		return;
+	}
+	copy_field(r, "languages", r->p.languages, sizeof(r->p.languages), v);
+}
+
+static void col_needs(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	size_t at;
+	if (!cor_need_list_is_valid(v, &at)) {
+		ISSUE("specific_needs",
+		      "'%.60s' is not a ';'-separated list of distinct specific-needs codes (bad at "
+		      "'%.10s')",
+		      v, v + at);
+		return;
+	}
+	copy_field(r, "specific_needs", r->p.needs, sizeof(r->p.needs), v);
+}
+
+static void col_doc_type(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (cor_doc_kind_parse(v, &r->d.kind) < 0)
+		ISSUE("doc_type",
+		      "'%.20s' is not a document type (passport, id_card, etd, laissez_passer, "
+		      "exit_permit, visa, refugee_td)",
+		      v);
+	rd->doc_present = *v != '\0';
+}
+
+static void col_doc_number(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	for (const char *c = v; *c; c++)
+		if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'))) {
+			ISSUE("doc_number", "'%.30s' may hold only A-Z and 0-9", v);
+			return;
+		}
+	copy_field(r, "doc_number", r->d.number, sizeof(r->d.number), v);
+}
+
+static void col_doc_issuer(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (*v)
+		country(r, "doc_issuer", r->d.issuer, v);
+}
+
+static void col_doc_expiry(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (*v)
+		r->d.has_expiry = date_field(rd, r, "doc_expiry", v, &r->d.expires_on);
+}
+
+/* Written in this order; read in any order. */
+static const struct column columns[] = {
+	{"case_id", true, col_case_id},
+	{"programme", true, col_programme},
+	{"office", true, col_office},
+	{"origin", true, col_origin},
+	{"destination", true, col_destination},
+	{"case_state", false, col_state},
+	{"priority", false, col_priority},
+	{"registered_on", false, col_registered_on},
+	{"person_no", true, col_person_no},
+	{"relationship", true, col_relationship},
+	{"family_name_latin", false, col_family_name_latin},
+	{"given_names_latin", true, col_given_names_latin},
+	{"family_name", false, col_family_name},
+	{"given_names", false, col_given_names},
+	{"sex", true, col_sex},
+	{"birth_date", true, col_birth_date},
+	{"birth_date_approx", false, col_birth_date_approx},
+	{"nationality", true, col_nationality},
+	{"languages", false, col_languages},
+	{"specific_needs", false, col_needs},
+	{"doc_type", false, col_doc_type},
+	{"doc_number", false, col_doc_number},
+	{"doc_issuer", false, col_doc_issuer},
+	{"doc_expiry", false, col_doc_expiry},
+};
+#define NCOLS ((int)(sizeof(columns) / sizeof(columns[0])))
+
+const char *const cor_persons_csv_columns[] = {
+	"case_id", "programme", "office", "origin", "destination", "case_state", "priority",
+	"registered_on", "person_no", "relationship", "family_name_latin", "given_names_latin",
+	"family_name", "given_names", "sex", "birth_date", "birth_date_approx", "nationality",
+	"languages", "specific_needs", "doc_type", "doc_number", "doc_issuer", "doc_expiry", NULL,
+};
+
+/* The rejected-rows file adds this column; reading ignores it. */
+static const char errors_column[] = "import_errors";
+
+/* Rules that tie several fields of a row together. */
+static void check_row(struct reader *rd, struct cor_persons_row *r)
+{
+	if (r->c.ref[0] && r->c.office[0] && strncmp(r->c.ref, r->c.office, 6))
+		ISSUE("case_id", "'%s' does not belong to office '%s'", r->c.ref, r->c.office);
+	if (rd->programme_ok && r->c.state[0] &&
+	    !cor_programme_has_state(cor_programme_find(r->c.programme), r->c.state))
+		ISSUE("case_state", "'%s' is not a step of programme %s", r->c.state,
+		      r->c.programme);
+	if (r->p.seq == 1 && r->p.relationship != COR_REL_PRINCIPAL)
+		ISSUE("relationship", "person 1 must be the principal applicant, not '%s'",
+		      cor_relationship_name(r->p.relationship));
+	if (r->p.seq > 1 && r->p.relationship == COR_REL_PRINCIPAL)
+		ISSUE("relationship", "only person 1 is the principal applicant; person %d is '%s'",
+		      r->p.seq, "principal");
+	if (!r->p.family_name[0] && !r->p.given_names[0]) {
+		/* Names as written default to the Latin ones. */
+		memcpy(r->p.family_name, r->p.family_name_latin, sizeof(r->p.family_name));
+		memcpy(r->p.given_names, r->p.given_names_latin, sizeof(r->p.given_names));
+	}
+	if (rd->doc_present) {
+		if (!r->d.number[0])
+			ISSUE("doc_number", "is empty but doc_type is '%s'", cor_doc_kind_name(r->d.kind));
+		if (!r->d.issuer[0])
+			ISSUE("doc_issuer", "is empty but doc_type is '%s'", cor_doc_kind_name(r->d.kind));
+	} else if (r->d.number[0] || r->d.issuer[0] || r->d.has_expiry) {
+		ISSUE("doc_type", "is empty but the row has document details");
+	}
+	if (r->d.has_expiry && r->p.birth_date.year &&
+	    cor_date_cmp(r->d.expires_on, r->p.birth_date) <= 0)
+		ISSUE("doc_expiry", "is not after the birth date");
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+static void stop_with(struct reader *rd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void stop_with(struct reader *rd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(rd->msg, rd->msglen, fmt, ap);
+	va_end(ap);
+	rd->stop = COR_EINVAL;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct reader *rd = data;
+	if (rd->stop)
+		return;
+	if (rd->row_start == 0)
+		rd->row_start = rd->line;
+	if (rd->nfields >= MAX_FIELDS) {
+		rd->too_many = true;
+		return;
+	}
+	int i = rd->nfields++;
+	if (len + 1 > rd->cap[i]) {
+		size_t cap = len + 1 < 64 ? 64 : len + 1;
+		char *p = realloc(rd->fields[i], cap);
+		if (!p) {
+			stop_with(rd, "%s: out of memory", rd->name);
+			return;
+		}
+		rd->fields[i] = p;
+		rd->cap[i] = cap;
+	}
+	if (len)
+		memcpy(rd->fields[i], s, len);
+	rd->fields[i][len] = '\0';
+	if (memchr(rd->fields[i], '\0', len))
+		rd->fields[i][0] = '\x01'; /* a NUL byte inside: make it fail validation */
+}
+
+static void take_header(struct reader *rd)
+{
+	bool seen[NCOLS] = {false};
+	rd->have_header = true;
+	rd->nheader = rd->nfields;
+	for (int f = 0; f < rd->nfields; f++) {
+		const char *h = rd->fields[f];
+		if (f == 0 && !strncmp(h, "\xEF\xBB\xBF", 3))
+			h += 3; /* a byte-order mark, as spreadsheets write */
+		rd->header[f] = strdup(h);
+		if (!rd->header[f]) {
+			stop_with(rd, "%s: out of memory", rd->name);
+			return;
+		}
+		rd->map[f] = -1;
+		if (!strcmp(h, errors_column))
+			continue;
+		int c = 0;
+		while (c < NCOLS && strcmp(columns[c].name, h))
+			c++;
+		if (c == NCOLS) {
+			stop_with(rd, "%s: line 1, column %d: unknown column '%.40s' (see docs/import-csv.md)",
+				  rd->name, f + 1, h);
+			return;
+		}
+		if (seen[c]) {
+			stop_with(rd, "%s: line 1, column %d: column '%s' appears twice", rd->name, f + 1, h);
+			return;
+		}
+		seen[c] = true;
+		rd->map[f] = c;
+	}
+	for (int c = 0; c < NCOLS; c++)
+		if (columns[c].required && !seen[c]) {
+			stop_with(rd, "%s: line 1: missing column '%s' (see docs/import-csv.md)", rd->name,
+				  columns[c].name);
+			return;
+		}
+}
+
+static void on_row(int term, void *data)
+{
+	struct reader *rd = data;
+	if (rd->stop)
+		goto reset;
+	if (rd->too_many) {
+		stop_with(rd, "%s: line %ld: more than %d fields", rd->name, rd->row_start, MAX_FIELDS);
+		goto reset;
+	}
+	if (!rd->have_header) {
+		if (rd->nfields > MAX_FIELDS) {
+			stop_with(rd, "%s: line 1: too many columns", rd->name);
+			goto reset;
+		}
+		take_header(rd);
+		goto reset;
+	}
+	/* A row cut short at the end of the file is a truncated file. */
+	if (rd->nfields != rd->nheader) {
+		if (term == -1)
+			stop_with(rd, "%s: line %ld: the file ends inside a row (%d of %d fields): truncated?",
+				  rd->name, rd->row_start, rd->nfields, rd->nheader);
+		else
+			stop_with(rd, "%s: line %ld: %d fields where the header has %d", rd->name,
+				  rd->row_start, rd->nfields, rd->nheader);
+		goto reset;
+	}
+	struct cor_persons_row r;
+	memset(&r.c, 0, sizeof(r.c));
+	memset(&r.p, 0, sizeof(r.p));
+	memset(&r.d, 0, sizeof(r.d));
+	r.line = rd->row_start;
+	r.nissues = 0;
+	r.nfields = rd->nfields;
+	r.fields = (const char *const *)rd->fields;
+	r.header = (const char *const *)rd->header;
+	r.nheader = rd->nheader;
+	r.c.priority = COR_PRIO_NORMAL;
+	snprintf(r.c.state, sizeof(r.c.state), "registered");
+	r.c.registered_on = rd->today;
+	rd->programme_ok = false;
+	rd->doc_present = false;
+	for (int f = 0; f < rd->nfields; f++)
+		if (rd->map[f] >= 0)
+			columns[rd->map[f]].parse(rd, &r, rd->fields[f]);
+	check_row(rd, &r);
+	rd->stop = rd->row_cb(&r, rd->ctx);
+reset:
+	rd->nfields = 0;
+	rd->too_many = false;
+	rd->row_start = 0;
+}
+
+int cor_persons_csv_read(FILE *f, const char *name, struct cor_date today,
+			 int (*row)(struct cor_persons_row *r, void *ctx), void *ctx, char *msg,
+			 size_t msglen)
+{
+	struct reader rd = {.name = name, .today = today, .row_cb = row, .ctx = ctx,
+			    .msg = msg, .msglen = msglen};
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int ret = 0;
+
+	msg[0] = '\0';
+	if (csv_init(&rd.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		snprintf(msg, msglen, "%s: out of memory", name);
+		return COR_ENOMEM;
+	}
+	while (!rd.stop && (n = getline(&line, &cap, f)) > 0) {
+		rd.line++;
+		if (csv_parse(&rd.parser, line, (size_t)n, on_field, on_row, &rd) != (size_t)n &&
+		    !rd.stop)
+			stop_with(&rd, "%s: line %ld: %s", name, rd.line,
+				  csv_error(&rd.parser) == CSV_EPARSE
+					  ? "malformed quoting (a '\"' inside an unquoted field, "
+					    "or text after a closing quote)"
+					  : csv_strerror(csv_error(&rd.parser)));
+	}
+	if (!rd.stop && ferror(f))
+		stop_with(&rd, "%s: read error", name);
+	if (!rd.stop && csv_fini(&rd.parser, on_field, on_row, &rd) != 0 && !rd.stop)
+		stop_with(&rd, "%s: line %ld: the file ends inside a quoted field: truncated?", name,
+			  rd.row_start ? rd.row_start : rd.line);
+	if (!rd.stop && !rd.have_header)
+		stop_with(&rd, "%s: the file is empty: expected a header line (see docs/import-csv.md)",
+			  name);
+	ret = rd.stop;
+	csv_free(&rd.parser);
+	free(line);
+	for (int i = 0; i < MAX_FIELDS; i++) {
+		free(rd.fields[i]);
+		free(rd.header[i]);
+	}
+	return ret;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+void cor_csv_write_field(FILE *f, const char *v, char sep)
+{
+	if (sep)
+		putc(sep, f);
+	if (!strpbrk(v, ",\"\r\n") && v[0] != ' ') {
+		fputs(v, f);
+		return;
+	}
+	putc('"', f);
+	for (; *v; v++) {
+		if (*v == '"')
+			putc('"', f);
+		putc(*v, f);
+	}
+	putc('"', f);
+}
+
+void cor_persons_csv_write_header(FILE *f)
+{
+	for (int i = 0; cor_persons_csv_columns[i]; i++)
+		cor_csv_write_field(f, cor_persons_csv_columns[i], i ? ',' : 0);
+	fputs("\r\n", f);
+}
+
+void cor_persons_csv_write_row(FILE *f, const struct cor_case *c, const struct cor_person *p,
+			       const struct cor_document *d)
+{
+	char reg[COR_DATE_LEN], birth[COR_DATE_LEN], exp[COR_DATE_LEN], no[4];
+	bool same_names = !strcmp(p->family_name, p->family_name_latin) &&
+			  !strcmp(p->given_names, p->given_names_latin);
+	snprintf(no, sizeof(no), "%d", p->seq);
+	const char *v[] = {
+		c->ref, c->programme, c->office, c->origin, c->destination, c->state,
+		cor_priority_name(c->priority), cor_date_format(c->registered_on, reg), no,
+		cor_relationship_name(p->relationship), p->family_name_latin, p->given_names_latin,
+		same_names ? "" : p->family_name, same_names ? "" : p->given_names,
+		(char[]){p->sex, '\0'}, cor_date_format(p->birth_date, birth),
+		p->birth_date_approx ? "1" : "0", p->nationality, p->languages, p->needs,
+		cor_doc_kind_name(d->kind), d->number, d->issuer,
+		d->has_expiry ? cor_date_format(d->expires_on, exp) : "",
+	};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		cor_csv_write_field(f, v[i], i ? ',' : 0);
+	fputs("\r\n", f);
+}

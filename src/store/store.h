@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+// The case store: the only door to persistent data. Callers see records from
+// src/domain and never SQL; the embedded backend is SQLite (store_sqlite.c)
+// and a PostgreSQL backend will sit behind this same header.
+//
+// Invariants every backend keeps:
+//  - a database is identified as Corridor's and carries a schema version;
+//    opening applies pending migrations and refuses foreign or newer files;
+//  - the event history is append-only;
+//  - a failed call inside a transaction leaves the transaction open for the
+//    caller to roll back; outside one, it changes nothing.
+// Strings passed in are borrowed; records passed to callbacks are borrowed
+// for the duration of the call. Callbacks return 0 to go on, non-zero to
+// stop (that value is then returned by the iterating call).
+#ifndef COR_STORE_H
+#define COR_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "domain/case.h"
+#include "domain/date.h"
+
+struct cor_store;
+
+enum cor_store_flags {
+	COR_STORE_CREATE = 1 << 0, /* create the database when there is none */
+	COR_STORE_BULK = 1 << 1,   /* no fsync: for generating data that can be generated again */
+};
+
+struct cor_office {
+	char code[8];    /* "LY-TIP" */
+	char country[4]; /* ISO alpha-3 */
+	char name[64];   /* "Tripoli" */
+};
+
+struct cor_event {
+	char at[COR_TIME_LEN]; /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+	const char *actor;
+	const char *action; /* "registered", "imported", "state" */
+	const char *detail; /* what changed, for a person to read */
+	const char *reason; /* why; "" when none was given */
+};
+
+struct cor_case_filter {
+	const char *programme;   /* NULL: any */
+	const char *office;      /* NULL: any */
+	const char *state;       /* NULL: any */
+	const char *nationality; /* a case with at least one person of it */
+	const char *text;        /* in the case ref or any name, either script */
+	long limit;              /* 0: no limit */
+};
+
+struct cor_case_summary {
+	struct cor_case c;
+	int persons;
+	char principal[2 * COR_NAME_MAX + 2]; /* "FAMILY, Given" in Latin script */
+	char nationality[4];                  /* of the principal applicant */
+};
+
+/* One row of an aggregate: a key (a programme, a state, "F 18-59") and counts. */
+struct cor_stat_row {
+	const char *key;
+	long cases;
+	long persons;
+};
+
+enum cor_stat_dim {
+	COR_STAT_PROGRAMME,
+	COR_STAT_STATE,
+	COR_STAT_OFFICE,
+	COR_STAT_PRIORITY,
+	COR_STAT_NATIONALITY, /* persons by nationality */
+	COR_STAT_DESTINATION,
+	COR_STAT_SEX_AGE,     /* persons by sex and age band on the given date */
+	COR_STAT_NEED,        /* persons by specific-needs group */
+	COR_STAT_DOCUMENT,    /* persons by travel-document status on the given date */
+	COR_STAT__N
+};
+
+/* Open (and with COR_STORE_CREATE create) the database at path, applying
+ * migrations. On failure *out is NULL and msg gets a sentence naming path. */
+int cor_store_open(const char *path, unsigned flags, struct cor_store **out, char *msg,
+		   size_t msglen);
+/* Close; NULL is allowed. An open transaction is rolled back. */
+void cor_store_close(struct cor_store *st);
+/* The message of the last failure on st. Borrowed until the next call. */
+const char *cor_store_errmsg(const struct cor_store *st);
+/* The schema version this binary writes. */
+int cor_store_schema_version(void);
+
+int cor_store_begin(struct cor_store *st);
+int cor_store_commit(struct cor_store *st);
+int cor_store_rollback(struct cor_store *st);
+/* A nested unit of work inside a transaction: mark, then release (keep) or
+ * undo everything since the mark. */
+int cor_store_mark(struct cor_store *st);
+int cor_store_release(struct cor_store *st);
+int cor_store_undo(struct cor_store *st);
+
+/* Offices. add: COR_EEXIST when the code is taken. get: COR_ENOTFOUND. */
+int cor_store_office_add(struct cor_store *st, const struct cor_office *o);
+int cor_store_office_get(struct cor_store *st, const char *code, struct cor_office *out);
+int cor_store_office_list(struct cor_store *st,
+			  int (*cb)(const struct cor_office *o, void *ctx), void *ctx);
+
+/* Reserve the next case number of office in year (1, 2, ...). */
+int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, long *seq);
+/* Add a case; c->ref must be set. COR_EEXIST when the ref is taken,
+ * COR_ENOTFOUND when the office is unknown. *id may be NULL. */
+int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *id);
+/* The highest case id so far (0 when none): cases added later have higher ids. */
+int cor_store_case_last_id(struct cor_store *st, int64_t *id);
+/* The refs of cases with id > after_id that have no person 1 (principal). */
+int cor_store_cases_without_principal(struct cor_store *st, int64_t after_id,
+				      int (*cb)(const char *ref, void *ctx), void *ctx);
+/* Find a case by ref. COR_ENOTFOUND when there is none. id or out may be NULL. */
+int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *out);
+/* Add a person (and their specific needs) to a case. COR_EEXIST when seq is taken. */
+int cor_store_person_add(struct cor_store *st, int64_t case_id, const struct cor_person *p,
+			 int64_t *id);
+/* Add a document to a person. */
+int cor_store_document_add(struct cor_store *st, int64_t person_id, const struct cor_document *d);
+/* Append to a case's history. */
+int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e);
+
+/* Cases matching f, in registration order. */
+int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,
+			int (*cb)(const struct cor_case_summary *s, void *ctx), void *ctx);
+/* How many cases match f (ignoring its limit). */
+int cor_store_case_count(struct cor_store *st, const struct cor_case_filter *f, long *n);
+/* A case's persons in seq order, each with its documents (ndocs may be 0). */
+int cor_store_case_persons(struct cor_store *st, int64_t case_id,
+			   int (*cb)(const struct cor_person *p, const struct cor_document *docs,
+				     int ndocs, void *ctx),
+			   void *ctx);
+/* A case's history, oldest first. */
+int cor_store_case_events(struct cor_store *st, int64_t case_id,
+			  int (*cb)(const struct cor_event *e, void *ctx), void *ctx);
+/* Every person of the cases matching f (its limit counts cases), in case then
+ * seq order, with the case and the person's first travel document (kind
+ * COR_DOC_NONE when none). For export. */
+int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f,
+			   int (*cb)(const struct cor_case *c, const struct cor_person *p,
+				     const struct cor_document *d, void *ctx),
+			   void *ctx);
+
+/* Aggregate counts along one dimension, largest first; on is the reference
+ * date for ages and document validity. */
+int cor_store_stats(struct cor_store *st, enum cor_stat_dim dim, struct cor_date on,
+		    int (*cb)(const struct cor_stat_row *r, void *ctx), void *ctx);
+/* Totals: cases, persons, documents, events. */
+int cor_store_totals(struct cor_store *st, long *cases, long *persons, long *documents,
+		     long *events);
+
+#endif

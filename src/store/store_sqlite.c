@@ -1,0 +1,985 @@
+// SPDX-License-Identifier: Apache-2.0
+// The SQLite backend of store.h. One connection per store; hot statements are
+// prepared once and reused. The database is identified by PRAGMA
+// application_id and versioned by PRAGMA user_version; WAL journal, foreign
+// keys on, full fsync on commit unless the caller asked for bulk mode.
+#include "store/store.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/migrations.h"
+#include "util/error.h"
+
+#define COR_APP_ID 0x436f7272 /* "Corr" */
+
+enum stmt_id {
+	S_OFFICE_ID,
+	S_CASE_ADD,
+	S_COUNTER_BUMP,
+	S_COUNTER_NEXT,
+	S_PERSON_ADD,
+	S_NEED_ADD,
+	S_DOC_ADD,
+	S_EVENT_ADD,
+	S_CASE_GET,
+	S_MARK,
+	S_RELEASE,
+	S_UNDO,
+	S__N
+};
+
+static const char *const stmt_sql[S__N] = {
+	[S_OFFICE_ID] = "SELECT id FROM office WHERE code = ?1",
+	[S_CASE_ADD] = "INSERT INTO cases (ref, programme, office_id, origin, destination, state,"
+		       " priority, registered_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_COUNTER_BUMP] = "INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, ?3)"
+			   " ON CONFLICT (office_id, year) DO UPDATE SET last = max(last, excluded.last)",
+	[S_COUNTER_NEXT] = "INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, 1)"
+			   " ON CONFLICT (office_id, year) DO UPDATE SET last = last + 1"
+			   " RETURNING last",
+	[S_PERSON_ADD] = "INSERT INTO person (case_id, seq, relationship, family_name, given_names,"
+			 " family_name_latin, given_names_latin, sex, birth_date, birth_date_approx,"
+			 " nationality, languages)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[S_NEED_ADD] = "INSERT INTO person_need (person_id, code) VALUES (?1, ?2)",
+	[S_DOC_ADD] = "INSERT INTO document (person_id, kind, number, issuer, expires_on)"
+		      " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_EVENT_ADD] = "INSERT INTO event (case_id, at, actor, action, detail, reason)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_CASE_GET] = "SELECT c.id, c.ref, c.programme, o.code, c.origin, c.destination,"
+		       " c.state, c.priority, c.registered_on"
+		       " FROM cases c JOIN office o ON o.id = c.office_id WHERE c.ref = ?1",
+	[S_MARK] = "SAVEPOINT cor_unit",
+	[S_RELEASE] = "RELEASE cor_unit",
+	[S_UNDO] = "ROLLBACK TO cor_unit",
+};
+
+struct cor_store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[S__N];
+	char office_code[8]; /* the last office looked up, and its id */
+	int64_t office_id;
+	char msg[512];
+};
+
+/* ---- errors ------------------------------------------------------------ */
+
+static void set_msg(struct cor_store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void set_msg(struct cor_store *st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(st->msg, sizeof(st->msg), fmt, ap);
+	va_end(ap);
+}
+
+/* Map an SQLite result code to a cor_err and record a message. */
+static int fail(struct cor_store *st, int rc, const char *what)
+{
+	int prim = rc & 0xff;
+	int err;
+	switch (prim) {
+	case SQLITE_CONSTRAINT:
+		err = (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			      ? COR_EEXIST
+		      : rc == SQLITE_CONSTRAINT_FOREIGNKEY ? COR_ENOTFOUND
+							   : COR_EINVAL;
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		err = COR_EBUSY;
+		break;
+	case SQLITE_NOTADB:
+		err = COR_ENOTCORRIDOR;
+		break;
+	case SQLITE_CORRUPT:
+		err = COR_ECORRUPT;
+		break;
+	case SQLITE_NOMEM:
+		err = COR_ENOMEM;
+		break;
+	default:
+		err = COR_EIO;
+	}
+	set_msg(st, "%s: %s (database '%s')", what, sqlite3_errmsg(st->db), st->path);
+	return err;
+}
+
+const char *cor_store_errmsg(const struct cor_store *st)
+{
+	return st->msg;
+}
+
+int cor_store_schema_version(void)
+{
+	return (int)cor_sqlite_migrations_len;
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+static sqlite3_stmt *stmt(struct cor_store *st, enum stmt_id id)
+{
+	if (!st->stmt[id] &&
+	    sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
+			       NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_reset(st->stmt[id]);
+	sqlite3_clear_bindings(st->stmt[id]);
+	return st->stmt[id];
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+}
+
+/* NULL for an empty string: optional filters and columns. */
+static void bind_opt(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void copy_col(char *dst, size_t len, sqlite3_stmt *s, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(s, i);
+	snprintf(dst, len, "%s", v ? v : "");
+}
+
+static int exec(struct cor_store *st, const char *sql, const char *what)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : fail(st, rc, what);
+}
+
+/* Run a one-integer query. */
+static int query_int(struct cor_store *st, const char *sql, long *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = (long)sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	int err = rc == SQLITE_OK ? 0 : fail(st, rc, "reading the database");
+	sqlite3_finalize(s);
+	return err;
+}
+
+/* ---- open and migrate -------------------------------------------------- */
+
+/* Tell a Corridor database from anything else, and decide whether it needs
+ * creating. *fresh is set for an empty database. */
+static int identify(struct cor_store *st, bool *fresh)
+{
+	long app_id, version, objects;
+	int err;
+	if ((err = query_int(st, "PRAGMA application_id", &app_id)) < 0 ||
+	    (err = query_int(st, "PRAGMA user_version", &version)) < 0 ||
+	    (err = query_int(st, "SELECT count(*) FROM sqlite_schema", &objects)) < 0) {
+		if (err == COR_ENOTCORRIDOR || err == COR_ECORRUPT)
+			set_msg(st, "'%s' is not a Corridor database (%s)", st->path,
+				err == COR_ENOTCORRIDOR ? "not an SQLite file" : "the file is damaged");
+		return err;
+	}
+	*fresh = app_id == 0 && version == 0 && objects == 0;
+	if (!*fresh && app_id != COR_APP_ID) {
+		set_msg(st, "'%s' is not a Corridor database (application id %#lx)", st->path,
+			(unsigned long)app_id);
+		return COR_ENOTCORRIDOR;
+	}
+	if (version > (long)cor_sqlite_migrations_len) {
+		set_msg(st,
+			"'%s' has schema version %ld but this corridor knows up to %zu: "
+			"use a newer corridor",
+			st->path, version, cor_sqlite_migrations_len);
+		return COR_ETOONEW;
+	}
+	return 0;
+}
+
+static int migrate(struct cor_store *st)
+{
+	long version;
+	int err;
+	if ((err = exec(st, "BEGIN IMMEDIATE", "starting the schema upgrade")) < 0)
+		return err;
+	if ((err = query_int(st, "PRAGMA user_version", &version)) < 0)
+		goto out;
+	for (size_t i = (size_t)version; i < cor_sqlite_migrations_len; i++) {
+		char what[64], pragma[96];
+		snprintf(what, sizeof(what), "applying schema migration %zu", i + 1);
+		if ((err = exec(st, cor_sqlite_migrations[i], what)) < 0)
+			goto out;
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %zu; PRAGMA application_id = %d",
+			 i + 1, COR_APP_ID);
+		if ((err = exec(st, pragma, what)) < 0)
+			goto out;
+	}
+	err = exec(st, "COMMIT", "committing the schema upgrade");
+out:
+	if (err < 0)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return err;
+}
+
+int cor_store_open(const char *path, unsigned flags, struct cor_store **out, char *msg,
+		   size_t msglen)
+{
+	struct cor_store *st = NULL;
+	struct stat sb;
+	bool fresh = false;
+	int err = COR_ENOMEM;
+
+	*out = NULL;
+	/* Memory statistics cost a global mutex on every allocation; Corridor
+	 * does not read them. Only possible before SQLite initialises. */
+	static bool configured;
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = true;
+	}
+	if (stat(path, &sb) == 0) {
+		if (!S_ISREG(sb.st_mode)) {
+			snprintf(msg, msglen, "'%s' is not a regular file", path);
+			return COR_EINVAL;
+		}
+		if (sb.st_size == 0 && !(flags & COR_STORE_CREATE)) {
+			snprintf(msg, msglen, "'%s' is empty, not a Corridor database", path);
+			return COR_ENOTCORRIDOR;
+		}
+	} else if (errno != ENOENT || !(flags & COR_STORE_CREATE)) {
+		snprintf(msg, msglen,
+			 errno == ENOENT ? "no database at '%s' (create one with 'corridor init' or "
+					   "'corridor demo')"
+					 : "cannot open '%s': %s",
+			 path, strerror(errno));
+		return errno == ENOENT ? COR_ENOTFOUND : COR_EIO;
+	}
+
+	st = calloc(1, sizeof(*st));
+	if (!st || !(st->path = strdup(path)))
+		goto fail;
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+		     (flags & COR_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+		err = fail(st, sqlite3_errcode(st->db), "opening the database");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	if ((err = identify(st, &fresh)) < 0)
+		goto fail;
+	if (fresh && !(flags & COR_STORE_CREATE)) {
+		set_msg(st, "'%s' is empty, not a Corridor database", path);
+		err = COR_ENOTCORRIDOR;
+		goto fail;
+	}
+	/* Bulk mode (for generated data only, which can be generated again,
+	 * and whose generator the tests check with foreign_key_check): the
+	 * rollback journal in memory, no fsync, one writer, no foreign-key
+	 * lookups. Otherwise WAL with a full fsync at commit.
+	 * 24 MiB of page cache bounds memory whatever the database size. */
+	if ((err = exec(st,
+			flags & COR_STORE_BULK
+				? "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;"
+				  "PRAGMA locking_mode = EXCLUSIVE"
+				: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
+			"setting the journal mode")) < 0 ||
+	    (err = exec(st,
+			flags & COR_STORE_BULK
+				? "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -24576;"
+				  "PRAGMA temp_store = MEMORY"
+				: "PRAGMA foreign_keys = ON; PRAGMA cache_size = -24576;"
+				  "PRAGMA temp_store = MEMORY",
+			"configuring the database")) < 0)
+		goto fail;
+	if ((err = migrate(st)) < 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	snprintf(msg, msglen, "%s", st && st->msg[0] ? st->msg : "out of memory");
+	cor_store_close(st);
+	return err;
+}
+
+void cor_store_close(struct cor_store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < S__N; i++)
+		sqlite3_finalize(st->stmt[i]);
+	if (st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int cor_store_begin(struct cor_store *st)
+{
+	return exec(st, "BEGIN IMMEDIATE", "starting a transaction");
+}
+
+int cor_store_commit(struct cor_store *st)
+{
+	return exec(st, "COMMIT", "committing");
+}
+
+int cor_store_rollback(struct cor_store *st)
+{
+	if (sqlite3_get_autocommit(st->db))
+		return 0;
+	return exec(st, "ROLLBACK", "rolling back");
+}
+
+static void read_case(sqlite3_stmt *s, int at, struct cor_case *c);
+static int step_done(struct cor_store *st, sqlite3_stmt *s, const char *what);
+
+int cor_store_mark(struct cor_store *st)
+{
+	return step_done(st, stmt(st, S_MARK), "marking a unit of work");
+}
+
+int cor_store_release(struct cor_store *st)
+{
+	return step_done(st, stmt(st, S_RELEASE), "keeping a unit of work");
+}
+
+int cor_store_undo(struct cor_store *st)
+{
+	int err = step_done(st, stmt(st, S_UNDO), "undoing a unit of work");
+	return err < 0 ? err : cor_store_release(st);
+}
+
+/* ---- writes ------------------------------------------------------------ */
+
+/* Step a write statement to completion. */
+static int step_done(struct cor_store *st, sqlite3_stmt *s, const char *what)
+{
+	if (!s)
+		return fail(st, sqlite3_errcode(st->db), what);
+	int rc = sqlite3_step(s);
+	int err = rc == SQLITE_DONE ? 0 : fail(st, sqlite3_extended_errcode(st->db), what);
+	sqlite3_reset(s);
+	return err;
+}
+
+static int office_id(struct cor_store *st, const char *code, int64_t *id)
+{
+	if (!strcmp(st->office_code, code)) {
+		*id = st->office_id;
+		return 0;
+	}
+	sqlite3_stmt *s = stmt(st, S_OFFICE_ID);
+	if (!s)
+		return fail(st, sqlite3_errcode(st->db), "looking up an office");
+	bind_text(s, 1, code);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		snprintf(st->office_code, sizeof(st->office_code), "%s", code);
+		st->office_id = *id;
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return fail(st, rc, "looking up an office");
+	set_msg(st, "no office '%s' (see 'corridor office list')", code);
+	return COR_ENOTFOUND;
+}
+
+int cor_store_office_add(struct cor_store *st, const struct cor_office *o)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, "INSERT INTO office (code, country, name) VALUES (?1, ?2, ?3)",
+				    -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return fail(st, rc, "adding an office");
+	bind_text(s, 1, o->code);
+	bind_text(s, 2, o->country);
+	bind_text(s, 3, o->name);
+	int err = step_done(st, s, "adding an office");
+	sqlite3_finalize(s);
+	if (err == COR_EEXIST)
+		set_msg(st, "office '%s' already exists", o->code);
+	return err;
+}
+
+static void read_office(sqlite3_stmt *s, struct cor_office *o)
+{
+	copy_col(o->code, sizeof(o->code), s, 0);
+	copy_col(o->country, sizeof(o->country), s, 1);
+	copy_col(o->name, sizeof(o->name), s, 2);
+}
+
+int cor_store_office_get(struct cor_store *st, const char *code, struct cor_office *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, "SELECT code, country, name FROM office WHERE code = ?1",
+				    -1, &s, NULL);
+	int err = 0;
+	if (rc != SQLITE_OK)
+		return fail(st, rc, "reading offices");
+	bind_text(s, 1, code);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_office(s, out);
+	} else if (rc == SQLITE_DONE) {
+		set_msg(st, "no office '%s' (see 'corridor office list')", code);
+		err = COR_ENOTFOUND;
+	} else {
+		err = fail(st, rc, "reading offices");
+	}
+	sqlite3_finalize(s);
+	return err;
+}
+
+int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_office *o, void *ctx),
+			  void *ctx)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, "SELECT code, country, name FROM office ORDER BY code", -1,
+				    &s, NULL);
+	int ret = 0;
+	if (rc != SQLITE_OK)
+		return fail(st, rc, "reading offices");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_office o;
+		read_office(s, &o);
+		if ((ret = cb(&o, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = fail(st, rc, "reading offices");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, long *seq)
+{
+	int64_t oid;
+	int err = office_id(st, office, &oid);
+	if (err < 0)
+		return err;
+	sqlite3_stmt *s = stmt(st, S_COUNTER_NEXT);
+	if (!s)
+		return fail(st, sqlite3_errcode(st->db), "numbering a case");
+	sqlite3_bind_int64(s, 1, oid);
+	sqlite3_bind_int(s, 2, year);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		err = fail(st, sqlite3_extended_errcode(st->db), "numbering a case");
+		sqlite3_reset(s);
+		return err;
+	}
+	*seq = (long)sqlite3_column_int64(s, 0);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		;
+	sqlite3_reset(s);
+	return 0;
+}
+
+int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *id)
+{
+	char office[8], date[COR_DATE_LEN];
+	int year;
+	long seq;
+	int64_t oid;
+	int err;
+
+	if (cor_case_ref_parse(c->ref, office, &year, &seq) < 0) {
+		set_msg(st, "malformed case reference '%s'", c->ref);
+		return COR_EINVAL;
+	}
+	if ((err = office_id(st, c->office, &oid)) < 0)
+		return err;
+	sqlite3_stmt *s = stmt(st, S_CASE_ADD);
+	if (!s)
+		return fail(st, sqlite3_errcode(st->db), "adding a case");
+	bind_text(s, 1, c->ref);
+	bind_text(s, 2, c->programme);
+	sqlite3_bind_int64(s, 3, oid);
+	bind_text(s, 4, c->origin);
+	bind_text(s, 5, c->destination);
+	bind_text(s, 6, c->state);
+	bind_text(s, 7, cor_priority_name(c->priority));
+	bind_text(s, 8, cor_date_format(c->registered_on, date));
+	if ((err = step_done(st, s, "adding a case")) < 0) {
+		if (err == COR_EEXIST)
+			set_msg(st, "case '%s' already exists", c->ref);
+		return err;
+	}
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	/* Keep the office's numbering ahead of every reference it holds. */
+	if (!strcmp(office, c->office)) {
+		s = stmt(st, S_COUNTER_BUMP);
+		sqlite3_bind_int64(s, 1, oid);
+		sqlite3_bind_int(s, 2, year);
+		sqlite3_bind_int64(s, 3, seq);
+		return step_done(st, s, "numbering a case");
+	}
+	return 0;
+}
+
+int cor_store_case_last_id(struct cor_store *st, int64_t *id)
+{
+	long v;
+	int err = query_int(st, "SELECT coalesce(max(id), 0) FROM cases", &v);
+	if (err == 0)
+		*id = v;
+	return err;
+}
+
+int cor_store_cases_without_principal(struct cor_store *st, int64_t after_id,
+				      int (*cb)(const char *ref, void *ctx), void *ctx)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db,
+				    "SELECT ref FROM cases c WHERE c.id > ?1 AND NOT EXISTS"
+				    " (SELECT 1 FROM person p WHERE p.case_id = c.id AND p.seq = 1)"
+				    " ORDER BY c.id",
+				    -1, &s, NULL),
+	    ret = 0;
+	if (rc != SQLITE_OK)
+		return fail(st, rc, "checking cases");
+	sqlite3_bind_int64(s, 1, after_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if ((ret = cb((const char *)sqlite3_column_text(s, 0), ctx)) != 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = fail(st, rc, "checking cases");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *out)
+{
+	sqlite3_stmt *s = stmt(st, S_CASE_GET);
+	int err = 0;
+	if (!s)
+		return fail(st, sqlite3_errcode(st->db), "reading a case");
+	bind_text(s, 1, ref);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		if (id)
+			*id = sqlite3_column_int64(s, 0);
+		if (out)
+			read_case(s, 1, out);
+	} else if (rc == SQLITE_DONE) {
+		set_msg(st, "no case '%s'", ref);
+		err = COR_ENOTFOUND;
+	} else {
+		err = fail(st, rc, "reading a case");
+	}
+	sqlite3_reset(s);
+	return err;
+}
+
+int cor_store_person_add(struct cor_store *st, int64_t case_id, const struct cor_person *p,
+			 int64_t *id)
+{
+	char date[COR_DATE_LEN];
+	int err;
+	sqlite3_stmt *s = stmt(st, S_PERSON_ADD);
+	if (!s)
+		return fail(st, sqlite3_errcode(st->db), "adding a person");
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, p->seq);
+	bind_text(s, 3, cor_relationship_name(p->relationship));
+	bind_text(s, 4, p->family_name);
+	bind_text(s, 5, p->given_names);
+	bind_text(s, 6, p->family_name_latin);
+	bind_text(s, 7, p->given_names_latin);
+	sqlite3_bind_text(s, 8, &p->sex, 1, SQLITE_STATIC);
+	bind_text(s, 9, cor_date_format(p->birth_date, date));
+	sqlite3_bind_int(s, 10, p->birth_date_approx);
+	bind_text(s, 11, p->nationality);
+	bind_text(s, 12, p->languages);
+	if ((err = step_done(st, s, "adding a person")) < 0) {
+		if (err == COR_EEXIST)
+			set_msg(st, "the case already has a person %d", p->seq);
+		return err;
+	}
+	int64_t pid = sqlite3_last_insert_rowid(st->db);
+	if (id)
+		*id = pid;
+	for (const char *c = p->needs; *c;) {
+		const char *end = strchr(c, ';');
+		int n = end ? (int)(end - c) : (int)strlen(c);
+		s = stmt(st, S_NEED_ADD);
+		sqlite3_bind_int64(s, 1, pid);
+		sqlite3_bind_text(s, 2, c, n, SQLITE_STATIC);
+		if ((err = step_done(st, s, "adding a specific need")) < 0)
+			return err;
+		c += n + (end != NULL);
+	}
+	return 0;
+}
+
+int cor_store_document_add(struct cor_store *st, int64_t person_id, const struct cor_document *d)
+{
+	char date[COR_DATE_LEN];
+	sqlite3_stmt *s = stmt(st, S_DOC_ADD);
+	if (!s)
+		return fail(st, sqlite3_errcode(st->db), "adding a document");
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, cor_doc_kind_name(d->kind));
+	bind_text(s, 3, d->number);
+	bind_text(s, 4, d->issuer);
+	if (d->has_expiry)
+		bind_text(s, 5, cor_date_format(d->expires_on, date));
+	return step_done(st, s, "adding a document");
+}
+
+int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e)
+{
+	sqlite3_stmt *s = stmt(st, S_EVENT_ADD);
+	if (!s)
+		return fail(st, sqlite3_errcode(st->db), "recording an event");
+	sqlite3_bind_int64(s, 1, case_id);
+	bind_text(s, 2, e->at);
+	bind_text(s, 3, e->actor);
+	bind_text(s, 4, e->action);
+	bind_text(s, 5, e->detail ? e->detail : "");
+	bind_text(s, 6, e->reason ? e->reason : "");
+	return step_done(st, s, "recording an event");
+}
+
+/* ---- reads ------------------------------------------------------------- */
+
+/* The case filter as SQL over "cases c JOIN office o"; parameters ?1..?5. */
+#define FILTER_WHERE                                                                          \
+	" WHERE (?1 IS NULL OR c.programme = ?1) AND (?2 IS NULL OR o.code = ?2)"              \
+	" AND (?3 IS NULL OR c.state = ?3)"                                                    \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id"            \
+	"      AND x.nationality = ?4))"                                                       \
+	" AND (?5 IS NULL OR c.ref LIKE ?5 || '%' OR EXISTS (SELECT 1 FROM person x"           \
+	"      WHERE x.case_id = c.id AND instr(lower(x.family_name_latin || ' ' ||"           \
+	"      x.given_names_latin || ' ' || x.family_name || ' ' || x.given_names),"          \
+	"      lower(?5)) > 0))"
+
+static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
+{
+	bind_opt(s, 1, f->programme);
+	bind_opt(s, 2, f->office);
+	bind_opt(s, 3, f->state);
+	bind_opt(s, 4, f->nationality);
+	bind_opt(s, 5, f->text);
+	sqlite3_bind_int64(s, 6, f->limit > 0 ? f->limit : -1);
+}
+
+/* The case columns, first in every case query: c.ref ... c.registered_on. */
+#define CASE_COLS                                                                             \
+	"c.ref, c.programme, o.code, c.origin, c.destination, c.state, c.priority,"           \
+	" c.registered_on"
+
+static void read_case(sqlite3_stmt *s, int at, struct cor_case *c)
+{
+	copy_col(c->ref, sizeof(c->ref), s, at);
+	copy_col(c->programme, sizeof(c->programme), s, at + 1);
+	copy_col(c->office, sizeof(c->office), s, at + 2);
+	copy_col(c->origin, sizeof(c->origin), s, at + 3);
+	copy_col(c->destination, sizeof(c->destination), s, at + 4);
+	copy_col(c->state, sizeof(c->state), s, at + 5);
+	c->priority = COR_PRIO_NORMAL;
+	cor_priority_parse((const char *)sqlite3_column_text(s, at + 6), &c->priority);
+	cor_date_parse((const char *)sqlite3_column_text(s, at + 7), &c->registered_on);
+}
+
+int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,
+			int (*cb)(const struct cor_case_summary *s, void *ctx), void *ctx)
+{
+	static const char sql[] =
+		"SELECT " CASE_COLS ", (SELECT count(*) FROM person x WHERE x.case_id = c.id),"
+		" pa.family_name_latin, pa.given_names_latin, pa.nationality"
+		" FROM cases c JOIN office o ON o.id = c.office_id"
+		" LEFT JOIN person pa ON pa.case_id = c.id AND pa.seq = 1" FILTER_WHERE
+		" ORDER BY c.id LIMIT ?6";
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), ret = 0;
+	if (rc != SQLITE_OK)
+		return fail(st, rc, "listing cases");
+	bind_filter(s, f);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_case_summary sum;
+		read_case(s, 0, &sum.c);
+		sum.persons = sqlite3_column_int(s, 8);
+		const char *fam = (const char *)sqlite3_column_text(s, 9);
+		const char *giv = (const char *)sqlite3_column_text(s, 10);
+		snprintf(sum.principal, sizeof(sum.principal), "%s%s%s", fam ? fam : "",
+			 fam && *fam ? ", " : "", giv ? giv : "");
+		copy_col(sum.nationality, sizeof(sum.nationality), s, 11);
+		if ((ret = cb(&sum, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = fail(st, rc, "listing cases");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int cor_store_case_count(struct cor_store *st, const struct cor_case_filter *f, long *n)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM cases c JOIN office o ON o.id = c.office_id" FILTER_WHERE;
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), err = 0;
+	if (rc != SQLITE_OK)
+		return fail(st, rc, "counting cases");
+	bind_filter(s, f);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(s, 0);
+	else
+		err = fail(st, rc, "counting cases");
+	sqlite3_finalize(s);
+	return err;
+}
+
+/* The person columns at position at: seq ... languages, needs. */
+#define PERSON_COLS                                                                           \
+	"p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,"           \
+	" p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality,"      \
+	" p.languages,"                                                                       \
+	" coalesce((SELECT group_concat(code, ';') FROM person_need n WHERE n.person_id = p.id), '')"
+
+static void read_person(sqlite3_stmt *s, int at, struct cor_person *p)
+{
+	p->seq = sqlite3_column_int(s, at);
+	p->relationship = COR_REL_UNRELATED;
+	cor_relationship_parse((const char *)sqlite3_column_text(s, at + 1), &p->relationship);
+	copy_col(p->family_name, sizeof(p->family_name), s, at + 2);
+	copy_col(p->given_names, sizeof(p->given_names), s, at + 3);
+	copy_col(p->family_name_latin, sizeof(p->family_name_latin), s, at + 4);
+	copy_col(p->given_names_latin, sizeof(p->given_names_latin), s, at + 5);
+	const char *sex = (const char *)sqlite3_column_text(s, at + 6);
+	p->sex = sex ? sex[0] : 'X';
+	cor_date_parse((const char *)sqlite3_column_text(s, at + 7), &p->birth_date);
+	p->birth_date_approx = sqlite3_column_int(s, at + 8) != 0;
+	copy_col(p->nationality, sizeof(p->nationality), s, at + 9);
+	copy_col(p->languages, sizeof(p->languages), s, at + 10);
+	copy_col(p->needs, sizeof(p->needs), s, at + 11);
+}
+
+static void read_document(sqlite3_stmt *s, int at, struct cor_document *d)
+{
+	memset(d, 0, sizeof(*d));
+	const char *kind = (const char *)sqlite3_column_text(s, at);
+	if (!kind || cor_doc_kind_parse(kind, &d->kind) < 0)
+		d->kind = COR_DOC_NONE;
+	copy_col(d->number, sizeof(d->number), s, at + 1);
+	copy_col(d->issuer, sizeof(d->issuer), s, at + 2);
+	const char *exp = (const char *)sqlite3_column_text(s, at + 3);
+	d->has_expiry = exp && cor_date_parse(exp, &d->expires_on) == 0;
+}
+
+int cor_store_case_persons(struct cor_store *st, int64_t case_id,
+			   int (*cb)(const struct cor_person *p, const struct cor_document *docs,
+				     int ndocs, void *ctx),
+			   void *ctx)
+{
+	enum { MAX_DOCS = 16 };
+	sqlite3_stmt *s = NULL, *ds = NULL;
+	int ret = 0;
+	int rc = sqlite3_prepare_v2(st->db,
+				    "SELECT p.id, " PERSON_COLS " FROM person p WHERE p.case_id = ?1"
+				    " ORDER BY p.seq",
+				    -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(st->db,
+					"SELECT kind, number, issuer, expires_on FROM document"
+					" WHERE person_id = ?1 ORDER BY id",
+					-1, &ds, NULL);
+	if (rc != SQLITE_OK) {
+		ret = fail(st, rc, "reading persons");
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, case_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_person p;
+		struct cor_document docs[MAX_DOCS];
+		int n = 0;
+		read_person(s, 1, &p);
+		sqlite3_reset(ds);
+		sqlite3_bind_int64(ds, 1, sqlite3_column_int64(s, 0));
+		while (n < MAX_DOCS && sqlite3_step(ds) == SQLITE_ROW)
+			read_document(ds, 0, &docs[n++]);
+		if ((ret = cb(&p, docs, n, ctx)) != 0)
+			goto out;
+	}
+	if (rc != SQLITE_DONE)
+		ret = fail(st, rc, "reading persons");
+out:
+	sqlite3_finalize(s);
+	sqlite3_finalize(ds);
+	return ret;
+}
+
+int cor_store_case_events(struct cor_store *st, int64_t case_id,
+			  int (*cb)(const struct cor_event *e, void *ctx), void *ctx)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db,
+				    "SELECT at, actor, action, detail, reason FROM event"
+				    " WHERE case_id = ?1 ORDER BY id",
+				    -1, &s, NULL),
+	    ret = 0;
+	if (rc != SQLITE_OK)
+		return fail(st, rc, "reading the history");
+	sqlite3_bind_int64(s, 1, case_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_event e;
+		copy_col(e.at, sizeof(e.at), s, 0);
+		e.actor = (const char *)sqlite3_column_text(s, 1);
+		e.action = (const char *)sqlite3_column_text(s, 2);
+		e.detail = (const char *)sqlite3_column_text(s, 3);
+		e.reason = (const char *)sqlite3_column_text(s, 4);
+		if ((ret = cb(&e, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = fail(st, rc, "reading the history");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f,
+			   int (*cb)(const struct cor_case *c, const struct cor_person *p,
+				     const struct cor_document *d, void *ctx),
+			   void *ctx)
+{
+	static const char sql[] =
+		"WITH sel AS (SELECT c.id FROM cases c JOIN office o ON o.id = c.office_id"
+		FILTER_WHERE " ORDER BY c.id LIMIT ?6)"
+		" SELECT " CASE_COLS ", " PERSON_COLS ", d.kind, d.number, d.issuer, d.expires_on"
+		" FROM sel JOIN cases c ON c.id = sel.id JOIN office o ON o.id = c.office_id"
+		" JOIN person p ON p.case_id = c.id"
+		" LEFT JOIN document d ON d.id = (SELECT min(id) FROM document"
+		"   WHERE person_id = p.id AND kind <> 'visa')"
+		" ORDER BY c.id, p.seq";
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), ret = 0;
+	if (rc != SQLITE_OK)
+		return fail(st, rc, "reading persons");
+	bind_filter(s, f);
+	struct cor_case c;
+	char last_ref[COR_CASE_REF_MAX] = "";
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_person p;
+		struct cor_document d;
+		const char *ref = (const char *)sqlite3_column_text(s, 0);
+		if (strcmp(ref, last_ref)) {
+			read_case(s, 0, &c);
+			snprintf(last_ref, sizeof(last_ref), "%s", ref);
+		}
+		read_person(s, 8, &p);
+		read_document(s, 20, &d);
+		if ((ret = cb(&c, &p, &d, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = fail(st, rc, "reading persons");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+/* ---- statistics -------------------------------------------------------- */
+
+/* Person counts per case, for the case-level dimensions. */
+#define PER_CASE "WITH pc AS (SELECT case_id, count(*) AS n FROM person GROUP BY case_id) "
+#define CASE_DIM(expr)                                                                        \
+	PER_CASE "SELECT " expr ", count(*), coalesce(sum(pc.n), 0)"                             \
+		 " FROM cases c JOIN office o ON o.id = c.office_id"                                \
+		 " LEFT JOIN pc ON pc.case_id = c.id GROUP BY 1 ORDER BY 3 DESC, 1"
+/* Age in whole years on ?1 from a birth date column. */
+#define AGE(col)                                                                              \
+	"(CAST(substr(?1, 1, 4) AS INTEGER) - CAST(substr(" col ", 1, 4) AS INTEGER)"           \
+	" - (substr(?1, 6) < substr(" col ", 6)))"
+
+static const char *const stat_sql[COR_STAT__N] = {
+	[COR_STAT_PROGRAMME] = CASE_DIM("c.programme"),
+	[COR_STAT_STATE] = CASE_DIM("c.state"),
+	[COR_STAT_OFFICE] = CASE_DIM("o.code || ' ' || o.name"),
+	[COR_STAT_PRIORITY] = CASE_DIM("c.priority"),
+	[COR_STAT_DESTINATION] = CASE_DIM("c.destination"),
+	[COR_STAT_NATIONALITY] =
+		"SELECT nationality, count(DISTINCT case_id), count(*) FROM person"
+		" GROUP BY 1 ORDER BY 3 DESC, 1",
+	[COR_STAT_SEX_AGE] =
+		"SELECT sex || ' ' || CASE WHEN a < 5 THEN '0-4' WHEN a < 12 THEN '5-11'"
+		" WHEN a < 18 THEN '12-17' WHEN a < 60 THEN '18-59' ELSE '60+' END,"
+		" count(DISTINCT case_id), count(*)"
+		" FROM (SELECT sex, case_id, " AGE("birth_date") " AS a FROM person)"
+		" GROUP BY 1 ORDER BY min(sex), min(a)",
+	[COR_STAT_NEED] =
+		"SELECT substr(n.code, 1, 2), count(DISTINCT p.case_id), count(DISTINCT p.id)"
+		" FROM person_need n JOIN person p ON p.id = n.person_id"
+		" GROUP BY 1 ORDER BY 3 DESC, 1",
+	[COR_STAT_DOCUMENT] =
+		"SELECT CASE WHEN e IS NULL THEN 'no travel document'"
+		" WHEN e < ?1 THEN 'expired'"
+		" WHEN e < date(?1, '+6 months') THEN 'expires within 6 months'"
+		" ELSE 'valid 6 months or more' END, count(DISTINCT case_id), count(*)"
+		" FROM (SELECT p.case_id, (SELECT max(coalesce(d.expires_on, '9999-12-31'))"
+		"   FROM document d WHERE d.person_id = p.id AND d.kind <> 'visa') AS e"
+		"   FROM person p)"
+		" GROUP BY 1 ORDER BY 3 DESC, 1",
+};
+
+int cor_store_stats(struct cor_store *st, enum cor_stat_dim dim, struct cor_date on,
+		    int (*cb)(const struct cor_stat_row *r, void *ctx), void *ctx)
+{
+	char date[COR_DATE_LEN];
+	sqlite3_stmt *s = NULL;
+	if ((unsigned)dim >= COR_STAT__N)
+		return COR_EINVAL;
+	int rc = sqlite3_prepare_v2(st->db, stat_sql[dim], -1, &s, NULL), ret = 0;
+	if (rc != SQLITE_OK)
+		return fail(st, rc, "computing statistics");
+	if (sqlite3_bind_parameter_count(s) >= 1)
+		bind_text(s, 1, cor_date_format(on, date));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_stat_row r = {
+			.key = (const char *)sqlite3_column_text(s, 0),
+			.cases = (long)sqlite3_column_int64(s, 1),
+			.persons = (long)sqlite3_column_int64(s, 2),
+		};
+		if (!r.key)
+			r.key = "";
+		if ((ret = cb(&r, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = fail(st, rc, "computing statistics");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int cor_store_totals(struct cor_store *st, long *cases, long *persons, long *documents,
+		     long *events)
+{
+	int err;
+	if ((err = query_int(st, "SELECT count(*) FROM cases", cases)) < 0 ||
+	    (err = query_int(st, "SELECT count(*) FROM person", persons)) < 0 ||
+	    (err = query_int(st, "SELECT count(*) FROM document", documents)) < 0 ||
+	    (err = query_int(st, "SELECT count(*) FROM event", events)) < 0)
+		return err;
+	return 0;
+}
