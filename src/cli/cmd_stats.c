@@ -6,6 +6,8 @@
 
 #include "cli/cli.h"
 #include "domain/country.h"
+#include "domain/stats.h"
+#include "util/error.h"
 
 struct section {
 	long limit; /* rows to show; the rest are summed into "other" */
@@ -31,6 +33,11 @@ static int print_row(const struct cor_stat_row *r, void *ctx)
 	cor_cli_thousands(ps, sizeof(ps), r->persons);
 	printf("  %-44s %10s %10s\n", key, cs, ps);
 	return 0;
+}
+
+static int add(const struct cor_person_facts *f, void *ctx)
+{
+	return cor_stats_add(ctx, f);
 }
 
 static int run(int argc, char **argv)
@@ -75,8 +82,18 @@ static int run(int argc, char **argv)
 		return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
-	if (cor_store_totals(st, &cases, &persons, &docs, &events) < 0)
-		goto fail;
+	struct cor_stats *agg = cor_stats_new(on);
+	if (!agg) {
+		cor_store_close(st);
+		return cor_cli_fail("out of memory");
+	}
+	int err = cor_store_totals(st, &cases, &persons, &docs, &events);
+	if (err == 0)
+		err = cor_store_person_facts_each(st, add, agg);
+	if (err < 0) {
+		ret = cor_cli_fail("%s", err == COR_ENOMEM ? "out of memory" : cor_store_errmsg(st));
+		goto out;
+	}
 	char a[32], b[32], d[32], e[32], date[COR_DATE_LEN];
 	cor_cli_thousands(a, sizeof(a), cases);
 	cor_cli_thousands(b, sizeof(b), persons);
@@ -87,8 +104,7 @@ static int run(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
 		struct section s = {.limit = sections[i].limit, .names = sections[i].names};
 		printf("\n%-46s %10s %10s\n", sections[i].title, "cases", "persons");
-		if (cor_store_stats(st, sections[i].dim, on, print_row, &s) < 0)
-			goto fail;
+		cor_stats_each(agg, sections[i].dim, print_row, &s);
 		if (s.other_persons) {
 			char oc[32], op[32];
 			cor_cli_thousands(oc, sizeof(oc), s.other_cases);
@@ -96,10 +112,9 @@ static int run(int argc, char **argv)
 			printf("  %-44s %10s %10s\n", "(others)", oc, op);
 		}
 	}
-	cor_store_close(st);
-	return COR_EXIT_OK;
-fail:
-	ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	ret = COR_EXIT_OK;
+out:
+	cor_stats_free(agg);
 	cor_store_close(st);
 	return ret;
 }

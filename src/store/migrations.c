@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The schema, as numbered migrations. Types are explicit (STRICT tables) and
 // the SQL stays close to what PostgreSQL accepts, so that backend's own
-// migrations can mirror these one for one.
+// migrations can mirror these one for one. CHECKs spell out alternatives
+// with OR: SQLite builds a temporary index for an IN list on every insert.
 #include "store/migrations.h"
 
 static const char m1_schema[] =
@@ -33,7 +34,8 @@ static const char m1_schema[] =
 	"  origin TEXT NOT NULL CHECK (length(origin) = 3),"
 	"  destination TEXT NOT NULL CHECK (length(destination) = 3),"
 	"  state TEXT NOT NULL,"
-	"  priority TEXT NOT NULL CHECK (priority IN ('normal', 'urgent', 'emergency')),"
+	"  priority TEXT NOT NULL"
+	"    CHECK (priority = 'normal' OR priority = 'urgent' OR priority = 'emergency'),"
 	"  registered_on TEXT NOT NULL"
 	") STRICT;"
 
@@ -46,9 +48,9 @@ static const char m1_schema[] =
 	"  given_names TEXT NOT NULL,"
 	"  family_name_latin TEXT NOT NULL,"
 	"  given_names_latin TEXT NOT NULL,"
-	"  sex TEXT NOT NULL CHECK (sex IN ('F', 'M', 'X')),"
+	"  sex TEXT NOT NULL CHECK (sex = 'F' OR sex = 'M' OR sex = 'X'),"
 	"  birth_date TEXT NOT NULL,"
-	"  birth_date_approx INTEGER NOT NULL CHECK (birth_date_approx IN (0, 1)),"
+	"  birth_date_approx INTEGER NOT NULL CHECK (birth_date_approx BETWEEN 0 AND 1),"
 	"  nationality TEXT NOT NULL CHECK (length(nationality) = 3),"
 	"  languages TEXT NOT NULL,"
 	"  UNIQUE (case_id, seq)"

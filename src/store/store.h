@@ -20,6 +20,7 @@
 
 #include "domain/case.h"
 #include "domain/date.h"
+#include "domain/stats.h"
 
 struct cor_store;
 
@@ -56,26 +57,6 @@ struct cor_case_summary {
 	int persons;
 	char principal[2 * COR_NAME_MAX + 2]; /* "FAMILY, Given" in Latin script */
 	char nationality[4];                  /* of the principal applicant */
-};
-
-/* One row of an aggregate: a key (a programme, a state, "F 18-59") and counts. */
-struct cor_stat_row {
-	const char *key;
-	long cases;
-	long persons;
-};
-
-enum cor_stat_dim {
-	COR_STAT_PROGRAMME,
-	COR_STAT_STATE,
-	COR_STAT_OFFICE,
-	COR_STAT_PRIORITY,
-	COR_STAT_NATIONALITY, /* persons by nationality */
-	COR_STAT_DESTINATION,
-	COR_STAT_SEX_AGE,     /* persons by sex and age band on the given date */
-	COR_STAT_NEED,        /* persons by specific-needs group */
-	COR_STAT_DOCUMENT,    /* persons by travel-document status on the given date */
-	COR_STAT__N
 };
 
 /* Open (and with COR_STORE_CREATE create) the database at path, applying
@@ -145,10 +126,10 @@ int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f
 				     const struct cor_document *d, void *ctx),
 			   void *ctx);
 
-/* Aggregate counts along one dimension, largest first; on is the reference
- * date for ages and document validity. */
-int cor_store_stats(struct cor_store *st, enum cor_stat_dim dim, struct cor_date on,
-		    int (*cb)(const struct cor_stat_row *r, void *ctx), void *ctx);
+/* The facts statistics need of every person, persons of a case together
+ * (see domain/stats.h). */
+int cor_store_person_facts_each(struct cor_store *st,
+				int (*cb)(const struct cor_person_facts *f, void *ctx), void *ctx);
 /* Totals: cases, persons, documents, events. */
 int cor_store_totals(struct cor_store *st, long *cases, long *persons, long *documents,
 		     long *events);

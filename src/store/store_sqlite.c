@@ -902,68 +902,44 @@ int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f
 
 /* ---- statistics -------------------------------------------------------- */
 
-/* Person counts per case, for the case-level dimensions. */
-#define PER_CASE "WITH pc AS (SELECT case_id, count(*) AS n FROM person GROUP BY case_id) "
-#define CASE_DIM(expr)                                                                        \
-	PER_CASE "SELECT " expr ", count(*), coalesce(sum(pc.n), 0)"                             \
-		 " FROM cases c JOIN office o ON o.id = c.office_id"                                \
-		 " LEFT JOIN pc ON pc.case_id = c.id GROUP BY 1 ORDER BY 3 DESC, 1"
-/* Age in whole years on ?1 from a birth date column. */
-#define AGE(col)                                                                              \
-	"(CAST(substr(?1, 1, 4) AS INTEGER) - CAST(substr(" col ", 1, 4) AS INTEGER)"           \
-	" - (substr(?1, 6) < substr(" col ", 6)))"
+static const char facts_sql[] =
+	"SELECT c.id, c.programme, c.state, o.code || ' ' || o.name, c.priority, c.destination,"
+	" p.sex, p.birth_date, p.nationality,"
+	" (SELECT replace(group_concat(DISTINCT substr(n.code, 1, 2)), ',', ';') FROM person_need n"
+	"   WHERE n.person_id = p.id),"
+	" (SELECT count(*) || ' ' || max(coalesce(d.expires_on, '9999-12-31')) FROM document d"
+	"   WHERE d.person_id = p.id AND d.kind <> 'visa')"
+	" FROM person p JOIN cases c ON c.id = p.case_id JOIN office o ON o.id = c.office_id"
+	" ORDER BY p.case_id, p.seq";
 
-static const char *const stat_sql[COR_STAT__N] = {
-	[COR_STAT_PROGRAMME] = CASE_DIM("c.programme"),
-	[COR_STAT_STATE] = CASE_DIM("c.state"),
-	[COR_STAT_OFFICE] = CASE_DIM("o.code || ' ' || o.name"),
-	[COR_STAT_PRIORITY] = CASE_DIM("c.priority"),
-	[COR_STAT_DESTINATION] = CASE_DIM("c.destination"),
-	[COR_STAT_NATIONALITY] =
-		"SELECT nationality, count(DISTINCT case_id), count(*) FROM person"
-		" GROUP BY 1 ORDER BY 3 DESC, 1",
-	[COR_STAT_SEX_AGE] =
-		"SELECT sex || ' ' || CASE WHEN a < 5 THEN '0-4' WHEN a < 12 THEN '5-11'"
-		" WHEN a < 18 THEN '12-17' WHEN a < 60 THEN '18-59' ELSE '60+' END,"
-		" count(DISTINCT case_id), count(*)"
-		" FROM (SELECT sex, case_id, " AGE("birth_date") " AS a FROM person)"
-		" GROUP BY 1 ORDER BY min(sex), min(a)",
-	[COR_STAT_NEED] =
-		"SELECT substr(n.code, 1, 2), count(DISTINCT p.case_id), count(DISTINCT p.id)"
-		" FROM person_need n JOIN person p ON p.id = n.person_id"
-		" GROUP BY 1 ORDER BY 3 DESC, 1",
-	[COR_STAT_DOCUMENT] =
-		"SELECT CASE WHEN e IS NULL THEN 'no travel document'"
-		" WHEN e < ?1 THEN 'expired'"
-		" WHEN e < date(?1, '+6 months') THEN 'expires within 6 months'"
-		" ELSE 'valid 6 months or more' END, count(DISTINCT case_id), count(*)"
-		" FROM (SELECT p.case_id, (SELECT max(coalesce(d.expires_on, '9999-12-31'))"
-		"   FROM document d WHERE d.person_id = p.id AND d.kind <> 'visa') AS e"
-		"   FROM person p)"
-		" GROUP BY 1 ORDER BY 3 DESC, 1",
-};
-
-int cor_store_stats(struct cor_store *st, enum cor_stat_dim dim, struct cor_date on,
-		    int (*cb)(const struct cor_stat_row *r, void *ctx), void *ctx)
+int cor_store_person_facts_each(struct cor_store *st,
+				int (*cb)(const struct cor_person_facts *f, void *ctx), void *ctx)
 {
-	char date[COR_DATE_LEN];
 	sqlite3_stmt *s = NULL;
-	if ((unsigned)dim >= COR_STAT__N)
-		return COR_EINVAL;
-	int rc = sqlite3_prepare_v2(st->db, stat_sql[dim], -1, &s, NULL), ret = 0;
+	int rc = sqlite3_prepare_v2(st->db, facts_sql, -1, &s, NULL), ret = 0;
 	if (rc != SQLITE_OK)
 		return fail(st, rc, "computing statistics");
-	if (sqlite3_bind_parameter_count(s) >= 1)
-		bind_text(s, 1, cor_date_format(on, date));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct cor_stat_row r = {
-			.key = (const char *)sqlite3_column_text(s, 0),
-			.cases = (long)sqlite3_column_int64(s, 1),
-			.persons = (long)sqlite3_column_int64(s, 2),
-		};
-		if (!r.key)
-			r.key = "";
-		if ((ret = cb(&r, ctx)) != 0)
+		struct cor_person_facts f = {0};
+		const char *sex = (const char *)sqlite3_column_text(s, 6);
+		const char *doc = (const char *)sqlite3_column_text(s, 10);
+		f.case_id = sqlite3_column_int64(s, 0);
+		f.programme = (const char *)sqlite3_column_text(s, 1);
+		f.state = (const char *)sqlite3_column_text(s, 2);
+		f.office = (const char *)sqlite3_column_text(s, 3);
+		f.priority = (const char *)sqlite3_column_text(s, 4);
+		f.destination = (const char *)sqlite3_column_text(s, 5);
+		f.sex = sex ? sex[0] : 'X';
+		cor_date_parse((const char *)sqlite3_column_text(s, 7), &f.birth_date);
+		f.nationality = (const char *)sqlite3_column_text(s, 8);
+		f.need_groups = (const char *)sqlite3_column_text(s, 9);
+		/* "N YYYY-MM-DD": how many travel documents, the latest expiry
+		 * (9999-12-31 for one that does not expire). */
+		f.has_travel_doc = doc && doc[0] != '0';
+		f.doc_expires = f.has_travel_doc && strchr(doc, ' ') &&
+				cor_date_parse(strchr(doc, ' ') + 1, &f.doc_expiry) == 0 &&
+				f.doc_expiry.year < 9999;
+		if ((ret = cb(&f, ctx)) != 0)
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
