@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-// The persons-CSV import. Rows arrive from the reader one at a time; the rows
-// of one case form a group held in a savepoint until the next case begins, so
-// a case is committed whole or not at all. Memory stays bounded by the
-// largest case, whatever the file size.
+// The persons-CSV import. A reader thread parses and validates rows and
+// passes them through a bounded queue to this thread, which writes them to
+// the store: parsing and writing overlap on two cores, and the store keeps
+// its single writer. The rows of one case form a group; without skip_bad the
+// whole file is one transaction, with it each group is held in a savepoint
+// until the next case begins, so a case is committed whole or not at all.
+// Memory stays bounded by the queue and the largest case, whatever the file
+// size.
 #include "io/import.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +24,31 @@
 struct held_row {
 	long line;
 	char *csv; /* the row as CSV, without line end */
+};
+
+#define QUEUE_ROWS 512
+
+/* A row in flight from the reader thread: its own copy, with the row as CSV
+ * when it may have to go to the rejects file. */
+struct slot {
+	struct cor_persons_row r;
+	char *csv;
+};
+
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t not_empty, not_full; /* signalled only on those transitions */
+	struct slot slots[QUEUE_ROWS];
+	size_t head, count;
+	bool done;       /* the reader has finished */
+	int reader_err;  /* what cor_persons_csv_read returned */
+	bool stop;       /* the writer wants no more rows */
+	bool want_csv;   /* keep each row as CSV (skip_bad) */
+	char *header;    /* the header as CSV, from the first row */
+	FILE *f;
+	const char *name;
+	struct cor_date today;
+	char msg[600];
 };
 
 struct importer {
@@ -60,43 +90,52 @@ static void say(struct importer *im, const char *fmt, ...)
 	im->report(line, im->report_ctx);
 }
 
-static char *row_as_csv(const struct cor_persons_row *r, const char *errors)
+static char *row_as_csv(const struct cor_persons_row *r, int n, const char *const *fields)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
 	if (!m)
 		return NULL;
-	for (int i = 0; i < r->nfields; i++)
-		cor_csv_write_field(m, r->fields[i], i ? ',' : 0);
-	if (errors)
-		cor_csv_write_field(m, errors, ',');
+	for (int i = 0; i < n; i++)
+		cor_csv_write_field(m, fields[i], i ? ',' : 0);
 	fclose(m);
 	return buf;
 }
 
-static int hold(struct importer *im, const struct cor_persons_row *r, const char *errors)
+/* Keep a row of the open group for the rejects file; takes csv. */
+static int hold(struct importer *im, long line, char *csv, const char *header, const char *errors)
 {
-	if (!im->rejects)
+	if (!im->rejects) {
+		free(csv);
 		return 0;
+	}
 	if (!im->rejects_header) {
-		for (int i = 0; i < r->nheader; i++)
-			cor_csv_write_field(im->rejects, r->header[i], i ? ',' : 0);
-		fputs(",import_errors\r\n", im->rejects);
+		fprintf(im->rejects, "%s,import_errors\r\n", header ? header : "");
 		im->rejects_header = true;
 	}
 	if (im->nheld == im->capheld) {
 		size_t cap = im->capheld ? 2 * im->capheld : 16;
 		struct held_row *h = realloc(im->held, cap * sizeof(*h));
-		if (!h)
+		if (!h) {
+			free(csv);
 			return COR_ENOMEM;
+		}
 		im->held = h;
 		im->capheld = cap;
 	}
-	char *csv = row_as_csv(r, errors);
-	if (!csv)
+	char *full = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&full, &len);
+	if (!m) {
+		free(csv);
 		return COR_ENOMEM;
-	im->held[im->nheld++] = (struct held_row){r->line, csv};
+	}
+	fputs(csv ? csv : "", m);
+	cor_csv_write_field(m, errors, ',');
+	fclose(m);
+	free(csv);
+	im->held[im->nheld++] = (struct held_row){line, full};
 	return 0;
 }
 
@@ -231,9 +270,10 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 	return 0;
 }
 
-static int on_row(struct cor_persons_row *r, void *ctx)
+/* Write one row from the queue (or record why not). Takes slot->csv. */
+static int take_row(struct importer *im, struct slot *slot, const char *header)
 {
-	struct importer *im = ctx;
+	struct cor_persons_row *r = &slot->r;
 	int err = 0;
 	bool new_group = !im->open || strcmp(im->c.ref, r->c.ref) || !r->c.ref[0];
 
@@ -265,13 +305,106 @@ static int on_row(struct cor_persons_row *r, void *ctx)
 		snprintf(errors, sizeof(errors), "case_id: not imported: row %ld of case '%s' is bad",
 			 im->bad_line, r->c.ref);
 	}
-	if ((err = hold(im, r, errors)) < 0)
+	err = hold(im, r->line, slot->csv, header, errors);
+	slot->csv = NULL;
+	if (err < 0)
 		goto fatal;
 	return 0;
 fatal:
+	free(slot->csv);
+	slot->csv = NULL;
 	im->fatal = err;
 	snprintf(im->msg, im->msglen, "%s", err == COR_ENOMEM ? "out of memory" : cor_store_errmsg(im->st));
 	return err;
+}
+
+/* ---- the reader thread ------------------------------------------------ */
+
+/* Copy a parsed row into the queue; waits while the queue is full. */
+static int enqueue(struct cor_persons_row *r, void *ctx)
+{
+	struct queue *q = ctx;
+	char *csv = NULL;
+	if (q->want_csv) {
+		if (!q->header) {
+			char *h = row_as_csv(r, r->nheader, r->header);
+			pthread_mutex_lock(&q->mu);
+			q->header = h;
+			pthread_mutex_unlock(&q->mu);
+		}
+		if (!(csv = row_as_csv(r, r->nfields, r->fields)))
+			return COR_ENOMEM;
+	}
+	pthread_mutex_lock(&q->mu);
+	while (q->count == QUEUE_ROWS && !q->stop)
+		pthread_cond_wait(&q->not_full, &q->mu);
+	if (q->stop) {
+		pthread_mutex_unlock(&q->mu);
+		free(csv);
+		return 1; /* the writer gave up: stop reading */
+	}
+	struct slot *sl = &q->slots[(q->head + q->count) % QUEUE_ROWS];
+	sl->r = *r;
+	sl->r.fields = sl->r.header = NULL; /* they belong to the reader */
+	sl->r.nfields = sl->r.nheader = 0;
+	sl->csv = csv;
+	if (q->count++ == 0)
+		pthread_cond_signal(&q->not_empty);
+	pthread_mutex_unlock(&q->mu);
+	return 0;
+}
+
+static void *reader_main(void *arg)
+{
+	struct queue *q = arg;
+	int err = cor_persons_csv_read(q->f, q->name, q->today, enqueue, q, q->msg, sizeof(q->msg));
+	pthread_mutex_lock(&q->mu);
+	q->reader_err = err;
+	q->done = true;
+	pthread_cond_signal(&q->not_empty);
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+/* Take rows off the queue and write them until the reader is done or
+ * writing fails. Returns 0 or the writer's error. */
+static int drain(struct importer *im, struct queue *q)
+{
+	enum { BATCH = 64 };
+	static _Thread_local struct slot batch[BATCH];
+	int err = 0;
+	for (;;) {
+		/* Take what is there (up to a batch) in one go. */
+		pthread_mutex_lock(&q->mu);
+		while (q->count == 0 && !q->done)
+			pthread_cond_wait(&q->not_empty, &q->mu);
+		size_t n = q->count < BATCH ? q->count : BATCH;
+		for (size_t i = 0; i < n; i++)
+			batch[i] = q->slots[(q->head + i) % QUEUE_ROWS];
+		bool was_full = q->count == QUEUE_ROWS;
+		q->head = (q->head + n) % QUEUE_ROWS;
+		q->count -= n;
+		if (was_full)
+			pthread_cond_signal(&q->not_full);
+		const char *header = q->header;
+		pthread_mutex_unlock(&q->mu);
+		if (n == 0)
+			return 0;
+		for (size_t i = 0; i < n; i++) {
+			if (err < 0) {
+				free(batch[i].csv);
+				continue;
+			}
+			err = take_row(im, &batch[i], header);
+		}
+		if (err < 0) {
+			pthread_mutex_lock(&q->mu);
+			q->stop = true;
+			pthread_cond_signal(&q->not_full);
+			pthread_mutex_unlock(&q->mu);
+			return err;
+		}
+	}
 }
 
 int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
@@ -305,7 +438,40 @@ int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
 		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
 		goto out;
 	}
-	err = cor_persons_csv_read(f, o->path, o->today, on_row, &im, msg, msglen);
+	/* Parse on a second thread while this one writes. */
+	struct queue *q = calloc(1, sizeof(*q));
+	pthread_t reader;
+	if (!q) {
+		snprintf(msg, msglen, "out of memory");
+		err = COR_ENOMEM;
+		goto out;
+	}
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->not_empty, NULL);
+	pthread_cond_init(&q->not_full, NULL);
+	q->want_csv = o->skip_bad;
+	q->f = f;
+	q->name = o->path;
+	q->today = o->today;
+	if (pthread_create(&reader, NULL, reader_main, q) != 0) {
+		snprintf(msg, msglen, "cannot start the reader thread");
+		err = COR_EIO;
+	} else {
+		err = drain(&im, q);
+		pthread_join(reader, NULL);
+		/* Rows the writer did not take (it stopped) are dropped. */
+		for (size_t i = 0; i < q->count; i++)
+			free(q->slots[(q->head + i) % QUEUE_ROWS].csv);
+		if (err == 0 && q->reader_err < 0) {
+			err = q->reader_err;
+			snprintf(msg, msglen, "%s", q->msg);
+		}
+	}
+	pthread_cond_destroy(&q->not_empty);
+	pthread_cond_destroy(&q->not_full);
+	pthread_mutex_destroy(&q->mu);
+	free(q->header);
+	free(q);
 	if (err == 0 && (err = close_group(&im)) < 0)
 		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
 	if (err < 0)

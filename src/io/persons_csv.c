@@ -44,14 +44,20 @@ struct reader {
 	int nfields;
 	bool too_many;
 	long line;      /* line being fed */
+	long row_line;  /* line where the row being parsed began (libcsv knows no lines) */
+	bool in_row;    /* the parser is inside a row that has not ended yet */
+	bool row_ended; /* a row ended on the line being fed */
 	long row_start; /* line where the current row began, 0 when none yet */
 	int (*row_cb)(struct cor_persons_row *r, void *ctx);
 	void *ctx;
 	int stop; /* non-zero: a callback asked to stop, or the file is unusable */
 	char *msg;
 	size_t msglen;
-	bool programme_ok; /* so state is checked against it */
-	bool doc_present;
+	bool programme_ok;    /* so state is checked against it */
+	bool relationship_ok; /* so the principal rules are checked */
+	/* Which document fields were given (valid or not), so that a field
+	 * refused on its own is not also reported as missing. */
+	bool doc_present, doc_type_ok, doc_number_given, doc_issuer_given, doc_expiry_given;
 };
 
 void cor_persons_row_issue(struct cor_persons_row *r, const char *column, const char *fmt, ...)
@@ -182,11 +188,14 @@ static void col_person_no(struct reader *rd, struct cor_persons_row *r, const ch
 
 static void col_relationship(struct reader *rd, struct cor_persons_row *r, const char *v)
 {
-	if (cor_relationship_parse(v, &r->p.relationship) < 0)
+	if (cor_relationship_parse(v, &r->p.relationship) < 0) {
 		ISSUE("relationship",
 		      "'%.20s' is not a relationship (principal, spouse, child, stepchild, parent, "
 		      "sibling, grandparent, grandchild, other_relative, unrelated)",
 		      v);
+		return;
+	}
+	rd->relationship_ok = true;
 }
 
 static void name_field(struct cor_persons_row *r, const char *col, char *dst, const char *v,
@@ -296,16 +305,20 @@ static void col_needs(struct reader *rd, struct cor_persons_row *r, const char *
 
 static void col_doc_type(struct reader *rd, struct cor_persons_row *r, const char *v)
 {
-	if (cor_doc_kind_parse(v, &r->d.kind) < 0)
+	rd->doc_present = *v != '\0';
+	if (cor_doc_kind_parse(v, &r->d.kind) < 0) {
 		ISSUE("doc_type",
 		      "'%.20s' is not a document type (passport, id_card, etd, laissez_passer, "
 		      "exit_permit, visa, refugee_td)",
 		      v);
-	rd->doc_present = *v != '\0';
+		return;
+	}
+	rd->doc_type_ok = true;
 }
 
 static void col_doc_number(struct reader *rd, struct cor_persons_row *r, const char *v)
 {
+	rd->doc_number_given = *v != '\0';
 	for (const char *c = v; *c; c++)
 		if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'))) {
 			ISSUE("doc_number", "'%.30s' may hold only A-Z and 0-9", v);
@@ -316,12 +329,14 @@ static void col_doc_number(struct reader *rd, struct cor_persons_row *r, const c
 
 static void col_doc_issuer(struct reader *rd, struct cor_persons_row *r, const char *v)
 {
+	rd->doc_issuer_given = *v != '\0';
 	if (*v)
 		country(r, "doc_issuer", r->d.issuer, v);
 }
 
 static void col_doc_expiry(struct reader *rd, struct cor_persons_row *r, const char *v)
 {
+	rd->doc_expiry_given = *v != '\0';
 	if (*v)
 		r->d.has_expiry = date_field(rd, r, "doc_expiry", v, &r->d.expires_on);
 }
@@ -374,10 +389,10 @@ static void check_row(struct reader *rd, struct cor_persons_row *r)
 	    !cor_programme_has_state(cor_programme_find(r->c.programme), r->c.state))
 		ISSUE("case_state", "'%s' is not a step of programme %s", r->c.state,
 		      r->c.programme);
-	if (r->p.seq == 1 && r->p.relationship != COR_REL_PRINCIPAL)
+	if (rd->relationship_ok && r->p.seq == 1 && r->p.relationship != COR_REL_PRINCIPAL)
 		ISSUE("relationship", "person 1 must be the principal applicant, not '%s'",
 		      cor_relationship_name(r->p.relationship));
-	if (r->p.seq > 1 && r->p.relationship == COR_REL_PRINCIPAL)
+	if (rd->relationship_ok && r->p.seq > 1 && r->p.relationship == COR_REL_PRINCIPAL)
 		ISSUE("relationship", "only person 1 is the principal applicant; person %d is '%s'",
 		      r->p.seq, "principal");
 	if (!r->p.family_name[0] && !r->p.given_names[0]) {
@@ -385,12 +400,13 @@ static void check_row(struct reader *rd, struct cor_persons_row *r)
 		memcpy(r->p.family_name, r->p.family_name_latin, sizeof(r->p.family_name));
 		memcpy(r->p.given_names, r->p.given_names_latin, sizeof(r->p.given_names));
 	}
+	/* A field refused on its own is not reported again as missing. */
 	if (rd->doc_present) {
-		if (!r->d.number[0])
+		if (rd->doc_type_ok && !rd->doc_number_given)
 			ISSUE("doc_number", "is empty but doc_type is '%s'", cor_doc_kind_name(r->d.kind));
-		if (!r->d.issuer[0])
+		if (rd->doc_type_ok && !rd->doc_issuer_given)
 			ISSUE("doc_issuer", "is empty but doc_type is '%s'", cor_doc_kind_name(r->d.kind));
-	} else if (r->d.number[0] || r->d.issuer[0] || r->d.has_expiry) {
+	} else if (rd->doc_number_given || rd->doc_issuer_given || rd->doc_expiry_given) {
 		ISSUE("doc_type", "is empty but the row has document details");
 	}
 	if (r->d.has_expiry && r->p.birth_date.year &&
@@ -417,7 +433,7 @@ static void on_field(void *s, size_t len, void *data)
 	if (rd->stop)
 		return;
 	if (rd->row_start == 0)
-		rd->row_start = rd->line;
+		rd->row_start = rd->row_line;
 	if (rd->nfields >= MAX_FIELDS) {
 		rd->too_many = true;
 		return;
@@ -447,8 +463,6 @@ static void take_header(struct reader *rd)
 	rd->nheader = rd->nfields;
 	for (int f = 0; f < rd->nfields; f++) {
 		const char *h = rd->fields[f];
-		if (f == 0 && !strncmp(h, "\xEF\xBB\xBF", 3))
-			h += 3; /* a byte-order mark, as spreadsheets write */
 		rd->header[f] = strdup(h);
 		if (!rd->header[f]) {
 			stop_with(rd, "%s: out of memory", rd->name);
@@ -521,7 +535,9 @@ static void on_row(int term, void *data)
 	snprintf(r.c.state, sizeof(r.c.state), "registered");
 	r.c.registered_on = rd->today;
 	rd->programme_ok = false;
-	rd->doc_present = false;
+	rd->relationship_ok = false;
+	rd->doc_present = rd->doc_type_ok = false;
+	rd->doc_number_given = rd->doc_issuer_given = rd->doc_expiry_given = false;
 	for (int f = 0; f < rd->nfields; f++)
 		if (rd->map[f] >= 0)
 			columns[rd->map[f]].parse(rd, &r, rd->fields[f]);
@@ -531,6 +547,16 @@ reset:
 	rd->nfields = 0;
 	rd->too_many = false;
 	rd->row_start = 0;
+	rd->row_ended = true;
+}
+
+/* Is the line only what libcsv skips between rows (spaces, tabs, line ends)? */
+static bool blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
 }
 
 int cor_persons_csv_read(FILE *f, const char *name, struct cor_date today,
@@ -550,20 +576,33 @@ int cor_persons_csv_read(FILE *f, const char *name, struct cor_date today,
 		return COR_ENOMEM;
 	}
 	while (!rd.stop && (n = getline(&line, &cap, f)) > 0) {
+		const char *p = line;
 		rd.line++;
-		if (csv_parse(&rd.parser, line, (size_t)n, on_field, on_row, &rd) != (size_t)n &&
+		/* A byte-order mark, as spreadsheets write, is not part of the
+		 * first column's name (which may be quoted). */
+		if (rd.line == 1 && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+			p += 3;
+			n -= 3;
+		}
+		/* A row begins on the line the parser enters it, which for a
+		 * quoted first field is not where the field ends. */
+		if (!rd.in_row)
+			rd.row_line = rd.line;
+		rd.row_ended = false;
+		if (csv_parse(&rd.parser, p, (size_t)n, on_field, on_row, &rd) != (size_t)n &&
 		    !rd.stop)
 			stop_with(&rd, "%s: line %ld: %s", name, rd.line,
 				  csv_error(&rd.parser) == CSV_EPARSE
 					  ? "malformed quoting (a '\"' inside an unquoted field, "
 					    "or text after a closing quote)"
 					  : csv_strerror(csv_error(&rd.parser)));
+		rd.in_row = rd.row_ended ? false : rd.in_row || !blank(p, (size_t)n);
 	}
 	if (!rd.stop && ferror(f))
 		stop_with(&rd, "%s: read error", name);
 	if (!rd.stop && csv_fini(&rd.parser, on_field, on_row, &rd) != 0 && !rd.stop)
 		stop_with(&rd, "%s: line %ld: the file ends inside a quoted field: truncated?", name,
-			  rd.row_start ? rd.row_start : rd.line);
+			  rd.row_line);
 	if (!rd.stop && !rd.have_header)
 		stop_with(&rd, "%s: the file is empty: expected a header line (see docs/import-csv.md)",
 			  name);
@@ -583,7 +622,9 @@ void cor_csv_write_field(FILE *f, const char *v, char sep)
 {
 	if (sep)
 		putc(sep, f);
-	if (!strpbrk(v, ",\"\r\n") && v[0] != ' ') {
+	/* libcsv drops spaces around an unquoted field: quote them to keep them. */
+	size_t n = strlen(v);
+	if (!strpbrk(v, ",\"\r\n") && (n == 0 || (v[0] != ' ' && v[n - 1] != ' '))) {
 		fputs(v, f);
 		return;
 	}

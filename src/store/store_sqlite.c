@@ -66,6 +66,15 @@ struct cor_store {
 	sqlite3_stmt *stmt[S__N];
 	char office_code[8]; /* the last office looked up, and its id */
 	int64_t office_id;
+	/* The highest case number added per office and year in the open
+	 * transaction, written to case_counter at commit (one write per office
+	 * and year, not per case). */
+	struct pending_counter {
+		int64_t office_id;
+		int year;
+		long seq;
+	} pending[32];
+	int npending;
 	char msg[512];
 };
 
@@ -160,6 +169,17 @@ static int exec(struct cor_store *st, const char *sql, const char *what)
 {
 	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? 0 : fail(st, rc, what);
+}
+
+/* Step a write statement to completion. */
+static int step_done(struct cor_store *st, sqlite3_stmt *s, const char *what)
+{
+	if (!s)
+		return fail(st, sqlite3_errcode(st->db), what);
+	int rc = sqlite3_step(s);
+	int err = rc == SQLITE_DONE ? 0 : fail(st, sqlite3_extended_errcode(st->db), what);
+	sqlite3_reset(s);
+	return err;
 }
 
 /* Run a one-integer query. */
@@ -335,20 +355,60 @@ int cor_store_begin(struct cor_store *st)
 	return exec(st, "BEGIN IMMEDIATE", "starting a transaction");
 }
 
+/* Write the pending case counters. */
+static int flush_counters(struct cor_store *st)
+{
+	for (int i = 0; i < st->npending; i++) {
+		sqlite3_stmt *s = stmt(st, S_COUNTER_BUMP);
+		if (!s)
+			return fail(st, sqlite3_errcode(st->db), "numbering cases");
+		sqlite3_bind_int64(s, 1, st->pending[i].office_id);
+		sqlite3_bind_int(s, 2, st->pending[i].year);
+		sqlite3_bind_int64(s, 3, st->pending[i].seq);
+		int err = step_done(st, s, "numbering cases");
+		if (err < 0)
+			return err;
+	}
+	st->npending = 0;
+	return 0;
+}
+
+/* Note that office/year holds case number seq; flushed at commit. */
+static int note_counter(struct cor_store *st, int64_t office_id, int year, long seq)
+{
+	for (int i = 0; i < st->npending; i++) {
+		struct pending_counter *p = &st->pending[i];
+		if (p->office_id == office_id && p->year == year) {
+			if (seq > p->seq)
+				p->seq = seq;
+			return 0;
+		}
+	}
+	if (st->npending == (int)(sizeof(st->pending) / sizeof(st->pending[0]))) {
+		int err = flush_counters(st);
+		if (err < 0)
+			return err;
+	}
+	st->pending[st->npending++] = (struct pending_counter){office_id, year, seq};
+	/* Outside a transaction the write is its own: flush now. */
+	return sqlite3_get_autocommit(st->db) ? flush_counters(st) : 0;
+}
+
 int cor_store_commit(struct cor_store *st)
 {
-	return exec(st, "COMMIT", "committing");
+	int err = flush_counters(st);
+	return err < 0 ? err : exec(st, "COMMIT", "committing");
 }
 
 int cor_store_rollback(struct cor_store *st)
 {
+	st->npending = 0;
 	if (sqlite3_get_autocommit(st->db))
 		return 0;
 	return exec(st, "ROLLBACK", "rolling back");
 }
 
 static void read_case(sqlite3_stmt *s, int at, struct cor_case *c);
-static int step_done(struct cor_store *st, sqlite3_stmt *s, const char *what);
 
 int cor_store_mark(struct cor_store *st)
 {
@@ -367,17 +427,6 @@ int cor_store_undo(struct cor_store *st)
 }
 
 /* ---- writes ------------------------------------------------------------ */
-
-/* Step a write statement to completion. */
-static int step_done(struct cor_store *st, sqlite3_stmt *s, const char *what)
-{
-	if (!s)
-		return fail(st, sqlite3_errcode(st->db), what);
-	int rc = sqlite3_step(s);
-	int err = rc == SQLITE_DONE ? 0 : fail(st, sqlite3_extended_errcode(st->db), what);
-	sqlite3_reset(s);
-	return err;
-}
 
 static int office_id(struct cor_store *st, const char *code, int64_t *id)
 {
@@ -474,7 +523,9 @@ int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_offic
 int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, long *seq)
 {
 	int64_t oid;
-	int err = office_id(st, office, &oid);
+	int err = flush_counters(st);
+	if (err == 0)
+		err = office_id(st, office, &oid);
 	if (err < 0)
 		return err;
 	sqlite3_stmt *s = stmt(st, S_COUNTER_NEXT);
@@ -528,14 +579,7 @@ int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
 	/* Keep the office's numbering ahead of every reference it holds. */
-	if (!strcmp(office, c->office)) {
-		s = stmt(st, S_COUNTER_BUMP);
-		sqlite3_bind_int64(s, 1, oid);
-		sqlite3_bind_int(s, 2, year);
-		sqlite3_bind_int64(s, 3, seq);
-		return step_done(st, s, "numbering a case");
-	}
-	return 0;
+	return strcmp(office, c->office) ? 0 : note_counter(st, oid, year, seq);
 }
 
 int cor_store_case_last_id(struct cor_store *st, int64_t *id)
