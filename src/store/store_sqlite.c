@@ -6,7 +6,6 @@
 #include "store/store.h"
 
 #include <errno.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,25 +13,10 @@
 #include <sys/stat.h>
 
 #include "store/migrations.h"
+#include "store/store_sqlite_int.h"
 #include "util/error.h"
 
 #define COR_APP_ID 0x436f7272 /* "Corr" */
-
-enum stmt_id {
-	S_OFFICE_ID,
-	S_CASE_ADD,
-	S_COUNTER_BUMP,
-	S_COUNTER_NEXT,
-	S_PERSON_ADD,
-	S_NEED_ADD,
-	S_DOC_ADD,
-	S_EVENT_ADD,
-	S_CASE_GET,
-	S_MARK,
-	S_RELEASE,
-	S_UNDO,
-	S__N
-};
 
 static const char *const stmt_sql[S__N] = {
 	[S_OFFICE_ID] = "SELECT id FROM office WHERE code = ?1",
@@ -60,29 +44,9 @@ static const char *const stmt_sql[S__N] = {
 	[S_UNDO] = "ROLLBACK TO cor_unit",
 };
 
-struct cor_store {
-	sqlite3 *db;
-	char *path;
-	sqlite3_stmt *stmt[S__N];
-	char office_code[8]; /* the last office looked up, and its id */
-	int64_t office_id;
-	/* The highest case number added per office and year in the open
-	 * transaction, written to case_counter at commit (one write per office
-	 * and year, not per case). */
-	struct pending_counter {
-		int64_t office_id;
-		int year;
-		long seq;
-	} pending[32];
-	int npending;
-	char msg[512];
-};
-
 /* ---- errors ------------------------------------------------------------ */
 
-static void set_msg(struct cor_store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void set_msg(struct cor_store *st, const char *fmt, ...)
+void cor_sqlite_msg(struct cor_store *st, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -91,7 +55,7 @@ static void set_msg(struct cor_store *st, const char *fmt, ...)
 }
 
 /* Map an SQLite result code to a cor_err and record a message. */
-static int fail(struct cor_store *st, int rc, const char *what)
+int cor_sqlite_fail(struct cor_store *st, int rc, const char *what)
 {
 	int prim = rc & 0xff;
 	int err;
@@ -118,7 +82,7 @@ static int fail(struct cor_store *st, int rc, const char *what)
 	default:
 		err = COR_EIO;
 	}
-	set_msg(st, "%s: %s (database '%s')", what, sqlite3_errmsg(st->db), st->path);
+	cor_sqlite_msg(st, "%s: %s (database '%s')", what, sqlite3_errmsg(st->db), st->path);
 	return err;
 }
 
@@ -134,6 +98,23 @@ int cor_store_schema_version(void)
 
 /* ---- statements -------------------------------------------------------- */
 
+sqlite3_stmt *cor_sqlite_stmt(struct cor_store *st, const char *sql)
+{
+	for (int i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].s);
+			sqlite3_clear_bindings(st->cache[i].s);
+			return st->cache[i].s;
+		}
+	sqlite3_stmt *s = NULL;
+	if (st->ncache == (int)(sizeof(st->cache) / sizeof(st->cache[0])) ||
+	    sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK)
+		return NULL;
+	st->cache[st->ncache].sql = sql;
+	st->cache[st->ncache++].s = s;
+	return s;
+}
+
 static sqlite3_stmt *stmt(struct cor_store *st, enum stmt_id id)
 {
 	if (!st->stmt[id] &&
@@ -145,13 +126,13 @@ static sqlite3_stmt *stmt(struct cor_store *st, enum stmt_id id)
 	return st->stmt[id];
 }
 
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
+void cor_sqlite_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 }
 
 /* NULL for an empty string: optional filters and columns. */
-static void bind_opt(sqlite3_stmt *s, int i, const char *v)
+void cor_sqlite_bind_opt(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v && *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
@@ -159,7 +140,7 @@ static void bind_opt(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_null(s, i);
 }
 
-static void copy_col(char *dst, size_t len, sqlite3_stmt *s, int i)
+void cor_sqlite_copy_col(char *dst, size_t len, sqlite3_stmt *s, int i)
 {
 	const char *v = (const char *)sqlite3_column_text(s, i);
 	snprintf(dst, len, "%s", v ? v : "");
@@ -168,16 +149,16 @@ static void copy_col(char *dst, size_t len, sqlite3_stmt *s, int i)
 static int exec(struct cor_store *st, const char *sql, const char *what)
 {
 	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : fail(st, rc, what);
+	return rc == SQLITE_OK ? 0 : cor_sqlite_fail(st, rc, what);
 }
 
 /* Step a write statement to completion. */
-static int step_done(struct cor_store *st, sqlite3_stmt *s, const char *what)
+int cor_sqlite_step_done(struct cor_store *st, sqlite3_stmt *s, const char *what)
 {
 	if (!s)
-		return fail(st, sqlite3_errcode(st->db), what);
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), what);
 	int rc = sqlite3_step(s);
-	int err = rc == SQLITE_DONE ? 0 : fail(st, sqlite3_extended_errcode(st->db), what);
+	int err = rc == SQLITE_DONE ? 0 : cor_sqlite_fail(st, sqlite3_extended_errcode(st->db), what);
 	sqlite3_reset(s);
 	return err;
 }
@@ -194,7 +175,7 @@ static int query_int(struct cor_store *st, const char *sql, long *out)
 			rc = SQLITE_OK;
 		}
 	}
-	int err = rc == SQLITE_OK ? 0 : fail(st, rc, "reading the database");
+	int err = rc == SQLITE_OK ? 0 : cor_sqlite_fail(st, rc, "reading the database");
 	sqlite3_finalize(s);
 	return err;
 }
@@ -211,18 +192,18 @@ static int identify(struct cor_store *st, bool *fresh)
 	    (err = query_int(st, "PRAGMA user_version", &version)) < 0 ||
 	    (err = query_int(st, "SELECT count(*) FROM sqlite_schema", &objects)) < 0) {
 		if (err == COR_ENOTCORRIDOR || err == COR_ECORRUPT)
-			set_msg(st, "'%s' is not a Corridor database (%s)", st->path,
+			cor_sqlite_msg(st, "'%s' is not a Corridor database (%s)", st->path,
 				err == COR_ENOTCORRIDOR ? "not an SQLite file" : "the file is damaged");
 		return err;
 	}
 	*fresh = app_id == 0 && version == 0 && objects == 0;
 	if (!*fresh && app_id != COR_APP_ID) {
-		set_msg(st, "'%s' is not a Corridor database (application id %#lx)", st->path,
+		cor_sqlite_msg(st, "'%s' is not a Corridor database (application id %#lx)", st->path,
 			(unsigned long)app_id);
 		return COR_ENOTCORRIDOR;
 	}
 	if (version > (long)cor_sqlite_migrations_len) {
-		set_msg(st,
+		cor_sqlite_msg(st,
 			"'%s' has schema version %ld but this corridor knows up to %zu: "
 			"use a newer corridor",
 			st->path, version, cor_sqlite_migrations_len);
@@ -296,7 +277,7 @@ int cor_store_open(const char *path, unsigned flags, struct cor_store **out, cha
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
 		     (flags & COR_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
-		err = fail(st, sqlite3_errcode(st->db), "opening the database");
+		err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "opening the database");
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
@@ -304,7 +285,7 @@ int cor_store_open(const char *path, unsigned flags, struct cor_store **out, cha
 	if ((err = identify(st, &fresh)) < 0)
 		goto fail;
 	if (fresh && !(flags & COR_STORE_CREATE)) {
-		set_msg(st, "'%s' is empty, not a Corridor database", path);
+		cor_sqlite_msg(st, "'%s' is empty, not a Corridor database", path);
 		err = COR_ENOTCORRIDOR;
 		goto fail;
 	}
@@ -343,6 +324,8 @@ void cor_store_close(struct cor_store *st)
 		return;
 	for (int i = 0; i < S__N; i++)
 		sqlite3_finalize(st->stmt[i]);
+	for (int i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].s);
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(st->db);
@@ -361,11 +344,11 @@ static int flush_counters(struct cor_store *st)
 	for (int i = 0; i < st->npending; i++) {
 		sqlite3_stmt *s = stmt(st, S_COUNTER_BUMP);
 		if (!s)
-			return fail(st, sqlite3_errcode(st->db), "numbering cases");
+			return cor_sqlite_fail(st, sqlite3_errcode(st->db), "numbering cases");
 		sqlite3_bind_int64(s, 1, st->pending[i].office_id);
 		sqlite3_bind_int(s, 2, st->pending[i].year);
 		sqlite3_bind_int64(s, 3, st->pending[i].seq);
-		int err = step_done(st, s, "numbering cases");
+		int err = cor_sqlite_step_done(st, s, "numbering cases");
 		if (err < 0)
 			return err;
 	}
@@ -412,17 +395,17 @@ static void read_case(sqlite3_stmt *s, int at, struct cor_case *c);
 
 int cor_store_mark(struct cor_store *st)
 {
-	return step_done(st, stmt(st, S_MARK), "marking a unit of work");
+	return cor_sqlite_step_done(st, stmt(st, S_MARK), "marking a unit of work");
 }
 
 int cor_store_release(struct cor_store *st)
 {
-	return step_done(st, stmt(st, S_RELEASE), "keeping a unit of work");
+	return cor_sqlite_step_done(st, stmt(st, S_RELEASE), "keeping a unit of work");
 }
 
 int cor_store_undo(struct cor_store *st)
 {
-	int err = step_done(st, stmt(st, S_UNDO), "undoing a unit of work");
+	int err = cor_sqlite_step_done(st, stmt(st, S_UNDO), "undoing a unit of work");
 	return err < 0 ? err : cor_store_release(st);
 }
 
@@ -436,8 +419,8 @@ static int office_id(struct cor_store *st, const char *code, int64_t *id)
 	}
 	sqlite3_stmt *s = stmt(st, S_OFFICE_ID);
 	if (!s)
-		return fail(st, sqlite3_errcode(st->db), "looking up an office");
-	bind_text(s, 1, code);
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "looking up an office");
+	cor_sqlite_bind_text(s, 1, code);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s, 0);
@@ -448,8 +431,8 @@ static int office_id(struct cor_store *st, const char *code, int64_t *id)
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return fail(st, rc, "looking up an office");
-	set_msg(st, "no office '%s' (see 'corridor office list')", code);
+		return cor_sqlite_fail(st, rc, "looking up an office");
+	cor_sqlite_msg(st, "no office '%s' (see 'corridor office list')", code);
 	return COR_ENOTFOUND;
 }
 
@@ -459,22 +442,22 @@ int cor_store_office_add(struct cor_store *st, const struct cor_office *o)
 	int rc = sqlite3_prepare_v2(st->db, "INSERT INTO office (code, country, name) VALUES (?1, ?2, ?3)",
 				    -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return fail(st, rc, "adding an office");
-	bind_text(s, 1, o->code);
-	bind_text(s, 2, o->country);
-	bind_text(s, 3, o->name);
-	int err = step_done(st, s, "adding an office");
+		return cor_sqlite_fail(st, rc, "adding an office");
+	cor_sqlite_bind_text(s, 1, o->code);
+	cor_sqlite_bind_text(s, 2, o->country);
+	cor_sqlite_bind_text(s, 3, o->name);
+	int err = cor_sqlite_step_done(st, s, "adding an office");
 	sqlite3_finalize(s);
 	if (err == COR_EEXIST)
-		set_msg(st, "office '%s' already exists", o->code);
+		cor_sqlite_msg(st, "office '%s' already exists", o->code);
 	return err;
 }
 
 static void read_office(sqlite3_stmt *s, struct cor_office *o)
 {
-	copy_col(o->code, sizeof(o->code), s, 0);
-	copy_col(o->country, sizeof(o->country), s, 1);
-	copy_col(o->name, sizeof(o->name), s, 2);
+	cor_sqlite_copy_col(o->code, sizeof(o->code), s, 0);
+	cor_sqlite_copy_col(o->country, sizeof(o->country), s, 1);
+	cor_sqlite_copy_col(o->name, sizeof(o->name), s, 2);
 }
 
 int cor_store_office_get(struct cor_store *st, const char *code, struct cor_office *out)
@@ -484,16 +467,16 @@ int cor_store_office_get(struct cor_store *st, const char *code, struct cor_offi
 				    -1, &s, NULL);
 	int err = 0;
 	if (rc != SQLITE_OK)
-		return fail(st, rc, "reading offices");
-	bind_text(s, 1, code);
+		return cor_sqlite_fail(st, rc, "reading offices");
+	cor_sqlite_bind_text(s, 1, code);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		read_office(s, out);
 	} else if (rc == SQLITE_DONE) {
-		set_msg(st, "no office '%s' (see 'corridor office list')", code);
+		cor_sqlite_msg(st, "no office '%s' (see 'corridor office list')", code);
 		err = COR_ENOTFOUND;
 	} else {
-		err = fail(st, rc, "reading offices");
+		err = cor_sqlite_fail(st, rc, "reading offices");
 	}
 	sqlite3_finalize(s);
 	return err;
@@ -507,7 +490,7 @@ int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_offic
 				    &s, NULL);
 	int ret = 0;
 	if (rc != SQLITE_OK)
-		return fail(st, rc, "reading offices");
+		return cor_sqlite_fail(st, rc, "reading offices");
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cor_office o;
 		read_office(s, &o);
@@ -515,7 +498,7 @@ int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_offic
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
-		ret = fail(st, rc, "reading offices");
+		ret = cor_sqlite_fail(st, rc, "reading offices");
 	sqlite3_finalize(s);
 	return ret;
 }
@@ -530,12 +513,12 @@ int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, 
 		return err;
 	sqlite3_stmt *s = stmt(st, S_COUNTER_NEXT);
 	if (!s)
-		return fail(st, sqlite3_errcode(st->db), "numbering a case");
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "numbering a case");
 	sqlite3_bind_int64(s, 1, oid);
 	sqlite3_bind_int(s, 2, year);
 	int rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
-		err = fail(st, sqlite3_extended_errcode(st->db), "numbering a case");
+		err = cor_sqlite_fail(st, sqlite3_extended_errcode(st->db), "numbering a case");
 		sqlite3_reset(s);
 		return err;
 	}
@@ -555,31 +538,36 @@ int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *
 	int err;
 
 	if (cor_case_ref_parse(c->ref, office, &year, &seq) < 0) {
-		set_msg(st, "malformed case reference '%s'", c->ref);
+		cor_sqlite_msg(st, "malformed case reference '%s'", c->ref);
 		return COR_EINVAL;
 	}
 	if ((err = office_id(st, c->office, &oid)) < 0)
 		return err;
 	sqlite3_stmt *s = stmt(st, S_CASE_ADD);
 	if (!s)
-		return fail(st, sqlite3_errcode(st->db), "adding a case");
-	bind_text(s, 1, c->ref);
-	bind_text(s, 2, c->programme);
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "adding a case");
+	cor_sqlite_bind_text(s, 1, c->ref);
+	cor_sqlite_bind_text(s, 2, c->programme);
 	sqlite3_bind_int64(s, 3, oid);
-	bind_text(s, 4, c->origin);
-	bind_text(s, 5, c->destination);
-	bind_text(s, 6, c->state);
-	bind_text(s, 7, cor_priority_name(c->priority));
-	bind_text(s, 8, cor_date_format(c->registered_on, date));
-	if ((err = step_done(st, s, "adding a case")) < 0) {
+	cor_sqlite_bind_text(s, 4, c->origin);
+	cor_sqlite_bind_text(s, 5, c->destination);
+	cor_sqlite_bind_text(s, 6, c->state);
+	cor_sqlite_bind_text(s, 7, cor_priority_name(c->priority));
+	cor_sqlite_bind_text(s, 8, cor_date_format(c->registered_on, date));
+	if ((err = cor_sqlite_step_done(st, s, "adding a case")) < 0) {
 		if (err == COR_EEXIST)
-			set_msg(st, "case '%s' already exists", c->ref);
+			cor_sqlite_msg(st, "case '%s' already exists", c->ref);
 		return err;
 	}
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
 	/* Keep the office's numbering ahead of every reference it holds. */
 	return strcmp(office, c->office) ? 0 : note_counter(st, oid, year, seq);
+}
+
+int cor_sqlite_case_id(struct cor_store *st, const char *ref, int64_t *id)
+{
+	return cor_store_case_get(st, ref, id, NULL);
 }
 
 int cor_store_case_last_id(struct cor_store *st, int64_t *id)
@@ -602,13 +590,13 @@ int cor_store_cases_without_principal(struct cor_store *st, int64_t after_id,
 				    -1, &s, NULL),
 	    ret = 0;
 	if (rc != SQLITE_OK)
-		return fail(st, rc, "checking cases");
+		return cor_sqlite_fail(st, rc, "checking cases");
 	sqlite3_bind_int64(s, 1, after_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if ((ret = cb((const char *)sqlite3_column_text(s, 0), ctx)) != 0)
 			break;
 	if (ret == 0 && rc != SQLITE_DONE)
-		ret = fail(st, rc, "checking cases");
+		ret = cor_sqlite_fail(st, rc, "checking cases");
 	sqlite3_finalize(s);
 	return ret;
 }
@@ -618,8 +606,8 @@ int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struc
 	sqlite3_stmt *s = stmt(st, S_CASE_GET);
 	int err = 0;
 	if (!s)
-		return fail(st, sqlite3_errcode(st->db), "reading a case");
-	bind_text(s, 1, ref);
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading a case");
+	cor_sqlite_bind_text(s, 1, ref);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		if (id)
@@ -627,10 +615,10 @@ int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struc
 		if (out)
 			read_case(s, 1, out);
 	} else if (rc == SQLITE_DONE) {
-		set_msg(st, "no case '%s'", ref);
+		cor_sqlite_msg(st, "no case '%s'", ref);
 		err = COR_ENOTFOUND;
 	} else {
-		err = fail(st, rc, "reading a case");
+		err = cor_sqlite_fail(st, rc, "reading a case");
 	}
 	sqlite3_reset(s);
 	return err;
@@ -643,22 +631,22 @@ int cor_store_person_add(struct cor_store *st, int64_t case_id, const struct cor
 	int err;
 	sqlite3_stmt *s = stmt(st, S_PERSON_ADD);
 	if (!s)
-		return fail(st, sqlite3_errcode(st->db), "adding a person");
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "adding a person");
 	sqlite3_bind_int64(s, 1, case_id);
 	sqlite3_bind_int(s, 2, p->seq);
-	bind_text(s, 3, cor_relationship_name(p->relationship));
-	bind_text(s, 4, p->family_name);
-	bind_text(s, 5, p->given_names);
-	bind_text(s, 6, p->family_name_latin);
-	bind_text(s, 7, p->given_names_latin);
+	cor_sqlite_bind_text(s, 3, cor_relationship_name(p->relationship));
+	cor_sqlite_bind_text(s, 4, p->family_name);
+	cor_sqlite_bind_text(s, 5, p->given_names);
+	cor_sqlite_bind_text(s, 6, p->family_name_latin);
+	cor_sqlite_bind_text(s, 7, p->given_names_latin);
 	sqlite3_bind_text(s, 8, &p->sex, 1, SQLITE_STATIC);
-	bind_text(s, 9, cor_date_format(p->birth_date, date));
+	cor_sqlite_bind_text(s, 9, cor_date_format(p->birth_date, date));
 	sqlite3_bind_int(s, 10, p->birth_date_approx);
-	bind_text(s, 11, p->nationality);
-	bind_text(s, 12, p->languages);
-	if ((err = step_done(st, s, "adding a person")) < 0) {
+	cor_sqlite_bind_text(s, 11, p->nationality);
+	cor_sqlite_bind_text(s, 12, p->languages);
+	if ((err = cor_sqlite_step_done(st, s, "adding a person")) < 0) {
 		if (err == COR_EEXIST)
-			set_msg(st, "the case already has a person %d", p->seq);
+			cor_sqlite_msg(st, "the case already has a person %d", p->seq);
 		return err;
 	}
 	int64_t pid = sqlite3_last_insert_rowid(st->db);
@@ -670,7 +658,7 @@ int cor_store_person_add(struct cor_store *st, int64_t case_id, const struct cor
 		s = stmt(st, S_NEED_ADD);
 		sqlite3_bind_int64(s, 1, pid);
 		sqlite3_bind_text(s, 2, c, n, SQLITE_STATIC);
-		if ((err = step_done(st, s, "adding a specific need")) < 0)
+		if ((err = cor_sqlite_step_done(st, s, "adding a specific need")) < 0)
 			return err;
 		c += n + (end != NULL);
 	}
@@ -682,28 +670,28 @@ int cor_store_document_add(struct cor_store *st, int64_t person_id, const struct
 	char date[COR_DATE_LEN];
 	sqlite3_stmt *s = stmt(st, S_DOC_ADD);
 	if (!s)
-		return fail(st, sqlite3_errcode(st->db), "adding a document");
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "adding a document");
 	sqlite3_bind_int64(s, 1, person_id);
-	bind_text(s, 2, cor_doc_kind_name(d->kind));
-	bind_text(s, 3, d->number);
-	bind_text(s, 4, d->issuer);
+	cor_sqlite_bind_text(s, 2, cor_doc_kind_name(d->kind));
+	cor_sqlite_bind_text(s, 3, d->number);
+	cor_sqlite_bind_text(s, 4, d->issuer);
 	if (d->has_expiry)
-		bind_text(s, 5, cor_date_format(d->expires_on, date));
-	return step_done(st, s, "adding a document");
+		cor_sqlite_bind_text(s, 5, cor_date_format(d->expires_on, date));
+	return cor_sqlite_step_done(st, s, "adding a document");
 }
 
 int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e)
 {
 	sqlite3_stmt *s = stmt(st, S_EVENT_ADD);
 	if (!s)
-		return fail(st, sqlite3_errcode(st->db), "recording an event");
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording an event");
 	sqlite3_bind_int64(s, 1, case_id);
-	bind_text(s, 2, e->at);
-	bind_text(s, 3, e->actor);
-	bind_text(s, 4, e->action);
-	bind_text(s, 5, e->detail ? e->detail : "");
-	bind_text(s, 6, e->reason ? e->reason : "");
-	return step_done(st, s, "recording an event");
+	cor_sqlite_bind_text(s, 2, e->at);
+	cor_sqlite_bind_text(s, 3, e->actor);
+	cor_sqlite_bind_text(s, 4, e->action);
+	cor_sqlite_bind_text(s, 5, e->detail ? e->detail : "");
+	cor_sqlite_bind_text(s, 6, e->reason ? e->reason : "");
+	return cor_sqlite_step_done(st, s, "recording an event");
 }
 
 /* ---- reads ------------------------------------------------------------- */
@@ -721,11 +709,11 @@ int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_
 
 static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
 {
-	bind_opt(s, 1, f->programme);
-	bind_opt(s, 2, f->office);
-	bind_opt(s, 3, f->state);
-	bind_opt(s, 4, f->nationality);
-	bind_opt(s, 5, f->text);
+	cor_sqlite_bind_opt(s, 1, f->programme);
+	cor_sqlite_bind_opt(s, 2, f->office);
+	cor_sqlite_bind_opt(s, 3, f->state);
+	cor_sqlite_bind_opt(s, 4, f->nationality);
+	cor_sqlite_bind_opt(s, 5, f->text);
 	sqlite3_bind_int64(s, 6, f->limit > 0 ? f->limit : -1);
 }
 
@@ -736,12 +724,12 @@ static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
 
 static void read_case(sqlite3_stmt *s, int at, struct cor_case *c)
 {
-	copy_col(c->ref, sizeof(c->ref), s, at);
-	copy_col(c->programme, sizeof(c->programme), s, at + 1);
-	copy_col(c->office, sizeof(c->office), s, at + 2);
-	copy_col(c->origin, sizeof(c->origin), s, at + 3);
-	copy_col(c->destination, sizeof(c->destination), s, at + 4);
-	copy_col(c->state, sizeof(c->state), s, at + 5);
+	cor_sqlite_copy_col(c->ref, sizeof(c->ref), s, at);
+	cor_sqlite_copy_col(c->programme, sizeof(c->programme), s, at + 1);
+	cor_sqlite_copy_col(c->office, sizeof(c->office), s, at + 2);
+	cor_sqlite_copy_col(c->origin, sizeof(c->origin), s, at + 3);
+	cor_sqlite_copy_col(c->destination, sizeof(c->destination), s, at + 4);
+	cor_sqlite_copy_col(c->state, sizeof(c->state), s, at + 5);
 	c->priority = COR_PRIO_NORMAL;
 	cor_priority_parse((const char *)sqlite3_column_text(s, at + 6), &c->priority);
 	cor_date_parse((const char *)sqlite3_column_text(s, at + 7), &c->registered_on);
@@ -759,7 +747,7 @@ int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), ret = 0;
 	if (rc != SQLITE_OK)
-		return fail(st, rc, "listing cases");
+		return cor_sqlite_fail(st, rc, "listing cases");
 	bind_filter(s, f);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cor_case_summary sum;
@@ -769,12 +757,12 @@ int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,
 		const char *giv = (const char *)sqlite3_column_text(s, 10);
 		snprintf(sum.principal, sizeof(sum.principal), "%s%s%s", fam ? fam : "",
 			 fam && *fam ? ", " : "", giv ? giv : "");
-		copy_col(sum.nationality, sizeof(sum.nationality), s, 11);
+		cor_sqlite_copy_col(sum.nationality, sizeof(sum.nationality), s, 11);
 		if ((ret = cb(&sum, ctx)) != 0)
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
-		ret = fail(st, rc, "listing cases");
+		ret = cor_sqlite_fail(st, rc, "listing cases");
 	sqlite3_finalize(s);
 	return ret;
 }
@@ -786,13 +774,13 @@ int cor_store_case_count(struct cor_store *st, const struct cor_case_filter *f, 
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), err = 0;
 	if (rc != SQLITE_OK)
-		return fail(st, rc, "counting cases");
+		return cor_sqlite_fail(st, rc, "counting cases");
 	bind_filter(s, f);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*n = (long)sqlite3_column_int64(s, 0);
 	else
-		err = fail(st, rc, "counting cases");
+		err = cor_sqlite_fail(st, rc, "counting cases");
 	sqlite3_finalize(s);
 	return err;
 }
@@ -809,17 +797,17 @@ static void read_person(sqlite3_stmt *s, int at, struct cor_person *p)
 	p->seq = sqlite3_column_int(s, at);
 	p->relationship = COR_REL_UNRELATED;
 	cor_relationship_parse((const char *)sqlite3_column_text(s, at + 1), &p->relationship);
-	copy_col(p->family_name, sizeof(p->family_name), s, at + 2);
-	copy_col(p->given_names, sizeof(p->given_names), s, at + 3);
-	copy_col(p->family_name_latin, sizeof(p->family_name_latin), s, at + 4);
-	copy_col(p->given_names_latin, sizeof(p->given_names_latin), s, at + 5);
+	cor_sqlite_copy_col(p->family_name, sizeof(p->family_name), s, at + 2);
+	cor_sqlite_copy_col(p->given_names, sizeof(p->given_names), s, at + 3);
+	cor_sqlite_copy_col(p->family_name_latin, sizeof(p->family_name_latin), s, at + 4);
+	cor_sqlite_copy_col(p->given_names_latin, sizeof(p->given_names_latin), s, at + 5);
 	const char *sex = (const char *)sqlite3_column_text(s, at + 6);
 	p->sex = sex ? sex[0] : 'X';
 	cor_date_parse((const char *)sqlite3_column_text(s, at + 7), &p->birth_date);
 	p->birth_date_approx = sqlite3_column_int(s, at + 8) != 0;
-	copy_col(p->nationality, sizeof(p->nationality), s, at + 9);
-	copy_col(p->languages, sizeof(p->languages), s, at + 10);
-	copy_col(p->needs, sizeof(p->needs), s, at + 11);
+	cor_sqlite_copy_col(p->nationality, sizeof(p->nationality), s, at + 9);
+	cor_sqlite_copy_col(p->languages, sizeof(p->languages), s, at + 10);
+	cor_sqlite_copy_col(p->needs, sizeof(p->needs), s, at + 11);
 }
 
 static void read_document(sqlite3_stmt *s, int at, struct cor_document *d)
@@ -828,8 +816,8 @@ static void read_document(sqlite3_stmt *s, int at, struct cor_document *d)
 	const char *kind = (const char *)sqlite3_column_text(s, at);
 	if (!kind || cor_doc_kind_parse(kind, &d->kind) < 0)
 		d->kind = COR_DOC_NONE;
-	copy_col(d->number, sizeof(d->number), s, at + 1);
-	copy_col(d->issuer, sizeof(d->issuer), s, at + 2);
+	cor_sqlite_copy_col(d->number, sizeof(d->number), s, at + 1);
+	cor_sqlite_copy_col(d->issuer, sizeof(d->issuer), s, at + 2);
 	const char *exp = (const char *)sqlite3_column_text(s, at + 3);
 	d->has_expiry = exp && cor_date_parse(exp, &d->expires_on) == 0;
 }
@@ -852,7 +840,7 @@ int cor_store_case_persons(struct cor_store *st, int64_t case_id,
 					" WHERE person_id = ?1 ORDER BY id",
 					-1, &ds, NULL);
 	if (rc != SQLITE_OK) {
-		ret = fail(st, rc, "reading persons");
+		ret = cor_sqlite_fail(st, rc, "reading persons");
 		goto out;
 	}
 	sqlite3_bind_int64(s, 1, case_id);
@@ -869,7 +857,7 @@ int cor_store_case_persons(struct cor_store *st, int64_t case_id,
 			goto out;
 	}
 	if (rc != SQLITE_DONE)
-		ret = fail(st, rc, "reading persons");
+		ret = cor_sqlite_fail(st, rc, "reading persons");
 out:
 	sqlite3_finalize(s);
 	sqlite3_finalize(ds);
@@ -886,11 +874,11 @@ int cor_store_case_events(struct cor_store *st, int64_t case_id,
 				    -1, &s, NULL),
 	    ret = 0;
 	if (rc != SQLITE_OK)
-		return fail(st, rc, "reading the history");
+		return cor_sqlite_fail(st, rc, "reading the history");
 	sqlite3_bind_int64(s, 1, case_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cor_event e;
-		copy_col(e.at, sizeof(e.at), s, 0);
+		cor_sqlite_copy_col(e.at, sizeof(e.at), s, 0);
 		e.actor = (const char *)sqlite3_column_text(s, 1);
 		e.action = (const char *)sqlite3_column_text(s, 2);
 		e.detail = (const char *)sqlite3_column_text(s, 3);
@@ -899,7 +887,7 @@ int cor_store_case_events(struct cor_store *st, int64_t case_id,
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
-		ret = fail(st, rc, "reading the history");
+		ret = cor_sqlite_fail(st, rc, "reading the history");
 	sqlite3_finalize(s);
 	return ret;
 }
@@ -921,7 +909,7 @@ int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), ret = 0;
 	if (rc != SQLITE_OK)
-		return fail(st, rc, "reading persons");
+		return cor_sqlite_fail(st, rc, "reading persons");
 	bind_filter(s, f);
 	struct cor_case c;
 	char last_ref[COR_CASE_REF_MAX] = "";
@@ -939,7 +927,7 @@ int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
-		ret = fail(st, rc, "reading persons");
+		ret = cor_sqlite_fail(st, rc, "reading persons");
 	sqlite3_finalize(s);
 	return ret;
 }
@@ -962,7 +950,7 @@ int cor_store_person_facts_each(struct cor_store *st,
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, facts_sql, -1, &s, NULL), ret = 0;
 	if (rc != SQLITE_OK)
-		return fail(st, rc, "computing statistics");
+		return cor_sqlite_fail(st, rc, "computing statistics");
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cor_person_facts f = {0};
 		const char *sex = (const char *)sqlite3_column_text(s, 6);
@@ -987,7 +975,7 @@ int cor_store_person_facts_each(struct cor_store *st,
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
-		ret = fail(st, rc, "computing statistics");
+		ret = cor_sqlite_fail(st, rc, "computing statistics");
 	sqlite3_finalize(s);
 	return ret;
 }

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+// Internals of the SQLite backend, shared by its files (store_sqlite.c and
+// one file per feature area). Nothing outside src/store includes this.
+#ifndef COR_STORE_SQLITE_INT_H
+#define COR_STORE_SQLITE_INT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* The hot statements of store_sqlite.c. */
+enum stmt_id {
+	S_OFFICE_ID,
+	S_CASE_ADD,
+	S_COUNTER_BUMP,
+	S_COUNTER_NEXT,
+	S_PERSON_ADD,
+	S_NEED_ADD,
+	S_DOC_ADD,
+	S_EVENT_ADD,
+	S_CASE_GET,
+	S_MARK,
+	S_RELEASE,
+	S_UNDO,
+	S__N
+};
+
+struct cor_store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[S__N];
+	/* Statements of the feature files, prepared once, keyed by their SQL's
+	 * address (see cor_sqlite_stmt). */
+	struct {
+		const char *sql;
+		sqlite3_stmt *s;
+	} cache[128];
+	int ncache;
+	char office_code[8]; /* the last office looked up, and its id */
+	int64_t office_id;
+	/* The highest case number added per office and year in the open
+	 * transaction, written to case_counter at commit (one write per office
+	 * and year, not per case). */
+	struct pending_counter {
+		int64_t office_id;
+		int year;
+		long seq;
+	} pending[32];
+	int npending;
+	char msg[512];
+};
+
+/* Record a message for a person on st. */
+void cor_sqlite_msg(struct cor_store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Map an SQLite result code to a cor_err, recording "what: sqlite's message". */
+int cor_sqlite_fail(struct cor_store *st, int rc, const char *what);
+/* A prepared statement for sql, reset and with bindings cleared; prepared on
+ * first use and kept until close. sql must have static storage: its address
+ * is the key. NULL when it does not prepare (cor_sqlite_fail tells why). */
+sqlite3_stmt *cor_sqlite_stmt(struct cor_store *st, const char *sql);
+/* Step a write statement to completion and reset it. */
+int cor_sqlite_step_done(struct cor_store *st, sqlite3_stmt *s, const char *what);
+/* Bind text (borrowed until the statement is reset); NULL or "" binds NULL
+ * with bind_opt. */
+void cor_sqlite_bind_text(sqlite3_stmt *s, int i, const char *v);
+void cor_sqlite_bind_opt(sqlite3_stmt *s, int i, const char *v);
+/* Copy a text column into a buffer ("" for NULL). */
+void cor_sqlite_copy_col(char *dst, size_t len, sqlite3_stmt *s, int i);
+/* The internal id of a case by ref; COR_ENOTFOUND with a message. */
+int cor_sqlite_case_id(struct cor_store *st, const char *ref, int64_t *id);
+
+#endif
