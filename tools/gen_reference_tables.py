@@ -30,6 +30,13 @@ ICAO = [
 ]
 
 
+# ISO 4217 minor units where they are not 2 (iso-codes does not carry them).
+MINOR = {
+    **{k: 0 for k in "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split()},
+    **{k: 3 for k in "BHD IQD JOD KWD LYD OMR TND".split()},
+}
+
+
 def c(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -65,7 +72,14 @@ def main():
     for i in range(0, len(a3), 12):
         print("\t" + " ".join(f'"{x}",' for x in a3[i:i + 12]))
     print("};")
-    print("const size_t cor_iso639_3_len = sizeof(cor_iso639_3) / sizeof(cor_iso639_3[0]);")
+    print("const size_t cor_iso639_3_len = sizeof(cor_iso639_3) / sizeof(cor_iso639_3[0]);\n")
+    cur = sorted(json.load(open(BASE + "iso_4217.json"))["4217"], key=lambda x: x["alpha_3"])
+    print("/* ISO 4217 currencies, sorted, with their minor units. */")
+    print("const struct cor_currency cor_iso4217[] = {")
+    for x in cur:
+        print(f'\t{{"{x["alpha_3"]}", {MINOR.get(x["alpha_3"], 2)}, {c(x["name"])}}},')
+    print("};")
+    print("const size_t cor_iso4217_len = sizeof(cor_iso4217) / sizeof(cor_iso4217[0]);")
 
 
 main()

@@ -12,7 +12,7 @@
 
 static const struct cor_command *const commands[] = {
 	&cor_cmd_init, &cor_cmd_demo, &cor_cmd_import, &cor_cmd_export, &cor_cmd_case,
-	&cor_cmd_office, &cor_cmd_stats, &cor_cmd_mrz, &cor_cmd_help,
+	&cor_cmd_office, &cor_cmd_stats, &cor_cmd_mrz, &cor_cmd_fund, &cor_cmd_help,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -124,6 +124,10 @@ int cor_cli_bad_option(const struct cor_command *cmd, int opt, char **argv)
 {
 	if (opt == ':')
 		return cor_cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+	/* In a cluster of short options ("-xy") getopt has not moved optind
+	 * past the cluster yet: argv[optind - 1] is the argument before it. */
+	if (optopt && strncmp(argv[optind - 1], "--", 2))
+		return cor_cli_usage_error(cmd, "unknown option '-%c'", optopt);
 	return cor_cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
 

@@ -55,5 +55,6 @@ void cor_cli_thousands(char *buf, size_t len, long n);
 
 extern const struct cor_command cor_cmd_help, cor_cmd_init, cor_cmd_demo, cor_cmd_import,
 	cor_cmd_export, cor_cmd_case, cor_cmd_office, cor_cmd_stats, cor_cmd_mrz;
+extern const struct cor_command cor_cmd_fund;
 
 #endif

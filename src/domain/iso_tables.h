@@ -16,6 +16,14 @@ extern const struct cor_country cor_iso3166[];
 extern const size_t cor_iso3166_len;
 extern const struct cor_country cor_icao_codes[];
 extern const size_t cor_icao_codes_len;
+struct cor_currency {
+	const char *code; /* sorted key, "USD" */
+	int minor_units;  /* digits after the decimal point: 2, or 0 (XOF), 3 (LYD) */
+	const char *name;
+};
+
+extern const struct cor_currency cor_iso4217[];
+extern const size_t cor_iso4217_len;
 extern const char cor_iso639_1[][3];
 extern const size_t cor_iso639_1_len;
 extern const char cor_iso639_3[][4];

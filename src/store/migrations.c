@@ -128,5 +128,6 @@ static const char m1_schema[] =
 
 const char *const cor_sqlite_migrations[] = {
 	m1_schema,
+	cor_sqlite_migration_fund,
 };
 const size_t cor_sqlite_migrations_len = sizeof(cor_sqlite_migrations) / sizeof(cor_sqlite_migrations[0]);

@@ -10,4 +10,7 @@
 extern const char *const cor_sqlite_migrations[];
 extern const size_t cor_sqlite_migrations_len;
 
+/* Migrations defined beside the feature they serve. */
+extern const char cor_sqlite_migration_fund[];
+
 #endif

@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: Apache-2.0
+// SQLite side of the stranded-migrant fund. Money is stored in minor units
+// (INTEGER); positions are sums over requests and payments, never stored.
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/money.h"
+#include "store/migrations.h"
+#include "store/store_fund.h"
+#include "store/store_sqlite_int.h"
+#include "util/error.h"
+
+const char cor_sqlite_migration_fund[] =
+	"CREATE TABLE fund_budget ("
+	"  office_id INTEGER NOT NULL REFERENCES office(id),"
+	"  year INTEGER NOT NULL,"
+	"  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+	"  amount INTEGER NOT NULL CHECK (amount > 0),"
+	"  set_by TEXT NOT NULL,"
+	"  set_at TEXT NOT NULL,"
+	"  PRIMARY KEY (office_id, year, currency)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE fund_request ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  year INTEGER NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  amount INTEGER NOT NULL CHECK (amount > 0),"
+	"  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+	"  state TEXT NOT NULL"
+	"    CHECK (state = 'requested' OR state = 'approved' OR state = 'rejected'),"
+	"  note TEXT NOT NULL,"
+	"  requested_by TEXT NOT NULL,"
+	"  requested_at TEXT NOT NULL,"
+	"  decided_by TEXT NOT NULL DEFAULT '',"
+	"  decided_at TEXT NOT NULL DEFAULT '',"
+	"  decision_note TEXT NOT NULL DEFAULT ''"
+	") STRICT;"
+	"CREATE INDEX fund_request_case ON fund_request(case_id);"
+	"CREATE TABLE fund_payment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  request_id INTEGER NOT NULL REFERENCES fund_request(id),"
+	"  amount INTEGER NOT NULL CHECK (amount > 0),"
+	"  reference TEXT NOT NULL,"
+	"  paid_by TEXT NOT NULL,"
+	"  paid_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX fund_payment_request ON fund_payment(request_id);";
+
+static const char sql_office[] = "SELECT id FROM office WHERE code = ?1";
+static const char sql_budget_get[] =
+	"SELECT amount FROM fund_budget WHERE office_id = ?1 AND year = ?2 AND currency = ?3";
+static const char sql_budget_set[] =
+	"INSERT INTO fund_budget (office_id, year, currency, amount, set_by, set_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (office_id, year, currency)"
+	" DO UPDATE SET amount = excluded.amount, set_by = excluded.set_by, set_at = excluded.set_at";
+static const char sql_approved[] =
+	"SELECT coalesce(sum(r.amount), 0) FROM fund_request r JOIN cases c ON c.id = r.case_id"
+	" WHERE c.office_id = ?1 AND r.year = ?2 AND r.currency = ?3 AND r.state = 'approved'";
+static const char sql_paid_office[] =
+	"SELECT coalesce(sum(p.amount), 0) FROM fund_payment p"
+	" JOIN fund_request r ON r.id = p.request_id JOIN cases c ON c.id = r.case_id"
+	" WHERE c.office_id = ?1 AND r.year = ?2 AND r.currency = ?3";
+static const char sql_request_add[] =
+	"INSERT INTO fund_request (case_id, year, reason, kind, amount, currency, state, note,"
+	" requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'requested', ?7, ?8, ?9)";
+static const char sql_request_get[] =
+	"SELECT r.id, c.ref, o.code, r.year, r.reason, r.kind, r.amount, r.currency, r.state,"
+	" (SELECT coalesce(sum(p.amount), 0) FROM fund_payment p WHERE p.request_id = r.id),"
+	" r.requested_by, r.requested_at, r.note, r.decided_by, r.decision_note, c.id"
+	" FROM fund_request r JOIN cases c ON c.id = r.case_id JOIN office o ON o.id = c.office_id"
+	" WHERE r.id = ?1";
+static const char sql_request_list[] =
+	"SELECT r.id, c.ref, o.code, r.year, r.reason, r.kind, r.amount, r.currency, r.state,"
+	" (SELECT coalesce(sum(p.amount), 0) FROM fund_payment p WHERE p.request_id = r.id),"
+	" r.requested_by, r.requested_at, r.note, r.decided_by, r.decision_note, c.id"
+	" FROM fund_request r JOIN cases c ON c.id = r.case_id JOIN office o ON o.id = c.office_id"
+	" WHERE (?1 IS NULL OR o.code = ?1) AND r.year = ?2 ORDER BY r.id";
+static const char sql_decide[] =
+	"UPDATE fund_request SET state = ?2, decided_by = ?3, decided_at = ?4, decision_note = ?5"
+	" WHERE id = ?1 AND state = 'requested'";
+static const char sql_pay[] =
+	"INSERT INTO fund_payment (request_id, amount, reference, paid_by, paid_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_currencies[] =
+	"SELECT currency FROM fund_budget WHERE office_id = ?1 AND year = ?2"
+	" UNION SELECT r.currency FROM fund_request r JOIN cases c ON c.id = r.case_id"
+	" WHERE c.office_id = ?1 AND r.year = ?2 ORDER BY 1";
+
+/* A one-integer query: ?1 an id, ?2 a year, ?3 a text (when not NULL). */
+static int one_int(struct cor_store *st, const char *sql, int64_t a, int b, const char *c,
+		   int64_t *out)
+{
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading the fund");
+	sqlite3_bind_int64(s, 1, a);
+	sqlite3_bind_int(s, 2, b);
+	if (c)
+		cor_sqlite_bind_text(s, 3, c);
+	int rc = sqlite3_step(s), err = 0;
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	else if (rc == SQLITE_DONE)
+		*out = 0;
+	else
+		err = cor_sqlite_fail(st, rc, "reading the fund");
+	sqlite3_reset(s);
+	return err;
+}
+
+static int office_id(struct cor_store *st, const char *office, int64_t *id)
+{
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_office);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading offices");
+	cor_sqlite_bind_text(s, 1, office);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return cor_sqlite_fail(st, rc, "reading offices");
+	cor_sqlite_msg(st, "no office '%s' (see 'corridor office list')", office);
+	return COR_ENOTFOUND;
+}
+
+static int position(struct cor_store *st, int64_t oid, int year, const char *currency,
+		    struct cor_fund_position *p)
+{
+	int err;
+	if ((err = one_int(st, sql_budget_get, oid, year, currency, &p->budget)) < 0 ||
+	    (err = one_int(st, sql_approved, oid, year, currency, &p->approved)) < 0 ||
+	    (err = one_int(st, sql_paid_office, oid, year, currency, &p->disbursed)) < 0)
+		return err;
+	return 0;
+}
+
+int cor_store_fund_position(struct cor_store *st, const char *office, int year,
+			    const char *currency, struct cor_fund_position *out)
+{
+	int64_t oid;
+	int err = office_id(st, office, &oid);
+	return err < 0 ? err : position(st, oid, year, currency, out);
+}
+
+/* End a call's transaction: commit on success, roll back otherwise. */
+static int finish(struct cor_store *st, int err)
+{
+	if (err < 0) {
+		cor_store_rollback(st);
+		return err;
+	}
+	return cor_store_commit(st);
+}
+
+static int fund_event(struct cor_store *st, int64_t case_id, const char *actor, const char *detail,
+		      const char *reason)
+{
+	struct cor_event e = {.actor = actor, .action = "fund", .detail = detail,
+			      .reason = reason ? reason : ""};
+	cor_time_now(e.at);
+	if (case_id)
+		return cor_store_event_add(st, case_id, &e);
+	/* Budgets belong to no case: the event has no case. */
+	static const char sql[] = "INSERT INTO event (case_id, at, actor, action, detail, reason)"
+				  " VALUES (NULL, ?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording an event");
+	cor_sqlite_bind_text(s, 1, e.at);
+	cor_sqlite_bind_text(s, 2, e.actor);
+	cor_sqlite_bind_text(s, 3, e.action);
+	cor_sqlite_bind_text(s, 4, e.detail);
+	cor_sqlite_bind_text(s, 5, e.reason);
+	return cor_sqlite_step_done(st, s, "recording an event");
+}
+
+int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year,
+			      const char *currency, int64_t amount, const char *actor)
+{
+	struct cor_fund_position p;
+	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], b[COR_MONEY_LEN];
+	int64_t oid;
+	int err = cor_store_begin(st);
+	if (err < 0)
+		return err;
+	if ((err = office_id(st, office, &oid)) < 0 || (err = position(st, oid, year, currency, &p)) < 0)
+		return finish(st, err);
+	if (amount < p.approved) {
+		cor_sqlite_msg(st,
+			       "the %d budget of office '%s' cannot be %s: %s is already approved",
+			       year, office, cor_money_format(amount, currency, a),
+			       cor_money_format(p.approved, currency, b));
+		return finish(st, COR_EINVAL);
+	}
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_budget_set);
+	if (!s)
+		return finish(st, cor_sqlite_fail(st, sqlite3_errcode(st->db), "setting a budget"));
+	cor_time_now(at);
+	sqlite3_bind_int64(s, 1, oid);
+	sqlite3_bind_int(s, 2, year);
+	cor_sqlite_bind_text(s, 3, currency);
+	sqlite3_bind_int64(s, 4, amount);
+	cor_sqlite_bind_text(s, 5, actor);
+	cor_sqlite_bind_text(s, 6, at);
+	if ((err = cor_sqlite_step_done(st, s, "setting a budget")) < 0)
+		return finish(st, err);
+	if (p.budget)
+		snprintf(detail, sizeof(detail), "budget %s %d set to %s (was %s)", office, year,
+			 cor_money_format(amount, currency, a), cor_money_format(p.budget, currency, b));
+	else
+		snprintf(detail, sizeof(detail), "budget %s %d set to %s", office, year,
+			 cor_money_format(amount, currency, a));
+	return finish(st, fund_event(st, 0, actor, detail, NULL));
+}
+
+static void read_request(sqlite3_stmt *s, struct cor_fund_request *r, int64_t *case_id)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = (long)sqlite3_column_int64(s, 0);
+	cor_sqlite_copy_col(r->case_ref, sizeof(r->case_ref), s, 1);
+	cor_sqlite_copy_col(r->office, sizeof(r->office), s, 2);
+	r->year = sqlite3_column_int(s, 3);
+	cor_sqlite_copy_col(r->reason, sizeof(r->reason), s, 4);
+	cor_sqlite_copy_col(r->kind, sizeof(r->kind), s, 5);
+	r->amount = sqlite3_column_int64(s, 6);
+	cor_sqlite_copy_col(r->currency, sizeof(r->currency), s, 7);
+	cor_fund_state_parse((const char *)sqlite3_column_text(s, 8), &r->state);
+	r->paid = sqlite3_column_int64(s, 9);
+	cor_sqlite_copy_col(r->requested_by, sizeof(r->requested_by), s, 10);
+	cor_sqlite_copy_col(r->requested_at, sizeof(r->requested_at), s, 11);
+	cor_sqlite_copy_col(r->note, sizeof(r->note), s, 12);
+	cor_sqlite_copy_col(r->decided_by, sizeof(r->decided_by), s, 13);
+	cor_sqlite_copy_col(r->decision_note, sizeof(r->decision_note), s, 14);
+	if (case_id)
+		*case_id = sqlite3_column_int64(s, 15);
+}
+
+static int get(struct cor_store *st, long id, struct cor_fund_request *out, int64_t *case_id)
+{
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_request_get);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading a fund request");
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s), err = 0;
+	if (rc == SQLITE_ROW)
+		read_request(s, out, case_id);
+	else if (rc == SQLITE_DONE) {
+		cor_sqlite_msg(st, "no fund request %ld", id);
+		err = COR_ENOTFOUND;
+	} else
+		err = cor_sqlite_fail(st, rc, "reading a fund request");
+	sqlite3_reset(s);
+	return err;
+}
+
+int cor_store_fund_get(struct cor_store *st, long id, struct cor_fund_request *out)
+{
+	return get(st, id, out, NULL);
+}
+
+int cor_store_fund_request(struct cor_store *st, const char *case_ref, const char *reason,
+			   const char *kind, int64_t amount, const char *currency, const char *note,
+			   const char *actor, long *id)
+{
+	struct cor_case c;
+	int64_t case_id;
+	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN];
+	int err = cor_store_begin(st);
+	if (err < 0)
+		return err;
+	if ((err = cor_store_case_get(st, case_ref, &case_id, &c)) < 0)
+		return finish(st, err);
+	if (strcmp(c.programme, "HASM")) {
+		cor_sqlite_msg(st,
+			       "case '%s' is %s; the fund assists stranded-migrant (HASM) cases only",
+			       case_ref, c.programme);
+		return finish(st, COR_EINVAL);
+	}
+	if (!strcmp(c.state, "closed")) {
+		cor_sqlite_msg(st, "case '%s' is closed", case_ref);
+		return finish(st, COR_EWRONGSTATE);
+	}
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_request_add);
+	if (!s)
+		return finish(st, cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a request"));
+	cor_time_now(at);
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, cor_date_today().year); /* the budget year it draws on */
+	cor_sqlite_bind_text(s, 3, reason);
+	cor_sqlite_bind_text(s, 4, kind);
+	sqlite3_bind_int64(s, 5, amount);
+	cor_sqlite_bind_text(s, 6, currency);
+	cor_sqlite_bind_text(s, 7, note ? note : "");
+	cor_sqlite_bind_text(s, 8, actor);
+	cor_sqlite_bind_text(s, 9, at);
+	if ((err = cor_sqlite_step_done(st, s, "recording a request")) < 0)
+		return finish(st, err);
+	*id = (long)sqlite3_last_insert_rowid(st->db);
+	snprintf(detail, sizeof(detail), "request %ld: %s for %s (%s)", *id,
+		 cor_money_format(amount, currency, a), kind, reason);
+	return finish(st, fund_event(st, case_id, actor, detail, note));
+}
+
+int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const char *note,
+			  const char *actor)
+{
+	struct cor_fund_request r;
+	struct cor_fund_position p;
+	int64_t case_id, oid;
+	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], msg[400];
+	int err = cor_store_begin(st);
+	if (err < 0)
+		return err;
+	if ((err = get(st, id, &r, &case_id)) < 0)
+		return finish(st, err);
+	if (r.state != COR_FUND_REQUESTED) {
+		cor_sqlite_msg(st, "fund request %ld is already %s", id, cor_fund_state_name(r.state));
+		return finish(st, COR_EWRONGSTATE);
+	}
+	if (approve) {
+		if ((err = office_id(st, r.office, &oid)) < 0 ||
+		    (err = position(st, oid, r.year, r.currency, &p)) < 0)
+			return finish(st, err);
+		if (cor_fund_check_approval(&p, r.amount, r.office, r.year, r.currency, msg,
+					    sizeof(msg)) < 0) {
+			cor_sqlite_msg(st, "%s", msg);
+			return finish(st, COR_EINVAL);
+		}
+	}
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_decide);
+	if (!s)
+		return finish(st, cor_sqlite_fail(st, sqlite3_errcode(st->db), "deciding a request"));
+	cor_time_now(at);
+	sqlite3_bind_int64(s, 1, id);
+	cor_sqlite_bind_text(s, 2, approve ? "approved" : "rejected");
+	cor_sqlite_bind_text(s, 3, actor);
+	cor_sqlite_bind_text(s, 4, at);
+	cor_sqlite_bind_text(s, 5, note ? note : "");
+	if ((err = cor_sqlite_step_done(st, s, "deciding a request")) < 0)
+		return finish(st, err);
+	snprintf(detail, sizeof(detail), "request %ld %s: %s", id, approve ? "approved" : "rejected",
+		 cor_money_format(r.amount, r.currency, a));
+	return finish(st, fund_event(st, case_id, actor, detail, note));
+}
+
+int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char *reference,
+		       const char *actor)
+{
+	struct cor_fund_request r;
+	int64_t case_id;
+	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], msg[300];
+	int err = cor_store_begin(st);
+	if (err < 0)
+		return err;
+	if ((err = get(st, id, &r, &case_id)) < 0)
+		return finish(st, err);
+	if (r.state != COR_FUND_APPROVED) {
+		cor_sqlite_msg(st, "fund request %ld is %s, not approved", id,
+			       cor_fund_state_name(r.state));
+		return finish(st, COR_EWRONGSTATE);
+	}
+	if (cor_fund_check_disbursement(r.amount, r.paid, amount, r.currency, msg, sizeof(msg)) < 0) {
+		cor_sqlite_msg(st, "fund request %ld: %s", id, msg);
+		return finish(st, COR_EINVAL);
+	}
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_pay);
+	if (!s)
+		return finish(st, cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a payment"));
+	cor_time_now(at);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, amount);
+	cor_sqlite_bind_text(s, 3, reference ? reference : "");
+	cor_sqlite_bind_text(s, 4, actor);
+	cor_sqlite_bind_text(s, 5, at);
+	if ((err = cor_sqlite_step_done(st, s, "recording a payment")) < 0)
+		return finish(st, err);
+	snprintf(detail, sizeof(detail), "request %ld: paid %s%s%s", id,
+		 cor_money_format(amount, r.currency, a), reference && *reference ? ", reference " : "",
+		 reference ? reference : "");
+	return finish(st, fund_event(st, case_id, actor, detail, NULL));
+}
+
+int cor_store_fund_requests(struct cor_store *st, const char *office, int year,
+			    int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
+{
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_request_list);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading fund requests");
+	cor_sqlite_bind_opt(s, 1, office);
+	sqlite3_bind_int(s, 2, year);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_fund_request r;
+		read_request(s, &r, NULL);
+		if ((ret = cb(&r, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = cor_sqlite_fail(st, rc, "reading fund requests");
+	sqlite3_reset(s);
+	return ret;
+}
+
+int cor_store_fund_positions(struct cor_store *st, const char *office, int year,
+			     int (*cb)(const char *currency, const struct cor_fund_position *p,
+				       void *ctx),
+			     void *ctx)
+{
+	int64_t oid;
+	char cur[8][4];
+	int n = 0, err = office_id(st, office, &oid);
+	if (err < 0)
+		return err;
+	/* Collect the currencies first: position() reuses statements. */
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_currencies);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading the fund");
+	sqlite3_bind_int64(s, 1, oid);
+	sqlite3_bind_int(s, 2, year);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < 8)
+		cor_sqlite_copy_col(cur[n++], sizeof(cur[0]), s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return cor_sqlite_fail(st, rc, "reading the fund");
+	for (int i = 0; i < n; i++) {
+		struct cor_fund_position p;
+		if ((err = position(st, oid, year, cur[i], &p)) < 0)
+			return err;
+		if ((err = cb(cur[i], &p, ctx)) != 0)
+			return err;
+	}
+	return 0;
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+// The store's side of the stranded-migrant fund (domain/fund.h): budgets per
+// office, year and currency; requests on HASM cases; decisions; payments.
+// Each call is one transaction and appends to the history.
+#ifndef COR_STORE_FUND_H
+#define COR_STORE_FUND_H
+
+#include <stdint.h>
+
+#include "domain/date.h"
+#include "domain/fund.h"
+#include "store/store.h"
+
+struct cor_fund_request {
+	long id;
+	char case_ref[COR_CASE_REF_MAX];
+	char office[8];
+	int year;
+	char reason[24];
+	char kind[16];
+	int64_t amount; /* minor units */
+	char currency[4];
+	enum cor_fund_state state;
+	int64_t paid;
+	char requested_by[64];
+	char requested_at[COR_TIME_LEN];
+	char note[256];
+	char decided_by[64];
+	char decision_note[256];
+};
+
+/* Set (or change) a budget. actor is recorded. COR_EINVAL below what is
+ * already approved; COR_ENOTFOUND for an unknown office. */
+int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year,
+			      const char *currency, int64_t amount, const char *actor);
+/* The position of an office in a year and currency (zeros when none). */
+int cor_store_fund_position(struct cor_store *st, const char *office, int year,
+			    const char *currency, struct cor_fund_position *out);
+/* Record a request on a HASM case (COR_EINVAL for another programme). *id
+ * gets its number. */
+int cor_store_fund_request(struct cor_store *st, const char *case_ref, const char *reason,
+			   const char *kind, int64_t amount, const char *currency, const char *note,
+			   const char *actor, long *id);
+/* Approve (within the budget) or reject a request that is 'requested'. */
+int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const char *note,
+			  const char *actor);
+/* Record a payment on an approved request, within what was approved. */
+int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char *reference,
+		       const char *actor);
+/* One request. COR_ENOTFOUND when there is none. */
+int cor_store_fund_get(struct cor_store *st, long id, struct cor_fund_request *out);
+/* The requests of an office in a year (office NULL: all), oldest first. */
+int cor_store_fund_requests(struct cor_store *st, const char *office, int year,
+			    int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx);
+/* The positions of an office in a year, one per currency with a budget or a request. */
+int cor_store_fund_positions(struct cor_store *st, const char *office, int year,
+			     int (*cb)(const char *currency, const struct cor_fund_position *p,
+				       void *ctx),
+			     void *ctx);
+
+#endif
