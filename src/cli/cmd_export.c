@@ -8,11 +8,20 @@
 
 #include "cli/case_filter.h"
 #include "io/persons_csv.h"
+#include "util/progress.h"
+
+struct out {
+	FILE *fp;
+	long rows;
+	struct cor_progress progress;
+};
 
 static int write_row(const struct cor_case *c, const struct cor_person *p,
 		     const struct cor_document *d, void *ctx)
 {
-	cor_persons_csv_write_row(ctx, c, p, d);
+	struct out *o = ctx;
+	cor_persons_csv_write_row(o->fp, c, p, d);
+	cor_progress_update(&o->progress, ++o->rows);
 	return 0;
 }
 
@@ -55,7 +64,10 @@ static int run(int argc, char **argv)
 		}
 	}
 	cor_persons_csv_write_header(fp);
-	int err = cor_store_persons_each(st, &f, write_row, fp);
+	struct out o = {.fp = fp};
+	cor_progress_init(&o.progress, "exporting", "persons", 0);
+	int err = cor_store_persons_each(st, &f, write_row, &o);
+	cor_progress_end(&o.progress);
 	if (err < 0)
 		ret = cor_cli_fail("%s", cor_store_errmsg(st));
 	else if (fflush(fp) != 0 || ferror(fp))
