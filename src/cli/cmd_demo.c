@@ -70,8 +70,10 @@ static int run(int argc, char **argv)
 	cor_cli_thousands(cs, sizeof(cs), res.cases);
 	cor_cli_thousands(d, sizeof(d), res.documents);
 	cor_cli_thousands(e, sizeof(e), res.events);
-	printf("generated %s persons in %s cases (%s documents, %s events) into %s in %.1f s\n", p,
-	       cs, d, e, cor_cli_db_path(db), now() - t0);
+	printf("generated %s person%s in %s case%s (%s document%s, %s event%s) into %s in %.1f s\n",
+	       p, res.persons == 1 ? "" : "s", cs, res.cases == 1 ? "" : "s", d,
+	       res.documents == 1 ? "" : "s", e, res.events == 1 ? "" : "s", cor_cli_db_path(db),
+	       now() - t0);
 	return COR_EXIT_OK;
 }
 

@@ -2,8 +2,10 @@
 // corridor export: write persons as CSV, in the format import reads.
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/case_filter.h"
@@ -15,6 +17,13 @@ struct out {
 	long rows;
 	struct cor_progress progress;
 };
+
+/* Do both paths name one existing file (under any name)? */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
 
 static int write_row(const struct cor_case *c, const struct cor_person *p,
 		     const struct cor_document *d, void *ctx)
@@ -53,6 +62,9 @@ static int run(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	/* The rename would put the CSV in place of the database. */
+	if (out && same_file(out, cor_cli_db_path(db)))
+		return cor_cli_usage_error(cmd, "--out: '%s' is the database", out);
 	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
 	/* A file is written beside its target and renamed: never half a file. */

@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 // corridor import FILE: import persons from CSV, all or nothing.
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "io/import.h"
+
+/* Do both paths name one existing file (under any name)? */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
 
 static void report(const char *line, void *ctx)
 {
@@ -57,6 +66,13 @@ static int run(int argc, char **argv)
 		snprintf(rejects, sizeof(rejects), "%.*s.rejected.csv", (int)n, o.path);
 		o.rejects_path = rejects;
 	}
+	/* Opening the rejects file empties it: never the file being read, nor
+	 * the database. */
+	if (o.skip_bad && same_file(o.path, o.rejects_path))
+		return cor_cli_usage_error(cmd, "--rejects: '%s' is the file being imported",
+					   o.rejects_path);
+	if (o.skip_bad && same_file(cor_cli_db_path(db), o.rejects_path))
+		return cor_cli_usage_error(cmd, "--rejects: '%s' is the database", o.rejects_path);
 	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
 	int err = cor_import_persons(st, &o, &res, report, NULL, msg, sizeof(msg));
@@ -66,10 +82,12 @@ static int run(int argc, char **argv)
 	char p[32], cs[32];
 	cor_cli_thousands(p, sizeof(p), res.persons);
 	cor_cli_thousands(cs, sizeof(cs), res.cases);
-	printf("imported %s persons in %s cases from %s\n", p, cs, o.path);
+	printf("imported %s person%s in %s case%s from %s\n", p, res.persons == 1 ? "" : "s", cs,
+	       res.cases == 1 ? "" : "s", o.path);
 	if (o.skip_bad && res.rejected_rows) {
-		printf("rejected %ld rows (%ld bad, the others of the same cases) into %s\n",
-		       res.rejected_rows, res.bad_rows, o.rejects_path);
+		printf("rejected %ld row%s (%ld bad, the others of the same cases) into %s\n",
+		       res.rejected_rows, res.rejected_rows == 1 ? "" : "s", res.bad_rows,
+		       o.rejects_path);
 		return COR_EXIT_FAIL;
 	}
 	return COR_EXIT_OK;

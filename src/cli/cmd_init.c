@@ -24,7 +24,8 @@ static int run(int argc, char **argv)
 	if (optind < argc)
 		return cor_cli_usage_error(&cor_cmd_init, "unexpected argument '%s'", argv[optind]);
 	const char *path = cor_cli_db_path(db);
-	bool existed = stat(path, &sb) == 0;
+	/* An empty file is not a database yet: init creates one in it. */
+	bool existed = stat(path, &sb) == 0 && sb.st_size > 0;
 	if (cor_cli_open(db, COR_STORE_CREATE, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
 	printf("%s %s (schema version %d)\n", existed ? "opened" : "created", path,

@@ -40,6 +40,9 @@ static int run(int argc, char **argv)
 			country = optarg;
 		else if (c == 'n' && add)
 			name = optarg;
+		else if (c == 'c' || c == 'n') /* known, but not for 'list' */
+			return cor_cli_usage_error(cmd, "--%s goes with 'add'",
+						   c == 'c' ? "country" : "name");
 		else
 			return cor_cli_bad_option(cmd, c, argv);
 	}

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,15 @@
 /* One row of the open group, kept to write it to the rejects file. */
 struct held_row {
 	long line;
-	char *csv; /* the row as CSV, without line end */
+	char *csv;    /* the row as CSV, without line end */
+	char *errors; /* its own problems; NULL when the row itself is good */
+};
+
+/* The case refs whose rows were rejected (skip_bad), so that rows of the same
+ * case further on are not imported as a partial case. Open addressing. */
+struct ref_set {
+	char **slots;
+	size_t cap, used;
 };
 
 #define QUEUE_ROWS 512
@@ -69,8 +78,10 @@ struct importer {
 	long persons;
 	int64_t case_id;
 	struct cor_case c;
+	bool head_ok; /* the group's first row was good: its case columns are the case's */
 	struct held_row *held;
 	size_t nheld, capheld;
+	struct ref_set rejected;
 	struct cor_progress progress;
 	char started[COR_TIME_LEN]; /* the time recorded on every "imported" event */
 	int fatal;                  /* a store failure: stop */
@@ -124,30 +135,86 @@ static int hold(struct importer *im, long line, char *csv, const char *header, c
 		im->held = h;
 		im->capheld = cap;
 	}
-	char *full = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&full, &len);
-	if (!m) {
+	char *errs = NULL;
+	if (errors && *errors && !(errs = strdup(errors))) {
 		free(csv);
 		return COR_ENOMEM;
 	}
-	fputs(csv ? csv : "", m);
-	cor_csv_write_field(m, errors, ',');
-	fclose(m);
-	free(csv);
-	im->held[im->nheld++] = (struct held_row){line, full};
+	im->held[im->nheld++] = (struct held_row){line, csv, errs};
 	return 0;
 }
 
-/* Write the held rows to the rejects file; drop them. */
+static uint64_t ref_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static bool ref_set_has(const struct ref_set *set, const char *ref)
+{
+	if (!set->cap)
+		return false;
+	for (size_t j = ref_hash(ref) & (set->cap - 1); set->slots[j]; j = (j + 1) & (set->cap - 1))
+		if (!strcmp(set->slots[j], ref))
+			return true;
+	return false;
+}
+
+static int ref_set_add(struct ref_set *set, const char *ref)
+{
+	if (!*ref || ref_set_has(set, ref))
+		return 0;
+	if (2 * (set->used + 1) > set->cap) {
+		size_t cap = set->cap ? 2 * set->cap : 64;
+		char **slots = calloc(cap, sizeof(*slots));
+		if (!slots)
+			return COR_ENOMEM;
+		for (size_t i = 0; i < set->cap; i++) {
+			if (!set->slots[i])
+				continue;
+			size_t j = ref_hash(set->slots[i]) & (cap - 1);
+			while (slots[j])
+				j = (j + 1) & (cap - 1);
+			slots[j] = set->slots[i];
+		}
+		free(set->slots);
+		set->slots = slots;
+		set->cap = cap;
+	}
+	size_t j = ref_hash(ref) & (set->cap - 1);
+	while (set->slots[j])
+		j = (j + 1) & (set->cap - 1);
+	if (!(set->slots[j] = strdup(ref)))
+		return COR_ENOMEM;
+	set->used++;
+	return 0;
+}
+
+static void ref_set_free(struct ref_set *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slots[i]);
+	free(set->slots);
+}
+
+/* Write the held rows to the rejects file (a good row of a bad case says
+ * which line made the case bad); drop them. */
 static void flush_held(struct importer *im, bool reject)
 {
 	for (size_t i = 0; i < im->nheld; i++) {
+		struct held_row *h = &im->held[i];
 		if (reject) {
-			fputs(im->held[i].csv, im->rejects);
+			char why[160];
+			snprintf(why, sizeof(why), "case_id: not imported: line %ld of case '%s' is bad",
+				 im->bad_line, im->c.ref);
+			fputs(h->csv ? h->csv : "", im->rejects);
+			cor_csv_write_field(im->rejects, h->errors ? h->errors : why, ',');
 			fputs("\r\n", im->rejects);
 		}
-		free(im->held[i].csv);
+		free(h->csv);
+		free(h->errors);
 	}
 	im->nheld = 0;
 }
@@ -163,12 +230,15 @@ static int close_group(struct importer *im)
 		say(im, "%s:%ld: person_no: case '%s' has no person 1 (the principal applicant)",
 		    im->o->path, im->first_line, im->c.ref);
 		im->bad = true;
+		im->bad_line = im->first_line;
 		im->res->bad_rows++;
 	}
 	/* Without skip_bad one bad row rolls back the whole file: groups need
 	 * no savepoint of their own. */
 	if (im->bad) {
 		if (im->o->skip_bad && (err = cor_store_undo(im->st)) < 0)
+			return err;
+		if (im->o->skip_bad && (err = ref_set_add(&im->rejected, im->c.ref)) < 0)
 			return err;
 		im->res->rejected_rows += (long)im->nheld;
 		flush_held(im, true);
@@ -191,6 +261,8 @@ static int open_group(struct importer *im, const struct cor_persons_row *r)
 	im->bad = false;
 	im->has_principal = false;
 	im->first_line = r->line;
+	im->bad_line = 0;
+	im->head_ok = r->nissues == 0;
 	im->persons = 0;
 	im->case_id = 0;
 	im->c = r->c;
@@ -219,6 +291,13 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 {
 	int err;
 	if (new_group) {
+		if (ref_set_has(&im->rejected, r->c.ref)) {
+			cor_persons_row_issue(r, "case_id",
+					      "the rows of case '%s' must be consecutive; it "
+					      "appeared earlier in the file",
+					      r->c.ref);
+			return 0;
+		}
 		err = cor_store_case_add(im->st, &r->c, &im->case_id);
 		if (err == COR_EEXIST) {
 			int64_t id = 0;
@@ -249,7 +328,8 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 		if ((err = cor_store_event_add(im->st, im->case_id, &e)) < 0)
 			return err;
 	} else {
-		check_same_case(im, r);
+		if (im->head_ok)
+			check_same_case(im, r);
 		if (r->nissues || !im->case_id)
 			return 0;
 	}
@@ -301,9 +381,6 @@ static int take_row(struct importer *im, struct slot *slot, const char *header)
 		if (!im->bad)
 			im->bad_line = r->line;
 		im->bad = true;
-	} else if (im->bad && im->o->skip_bad) {
-		snprintf(errors, sizeof(errors), "case_id: not imported: row %ld of case '%s' is bad",
-			 im->bad_line, r->c.ref);
 	}
 	err = hold(im, r->line, slot->csv, header, errors);
 	slot->csv = NULL;
@@ -492,6 +569,7 @@ out:
 	}
 	flush_held(&im, false);
 	free(im.held);
+	ref_set_free(&im.rejected);
 	if (im.rejects && fclose(im.rejects) != 0 && err == 0) {
 		snprintf(msg, msglen, "cannot write rejected rows to '%s'", o->rejects_path);
 		err = COR_EIO;

@@ -60,6 +60,19 @@ struct reader {
 	bool doc_present, doc_type_ok, doc_number_given, doc_issuer_given, doc_expiry_given;
 };
 
+/* Messages quote what the file holds, and go to a terminal: control
+ * characters (C0, DEL, and C1 as UTF-8) become '?', so that a file cannot
+ * move the cursor or change the terminal's state. */
+static void defang(char *msg)
+{
+	for (unsigned char *p = (unsigned char *)msg; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			*p = '?';
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			p[0] = p[1] = '?';
+	}
+}
+
 void cor_persons_row_issue(struct cor_persons_row *r, const char *column, const char *fmt, ...)
 {
 	if (r->nissues++ >= COR_CSV_MAX_ISSUES)
@@ -70,6 +83,7 @@ void cor_persons_row_issue(struct cor_persons_row *r, const char *column, const 
 	va_start(ap, fmt);
 	vsnprintf(i->msg, sizeof(i->msg), fmt, ap);
 	va_end(ap);
+	defang(i->msg);
 }
 
 #define ISSUE(col, ...) cor_persons_row_issue(r, col, __VA_ARGS__)
@@ -424,6 +438,7 @@ static void stop_with(struct reader *rd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(rd->msg, rd->msglen, fmt, ap);
 	va_end(ap);
+	defang(rd->msg);
 	rd->stop = COR_EINVAL;
 }
 
@@ -559,6 +574,30 @@ static bool blank(const char *s, size_t n)
 	return true;
 }
 
+/* Parse one physical line. */
+static void feed_line(struct reader *rd, const char *p, size_t n)
+{
+	rd->line++;
+	/* A byte-order mark, as spreadsheets write, is not part of the first
+	 * column's name (which may be quoted). */
+	if (rd->line == 1 && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+		p += 3;
+		n -= 3;
+	}
+	/* A row begins on the line the parser enters it, which for a quoted
+	 * first field is not where the field ends. */
+	if (!rd->in_row)
+		rd->row_line = rd->line;
+	rd->row_ended = false;
+	if (csv_parse(&rd->parser, p, n, on_field, on_row, rd) != n && !rd->stop)
+		stop_with(rd, "%s: line %ld: %s", rd->name, rd->line,
+			  csv_error(&rd->parser) == CSV_EPARSE
+				  ? "malformed quoting (a '\"' inside an unquoted field, "
+				    "or text after a closing quote)"
+				  : csv_strerror(csv_error(&rd->parser)));
+	rd->in_row = rd->row_ended ? false : rd->in_row || !blank(p, n);
+}
+
 int cor_persons_csv_read(FILE *f, const char *name, struct cor_date today,
 			 int (*row)(struct cor_persons_row *r, void *ctx), void *ctx, char *msg,
 			 size_t msglen)
@@ -576,27 +615,19 @@ int cor_persons_csv_read(FILE *f, const char *name, struct cor_date today,
 		return COR_ENOMEM;
 	}
 	while (!rd.stop && (n = getline(&line, &cap, f)) > 0) {
-		const char *p = line;
-		rd.line++;
-		/* A byte-order mark, as spreadsheets write, is not part of the
-		 * first column's name (which may be quoted). */
-		if (rd.line == 1 && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
-			p += 3;
-			n -= 3;
+		/* A lone CR ends a line too (old Mac files): libcsv ends a row
+		 * there, and the rows after it are on lines of their own. */
+		size_t at = 0;
+		while (at < (size_t)n && !rd.stop) {
+			size_t end = at;
+			while (end < (size_t)n && line[end] != '\n' &&
+			       !(line[end] == '\r' && (end + 1 == (size_t)n || line[end + 1] != '\n')))
+				end++;
+			if (end < (size_t)n)
+				end++;
+			feed_line(&rd, line + at, end - at);
+			at = end;
 		}
-		/* A row begins on the line the parser enters it, which for a
-		 * quoted first field is not where the field ends. */
-		if (!rd.in_row)
-			rd.row_line = rd.line;
-		rd.row_ended = false;
-		if (csv_parse(&rd.parser, p, (size_t)n, on_field, on_row, &rd) != (size_t)n &&
-		    !rd.stop)
-			stop_with(&rd, "%s: line %ld: %s", name, rd.line,
-				  csv_error(&rd.parser) == CSV_EPARSE
-					  ? "malformed quoting (a '\"' inside an unquoted field, "
-					    "or text after a closing quote)"
-					  : csv_strerror(csv_error(&rd.parser)));
-		rd.in_row = rd.row_ended ? false : rd.in_row || !blank(p, (size_t)n);
 	}
 	if (!rd.stop && ferror(f))
 		stop_with(&rd, "%s: read error", name);

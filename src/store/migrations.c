@@ -129,5 +129,7 @@ static const char m1_schema[] =
 const char *const cor_sqlite_migrations[] = {
 	m1_schema,
 	cor_sqlite_migration_fund,
+	cor_sqlite_migration_workflow,
+	cor_sqlite_migration_health,
 };
 const size_t cor_sqlite_migrations_len = sizeof(cor_sqlite_migrations) / sizeof(cor_sqlite_migrations[0]);

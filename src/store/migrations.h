@@ -12,5 +12,7 @@ extern const size_t cor_sqlite_migrations_len;
 
 /* Migrations defined beside the feature they serve. */
 extern const char cor_sqlite_migration_fund[];
+extern const char cor_sqlite_migration_workflow[];
+extern const char cor_sqlite_migration_health[];
 
 #endif

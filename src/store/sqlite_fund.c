@@ -142,7 +142,7 @@ static int position(struct cor_store *st, int64_t oid, int year, const char *cur
 int cor_store_fund_position(struct cor_store *st, const char *office, int year,
 			    const char *currency, struct cor_fund_position *out)
 {
-	int64_t oid;
+	int64_t oid = 0;
 	int err = office_id(st, office, &oid);
 	return err < 0 ? err : position(st, oid, year, currency, out);
 }
@@ -184,7 +184,7 @@ int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year
 {
 	struct cor_fund_position p;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], b[COR_MONEY_LEN];
-	int64_t oid;
+	int64_t oid = 0;
 	int err = cor_store_begin(st);
 	if (err < 0)
 		return err;
@@ -268,7 +268,7 @@ int cor_store_fund_request(struct cor_store *st, const char *case_ref, const cha
 			   const char *actor, long *id)
 {
 	struct cor_case c;
-	int64_t case_id;
+	int64_t case_id = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN];
 	int err = cor_store_begin(st);
 	if (err < 0)
@@ -311,7 +311,7 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 {
 	struct cor_fund_request r;
 	struct cor_fund_position p;
-	int64_t case_id, oid;
+	int64_t case_id = 0, oid = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], msg[400];
 	int err = cor_store_begin(st);
 	if (err < 0)
@@ -352,7 +352,7 @@ int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char
 		       const char *actor)
 {
 	struct cor_fund_request r;
-	int64_t case_id;
+	int64_t case_id = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], msg[300];
 	int err = cor_store_begin(st);
 	if (err < 0)
@@ -411,7 +411,7 @@ int cor_store_fund_positions(struct cor_store *st, const char *office, int year,
 				       void *ctx),
 			     void *ctx)
 {
-	int64_t oid;
+	int64_t oid = 0;
 	char cur[8][4];
 	int n = 0, err = office_id(st, office, &oid);
 	if (err < 0)

@@ -168,6 +168,7 @@ static int query_int(struct cor_store *st, const char *sql, long *out)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	*out = 0;
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
@@ -395,6 +396,8 @@ static void read_case(sqlite3_stmt *s, int at, struct cor_case *c);
 
 int cor_store_mark(struct cor_store *st)
 {
+	memcpy(st->marked, st->pending, sizeof(st->pending));
+	st->nmarked = st->npending;
 	return cor_sqlite_step_done(st, stmt(st, S_MARK), "marking a unit of work");
 }
 
@@ -406,7 +409,12 @@ int cor_store_release(struct cor_store *st)
 int cor_store_undo(struct cor_store *st)
 {
 	int err = cor_sqlite_step_done(st, stmt(st, S_UNDO), "undoing a unit of work");
-	return err < 0 ? err : cor_store_release(st);
+	if (err < 0)
+		return err;
+	/* Numbers given inside the undone unit are free again. */
+	memcpy(st->pending, st->marked, sizeof(st->pending));
+	st->npending = st->nmarked;
+	return cor_store_release(st);
 }
 
 /* ---- writes ------------------------------------------------------------ */
@@ -702,7 +710,7 @@ int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_
 	" AND (?3 IS NULL OR c.state = ?3)"                                                    \
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id"            \
 	"      AND x.nationality = ?4))"                                                       \
-	" AND (?5 IS NULL OR c.ref LIKE ?5 || '%' OR EXISTS (SELECT 1 FROM person x"           \
+	" AND (?5 IS NULL OR substr(c.ref, 1, length(?5)) = ?5 OR EXISTS (SELECT 1 FROM person x"           \
 	"      WHERE x.case_id = c.id AND instr(lower(x.family_name_latin || ' ' ||"           \
 	"      x.given_names_latin || ' ' || x.family_name || ' ' || x.given_names),"          \
 	"      lower(?5)) > 0))"

@@ -50,6 +50,10 @@ struct cor_store {
 		long seq;
 	} pending[32];
 	int npending;
+	/* The pending counters when the unit of work began (cor_store_mark),
+	 * restored when it is undone. */
+	struct pending_counter marked[32];
+	int nmarked;
 	char msg[512];
 };
 

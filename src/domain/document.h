@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+// Document rules: which kinds are travel documents, what a manually entered
+// document must hold, whether a document is valid for a travel date plus a
+// margin (with the sentence a caseworker reads when it is not), and how a
+// document read from its MRZ (domain/mrz.h) becomes a struct cor_document
+// and is compared with the person record. Pure: no I/O, no SQL, no
+// allocation. See docs/health-documents.md.
+//
+// Invariants: a document is valid through its expiry day; one with no expiry
+// recorded does not expire; a person can travel when at least one travel
+// document is valid on the travel date plus the margin. Issuers are ISO
+// 3166-1 alpha-3 codes (ICAO's "D" becomes "DEU").
+#ifndef COR_DOCUMENT_H
+#define COR_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "domain/case.h"
+#include "domain/date.h"
+#include "domain/mrz.h"
+
+#define COR_DOCUMENT_MARGIN_DAYS 0 /* default: valid on the travel day itself */
+#define COR_DOCUMENT_MSG_MAX     200
+#define COR_DOCUMENT_MRZ_ISSUES  3 /* nationality, birth date, sex */
+
+/* Where a document record came from. */
+enum cor_doc_source {
+	COR_DOC_SOURCE_IMPORT, /* a CSV import or generated data */
+	COR_DOC_SOURCE_MANUAL, /* typed in by a caseworker */
+	COR_DOC_SOURCE_MRZ,    /* read from the machine readable zone */
+	COR_DOC_SOURCE__N
+};
+
+/* A rule a document breaks: the field it concerns ("kind", "number",
+ * "issuer", "expires", "document_code", "issuing_state", "nationality",
+ * "birth_date", "sex") and a sentence. */
+struct cor_document_issue {
+	const char *field; /* static storage */
+	char message[COR_DOCUMENT_MSG_MAX];
+};
+
+/* "import", "manual", "mrz". */
+const char *cor_doc_source_name(enum cor_doc_source s);
+/* COR_EINVAL for any other name. */
+int cor_doc_source_parse(const char *s, enum cor_doc_source *out);
+
+/* Can a person cross a border on a document of kind k: passport, id_card,
+ * etd, laissez_passer, refugee_td? Exit permits and visas go with one. */
+bool cor_document_is_travel(enum cor_doc_kind k);
+
+/* The holder's name as documents print it: given names then family name,
+ * Latin script, ASCII letters in upper case ("AMINA YUSUF"). Returns buf. */
+char *cor_document_holder(const struct cor_person *p, char *buf, size_t len);
+
+/* Does d hold what a record needs: a kind, a number of 1-24 characters A-Z
+ * and 0-9, an ISO alpha-3 issuer, and an expiry (when given) after the
+ * holder's birth date? 0, or COR_EINVAL with the first problem in *issue. */
+int cor_document_validate(const struct cor_document *d, const struct cor_person *holder,
+                          struct cor_document_issue *issue);
+
+/* Is d valid for travel on `travel`, still valid margin_days after it? A
+ * document without an expiry date is. When not, msg gets a sentence naming
+ * holder: "passport of AMINA YUSUF expires 2027-01-02, before travel on
+ * 2027-01-10" or "... expires 2027-01-20, less than 30 days after travel on
+ * 2027-01-10". */
+bool cor_document_valid_for_travel(const struct cor_document *d, const char *holder,
+                                   struct cor_date travel, int margin_days, char *msg, size_t len);
+
+/* Does person p, holding docs[0..n), have a travel document valid for
+ * travel plus margin_days? *which (may be NULL) gets the index of the first
+ * such document, or -1. When not, msg gets why: "AMINA YUSUF holds no
+ * document", "AMINA YUSUF holds no travel document (holds: visa)", or the
+ * sentence of the travel document that expires last. */
+bool cor_document_person_can_travel(const struct cor_person *p, const struct cor_document *docs,
+                                    int n, struct cor_date travel, int margin_days, int *which,
+                                    char *msg, size_t len);
+
+/* The document a valid MRZ describes. kind COR_DOC_NONE takes the kind from
+ * the document code (P: passport; I, A, C: id_card; V: visa); another kind
+ * must suit the code (P: passport, etd, laissez_passer or refugee_td).
+ * 0, or COR_EINVAL with *issue (document_code, kind or issuing_state). */
+int cor_document_from_mrz(const struct cor_mrz *m, enum cor_doc_kind kind, struct cor_document *out,
+                          struct cor_document_issue *issue);
+
+/* Compare an MRZ with the person record: nationality, birth date (the year
+ * alone when the record's date is approximate) and sex ('<' and 'X' match
+ * a record's 'X'). Writes one issue per mismatch into issues and returns how
+ * many (0: they agree). */
+int cor_document_mrz_mismatches(const struct cor_mrz *m, const struct cor_person *p,
+                                struct cor_document_issue issues[COR_DOCUMENT_MRZ_ISSUES]);
+
+#endif

@@ -1,0 +1,762 @@
+// SPDX-License-Identifier: Apache-2.0
+// The SQLite side of store_workflow.h: the workflow migration (counselling
+// sessions, referrals, protection assessments and clearances), the gate
+// facts the lifecycle's guards read, and the writes that change a case's
+// workflow, each one unit of work that appends its events.
+//
+// Invariants: the rules are the domain's (lifecycle.c, counselling.c,
+// protection.c); this file reads the facts, asks the domain and writes.
+// Nothing is written before the domain has said yes, and every write of a
+// unit is undone if a later one fails. The held-from state of an on_hold
+// case is read from its history (the latest "X -> on_hold" event), so cases
+// put on hold by any writer, the demo included, resume where they were.
+#include "store/store_workflow.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/migrations.h"
+#include "store/store_sqlite_int.h"
+#include "util/error.h"
+
+const char cor_sqlite_migration_workflow[] =
+	/* One row per counselling session; no is the session's number in
+	 * its case. Append-only. */
+	"CREATE TABLE counselling ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  no INTEGER NOT NULL CHECK (no >= 1),"
+	"  at TEXT NOT NULL,"
+	"  counsellor TEXT NOT NULL CHECK (length(counsellor) >= 1),"
+	"  language TEXT NOT NULL CHECK (length(language) = 2 OR length(language) = 3),"
+	"  interpreter INTEGER NOT NULL CHECK (interpreter = 0 OR interpreter = 1),"
+	"  decision TEXT NOT NULL"
+	"    CHECK (decision = 'yes' OR decision = 'no' OR decision = 'undecided'),"
+	"  asylum_wish INTEGER NOT NULL CHECK (asylum_wish = 0 OR asylum_wish = 1),"
+	"  notes TEXT NOT NULL,"
+	"  recorded_by TEXT NOT NULL,"
+	"  UNIQUE (case_id, no)"
+	") STRICT;"
+	"CREATE TRIGGER counselling_no_update BEFORE UPDATE ON counselling"
+	"  BEGIN SELECT RAISE(ABORT, 'counselling sessions are append-only'); END;"
+	"CREATE TRIGGER counselling_no_delete BEFORE DELETE ON counselling"
+	"  BEGIN SELECT RAISE(ABORT, 'counselling sessions are append-only'); END;"
+
+	/* A referral (to UNHCR, an asylum authority...). Open while closed_at
+	 * is NULL; closed once, with an outcome. */
+	"CREATE TABLE referral ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  no INTEGER NOT NULL CHECK (no >= 1),"
+	"  to_whom TEXT NOT NULL CHECK (length(to_whom) >= 1),"
+	"  subject TEXT NOT NULL,"
+	"  counselling_id INTEGER REFERENCES counselling(id),"
+	"  opened_at TEXT NOT NULL,"
+	"  opened_by TEXT NOT NULL,"
+	"  outcome TEXT,"
+	"  closed_at TEXT,"
+	"  closed_by TEXT,"
+	"  CHECK ((closed_at IS NULL AND outcome IS NULL AND closed_by IS NULL)"
+	"      OR (closed_at IS NOT NULL AND length(outcome) >= 1 AND closed_by IS NOT NULL)),"
+	"  UNIQUE (case_id, no)"
+	") STRICT;"
+	"CREATE TRIGGER referral_closed_once BEFORE UPDATE ON referral"
+	"  WHEN OLD.closed_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.case_id IS NOT OLD.case_id"
+	"    OR NEW.no IS NOT OLD.no OR NEW.to_whom IS NOT OLD.to_whom"
+	"    OR NEW.subject IS NOT OLD.subject OR NEW.opened_at IS NOT OLD.opened_at"
+	"  BEGIN SELECT RAISE(ABORT, 'a referral changes only when it is closed'); END;"
+	"CREATE TRIGGER referral_no_delete BEFORE DELETE ON referral"
+	"  BEGIN SELECT RAISE(ABORT, 'referrals are never deleted'); END;"
+
+	/* Protection risk on return, per person. The latest assessment counts.
+	 * Append-only. */
+	"CREATE TABLE protection_assessment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  level TEXT NOT NULL"
+	"    CHECK (level = 'none' OR level = 'low' OR level = 'medium' OR level = 'high'),"
+	"  grounds TEXT NOT NULL CHECK (length(grounds) >= 1),"
+	"  assessed_by TEXT NOT NULL,"
+	"  at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX protection_assessment_person ON protection_assessment(person_id);"
+	"CREATE TRIGGER protection_assessment_no_update BEFORE UPDATE ON protection_assessment"
+	"  BEGIN SELECT RAISE(ABORT, 'protection assessments are append-only'); END;"
+	"CREATE TRIGGER protection_assessment_no_delete BEFORE DELETE ON protection_assessment"
+	"  BEGIN SELECT RAISE(ABORT, 'protection assessments are append-only'); END;"
+
+	/* A protection officer's clearance of one high assessment. */
+	"CREATE TABLE protection_clearance ("
+	"  id INTEGER PRIMARY KEY,"
+	"  assessment_id INTEGER NOT NULL UNIQUE REFERENCES protection_assessment(id),"
+	"  cleared_by TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  reason TEXT NOT NULL CHECK (length(reason) >= 1)"
+	") STRICT;"
+	"CREATE TRIGGER protection_clearance_no_update BEFORE UPDATE ON protection_clearance"
+	"  BEGIN SELECT RAISE(ABORT, 'protection clearances are append-only'); END;"
+	"CREATE TRIGGER protection_clearance_no_delete BEFORE DELETE ON protection_clearance"
+	"  BEGIN SELECT RAISE(ABORT, 'protection clearances are append-only'); END;";
+
+/* ---- units of work ----------------------------------------------------- */
+
+/* Start a unit: a transaction of its own outside one, a savepoint inside. */
+static int unit_begin(struct cor_store *st, bool *own)
+{
+	*own = sqlite3_get_autocommit(st->db) != 0;
+	return *own ? cor_store_begin(st) : cor_store_mark(st);
+}
+
+/* End a unit: keep it when err is 0, else undo it, keeping err's message. */
+static int unit_end(struct cor_store *st, bool own, int err)
+{
+	if (err == 0) {
+		err = own ? cor_store_commit(st) : cor_store_release(st);
+		if (err == 0)
+			return 0;
+	}
+	char msg[sizeof(st->msg)];
+	memcpy(msg, st->msg, sizeof(msg));
+	if (own)
+		cor_store_rollback(st);
+	else
+		cor_store_undo(st);
+	memcpy(st->msg, msg, sizeof(msg));
+	return err;
+}
+
+/* Record a refusal on st and in why; returns err. */
+static int refused(struct cor_store *st, struct cor_refusal *why, int err)
+{
+	cor_sqlite_msg(st, "%s", why->msg);
+	return err;
+}
+
+/* Step a query that yields one row; COR_ENOTFOUND when it yields none (no
+ * message: the caller words it). The statement stays on its row. */
+static int step_row(struct cor_store *st, sqlite3_stmt *s, const char *what)
+{
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), what);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return COR_ENOTFOUND;
+	}
+	int err = cor_sqlite_fail(st, sqlite3_extended_errcode(st->db), what);
+	sqlite3_reset(s);
+	return err;
+}
+
+static int add_event(struct cor_store *st, int64_t case_id, const char *at, const char *actor,
+		     const char *action, const char *detail, const char *reason)
+{
+	struct cor_event e = {.actor = actor, .action = action, .detail = detail, .reason = reason};
+	snprintf(e.at, sizeof(e.at), "%s", at);
+	return cor_store_event_add(st, case_id, &e);
+}
+
+/* The case ref, with its programme; COR_ENOTFOUND or COR_ECORRUPT with a
+ * message. */
+static int load_case(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *c,
+		     const struct cor_programme **p)
+{
+	int err = cor_store_case_get(st, ref, id, c);
+	if (err < 0)
+		return err;
+	if (!(*p = cor_programme_find(c->programme))) {
+		cor_sqlite_msg(st, "case '%s' has an unknown programme '%s'", ref, c->programme);
+		return COR_ECORRUPT;
+	}
+	return 0;
+}
+
+/* ---- gate -------------------------------------------------------------- */
+
+static const char sql_gate_counselling[] =
+	"SELECT (SELECT count(*) FROM counselling WHERE case_id = ?1),"
+	" (SELECT decision FROM counselling WHERE case_id = ?1 ORDER BY no DESC LIMIT 1),"
+	" (SELECT count(*) FROM referral WHERE case_id = ?1 AND closed_at IS NULL)";
+
+/* Per person: assessed at all; latest assessment high and not cleared. */
+static const char sql_gate_protection[] =
+	"SELECT count(*), count(a.id),"
+	" coalesce(sum(a.level = 'high' AND k.id IS NULL), 0),"
+	" min(CASE WHEN a.level = 'high' AND k.id IS NULL THEN p.seq END)"
+	" FROM person p"
+	" LEFT JOIN protection_assessment a ON a.id ="
+	"   (SELECT max(id) FROM protection_assessment WHERE person_id = p.id)"
+	" LEFT JOIN protection_clearance k ON k.assessment_id = a.id"
+	" WHERE p.case_id = ?1";
+
+static const char sql_gate_held_from[] =
+	"SELECT substr(detail, 1, instr(detail, ' -> ') - 1) FROM event"
+	" WHERE case_id = ?1 AND action = 'state' AND detail LIKE '% -> on\\_hold' ESCAPE '\\'"
+	" ORDER BY id DESC LIMIT 1";
+
+int cor_store_case_gate(struct cor_store *st, int64_t case_id, const struct cor_case *c,
+			struct cor_case_gate *gate)
+{
+	sqlite3_stmt *s;
+	int err;
+
+	memset(gate, 0, sizeof(*gate));
+	gate->ref = c->ref;
+
+	s = cor_sqlite_stmt(st, sql_gate_counselling);
+	if (s)
+		sqlite3_bind_int64(s, 1, case_id);
+	if ((err = step_row(st, s, "reading counselling sessions")) < 0)
+		return err;
+	gate->sessions = sqlite3_column_int(s, 0);
+	const char *d = (const char *)sqlite3_column_text(s, 1);
+	enum cor_counselling_decision dec;
+	if (d && cor_counselling_decision_parse(d, &dec) == 0)
+		gate->decision = cor_counselling_decision_name(dec); /* static: the column's text goes on reset */
+	gate->open_referrals = sqlite3_column_int(s, 2);
+	sqlite3_reset(s);
+
+	s = cor_sqlite_stmt(st, sql_gate_protection);
+	if (s)
+		sqlite3_bind_int64(s, 1, case_id);
+	if ((err = step_row(st, s, "reading protection assessments")) < 0)
+		return err;
+	gate->persons = sqlite3_column_int(s, 0);
+	gate->persons_assessed = sqlite3_column_int(s, 1);
+	gate->persons_at_risk = sqlite3_column_int(s, 2);
+	if (gate->persons_at_risk > 0)
+		cor_person_ref_format(gate->person_at_risk, sizeof(gate->person_at_risk), c->ref,
+				      sqlite3_column_int(s, 3));
+	sqlite3_reset(s);
+
+	if (!strcmp(c->state, "on_hold")) {
+		s = cor_sqlite_stmt(st, sql_gate_held_from);
+		if (s)
+			sqlite3_bind_int64(s, 1, case_id);
+		err = step_row(st, s, "reading the history");
+		if (err == 0) {
+			cor_sqlite_copy_col(gate->held_from, sizeof(gate->held_from), s, 0);
+			sqlite3_reset(s);
+		} else if (err != COR_ENOTFOUND) {
+			return err;
+		}
+	}
+	return 0;
+}
+
+/* ---- moves ------------------------------------------------------------- */
+
+static const char sql_state_set[] = "UPDATE cases SET state = ?2 WHERE id = ?1 AND state = ?3";
+
+/* Set the state of case id from -> to and append the event. */
+static int set_state(struct cor_store *st, int64_t id, const char *from, const char *to,
+		     const char *at, const char *actor, const char *reason)
+{
+	char detail[2 * COR_STATE_MAX + 8];
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_state_set);
+	if (s) {
+		sqlite3_bind_int64(s, 1, id);
+		cor_sqlite_bind_text(s, 2, to);
+		cor_sqlite_bind_text(s, 3, from);
+	}
+	int err = cor_sqlite_step_done(st, s, "changing the state of a case");
+	if (err < 0)
+		return err;
+	if (sqlite3_changes(st->db) != 1) {
+		cor_sqlite_msg(st, "the case changed state while it was being moved");
+		return COR_EBUSY;
+	}
+	snprintf(detail, sizeof(detail), "%s -> %s", from, to);
+	return add_event(st, id, at, actor, "state", detail, reason ? reason : "");
+}
+
+int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, const char *actor,
+			const char *reason, const struct cor_eligibility_hook *hook,
+			struct cor_move_result *res)
+{
+	struct cor_case c;
+	struct cor_case_gate gate;
+	const struct cor_programme *p;
+	char at[COR_TIME_LEN];
+	int64_t id;
+	bool own;
+	int err;
+
+	memset(res, 0, sizeof(*res));
+	res->why.code = "";
+	if ((err = unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = load_case(st, ref, &id, &c, &p)) < 0)
+		goto out;
+	snprintf(res->from, sizeof(res->from), "%s", c.state);
+	if ((err = cor_store_case_gate(st, id, &c, &gate)) < 0)
+		goto out;
+	gate.reason = reason;
+	if (reason && *reason &&
+	    (err = cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &res->why)) < 0) {
+		err = refused(st, &res->why, err);
+		goto out;
+	}
+	const struct cor_transition *t = cor_lifecycle_find(p, c.state, to);
+	if (t && (t->guards & COR_GUARD_ELIGIBLE) && hook && hook->fn &&
+	    (err = hook->fn(st, id, &c, &gate, hook->ctx)) < 0)
+		goto out;
+	if ((err = cor_lifecycle_check(p, c.state, to, &gate, &res->why)) < 0) {
+		err = refused(st, &res->why, err);
+		goto out;
+	}
+	err = set_state(st, id, c.state, to, cor_time_now(at), actor, reason);
+out:
+	if (err < 0 && !res->why.code[0]) {
+		res->why.code = cor_errcode(err);
+		snprintf(res->why.msg, sizeof(res->why.msg), "%s", st->msg);
+	}
+	return unit_end(st, own, err);
+}
+
+/* ---- counselling ------------------------------------------------------- */
+
+static const char sql_session_next[] =
+	"SELECT coalesce(max(no), 0) + 1 FROM counselling WHERE case_id = ?1";
+static const char sql_session_add[] =
+	"INSERT INTO counselling (case_id, no, at, counsellor, language, interpreter, decision,"
+	" asylum_wish, notes, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const char sql_referral_open_no[] =
+	"SELECT min(no) FROM referral WHERE case_id = ?1 AND closed_at IS NULL";
+static const char sql_referral_next[] =
+	"SELECT coalesce(max(no), 0) + 1 FROM referral WHERE case_id = ?1";
+static const char sql_referral_add[] =
+	"INSERT INTO referral (case_id, no, to_whom, subject, counselling_id, opened_at, opened_by)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+/* One integer from sql, its ?1 bound to id (0 for NULL). */
+static int id_int(struct cor_store *st, const char *sql, int64_t id, const char *what, int *out)
+{
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	if (s)
+		sqlite3_bind_int64(s, 1, id);
+	int err = step_row(st, s, what);
+	if (err < 0)
+		return err;
+	*out = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* Open the asylum referral of session (id session_id, number no) unless
+ * the case has one open. */
+static int open_referral(struct cor_store *st, int64_t case_id, const struct cor_counselling *s,
+			 int64_t session_id, int session_no, const char *at, const char *actor,
+			 struct cor_counselling_result *res)
+{
+	char detail[COR_NAME_MAX + 96];
+	int err;
+	if ((err = id_int(st, sql_referral_open_no, case_id, "reading referrals",
+			    &res->referral)) < 0)
+		return err;
+	if (res->referral > 0)
+		return 0;
+	if ((err = id_int(st, sql_referral_next, case_id, "numbering referrals",
+			    &res->referral)) < 0)
+		return err;
+	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_referral_add);
+	if (q) {
+		sqlite3_bind_int64(q, 1, case_id);
+		sqlite3_bind_int(q, 2, res->referral);
+		cor_sqlite_bind_text(q, 3, cor_counselling_refer_to(s));
+		cor_sqlite_bind_text(q, 4, "asylum wish");
+		sqlite3_bind_int64(q, 5, session_id);
+		cor_sqlite_bind_text(q, 6, at);
+		cor_sqlite_bind_text(q, 7, actor);
+	}
+	if ((err = cor_sqlite_step_done(st, q, "opening a referral")) < 0)
+		return err;
+	res->referral_opened = true;
+	snprintf(detail, sizeof(detail), "referral %d opened to %s: asylum wish (counselling session %d)",
+		 res->referral, cor_counselling_refer_to(s), session_no);
+	return add_event(st, case_id, at, actor, "referral", detail, "");
+}
+
+int cor_store_counselling_add(struct cor_store *st, const char *ref,
+			      const struct cor_counselling *s, const char *actor,
+			      struct cor_counselling_result *res)
+{
+	struct cor_case c;
+	const struct cor_programme *p;
+	char at[COR_TIME_LEN], detail[COR_NAME_MAX + 128];
+	int64_t id, session_id;
+	bool own;
+	int err;
+
+	memset(res, 0, sizeof(*res));
+	res->why.code = "";
+	if ((err = cor_counselling_check(s, &res->why)) < 0) {
+		cor_sqlite_msg(st, "case '%s': %s", ref, res->why.msg);
+		return err;
+	}
+	if ((err = unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = load_case(st, ref, &id, &c, &p)) < 0)
+		goto out;
+	snprintf(res->from, sizeof(res->from), "%s", c.state);
+	if (strcmp(c.state, "on_hold") && !cor_lifecycle_find(p, c.state, "on_hold")) {
+		res->why.code = "WRONG_STATE";
+		snprintf(res->why.msg, sizeof(res->why.msg),
+			 "case '%s' is '%s'; counselling is recorded only before departure, while "
+			 "the case can be put on hold or is on hold",
+			 ref, c.state);
+		err = refused(st, &res->why, COR_EWRONGSTATE);
+		goto out;
+	}
+	if ((err = id_int(st, sql_session_next, id, "numbering counselling sessions",
+			    &res->session)) < 0)
+		goto out;
+	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_session_add);
+	cor_time_now(at);
+	if (q) {
+		sqlite3_bind_int64(q, 1, id);
+		sqlite3_bind_int(q, 2, res->session);
+		cor_sqlite_bind_text(q, 3, at);
+		cor_sqlite_bind_text(q, 4, s->counsellor);
+		cor_sqlite_bind_text(q, 5, s->language);
+		sqlite3_bind_int(q, 6, s->interpreter);
+		cor_sqlite_bind_text(q, 7, cor_counselling_decision_name(s->decision));
+		sqlite3_bind_int(q, 8, s->asylum_wish);
+		cor_sqlite_bind_text(q, 9, s->notes ? s->notes : "");
+		cor_sqlite_bind_text(q, 10, actor);
+	}
+	if ((err = cor_sqlite_step_done(st, q, "recording a counselling session")) < 0)
+		goto out;
+	session_id = sqlite3_last_insert_rowid(st->db);
+	snprintf(detail, sizeof(detail), "session %d by %s in %s%s: decision %s%s", res->session,
+		 s->counsellor, s->language, s->interpreter ? " with an interpreter" : "",
+		 cor_counselling_decision_name(s->decision), s->asylum_wish ? "; asylum wish" : "");
+	if ((err = add_event(st, id, at, actor, "counselling", detail, "")) < 0)
+		goto out;
+	if (!cor_counselling_holds(p, s))
+		goto out;
+
+	/* An asylum wish on a return: on hold, and referred. */
+	if (strcmp(c.state, "on_hold")) {
+		struct cor_case_gate gate;
+		char reason[96];
+		snprintf(reason, sizeof(reason), "asylum wish recorded at counselling session %d",
+			 res->session);
+		if ((err = cor_store_case_gate(st, id, &c, &gate)) < 0)
+			goto out;
+		gate.reason = reason;
+		if ((err = cor_lifecycle_check(p, c.state, "on_hold", &gate, &res->why)) < 0) {
+			err = refused(st, &res->why, err);
+			goto out;
+		}
+		if ((err = set_state(st, id, c.state, "on_hold", at, actor, reason)) < 0)
+			goto out;
+		res->held = true;
+	}
+	err = open_referral(st, id, s, session_id, res->session, at, actor, res);
+out:
+	if (err < 0 && !res->why.code[0]) {
+		res->why.code = cor_errcode(err);
+		snprintf(res->why.msg, sizeof(res->why.msg), "%s", st->msg);
+	}
+	return unit_end(st, own, err);
+}
+
+static const char sql_session_list[] =
+	"SELECT no, at, counsellor, language, interpreter, decision, asylum_wish, notes,"
+	" recorded_by FROM counselling WHERE case_id = ?1 ORDER BY no";
+
+int cor_store_counselling_list(struct cor_store *st, const char *ref,
+			       int (*cb)(const struct cor_counselling_record *r, void *ctx),
+			       void *ctx)
+{
+	int64_t id;
+	int err = cor_sqlite_case_id(st, ref, &id), rc, ret = 0;
+	if (err < 0)
+		return err;
+	/* Not a cached statement: the callback may call the store. */
+	sqlite3_stmt *s = NULL;
+	if ((rc = sqlite3_prepare_v2(st->db, sql_session_list, -1, &s, NULL)) != SQLITE_OK)
+		return cor_sqlite_fail(st, rc, "reading counselling sessions");
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_counselling_record r = {0};
+		r.no = sqlite3_column_int(s, 0);
+		cor_sqlite_copy_col(r.at, sizeof(r.at), s, 1);
+		r.s.counsellor = (const char *)sqlite3_column_text(s, 2);
+		r.s.language = (const char *)sqlite3_column_text(s, 3);
+		r.s.interpreter = sqlite3_column_int(s, 4) != 0;
+		r.s.decision = COR_COUNSEL_UNDECIDED;
+		cor_counselling_decision_parse((const char *)sqlite3_column_text(s, 5), &r.s.decision);
+		r.s.asylum_wish = sqlite3_column_int(s, 6) != 0;
+		r.s.notes = (const char *)sqlite3_column_text(s, 7);
+		r.recorded_by = (const char *)sqlite3_column_text(s, 8);
+		if ((ret = cb(&r, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = cor_sqlite_fail(st, rc, "reading counselling sessions");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+/* ---- referrals --------------------------------------------------------- */
+
+static const char sql_referral_list[] =
+	"SELECT r.no, r.to_whom, r.subject, coalesce(s.no, 0), r.opened_at, r.opened_by,"
+	" r.outcome, r.closed_at, r.closed_by"
+	" FROM referral r LEFT JOIN counselling s ON s.id = r.counselling_id"
+	" WHERE r.case_id = ?1 ORDER BY r.no";
+
+int cor_store_referral_list(struct cor_store *st, const char *ref,
+			    int (*cb)(const struct cor_referral *r, void *ctx), void *ctx)
+{
+	int64_t id;
+	int err = cor_sqlite_case_id(st, ref, &id), rc, ret = 0;
+	if (err < 0)
+		return err;
+	sqlite3_stmt *s = NULL;
+	if ((rc = sqlite3_prepare_v2(st->db, sql_referral_list, -1, &s, NULL)) != SQLITE_OK)
+		return cor_sqlite_fail(st, rc, "reading referrals");
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_referral r = {0};
+		r.no = sqlite3_column_int(s, 0);
+		r.to = (const char *)sqlite3_column_text(s, 1);
+		r.subject = (const char *)sqlite3_column_text(s, 2);
+		r.session = sqlite3_column_int(s, 3);
+		cor_sqlite_copy_col(r.opened_at, sizeof(r.opened_at), s, 4);
+		r.opened_by = (const char *)sqlite3_column_text(s, 5);
+		r.outcome = (const char *)sqlite3_column_text(s, 6);
+		cor_sqlite_copy_col(r.closed_at, sizeof(r.closed_at), s, 7);
+		r.closed_by = (const char *)sqlite3_column_text(s, 8);
+		if ((ret = cb(&r, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = cor_sqlite_fail(st, rc, "reading referrals");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+static const char sql_referral_get[] =
+	"SELECT id, to_whom, closed_at, outcome FROM referral WHERE case_id = ?1 AND no = ?2";
+static const char sql_referral_close[] =
+	"UPDATE referral SET outcome = ?2, closed_at = ?3, closed_by = ?4"
+	" WHERE id = ?1 AND closed_at IS NULL";
+
+int cor_store_referral_close(struct cor_store *st, const char *ref, int no, const char *outcome,
+			     const char *actor)
+{
+	struct cor_refusal why;
+	char at[COR_TIME_LEN], to[COR_NAME_MAX + 1], detail[COR_NAME_MAX + 64];
+	int64_t case_id, rid;
+	bool own;
+	int err;
+
+	if ((err = cor_lifecycle_text_check("outcome", outcome, COR_REASON_MAX, &why)) < 0)
+		return refused(st, &why, err);
+	if ((err = unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = cor_sqlite_case_id(st, ref, &case_id)) < 0)
+		goto out;
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_referral_get);
+	if (s) {
+		sqlite3_bind_int64(s, 1, case_id);
+		sqlite3_bind_int(s, 2, no);
+	}
+	if ((err = step_row(st, s, "reading a referral")) < 0) {
+		if (err == COR_ENOTFOUND)
+			cor_sqlite_msg(st, "case '%s' has no referral %d (see 'corridor referral list "
+					   "%s')",
+				       ref, no, ref);
+		goto out;
+	}
+	rid = sqlite3_column_int64(s, 0);
+	cor_sqlite_copy_col(to, sizeof(to), s, 1);
+	if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+		cor_sqlite_msg(st, "referral %d of case '%s' is already closed (%s: %s)", no, ref,
+			       (const char *)sqlite3_column_text(s, 2),
+			       (const char *)sqlite3_column_text(s, 3));
+		sqlite3_reset(s);
+		err = COR_EWRONGSTATE;
+		goto out;
+	}
+	sqlite3_reset(s);
+	s = cor_sqlite_stmt(st, sql_referral_close);
+	if (s) {
+		sqlite3_bind_int64(s, 1, rid);
+		cor_sqlite_bind_text(s, 2, outcome);
+		cor_sqlite_bind_text(s, 3, cor_time_now(at));
+		cor_sqlite_bind_text(s, 4, actor);
+	}
+	if ((err = cor_sqlite_step_done(st, s, "closing a referral")) < 0)
+		goto out;
+	snprintf(detail, sizeof(detail), "referral %d to %s closed", no, to);
+	err = add_event(st, case_id, at, actor, "referral", detail, outcome);
+out:
+	return unit_end(st, own, err);
+}
+
+/* ---- protection -------------------------------------------------------- */
+
+static const char sql_person_id[] = "SELECT id FROM person WHERE case_id = ?1 AND seq = ?2";
+static const char sql_assessment_add[] =
+	"INSERT INTO protection_assessment (person_id, level, grounds, assessed_by, at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_assessment_count[] =
+	"SELECT count(*) FROM protection_assessment WHERE person_id = ?1";
+/* The person's latest assessment: id, level, its number, when cleared. */
+static const char sql_assessment_latest[] =
+	"SELECT a.id, a.level,"
+	" (SELECT count(*) FROM protection_assessment b WHERE b.person_id = a.person_id"
+	"   AND b.id <= a.id), k.at"
+	" FROM protection_assessment a LEFT JOIN protection_clearance k ON k.assessment_id = a.id"
+	" WHERE a.person_id = ?1 ORDER BY a.id DESC LIMIT 1";
+static const char sql_clearance_add[] =
+	"INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason)"
+	" VALUES (?1, ?2, ?3, ?4)";
+
+/* Find the person of person_ref in an open case: its case id and person
+ * id. Refusals word themselves. */
+static int load_person(struct cor_store *st, const char *person_ref, int64_t *case_id,
+		       int64_t *person_id)
+{
+	char ref[COR_CASE_REF_MAX];
+	struct cor_case c;
+	const struct cor_programme *p;
+	int seq, err;
+	if (cor_protection_person_ref_parse(person_ref, ref, &seq) < 0) {
+		cor_sqlite_msg(st, "'%s' is not a person ID like LY-TIP-2026-000123-01", person_ref);
+		return COR_EINVAL;
+	}
+	if ((err = load_case(st, ref, case_id, &c, &p)) < 0)
+		return err;
+	if (!strcmp(c.state, "closed")) {
+		cor_sqlite_msg(st, "case '%s' is 'closed'; its protection record does not change",
+			       ref);
+		return COR_EWRONGSTATE;
+	}
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_person_id);
+	if (s) {
+		sqlite3_bind_int64(s, 1, *case_id);
+		sqlite3_bind_int(s, 2, seq);
+	}
+	if ((err = step_row(st, s, "reading a person")) < 0) {
+		if (err == COR_ENOTFOUND)
+			cor_sqlite_msg(st, "no person '%s': case '%s' has no person %02d", person_ref,
+				       ref, seq);
+		return err;
+	}
+	*person_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int cor_store_protection_assess(struct cor_store *st, const char *person_ref, enum cor_protection_level level,
+				const char *grounds, const char *actor, int *no)
+{
+	struct cor_refusal why;
+	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96];
+	int64_t case_id, person_id;
+	int n = 0;
+	bool own;
+	int err;
+
+	if ((unsigned)level >= COR_PROT__N) {
+		cor_sqlite_msg(st, "level: give 'none', 'low', 'medium' or 'high'");
+		return COR_EINVAL;
+	}
+	if ((err = cor_lifecycle_text_check("grounds", grounds, COR_REASON_MAX, &why)) < 0)
+		return refused(st, &why, err);
+	if ((err = unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0)
+		goto out;
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_assessment_add);
+	if (s) {
+		sqlite3_bind_int64(s, 1, person_id);
+		cor_sqlite_bind_text(s, 2, cor_protection_level_name(level));
+		cor_sqlite_bind_text(s, 3, grounds);
+		cor_sqlite_bind_text(s, 4, actor);
+		cor_sqlite_bind_text(s, 5, cor_time_now(at));
+	}
+	if ((err = cor_sqlite_step_done(st, s, "recording a protection assessment")) < 0)
+		goto out;
+	if ((err = id_int(st, sql_assessment_count, person_id, "numbering assessments", &n)) < 0)
+		goto out;
+	/* The grounds stay in the assessment, read by protection staff only:
+	 * the history every role reads says the level. */
+	snprintf(detail, sizeof(detail), "person %s assessed at %s protection risk (assessment %d)",
+		 person_ref, cor_protection_level_name(level), n);
+	err = add_event(st, case_id, at, actor, "protection", detail, "");
+out:
+	if (err == 0 && no)
+		*no = n;
+	return unit_end(st, own, err);
+}
+
+int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
+			       const char *actor, int *no)
+{
+	struct cor_refusal why;
+	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96];
+	int64_t case_id, person_id, aid;
+	int n = 0;
+	bool own;
+	int err;
+
+	if ((err = cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &why)) < 0)
+		return refused(st, &why, err);
+	if ((err = unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0)
+		goto out;
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_assessment_latest);
+	if (s)
+		sqlite3_bind_int64(s, 1, person_id);
+	if ((err = step_row(st, s, "reading protection assessments")) < 0) {
+		if (err == COR_ENOTFOUND) {
+			cor_sqlite_msg(st, "person '%s' has no protection risk assessment to clear",
+				       person_ref);
+			err = COR_EWRONGSTATE;
+		}
+		goto out;
+	}
+	aid = sqlite3_column_int64(s, 0);
+	n = sqlite3_column_int(s, 2);
+	const char *level = (const char *)sqlite3_column_text(s, 1);
+	if (!level || strcmp(level, "high")) {
+		cor_sqlite_msg(st,
+			       "person '%s' is assessed at '%s' protection risk (assessment %d); only "
+			       "a high risk is cleared",
+			       person_ref, level ? level : "?", n);
+		err = COR_EWRONGSTATE;
+	} else if (sqlite3_column_type(s, 3) != SQLITE_NULL) {
+		cor_sqlite_msg(st, "the high protection risk of person '%s' (assessment %d) was "
+				   "cleared at %s",
+			       person_ref, n, (const char *)sqlite3_column_text(s, 3));
+		err = COR_EWRONGSTATE;
+	}
+	sqlite3_reset(s);
+	if (err < 0)
+		goto out;
+	s = cor_sqlite_stmt(st, sql_clearance_add);
+	if (s) {
+		sqlite3_bind_int64(s, 1, aid);
+		cor_sqlite_bind_text(s, 2, actor);
+		cor_sqlite_bind_text(s, 3, cor_time_now(at));
+		cor_sqlite_bind_text(s, 4, reason);
+	}
+	if ((err = cor_sqlite_step_done(st, s, "recording a protection clearance")) < 0)
+		goto out;
+	snprintf(detail, sizeof(detail), "person %s cleared of high protection risk (assessment %d)",
+		 person_ref, n);
+	err = add_event(st, case_id, at, actor, "protection", detail, reason);
+out:
+	if (err == 0 && no)
+		*no = n;
+	return unit_end(st, own, err);
+}

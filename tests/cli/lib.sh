@@ -1,0 +1,196 @@
+# SPDX-License-Identifier: Apache-2.0
+# Helpers for the black-box tests: each tests/cli/tNNNN-*.sh sources this,
+# runs the real binary ($CORRIDOR) in a fresh directory of its own under
+# $COR_TEST_TMP, and stops at the first check that fails, saying what was
+# expected and what happened.
+#
+#   run CMD...                  run, keeping stdout, stderr and the status
+#   expect_status N CMD...      run; the status must be N
+#   expect_stdout TEXT          the whole of the last stdout (TEXT without the final newline)
+#   expect_stderr TEXT          the whole of the last stderr
+#   expect_stdout_contains S / expect_stderr_contains S   a fixed string
+#   expect_stdout_lines N       the number of lines of the last stdout
+#   expect_stderr_line_matches RE   stderr is one line matching RE (grep -E)
+#   db_dump DB                  'sqlite3 DB .dump' on stdout
+#   expect_same_file A B        byte for byte
+#   fixture NAME...             copy tests/cli/data/NAME here
+#   new_db DB                   'corridor init' a database
+#   expect_import_refused DB FILE STDERR   status 1, that stderr, DB unchanged
+#   pass                        the end of a test
+set -u
+
+: "${CORRIDOR:?CORRIDOR must name the corridor binary}"
+: "${COR_TEST_TMP:?COR_TEST_TMP must name a scratch directory}"
+TEST_NAME=$(basename "$0" .sh)
+DATA=$(cd "$(dirname "$0")/data" && pwd)
+WORK="$COR_TEST_TMP/cli/$TEST_NAME"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+cd "$WORK" || exit 1
+
+# A memory or undefined-behaviour error must not pass for the ordinary
+# failure status 1: give the sanitizers statuses of their own.
+export ASAN_OPTIONS="exitcode=86:abort_on_error=0:${ASAN_OPTIONS:-}"
+export UBSAN_OPTIONS="exitcode=87:print_stacktrace=1:${UBSAN_OPTIONS:-}"
+export CORRIDOR_USER=tester
+unset CORRIDOR_DB
+export LC_ALL=C.UTF-8
+export TZ=UTC
+
+STATUS=0
+LAST=""
+# The schema version this binary writes, as a new database records it.
+SCHEMA=$("$CORRIDOR" init --db "$WORK/.schema.db" >/dev/null 2>&1 && sqlite3 "$WORK/.schema.db" 'PRAGMA user_version')
+rm -f "$WORK/.schema.db"
+
+fail()
+{
+	# Noted in a file too: a fail inside $(...) or a pipeline ends only
+	# that subshell, and pass() must not then say "ok".
+	echo "$*" >>"$WORK/.failures"
+	echo "FAIL: $TEST_NAME: $*" >&2
+	if [ -n "$LAST" ]; then
+		echo "--- last command: $LAST (status $STATUS)" >&2
+		echo "--- its stdout (first 40 lines):" >&2
+		head -n 40 "$WORK/.stdout" >&2
+		echo "--- its stderr (first 40 lines):" >&2
+		head -n 40 "$WORK/.stderr" >&2
+	fi
+	exit 1
+}
+
+run()
+{
+	LAST="$*"
+	"$@" >"$WORK/.stdout" 2>"$WORK/.stderr"
+	STATUS=$?
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$WORK/.stderr"; then
+		fail "a sanitizer reported an error"
+	fi
+	if [ "$STATUS" -gt 2 ]; then
+		fail "exit status $STATUS: a crash, not a refusal"
+	fi
+}
+
+expect_status()
+{
+	local want=$1
+	shift
+	run "$@"
+	[ "$STATUS" -eq "$want" ] || fail "exit status $STATUS, expected $want"
+}
+
+stdout() { cat "$WORK/.stdout"; }
+stderr() { cat "$WORK/.stderr"; }
+
+expect_stdout()
+{
+	[ "$(stdout)" = "$1" ] || fail "stdout is not as expected; expected:
+$1"
+}
+
+expect_stderr()
+{
+	[ "$(stderr)" = "$1" ] || fail "stderr is not as expected; expected:
+$1"
+}
+
+expect_stdout_contains()
+{
+	grep -qF -- "$1" "$WORK/.stdout" || fail "stdout does not contain: $1"
+}
+
+expect_stderr_contains()
+{
+	grep -qF -- "$1" "$WORK/.stderr" || fail "stderr does not contain: $1"
+}
+
+# The whole of the last stderr is one line matching the extended regex.
+expect_stderr_line_matches()
+{
+	[ "$(wc -l <"$WORK/.stderr")" -eq 1 ] && grep -qxE -- "$1" "$WORK/.stderr" ||
+		fail "stderr is not one line matching: $1"
+}
+
+expect_stdout_lines()
+{
+	local n
+	n=$(wc -l <"$WORK/.stdout")
+	[ "$n" -eq "$1" ] || fail "stdout has $n lines, expected $1"
+}
+
+expect_empty_stdout()
+{
+	[ ! -s "$WORK/.stdout" ] || fail "stdout should be empty"
+}
+
+expect_empty_stderr()
+{
+	[ ! -s "$WORK/.stderr" ] || fail "stderr should be empty"
+}
+
+db_dump()
+{
+	sqlite3 "$1" .dump
+}
+
+# The value of one SQL query on a database; a failed query fails the test.
+sql()
+{
+	sqlite3 -bail "$1" "$2" || fail "sqlite3 $1: query failed: $2"
+}
+
+expect_same_file()
+{
+	cmp -s "$1" "$2" || fail "'$1' and '$2' differ: $(diff "$1" "$2" | head -n 10)"
+}
+
+expect_no_file()
+{
+	[ ! -e "$1" ] || fail "'$1' should not exist"
+}
+
+# A number as corridor prints it: 1234567 -> 1,234,567.
+thousands()
+{
+	echo "$1" | rev | sed -E 's/([0-9]{3})/\1,/g; s/,$//' | rev
+}
+
+# Copy fixture files from tests/cli/data into the test's directory.
+fixture()
+{
+	local f
+	for f in "$@"; do
+		cp "$DATA/$f" "$WORK/$f" || fail "no fixture '$f'"
+	done
+}
+
+# A new database with the shipped offices, and nothing else.
+new_db()
+{
+	expect_status 0 "$CORRIDOR" init --db "$1"
+}
+
+# Import FILE into DB, which must refuse it: status 1, the messages given
+# (stderr exactly), and the database unchanged, byte for byte in its dump.
+expect_import_refused()
+{
+	local db=$1 file=$2 want=$3
+	shift 3
+	db_dump "$db" >"$WORK/.before"
+	expect_status 1 "$CORRIDOR" import "$file" --db "$db" "$@"
+	expect_stderr "$want"
+	expect_empty_stdout
+	db_dump "$db" >"$WORK/.after"
+	cmp -s "$WORK/.before" "$WORK/.after" || fail "the import of '$file' changed the database"
+}
+
+pass()
+{
+	if [ -s "$WORK/.failures" ]; then
+		LAST=""
+		fail "failed in a subshell: $(head -n 1 "$WORK/.failures")"
+	fi
+	echo "ok: $TEST_NAME"
+	exit 0
+}

@@ -1,0 +1,54 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# corridor init: creates a database with the current schema and the shipped
+# offices, opens an existing one without changing it, and finds the
+# database through --db, $CORRIDOR_DB or ./corridor.db.
+. "$(dirname "$0")/lib.sh"
+
+expect_status 0 "$CORRIDOR" init --db new.db
+[ "$SCHEMA" -ge 1 ] || fail "no schema version"
+expect_stdout "created new.db (schema version $SCHEMA)"
+expect_empty_stderr
+[ "$(sql new.db 'PRAGMA user_version')" = "$SCHEMA" ] || fail "user_version is not $SCHEMA"
+[ "$(sql new.db 'PRAGMA application_id')" = 1131377266 ] || fail "application_id is not 'Corr'"
+[ "$(sql new.db 'SELECT count(*) FROM office')" = 24 ] || fail "not the 24 shipped offices"
+[ "$(sql new.db 'SELECT count(*) FROM cases')" = 0 ] || fail "a new database has cases"
+[ "$(sql new.db "SELECT code || ' ' || country || ' ' || name FROM office WHERE code = 'YE-ADE'")" = "YE-ADE YEM Aden" ] ||
+	fail "office YE-ADE is not as shipped"
+
+# Again: opened, and nothing changes.
+db_dump new.db >before.sql
+expect_status 0 "$CORRIDOR" init --db new.db
+expect_stdout "opened new.db (schema version $SCHEMA)"
+db_dump new.db >after.sql
+expect_same_file before.sql after.sql
+
+# $CORRIDOR_DB, then ./corridor.db.
+CORRIDOR_DB=env.db expect_status 0 "$CORRIDOR" init
+expect_stdout "created env.db (schema version $SCHEMA)"
+[ -s env.db ] || fail "\$CORRIDOR_DB was not used"
+expect_no_file corridor.db
+expect_status 0 "$CORRIDOR" init
+expect_stdout "created ./corridor.db (schema version $SCHEMA)"
+[ -s corridor.db ] || fail "./corridor.db was not created"
+# --db wins over $CORRIDOR_DB.
+CORRIDOR_DB=env.db expect_status 0 "$CORRIDOR" office list --db new.db
+CORRIDOR_DB=nosuch.db expect_status 0 "$CORRIDOR" office list --db new.db
+
+# Commands other than init and demo do not create a database.
+expect_status 1 "$CORRIDOR" case list --db missing.db
+expect_stderr "error: no database at 'missing.db' (create one with 'corridor init' or 'corridor demo')"
+expect_empty_stdout
+expect_no_file missing.db
+expect_status 1 "$CORRIDOR" stats --db missing.db
+expect_stderr "error: no database at 'missing.db' (create one with 'corridor init' or 'corridor demo')"
+expect_no_file missing.db
+
+# A directory where the database should be.
+mkdir adir
+expect_status 1 "$CORRIDOR" init --db adir
+expect_stderr "error: 'adir' is not a regular file"
+# A directory that does not exist.
+expect_status 1 "$CORRIDOR" init --db nodir/x.db
+expect_stderr "error: opening the database: unable to open database file (database 'nodir/x.db')"
+pass

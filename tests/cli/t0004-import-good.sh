@@ -1,0 +1,100 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# Importing a good file: the counts, what 'case list' and 'case show' then
+# say (names in both scripts, needs, documents, the history), that the same
+# file with a byte-order mark and CRLF line ends imports the same, and that
+# importing it again is refused without changing anything.
+. "$(dirname "$0")/lib.sh"
+
+fixture good.csv good-bom-crlf.csv
+new_db g.db
+expect_status 0 "$CORRIDOR" import good.csv --db g.db
+expect_stdout "imported 5 persons in 2 cases from good.csv"
+expect_empty_stderr
+
+expect_status 0 "$CORRIDOR" case list --db g.db
+expect_stdout "CASE                 PROG STATE         PRIORITY  PER  ROUTE    NAT PRINCIPAL APPLICANT
+LY-TIP-2026-000101   VHR  counselled    urgent      3  LBY>NGA  NGA ADEBAYO, Musa
+LB-BEY-2025-000007   RST  submitted     emergency   2  LBN>CAN  SYR Al-Hassan, Fatima
+(2 cases)"
+
+expect_status 0 "$CORRIDOR" case show LB-BEY-2025-000007 --db g.db
+# The time of the import varies: check its form, then set it aside.
+grep -qE '^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z  tester ' "$WORK/.stdout" ||
+	fail "no history line with a UTC time and the actor"
+shown=$(stdout | sed -E 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/')
+[ "$shown" = "case LB-BEY-2025-000007
+  programme    RST (resettlement to a third state)
+  office       LB-BEY
+  route        LBN (Lebanon) -> CAN (Canada)
+  state        submitted
+  priority     emergency
+  registered   2025-11-20
+persons
+  LB-BEY-2025-000007-01  principal      Al-Hassan, Fatima  (فاطمة الحسن)
+      F, born 1960-01-16, SYR, speaks ar
+      specific needs: ER-NF (single older person), WR-SF (single woman at risk)
+      refugee_td RT55 issued by LBN
+  LB-BEY-2025-000007-02  child          Al-Hassan, Omar  (عمر الحسن)
+      M, born 2008-01-16, SYR, speaks ar
+      id_card SY998877 issued by SYR, expires 2027-06-30
+history
+  TIME  tester       imported   imported from good.csv, line 5" ] || fail "case show LB-BEY-2025-000007:
+$shown"
+
+expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000101 --db g.db
+shown=$(stdout | sed -E 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/')
+[ "$shown" = "case LY-TIP-2026-000101
+  programme    VHR (voluntary humanitarian return)
+  office       LY-TIP
+  route        LBY (Libya) -> NGA (Nigeria)
+  state        counselled
+  priority     urgent
+  registered   2026-01-05
+persons
+  LY-TIP-2026-000101-01  principal      ADEBAYO, Musa
+      M, born 1990-05-01, NGA, speaks en;yo
+      specific needs: SM-CC (critical medical condition)
+      passport A1234567 issued by NGA, expires 2030-01-01
+  LY-TIP-2026-000101-02  spouse         OKAFOR, Chioma
+      F, born 1995-02-28, NGA, speaks en
+      no document
+  LY-TIP-2026-000101-03  child          ADEBAYO, Ada
+      F, born 2021-01-01 (approximate), NGA, speaks en
+      no document
+history
+  TIME  tester       imported   imported from good.csv, line 2" ] || fail "case show LY-TIP-2026-000101:
+$shown"
+
+expect_status 1 "$CORRIDOR" case show LY-TIP-2026-000999 --db g.db
+expect_stderr "error: no case 'LY-TIP-2026-000999'"
+expect_empty_stdout
+
+# The numbering of new cases continues after the imported ones.
+[ "$(sql g.db "SELECT last FROM case_counter k JOIN office o ON o.id = k.office_id WHERE o.code = 'LY-TIP' AND year = 2026")" = 101 ] ||
+	fail "the LY-TIP 2026 counter is not at 101"
+
+# The same file again: refused, nothing changes.
+expect_import_refused g.db good.csv "good.csv:2: case_id: case 'LY-TIP-2026-000101' already exists in the database
+good.csv:5: case_id: case 'LB-BEY-2025-000007' already exists in the database
+error: good.csv: 2 bad rows of 5; nothing was imported"
+
+# With a byte-order mark and CRLF: the same database content.
+new_db b.db
+expect_status 0 "$CORRIDOR" import good-bom-crlf.csv --db b.db
+expect_stdout "imported 5 persons in 2 cases from good-bom-crlf.csv"
+expect_status 0 "$CORRIDOR" export --db g.db --out g.csv
+expect_status 0 "$CORRIDOR" export --db b.db --out b.csv
+expect_same_file g.csv b.csv
+# The export is the input, with CRLF line ends.
+sed 's/\r$//' g.csv >g-lf.csv
+expect_same_file good.csv g-lf.csv
+
+# A file with a header and no rows imports nothing, successfully.
+head -n 1 good.csv >header-only.csv
+db_dump g.db >before.sql
+expect_status 0 "$CORRIDOR" import header-only.csv --db g.db
+expect_stdout "imported 0 persons in 0 cases from header-only.csv"
+db_dump g.db >after.sql
+expect_same_file before.sql after.sql
+pass

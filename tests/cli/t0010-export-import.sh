@@ -1,0 +1,67 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# Export then import into a new database gives the same export: the CSV
+# carries everything the import needs, in every script. Export filters, and
+# --out never leaves half a file.
+. "$(dirname "$0")/lib.sh"
+
+expect_status 0 "$CORRIDOR" demo --people 1500 --seed 11 --date 2025-06-30 --db demo.db
+expect_status 0 "$CORRIDOR" export --db demo.db --out one.csv
+expect_empty_stdout
+expect_empty_stderr
+expect_no_file one.csv.tmp
+[ "$(wc -l <one.csv)" -eq 1501 ] || fail "the export should have a header and 1,500 rows"
+# To standard output, the same bytes.
+expect_status 0 "$CORRIDOR" export --db demo.db
+stdout >stdout.csv
+expect_same_file one.csv stdout.csv
+
+new_db copy.db
+expect_status 0 "$CORRIDOR" import one.csv --db copy.db
+cases=$(sql demo.db 'SELECT count(*) FROM cases')
+expect_stdout "imported 1,500 persons in $(thousands "$cases") cases from one.csv"
+expect_status 0 "$CORRIDOR" export --db copy.db --out two.csv
+expect_same_file one.csv two.csv
+# The persons and documents themselves, compared in the databases.
+q='SELECT c.ref, p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,
+ p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality, p.languages,
+ (SELECT group_concat(code) FROM person_need n WHERE n.person_id = p.id)
+ FROM person p JOIN cases c ON c.id = p.case_id ORDER BY c.ref, p.seq'
+sql demo.db "$q" >demo-persons.txt
+sql copy.db "$q" >copy-persons.txt
+expect_same_file demo-persons.txt copy-persons.txt
+[ "$(sql copy.db "SELECT count(*) FROM person WHERE family_name <> family_name_latin")" -gt 100 ] ||
+	fail "names in other scripts did not survive"
+
+# Filters: the rows of matching cases only.
+expect_status 0 "$CORRIDOR" export --db demo.db --programme RST --out rst.csv
+want=$(sql demo.db "SELECT count(*) FROM person p JOIN cases c ON c.id = p.case_id WHERE c.programme = 'RST'")
+[ "$(($(wc -l <rst.csv) - 1))" -eq "$want" ] || fail "RST export: $(($(wc -l <rst.csv) - 1)) rows, expected $want"
+[ "$(sed 1d rst.csv | cut -d, -f2 | sort -u)" = "RST" ] || fail "the RST export holds other programmes"
+expect_status 0 "$CORRIDOR" export --db demo.db --nationality AFG --state closed --out afg.csv
+want=$(sql demo.db "SELECT count(*) FROM person p JOIN cases c ON c.id = p.case_id WHERE c.state = 'closed'
+ AND EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id AND x.nationality = 'AFG')")
+[ "$want" -gt 0 ] || fail "no closed AFG case in the demo: a weak test"
+[ "$(($(wc -l <afg.csv) - 1))" -eq "$want" ] || fail "AFG closed export: wrong row count"
+expect_status 0 "$CORRIDOR" export --db demo.db --limit 3 --out three.csv
+[ "$(sed 1d three.csv | cut -d, -f1 | sort -u | wc -l)" -eq 3 ] || fail "--limit 3 should export 3 cases"
+expect_status 0 "$CORRIDOR" export --db demo.db --text NOSUCHNAME --out none.csv
+[ "$(wc -l <none.csv)" -eq 1 ] || fail "an export that matches nothing is the header alone"
+
+# Never over the database itself.
+cp demo.db demo-copy.db
+expect_status 2 "$CORRIDOR" export --db demo.db --out demo.db
+expect_stderr_contains "corridor export: --out: 'demo.db' is the database"
+expect_same_file demo-copy.db demo.db
+expect_no_file demo.db.tmp
+CORRIDOR_DB=demo.db expect_status 2 "$CORRIDOR" export --out ./demo.db
+expect_stderr_contains "corridor export: --out: './demo.db' is the database"
+expect_same_file demo-copy.db demo.db
+
+# A failed export leaves no file: here, the database is not there.
+expect_status 1 "$CORRIDOR" export --db nosuch.db --out never.csv
+expect_no_file never.csv
+expect_no_file never.csv.tmp
+expect_status 1 "$CORRIDOR" export --db demo.db --out nodir/x.csv
+expect_stderr "error: cannot write 'nodir/x.csv.tmp': No such file or directory"
+pass

@@ -1,0 +1,75 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# The demo caseload is reproducible: the same --people, --seed and --date
+# give the same database, byte for byte in its dump, and the same
+# statistics, whose totals are fixed here. The sections of 'stats' add up.
+. "$(dirname "$0")/lib.sh"
+
+expect_status 0 "$CORRIDOR" demo --people 2000 --seed 42 --date 2026-01-15 --db a.db
+[ "$(stdout | sed -E 's/ in [0-9]+\.[0-9] s$/ in T s/')" = \
+	"generated 2,000 persons in 746 cases (1,494 documents, 4,526 events) into a.db in T s" ] ||
+	fail "demo said: $(stdout)"
+expect_status 0 "$CORRIDOR" stats --date 2026-01-15 --db a.db
+# Computed once from this seed; a change here is a change of the generator.
+[ "$(stdout | head -n 1)" = "a.db: 746 cases, 2,000 persons, 1,494 documents, 4,526 events (as of 2026-01-15)" ] ||
+	fail "stats totals: $(stdout | head -n 1)"
+stdout >stats-a.txt
+
+# Each section adds up to the totals (persons by need group excepted: a
+# person may have none or several).
+awk '
+	/^[a-z]/ { section = $0; next }
+	/^  / { c = $(NF - 1); p = $NF; gsub(",", "", c); gsub(",", "", p); cases[section] += c; persons[section] += p }
+	END {
+		for (s in persons) {
+			if (s ~ /specific needs/) continue
+			if (persons[s] != 2000) { print "section " s ": " persons[s] " persons"; bad = 1 }
+			if (s ~ /^by (programme|state|priority|office|destination)/ && cases[s] != 746) {
+				print "section " s ": " cases[s] " cases"; bad = 1
+			}
+		}
+		exit bad
+	}' stats-a.txt || fail "the sections of 'stats' do not add up"
+for section in "by programme" "by state" "by priority" "by office" "by destination" \
+	"persons by nationality" "persons by sex and age" "persons with specific needs, by group" \
+	"persons by travel document"; do
+	grep -q "^$section  *cases    persons$" stats-a.txt || fail "no section '$section'"
+done
+for prog in HEV VHR AVR REP HASM RST REL CPW; do
+	grep -qE "^  $prog +[0-9,]+ +[0-9,]+$" stats-a.txt || fail "no programme $prog in the statistics"
+done
+# Statistics never carry names.
+sql a.db "SELECT DISTINCT family_name_latin FROM person WHERE length(family_name_latin) >= 5
+ UNION SELECT DISTINCT given_names_latin FROM person WHERE length(given_names_latin) >= 5" >names.txt
+[ "$(wc -l <names.txt)" -gt 100 ] || fail "too few names to look for"
+found=$(grep -owFf names.txt stats-a.txt | head -n 3)
+[ -z "$found" ] || fail "names appear in the statistics: $found"
+
+# Again with the same options: the same database and statistics.
+expect_status 0 "$CORRIDOR" demo --people 2000 --seed 42 --date 2026-01-15 --db b.db
+db_dump a.db >a.sql
+db_dump b.db >b.sql
+expect_same_file a.sql b.sql
+expect_status 0 "$CORRIDOR" stats --date 2026-01-15 --db b.db
+stdout | sed 's/^b\.db:/a.db:/' >stats-b.txt
+expect_same_file stats-a.txt stats-b.txt
+
+# Another seed, another caseload.
+expect_status 0 "$CORRIDOR" demo --people 2000 --seed 43 --date 2026-01-15 --db c.db
+db_dump c.db >c.sql
+cmp -s a.sql c.sql && fail "seeds 42 and 43 gave the same database"
+
+# Demo data goes only into a database without cases; the refusal changes nothing.
+expect_status 1 "$CORRIDOR" demo --people 10 --db a.db
+expect_stderr "error: the database already holds cases; demo data goes only into a new database (give another --db)"
+expect_empty_stdout
+db_dump a.db >a2.sql
+expect_same_file a.sql a2.sql
+# An initialised database without cases takes it.
+new_db e.db
+expect_status 0 "$CORRIDOR" demo --people 1 --seed 1 --date 2026-01-15 --db e.db
+[ "$(stdout | sed -E 's/ in [0-9]+\.[0-9] s$/ in T s/')" = \
+	"generated 1 person in 1 case (1 document, 10 events) into e.db in T s" ] ||
+	fail "demo said: $(stdout)"
+[ "$(sql e.db 'SELECT count(*) FROM person')" = 1 ] || fail "--people 1 gave another number"
+pass

@@ -1,0 +1,88 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# corridor case list and show over a demo caseload: the header, the limit,
+# every filter (checked against the database itself), and a case's history.
+. "$(dirname "$0")/lib.sh"
+
+expect_status 0 "$CORRIDOR" demo --people 2000 --seed 42 --date 2026-01-15 --db d.db
+header="CASE                 PROG STATE         PRIORITY  PER  ROUTE    NAT PRINCIPAL APPLICANT"
+total=$(sql d.db 'SELECT count(*) FROM cases')
+
+expect_status 0 "$CORRIDOR" case list --db d.db
+[ "$(stdout | head -n 1)" = "$header" ] || fail "header: $(stdout | head -n 1)"
+expect_stdout_lines 52
+[ "$(stdout | tail -n 1)" = "(50 of $total cases; --limit 0 shows all)" ] || fail "footer: $(stdout | tail -n 1)"
+# In registration order: the first 50 cases by id.
+stdout | sed '1d;$d' | cut -c1-18 >listed.txt
+sql d.db 'SELECT ref FROM cases ORDER BY id LIMIT 50' >want.txt
+expect_same_file want.txt listed.txt
+# The columns of the first row, from the database.
+first=$(sql d.db "SELECT printf('%-20s %-4s %-13s %-9s %3d  %s>%s  %-3s %s', c.ref, c.programme, c.state,
+ c.priority, (SELECT count(*) FROM person x WHERE x.case_id = c.id), c.origin, c.destination,
+ p.nationality, CASE WHEN p.family_name_latin = '' THEN p.given_names_latin
+ ELSE p.family_name_latin || ', ' || p.given_names_latin END)
+ FROM cases c JOIN person p ON p.case_id = c.id AND p.seq = 1 ORDER BY c.id LIMIT 1")
+[ "$(stdout | sed -n 2p)" = "$first" ] || fail "first row: $(stdout | sed -n 2p), expected $first"
+
+expect_status 0 "$CORRIDOR" case list --limit 0 --db d.db
+expect_stdout_lines $((total + 2))
+[ "$(stdout | tail -n 1)" = "($(thousands "$total") cases)" ] || fail "footer: $(stdout | tail -n 1)"
+expect_status 0 "$CORRIDOR" case list --limit 1 --db d.db
+expect_stdout_lines 3
+
+# Each filter: the cases the database says, in the same order.
+check_filter()
+{
+	local where=$1
+	shift
+	expect_status 0 "$CORRIDOR" case list --limit 0 --db d.db "$@"
+	stdout | sed '1d;$d' | cut -c1-18 >got.txt
+	sql d.db "SELECT ref FROM cases c JOIN office o ON o.id = c.office_id WHERE $where ORDER BY c.id" >want.txt
+	[ -s want.txt ] || fail "filter $* matches nothing in the demo: a weak test"
+	cmp -s want.txt got.txt || fail "case list $*: $(wc -l <got.txt) cases, expected $(wc -l <want.txt)"
+	local n
+	n=$(wc -l <want.txt)
+	[ "$(stdout | tail -n 1)" = "($(thousands "$n") case$([ "$n" -eq 1 ] || echo s))" ] ||
+		fail "case list $*: footer $(stdout | tail -n 1)"
+}
+check_filter "c.programme = 'RST'" --programme RST
+check_filter "o.code = 'YE-ADE'" --office YE-ADE
+check_filter "c.state = 'travel_ready'" --state travel_ready
+check_filter "EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id AND x.nationality = 'SYR')" --nationality SYR
+check_filter "c.programme = 'VHR' AND c.state = 'closed' AND o.code = 'LY-TIP'" \
+	--programme VHR --state closed --office LY-TIP
+# Text: a Latin name in any case, a name in Arabic script, a case ID.
+latin=$(sql d.db "SELECT family_name_latin FROM person WHERE nationality = 'SYR' AND family_name_latin <> ''
+ AND instr(family_name_latin, char(39)) = 0 LIMIT 1")
+[ -n "$latin" ] || fail "no Syrian family name in the demo"
+check_filter "EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id AND lower(x.family_name_latin) LIKE
+ '%' || lower('$latin') || '%' OR lower(x.given_names_latin) LIKE '%' || lower('$latin') || '%')" \
+	--text "$(echo "$latin" | tr '[:lower:][:upper:]' '[:upper:][:lower:]')"
+arabic=$(sql d.db "SELECT family_name FROM person WHERE nationality = 'SYR' AND family_name <> family_name_latin LIMIT 1")
+[ -n "$arabic" ] || fail "no family name in Arabic script in the demo"
+check_filter "EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id AND instr(x.family_name || ' ' ||
+ x.given_names, '$arabic') > 0)" --text "$arabic"
+ref=$(sql d.db "SELECT ref FROM cases ORDER BY id DESC LIMIT 1")
+check_filter "c.ref = '$ref'" --text "$ref"
+# A filter that matches nothing.
+expect_status 0 "$CORRIDOR" case list --db d.db --nationality ISL
+expect_stdout "$header
+(0 cases)"
+
+# A case's history, line for line from the database.
+ref=$(sql d.db "SELECT c.ref FROM cases c WHERE c.state = 'on_hold' ORDER BY c.id LIMIT 1")
+expect_status 0 "$CORRIDOR" case show "$ref" --db d.db
+[ "$(stdout | head -n 1)" = "case $ref" ] || fail "case show: $(stdout | head -n 1)"
+expect_stdout_contains "  state        on_hold"
+stdout | sed -n '/^history$/,$p' | sed 1d >history.txt
+sql d.db "SELECT printf('  %s  %-12s %-10s %s%s', e.at, e.actor, e.action, e.detail,
+ CASE WHEN e.reason <> '' THEN ': ' || e.reason ELSE '' END)
+ FROM event e JOIN cases c ON c.id = e.case_id WHERE c.ref = '$ref' ORDER BY e.id" >want-history.txt
+expect_same_file want-history.txt history.txt
+[ "$(wc -l <history.txt)" -ge 3 ] || fail "an on_hold case has at least three events"
+grep -q "registration registered case registered with " history.txt || fail "no registration event"
+grep -q " -> on_hold: " history.txt || fail "the move to on_hold has no reason"
+# Its persons, one block each.
+persons=$(sql d.db "SELECT count(*) FROM person p JOIN cases c ON c.id = p.case_id WHERE c.ref = '$ref'")
+[ "$(stdout | grep -cE "^  $ref-[0-9]{2}  ")" -eq "$persons" ] || fail "case show does not list its $persons persons"
+pass

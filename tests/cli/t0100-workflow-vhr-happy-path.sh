@@ -1,0 +1,98 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# The whole life of a voluntary humanitarian return, through the real
+# binary: counselling with an informed decision, every step with
+# 'corridor move', the protection risk of each person, from registered to
+# closed; what each command prints, and the history and rows it leaves.
+. "$(dirname "$0")/lib.sh"
+
+C=LY-TIP-2026-000123
+cat >cases.csv <<'CSV'
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,ADEBAYO,Musa,,,M,1990-05-01,0,NGA,en;yo,,passport,A1234567,NGA,2030-01-01
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,2,spouse,OKAFOR,Chioma,,,F,1995-02-28,0,NGA,en,,,,,
+CSV
+new_db w.db
+expect_status 0 "$CORRIDOR" import cases.csv --db w.db
+
+# One move: its status, its line, nothing on stderr.
+move()
+{
+	local to=$1 from=$2
+	shift 2
+	expect_status 0 "$CORRIDOR" move "$C" "$to" --db w.db "$@"
+	expect_stdout "case $C: $from -> $to"
+	expect_empty_stderr
+	[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$C'")" = "$to" ] || fail "the state is not $to"
+}
+
+expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Amal Haddad" --language ar --interpreter \
+	--decision yes --note "explained the return, the reintegration package and the right to seek asylum" --db w.db
+expect_stdout "recorded counselling session 1 of case $C: decision yes"
+expect_empty_stderr
+move counselled registered
+move assessed counselled
+expect_status 0 "$CORRIDOR" protection assess "$C-01" --level low --grounds "no known threat in Lagos State" --db w.db
+expect_stdout "recorded protection risk 'low' for person $C-01 (assessment 1)"
+expect_empty_stderr
+expect_status 0 "$CORRIDOR" protection assess "$C-02" --level high --grounds "family feud in the home area" --db w.db
+expect_stdout "recorded protection risk 'high' for person $C-02 (assessment 1)
+the return of case $C is blocked until a protection officer clears person $C-02"
+CORRIDOR_USER=protection expect_status 0 "$CORRIDOR" protection clear "$C-02" \
+	--reason "return to Abuja, away from the home area; agreed with the person" --db w.db
+expect_stdout "cleared person $C-02 of high protection risk (assessment 1)"
+move eligible assessed
+move travel_ready eligible
+move booked travel_ready
+move departed booked
+move arrived departed
+move reintegration arrived --reason "cash grant and business start-up support"
+move closed reintegration
+
+# The history, in order, as the database holds it, after the import's event.
+sql w.db "SELECT e.action || '|' || e.detail || '|' || e.reason || '|' || e.actor FROM event e
+ JOIN cases c ON c.id = e.case_id WHERE c.ref = '$C' ORDER BY e.id" >all.txt
+grep -q '^imported|' <(head -n 1 all.txt) || fail "the first event is not the import: $(head -n 1 all.txt)"
+sed 1d all.txt >history.txt
+cat >want.txt <<EOT
+counselling|session 1 by Amal Haddad in ar with an interpreter: decision yes||tester
+state|registered -> counselled||tester
+state|counselled -> assessed||tester
+protection|person $C-01 assessed at low protection risk (assessment 1)||tester
+protection|person $C-02 assessed at high protection risk (assessment 1)||tester
+protection|person $C-02 cleared of high protection risk (assessment 1)|return to Abuja, away from the home area; agreed with the person|protection
+state|assessed -> eligible||tester
+state|eligible -> travel_ready||tester
+state|travel_ready -> booked||tester
+state|booked -> departed||tester
+state|departed -> arrived||tester
+state|arrived -> reintegration|cash grant and business start-up support|tester
+state|reintegration -> closed||tester
+EOT
+expect_same_file want.txt history.txt
+
+# The rows behind it.
+[ "$(sql w.db "SELECT no, counsellor, language, interpreter, decision, asylum_wish, notes, recorded_by
+ FROM counselling")" = "1|Amal Haddad|ar|1|yes|0|explained the return, the reintegration package and the right to seek asylum|tester" ] ||
+	fail "counselling row: $(sql w.db 'SELECT * FROM counselling')"
+[ "$(sql w.db "SELECT p.seq, a.level, a.grounds, a.assessed_by FROM protection_assessment a
+ JOIN person p ON p.id = a.person_id ORDER BY a.id")" = "1|low|no known threat in Lagos State|tester
+2|high|family feud in the home area|tester" ] || fail "assessments: $(sql w.db 'SELECT * FROM protection_assessment')"
+[ "$(sql w.db "SELECT a.level, k.cleared_by, k.reason FROM protection_clearance k
+ JOIN protection_assessment a ON a.id = k.assessment_id")" = "high|protection|return to Abuja, away from the home area; agreed with the person" ] ||
+	fail "clearance: $(sql w.db 'SELECT * FROM protection_clearance')"
+[ "$(sql w.db 'SELECT count(*) FROM referral')" = 0 ] || fail "no referral was asked for"
+[ "$(sql w.db 'PRAGMA foreign_key_check')" = "" ] || fail "foreign keys broken"
+
+# case show tells the same story, and the case is closed for good.
+expect_status 0 "$CORRIDOR" case show "$C" --db w.db
+expect_stdout_contains "  state        closed"
+expect_stdout_contains "tester       state      arrived -> reintegration: cash grant and business start-up support"
+expect_stdout_contains "protection   protection person $C-02 cleared of high protection risk (assessment 1): return to Abuja"
+db_dump w.db >before.sql
+expect_status 1 "$CORRIDOR" move "$C" registered --db w.db
+expect_stderr "error: case '$C' is 'closed'; it cannot go to 'registered' (next: none)"
+expect_empty_stdout
+db_dump w.db >after.sql
+expect_same_file before.sql after.sql
+pass

@@ -1,0 +1,101 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# corridor move along the other programmes' lifecycles: an evacuation with
+# no counselling and a no-show rebooked, a resettlement case rejected after
+# its interview, a relocation without interview, a stranded migrant closed
+# on arrival; each refusal lists that programme's next states. Then the
+# workflow commands in 'corridor help'.
+. "$(dirname "$0")/lib.sh"
+
+cat >cases.csv <<'CSV'
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
+SD-PZU-2026-000001,HEV,SD-PZU,SDN,EGY,registered,emergency,2026-01-08,1,principal,HASSAN,Omar,,,M,1980-02-02,0,EGY,ar,,,,,
+LB-BEY-2026-000001,RST,LB-BEY,LBN,CAN,registered,urgent,2026-01-08,1,principal,AL-HASSAN,Fatima,,,F,1960-01-16,0,SYR,ar,,,,,
+IT-ROM-2026-000001,REL,IT-ROM,ITA,DEU,registered,normal,2026-01-08,1,principal,HAILE,Senait,,,F,1992-09-09,0,ERI,ti,,,,,
+NE-AJY-2026-000001,HASM,NE-AJY,NER,SEN,registered,normal,2026-01-08,1,principal,NDIAYE,Moussa,,,M,2001-04-04,0,SEN,wo;fr,,,,,
+CSV
+new_db w.db
+expect_status 0 "$CORRIDOR" import cases.csv --db w.db
+
+walk()
+{
+	local ref=$1 from=$2
+	shift 2
+	local to
+	for to in "$@"; do
+		case "$to" in
+		*=*) expect_status 0 "$CORRIDOR" move "$ref" "${to%%=*}" --reason "${to#*=}" --db w.db; to=${to%%=*} ;;
+		*) expect_status 0 "$CORRIDOR" move "$ref" "$to" --db w.db ;;
+		esac
+		expect_stdout "case $ref: $from -> $to"
+		from=$to
+	done
+	[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$ref'")" = "$from" ] || fail "$ref is not $from"
+}
+wrong()
+{
+	db_dump w.db >before.sql
+	expect_status 1 "$CORRIDOR" move "$1" "$2" --db w.db
+	expect_stderr "error: case '$1' is '$3'; it cannot go to '$2' (next: $4)"
+	expect_empty_stdout
+	db_dump w.db >after.sql
+	expect_same_file before.sql after.sql
+}
+
+# HEV: no counselling; a no-show rebooked.
+wrong SD-PZU-2026-000001 counselled registered "assessed, ineligible, on_hold, closed"
+walk SD-PZU-2026-000001 registered assessed eligible travel_ready booked \
+	"no_show=did not report to the departure point" travel_ready booked departed
+wrong SD-PZU-2026-000001 closed departed "arrived"
+walk SD-PZU-2026-000001 departed arrived closed
+
+# RST: interviewed by the selection mission, then rejected.
+walk LB-BEY-2026-000001 registered counselled assessed eligible submitted
+wrong LB-BEY-2026-000001 accepted submitted "interviewed, ineligible, on_hold, rejected, closed"
+walk LB-BEY-2026-000001 submitted interviewed \
+	"rejected=not accepted by the receiving state after the selection interview" closed
+
+# REL: no interview; accepted, oriented, relocated.
+walk IT-ROM-2026-000001 registered counselled assessed eligible submitted
+wrong IT-ROM-2026-000001 interviewed submitted "accepted, ineligible, on_hold, rejected, closed"
+walk IT-ROM-2026-000001 submitted accepted orientation travel_ready \
+	"booked" "travel_ready=flight cancelled by the airline" booked departed arrived
+wrong IT-ROM-2026-000001 reintegration arrived "integration"
+walk IT-ROM-2026-000001 arrived integration closed
+
+# HASM: closed on arrival.
+walk NE-AJY-2026-000001 registered counselled assessed eligible travel_ready booked departed arrived
+wrong NE-AJY-2026-000001 reintegration arrived "closed"
+walk NE-AJY-2026-000001 arrived closed
+
+# Every move is an event: 10 HEV, 7 RST, 14 REL, 8 HASM.
+[ "$(sql w.db "SELECT count(*) FROM event WHERE action = 'state'")" = 39 ] ||
+	fail "$(sql w.db "SELECT count(*) FROM event WHERE action = 'state'") state events"
+[ "$(sql w.db "SELECT detail || ': ' || reason FROM event WHERE reason <> '' ORDER BY id")" = "booked -> no_show: did not report to the departure point
+interviewed -> rejected: not accepted by the receiving state after the selection interview
+booked -> travel_ready: flight cancelled by the airline" ] || fail "reasons: $(sql w.db "SELECT detail, reason FROM event WHERE reason <> ''")"
+
+# The commands and their usage.
+expect_status 0 "$CORRIDOR" help
+expect_stdout_contains "   move       move a case to another lifecycle state"
+expect_stdout_contains "   counsel    record a counselling session and the informed decision"
+expect_stdout_contains "   referral   list a case's referrals, or close one with its outcome"
+expect_stdout_contains "   protection assess a person's protection risk on return, or clear a high one"
+for c in move counsel referral protection; do
+	expect_status 0 "$CORRIDOR" help "$c"
+	expect_stdout_contains "usage: corridor $c "
+	expect_status 0 "$CORRIDOR" "$c" --help
+	expect_stdout_contains "usage: corridor $c "
+done
+expect_status 0 "$CORRIDOR" help move
+expect_stdout "move a case to another lifecycle state
+
+usage: corridor move CASE-ID STATE [--reason TEXT] [--db PATH]
+
+STATE is one of: registered counselled assessed eligible ineligible on_hold
+submitted interviewed accepted rejected orientation travel_ready booked
+departed no_show arrived reintegration integration closed.
+Which states may follow which, and on what condition, depends on the
+programme: see docs/workflow.md. The move is recorded as done by
+\$CORRIDOR_USER (else \$USER)."
+pass

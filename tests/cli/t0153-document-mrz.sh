@@ -1,0 +1,125 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# corridor document add --mrz: the ICAO TD3 specimen adapted to an imported
+# person (her nationality, birth date and a future expiry, check digits
+# recomputed) is recorded as her passport; a TD1 identity card likewise. An
+# MRZ that fails a check is refused naming the check, one that does not
+# match the person record naming each field; neither changes anything.
+# The MRZ semantics are those of 'corridor mrz' (docs/mrz.md).
+. "$(dirname "$0")/lib.sh"
+
+fixture health-documents.csv
+new_db h.db
+expect_status 0 "$CORRIDOR" import health-documents.csv --db h.db
+amina=LY-TIP-2026-000201-01
+omar=LY-TIP-2026-000201-02
+
+# The specimen, from shared/reference/icao9303.md, and its adaptation to
+# YUSUF, Amina (F, born 1990-03-14, SDN).
+specimen='P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<
+L898902C36UTO7408122F1204159ZE184226B<<<<<10'
+adapted='P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
+L898902C36SDN9003141F3105010ZE184226B<<<<<16'
+
+# 'corridor mrz' reads both as valid documents.
+expect_status 0 "$CORRIDOR" mrz --date 2026-11-01 $specimen '' $adapted
+[ "$(grep -c '"valid":true' .stdout)" -eq 2 ] || fail "corridor mrz does not read both as valid"
+
+# refused STATUS STDERR PERSON [ARGS]: the MRZ on stdin ($MRZ) is refused,
+# nothing printed on stdout, the database unchanged.
+refused()
+{
+	local want_status=$1 want=$2 person=$3
+	shift 3
+	db_dump h.db >before.sql
+	LAST="document add $person --mrz $*"
+	printf '%s\n' "$MRZ" | "$CORRIDOR" document add "$person" --mrz "$@" --db h.db >.stdout 2>.stderr
+	STATUS=$?
+	[ "$STATUS" -eq "$want_status" ] || fail "exit status $STATUS, expected $want_status"
+	grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' .stderr && fail "a sanitizer reported an error"
+	if [ "$want_status" -eq 2 ]; then
+		[ "$(stderr | head -n 1)" = "$want" ] || fail "stderr: $(stderr | head -n 1)
+expected: $want"
+	else
+		expect_stderr "$want"
+	fi
+	expect_empty_stdout
+	db_dump h.db >after.sql
+	cmp -s before.sql after.sql || fail "$LAST changed the database"
+}
+
+# The raw specimen against Amina: nationality and birth date disagree (the
+# sex agrees), and UTO is no country to record as an issuer.
+MRZ=$specimen
+refused 1 "mrz: nationality: the MRZ says UTO, the person record says SDN
+mrz: birth_date: the MRZ says 1974-08-12, the person record says 1990-03-14
+mrz: issuing_state: 'UTO' is not an ISO 3166-1 alpha-3 country code
+error: the MRZ does not match person $amina; nothing was added" $amina
+# Her adapted passport against her son: birth date and sex.
+MRZ=$adapted
+refused 1 "mrz: birth_date: the MRZ says 1990-03-14, the person record says 2015-06-01
+mrz: sex: the MRZ says F, the person record says M
+error: the MRZ does not match person $omar; nothing was added" $omar
+# One check digit wrong: the composite check fails.
+MRZ='P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
+L898902C36SDN9003141F3105010ZE184226B<<<<<17'
+refused 1 "mrz: composite: check digit of composite is 7, expected 6
+error: the MRZ fails 1 check; nothing was added" $amina
+# The birth date's check digit wrong as well.
+MRZ='P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
+L898902C36SDN9003142F3105010ZE184226B<<<<<16'
+refused 1 "mrz: birth_date: check digit of birth_date is 2, expected 1
+mrz: composite: check digit of composite is 6, expected 9
+error: the MRZ fails 2 checks; nothing was added" $amina
+# A line cut short; lower case; nothing at all.
+MRZ='P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
+L898902C36SDN9003141F3105010ZE184226B<<<<<1'
+refused 1 "mrz: format: line 2 has 43 characters, expected 44 (TD3)
+error: the MRZ fails 1 check; nothing was added" $amina
+MRZ='p<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
+L898902C36SDN9003141F3105010ZE184226B<<<<<16'
+refused 1 "mrz: characters: line 1 position 1: 'p' is not A-Z, 0-9 or '<'
+error: the MRZ fails 1 check; nothing was added" $amina
+MRZ=''
+refused 1 "mrz: format: no MRZ text, expected 2 lines (TD2, TD3) or 3 (TD1)
+error: the MRZ fails 1 check; nothing was added" $amina
+# A passport MRZ is no identity card; number, issuer and expiry come from the MRZ.
+MRZ=$adapted
+refused 1 "mrz: kind: MRZ code 'P' is for passport, etd, laissez_passer or refugee_td, not id_card
+error: the MRZ cannot be recorded; nothing was added" $amina --kind id_card
+refused 2 "corridor document: --number: --mrz reads the number, issuer and expiry from the MRZ" \
+	$amina --number L898902C3
+refused 2 "corridor document: --expires: --mrz reads the number, issuer and expiry from the MRZ" \
+	$amina --expires 2031-05-01
+
+# The adapted specimen is recorded as her passport.
+printf '%s\n' "$adapted" >amina.mrz
+expect_status 0 "$CORRIDOR" document add $amina --mrz --db h.db <amina.mrz
+expect_stdout "added passport L898902C3 issued by SDN, expires 2031-05-01 to $amina (read from the MRZ)"
+expect_empty_stderr
+expect_status 0 "$CORRIDOR" document list $amina --db h.db
+expect_stdout "$amina  YUSUF, Amina
+  passport P04918273 issued by SDN, expires 2027-01-02 (import)
+  passport L898902C3 issued by SDN, expires 2031-05-01 (mrz)"
+[ "$(sql h.db "SELECT kind || ' ' || number || ' ' || issuer || ' ' || expires_on || ' ' || source
+ FROM document ORDER BY id DESC LIMIT 1")" = "passport L898902C3 SDN 2031-05-01 mrz" ] || fail "the stored document"
+# Read again: the same document, refused.
+expect_status 1 "$CORRIDOR" document add $amina --mrz --db h.db <amina.mrz
+expect_stderr "error: $amina already has passport L898902C3 issued by SDN"
+# The same booklet as a refugee travel document is another record.
+expect_status 0 "$CORRIDOR" document add $amina --mrz --kind refugee_td --db h.db <amina.mrz
+expect_stdout "added refugee_td L898902C3 issued by SDN, expires 2031-05-01 to $amina (read from the MRZ)"
+
+# A TD1 identity card for Omar, with CRLF line ends and blank lines around.
+printf '\n\r\nI<SDNS231458902<<<<<<<<<<<<<<<\r\n1506015M3006014SDN<<<<<<<<<<<0\r\nYUSUF<<OMAR<<<<<<<<<<<<<<<<<<<  \n\n' >omar.mrz
+expect_status 0 "$CORRIDOR" document add $omar --mrz --db h.db <omar.mrz
+expect_stdout "added id_card S23145890 issued by SDN, expires 2030-06-01 to $omar (read from the MRZ)"
+# An expired passport is recorded, with a warning.
+printf 'P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<\nL898902C36SDN9003141F1204159ZE184226B<<<<<18\n' >old.mrz
+expect_status 0 "$CORRIDOR" document add $amina --mrz --kind etd --db h.db <old.mrz
+expect_stdout "added etd L898902C3 issued by SDN, expires 2012-04-15 to $amina (read from the MRZ)"
+expect_stderr "warning: this etd expired on 2012-04-15"
+
+expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000201 --db h.db
+[ "$(grep -c '(read from the MRZ)$' .stdout)" -eq 4 ] || fail "four MRZ document events expected"
+pass

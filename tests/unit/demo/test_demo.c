@@ -1,0 +1,482 @@
+// SPDX-License-Identifier: Apache-2.0
+// Unit tests for the demo caseload: the same options give the same database,
+// exactly the persons asked for, and every record passes the rules real
+// records must pass (read back through the import's own validation, plus the
+// rules that span rows: principals, numbering, history). The demo writes with
+// foreign keys off for speed, so PRAGMA foreign_key_check here is what
+// guarantees its integrity. The name tables it draws from are checked too.
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "demo/demo.h"
+#include "demo/names_data.h"
+#include "domain/case.h"
+#include "domain/country.h"
+#include "domain/needs.h"
+#include "io/persons_csv.h"
+#include "store/store.h"
+#include "util/error.h"
+
+#define ROWS(a) (sizeof(a) / sizeof((a)[0]))
+#define PEOPLE 2000
+#define SEED 20260115
+
+static const struct cor_date today = {2026, 1, 15};
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static const char *db_path(const char *name)
+{
+	static char path[4][512];
+	static int k;
+	const char *dir = getenv("COR_TEST_TMP");
+	char *p = path[k++ % 4];
+	snprintf(p, sizeof(path[0]), "%s/test_demo-%s.db", dir && *dir ? dir : "/tmp", name);
+	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < ROWS(ext); i++) {
+		char f[600];
+		snprintf(f, sizeof(f), "%s%s", p, ext[i]);
+		unlink(f);
+	}
+	return p;
+}
+
+/* Generate into a new database at path, as 'corridor demo' does. */
+static struct cor_demo_result generate(const char *path, long people, uint64_t seed)
+{
+	struct cor_store *st = NULL;
+	struct cor_demo_opts o = {.people = people, .seed = seed, .today = today};
+	struct cor_demo_result res;
+	char msg[600] = "";
+	if (cor_store_open(path, COR_STORE_CREATE | COR_STORE_BULK, &st, msg, sizeof(msg)) != 0)
+		fail_msg("cannot create '%s': %s", path, msg);
+	int err = cor_demo_generate(st, &o, &res, msg, sizeof(msg));
+	if (err)
+		fail_msg("demo failed: %d %s", err, msg);
+	cor_store_close(st);
+	return res;
+}
+
+/* Every table, every row and column, as text: two databases with the same
+ * dump hold the same data. Returned to the caller to free. */
+static char *dump(const char *path)
+{
+	static const char *const queries[] = {
+		"SELECT * FROM office ORDER BY id",
+		"SELECT * FROM programme ORDER BY code",
+		"SELECT * FROM case_counter ORDER BY office_id, year",
+		"SELECT * FROM cases ORDER BY id",
+		"SELECT * FROM person ORDER BY id",
+		"SELECT * FROM person_need ORDER BY person_id, code",
+		"SELECT * FROM document ORDER BY id",
+		"SELECT * FROM event ORDER BY id",
+	};
+	sqlite3 *db = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	assert_non_null(m);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	for (size_t q = 0; q < ROWS(queries); q++) {
+		sqlite3_stmt *s = NULL;
+		if (sqlite3_prepare_v2(db, queries[q], -1, &s, NULL) != SQLITE_OK)
+			fail_msg("%s: %s", queries[q], sqlite3_errmsg(db));
+		fprintf(m, "-- %s\n", queries[q]);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(s); c++) {
+				const unsigned char *v = sqlite3_column_text(s, c);
+				fprintf(m, "%s%s", c ? "|" : "", v ? (const char *)v : "NULL");
+			}
+			fputc('\n', m);
+		}
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	fclose(m);
+	return buf;
+}
+
+static long query_long(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	long v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* The demo database of this test run, generated once. */
+static char demo_db[512];
+static struct cor_demo_result demo_res;
+
+static int setup(void **state)
+{
+	snprintf(demo_db, sizeof(demo_db), "%s", db_path("main"));
+	demo_res = generate(demo_db, PEOPLE, SEED);
+	return 0;
+}
+
+/* ---- determinism and size --------------------------------------------- */
+
+static void test_same_seed_same_database(void **state)
+{
+	const char *other = db_path("again");
+	struct cor_demo_result res = generate(other, PEOPLE, SEED);
+	assert_int_equal(res.cases, demo_res.cases);
+	assert_int_equal(res.persons, demo_res.persons);
+	assert_int_equal(res.documents, demo_res.documents);
+	assert_int_equal(res.events, demo_res.events);
+	char *a = dump(demo_db), *b = dump(other);
+	assert_true(strlen(a) > 100000);
+	if (strcmp(a, b)) {
+		size_t i = 0;
+		while (a[i] == b[i])
+			i++;
+		fail_msg("the dumps differ at byte %zu: '%.80s' / '%.80s'", i, a + (i > 40 ? i - 40 : 0),
+			 b + (i > 40 ? i - 40 : 0));
+	}
+	free(b);
+	/* Another seed gives another caseload. */
+	const char *third = db_path("seed2");
+	generate(third, PEOPLE, SEED + 1);
+	char *c = dump(third);
+	assert_true(strcmp(a, c) != 0);
+	free(a);
+	free(c);
+}
+
+static void test_exact_count(void **state)
+{
+	assert_int_equal(demo_res.persons, PEOPLE);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(demo_db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM person"), PEOPLE);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases"), demo_res.cases);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM document"), demo_res.documents);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM event"), demo_res.events);
+	/* Households of one to ten: between 200 and 2,000 cases. */
+	assert_true(demo_res.cases >= PEOPLE / 10 && demo_res.cases < PEOPLE);
+	sqlite3_close(db);
+	/* Sizes that cut the last household short are exact too. */
+	static const long sizes[] = {1, 2, 7, 33};
+	for (size_t i = 0; i < ROWS(sizes); i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "size%ld", sizes[i]);
+		const char *path = db_path(name);
+		struct cor_demo_result r = generate(path, sizes[i], 5);
+		assert_int_equal(r.persons, sizes[i]);
+		assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+		assert_int_equal(query_long(db, "SELECT count(*) FROM person"), sizes[i]);
+		assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE NOT EXISTS"
+					       " (SELECT 1 FROM person p WHERE p.case_id = c.id"
+					       " AND p.seq = 1)"),
+				 0);
+		sqlite3_close(db);
+	}
+}
+
+static void test_refuses_store_with_cases(void **state)
+{
+	struct cor_store *st = NULL;
+	struct cor_demo_opts o = {.people = 10, .seed = 1, .today = today};
+	struct cor_demo_result res;
+	char msg[600] = "";
+	assert_int_equal(cor_store_open(demo_db, COR_STORE_BULK, &st, msg, sizeof(msg)), 0);
+	assert_int_equal(cor_demo_generate(st, &o, &res, msg, sizeof(msg)), COR_EEXIST);
+	assert_string_equal(msg, "the database already holds cases; demo data goes only into a "
+				 "new database (give another --db)");
+	long cases, persons, docs, events;
+	assert_int_equal(cor_store_totals(st, &cases, &persons, &docs, &events), 0);
+	assert_int_equal(cases, demo_res.cases);
+	assert_int_equal(persons, PEOPLE);
+	cor_store_close(st);
+}
+
+/* ---- integrity --------------------------------------------------------- */
+
+static void test_foreign_keys(void **state)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(demo_db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &s, NULL),
+			 SQLITE_OK);
+	int rows = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (rows++ < 5)
+			print_error("foreign key broken: table %s rowid %lld -> %s\n",
+				    sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1),
+				    sqlite3_column_text(s, 2));
+	}
+	sqlite3_finalize(s);
+	assert_int_equal(rows, 0);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+static int write_row(const struct cor_case *c, const struct cor_person *p,
+		     const struct cor_document *d, void *ctx)
+{
+	cor_persons_csv_write_row(ctx, c, p, d);
+	return 0;
+}
+
+struct read_check {
+	long rows, bad;
+	char first_bad[400];
+	bool seen_programme[16];
+};
+
+static int check_row(struct cor_persons_row *r, void *ctx)
+{
+	struct read_check *k = ctx;
+	k->rows++;
+	if (r->nissues) {
+		if (!k->bad++)
+			snprintf(k->first_bad, sizeof(k->first_bad), "line %ld: %s: %s", r->line,
+				 r->issues[0].column, r->issues[0].msg);
+		return 0;
+	}
+	for (size_t i = 0; i < cor_programmes_len; i++)
+		if (!strcmp(cor_programmes[i].code, r->c.programme))
+			k->seen_programme[i] = true;
+	return 0;
+}
+
+/* Every person, exported and read back through the import's validation,
+ * passes every rule of a row; every programme is there. */
+static void test_rows_pass_import_rules(void **state)
+{
+	struct cor_store *st = NULL;
+	char msg[600] = "";
+	char *csv = NULL;
+	size_t len = 0;
+	assert_int_equal(cor_store_open(demo_db, 0, &st, msg, sizeof(msg)), 0);
+	FILE *m = open_memstream(&csv, &len);
+	cor_persons_csv_write_header(m);
+	struct cor_case_filter f = {0};
+	assert_int_equal(cor_store_persons_each(st, &f, write_row, m), 0);
+	fclose(m);
+	cor_store_close(st);
+
+	struct read_check k = {0};
+	FILE *in = fmemopen(csv, len, "r");
+	assert_int_equal(cor_persons_csv_read(in, "demo.csv", today, check_row, &k, msg,
+					      sizeof(msg)),
+			 0);
+	fclose(in);
+	free(csv);
+	assert_int_equal(k.rows, PEOPLE);
+	if (k.bad)
+		fail_msg("%ld of %ld demo rows break the import rules; first: %s", k.bad, k.rows,
+			 k.first_bad);
+	for (size_t i = 0; i < cor_programmes_len; i++)
+		if (!k.seen_programme[i])
+			fail_msg("no case of programme %s", cor_programmes[i].code);
+}
+
+/* The rules that span rows and tables, over the database itself. */
+static void test_cases_whole(void **state)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(demo_db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	/* Persons are numbered 1..n in each case; only person 1 is the principal. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM (SELECT case_id FROM person"
+				       " GROUP BY case_id HAVING min(seq) <> 1 OR max(seq) <> count(*))"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM person WHERE (seq = 1) <>"
+				       " (relationship = 'principal')"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE NOT EXISTS"
+				       " (SELECT 1 FROM person p WHERE p.case_id = c.id)"),
+			 0);
+	/* Each case's reference is of its own office, and refs are unique
+	 * (the schema says so) and numbered from 1 per office and year. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c JOIN office o"
+				       " ON o.id = c.office_id WHERE substr(c.ref, 1, 6) <> o.code"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM (SELECT substr(ref, 1, 11) k,"
+				       " count(*) n, max(CAST(substr(ref, 13) AS INTEGER)) m"
+				       " FROM cases GROUP BY k HAVING n <> m)"),
+			 0);
+	/* The counters are ahead of every reference, so new cases get new numbers. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE NOT EXISTS"
+				       " (SELECT 1 FROM case_counter k WHERE k.office_id = c.office_id"
+				       " AND k.year = CAST(substr(c.ref, 8, 4) AS INTEGER)"
+				       " AND k.last >= CAST(substr(c.ref, 13) AS INTEGER))"),
+			 0);
+	/* The year of the reference is the year of registration. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases"
+				       " WHERE substr(ref, 8, 4) <> substr(registered_on, 1, 4)"),
+			 0);
+	/* Registered in the past; born before registration... or at least
+	 * before today; documents are of a known kind. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases WHERE registered_on > '2026-01-15'"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM person WHERE birth_date > '2026-01-15'"
+				       " OR birth_date < '1900-01-01'"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM document WHERE kind NOT IN"
+				       " ('passport', 'id_card', 'etd', 'laissez_passer',"
+				       " 'exit_permit', 'visa', 'refugee_td')"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM document d JOIN person p"
+				       " ON p.id = d.person_id WHERE d.expires_on <= p.birth_date"),
+			 0);
+	/* Travel-ready cases and later have a valid travel document for each
+	 * person (the movement cannot happen without one). */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM person p JOIN cases c"
+				       " ON c.id = p.case_id WHERE c.state IN ('travel_ready',"
+				       " 'booked', 'no_show') AND NOT EXISTS (SELECT 1 FROM document d"
+				       " WHERE d.person_id = p.id AND d.kind <> 'visa'"
+				       " AND d.expires_on >= '2026-01-15')"),
+			 0);
+	/* Every case has a history that starts with its registration, in
+	 * time order, within its life, and ends in its current state. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE (SELECT action FROM event"
+				       " WHERE case_id = c.id ORDER BY id LIMIT 1) IS NOT 'registered'"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM event e JOIN cases c"
+				       " ON c.id = e.case_id WHERE substr(e.at, 1, 10) < c.registered_on"
+				       " OR substr(e.at, 1, 10) > '2026-01-15'"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM event a JOIN event b"
+				       " ON b.case_id = a.case_id AND b.id > a.id WHERE b.at < a.at"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE c.state <> 'registered'"
+				       " AND (SELECT detail FROM event WHERE case_id = c.id"
+				       " ORDER BY id DESC LIMIT 1) NOT LIKE '% -> ' || c.state"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE c.state = 'registered'"
+				       " AND (SELECT count(*) FROM event WHERE case_id = c.id) <> 1"),
+			 0);
+	/* Branches carry a reason; the path does not. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM event WHERE action = 'state' AND"
+				       " (reason <> '') <> (detail LIKE '% -> ineligible' OR detail LIKE"
+				       " '% -> on_hold' OR detail LIKE '% -> rejected' OR detail LIKE"
+				       " '% -> no_show')"),
+			 0);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT programme, state, ref FROM cases", -1, &s,
+					    NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *prog = (const char *)sqlite3_column_text(s, 0);
+		const char *st = (const char *)sqlite3_column_text(s, 1);
+		const struct cor_programme *p = cor_programme_find(prog);
+		if (!p || !cor_programme_has_state(p, st))
+			fail_msg("case %s: state '%s' is not in programme %s",
+				 sqlite3_column_text(s, 2), st, prog);
+	}
+	sqlite3_finalize(s);
+	/* The needs rows are the needs of persons, known codes, and one
+	 * per code per person (the schema's key). */
+	assert_true(query_long(db, "SELECT count(*) FROM person_need") > 0);
+	s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT DISTINCT code FROM person_need", -1, &s,
+					    NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		if (!cor_need_find((const char *)sqlite3_column_text(s, 0)))
+			fail_msg("unknown need '%s'", sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	/* Every state of every programme's main path is reached by a
+	 * caseload this size, and each branch at least once. */
+	static const char *const branches[] = {"ineligible", "on_hold", "no_show", "rejected"};
+	for (size_t i = 0; i < ROWS(branches); i++) {
+		char sql[128];
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases WHERE state = '%s'", branches[i]);
+		if (query_long(db, sql) < 1)
+			fail_msg("no case in state '%s'", branches[i]);
+	}
+	sqlite3_close(db);
+}
+
+/* ---- the name tables -------------------------------------------------- */
+
+static void check_names(const char *nat, const char *what, const struct cor_name *list, size_t n)
+{
+	if (n == 0)
+		fail_msg("%s: no %s names", nat, what);
+	for (size_t i = 0; i < n; i++) {
+		const char *l = list[i].latin, *s = list[i].script;
+		if (!l || !*l)
+			fail_msg("%s %s[%zu]: no Latin form", nat, what, i);
+		if (strlen(l) >= COR_NAME_MAX)
+			fail_msg("%s %s '%s': %zu bytes", nat, what, l, strlen(l));
+		if (!cor_text_is_clean(l) || !cor_text_is_latin(l))
+			fail_msg("%s %s '%s' is not clean Latin script", nat, what, l);
+		if (l[0] == ' ' || l[strlen(l) - 1] == ' ' || strstr(l, "  "))
+			fail_msg("%s %s '%s' has stray spaces", nat, what, l);
+		if (s) {
+			if (!*s || strlen(s) >= COR_NAME_MAX)
+				fail_msg("%s %s '%s': script form of %zu bytes", nat, what, l, strlen(s));
+			if (!cor_text_is_clean(s))
+				fail_msg("%s %s '%s': script form is not clean UTF-8", nat, what, l);
+			if (cor_text_is_latin(s))
+				fail_msg("%s %s '%s': script form '%s' is Latin", nat, what, l, s);
+		}
+	}
+}
+
+static void check_set(const struct cor_name_set *ns)
+{
+	size_t at;
+	if (!cor_language_list_is_valid(ns->languages, &at) || !*ns->languages)
+		fail_msg("%s: languages '%s' bad at %zu", ns->nationality, ns->languages, at);
+	check_names(ns->nationality, "male", ns->male, ns->n_male);
+	check_names(ns->nationality, "female", ns->female, ns->n_female);
+	check_names(ns->nationality, "family", ns->family, ns->n_family);
+}
+
+static void test_name_sets(void **state)
+{
+	assert_true(cor_name_sets_len >= 20);
+	for (size_t i = 0; i < cor_name_sets_len; i++) {
+		const struct cor_name_set *ns = &cor_name_sets[i];
+		if (!cor_country_is_iso3(ns->nationality))
+			fail_msg("set %zu: '%s' is not ISO alpha-3", i, ns->nationality);
+		if (i && strcmp(cor_name_sets[i - 1].nationality, ns->nationality) >= 0)
+			fail_msg("sets not sorted at '%s' (cor_names_for searches them)",
+				 ns->nationality);
+		assert_ptr_equal(cor_names_for(ns->nationality), ns);
+		check_set(ns);
+	}
+	/* Any other code gets the generic set, which passes the same checks. */
+	const struct cor_name_set *g = cor_names_for("ZZZ");
+	assert_non_null(g);
+	assert_string_equal(g->nationality, "XXX");
+	assert_ptr_equal(cor_names_for(""), g);
+	assert_ptr_equal(cor_names_for(NULL), g);
+	check_set(g);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_name_sets),
+		cmocka_unit_test(test_same_seed_same_database),
+		cmocka_unit_test(test_exact_count),
+		cmocka_unit_test(test_foreign_keys),
+		cmocka_unit_test(test_rows_pass_import_rules),
+		cmocka_unit_test(test_cases_whole),
+		cmocka_unit_test(test_refuses_store_with_cases),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}

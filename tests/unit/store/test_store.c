@@ -1,0 +1,1236 @@
+// SPDX-License-Identifier: Apache-2.0
+// Unit tests for the SQLite store, on database files under $COR_TEST_TMP:
+// creating and reopening, refusing files that are not Corridor's or are
+// newer, offices, cases, persons, documents, the append-only history, the
+// case filter, statistics over a small dataset whose every number is worked
+// out by hand below, and nested units of work.
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "domain/stats.h"
+#include "store/migrations.h"
+#include "store/store.h"
+#include "util/error.h"
+
+#define ROWS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- helpers ----------------------------------------------------------- */
+
+/* A fresh database path for one test: nothing there yet. */
+static const char *db_path(const char *name)
+{
+	static char path[4][512];
+	static int k;
+	const char *dir = getenv("COR_TEST_TMP");
+	char *p = path[k++ % 4];
+	snprintf(p, sizeof(path[0]), "%s/test_store-%s.db", dir && *dir ? dir : "/tmp", name);
+	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < ROWS(ext); i++) {
+		char f[600];
+		snprintf(f, sizeof(f), "%s%s", p, ext[i]);
+		unlink(f);
+	}
+	return p;
+}
+
+static struct cor_store *open_new(const char *path)
+{
+	struct cor_store *st = NULL;
+	char msg[600] = "";
+	int err = cor_store_open(path, COR_STORE_CREATE, &st, msg, sizeof(msg));
+	if (err)
+		fail_msg("cannot create '%s': %d %s", path, err, msg);
+	assert_non_null(st);
+	return st;
+}
+
+static void write_file(const char *path, const void *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Run SQL on the file with a connection of our own; the SQLite result code,
+ * and the message in msg (when not NULL). */
+static int raw_exec(const char *path, const char *sql, char *msg, size_t msglen)
+{
+	sqlite3 *db = NULL;
+	char *err = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	if (msg)
+		snprintf(msg, msglen, "%s", err ? err : "");
+	sqlite3_free(err);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* One integer from a query of our own. */
+static long raw_int(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	long v = -12345;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+static struct cor_case mkcase(const char *ref, const char *prog, const char *office,
+			      const char *origin, const char *dest, const char *state,
+			      enum cor_priority prio, struct cor_date reg)
+{
+	struct cor_case c;
+	memset(&c, 0, sizeof(c));
+	snprintf(c.ref, sizeof(c.ref), "%s", ref);
+	snprintf(c.programme, sizeof(c.programme), "%s", prog);
+	snprintf(c.office, sizeof(c.office), "%s", office);
+	snprintf(c.origin, sizeof(c.origin), "%s", origin);
+	snprintf(c.destination, sizeof(c.destination), "%s", dest);
+	snprintf(c.state, sizeof(c.state), "%s", state);
+	c.priority = prio;
+	c.registered_on = reg;
+	return c;
+}
+
+static struct cor_person mkperson(int seq, enum cor_relationship rel, const char *fam_latin,
+				  const char *given_latin, const char *fam, const char *given,
+				  char sex, struct cor_date birth, const char *nat,
+				  const char *langs, const char *needs)
+{
+	struct cor_person p;
+	memset(&p, 0, sizeof(p));
+	p.seq = seq;
+	p.relationship = rel;
+	snprintf(p.family_name_latin, sizeof(p.family_name_latin), "%s", fam_latin);
+	snprintf(p.given_names_latin, sizeof(p.given_names_latin), "%s", given_latin);
+	snprintf(p.family_name, sizeof(p.family_name), "%s", fam ? fam : fam_latin);
+	snprintf(p.given_names, sizeof(p.given_names), "%s", given ? given : given_latin);
+	p.sex = sex;
+	p.birth_date = birth;
+	snprintf(p.nationality, sizeof(p.nationality), "%s", nat);
+	snprintf(p.languages, sizeof(p.languages), "%s", langs);
+	snprintf(p.needs, sizeof(p.needs), "%s", needs);
+	return p;
+}
+
+static struct cor_document mkdoc(enum cor_doc_kind kind, const char *number, const char *issuer,
+				 const struct cor_date *expires)
+{
+	struct cor_document d;
+	memset(&d, 0, sizeof(d));
+	d.kind = kind;
+	snprintf(d.number, sizeof(d.number), "%s", number);
+	snprintf(d.issuer, sizeof(d.issuer), "%s", issuer);
+	if (expires) {
+		d.expires_on = *expires;
+		d.has_expiry = true;
+	}
+	return d;
+}
+
+static struct cor_date D(int y, int m, int d)
+{
+	return (struct cor_date){y, m, d};
+}
+
+static void assert_same_date(struct cor_date a, struct cor_date b)
+{
+	assert_int_equal(a.year, b.year);
+	assert_int_equal(a.month, b.month);
+	assert_int_equal(a.day, b.day);
+}
+
+static void assert_same_case(const struct cor_case *a, const struct cor_case *b)
+{
+	assert_string_equal(a->ref, b->ref);
+	assert_string_equal(a->programme, b->programme);
+	assert_string_equal(a->office, b->office);
+	assert_string_equal(a->origin, b->origin);
+	assert_string_equal(a->destination, b->destination);
+	assert_string_equal(a->state, b->state);
+	assert_int_equal(a->priority, b->priority);
+	assert_same_date(a->registered_on, b->registered_on);
+}
+
+/* The needs as a set: the store keeps codes, not their order. */
+static void assert_same_needs(const char *a, const char *b)
+{
+	char x[COR_NEEDS_MAX + 4], y[COR_NEEDS_MAX + 4];
+	size_t na = *a ? 1 : 0, nb = *b ? 1 : 0;
+	for (const char *c = a; *c; c++)
+		na += *c == ';';
+	for (const char *c = b; *c; c++)
+		nb += *c == ';';
+	if (na != nb)
+		fail_msg("needs '%s' and '%s' differ", a, b);
+	snprintf(x, sizeof(x), ";%s;", a);
+	for (const char *c = b; *c;) {
+		size_t n = strcspn(c, ";");
+		snprintf(y, sizeof(y), ";%.*s;", (int)n, c);
+		if (!strstr(x, y))
+			fail_msg("needs '%s' and '%s' differ", a, b);
+		c += n + (c[n] != '\0');
+	}
+}
+
+static void assert_same_person(const struct cor_person *a, const struct cor_person *b)
+{
+	assert_int_equal(a->seq, b->seq);
+	assert_int_equal(a->relationship, b->relationship);
+	assert_string_equal(a->family_name, b->family_name);
+	assert_string_equal(a->given_names, b->given_names);
+	assert_string_equal(a->family_name_latin, b->family_name_latin);
+	assert_string_equal(a->given_names_latin, b->given_names_latin);
+	assert_int_equal(a->sex, b->sex);
+	assert_same_date(a->birth_date, b->birth_date);
+	assert_int_equal(a->birth_date_approx, b->birth_date_approx);
+	assert_string_equal(a->nationality, b->nationality);
+	assert_string_equal(a->languages, b->languages);
+	assert_same_needs(a->needs, b->needs);
+}
+
+static void assert_same_doc(const struct cor_document *a, const struct cor_document *b)
+{
+	assert_int_equal(a->kind, b->kind);
+	assert_string_equal(a->number, b->number);
+	assert_string_equal(a->issuer, b->issuer);
+	assert_int_equal(a->has_expiry, b->has_expiry);
+	if (a->has_expiry)
+		assert_same_date(a->expires_on, b->expires_on);
+}
+
+/* ---- opening ----------------------------------------------------------- */
+
+static void test_create_reopen(void **state)
+{
+	const char *path = db_path("create");
+	struct cor_store *st = NULL;
+	char msg[600], want[700];
+
+	/* Without COR_STORE_CREATE a missing file is not created. */
+	assert_int_equal(cor_store_open(path, 0, &st, msg, sizeof(msg)), COR_ENOTFOUND);
+	assert_null(st);
+	snprintf(want, sizeof(want),
+		 "no database at '%s' (create one with 'corridor init' or 'corridor demo')", path);
+	assert_string_equal(msg, want);
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), -1);
+
+	st = open_new(path);
+	cor_store_close(st);
+	/* One version per migration. */
+	assert_int_equal(cor_store_schema_version(), (int)cor_sqlite_migrations_len);
+	assert_true(cor_store_schema_version() >= 1);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), cor_store_schema_version());
+	assert_int_equal(raw_int(path, "PRAGMA application_id"), 0x436f7272);
+
+	/* Reopen without the flag; the shipped offices are there. */
+	st = NULL;
+	assert_int_equal(cor_store_open(path, 0, &st, msg, sizeof(msg)), 0);
+	struct cor_office o;
+	assert_int_equal(cor_store_office_get(st, "LY-TIP", &o), 0);
+	assert_string_equal(o.code, "LY-TIP");
+	assert_string_equal(o.country, "LBY");
+	assert_string_equal(o.name, "Tripoli");
+	long cases = -1, persons = -1, docs = -1, events = -1;
+	assert_int_equal(cor_store_totals(st, &cases, &persons, &docs, &events), 0);
+	assert_int_equal(cases, 0);
+	assert_int_equal(persons, 0);
+	assert_int_equal(docs, 0);
+	assert_int_equal(events, 0);
+	cor_store_close(st);
+	/* Reopening with the flag opens, and migrating again changes nothing. */
+	st = open_new(path);
+	cor_store_close(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM office"), 24);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM programme"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), cor_store_schema_version());
+	cor_store_close(NULL); /* allowed */
+}
+
+static void expect_refused(const char *path, unsigned flags, int err, const char *want)
+{
+	struct cor_store *st = (struct cor_store *)1;
+	char msg[600] = "";
+	int got = cor_store_open(path, flags, &st, msg, sizeof(msg));
+	if (got != err)
+		fail_msg("open '%s': %d (%s), expected %d", path, got, msg, err);
+	assert_null(st);
+	assert_string_equal(msg, want);
+}
+
+static void test_refuse_not_sqlite(void **state)
+{
+	const char *path = db_path("text");
+	static const char text[] = "case_id,programme\nLY-TIP-2026-000001,VHR\n";
+	char want[700];
+	write_file(path, text, strlen(text));
+	snprintf(want, sizeof(want), "'%s' is not a Corridor database (not an SQLite file)", path);
+	expect_refused(path, 0, COR_ENOTCORRIDOR, want);
+	/* Not even when asked to create: the file is someone's. */
+	expect_refused(path, COR_STORE_CREATE, COR_ENOTCORRIDOR, want);
+	/* And the file is as it was. */
+	char buf[256] = "";
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	size_t n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	assert_int_equal(n, strlen(text));
+	assert_memory_equal(buf, text, n);
+
+	/* A larger binary file that is not SQLite either. */
+	path = db_path("binary");
+	unsigned char junk[8192];
+	for (size_t i = 0; i < sizeof(junk); i++)
+		junk[i] = (unsigned char)(i * 131 + 7);
+	write_file(path, junk, sizeof(junk));
+	snprintf(want, sizeof(want), "'%s' is not a Corridor database (not an SQLite file)", path);
+	expect_refused(path, 0, COR_ENOTCORRIDOR, want);
+}
+
+static void test_refuse_empty_and_dir(void **state)
+{
+	const char *path = db_path("empty");
+	char want[700];
+	write_file(path, "", 0);
+	snprintf(want, sizeof(want), "'%s' is empty, not a Corridor database", path);
+	expect_refused(path, 0, COR_ENOTCORRIDOR, want);
+	/* With COR_STORE_CREATE an empty file becomes a database. */
+	struct cor_store *st = open_new(path);
+	cor_store_close(st);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), cor_store_schema_version());
+
+	const char *dir = getenv("COR_TEST_TMP");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	snprintf(want, sizeof(want), "'%s' is not a regular file", dir);
+	expect_refused(dir, COR_STORE_CREATE, COR_EINVAL, want);
+}
+
+static void test_refuse_other_application(void **state)
+{
+	const char *path = db_path("other");
+	char want[700];
+	assert_int_equal(raw_exec(path, "CREATE TABLE t (x); INSERT INTO t VALUES (42);", NULL, 0),
+			 SQLITE_OK);
+	snprintf(want, sizeof(want), "'%s' is not a Corridor database (application id 0)", path);
+	expect_refused(path, 0, COR_ENOTCORRIDOR, want);
+	expect_refused(path, COR_STORE_CREATE, COR_ENOTCORRIDOR, want);
+	/* Untouched: no Corridor table was added. */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_schema"), 1);
+	assert_int_equal(raw_int(path, "SELECT x FROM t"), 42);
+
+	/* Another application that does set an application id. */
+	path = db_path("other-id");
+	assert_int_equal(raw_exec(path, "PRAGMA application_id = 1234; CREATE TABLE t (x);", NULL, 0),
+			 SQLITE_OK);
+	snprintf(want, sizeof(want), "'%s' is not a Corridor database (application id 0x4d2)", path);
+	expect_refused(path, 0, COR_ENOTCORRIDOR, want);
+}
+
+static void test_refuse_newer(void **state)
+{
+	const char *path = db_path("newer");
+	char want[700];
+	cor_store_close(open_new(path));
+	assert_int_equal(raw_exec(path, "PRAGMA user_version = 99", NULL, 0), SQLITE_OK);
+	snprintf(want, sizeof(want),
+		 "'%s' has schema version 99 but this corridor knows up to %d: use a newer corridor",
+		 path, cor_store_schema_version());
+	expect_refused(path, 0, COR_ETOONEW, want);
+	expect_refused(path, COR_STORE_CREATE, COR_ETOONEW, want);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
+}
+
+/* The schema as a list of its objects' SQL, to compare two databases. */
+static char *schema_of(const char *path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		fprintf(m, "%s %s %s\n", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
+			sqlite3_column_text(s, 2) ? (const char *)sqlite3_column_text(s, 2) : "");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	fclose(m);
+	return buf;
+}
+
+/* A database left at any older version is brought up to date on opening,
+ * to the same schema as a new one. */
+static void test_migrate_from_each_version(void **state)
+{
+	const char *fresh = db_path("fresh");
+	cor_store_close(open_new(fresh));
+	char *want = schema_of(fresh);
+	for (size_t v = 0; v < cor_sqlite_migrations_len; v++) {
+		char name[32], sql[128];
+		snprintf(name, sizeof(name), "at-version-%zu", v);
+		const char *path = db_path(name);
+		for (size_t i = 0; i < v; i++)
+			assert_int_equal(raw_exec(path, cor_sqlite_migrations[i], NULL, 0), SQLITE_OK);
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %zu; PRAGMA application_id = %d", v,
+			 v ? 0x436f7272 : 0);
+		assert_int_equal(raw_exec(path, sql, NULL, 0), SQLITE_OK);
+		struct cor_store *st = NULL;
+		char msg[600] = "";
+		/* Version 0 is an empty file: only COR_STORE_CREATE makes it a database. */
+		if (cor_store_open(path, v ? 0 : COR_STORE_CREATE, &st, msg, sizeof(msg)) != 0)
+			fail_msg("opening a database at version %zu: %s", v, msg);
+		cor_store_close(st);
+		assert_int_equal(raw_int(path, "PRAGMA user_version"), cor_store_schema_version());
+		char *got = schema_of(path);
+		if (strcmp(got, want))
+			fail_msg("migrated from version %zu, the schema differs:\n%s\nexpected\n%s", v,
+				 got, want);
+		free(got);
+	}
+	free(want);
+}
+
+/* ---- offices ----------------------------------------------------------- */
+
+struct office_list {
+	char codes[64][8];
+	int n;
+	int stop_after;
+};
+
+static int collect_office(const struct cor_office *o, void *ctx)
+{
+	struct office_list *l = ctx;
+	assert_true(l->n < 64);
+	snprintf(l->codes[l->n++], 8, "%s", o->code);
+	return l->stop_after && l->n == l->stop_after ? 77 : 0;
+}
+
+static void test_offices(void **state)
+{
+	const char *path = db_path("offices");
+	struct cor_store *st = open_new(path);
+	struct cor_office o = {"NE-ZIN", "NER", "Zinder"}, got;
+
+	assert_int_equal(cor_store_office_add(st, &o), 0);
+	memset(&got, 0, sizeof(got));
+	assert_int_equal(cor_store_office_get(st, "NE-ZIN", &got), 0);
+	assert_string_equal(got.code, "NE-ZIN");
+	assert_string_equal(got.country, "NER");
+	assert_string_equal(got.name, "Zinder");
+
+	struct cor_office dup = {"NE-ZIN", "NER", "Zinder again"};
+	assert_int_equal(cor_store_office_add(st, &dup), COR_EEXIST);
+	assert_string_equal(cor_store_errmsg(st), "office 'NE-ZIN' already exists");
+	assert_int_equal(cor_store_office_get(st, "NE-ZIN", &got), 0);
+	assert_string_equal(got.name, "Zinder");
+
+	assert_int_equal(cor_store_office_get(st, "XX-XXX", &got), COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st), "no office 'XX-XXX' (see 'corridor office list')");
+
+	/* A Unicode name is kept as written. */
+	struct cor_office u = {"TR-ANK", "TUR", "Ankara \xC3\x87" "ankaya"};
+	assert_int_equal(cor_store_office_add(st, &u), 0);
+	assert_int_equal(cor_store_office_get(st, "TR-ANK", &got), 0);
+	assert_string_equal(got.name, "Ankara \xC3\x87" "ankaya");
+
+	struct office_list l = {.n = 0};
+	assert_int_equal(cor_store_office_list(st, collect_office, &l), 0);
+	assert_int_equal(l.n, 26);
+	for (int i = 1; i < l.n; i++)
+		if (strcmp(l.codes[i - 1], l.codes[i]) >= 0)
+			fail_msg("offices not in code order: %s, %s", l.codes[i - 1], l.codes[i]);
+	assert_string_equal(l.codes[0], "AF-KBL");
+	assert_string_equal(l.codes[l.n - 1], "YE-ADE");
+	/* A callback's non-zero return stops the list and is returned. */
+	struct office_list s = {.n = 0, .stop_after = 3};
+	assert_int_equal(cor_store_office_list(st, collect_office, &s), 77);
+	assert_int_equal(s.n, 3);
+	cor_store_close(st);
+}
+
+/* ---- cases, persons, documents ----------------------------------------- */
+
+static void test_cases(void **state)
+{
+	const char *path = db_path("cases");
+	struct cor_store *st = open_new(path);
+	struct cor_case c = mkcase("LY-TIP-2026-000005", "VHR", "LY-TIP", "LBY", "NGA", "registered",
+				   COR_PRIO_URGENT, D(2026, 1, 10)),
+			got;
+	int64_t id = 0, id2 = 0, last = -1;
+	long seq = 0;
+
+	assert_int_equal(cor_store_case_last_id(st, &last), 0);
+	assert_int_equal(last, 0);
+	assert_int_equal(cor_store_case_add(st, &c, &id), 0);
+	assert_true(id > 0);
+	assert_int_equal(cor_store_case_last_id(st, &last), 0);
+	assert_int_equal(last, id);
+
+	memset(&got, 0, sizeof(got));
+	int64_t gid = 0;
+	assert_int_equal(cor_store_case_get(st, "LY-TIP-2026-000005", &gid, &got), 0);
+	assert_int_equal(gid, id);
+	assert_same_case(&got, &c);
+	assert_int_equal(cor_store_case_get(st, "LY-TIP-2026-000005", NULL, NULL), 0);
+	assert_int_equal(cor_store_case_get(st, "LY-TIP-2026-000006", &gid, &got), COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st), "no case 'LY-TIP-2026-000006'");
+
+	/* The same ref again. */
+	struct cor_case dup = c;
+	snprintf(dup.programme, sizeof(dup.programme), "AVR");
+	assert_int_equal(cor_store_case_add(st, &dup, &id2), COR_EEXIST);
+	assert_string_equal(cor_store_errmsg(st), "case 'LY-TIP-2026-000005' already exists");
+	assert_int_equal(cor_store_case_get(st, "LY-TIP-2026-000005", NULL, &got), 0);
+	assert_string_equal(got.programme, "VHR");
+
+	/* An office that does not exist. */
+	struct cor_case nowhere = mkcase("XX-ABC-2026-000001", "VHR", "XX-ABC", "LBY", "NGA",
+					 "registered", COR_PRIO_NORMAL, D(2026, 1, 10));
+	assert_int_equal(cor_store_case_add(st, &nowhere, NULL), COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st), "no office 'XX-ABC' (see 'corridor office list')");
+
+	/* A malformed reference. */
+	struct cor_case bad = c;
+	snprintf(bad.ref, sizeof(bad.ref), "LY-TIP-26-5");
+	assert_int_equal(cor_store_case_add(st, &bad, NULL), COR_EINVAL);
+	assert_string_equal(cor_store_errmsg(st), "malformed case reference 'LY-TIP-26-5'");
+
+	/* Numbering continues after the highest ref added, per office and year. */
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2026, &seq), 0);
+	assert_int_equal(seq, 6);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2026, &seq), 0);
+	assert_int_equal(seq, 7);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2025, &seq), 0);
+	assert_int_equal(seq, 1);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-BEN", 2026, &seq), 0);
+	assert_int_equal(seq, 1);
+	/* A lower ref added later does not move the counter back... */
+	struct cor_case low = mkcase("LY-TIP-2026-000002", "VHR", "LY-TIP", "LBY", "NER",
+				     "registered", COR_PRIO_NORMAL, D(2026, 1, 11));
+	assert_int_equal(cor_store_case_add(st, &low, NULL), 0);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2026, &seq), 0);
+	assert_int_equal(seq, 8);
+	/* ...and a higher one moves it forward. */
+	struct cor_case high = mkcase("LY-TIP-2026-000100", "VHR", "LY-TIP", "LBY", "NER",
+				      "registered", COR_PRIO_NORMAL, D(2026, 1, 11));
+	assert_int_equal(cor_store_case_add(st, &high, NULL), 0);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2026, &seq), 0);
+	assert_int_equal(seq, 101);
+	assert_int_equal(cor_store_case_next_seq(st, "XX-ABC", 2026, &seq), COR_ENOTFOUND);
+	cor_store_close(st);
+}
+
+struct person_got {
+	struct cor_person p[8];
+	struct cor_document d[8][4];
+	int nd[8];
+	int n;
+};
+
+static int collect_person(const struct cor_person *p, const struct cor_document *docs, int ndocs,
+			  void *ctx)
+{
+	struct person_got *g = ctx;
+	assert_true(g->n < 8 && ndocs <= 4);
+	g->p[g->n] = *p;
+	for (int i = 0; i < ndocs; i++)
+		g->d[g->n][i] = docs[i];
+	g->nd[g->n++] = ndocs;
+	return 0;
+}
+
+static void test_persons_documents(void **state)
+{
+	const char *path = db_path("persons");
+	struct cor_store *st = open_new(path);
+	struct cor_case c = mkcase("LB-BEY-2025-000007", "RST", "LB-BEY", "LBN", "CAN", "submitted",
+				   COR_PRIO_EMERGENCY, D(2025, 11, 20));
+	int64_t cid, pid1 = 0, pid2 = 0, pid3 = 0;
+	assert_int_equal(cor_store_case_add(st, &c, &cid), 0);
+
+	struct cor_person p1 = mkperson(1, COR_REL_PRINCIPAL, "Al-Hassan", "Fatima",
+					"\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB3\xD9\x86",
+					"\xD9\x81\xD8\xA7\xD8\xB7\xD9\x85\xD8\xA9", 'F', D(1960, 1, 16),
+					"SYR", "ar;ku", "SM-CC;ER-NF;WR-SF");
+	p1.birth_date_approx = true;
+	struct cor_person p2 = mkperson(2, COR_REL_CHILD, "Al-Hassan", "Omar", NULL, NULL, 'M',
+					D(2008, 1, 16), "SYR", "ar", "");
+	struct cor_person p3 = mkperson(3, COR_REL_OTHER_RELATIVE, "", "Mariam", NULL, NULL, 'X',
+					D(2022, 1, 16), "XXA", "", "SC-SC");
+	/* Added out of order: read back in seq order. */
+	assert_int_equal(cor_store_person_add(st, cid, &p3, &pid3), 0);
+	assert_int_equal(cor_store_person_add(st, cid, &p1, &pid1), 0);
+	assert_int_equal(cor_store_person_add(st, cid, &p2, &pid2), 0);
+	assert_true(pid1 > 0 && pid2 > 0 && pid3 > 0);
+	assert_true(pid1 != pid2 && pid2 != pid3 && pid1 != pid3);
+
+	/* The same seq twice. */
+	struct cor_person again = p2;
+	snprintf(again.given_names_latin, sizeof(again.given_names_latin), "Other");
+	assert_int_equal(cor_store_person_add(st, cid, &again, NULL), COR_EEXIST);
+	assert_string_equal(cor_store_errmsg(st), "the case already has a person 2");
+	/* A case that does not exist. */
+	assert_int_equal(cor_store_person_add(st, cid + 1000, &again, NULL), COR_ENOTFOUND);
+
+	struct cor_date e1 = D(2030, 5, 1), e2 = D(2027, 2, 2);
+	struct cor_document visa = mkdoc(COR_DOC_VISA, "V1234567", "CAN", &e2);
+	struct cor_document rtd = mkdoc(COR_DOC_REFUGEE_TD, "RT0000001", "LBN", &e1);
+	struct cor_document idc = mkdoc(COR_DOC_ID_CARD, "ID77", "SYR", NULL);
+	assert_int_equal(cor_store_document_add(st, pid1, &visa), 0);
+	assert_int_equal(cor_store_document_add(st, pid1, &rtd), 0);
+	assert_int_equal(cor_store_document_add(st, pid2, &idc), 0);
+
+	struct person_got g = {.n = 0};
+	assert_int_equal(cor_store_case_persons(st, cid, collect_person, &g), 0);
+	assert_int_equal(g.n, 3);
+	assert_same_person(&g.p[0], &p1);
+	assert_same_person(&g.p[1], &p2);
+	assert_same_person(&g.p[2], &p3);
+	assert_int_equal(g.nd[0], 2);
+	assert_same_doc(&g.d[0][0], &visa); /* in the order added */
+	assert_same_doc(&g.d[0][1], &rtd);
+	assert_int_equal(g.nd[1], 1);
+	assert_same_doc(&g.d[1][0], &idc);
+	assert_int_equal(g.nd[2], 0);
+	/* The needs are rows of their own. */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM person_need"), 4);
+
+	long cases, persons, docs, events;
+	assert_int_equal(cor_store_totals(st, &cases, &persons, &docs, &events), 0);
+	assert_int_equal(cases, 1);
+	assert_int_equal(persons, 3);
+	assert_int_equal(docs, 3);
+	assert_int_equal(events, 0);
+	cor_store_close(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
+static int collect_ref(const char *ref, void *ctx)
+{
+	char(*refs)[COR_CASE_REF_MAX] = ctx;
+	int i = 0;
+	while (refs[i][0])
+		i++;
+	snprintf(refs[i], COR_CASE_REF_MAX, "%s", ref);
+	return 0;
+}
+
+static void test_without_principal(void **state)
+{
+	const char *path = db_path("principal");
+	struct cor_store *st = open_new(path);
+	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA", "registered",
+				   COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case b = mkcase("LY-TIP-2026-000002", "VHR", "LY-TIP", "LBY", "NGA", "registered",
+				   COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case c = mkcase("LY-TIP-2026-000003", "VHR", "LY-TIP", "LBY", "NGA", "registered",
+				   COR_PRIO_NORMAL, D(2026, 1, 2));
+	int64_t ia, ib, ic;
+	struct cor_person pa = mkperson(1, COR_REL_PRINCIPAL, "A", "A", NULL, NULL, 'M',
+					D(1990, 1, 1), "NGA", "", "");
+	struct cor_person pb = mkperson(2, COR_REL_SPOUSE, "B", "B", NULL, NULL, 'F', D(1990, 1, 1),
+					"NGA", "", "");
+	assert_int_equal(cor_store_case_add(st, &a, &ia), 0);
+	assert_int_equal(cor_store_case_add(st, &b, &ib), 0);
+	assert_int_equal(cor_store_case_add(st, &c, &ic), 0);
+	assert_int_equal(cor_store_person_add(st, ia, &pa, NULL), 0);
+	assert_int_equal(cor_store_person_add(st, ib, &pb, NULL), 0);
+	char refs[4][COR_CASE_REF_MAX] = {""};
+	assert_int_equal(cor_store_cases_without_principal(st, 0, collect_ref, refs), 0);
+	assert_string_equal(refs[0], "LY-TIP-2026-000002");
+	assert_string_equal(refs[1], "LY-TIP-2026-000003");
+	assert_string_equal(refs[2], "");
+	char after[4][COR_CASE_REF_MAX] = {""};
+	assert_int_equal(cor_store_cases_without_principal(st, ib, collect_ref, after), 0);
+	assert_string_equal(after[0], "LY-TIP-2026-000003");
+	assert_string_equal(after[1], "");
+	cor_store_close(st);
+}
+
+/* ---- the history ------------------------------------------------------- */
+
+struct event_got {
+	char at[4][COR_TIME_LEN], actor[4][32], action[4][32], detail[4][64], reason[4][64];
+	int n;
+};
+
+static int collect_event(const struct cor_event *e, void *ctx)
+{
+	struct event_got *g = ctx;
+	assert_true(g->n < 4);
+	snprintf(g->at[g->n], COR_TIME_LEN, "%s", e->at);
+	snprintf(g->actor[g->n], 32, "%s", e->actor);
+	snprintf(g->action[g->n], 32, "%s", e->action);
+	snprintf(g->detail[g->n], 64, "%s", e->detail);
+	snprintf(g->reason[g->n], 64, "%s", e->reason);
+	g->n++;
+	return 0;
+}
+
+static void test_events_append_only(void **state)
+{
+	const char *path = db_path("events");
+	struct cor_store *st = open_new(path);
+	struct cor_case c = mkcase("YE-ADE-2026-000001", "VHR", "YE-ADE", "YEM", "ETH", "on_hold",
+				   COR_PRIO_NORMAL, D(2026, 1, 2));
+	int64_t cid;
+	assert_int_equal(cor_store_case_add(st, &c, &cid), 0);
+	struct cor_event e1 = {"2026-01-02T08:00:00Z", "registration", "registered",
+			       "case registered with 1 person", ""};
+	struct cor_event e2 = {"2026-01-05T09:30:00Z", "protection", "state",
+			       "registered -> on_hold", "asylum wish recorded"};
+	/* detail and reason may be NULL: stored as "". */
+	struct cor_event e3 = {"2026-01-06T10:00:00Z", "counsellor", "note", NULL, NULL};
+	assert_int_equal(cor_store_event_add(st, cid, &e1), 0);
+	assert_int_equal(cor_store_event_add(st, cid, &e2), 0);
+	assert_int_equal(cor_store_event_add(st, cid, &e3), 0);
+	struct event_got g = {.n = 0};
+	assert_int_equal(cor_store_case_events(st, cid, collect_event, &g), 0);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.at[0], "2026-01-02T08:00:00Z");
+	assert_string_equal(g.actor[0], "registration");
+	assert_string_equal(g.action[0], "registered");
+	assert_string_equal(g.detail[0], "case registered with 1 person");
+	assert_string_equal(g.reason[0], "");
+	assert_string_equal(g.actor[1], "protection");
+	assert_string_equal(g.detail[1], "registered -> on_hold");
+	assert_string_equal(g.reason[1], "asylum wish recorded");
+	assert_string_equal(g.action[2], "note");
+	assert_string_equal(g.detail[2], "");
+	assert_string_equal(g.reason[2], "");
+	cor_store_close(st);
+
+	/* The history cannot be changed or removed, even with SQL of one's own. */
+	char msg[256];
+	assert_int_equal(raw_exec(path, "UPDATE event SET actor = 'someone else'", msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	assert_string_equal(msg, "the event history is append-only");
+	assert_int_equal(raw_exec(path, "DELETE FROM event WHERE id = 1", msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	assert_string_equal(msg, "the event history is append-only");
+	assert_int_equal(raw_exec(path, "DELETE FROM event", msg, sizeof(msg)), SQLITE_CONSTRAINT);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM event"), 3);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM event WHERE actor = 'someone else'"), 0);
+	/* Appending still works. */
+	assert_int_equal(raw_exec(path,
+				  "INSERT INTO event (case_id, at, actor, action, detail, reason)"
+				  " VALUES (1, '2026-01-07T00:00:00Z', 'x', 'note', '', '')",
+				  NULL, 0),
+			 SQLITE_OK);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM event"), 4);
+}
+
+/* ---- a small known dataset: filters and statistics -------------------- */
+
+/* Three cases, seven persons, five documents, written so that every age band
+ * and document status has a boundary case on 2026-01-15:
+ *
+ *  A LY-TIP-2026-000001 VHR counselled   urgent    LBY>NGA
+ *    1 principal M NGA 1990-05-01 (35, 18-59) SM-CC;SM-CI passport to 2026-09-01 (valid)
+ *    2 spouse    F NGA 1995-02-28 (30, 18-59) SM-MI       passport to 2026-01-15 (today: within 6 months)
+ *    3 child     F NGA 2021-01-15 (5 today, 5-11)         no document
+ *  B YE-ADE-2026-000001 VHR travel_ready normal    YEM>ETH
+ *    1 principal M ETH 1966-01-15 (60 today, 60+)        id_card to 2026-01-14 (expired)
+ *  C LB-BEY-2025-000007 RST submitted    emergency LBN>CAN
+ *    1 principal F SYR 1960-01-16 (65, 60+) ER-NF;WR-SF  refugee_td, no expiry (valid)
+ *    2 child     M SYR 2008-01-16 (17 until tomorrow, 12-17) visa only (no travel document)
+ *    3 other_relative F XXA 2022-01-16 (3, 0-4)           no document
+ */
+static const char *const arabic_family = "\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB3\xD9\x86"; /* الحسن */
+static const char *const arabic_given = "\xD9\x81\xD8\xA7\xD8\xB7\xD9\x85\xD8\xA9";  /* فاطمة */
+
+static struct cor_store *known_dataset(const char *path)
+{
+	struct cor_store *st = open_new(path);
+	int64_t ca, cb, cc, p;
+	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA", "counselled",
+				   COR_PRIO_URGENT, D(2026, 1, 10));
+	struct cor_case b = mkcase("YE-ADE-2026-000001", "VHR", "YE-ADE", "YEM", "ETH",
+				   "travel_ready", COR_PRIO_NORMAL, D(2025, 12, 1));
+	struct cor_case c = mkcase("LB-BEY-2025-000007", "RST", "LB-BEY", "LBN", "CAN", "submitted",
+				   COR_PRIO_EMERGENCY, D(2025, 11, 20));
+	struct cor_date x1 = D(2026, 9, 1), x2 = D(2026, 1, 15), x3 = D(2026, 1, 14),
+			x4 = D(2026, 9, 1);
+	assert_int_equal(cor_store_begin(st), 0);
+
+	assert_int_equal(cor_store_case_add(st, &a, &ca), 0);
+	struct cor_person a1 = mkperson(1, COR_REL_PRINCIPAL, "ADEBAYO", "Musa", NULL, NULL, 'M',
+					D(1990, 5, 1), "NGA", "en;yo", "SM-CC;SM-CI");
+	struct cor_person a2 = mkperson(2, COR_REL_SPOUSE, "Okafor", "Chioma", NULL, NULL, 'F',
+					D(1995, 2, 28), "NGA", "en", "SM-MI");
+	struct cor_person a3 = mkperson(3, COR_REL_CHILD, "ADEBAYO", "Ada", NULL, NULL, 'F',
+					D(2021, 1, 15), "NGA", "en", "");
+	struct cor_document da1 = mkdoc(COR_DOC_PASSPORT, "A1234567", "NGA", &x1);
+	struct cor_document da2 = mkdoc(COR_DOC_PASSPORT, "A7654321", "NGA", &x2);
+	assert_int_equal(cor_store_person_add(st, ca, &a1, &p), 0);
+	assert_int_equal(cor_store_document_add(st, p, &da1), 0);
+	assert_int_equal(cor_store_person_add(st, ca, &a2, &p), 0);
+	assert_int_equal(cor_store_document_add(st, p, &da2), 0);
+	assert_int_equal(cor_store_person_add(st, ca, &a3, &p), 0);
+
+	assert_int_equal(cor_store_case_add(st, &b, &cb), 0);
+	struct cor_person b1 = mkperson(1, COR_REL_PRINCIPAL, "", "Abebe", "",
+					"\xE1\x8A\xA0\xE1\x89\xA0\xE1\x89\xA0", 'M', D(1966, 1, 15),
+					"ETH", "am", "");
+	struct cor_document db1 = mkdoc(COR_DOC_ID_CARD, "E998877", "ETH", &x3);
+	assert_int_equal(cor_store_person_add(st, cb, &b1, &p), 0);
+	assert_int_equal(cor_store_document_add(st, p, &db1), 0);
+
+	assert_int_equal(cor_store_case_add(st, &c, &cc), 0);
+	struct cor_person c1 = mkperson(1, COR_REL_PRINCIPAL, "Al-Hassan", "Fatima", arabic_family,
+					arabic_given, 'F', D(1960, 1, 16), "SYR", "ar",
+					"ER-NF;WR-SF");
+	struct cor_person c2 = mkperson(2, COR_REL_CHILD, "Al-Hassan", "Omar", arabic_family,
+					"\xD8\xB9\xD9\x85\xD8\xB1", 'M', D(2008, 1, 16), "SYR", "ar",
+					"");
+	struct cor_person c3 = mkperson(3, COR_REL_OTHER_RELATIVE, "Haddad", "Lina", NULL, NULL, 'F',
+					D(2022, 1, 16), "XXA", "ar", "");
+	struct cor_document dc1 = mkdoc(COR_DOC_REFUGEE_TD, "RT55", "LBN", NULL);
+	struct cor_document dc2 = mkdoc(COR_DOC_VISA, "V100", "CAN", &x4);
+	assert_int_equal(cor_store_person_add(st, cc, &c1, &p), 0);
+	assert_int_equal(cor_store_document_add(st, p, &dc1), 0);
+	assert_int_equal(cor_store_person_add(st, cc, &c2, &p), 0);
+	assert_int_equal(cor_store_document_add(st, p, &dc2), 0);
+	assert_int_equal(cor_store_person_add(st, cc, &c3, &p), 0);
+
+	struct cor_event e = {"2026-01-15T10:00:00Z", "tester", "registered", "case registered", ""};
+	assert_int_equal(cor_store_event_add(st, ca, &e), 0);
+	assert_int_equal(cor_store_event_add(st, cb, &e), 0);
+	assert_int_equal(cor_store_event_add(st, cc, &e), 0);
+	assert_int_equal(cor_store_commit(st), 0);
+	return st;
+}
+
+struct summaries {
+	struct cor_case_summary s[8];
+	int n;
+};
+
+static int collect_summary(const struct cor_case_summary *s, void *ctx)
+{
+	struct summaries *l = ctx;
+	assert_true(l->n < 8);
+	l->s[l->n++] = *s;
+	return 0;
+}
+
+/* The refs the filter selects, space-separated, and its count. */
+static void expect_list(struct cor_store *st, struct cor_case_filter f, const char *want,
+			long want_count)
+{
+	struct summaries l = {.n = 0};
+	char got[256] = "";
+	long n = -1;
+	assert_int_equal(cor_store_case_list(st, &f, collect_summary, &l), 0);
+	for (int i = 0; i < l.n; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s", i ? " " : "",
+			 l.s[i].c.ref);
+	if (strcmp(got, want))
+		fail_msg("filter (prog %s office %s state %s nat %s text %s limit %ld): got '%s', "
+			 "expected '%s'",
+			 f.programme ? f.programme : "-", f.office ? f.office : "-",
+			 f.state ? f.state : "-", f.nationality ? f.nationality : "-",
+			 f.text ? f.text : "-", f.limit, got, want);
+	assert_int_equal(cor_store_case_count(st, &f, &n), 0);
+	assert_int_equal(n, want_count);
+}
+
+static void test_case_list(void **state)
+{
+	const char *path = db_path("list");
+	struct cor_store *st = known_dataset(path);
+	const char *A = "LY-TIP-2026-000001", *B = "YE-ADE-2026-000001", *C = "LB-BEY-2025-000007";
+	char all[80], ab[80];
+	snprintf(all, sizeof(all), "%s %s %s", A, B, C);
+	snprintf(ab, sizeof(ab), "%s %s", A, B);
+
+	expect_list(st, (struct cor_case_filter){0}, all, 3);
+	expect_list(st, (struct cor_case_filter){.programme = "VHR"}, ab, 2);
+	expect_list(st, (struct cor_case_filter){.programme = "RST"}, C, 1);
+	expect_list(st, (struct cor_case_filter){.programme = "HEV"}, "", 0);
+	expect_list(st, (struct cor_case_filter){.office = "LY-TIP"}, A, 1);
+	expect_list(st, (struct cor_case_filter){.office = "XX-XXX"}, "", 0);
+	expect_list(st, (struct cor_case_filter){.state = "travel_ready"}, B, 1);
+	expect_list(st, (struct cor_case_filter){.state = "closed"}, "", 0);
+	/* Nationality: any person of the case, not only the principal. */
+	expect_list(st, (struct cor_case_filter){.nationality = "SYR"}, C, 1);
+	expect_list(st, (struct cor_case_filter){.nationality = "XXA"}, C, 1);
+	expect_list(st, (struct cor_case_filter){.nationality = "NGA"}, A, 1);
+	expect_list(st, (struct cor_case_filter){.nationality = "AFG"}, "", 0);
+	/* Text: Latin names in any case, names in the original script, the ref. */
+	expect_list(st, (struct cor_case_filter){.text = "adebayo"}, A, 1);
+	expect_list(st, (struct cor_case_filter){.text = "Chioma"}, A, 1); /* the spouse */
+	expect_list(st, (struct cor_case_filter){.text = "HASSAN"}, C, 1);
+	expect_list(st, (struct cor_case_filter){.text = arabic_family}, C, 1);
+	expect_list(st, (struct cor_case_filter){.text = arabic_given}, C, 1);
+	expect_list(st, (struct cor_case_filter){.text = "\xE1\x8A\xA0\xE1\x89\xA0"}, B, 1);
+	expect_list(st, (struct cor_case_filter){.text = "YE-ADE-2026"}, B, 1);
+	expect_list(st, (struct cor_case_filter){.text = "LB-BEY-2025-000007"}, C, 1);
+	expect_list(st, (struct cor_case_filter){.text = "Nobody"}, "", 0);
+	/* Filters combine. */
+	expect_list(st, (struct cor_case_filter){.programme = "VHR", .nationality = "ETH"}, B, 1);
+	expect_list(st, (struct cor_case_filter){.programme = "VHR", .text = "Al-Hassan"}, "", 0);
+	expect_list(st,
+		    (struct cor_case_filter){.programme = "VHR", .office = "LY-TIP",
+					     .state = "counselled", .nationality = "NGA",
+					     .text = "musa"},
+		    A, 1);
+	/* The limit cuts the list, not the count. */
+	expect_list(st, (struct cor_case_filter){.limit = 1}, A, 3);
+	expect_list(st, (struct cor_case_filter){.limit = 2, .programme = "VHR"}, ab, 2);
+
+	/* The summaries. */
+	struct summaries l = {.n = 0};
+	struct cor_case_filter f = {0};
+	assert_int_equal(cor_store_case_list(st, &f, collect_summary, &l), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.s[0].persons, 3);
+	assert_string_equal(l.s[0].principal, "ADEBAYO, Musa");
+	assert_string_equal(l.s[0].nationality, "NGA");
+	assert_string_equal(l.s[0].c.state, "counselled");
+	assert_int_equal(l.s[0].c.priority, COR_PRIO_URGENT);
+	assert_same_date(l.s[0].c.registered_on, D(2026, 1, 10));
+	assert_int_equal(l.s[1].persons, 1);
+	assert_string_equal(l.s[1].principal, "Abebe"); /* no family name: no comma */
+	assert_string_equal(l.s[1].nationality, "ETH");
+	assert_string_equal(l.s[2].principal, "Al-Hassan, Fatima");
+	assert_string_equal(l.s[2].c.destination, "CAN");
+	assert_int_equal(l.s[2].c.priority, COR_PRIO_EMERGENCY);
+	cor_store_close(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
+/* The text filter is text: '%' and '_' are not wildcards. */
+static void test_case_list_text_is_literal(void **state)
+{
+	const char *path = db_path("literal");
+	struct cor_store *st = known_dataset(path);
+	long n = -1;
+	/* BUG (src/store/store_sqlite.c, FILTER_WHERE): the case-ref part of the
+	 * text filter is "c.ref LIKE ?5 || '%'", so '%' or '_' in the text
+	 * match any reference: 'corridor case list --text %' lists every case.
+	 * Trivial to fix (substr(c.ref, 1, length(?5)) = ?5, or LIKE ... ESCAPE);
+	 * this test fails until then. */
+	assert_int_equal(cor_store_case_count(st, &(struct cor_case_filter){.text = "%"}, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(cor_store_case_count(st, &(struct cor_case_filter){.text = "__-___"}, &n), 0);
+	assert_int_equal(n, 0);
+	/* A reference prefix still selects. */
+	assert_int_equal(cor_store_case_count(st, &(struct cor_case_filter){.text = "LY-TIP"}, &n), 0);
+	assert_int_equal(n, 1);
+	cor_store_close(st);
+}
+
+struct each_got {
+	char line[16][512];
+	int n;
+};
+
+static int collect_each(const struct cor_case *c, const struct cor_person *p,
+			const struct cor_document *d, void *ctx)
+{
+	struct each_got *g = ctx;
+	assert_true(g->n < 16);
+	snprintf(g->line[g->n++], sizeof(g->line[0]), "%s %d %s %s %s %s", c->ref, p->seq, p->given_names_latin,
+		 c->state, cor_doc_kind_name(d->kind)[0] ? cor_doc_kind_name(d->kind) : "-",
+		 d->number[0] ? d->number : "-");
+	return 0;
+}
+
+static void test_persons_each(void **state)
+{
+	const char *path = db_path("each");
+	struct cor_store *st = known_dataset(path);
+	struct each_got g = {.n = 0};
+	struct cor_case_filter f = {0};
+	static const char *const want[] = {
+		"LY-TIP-2026-000001 1 Musa counselled passport A1234567",
+		"LY-TIP-2026-000001 2 Chioma counselled passport A7654321",
+		"LY-TIP-2026-000001 3 Ada counselled - -",
+		"YE-ADE-2026-000001 1 Abebe travel_ready id_card E998877",
+		"LB-BEY-2025-000007 1 Fatima submitted refugee_td RT55",
+		"LB-BEY-2025-000007 2 Omar submitted - -", /* a visa is not a travel document */
+		"LB-BEY-2025-000007 3 Lina submitted - -",
+	};
+	assert_int_equal(cor_store_persons_each(st, &f, collect_each, &g), 0);
+	assert_int_equal(g.n, ROWS(want));
+	for (size_t i = 0; i < ROWS(want); i++)
+		assert_string_equal(g.line[i], want[i]);
+
+	/* The filter's limit counts cases, not persons. */
+	struct each_got h = {.n = 0};
+	f.limit = 1;
+	assert_int_equal(cor_store_persons_each(st, &f, collect_each, &h), 0);
+	assert_int_equal(h.n, 3);
+	struct each_got k = {.n = 0};
+	f = (struct cor_case_filter){.nationality = "XXA"};
+	assert_int_equal(cor_store_persons_each(st, &f, collect_each, &k), 0);
+	assert_int_equal(k.n, 3); /* every person of the case that matches */
+	assert_string_equal(k.line[0], want[4]);
+	cor_store_close(st);
+}
+
+/* What statistics are built from: one line per person, in case then seq
+ * order. */
+struct facts_got {
+	char line[16][256];
+	int n;
+	struct cor_stats *agg;
+};
+
+static int collect_facts(const struct cor_person_facts *f, void *ctx)
+{
+	struct facts_got *g = ctx;
+	char birth[COR_DATE_LEN], exp[COR_DATE_LEN];
+	/* The groups as a sorted set: their order is not part of the contract. */
+	char groups[32] = "";
+	static const char *const all[] = {"CR", "DS", "ER", "FU", "LP", "PG",
+					  "SC", "SM", "SP", "SV", "TR", "WR"};
+	char padded[64];
+	snprintf(padded, sizeof(padded), ";%s;", f->need_groups ? f->need_groups : "");
+	for (size_t i = 0; i < ROWS(all); i++) {
+		char k[8];
+		snprintf(k, sizeof(k), ";%s;", all[i]);
+		if (strstr(padded, k))
+			snprintf(groups + strlen(groups), sizeof(groups) - strlen(groups), "%s%s",
+				 groups[0] ? ";" : "", all[i]);
+	}
+	assert_true(g->n < 16);
+	snprintf(g->line[g->n++], sizeof(g->line[0]), "%s|%s|%s|%s|%s|%c|%s|%s|%s|%s",
+		 f->programme, f->state, f->office, f->priority, f->destination, f->sex,
+		 cor_date_format(f->birth_date, birth), f->nationality, groups[0] ? groups : "-",
+		 !f->has_travel_doc ? "no doc"
+		 : f->doc_expires   ? cor_date_format(f->doc_expiry, exp)
+				    : "no expiry");
+	if (g->n > 1)
+		assert_true(f->case_id >= 1);
+	return g->agg ? cor_stats_add(g->agg, f) : 0;
+}
+
+static void test_person_facts(void **state)
+{
+	const char *path = db_path("facts");
+	struct cor_store *st = known_dataset(path);
+	struct facts_got g = {.n = 0};
+	static const char *const want[] = {
+		"VHR|counselled|LY-TIP Tripoli|urgent|NGA|M|1990-05-01|NGA|SM|2026-09-01",
+		"VHR|counselled|LY-TIP Tripoli|urgent|NGA|F|1995-02-28|NGA|SM|2026-01-15",
+		"VHR|counselled|LY-TIP Tripoli|urgent|NGA|F|2021-01-15|NGA|-|no doc",
+		"VHR|travel_ready|YE-ADE Aden|normal|ETH|M|1966-01-15|ETH|-|2026-01-14",
+		"RST|submitted|LB-BEY Beirut|emergency|CAN|F|1960-01-16|SYR|ER;WR|no expiry",
+		"RST|submitted|LB-BEY Beirut|emergency|CAN|M|2008-01-16|SYR|-|no doc", /* a visa */
+		"RST|submitted|LB-BEY Beirut|emergency|CAN|F|2022-01-16|XXA|-|no doc",
+	};
+	assert_int_equal(cor_store_person_facts_each(st, collect_facts, &g), 0);
+	assert_int_equal(g.n, ROWS(want));
+	for (size_t i = 0; i < ROWS(want); i++)
+		assert_string_equal(g.line[i], want[i]);
+	cor_store_close(st);
+}
+
+struct stat_got {
+	char text[1024];
+};
+
+static int collect_stat(const struct cor_stat_row *r, void *ctx)
+{
+	struct stat_got *g = ctx;
+	size_t n = strlen(g->text);
+	snprintf(g->text + n, sizeof(g->text) - n, "%s=%ld/%ld;", r->key, r->cases, r->persons);
+	return 0;
+}
+
+/* The statistics of the known dataset on a day, as 'corridor stats' builds
+ * them: the store's facts into the domain's aggregate. */
+static struct cor_stats *stats_on(struct cor_store *st, struct cor_date on)
+{
+	struct facts_got g = {.n = 0, .agg = cor_stats_new(on)};
+	assert_non_null(g.agg);
+	assert_int_equal(cor_store_person_facts_each(st, collect_facts, &g), 0);
+	return g.agg;
+}
+
+static void expect_stats(struct cor_stats *agg, enum cor_stat_dim dim, const char *want)
+{
+	struct stat_got g = {""};
+	assert_int_equal(cor_stats_each(agg, dim, collect_stat, &g), 0);
+	if (strcmp(g.text, want))
+		fail_msg("stats %d: got '%s', expected '%s'", (int)dim, g.text, want);
+}
+
+static void test_stats(void **state)
+{
+	const char *path = db_path("stats");
+	struct cor_store *st = known_dataset(path);
+	struct cor_stats *agg = stats_on(st, D(2026, 1, 15));
+	long cases = -1, persons = -1;
+	cor_stats_totals(agg, &cases, &persons);
+	assert_int_equal(cases, 3);
+	assert_int_equal(persons, 7);
+	/* key=cases/persons, largest first then by key. */
+	expect_stats(agg, COR_STAT_PROGRAMME, "VHR=2/4;RST=1/3;");
+	expect_stats(agg, COR_STAT_STATE, "counselled=1/3;submitted=1/3;travel_ready=1/1;");
+	expect_stats(agg, COR_STAT_OFFICE, "LB-BEY Beirut=1/3;LY-TIP Tripoli=1/3;YE-ADE Aden=1/1;");
+	expect_stats(agg, COR_STAT_PRIORITY, "emergency=1/3;urgent=1/3;normal=1/1;");
+	expect_stats(agg, COR_STAT_DESTINATION, "CAN=1/3;NGA=1/3;ETH=1/1;");
+	expect_stats(agg, COR_STAT_NATIONALITY, "NGA=1/3;SYR=1/2;ETH=1/1;XXA=1/1;");
+	/* Ages on 2026-01-15; bands in age order, F before M. */
+	expect_stats(agg, COR_STAT_SEX_AGE,
+		     "F 0-4=1/1;F 5-11=1/1;F 18-59=1/1;F 60+=1/1;M 12-17=1/1;M 18-59=1/1;M 60+=1/1;");
+	/* Persons per needs group: two SM codes on one person count once. */
+	expect_stats(agg, COR_STAT_NEED, "SM=1/2;ER=1/1;WR=1/1;");
+	expect_stats(agg, COR_STAT_DOCUMENT,
+		     "no travel document=2/3;valid 6 months or more=2/2;expired=1/1;"
+		     "expires within 6 months=1/1;");
+	struct stat_got none = {""};
+	assert_int_equal(cor_stats_each(agg, COR_STAT__N, collect_stat, &none), COR_EINVAL);
+	cor_stats_free(agg);
+
+	/* A day later Omar is 18 and Chioma's passport has expired. */
+	agg = stats_on(st, D(2026, 1, 16));
+	expect_stats(agg, COR_STAT_SEX_AGE,
+		     "F 0-4=1/1;F 5-11=1/1;F 18-59=1/1;F 60+=1/1;M 18-59=2/2;M 60+=1/1;");
+	expect_stats(agg, COR_STAT_DOCUMENT,
+		     "no travel document=2/3;expired=2/2;valid 6 months or more=2/2;");
+	cor_stats_free(agg);
+
+	long docs, events;
+	assert_int_equal(cor_store_totals(st, &cases, &persons, &docs, &events), 0);
+	assert_int_equal(cases, 3);
+	assert_int_equal(persons, 7);
+	assert_int_equal(docs, 5);
+	assert_int_equal(events, 3);
+	cor_store_close(st);
+}
+
+/* ---- units of work ----------------------------------------------------- */
+
+static void test_mark_undo_release(void **state)
+{
+	const char *path = db_path("units");
+	struct cor_store *st = open_new(path);
+	struct cor_case x = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA", "registered",
+				   COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case y = mkcase("LY-TIP-2026-000002", "VHR", "LY-TIP", "LBY", "NGA", "registered",
+				   COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case z = mkcase("LY-TIP-2026-000003", "VHR", "LY-TIP", "LBY", "NGA", "registered",
+				   COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_person p = mkperson(1, COR_REL_PRINCIPAL, "A", "B", NULL, NULL, 'F',
+				       D(1990, 1, 1), "NGA", "", "SM");
+	int64_t id;
+	long seq;
+
+	assert_int_equal(cor_store_begin(st), 0);
+	/* A unit undone leaves nothing, not even the numbering. */
+	assert_int_equal(cor_store_mark(st), 0);
+	assert_int_equal(cor_store_case_add(st, &x, &id), 0);
+	assert_int_equal(cor_store_person_add(st, id, &p, NULL), 0);
+	assert_int_equal(cor_store_undo(st), 0);
+	assert_int_equal(cor_store_case_get(st, x.ref, NULL, NULL), COR_ENOTFOUND);
+	/* A unit kept. */
+	assert_int_equal(cor_store_mark(st), 0);
+	assert_int_equal(cor_store_case_add(st, &y, &id), 0);
+	assert_int_equal(cor_store_person_add(st, id, &p, NULL), 0);
+	/* A failed call inside the transaction leaves it open. */
+	assert_int_equal(cor_store_case_add(st, &y, NULL), COR_EEXIST);
+	assert_int_equal(cor_store_release(st), 0);
+	assert_int_equal(cor_store_commit(st), 0);
+
+	/* A transaction rolled back. */
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_case_add(st, &z, NULL), 0);
+	assert_int_equal(cor_store_rollback(st), 0);
+	assert_int_equal(cor_store_rollback(st), 0); /* none open: nothing to do */
+
+	assert_int_equal(cor_store_case_get(st, x.ref, NULL, NULL), COR_ENOTFOUND);
+	assert_int_equal(cor_store_case_get(st, y.ref, NULL, NULL), 0);
+	assert_int_equal(cor_store_case_get(st, z.ref, NULL, NULL), COR_ENOTFOUND);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2026, &seq), 0);
+	assert_int_equal(seq, 3);
+
+	/* Closing with a transaction open rolls it back. */
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_case_add(st, &z, NULL), 0);
+	cor_store_close(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM cases"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM person"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM person_need"), 1);
+}
+
+/* Undoing a unit undoes the numbering it caused too: a case number taken
+ * by a case that was undone is free again. */
+static void test_undo_forgets_numbering(void **state)
+{
+	const char *path = db_path("undo-number");
+	struct cor_store *st = open_new(path);
+	struct cor_case hi = mkcase("LY-TIP-2026-000009", "VHR", "LY-TIP", "LBY", "NGA",
+				    "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case lo = mkcase("LY-TIP-2026-000002", "VHR", "LY-TIP", "LBY", "NGA",
+				    "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	long seq = 0;
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_mark(st), 0);
+	assert_int_equal(cor_store_case_add(st, &hi, NULL), 0);
+	assert_int_equal(cor_store_undo(st), 0);
+	assert_int_equal(cor_store_mark(st), 0);
+	assert_int_equal(cor_store_case_add(st, &lo, NULL), 0);
+	assert_int_equal(cor_store_release(st), 0);
+	assert_int_equal(cor_store_commit(st), 0);
+	assert_int_equal(cor_store_case_get(st, hi.ref, NULL, NULL), COR_ENOTFOUND);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2026, &seq), 0);
+	cor_store_close(st);
+	assert_int_equal(seq, 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_reopen),
+		cmocka_unit_test(test_refuse_not_sqlite),
+		cmocka_unit_test(test_refuse_empty_and_dir),
+		cmocka_unit_test(test_refuse_other_application),
+		cmocka_unit_test(test_refuse_newer),
+		cmocka_unit_test(test_migrate_from_each_version),
+		cmocka_unit_test(test_offices),
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_persons_documents),
+		cmocka_unit_test(test_without_principal),
+		cmocka_unit_test(test_events_append_only),
+		cmocka_unit_test(test_case_list),
+		cmocka_unit_test(test_case_list_text_is_literal),
+		cmocka_unit_test(test_persons_each),
+		cmocka_unit_test(test_person_facts),
+		cmocka_unit_test(test_stats),
+		cmocka_unit_test(test_mark_undo_release),
+		cmocka_unit_test(test_undo_forgets_numbering),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,957 @@
+// SPDX-License-Identifier: Apache-2.0
+// Unit tests for the workflow store, on database files under $COR_TEST_TMP:
+// the migration's tables and triggers, moves (each accepted one appends its
+// event, each refused one changes nothing, checked by a digest of every
+// table read through a connection of our own), counselling with an asylum
+// wish (hold and referral in one transaction), referrals, protection risk
+// assessments and clearances, the held-from state read from the history,
+// the eligibility hook, and units of work inside a caller's transaction.
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "domain/lifecycle.h"
+#include "store/store.h"
+#include "store/store_workflow.h"
+#include "util/error.h"
+
+#define ROWS(a) (sizeof(a) / sizeof((a)[0]))
+
+#define VHR "LY-TIP-2026-000001"
+#define RST "LB-BEY-2026-000001"
+#define HEV "SD-PZU-2026-000001"
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static char path[512];
+
+static const char *db_path(const char *name)
+{
+	const char *dir = getenv("COR_TEST_TMP");
+	snprintf(path, sizeof(path), "%s/test_workflow-%s.db", dir && *dir ? dir : "/tmp", name);
+	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < ROWS(ext); i++) {
+		char f[600];
+		snprintf(f, sizeof(f), "%s%s", path, ext[i]);
+		unlink(f);
+	}
+	return path;
+}
+
+static struct cor_case mkcase(const char *ref, const char *prog, const char *office,
+			      const char *origin, const char *dest, const char *state)
+{
+	struct cor_case c;
+	memset(&c, 0, sizeof(c));
+	snprintf(c.ref, sizeof(c.ref), "%s", ref);
+	snprintf(c.programme, sizeof(c.programme), "%s", prog);
+	snprintf(c.office, sizeof(c.office), "%s", office);
+	snprintf(c.origin, sizeof(c.origin), "%s", origin);
+	snprintf(c.destination, sizeof(c.destination), "%s", dest);
+	snprintf(c.state, sizeof(c.state), "%s", state);
+	c.priority = COR_PRIO_NORMAL;
+	c.registered_on = (struct cor_date){2026, 1, 10};
+	return c;
+}
+
+static int64_t add_case(struct cor_store *st, const char *ref, const char *prog,
+			const char *office, const char *state, int persons)
+{
+	struct cor_case c = mkcase(ref, prog, office, "LBY", "NGA", state);
+	int64_t id;
+	if (cor_store_case_add(st, &c, &id) < 0)
+		fail_msg("adding %s: %s", ref, cor_store_errmsg(st));
+	for (int i = 1; i <= persons; i++) {
+		struct cor_person p;
+		memset(&p, 0, sizeof(p));
+		p.seq = i;
+		p.relationship = i == 1 ? COR_REL_PRINCIPAL : COR_REL_CHILD;
+		snprintf(p.family_name_latin, sizeof(p.family_name_latin), "OKAFOR");
+		snprintf(p.given_names_latin, sizeof(p.given_names_latin), "Person %d", i);
+		snprintf(p.family_name, sizeof(p.family_name), "OKAFOR");
+		snprintf(p.given_names, sizeof(p.given_names), "Person %d", i);
+		p.sex = 'F';
+		p.birth_date = (struct cor_date){1990 + i, 1, 1};
+		snprintf(p.nationality, sizeof(p.nationality), "NGA");
+		assert_int_equal(cor_store_person_add(st, id, &p, NULL), 0);
+	}
+	return id;
+}
+
+/* A store with a VHR case of 2 persons, an RST case of 1 and an HEV case
+ * of 1, all registered. */
+static struct cor_store *open_with_cases(const char *name)
+{
+	struct cor_store *st = NULL;
+	char msg[600] = "";
+	if (cor_store_open(db_path(name), COR_STORE_CREATE, &st, msg, sizeof(msg)) < 0)
+		fail_msg("cannot create: %s", msg);
+	add_case(st, VHR, "VHR", "LY-TIP", "registered", 2);
+	add_case(st, RST, "RST", "LB-BEY", "registered", 1);
+	add_case(st, HEV, "HEV", "SD-PZU", "registered", 1);
+	return st;
+}
+
+/* FNV-1a over every row of every table, read by a connection of our own:
+ * what another process would see. */
+static uint64_t digest(void)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *t = NULL;
+	uint64_t h = 1469598103934665603ull;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT name FROM sqlite_schema WHERE type = 'table'"
+					    " ORDER BY name",
+					    -1, &t, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(t) == SQLITE_ROW) {
+		char sql[256];
+		sqlite3_stmt *s = NULL;
+		snprintf(sql, sizeof(sql), "SELECT * FROM \"%s\"", sqlite3_column_text(t, 0));
+		assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			for (int i = 0; i < sqlite3_column_count(s); i++) {
+				const unsigned char *v = sqlite3_column_text(s, i);
+				for (const unsigned char *c = v ? v : (const unsigned char *)"\1"; *c;
+				     c++)
+					h = (h ^ *c) * 1099511628211ull;
+				h = (h ^ 0xff) * 1099511628211ull;
+			}
+		sqlite3_finalize(s);
+	}
+	sqlite3_finalize(t);
+	sqlite3_close(db);
+	return h;
+}
+
+/* One integer from a query of our own. */
+static long raw_int(const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	long v = -12345;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* Run SQL with a connection of our own (foreign keys on); the message. */
+static int raw_exec(const char *sql, char *msg, size_t len)
+{
+	sqlite3 *db = NULL;
+	char *err = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	snprintf(msg, len, "%s", err ? err : "");
+	sqlite3_free(err);
+	sqlite3_close(db);
+	return rc;
+}
+
+static const char *state_of(struct cor_store *st, const char *ref)
+{
+	static struct cor_case c;
+	assert_int_equal(cor_store_case_get(st, ref, NULL, &c), 0);
+	return c.state;
+}
+
+/* The events of a case as "action|detail|reason|actor" lines. */
+struct events {
+	char lines[64][256];
+	int n;
+};
+
+static int collect_event(const struct cor_event *e, void *ctx)
+{
+	struct events *ev = ctx;
+	assert_true(ev->n < 64);
+	assert_int_equal(strlen(e->at), 20);
+	snprintf(ev->lines[ev->n++], sizeof(ev->lines[0]), "%s|%s|%s|%s", e->action, e->detail,
+		 e->reason, e->actor);
+	return 0;
+}
+
+static struct events *events_of(struct cor_store *st, const char *ref)
+{
+	static struct events ev;
+	int64_t id;
+	memset(&ev, 0, sizeof(ev));
+	assert_int_equal(cor_store_case_get(st, ref, &id, NULL), 0);
+	assert_int_equal(cor_store_case_events(st, id, collect_event, &ev), 0);
+	return &ev;
+}
+
+/* The last n events of ref are exactly want[0..n-1]. */
+static void expect_last_events(struct cor_store *st, const char *ref, const char *const *want,
+			       int n)
+{
+	struct events *ev = events_of(st, ref);
+	assert_true(ev->n >= n);
+	for (int i = 0; i < n; i++)
+		assert_string_equal(ev->lines[ev->n - n + i], want[i]);
+}
+
+static void move_ok(struct cor_store *st, const char *ref, const char *to, const char *reason)
+{
+	struct cor_move_result res;
+	char from[COR_STATE_MAX];
+	snprintf(from, sizeof(from), "%s", state_of(st, ref));
+	int n = events_of(st, ref)->n;
+	if (cor_store_case_move(st, ref, to, "tester", reason, NULL, &res) < 0)
+		fail_msg("%s -> %s: %s", ref, to, cor_store_errmsg(st));
+	assert_string_equal(res.from, from);
+	assert_string_equal(res.why.code, "");
+	assert_string_equal(state_of(st, ref), to);
+	struct events *ev = events_of(st, ref);
+	assert_int_equal(ev->n, n + 1);
+	char want[256];
+	snprintf(want, sizeof(want), "state|%s -> %s|%s|tester", from, to, reason ? reason : "");
+	assert_string_equal(ev->lines[n], want);
+}
+
+/* A move that must be refused with err, code and msg, changing nothing. */
+static void move_refused(struct cor_store *st, const char *ref, const char *to,
+			 const char *reason, int err, const char *code, const char *msg)
+{
+	struct cor_move_result res;
+	uint64_t before = digest();
+	int got = cor_store_case_move(st, ref, to, "tester", reason, NULL, &res);
+	if (got != err)
+		fail_msg("%s -> %s: %d (%s), expected %d", ref, to, got, cor_store_errmsg(st), err);
+	assert_string_equal(res.why.code, code);
+	assert_string_equal(res.why.msg, msg);
+	assert_string_equal(cor_store_errmsg(st), msg);
+	assert_true(digest() == before);
+}
+
+static struct cor_counselling session(enum cor_counselling_decision d, bool asylum)
+{
+	return (struct cor_counselling){.counsellor = "Amal Haddad",
+					.language = "ar",
+					.interpreter = true,
+					.decision = d,
+					.asylum_wish = asylum,
+					.notes = "explained the return and reintegration package"};
+}
+
+static void counsel_ok(struct cor_store *st, const char *ref, enum cor_counselling_decision d,
+		       bool asylum, struct cor_counselling_result *res)
+{
+	struct cor_counselling s = session(d, asylum);
+	if (cor_store_counselling_add(st, ref, &s, "tester", res) < 0)
+		fail_msg("counselling %s: %s", ref, cor_store_errmsg(st));
+}
+
+static void assess_ok(struct cor_store *st, const char *person, enum cor_protection_level l,
+		      int want_no)
+{
+	int no = 0;
+	if (cor_store_protection_assess(st, person, l, "interview on return risks", "protection",
+					&no) < 0)
+		fail_msg("assessing %s: %s", person, cor_store_errmsg(st));
+	assert_int_equal(no, want_no);
+}
+
+/* ---- schema ------------------------------------------------------------ */
+
+static void test_schema(void **state)
+{
+	struct cor_store *st = open_with_cases("schema");
+	char msg[256];
+	assert_int_equal(raw_int("PRAGMA user_version"), cor_store_schema_version());
+	static const char *const tables[] = {"counselling", "referral", "protection_assessment",
+					     "protection_clearance"};
+	for (size_t i = 0; i < ROWS(tables); i++) {
+		char sql[256];
+		snprintf(sql, sizeof(sql),
+			 "SELECT strict FROM pragma_table_list WHERE name = '%s'", tables[i]);
+		assert_int_equal(raw_int(sql), 1);
+	}
+	/* Foreign keys: no session of a case that does not exist. */
+	assert_int_equal(raw_exec("INSERT INTO counselling (case_id, no, at, counsellor, language,"
+				  " interpreter, decision, asylum_wish, notes, recorded_by)"
+				  " VALUES (999, 1, 'x', 'a', 'ar', 0, 'yes', 0, '', 'x')",
+				  msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	assert_string_equal(msg, "FOREIGN KEY constraint failed");
+	assert_int_equal(raw_exec("INSERT INTO protection_assessment (person_id, level, grounds,"
+				  " assessed_by, at) VALUES (999, 'high', 'g', 'x', 'x')",
+				  msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	/* CHECKs. */
+	assert_int_equal(raw_exec("INSERT INTO counselling (case_id, no, at, counsellor, language,"
+				  " interpreter, decision, asylum_wish, notes, recorded_by)"
+				  " VALUES (1, 1, 'x', 'a', 'ar', 0, 'maybe', 0, '', 'x')",
+				  msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec("INSERT INTO protection_assessment (person_id, level, grounds,"
+				  " assessed_by, at) VALUES (1, 'severe', 'g', 'x', 'x')",
+				  msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	/* Append-only. */
+	struct cor_counselling_result res;
+	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
+	assess_ok(st, VHR "-01", COR_PROT_HIGH, 1);
+	assert_int_equal(cor_store_protection_clear(st, VHR "-01", "reviewed", "protection", NULL), 0);
+	assert_int_equal(raw_exec("UPDATE counselling SET decision = 'no'", msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	assert_string_equal(msg, "counselling sessions are append-only");
+	assert_int_equal(raw_exec("DELETE FROM counselling", msg, sizeof(msg)), SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec("UPDATE protection_assessment SET level = 'low'", msg,
+				  sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	assert_string_equal(msg, "protection assessments are append-only");
+	assert_int_equal(raw_exec("DELETE FROM protection_clearance", msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	assert_string_equal(msg, "protection clearances are append-only");
+	/* A referral changes once, when closed. */
+	counsel_ok(st, VHR, COR_COUNSEL_YES, true, &res);
+	assert_int_equal(raw_exec("UPDATE referral SET to_whom = 'someone else'", msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	assert_string_equal(msg, "a referral changes only when it is closed");
+	assert_int_equal(cor_store_referral_close(st, VHR, 1, "claim lodged", "tester"), 0);
+	assert_int_equal(raw_exec("UPDATE referral SET outcome = 'other'", msg, sizeof(msg)),
+			 SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec("DELETE FROM referral", msg, sizeof(msg)), SQLITE_CONSTRAINT);
+	assert_string_equal(msg, "referrals are never deleted");
+	assert_int_equal(raw_int("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	cor_store_close(st);
+}
+
+/* ---- moves ------------------------------------------------------------- */
+
+/* A VHR case from registered to closed, with counselling and protection. */
+static void test_vhr_happy_path(void **state)
+{
+	struct cor_store *st = open_with_cases("happy");
+	struct cor_counselling_result res;
+	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
+	assert_int_equal(res.session, 1);
+	assert_false(res.held);
+	assert_int_equal(res.referral, 0);
+	assert_string_equal(res.from, "registered");
+	move_ok(st, VHR, "counselled", NULL);
+	move_ok(st, VHR, "assessed", NULL);
+	assess_ok(st, VHR "-01", COR_PROT_LOW, 1);
+	assess_ok(st, VHR "-02", COR_PROT_NONE, 1);
+	move_ok(st, VHR, "eligible", NULL);
+	move_ok(st, VHR, "travel_ready", NULL);
+	move_ok(st, VHR, "booked", NULL);
+	move_ok(st, VHR, "departed", NULL);
+	move_ok(st, VHR, "arrived", NULL);
+	move_ok(st, VHR, "reintegration", "cash grant and business start-up");
+	move_ok(st, VHR, "closed", NULL);
+	static const char *const want[] = {
+		"counselling|session 1 by Amal Haddad in ar with an interpreter: decision yes||tester",
+		"state|registered -> counselled||tester",
+		"state|counselled -> assessed||tester",
+		"protection|person " VHR "-01 assessed at low protection risk (assessment 1)||protection",
+		"protection|person " VHR "-02 assessed at none protection risk (assessment 1)||protection",
+		"state|assessed -> eligible||tester",
+		"state|eligible -> travel_ready||tester",
+		"state|travel_ready -> booked||tester",
+		"state|booked -> departed||tester",
+		"state|departed -> arrived||tester",
+		"state|arrived -> reintegration|cash grant and business start-up|tester",
+		"state|reintegration -> closed||tester",
+	};
+	struct events *ev = events_of(st, VHR);
+	assert_int_equal(ev->n, (int)ROWS(want));
+	for (size_t i = 0; i < ROWS(want); i++)
+		assert_string_equal(ev->lines[i], want[i]);
+	/* Closed goes nowhere. */
+	move_refused(st, VHR, "registered", "reopen", COR_EWRONGSTATE, "WRONG_STATE",
+		     "case '" VHR "' is 'closed'; it cannot go to 'registered' (next: none)");
+	cor_store_close(st);
+}
+
+static void test_move_refused(void **state)
+{
+	struct cor_store *st = open_with_cases("refused");
+	move_refused(st, VHR, "booked", NULL, COR_EWRONGSTATE, "WRONG_STATE",
+		     "case '" VHR "' is 'registered'; it cannot go to 'booked' (next: counselled, "
+		     "ineligible, on_hold, closed)");
+	move_refused(st, VHR, "on_hold", NULL, COR_EINVAL, "REASON_REQUIRED",
+		     "case '" VHR "' is 'registered'; it can go to 'on_hold' only with a reason");
+	move_refused(st, VHR, "on_hold", "", COR_EINVAL, "REASON_REQUIRED",
+		     "case '" VHR "' is 'registered'; it can go to 'on_hold' only with a reason");
+	move_refused(st, VHR, "on_hold", "bad\treason", COR_EINVAL, "INVALID",
+		     "reason: give 1 to 500 bytes of text without control characters");
+	move_refused(st, VHR, "bokked", NULL, COR_EINVAL, "UNKNOWN_STATE",
+		     "case '" VHR "': 'bokked' is not a lifecycle state");
+	move_refused(st, VHR, "counselled", NULL, COR_EWRONGSTATE, "NO_COUNSELLING",
+		     "case '" VHR "' is 'registered'; it cannot go to 'counselled' before a "
+		     "counselling session is recorded (a return happens only at the person's "
+		     "request)");
+	move_refused(st, "LY-TIP-2026-000999", "counselled", NULL, COR_ENOTFOUND, "NOT_FOUND",
+		     "no case 'LY-TIP-2026-000999'");
+	/* The informed decision. */
+	struct cor_counselling_result res;
+	counsel_ok(st, VHR, COR_COUNSEL_UNDECIDED, false, &res);
+	move_ok(st, VHR, "counselled", NULL);
+	move_refused(st, VHR, "assessed", NULL, COR_EWRONGSTATE, "NO_INFORMED_DECISION",
+		     "case '" VHR "' is 'counselled'; it cannot go to 'assessed' without an informed "
+		     "decision 'yes' to return (the latest is 'undecided')");
+	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
+	assert_int_equal(res.session, 2);
+	move_ok(st, VHR, "assessed", NULL);
+	/* Protection: every person assessed. */
+	assess_ok(st, VHR "-01", COR_PROT_MEDIUM, 1);
+	move_refused(st, VHR, "eligible", NULL, COR_EWRONGSTATE, "PROTECTION_NOT_ASSESSED",
+		     "case '" VHR "' is 'assessed'; it cannot go to 'eligible' before every "
+		     "person's protection risk is assessed (1 of 2 not assessed)");
+	assess_ok(st, VHR "-02", COR_PROT_LOW, 1);
+	move_ok(st, VHR, "eligible", NULL);
+	/* The person changes their mind: the return stops there. */
+	counsel_ok(st, VHR, COR_COUNSEL_NO, false, &res);
+	move_refused(st, VHR, "travel_ready", NULL, COR_EWRONGSTATE, "NO_INFORMED_DECISION",
+		     "case '" VHR "' is 'eligible'; it cannot go to 'travel_ready' without an "
+		     "informed decision 'yes' to return (the latest is 'no')");
+	move_ok(st, VHR, "closed", "the person withdrew the request to return");
+	/* Other programmes do not ask for counselling. */
+	move_ok(st, RST, "counselled", NULL);
+	move_ok(st, HEV, "assessed", NULL);
+	cor_store_close(st);
+}
+
+/* Inside a caller's transaction a move is a savepoint: refused, it keeps
+ * the caller's earlier work; rolled back with the caller, it leaves nothing. */
+static void test_move_in_transaction(void **state)
+{
+	struct cor_store *st = open_with_cases("txn");
+	struct cor_move_result res;
+	int64_t id;
+	assert_int_equal(cor_store_case_get(st, HEV, &id, NULL), 0);
+	uint64_t before = digest();
+	assert_int_equal(cor_store_begin(st), 0);
+	struct cor_event e = {.actor = "tester", .action = "note", .detail = "kept", .reason = ""};
+	cor_time_now(e.at);
+	assert_int_equal(cor_store_event_add(st, id, &e), 0);
+	assert_int_equal(cor_store_case_move(st, HEV, "booked", "tester", NULL, NULL, &res),
+			 COR_EWRONGSTATE);
+	assert_int_equal(cor_store_commit(st), 0);
+	assert_int_equal(events_of(st, HEV)->n, 1);
+	assert_string_equal(events_of(st, HEV)->lines[0], "note|kept||tester");
+	assert_string_equal(state_of(st, HEV), "registered");
+	assert_true(digest() != before);
+
+	before = digest();
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_case_move(st, HEV, "assessed", "tester", NULL, NULL, &res), 0);
+	assert_string_equal(state_of(st, HEV), "assessed");
+	assert_int_equal(cor_store_rollback(st), 0);
+	assert_string_equal(state_of(st, HEV), "registered");
+	assert_true(digest() == before);
+	cor_store_close(st);
+}
+
+/* ---- counselling and referrals ----------------------------------------- */
+
+static void test_asylum_wish(void **state)
+{
+	struct cor_store *st = open_with_cases("asylum");
+	struct cor_counselling_result res;
+	struct cor_case_gate gate;
+	struct cor_case c;
+	int64_t id;
+	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
+	move_ok(st, VHR, "counselled", NULL);
+	int n = events_of(st, VHR)->n;
+	counsel_ok(st, VHR, COR_COUNSEL_UNDECIDED, true, &res);
+	assert_int_equal(res.session, 2);
+	assert_true(res.held);
+	assert_string_equal(res.from, "counselled");
+	assert_int_equal(res.referral, 1);
+	assert_true(res.referral_opened);
+	assert_string_equal(state_of(st, VHR), "on_hold");
+	static const char *const want[] = {
+		"counselling|session 2 by Amal Haddad in ar with an interpreter: decision undecided; "
+		"asylum wish||tester",
+		"state|counselled -> on_hold|asylum wish recorded at counselling session 2|tester",
+		"referral|referral 1 opened to UNHCR: asylum wish (counselling session 2)||tester",
+	};
+	assert_int_equal(events_of(st, VHR)->n, n + 3);
+	expect_last_events(st, VHR, want, 3);
+	assert_int_equal(cor_store_case_get(st, VHR, &id, &c), 0);
+	assert_int_equal(cor_store_case_gate(st, id, &c, &gate), 0);
+	assert_string_equal(gate.ref, VHR);
+	assert_string_equal(gate.held_from, "counselled");
+	assert_int_equal(gate.sessions, 2);
+	assert_string_equal(gate.decision, "undecided");
+	assert_int_equal(gate.open_referrals, 1);
+	assert_int_equal(gate.persons, 2);
+	assert_int_equal(gate.persons_assessed, 0);
+
+	/* The open referral blocks the resume; it names the state held from. */
+	move_refused(st, VHR, "counselled", NULL, COR_EWRONGSTATE, "REFERRAL_OPEN",
+		     "case '" VHR "' is 'on_hold'; it cannot go to 'counselled' while 1 referral "
+		     "is open");
+	move_refused(st, VHR, "registered", NULL, COR_EWRONGSTATE, "WRONG_STATE",
+		     "case '" VHR "' is 'on_hold'; it cannot go to 'registered' (next: counselled, "
+		     "ineligible, closed)");
+	/* A second wish while held and referred: no second hold nor referral. */
+	n = events_of(st, VHR)->n;
+	counsel_ok(st, VHR, COR_COUNSEL_UNDECIDED, true, &res);
+	assert_false(res.held);
+	assert_false(res.referral_opened);
+	assert_int_equal(res.referral, 1);
+	assert_string_equal(res.from, "on_hold");
+	assert_int_equal(events_of(st, VHR)->n, n + 1);
+	assert_int_equal(raw_int("SELECT count(*) FROM referral"), 1);
+
+	/* Close the referral; the case stays on hold until resumed. */
+	n = events_of(st, VHR)->n;
+	assert_int_equal(cor_store_referral_close(st, VHR, 1,
+						  "asylum claim not pursued; the person wishes to "
+						  "return",
+						  "protection"),
+			 0);
+	static const char *const closed[] = {
+		"referral|referral 1 to UNHCR closed|asylum claim not pursued; the person wishes to "
+		"return|protection",
+	};
+	assert_int_equal(events_of(st, VHR)->n, n + 1);
+	expect_last_events(st, VHR, closed, 1);
+	assert_string_equal(state_of(st, VHR), "on_hold");
+	move_ok(st, VHR, "counselled", NULL);
+	/* The latest decision is still 'undecided'. */
+	move_refused(st, VHR, "assessed", NULL, COR_EWRONGSTATE, "NO_INFORMED_DECISION",
+		     "case '" VHR "' is 'counselled'; it cannot go to 'assessed' without an informed "
+		     "decision 'yes' to return (the latest is 'undecided')");
+	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
+	move_ok(st, VHR, "assessed", NULL);
+
+	/* A wish at registration, referred elsewhere; a new referral is numbered 2. */
+	struct cor_counselling s = session(COR_COUNSEL_UNDECIDED, true);
+	s.refer_to = "BAMF";
+	s.interpreter = false;
+	s.language = "tir";
+	add_case(st, "LY-TIP-2026-000002", "AVR", "LY-TIP", "registered", 1);
+	assert_int_equal(cor_store_counselling_add(st, "LY-TIP-2026-000002", &s, "tester", &res), 0);
+	assert_true(res.held);
+	assert_int_equal(res.referral, 1);
+	static const char *const avr[] = {
+		"counselling|session 1 by Amal Haddad in tir: decision undecided; asylum wish||tester",
+		"state|registered -> on_hold|asylum wish recorded at counselling session 1|tester",
+		"referral|referral 1 opened to BAMF: asylum wish (counselling session 1)||tester",
+	};
+	expect_last_events(st, "LY-TIP-2026-000002", avr, 3);
+	assert_string_equal(state_of(st, "LY-TIP-2026-000002"), "on_hold");
+	cor_store_close(st);
+}
+
+struct referrals {
+	char lines[8][400];
+	int n;
+};
+
+static int collect_referral(const struct cor_referral *r, void *ctx)
+{
+	struct referrals *rs = ctx;
+	assert_int_equal(strlen(r->opened_at), 20);
+	assert_int_equal(strlen(r->closed_at), r->outcome ? 20 : 0);
+	snprintf(rs->lines[rs->n++], sizeof(rs->lines[0]), "%d|%s|%s|%d|%s|%s|%s", r->no, r->to,
+		 r->subject, r->session, r->opened_by, r->outcome ? r->outcome : "(open)",
+		 r->closed_by ? r->closed_by : "");
+	return 0;
+}
+
+static void test_referrals(void **state)
+{
+	struct cor_store *st = open_with_cases("referrals");
+	struct cor_counselling_result res;
+	struct referrals rs = {0};
+	assert_int_equal(cor_store_referral_list(st, VHR, collect_referral, &rs), 0);
+	assert_int_equal(rs.n, 0);
+	counsel_ok(st, VHR, COR_COUNSEL_UNDECIDED, true, &res);
+	assert_int_equal(cor_store_referral_close(st, VHR, 1, "claim lodged", "protection"), 0);
+	move_ok(st, VHR, "registered", NULL);
+	counsel_ok(st, VHR, COR_COUNSEL_UNDECIDED, true, &res);
+	assert_int_equal(res.referral, 2);
+	assert_true(res.referral_opened);
+	assert_int_equal(cor_store_referral_list(st, VHR, collect_referral, &rs), 0);
+	assert_int_equal(rs.n, 2);
+	assert_string_equal(rs.lines[0], "1|UNHCR|asylum wish|1|tester|claim lodged|protection");
+	assert_string_equal(rs.lines[1], "2|UNHCR|asylum wish|2|tester|(open)|");
+
+	/* Refusals change nothing. */
+	uint64_t before = digest();
+	assert_int_equal(cor_store_referral_close(st, VHR, 1, "again", "x"), COR_EWRONGSTATE);
+	char want[256];
+	assert_int_equal(strncmp(cor_store_errmsg(st),
+				 "referral 1 of case '" VHR "' is already closed (", 40),
+			 0);
+	snprintf(want, sizeof(want), "referral 1 of case '" VHR "' is already closed (");
+	assert_non_null(strstr(cor_store_errmsg(st), want));
+	assert_non_null(strstr(cor_store_errmsg(st), "Z: claim lodged)"));
+	assert_int_equal(cor_store_referral_close(st, VHR, 3, "x", "x"), COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st), "case '" VHR "' has no referral 3 (see 'corridor "
+						  "referral list " VHR "')");
+	assert_int_equal(cor_store_referral_close(st, VHR, 2, "", "x"), COR_EINVAL);
+	assert_string_equal(cor_store_errmsg(st),
+			    "outcome: give 1 to 500 bytes of text without control characters");
+	assert_int_equal(cor_store_referral_close(st, "LY-TIP-2026-000999", 1, "x", "x"),
+			 COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st), "no case 'LY-TIP-2026-000999'");
+	assert_int_equal(cor_store_referral_list(st, "LY-TIP-2026-000999", collect_referral, &rs),
+			 COR_ENOTFOUND);
+	assert_true(digest() == before);
+	cor_store_close(st);
+}
+
+static void test_counselling_refused(void **state)
+{
+	struct cor_store *st = open_with_cases("counsel-refused");
+	struct cor_counselling_result res;
+	struct cor_counselling s = session(COR_COUNSEL_YES, false);
+	uint64_t before = digest();
+	s.language = "xx";
+	assert_int_equal(cor_store_counselling_add(st, VHR, &s, "tester", &res), COR_EINVAL);
+	assert_string_equal(res.why.code, "INVALID");
+	assert_string_equal(res.why.field, "language");
+	assert_string_equal(cor_store_errmsg(st),
+			    "case '" VHR "': language: 'xx' is not an ISO 639-1 or ISO 639-3 "
+			    "language code (lower case, e.g. 'ar', 'fr', 'tir')");
+	s = session(COR_COUNSEL_YES, false);
+	assert_int_equal(cor_store_counselling_add(st, "LY-TIP-2026-000999", &s, "tester", &res),
+			 COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st), "no case 'LY-TIP-2026-000999'");
+	assert_string_equal(res.why.code, "NOT_FOUND");
+	assert_true(digest() == before);
+
+	/* After departure, or once closed or ineligible: no counselling. */
+	static const char *const states[] = {"departed", "arrived", "closed", "ineligible",
+					     "no_show", "reintegration"};
+	for (size_t i = 0; i < ROWS(states); i++) {
+		char ref[32];
+		snprintf(ref, sizeof(ref), "LY-TIP-2026-%06zu", 100 + i);
+		add_case(st, ref, "VHR", "LY-TIP", states[i], 1);
+		before = digest();
+		s = session(COR_COUNSEL_YES, true);
+		assert_int_equal(cor_store_counselling_add(st, ref, &s, "tester", &res),
+				 COR_EWRONGSTATE);
+		char want[300];
+		snprintf(want, sizeof(want),
+			 "case '%s' is '%s'; counselling is recorded only before departure, while "
+			 "the case can be put on hold or is on hold",
+			 ref, states[i]);
+		assert_string_equal(cor_store_errmsg(st), want);
+		assert_string_equal(res.why.code, "WRONG_STATE");
+		assert_true(digest() == before);
+	}
+	/* Not a return: the wish is recorded, nothing held, nothing referred. */
+	s = session(COR_COUNSEL_YES, true);
+	assert_int_equal(cor_store_counselling_add(st, RST, &s, "tester", &res), 0);
+	assert_false(res.held);
+	assert_int_equal(res.referral, 0);
+	assert_string_equal(state_of(st, RST), "registered");
+	assert_int_equal(raw_int("SELECT count(*) FROM referral"), 0);
+	cor_store_close(st);
+}
+
+struct sessions {
+	char lines[4][300];
+	int n;
+};
+
+static int collect_session(const struct cor_counselling_record *r, void *ctx)
+{
+	struct sessions *ss = ctx;
+	snprintf(ss->lines[ss->n++], sizeof(ss->lines[0]), "%d|%s|%s|%d|%s|%d|%s|%s", r->no,
+		 r->s.counsellor, r->s.language, r->s.interpreter,
+		 cor_counselling_decision_name(r->s.decision), r->s.asylum_wish, r->s.notes,
+		 r->recorded_by);
+	return 0;
+}
+
+static void test_counselling_list(void **state)
+{
+	struct cor_store *st = open_with_cases("sessions");
+	struct cor_counselling_result res;
+	struct sessions ss = {0};
+	counsel_ok(st, VHR, COR_COUNSEL_UNDECIDED, false, &res);
+	struct cor_counselling s = {.counsellor = "Jean Dupont", .language = "fr",
+				    .decision = COR_COUNSEL_YES};
+	assert_int_equal(cor_store_counselling_add(st, VHR, &s, "registration", &res), 0);
+	assert_int_equal(cor_store_counselling_list(st, VHR, collect_session, &ss), 0);
+	assert_int_equal(ss.n, 2);
+	assert_string_equal(ss.lines[0], "1|Amal Haddad|ar|1|undecided|0|explained the return and "
+					 "reintegration package|tester");
+	assert_string_equal(ss.lines[1], "2|Jean Dupont|fr|0|yes|0||registration");
+	assert_int_equal(cor_store_counselling_list(st, "LY-TIP-2026-000999", collect_session, &ss),
+			 COR_ENOTFOUND);
+	cor_store_close(st);
+}
+
+/* ---- protection -------------------------------------------------------- */
+
+static void test_protection(void **state)
+{
+	struct cor_store *st = open_with_cases("protection");
+	struct cor_counselling_result res;
+	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
+	move_ok(st, VHR, "counselled", NULL);
+	move_ok(st, VHR, "assessed", NULL);
+	assess_ok(st, VHR "-01", COR_PROT_LOW, 1);
+	assess_ok(st, VHR "-02", COR_PROT_HIGH, 1);
+	move_refused(st, VHR, "eligible", NULL, COR_EWRONGSTATE, "PROTECTION_NOT_CLEARED",
+		     "case '" VHR "' is 'assessed'; it cannot go to 'eligible': person '" VHR
+		     "-02' at high protection risk, not cleared by a protection officer");
+	/* Clearing only works on a high risk not yet cleared. */
+	uint64_t before = digest();
+	int no = 0;
+	assert_int_equal(cor_store_protection_clear(st, VHR "-01", "x", "protection", &no),
+			 COR_EWRONGSTATE);
+	assert_string_equal(cor_store_errmsg(st),
+			    "person '" VHR "-01' is assessed at 'low' protection risk (assessment "
+			    "1); only a high risk is cleared");
+	assert_int_equal(cor_store_protection_clear(st, RST "-01", "x", "protection", &no),
+			 COR_EWRONGSTATE);
+	assert_string_equal(cor_store_errmsg(st),
+			    "person '" RST "-01' has no protection risk assessment to clear");
+	assert_int_equal(cor_store_protection_clear(st, VHR "-03", "x", "protection", &no),
+			 COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st),
+			    "no person '" VHR "-03': case '" VHR "' has no person 03");
+	assert_int_equal(cor_store_protection_clear(st, VHR "-02", "", "protection", &no),
+			 COR_EINVAL);
+	assert_string_equal(cor_store_errmsg(st),
+			    "reason: give 1 to 500 bytes of text without control characters");
+	assert_int_equal(cor_store_protection_assess(st, VHR, COR_PROT_LOW, "g", "p", &no),
+			 COR_EINVAL);
+	assert_string_equal(cor_store_errmsg(st),
+			    "'" VHR "' is not a person ID like LY-TIP-2026-000123-01");
+	assert_int_equal(cor_store_protection_assess(st, "LY-TIP-2026-000999-01", COR_PROT_LOW,
+						     "g", "p", &no),
+			 COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st), "no case 'LY-TIP-2026-000999'");
+	assert_int_equal(cor_store_protection_assess(st, VHR "-01", COR_PROT_LOW, " ", "p", &no),
+			 COR_EINVAL);
+	assert_string_equal(cor_store_errmsg(st),
+			    "grounds: give 1 to 500 bytes of text without control characters");
+	assert_int_equal(cor_store_protection_assess(st, VHR "-01", COR_PROT__N, "g", "p", &no),
+			 COR_EINVAL);
+	assert_string_equal(cor_store_errmsg(st), "level: give 'none', 'low', 'medium' or 'high'");
+	assert_true(digest() == before);
+
+	/* The clearance is an event with its reason. */
+	assert_int_equal(cor_store_protection_clear(st, VHR "-02",
+						    "risk reviewed with UNHCR; return area stable",
+						    "protection", &no),
+			 0);
+	assert_int_equal(no, 1);
+	static const char *const cleared[] = {
+		"protection|person " VHR "-02 cleared of high protection risk (assessment 1)|risk "
+		"reviewed with UNHCR; return area stable|protection",
+	};
+	expect_last_events(st, VHR, cleared, 1);
+	assert_int_equal(cor_store_protection_clear(st, VHR "-02", "again", "protection", &no),
+			 COR_EWRONGSTATE);
+	assert_non_null(strstr(cor_store_errmsg(st), "the high protection risk of person '" VHR
+						     "-02' (assessment 1) was cleared at "));
+	move_ok(st, VHR, "eligible", NULL);
+	move_ok(st, VHR, "travel_ready", NULL);
+	/* A new high assessment blocks again, until it is cleared in turn. */
+	assess_ok(st, VHR "-02", COR_PROT_HIGH, 2);
+	move_refused(st, VHR, "booked", NULL, COR_EWRONGSTATE, "PROTECTION_NOT_CLEARED",
+		     "case '" VHR "' is 'travel_ready'; it cannot go to 'booked': person '" VHR
+		     "-02' at high protection risk, not cleared by a protection officer");
+	assess_ok(st, VHR "-01", COR_PROT_HIGH, 2);
+	move_refused(st, VHR, "booked", NULL, COR_EWRONGSTATE, "PROTECTION_NOT_CLEARED",
+		     "case '" VHR "' is 'travel_ready'; it cannot go to 'booked': person '" VHR
+		     "-01' and 1 other at high protection risk, not cleared by a protection "
+		     "officer");
+	assert_int_equal(cor_store_protection_clear(st, VHR "-01", "ok", "protection", &no), 0);
+	assert_int_equal(no, 2);
+	/* A later lower assessment replaces a high one. */
+	assess_ok(st, VHR "-02", COR_PROT_MEDIUM, 3);
+	move_ok(st, VHR, "booked", NULL);
+	/* Not a return: a high risk does not block. */
+	assess_ok(st, HEV "-01", COR_PROT_HIGH, 1);
+	move_ok(st, HEV, "assessed", NULL);
+	move_ok(st, HEV, "eligible", NULL);
+	/* A closed case's record does not change. */
+	move_ok(st, RST, "closed", "withdrawn");
+	before = digest();
+	assert_int_equal(cor_store_protection_assess(st, RST "-01", COR_PROT_LOW, "g", "p", &no),
+			 COR_EWRONGSTATE);
+	assert_string_equal(cor_store_errmsg(st),
+			    "case '" RST "' is 'closed'; its protection record does not change");
+	assert_true(digest() == before);
+	cor_store_close(st);
+}
+
+/* ---- held-from, eligibility -------------------------------------------- */
+
+static void test_held_from_history(void **state)
+{
+	struct cor_store *st = open_with_cases("held");
+	struct cor_case_gate gate;
+	struct cor_case c;
+	int64_t id = add_case(st, "LY-TIP-2026-000010", "HASM", "LY-TIP", "on_hold", 1);
+	/* As the demo writes it. */
+	struct cor_event e = {.actor = "x", .action = "state", .detail = "counselled -> assessed",
+			      .reason = ""};
+	cor_time_now(e.at);
+	assert_int_equal(cor_store_event_add(st, id, &e), 0);
+	e.detail = "assessed -> on_hold";
+	e.reason = "medical treatment under way; travel deferred";
+	assert_int_equal(cor_store_event_add(st, id, &e), 0);
+	e.action = "note";
+	e.detail = "eligible -> on_hold"; /* not a state event: ignored */
+	assert_int_equal(cor_store_event_add(st, id, &e), 0);
+	assert_int_equal(cor_store_case_get(st, "LY-TIP-2026-000010", NULL, &c), 0);
+	assert_int_equal(cor_store_case_gate(st, id, &c, &gate), 0);
+	assert_string_equal(gate.held_from, "assessed");
+	move_refused(st, "LY-TIP-2026-000010", "eligible", NULL, COR_EWRONGSTATE, "WRONG_STATE",
+		     "case 'LY-TIP-2026-000010' is 'on_hold'; it cannot go to 'eligible' (next: "
+		     "assessed, ineligible, closed)");
+	move_ok(st, "LY-TIP-2026-000010", "assessed", NULL);
+	/* Imported on hold, no history: resumes at registered. */
+	id = add_case(st, "LY-TIP-2026-000011", "HASM", "LY-TIP", "on_hold", 1);
+	assert_int_equal(cor_store_case_get(st, "LY-TIP-2026-000011", NULL, &c), 0);
+	assert_int_equal(cor_store_case_gate(st, id, &c, &gate), 0);
+	assert_string_equal(gate.held_from, "");
+	move_ok(st, "LY-TIP-2026-000011", "registered", NULL);
+	cor_store_close(st);
+}
+
+struct hook_ctx {
+	int calls;
+	enum cor_gate_eligibility answer;
+	int err;
+};
+
+static int hook_fn(struct cor_store *st, int64_t case_id, const struct cor_case *c,
+		   struct cor_case_gate *gate, void *ctx)
+{
+	struct hook_ctx *h = ctx;
+	h->calls++;
+	assert_true(case_id > 0);
+	assert_string_equal(gate->ref, c->ref);
+	gate->eligibility = h->answer;
+	snprintf(gate->ineligible_why, sizeof(gate->ineligible_why),
+		 "person '%s-01': no travel document valid on the travel date", c->ref);
+	return h->err;
+}
+
+static void test_eligibility_hook(void **state)
+{
+	struct cor_store *st = open_with_cases("hook");
+	struct hook_ctx h = {0, COR_ELIG_NOT_MET, 0};
+	struct cor_eligibility_hook hook = {hook_fn, &h};
+	struct cor_move_result res;
+	/* Not called for a transition without the guard. */
+	assert_int_equal(cor_store_case_move(st, HEV, "assessed", "t", NULL, &hook, &res), 0);
+	assert_int_equal(cor_store_case_move(st, HEV, "eligible", "t", NULL, &hook, &res), 0);
+	assert_int_equal(h.calls, 0);
+	uint64_t before = digest();
+	assert_int_equal(cor_store_case_move(st, HEV, "travel_ready", "t", NULL, &hook, &res),
+			 COR_EWRONGSTATE);
+	assert_int_equal(h.calls, 1);
+	assert_string_equal(res.why.code, "NOT_ELIGIBLE");
+	assert_string_equal(cor_store_errmsg(st),
+			    "case '" HEV "' is 'eligible'; it cannot go to 'travel_ready': person '" HEV
+			    "-01': no travel document valid on the travel date");
+	/* A failing hook aborts the move with its error. */
+	h.err = COR_EIO;
+	assert_int_equal(cor_store_case_move(st, HEV, "travel_ready", "t", NULL, &hook, &res),
+			 COR_EIO);
+	assert_string_equal(res.why.code, "IO");
+	assert_true(digest() == before);
+	h.err = 0;
+	h.answer = COR_ELIG_MET;
+	assert_int_equal(cor_store_case_move(st, HEV, "travel_ready", "t", NULL, &hook, &res), 0);
+	assert_int_equal(h.calls, 3);
+	assert_string_equal(state_of(st, HEV), "travel_ready");
+	cor_store_close(st);
+}
+
+/* ---- faults ------------------------------------------------------------ */
+
+/* A write that fails after others of its unit leaves nothing of the unit:
+ * a trigger of our own makes the last insert fail. */
+static void test_fault_undoes_unit(void **state)
+{
+	struct cor_store *st = open_with_cases("fault");
+	struct cor_counselling_result res;
+	struct cor_move_result mres;
+	char msg[256];
+	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
+
+	/* The asylum wish: session, event, state, event, then the referral fails. */
+	assert_int_equal(raw_exec("CREATE TRIGGER fault BEFORE INSERT ON referral"
+				  " BEGIN SELECT RAISE(ABORT, 'injected fault'); END",
+				  msg, sizeof(msg)),
+			 SQLITE_OK);
+	uint64_t before = digest();
+	struct cor_counselling s = session(COR_COUNSEL_UNDECIDED, true);
+	assert_int_equal(cor_store_counselling_add(st, VHR, &s, "tester", &res), COR_EINVAL);
+	assert_non_null(strstr(cor_store_errmsg(st), "opening a referral: injected fault"));
+	assert_true(digest() == before);
+	assert_string_equal(state_of(st, VHR), "registered");
+	assert_int_equal(raw_exec("DROP TRIGGER fault", msg, sizeof(msg)), SQLITE_OK);
+
+	/* A move: the state is set, then its event fails. */
+	assert_int_equal(raw_exec("CREATE TRIGGER fault BEFORE INSERT ON event"
+				  " BEGIN SELECT RAISE(ABORT, 'injected fault'); END",
+				  msg, sizeof(msg)),
+			 SQLITE_OK);
+	before = digest();
+	assert_int_equal(cor_store_case_move(st, VHR, "counselled", "tester", NULL, NULL, &mres),
+			 COR_EINVAL);
+	assert_non_null(strstr(cor_store_errmsg(st), "recording an event: injected fault"));
+	assert_string_equal(mres.why.code, "INVALID");
+	assert_true(digest() == before);
+	assert_string_equal(state_of(st, VHR), "registered");
+
+	/* Inside a caller's transaction: the unit is undone, the caller's work kept. */
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_case_move(st, HEV, "assessed", "tester", NULL, NULL, &mres),
+			 COR_EINVAL);
+	assert_int_equal(cor_store_protection_assess(st, VHR "-01", COR_PROT_LOW, "g", "p", NULL),
+			 COR_EINVAL);
+	assert_int_equal(cor_store_commit(st), 0);
+	assert_string_equal(state_of(st, HEV), "registered");
+	assert_true(digest() == before);
+	assert_int_equal(raw_exec("DROP TRIGGER fault", msg, sizeof(msg)), SQLITE_OK);
+	move_ok(st, VHR, "counselled", NULL);
+	cor_store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_schema),
+		cmocka_unit_test(test_vhr_happy_path),
+		cmocka_unit_test(test_move_refused),
+		cmocka_unit_test(test_move_in_transaction),
+		cmocka_unit_test(test_asylum_wish),
+		cmocka_unit_test(test_referrals),
+		cmocka_unit_test(test_counselling_refused),
+		cmocka_unit_test(test_counselling_list),
+		cmocka_unit_test(test_protection),
+		cmocka_unit_test(test_held_from_history),
+		cmocka_unit_test(test_eligibility_hook),
+		cmocka_unit_test(test_fault_undoes_unit),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
