@@ -45,8 +45,11 @@ for n in "${sizes[@]}"; do
   printf '| %d | stats | %.2f | | %.1f |\n' "$n" "$s" "$(echo "$kb / 1024" | bc -l)"
 done
 echo
-if [ -x build/bench/bench/bench_mrz ]; then
-  echo "MRZ parse and validate (one core):"
-  echo
-  build/bench/bench/bench_mrz | sed 's/^/    /'
-fi
+echo "MRZ parse and validate (one core):"
+echo
+build/bench/bench/bench_mrz | sed 's/^/    /'
+echo
+echo "Eligibility and priority over generated facts (in memory, one core):"
+echo
+build/bench/bench/bench_rules | sed 's/^/    /'
+
