@@ -16,6 +16,7 @@
 
 #include "domain/needs.h"
 #include "util/error.h"
+#include "util/out.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -502,24 +503,6 @@ bool cor_eligibility_is_met(const struct cor_eligibility *r)
 /* ---- Sentences -------------------------------------------------------- */
 
 /* snprintf into a buffer that remembers the length the whole text needs. */
-struct out {
-	char *buf;
-	size_t len;
-	size_t need;
-};
-
-static void put(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(struct out *o, const char *fmt, ...)
-{
-	va_list ap;
-	size_t room = o->need < o->len ? o->len - o->need : 0;
-	va_start(ap, fmt);
-	int n = vsnprintf(room ? o->buf + o->need : NULL, room, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		o->need += (size_t)n;
-}
 
 static const char *doc_kind_text(enum cor_doc_kind k)
 {
@@ -581,19 +564,19 @@ static const char *prog_code(const struct cor_case_facts *f)
 }
 
 /* "travel on 2027-01-10", or "2026-11-27 (no travel date set)", after prep. */
-static void put_when(struct out *o, const struct cor_case_facts *f, int32_t on, const char *prep)
+static void put_when(struct cor_out *o, const struct cor_case_facts *f, int32_t on, const char *prep)
 {
 	char d[COR_DATE_LEN];
 	cor_date_format(cor_date_from_days(on), d);
 	const char *sep = *prep ? " " : "";
 	if (f->has_travel_date)
-		put(o, "%s%stravel on %s", prep, sep, d);
+		cor_out_printf(o, "%s%stravel on %s", prep, sep, d);
 	else
-		put(o, "%s%s%s (no travel date set)", !strcmp(prep, "at") ? "on" : prep, sep, d);
+		cor_out_printf(o, "%s%s%s (no travel date set)", !strcmp(prep, "at") ? "on" : prep, sep, d);
 }
 
 /* "a, b or c" of the names of the set bits of mask. */
-static void put_list(struct out *o, uint32_t mask, int n, const char *(*text)(int),
+static void put_list(struct cor_out *o, uint32_t mask, int n, const char *(*text)(int),
                      const char *last)
 {
 	int total = 0, seen = 0;
@@ -602,11 +585,11 @@ static void put_list(struct out *o, uint32_t mask, int n, const char *(*text)(in
 	for (int i = 0; i < n; i++) {
 		if (!((mask >> i) & 1))
 			continue;
-		put(o, "%s%s", seen == 0 ? "" : seen == total - 1 ? last : ", ", text(i));
+		cor_out_printf(o, "%s%s", seen == 0 ? "" : seen == total - 1 ? last : ", ", text(i));
 		seen++;
 	}
 	if (!total)
-		put(o, "none");
+		cor_out_printf(o, "none");
 }
 
 static const char *doc_text_i(int i)
@@ -619,22 +602,22 @@ static const char *rel_text_i(int i)
 	return relationship_text((enum cor_relationship)i);
 }
 
-static void put_hours(struct out *o, int32_t minutes)
+static void put_hours(struct cor_out *o, int32_t minutes)
 {
 	int32_t h = minutes / 60, m = minutes % 60;
-	put(o, "%ld hour%s", (long)h, h == 1 ? "" : "s");
+	cor_out_printf(o, "%ld hour%s", (long)h, h == 1 ? "" : "s");
 	if (m)
-		put(o, " %ld minute%s", (long)m, m == 1 ? "" : "s");
+		cor_out_printf(o, " %ld minute%s", (long)m, m == 1 ? "" : "s");
 }
 
-static void put_minute(struct out *o, int minute)
+static void put_minute(struct cor_out *o, int minute)
 {
 	if (minute_known(minute))
-		put(o, " %02d:%02d", minute / 60, minute % 60);
+		cor_out_printf(o, " %02d:%02d", minute / 60, minute % 60);
 }
 
 /* "SC (unaccompanied or separated child)" for each code of the list. */
-static void put_exempt(struct out *o, const char *exempt)
+static void put_exempt(struct cor_out *o, const char *exempt)
 {
 	int k = 0;
 	for (const char *q = exempt ? exempt : ""; *q;) {
@@ -644,49 +627,49 @@ static void put_exempt(struct out *o, const char *exempt)
 			memcpy(code, q, m);
 			code[m] = '\0';
 			const struct cor_need *need = cor_need_find(code);
-			put(o, "%s%s", k++ ? " or " : "", code);
+			cor_out_printf(o, "%s%s", k++ ? " or " : "", code);
 			if (need)
-				put(o, " (%s)", need->meaning);
+				cor_out_printf(o, " (%s)", need->meaning);
 		}
 		q += m + (q[m] == ';');
 	}
 	if (!k)
-		put(o, "no exemption");
+		cor_out_printf(o, "no exemption");
 }
 
 /* FITNESS_EXPIRED and FITNESS_AFTER_TRAVEL: when the check was, against
  * the departure; times of day only when both are known (the record says). */
-static void put_fitness_timing(struct out *o, const struct cor_unmet *u,
+static void put_fitness_timing(struct cor_out *o, const struct cor_unmet *u,
                                const struct cor_case_facts *f, const struct cor_traveller_facts *t,
                                const char *name)
 {
 	char d[COR_DATE_LEN];
 	bool expired = u->code == COR_UNMET_FITNESS_EXPIRED;
 	bool exact = expired ? u->b : u->a;
-	put(o, "fitness check of %s on %s", name, t ? cor_date_format(t->fitness_on, d) : "?");
+	cor_out_printf(o, "fitness check of %s on %s", name, t ? cor_date_format(t->fitness_on, d) : "?");
 	if (exact && t)
 		put_minute(o, t->fitness_minute);
 	if (expired) {
-		put(o, " is ");
+		cor_out_printf(o, " is ");
 		put_hours(o, u->a);
-		put(o, " before ");
+		cor_out_printf(o, " before ");
 	} else {
-		put(o, " is dated after ");
+		cor_out_printf(o, " is dated after ");
 	}
 	if (exact) {
-		put(o, "departure on %s", cor_date_format(cor_date_from_days(u->on), d));
+		cor_out_printf(o, "departure on %s", cor_date_format(cor_date_from_days(u->on), d));
 		put_minute(o, f->departure_minute);
 	} else {
 		put_when(o, f, u->on, "");
 	}
 	if (expired)
-		put(o, "; at most %d hours are allowed", u->rule ? u->rule->value : 0);
+		cor_out_printf(o, "; at most %d hours are allowed", u->rule ? u->rule->value : 0);
 }
 
 size_t cor_unmet_describe(const struct cor_unmet *u, const struct cor_case_facts *f, char *buf,
                           size_t len)
 {
-	struct out o = {buf, len, 0};
+	struct cor_out o = COR_OUT_INIT(buf, len);
 	char tmp[32], d1[COR_DATE_LEN];
 	const char *name = who(f, u->person, tmp, sizeof(tmp));
 	const struct cor_rule *rule = u->rule;
@@ -702,79 +685,79 @@ size_t cor_unmet_describe(const struct cor_unmet *u, const struct cor_case_facts
 
 	switch (u->code) {
 	case COR_UNMET_NO_PRINCIPAL:
-		put(&o, "case %s has no principal applicant", case_ref(f));
+		cor_out_printf(&o, "case %s has no principal applicant", case_ref(f));
 		break;
 	case COR_UNMET_SEVERAL_PRINCIPALS:
-		put(&o, "case %s has %ld principal applicants; it needs exactly one", case_ref(f),
+		cor_out_printf(&o, "case %s has %ld principal applicants; it needs exactly one", case_ref(f),
 		    (long)u->a);
 		break;
 	case COR_UNMET_NOT_COUNSELLED:
-		put(&o, "case %s has not been counselled", case_ref(f));
+		cor_out_printf(&o, "case %s has not been counselled", case_ref(f));
 		break;
 	case COR_UNMET_NO_INFORMED_DECISION:
-		put(&o, "case %s has no informed decision recorded", case_ref(f));
+		cor_out_printf(&o, "case %s has no informed decision recorded", case_ref(f));
 		break;
 	case COR_UNMET_RETURN_DECLINED:
-		put(&o, "case %s decided not to travel (informed decision: no)", case_ref(f));
+		cor_out_printf(&o, "case %s decided not to travel (informed decision: no)", case_ref(f));
 		break;
 	case COR_UNMET_ASYLUM_REFERRAL_OPEN:
-		put(&o,
+		cor_out_printf(&o,
 		    "case %s wishes to apply for asylum; it is on hold until the asylum "
 		    "referral is closed",
 		    case_ref(f));
 		break;
 	case COR_UNMET_REFERRAL_OPEN:
-		put(&o, "case %s has %ld open referral%s", case_ref(f), (long)u->a,
+		cor_out_printf(&o, "case %s has %ld open referral%s", case_ref(f), (long)u->a,
 		    u->a == 1 ? "" : "s");
 		break;
 	case COR_UNMET_NOT_ACCEPTED:
-		put(&o, "case %s is not accepted by the receiving state (%s)", case_ref(f),
+		cor_out_printf(&o, "case %s is not accepted by the receiving state (%s)", case_ref(f),
 		    u->a == COR_SELECTION_SUBMITTED     ? "submitted, awaiting a decision"
 		    : u->a == COR_SELECTION_INTERVIEWED ? "interviewed, awaiting a decision"
 		                                        : "not submitted");
 		break;
 	case COR_UNMET_SELECTION_REJECTED:
-		put(&o, "case %s was rejected by the receiving state", case_ref(f));
+		cor_out_printf(&o, "case %s was rejected by the receiving state", case_ref(f));
 		break;
 	case COR_UNMET_PRINCIPAL_AGE_UNKNOWN:
-		put(&o,
+		cor_out_printf(&o,
 		    "birth date of principal applicant %s is not recorded; the principal "
 		    "applicant must be %d or over",
 		    name, rule ? rule->value : 18);
 		break;
 	case COR_UNMET_CHILD_AGE_UNKNOWN:
-		put(&o,
+		cor_out_printf(&o,
 		    "birth date of %s, %s of the principal applicant, is not recorded; %s "
 		    "takes children under %d only",
 		    name, t ? relationship_text(t->relationship) : "child", prog_code(f),
 		    rule ? rule->value : 18);
 		break;
 	case COR_UNMET_PRINCIPAL_MINOR:
-		put(&o, "principal applicant %s is %ld ", name, (long)u->a);
+		cor_out_printf(&o, "principal applicant %s is %ld ", name, (long)u->a);
 		put_when(&o, f, u->on, "at");
-		put(&o, ", under %d, and is not recorded as ", rule ? rule->value : 18);
+		cor_out_printf(&o, ", under %d, and is not recorded as ", rule ? rule->value : 18);
 		put_exempt(&o, rule ? rule->exempt : NULL);
 		break;
 	case COR_UNMET_RELATIONSHIP_NOT_ALLOWED:
-		put(&o, "%s is recorded as %s; %s takes only ", name,
+		cor_out_printf(&o, "%s is recorded as %s; %s takes only ", name,
 		    t ? relationship_text(t->relationship) : "unknown", prog_code(f));
 		put_list(&o, rule ? rule->mask : 0, COR_REL__N, rel_text_i, " and ");
 		break;
 	case COR_UNMET_CHILD_OVER_AGE:
-		put(&o, "%s, %s of the principal applicant, is %ld ", name,
+		cor_out_printf(&o, "%s, %s of the principal applicant, is %ld ", name,
 		    t ? relationship_text(t->relationship) : "child", (long)u->a);
 		put_when(&o, f, u->on, "at");
-		put(&o, "; %s takes children under %d only", prog_code(f), rule ? rule->value : 18);
+		cor_out_printf(&o, "; %s takes children under %d only", prog_code(f), rule ? rule->value : 18);
 		break;
 	case COR_UNMET_FITNESS_MISSING:
-		put(&o, "no fitness-to-travel check recorded for %s", name);
+		cor_out_printf(&o, "no fitness-to-travel check recorded for %s", name);
 		break;
 	case COR_UNMET_UNFIT:
-		put(&o, "%s was found unfit to travel on %s", name,
+		cor_out_printf(&o, "%s was found unfit to travel on %s", name,
 		    t ? cor_date_format(t->fitness_on, d1) : "?");
 		break;
 	case COR_UNMET_FITNESS_DEFERRED:
-		put(&o, "fitness to travel of %s was deferred on %s", name,
+		cor_out_printf(&o, "fitness to travel of %s was deferred on %s", name,
 		    t ? cor_date_format(t->fitness_on, d1) : "?");
 		break;
 	case COR_UNMET_FITNESS_EXPIRED:
@@ -782,50 +765,50 @@ size_t cor_unmet_describe(const struct cor_unmet *u, const struct cor_case_facts
 		put_fitness_timing(&o, u, f, t, name);
 		break;
 	case COR_UNMET_NO_TRAVEL_DOCUMENT:
-		put(&o, "%s holds no travel document accepted for %s (", name, prog_code(f));
+		cor_out_printf(&o, "%s holds no travel document accepted for %s (", name, prog_code(f));
 		put_list(&o, rule ? rule->mask : 0, COR_DOC__N, doc_text_i, " or ");
-		put(&o, ")");
+		cor_out_printf(&o, ")");
 		if (t && t->n_docs > 0) {
 			uint32_t held = 0;
 			for (int k = 0; k < t->n_docs && k < COR_FACT_DOCS_MAX; k++)
 				if ((unsigned)t->docs[k].kind < COR_DOC__N)
 					held |= 1u << t->docs[k].kind;
-			put(&o, "; holds: ");
+			cor_out_printf(&o, "; holds: ");
 			put_list(&o, held, COR_DOC__N, doc_text_i, " and ");
 		}
 		break;
 	case COR_UNMET_DOC_EXPIRES_BEFORE_TRAVEL:
-		put(&o, "%s of %s %s %s, ", d ? doc_kind_text(d->kind) : "document", name,
+		cor_out_printf(&o, "%s of %s %s %s, ", d ? doc_kind_text(d->kind) : "document", name,
 		    d && expiry_day(d) < u->b ? "expired" : "expires",
 		    d ? cor_date_format(d->expires_on, d1) : "?");
 		put_when(&o, f, u->on, "before");
 		break;
 	case COR_UNMET_DOC_VALIDITY_SHORT:
-		put(&o, "%s of %s expires %s, %ld day%s after ",
+		cor_out_printf(&o, "%s of %s expires %s, %ld day%s after ",
 		    d ? doc_kind_text(d->kind) : "document", name,
 		    d ? cor_date_format(d->expires_on, d1) : "?", (long)u->a, u->a == 1 ? "" : "s");
 		put_when(&o, f, u->on, "");
-		put(&o, "; %s requires %ld days", prog_code(f), (long)u->b);
+		cor_out_printf(&o, "; %s requires %ld days", prog_code(f), (long)u->b);
 		break;
 	case COR_UNMET_TB_NOT_SCREENED:
-		put(&o, "no TB classification recorded for %s, bound for %.3s", name,
+		cor_out_printf(&o, "no TB classification recorded for %s, bound for %.3s", name,
 		    f->destination);
 		break;
 	case COR_UNMET_TB_CLASS_A:
-		put(&o, "%s has TB class A (infectious), which blocks travel to %.3s unless waived",
+		cor_out_printf(&o, "%s has TB class A (infectious), which blocks travel to %.3s unless waived",
 		    name, f->destination);
 		break;
 	case COR_UNMET_PROTECTION_NOT_ASSESSED:
-		put(&o, "no protection risk assessment recorded for %s", name);
+		cor_out_printf(&o, "no protection risk assessment recorded for %s", name);
 		break;
 	case COR_UNMET_PROTECTION_NOT_CLEARED:
-		put(&o,
+		cor_out_printf(&o,
 		    "protection risk of %s on return is %s and not cleared by a protection "
 		    "officer",
 		    name, cor_risk_name((enum cor_risk)u->a));
 		break;
 	default:
-		put(&o, "unknown criterion %d", (int)u->code);
+		cor_out_printf(&o, "unknown criterion %d", (int)u->code);
 	}
 	return o.need;
 }

@@ -16,6 +16,7 @@
 
 #include "domain/needs.h"
 #include "util/error.h"
+#include "util/out.h"
 
 #define DAY_BIAS    (1 << 20)
 #define DAY_BITS    23
@@ -222,24 +223,6 @@ void cor_priority_sort(struct cor_priority_rec *recs, size_t n)
 
 /* ---- Explanation ------------------------------------------------------ */
 
-struct out {
-	char *buf;
-	size_t len;
-	size_t need;
-};
-
-static void put(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(struct out *o, const char *fmt, ...)
-{
-	va_list ap;
-	size_t room = o->need < o->len ? o->len - o->need : 0;
-	va_start(ap, fmt);
-	int n = vsnprintf(room ? o->buf + o->need : NULL, room, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		o->need += (size_t)n;
-}
 
 struct tally {
 	int persons[COR_RULES_NEEDS_MAX];
@@ -254,7 +237,7 @@ static void count_need(int idx, void *ctx)
 size_t cor_priority_explain(const struct cor_rules_config *cfg, const struct cor_priority_rec *r,
                             struct cor_date today, char *buf, size_t len)
 {
-	struct out o = {buf, len, 0};
+	struct cor_out o = COR_OUT_INIT(buf, len);
 	struct tally t;
 	char d[COR_DATE_LEN];
 	const struct cor_case_facts *f = r->facts;
@@ -262,14 +245,14 @@ size_t cor_priority_explain(const struct cor_rules_config *cfg, const struct cor
 		buf[0] = '\0';
 
 	int32_t left = r->deadline - cor_date_to_days(today);
-	put(&o, "%s (deadline %s, ", f ? cor_priority_name(f->priority) : "?",
+	cor_out_printf(&o, "%s (deadline %s, ", f ? cor_priority_name(f->priority) : "?",
 	    cor_date_format(cor_date_from_days(r->deadline), d));
 	if (left > 0)
-		put(&o, "%ld day%s left)", (long)left, left == 1 ? "" : "s");
+		cor_out_printf(&o, "%ld day%s left)", (long)left, left == 1 ? "" : "s");
 	else if (left == 0)
-		put(&o, "due today)");
+		cor_out_printf(&o, "due today)");
 	else
-		put(&o, "%ld day%s overdue)", (long)-left, left == -1 ? "" : "s");
+		cor_out_printf(&o, "%ld day%s overdue)", (long)-left, left == -1 ? "" : "s");
 
 	/* Each weighted code once, heaviest contribution first, then by code. */
 	memset(&t, 0, sizeof(t));
@@ -292,19 +275,19 @@ size_t cor_priority_explain(const struct cor_rules_config *cfg, const struct cor
 		}
 		order[j] = x;
 	}
-	put(&o, "; vulnerability %d: ", r->weight);
+	cor_out_printf(&o, "; vulnerability %d: ", r->weight);
 	if (!n)
-		put(&o, "no weighted specific needs");
+		cor_out_printf(&o, "no weighted specific needs");
 	for (int k = 0; k < n; k++) {
 		int i = order[k];
-		put(&o, "%s%s %s (", k ? ", " : "", cor_needs[i].code, cor_needs[i].meaning);
+		cor_out_printf(&o, "%s%s %s (", k ? ", " : "", cor_needs[i].code, cor_needs[i].meaning);
 		if (t.persons[i] == 1)
-			put(&o, "%d)", cfg->weight[i]);
+			cor_out_printf(&o, "%d)", cfg->weight[i]);
 		else
-			put(&o, "%d persons x %d = %d)", t.persons[i], cfg->weight[i],
+			cor_out_printf(&o, "%d persons x %d = %d)", t.persons[i], cfg->weight[i],
 			    t.persons[i] * cfg->weight[i]);
 	}
 	if (f)
-		put(&o, "; registered %s", cor_date_format(f->registered_on, d));
+		cor_out_printf(&o, "; registered %s", cor_date_format(f->registered_on, d));
 	return o.need;
 }
