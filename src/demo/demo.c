@@ -10,12 +10,14 @@
 #include <string.h>
 
 #include "demo/names_data.h"
+#include "store/store_history.h"
 #include "util/error.h"
 #include "util/progress.h"
 #include "util/rng.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 #define BATCH_CASES 20000
+#define MAX_MEMBERS 10 /* the largest household household_size() draws */
 
 struct weighted {
 	const char *code;
@@ -278,7 +280,13 @@ static void add_needs(struct gen *g, struct cor_person *p, int age, enum househo
 struct progress {
 	int step;           /* index on the path of the last state reached */
 	const char *branch; /* NULL, or "ineligible", "on_hold", "rejected", "no_show" */
+	int why;            /* which reason of the branch (see branch_reason) */
 };
+
+/* Reasons of the branches; their order matters to the records written with
+ * them (an asylum wish opens a referral, a high protection risk stays). */
+enum { HOLD_ASYLUM, HOLD_DECISION, HOLD_MEDICAL };
+enum { INELIGIBLE_WITHDREW, INELIGIBLE_NO_DOCUMENT, INELIGIBLE_PROTECTION, INELIGIBLE_ASSISTED };
 
 static size_t path_len(const struct cor_programme *p)
 {
@@ -296,9 +304,50 @@ static int path_index(const struct cor_programme *p, const char *state)
 	return -1;
 }
 
+static const char *const reasons_ineligible_return[] = {
+	[INELIGIBLE_WITHDREW] = "the person withdrew the request to return",
+	[INELIGIBLE_NO_DOCUMENT] = "no travel document can be obtained from the consulate",
+	[INELIGIBLE_PROTECTION] = "protection risk on return assessed high; return not possible",
+	[INELIGIBLE_ASSISTED] = "already assisted under the programme in the last two years",
+};
+static const char *const reasons_ineligible_other[] = {
+	"does not meet the criteria of the programme",
+	"no travel document can be obtained",
+	"withdrew from the process",
+};
+static const char *const reasons_hold[] = {
+	[HOLD_ASYLUM] = "asylum wish recorded at counselling; referred to UNHCR",
+	[HOLD_DECISION] = "informed decision pending: the person asked for more time",
+	[HOLD_MEDICAL] = "medical treatment under way; travel deferred",
+};
+static const char *const reasons_rejected[] = {
+	"not accepted by the receiving state after the selection interview",
+	"security screening not cleared by the receiving state",
+};
+static const char *const reasons_noshow[] = {
+	"did not report to the departure point",
+	"could not reach the departure point in time",
+	"fell ill on the day of departure",
+};
+
+/* The reasons a branch of programme p can have. */
+static const char *const *branch_reasons(const struct cor_programme *p, const char *branch,
+					 size_t *n)
+{
+#define LIST(a) (*n = ROWS(a), a)
+	if (!strcmp(branch, "ineligible"))
+		return p->is_return ? LIST(reasons_ineligible_return) : LIST(reasons_ineligible_other);
+	if (!strcmp(branch, "on_hold"))
+		return LIST(reasons_hold);
+	if (!strcmp(branch, "rejected"))
+		return LIST(reasons_rejected);
+	return LIST(reasons_noshow);
+#undef LIST
+}
+
 static struct progress pick_progress(struct gen *g, const struct cor_programme *p)
 {
-	struct progress pr = {0, NULL};
+	struct progress pr = {0, NULL, 0};
 	int n = (int)path_len(p);
 	/* More cases early in the pipeline than late, and a large closed tail. */
 	unsigned w[16];
@@ -319,6 +368,11 @@ static struct progress pick_progress(struct gen *g, const struct cor_programme *
 		pr.branch = "rejected";
 	} else if (pr.step == path_index(p, "booked") && roll < 8) {
 		pr.branch = "no_show";
+	}
+	if (pr.branch) {
+		size_t nreasons;
+		branch_reasons(p, pr.branch, &nreasons);
+		pr.why = (int)cor_rng_below(&g->rng, (uint32_t)nreasons);
 	}
 	return pr;
 }
@@ -345,35 +399,10 @@ static const char *actor_for(const char *state)
 	return actors[0];
 }
 
-static const char *branch_reason(struct gen *g, const char *branch)
+/* The minute of the day at_of writes for a draw of 0..599. */
+static int minute_of(int draw)
 {
-	static const char *const ineligible[] = {
-		"the person withdrew the request to return",
-		"no travel document can be obtained from the consulate",
-		"protection risk on return assessed high; return not possible",
-		"already assisted under the programme in the last two years",
-	};
-	static const char *const hold[] = {
-		"asylum wish recorded at counselling; referred to UNHCR",
-		"informed decision pending: the person asked for more time",
-		"medical treatment under way; travel deferred",
-	};
-	static const char *const rejected[] = {
-		"not accepted by the receiving state after the selection interview",
-		"security screening not cleared by the receiving state",
-	};
-	static const char *const noshow[] = {
-		"did not report to the departure point",
-		"could not reach the departure point in time",
-		"fell ill on the day of departure",
-	};
-	if (!strcmp(branch, "ineligible"))
-		return ineligible[cor_rng_below(&g->rng, ROWS(ineligible))];
-	if (!strcmp(branch, "on_hold"))
-		return hold[cor_rng_below(&g->rng, ROWS(hold))];
-	if (!strcmp(branch, "rejected"))
-		return rejected[cor_rng_below(&g->rng, ROWS(rejected))];
-	return noshow[cor_rng_below(&g->rng, ROWS(noshow))];
+	return ((7 + draw / 60 % 10) % 24) * 60 + draw % 60;
 }
 
 static void at_of(char *buf, int32_t day, int minute)
@@ -383,9 +412,144 @@ static void at_of(char *buf, int32_t day, int minute)
 		 (unsigned)minute % 60);
 }
 
-/* Write the case's history from registration to its current state. */
-static int write_history(struct gen *g, int64_t case_id, const struct cor_programme *p,
-			 struct progress pr, int32_t registered, int persons)
+/* Who is in a case, for the records of its history. */
+struct members {
+	int64_t case_id;
+	const struct cor_case *c;
+	int n;
+	int64_t pid[MAX_MEMBERS];
+	char ref[MAX_MEMBERS][COR_PERSON_REF_MAX];
+	char needs[MAX_MEMBERS][COR_NEEDS_MAX + 1];
+	int age[MAX_MEMBERS];
+	char language[4]; /* the principal applicant's first language */
+};
+
+static const char *const counsellors[] = {
+	"A. Idris", "M. Diallo", "S. Haddad", "F. Osman", "K. Mensah", "L. Moreau", "H. Tesfaye",
+	"N. Rahimi", "R. Okoro", "Y. Barre",
+};
+static const char *const doctors[] = {
+	"Dr N. Haddad", "Dr A. Keita", "Dr S. Alemu", "Dr M. Farah", "Dr J. Ochieng", "Dr R. Saleh",
+};
+
+static bool has_need(const char *needs, const char *code)
+{
+	size_t n = strlen(code);
+	for (const char *p = needs; (p = strstr(p, code)); p += n)
+		if ((p == needs || p[-1] == ';') && (p[n] == '\0' || p[n] == ';' || p[n] == '-'))
+			return true;
+	return false;
+}
+
+/* A counselling session before the case moves on. */
+static int counsel(struct gen *g, const struct members *h, int no, const char *at,
+		   enum cor_counselling_decision decision, bool asylum_wish)
+{
+	struct cor_counselling s = {
+		.counsellor = counsellors[cor_rng_below(&g->rng, ROWS(counsellors))],
+		.language = h->language,
+		.interpreter = strcmp(h->language, "en") && strcmp(h->language, "fr") &&
+			       strcmp(h->language, "ar") && cor_rng_chance(&g->rng, 0.6),
+		.decision = decision,
+		.asylum_wish = asylum_wish,
+	};
+	g->res->events += 1 + asylum_wish;
+	return cor_store_history_counselling(g->st, h->case_id, no, at, &s, "counsellor");
+}
+
+/* Protection risk of every person before a return is found eligible; a high
+ * risk is cleared with a reason unless it made the case ineligible. */
+static int assess_protection(struct gen *g, const struct members *h, const char *at,
+			     bool high_stays)
+{
+	static const char *const grounds[] = {
+		[COR_PROT_NONE] = "no risk factors identified at interview",
+		[COR_PROT_LOW] = "general insecurity in the area of return; no individual risk",
+		[COR_PROT_MEDIUM] = "family conflict reported in the area of return",
+		[COR_PROT_HIGH] = "credible individual threat reported in the area of return",
+	};
+	static const unsigned weights[] = {70, 20, 8, 2};
+	for (int i = 0; i < h->n; i++) {
+		enum cor_protection_level l =
+			high_stays && i == 0 ? COR_PROT_HIGH
+					     : (enum cor_protection_level)cor_rng_weighted(&g->rng, weights, 4);
+		/* Cleared at the same sitting: the history stays in time order. */
+		bool clear = l == COR_PROT_HIGH && !(high_stays && i == 0);
+		int err = cor_store_history_protection(
+			g->st, h->case_id, h->pid[i], h->ref[i], l, grounds[l], at, "protection",
+			clear ? at : NULL,
+			"threat verified with the community; relocation within the country of "
+			"return arranged");
+		if (err < 0)
+			return err;
+		g->res->events += 1 + clear;
+	}
+	return 0;
+}
+
+/* Fitness to travel of every person before the case is travel-ready, with
+ * the conditions their needs call for, and TB screening for the USA. */
+static int check_fitness(struct gen *g, const struct members *h, int32_t day, int minute)
+{
+	for (int i = 0; i < h->n; i++) {
+		const char *nd = h->needs[i];
+		struct cor_health_check c = {.kind = COR_HEALTH_FITNESS};
+		/* Examined at the time the case is found travel-ready. */
+		c.at = (int64_t)day * 86400 + (int64_t)minute * 60;
+		snprintf(c.examiner, sizeof(c.examiner), "%s",
+			 doctors[cor_rng_below(&g->rng, ROWS(doctors))]);
+		if (has_need(nd, "DS-PS"))
+			c.conditions |= COR_HEALTH_COND_BIT(COR_HEALTH_WCHS);
+		else if (has_need(nd, "DS-PM") || has_need(nd, "ER-FR"))
+			c.conditions |= COR_HEALTH_COND_BIT(COR_HEALTH_WCHR);
+		if (has_need(nd, "SM-CC"))
+			c.conditions |= COR_HEALTH_COND_BIT(COR_HEALTH_MEDICAL_ESCORT);
+		if (has_need(nd, "SM-DP") || has_need(nd, "DS-MS"))
+			c.conditions |= COR_HEALTH_COND_BIT(COR_HEALTH_NON_MEDICAL_ESCORT);
+		c.outcome = c.conditions ? COR_HEALTH_FIT_WITH_CONDITIONS : COR_HEALTH_FIT;
+		if (!strcmp(h->c->programme, "RST") && !strcmp(h->c->destination, "USA") &&
+		    h->age[i] >= 2) {
+			static const unsigned tb[] = {0, 88, 0, 2, 1, 7, 2}; /* no A: it blocks travel */
+			c.tb = (enum cor_health_tb)cor_rng_weighted(&g->rng, tb, (int)ROWS(tb));
+		}
+		int err = cor_store_history_health(g->st, h->case_id, h->pid[i], h->ref[i], &c,
+						   "medical");
+		if (err < 0)
+			return err;
+		g->res->events++;
+	}
+	return 0;
+}
+
+/* The records a step needs before the case takes it: a counselling session
+ * before 'counselled' (and the one that puts it on hold), every person's
+ * protection risk (and the clearance of a high one) before 'assessed',
+ * fitness to travel before 'travel_ready'. */
+static int records_for(struct gen *g, const struct members *h, const struct cor_programme *p,
+		       struct progress pr, const char *state, const char *at, int32_t day,
+		       int minute)
+{
+	bool protect = p->is_return || !strcmp(p->code, "HASM");
+	bool branch = pr.branch && state == pr.branch;
+	if (!strcmp(state, "counselled"))
+		return counsel(g, h, 1, at, COR_COUNSEL_YES, false);
+	if (branch && !strcmp(state, "on_hold") && pr.why != HOLD_MEDICAL)
+		return counsel(g, h, 2, at,
+			       pr.why == HOLD_ASYLUM ? COR_COUNSEL_YES : COR_COUNSEL_UNDECIDED,
+			       pr.why == HOLD_ASYLUM);
+	if (!strcmp(state, "assessed") && protect)
+		return assess_protection(g, h, at,
+					 pr.branch && !strcmp(pr.branch, "ineligible") &&
+						 p->is_return && pr.why == INELIGIBLE_PROTECTION);
+	if (!strcmp(state, "travel_ready"))
+		return check_fitness(g, h, day, minute);
+	return 0;
+}
+
+/* Write the case's history from registration to its current state, with the
+ * records each step needs, in the order they happened. */
+static int write_history(struct gen *g, const struct members *h, const struct cor_programme *p,
+			 struct progress pr, int32_t registered)
 {
 	struct cor_event e = {.reason = ""};
 	char detail[128];
@@ -395,22 +559,27 @@ static int write_history(struct gen *g, int64_t case_id, const struct cor_progra
 	for (int i = 0; i <= steps; i++) {
 		const char *state = i <= pr.step ? p->path[i] : pr.branch;
 		int32_t day = registered + (steps ? (int32_t)((int64_t)span * i / (steps + 1)) : 0);
-		at_of(e.at, day, (int)cor_rng_below(&g->rng, 600));
+		int minute = (int)cor_rng_below(&g->rng, 600);
+		at_of(e.at, day, minute);
+		if ((err = records_for(g, h, p, pr, state, e.at, day, minute_of(minute))) < 0)
+			return err;
 		e.actor = actor_for(state);
 		e.reason = "";
 		if (i == 0) {
 			e.action = "registered";
-			snprintf(detail, sizeof(detail), "case registered with %d person%s", persons,
-				 persons == 1 ? "" : "s");
+			snprintf(detail, sizeof(detail), "case registered with %d person%s", h->n,
+				 h->n == 1 ? "" : "s");
 		} else {
 			e.action = "state";
 			snprintf(detail, sizeof(detail), "%s -> %s",
 				 i - 1 <= pr.step ? p->path[i - 1] : pr.branch, state);
-			if (state == pr.branch)
-				e.reason = branch_reason(g, state);
+			if (state == pr.branch) {
+				size_t n;
+				e.reason = branch_reasons(p, state, &n)[pr.why];
+			}
 		}
 		e.detail = detail;
-		if ((err = cor_store_event_add(g->st, case_id, &e)) < 0)
+		if ((err = cor_store_event_add(g->st, h->case_id, &e)) < 0)
 			return err;
 		g->res->events++;
 	}
@@ -531,6 +700,7 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 		ready = true;
 
 	/* The household. */
+	struct members m = {.case_id = case_id, .c = &c, .n = 0};
 	const struct cor_name_set *ns = cor_names_for(nat);
 	const struct cor_name *family = pick_name(g, ns->family, ns->n_family);
 	bool alone_child = size == 1 && op->household != HH_REFUGEE && cor_rng_chance(r, 0.06);
@@ -580,6 +750,13 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 		int64_t pid;
 		if ((err = cor_store_person_add(g->st, case_id, &p, &pid)) < 0)
 			return err;
+		m.pid[m.n] = pid;
+		cor_person_ref_format(m.ref[m.n], sizeof(m.ref[0]), c.ref, i);
+		memcpy(m.needs[m.n], p.needs, sizeof(p.needs));
+		m.age[m.n++] = age;
+		if (i == 1)
+			snprintf(m.language, sizeof(m.language), "%.*s", (int)strcspn(p.languages, ";"),
+				 p.languages);
 		g->res->persons++;
 		struct cor_document d;
 		if (make_document(g, &d, prog, &p, nat, c.origin, ready)) {
@@ -588,7 +765,7 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 			g->res->documents++;
 		}
 	}
-	return write_history(g, case_id, prog, pr, registered, size);
+	return write_history(g, &m, prog, pr, registered);
 }
 
 int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,

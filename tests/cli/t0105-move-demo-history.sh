@@ -1,32 +1,62 @@
 #!/bin/bash
 # SPDX-License-Identifier: Apache-2.0
-# corridor move on a demo caseload, whose history was written by the demo
-# generator: an on_hold return resumes where its history says it was held,
-# and only once a counselling session is on record (the demo records none).
+# corridor move on a demo caseload, whose history and records were written
+# by the demo generator: a return held for an asylum wish has an open
+# referral that blocks it until closed; a return held for other reasons
+# resumes where its history says it was held.
 . "$(dirname "$0")/lib.sh"
 
-expect_status 0 "$CORRIDOR" demo --people 600 --seed 7 --date 2026-01-15 --db d.db
-ref=$(sql d.db "SELECT ref FROM cases WHERE programme = 'VHR' AND state = 'on_hold' ORDER BY id LIMIT 1")
-[ -n "$ref" ] || fail "the demo has no VHR case on hold: a weak test"
-held=$(sql d.db "SELECT substr(e.detail, 1, instr(e.detail, ' -> ') - 1) FROM event e JOIN cases c ON c.id = e.case_id
- WHERE c.ref = '$ref' AND e.action = 'state' AND e.detail LIKE '% -> on_hold' ORDER BY e.id DESC LIMIT 1")
-[ "$held" = counselled ] || fail "the demo held $ref from '$held'"
+expect_status 0 "$CORRIDOR" demo --people 1500 --seed 7 --date 2026-01-15 --db d.db
+[ "$(sql d.db 'PRAGMA foreign_key_check')" = "" ] || fail "foreign keys broken by the demo"
 
+# Held for an asylum wish: a session with the wish, an open referral.
+asylum=$(sql d.db "SELECT c.ref FROM cases c WHERE c.programme = 'VHR' AND c.state = 'on_hold'
+ AND EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id AND r.closed_at IS NULL) ORDER BY c.id LIMIT 1")
+[ -n "$asylum" ] || fail "the demo has no VHR case held for an asylum wish: a weak test"
+[ "$(sql d.db "SELECT count(*) FROM counselling k JOIN cases c ON c.id = k.case_id
+ WHERE c.ref = '$asylum' AND k.asylum_wish = 1")" = 1 ] || fail "$asylum: no session with the asylum wish"
 db_dump d.db >before.sql
-expect_status 1 "$CORRIDOR" move "$ref" assessed --db d.db
-expect_stderr "error: case '$ref' is 'on_hold'; it cannot go to 'assessed' (next: counselled, ineligible, closed)"
-expect_status 1 "$CORRIDOR" move "$ref" counselled --db d.db
-expect_stderr "error: case '$ref' is 'on_hold'; it cannot go to 'counselled' before a counselling session is recorded (a return happens only at the person's request)"
+expect_status 1 "$CORRIDOR" move "$asylum" counselled --db d.db
+expect_stderr "error: case '$asylum' is 'on_hold'; it cannot go to 'counselled' while 1 referral is open"
 db_dump d.db >after.sql
 expect_same_file before.sql after.sql
+expect_status 0 "$CORRIDOR" referral close "$asylum" 1 --outcome "asylum claim withdrawn; return requested" --db d.db
+expect_status 0 "$CORRIDOR" move "$asylum" counselled --db d.db
+expect_stdout "case $asylum: on_hold -> counselled"
 
-expect_status 0 "$CORRIDOR" counsel "$ref" --counsellor "Amal Haddad" --language ar --decision yes --db d.db
-expect_stdout "recorded counselling session 1 of case $ref: decision yes"
-expect_status 0 "$CORRIDOR" move "$ref" counselled --db d.db
-expect_stdout "case $ref: on_hold -> counselled"
-expect_status 0 "$CORRIDOR" case show "$ref" --db d.db
+# Held for another reason (no referral): it resumes at 'counselled', where
+# its history says it was held, and nowhere else.
+other=$(sql d.db "SELECT c.ref FROM cases c WHERE c.programme = 'VHR' AND c.state = 'on_hold'
+ AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id) ORDER BY c.id LIMIT 1")
+[ -n "$other" ] || fail "the demo has no VHR case held without a referral: a weak test"
+held=$(sql d.db "SELECT substr(e.detail, 1, instr(e.detail, ' -> ') - 1) FROM event e JOIN cases c ON c.id = e.case_id
+ WHERE c.ref = '$other' AND e.action = 'state' AND e.detail LIKE '% -> on_hold' ORDER BY e.id DESC LIMIT 1")
+[ "$held" = counselled ] || fail "the demo held $other from '$held'"
+db_dump d.db >before.sql
+expect_status 1 "$CORRIDOR" move "$other" assessed --db d.db
+expect_stderr "error: case '$other' is 'on_hold'; it cannot go to 'assessed' (next: counselled, ineligible, closed)"
+db_dump d.db >after.sql
+expect_same_file before.sql after.sql
+expect_status 0 "$CORRIDOR" move "$other" counselled --db d.db
+expect_stdout "case $other: on_hold -> counselled"
+expect_status 0 "$CORRIDOR" case show "$other" --db d.db
 expect_stdout_contains "  state        counselled"
 [ "$(stdout | tail -n 1 | sed -E 's/^  [0-9TZ:-]+  //')" = "tester       state      on_hold -> counselled" ] ||
 	fail "last history line: $(stdout | tail -n 1)"
-[ "$(sql d.db 'PRAGMA foreign_key_check')" = "" ] || fail "foreign keys broken"
+
+# Every return past 'assessed' has a protection assessment for each person,
+# and none stands at high without a clearance unless the case is ineligible.
+[ "$(sql d.db "SELECT count(*) FROM person p JOIN cases c ON c.id = p.case_id
+ WHERE c.programme IN ('VHR', 'AVR', 'REP') AND c.state IN ('eligible', 'travel_ready', 'booked', 'departed')
+ AND NOT EXISTS (SELECT 1 FROM protection_assessment a WHERE a.person_id = p.id)")" = 0 ] ||
+	fail "a return went on without a protection assessment"
+[ "$(sql d.db "SELECT count(*) FROM protection_assessment a JOIN person p ON p.id = a.person_id
+ JOIN cases c ON c.id = p.case_id WHERE a.level = 'high' AND c.state <> 'ineligible'
+ AND NOT EXISTS (SELECT 1 FROM protection_clearance x WHERE x.assessment_id = a.id)")" = 0 ] ||
+	fail "a high protection risk stands uncleared on a case that went on"
+# Everyone travel-ready or later was found fit to travel.
+[ "$(sql d.db "SELECT count(*) FROM person p JOIN cases c ON c.id = p.case_id
+ WHERE c.state IN ('travel_ready', 'booked', 'no_show', 'departed', 'arrived')
+ AND NOT EXISTS (SELECT 1 FROM health_check h WHERE h.person_id = p.id
+ AND h.outcome IN ('fit', 'fit_with_conditions'))")" = 0 ] || fail "a traveller without fitness to travel"
 pass

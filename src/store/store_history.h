@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+// Records of work done earlier, written with the times it was done: for the
+// demo caseload, and for bringing a caseload over from another system. Each
+// call writes its record and the matching event, inside the caller's
+// transaction; the caller keeps the records consistent with the case's
+// lifecycle (the rules are checked when work is done live, through
+// store_workflow.h and store_health.h).
+#ifndef COR_STORE_HISTORY_H
+#define COR_STORE_HISTORY_H
+
+#include <stdint.h>
+
+#include "domain/counselling.h"
+#include "domain/health.h"
+#include "domain/protection.h"
+#include "store/store.h"
+
+/* Counselling session no of a case, held at `at` ("YYYY-MM-DDTHH:MM:SSZ").
+ * With an asylum wish, referral 1 is opened to s->refer_to (or UNHCR). */
+int cor_store_history_counselling(struct cor_store *st, int64_t case_id, int no, const char *at,
+				  const struct cor_counselling *s, const char *actor);
+/* A protection assessment of a person (person_ref for the event text); when
+ * cleared_at is not NULL, its clearance too. */
+int cor_store_history_protection(struct cor_store *st, int64_t case_id, int64_t person_id,
+				 const char *person_ref, enum cor_protection_level level,
+				 const char *grounds, const char *at, const char *actor,
+				 const char *cleared_at, const char *clearance_reason);
+/* A health check of a person (the outcome and conditions only: no notes). */
+int cor_store_history_health(struct cor_store *st, int64_t case_id, int64_t person_id,
+			     const char *person_ref, const struct cor_health_check *h,
+			     const char *actor);
+
+#endif
