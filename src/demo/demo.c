@@ -422,6 +422,7 @@ struct members {
 	char needs[MAX_MEMBERS][COR_NEEDS_MAX + 1];
 	int age[MAX_MEMBERS];
 	char language[4]; /* the principal applicant's first language */
+	long fund_request; /* HASM: the request made at assessment, 0 when none */
 };
 
 static const char *const counsellors[] = {
@@ -521,11 +522,39 @@ static int check_fitness(struct gen *g, const struct members *h, int32_t day, in
 	return 0;
 }
 
+/* A stranded migrant's request to the fund, at assessment: the reason, the
+ * help it pays for, an amount in the office's currency. */
+static int request_help(struct gen *g, struct members *h, const char *at, int32_t day)
+{
+	static const struct {
+		const char *reason, *kind;
+		int lo, hi; /* XOF */
+	} help[] = {
+		{"lost_documents", "documents", 15000, 60000},
+		{"destitution", "shelter", 20000, 100000},
+		{"destitution", "food", 10000, 50000},
+		{"accident_illness", "medical", 30000, 300000},
+		{"abuse", "shelter", 30000, 120000},
+		{"broken_promises", "transport", 50000, 250000},
+		{"asylum_rejected", "transport", 50000, 250000},
+		{"insecurity", "cash", 25000, 100000},
+	};
+	int i = (int)cor_rng_below(&g->rng, ROWS(help));
+	int64_t xof = cor_rng_range(&g->rng, help[i].lo, help[i].hi) / 500 * 500;
+	bool djibouti = !strncmp(h->c->office, "DJ", 2);
+	/* Djibouti pays in its franc, worth about 3.4 CFA francs. */
+	int64_t amount = djibouti ? xof * 10 / 34 / 100 * 100 : xof;
+	return cor_store_history_fund_request(g->st, h->case_id, cor_date_from_days(day).year,
+					      help[i].reason, help[i].kind, amount,
+					      djibouti ? "DJF" : "XOF", at, "registration",
+					      &h->fund_request);
+}
+
 /* The records a step needs before the case takes it: a counselling session
  * before 'counselled' (and the one that puts it on hold), every person's
  * protection risk (and the clearance of a high one) before 'assessed',
  * fitness to travel before 'travel_ready'. */
-static int records_for(struct gen *g, const struct members *h, const struct cor_programme *p,
+static int records_for(struct gen *g, struct members *h, const struct cor_programme *p,
 		       struct progress pr, const char *state, const char *at, int32_t day,
 		       int minute)
 {
@@ -537,10 +566,27 @@ static int records_for(struct gen *g, const struct members *h, const struct cor_
 		return counsel(g, h, 2, at,
 			       pr.why == HOLD_ASYLUM ? COR_COUNSEL_YES : COR_COUNSEL_UNDECIDED,
 			       pr.why == HOLD_ASYLUM);
-	if (!strcmp(state, "assessed") && protect)
-		return assess_protection(g, h, at,
-					 pr.branch && !strcmp(pr.branch, "ineligible") &&
-						 p->is_return && pr.why == INELIGIBLE_PROTECTION);
+	bool hasm = !strcmp(p->code, "HASM");
+	int err;
+	if (!strcmp(state, "assessed") && protect) {
+		err = assess_protection(g, h, at,
+					pr.branch && !strcmp(pr.branch, "ineligible") &&
+						p->is_return && pr.why == INELIGIBLE_PROTECTION);
+		if (err < 0 || !hasm)
+			return err;
+		g->res->events++;
+		return request_help(g, h, at, day);
+	}
+	if (hasm && h->fund_request && !strcmp(state, "eligible")) {
+		g->res->events++;
+		return cor_store_history_fund_approve(g->st, h->case_id, h->fund_request, at, "manager");
+	}
+	if (hasm && h->fund_request && !strcmp(state, "travel_ready")) {
+		g->res->events++;
+		if ((err = cor_store_history_fund_pay(g->st, h->case_id, h->fund_request, at,
+						      "registration")) < 0)
+			return err;
+	}
 	if (!strcmp(state, "travel_ready"))
 		return check_fitness(g, h, day, minute);
 	return 0;
@@ -548,7 +594,7 @@ static int records_for(struct gen *g, const struct members *h, const struct cor_
 
 /* Write the case's history from registration to its current state, with the
  * records each step needs, in the order they happened. */
-static int write_history(struct gen *g, const struct members *h, const struct cor_programme *p,
+static int write_history(struct gen *g, struct members *h, const struct cor_programme *p,
 			 struct progress pr, int32_t registered)
 {
 	struct cor_event e = {.reason = ""};
@@ -808,7 +854,12 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 		}
 		cor_progress_update(&prog, res->persons);
 	}
-	if ((err = cor_store_commit(st)) < 0)
+	/* Budgets that cover what the offices approved. */
+	char at[COR_TIME_LEN];
+	cor_date_format(o->today, at);
+	snprintf(at + 10, sizeof(at) - 10, "T00:00:00Z");
+	if ((err = cor_store_history_fund_budgets(st, at, "manager")) < 0 ||
+	    (err = cor_store_commit(st)) < 0)
 		goto store_fail;
 	cor_progress_end(&prog);
 	return 0;

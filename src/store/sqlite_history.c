@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/money.h"
 #include "store/store_history.h"
 #include "store/store_sqlite_int.h"
 #include "util/error.h"
@@ -157,4 +158,100 @@ int cor_store_history_health(struct cor_store *st, int64_t case_id, int64_t pers
 	}
 	cor_health_event_detail(h, person_ref, detail, sizeof(detail));
 	return event(st, case_id, ev_at, actor, "health", detail);
+}
+
+static const char sql_fund_request[] =
+	"INSERT INTO fund_request (case_id, year, reason, kind, amount, currency, state, note,"
+	" requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'requested', '', ?7, ?8)";
+static const char sql_fund_approve[] =
+	"UPDATE fund_request SET state = 'approved', decided_by = ?2, decided_at = ?3"
+	" WHERE id = ?1 AND state = 'requested' RETURNING amount, currency";
+static const char sql_fund_pay[] =
+	"INSERT INTO fund_payment (request_id, amount, reference, paid_by, paid_at)"
+	" SELECT id, amount, '', ?2, ?3 FROM fund_request WHERE id = ?1 AND state = 'approved'"
+	" RETURNING amount, (SELECT currency FROM fund_request WHERE id = ?1)";
+static const char sql_fund_budgets[] =
+	"INSERT INTO fund_budget (office_id, year, currency, amount, set_by, set_at)"
+	" SELECT c.office_id, r.year, r.currency,"
+	"   ((sum(r.amount) * 5 / 4 + 99999) / 100000) * 100000, ?2, ?1"
+	" FROM fund_request r JOIN cases c ON c.id = r.case_id WHERE r.state = 'approved'"
+	" GROUP BY c.office_id, r.year, r.currency";
+
+int cor_store_history_fund_request(struct cor_store *st, int64_t case_id, int year,
+				   const char *reason, const char *kind, int64_t amount,
+				   const char *currency, const char *at, const char *actor, long *id)
+{
+	char detail[200], m[COR_MONEY_LEN];
+	int err;
+	sqlite3_stmt *q = prep(st, sql_fund_request);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a fund request");
+	sqlite3_bind_int64(q, 1, case_id);
+	sqlite3_bind_int(q, 2, year);
+	cor_sqlite_bind_text(q, 3, reason);
+	cor_sqlite_bind_text(q, 4, kind);
+	sqlite3_bind_int64(q, 5, amount);
+	cor_sqlite_bind_text(q, 6, currency);
+	cor_sqlite_bind_text(q, 7, actor);
+	cor_sqlite_bind_text(q, 8, at);
+	if ((err = cor_sqlite_step_done(st, q, "recording a fund request")) < 0)
+		return err;
+	*id = (long)sqlite3_last_insert_rowid(st->db);
+	snprintf(detail, sizeof(detail), "request %ld: %s for %s (%s)", *id,
+		 cor_money_format(amount, currency, m), kind, reason);
+	return event(st, case_id, at, actor, "fund", detail);
+}
+
+/* Run an UPDATE/INSERT ... RETURNING amount, currency for request id, and
+ * record the event worded as the live command words it (fmt: the request
+ * number, then the amount). */
+static int fund_step(struct cor_store *st, const char *sql, int64_t case_id, long id,
+		     const char *at, const char *actor, const char *what, const char *fmt)
+{
+	char detail[200], m[COR_MONEY_LEN], cur[4];
+	sqlite3_stmt *q = prep(st, sql);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording the fund");
+	sqlite3_bind_int64(q, 1, id);
+	cor_sqlite_bind_text(q, 2, actor);
+	cor_sqlite_bind_text(q, 3, at);
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW) {
+		int err = rc == SQLITE_DONE ? COR_EWRONGSTATE
+					    : cor_sqlite_fail(st, rc, "recording the fund");
+		if (rc == SQLITE_DONE)
+			cor_sqlite_msg(st, "fund request %ld is not in the state to be %s", id, what);
+		sqlite3_reset(q);
+		return err;
+	}
+	int64_t amount = sqlite3_column_int64(q, 0);
+	cor_sqlite_copy_col(cur, sizeof(cur), q, 1);
+	while (sqlite3_step(q) == SQLITE_ROW)
+		;
+	sqlite3_reset(q);
+	snprintf(detail, sizeof(detail), fmt, id, cor_money_format(amount, cur, m));
+	return event(st, case_id, at, actor, "fund", detail);
+}
+
+int cor_store_history_fund_approve(struct cor_store *st, int64_t case_id, long id,
+				   const char *at, const char *actor)
+{
+	return fund_step(st, sql_fund_approve, case_id, id, at, actor, "approved",
+			 "request %ld approved: %s");
+}
+
+int cor_store_history_fund_pay(struct cor_store *st, int64_t case_id, long id, const char *at,
+			       const char *actor)
+{
+	return fund_step(st, sql_fund_pay, case_id, id, at, actor, "paid", "request %ld: paid %s");
+}
+
+int cor_store_history_fund_budgets(struct cor_store *st, const char *at, const char *actor)
+{
+	sqlite3_stmt *q = prep(st, sql_fund_budgets);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "setting budgets");
+	cor_sqlite_bind_text(q, 1, at);
+	cor_sqlite_bind_text(q, 2, actor);
+	return cor_sqlite_step_done(st, q, "setting budgets");
 }

@@ -30,4 +30,18 @@ int cor_store_history_health(struct cor_store *st, int64_t case_id, int64_t pers
 			     const char *person_ref, const struct cor_health_check *h,
 			     const char *actor);
 
+/* The stranded-migrant fund: a request on a HASM case made at `at` (*id gets
+ * its number), its approval, its payment in full, each at its own time. */
+int cor_store_history_fund_request(struct cor_store *st, int64_t case_id, int year,
+				   const char *reason, const char *kind, int64_t amount,
+				   const char *currency, const char *at, const char *actor, long *id);
+int cor_store_history_fund_approve(struct cor_store *st, int64_t case_id, long id,
+				   const char *at, const char *actor);
+int cor_store_history_fund_pay(struct cor_store *st, int64_t case_id, long id, const char *at,
+			       const char *actor);
+/* Give every office a budget for each year and currency it approved money
+ * in: what it approved and a quarter more, rounded up to 100,000 minor
+ * units. For generated caseloads, whose approvals come first. */
+int cor_store_history_fund_budgets(struct cor_store *st, const char *at, const char *actor);
+
 #endif

@@ -6,7 +6,7 @@
 # resumes where its history says it was held.
 . "$(dirname "$0")/lib.sh"
 
-expect_status 0 "$CORRIDOR" demo --people 1500 --seed 7 --date 2026-01-15 --db d.db
+expect_status 0 "$CORRIDOR" demo --people 3000 --seed 7 --date 2026-01-15 --db d.db
 [ "$(sql d.db 'PRAGMA foreign_key_check')" = "" ] || fail "foreign keys broken by the demo"
 
 # Held for an asylum wish: a session with the wish, an open referral.
@@ -59,4 +59,17 @@ expect_stdout_contains "  state        counselled"
  WHERE c.state IN ('travel_ready', 'booked', 'no_show', 'departed', 'arrived')
  AND NOT EXISTS (SELECT 1 FROM health_check h WHERE h.person_id = p.id
  AND h.outcome IN ('fit', 'fit_with_conditions'))")" = 0 ] || fail "a traveller without fitness to travel"
+# Stranded migrants' requests to the fund: approved ones fit their office's
+# budget, and every payment is within its approval.
+[ "$(sql d.db "SELECT count(*) FROM fund_request")" -gt 0 ] || fail "the demo made no fund request"
+[ "$(sql d.db "SELECT count(*) FROM fund_request r JOIN cases c ON c.id = r.case_id
+ WHERE c.programme <> 'HASM'")" = 0 ] || fail "a fund request on a case that is not HASM"
+[ "$(sql d.db "SELECT count(*) FROM (SELECT c.office_id, r.year, r.currency, sum(r.amount) AS a
+ FROM fund_request r JOIN cases c ON c.id = r.case_id WHERE r.state = 'approved'
+ GROUP BY 1, 2, 3) x LEFT JOIN fund_budget b ON b.office_id = x.office_id AND b.year = x.year
+ AND b.currency = x.currency WHERE b.amount IS NULL OR b.amount < x.a")" = 0 ] ||
+	fail "approvals beyond a budget"
+[ "$(sql d.db "SELECT count(*) FROM fund_request r WHERE (SELECT coalesce(sum(amount), 0)
+ FROM fund_payment p WHERE p.request_id = r.id) > CASE r.state WHEN 'approved' THEN r.amount ELSE 0 END")" = 0 ] ||
+	fail "payments beyond an approval"
 pass
