@@ -147,16 +147,6 @@ int cor_store_fund_position(struct cor_store *st, const char *office, int year,
 	return err < 0 ? err : position(st, oid, year, currency, out);
 }
 
-/* End a call's transaction: commit on success, roll back otherwise. */
-static int finish(struct cor_store *st, int err)
-{
-	if (err < 0) {
-		cor_store_rollback(st);
-		return err;
-	}
-	return cor_store_commit(st);
-}
-
 static int fund_event(struct cor_store *st, int64_t case_id, const char *actor, const char *detail,
 		      const char *reason)
 {
@@ -185,21 +175,22 @@ int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year
 	struct cor_fund_position p;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], b[COR_MONEY_LEN];
 	int64_t oid = 0;
-	int err = cor_store_begin(st);
+	bool own;
+	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
 	if ((err = office_id(st, office, &oid)) < 0 || (err = position(st, oid, year, currency, &p)) < 0)
-		return finish(st, err);
+		return cor_sqlite_unit_end(st, own, err);
 	if (amount < p.approved) {
 		cor_sqlite_msg(st,
 			       "the %d budget of office '%s' cannot be %s: %s is already approved",
 			       year, office, cor_money_format(amount, currency, a),
 			       cor_money_format(p.approved, currency, b));
-		return finish(st, COR_EINVAL);
+		return cor_sqlite_unit_end(st, own, COR_EINVAL);
 	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_budget_set);
 	if (!s)
-		return finish(st, cor_sqlite_fail(st, sqlite3_errcode(st->db), "setting a budget"));
+		return cor_sqlite_unit_end(st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "setting a budget"));
 	cor_time_now(at);
 	sqlite3_bind_int64(s, 1, oid);
 	sqlite3_bind_int(s, 2, year);
@@ -208,14 +199,14 @@ int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year
 	cor_sqlite_bind_text(s, 5, actor);
 	cor_sqlite_bind_text(s, 6, at);
 	if ((err = cor_sqlite_step_done(st, s, "setting a budget")) < 0)
-		return finish(st, err);
+		return cor_sqlite_unit_end(st, own, err);
 	if (p.budget)
 		snprintf(detail, sizeof(detail), "budget %s %d set to %s (was %s)", office, year,
 			 cor_money_format(amount, currency, a), cor_money_format(p.budget, currency, b));
 	else
 		snprintf(detail, sizeof(detail), "budget %s %d set to %s", office, year,
 			 cor_money_format(amount, currency, a));
-	return finish(st, fund_event(st, 0, actor, detail, NULL));
+	return cor_sqlite_unit_end(st, own, fund_event(st, 0, actor, detail, NULL));
 }
 
 static void read_request(sqlite3_stmt *s, struct cor_fund_request *r, int64_t *case_id)
@@ -270,24 +261,25 @@ int cor_store_fund_request(struct cor_store *st, const char *case_ref, const cha
 	struct cor_case c;
 	int64_t case_id = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN];
-	int err = cor_store_begin(st);
+	bool own;
+	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
 	if ((err = cor_store_case_get(st, case_ref, &case_id, &c)) < 0)
-		return finish(st, err);
+		return cor_sqlite_unit_end(st, own, err);
 	if (strcmp(c.programme, "HASM")) {
 		cor_sqlite_msg(st,
 			       "case '%s' is %s; the fund assists stranded-migrant (HASM) cases only",
 			       case_ref, c.programme);
-		return finish(st, COR_EINVAL);
+		return cor_sqlite_unit_end(st, own, COR_EINVAL);
 	}
 	if (!strcmp(c.state, "closed")) {
 		cor_sqlite_msg(st, "case '%s' is closed", case_ref);
-		return finish(st, COR_EWRONGSTATE);
+		return cor_sqlite_unit_end(st, own, COR_EWRONGSTATE);
 	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_request_add);
 	if (!s)
-		return finish(st, cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a request"));
+		return cor_sqlite_unit_end(st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a request"));
 	cor_time_now(at);
 	sqlite3_bind_int64(s, 1, case_id);
 	sqlite3_bind_int(s, 2, cor_date_today().year); /* the budget year it draws on */
@@ -299,11 +291,11 @@ int cor_store_fund_request(struct cor_store *st, const char *case_ref, const cha
 	cor_sqlite_bind_text(s, 8, actor);
 	cor_sqlite_bind_text(s, 9, at);
 	if ((err = cor_sqlite_step_done(st, s, "recording a request")) < 0)
-		return finish(st, err);
+		return cor_sqlite_unit_end(st, own, err);
 	*id = (long)sqlite3_last_insert_rowid(st->db);
 	snprintf(detail, sizeof(detail), "request %ld: %s for %s (%s)", *id,
 		 cor_money_format(amount, currency, a), kind, reason);
-	return finish(st, fund_event(st, case_id, actor, detail, note));
+	return cor_sqlite_unit_end(st, own, fund_event(st, case_id, actor, detail, note));
 }
 
 int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const char *note,
@@ -313,28 +305,29 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 	struct cor_fund_position p;
 	int64_t case_id = 0, oid = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], msg[400];
-	int err = cor_store_begin(st);
+	bool own;
+	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
 	if ((err = get(st, id, &r, &case_id)) < 0)
-		return finish(st, err);
+		return cor_sqlite_unit_end(st, own, err);
 	if (r.state != COR_FUND_REQUESTED) {
 		cor_sqlite_msg(st, "fund request %ld is already %s", id, cor_fund_state_name(r.state));
-		return finish(st, COR_EWRONGSTATE);
+		return cor_sqlite_unit_end(st, own, COR_EWRONGSTATE);
 	}
 	if (approve) {
 		if ((err = office_id(st, r.office, &oid)) < 0 ||
 		    (err = position(st, oid, r.year, r.currency, &p)) < 0)
-			return finish(st, err);
+			return cor_sqlite_unit_end(st, own, err);
 		if (cor_fund_check_approval(&p, r.amount, r.office, r.year, r.currency, msg,
 					    sizeof(msg)) < 0) {
 			cor_sqlite_msg(st, "%s", msg);
-			return finish(st, COR_EINVAL);
+			return cor_sqlite_unit_end(st, own, COR_EINVAL);
 		}
 	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_decide);
 	if (!s)
-		return finish(st, cor_sqlite_fail(st, sqlite3_errcode(st->db), "deciding a request"));
+		return cor_sqlite_unit_end(st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "deciding a request"));
 	cor_time_now(at);
 	sqlite3_bind_int64(s, 1, id);
 	cor_sqlite_bind_text(s, 2, approve ? "approved" : "rejected");
@@ -342,10 +335,10 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 	cor_sqlite_bind_text(s, 4, at);
 	cor_sqlite_bind_text(s, 5, note ? note : "");
 	if ((err = cor_sqlite_step_done(st, s, "deciding a request")) < 0)
-		return finish(st, err);
+		return cor_sqlite_unit_end(st, own, err);
 	snprintf(detail, sizeof(detail), "request %ld %s: %s", id, approve ? "approved" : "rejected",
 		 cor_money_format(r.amount, r.currency, a));
-	return finish(st, fund_event(st, case_id, actor, detail, note));
+	return cor_sqlite_unit_end(st, own, fund_event(st, case_id, actor, detail, note));
 }
 
 int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char *reference,
@@ -354,23 +347,24 @@ int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char
 	struct cor_fund_request r;
 	int64_t case_id = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], msg[300];
-	int err = cor_store_begin(st);
+	bool own;
+	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
 	if ((err = get(st, id, &r, &case_id)) < 0)
-		return finish(st, err);
+		return cor_sqlite_unit_end(st, own, err);
 	if (r.state != COR_FUND_APPROVED) {
 		cor_sqlite_msg(st, "fund request %ld is %s, not approved", id,
 			       cor_fund_state_name(r.state));
-		return finish(st, COR_EWRONGSTATE);
+		return cor_sqlite_unit_end(st, own, COR_EWRONGSTATE);
 	}
 	if (cor_fund_check_disbursement(r.amount, r.paid, amount, r.currency, msg, sizeof(msg)) < 0) {
 		cor_sqlite_msg(st, "fund request %ld: %s", id, msg);
-		return finish(st, COR_EINVAL);
+		return cor_sqlite_unit_end(st, own, COR_EINVAL);
 	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_pay);
 	if (!s)
-		return finish(st, cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a payment"));
+		return cor_sqlite_unit_end(st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a payment"));
 	cor_time_now(at);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, amount);
@@ -378,11 +372,11 @@ int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char
 	cor_sqlite_bind_text(s, 4, actor);
 	cor_sqlite_bind_text(s, 5, at);
 	if ((err = cor_sqlite_step_done(st, s, "recording a payment")) < 0)
-		return finish(st, err);
+		return cor_sqlite_unit_end(st, own, err);
 	snprintf(detail, sizeof(detail), "request %ld: paid %s%s%s", id,
 		 cor_money_format(amount, r.currency, a), reference && *reference ? ", reference " : "",
 		 reference ? reference : "");
-	return finish(st, fund_event(st, case_id, actor, detail, NULL));
+	return cor_sqlite_unit_end(st, own, fund_event(st, case_id, actor, detail, NULL));
 }
 
 int cor_store_fund_requests(struct cor_store *st, const char *office, int year,

@@ -100,31 +100,6 @@ const char cor_sqlite_migration_workflow[] =
 
 /* ---- units of work ----------------------------------------------------- */
 
-/* Start a unit: a transaction of its own outside one, a savepoint inside. */
-static int unit_begin(struct cor_store *st, bool *own)
-{
-	*own = sqlite3_get_autocommit(st->db) != 0;
-	return *own ? cor_store_begin(st) : cor_store_mark(st);
-}
-
-/* End a unit: keep it when err is 0, else undo it, keeping err's message. */
-static int unit_end(struct cor_store *st, bool own, int err)
-{
-	if (err == 0) {
-		err = own ? cor_store_commit(st) : cor_store_release(st);
-		if (err == 0)
-			return 0;
-	}
-	char msg[sizeof(st->msg)];
-	memcpy(msg, st->msg, sizeof(msg));
-	if (own)
-		cor_store_rollback(st);
-	else
-		cor_store_undo(st);
-	memcpy(st->msg, msg, sizeof(msg));
-	return err;
-}
-
 /* Record a refusal on st and in why; returns err. */
 static int refused(struct cor_store *st, struct cor_refusal *why, int err)
 {
@@ -286,7 +261,7 @@ int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, c
 
 	memset(res, 0, sizeof(*res));
 	res->why.code = "";
-	if ((err = unit_begin(st, &own)) < 0)
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = load_case(st, ref, &id, &c, &p)) < 0)
 		goto out;
@@ -313,7 +288,7 @@ out:
 		res->why.code = cor_errcode(err);
 		snprintf(res->why.msg, sizeof(res->why.msg), "%s", st->msg);
 	}
-	return unit_end(st, own, err);
+	return cor_sqlite_unit_end(st, own, err);
 }
 
 /* ---- counselling ------------------------------------------------------- */
@@ -396,7 +371,7 @@ int cor_store_counselling_add(struct cor_store *st, const char *ref,
 		cor_sqlite_msg(st, "case '%s': %s", ref, res->why.msg);
 		return err;
 	}
-	if ((err = unit_begin(st, &own)) < 0)
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = load_case(st, ref, &id, &c, &p)) < 0)
 		goto out;
@@ -461,7 +436,7 @@ out:
 		res->why.code = cor_errcode(err);
 		snprintf(res->why.msg, sizeof(res->why.msg), "%s", st->msg);
 	}
-	return unit_end(st, own, err);
+	return cor_sqlite_unit_end(st, own, err);
 }
 
 static const char sql_session_list[] =
@@ -558,7 +533,7 @@ int cor_store_referral_close(struct cor_store *st, const char *ref, int no, cons
 
 	if ((err = cor_lifecycle_text_check("outcome", outcome, COR_REASON_MAX, &why)) < 0)
 		return refused(st, &why, err);
-	if ((err = unit_begin(st, &own)) < 0)
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = cor_sqlite_case_id(st, ref, &case_id)) < 0)
 		goto out;
@@ -597,7 +572,7 @@ int cor_store_referral_close(struct cor_store *st, const char *ref, int no, cons
 	snprintf(detail, sizeof(detail), "referral %d to %s closed", no, to);
 	err = add_event(st, case_id, at, actor, "referral", detail, outcome);
 out:
-	return unit_end(st, own, err);
+	return cor_sqlite_unit_end(st, own, err);
 }
 
 /* ---- protection -------------------------------------------------------- */
@@ -671,7 +646,7 @@ int cor_store_protection_assess(struct cor_store *st, const char *person_ref, en
 	}
 	if ((err = cor_lifecycle_text_check("grounds", grounds, COR_REASON_MAX, &why)) < 0)
 		return refused(st, &why, err);
-	if ((err = unit_begin(st, &own)) < 0)
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0)
 		goto out;
@@ -695,7 +670,7 @@ int cor_store_protection_assess(struct cor_store *st, const char *person_ref, en
 out:
 	if (err == 0 && no)
 		*no = n;
-	return unit_end(st, own, err);
+	return cor_sqlite_unit_end(st, own, err);
 }
 
 int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
@@ -710,7 +685,7 @@ int cor_store_protection_clear(struct cor_store *st, const char *person_ref, con
 
 	if ((err = cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &why)) < 0)
 		return refused(st, &why, err);
-	if ((err = unit_begin(st, &own)) < 0)
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0)
 		goto out;
@@ -758,5 +733,5 @@ int cor_store_protection_clear(struct cor_store *st, const char *person_ref, con
 out:
 	if (err == 0 && no)
 		*no = n;
-	return unit_end(st, own, err);
+	return cor_sqlite_unit_end(st, own, err);
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The store's side of the stranded-migrant fund (domain/fund.h): budgets per
 // office, year and currency; requests on HASM cases; decisions; payments.
-// Each call is one transaction and appends to the history.
+// Each call is one unit of work (its own transaction, or a savepoint inside
+// the caller's) and appends to the history.
 #ifndef COR_STORE_FUND_H
 #define COR_STORE_FUND_H
 

@@ -573,6 +573,29 @@ int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *
 	return strcmp(office, c->office) ? 0 : note_counter(st, oid, year, seq);
 }
 
+int cor_sqlite_unit_begin(struct cor_store *st, bool *own)
+{
+	*own = sqlite3_get_autocommit(st->db) != 0;
+	return *own ? cor_store_begin(st) : cor_store_mark(st);
+}
+
+int cor_sqlite_unit_end(struct cor_store *st, bool own, int err)
+{
+	if (err == 0) {
+		err = own ? cor_store_commit(st) : cor_store_release(st);
+		if (err == 0)
+			return 0;
+	}
+	char msg[sizeof(st->msg)];
+	memcpy(msg, st->msg, sizeof(msg));
+	if (own)
+		cor_store_rollback(st);
+	else
+		cor_store_undo(st);
+	memcpy(st->msg, msg, sizeof(msg));
+	return err;
+}
+
 int cor_sqlite_case_id(struct cor_store *st, const char *ref, int64_t *id)
 {
 	return cor_store_case_get(st, ref, id, NULL);

@@ -73,6 +73,12 @@ void cor_sqlite_bind_text(sqlite3_stmt *s, int i, const char *v);
 void cor_sqlite_bind_opt(sqlite3_stmt *s, int i, const char *v);
 /* Copy a text column into a buffer ("" for NULL). */
 void cor_sqlite_copy_col(char *dst, size_t len, sqlite3_stmt *s, int i);
+/* A unit of work: its own transaction outside one (*own set), a savepoint
+ * inside one. */
+int cor_sqlite_unit_begin(struct cor_store *st, bool *own);
+/* End a unit: keep it when err is 0, else undo it, keeping err's message.
+ * Returns err, or the failure to keep it. */
+int cor_sqlite_unit_end(struct cor_store *st, bool own, int err);
 /* The internal id of a case by ref; COR_ENOTFOUND with a message. */
 int cor_sqlite_case_id(struct cor_store *st, const char *ref, int64_t *id);
 
