@@ -55,7 +55,7 @@ void cor_cli_thousands(char *buf, size_t len, long n);
 
 extern const struct cor_command cor_cmd_help, cor_cmd_init, cor_cmd_demo, cor_cmd_import,
 	cor_cmd_export, cor_cmd_case, cor_cmd_office, cor_cmd_stats, cor_cmd_mrz;
-extern const struct cor_command cor_cmd_fund;
+extern const struct cor_command cor_cmd_fund, cor_cmd_arrival, cor_cmd_support;
 extern const struct cor_command cor_cmd_health, cor_cmd_document;
 extern const struct cor_command cor_cmd_move, cor_cmd_counsel, cor_cmd_referral,
 	cor_cmd_protection;

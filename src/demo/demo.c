@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "demo/names_data.h"
+#include "domain/country.h"
+#include "domain/support.h"
 #include "store/store_history.h"
 #include "util/error.h"
 #include "util/progress.h"
@@ -550,6 +552,77 @@ static int request_help(struct gen *g, struct members *h, const char *at, int32_
 					      &h->fund_request);
 }
 
+/* Where people arrive, by destination; the country's name otherwise. */
+static const char *arrival_place(const char *iso3)
+{
+	static const struct {
+		const char *country, *place;
+	} places[] = {
+		{"AUS", "Sydney (SYD)"},      {"BDI", "Bujumbura (BJM)"},   {"BEL", "Brussels (BRU)"},
+		{"BFA", "Ouagadougou (OUA)"}, {"BGD", "Dhaka (DAC)"},       {"CAN", "Toronto (YYZ)"},
+		{"CIV", "Abidjan (ABJ)"},     {"CMR", "Douala (DLA)"},      {"COD", "Kinshasa (FIH)"},
+		{"DEU", "Frankfurt (FRA)"},   {"ETH", "Addis Ababa (ADD)"}, {"FRA", "Paris (CDG)"},
+		{"GBR", "London (LHR)"},      {"GHA", "Accra (ACC)"},       {"GIN", "Conakry (CKY)"},
+		{"GMB", "Banjul (BJL)"},      {"IRQ", "Erbil (EBL)"},       {"ITA", "Rome (FCO)"},
+		{"MLI", "Bamako (BKO)"},      {"NER", "Niamey (NIM)"},      {"NGA", "Lagos (LOS)"},
+		{"NLD", "Amsterdam (AMS)"},   {"NOR", "Oslo (OSL)"},        {"SDN", "Port Sudan (PZU)"},
+		{"SEN", "Dakar (DSS)"},       {"SOM", "Mogadishu (MGQ)"},   {"SSD", "Juba (JUB)"},
+		{"SWE", "Stockholm (ARN)"},   {"TCD", "N'Djamena (NDJ)"},   {"USA", "New York (JFK)"},
+	};
+	for (size_t i = 0; i < ROWS(places); i++)
+		if (!strcmp(places[i].country, iso3))
+			return places[i].place;
+	const char *name = cor_country_name(iso3);
+	return name ? name : iso3;
+}
+
+/* The assistance planned when support begins; delivered at once when the
+ * case goes on to be closed, else the first item only, half the time. */
+static int plan_support(struct gen *g, const struct members *h, const struct cor_programme *p,
+			const char *at, bool closing)
+{
+	static const struct {
+		enum cor_support_kind kind;
+		const char *what;
+	} returns[] = {
+		{COR_SUPPORT_BUSINESS, "small business start-up kit"},
+		{COR_SUPPORT_IN_KIND, "household and tools kit"},
+		{COR_SUPPORT_EDUCATION, "vocational training"},
+		{COR_SUPPORT_MEDICAL, "referral to the district hospital"},
+		{COR_SUPPORT_PSYCHOSOCIAL, "psychosocial counselling sessions"},
+	},
+	  admissions[] = {
+		{COR_SUPPORT_HOUSING, "first three months of rent"},
+		{COR_SUPPORT_EDUCATION, "language course"},
+		{COR_SUPPORT_REFERRAL, "referral to employment services"},
+		{COR_SUPPORT_IN_KIND, "household starter kit"},
+	};
+	int err, no = 1;
+	bool first_done = closing || cor_rng_chance(&g->rng, 0.5);
+	if (p->is_return) {
+		int64_t usd = (int64_t)cor_rng_range(&g->rng, 6, 30) * 5000; /* 300-1,500 USD */
+		if ((err = cor_store_history_support_item(g->st, h->case_id, no++, COR_SUPPORT_CASH,
+							  "reinsertion grant", usd, "USD", at,
+							  first_done ? at : NULL, "registration")) < 0)
+			return err;
+		int k = (int)cor_rng_below(&g->rng, ROWS(returns));
+		g->res->events += 1 + first_done + 1 + closing;
+		return cor_store_history_support_item(g->st, h->case_id, no, returns[k].kind,
+						      returns[k].what, 0, "", at, closing ? at : NULL,
+						      "registration");
+	}
+	int n = cor_rng_range(&g->rng, 1, 3);
+	for (int i = 0; i < n; i++, no++) {
+		bool done = closing || (i == 0 && first_done);
+		if ((err = cor_store_history_support_item(g->st, h->case_id, no, admissions[i].kind,
+							  admissions[i].what, 0, "", at,
+							  done ? at : NULL, "registration")) < 0)
+			return err;
+		g->res->events += 1 + done;
+	}
+	return 0;
+}
+
 /* The records a step needs before the case takes it: a counselling session
  * before 'counselled' (and the one that puts it on hold), every person's
  * protection risk (and the clearance of a high one) before 'assessed',
@@ -589,6 +662,31 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
 	}
 	if (!strcmp(state, "travel_ready"))
 		return check_fitness(g, h, day, minute);
+	if (!strcmp(state, "arrived")) {
+		g->res->events++;
+		return cor_store_history_arrival(g->st, h->case_id, at,
+						 arrival_place(h->c->destination), "movement");
+	}
+	const char *support = cor_support_state(p);
+	if (support && !strcmp(state, support))
+		return plan_support(g, h, p, at, pr.step > path_index(p, support) && !pr.branch);
+	if (support && !strcmp(state, "closed") && pr.step == path_index(p, "closed")) {
+		static const char *const findings[] = {
+			"living with family; income from the business",
+			"working as a day labourer; children back at school",
+			"settled in a rented flat; attending the course",
+			"employed; no further support needed",
+		};
+		g->res->events += 2;
+		if ((err = cor_store_history_support_visit(
+			     g->st, h->case_id, 1, at, counsellors[cor_rng_below(&g->rng, ROWS(counsellors))],
+			     findings[cor_rng_below(&g->rng, ROWS(findings))], "registration")) < 0)
+			return err;
+		struct cor_event e = {.actor = "registration", .action = "support",
+				      .detail = "support closed", .reason = "support completed"};
+		snprintf(e.at, sizeof(e.at), "%s", at);
+		return cor_store_event_add(g->st, h->case_id, &e);
+	}
 	return 0;
 }
 

@@ -14,5 +14,6 @@ extern const size_t cor_sqlite_migrations_len;
 extern const char cor_sqlite_migration_fund[];
 extern const char cor_sqlite_migration_workflow[];
 extern const char cor_sqlite_migration_health[];
+extern const char cor_sqlite_migration_support[];
 
 #endif

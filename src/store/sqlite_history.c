@@ -255,3 +255,87 @@ int cor_store_history_fund_budgets(struct cor_store *st, const char *at, const c
 	cor_sqlite_bind_text(q, 2, actor);
 	return cor_sqlite_step_done(st, q, "setting budgets");
 }
+
+static const char sql_arrival[] =
+	"INSERT INTO arrival (case_id, at, place, confirmed_by, note) VALUES (?1, ?2, ?3, ?4, '')";
+static const char sql_item[] =
+	"INSERT INTO support_item (case_id, no, kind, description, amount, currency, status,"
+	" planned_by, planned_at, done_by, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	" ?10, ?11)";
+static const char sql_visit[] =
+	"INSERT INTO support_visit (case_id, no, on_date, visited_by, finding, recorded_by)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+int cor_store_history_arrival(struct cor_store *st, int64_t case_id, const char *at,
+			      const char *place, const char *actor)
+{
+	char detail[256];
+	int err;
+	sqlite3_stmt *q = prep(st, sql_arrival);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "confirming an arrival");
+	sqlite3_bind_int64(q, 1, case_id);
+	cor_sqlite_bind_text(q, 2, at);
+	cor_sqlite_bind_text(q, 3, place);
+	cor_sqlite_bind_text(q, 4, actor);
+	if ((err = cor_sqlite_step_done(st, q, "confirming an arrival")) < 0)
+		return err;
+	snprintf(detail, sizeof(detail), "arrival confirmed at %s on %s by %s", place, at, actor);
+	struct cor_event e = {.actor = actor, .action = "support", .detail = detail, .reason = ""};
+	snprintf(e.at, sizeof(e.at), "%s", at);
+	return cor_store_event_add(st, case_id, &e);
+}
+
+int cor_store_history_support_item(struct cor_store *st, int64_t case_id, int no,
+				   enum cor_support_kind kind, const char *description,
+				   int64_t amount, const char *currency, const char *planned_at,
+				   const char *delivered_at, const char *actor)
+{
+	char detail[400], m[COR_MONEY_LEN];
+	int err;
+	sqlite3_stmt *q = prep(st, sql_item);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "planning an item");
+	sqlite3_bind_int64(q, 1, case_id);
+	sqlite3_bind_int(q, 2, no);
+	cor_sqlite_bind_text(q, 3, cor_support_kind_name(kind));
+	cor_sqlite_bind_text(q, 4, description);
+	sqlite3_bind_int64(q, 5, amount);
+	cor_sqlite_bind_text(q, 6, amount ? currency : "");
+	cor_sqlite_bind_text(q, 7, delivered_at ? "delivered" : "planned");
+	cor_sqlite_bind_text(q, 8, actor);
+	cor_sqlite_bind_text(q, 9, planned_at);
+	cor_sqlite_bind_text(q, 10, delivered_at ? actor : "");
+	cor_sqlite_bind_text(q, 11, delivered_at ? delivered_at : "");
+	if ((err = cor_sqlite_step_done(st, q, "planning an item")) < 0)
+		return err;
+	snprintf(detail, sizeof(detail), "item %d planned: %s, %s%s%s", no,
+		 cor_support_kind_name(kind), description, amount ? ", " : "",
+		 amount ? cor_money_format(amount, currency, m) : "");
+	if ((err = event(st, case_id, planned_at, actor, "support", detail)) < 0 || !delivered_at)
+		return err;
+	snprintf(detail, sizeof(detail), "item %d delivered", no);
+	return event(st, case_id, delivered_at, actor, "support", detail);
+}
+
+int cor_store_history_support_visit(struct cor_store *st, int64_t case_id, int no,
+				    const char *at, const char *by, const char *finding,
+				    const char *actor)
+{
+	char detail[200], date[COR_DATE_LEN];
+	int err;
+	sqlite3_stmt *q = prep(st, sql_visit);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a visit");
+	snprintf(date, sizeof(date), "%.10s", at);
+	sqlite3_bind_int64(q, 1, case_id);
+	sqlite3_bind_int(q, 2, no);
+	cor_sqlite_bind_text(q, 3, date);
+	cor_sqlite_bind_text(q, 4, by);
+	cor_sqlite_bind_text(q, 5, finding);
+	cor_sqlite_bind_text(q, 6, actor);
+	if ((err = cor_sqlite_step_done(st, q, "recording a visit")) < 0)
+		return err;
+	snprintf(detail, sizeof(detail), "follow-up visit %d on %s by %s", no, date, by);
+	return event(st, case_id, at, actor, "support", detail);
+}

@@ -13,6 +13,7 @@
 #include "domain/counselling.h"
 #include "domain/health.h"
 #include "domain/protection.h"
+#include "domain/support.h"
 #include "store/store.h"
 
 /* Counselling session no of a case, held at `at` ("YYYY-MM-DDTHH:MM:SSZ").
@@ -39,6 +40,20 @@ int cor_store_history_fund_approve(struct cor_store *st, int64_t case_id, long i
 				   const char *at, const char *actor);
 int cor_store_history_fund_pay(struct cor_store *st, int64_t case_id, long id, const char *at,
 			       const char *actor);
+/* The arrival of a case at `at` in place. */
+int cor_store_history_arrival(struct cor_store *st, int64_t case_id, const char *at,
+			      const char *place, const char *actor);
+/* (Re)integration support: item no planned at planned_at; delivered at
+ * delivered_at when not NULL. */
+int cor_store_history_support_item(struct cor_store *st, int64_t case_id, int no,
+				   enum cor_support_kind kind, const char *description,
+				   int64_t amount, const char *currency, const char *planned_at,
+				   const char *delivered_at, const char *actor);
+/* A follow-up visit on `on` (its event at `at`). */
+int cor_store_history_support_visit(struct cor_store *st, int64_t case_id, int no,
+				    const char *at, const char *by, const char *finding,
+				    const char *actor);
+
 /* Give every office a budget for each year and currency it approved money
  * in: what it approved and a quarter more, rounded up to 100,000 minor
  * units. For generated caseloads, whose approvals come first. */

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+// The store's side of arrival and (re)integration support (domain/support.h).
+// Each call is one unit of work (its own transaction, or a savepoint inside
+// the caller's), changes the case's state through the lifecycle where the
+// work calls for it, and appends to the history.
+#ifndef COR_STORE_SUPPORT_H
+#define COR_STORE_SUPPORT_H
+
+#include <stdint.h>
+
+#include "domain/support.h"
+#include "store/store.h"
+
+struct cor_arrival {
+	char at[COR_TIME_LEN]; /* "YYYY-MM-DDTHH:MM:SSZ" */
+	char place[128];
+	char confirmed_by[64];
+	char note[256];
+};
+
+struct cor_support_item {
+	int no;
+	enum cor_support_kind kind;
+	char description[256];
+	int64_t amount; /* minor units; 0 when none */
+	char currency[4];
+	enum cor_support_status status;
+	char planned_at[COR_TIME_LEN];
+	char done_at[COR_TIME_LEN]; /* "" while planned */
+	char done_note[256];
+};
+
+struct cor_support_visit {
+	int no;
+	struct cor_date on;
+	char by[64];
+	char finding[512];
+};
+
+/* Confirm the arrival of a departed case: records it and moves the case to
+ * 'arrived'. COR_EWRONGSTATE when the case has not departed. */
+int cor_store_arrival_confirm(struct cor_store *st, const char *ref, const struct cor_arrival *a,
+			      const char *actor);
+/* The arrival of a case; COR_ENOTFOUND when none is confirmed. */
+int cor_store_arrival_get(struct cor_store *st, const char *ref, struct cor_arrival *out);
+/* Plan an item; the first one moves an arrived case into (re)integration.
+ * *no gets the item's number. */
+int cor_store_support_plan(struct cor_store *st, const char *ref, enum cor_support_kind kind,
+			   const char *description, int64_t amount, const char *currency,
+			   const char *actor, int *no);
+/* Mark a planned item delivered or cancelled (a note: what was given, or why not). */
+int cor_store_support_done(struct cor_store *st, const char *ref, int no,
+			   enum cor_support_status status, const char *note, const char *actor);
+/* Record a follow-up visit. *no gets its number. */
+int cor_store_support_visit(struct cor_store *st, const char *ref, struct cor_date on,
+			    const char *by, const char *finding, const char *actor, int *no);
+/* Close the support (domain rule cor_support_check_close) and the case. */
+int cor_store_support_close(struct cor_store *st, const char *ref, const char *outcome,
+			    const char *actor);
+/* A case's items and visits, in order. */
+int cor_store_support_items(struct cor_store *st, const char *ref,
+			    int (*cb)(const struct cor_support_item *i, void *ctx), void *ctx);
+int cor_store_support_visits(struct cor_store *st, const char *ref,
+			     int (*cb)(const struct cor_support_visit *v, void *ctx), void *ctx);
+
+#endif
