@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Benchmarks of the foundation: demo generation, CSV import and export at
 # 100k and 1M persons, with sqlite3's own .import of the same CSV into a bare
-# table as the reference; and MRZ parsing. Prints a Markdown report for
+# table as the reference; MRZ parsing; eligibility and priority over the
+# last demo database (bench_facts). Prints a Markdown report for
 # bench/RESULTS.md. Not a test: run by hand on a quiet machine.
 #   bench/run.sh [SIZES...]      (default: 100000 1000000)
 set -euo pipefail
@@ -53,3 +54,8 @@ echo "Eligibility and priority over generated facts (in memory, one core):"
 echo
 build/bench/bench/bench_rules | sed 's/^/    /'
 
+echo
+echo "Eligibility and priority from the store: the facts of every person of the last demo"
+echo "database read in one ordered pass per table, evaluated, the queue sorted (one core):"
+echo
+build/bench/bench/bench_facts "$out/demo.db" 2026-11-27 | sed 's/^/    /'

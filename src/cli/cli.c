@@ -14,7 +14,8 @@ static const struct cor_command *const commands[] = {
 	&cor_cmd_init, &cor_cmd_demo, &cor_cmd_import, &cor_cmd_export, &cor_cmd_case,
 	&cor_cmd_office, &cor_cmd_stats, &cor_cmd_mrz, &cor_cmd_fund,
 	&cor_cmd_move, &cor_cmd_counsel, &cor_cmd_referral, &cor_cmd_protection,
-	&cor_cmd_health, &cor_cmd_document, &cor_cmd_arrival, &cor_cmd_support, &cor_cmd_help,
+	&cor_cmd_health, &cor_cmd_document, &cor_cmd_eligibility, &cor_cmd_queue, &cor_cmd_arrival,
+	&cor_cmd_support, &cor_cmd_help,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -40,7 +41,7 @@ int cor_cli_help(const char *name)
 	printf("usage: corridor <command> [options]\n\n"
 	       "Corridor: case management and movement assistance.\n\ncommands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		printf("   %-10s %s\n", commands[i]->name, commands[i]->summary);
+		printf("   %-12s %s\n", commands[i]->name, commands[i]->summary);
 	printf("\nEvery command takes --db PATH (default: $CORRIDOR_DB, else ./corridor.db).\n"
 	       "'corridor help <command>' shows a command's options.\n");
 	return COR_EXIT_OK;

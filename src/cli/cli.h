@@ -59,5 +59,12 @@ extern const struct cor_command cor_cmd_fund, cor_cmd_arrival, cor_cmd_support;
 extern const struct cor_command cor_cmd_health, cor_cmd_document;
 extern const struct cor_command cor_cmd_move, cor_cmd_counsel, cor_cmd_referral,
 	cor_cmd_protection;
+extern const struct cor_command cor_cmd_eligibility, cor_cmd_queue;
+
+struct cor_rules_config;
+/* The eligibility rules: the defaults, changed by the "key = value" lines of
+ * file when it is not NULL (cor_rules_config_parse). On failure prints why
+ * ("FILE:LINE: reason") and returns COR_EXIT_FAIL. (cmd_eligibility.c) */
+int cor_cli_rules_config(const char *file, struct cor_rules_config *cfg);
 
 #endif

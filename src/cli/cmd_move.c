@@ -2,14 +2,19 @@
 // corridor move: move a case to another state of its programme's lifecycle.
 // The rules are the lifecycle's (domain/lifecycle.c); the store checks them
 // and writes the state and its event in one transaction, so a refused move
-// changes nothing.
+// changes nothing. A move that needs the eligibility criteria met (to
+// travel_ready) evaluates them on the case's records, today, with the
+// default rules (store/store_facts.h); a refusal lists the unmet ones.
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "domain/case.h"
+#include "domain/eligibility.h"
 #include "domain/lifecycle.h"
+#include "store/store_facts.h"
 #include "store/store_workflow.h"
 
 static int run(int argc, char **argv)
@@ -49,11 +54,22 @@ static int run(int argc, char **argv)
 		return cor_cli_usage_error(cmd, "--%s", why.msg);
 	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
-	/* No eligibility hook yet: see COR_GUARD_ELIGIBLE in lifecycle.h. */
-	if (cor_store_case_move(st, ref, to, cor_cli_actor(), reason, NULL, &res) < 0)
+	struct cor_rules_config cfg = cor_rules_config_default();
+	struct cor_facts_hook_ctx elig = {.cfg = &cfg, .today = cor_date_today()};
+	struct cor_eligibility_hook hook = {cor_facts_eligibility_hook, &elig};
+	if (cor_store_case_move(st, ref, to, cor_cli_actor(), reason, &hook, &res) < 0) {
 		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-	else
+		/* The unmet criteria, one a line, under the refusal. */
+		for (const char *l = strcmp(res.why.code, "NOT_ELIGIBLE") ? NULL : elig.report;
+		     l && *l;) {
+			size_t n = strcspn(l, "\n");
+			fprintf(stderr, "  %.*s\n", (int)n, l);
+			l += n + (l[n] == '\n');
+		}
+	} else {
 		printf("case %s: %s -> %s\n", ref, res.from, to);
+	}
+	free(elig.report);
 	cor_store_close(st);
 	return ret;
 }

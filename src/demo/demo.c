@@ -700,9 +700,17 @@ static int write_history(struct gen *g, struct members *h, const struct cor_prog
 	int steps = pr.step + (pr.branch != NULL);
 	int32_t span = g->today - registered;
 	int err;
+	/* A case waiting to travel (travel-ready or booked) was found fit in the
+	 * last days: its last steps are yesterday and today, so its fitness to
+	 * travel is still valid for the queue. */
+	int ready = path_index(p, "travel_ready");
+	bool waiting = !pr.branch && ready >= 0 && pr.step >= ready &&
+		       pr.step <= path_index(p, "booked");
 	for (int i = 0; i <= steps; i++) {
 		const char *state = i <= pr.step ? p->path[i] : pr.branch;
 		int32_t day = registered + (steps ? (int32_t)((int64_t)span * i / (steps + 1)) : 0);
+		if (waiting && i >= ready && day < g->today - (steps - i))
+			day = g->today - (steps - i);
 		int minute = (int)cor_rng_below(&g->rng, 600);
 		at_of(e.at, day, minute);
 		if ((err = records_for(g, h, p, pr, state, e.at, day, minute_of(minute))) < 0)

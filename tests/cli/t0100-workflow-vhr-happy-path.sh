@@ -2,15 +2,16 @@
 # SPDX-License-Identifier: Apache-2.0
 # The whole life of a voluntary humanitarian return, through the real
 # binary: counselling with an informed decision, every step with
-# 'corridor move', the protection risk of each person, from registered to
-# closed; what each command prints, and the history and rows it leaves.
+# 'corridor move', the protection risk and fitness to travel of each person,
+# from registered to closed; what each command prints, and the history and
+# rows it leaves.
 . "$(dirname "$0")/lib.sh"
 
 C=LY-TIP-2026-000123
 cat >cases.csv <<'CSV'
 case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
 LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,ADEBAYO,Musa,,,M,1990-05-01,0,NGA,en;yo,,passport,A1234567,NGA,2030-01-01
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,2,spouse,OKAFOR,Chioma,,,F,1995-02-28,0,NGA,en,,,,,
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,2,spouse,OKAFOR,Chioma,,,F,1995-02-28,0,NGA,en,,passport,B7654321,NGA,2031-06-30
 CSV
 new_db w.db
 expect_status 0 "$CORRIDOR" import cases.csv --db w.db
@@ -42,6 +43,12 @@ CORRIDOR_USER=protection expect_status 0 "$CORRIDOR" protection clear "$C-02" \
 	--reason "return to Abuja, away from the home area; agreed with the person" --db w.db
 expect_stdout "cleared person $C-02 of high protection risk (assessment 1)"
 move eligible assessed
+# Travel-ready only when eligible: each person fit to travel within the 72
+# hours before today (no travel date is set yet) and holding a passport.
+at=$(date -u +%Y-%m-%dT%H:%MZ)
+for p in 01 02; do
+	expect_status 0 "$CORRIDOR" health check "$C-$p" --outcome fit --at "$at" --by "Dr N. Haddad" --db w.db
+done
 move travel_ready eligible
 move booked travel_ready
 move departed booked
@@ -62,6 +69,8 @@ protection|person $C-01 assessed at low protection risk (assessment 1)||tester
 protection|person $C-02 assessed at high protection risk (assessment 1)||tester
 protection|person $C-02 cleared of high protection risk (assessment 1)|return to Abuja, away from the home area; agreed with the person|protection
 state|assessed -> eligible||tester
+health|fitness to travel of $C-01 at $at by Dr N. Haddad: fit||tester
+health|fitness to travel of $C-02 at $at by Dr N. Haddad: fit||tester
 state|eligible -> travel_ready||tester
 state|travel_ready -> booked||tester
 state|booked -> departed||tester

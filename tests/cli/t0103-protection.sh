@@ -66,6 +66,12 @@ cleared=$(sql w.db "SELECT at FROM protection_clearance")
 refused 1 "error: the high protection risk of person '$C-01' (assessment 1) was cleared at $cleared" \
 	protection clear "$C-01" --reason "again"
 expect_status 0 "$CORRIDOR" move "$C" eligible --db w.db
+# Travel-ready needs the eligibility criteria: a travel document and fitness
+# to travel for each person.
+for p in 01 02; do
+	expect_status 0 "$CORRIDOR" document add "$C-$p" --kind etd --number "SO00$p" --issuer SOM --db w.db
+	expect_status 0 "$CORRIDOR" health check "$C-$p" --outcome fit --db w.db
+done
 expect_status 0 "$CORRIDOR" move "$C" travel_ready --db w.db
 
 # A new high assessment blocks again.

@@ -42,8 +42,18 @@ wrong()
 	expect_same_file before.sql after.sql
 }
 
+# What travel-ready asks of each programme's person (the eligibility
+# criteria): a travel document and fitness to travel within 72 hours.
+ready()
+{
+	expect_status 0 "$CORRIDOR" document add "$1-01" --kind "$2" --number "$3" --issuer "$4" \
+		--expires 2035-01-01 --db w.db
+	expect_status 0 "$CORRIDOR" health check "$1-01" --outcome fit --db w.db
+}
+
 # HEV: no counselling; a no-show rebooked.
 wrong SD-PZU-2026-000001 counselled registered "assessed, ineligible, on_hold, closed"
+ready SD-PZU-2026-000001 passport P1000001 EGY
 walk SD-PZU-2026-000001 registered assessed eligible travel_ready booked \
 	"no_show=did not report to the departure point" travel_ready booked departed
 wrong SD-PZU-2026-000001 closed departed "arrived"
@@ -58,12 +68,17 @@ walk LB-BEY-2026-000001 submitted interviewed \
 # REL: no interview; accepted, oriented, relocated.
 walk IT-ROM-2026-000001 registered counselled assessed eligible submitted
 wrong IT-ROM-2026-000001 interviewed submitted "accepted, ineligible, on_hold, rejected, closed"
+expect_status 0 "$CORRIDOR" counsel IT-ROM-2026-000001 --counsellor "Senait Tesfaye" --language ti --decision yes --db w.db
+ready IT-ROM-2026-000001 passport E2000002 ERI
 walk IT-ROM-2026-000001 submitted accepted orientation travel_ready \
 	"booked" "travel_ready=flight cancelled by the airline" booked departed arrived
 wrong IT-ROM-2026-000001 reintegration arrived "integration"
 walk IT-ROM-2026-000001 arrived integration closed
 
-# HASM: closed on arrival.
+# HASM: closed on arrival; going home, so counselled and assessed like a return.
+expect_status 0 "$CORRIDOR" counsel NE-AJY-2026-000001 --counsellor "Awa Diop" --language wo --decision yes --db w.db
+expect_status 0 "$CORRIDOR" protection assess NE-AJY-2026-000001-01 --level none --grounds "no risk factors identified" --db w.db
+ready NE-AJY-2026-000001 etd S3000003 SEN
 walk NE-AJY-2026-000001 registered counselled assessed eligible travel_ready booked departed arrived
 wrong NE-AJY-2026-000001 reintegration arrived "closed"
 walk NE-AJY-2026-000001 arrived closed
@@ -77,10 +92,10 @@ booked -> travel_ready: flight cancelled by the airline" ] || fail "reasons: $(s
 
 # The commands and their usage.
 expect_status 0 "$CORRIDOR" help
-expect_stdout_contains "   move       move a case to another lifecycle state"
-expect_stdout_contains "   counsel    record a counselling session and the informed decision"
-expect_stdout_contains "   referral   list a case's referrals, or close one with its outcome"
-expect_stdout_contains "   protection assess a person's protection risk on return, or clear a high one"
+expect_stdout_contains "   move         move a case to another lifecycle state"
+expect_stdout_contains "   counsel      record a counselling session and the informed decision"
+expect_stdout_contains "   referral     list a case's referrals, or close one with its outcome"
+expect_stdout_contains "   protection   assess a person's protection risk on return, or clear a high one"
 for c in move counsel referral protection; do
 	expect_status 0 "$CORRIDOR" help "$c"
 	expect_stdout_contains "usage: corridor $c "

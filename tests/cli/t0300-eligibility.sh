@@ -1,0 +1,135 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# corridor eligibility on a return built with the real commands (import,
+# counsel, protection, health, document): every unmet criterion of every
+# person, exactly, with status 1; then each one met in turn until the case
+# is eligible (status 0); a travel date beyond the fitness window; a rules
+# file that widens it; an asylum wish. The database is never written.
+. "$(dirname "$0")/lib.sh"
+
+C=LY-TIP-2026-000123
+B=LY-TIP-2026-000124
+cat >cases.csv <<'CSV'
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,1,principal,YUSUF,Amina,,,F,1990-03-14,0,NGA,ha;en,SM-CC,passport,A1234567,NGA,2026-03-02
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,2,child,YUSUF,Ibrahim,,,M,2015-06-01,0,NGA,ha,CR,,,,
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,3,spouse,YUSUF,Musa,,,M,1985-01-01,0,NGA,ha,,etd,E7654321,NGA,2030-12-31
+LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,counselled,normal,2026-01-06,1,principal,BELLO,Fatima,,,F,1988-01-01,0,NGA,en,,passport,B1111111,NGA,2031-01-01
+CSV
+new_db w.db
+expect_status 0 "$CORRIDOR" import cases.csv --db w.db
+
+# eligibility with the same arguments, and the database untouched.
+elig()
+{
+	local status=$1
+	shift
+	db_dump w.db >before.sql
+	expect_status "$status" "$CORRIDOR" eligibility "$@" --db w.db
+	expect_empty_stderr
+	db_dump w.db >after.sql
+	expect_same_file before.sql after.sql
+}
+
+# As imported: nothing recorded but the documents.
+elig 1 "$C" --travel-date 2026-03-03
+expect_stdout "COUNSELLED       $C     NOT_COUNSELLED             case $C has not been counselled
+DECISION         $C     NO_INFORMED_DECISION       case $C has no informed decision recorded
+TRAVEL_DOCUMENT  $C-01  DOC_EXPIRES_BEFORE_TRAVEL  passport of AMINA YUSUF expired 2026-03-02, before travel on 2026-03-03
+FITNESS          $C-01  FITNESS_MISSING            no fitness-to-travel check recorded for AMINA YUSUF
+PROTECTION       $C-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for AMINA YUSUF
+TRAVEL_DOCUMENT  $C-02  NO_TRAVEL_DOCUMENT         IBRAHIM YUSUF holds no travel document accepted for VHR (passport, emergency travel document or laissez-passer)
+FITNESS          $C-02  FITNESS_MISSING            no fitness-to-travel check recorded for IBRAHIM YUSUF
+PROTECTION       $C-02  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for IBRAHIM YUSUF
+FITNESS          $C-03  FITNESS_MISSING            no fitness-to-travel check recorded for MUSA YUSUF
+PROTECTION       $C-03  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for MUSA YUSUF
+case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-03-03: 10 unmet criteria"
+
+# Counselled, assessed, examined; one document added.
+expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Amal Haddad" --language ha --interpreter --decision undecided --db w.db
+expect_status 0 "$CORRIDOR" protection assess "$C-01" --level high --grounds "threat from a militia in the home area" --db w.db
+expect_status 0 "$CORRIDOR" protection assess "$C-02" --level none --grounds "child travelling with the mother" --db w.db
+expect_status 0 "$CORRIDOR" protection assess "$C-03" --level low --grounds "general insecurity" --db w.db
+expect_status 0 "$CORRIDOR" health check "$C-01" --outcome fit_with_conditions --condition medical_escort --at 2026-03-01T08:00Z --db w.db
+expect_status 0 "$CORRIDOR" health check "$C-02" --outcome deferred --at 2026-03-01T09:00Z --db w.db
+expect_status 0 "$CORRIDOR" health check "$C-03" --outcome fit --at 2026-02-26T10:00Z --db w.db
+expect_status 0 "$CORRIDOR" document add "$C-02" --kind laissez_passer --number LP2 --issuer NGA --expires 2026-03-02 --db w.db
+elig 1 "$C" --travel-date 2026-03-03
+expect_stdout "DECISION         $C     NO_INFORMED_DECISION       case $C has no informed decision recorded
+TRAVEL_DOCUMENT  $C-01  DOC_EXPIRES_BEFORE_TRAVEL  passport of AMINA YUSUF expired 2026-03-02, before travel on 2026-03-03
+PROTECTION       $C-01  PROTECTION_NOT_CLEARED     protection risk of AMINA YUSUF on return is high and not cleared by a protection officer
+TRAVEL_DOCUMENT  $C-02  DOC_EXPIRES_BEFORE_TRAVEL  laissez-passer of IBRAHIM YUSUF expired 2026-03-02, before travel on 2026-03-03
+FITNESS          $C-02  FITNESS_DEFERRED           fitness to travel of IBRAHIM YUSUF was deferred on 2026-03-01
+FITNESS          $C-03  FITNESS_EXPIRED            fitness check of MUSA YUSUF on 2026-02-26 is 120 hours before travel on 2026-03-03; at most 72 hours are allowed
+case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-03-03: 6 unmet criteria"
+
+# A decision no is not "undecided".
+expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Amal Haddad" --language ha --decision no --db w.db
+elig 1 "$C" --travel-date 2026-03-03
+expect_stdout_contains "DECISION         $C     RETURN_DECLINED            case $C decided not to travel (informed decision: no)"
+
+# Each criterion met in turn.
+expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Amal Haddad" --language ha --decision yes --db w.db
+expect_status 0 "$CORRIDOR" protection clear "$C-01" --reason "the militia left the area; verified" --db w.db
+expect_status 0 "$CORRIDOR" document add "$C-01" --kind passport --number A7654321 --issuer NGA --expires 2031-01-01 --db w.db
+expect_status 0 "$CORRIDOR" document add "$C-02" --kind etd --number E2 --issuer NGA --db w.db
+expect_status 0 "$CORRIDOR" health check "$C-02" --outcome fit --at 2026-03-01T10:00Z --db w.db
+elig 1 "$C" --travel-date 2026-03-03
+expect_stdout "FITNESS          $C-03  FITNESS_EXPIRED            fitness check of MUSA YUSUF on 2026-02-26 is 120 hours before travel on 2026-03-03; at most 72 hours are allowed
+case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-03-03: 1 unmet criterion"
+expect_status 0 "$CORRIDOR" health check "$C-03" --outcome fit --at 2026-03-02T16:30Z --db w.db
+elig 0 "$C" --travel-date 2026-03-03
+expect_stdout "case $C (VHR, eligible, 3 persons) is eligible for travel on 2026-03-03"
+# The latest check counts, by examination time: one examined earlier and
+# entered later changes nothing.
+expect_status 0 "$CORRIDOR" health check "$C-03" --outcome unfit --at 2026-02-20T10:00Z --db w.db
+elig 0 "$C" --travel-date 2026-03-03
+# Whole days: 72 hours before the 4th is the 1st.
+elig 0 "$C" --travel-date 2026-03-04
+elig 1 "$C" --travel-date 2026-03-05
+expect_stdout "FITNESS          $C-01  FITNESS_EXPIRED            fitness check of AMINA YUSUF on 2026-03-01 is 96 hours before travel on 2026-03-05; at most 72 hours are allowed
+FITNESS          $C-02  FITNESS_EXPIRED            fitness check of IBRAHIM YUSUF on 2026-03-01 is 96 hours before travel on 2026-03-05; at most 72 hours are allowed
+case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-03-05: 2 unmet criteria"
+elig 1 "$C" --travel-date 2026-02-28
+expect_stdout "FITNESS          $C-01  FITNESS_AFTER_TRAVEL       fitness check of AMINA YUSUF on 2026-03-01 is dated after travel on 2026-02-28
+FITNESS          $C-02  FITNESS_AFTER_TRAVEL       fitness check of IBRAHIM YUSUF on 2026-03-01 is dated after travel on 2026-02-28
+FITNESS          $C-03  FITNESS_AFTER_TRAVEL       fitness check of MUSA YUSUF on 2026-03-02 is dated after travel on 2026-02-28
+case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-02-28: 3 unmet criteria"
+
+# A rules file: a wider window for VHR only.
+cat >rules.conf <<'EOT'
+# VHR charters leave up to five days after the medical
+VHR.fitness_window_hours = 120
+EOT
+elig 0 "$C" --travel-date 2026-03-05 --config rules.conf
+expect_stdout "case $C (VHR, eligible, 3 persons) is eligible for travel on 2026-03-05"
+
+# Without a travel date: today, and the sentences say so.
+today=$(date -u +%F)
+elig 1 "$C"
+expect_stdout_contains "FITNESS          $C-01  FITNESS_EXPIRED            fitness check of AMINA YUSUF on 2026-03-01 is "
+expect_stdout_contains " before $today (no travel date set); at most 72 hours are allowed"
+[ "$(stdout | tail -n 1)" = "case $C (VHR, eligible, 3 persons) is not eligible on $today (no travel date set): 3 unmet criteria" ] ||
+	fail "summary: $(stdout | tail -n 1)"
+
+# An asylum wish: on hold, referred; both say so.
+expect_status 0 "$CORRIDOR" counsel "$B" --counsellor "Amal Haddad" --language en --decision yes --asylum-wish --db w.db
+elig 1 "$B" --travel-date 2026-03-03
+expect_stdout "ASYLUM           $B     ASYLUM_REFERRAL_OPEN       case $B wishes to apply for asylum; it is on hold until the asylum referral is closed
+REFERRALS        $B     REFERRAL_OPEN              case $B has 1 open referral
+FITNESS          $B-01  FITNESS_MISSING            no fitness-to-travel check recorded for FATIMA BELLO
+PROTECTION       $B-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for FATIMA BELLO
+case $B (VHR, on_hold, 1 person) is not eligible for travel on 2026-03-03: 4 unmet criteria"
+expect_status 0 "$CORRIDOR" referral close "$B" 1 --outcome "the person withdrew the asylum wish" --db w.db
+elig 1 "$B" --travel-date 2026-03-03
+expect_stdout "FITNESS          $B-01  FITNESS_MISSING            no fitness-to-travel check recorded for FATIMA BELLO
+PROTECTION       $B-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for FATIMA BELLO
+case $B (VHR, on_hold, 1 person) is not eligible for travel on 2026-03-03: 2 unmet criteria"
+
+# The command in 'corridor help'.
+expect_status 0 "$CORRIDOR" help
+grep -qE "^   eligibility  every unmet eligibility criterion of a case, for every person$" "$WORK/.stdout" ||
+	fail "'corridor help' does not list eligibility"
+expect_status 0 "$CORRIDOR" help eligibility
+expect_stdout_contains "usage: corridor eligibility CASE-ID [--travel-date YYYY-MM-DD] [--config FILE] [--db PATH]"
+pass
