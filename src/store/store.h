@@ -92,9 +92,6 @@ int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, 
 int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *id);
 /* The highest case id so far (0 when none): cases added later have higher ids. */
 int cor_store_case_last_id(struct cor_store *st, int64_t *id);
-/* The refs of cases with id > after_id that have no person 1 (principal). */
-int cor_store_cases_without_principal(struct cor_store *st, int64_t after_id,
-				      int (*cb)(const char *ref, void *ctx), void *ctx);
 /* Find a case by ref. COR_ENOTFOUND when there is none. id or out may be NULL. */
 int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *out);
 /* Add a person (and their specific needs) to a case. COR_EEXIST when seq is taken. */

@@ -610,28 +610,6 @@ int cor_store_case_last_id(struct cor_store *st, int64_t *id)
 	return err;
 }
 
-int cor_store_cases_without_principal(struct cor_store *st, int64_t after_id,
-				      int (*cb)(const char *ref, void *ctx), void *ctx)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db,
-				    "SELECT ref FROM cases c WHERE c.id > ?1 AND NOT EXISTS"
-				    " (SELECT 1 FROM person p WHERE p.case_id = c.id AND p.seq = 1)"
-				    " ORDER BY c.id",
-				    -1, &s, NULL),
-	    ret = 0;
-	if (rc != SQLITE_OK)
-		return cor_sqlite_fail(st, rc, "checking cases");
-	sqlite3_bind_int64(s, 1, after_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if ((ret = cb((const char *)sqlite3_column_text(s, 0), ctx)) != 0)
-			break;
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = cor_sqlite_fail(st, rc, "checking cases");
-	sqlite3_finalize(s);
-	return ret;
-}
-
 int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *out)
 {
 	sqlite3_stmt *s = stmt(st, S_CASE_GET);

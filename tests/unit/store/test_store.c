@@ -633,48 +633,6 @@ static void test_persons_documents(void **state)
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
 
-static int collect_ref(const char *ref, void *ctx)
-{
-	char(*refs)[COR_CASE_REF_MAX] = ctx;
-	int i = 0;
-	while (refs[i][0])
-		i++;
-	snprintf(refs[i], COR_CASE_REF_MAX, "%s", ref);
-	return 0;
-}
-
-static void test_without_principal(void **state)
-{
-	const char *path = db_path("principal");
-	struct cor_store *st = open_new(path);
-	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA", "registered",
-				   COR_PRIO_NORMAL, D(2026, 1, 2));
-	struct cor_case b = mkcase("LY-TIP-2026-000002", "VHR", "LY-TIP", "LBY", "NGA", "registered",
-				   COR_PRIO_NORMAL, D(2026, 1, 2));
-	struct cor_case c = mkcase("LY-TIP-2026-000003", "VHR", "LY-TIP", "LBY", "NGA", "registered",
-				   COR_PRIO_NORMAL, D(2026, 1, 2));
-	int64_t ia, ib, ic;
-	struct cor_person pa = mkperson(1, COR_REL_PRINCIPAL, "A", "A", NULL, NULL, 'M',
-					D(1990, 1, 1), "NGA", "", "");
-	struct cor_person pb = mkperson(2, COR_REL_SPOUSE, "B", "B", NULL, NULL, 'F', D(1990, 1, 1),
-					"NGA", "", "");
-	assert_int_equal(cor_store_case_add(st, &a, &ia), 0);
-	assert_int_equal(cor_store_case_add(st, &b, &ib), 0);
-	assert_int_equal(cor_store_case_add(st, &c, &ic), 0);
-	assert_int_equal(cor_store_person_add(st, ia, &pa, NULL), 0);
-	assert_int_equal(cor_store_person_add(st, ib, &pb, NULL), 0);
-	char refs[4][COR_CASE_REF_MAX] = {""};
-	assert_int_equal(cor_store_cases_without_principal(st, 0, collect_ref, refs), 0);
-	assert_string_equal(refs[0], "LY-TIP-2026-000002");
-	assert_string_equal(refs[1], "LY-TIP-2026-000003");
-	assert_string_equal(refs[2], "");
-	char after[4][COR_CASE_REF_MAX] = {""};
-	assert_int_equal(cor_store_cases_without_principal(st, ib, collect_ref, after), 0);
-	assert_string_equal(after[0], "LY-TIP-2026-000003");
-	assert_string_equal(after[1], "");
-	cor_store_close(st);
-}
-
 /* ---- the history ------------------------------------------------------- */
 
 struct event_got {
@@ -1222,7 +1180,6 @@ int main(void)
 		cmocka_unit_test(test_offices),
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_persons_documents),
-		cmocka_unit_test(test_without_principal),
 		cmocka_unit_test(test_events_append_only),
 		cmocka_unit_test(test_case_list),
 		cmocka_unit_test(test_case_list_text_is_literal),
