@@ -706,12 +706,19 @@ static int write_history(struct gen *g, struct members *h, const struct cor_prog
 	int ready = path_index(p, "travel_ready");
 	bool waiting = !pr.branch && ready >= 0 && pr.step >= ready &&
 		       pr.step <= path_index(p, "booked");
+	int32_t last_day = -1;
+	int last_minute = -1;
 	for (int i = 0; i <= steps; i++) {
 		const char *state = i <= pr.step ? p->path[i] : pr.branch;
 		int32_t day = registered + (steps ? (int32_t)((int64_t)span * i / (steps + 1)) : 0);
 		if (waiting && i >= ready && day < g->today - (steps - i))
 			day = g->today - (steps - i);
 		int minute = (int)cor_rng_below(&g->rng, 600);
+		/* Steps on one day happen one after the other. */
+		if (day == last_day && minute <= last_minute)
+			minute = last_minute < 599 ? last_minute + 1 : 599;
+		last_day = day;
+		last_minute = minute;
 		at_of(e.at, day, minute);
 		if ((err = records_for(g, h, p, pr, state, e.at, day, minute_of(minute))) < 0)
 			return err;
@@ -819,8 +826,21 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	const char *dest = pick(g, op->dest, ROWS(op->dest));
 	struct progress pr = pick_progress(g, prog);
 	int n = (int)path_len(prog);
-	/* Later steps were registered longer ago: up to ~2 years for closed cases. */
-	int32_t age_days = 3 + pr.step * 25 + (int32_t)cor_rng_below(r, (uint32_t)(20 + pr.step * 40));
+	unsigned roll = cor_rng_below(r, 100);
+	enum cor_priority priority = roll < op->emergency_pct ? COR_PRIO_EMERGENCY
+				     : roll < op->emergency_pct + op->urgent_pct ? COR_PRIO_URGENT
+										 : COR_PRIO_NORMAL;
+	/* Later steps were registered longer ago: up to ~2 years for closed cases.
+	 * Emergency and urgent cases still waiting to leave move fast: they were
+	 * registered within days or weeks. */
+	bool waiting = pr.step < path_index(prog, "departed");
+	int32_t age_days;
+	if (waiting && priority == COR_PRIO_EMERGENCY)
+		age_days = 1 + pr.step + (int32_t)cor_rng_below(r, 3);
+	else if (waiting && priority == COR_PRIO_URGENT)
+		age_days = 3 + 3 * pr.step + (int32_t)cor_rng_below(r, (uint32_t)(5 + 3 * pr.step));
+	else
+		age_days = 3 + pr.step * 25 + (int32_t)cor_rng_below(r, (uint32_t)(20 + pr.step * 40));
 	if (pr.step == n - 1)
 		age_days += (int32_t)cor_rng_below(r, 365);
 	int32_t registered = g->today - age_days;
@@ -836,10 +856,7 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	snprintf(c.destination, sizeof(c.destination), "%s", *dest ? dest : nat);
 	const char *state = pr.branch ? pr.branch : prog->path[pr.step];
 	snprintf(c.state, sizeof(c.state), "%s", state);
-	unsigned roll = cor_rng_below(r, 100);
-	c.priority = roll < op->emergency_pct                    ? COR_PRIO_EMERGENCY
-		     : roll < op->emergency_pct + op->urgent_pct ? COR_PRIO_URGENT
-								 : COR_PRIO_NORMAL;
+	c.priority = priority;
 	c.registered_on = reg;
 
 	int64_t case_id;
