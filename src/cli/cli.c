@@ -109,6 +109,26 @@ int cor_cli_fail(const char *fmt, ...)
 	return COR_EXIT_FAIL;
 }
 
+int cor_cli_subcommand(const struct cor_command *cmd, const char *const *names, int argc,
+		       char **argv)
+{
+	char list[256] = "";
+	size_t n = 0, used = 0;
+	while (names[n])
+		n++;
+	for (size_t i = 0; i < n; i++) {
+		if (argc >= 2 && !strcmp(argv[1], names[i]))
+			return (int)i;
+		used += (size_t)snprintf(list + used, used < sizeof(list) ? sizeof(list) - used : 0,
+					 "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+	}
+	if (argc < 2)
+		cor_cli_usage_error(cmd, "which? %s", list);
+	else
+		cor_cli_usage_error(cmd, "'%s' is not %s", argv[1], list);
+	return -1;
+}
+
 void cor_cli_getopt_reset(void)
 {
 	optind = 0; /* glibc: 0 re-initialises the scanner */

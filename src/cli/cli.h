@@ -37,6 +37,11 @@ int cor_cli_usage_error(const struct cor_command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Print "error: MESSAGE" on stderr; returns COR_EXIT_FAIL. */
 int cor_cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The index of argv[1] among names (NULL-terminated): the subcommand to run.
+ * When it is missing or unknown, prints "which? a, b or c" or "'x' is not a,
+ * b or c" with the usage and returns -1 (the caller exits COR_EXIT_USAGE). */
+int cor_cli_subcommand(const struct cor_command *cmd, const char *const *names, int argc,
+		       char **argv);
 /* Reset getopt before a command parses its options. */
 void cor_cli_getopt_reset(void);
 /* Report getopt's '?' or ':' for cmd; returns COR_EXIT_USAGE. */

@@ -358,20 +358,17 @@ out:
 
 static int run(int argc, char **argv)
 {
+	static const char *const names[] = {"add", "list", "check", NULL};
+	static int (*const subs[])(struct args *) = {cmd_add, cmd_list, cmd_check};
+	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
+		       "one function per subcommand name");
 	struct args a;
-	int ret;
-	if (argc < 2)
-		return cor_cli_usage_error(cmd, "which? add, list or check");
-	const char *sub = argv[1];
-	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "check"))
-		return cor_cli_usage_error(cmd, "'%s' is not add, list or check", sub);
+	int ret, i = cor_cli_subcommand(cmd, names, argc, argv);
+	if (i < 0)
+		return COR_EXIT_USAGE;
 	if ((ret = parse(argc - 1, argv + 1, &a)))
 		return ret;
-	if (!strcmp(sub, "add"))
-		return cmd_add(&a);
-	if (!strcmp(sub, "list"))
-		return cmd_list(&a);
-	return cmd_check(&a);
+	return subs[i](&a);
 }
 
 const struct cor_command cor_cmd_document = {

@@ -232,29 +232,31 @@ static int cmd_status(struct args *a)
 	return done(st, err, "%s", "");
 }
 
+static int cmd_approve(struct args *a)
+{
+	return cmd_decide(a, true);
+}
+
+static int cmd_reject(struct args *a)
+{
+	return cmd_decide(a, false);
+}
+
 static int run(int argc, char **argv)
 {
+	static const char *const names[] = {"budget", "request", "approve", "reject",
+					    "pay",    "status",  NULL};
+	static int (*const subs[])(struct args *) = {cmd_budget, cmd_request, cmd_approve,
+						     cmd_reject, cmd_pay,     cmd_status};
+	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
+		       "one function per subcommand name");
 	struct args a;
-	int ret;
-	if (argc < 2)
-		return cor_cli_usage_error(cmd, "which? budget, request, approve, reject, pay or status");
-	const char *sub = argv[1];
+	int ret, i = cor_cli_subcommand(cmd, names, argc, argv);
+	if (i < 0)
+		return COR_EXIT_USAGE;
 	if ((ret = parse(argc - 1, argv + 1, &a)))
 		return ret;
-	if (!strcmp(sub, "budget"))
-		return cmd_budget(&a);
-	if (!strcmp(sub, "request"))
-		return cmd_request(&a);
-	if (!strcmp(sub, "approve"))
-		return cmd_decide(&a, true);
-	if (!strcmp(sub, "reject"))
-		return cmd_decide(&a, false);
-	if (!strcmp(sub, "pay"))
-		return cmd_pay(&a);
-	if (!strcmp(sub, "status"))
-		return cmd_status(&a);
-	return cor_cli_usage_error(cmd, "'%s' is not budget, request, approve, reject, pay or status",
-				   sub);
+	return subs[i](&a);
 }
 
 const struct cor_command cor_cmd_fund = {

@@ -292,22 +292,29 @@ out:
 	return ret;
 }
 
+static int cmd_check(struct args *a)
+{
+	return cmd_record(a, COR_HEALTH_FITNESS);
+}
+
+static int cmd_assess(struct args *a)
+{
+	return cmd_record(a, COR_HEALTH_PRE_MIGRATION);
+}
+
 static int run(int argc, char **argv)
 {
+	static const char *const names[] = {"check", "assess", "show", NULL};
+	static int (*const subs[])(struct args *) = {cmd_check, cmd_assess, cmd_show};
+	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
+		       "one function per subcommand name");
 	struct args a;
-	int ret;
-	if (argc < 2)
-		return cor_cli_usage_error(cmd, "which? check, assess or show");
-	const char *sub = argv[1];
-	if (strcmp(sub, "check") && strcmp(sub, "assess") && strcmp(sub, "show"))
-		return cor_cli_usage_error(cmd, "'%s' is not check, assess or show", sub);
+	int ret, i = cor_cli_subcommand(cmd, names, argc, argv);
+	if (i < 0)
+		return COR_EXIT_USAGE;
 	if ((ret = parse(argc - 1, argv + 1, &a)))
 		return ret;
-	if (!strcmp(sub, "check"))
-		return cmd_record(&a, COR_HEALTH_FITNESS);
-	if (!strcmp(sub, "assess"))
-		return cmd_record(&a, COR_HEALTH_PRE_MIGRATION);
-	return cmd_show(&a);
+	return subs[i](&a);
 }
 
 const struct cor_command cor_cmd_health = {

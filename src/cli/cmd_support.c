@@ -204,33 +204,31 @@ static int cmd_show(struct args *a)
 	return finish(st, err, "");
 }
 
+static int cmd_deliver(struct args *a)
+{
+	return cmd_done(a, COR_SUPPORT_DELIVERED);
+}
+
+static int cmd_cancel(struct args *a)
+{
+	return cmd_done(a, COR_SUPPORT_CANCELLED);
+}
+
 static int run(int argc, char **argv)
 {
+	static const char *const names[] = {"plan", "deliver", "cancel", "visit", "close", "show",
+					    NULL};
+	static int (*const subs[])(struct args *) = {cmd_plan,  cmd_deliver, cmd_cancel,
+						     cmd_visit, cmd_close,   cmd_show};
+	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
+		       "one function per subcommand name");
 	struct args a;
-	int ret;
-	if (argc < 2)
-		return cor_cli_usage_error(cmd, "which? plan, deliver, cancel, visit, close or show");
-	const char *sub = argv[1];
-	static const char *const subs[] = {"plan", "deliver", "cancel", "visit", "close", "show"};
-	bool known = false;
-	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
-		known |= !strcmp(sub, subs[i]);
-	if (!known)
-		return cor_cli_usage_error(cmd, "'%s' is not plan, deliver, cancel, visit, close or show",
-					   sub);
+	int ret, i = cor_cli_subcommand(cmd, names, argc, argv);
+	if (i < 0)
+		return COR_EXIT_USAGE;
 	if ((ret = parse(argc - 1, argv + 1, &a)))
 		return ret;
-	if (!strcmp(sub, "plan"))
-		return cmd_plan(&a);
-	if (!strcmp(sub, "deliver"))
-		return cmd_done(&a, COR_SUPPORT_DELIVERED);
-	if (!strcmp(sub, "cancel"))
-		return cmd_done(&a, COR_SUPPORT_CANCELLED);
-	if (!strcmp(sub, "visit"))
-		return cmd_visit(&a);
-	if (!strcmp(sub, "close"))
-		return cmd_close(&a);
-	return cmd_show(&a);
+	return subs[i](&a);
 }
 
 const struct cor_command cor_cmd_support = {
