@@ -35,7 +35,8 @@ struct ref_set {
 	size_t cap, used;
 };
 
-#define QUEUE_ROWS 512
+#define QUEUE_ROWS 2048
+#define BATCH_ROWS 128 /* rows the writer takes at a time */
 
 /* A row in flight from the reader thread: its own copy, with the row as CSV
  * when it may have to go to the rejects file. */
@@ -46,7 +47,7 @@ struct slot {
 
 struct queue {
 	pthread_mutex_t mu;
-	pthread_cond_t not_empty, not_full; /* signalled only on those transitions */
+	pthread_cond_t not_empty, not_full; /* signalled when a batch is ready, half is free */
 	struct slot slots[QUEUE_ROWS];
 	size_t head, count;
 	bool done;       /* the reader has finished */
@@ -366,8 +367,9 @@ static int take_row(struct importer *im, struct slot *slot, const char *header)
 	if (!r->nissues && (err = store_row(im, r, new_group)) < 0)
 		goto fatal;
 
-	char errors[COR_CSV_MAX_ISSUES * 200] = "";
+	char errors[COR_CSV_MAX_ISSUES * 200];
 	size_t used = 0;
+	errors[0] = '\0';
 	for (int i = 0; i < r->nissues && i < COR_CSV_MAX_ISSUES; i++) {
 		say(im, "%s:%ld: %s: %s", im->o->path, r->line, r->issues[i].column, r->issues[i].msg);
 		used += (size_t)snprintf(errors + used, sizeof(errors) - used, "%s%s: %s",
@@ -425,7 +427,9 @@ static int enqueue(struct cor_persons_row *r, void *ctx)
 	sl->r.fields = sl->r.header = NULL; /* they belong to the reader */
 	sl->r.nfields = sl->r.nheader = 0;
 	sl->csv = csv;
-	if (q->count++ == 0)
+	/* Wake the writer only when a batch is ready: a signal per row costs
+	 * more than the row. */
+	if (++q->count == BATCH_ROWS)
 		pthread_cond_signal(&q->not_empty);
 	pthread_mutex_unlock(&q->mu);
 	return 0;
@@ -444,43 +448,43 @@ static void *reader_main(void *arg)
 }
 
 /* Take rows off the queue and write them until the reader is done or
- * writing fails. Returns 0 or the writer's error. */
+ * writing fails. Returns 0 or the writer's error. The writer works on the
+ * rows in their slots: the reader only fills slots outside [head, head +
+ * count), and the slots are handed back once written. */
 static int drain(struct importer *im, struct queue *q)
 {
-	enum { BATCH = 64 };
-	static _Thread_local struct slot batch[BATCH];
 	int err = 0;
 	for (;;) {
-		/* Take what is there (up to a batch) in one go. */
 		pthread_mutex_lock(&q->mu);
-		while (q->count == 0 && !q->done)
+		while (q->count < BATCH_ROWS && !q->done)
 			pthread_cond_wait(&q->not_empty, &q->mu);
-		size_t n = q->count < BATCH ? q->count : BATCH;
-		for (size_t i = 0; i < n; i++)
-			batch[i] = q->slots[(q->head + i) % QUEUE_ROWS];
-		bool was_full = q->count == QUEUE_ROWS;
-		q->head = (q->head + n) % QUEUE_ROWS;
-		q->count -= n;
-		if (was_full)
-			pthread_cond_signal(&q->not_full);
+		size_t n = q->count < BATCH_ROWS ? q->count : BATCH_ROWS, head = q->head;
 		const char *header = q->header;
 		pthread_mutex_unlock(&q->mu);
 		if (n == 0)
 			return 0;
 		for (size_t i = 0; i < n; i++) {
+			struct slot *sl = &q->slots[(head + i) % QUEUE_ROWS];
 			if (err < 0) {
-				free(batch[i].csv);
+				free(sl->csv);
+				sl->csv = NULL;
 				continue;
 			}
-			err = take_row(im, &batch[i], header);
+			err = take_row(im, sl, header);
 		}
-		if (err < 0) {
-			pthread_mutex_lock(&q->mu);
+		pthread_mutex_lock(&q->mu);
+		/* Wake a reader waiting on a full queue only once half of it is
+		 * free: each wake-up costs tens of microseconds. */
+		bool crossed = q->count > QUEUE_ROWS / 2 && q->count - n <= QUEUE_ROWS / 2;
+		q->head = (q->head + n) % QUEUE_ROWS;
+		q->count -= n;
+		if (err < 0)
 			q->stop = true;
+		if (crossed || err < 0)
 			pthread_cond_signal(&q->not_full);
-			pthread_mutex_unlock(&q->mu);
+		pthread_mutex_unlock(&q->mu);
+		if (err < 0)
 			return err;
-		}
 	}
 }
 
@@ -511,7 +515,7 @@ int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
 	}
 	cor_progress_init(&im.progress, "importing", "rows", 0);
 	cor_time_now(im.started);
-	if ((err = cor_store_begin(st)) < 0 || (err = cor_store_case_last_id(st, &im.last_id_before)) < 0) {
+	if ((err = cor_store_begin_large(st)) < 0 || (err = cor_store_case_last_id(st, &im.last_id_before)) < 0) {
 		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
 		goto out;
 	}

@@ -71,6 +71,16 @@ const char *cor_store_errmsg(const struct cor_store *st);
 int cor_store_schema_version(void);
 
 int cor_store_begin(struct cor_store *st);
+/* Begin a large write (an import). When no other connection has the
+ * database open, the write goes through a rollback journal instead of WAL:
+ * a new database's pages are then written once instead of twice, as safely
+ * (a crash leaves a hot journal that the next open rolls back); other
+ * connections wait until the commit. The database does not check foreign
+ * keys during a large write: every id the caller writes must come from the
+ * store in the same transaction (returned by an _add, or looked up by code
+ * as cor_store_case_add does for the office), which the importer keeps to.
+ * Foreign keys and WAL return at commit or rollback. */
+int cor_store_begin_large(struct cor_store *st);
 int cor_store_commit(struct cor_store *st);
 int cor_store_rollback(struct cor_store *st);
 /* A nested unit of work inside a transaction: mark, then release (keep) or

@@ -54,6 +54,9 @@ struct cor_store {
 	 * restored when it is undone. */
 	struct pending_counter marked[32];
 	int nmarked;
+	bool bulk;       /* opened with COR_STORE_BULK */
+	bool large;      /* in a large write (cor_store_begin_large) */
+	bool unshared;   /* a large write switched the journal out of WAL */
 	char msg[512];
 };
 

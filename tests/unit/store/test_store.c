@@ -1168,6 +1168,97 @@ static void test_undo_forgets_numbering(void **state)
 	assert_int_equal(seq, 3);
 }
 
+static bool file_exists(const char *path, const char *ext)
+{
+	char f[600];
+	struct stat sb;
+	snprintf(f, sizeof(f), "%s%s", path, ext);
+	return stat(f, &sb) == 0;
+}
+
+/* A large write on a database nobody else has open goes through a rollback
+ * journal; WAL and foreign keys come back at commit and at rollback. New
+ * databases have 8 KiB pages. */
+static void test_large_write_alone(void **state)
+{
+	const char *path = db_path("large");
+	struct cor_store *st = open_new(path);
+	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case b = mkcase("LY-TIP-2026-000002", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_person p = mkperson(1, COR_REL_PRINCIPAL, "A", "B", NULL, NULL, 'F',
+				       D(1990, 1, 1), "NGA", "", "");
+	int64_t id;
+
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_case_add(st, &a, &id), 0);
+	assert_int_equal(cor_store_person_add(st, id, &p, NULL), 0);
+	assert_true(file_exists(path, "-journal"));
+	assert_false(file_exists(path, "-wal"));
+	assert_int_equal(cor_store_commit(st), 0);
+	assert_false(file_exists(path, "-journal"));
+	/* Foreign keys are checked again. */
+	assert_int_equal(cor_store_person_add(st, id + 1000, &p, NULL), COR_ENOTFOUND);
+
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_case_add(st, &b, NULL), 0);
+	assert_int_equal(cor_store_rollback(st), 0);
+	assert_int_equal(cor_store_person_add(st, id + 1000, &p, NULL), COR_ENOTFOUND);
+	assert_int_equal(cor_store_case_get(st, b.ref, NULL, NULL), COR_ENOTFOUND);
+	cor_store_close(st);
+
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	assert_int_equal(raw_int(path, "PRAGMA page_size"), 8192);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM person"), 1);
+
+	/* Closed in the middle of a large write: rolled back, WAL again. */
+	st = NULL;
+	char msg[600];
+	assert_int_equal(cor_store_open(path, 0, &st, msg, sizeof(msg)), 0);
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_case_add(st, &b, NULL), 0);
+	cor_store_close(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM cases"), 1);
+	assert_true(file_exists(path, "-wal") || !file_exists(path, "-journal"));
+}
+
+/* While another connection has the database open, a large write stays in
+ * WAL, and that connection can read during it. */
+static void test_large_write_shared(void **state)
+{
+	const char *path = db_path("large-shared");
+	struct cor_store *st = open_new(path);
+	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	sqlite3 *other = NULL;
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM cases", NULL, NULL, NULL), SQLITE_OK);
+
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_case_add(st, &a, NULL), 0);
+	assert_false(file_exists(path, "-journal"));
+	assert_true(file_exists(path, "-wal"));
+	assert_int_equal(sqlite3_prepare_v2(other, "SELECT count(*) FROM cases", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 0);
+	sqlite3_reset(s);
+	assert_int_equal(cor_store_commit(st), 0);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 1);
+	sqlite3_finalize(s);
+	sqlite3_close(other);
+	cor_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1188,6 +1279,8 @@ int main(void)
 		cmocka_unit_test(test_stats),
 		cmocka_unit_test(test_mark_undo_release),
 		cmocka_unit_test(test_undo_forgets_numbering),
+		cmocka_unit_test(test_large_write_alone),
+		cmocka_unit_test(test_large_write_shared),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
