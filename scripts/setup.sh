@@ -12,6 +12,11 @@ packages=(
   libcmocka-dev                        # unit tests
   clang libclang-rt-14-dev             # libFuzzer harnesses
   time bc                              # benchmarks: peak RSS, rates
+  libcairo2-dev libpango1.0-dev        # PDF manifests
+  fonts-dejavu-core fonts-noto-core    # Latin with accents, Arabic script in PDFs
+  poppler-utils                        # tests: pdftoppm, pdftotext
+  glpk-utils coinor-cbc                # tests and benchmarks: exact solvers for the planner
+  nodejs                               # tests: the edifact parser (npm)
 )
 
 missing=()
@@ -20,7 +25,16 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# Node's packages for the tests (tests/node/package-lock.json), from npm.
+node_deps() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/node"
+  [ -f "$dir/package-lock.json" ] || return 0
+  [ -d "$dir/node_modules" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ] && return 0
+  command -v npm >/dev/null || apt-get install -y -qq --no-install-recommends npm >/dev/null
+  (cd "$dir" && npm ci --silent --no-audit --no-fund >/dev/null)
+}
+[ ${#missing[@]} -eq 0 ] && { node_deps; exit 0; }
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "setup: these packages are missing: ${missing[*]}" >&2
@@ -31,3 +45,4 @@ echo "setup: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+node_deps
