@@ -16,9 +16,9 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 # Fuzzing: clang's libFuzzer, with the sanitizers, over seeds from the tests.
 CC=clang cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=Debug -DCOR_FUZZ=ON -DCOR_TESTS=OFF >/dev/null
-cmake --build build/fuzz -j"$jobs" --target fuzz_mrz fuzz_persons_csv fuzz_rules_config >/dev/null
+cmake --build build/fuzz -j"$jobs" --target fuzz_mrz fuzz_persons_csv fuzz_rules_config fuzz_movement >/dev/null
 secs=${COR_FUZZ_SECONDS:-30}
-fuzzers=(mrz persons_csv rules_config)
+fuzzers=(mrz persons_csv rules_config movement)
 for f in "${fuzzers[@]}"; do
   corpus=build/fuzz/corpus-$f
   mkdir -p "$corpus"

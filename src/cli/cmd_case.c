@@ -8,6 +8,7 @@
 #include "cli/case_filter.h"
 #include "domain/country.h"
 #include "domain/needs.h"
+#include "store/store_movement.h"
 
 static int print_summary(const struct cor_case_summary *s, void *ctx)
 {
@@ -156,21 +157,66 @@ out:
 	return ret;
 }
 
+/* corridor case available CASE-ID --on DAY|now [--reason T] */
+static int cmd_available(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+					     {"on", required_argument, NULL, 'o'},
+					     {"reason", required_argument, NULL, 'r'},
+					     {0}};
+	const struct cor_command *cmd = &cor_cmd_case;
+	const char *db = NULL, *on = NULL, *reason = NULL;
+	struct cor_store *st = NULL;
+	struct cor_date day;
+	int opt, ret = COR_EXIT_OK;
+
+	cor_cli_getopt_reset();
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (opt == 'd')
+			db = optarg;
+		else if (opt == 'o')
+			on = optarg;
+		else if (opt == 'r')
+			reason = optarg;
+		else
+			return cor_cli_bad_option(cmd, opt, argv);
+	}
+	if (optind != argc - 1)
+		return cor_cli_usage_error(cmd, "give one case ID, e.g. LY-TIP-2026-000123");
+	if (!on)
+		return cor_cli_usage_error(cmd, "--on: the day the case can travel from, or 'now'");
+	if (strcmp(on, "now") && cor_cli_parse_date(cmd, "--on", on, &day) != COR_EXIT_OK)
+		return COR_EXIT_USAGE;
+	if (reason && (strlen(reason) > 500 || !cor_text_is_clean(reason)))
+		return cor_cli_usage_error(cmd, "--reason: at most 500 bytes of text");
+	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	if (cor_store_case_available(st, argv[optind], strcmp(on, "now") ? &day : NULL,
+				     cor_cli_actor(), reason) < 0)
+		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	else
+		printf("case %s: available to travel from %s\n", argv[optind], on);
+	cor_store_close(st);
+	return ret;
+}
+
 static int run(int argc, char **argv)
 {
-	if (argc < 2)
-		return cor_cli_usage_error(&cor_cmd_case, "which? 'list' or 'show'");
-	if (!strcmp(argv[1], "list"))
-		return cmd_list(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "show"))
-		return cmd_show(argc - 1, argv + 1);
-	return cor_cli_usage_error(&cor_cmd_case, "'%s' is not 'list' or 'show'", argv[1]);
+	static const char *const names[] = {"list", "show", "available", NULL};
+	static int (*const subs[])(int, char **) = {cmd_list, cmd_show, cmd_available};
+	int i = cor_cli_subcommand(&cor_cmd_case, names, argc, argv);
+	if (i < 0)
+		return COR_EXIT_USAGE;
+	return subs[i](argc - 1, argv + 1);
 }
 
 const struct cor_command cor_cmd_case = {
 	"case", run,
 	"usage: corridor case list [filters] [--db PATH]\n"
-	"       corridor case show CASE-ID [--db PATH]\n\n" COR_FILTER_USAGE
-	"'list' shows 50 cases unless --limit says otherwise.",
+	"       corridor case show CASE-ID [--db PATH]\n"
+	"       corridor case available CASE-ID --on YYYY-MM-DD|now [--reason T] [--db PATH]\n\n"
+	COR_FILTER_USAGE
+	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
+	"which the planner may put the case on a movement.",
 	"list cases, or show one with its persons and history",
 };

@@ -6,13 +6,17 @@
 // streamed into the store in batches: memory does not grow with size.
 #include "demo/demo.h"
 
+#include <assert.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "demo/names_data.h"
 #include "domain/country.h"
 #include "domain/support.h"
 #include "store/store_history.h"
+#include "store/store_movement.h"
 #include "util/error.h"
 #include "util/progress.h"
 #include "util/rng.h"
@@ -152,6 +156,53 @@ static bool spouse_keeps_name(const char *nat)
 	return false;
 }
 
+/* ---- movements ---------------------------------------------------------
+ * Cases that reach 'booked' travel on movements. Each operation has a route
+ * per destination country: from its office's airport (or port, or town) to
+ * an airport of the country, by charter for returns and evacuations, by
+ * scheduled flights with block seats (through a hub when there is no direct
+ * flight) for resettlement, pathways, relocation and returns from Europe, by
+ * vessel or convoy where people go by sea or by land. A route departs on a
+ * timetable (every few days, as often as its volume needs); a case takes the
+ * route's departure on or before the day its history reaches it, and when
+ * that movement is full for it another one leaves the same day. Movements are
+ * kept in memory, numbered when first used (their bookings name them), and
+ * written at the end with their history. Routes need seeded places: a
+ * country without one is not served, and its cases stop before 'booked'. */
+
+#define MAX_PLACES   256
+#define MAX_ROUTES   512
+#define ROUTE_DESTS  4
+#define DEPART_SHARE 0.38 /* persons who reach departure, roughly */
+#define DEPART_DAYS  450  /* the span their departures spread over, roughly */
+
+struct place_row {
+	char code[6], name[COR_PLACE_NAME_MAX + 1], country[4];
+};
+
+struct route {
+	size_t opi;
+	char country[4];
+	enum cor_movement_kind kind;
+	char from[6];
+	char hubs[2][6];
+	int nhubs;
+	char to[ROUTE_DESTS][6];
+	int nto;
+	const char *carrier;  /* charters */
+	int interval, phase;  /* departs on the days d with (d + phase) % interval == 0 */
+	int minute;           /* the usual departure, minutes after 0:00 UTC */
+	long waiting;         /* travel-ready persons waiting for it */
+};
+
+/* Kinds of departure of a route on a day. */
+enum slot {
+	SLOT_ARRIVED,  /* gone and arrived: its cases arrived */
+	SLOT_DEPARTED, /* gone, arrival not recorded: its cases are 'departed' */
+	SLOT_OPEN,     /* tomorrow, open, with the cases booked today */
+	SLOT_SPARE,    /* open in the next days with free seats, or planned, or cancelled */
+};
+
 struct gen {
 	struct cor_store *st;
 	const struct cor_demo_opts *o;
@@ -164,6 +215,19 @@ struct gen {
 		long last;
 	} counters[256]; /* the last case number per office and year */
 	size_t ncounters;
+	struct counter mv_counters[256]; /* the last movement number per office and year */
+	size_t nmv_counters;
+	struct counter convoys[64]; /* the last convoy number per office */
+	size_t nconvoys;
+	struct place_row places[MAX_PLACES];
+	size_t nplaces;
+	struct route routes[MAX_ROUTES]; /* by operation, then destination */
+	size_t nroutes;
+	size_t op_routes[ROWS(ops)]; /* the first route of each operation */
+	struct mv *mvs; /* every movement, in the order they were first used */
+	size_t nmvs, cap_mvs;
+	uint32_t *slots; /* open addressing: route, day, slot -> its latest movement + 1 */
+	size_t nslots;
 };
 
 /* The next case number of an office in a year; -1 when the table is full. */
@@ -347,15 +411,18 @@ static const char *const *branch_reasons(const struct cor_programme *p, const ch
 #undef LIST
 }
 
-static struct progress pick_progress(struct gen *g, const struct cor_programme *p)
+/* The progress of a new case of programme p; one that cannot travel (no
+ * route serves its destination) stops before 'booked'. */
+static struct progress pick_progress(struct gen *g, const struct cor_programme *p, bool can_travel)
 {
 	struct progress pr = {0, NULL, 0};
 	int n = (int)path_len(p);
+	int reach = can_travel ? n : path_index(p, "booked");
 	/* More cases early in the pipeline than late, and a large closed tail. */
 	unsigned w[16];
 	for (int i = 0; i < n; i++)
 		w[i] = (unsigned)(i == n - 1 ? 18 : 14 - (i * 8) / n);
-	pr.step = cor_rng_weighted(&g->rng, w, n);
+	pr.step = cor_rng_weighted(&g->rng, w, reach);
 	int assessed = path_index(p, "assessed");
 	unsigned roll = cor_rng_below(&g->rng, 100);
 	if (pr.step >= assessed && pr.step <= path_index(p, "eligible")) {
@@ -407,13 +474,6 @@ static int minute_of(int draw)
 	return ((7 + draw / 60 % 10) % 24) * 60 + draw % 60;
 }
 
-static void at_of(char *buf, int32_t day, int minute)
-{
-	cor_date_format(cor_date_from_days(day), buf);
-	snprintf(buf + 10, COR_TIME_LEN - 10, "T%02u:%02u:00Z", (unsigned)(7 + minute / 60 % 10) % 24,
-		 (unsigned)minute % 60);
-}
-
 /* Who is in a case, for the records of its history. */
 struct members {
 	int64_t case_id;
@@ -425,6 +485,8 @@ struct members {
 	int age[MAX_MEMBERS];
 	char language[4]; /* the principal applicant's first language */
 	long fund_request; /* HASM: the request made at assessment, 0 when none */
+	int medical, wchs; /* travellers with a medical escort, in a WCHS wheelchair */
+	const char *arrival; /* where it arrives: "Lagos (LOS)" */
 };
 
 static const char *const counsellors[] = {
@@ -442,6 +504,625 @@ static bool has_need(const char *needs, const char *code)
 		if ((p == needs || p[-1] == ';') && (p[n] == '\0' || p[n] == ';' || p[n] == '-'))
 			return true;
 	return false;
+}
+
+/* Where the places are, for the length of a leg. */
+static const struct {
+	const char *code;
+	double lat, lon;
+} positions[] = {
+	{"MJI", 32.89, 13.28},   {"TIP", 32.66, 13.16},   {"BEN", 32.10, 20.27},
+	{"SEB", 26.99, 14.47},   {"LOS", 6.58, 3.32},     {"ABV", 9.01, 7.26},
+	{"KAN", 12.05, 8.52},    {"NIM", 13.48, 2.18},    {"BKO", 12.53, -7.95},
+	{"CKY", 9.58, -13.61},   {"BJL", 13.34, -16.65},  {"DSS", 14.67, -17.07},
+	{"KRT", 15.59, 32.55},   {"PZU", 19.43, 37.23},   {"NDJ", 12.13, 15.03},
+	{"ACC", 5.61, -0.17},    {"ABJ", 5.26, -3.93},    {"DAC", 23.84, 90.40},
+	{"ADD", 8.98, 38.80},    {"MGQ", 2.01, 45.30},    {"ADE", 12.83, 45.03},
+	{"JIB", 11.55, 43.16},   {"IST", 41.26, 28.74},   {"GZT", 36.95, 37.48},
+	{"BEY", 33.82, 35.49},   {"AMM", 31.72, 35.99},   {"NBO", -1.32, 36.93},
+	{"EBB", 0.04, 32.44},    {"DAR", -6.88, 39.20},   {"CAI", 30.12, 31.41},
+	{"KBL", 34.57, 69.21},   {"ISB", 33.55, 72.83},   {"RBA", 34.05, -6.75},
+	{"DOH", 25.27, 51.61},   {"DXB", 25.25, 55.36},   {"FRA", 50.03, 8.56},
+	{"BER", 52.36, 13.50},   {"CDG", 49.01, 2.55},    {"FCO", 41.80, 12.25},
+	{"ATH", 37.94, 23.94},   {"BRU", 50.90, 4.48},    {"AMS", 52.31, 4.76},
+	{"MAD", 40.47, -3.57},   {"LIS", 38.77, -9.13},   {"ARN", 59.65, 17.92},
+	{"HEL", 60.32, 24.96},   {"JFK", 40.64, -73.78},  {"IAD", 38.95, -77.46},
+	{"ORD", 41.98, -87.90},  {"LAX", 33.94, -118.41}, {"YYZ", 43.68, -79.63},
+	{"YUL", 45.47, -73.74},  {"YVR", 49.19, -123.18}, {"SYD", -33.95, 151.18},
+	{"MEL", -37.67, 144.84}, {"PER", -31.94, 115.97}, {"YEADE", 12.79, 44.98},
+	{"DJJIB", 11.60, 43.14}, {"SOBBO", 10.44, 45.01}, {"LYTIP", 32.90, 13.18},
+	{"LYSEB", 27.04, 14.43}, {"NEAJY", 16.97, 7.99},  {"NENIM", 13.51, 2.11},
+	{"TDNDJ", 12.11, 15.04}, {"SDKRT", 15.50, 32.56}, {"AKL", -37.01, 174.79},
+	{"JUB", 4.87, 31.60},    {"DAM", 33.41, 36.51},   {"OUA", 12.35, -1.51},
+	{"DLA", 4.01, 9.72},     {"FIH", -4.39, 15.44},   {"BJM", -3.32, 29.32},
+	{"EBL", 36.24, 43.96},   {"IKA", 35.42, 51.15},   {"LHR", 51.47, -0.45},
+	{"OSL", 60.19, 11.10},   {"DUB", 53.42, -6.27},   {"LUX", 49.63, 6.21},
+	{"OTP", 44.57, 26.08},   {"VNO", 54.63, 25.29},   {"WAW", 52.17, 20.97},
+	{"PLPRZ", 49.78, 22.77}, {"UALVI", 49.84, 24.03}, {"ETDIR", 9.60, 41.85},
+	{"DJGAL", 11.73, 41.84},
+};
+
+/* Where each office's movements leave from, who flies its charters, and the
+ * hubs its scheduled flights connect through ("" when they fly direct). */
+static const struct {
+	const char *office, *place, *charter, *hubs;
+} departures[] = {
+	{"LY-TIP", "MJI", "UZ", ""},    {"LY-BEN", "BEN", "8U", ""},
+	{"LY-SEB", "SEB", "UZ", ""},    {"YE-ADE", "ADE", "IY", ""},
+	{"SD-PZU", "PZU", "ET", ""},    {"LB-BEY", "BEY", "ME", "IST DOH"},
+	{"TR-IST", "IST", "TK", ""},    {"TR-GZT", "GZT", "TK", "IST"},
+	{"JO-AMM", "AMM", "RJ", "DOH IST"}, {"KE-NBO", "NBO", "KQ", "ADD DOH"},
+	{"UG-KLA", "EBB", "ET", "ADD"}, {"TZ-DAR", "DAR", "ET", "ADD DOH"},
+	{"EG-CAI", "CAI", "MS", ""},    {"ET-ADD", "ADD", "ET", ""},
+	{"PK-ISB", "ISB", "PK", "DOH"}, {"AF-KBL", "KBL", "QR", "DOH"},
+	{"IT-ROM", "FCO", "AZ", ""},    {"GR-ATH", "ATH", "A3", ""},
+	{"DE-BER", "BER", "TK", "IST"}, {"BE-BRU", "BRU", "TK", "IST"},
+	{"MA-RBA", "RBA", "AT", ""},    {"NE-AJY", "NIM", "HF", ""},
+	{"NE-NIM", "NIM", "HF", ""},    {"DJ-JIB", "JIB", "ET", ""},
+};
+
+/* The airline of a hub or of a direct scheduled flight from an airport. */
+static const char *airline_of(const char *airport)
+{
+	static const struct {
+		const char *airport, *airline;
+	} map[] = {
+		{"IST", "TK"}, {"DOH", "QR"}, {"ADD", "ET"}, {"CAI", "MS"}, {"FCO", "AZ"},
+		{"ATH", "A3"}, {"RBA", "AT"}, {"BER", "LH"}, {"BRU", "SN"},
+	};
+	for (size_t i = 0; i < ROWS(map); i++)
+		if (!strcmp(map[i].airport, airport))
+			return map[i].airline;
+	return "TK";
+}
+
+/* The airports people arrive at, by country, the busiest first. */
+static const struct {
+	const char *country, *airports;
+} arrivals[] = {
+	{"NGA", "LOS ABV"}, {"NER", "NIM"}, {"MLI", "BKO"}, {"GIN", "CKY"}, {"GMB", "BJL"},
+	{"SEN", "DSS"},     {"SDN", "PZU"}, {"TCD", "NDJ"}, {"GHA", "ACC"}, {"CIV", "ABJ"},
+	{"BGD", "DAC"},     {"EGY", "CAI"}, {"ETH", "ADD"}, {"SOM", "MGQ"}, {"AFG", "KBL"},
+	{"PAK", "ISB"},     {"MAR", "RBA"}, {"KEN", "NBO"}, {"UGA", "EBB"},
+	{"USA", "JFK IAD ORD LAX"},         {"CAN", "YYZ YUL YVR"},         {"DEU", "FRA BER"},
+	{"SWE", "ARN"},     {"NLD", "AMS"}, {"FRA", "CDG"}, {"FIN", "HEL"},
+	{"AUS", "SYD MEL PER"},             {"ITA", "FCO"}, {"ESP", "MAD"}, {"PRT", "LIS"},
+	{"BEL", "BRU"},     {"NZL", "AKL"}, {"SSD", "JUB"}, {"SYR", "DAM"}, {"BFA", "OUA"},
+	{"CMR", "DLA"},     {"COD", "FIH"}, {"BDI", "BJM"}, {"IRQ", "EBL"}, {"IRN", "IKA"},
+	{"GBR", "LHR"},     {"NOR", "OSL"}, {"IRL", "DUB"}, {"LUX", "LUX"}, {"ROU", "OTP"},
+	{"LTU", "VNO"},     {"POL", "WAW"},
+};
+
+/* Routes by sea and by land, where the places exist. */
+static const struct {
+	const char *office, *country;
+	enum cor_movement_kind kind;
+	const char *from, *to;
+} surface[] = {
+	{"YE-ADE", "SOM", COR_MOVEMENT_VESSEL, "YEADE", "SOBBO"},
+	{"LY-SEB", "NER", COR_MOVEMENT_CONVOY, "LYSEB", "NEAJY"},
+	{"LY-SEB", "TCD", COR_MOVEMENT_CONVOY, "LYSEB", "TDNDJ"},
+};
+
+static const char *const vessels[] = {"MV Amal", "MV Al Salam", "MV Bahr Star"};
+
+struct mv {
+	struct cor_movement m;
+	int route;
+	int32_t day;
+	enum slot slot;
+	int seq;     /* the how-many-th movement of the route that day and slot */
+	int persons; /* booked, no-show included: they held a seat */
+	int medical, wchs, groups;
+	char arrival[COR_PLACE_NAME_MAX + 12]; /* "Lagos (LOS)" */
+};
+
+static const struct place_row *place_find(const struct gen *g, const char *code)
+{
+	for (size_t i = 0; i < g->nplaces; i++)
+		if (!strcmp(g->places[i].code, code))
+			return &g->places[i];
+	return NULL;
+}
+
+static int on_place(const struct cor_place *p, void *ctx)
+{
+	struct gen *g = ctx;
+	if (g->nplaces == MAX_PLACES)
+		return 0;
+	struct place_row *r = &g->places[g->nplaces++];
+	snprintf(r->code, sizeof(r->code), "%s", p->code);
+	snprintf(r->name, sizeof(r->name), "%s", p->name);
+	snprintf(r->country, sizeof(r->country), "%s", p->country);
+	return 0;
+}
+
+static int on_movement(const struct cor_movement *m, const struct cor_movement_load *l, void *ctx)
+{
+	(void)m;
+	(void)l;
+	*(bool *)ctx = true;
+	return 1;
+}
+
+/* A small hash of a few integers, for the details of a movement that must
+ * not depend on the order cases are generated in. */
+static uint32_t mix(uint32_t a, uint32_t b, uint32_t c)
+{
+	uint64_t x = ((uint64_t)a * 0x9E3779B97F4A7C15u) ^ ((uint64_t)b << 21) ^ c;
+	x ^= x >> 31;
+	x *= 0xBF58476D1CE4E5B9u;
+	x ^= x >> 29;
+	return (uint32_t)(x >> 16);
+}
+
+/* Minutes a leg takes, by the distance between its places. */
+static int leg_minutes(const char *from, const char *to, enum cor_movement_kind kind)
+{
+	const double pi = 3.14159265358979;
+	double a[2] = {0, 0}, b[2] = {0, 0};
+	bool fa = false, fb = false;
+	for (size_t i = 0; i < ROWS(positions); i++) {
+		if (!strcmp(positions[i].code, from))
+			a[0] = positions[i].lat, a[1] = positions[i].lon, fa = true;
+		if (!strcmp(positions[i].code, to))
+			b[0] = positions[i].lat, b[1] = positions[i].lon, fb = true;
+	}
+	if (!fa || !fb)
+		return 180;
+	double la = a[0] * pi / 180, lb = b[0] * pi / 180, dl = (b[1] - a[1]) * pi / 180;
+	double c = sin(la) * sin(lb) + cos(la) * cos(lb) * cos(dl);
+	double km = 6371 * acos(c > 1 ? 1 : c < -1 ? -1 : c);
+	switch (kind) {
+	case COR_MOVEMENT_VESSEL:
+		return 120 + (int)(km / 18 * 60); /* about 10 knots, and boarding */
+	case COR_MOVEMENT_CONVOY:
+		return 240 + (int)(km / 40 * 60); /* desert tracks, stops and checkpoints */
+	default:
+		return 30 + (int)(km * 1.1 / 800 * 60); /* taxi, climb, airways */
+	}
+}
+
+/* The route of operation opi to country: false when it cannot be served
+ * with the places the database has. */
+static bool make_route(struct gen *g, size_t opi, const char *country, unsigned weight,
+		       unsigned total, struct route *r)
+{
+	const struct operation *op = &ops[opi];
+	memset(r, 0, sizeof(*r));
+	r->opi = opi;
+	snprintf(r->country, sizeof(r->country), "%s", country);
+	size_t d = 0;
+	while (d < ROWS(departures) && strcmp(departures[d].office, op->office))
+		d++;
+	if (d == ROWS(departures) || !place_find(g, departures[d].place))
+		return false;
+	bool scheduled = !strcmp(op->programme, "RST") || !strcmp(op->programme, "CPW") ||
+			 !strcmp(op->programme, "REL") || !strcmp(op->programme, "AVR");
+	r->kind = scheduled ? COR_MOVEMENT_SCHEDULED : COR_MOVEMENT_CHARTER;
+	r->carrier = departures[d].charter;
+	snprintf(r->from, sizeof(r->from), "%s", departures[d].place);
+	for (size_t i = 0; i < ROWS(surface); i++) {
+		if (strcmp(surface[i].office, op->office) || strcmp(surface[i].country, country))
+			continue;
+		if (!place_find(g, surface[i].from) || !place_find(g, surface[i].to))
+			return false;
+		r->kind = surface[i].kind;
+		r->carrier = "";
+		snprintf(r->from, sizeof(r->from), "%s", surface[i].from);
+		snprintf(r->to[r->nto++], sizeof(r->to[0]), "%s", surface[i].to);
+	}
+	for (size_t i = 0; !r->nto && i < ROWS(arrivals); i++) {
+		if (strcmp(arrivals[i].country, country))
+			continue;
+		for (const char *s = arrivals[i].airports; *s && r->nto < ROUTE_DESTS;) {
+			size_t n = strcspn(s, " ");
+			char code[6];
+			snprintf(code, sizeof(code), "%.*s", (int)n, s);
+			const struct place_row *p = place_find(g, code);
+			if (p && !strcmp(p->country, country) && strcmp(code, r->from))
+				snprintf(r->to[r->nto++], sizeof(r->to[0]), "%s", code);
+			s += n + (s[n] == ' ');
+		}
+	}
+	if (!r->nto)
+		return false;
+	if (r->kind == COR_MOVEMENT_SCHEDULED) {
+		/* Far destinations and offices without direct flights connect. */
+		const char *hubs = !strcmp(country, "AUS") && strcmp(r->from, "DOH") ? "DOH"
+				   : departures[d].hubs;
+		for (const char *s = hubs; *s && r->nhubs < 2;) {
+			size_t n = strcspn(s, " ");
+			char code[6];
+			snprintf(code, sizeof(code), "%.*s", (int)n, s);
+			const struct place_row *p = place_find(g, code);
+			if (p && strcmp(p->country, country) && strcmp(code, r->from))
+				snprintf(r->hubs[r->nhubs++], sizeof(r->hubs[0]), "%s", code);
+			s += n + (s[n] == ' ');
+		}
+	}
+	/* Departures as often as the volume needs to fill them. */
+	unsigned share_total = 0;
+	for (size_t i = 0; i < ROWS(ops); i++)
+		share_total += ops[i].share;
+	double per_day = (double)g->o->people * op->share / share_total * weight / total *
+			 DEPART_SHARE / DEPART_DAYS;
+	double load = r->kind == COR_MOVEMENT_SCHEDULED ? 20
+		      : r->kind == COR_MOVEMENT_CHARTER ? 150
+		      : r->kind == COR_MOVEMENT_VESSEL  ? 250
+							: 200;
+	double every = per_day > 0 ? load / per_day : 28;
+	r->interval = every < 1 ? 1 : every > 28 ? 28 : (int)(every + 0.5);
+	r->phase = (int)(mix((uint32_t)opi, (uint32_t)country[0] * 65536u + (uint32_t)country[1] * 256u +
+					 (uint32_t)country[2], 1) % (uint32_t)r->interval);
+	r->minute = 4 * 60 + (int)(mix((uint32_t)opi, (uint32_t)country[1], 2) % 360);
+	return true;
+}
+
+/* Every operation's routes, with the places the database has. */
+static int make_routes(struct gen *g)
+{
+	int err = cor_store_place_each(g->st, on_place, g);
+	if (err < 0)
+		return err;
+	for (size_t i = 0; i < ROWS(ops); i++) {
+		const struct operation *op = &ops[i];
+		bool own = !op->dest[0].code[0];
+		g->op_routes[i] = g->nroutes;
+		const struct weighted *w = own ? op->nat : op->dest;
+		size_t n = own ? ROWS(op->nat) : ROWS(op->dest);
+		unsigned total = 0;
+		for (size_t k = 0; k < n && w[k].code; k++)
+			total += w[k].w;
+		for (size_t k = 0; k < n && w[k].code; k++) {
+			if (g->nroutes == MAX_ROUTES)
+				return COR_ENOMEM;
+			struct route *r = &g->routes[g->nroutes];
+			if (make_route(g, i, w[k].code, w[k].w, total, r))
+				g->nroutes++;
+		}
+	}
+	return 0;
+}
+
+/* The route of operation opi to country, or -1 when none serves it. */
+static int route_find(const struct gen *g, size_t opi, const char *country)
+{
+	for (size_t i = g->op_routes[opi]; i < g->nroutes && g->routes[i].opi == opi; i++)
+		if (!memcmp(g->routes[i].country, country, 4))
+			return (int)i;
+	return -1;
+}
+
+static long next_in(struct counter *c, size_t *n, size_t cap, const char *office, int year)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (c[i].year == year && !strcmp(c[i].office, office))
+			return ++c[i].last;
+	if (*n == cap)
+		return -1;
+	c[(*n)++] = (struct counter){office, year, 1};
+	return 1;
+}
+
+/* A new movement of route ri leaving on day, the seq-th of its slot. */
+static struct mv *new_movement(struct gen *g, int ri, int32_t day, enum slot slot, int seq)
+{
+	if (g->nmvs == g->cap_mvs) {
+		size_t cap = g->cap_mvs ? 2 * g->cap_mvs : 256;
+		struct mv *a = realloc(g->mvs, cap * sizeof(*a));
+		if (!a)
+			return NULL;
+		g->mvs = a;
+		g->cap_mvs = cap;
+	}
+	const struct route *r = &g->routes[ri];
+	const char *office = ops[r->opi].office;
+	struct mv *v = &g->mvs[g->nmvs];
+	memset(v, 0, sizeof(*v));
+	v->route = ri;
+	v->day = day;
+	v->slot = slot;
+	v->seq = seq;
+	struct cor_movement *m = &v->m;
+	uint32_t h = mix((uint32_t)ri, (uint32_t)day, (uint32_t)(slot * 16 + seq));
+	int round = (int)((day + r->phase) / r->interval);
+	const char *to = r->to[(round + seq) % r->nto];
+	const char *hub = r->nhubs ? r->hubs[(round + seq) % r->nhubs] : NULL;
+	m->kind = r->kind;
+	m->state = COR_MSTATE_OPEN;
+	snprintf(m->office, sizeof(m->office), "%s", office);
+	int seats, stretchers = 0, wchc = 1, wchs, escorts;
+	switch (r->kind) {
+	case COR_MOVEMENT_CHARTER: {
+		static const int sizes[] = {150, 156, 162, 168, 174, 180, 186, 189, 195, 200};
+		seats = sizes[h % ROWS(sizes)];
+		stretchers = h % 5 == 0;
+		wchc = 2;
+		wchs = 4;
+		escorts = 6;
+		int no = 4000 + (ri * 37) % 900 + seq;
+		snprintf(m->carrier, sizeof(m->carrier), "%s", r->carrier);
+		snprintf(m->label, sizeof(m->label), "%s %d", r->carrier, no);
+		snprintf(m->legs[0].number, sizeof(m->legs[0].number), "%s%d", r->carrier, no);
+		break;
+	}
+	case COR_MOVEMENT_SCHEDULED:
+		seats = 10 + (int)(h % 31); /* block seats */
+		wchs = 2;
+		escorts = 2;
+		break;
+	case COR_MOVEMENT_VESSEL:
+		seats = 300 + (int)(h % 5) * 25;
+		wchs = 10;
+		wchc = 4;
+		escorts = 10;
+		snprintf(m->label, sizeof(m->label), "%s", vessels[(round + seq) % ROWS(vessels)]);
+		snprintf(m->legs[0].number, sizeof(m->legs[0].number), "%.15s", m->label);
+		break;
+	default: {
+		seats = 50 * (4 + (int)(h % 3)); /* buses of 50 */
+		wchs = 6;
+		escorts = 8;
+		unsigned no = (unsigned)next_in(g->convoys, &g->nconvoys, ROWS(g->convoys), office, 0);
+		snprintf(m->label, sizeof(m->label), "Convoy %u", no % 10000);
+		snprintf(m->legs[0].number, sizeof(m->legs[0].number), "Convoy %u", no % 10000);
+		break;
+	}
+	}
+	/* Later movements of a slot leave later the same day. */
+	int64_t t = (int64_t)day * 86400 + (int64_t)(r->minute + 95 * seq % 840 + (int)(h % 40)) * 60;
+	m->nlegs = hub ? 2 : 1;
+	for (int i = 0; i < m->nlegs; i++) {
+		struct cor_leg *l = &m->legs[i];
+		const char *from = i == 0 ? r->from : hub;
+		const char *dest = i == m->nlegs - 1 ? to : hub;
+		l->seq = i + 1;
+		snprintf(l->from, sizeof(l->from), "%s", from);
+		snprintf(l->to, sizeof(l->to), "%s", dest);
+		if (r->kind == COR_MOVEMENT_SCHEDULED) {
+			/* A flight of the hub's airline, or of the origin's when direct. */
+			const char *airline = airline_of(hub ? hub : from);
+			int no = 100 + (int)(mix((uint32_t)from[0] * 256u + (uint32_t)from[1],
+						 (uint32_t)dest[0] * 256u + (uint32_t)dest[2],
+						 (uint32_t)from[2] + (uint32_t)dest[1]) % 1800) + 2 * seq;
+			snprintf(l->number, sizeof(l->number), "%s%d", airline, no);
+			if (i == 0) {
+				snprintf(m->carrier, sizeof(m->carrier), "%s", airline);
+				snprintf(m->label, sizeof(m->label), "%s %d", airline, no);
+			}
+		} else if (i > 0) {
+			snprintf(l->number, sizeof(l->number), "%s", m->legs[0].number);
+		}
+		if (i > 0)
+			t = m->legs[i - 1].arrives + (int64_t)(100 + (int)(h % 140)) * 60;
+		l->departs = t;
+		l->arrives = t + (int64_t)leg_minutes(from, dest, r->kind) * 60;
+		l->seats = seats;
+		l->stretchers = stretchers;
+		l->wchc = wchc;
+		l->wchs = wchs;
+	}
+	m->escort_seats = escorts;
+	struct cor_date dep = cor_date_from_days(day);
+	long no = next_in(g->mv_counters, &g->nmv_counters, ROWS(g->mv_counters), office, dep.year);
+	if (no < 0 || no > 9999)
+		return NULL;
+	snprintf(m->ref, sizeof(m->ref), "%s-MV-%04d-%04ld", office, dep.year, no);
+	const struct place_row *p = place_find(g, to);
+	snprintf(v->arrival, sizeof(v->arrival), "%s (%s)", p ? p->name : to, to);
+	g->nmvs++;
+	return v;
+}
+
+/* Escorts for medical travellers: one for every three. */
+static int escorts_for(int medical)
+{
+	return (medical + 2) / 3;
+}
+
+static bool takes(const struct mv *v, const struct members *h)
+{
+	const struct cor_leg *l = &v->m.legs[0];
+	int esc = escorts_for(v->medical + h->medical);
+	return v->persons + h->n + esc <= l->seats && esc <= v->m.escort_seats &&
+	       v->wchs + h->wchs <= l->wchs;
+}
+
+static uint64_t slot_key(int route, int32_t day, enum slot slot)
+{
+	return ((uint64_t)(uint32_t)route << 40) | ((uint64_t)(uint32_t)day << 4) | (uint64_t)slot;
+}
+
+/* The movement of route ri that day and slot with room for h's case: the
+ * slot's latest, or a new one when it is full. Its seat group for the case
+ * in *group. NULL when out of memory or references. */
+static struct mv *assign(struct gen *g, int ri, int32_t day, enum slot slot,
+			 const struct members *h, int *group)
+{
+	if (2 * (g->nmvs + 1) > g->nslots) {
+		size_t n = g->nslots ? 2 * g->nslots : 1024;
+		uint32_t *s = calloc(n, sizeof(*s));
+		if (!s)
+			return NULL;
+		for (size_t i = 0; i < g->nslots; i++) {
+			if (!g->slots[i])
+				continue;
+			const struct mv *v = &g->mvs[g->slots[i] - 1];
+			size_t k = (size_t)mix((uint32_t)(slot_key(v->route, v->day, v->slot) >> 32),
+					       (uint32_t)slot_key(v->route, v->day, v->slot), 0) & (n - 1);
+			while (s[k])
+				k = (k + 1) & (n - 1);
+			s[k] = g->slots[i];
+		}
+		free(g->slots);
+		g->slots = s;
+		g->nslots = n;
+	}
+	uint64_t key = slot_key(ri, day, slot);
+	size_t k = (size_t)mix((uint32_t)(key >> 32), (uint32_t)key, 0) & (g->nslots - 1);
+	while (g->slots[k]) {
+		const struct mv *v = &g->mvs[g->slots[k] - 1];
+		if (slot_key(v->route, v->day, v->slot) == key)
+			break;
+		k = (k + 1) & (g->nslots - 1);
+	}
+	struct mv *v = g->slots[k] ? &g->mvs[g->slots[k] - 1] : NULL;
+	if (!v || !takes(v, h)) {
+		if (!(v = new_movement(g, ri, day, slot, v ? v->seq + 1 : 0)))
+			return NULL;
+		/* A case larger than the movement gets a larger one. */
+		int esc = escorts_for(h->medical);
+		for (int i = 0; i < v->m.nlegs; i++) {
+			struct cor_leg *l = &v->m.legs[i];
+			if (l->seats < h->n + esc)
+				l->seats = h->n + esc;
+			if (l->wchs < h->wchs)
+				l->wchs = h->wchs;
+		}
+		if (v->m.escort_seats < esc)
+			v->m.escort_seats = esc;
+		g->slots[k] = (uint32_t)g->nmvs;
+	}
+	v->persons += h->n;
+	v->medical += h->medical;
+	v->wchs += h->wchs;
+	*group = ++v->groups;
+	return v;
+}
+
+/* The day route ri leaves for a case of its slot whose history reaches the
+ * departure on day d: the timetable's day on or before d, after the case was
+ * registered and before today. */
+static int32_t departure_day(const struct gen *g, int ri, enum slot slot, int32_t d,
+			     int32_t registered)
+{
+	const struct route *r = &g->routes[ri];
+	int phase = r->phase + (slot == SLOT_DEPARTED ? r->interval / 2 : 0);
+	int32_t s = d - (int32_t)(((d + phase) % r->interval + r->interval) % r->interval);
+	if (s <= registered)
+		s += r->interval;
+	if (s > g->today - 1)
+		s = d > registered ? d : registered + 1;
+	return s;
+}
+static void at_time(char *buf, int64_t t)
+{
+	int32_t day = (int32_t)(t / 86400);
+	int s = (int)(t - (int64_t)day * 86400);
+	cor_date_format(cor_date_from_days(day), buf);
+	snprintf(buf + 10, COR_TIME_LEN - 10, "T%02u:%02u:%02uZ", (unsigned)s / 3600 % 24,
+		 (unsigned)s / 60 % 60, (unsigned)s % 60);
+}
+
+/* Open movements in the next days with free seats on the routes where
+ * travel-ready cases wait (about for three in five of them, so a plan leaves
+ * some out), a few planned further out, and one cancelled. */
+static int add_spare_movements(struct gen *g)
+{
+	int busiest = -1;
+	for (size_t ri = 0; ri < g->nroutes; ri++) {
+		const struct route *r = &g->routes[ri];
+		if (!r->waiting)
+			continue;
+		if (busiest < 0 || r->waiting > g->routes[busiest].waiting)
+			busiest = (int)ri;
+		long free_seats = 0;
+		for (size_t i = 0; i < g->nmvs; i++) {
+			const struct mv *v = &g->mvs[i];
+			if (v->route == (int)ri && v->slot == SLOT_OPEN)
+				free_seats += v->m.legs[0].seats - v->persons - escorts_for(v->medical);
+		}
+		int most = r->kind == COR_MOVEMENT_SCHEDULED ? 4 : 2;
+		for (int k = 0; free_seats < r->waiting * 3 / 5 && k < most; k++) {
+			struct mv *v = new_movement(g, (int)ri, g->today + 2 + k % 2, SLOT_SPARE, k);
+			if (!v)
+				return COR_ENOMEM;
+			free_seats += v->m.legs[0].seats;
+		}
+	}
+	if (busiest < 0)
+		return 0;
+	/* Planned: the next departures of the busiest routes. */
+	for (size_t ri = 0, n = 0; ri < g->nroutes && n < 4; ri++) {
+		const struct route *r = &g->routes[ri];
+		if (r->waiting * 4 < g->routes[busiest].waiting)
+			continue;
+		struct mv *v = new_movement(g, (int)ri, g->today + 7 + 2 * (int)n, SLOT_SPARE, 8);
+		if (!v)
+			return COR_ENOMEM;
+		v->m.state = COR_MSTATE_PLANNED;
+		n++;
+	}
+	struct mv *v = new_movement(g, busiest, g->today + 4, SLOT_SPARE, 9);
+	if (!v)
+		return COR_ENOMEM;
+	v->m.state = COR_MSTATE_CANCELLED;
+	return 0;
+}
+
+/* Write every movement with its history: created some weeks before it
+ * leaves, open a week before, its manifest closed three hours before
+ * departure; those still to come were created and opened in the last days. */
+static int write_movements(struct gen *g)
+{
+	char at[COR_MSTATE__N][COR_TIME_LEN];
+	for (size_t i = 0; i < g->nmvs; i++) {
+		struct mv *v = &g->mvs[i];
+		struct cor_movement *m = &v->m;
+		const char *times[COR_MSTATE__N] = {NULL};
+		int64_t dep = m->legs[0].departs, arr = m->legs[m->nlegs - 1].arrives;
+		int64_t today = (int64_t)g->today * 86400;
+		uint32_t h = mix((uint32_t)i, 7, 7);
+		const char *reason = NULL;
+		int n = 1;
+		if (v->slot == SLOT_ARRIVED || v->slot == SLOT_DEPARTED) {
+			at_time(at[COR_MSTATE_PLANNED], dep - (int64_t)(14 + h % 14) * 86400 - 3600 * 3);
+			at_time(at[COR_MSTATE_OPEN], dep - 7 * 86400 - 3600 * 2);
+			at_time(at[COR_MSTATE_CLOSED], dep - 3 * 3600);
+			at_time(at[COR_MSTATE_DEPARTED], dep);
+			at_time(at[COR_MSTATE_ARRIVED], arr);
+			times[COR_MSTATE_OPEN] = at[COR_MSTATE_OPEN];
+			times[COR_MSTATE_CLOSED] = at[COR_MSTATE_CLOSED];
+			times[COR_MSTATE_DEPARTED] = at[COR_MSTATE_DEPARTED];
+			n += 3;
+			m->state = COR_MSTATE_DEPARTED;
+			if (v->slot == SLOT_ARRIVED) {
+				times[COR_MSTATE_ARRIVED] = at[COR_MSTATE_ARRIVED];
+				m->state = COR_MSTATE_ARRIVED;
+				n++;
+			}
+		} else if (m->state == COR_MSTATE_PLANNED) {
+			at_time(at[COR_MSTATE_PLANNED], today - 86400 + 3600 * 9 + (int64_t)(h % 300) * 60);
+		} else {
+			at_time(at[COR_MSTATE_PLANNED], today - 5 * 86400 + 3600 * 8 + (int64_t)(h % 300) * 60);
+			at_time(at[COR_MSTATE_OPEN], today - 3 * 86400 + 3600 * 8 + (int64_t)(h % 300) * 60);
+			times[COR_MSTATE_OPEN] = at[COR_MSTATE_OPEN];
+			n++;
+			if (m->state == COR_MSTATE_CANCELLED) {
+				at_time(at[COR_MSTATE_CANCELLED], today - 86400 + 3600 * 15);
+				times[COR_MSTATE_CANCELLED] = at[COR_MSTATE_CANCELLED];
+				reason = "aircraft grounded for maintenance; cases to be planned on the "
+					 "next departures";
+				n++;
+			} else {
+				m->state = COR_MSTATE_OPEN;
+			}
+		}
+		times[COR_MSTATE_PLANNED] = at[COR_MSTATE_PLANNED];
+#ifndef NDEBUG
+		char msg[256];
+		/* The tables above make only valid movements. */
+		assert(cor_movement_validate(m, msg, sizeof(msg)) == 0);
+#endif
+		int err = cor_store_history_movement(g->st, (int64_t)i + 1, m, times, reason,
+						     "movement");
+		if (err < 0)
+			return err;
+		g->res->events += n;
+		g->res->movements++;
+	}
+	return 0;
 }
 
 /* A counselling session before the case moves on. */
@@ -665,7 +1346,8 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
 	if (!strcmp(state, "arrived")) {
 		g->res->events++;
 		return cor_store_history_arrival(g->st, h->case_id, at,
-						 arrival_place(h->c->destination), "movement");
+						 h->arrival ? h->arrival : arrival_place(h->c->destination),
+						 "movement");
 	}
 	const char *support = cor_support_state(p);
 	if (support && !strcmp(state, support))
@@ -691,37 +1373,98 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
 }
 
 /* Write the case's history from registration to its current state, with the
- * records each step needs, in the order they happened. */
+ * records each step needs, in the order they happened. A case that reached
+ * 'booked' is booked on a movement of its route (ri): one that went (or was
+ * a no-show) on the route's departure before its history reaches that step,
+ * booked the day before and found fit the day before that, departing when
+ * the movement departs and arriving when it arrives; one booked today on the
+ * route's open movement tomorrow. */
 static int write_history(struct gen *g, struct members *h, const struct cor_programme *p,
-			 struct progress pr, int32_t registered)
+			 struct progress pr, int32_t registered, int ri)
 {
 	struct cor_event e = {.reason = ""};
-	char detail[128];
+	char detail[128], why[160];
 	int steps = pr.step + (pr.branch != NULL);
 	int32_t span = g->today - registered;
+	int32_t day[24];
+	int64_t t[24];
 	int err;
+	assert(steps < (int)ROWS(day));
 	/* A case waiting to travel (travel-ready or booked) was found fit in the
 	 * last days: its last steps are yesterday and today, so its fitness to
 	 * travel is still valid for the queue. */
-	int ready = path_index(p, "travel_ready");
-	bool waiting = !pr.branch && ready >= 0 && pr.step >= ready &&
-		       pr.step <= path_index(p, "booked");
-	int32_t last_day = -1;
-	int last_minute = -1;
+	int ready = path_index(p, "travel_ready"), booked = path_index(p, "booked");
+	bool waiting = !pr.branch && ready >= 0 && pr.step >= ready && pr.step <= booked;
+	for (int i = 0; i <= steps; i++) {
+		day[i] = registered + (steps ? (int32_t)((int64_t)span * i / (steps + 1)) : 0);
+		if (waiting && i >= ready && day[i] < g->today - (steps - i))
+			day[i] = g->today - (steps - i);
+		t[i] = (int64_t)day[i] * 86400 +
+		       (int64_t)minute_of((int)cor_rng_below(&g->rng, 600)) * 60;
+	}
+
+	/* Its movement, and the step at which the movement leaves (the
+	 * departure, or the no-show on the day). */
+	struct mv *mv = NULL;
+	enum cor_booking_status status = COR_BOOKING_BOOKED;
+	int leave = -1, group = 0;
+	bool no_show = pr.branch && !strcmp(pr.branch, "no_show");
+	if (ri >= 0 && pr.step >= booked && (!pr.branch || no_show)) {
+		if (no_show) {
+			status = COR_BOOKING_NO_SHOW;
+			leave = steps;
+		} else if (pr.step > booked) {
+			status = COR_BOOKING_DEPARTED;
+			leave = booked + 1;
+		}
+	}
+	if (leave >= 0) {
+		enum slot slot = pr.step == booked + 1 ? SLOT_DEPARTED : SLOT_ARRIVED;
+		int32_t s = departure_day(g, ri, slot, day[leave], registered);
+		if (!(mv = assign(g, ri, s, slot, h, &group)))
+			return COR_ENOMEM;
+		for (int i = 1; i < leave; i++) {
+			int64_t time_of_day = t[i] - (int64_t)day[i] * 86400;
+			if (day[i] > s - 1)
+				day[i] = s - 1;
+			if (i >= ready && day[i] < s - (leave - i))
+				day[i] = s - (leave - i);
+			if (day[i] < day[i - 1])
+				day[i] = day[i - 1];
+			t[i] = (int64_t)day[i] * 86400 + time_of_day;
+		}
+		int64_t dep = mv->m.legs[0].departs;
+		/* A no-show is recorded at the check-in. */
+		t[leave] = no_show ? dep - 90 * 60 : dep;
+		if (leave < steps)
+			t[leave + 1] = mv->m.legs[mv->m.nlegs - 1].arrives;
+	} else if (ri >= 0 && !pr.branch && pr.step == booked) {
+		if (!(mv = assign(g, ri, g->today + 1, SLOT_OPEN, h, &group)))
+			return COR_ENOMEM;
+	}
+	if (mv)
+		h->arrival = mv->arrival;
+
 	for (int i = 0; i <= steps; i++) {
 		const char *state = i <= pr.step ? p->path[i] : pr.branch;
-		int32_t day = registered + (steps ? (int32_t)((int64_t)span * i / (steps + 1)) : 0);
-		if (waiting && i >= ready && day < g->today - (steps - i))
-			day = g->today - (steps - i);
-		int minute = (int)cor_rng_below(&g->rng, 600);
-		/* Steps on one day happen one after the other. */
-		if (day == last_day && minute <= last_minute)
-			minute = last_minute < 599 ? last_minute + 1 : 599;
-		last_day = day;
-		last_minute = minute;
-		at_of(e.at, day, minute);
-		if ((err = records_for(g, h, p, pr, state, e.at, day, minute_of(minute))) < 0)
+		/* Steps happen one after the other. */
+		if (i > 0 && t[i] <= t[i - 1])
+			t[i] = t[i - 1] + 60;
+		at_time(e.at, t[i]);
+		int32_t d = (int32_t)(t[i] / 86400);
+		if ((err = records_for(g, h, p, pr, state, e.at, d, (int)(t[i] / 60 - (int64_t)d * 1440))) < 0)
 			return err;
+		if (mv && i == booked) {
+			const struct cor_movement *m = &mv->m;
+			if ((err = cor_store_history_booking(g->st, h->case_id, (int64_t)(mv - g->mvs) + 1,
+							     m, status, m->legs[0].from,
+							     m->legs[m->nlegs - 1].to, group, e.at,
+							     actor_for(state))) < 0)
+				return err;
+			g->res->events++;
+			g->res->bookings++;
+			continue;
+		}
 		e.actor = actor_for(state);
 		e.reason = "";
 		if (i == 0) {
@@ -735,6 +1478,9 @@ static int write_history(struct gen *g, struct members *h, const struct cor_prog
 			if (state == pr.branch) {
 				size_t n;
 				e.reason = branch_reasons(p, state, &n)[pr.why];
+			} else if (mv && i == leave) {
+				snprintf(why, sizeof(why), "departed on %s (%s)", mv->m.label, mv->m.ref);
+				e.reason = why;
 			}
 		}
 		e.detail = detail;
@@ -824,7 +1570,8 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	const struct cor_programme *prog = cor_programme_find(op->programme);
 	const char *nat = pick(g, op->nat, ROWS(op->nat));
 	const char *dest = pick(g, op->dest, ROWS(op->dest));
-	struct progress pr = pick_progress(g, prog);
+	int ri = route_find(g, opi, *dest ? dest : nat);
+	struct progress pr = pick_progress(g, prog, ri >= 0);
 	int n = (int)path_len(prog);
 	unsigned roll = cor_rng_below(r, 100);
 	enum cor_priority priority = roll < op->emergency_pct ? COR_PRIO_EMERGENCY
@@ -923,6 +1670,8 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 		cor_person_ref_format(m.ref[m.n], sizeof(m.ref[0]), c.ref, i);
 		memcpy(m.needs[m.n], p.needs, sizeof(p.needs));
 		m.age[m.n++] = age;
+		m.medical += has_need(p.needs, "SM-CC");
+		m.wchs += has_need(p.needs, "DS-PS");
 		if (i == 1)
 			snprintf(m.language, sizeof(m.language), "%.*s", (int)strcspn(p.languages, ";"),
 				 p.languages);
@@ -934,7 +1683,9 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 			g->res->documents++;
 		}
 	}
-	return write_history(g, &m, prog, pr, registered);
+	if (ri >= 0 && !pr.branch && pr.step == path_index(prog, "travel_ready"))
+		g->routes[ri].waiting += size;
+	return write_history(g, &m, prog, pr, registered, ri);
 }
 
 int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
@@ -956,8 +1707,19 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 			 "(give another --db)");
 		return COR_EEXIST;
 	}
+	bool movements = false;
+	if ((err = cor_store_movement_each(st, NULL, on_movement, &movements)) < 0)
+		goto store_fail;
+	if (movements) {
+		snprintf(msg, msglen,
+			 "the database already holds movements; demo data goes only into a new "
+			 "database (give another --db)");
+		return COR_EEXIST;
+	}
 	cor_rng_seed(&g.rng, o->seed);
 	g.today = cor_date_to_days(o->today);
+	if ((err = make_routes(&g)) < 0)
+		goto store_fail;
 	for (size_t i = 0; i < ROWS(ops); i++)
 		weights[i] = ops[i].share;
 	if ((err = cor_store_begin(st)) < 0)
@@ -977,6 +1739,9 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 		}
 		cor_progress_update(&prog, res->persons);
 	}
+	/* The movements the cases went on or are booked on, and more to come. */
+	if ((err = add_spare_movements(&g)) < 0 || (err = write_movements(&g)) < 0)
+		goto store_fail;
 	/* Budgets that cover what the offices approved. */
 	char at[COR_TIME_LEN];
 	cor_date_format(o->today, at);
@@ -985,10 +1750,17 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 	    (err = cor_store_commit(st)) < 0)
 		goto store_fail;
 	cor_progress_end(&prog);
+	free(g.mvs);
+	free(g.slots);
 	return 0;
 store_fail:
 	cor_progress_end(&prog);
-	snprintf(msg, msglen, "%s", cor_store_errmsg(st));
+	if (err == COR_ENOMEM)
+		snprintf(msg, msglen, "out of memory (or of movement numbers) generating movements");
+	else
+		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
 	cor_store_rollback(st);
+	free(g.mvs);
+	free(g.slots);
 	return err;
 }

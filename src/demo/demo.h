@@ -21,6 +21,7 @@ struct cor_demo_opts {
 
 struct cor_demo_result {
 	long cases, persons, documents, events;
+	long movements, bookings;
 };
 
 /* Generate into st, which must hold no case yet. */

@@ -18,6 +18,7 @@
 
 #include "domain/case.h"
 #include "domain/date.h"
+#include "domain/movement.h" /* enum cor_movement_kind */
 
 #define COR_MANIFEST_SSR_MAX 8
 
@@ -61,14 +62,6 @@ struct cor_manifest_leg {
 	char number[16];         /* flight number ("ET3412"), vessel or convoy name */
 };
 
-enum cor_movement_kind {
-	COR_MOVEMENT_CHARTER,
-	COR_MOVEMENT_SCHEDULED,  /* a scheduled flight with block seats */
-	COR_MOVEMENT_VESSEL,
-	COR_MOVEMENT_CONVOY,
-	COR_MOVEMENT_KIND__N
-};
-
 struct cor_manifest {
 	char movement_ref[32];   /* "MV-2026-0042" */
 	enum cor_movement_kind kind;
@@ -76,6 +69,8 @@ struct cor_manifest {
 	char state[16];          /* "open", "closed"... */
 	char office[8];          /* the office that runs it */
 	char reporting_party[64]; /* NAD+MS: the organisation sending the list */
+	char sender[36];         /* PAXLST UNB/UNG sender identification; "" for the office code */
+	char recipient[36];      /* PAXLST UNB/UNG recipient: the border authority's identification */
 	int nlegs;
 	struct cor_manifest_leg legs[8];
 	int leg;                 /* which leg this manifest is for (index into legs) */

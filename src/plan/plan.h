@@ -24,20 +24,31 @@
 // alighting leg after it; the boarding leg departs no earlier than
 // i.available_from and no later than i.valid_until (every traveller's
 // document and fitness to travel still valid); a case fixed to a movement
-// (a confirmed booking kept) can go only on that one.
+// (a confirmed booking kept) can go only on that one, and always does: a
+// kept booking is never given away (x = 1); kept bookings that cannot all
+// travel are an input error.
 //
-// value(i, m) = persons(i) * weight(i, m) * COR_PLAN_SCALE - days(m), an
+// value(i, m) = persons(i) * weight(i, m) * COR_PLAN_SCALE - days(i, m), an
 // integer: weight is the priority weight of the case's level (emergency
-// cases only while m departs on or before their deadline; after it they weigh
-// as urgent), and days(m) is the number of whole days from the start of the
-// horizon to m's boarding departure, a small preference for the earliest
-// movement that never outweighs one priority-weighted person. The reported
-// figure "priority-weighted persons" is sum persons(i) * weight(i, m).
+// cases only while their boarding leg on m departs on or before their
+// deadline; after it they weigh as urgent), and days(i, m) is the number of
+// whole days from the start of the horizon to that boarding departure (0 if
+// it is earlier), a small preference for the earliest movement that never
+// outweighs one priority-weighted person: every leg departs within 999 days
+// of the horizon start and every weight is at least 1, so a value is always
+// positive. The reported figure "priority-weighted persons" is
+// sum persons(i) * weight(i, m).
+//
+// Escorts travel the whole movement: they take a seat on every leg of it.
 //
 // Determinism: the same input gives the same plan, byte for byte, on every
-// machine: no floating point decides between two assignments of equal
-// value; ties go to the case first in input order, then the movement first
-// in input order.
+// machine. Plans are compared by their integer values; candidates are
+// ordered by integer keys, ties going to the case first in input order,
+// then to the movement first in input order; the searches are cut by counts
+// (subgradient steps, branch-and-bound nodes), never by the clock: the time
+// limit is only a safety stop that a normal run does not reach. Floating
+// point (IEEE double, no contraction) only steers the order of the search;
+// between two plans of equal value the one found first is kept.
 #ifndef COR_PLAN_H
 #define COR_PLAN_H
 
@@ -102,6 +113,8 @@ struct cor_plan_config {
 	int escort_ratio;            /* one medical escort per this many medical travellers (>= 1) */
 	int weight[3];               /* per level: normal, urgent, emergency (default 1, 10, 100) */
 	long exact_max_cases;        /* solve exactly (branch and bound) up to this many cases */
+	long node_limit;             /* the most branch-and-bound nodes (a deterministic cut) */
+	int bound_iterations;        /* the most subgradient steps for the bound of larger plans */
 	double time_limit;           /* seconds for the search for a better plan; bound always given */
 };
 
@@ -139,11 +152,14 @@ struct cor_plan_result {
 	bool optimal;        /* value is proven the best possible */
 	long weighted_persons; /* sum of persons * weight over placed cases */
 	long persons, cases; /* placed */
+	long nodes;          /* branch-and-bound nodes searched (0 when not exact) */
+	int iterations;      /* subgradient steps taken for the bound */
 	double seconds;      /* time the planner took */
 };
 
 /* Defaults: escort ratio 3, weights 1/10/100, exact up to 200 cases,
- * 10 s time limit. */
+ * 1,000 nodes per independent part, 400 subgradient steps, 10 s time
+ * limit. */
 void cor_plan_config_default(struct cor_plan_config *cfg);
 /* Plan. Fills *res (free with cor_plan_result_free). COR_EINVAL with msg
  * for an input that is not valid (a leg whose times run backwards, a quota
@@ -157,10 +173,16 @@ void cor_plan_result_free(struct cor_plan_result *res);
  * come from elsewhere (an exact solver's answer). */
 int cor_plan_check(const struct cor_plan_input *in, const int *movement, const int *escorts,
 		   char *msg, size_t msglen);
-/* Write the model as a CPLEX LP file that glpsol and cbc read; variable
- * x_<case>_<movement> and e_<movement>, by index. */
+/* Write the model as a CPLEX LP file that glpsol and cbc read; variables
+ * x_<case>_<movement> (binary) and s_<movement> (escorts, integer), by index
+ * (not e_: the LP format reads a name starting with e as an exponent).
+ * Integer coefficients only. COR_EINVAL for an input cor_plan_solve refuses,
+ * COR_EIO when writing fails. */
 int cor_plan_write_lp(const struct cor_plan_input *in, FILE *f);
 /* value(i, m) as defined above, or -1 when m cannot take i. */
 int64_t cor_plan_value(const struct cor_plan_input *in, size_t i, size_t m);
+/* A stable code for a reason kind: "placed", "no_route", "not_yet",
+ * "expires", "special_full", "escort_full", "quota", "seats_full". */
+const char *cor_plan_why_code(enum cor_plan_why why);
 
 #endif

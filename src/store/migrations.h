@@ -15,5 +15,6 @@ extern const char cor_sqlite_migration_fund[];
 extern const char cor_sqlite_migration_workflow[];
 extern const char cor_sqlite_migration_health[];
 extern const char cor_sqlite_migration_support[];
+extern const char cor_sqlite_migration_movement[];
 
 #endif

@@ -9,6 +9,7 @@
 #include "store/store_history.h"
 #include "store/store_sqlite_int.h"
 #include "util/error.h"
+#include "util/tz.h"
 
 static const char sql_counselling[] =
 	"INSERT INTO counselling (case_id, no, at, counsellor, language, interpreter, decision,"
@@ -338,4 +339,123 @@ int cor_store_history_support_visit(struct cor_store *st, int64_t case_id, int n
 		return err;
 	snprintf(detail, sizeof(detail), "follow-up visit %d on %s by %s", no, date, by);
 	return event(st, case_id, at, actor, "support", detail);
+}
+
+static const char sql_movement[] =
+	"INSERT INTO movement (id, ref, kind, label, carrier, office_id, state, escort_seats,"
+	" departs, created_at) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM office WHERE code = ?6),"
+	" ?7, ?8, ?9, ?10)";
+static const char sql_leg[] =
+	"INSERT INTO leg (movement_id, seq, origin, destination, number, departs, arrives, seats,"
+	" stretchers, wchc, wchs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+static const char sql_movement_event[] =
+	"INSERT INTO event (case_id, movement_id, at, actor, action, detail, reason)"
+	" VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_booking[] =
+	"INSERT INTO booking (case_id, movement_id, status, board, alight, seat_group, at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+static int movement_event(struct cor_store *st, int64_t id, const char *at, const char *actor,
+			  const char *action, const char *detail, const char *reason)
+{
+	sqlite3_stmt *q = prep(st, sql_movement_event);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording an event");
+	sqlite3_bind_int64(q, 1, id);
+	cor_sqlite_bind_text(q, 2, at);
+	cor_sqlite_bind_text(q, 3, actor);
+	cor_sqlite_bind_text(q, 4, action);
+	cor_sqlite_bind_text(q, 5, detail);
+	cor_sqlite_bind_text(q, 6, reason ? reason : "");
+	return cor_sqlite_step_done(st, q, "recording an event");
+}
+
+int cor_store_history_movement(struct cor_store *st, int64_t id, const struct cor_movement *m,
+			       const char *const at[COR_MSTATE__N], const char *reason,
+			       const char *actor)
+{
+	static const enum cor_movement_state order[] = {
+		COR_MSTATE_OPEN, COR_MSTATE_CLOSED, COR_MSTATE_DEPARTED, COR_MSTATE_ARRIVED,
+		COR_MSTATE_CANCELLED,
+	};
+	char t1[18], t2[18], detail[160];
+	int err;
+	sqlite3_stmt *q = prep(st, sql_movement);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "adding a movement");
+	sqlite3_bind_int64(q, 1, id);
+	cor_sqlite_bind_text(q, 2, m->ref);
+	cor_sqlite_bind_text(q, 3, cor_movement_kind_name(m->kind));
+	cor_sqlite_bind_text(q, 4, m->label);
+	cor_sqlite_bind_text(q, 5, m->carrier);
+	cor_sqlite_bind_text(q, 6, m->office);
+	cor_sqlite_bind_text(q, 7, cor_movement_state_name(m->state));
+	sqlite3_bind_int(q, 8, m->escort_seats);
+	cor_sqlite_bind_text(q, 9, cor_time_format_utc(m->legs[0].departs, t1));
+	cor_sqlite_bind_text(q, 10, at[COR_MSTATE_PLANNED]);
+	if ((err = cor_sqlite_step_done(st, q, "adding a movement")) < 0)
+		return err;
+	for (int i = 0; i < m->nlegs; i++) {
+		const struct cor_leg *l = &m->legs[i];
+		if (!(q = prep(st, sql_leg)))
+			return cor_sqlite_fail(st, sqlite3_errcode(st->db), "adding a leg");
+		sqlite3_bind_int64(q, 1, id);
+		sqlite3_bind_int(q, 2, i + 1);
+		cor_sqlite_bind_text(q, 3, l->from);
+		cor_sqlite_bind_text(q, 4, l->to);
+		cor_sqlite_bind_text(q, 5, l->number);
+		cor_sqlite_bind_text(q, 6, cor_time_format_utc(l->departs, t1));
+		cor_sqlite_bind_text(q, 7, cor_time_format_utc(l->arrives, t2));
+		sqlite3_bind_int(q, 8, l->seats);
+		sqlite3_bind_int(q, 9, l->stretchers);
+		sqlite3_bind_int(q, 10, l->wchc);
+		sqlite3_bind_int(q, 11, l->wchs);
+		if ((err = cor_sqlite_step_done(st, q, "adding a leg")) < 0)
+			return err;
+	}
+	/* Worded as cor_store_movement_add and cor_store_movement_set_state word it. */
+	snprintf(detail, sizeof(detail), "%s %s %s -> %s, %d leg%s, planned",
+		 cor_movement_kind_name(m->kind), m->label, m->legs[0].from, m->legs[m->nlegs - 1].to,
+		 m->nlegs, m->nlegs == 1 ? "" : "s");
+	if ((err = movement_event(st, id, at[COR_MSTATE_PLANNED], actor, "created", detail, "")) < 0)
+		return err;
+	enum cor_movement_state from = COR_MSTATE_PLANNED;
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		enum cor_movement_state to = order[i];
+		if (!at[to])
+			continue;
+		snprintf(detail, sizeof(detail), "%s -> %s", cor_movement_state_name(from),
+			 cor_movement_state_name(to));
+		if ((err = movement_event(st, id, at[to], actor, "state", detail,
+					  to == COR_MSTATE_CANCELLED ? reason : "")) < 0)
+			return err;
+		from = to;
+	}
+	return 0;
+}
+
+int cor_store_history_booking(struct cor_store *st, int64_t case_id, int64_t movement_id,
+			      const struct cor_movement *m, enum cor_booking_status status,
+			      const char *board, const char *alight, int seat_group, const char *at,
+			      const char *actor)
+{
+	char why[200];
+	int err;
+	sqlite3_stmt *q = prep(st, sql_booking);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "booking a case");
+	sqlite3_bind_int64(q, 1, case_id);
+	sqlite3_bind_int64(q, 2, movement_id);
+	cor_sqlite_bind_text(q, 3, cor_booking_status_name(status));
+	cor_sqlite_bind_text(q, 4, board);
+	cor_sqlite_bind_text(q, 5, alight);
+	sqlite3_bind_int(q, 6, seat_group);
+	cor_sqlite_bind_text(q, 7, at);
+	if ((err = cor_sqlite_step_done(st, q, "booking a case")) < 0)
+		return err;
+	snprintf(why, sizeof(why), "on %s (%s), %s -> %s", m->label, m->ref, board, alight);
+	struct cor_event e = {.actor = actor, .action = "state", .detail = "travel_ready -> booked",
+			      .reason = why};
+	snprintf(e.at, sizeof(e.at), "%s", at);
+	return cor_store_event_add(st, case_id, &e);
 }

@@ -247,6 +247,48 @@ static int set_state(struct cor_store *st, int64_t id, const char *from, const c
 	return add_event(st, id, at, actor, "state", detail, reason ? reason : "");
 }
 
+/* A case is booked exactly when it holds a booking in status booked
+ * (store_movement.h): to enter 'booked' it must hold one (made by the
+ * planner or 'corridor movement book' just before), and leaving 'booked'
+ * takes the booking with it: departed, no_show, or cancelled. */
+static int id_int(struct cor_store *st, const char *sql, int64_t id, const char *what, int *out);
+
+static int follow_booking(struct cor_store *st, int64_t case_id, const char *ref, const char *from,
+			  const char *to, struct cor_refusal *why)
+{
+	static const char sql_has[] =
+		"SELECT count(*) FROM booking WHERE case_id = ?1 AND status = 'booked'";
+	static const char sql_set[] =
+		"UPDATE booking SET status = ?2 WHERE case_id = ?1 AND status = 'booked'";
+	if (!strcmp(to, "booked")) {
+		int n = 0;
+		int err = id_int(st, sql_has, case_id, "reading bookings", &n);
+		if (err < 0)
+			return err;
+		if (n == 0) {
+			why->code = "NO_BOOKING";
+			snprintf(why->msg, sizeof(why->msg),
+				 "case '%s' is '%s'; it cannot go to 'booked' without a seat on a "
+				 "movement: book it with 'corridor plan' or 'corridor movement book "
+				 "MOVEMENT CASE'",
+				 ref, from);
+			return refused(st, why, COR_EINVAL);
+		}
+		return 0;
+	}
+	if (strcmp(from, "booked"))
+		return 0;
+	const char *status = !strcmp(to, "departed") ? "departed"
+			     : !strcmp(to, "no_show") ? "no_show"
+						      : "cancelled";
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_set);
+	if (s) {
+		sqlite3_bind_int64(s, 1, case_id);
+		cor_sqlite_bind_text(s, 2, status);
+	}
+	return cor_sqlite_step_done(st, s, "changing a booking");
+}
+
 int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, const char *actor,
 			const char *reason, const struct cor_eligibility_hook *hook,
 			struct cor_move_result *res)
@@ -282,6 +324,8 @@ int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, c
 		err = refused(st, &res->why, err);
 		goto out;
 	}
+	if ((err = follow_booking(st, id, ref, c.state, to, &res->why)) < 0)
+		goto out;
 	err = set_state(st, id, c.state, to, cor_time_now(at), actor, reason);
 out:
 	if (err < 0 && !res->why.code[0]) {

@@ -12,6 +12,7 @@
 
 #include "domain/counselling.h"
 #include "domain/health.h"
+#include "domain/movement.h"
 #include "domain/protection.h"
 #include "domain/support.h"
 #include "store/store.h"
@@ -53,6 +54,25 @@ int cor_store_history_support_item(struct cor_store *st, int64_t case_id, int no
 int cor_store_history_support_visit(struct cor_store *st, int64_t case_id, int no,
 				    const char *at, const char *by, const char *finding,
 				    const char *actor);
+
+/* Movement m as it stands (m->state), under id (the caller numbers
+ * movements and their refs; the table holds none of its own yet), with its
+ * history: created at at[COR_MSTATE_PLANNED], then an event for each state it
+ * went through, in the order planned -> open -> closed -> departed ->
+ * arrived, at at[state] (NULL: not reached); at[COR_MSTATE_CANCELLED] with
+ * reason for a cancellation. The movement's created_at is at[PLANNED]. */
+int cor_store_history_movement(struct cor_store *st, int64_t id, const struct cor_movement *m,
+			       const char *const at[COR_MSTATE__N], const char *reason,
+			       const char *actor);
+/* A booking of case_id on movement m (id movement_id, which may be written
+ * later in the same batch) from board to alight, as seat group seat_group,
+ * made at `at` and now in status (booked, no_show or departed), with the
+ * case's event of the booking worded as the live booking words it:
+ * "travel_ready -> booked", "on ET 3412 (LY-TIP-MV-2026-0012), MJI -> LOS". */
+int cor_store_history_booking(struct cor_store *st, int64_t case_id, int64_t movement_id,
+			      const struct cor_movement *m, enum cor_booking_status status,
+			      const char *board, const char *alight, int seat_group, const char *at,
+			      const char *actor);
 
 /* Give every office a budget for each year and currency it approved money
  * in: what it approved and a quarter more, rounded up to 100,000 minor

@@ -19,8 +19,8 @@ bool cor_tz_is_known(const char *zone)
 	if (!zone || !*zone || zone[0] == '/' || strstr(zone, "..") || strlen(zone) > 64)
 		return false;
 	for (const char *p = zone; *p; p++)
-		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		      *p == '/' || *p == '_' || *p == '-' || *p == '+'))
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= '0' && *p <= '9') || *p == '/' || *p == '_' || *p == '-' || *p == '+'))
 			return false;
 	char path[128];
 	struct stat sb;
@@ -55,9 +55,9 @@ int cor_tz_format(int64_t utc, const char *zone, char buf[COR_LOCAL_LEN])
 	if (off < 0)
 		off = -off;
 	char tmp[80];
-	int n = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d %02d:%02d %c%02ld:%02ld", tm.tm_year + 1900,
-			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign, off / 3600,
-			 off % 3600 / 60);
+	int n = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d %02d:%02d %c%02ld:%02ld",
+	                 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign,
+	                 off / 3600, off % 3600 / 60);
 	if (n < 0 || n >= COR_LOCAL_LEN)
 		return COR_EINVAL; /* a year past 9999 */
 	memcpy(buf, tmp, (size_t)n + 1);
@@ -97,8 +97,8 @@ int cor_time_parse_utc(const char *s, int64_t *out)
 	}
 	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || (mo == 2 && d == 29 && !leap) ||
-	    h > 23 || mi > 59 || sec > 59)
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+	    (mo == 2 && d == 29 && !leap) || h > 23 || mi > 59 || sec > 59)
 		return COR_EINVAL;
 	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
 	return 0;
@@ -110,8 +110,8 @@ char *cor_time_format_utc(int64_t utc, char buf[18])
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	char tmp[80];
-	int n = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02dT%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-			 tm.tm_mday, tm.tm_hour, tm.tm_min);
+	int n = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02dT%02d:%02dZ", tm.tm_year + 1900,
+	                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
 	if (n < 0 || n >= 18)
 		n = 0; /* a year past 9999: not a time Corridor stores */
 	memcpy(buf, tmp, (size_t)n);

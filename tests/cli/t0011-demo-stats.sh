@@ -2,16 +2,17 @@
 # SPDX-License-Identifier: Apache-2.0
 # The demo caseload is reproducible: the same --people, --seed and --date
 # give the same database, byte for byte in its dump, and the same
-# statistics, whose totals are fixed here. The sections of 'stats' add up.
+# statistics, whose totals are fixed here, with the same movements. The
+# sections of 'stats' add up.
 . "$(dirname "$0")/lib.sh"
 
 expect_status 0 "$CORRIDOR" demo --people 2000 --seed 42 --date 2026-01-15 --db a.db
 [ "$(stdout | sed -E 's/ in [0-9]+\.[0-9] s$/ in T s/')" = \
-	"generated 2,000 persons in 727 cases (1,517 documents, 7,438 events) into a.db in T s" ] ||
+	"generated 2,000 persons in 706 cases (1,499 documents, 8,434 events) into a.db in T s" ] ||
 	fail "demo said: $(stdout)"
 expect_status 0 "$CORRIDOR" stats --date 2026-01-15 --db a.db
 # Computed once from this seed; a change here is a change of the generator.
-[ "$(stdout | head -n 1)" = "a.db: 727 cases, 2,000 persons, 1,517 documents, 7,438 events (as of 2026-01-15)" ] ||
+[ "$(stdout | head -n 1)" = "a.db: 706 cases, 2,000 persons, 1,499 documents, 8,434 events (as of 2026-01-15)" ] ||
 	fail "stats totals: $(stdout | head -n 1)"
 stdout >stats-a.txt
 
@@ -24,7 +25,7 @@ awk '
 		for (s in persons) {
 			if (s ~ /specific needs/) continue
 			if (persons[s] != 2000) { print "section " s ": " persons[s] " persons"; bad = 1 }
-			if (s ~ /^by (programme|state|priority|office|destination)/ && cases[s] != 727) {
+			if (s ~ /^by (programme|state|priority|office|destination)/ && cases[s] != 706) {
 				print "section " s ": " cases[s] " cases"; bad = 1
 			}
 		}
@@ -38,6 +39,15 @@ done
 for prog in HEV VHR AVR REP HASM RST REL CPW; do
 	grep -qE "^  $prog +[0-9,]+ +[0-9,]+$" stats-a.txt || fail "no programme $prog in the statistics"
 done
+# The cases that went or are booked to go travel on movements of every state.
+[ "$(sql a.db "SELECT state || ' ' || count(*) FROM movement GROUP BY state ORDER BY state" | tr '\n' ' ')" = \
+	"arrived 178 cancelled 1 departed 39 open 62 planned 4 " ] ||
+	fail "movements: $(sql a.db "SELECT state, count(*) FROM movement GROUP BY state")"
+[ "$(sql a.db "SELECT status || ' ' || count(*) FROM booking GROUP BY status ORDER BY status" | tr '\n' ' ')" = \
+	"booked 61 departed 240 no_show 4 " ] ||
+	fail "bookings: $(sql a.db "SELECT status, count(*) FROM booking GROUP BY status")"
+[ "$(sql a.db "SELECT count(*) FROM cases WHERE state = 'booked'")" = 61 ] || fail "the booked cases are not those with a booking"
+
 # Statistics never carry names.
 sql a.db "SELECT DISTINCT family_name_latin FROM person WHERE length(family_name_latin) >= 5
  UNION SELECT DISTINCT given_names_latin FROM person WHERE length(given_names_latin) >= 5" >names.txt
@@ -69,7 +79,11 @@ expect_same_file a.sql a2.sql
 new_db e.db
 expect_status 0 "$CORRIDOR" demo --people 1 --seed 1 --date 2026-01-15 --db e.db
 [ "$(stdout | sed -E 's/ in [0-9]+\.[0-9] s$/ in T s/')" = \
-	"generated 1 person in 1 case (1 document, 12 events) into e.db in T s" ] ||
+	"generated 1 person in 1 case (1 document, 14 events) into e.db in T s" ] ||
 	fail "demo said: $(stdout)"
+# Its one case, booked today, on the open flight tomorrow.
+expect_status 0 "$CORRIDOR" movement list --db e.db
+expect_stdout "ET-ADD-MV-2026-0001  open      scheduled  ET 176       ADD-LAX                  2026-01-16 07:16 +03:00  1 case, 1 person, 16 free
+1 movement"
 [ "$(sql e.db 'SELECT count(*) FROM person')" = 1 ] || fail "--people 1 gave another number"
 pass

@@ -50,8 +50,38 @@ for p in 01 02; do
 	expect_status 0 "$CORRIDOR" health check "$C-$p" --outcome fit --at "$at" --by "Dr N. Haddad" --db w.db
 done
 move travel_ready eligible
-move booked travel_ready
-move departed booked
+
+# A seat first: without a booking the move to booked is refused, and
+# changes nothing.
+db_dump w.db >before.sql
+expect_status 1 "$CORRIDOR" move "$C" booked --db w.db
+expect_stderr "error: case '$C' is 'travel_ready'; it cannot go to 'booked' without a seat on a movement: book it with 'corridor plan' or 'corridor movement book MOVEMENT CASE'"
+expect_empty_stdout
+db_dump w.db >after.sql
+expect_same_file before.sql after.sql
+
+# A charter leaving tomorrow, within the 72 hours of the fitness checks.
+dep=$(date -u -d '+1 day' +%Y-%m-%dT%H:%MZ)
+arr=$(date -u -d '+1 day 5 hours' +%Y-%m-%dT%H:%MZ)
+M=LY-TIP-MV-${dep:0:4}-0001
+expect_status 0 "$CORRIDOR" movement add --office LY-TIP --kind charter --label "UZ 8401" --carrier UZ --open \
+	--leg "from=MJI,to=LOS,departs=$dep,arrives=$arr,seats=180" --db w.db
+expect_stdout "movement $M added (open)"
+expect_empty_stderr
+expect_status 0 "$CORRIDOR" movement book "$M" "$C" --db w.db
+expect_stdout "case $C booked on $M"
+expect_empty_stderr
+[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$C'")" = booked ] || fail "the case is not booked"
+[ "$(sql w.db "SELECT status || '|' || board || '|' || alight || '|' || seat_group FROM booking")" = "booked|MJI|LOS|1" ] ||
+	fail "booking: $(sql w.db 'SELECT * FROM booking')"
+# The manifest is closed and the movement leaves: the case departs with it.
+expect_status 0 "$CORRIDOR" movement close "$M" --db w.db
+expect_stdout "movement $M: open -> closed"
+expect_status 0 "$CORRIDOR" movement depart "$M" --db w.db
+expect_stdout "movement $M: closed -> departed; 1 case departed"
+expect_empty_stderr
+[ "$(sql w.db "SELECT c.state || '|' || b.status FROM cases c JOIN booking b ON b.case_id = c.id")" = "departed|departed" ] ||
+	fail "not departed with its booking: $(sql w.db 'SELECT * FROM booking')"
 move arrived departed
 move reintegration arrived --reason "cash grant and business start-up support"
 move closed reintegration
@@ -72,8 +102,8 @@ state|assessed -> eligible||tester
 health|fitness to travel of $C-01 at $at by Dr N. Haddad: fit||tester
 health|fitness to travel of $C-02 at $at by Dr N. Haddad: fit||tester
 state|eligible -> travel_ready||tester
-state|travel_ready -> booked||tester
-state|booked -> departed||tester
+state|travel_ready -> booked|on UZ 8401 ($M), MJI -> LOS|tester
+state|booked -> departed|departed on UZ 8401 ($M)|tester
 state|departed -> arrived||tester
 state|arrived -> reintegration|cash grant and business start-up support|tester
 state|reintegration -> closed||tester

@@ -3,8 +3,10 @@
 # corridor move along the other programmes' lifecycles: an evacuation with
 # no counselling and a no-show rebooked, a resettlement case rejected after
 # its interview, a relocation without interview, a stranded migrant closed
-# on arrival; each refusal lists that programme's next states. Then the
-# workflow commands in 'corridor help'.
+# on arrival; each refusal lists that programme's next states. Seats come
+# from bookings on movements ('corridor movement book'); 'corridor move'
+# out of booked takes the booking along. Then the workflow commands in
+# 'corridor help'.
 . "$(dirname "$0")/lib.sh"
 
 cat >cases.csv <<'CSV'
@@ -42,6 +44,37 @@ wrong()
 	expect_same_file before.sql after.sql
 }
 
+# book REF MOVEMENT: a seat on a movement, travel_ready -> booked.
+book()
+{
+	expect_status 0 "$CORRIDOR" movement book "$2" "$1" --db w.db
+	expect_stdout "case $1 booked on $2"
+	expect_empty_stderr
+	[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$1'")" = booked ] || fail "$1 is not booked"
+}
+# The statuses of a case's bookings, oldest first.
+bookings()
+{
+	[ "$(sql w.db "SELECT group_concat(b.status, ',') FROM (SELECT b.status FROM booking b
+	 JOIN cases c ON c.id = b.case_id WHERE c.ref = '$1' ORDER BY b.id) b")" = "$2" ] ||
+		fail "bookings of $1: $(sql w.db "SELECT b.* FROM booking b JOIN cases c ON c.id = b.case_id WHERE c.ref = '$1'")"
+}
+
+# One open movement per route, leaving tomorrow (fitness to travel holds 72
+# hours).
+dep=$(date -u -d '+1 day' +%Y-%m-%dT%H:%MZ)
+arr=$(date -u -d '+1 day 4 hours' +%Y-%m-%dT%H:%MZ)
+Y=${dep:0:4}
+movement()
+{
+	expect_status 0 "$CORRIDOR" movement add --office "$1" --kind charter --label "$2" --open \
+		--leg "from=$3,to=$4,departs=$dep,arrives=$arr,seats=50" --db w.db
+	expect_stdout "movement $1-MV-$Y-0001 added (open)"
+}
+movement SD-PZU "MS 8801" PZU CAI
+movement IT-ROM "AZ 0400" FCO FRA
+movement NE-AJY "ZS 7001" NIM DSS
+
 # What travel-ready asks of each programme's person (the eligibility
 # criteria): a travel document and fitness to travel within 72 hours.
 ready()
@@ -54,8 +87,26 @@ ready()
 # HEV: no counselling; a no-show rebooked.
 wrong SD-PZU-2026-000001 counselled registered "assessed, ineligible, on_hold, closed"
 ready SD-PZU-2026-000001 passport P1000001 EGY
-walk SD-PZU-2026-000001 registered assessed eligible travel_ready booked \
-	"no_show=did not report to the departure point" travel_ready booked departed
+walk SD-PZU-2026-000001 registered assessed eligible travel_ready
+# Booked only with a seat.
+wrong_no_booking()
+{
+	db_dump w.db >before.sql
+	expect_status 1 "$CORRIDOR" move "$1" booked --db w.db
+	expect_stderr "error: case '$1' is 'travel_ready'; it cannot go to 'booked' without a seat on a movement: book it with 'corridor plan' or 'corridor movement book MOVEMENT CASE'"
+	expect_empty_stdout
+	db_dump w.db >after.sql
+	expect_same_file before.sql after.sql
+}
+wrong_no_booking SD-PZU-2026-000001
+book SD-PZU-2026-000001 SD-PZU-MV-$Y-0001
+walk SD-PZU-2026-000001 booked "no_show=did not report to the departure point" travel_ready
+bookings SD-PZU-2026-000001 no_show
+# The no-show's booking is spent: a new seat is needed.
+wrong_no_booking SD-PZU-2026-000001
+book SD-PZU-2026-000001 SD-PZU-MV-$Y-0001
+walk SD-PZU-2026-000001 booked departed
+bookings SD-PZU-2026-000001 no_show,departed
 wrong SD-PZU-2026-000001 closed departed "arrived"
 walk SD-PZU-2026-000001 departed arrived closed
 
@@ -70,8 +121,13 @@ walk IT-ROM-2026-000001 registered counselled assessed eligible submitted
 wrong IT-ROM-2026-000001 interviewed submitted "accepted, ineligible, on_hold, rejected, closed"
 expect_status 0 "$CORRIDOR" counsel IT-ROM-2026-000001 --counsellor "Senait Tesfaye" --language ti --decision yes --db w.db
 ready IT-ROM-2026-000001 passport E2000002 ERI
-walk IT-ROM-2026-000001 submitted accepted orientation travel_ready \
-	"booked" "travel_ready=flight cancelled by the airline" booked departed arrived
+walk IT-ROM-2026-000001 submitted accepted orientation travel_ready
+book IT-ROM-2026-000001 IT-ROM-MV-$Y-0001
+walk IT-ROM-2026-000001 booked "travel_ready=flight cancelled by the airline"
+bookings IT-ROM-2026-000001 cancelled
+book IT-ROM-2026-000001 IT-ROM-MV-$Y-0001
+walk IT-ROM-2026-000001 booked departed arrived
+bookings IT-ROM-2026-000001 cancelled,departed
 wrong IT-ROM-2026-000001 reintegration arrived "integration"
 walk IT-ROM-2026-000001 arrived integration closed
 
@@ -79,16 +135,24 @@ walk IT-ROM-2026-000001 arrived integration closed
 expect_status 0 "$CORRIDOR" counsel NE-AJY-2026-000001 --counsellor "Awa Diop" --language wo --decision yes --db w.db
 expect_status 0 "$CORRIDOR" protection assess NE-AJY-2026-000001-01 --level none --grounds "no risk factors identified" --db w.db
 ready NE-AJY-2026-000001 etd S3000003 SEN
-walk NE-AJY-2026-000001 registered counselled assessed eligible travel_ready booked departed arrived
+walk NE-AJY-2026-000001 registered counselled assessed eligible travel_ready
+book NE-AJY-2026-000001 NE-AJY-MV-$Y-0001
+walk NE-AJY-2026-000001 booked departed arrived
 wrong NE-AJY-2026-000001 reintegration arrived "closed"
 walk NE-AJY-2026-000001 arrived closed
 
 # Every move is an event: 10 HEV, 7 RST, 14 REL, 8 HASM.
 [ "$(sql w.db "SELECT count(*) FROM event WHERE action = 'state'")" = 39 ] ||
 	fail "$(sql w.db "SELECT count(*) FROM event WHERE action = 'state'") state events"
-[ "$(sql w.db "SELECT detail || ': ' || reason FROM event WHERE reason <> '' ORDER BY id")" = "booked -> no_show: did not report to the departure point
+# (a booking is the state event travel_ready -> booked, saying where).
+[ "$(sql w.db "SELECT detail || ': ' || reason FROM event WHERE reason <> '' AND case_id IS NOT NULL ORDER BY id")" = "travel_ready -> booked: on MS 8801 (SD-PZU-MV-$Y-0001), PZU -> CAI
+booked -> no_show: did not report to the departure point
+travel_ready -> booked: on MS 8801 (SD-PZU-MV-$Y-0001), PZU -> CAI
 interviewed -> rejected: not accepted by the receiving state after the selection interview
-booked -> travel_ready: flight cancelled by the airline" ] || fail "reasons: $(sql w.db "SELECT detail, reason FROM event WHERE reason <> ''")"
+travel_ready -> booked: on AZ 0400 (IT-ROM-MV-$Y-0001), FCO -> FRA
+booked -> travel_ready: flight cancelled by the airline
+travel_ready -> booked: on AZ 0400 (IT-ROM-MV-$Y-0001), FCO -> FRA
+travel_ready -> booked: on ZS 7001 (NE-AJY-MV-$Y-0001), NIM -> DSS" ] || fail "reasons: $(sql w.db "SELECT detail, reason FROM event WHERE reason <> ''")"
 
 # The commands and their usage.
 expect_status 0 "$CORRIDOR" help

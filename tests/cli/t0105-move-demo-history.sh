@@ -3,7 +3,8 @@
 # corridor move on a demo caseload, whose history and records were written
 # by the demo generator: a return held for an asylum wish has an open
 # referral that blocks it until closed; a return held for other reasons
-# resumes where its history says it was held.
+# resumes where its history says it was held. The demo's open movements go
+# through the day of departure under the live rules.
 . "$(dirname "$0")/lib.sh"
 
 expect_status 0 "$CORRIDOR" demo --people 3000 --seed 7 --date 2026-01-15 --db d.db
@@ -72,4 +73,21 @@ expect_stdout_contains "  state        counselled"
 [ "$(sql d.db "SELECT count(*) FROM fund_request r WHERE (SELECT coalesce(sum(amount), 0)
  FROM fund_payment p WHERE p.request_id = r.id) > CASE r.state WHEN 'approved' THEN r.amount ELSE 0 END")" = 0 ] ||
 	fail "payments beyond an approval"
+# The demo's busiest open movement departs and arrives with its cases.
+mv=$(sql d.db "SELECT m.ref FROM movement m WHERE m.state = 'open' ORDER BY (SELECT count(*)
+ FROM booking b WHERE b.movement_id = m.id) DESC, m.ref LIMIT 1")
+[ "$mv" = YE-ADE-MV-2026-0001 ] || fail "the busiest open movement is $mv"
+[ "$(sql d.db "SELECT count(*) FROM booking b JOIN movement m ON m.id = b.movement_id
+ JOIN cases c ON c.id = b.case_id WHERE m.ref = '$mv' AND b.status = 'booked' AND c.state = 'booked'")" = 7 ] ||
+	fail "$mv does not carry its 7 booked cases"
+expect_status 0 "$CORRIDOR" movement close "$mv" --db d.db
+expect_stdout "movement $mv: open -> closed"
+expect_status 0 "$CORRIDOR" movement depart "$mv" --db d.db
+expect_stdout "movement $mv: closed -> departed; 7 cases departed"
+expect_status 0 "$CORRIDOR" movement arrive "$mv" --db d.db
+expect_stdout "movement $mv: departed -> arrived; 7 cases arrived"
+[ "$(sql d.db "SELECT c.state || ' ' || b.status || ' ' || count(*) FROM booking b JOIN movement m
+ ON m.id = b.movement_id JOIN cases c ON c.id = b.case_id WHERE m.ref = '$mv' GROUP BY c.state, b.status")" = "arrived departed 7" ] ||
+	fail "the cases of $mv did not arrive"
+[ "$(sql d.db 'PRAGMA foreign_key_check')" = "" ] || fail "foreign keys broken by the day of departure"
 pass

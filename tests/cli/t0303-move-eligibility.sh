@@ -3,8 +3,10 @@
 # corridor move to travel_ready evaluates the eligibility criteria on the
 # case's records, today: refused with the number of unmet criteria and each
 # of them under the refusal, the database unchanged; other guards speak
-# first, alone; once every criterion is met the move goes through. A no-show
-# rebooked to travel_ready is evaluated again.
+# first, alone; once every criterion is met the move goes through. A case
+# is booked on a movement (the move alone is refused: NO_BOOKING); a no-show
+# recorded on the movement, then rebooked to travel_ready, is evaluated
+# again.
 . "$(dirname "$0")/lib.sh"
 
 C=LY-TIP-2026-000123
@@ -61,8 +63,22 @@ expect_status 0 "$CORRIDOR" eligibility "$C" --db w.db
 expect_stdout "case $C (VHR, travel_ready, 2 persons) is eligible on $today (no travel date set)"
 
 # Booked, a no-show, the child found unfit: not rebooked.
-expect_status 0 "$CORRIDOR" move "$C" booked --db w.db
-expect_status 0 "$CORRIDOR" move "$C" no_show --reason "fell ill on the day of departure" --db w.db
+refused "error: case '$C' is 'travel_ready'; it cannot go to 'booked' without a seat on a movement: book it with 'corridor plan' or 'corridor movement book MOVEMENT CASE'" \
+	"$CORRIDOR" move "$C" booked --db w.db
+dep=$(date -u -d '+1 day' +%Y-%m-%dT%H:%MZ)
+arr=$(date -u -d '+1 day 5 hours' +%Y-%m-%dT%H:%MZ)
+M=LY-TIP-MV-${dep:0:4}-0001
+expect_status 0 "$CORRIDOR" movement add --office LY-TIP --kind charter --label "UZ 8401" --open \
+	--leg "from=MJI,to=LOS,departs=$dep,arrives=$arr,seats=180" --db w.db
+expect_status 0 "$CORRIDOR" movement book "$M" "$C" --db w.db
+expect_stdout "case $C booked on $M"
+expect_status 0 "$CORRIDOR" movement noshow "$M" "$C" --reason "fell ill on the day of departure" --db w.db
+expect_stdout "case $C: no-show on $M; 0 stand-bys given a seat"
+expect_empty_stderr
+[ "$(sql w.db "SELECT c.state || '|' || b.status FROM cases c JOIN booking b ON b.case_id = c.id")" = "no_show|no_show" ] ||
+	fail "no-show: $(sql w.db 'SELECT * FROM booking')"
+[ "$(sql w.db "SELECT detail || '|' || reason FROM event WHERE action = 'state' ORDER BY id DESC LIMIT 2")" = "booked -> no_show|fell ill on the day of departure
+travel_ready -> booked|on UZ 8401 ($M), MJI -> LOS" ] || fail "events: $(sql w.db 'SELECT detail, reason FROM event')"
 expect_status 0 "$CORRIDOR" health check "$C-02" --outcome unfit --db w.db
 refused "error: case '$C' is 'no_show'; it cannot go to 'travel_ready': 1 eligibility criterion is not met on $today (no travel date set)
   FITNESS          $C-02  UNFIT                      IBRAHIM YUSUF was found unfit to travel on $today" \

@@ -4,7 +4,9 @@
 // records must pass (read back through the import's own validation, plus the
 // rules that span rows: principals, numbering, history). The demo writes with
 // foreign keys off for speed, so PRAGMA foreign_key_check here is what
-// guarantees its integrity. The name tables it draws from are checked too.
+// guarantees its integrity. The movements and bookings agree with the cases'
+// states, keep their capacity, and the planner takes them as they are. The
+// name tables it draws from are checked too.
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,12 +26,14 @@
 #include "domain/country.h"
 #include "domain/needs.h"
 #include "io/persons_csv.h"
+#include "plan/plan.h"
 #include "store/store.h"
+#include "store/store_plan.h"
 #include "util/error.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 #define PEOPLE 2000
-#define SEED 20260115
+#define SEED 20260116
 
 static const struct cor_date today = {2026, 1, 15};
 
@@ -80,6 +84,9 @@ static char *dump(const char *path)
 		"SELECT * FROM person_need ORDER BY person_id, code",
 		"SELECT * FROM document ORDER BY id",
 		"SELECT * FROM event ORDER BY id",
+		"SELECT * FROM movement ORDER BY id",
+		"SELECT * FROM leg ORDER BY movement_id, seq",
+		"SELECT * FROM booking ORDER BY id",
 	};
 	sqlite3 *db = NULL;
 	char *buf = NULL;
@@ -139,6 +146,8 @@ static void test_same_seed_same_database(void **state)
 	assert_int_equal(res.persons, demo_res.persons);
 	assert_int_equal(res.documents, demo_res.documents);
 	assert_int_equal(res.events, demo_res.events);
+	assert_int_equal(res.movements, demo_res.movements);
+	assert_int_equal(res.bookings, demo_res.bookings);
 	char *a = dump(demo_db), *b = dump(other);
 	assert_true(strlen(a) > 100000);
 	if (strcmp(a, b)) {
@@ -167,6 +176,8 @@ static void test_exact_count(void **state)
 	assert_int_equal(query_long(db, "SELECT count(*) FROM cases"), demo_res.cases);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM document"), demo_res.documents);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM event"), demo_res.events);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM movement"), demo_res.movements);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM booking"), demo_res.bookings);
 	/* Households of one to ten: between 200 and 2,000 cases. */
 	assert_true(demo_res.cases >= PEOPLE / 10 && demo_res.cases < PEOPLE);
 	sqlite3_close(db);
@@ -366,11 +377,14 @@ static void test_cases_whole(void **state)
 	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE c.state = 'registered'"
 				       " AND (SELECT count(*) FROM event WHERE case_id = c.id) <> 1"),
 			 0);
-	/* Branches carry a reason; the path does not. */
+	/* Branches carry a reason; the path does not, but for the booking and
+	 * the departure, which name the movement. */
 	assert_int_equal(query_long(db, "SELECT count(*) FROM event WHERE action = 'state' AND"
-				       " (reason <> '') <> (detail LIKE '% -> ineligible' OR detail LIKE"
-				       " '% -> on_hold' OR detail LIKE '% -> rejected' OR detail LIKE"
-				       " '% -> no_show')"),
+				       " case_id IS NOT NULL AND (reason <> '') <> (detail LIKE"
+				       " '% -> ineligible' OR detail LIKE '% -> on_hold' OR detail LIKE"
+				       " '% -> rejected' OR detail LIKE '% -> no_show' OR detail ="
+				       " 'travel_ready -> booked' OR detail ="
+				       " 'booked -> departed')"),
 			 0);
 	sqlite3_stmt *s = NULL;
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT programme, state, ref FROM cases", -1, &s,
@@ -406,6 +420,202 @@ static void test_cases_whole(void **state)
 			fail_msg("no case in state '%s'", branches[i]);
 	}
 	sqlite3_close(db);
+}
+
+/* ---- movements and bookings --------------------------------------------- */
+
+/* Every case's bookings agree with its state: booked on an open movement
+ * exactly when booked; departed on a movement that departed once it left;
+ * a no-show's booking says so. */
+static void test_bookings_match_states(void **state)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(demo_db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_true(demo_res.movements > 10);
+	assert_true(query_long(db, "SELECT count(*) FROM cases WHERE state = 'booked'") > 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE c.state = 'booked'"
+				       " AND (SELECT count(*) FROM booking b JOIN movement m"
+				       " ON m.id = b.movement_id WHERE b.case_id = c.id"
+				       " AND b.status = 'booked' AND m.state = 'open') <> 1"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN cases c"
+				       " ON c.id = b.case_id WHERE b.status = 'booked'"
+				       " AND c.state <> 'booked'"),
+			 0);
+	/* Booked today on movements leaving within two days, before the
+	 * fitness to travel found yesterday ends. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN movement m"
+				       " ON m.id = b.movement_id WHERE b.status = 'booked' AND"
+				       " (m.departs < '2026-01-16' OR m.departs >= '2026-01-17T07:00Z')"),
+			 0);
+	static const char *const gone[] = {"departed", "arrived", "reintegration", "integration"};
+	for (size_t i = 0; i < ROWS(gone); i++) {
+		char sql[400];
+		snprintf(sql, sizeof(sql),
+			 "SELECT count(*) FROM cases c WHERE c.state = '%s' AND (SELECT count(*)"
+			 " FROM booking b JOIN movement m ON m.id = b.movement_id WHERE b.case_id = c.id"
+			 " AND b.status = 'departed' AND m.state IN ('departed', 'arrived')) <> 1",
+			 gone[i]);
+		if (query_long(db, sql))
+			fail_msg("a case in state '%s' without its departure", gone[i]);
+	}
+	/* Closed after the journey: departed on a movement too. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE EXISTS (SELECT 1 FROM"
+				       " event e WHERE e.case_id = c.id AND e.detail = 'booked -> departed')"
+				       " <> EXISTS (SELECT 1 FROM booking b WHERE b.case_id = c.id"
+				       " AND b.status = 'departed')"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE c.state = 'no_show'"
+				       " AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.case_id = c.id"
+				       " AND b.status = 'no_show')"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN cases c"
+				       " ON c.id = b.case_id WHERE b.status = 'no_show'"
+				       " AND c.state <> 'no_show'"),
+			 0);
+	/* A movement has arrived when its cases arrived; cases still
+	 * 'departed' are on movements that departed. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN movement m"
+				       " ON m.id = b.movement_id JOIN cases c ON c.id = b.case_id"
+				       " WHERE b.status = 'departed' AND (m.state = 'departed')"
+				       " <> (c.state = 'departed')"),
+			 0);
+	/* The case's departure is the movement's; its arrival the last leg's;
+	 * it was booked before, on the movement's route. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN movement m"
+				       " ON m.id = b.movement_id JOIN event e ON e.case_id = b.case_id"
+				       " AND e.detail = 'booked -> departed' WHERE e.at <>"
+				       " substr(m.departs, 1, 16) || ':00Z' OR e.reason <>"
+				       " 'departed on ' || m.label || ' (' || m.ref || ')'"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN leg l"
+				       " ON l.movement_id = b.movement_id AND l.seq = (SELECT max(seq)"
+				       " FROM leg WHERE movement_id = b.movement_id) JOIN event e"
+				       " ON e.case_id = b.case_id AND e.detail = 'departed -> arrived'"
+				       " WHERE e.at <> substr(l.arrives, 1, 16) || ':00Z'"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN movement m"
+				       " ON m.id = b.movement_id JOIN event e ON e.case_id = b.case_id"
+				       " AND e.detail = 'travel_ready -> booked' WHERE e.at <> b.at"
+				       " OR e.reason <> 'on ' || m.label || ' (' || m.ref || '), '"
+				       " || b.board || ' -> ' || b.alight OR (b.status <> 'booked'"
+				       " AND b.at >= m.departs)"),
+			 0);
+	/* Board where the case leaves its country, alight in its destination. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN cases c"
+				       " ON c.id = b.case_id JOIN place f ON f.code = b.board JOIN place t"
+				       " ON t.code = b.alight WHERE f.country <> c.origin"
+				       " OR t.country <> c.destination"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM arrival a JOIN booking b"
+				       " ON b.case_id = a.case_id AND b.status = 'departed' JOIN place p"
+				       " ON p.code = b.alight WHERE a.place <> p.name || ' (' || p.code || ')'"),
+			 0);
+	sqlite3_close(db);
+}
+
+/* No leg carries more persons (and escorts for its medical travellers) than
+ * it has seats, nor more WCHS passengers than places; movements are
+ * numbered per office and year of departure, seat groups per movement. */
+static void test_movements_keep_capacity(void **state)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(demo_db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	static const char load[] =
+		"SELECT b.movement_id, count(p.id) AS persons,"
+		" count(DISTINCT CASE WHEN x.name = 'medical_escort' THEN p.id END) AS medical,"
+		" count(DISTINCT CASE WHEN x.name = 'wchs' THEN p.id END) AS wchs"
+		" FROM booking b JOIN person p ON p.case_id = b.case_id"
+		" LEFT JOIN health_check h ON h.person_id = p.id AND h.kind = 'fitness'"
+		" LEFT JOIN health_condition x ON x.check_id = h.id"
+		" WHERE b.status IN ('booked', 'departed') GROUP BY b.movement_id";
+	char sql[1200];
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM (%s) n JOIN leg l ON l.movement_id = n.movement_id"
+		 " JOIN movement m ON m.id = n.movement_id WHERE n.persons + (n.medical + 2) / 3"
+		 " > l.seats OR (n.medical + 2) / 3 > m.escort_seats OR n.wchs > l.wchs", load);
+	assert_int_equal(query_long(db, sql), 0);
+	/* Cases of a route that leave close together go together. */
+	snprintf(sql, sizeof(sql), "SELECT max(persons) FROM (%s)", load);
+	assert_true(query_long(db, sql) >= 10);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM movement m JOIN office o"
+				       " ON o.id = m.office_id WHERE m.ref NOT LIKE o.code || '-MV-' ||"
+				       " substr(m.departs, 1, 4) || '-____'"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM (SELECT substr(ref, 1, 14) k,"
+				       " count(*) n, max(CAST(substr(ref, 16) AS INTEGER)) x"
+				       " FROM movement GROUP BY k HAVING n <> x)"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM (SELECT movement_id FROM booking"
+				       " GROUP BY movement_id HAVING min(seat_group) <> 1"
+				       " OR max(seat_group) <> count(*) OR count(DISTINCT seat_group)"
+				       " <> count(*))"),
+			 0);
+	/* Legs run forward in time and join up; open movements leave in the
+	 * next three days, past ones before today. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM leg a LEFT JOIN leg b"
+				       " ON b.movement_id = a.movement_id AND b.seq = a.seq + 1"
+				       " WHERE a.arrives <= a.departs OR (b.seq IS NOT NULL AND"
+				       " (b.origin <> a.destination OR b.departs < a.arrives))"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM movement WHERE (state IN"
+				       " ('departed', 'arrived') AND departs >= '2026-01-15')"
+				       " OR (state = 'open' AND (departs < '2026-01-16'"
+				       " OR departs >= '2026-01-19'))"),
+			 0);
+	/* Each movement's history starts with its creation and ends in its
+	 * state; a cancellation has its reason. */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM movement m WHERE (SELECT action"
+				       " FROM event WHERE movement_id = m.id ORDER BY id LIMIT 1)"
+				       " IS NOT 'created' OR (m.state <> 'planned' AND (SELECT detail"
+				       " FROM event WHERE movement_id = m.id ORDER BY id DESC LIMIT 1)"
+				       " NOT LIKE '% -> ' || m.state)"),
+			 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM event WHERE movement_id IS NOT NULL"
+				       " AND (case_id IS NOT NULL OR (detail LIKE '% -> cancelled')"
+				       " <> (reason <> ''))"),
+			 0);
+	for (size_t i = 0; i < 6; i++) {
+		static const char *const kinds[] = {"charter", "scheduled", "vessel", "convoy"};
+		static const char *const states[] = {"arrived", "departed", "open", "planned",
+						     "cancelled", "arrived"};
+		char q[160];
+		snprintf(q, sizeof(q), "SELECT count(*) FROM movement WHERE %s = '%s'",
+			 i < 4 ? "kind" : "state", i < 4 ? kinds[i] : states[i - 2]);
+		if (query_long(db, q) < 1)
+			fail_msg("no movement with %s", q + 37);
+	}
+	sqlite3_close(db);
+}
+
+/* The planner takes the demo as it stands: the bookings kept can all
+ * travel, and the open movements take travel-ready cases, not all. */
+static void test_plan_on_demo(void **state)
+{
+	struct cor_store *st = NULL;
+	char msg[600] = "";
+	assert_int_equal(cor_store_open(demo_db, 0, &st, msg, sizeof(msg)), 0);
+	struct cor_rules_config cfg = cor_rules_config_default();
+	struct cor_plan_query q = {.now = (int64_t)cor_date_to_days(today) * 86400 + 6 * 3600,
+				   .horizon = 14 * 86400};
+	struct cor_plan_load l;
+	assert_int_equal(cor_store_plan_load(st, &q, &cfg, &l), 0);
+	size_t kept = 0;
+	for (size_t i = 0; i < l.in.ncases; i++)
+		kept += l.booked[i];
+	assert_true(kept > 0);
+	assert_true(l.in.ncases > kept);
+	struct cor_plan_result res;
+	if (cor_plan_solve(&l.in, &res, msg, sizeof(msg)) != 0)
+		fail_msg("the planner refuses the demo: %s", msg);
+	assert_true(res.cases > (long)kept);
+	assert_true(res.cases < (long)l.in.ncases);
+	for (size_t i = 0; i < l.in.ncases; i++)
+		if (l.booked[i])
+			assert_int_equal(res.movement[i], l.cases[i].fixed);
+	cor_plan_result_free(&res);
+	cor_store_plan_release(&l);
+	cor_store_close(st);
 }
 
 /* ---- the name tables -------------------------------------------------- */
@@ -476,6 +686,9 @@ int main(void)
 		cmocka_unit_test(test_foreign_keys),
 		cmocka_unit_test(test_rows_pass_import_rules),
 		cmocka_unit_test(test_cases_whole),
+		cmocka_unit_test(test_bookings_match_states),
+		cmocka_unit_test(test_movements_keep_capacity),
+		cmocka_unit_test(test_plan_on_demo),
 		cmocka_unit_test(test_refuses_store_with_cases),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -6,6 +6,8 @@
 // wish (hold and referral in one transaction), referrals, protection risk
 // assessments and clearances, the held-from state read from the history,
 // the eligibility hook, and units of work inside a caller's transaction.
+// A case enters 'booked' only through a booking on a movement
+// (cor_store_booking_add), never by a move alone (NO_BOOKING).
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -21,8 +23,11 @@
 
 #include "domain/lifecycle.h"
 #include "store/store.h"
+#include "store/store_health.h"
+#include "store/store_movement.h"
 #include "store/store_workflow.h"
 #include "util/error.h"
+#include "util/tz.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -270,6 +275,107 @@ static void assess_ok(struct cor_store *st, const char *person, enum cor_protect
 	assert_int_equal(no, want_no);
 }
 
+/* ---- movements and bookings ------------------------------------------- */
+
+#define NO_BOOKING_MSG(ref)                                                                   \
+	"case '" ref "' is 'travel_ready'; it cannot go to 'booked' without a seat on a "       \
+	"movement: book it with 'corridor plan' or 'corridor movement book MOVEMENT CASE'"
+
+/* The current minute, in UTC seconds. */
+static int64_t this_minute(void)
+{
+	char now[COR_TIME_LEN];
+	int64_t t = 0;
+	cor_time_now(now);
+	/* "YYYY-MM-DDTHH:MM:SSZ" -> "YYYY-MM-DDTHH:MMZ" */
+	now[16] = 'Z';
+	now[17] = '\0';
+	assert_int_equal(cor_time_parse_utc(now, &t), 0);
+	return t;
+}
+
+/* What a booking asks of each of the n persons of case ref (the planner's
+ * rules): a passport valid at departure and fitness to travel within the 72
+ * hours before it, examined at minute at. Appends one "health" event each,
+ * by "medic". */
+static void make_bookable(struct cor_store *st, const char *ref, int n, int64_t at)
+{
+	for (int i = 1; i <= n; i++) {
+		char pref[40];
+		struct cor_person_found who;
+		snprintf(pref, sizeof(pref), "%s-%02d", ref, i);
+		assert_int_equal(cor_store_person_find(st, pref, &who), 0);
+		struct cor_document d = {.kind = COR_DOC_PASSPORT,
+					 .issuer = "NGA",
+					 .expires_on = {2035, 1, 1},
+					 .has_expiry = true};
+		snprintf(d.number, sizeof(d.number), "A%07d", i);
+		assert_int_equal(cor_store_document_add(st, who.id, &d), 0);
+		struct cor_health_check h = {.kind = COR_HEALTH_FITNESS,
+					     .outcome = COR_HEALTH_FIT,
+					     .at = at,
+					     .examiner = "Dr N. Haddad"};
+		if (cor_store_health_add(st, &who, &h, "medic", NULL) < 0)
+			fail_msg("fitness of %s: %s", pref, cor_store_errmsg(st));
+	}
+}
+
+/* An open charter of LY-TIP, Mitiga to Lagos, leaving a day from now;
+ * its reference in ref. */
+static void add_movement(struct cor_store *st, char *ref, size_t len)
+{
+	struct cor_movement m = {.kind = COR_MOVEMENT_CHARTER,
+				 .label = "UZ 8401",
+				 .carrier = "UZ",
+				 .office = "LY-TIP",
+				 .state = COR_MSTATE_OPEN,
+				 .nlegs = 1};
+	int64_t t = this_minute() + 86400;
+	m.legs[0] = (struct cor_leg){.from = "MJI", .to = "LOS", .number = "UZ8401",
+				     .departs = t, .arrives = t + 5 * 3600, .seats = 180};
+	if (cor_store_movement_add(st, &m, "planner") < 0)
+		fail_msg("adding a movement: %s", cor_store_errmsg(st));
+	assert_int_equal(strncmp(m.ref, "LY-TIP-MV-", 10), 0);
+	snprintf(ref, len, "%s", m.ref);
+}
+
+/* Book case ref on movement mref: the case goes travel_ready -> booked with
+ * its event, and holds one booking. */
+static void book_ok(struct cor_store *st, const char *mref, const char *ref)
+{
+	int n = events_of(st, ref)->n;
+	if (cor_store_booking_add(st, mref, ref, COR_BOOKING_BOOKED, "tester", NULL) < 0)
+		fail_msg("booking %s on %s: %s", ref, mref, cor_store_errmsg(st));
+	assert_string_equal(state_of(st, ref), "booked");
+	struct events *ev = events_of(st, ref);
+	assert_int_equal(ev->n, n + 1);
+	char want[256];
+	snprintf(want, sizeof(want), "state|travel_ready -> booked|on UZ 8401 (%s), MJI -> LOS|tester",
+		 mref);
+	assert_string_equal(ev->lines[n], want);
+}
+
+/* The status of case ref's latest booking. */
+static const char *booking_status(const char *ref)
+{
+	static char status[16];
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	status[0] = '\0';
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT b.status FROM booking b JOIN cases c ON c.id ="
+					    " b.case_id WHERE c.ref = ?1 ORDER BY b.id DESC LIMIT 1",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(status, sizeof(status), "%s", sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return status;
+}
+
 /* ---- schema ------------------------------------------------------------ */
 
 static void test_schema(void **state)
@@ -338,11 +444,14 @@ static void test_schema(void **state)
 
 /* ---- moves ------------------------------------------------------------- */
 
-/* A VHR case from registered to closed, with counselling and protection. */
+/* A VHR case from registered to closed, with counselling and protection;
+ * booked through a movement, never by a move alone. */
 static void test_vhr_happy_path(void **state)
 {
 	struct cor_store *st = open_with_cases("happy");
 	struct cor_counselling_result res;
+	char mref[COR_MOVEMENT_REF_MAX + 1], at[18];
+	int64_t fit_at = this_minute();
 	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
 	assert_int_equal(res.session, 1);
 	assert_false(res.held);
@@ -353,21 +462,38 @@ static void test_vhr_happy_path(void **state)
 	assess_ok(st, VHR "-01", COR_PROT_LOW, 1);
 	assess_ok(st, VHR "-02", COR_PROT_NONE, 1);
 	move_ok(st, VHR, "eligible", NULL);
+	make_bookable(st, VHR, 2, fit_at);
 	move_ok(st, VHR, "travel_ready", NULL);
-	move_ok(st, VHR, "booked", NULL);
+	/* Booked only with a seat: the move alone is refused and changes nothing. */
+	move_refused(st, VHR, "booked", NULL, COR_EINVAL, "NO_BOOKING", NO_BOOKING_MSG(VHR));
+	add_movement(st, mref, sizeof(mref));
+	book_ok(st, mref, VHR);
+	assert_string_equal(booking_status(VHR), "booked");
+	/* Leaving 'booked' takes the booking along. */
 	move_ok(st, VHR, "departed", NULL);
+	assert_string_equal(booking_status(VHR), "departed");
 	move_ok(st, VHR, "arrived", NULL);
 	move_ok(st, VHR, "reintegration", "cash grant and business start-up");
 	move_ok(st, VHR, "closed", NULL);
-	static const char *const want[] = {
+	char fit1[256], fit2[256], booked[256];
+	cor_time_format_utc(fit_at, at);
+	snprintf(fit1, sizeof(fit1),
+		 "health|fitness to travel of " VHR "-01 at %s by Dr N. Haddad: fit||medic", at);
+	snprintf(fit2, sizeof(fit2),
+		 "health|fitness to travel of " VHR "-02 at %s by Dr N. Haddad: fit||medic", at);
+	snprintf(booked, sizeof(booked),
+		 "state|travel_ready -> booked|on UZ 8401 (%s), MJI -> LOS|tester", mref);
+	const char *const want[] = {
 		"counselling|session 1 by Amal Haddad in ar with an interpreter: decision yes||tester",
 		"state|registered -> counselled||tester",
 		"state|counselled -> assessed||tester",
 		"protection|person " VHR "-01 assessed at low protection risk (assessment 1)||protection",
 		"protection|person " VHR "-02 assessed at none protection risk (assessment 1)||protection",
 		"state|assessed -> eligible||tester",
+		fit1,
+		fit2,
 		"state|eligible -> travel_ready||tester",
-		"state|travel_ready -> booked||tester",
+		booked,
 		"state|booked -> departed||tester",
 		"state|departed -> arrived||tester",
 		"state|arrived -> reintegration|cash grant and business start-up|tester",
@@ -377,6 +503,7 @@ static void test_vhr_happy_path(void **state)
 	assert_int_equal(ev->n, (int)ROWS(want));
 	for (size_t i = 0; i < ROWS(want); i++)
 		assert_string_equal(ev->lines[i], want[i]);
+	assert_int_equal(raw_int("SELECT count(*) FROM booking"), 1);
 	/* Closed goes nowhere. */
 	move_refused(st, VHR, "registered", "reopen", COR_EWRONGSTATE, "WRONG_STATE",
 		     "case '" VHR "' is 'closed'; it cannot go to 'registered' (next: none)");
@@ -781,9 +908,17 @@ static void test_protection(void **state)
 		     "officer");
 	assert_int_equal(cor_store_protection_clear(st, VHR "-01", "ok", "protection", &no), 0);
 	assert_int_equal(no, 2);
-	/* A later lower assessment replaces a high one. */
+	/* A later lower assessment replaces a high one; booked through a
+	 * movement. */
 	assess_ok(st, VHR "-02", COR_PROT_MEDIUM, 3);
-	move_ok(st, VHR, "booked", NULL);
+	move_refused(st, VHR, "booked", NULL, COR_EINVAL, "NO_BOOKING", NO_BOOKING_MSG(VHR));
+	char mref[COR_MOVEMENT_REF_MAX + 1];
+	make_bookable(st, VHR, 2, this_minute());
+	add_movement(st, mref, sizeof(mref));
+	book_ok(st, mref, VHR);
+	/* Back to travel_ready: the booking is cancelled with it. */
+	move_ok(st, VHR, "travel_ready", "flight rescheduled");
+	assert_string_equal(booking_status(VHR), "cancelled");
 	/* Not a return: a high risk does not block. */
 	assess_ok(st, HEV "-01", COR_PROT_HIGH, 1);
 	move_ok(st, HEV, "assessed", NULL);

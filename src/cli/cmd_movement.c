@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: Apache-2.0
+// corridor movement: charter and scheduled flights, vessels and convoys;
+// their legs, quotas and escorts; bookings made by hand; and the day of
+// departure (close the manifest, no-shows, stand-bys, depart, arrive).
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "domain/movement.h"
+#include "store/store_movement.h"
+#include "util/error.h"
+#include "util/tz.h"
+
+static const struct cor_command *const cmd = &cor_cmd_movement;
+
+struct args {
+	const char *db, *office, *kind, *label, *carrier, *escort_seats, *state, *from, *to, *reason;
+	const char *family, *given, *sex, *birth, *nationality, *passport, *issuer, *expires;
+	bool open, medical;
+	int nlegs;
+	const char *legs[COR_MOVEMENT_LEGS_MAX + 1];
+	int npos;
+	char *pos[3];
+};
+
+static int parse(int argc, char **argv, struct args *a)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},     {"office", required_argument, NULL, 'O'},
+		{"kind", required_argument, NULL, 'k'},   {"label", required_argument, NULL, 'l'},
+		{"carrier", required_argument, NULL, 'c'}, {"escort-seats", required_argument, NULL, 'e'},
+		{"leg", required_argument, NULL, 'g'},    {"open", no_argument, NULL, 'o'},
+		{"state", required_argument, NULL, 's'},  {"from", required_argument, NULL, 'f'},
+		{"to", required_argument, NULL, 't'},     {"reason", required_argument, NULL, 'r'},
+		{"medical", no_argument, NULL, 'm'},      {"family", required_argument, NULL, 'F'},
+		{"given", required_argument, NULL, 'G'},  {"sex", required_argument, NULL, 'S'},
+		{"birth-date", required_argument, NULL, 'B'},
+		{"nationality", required_argument, NULL, 'N'},
+		{"passport", required_argument, NULL, 'P'}, {"issuer", required_argument, NULL, 'I'},
+		{"expires", required_argument, NULL, 'E'}, {0},
+	};
+	int c;
+	memset(a, 0, sizeof(*a));
+	cor_cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': a->db = optarg; break;
+		case 'O': a->office = optarg; break;
+		case 'k': a->kind = optarg; break;
+		case 'l': a->label = optarg; break;
+		case 'c': a->carrier = optarg; break;
+		case 'e': a->escort_seats = optarg; break;
+		case 'o': a->open = true; break;
+		case 's': a->state = optarg; break;
+		case 'f': a->from = optarg; break;
+		case 't': a->to = optarg; break;
+		case 'r': a->reason = optarg; break;
+		case 'm': a->medical = true; break;
+		case 'F': a->family = optarg; break;
+		case 'G': a->given = optarg; break;
+		case 'S': a->sex = optarg; break;
+		case 'B': a->birth = optarg; break;
+		case 'N': a->nationality = optarg; break;
+		case 'P': a->passport = optarg; break;
+		case 'I': a->issuer = optarg; break;
+		case 'E': a->expires = optarg; break;
+		case 'g':
+			if (a->nlegs == COR_MOVEMENT_LEGS_MAX)
+				return cor_cli_usage_error(cmd, "--leg: at most %d legs",
+							   COR_MOVEMENT_LEGS_MAX);
+			a->legs[a->nlegs++] = optarg;
+			break;
+		default: return cor_cli_bad_option(cmd, c, argv);
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		if (a->npos == 3)
+			return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[i]);
+		a->pos[a->npos++] = argv[i];
+	}
+	return 0;
+}
+
+static bool text_ok(const char *s, size_t max)
+{
+	return s && *s && strlen(s) <= max && cor_text_is_clean(s);
+}
+
+static int finish(struct cor_store *st, int err, const char *done)
+{
+	int ret = COR_EXIT_OK;
+	if (err < 0)
+		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	else
+		fputs(done, stdout);
+	cor_store_close(st);
+	return ret;
+}
+
+static int cmd_add(struct args *a)
+{
+	struct cor_movement m = {0};
+	struct cor_store *st;
+	long esc = 0;
+	int ret;
+	char done[160];
+	if (a->npos)
+		return cor_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
+	if (!a->office)
+		return cor_cli_usage_error(cmd, "--office: the office that runs it (e.g. LY-TIP)");
+	if (!a->kind || cor_movement_kind_parse(a->kind, &m.kind) < 0)
+		return cor_cli_usage_error(cmd, "--kind: one of charter, scheduled, vessel, convoy");
+	if (!text_ok(a->label, sizeof(m.label) - 1))
+		return cor_cli_usage_error(cmd, "--label: the name people use for it, such as \"ET "
+						"3412\" (1-%zu bytes)",
+					   sizeof(m.label) - 1);
+	if (a->carrier && !cor_carrier_is_valid(a->carrier))
+		return cor_cli_usage_error(cmd, "--carrier: '%s' is not an IATA airline designator",
+					   a->carrier);
+	if (a->escort_seats &&
+	    (ret = cor_cli_parse_long(cmd, "--escort-seats", a->escort_seats, 0, 99, &esc)))
+		return ret;
+	if (a->nlegs == 0)
+		return cor_cli_usage_error(cmd, "--leg: give at least one leg");
+	snprintf(m.office, sizeof(m.office), "%s", a->office);
+	snprintf(m.label, sizeof(m.label), "%s", a->label);
+	snprintf(m.carrier, sizeof(m.carrier), "%s", a->carrier ? a->carrier : "");
+	m.escort_seats = (int)esc;
+	m.state = a->open ? COR_MSTATE_OPEN : COR_MSTATE_PLANNED;
+	m.nlegs = a->nlegs;
+	for (int i = 0; i < a->nlegs; i++) {
+		char msg[200];
+		if (cor_leg_parse(a->legs[i], a->label, &m.legs[i], msg, sizeof(msg)) < 0)
+			return cor_cli_usage_error(cmd, "--leg %d: %s", i + 1, msg);
+	}
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int err = cor_store_movement_add(st, &m, cor_cli_actor());
+	snprintf(done, sizeof(done), "movement %s added (%s)\n", m.ref,
+		 cor_movement_state_name(m.state));
+	return finish(st, err, done);
+}
+
+/* ---- list and show ------------------------------------------------------ */
+
+static void local(int64_t t, const char *place, struct cor_store *st, char *buf)
+{
+	struct cor_place p;
+	if (cor_store_place_get(st, place, &p) < 0 || cor_tz_format(t, p.tz, buf) < 0)
+		cor_time_format_utc(t, buf);
+}
+
+struct list_ctx {
+	struct cor_store *st;
+	int n;
+};
+
+static int print_row(const struct cor_movement *m, const struct cor_movement_load *l, void *ctx)
+{
+	struct list_ctx *c = ctx;
+	char dep[COR_LOCAL_LEN], route[64];
+	size_t used = (size_t)snprintf(route, sizeof(route), "%s", m->legs[0].from);
+	for (int i = 0; i < m->nlegs && used < sizeof(route); i++)
+		used += (size_t)snprintf(route + used, sizeof(route) - used, "-%s", m->legs[i].to);
+	local(m->legs[0].departs, m->legs[0].from, c->st, dep);
+	printf("%-20s %-9s %-10s %-12s %-24s %s  %d case%s, %d person%s, %d free", m->ref,
+	       cor_movement_state_name(m->state), cor_movement_kind_name(m->kind), m->label, route,
+	       dep, l->cases, l->cases == 1 ? "" : "s", l->persons, l->persons == 1 ? "" : "s",
+	       l->seats_free);
+	if (l->standby)
+		printf(", %d on stand-by", l->standby);
+	putchar('\n');
+	c->n++;
+	return 0;
+}
+
+static int day_time(const char *opt, const char *v, int64_t *out)
+{
+	struct cor_date d;
+	if (cor_cli_parse_date(cmd, opt, v, &d) != COR_EXIT_OK)
+		return COR_EXIT_USAGE;
+	*out = (int64_t)cor_date_to_days(d) * 86400;
+	return 0;
+}
+
+static int cmd_list(struct args *a)
+{
+	struct cor_movement_query q = {.state = a->state, .office = a->office};
+	enum cor_movement_state s;
+	struct cor_store *st;
+	if (a->npos)
+		return cor_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
+	if (a->state && cor_movement_state_parse(a->state, &s) < 0)
+		return cor_cli_usage_error(cmd, "--state: one of planned, open, closed, departed, "
+						"arrived, cancelled");
+	if ((a->from && day_time("--from", a->from, &q.from)) ||
+	    (a->to && day_time("--to", a->to, &q.to)))
+		return COR_EXIT_USAGE;
+	if (q.to)
+		q.to += 86400; /* through that day */
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	struct list_ctx c = {st, 0};
+	int err = cor_store_movement_each(st, &q, print_row, &c);
+	char done[64];
+	snprintf(done, sizeof(done), "%d movement%s\n", c.n, c.n == 1 ? "" : "s");
+	return finish(st, err, done);
+}
+
+static int print_quota(const char *office, int seats, void *ctx)
+{
+	(void)ctx;
+	printf("  quota     %s: %d seats\n", office, seats);
+	return 0;
+}
+
+static int print_escort(const struct cor_escort *e, void *ctx)
+{
+	(void)ctx;
+	printf("  escort    %d. %s%s%s (%s)\n", e->no, e->family_name, e->given_names[0] ? ", " : "",
+	       e->given_names, e->medical ? "medical" : "operational");
+	return 0;
+}
+
+static int print_booking(const struct cor_booking *b, void *ctx)
+{
+	(void)ctx;
+	printf("  %s  %-20s %-9s %d person%s  %s -> %s\n", b->seat_group, b->case_ref,
+	       cor_booking_status_name(b->status), b->persons, b->persons == 1 ? " " : "s", b->board,
+	       b->alight);
+	return 0;
+}
+
+static int print_event(const struct cor_event *e, void *ctx)
+{
+	(void)ctx;
+	printf("  %s  %-10s %s%s%s  (%s)\n", e->at, e->action, e->detail,
+	       e->reason && *e->reason ? ": " : "", e->reason ? e->reason : "", e->actor);
+	return 0;
+}
+
+static int cmd_show(struct args *a)
+{
+	struct cor_movement m;
+	struct cor_store *st;
+	if (a->npos != 1)
+		return cor_cli_usage_error(cmd, "give one movement reference");
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int err = cor_store_movement_get(st, a->pos[0], &m);
+	if (err == 0) {
+		printf("%s  %s %s%s%s, %s, office %s, %d escort seat%s\n", m.ref,
+		       cor_movement_kind_name(m.kind), m.label, m.carrier[0] ? " carrier " : "",
+		       m.carrier, cor_movement_state_name(m.state), m.office, m.escort_seats,
+		       m.escort_seats == 1 ? "" : "s");
+		for (int i = 0; i < m.nlegs; i++) {
+			const struct cor_leg *l = &m.legs[i];
+			char d[COR_LOCAL_LEN], r[COR_LOCAL_LEN], du[18], ru[18];
+			local(l->departs, l->from, st, d);
+			local(l->arrives, l->to, st, r);
+			printf("  leg %d     %s %s -> %s  departs %s (%s), arrives %s (%s)\n"
+			       "            seats %d, stretchers %d, WCHC %d, WCHS %d\n",
+			       l->seq, l->number, l->from, l->to, d, cor_time_format_utc(l->departs, du),
+			       r, cor_time_format_utc(l->arrives, ru), l->seats, l->stretchers, l->wchc,
+			       l->wchs);
+		}
+		err = cor_store_movement_quota_each(st, m.ref, print_quota, NULL);
+	}
+	if (err == 0)
+		err = cor_store_movement_escort_each(st, m.ref, print_escort, NULL);
+	if (err == 0) {
+		printf("bookings\n");
+		err = cor_store_booking_each(st, m.ref, print_booking, NULL);
+	}
+	if (err == 0) {
+		printf("history\n");
+		err = cor_store_movement_events(st, m.ref, print_event, NULL);
+	}
+	return finish(st, err, "");
+}
+
+/* ---- state changes ------------------------------------------------------ */
+
+static int change(struct args *a, enum cor_movement_state to)
+{
+	struct cor_movement_change res;
+	struct cor_store *st;
+	char done[256];
+	if (a->npos != 1)
+		return cor_cli_usage_error(cmd, "give one movement reference");
+	if (a->reason && !text_ok(a->reason, 500))
+		return cor_cli_usage_error(cmd, "--reason: at most 500 bytes of text");
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int err = cor_store_movement_set_state(st, a->pos[0], to, cor_cli_actor(), a->reason, &res);
+	size_t used = (size_t)snprintf(done, sizeof(done), "movement %s: %s -> %s", a->pos[0],
+				       cor_movement_state_name(res.from), cor_movement_state_name(to));
+	if (res.cases)
+		used += (size_t)snprintf(done + used, sizeof(done) - used, "; %d case%s %s", res.cases,
+					 res.cases == 1 ? "" : "s",
+					 to == COR_MSTATE_DEPARTED   ? "departed"
+					 : to == COR_MSTATE_ARRIVED  ? "arrived"
+								     : "back to travel_ready");
+	if (res.released && used < sizeof(done))
+		used += (size_t)snprintf(done + used, sizeof(done) - used, "; %d stand-by%s released",
+					 res.released, res.released == 1 ? "" : "s");
+	if (used < sizeof(done))
+		snprintf(done + used, sizeof(done) - used, "\n");
+	return finish(st, err, done);
+}
+
+static int cmd_open(struct args *a) { return change(a, COR_MSTATE_OPEN); }
+
+/* Reopen: a closed manifest only; 'open' opens a planned movement. */
+static int cmd_reopen(struct args *a)
+{
+	struct cor_movement m;
+	struct cor_store *st;
+	if (a->npos != 1)
+		return cor_cli_usage_error(cmd, "give one movement reference");
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int ret = COR_EXIT_OK;
+	if (cor_store_movement_get(st, a->pos[0], &m) < 0)
+		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	else if (m.state != COR_MSTATE_CLOSED)
+		ret = cor_cli_fail("movement '%s' is '%s': reopen takes a closed manifest back to "
+				   "open%s",
+				   a->pos[0], cor_movement_state_name(m.state),
+				   m.state == COR_MSTATE_PLANNED ? " (use 'movement open')" : "");
+	cor_store_close(st);
+	return ret == COR_EXIT_OK ? change(a, COR_MSTATE_OPEN) : ret;
+}
+static int cmd_close(struct args *a) { return change(a, COR_MSTATE_CLOSED); }
+static int cmd_depart(struct args *a) { return change(a, COR_MSTATE_DEPARTED); }
+static int cmd_arrive(struct args *a) { return change(a, COR_MSTATE_ARRIVED); }
+static int cmd_cancel(struct args *a) { return change(a, COR_MSTATE_CANCELLED); }
+
+/* ---- bookings ------------------------------------------------------------ */
+
+static int two(struct args *a)
+{
+	if (a->npos != 2)
+		return cor_cli_usage_error(cmd, "give a movement reference and a case ID");
+	if (a->reason && !text_ok(a->reason, 500))
+		return cor_cli_usage_error(cmd, "--reason: at most 500 bytes of text");
+	return 0;
+}
+
+static int booking(struct args *a, enum cor_booking_status status)
+{
+	struct cor_store *st;
+	char done[160];
+	int ret;
+	if ((ret = two(a)))
+		return ret;
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int err = cor_store_booking_add(st, a->pos[0], a->pos[1], status, cor_cli_actor(), a->reason);
+	snprintf(done, sizeof(done), "case %s %s %s\n", a->pos[1],
+		 status == COR_BOOKING_BOOKED ? "booked on" : "on stand-by for", a->pos[0]);
+	return finish(st, err, done);
+}
+
+static int cmd_book(struct args *a) { return booking(a, COR_BOOKING_BOOKED); }
+static int cmd_standby(struct args *a) { return booking(a, COR_BOOKING_STANDBY); }
+
+static int cmd_unbook(struct args *a)
+{
+	struct cor_store *st;
+	char done[160];
+	int ret;
+	if ((ret = two(a)))
+		return ret;
+	if (!a->reason)
+		return cor_cli_usage_error(cmd, "--reason: say why the case comes off the movement");
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int err = cor_store_booking_cancel(st, a->pos[0], a->pos[1], cor_cli_actor(), a->reason);
+	snprintf(done, sizeof(done), "case %s off %s\n", a->pos[1], a->pos[0]);
+	return finish(st, err, done);
+}
+
+static int cmd_noshow(struct args *a)
+{
+	struct cor_store *st;
+	char done[200];
+	int ret, promoted = 0;
+	if ((ret = two(a)))
+		return ret;
+	if (!a->reason)
+		return cor_cli_usage_error(cmd, "--reason: say what is known (did not report, ill...)");
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int err = cor_store_booking_no_show(st, a->pos[0], a->pos[1], cor_cli_actor(), a->reason,
+					    &promoted);
+	snprintf(done, sizeof(done), "case %s: no-show on %s; %d stand-by%s given a seat\n",
+		 a->pos[1], a->pos[0], promoted, promoted == 1 ? "" : "s");
+	return finish(st, err, done);
+}
+
+static int cmd_quota(struct args *a)
+{
+	struct cor_store *st;
+	char done[160];
+	long seats = -1;
+	int ret;
+	if (a->npos != 3)
+		return cor_cli_usage_error(cmd, "give a movement reference, an office and a number of "
+						"seats (or 'none')");
+	if (strcmp(a->pos[2], "none") &&
+	    (ret = cor_cli_parse_long(cmd, "SEATS", a->pos[2], 0, 9999, &seats)))
+		return ret;
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int err = cor_store_movement_quota(st, a->pos[0], a->pos[1], (int)seats, cor_cli_actor());
+	if (seats >= 0)
+		snprintf(done, sizeof(done), "movement %s: quota of %s set to %ld seat%s\n", a->pos[0],
+			 a->pos[1], seats, seats == 1 ? "" : "s");
+	else
+		snprintf(done, sizeof(done), "movement %s: quota of %s removed\n", a->pos[0],
+			 a->pos[1]);
+	return finish(st, err, done);
+}
+
+static int cmd_escort(struct args *a)
+{
+	struct cor_escort e = {0};
+	struct cor_store *st;
+	char done[200];
+	if (a->npos != 1)
+		return cor_cli_usage_error(cmd, "give one movement reference");
+	if (!text_ok(a->family, 63))
+		return cor_cli_usage_error(cmd, "--family: the escort's family name, as on the passport");
+	if (a->given && !text_ok(a->given, 63))
+		return cor_cli_usage_error(cmd, "--given: at most 63 bytes of text");
+	if (!a->sex || (strcmp(a->sex, "F") && strcmp(a->sex, "M") && strcmp(a->sex, "X")))
+		return cor_cli_usage_error(cmd, "--sex: F, M or X");
+	if (!a->birth)
+		return cor_cli_usage_error(cmd, "--birth-date: YYYY-MM-DD");
+	if (cor_cli_parse_date(cmd, "--birth-date", a->birth, &e.birth_date) != COR_EXIT_OK)
+		return COR_EXIT_USAGE;
+	if (!a->nationality || strlen(a->nationality) != 3)
+		return cor_cli_usage_error(cmd, "--nationality: an ISO 3166-1 alpha-3 code");
+	if (a->passport && (!*a->passport || strlen(a->passport) > COR_DOCNO_MAX))
+		return cor_cli_usage_error(cmd, "--passport: 1 to %d characters", COR_DOCNO_MAX);
+	if (a->passport && (!a->issuer || !a->expires))
+		return cor_cli_usage_error(cmd, "--passport needs --issuer and --expires");
+	if (a->expires && cor_cli_parse_date(cmd, "--expires", a->expires, &e.expires_on) != COR_EXIT_OK)
+		return COR_EXIT_USAGE;
+	snprintf(e.family_name, sizeof(e.family_name), "%s", a->family);
+	snprintf(e.given_names, sizeof(e.given_names), "%s", a->given ? a->given : "");
+	e.sex = a->sex[0];
+	snprintf(e.nationality, sizeof(e.nationality), "%s", a->nationality);
+	snprintf(e.passport, sizeof(e.passport), "%s", a->passport ? a->passport : "");
+	snprintf(e.issuer, sizeof(e.issuer), "%s", a->issuer ? a->issuer : "");
+	e.has_expiry = a->expires != NULL;
+	e.medical = a->medical;
+	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
+		return COR_EXIT_FAIL;
+	int err = cor_store_movement_escort_add(st, a->pos[0], &e, cor_cli_actor());
+	snprintf(done, sizeof(done), "movement %s: %s escort %s named\n", a->pos[0],
+		 a->medical ? "medical" : "operational", a->family);
+	return finish(st, err, done);
+}
+
+static int run(int argc, char **argv)
+{
+	static const char *const names[] = {"add",    "list",   "show",   "open",  "close",
+					    "depart", "arrive", "cancel", "reopen", "book",
+					    "standby", "unbook", "noshow", "quota", "escort",
+					    NULL};
+	static int (*const subs[])(struct args *) = {
+		cmd_add,    cmd_list,   cmd_show,    cmd_open,   cmd_close,
+		cmd_depart, cmd_arrive, cmd_cancel,  cmd_reopen, cmd_book,
+		cmd_standby, cmd_unbook, cmd_noshow, cmd_quota, cmd_escort};
+	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
+		       "one function per subcommand name");
+	struct args a;
+	int ret, i = cor_cli_subcommand(cmd, names, argc, argv);
+	if (i < 0)
+		return COR_EXIT_USAGE;
+	if ((ret = parse(argc - 1, argv + 1, &a)))
+		return ret;
+	if (!strcmp(names[i], "reopen") && !a.reason)
+		return cor_cli_usage_error(cmd, "--reason: say why the manifest is reopened");
+	if (!strcmp(names[i], "cancel") && !a.reason)
+		return cor_cli_usage_error(cmd, "--reason: say why the movement is cancelled");
+	return subs[i](&a);
+}
+
+const struct cor_command cor_cmd_movement = {
+	"movement", run,
+	"usage: corridor movement add --office O --kind K --label L [--carrier XX]\n"
+	"                 [--escort-seats N] [--open] --leg SPEC [--leg SPEC...]\n"
+	"       corridor movement list [--state S] [--office O] [--from DAY] [--to DAY]\n"
+	"       corridor movement show MOVEMENT\n"
+	"       corridor movement open|close|depart|arrive MOVEMENT\n"
+	"       corridor movement reopen|cancel MOVEMENT --reason T\n"
+	"       corridor movement book|standby MOVEMENT CASE-ID [--reason T]\n"
+	"       corridor movement unbook|noshow MOVEMENT CASE-ID --reason T\n"
+	"       corridor movement quota MOVEMENT OFFICE SEATS|none\n"
+	"       corridor movement escort MOVEMENT --family NAME [--given NAMES] --sex F|M|X\n"
+	"                 --birth-date DAY --nationality ISO3 [--passport NO --issuer ISO3\n"
+	"                 --expires DAY] [--medical]\n"
+	"  (each also takes --db PATH)\n\n"
+	"  kinds: charter scheduled vessel convoy\n"
+	"  SPEC: from=PLACE,to=PLACE,departs=YYYY-MM-DDTHH:MMZ,arrives=YYYY-MM-DDTHH:MMZ,\n"
+	"        seats=N[,stretchers=N][,wchc=N][,wchs=N][,number=ET3412]  (times in UTC)\n"
+	"States: planned -> open -> closed -> departed -> arrived; cancelled before departure;\n"
+	"reopen takes a closed manifest back to open. Departing moves every booked case to\n"
+	"departed, arriving confirms their arrival, cancelling puts them back to travel_ready.\n"
+	"A no-show frees the case's seats for the stand-bys, first come first served.",
+	"movements: flights, vessels, convoys; bookings and departure day",
+};

@@ -1,0 +1,756 @@
+// SPDX-License-Identifier: Apache-2.0
+// The exact planner for small plans: depth-first branch and bound over the
+// cases, each node bounded by the LP relaxation.
+//
+// Order. The case branched on is the one the LP splits most; its children
+// come in the order the LP prefers them (its options by LP value, then left
+// out), so the first dive follows the LP down to a plan. A node is cut when
+// it cannot beat the best plan known by one value unit. With every choice
+// tied to an index, the search is the same on every run; the node limit is
+// a count, so a cut search is cut at the same place every time.
+//
+// Bounds. The LP's row duals y give the Lagrangian bound
+//   L(y) = y.b + sum over columns of max over [lo, hi] of (c_j - y.A_j) x_j,
+// recomputed here from the integer data, so it is valid whatever rounding
+// the simplex suffered. A column whose reduced cost alone takes L below the
+// target is fixed (reduced-cost fixing); with a heuristic plan close to the
+// optimum this decides most cases at the root. A second bound keeps the
+// seats of each movement's dearest leg as a knapsack (below).
+//
+// The LP carries x <= s for each medical option: one medical traveller
+// already needs a whole escort, which the plain escort row would share out
+// in fractions.
+//
+// Dominance. If case i can do everything case j can, on the same legs with
+// the same needs, at least as well (strictly better when i comes after j),
+// some optimal plan never leaves i out while taking j; identical cases also
+// take their movements in input order. Both rules cut the symmetric
+// subtrees that families of the same size and route make.
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/lp.h"
+#include "plan/plan_int.h"
+#include "util/error.h"
+
+#define R COR_RES__N
+#define LP_SCALE 1e-3 /* objective in the tableau: value / 1000 */
+
+struct bb {
+	const struct plan_model *md;
+	struct plan_lp lp;
+	size_t ncol;            /* options, then escort columns */
+	int *esc_col;           /* per movement: its escort column, or -1 */
+	int *row_model;         /* per LP row: the model row it prices, or -1 */
+	unsigned char *lo, *hi; /* per option: bounds at this node */
+	unsigned char *stack;   /* saved bounds per depth */
+	size_t **dom, *ndom;    /* dom[i]: cases j that i dominates */
+	size_t **same, *nsame;  /* same[i]: later cases identical to i */
+	int *lp_row;            /* per model row: its LP row, or -1 */
+	size_t *owner;          /* per option: its case */
+	size_t *mbeg, *mopt;    /* options of movement m: mopt[mbeg[m]..mbeg[m + 1]) */
+	double *dp;             /* knapsack table, the largest seat capacity + 1 */
+	bool *dp_row;           /* per LP row: priced inside a knapsack */
+	int dp_cap;
+	double *y, *yrow, *dcol;
+	size_t *child, most_opts; /* children order per depth */
+	struct plan_state work;
+	struct plan_state *known;
+	bool cut;
+	long nodes;
+	double deadline;
+	int64_t root_bound;
+};
+
+/* Only a plan better than the best known is worth a node. */
+static int64_t target(const struct bb *bb)
+{
+	return bb->known->value + 1;
+}
+
+static int64_t safe_floor(long double L)
+{
+	return (int64_t)floorl(L + 1e-9L * fabsl(L) + 1e-3L);
+}
+
+/* ---- Building the LP ---------------------------------------------------- */
+
+static int build_lp(struct bb *bb)
+{
+	const struct plan_model *md = bb->md;
+	const struct cor_plan_input *in = md->in;
+	size_t nmrows = md->nrows;
+	int *rowid = malloc((nmrows + md->n + 1) * sizeof(*rowid));
+	double *pot = calloc(nmrows + 1, sizeof(*pot));
+	int rc = COR_ENOMEM;
+	if (!rowid || !pot)
+		goto out;
+	bb->esc_col = malloc((md->nm + 1) * sizeof(*bb->esc_col));
+	if (!bb->esc_col)
+		goto out;
+	/* Escort columns for movements that may carry medical travellers. */
+	bb->ncol = md->nopt;
+	for (size_t m = 0; m < md->nm; m++)
+		bb->esc_col[m] = -1;
+	for (size_t i = 0; i < md->n; i++)
+		if (in->cases[i].medical)
+			for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+				int m = md->opt[o].m;
+				if (bb->esc_col[m] < 0 && in->movements[m].escort_seats > 0)
+					bb->esc_col[m] = (int)bb->ncol++;
+			}
+	/* A row is kept only if the columns could ever overfill it. */
+	for (size_t i = 0; i < md->n; i++) {
+		const struct cor_plan_case *c = &in->cases[i];
+		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+			const struct plan_opt *op = &md->opt[o];
+			size_t base = md->leg0[op->m];
+			for (size_t l = base + op->k1; l <= base + op->k2; l++)
+				for (int r = 0; r < R; r++)
+					pot[l * R + (size_t)r] += c->need[r];
+			if (op->quota >= 0)
+				pot[md->nlegs * R + md->nm + (size_t)op->quota] += c->need[0];
+		}
+	}
+	for (size_t m = 0; m < md->nm; m++)
+		if (bb->esc_col[m] >= 0)
+			for (size_t l = md->leg0[m]; l < md->leg0[m + 1]; l++)
+				pot[l * R] += in->movements[m].escort_seats;
+	int nrow = 0;
+	for (size_t row = 0; row < nmrows; row++) {
+		double cap;
+		if (row < md->nlegs * R)
+			cap = md->cap[row];
+		else if (row < md->nlegs * R + md->nm)
+			cap = bb->esc_col[row - md->nlegs * R] >= 0 ? -1 : 1e300;
+		else
+			cap = in->quotas[row - md->nlegs * R - md->nm].seats;
+		rowid[row] = pot[row] > cap ? nrow++ : -1;
+	}
+	for (size_t i = 0; i < md->n; i++)
+		rowid[nmrows + i] = md->ofs[i + 1] - md->ofs[i] >= 2 ? nrow++ : -1;
+	/* x_o <= s_m for a medical option: one medical traveller already
+	 * takes a whole escort, which the LP would otherwise share out. */
+	int nlink = 0;
+	for (size_t i = 0; i < md->n; i++)
+		if (in->cases[i].medical)
+			for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++)
+				nlink += bb->esc_col[md->opt[o].m] >= 0;
+	int link0 = nrow;
+	nrow += nlink;
+	/* Count the entries, then fill the columns. */
+	size_t nnz = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t k = 0;
+		int link = link0;
+		for (size_t i = 0; i < md->n; i++) {
+			const struct cor_plan_case *c = &in->cases[i];
+			for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+				const struct plan_opt *op = &md->opt[o];
+				size_t base = md->leg0[op->m];
+				if (pass)
+					bb->lp.cbeg[o] = (int)k;
+#define ENTRY(row, v)                                                \
+	do {                                                         \
+		if (rowid[row] >= 0 && (v) != 0) {                   \
+			if (pass) {                                  \
+				bb->lp.crow[k] = rowid[row];         \
+				bb->lp.cval[k] = (v);                \
+			}                                            \
+			k++;                                         \
+		}                                                    \
+	} while (0)
+				for (size_t l = base + op->k1; l <= base + op->k2; l++)
+					for (int r = 0; r < R; r++)
+						ENTRY(l * R + (size_t)r, c->need[r]);
+				if (c->medical)
+					ENTRY(md->nlegs * R + (size_t)op->m, c->medical);
+				if (op->quota >= 0)
+					ENTRY(md->nlegs * R + md->nm + (size_t)op->quota, c->need[0]);
+				ENTRY(nmrows + i, 1);
+				if (c->medical && bb->esc_col[op->m] >= 0) {
+					if (pass) {
+						bb->lp.crow[k] = link;
+						bb->lp.cval[k] = 1;
+					}
+					link++;
+					k++;
+				}
+				if (pass) {
+					bb->lp.c[o] = (double)op->value * LP_SCALE;
+					bb->lp.lb[o] = bb->lo[o];
+					bb->lp.ub[o] = bb->hi[o];
+				}
+			}
+		}
+		for (size_t m = 0; m < md->nm; m++) {
+			int j = bb->esc_col[m];
+			if (j < 0)
+				continue;
+			if (pass)
+				bb->lp.cbeg[j] = (int)k;
+			for (size_t l = md->leg0[m]; l < md->leg0[m + 1]; l++)
+				ENTRY(l * R, 1);
+			ENTRY(md->nlegs * R + m, -in->cfg.escort_ratio);
+			/* The links of this movement's medical options. */
+			for (size_t i = 0, l = (size_t)link0; i < md->n; i++)
+				if (in->cases[i].medical)
+					for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+						int mo = md->opt[o].m;
+						if (bb->esc_col[mo] < 0)
+							continue;
+						if ((size_t)mo == m) {
+							if (pass) {
+								bb->lp.crow[k] = (int)l;
+								bb->lp.cval[k] = -1;
+							}
+							k++;
+						}
+						l++;
+					}
+			if (pass) {
+				bb->lp.c[j] = 0;
+				bb->lp.lb[j] = 0;
+				bb->lp.ub[j] = in->movements[m].escort_seats;
+			}
+		}
+#undef ENTRY
+		if (pass == 0) {
+			nnz = k;
+			rc = plan_lp_init(&bb->lp, nrow, (int)bb->ncol, nnz);
+			if (rc)
+				goto out;
+		} else {
+			bb->lp.cbeg[bb->ncol] = (int)k;
+		}
+	}
+	rc = COR_ENOMEM;
+	bb->lp_row = malloc((nmrows + 1) * sizeof(*bb->lp_row));
+	if (!bb->lp_row)
+		goto out;
+	memcpy(bb->lp_row, rowid, nmrows * sizeof(*rowid));
+	bb->row_model = malloc(((size_t)nrow + 1) * sizeof(*bb->row_model));
+	if (!bb->row_model)
+		goto out;
+	for (int r = 0; r < nrow; r++)
+		bb->row_model[r] = -1;
+	for (size_t row = 0; row < nmrows + md->n; row++) {
+		if (rowid[row] < 0)
+			continue;
+		if (row < nmrows) {
+			bb->row_model[rowid[row]] = (int)row;
+			double b;
+			if (row < md->nlegs * R)
+				b = md->cap[row];
+			else if (row < md->nlegs * R + md->nm)
+				b = 0;
+			else
+				b = in->quotas[row - md->nlegs * R - md->nm].seats;
+			bb->lp.b[rowid[row]] = b;
+		} else {
+			bb->lp.b[rowid[row]] = 1;
+		}
+	}
+	plan_lp_reset(&bb->lp);
+	rc = 0;
+out:
+	free(rowid);
+	free(pot);
+	return rc;
+}
+
+/* ---- Dominance ------------------------------------------------------------ */
+
+static bool same_needs(const struct cor_plan_case *a, const struct cor_plan_case *b)
+{
+	return !memcmp(a->need, b->need, sizeof(a->need)) && a->medical == b->medical;
+}
+
+/* Does i dominate j (i left out means j left out in a first optimal plan)?
+ * *same is set when they are interchangeable. */
+static bool dominates(const struct plan_model *md, size_t i, size_t j, bool *same)
+{
+	const struct cor_plan_case *ci = &md->in->cases[i], *cj = &md->in->cases[j];
+	*same = false;
+	if (ci->fixed >= 0 || cj->fixed >= 0 || !same_needs(ci, cj))
+		return false;
+	size_t oi = md->ofs[i], oj = md->ofs[j];
+	if (oj == md->ofs[j + 1])
+		return false;
+	bool equal = md->ofs[i + 1] - oi == md->ofs[j + 1] - oj;
+	for (; oj < md->ofs[j + 1]; oj++) {
+		const struct plan_opt *b = &md->opt[oj];
+		while (oi < md->ofs[i + 1] && md->opt[oi].m < b->m)
+			oi++;
+		if (oi == md->ofs[i + 1])
+			return false;
+		const struct plan_opt *a = &md->opt[oi];
+		if (a->m != b->m || a->k1 != b->k1 || a->k2 != b->k2 || a->quota != b->quota)
+			return false;
+		if (a->value < b->value || (i > j && a->value == b->value))
+			return false;
+		equal &= a->value == b->value;
+	}
+	*same = equal && i < j;
+	return true;
+}
+
+static int build_dominance(struct bb *bb)
+{
+	const struct plan_model *md = bb->md;
+	size_t n = md->n;
+	bb->dom = calloc(n + 1, sizeof(*bb->dom));
+	bb->same = calloc(n + 1, sizeof(*bb->same));
+	bb->ndom = calloc(n + 1, sizeof(*bb->ndom));
+	bb->nsame = calloc(n + 1, sizeof(*bb->nsame));
+	if (!bb->dom || !bb->same || !bb->ndom || !bb->nsame)
+		return COR_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < n; j++) {
+			bool same;
+			if (i == j || !dominates(md, i, j, &same))
+				continue;
+			size_t **lst = same ? &bb->same[i] : &bb->dom[i];
+			size_t *cnt = same ? &bb->nsame[i] : &bb->ndom[i];
+			size_t *t = realloc(*lst, (*cnt + 1) * sizeof(**lst));
+			if (!t)
+				return COR_ENOMEM;
+			*lst = t;
+			(*lst)[(*cnt)++] = j;
+		}
+	}
+	return 0;
+}
+
+/* ---- Node bookkeeping ----------------------------------------------------- */
+
+/* The option case i is fixed to, -1 if none, -2 if left out. */
+static long decided(const struct bb *bb, size_t i)
+{
+	const struct plan_model *md = bb->md;
+	bool open = false;
+	for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+		if (bb->lo[o])
+			return (long)o;
+		open |= bb->hi[o];
+	}
+	return open ? -1 : -2;
+}
+
+static bool close_case(struct bb *bb, size_t j, int below_m, bool *changed)
+{
+	const struct plan_model *md = bb->md;
+	for (size_t o = md->ofs[j]; o < md->ofs[j + 1]; o++) {
+		if (below_m >= 0 && md->opt[o].m >= below_m)
+			continue;
+		if (bb->lo[o])
+			return false;
+		if (bb->hi[o]) {
+			bb->hi[o] = 0;
+			*changed = true;
+		}
+	}
+	return true;
+}
+
+/* Apply what the decisions imply; false when they contradict. */
+static bool propagate(struct bb *bb)
+{
+	const struct plan_model *md = bb->md;
+	bool changed = true;
+	while (changed) {
+		changed = false;
+		for (size_t i = 0; i < md->n; i++) {
+			long at = -1;
+			for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+				if (!bb->lo[o])
+					continue;
+				if (at >= 0 || !bb->hi[o])
+					return false;
+				at = (long)o;
+			}
+			if (at >= 0) {
+				for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++)
+					if ((long)o != at && bb->hi[o]) {
+						bb->hi[o] = 0;
+						changed = true;
+					}
+				for (size_t k = 0; k < bb->nsame[i]; k++)
+					if (!close_case(bb, bb->same[i][k], md->opt[at].m, &changed))
+						return false;
+				continue;
+			}
+			if (decided(bb, i) != -2)
+				continue;
+			for (size_t k = 0; k < bb->nsame[i]; k++)
+				if (!close_case(bb, bb->same[i][k], -1, &changed))
+					return false;
+			for (size_t k = 0; k < bb->ndom[i]; k++)
+				if (!close_case(bb, bb->dom[i][k], -1, &changed))
+					return false;
+		}
+	}
+	return true;
+}
+
+/* The Lagrangian bound of the node from the LP's duals, with every column's
+ * reduced cost in value units left in dcol. */
+static long double node_bound(struct bb *bb)
+{
+	const struct plan_lp *lp = &bb->lp;
+	long double L = 0;
+	plan_lp_duals(lp, bb->y);
+	for (int r = 0; r < lp->m; r++) {
+		bb->y[r] /= LP_SCALE;
+		L += (long double)bb->y[r] * lp->b[r];
+	}
+	for (size_t j = 0; j < bb->ncol; j++) {
+		long double d = j < bb->md->nopt ? (long double)bb->md->opt[j].value : 0;
+		for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
+			d -= (long double)bb->y[lp->crow[k]] * lp->cval[k];
+		bb->dcol[j] = (double)d;
+		double lo = j < bb->md->nopt ? bb->lo[j] : lp->lb[j];
+		double hi = j < bb->md->nopt ? bb->hi[j] : lp->ub[j];
+		L += d > 0 ? d * hi : d * lo;
+	}
+	return L;
+}
+
+/* Place the cases as their options say; false if that breaks a constraint. */
+static bool build_plan(struct bb *bb, const unsigned char *take)
+{
+	const struct plan_model *md = bb->md;
+	plan_state_clear(&bb->work);
+	for (size_t i = 0; i < md->n; i++)
+		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++)
+			if (take[o]) {
+				if (!plan_fits(&bb->work, i, o))
+					return false;
+				plan_place(&bb->work, i, o);
+				break;
+			}
+	return true;
+}
+
+/* An LP optimum that is already a plan is a plan known from elsewhere. */
+static void try_integral(struct bb *bb)
+{
+	const struct plan_model *md = bb->md;
+	unsigned char *take = bb->stack; /* scratch row 0 is free at this point */
+	for (size_t o = 0; o < md->nopt; o++) {
+		double v = bb->lp.x[o];
+		if (fabs(v - nearbyint(v)) > 1e-6)
+			return;
+		take[o] = v > 0.5;
+	}
+	if (build_plan(bb, take) && bb->work.value > bb->known->value)
+		plan_state_copy(bb->known, &bb->work);
+}
+
+/* A tighter bound for pruning: the same prices, except that on each
+ * movement the seats of its most expensive leg are kept as a hard
+ * constraint and the movement's cases are packed into them exactly (a 0/1
+ * knapsack by dynamic programming over the seats). The LP shares the last
+ * seats out in fractions; families do not split, and this closes most of
+ * the difference. Valid for any prices, like L. */
+static long double knapsack_bound(struct bb *bb)
+{
+	const struct plan_model *md = bb->md;
+	const struct cor_plan_input *in = md->in;
+	const struct plan_lp *lp = &bb->lp;
+	long double total = 0;
+	memset(bb->dp_row, 0, (size_t)lp->m * sizeof(*bb->dp_row));
+	for (size_t m = 0; m < md->nm; m++) {
+		const struct cor_plan_movement *mv = &in->movements[m];
+		int kstar = -1, row = -1;
+		double ystar = 0;
+		for (int k = 0; k < mv->nlegs; k++) {
+			int r = bb->lp_row[(md->leg0[m] + (size_t)k) * R];
+			if (r >= 0 && bb->y[r] > ystar) {
+				ystar = bb->y[r];
+				kstar = k;
+				row = r;
+			}
+		}
+		long double part = 0;
+		int cap = kstar >= 0 ? mv->legs[kstar].cap[COR_RES_SEATS] : 0;
+		for (int v = 0; v <= cap; v++)
+			bb->dp[v] = 0;
+		for (size_t e = bb->mbeg[m]; e < bb->mbeg[m + 1]; e++) {
+			size_t o = bb->mopt[e];
+			if (!bb->hi[o])
+				continue;
+			const struct plan_opt *op = &md->opt[o];
+			int w = kstar >= op->k1 && kstar <= op->k2 ?
+			                in->cases[bb->owner[o]].need[COR_RES_SEATS] : 0;
+			double p = bb->dcol[o] + w * ystar;
+			if (bb->lo[o]) {
+				part += p;
+				cap -= w;
+			} else if (w == 0 || p <= 0) {
+				part += p > 0 ? p : 0;
+			} else if (w <= cap) {
+				for (int v = cap; v >= w; v--)
+					if (bb->dp[v - w] + p > bb->dp[v])
+						bb->dp[v] = bb->dp[v - w] + p;
+			}
+		}
+		/* Each escort is one seat on every leg: E items of weight 1. */
+		int j = bb->esc_col[m];
+		if (j >= 0 && kstar >= 0) {
+			double p = bb->dcol[j] + ystar;
+			for (int e = 0; e < mv->escort_seats && p > 0 && cap >= 1; e++)
+				for (int v = cap; v >= 1; v--)
+					if (bb->dp[v - 1] + p > bb->dp[v])
+						bb->dp[v] = bb->dp[v - 1] + p;
+		} else if (j >= 0 && bb->dcol[j] > 0) {
+			part += (long double)bb->dcol[j] * mv->escort_seats;
+		}
+		if (cap < 0)
+			return -HUGE_VALL; /* kept and forced travellers overfill it */
+		/* Forced weight came off the top: the best packing of what is
+		 * left is at most dp[cap] of the full table, which only grows. */
+		double best = 0;
+		for (int v = 0; v <= cap; v++)
+			if (bb->dp[v] > best)
+				best = bb->dp[v];
+		part += best;
+		if (row >= 0)
+			bb->dp_row[row] = true;
+		total += part;
+	}
+	for (int r = 0; r < lp->m; r++)
+		if (!bb->dp_row[r])
+			total += (long double)bb->y[r] * lp->b[r];
+	return total;
+}
+
+static void search(struct bb *bb, size_t depth)
+{
+	const struct plan_model *md = bb->md;
+	struct plan_lp *lp = &bb->lp;
+	if (bb->cut)
+		return;
+	if (++bb->nodes > md->in->cfg.node_limit ||
+	    ((bb->nodes & 15) == 0 && plan_now() > bb->deadline)) {
+		bb->cut = true;
+		return;
+	}
+	for (size_t o = 0; o < md->nopt; o++) {
+		lp->lb[o] = bb->lo[o];
+		lp->ub[o] = bb->hi[o];
+	}
+	if (lp->since_reset > 40L * (lp->m + 10))
+		plan_lp_reset(lp);
+	enum plan_lp_status st = plan_lp_solve(lp, 20L * (lp->m + 50));
+	if (st == PLAN_LP_INFEASIBLE)
+		return;
+	long double L = node_bound(bb);
+	if (depth == 0)
+		bb->root_bound = safe_floor(L);
+	if (st == PLAN_LP_OPTIMAL)
+		try_integral(bb);
+	int64_t T = target(bb);
+	if (safe_floor(L) < T || safe_floor(knapsack_bound(bb)) < T)
+		return;
+	/* Reduced-cost fixing. */
+	for (size_t o = 0; o < md->nopt; o++) {
+		if (bb->lo[o] || !bb->hi[o])
+			continue;
+		double d = bb->dcol[o];
+		if (d > 0 && safe_floor(L - d) < T)
+			bb->lo[o] = 1;
+		else if (d < 0 && safe_floor(L + d) < T)
+			bb->hi[o] = 0;
+	}
+	if (!propagate(bb))
+		return;
+	/* Branch on the most fractional case; its children in the order the
+	 * LP prefers them, which makes the first dive an LP-guided descent. */
+	size_t i = md->n;
+	double most = -1;
+	for (size_t k = 0; k < md->n; k++) {
+		if (decided(bb, k) != -1)
+			continue;
+		double sum = 0, top = 0;
+		for (size_t o = md->ofs[k]; o < md->ofs[k + 1]; o++) {
+			sum += lp->x[o];
+			if (lp->x[o] > top)
+				top = lp->x[o];
+		}
+		double frac = fmin(top, 1 - top) + 1e-9 * (sum > 0);
+		if (frac > most + 1e-9) {
+			most = frac;
+			i = k;
+		}
+	}
+	if (i == md->n) {
+		if (build_plan(bb, bb->lo) && bb->work.value >= T)
+			plan_state_copy(bb->known, &bb->work);
+		return;
+	}
+	size_t nopt = md->nopt, nch = md->ofs[i + 1] - md->ofs[i] + 1;
+	unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
+	size_t *child = bb->child + depth * (bb->most_opts + 1);
+	memcpy(save, bb->lo, nopt);
+	memcpy(save + nopt, bb->hi, nopt);
+	/* child k < nch - 1 is option ofs[i] + k; nch - 1 is "left out". */
+	double rest = 1;
+	for (size_t k = 0; k + 1 < nch; k++)
+		rest -= lp->x[md->ofs[i] + k];
+	for (size_t k = 0; k < nch; k++)
+		child[k] = k;
+	for (size_t a = 1; a < nch; a++) {
+		size_t c = child[a], b = a;
+		double xc = c + 1 == nch ? rest : lp->x[md->ofs[i] + c];
+		while (b > 0) {
+			size_t p = child[b - 1];
+			double xp = p + 1 == nch ? rest : lp->x[md->ofs[i] + p];
+			if (xp >= xc - 1e-9)
+				break;
+			child[b] = p;
+			b--;
+		}
+		child[b] = c;
+	}
+	for (size_t k = 0; k < nch; k++) {
+		bool out = child[k] + 1 == nch;
+		size_t o = md->ofs[i] + child[k];
+		if (!out && !save[nopt + o])
+			continue;
+		memcpy(bb->lo, save, nopt);
+		memcpy(bb->hi, save + nopt, nopt);
+		for (size_t p = md->ofs[i]; p < md->ofs[i + 1]; p++)
+			bb->hi[p] = !out && p == o;
+		if (!out)
+			bb->lo[o] = 1;
+		if (propagate(bb))
+			search(bb, depth + 1);
+		if (bb->cut)
+			break;
+	}
+	memcpy(bb->lo, save, nopt);
+	memcpy(bb->hi, save + nopt, nopt);
+}
+
+static void bb_release(struct bb *bb)
+{
+	plan_lp_release(&bb->lp);
+	free(bb->esc_col);
+	free(bb->row_model);
+	free(bb->lo);
+	free(bb->hi);
+	free(bb->stack);
+	for (size_t i = 0; bb->dom && i < bb->md->n; i++)
+		free(bb->dom[i]);
+	for (size_t i = 0; bb->same && i < bb->md->n; i++)
+		free(bb->same[i]);
+	free(bb->dom);
+	free(bb->same);
+	free(bb->ndom);
+	free(bb->nsame);
+	free(bb->lp_row);
+	free(bb->mbeg);
+	free(bb->mopt);
+	free(bb->owner);
+	free(bb->dp);
+	free(bb->dp_row);
+	free(bb->child);
+	free(bb->y);
+	free(bb->yrow);
+	free(bb->dcol);
+	plan_state_release(&bb->work);
+}
+
+int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan_exact *out,
+	       double deadline)
+{
+	const struct cor_plan_input *in = md->in;
+	struct bb bb = {0};
+	int rc = COR_ENOMEM;
+	bb.md = md;
+	bb.known = best;
+	bb.deadline = deadline;
+	memset(out, 0, sizeof(*out));
+	bb.lo = calloc(md->nopt + 1, 1);
+	bb.hi = calloc(md->nopt + 1, 1);
+	bb.stack = malloc((md->n + 3) * 2 * (md->nopt + 1));
+	bb.yrow = calloc(md->nrows + 1, sizeof(*bb.yrow));
+	if (!bb.lo || !bb.hi || !bb.stack || !bb.yrow)
+		goto out;
+	if ((rc = plan_state_init(&bb.work, md)))
+		goto out;
+	rc = COR_ENOMEM;
+	/* Root bounds: kept bookings on; options that cannot fit even next
+	 * to the kept bookings alone off. */
+	for (size_t i = 0; i < md->n; i++)
+		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+			bool fixed = in->cases[i].fixed >= 0;
+			bb.lo[o] = fixed;
+			bb.hi[o] = fixed || plan_fits(best, i, o);
+		}
+	if ((rc = build_dominance(&bb)))
+		goto out;
+	/* The root cannot contradict itself: kept bookings follow no rule. */
+	(void)propagate(&bb);
+	rc = build_lp(&bb);
+	if (rc)
+		goto out;
+	rc = COR_ENOMEM;
+	bb.y = calloc((size_t)bb.lp.m + 1, sizeof(*bb.y));
+	bb.dcol = calloc(bb.ncol + 1, sizeof(*bb.dcol));
+	bb.dp_row = calloc((size_t)bb.lp.m + 1, sizeof(*bb.dp_row));
+	bb.mbeg = calloc(md->nm + 2, sizeof(*bb.mbeg));
+	bb.mopt = malloc((md->nopt + 1) * sizeof(*bb.mopt));
+	bb.owner = malloc((md->nopt + 1) * sizeof(*bb.owner));
+	if (!bb.y || !bb.dcol || !bb.dp_row || !bb.mbeg || !bb.mopt || !bb.owner)
+		goto out;
+	int most = 0;
+	for (size_t l = 0; l < md->nlegs; l++)
+		if (md->cap[l * R] > most)
+			most = md->cap[l * R];
+	bb.dp = malloc(((size_t)most + 1) * sizeof(*bb.dp));
+	for (size_t i = 0; i < md->n; i++)
+		if (md->ofs[i + 1] - md->ofs[i] > bb.most_opts)
+			bb.most_opts = md->ofs[i + 1] - md->ofs[i];
+	bb.child = malloc((md->n + 2) * (bb.most_opts + 1) * sizeof(*bb.child));
+	if (!bb.dp || !bb.child)
+		goto out;
+	for (size_t i = 0; i < md->n; i++)
+		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+			bb.owner[o] = i;
+			bb.mbeg[md->opt[o].m + 2]++;
+		}
+	for (size_t m = 0; m < md->nm; m++)
+		bb.mbeg[m + 2] += bb.mbeg[m + 1];
+	for (size_t o = 0; o < md->nopt; o++)
+		bb.mopt[bb.mbeg[md->opt[o].m + 1]++] = o;
+	/* A first plan: greedy by value, then greedy at the root LP's prices. */
+	if ((rc = plan_greedy(md, NULL, &bb.work, best)))
+		goto out;
+	for (size_t o = 0; o < md->nopt; o++) {
+		bb.lp.lb[o] = bb.lo[o];
+		bb.lp.ub[o] = bb.hi[o];
+	}
+	if (plan_lp_solve(&bb.lp, 50L * (bb.lp.m + 50)) != PLAN_LP_INFEASIBLE) {
+		plan_lp_duals(&bb.lp, bb.y);
+		for (int r = 0; r < bb.lp.m; r++)
+			if (bb.row_model[r] >= 0)
+				bb.yrow[bb.row_model[r]] = bb.y[r] / LP_SCALE;
+		if ((rc = plan_greedy(md, bb.yrow, &bb.work, best)))
+			goto out;
+	}
+	bb.root_bound = INT64_MAX;
+	search(&bb, 0);
+	out->nodes = bb.nodes;
+	out->optimal = !bb.cut;
+	out->bound = out->optimal ? best->value : bb.root_bound;
+	if (out->bound < best->value)
+		out->bound = best->value;
+	rc = 0;
+out:
+	bb_release(&bb);
+	return rc;
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+// A small dense linear-programming solver for the exact planner: maximise
+// c.x subject to A x <= b, lb <= x <= ub, by the bounded dual simplex on a
+// full tableau. Only for problems of a few hundred rows. Its answers are
+// used through their duals, and every bound drawn from them is recomputed
+// from the original data (plan/exact.c), so rounding in the tableau can slow
+// the search but cannot make it wrong.
+#ifndef COR_PLAN_LP_H
+#define COR_PLAN_LP_H
+
+#include <stddef.h>
+
+enum plan_lp_status { PLAN_LP_OPTIMAL, PLAN_LP_INFEASIBLE, PLAN_LP_LIMIT };
+
+struct plan_lp {
+	int m, n, N;         /* rows, structural columns, N = n + m with the slacks */
+	int *cbeg, *crow;    /* A by column: rows of column j at cbeg[j]..cbeg[j+1] */
+	double *cval;
+	double *b, *c;       /* right-hand sides (m), objective (n) */
+	double *lb, *ub;     /* N; a slack's bounds are 0 and HUGE_VAL */
+	double *t;           /* m x N tableau, B^-1 [A I] */
+	double *beta;        /* m: B^-1 b */
+	double *d;           /* N: reduced costs */
+	double *x;           /* N: values */
+	int *head;           /* m: basic column of each row */
+	int *pos;            /* N: row of a basic column, -1 */
+	unsigned char *up;   /* N: a nonbasic column sits at its upper bound */
+	int *nz;             /* scratch: N */
+	long pivots, since_reset;
+};
+
+/* Allocate for m rows and n columns with nnz entries; the caller fills
+ * cbeg, crow, cval, b, c, lb and ub of the structural columns. */
+int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz);
+void plan_lp_release(struct plan_lp *lp);
+/* Start again from the slack basis (after the data or many pivots). */
+void plan_lp_reset(struct plan_lp *lp);
+/* Optimise from the current basis after a change of bounds. */
+enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots);
+/* The row duals y >= 0 of the current basis, in objective units. */
+void plan_lp_duals(const struct plan_lp *lp, double *y);
+
+#endif

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+// The planner's inside: the model built once from a cor_plan_input (every
+// way each case can travel, with its value) and the state of a plan being
+// built (what each leg, escort group and quota has left). Shared by the
+// files of src/plan; nothing here is part of the planner's interface.
+//
+// Rows of the model, in this order, for the bounds:
+//   leg l, resource r:   row l * COR_RES__N + r       (capacity of the leg)
+//   movement m:          row nlegs * COR_RES__N + m   (escort ratio)
+//   quota q:             row nlegs * COR_RES__N + nm + q
+#ifndef COR_PLAN_INT_H
+#define COR_PLAN_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plan/plan.h"
+
+#define PLAN_DAY 86400
+#define PLAN_MAX_DAYS 999 /* days(i, m) stays below one weighted person */
+#define PLAN_MAX_LEGS 64
+
+/* One way case i can travel: on movement m, legs k1..k2 of it. */
+struct plan_opt {
+	int64_t value;
+	int32_t m;
+	int32_t quota; /* the quota row for (m, i's office), or -1 */
+	uint16_t k1, k2;
+};
+
+struct plan_model {
+	const struct cor_plan_input *in;
+	size_t n, nm, nlegs, nq;
+	size_t *leg0;         /* nm + 1: global id of movement m's first leg */
+	size_t *ofs;          /* n + 1: case i's options are opt[ofs[i]..ofs[i+1]) */
+	struct plan_opt *opt; /* in increasing movement order per case */
+	size_t nopt;
+	int *cap;             /* nlegs * COR_RES__N */
+	size_t nrows;         /* nlegs * COR_RES__N + nm + nq */
+	int64_t fixed_value;  /* value of the kept bookings */
+};
+
+/* Usage of every constraint by a plan under construction. */
+struct plan_state {
+	const struct plan_model *md;
+	int *at;       /* per case: option index (global) or -1 */
+	int *used;     /* per leg and resource: travellers' needs (no escorts) */
+	int *medical;  /* per movement: medical travellers */
+	int *escorts;  /* per movement: escorts, ceil(medical / ratio) */
+	int *qused;    /* per quota: persons */
+	int64_t value;
+};
+
+/* plan.c */
+int plan_model_build(struct plan_model *md, const struct cor_plan_input *in, char *msg,
+		     size_t msglen);
+void plan_model_release(struct plan_model *md);
+/* The journey of a case with these countries on m: legs *k1..*k2. */
+bool plan_journey(const struct cor_plan_movement *mv, const char *origin,
+		  const char *destination, int *k1, int *k2);
+int64_t plan_option_value(const struct cor_plan_input *in, const struct cor_plan_case *c,
+			  const struct cor_plan_movement *mv, int k1);
+void plan_fmt_date(int64_t t, char *buf); /* "YYYY-MM-DD", 11 bytes */
+
+/* state.c */
+int plan_state_init(struct plan_state *st, const struct plan_model *md);
+void plan_state_release(struct plan_state *st);
+void plan_state_clear(struct plan_state *st);
+void plan_state_copy(struct plan_state *dst, const struct plan_state *src);
+/* Does option o of case i fit the state as it stands? */
+bool plan_fits(const struct plan_state *st, size_t i, size_t o);
+void plan_place(struct plan_state *st, size_t i, size_t o);
+void plan_remove(struct plan_state *st, size_t i);
+int plan_escorts_needed(const struct cor_plan_input *in, int medical);
+
+/* bound.c: subgradient bound and heuristic plans for any size. */
+struct plan_bound {
+	int64_t bound;   /* the best Lagrangian upper bound found */
+	int iterations;
+};
+int plan_lagrange(const struct plan_model *md, struct plan_state *best, struct plan_bound *out,
+		  double deadline);
+/* Greedy plan, cases in order of key (larger first, ties by input order),
+ * each to the fitting option of largest pri[o]; *best is replaced when the
+ * plan is worth more. */
+int plan_greedy(const struct plan_model *md, const double *price, struct plan_state *work,
+		struct plan_state *best);
+/* Upper bound from row prices y >= 0 (any y gives one): value units. */
+double plan_lagrange_value(const struct plan_model *md, const double *y);
+double plan_now(void);
+
+/* exact.c: branch and bound over an LP relaxation, for small plans. */
+struct plan_exact {
+	bool optimal;
+	int64_t bound;
+	long nodes;
+};
+int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan_exact *out,
+	       double deadline);
+
+/* reason.c */
+void plan_reasons(const struct plan_model *md, const struct plan_state *st,
+		  struct cor_plan_result *res);
+
+#endif

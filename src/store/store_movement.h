@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+// The movements part of the store: places, movements with their legs,
+// quotas and escorts, and the bookings of cases on them, with the day of
+// departure (manifest closure, no-shows, stand-bys, departure, arrival).
+// Callers see domain records, never SQL (the SQLite side is
+// sqlite_movement.c).
+//
+// Invariants every backend keeps:
+//  - each write is one unit: outside a transaction its own transaction,
+//    inside one a savepoint; refused or failed, it changes nothing;
+//  - a case is booked (state 'booked') exactly when it has one booking in
+//    status 'booked'; the case's state and its booking change together, with
+//    the case's event;
+//  - every change of a movement appends an event to the movement's history
+//    (event.movement_id), every change of a booking one to the case's;
+//  - a booking keeps every constraint of the planner's model (capacity per
+//    leg, special capacity, escorts, quotas, route, dates): the store checks
+//    it with cor_plan_check before writing.
+#ifndef COR_STORE_MOVEMENT_H
+#define COR_STORE_MOVEMENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "domain/case.h"
+#include "domain/date.h"
+#include "domain/movement.h"
+#include "store/store.h"
+
+/* ---- places ------------------------------------------------------------ */
+
+/* Add a place. COR_EEXIST, COR_EINVAL (code, country or zone not valid). */
+int cor_store_place_add(struct cor_store *st, const struct cor_place *p);
+/* COR_ENOTFOUND with a message naming the code. */
+int cor_store_place_get(struct cor_store *st, const char *code, struct cor_place *out);
+/* Every place, by code. */
+int cor_store_place_each(struct cor_store *st, int (*cb)(const struct cor_place *p, void *ctx),
+			 void *ctx);
+
+/* ---- movements --------------------------------------------------------- */
+
+/* Add movement m in state planned (or open when m->state says so), as
+ * actor; m->ref gets its reference "OFFICE-MV-YEAR-NNNN" (the year of its
+ * first departure). Validates m (cor_movement_validate) and that its office
+ * and places exist: COR_EINVAL / COR_ENOTFOUND with a message. */
+int cor_store_movement_add(struct cor_store *st, struct cor_movement *m, const char *actor);
+/* COR_ENOTFOUND: "no movement 'REF'". */
+int cor_store_movement_get(struct cor_store *st, const char *ref, struct cor_movement *out);
+
+/* The movement's history, oldest first. */
+int cor_store_movement_events(struct cor_store *st, const char *ref,
+			      int (*cb)(const struct cor_event *e, void *ctx), void *ctx);
+/* Set the day case ref can travel from (NULL: now), as actor, with an event. */
+int cor_store_case_available(struct cor_store *st, const char *ref, const struct cor_date *on,
+			     const char *actor, const char *reason);
+
+/* What a listing shows besides the movement. */
+struct cor_movement_load {
+	int cases, persons;  /* booked */
+	int standby;         /* cases on stand-by */
+	int escorts;         /* named escorts */
+	int seats_free;      /* on the fullest leg */
+};
+struct cor_movement_query {
+	const char *state;  /* NULL: any */
+	const char *office; /* NULL: any */
+	int64_t from, to;   /* first departure in [from, to); 0: unbounded */
+};
+/* The movements q selects, by first departure then reference. */
+int cor_store_movement_each(struct cor_store *st, const struct cor_movement_query *q,
+			    int (*cb)(const struct cor_movement *m, const struct cor_movement_load *l,
+				      void *ctx),
+			    void *ctx);
+
+/* What a change of a movement's state did. */
+struct cor_movement_change {
+	enum cor_movement_state from;
+	int cases;    /* cases whose state changed with it */
+	int released; /* stand-bys released */
+};
+/* Move movement ref to state to, as actor, with reason (required to cancel
+ * or reopen). Departing moves every booked case to departed; arriving
+ * confirms the arrival of every departed case of the movement at its last
+ * leg's destination; cancelling unbooks every booked case (back to
+ * travel_ready) and releases stand-bys; closing and departing release the
+ * stand-bys left. COR_EWRONGSTATE with a message listing the states it can
+ * go to; COR_EINVAL (reason missing). */
+int cor_store_movement_set_state(struct cor_store *st, const char *ref,
+				 enum cor_movement_state to, const char *actor, const char *reason,
+				 struct cor_movement_change *res);
+/* Set (seats >= 0) or clear (seats < 0) the quota of office on movement
+ * ref. */
+int cor_store_movement_quota(struct cor_store *st, const char *ref, const char *office, int seats,
+			     const char *actor);
+/* The quotas of movement ref. */
+int cor_store_movement_quota_each(struct cor_store *st, const char *ref,
+				  int (*cb)(const char *office, int seats, void *ctx), void *ctx);
+/* An escort: staff travelling with the movement's travellers, a passenger
+ * on its manifest like them. */
+struct cor_escort {
+	int no; /* on the movement: 1, 2, ... */
+	char family_name[64], given_names[64]; /* Latin script, as on the passport */
+	char sex;                              /* 'F', 'M', 'X' */
+	struct cor_date birth_date;
+	char nationality[4];
+	char passport[COR_DOCNO_MAX + 1]; /* "" when none is recorded */
+	char issuer[4];
+	struct cor_date expires_on;
+	bool has_expiry;
+	bool medical; /* a doctor or nurse (medical escort), else operational */
+};
+/* Name escort e on movement ref; at most the movement's escort seats.
+ * COR_EINVAL (a field, or all seats named), COR_EWRONGSTATE (departed). */
+int cor_store_movement_escort_add(struct cor_store *st, const char *ref,
+				  const struct cor_escort *e, const char *actor);
+int cor_store_movement_escort_each(struct cor_store *st, const char *ref,
+				   int (*cb)(const struct cor_escort *e, void *ctx), void *ctx);
+
+/* ---- bookings ---------------------------------------------------------- */
+
+struct cor_booking {
+	char case_ref[32];
+	char movement_ref[COR_MOVEMENT_REF_MAX + 1];
+	enum cor_booking_status status;
+	char board[6], alight[6]; /* places */
+	char seat_group[8];       /* "G001" */
+	int persons;
+	char at[COR_TIME_LEN];    /* when booked or put on stand-by */
+};
+
+/* Book case on movement (status booked: the case goes travel_ready ->
+ * booked; status standby: it stays travel_ready, on the stand-by list).
+ * board and alight: NULL for the first leg leaving the case's origin
+ * country and the first leg after it reaching its destination. Refused
+ * with COR_EINVAL and the constraint that would break ("needs a stretcher
+ * position, none free on ET 3412 leg 1") or COR_EWRONGSTATE (the movement is
+ * not open, or closed for a booking; the case is not travel_ready). */
+int cor_store_booking_add(struct cor_store *st, const char *movement, const char *case_ref,
+			  enum cor_booking_status status, const char *actor, const char *reason);
+/* The bookings of movement ref (all statuses), by seat group. */
+int cor_store_booking_each(struct cor_store *st, const char *movement,
+			   int (*cb)(const struct cor_booking *b, void *ctx), void *ctx);
+/* The case did not show up: its booking becomes no_show and the case goes
+ * booked -> no_show with reason; then stand-bys are promoted, in the order
+ * they were put on stand-by, while they fit; *promoted gets how many. */
+int cor_store_booking_no_show(struct cor_store *st, const char *movement, const char *case_ref,
+			      const char *actor, const char *reason, int *promoted);
+/* Unbook: booked -> travel_ready (or a stand-by released), with reason. */
+int cor_store_booking_cancel(struct cor_store *st, const char *movement, const char *case_ref,
+			     const char *actor, const char *reason);
+
+#endif
