@@ -277,7 +277,6 @@ struct leg_index {
 	double *top1, *top2; /* per case: best and second best reduced value (or 0) */
 	size_t *arg1;        /* per case: option of top1, or SIZE_MAX */
 	double *t, *w;       /* scratch per option of a leg: threshold, seats */
-	size_t *ord;
 	double *ynew;
 };
 
@@ -291,7 +290,6 @@ static void leg_index_release(struct leg_index *ix)
 	free(ix->arg1);
 	free(ix->t);
 	free(ix->w);
-	free(ix->ord);
 	free(ix->ynew);
 	memset(ix, 0, sizeof(*ix));
 }
@@ -322,10 +320,9 @@ static int leg_index_build(const struct plan_model *md, struct leg_index *ix)
 	ix->arg1 = malloc((md->n + 1) * sizeof(*ix->arg1));
 	ix->t = malloc((most + 1) * sizeof(*ix->t));
 	ix->w = malloc((most + 1) * sizeof(*ix->w));
-	ix->ord = malloc((most + 1) * sizeof(*ix->ord));
 	ix->ynew = malloc((md->nlegs + 1) * sizeof(*ix->ynew));
 	if (!ix->lopt || !ix->lcase || !ix->top1 || !ix->top2 || !ix->arg1 || !ix->t || !ix->w ||
-	    !ix->ord || !ix->ynew) {
+	    !ix->ynew) {
 		leg_index_release(ix);
 		return COR_ENOMEM;
 	}
@@ -342,14 +339,51 @@ static int leg_index_build(const struct plan_model *md, struct leg_index *ix)
 	return 0;
 }
 
-static const double *sort_key;
-
-static int by_key_desc(const void *a, const void *b)
+/* The price at which the travellers of thresholds t (weights w) that
+ * still want the leg just fit in cap: the largest t_k such that those with
+ * a threshold above it need no more than cap, or 0. A weighted selection,
+ * linear on average; the pivot is the middle element, so it is the same on
+ * every run. */
+static double fit_price(double *t, double *w, size_t n, double cap)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	if (sort_key[x] != sort_key[y])
-		return sort_key[x] > sort_key[y] ? -1 : 1;
-	return (x > y) - (x < y);
+	while (n > 0) {
+		double p = t[n / 2], above = 0, equal = 0;
+		size_t hi = 0, lo = n;
+		/* Partition: t > p first, t < p last, t == p between. */
+		for (size_t k = 0; k < lo;) {
+			if (t[k] > p) {
+				double a = t[k], b = w[k];
+				t[k] = t[hi];
+				w[k] = w[hi];
+				t[hi] = a;
+				w[hi] = b;
+				above += b;
+				hi++;
+				k++;
+			} else if (t[k] < p) {
+				lo--;
+				double a = t[k], b = w[k];
+				t[k] = t[lo];
+				w[k] = w[lo];
+				t[lo] = a;
+				w[lo] = b;
+			} else {
+				equal += w[k];
+				k++;
+			}
+		}
+		if (above > cap) {
+			n = hi;
+			continue;
+		}
+		if (above + equal > cap)
+			return p;
+		cap -= above + equal;
+		memmove(t, t + lo, (n - lo) * sizeof(*t));
+		memmove(w, w + lo, (n - lo) * sizeof(*w));
+		n -= lo;
+	}
+	return 0;
 }
 
 /* One sweep of price adjustment on the seat rows: each leg gets the price
@@ -391,20 +425,9 @@ static void seat_sweep(const struct plan_model *md, struct leg_index *ix, double
 				continue;
 			ix->t[n] = t;
 			ix->w[n] = need;
-			ix->ord[n] = n;
 			n++;
 		}
-		sort_key = ix->t;
-		qsort(ix->ord, n, sizeof(*ix->ord), by_key_desc);
-		double cum = 0, price = 0;
-		for (size_t k = 0; k < n; k++) {
-			cum += ix->w[ix->ord[k]];
-			if (cum > md->cap[l * R]) {
-				price = ix->t[ix->ord[k]];
-				break;
-			}
-		}
-		ix->ynew[l] = price;
+		ix->ynew[l] = fit_price(ix->t, ix->w, n, md->cap[l * R]);
 	}
 	for (size_t l = 0; l < md->nlegs; l++)
 		y[l * R] += damp * (ix->ynew[l] - y[l * R]);
@@ -441,10 +464,12 @@ int plan_lagrange(const struct plan_model *md, struct plan_state *best, struct p
 	leg_index_release(&ix);
 
 	double Lbest = INFINITY, theta = 1.0;
-	int stall = 0, it = 0, maxit = in->cfg.bound_iterations > 0 ? in->cfg.bound_iterations : 1;
+	int stall = 0, it = 0, last_gain = 0, maxit = in->cfg.bound_iterations > 0 ? in->cfg.bound_iterations : 1;
 	for (it = 0; it < maxit; it++) {
 		double L = lagrange_eval(md, y, pre, usage);
 		if (L < Lbest - 1e-9 * fabs(L)) {
+			if (L < Lbest - 1e-5 * fabs(L))
+				last_gain = it;
 			Lbest = L;
 			memcpy(ybest, y, md->nrows * sizeof(*y));
 			stall = 0;
@@ -452,10 +477,13 @@ int plan_lagrange(const struct plan_model *md, struct plan_state *best, struct p
 			theta /= 2;
 			stall = 0;
 		}
+		/* Sixty steps without a gain of 0.001%: the bound has settled. */
+		if (it - last_gain > 60)
+			break;
 		int64_t ub = safe_floor(Lbest);
 		if (ub <= best->value || (double)(ub - best->value) < 1e-5 * (double)ub)
 			break;
-		if (it % 10 == 5)
+		if (it % 20 == 5)
 			greedy_run(md, y, &gb, &work, best);
 		double norm = 0;
 		for (size_t row = 0; row < md->nrows; row++) {

@@ -27,7 +27,6 @@
 // take their movements in input order. Both rules cut the symmetric
 // subtrees that families of the same size and route make.
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

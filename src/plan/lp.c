@@ -216,10 +216,18 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 		}
 		if (q < 0)
 			return PLAN_LP_INFEASIBLE;
+		/* Move q until p reaches its bound; the other basic values
+		 * follow column q. Every solve starts from compute_basic, so
+		 * the drift of these updates never outlives one solve. */
+		double bound = rise ? lp->lb[p] : lp->ub[p];
+		double delta = (lp->x[p] - bound) / row[q];
+		for (int i = 0; i < lp->m; i++)
+			if (i != r)
+				lp->x[lp->head[i]] -= lp->t[(size_t)i * N + (size_t)q] * delta;
+		lp->x[q] += delta;
 		pivot(lp, r, q);
 		lp->up[p] = rise ? 0 : 1;
-		lp->x[p] = rise ? lp->lb[p] : lp->ub[p];
-		compute_basic(lp);
+		lp->x[p] = bound;
 	}
 }
 

@@ -33,9 +33,9 @@ void cor_plan_config_default(struct cor_plan_config *cfg)
 	cfg->weight[1] = 10;
 	cfg->weight[2] = 100;
 	cfg->exact_max_cases = 200;
-	cfg->node_limit = 1000;
+	cfg->node_limit = 2000;
 	cfg->bound_iterations = 400;
-	cfg->time_limit = 10.0;
+	cfg->time_limit = 60.0;
 }
 
 double plan_now(void)
@@ -583,6 +583,10 @@ static int solve_part(const struct plan_model *md, const struct part *pt, size_t
 		}
 	}
 	sub = (struct cor_plan_input){cases, pt->ncases, moves, pt->nmoves, quotas, nq, in->cfg};
+	/* A part of a plan too large to solve exactly as a whole gets a tenth
+	 * of the nodes: the many small parts of a large plan share the time. */
+	if ((long)md->n > in->cfg.exact_max_cases && sub.cfg.node_limit >= 10)
+		sub.cfg.node_limit /= 10;
 	if ((rc = plan_model_build(&sm, &sub, msg, msglen)) || (rc = plan_state_init(&sb, &sm)))
 		goto out;
 	struct solved sv;
@@ -642,19 +646,9 @@ int cor_plan_solve(const struct cor_plan_input *in, struct cor_plan_result *res,
 		rc = local ? 0 : COR_ENOMEM;
 		for (size_t m = 0; local && m < md.nm; m++)
 			local[m] = SIZE_MAX;
-		size_t left = 0;
-		for (size_t p = 0; p < nparts; p++)
-			left += parts[p].ncases;
-		for (size_t p = 0; !rc && p < nparts; p++) {
-			if (!parts[p].ncases)
-				continue;
-			/* The safety stop is shared by size, so that one hard part
-			 * cannot starve the others. */
-			double now = plan_now();
-			double share = now + (deadline - now) * (double)parts[p].ncases / (double)left;
-			rc = solve_part(&md, &parts[p], local, &best, &sv, share, msg, msglen);
-			left -= parts[p].ncases;
-		}
+		for (size_t p = 0; !rc && p < nparts; p++)
+			if (parts[p].ncases)
+				rc = solve_part(&md, &parts[p], local, &best, &sv, deadline, msg, msglen);
 	}
 	if (rc)
 		goto out;

@@ -112,9 +112,11 @@ struct cor_plan_config {
 	int64_t horizon_start;       /* UTC seconds; days(m) counts from here */
 	int escort_ratio;            /* one medical escort per this many medical travellers (>= 1) */
 	int weight[3];               /* per level: normal, urgent, emergency (default 1, 10, 100) */
-	long exact_max_cases;        /* solve exactly (branch and bound) up to this many cases */
-	long node_limit;             /* the most branch-and-bound nodes (a deterministic cut) */
-	int bound_iterations;        /* the most subgradient steps for the bound of larger plans */
+	long exact_max_cases;        /* branch and bound for a part of at most this many cases
+	                                (cases sharing no movement are planned apart) */
+	long node_limit;             /* the most branch-and-bound nodes per independent part
+	                                (a tenth of it in a plan of more than exact_max_cases) */
+	int bound_iterations;        /* the most subgradient steps for the bound of larger parts */
 	double time_limit;           /* seconds for the search for a better plan; bound always given */
 };
 
@@ -158,8 +160,9 @@ struct cor_plan_result {
 };
 
 /* Defaults: escort ratio 3, weights 1/10/100, exact up to 200 cases,
- * 1,000 nodes per independent part, 400 subgradient steps, 10 s time
- * limit. */
+ * 2,000 nodes per independent part (200 in a larger plan), 400 subgradient
+ * steps, and a time limit of 60 s, a safety stop well beyond what the
+ * counts take. */
 void cor_plan_config_default(struct cor_plan_config *cfg);
 /* Plan. Fills *res (free with cor_plan_result_free). COR_EINVAL with msg
  * for an input that is not valid (a leg whose times run backwards, a quota

@@ -81,9 +81,10 @@ struct plan_bound {
 };
 int plan_lagrange(const struct plan_model *md, struct plan_state *best, struct plan_bound *out,
 		  double deadline);
-/* Greedy plan, cases in order of key (larger first, ties by input order),
- * each to the fitting option of largest pri[o]; *best is replaced when the
- * plan is worth more. */
+/* A greedy plan at row prices price (NULL: none): cases in order of their
+ * best reduced value (an integer key, ties by input order), each to the
+ * fitting option of largest reduced value; *best is replaced when the plan
+ * is worth more. work is scratch. */
 int plan_greedy(const struct plan_model *md, const double *price, struct plan_state *work,
 		struct plan_state *best);
 /* Upper bound from row prices y >= 0 (any y gives one): value units. */

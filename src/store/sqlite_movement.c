@@ -619,7 +619,7 @@ int cor_store_movement_each(struct cor_store *st, const struct cor_movement_quer
 			break;
 		int free_min = -1;
 		for (int k = 0; k < rows[i].m.nlegs; k++) {
-			int f = rows[i].m.legs[k].seats - per_leg[k];
+			int f = rows[i].m.legs[k].seats - per_leg[k] - rows[i].l.escorts;
 			if (free_min < 0 || f < free_min)
 				free_min = f;
 		}
@@ -937,6 +937,20 @@ int cor_store_movement_escort_add(struct cor_store *st, const char *ref,
 		err = COR_EINVAL;
 		goto out;
 	}
+	/* An escort takes a seat on every leg, like the travellers booked. */
+	int per_leg[COR_MOVEMENT_LEGS_MAX];
+	if ((err = leg_load(st, id, &m, per_leg)) < 0)
+		goto out;
+	for (int i = 0; i < m.nlegs; i++)
+		if (per_leg[i] + have + 1 > m.legs[i].seats) {
+			cor_sqlite_msg(st,
+				       "movement '%s' leg %d (%s -> %s) has no seat left for an escort: "
+				       "%d travellers and %d escort%s in %d seats",
+				       ref, i + 1, m.legs[i].from, m.legs[i].to, per_leg[i], have,
+				       have == 1 ? "" : "s", m.legs[i].seats);
+			err = COR_EINVAL;
+			goto out;
+		}
 	if ((s = cor_sqlite_stmt(st, sql_add))) {
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int(s, 2, no);
@@ -1135,6 +1149,18 @@ static int check_fit(struct cor_store *st, const char *mref, const char *case_re
 	}
 	int ratio = l.in.cfg.escort_ratio > 0 ? l.in.cfg.escort_ratio : 1;
 	esc[0] = (medical + ratio - 1) / ratio;
+	/* The named escorts' seats are taken off the input already
+	 * (cor_store_plan_load); the medical ones among them count towards the
+	 * escorts the medical travellers need. */
+	static const char sql_named[] =
+		"SELECT count(*) FROM movement_escort WHERE movement_id = ?1 AND medical = 1";
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_named);
+	if (s)
+		sqlite3_bind_int64(s, 1, l.movement_ids[0]);
+	if ((err = step_row(st, s, "counting escorts")) < 0)
+		goto out;
+	esc[0] = esc[0] > sqlite3_column_int(s, 0) ? esc[0] - sqlite3_column_int(s, 0) : 0;
+	sqlite3_reset(s);
 	int b, a;
 	if (journey(&l.cases[at], &l.movements[0], &b, &a) < 0) {
 		cor_sqlite_msg(st, "%s (%s) does not go from %s to %s", l.movements[0].label, mref,

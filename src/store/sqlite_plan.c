@@ -147,6 +147,25 @@ static int load_movements(struct loader *ld)
 			err = cor_sqlite_fail(st, rc, "reading quotas");
 		sqlite3_reset(s);
 	}
+	/* Escorts already named hold their seats on every leg. The planner's
+	 * escorts come on top of them: safe, if it may keep a seat for an
+	 * escort that a named medical escort could have been. */
+	static const char sql_named[] = "SELECT count(*) FROM movement_escort WHERE movement_id = ?1";
+	for (size_t i = 0; err == 0 && i < l->in.nmovements; i++) {
+		if (!(s = cor_sqlite_stmt(st, sql_named))) {
+			err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "counting escorts");
+			break;
+		}
+		sqlite3_bind_int64(s, 1, l->movement_ids[i]);
+		int named = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+		sqlite3_reset(s);
+		struct cor_plan_movement *m = &l->movements[i];
+		m->escort_seats = m->escort_seats > named ? m->escort_seats - named : 0;
+		for (int k = 0; k < m->nlegs; k++) {
+			struct cor_plan_leg *g = &l->legs[first[i] + (size_t)k];
+			g->cap[COR_RES_SEATS] = g->cap[COR_RES_SEATS] > named ? g->cap[COR_RES_SEATS] - named : 0;
+		}
+	}
 	for (size_t i = 0; err == 0 && i < l->in.nmovements; i++)
 		l->movements[i].legs = l->legs + first[i];
 	free(first);
@@ -181,12 +200,19 @@ static int load_held(struct loader *ld)
 	return 0;
 }
 
+static int held_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct held *)a)->case_id, y = ((const struct held *)b)->case_id;
+	return (x > y) - (x < y);
+}
+
+/* The movement case_id holds a booking on (held is sorted by case), or -1. */
 static int held_movement(const struct loader *ld, int64_t case_id)
 {
-	for (size_t i = 0; i < ld->nheld; i++)
-		if (ld->held[i].case_id == case_id)
-			return ld->held[i].movement;
-	return -1;
+	struct held key = {case_id, 0};
+	const struct held *h = ld->nheld ? bsearch(&key, ld->held, ld->nheld, sizeof(key), held_cmp)
+					 : NULL;
+	return h ? h->movement : -1;
 }
 
 /* ---- cases ------------------------------------------------------------- */
@@ -444,6 +470,8 @@ int cor_store_plan_load(struct cor_store *st, const struct cor_plan_query *q,
 	int err = load_movements(&ld);
 	if (err == 0)
 		err = load_held(&ld);
+	if (err == 0 && ld.nheld)
+		qsort(ld.held, ld.nheld, sizeof(*ld.held), held_cmp);
 	if (err == 0)
 		err = load_cases(&ld);
 	/* A case fixed to a movement refers to it by index. */

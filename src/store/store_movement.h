@@ -59,7 +59,7 @@ struct cor_movement_load {
 	int cases, persons;  /* booked */
 	int standby;         /* cases on stand-by */
 	int escorts;         /* named escorts */
-	int seats_free;      /* on the fullest leg */
+		int seats_free;      /* on the fullest leg, named escorts taking theirs */
 };
 struct cor_movement_query {
 	const char *state;  /* NULL: any */
