@@ -117,10 +117,13 @@ int cor_plan_check(const struct cor_plan_input *in, const int *movement, const i
 			for (int r = 0; r < COR_RES__N; r++) {
 				long need = u[r] + (r == COR_RES_SEATS ? e : 0);
 				if (need > mv->legs[k].cap[r]) {
+					static const char *const what[COR_RES__N] = {
+						"seats", "stretcher positions", "WCHC places",
+						"WCHS places"};
 					rc = broken(msg, msglen,
-						    "leg %s-%s of '%s' needs %ld of resource %d, has %d",
-						    mv->legs[k].from, mv->legs[k].to, mv->ref, need, r,
-						    mv->legs[k].cap[r]);
+						    "leg %s-%s of '%s' has %d %s for %ld",
+						    mv->legs[k].from, mv->legs[k].to, mv->ref,
+						    mv->legs[k].cap[r], what[r], need);
 					goto out;
 				}
 			}

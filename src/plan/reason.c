@@ -96,8 +96,12 @@ static void no_option(const struct plan_model *md, size_t i, struct cor_plan_res
 		}
 		plan_fmt_date(h0, d1);
 		plan_fmt_date(h1, d2);
-		put(&b, "no movement goes from %s to %s between %s and %s", c->origin,
-		    c->destination, d1, d2);
+		if (!strcmp(d1, d2))
+			put(&b, "no movement goes from %s to %s on %s, the one day planned", c->origin,
+			    c->destination, d1);
+		else
+			put(&b, "no movement goes from %s to %s between %s and %s", c->origin,
+			    c->destination, d1, d2);
 		return;
 	}
 	if (after == INT64_MAX) {
@@ -260,7 +264,7 @@ static void sentence(struct sbuf *b, const struct plan_model *md, size_t i,
 		} else {
 			put(b, "seats on ");
 			name_list(b, md, i, bl, kind, res);
-			put(b, " went to cases of higher priority");
+			put(b, " went to cases of higher or equal priority");
 		}
 		break;
 	}
