@@ -282,8 +282,6 @@ int cor_store_place_add(struct cor_store *st, const struct cor_place *p)
 	return err;
 }
 
-static const char sql_place_cols[] = "SELECT code, kind, name, country, tz FROM place";
-
 static void read_place(sqlite3_stmt *s, struct cor_place *p)
 {
 	char kind[16];
@@ -318,7 +316,6 @@ int cor_store_place_each(struct cor_store *st, int (*cb)(const struct cor_place 
 			 void *ctx)
 {
 	static const char sql[] = "SELECT code, kind, name, country, tz FROM place ORDER BY code";
-	(void)sql_place_cols;
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
 		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "listing places");

@@ -305,7 +305,7 @@ static void validity(const struct cor_rules_config *cfg, const struct cor_facts_
 static int add_case(struct loader *ld, const struct cor_facts_case *fc, int fixed)
 {
 	struct cor_plan_load *l = ld->l;
-	size_t cap_ids = ld->cap_cases, cap_booked = ld->cap_cases;
+	size_t cap_ids = ld->cap_cases;
 	int err;
 	if ((err = grow((void **)&l->cases, &ld->cap_cases, l->in.ncases, sizeof(*l->cases))) < 0)
 		return err;
@@ -319,7 +319,6 @@ static int add_case(struct loader *ld, const struct cor_facts_case *fc, int fixe
 			return COR_ENOMEM;
 		l->booked = b;
 	}
-	(void)cap_booked;
 	struct cor_plan_case *pc = &l->cases[l->in.ncases];
 	memset(pc, 0, sizeof(*pc));
 	snprintf(pc->ref, sizeof(pc->ref), "%s", fc->c.ref);
