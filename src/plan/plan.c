@@ -6,10 +6,12 @@
 #include "plan/plan.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "domain/date.h"
 #include "plan/plan_int.h"
@@ -34,8 +36,9 @@ void cor_plan_config_default(struct cor_plan_config *cfg)
 	cfg->weight[2] = 100;
 	cfg->exact_max_cases = 200;
 	cfg->node_limit = 2000;
-	cfg->bound_iterations = 400;
+	cfg->bound_steps = 60;
 	cfg->time_limit = 60.0;
+	cfg->threads = 0;
 }
 
 double plan_now(void)
@@ -481,6 +484,12 @@ static size_t uf_find(size_t *up, size_t x)
 struct part {
 	size_t *cases, ncases;    /* global indices, in input order */
 	size_t *moves, nmoves;    /* global indices, in input order */
+	/* The answer: per case of the part, its option in the whole model or
+	 * -1; the part's bound and counts; an error and its message. */
+	int *at;
+	struct solved sv;
+	int rc;
+	char msg[256];
 };
 
 static int split_parts(const struct plan_model *md, struct part **out, size_t *nout)
@@ -521,7 +530,8 @@ static int split_parts(const struct plan_model *md, struct part **out, size_t *n
 	for (size_t p = 0; p < np; p++) {
 		parts[p].cases = malloc((parts[p].ncases + 1) * sizeof(size_t));
 		parts[p].moves = malloc((parts[p].nmoves + 1) * sizeof(size_t));
-		if (!parts[p].cases || !parts[p].moves)
+		parts[p].at = malloc((parts[p].ncases + 1) * sizeof(int));
+		if (!parts[p].cases || !parts[p].moves || !parts[p].at)
 			goto out;
 		parts[p].ncases = parts[p].nmoves = 0;
 	}
@@ -538,6 +548,7 @@ out:
 		for (size_t p = 0; p < np; p++) {
 			free(parts[p].cases);
 			free(parts[p].moves);
+			free(parts[p].at);
 		}
 		free(parts);
 		parts = NULL;
@@ -551,10 +562,13 @@ out:
 }
 
 /* Plan one part as an input of its own, and put its plan into st. */
-static int solve_part(const struct plan_model *md, const struct part *pt, size_t *local,
-		      struct plan_state *st, struct solved *total, double deadline, char *msg,
-		      size_t msglen)
+#define PLAN_PART_EXACT 30
+
+static int solve_part(const struct plan_model *md, struct part *pt, size_t *local,
+		      double deadline)
 {
+	char *msg = pt->msg;
+	size_t msglen = sizeof(pt->msg);
 	const struct cor_plan_input *in = md->in;
 	struct cor_plan_input sub = {0};
 	struct cor_plan_case *cases = malloc((pt->ncases + 1) * sizeof(*cases));
@@ -583,29 +597,31 @@ static int solve_part(const struct plan_model *md, const struct part *pt, size_t
 		}
 	}
 	sub = (struct cor_plan_input){cases, pt->ncases, moves, pt->nmoves, quotas, nq, in->cfg};
-	/* A part of a plan too large to solve exactly as a whole gets a tenth
-	 * of the nodes: the many small parts of a large plan share the time. */
-	if ((long)md->n > in->cfg.exact_max_cases && sub.cfg.node_limit >= 10)
-		sub.cfg.node_limit /= 10;
+	/* In a plan too large to solve exactly as a whole, only parts of up to
+	 * PLAN_PART_EXACT cases are searched exactly, with a tenth of the
+	 * nodes; larger parts get the smoothed dual and its rounded plans,
+	 * within a few hundredths of a percent of their optimum at a fraction
+	 * of the search's time (docs/planner.md). */
+	if ((long)md->n > in->cfg.exact_max_cases) {
+		if (sub.cfg.node_limit >= 10)
+			sub.cfg.node_limit /= 10;
+		if (sub.cfg.exact_max_cases > PLAN_PART_EXACT)
+			sub.cfg.exact_max_cases = PLAN_PART_EXACT;
+	}
 	if ((rc = plan_model_build(&sm, &sub, msg, msglen)) || (rc = plan_state_init(&sb, &sm)))
 		goto out;
-	struct solved sv;
-	if ((rc = solve_model(&sm, &sb, &sv, deadline, msg, msglen)))
+	if ((rc = solve_model(&sm, &sb, &pt->sv, deadline, msg, msglen)))
 		goto out;
-	total->bound += sv.bound;
-	total->optimal &= sv.optimal;
-	total->nodes += sv.nodes;
-	if (sv.iterations > total->iterations)
-		total->iterations = sv.iterations;
-	/* Back into the whole plan, option by option. */
+	/* Each case's option in the whole model, or -1. */
 	for (size_t k = 0; k < pt->ncases; k++) {
 		int o = sb.at[k];
+		pt->at[k] = -1;
 		if (o < 0)
 			continue;
 		size_t i = pt->cases[k], m = pt->moves[sm.opt[o].m], g = md->ofs[i];
 		while (g < md->ofs[i + 1] && (size_t)md->opt[g].m != m)
 			g++;
-		plan_place(st, i, g);
+		pt->at[k] = (int)g;
 	}
 	rc = 0;
 out:
@@ -615,6 +631,84 @@ out:
 	free(moves);
 	free(quotas);
 	return rc;
+}
+
+/* The parts are independent, so they are planned side by side, one worker
+ * per processor (at most cfg.threads, all of them when 0). Each part's
+ * answer depends on the part alone, so the plan is the same whatever the
+ * number of workers and whichever part finishes first. Workers take the
+ * largest parts first. */
+struct pool {
+	const struct plan_model *md;
+	struct part *parts;
+	size_t *order, nparts, next;
+	size_t *local;
+	double deadline;
+	pthread_mutex_t lock;
+};
+
+static void *pool_work(void *arg)
+{
+	struct pool *pl = arg;
+	for (;;) {
+		pthread_mutex_lock(&pl->lock);
+		size_t k = pl->next < pl->nparts ? pl->order[pl->next++] : SIZE_MAX;
+		pthread_mutex_unlock(&pl->lock);
+		if (k == SIZE_MAX)
+			return NULL;
+		struct part *pt = &pl->parts[k];
+		pt->rc = solve_part(pl->md, pt, pl->local, pl->deadline);
+	}
+}
+
+struct part_size {
+	size_t ncases, p;
+};
+
+static int part_size_cmp(const void *a, const void *b)
+{
+	const struct part_size *x = a, *y = b;
+	if (x->ncases != y->ncases)
+		return x->ncases > y->ncases ? -1 : 1;
+	return (x->p > y->p) - (x->p < y->p);
+}
+
+static int solve_parts(const struct plan_model *md, struct part *parts, size_t nparts,
+		       size_t *local, double deadline)
+{
+	struct pool pl = {md, parts, NULL, 0, 0, local, deadline, PTHREAD_MUTEX_INITIALIZER};
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int want = md->in->cfg.threads > 0 ? md->in->cfg.threads : (int)(cpus > 0 ? cpus : 1);
+	pthread_t th[COR_PLAN_THREADS_MAX];
+	int started = 0;
+	struct part_size *by = malloc((nparts + 1) * sizeof(*by));
+	pl.order = malloc((nparts + 1) * sizeof(*pl.order));
+	if (!by || !pl.order) {
+		free(by);
+		free(pl.order);
+		return COR_ENOMEM;
+	}
+	for (size_t p = 0; p < nparts; p++)
+		if (parts[p].ncases)
+			by[pl.nparts++] = (struct part_size){parts[p].ncases, p};
+	qsort(by, pl.nparts, sizeof(*by), part_size_cmp);
+	for (size_t k = 0; k < pl.nparts; k++)
+		pl.order[k] = by[k].p;
+	free(by);
+	if (want > COR_PLAN_THREADS_MAX)
+		want = COR_PLAN_THREADS_MAX;
+	if ((size_t)want > pl.nparts)
+		want = (int)pl.nparts;
+	for (int t = 1; t < want; t++) {
+		if (pthread_create(&th[started], NULL, pool_work, &pl))
+			break;
+		started++;
+	}
+	pool_work(&pl);
+	for (int t = 0; t < started; t++)
+		pthread_join(th[t], NULL);
+	free(pl.order);
+	return 0;
 }
 
 int cor_plan_solve(const struct cor_plan_input *in, struct cor_plan_result *res, char *msg,
@@ -646,9 +740,28 @@ int cor_plan_solve(const struct cor_plan_input *in, struct cor_plan_result *res,
 		rc = local ? 0 : COR_ENOMEM;
 		for (size_t m = 0; local && m < md.nm; m++)
 			local[m] = SIZE_MAX;
-		for (size_t p = 0; !rc && p < nparts; p++)
-			if (parts[p].ncases)
-				rc = solve_part(&md, &parts[p], local, &best, &sv, deadline, msg, msglen);
+		if (!rc)
+			rc = solve_parts(&md, parts, nparts, local, deadline);
+		/* Merged in the order of the parts, whatever order they ran in:
+		 * the first part that failed gives the error. */
+		for (size_t p = 0; !rc && p < nparts; p++) {
+			struct part *pt = &parts[p];
+			if (!pt->ncases)
+				continue;
+			if (pt->rc) {
+				rc = pt->rc;
+				snprintf(msg, msglen, "%s", pt->msg);
+				break;
+			}
+			sv.bound += pt->sv.bound;
+			sv.optimal &= pt->sv.optimal;
+			sv.nodes += pt->sv.nodes;
+			if (pt->sv.iterations > sv.iterations)
+				sv.iterations = pt->sv.iterations;
+			for (size_t k = 0; k < pt->ncases; k++)
+				if (pt->at[k] >= 0)
+					plan_place(&best, pt->cases[k], (size_t)pt->at[k]);
+		}
 	}
 	if (rc)
 		goto out;
@@ -682,6 +795,7 @@ out:
 	for (size_t p = 0; p < nparts; p++) {
 		free(parts[p].cases);
 		free(parts[p].moves);
+		free(parts[p].at);
 	}
 	free(parts);
 	free(local);

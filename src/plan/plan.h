@@ -61,6 +61,7 @@
 #define COR_PLAN_REF_MAX 31
 #define COR_PLAN_PLACE_MAX 5 /* IATA airport (3) or UN/LOCODE (5) */
 #define COR_PLAN_REASON_MAX 200
+#define COR_PLAN_THREADS_MAX 16
 
 /* Capacity and needs, per leg and per case. */
 enum cor_plan_resource {
@@ -116,8 +117,12 @@ struct cor_plan_config {
 	                                (cases sharing no movement are planned apart) */
 	long node_limit;             /* the most branch-and-bound nodes per independent part
 	                                (a tenth of it in a plan of more than exact_max_cases) */
-	int bound_iterations;        /* the most subgradient steps for the bound of larger parts */
+	int bound_steps;             /* the most quasi-Newton steps per smoothing stage of the
+	                                bound of larger parts (docs/planner.md) */
 	double time_limit;           /* seconds for the search for a better plan; bound always given */
+	int threads;                 /* independent parts planned side by side by this many
+	                                workers (0: one per processor, at most
+	                                COR_PLAN_THREADS_MAX); the plan does not depend on it */
 };
 
 struct cor_plan_input {
@@ -155,14 +160,14 @@ struct cor_plan_result {
 	long weighted_persons; /* sum of persons * weight over placed cases */
 	long persons, cases; /* placed */
 	long nodes;          /* branch-and-bound nodes searched (0 when not exact) */
-	int iterations;      /* subgradient steps taken for the bound */
+	int iterations;      /* evaluations of the dual for the bound (the most of any part) */
 	double seconds;      /* time the planner took */
 };
 
 /* Defaults: escort ratio 3, weights 1/10/100, exact up to 200 cases,
- * 2,000 nodes per independent part (200 in a larger plan), 400 subgradient
- * steps, and a time limit of 60 s, a safety stop well beyond what the
- * counts take. */
+ * 2,000 nodes per independent part (200 in a larger plan), 60 steps per
+ * smoothing stage of the bound, a worker per processor, and a time limit
+ * of 60 s, a safety stop well beyond what the counts take. */
 void cor_plan_config_default(struct cor_plan_config *cfg);
 /* Plan. Fills *res (free with cor_plan_result_free). COR_EINVAL with msg
  * for an input that is not valid (a leg whose times run backwards, a quota

@@ -77,7 +77,7 @@ int plan_escorts_needed(const struct cor_plan_input *in, int medical);
 /* bound.c: subgradient bound and heuristic plans for any size. */
 struct plan_bound {
 	int64_t bound;   /* the best Lagrangian upper bound found */
-	int iterations;
+	int iterations;  /* evaluations of the dual */
 };
 int plan_lagrange(const struct plan_model *md, struct plan_state *best, struct plan_bound *out,
 		  double deadline);

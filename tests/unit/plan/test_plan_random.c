@@ -3,10 +3,10 @@
 // constraint (cor_plan_check, which shares no code with the solver); the
 // bound is never below the value; small instances are solved to proven
 // optimality; every case left out has a reason and every case placed has
-// none; the same input gives the same plan; larger instances come with a
-// gap of at most 2%. The target is 0.5%: the plans are within 0.05% of the
-// LP optimum, but the subgradient bound stops short of it on some
-// instances (docs/planner.md); this guards what is reached.
+// none; the same input gives the same plan, whatever the number of
+// workers; the bound of the larger parts' method (the smoothed dual) is
+// never below the proven optimum; larger instances come with a gap of at
+// most 0.5%.
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -100,14 +100,52 @@ static void test_deterministic(void **state)
 	}
 }
 
-/* Beyond the exact search: the bound and the gap. */
+/* The bound of larger parts is valid: on small instances solved to proven
+ * optimality, the same instances planned with the Lagrangian method alone
+ * (exact_max_cases 0) get a bound at or above the optimum and a plan at
+ * or below it, and the method's plan keeps every constraint. */
+static void test_bound_valid(void **state)
+{
+	long compared = 0;
+	for (uint64_t seed = 1; seed <= 300; seed++) {
+		size_t n = 10 + seed % 31, nm = 1 + seed % 5;
+		struct cor_plan_instance inst;
+		struct cor_plan_gen opt = {0, seed % 3 != 0, seed % 2 == 0};
+		char what[64];
+		snprintf(what, sizeof(what), "%zu cases, %zu movements, seed %llu", n, nm,
+			 (unsigned long long)seed);
+		assert_int_equal(cor_plan_generate(n, nm, seed, &opt, &inst), 0);
+		struct cor_plan_result exact, lagr;
+		solve_and_check(&inst.in, &exact, what);
+		inst.in.cfg.exact_max_cases = 0;
+		solve_and_check(&inst.in, &lagr, what);
+		assert_int_equal(lagr.nodes, 0);
+		if (exact.optimal) {
+			if (lagr.bound < exact.value)
+				fail_msg("%s: Lagrangian bound %lld below the optimum %lld", what,
+					 (long long)lagr.bound, (long long)exact.value);
+			if (lagr.value > exact.value)
+				fail_msg("%s: a plan worth %lld above the optimum %lld", what,
+					 (long long)lagr.value, (long long)exact.value);
+			compared++;
+		}
+		cor_plan_result_free(&exact);
+		cor_plan_result_free(&lagr);
+		cor_plan_instance_free(&inst);
+	}
+	if (compared < 250)
+		fail_msg("only %ld of 300 instances proven optimal to compare with (at least 250)", compared);
+}
+
+/* Beyond the exact search: the bound and the gap, at most 0.5%; and the
+ * same plan with one worker as with four. */
 static void test_gap(void **state)
 {
 	static const struct {
 		size_t n, nm;
 		uint64_t seed;
 	} sizes[] = {{300, 9, 1}, {300, 9, 2}, {500, 15, 3}, {500, 15, 4},
-		     {1000, 30, 5}, {1000, 30, 6}, {1500, 45, 8}};
+		     {1000, 30, 5}, {1000, 30, 6}, {1500, 45, 8}, {3000, 90, 9}};
 	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
 		struct cor_plan_instance inst;
 		char what[64];
@@ -116,12 +154,20 @@ static void test_gap(void **state)
 		assert_int_equal(cor_plan_generate(sizes[k].n, sizes[k].nm, sizes[k].seed, NULL, &inst),
 				 0);
 		inst.in.cfg.time_limit = 120; /* sanitizers are slow; counts cut the search */
-		struct cor_plan_result res;
+		inst.in.cfg.threads = 1;
+		struct cor_plan_result res, four;
 		solve_and_check(&inst.in, &res, what);
-		if (res.gap > 0.02)
+		if (res.gap > 0.005)
 			fail_msg("%s: gap %.3f%% (value %lld, bound %lld)", what, 100 * res.gap,
 				 (long long)res.value, (long long)res.bound);
+		inst.in.cfg.threads = 4;
+		solve_and_check(&inst.in, &four, what);
+		assert_int_equal(four.value, res.value);
+		assert_int_equal(four.bound, res.bound);
+		assert_memory_equal(four.movement, res.movement, inst.in.ncases * sizeof(int));
+		assert_memory_equal(four.escorts, res.escorts, inst.in.nmovements * sizeof(int));
 		cor_plan_result_free(&res);
+		cor_plan_result_free(&four);
 		cor_plan_instance_free(&inst);
 	}
 }
@@ -131,6 +177,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_small_exact),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_bound_valid),
 		cmocka_unit_test(test_gap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
