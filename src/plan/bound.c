@@ -843,7 +843,12 @@ static void smooth_stage(struct smooth *sm, struct lbfgs *lb, double *y, double 
 		*Lbest = L;
 		memcpy(ybest, y, n * sizeof(*y));
 	}
+	double hist[10]; /* f of the last ten steps */
 	for (int step = 0; step < steps; step++) {
+		/* Settled: ten steps gained less than a millionth. */
+		if (step >= 10 && hist[step % 10] - *f < 1e-6 * fabs(*f))
+			return;
+		hist[step % 10] = *f;
 		lbfgs_direction(lb, y, g, *gamma);
 		double slope = dot(g, lb->d, n);
 		if (!(slope < 0)) {

@@ -36,7 +36,7 @@ void cor_plan_config_default(struct cor_plan_config *cfg)
 	cfg->weight[2] = 100;
 	cfg->exact_max_cases = 200;
 	cfg->node_limit = 2000;
-	cfg->bound_steps = 60;
+	cfg->bound_steps = 200;
 	cfg->time_limit = 60.0;
 	cfg->threads = 0;
 }

@@ -118,7 +118,8 @@ struct cor_plan_config {
 	long node_limit;             /* the most branch-and-bound nodes per independent part
 	                                (a tenth of it in a plan of more than exact_max_cases) */
 	int bound_steps;             /* the most quasi-Newton steps per smoothing stage of the
-	                                bound of larger parts (docs/planner.md) */
+	                                bound of larger parts; a stage ends sooner when ten
+	                                steps gain less than a millionth (docs/planner.md) */
 	double time_limit;           /* seconds for the search for a better plan; bound always given */
 	int threads;                 /* independent parts planned side by side by this many
 	                                workers (0: one per processor, at most
@@ -165,7 +166,7 @@ struct cor_plan_result {
 };
 
 /* Defaults: escort ratio 3, weights 1/10/100, exact up to 200 cases,
- * 2,000 nodes per independent part (200 in a larger plan), 60 steps per
+ * 2,000 nodes per independent part (200 in a larger plan), 200 steps per
  * smoothing stage of the bound, a worker per processor, and a time limit
  * of 60 s, a safety stop well beyond what the counts take. */
 void cor_plan_config_default(struct cor_plan_config *cfg);
