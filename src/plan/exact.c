@@ -1,21 +1,39 @@
 // SPDX-License-Identifier: Apache-2.0
-// The exact planner for small plans: depth-first branch and bound over the
-// cases, each node bounded by the LP relaxation.
+// The exact planner for small plans: depth-first branch and bound, each
+// node bounded by the LP relaxation.
 //
-// Order. The case branched on is the one the LP splits most; its children
-// come in the order the LP prefers them (its options by LP value, then left
-// out), so the first dive follows the LP down to a plan. A node is cut when
-// it cannot beat the best plan known by one value unit. With every choice
-// tied to an index, the search is the same on every run; the node limit is
-// a count, so a cut search is cut at the same place every time.
+// Why it is hard. value = persons * weight * 1000 - days, so the LP's
+// optimum differs from the best plan by a few units: it shares families
+// between movements of different days and fills the last seats with a
+// fraction of one. Almost every option's reduced cost is then within those
+// few units, and branching on cases alone hardly moves the bound.
+//
+// Integer columns. Besides the options the LP has, as integer columns,
+// the escorts of each movement and, for each boarding leg with two or more
+// options, the count n_g of the cases boarding it (a row sum x - n_g = 0):
+// every case boarding leg g pays the same days. Near the target (the bound
+// within one person of it) the search branches first on the escort or count
+// column the LP splits most, which takes away the days the LP saves by
+// splitting; further off, on the case the LP splits most, its children in
+// the order the LP prefers them (options by LP value, then left out).
 //
 // Bounds. The LP's row duals y give the Lagrangian bound
 //   L(y) = y.b + sum over columns of max over [lo, hi] of (c_j - y.A_j) x_j,
 // recomputed here from the integer data, so it is valid whatever rounding
-// the simplex suffered. A column whose reduced cost alone takes L below the
-// target is fixed (reduced-cost fixing); with a heuristic plan close to the
-// optimum this decides most cases at the root. A second bound keeps the
-// seats of each movement's dearest leg as a knapsack (below).
+// the simplex suffered (y of a count row may take either sign: it is an
+// equality). A column whose reduced cost alone takes L below the target is
+// fixed or its range narrowed (reduced-cost fixing). A second bound keeps
+// the seats of each movement's dearest leg as a knapsack (below); a third
+// rounds: a plan is worth 1000 W - D with W whole, and the counts' ranges
+// bound D. The simplex's claim that a node has no solution is checked from
+// the integer data too (infeasible()) before the node is dropped.
+//
+// Plans. Every node rounds its LP solution into a plan and improves it by
+// local search (improve.c); at the root, the neighbourhood of each movement
+// is searched with the rest of the best plan fixed. A node is cut when it
+// cannot beat the best plan known by one value unit. With every choice
+// tied to an index, the search is the same on every run; the node limit is
+// a count, so a cut search is cut at the same place every time.
 //
 // The LP carries x <= s for each medical option: one medical traveller
 // already needs a whole escort, which the plain escort row would share out
@@ -26,6 +44,7 @@
 // some optimal plan never leaves i out while taking j; identical cases also
 // take their movements in input order. Both rules cut the symmetric
 // subtrees that families of the same size and route make.
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,11 +59,21 @@
 struct bb {
 	const struct plan_model *md;
 	struct plan_lp lp;
-	size_t ncol;            /* options, then escort columns */
+	size_t ncol;            /* options, escort columns, then count columns */
+	size_t col0;            /* the first count column */
+	int *gdays;             /* per count column (from col0): the days its cases pay */
+	int *gin, *gout;        /* scratch per count column */
+	size_t ngrp;            /* count columns: one per boarding leg with 2+ options */
+	int *grp;               /* per option: its count column, or -1 */
+	unsigned char *free_case; /* per case: scratch for the neighbourhoods */
+	size_t nint;            /* integer columns: the escort and count columns */
+	int *nlo, *nhi;         /* per integer column (column nopt + k): bounds at this node */
 	int *esc_col;           /* per movement: its escort column, or -1 */
 	int *row_model;         /* per LP row: the model row it prices, or -1 */
 	unsigned char *lo, *hi; /* per option: bounds at this node */
-	unsigned char *stack;   /* saved bounds per depth */
+	unsigned char *stack;   /* saved option bounds per depth */
+	int *nstack;            /* saved count bounds per depth */
+	size_t nframes;         /* depths the stacks hold */
 	size_t **dom, *ndom;    /* dom[i]: cases j that i dominates */
 	size_t **same, *nsame;  /* same[i]: later cases identical to i */
 	int *lp_row;            /* per model row: its LP row, or -1 */
@@ -53,12 +82,14 @@ struct bb {
 	double *dp;             /* knapsack table, the largest seat capacity + 1 */
 	bool *dp_row;           /* per LP row: priced inside a knapsack */
 	int dp_cap;
-	double *y, *yrow, *dcol;
+	double *y, *yrow, *dcol, *u;
 	size_t *child, most_opts; /* children order per depth */
-	struct plan_state work;
+	struct plan_state work, heur;
 	struct plan_state *known;
-	bool cut;
-	long nodes;
+	struct plan_improve im;
+	struct ranked *rank;     /* per option: scratch for rounding */
+	bool cut, oom, near_done;
+	long nodes, sublimit;   /* a sub-search stops after sublimit nodes */
 	double deadline;
 	int64_t root_bound;
 };
@@ -76,6 +107,21 @@ static int64_t safe_floor(long double L)
 
 /* ---- Building the LP ---------------------------------------------------- */
 
+/* The days option o pays: its value is persons * weight * 1000 - days
+ * with 0 <= days <= PLAN_MAX_DAYS. */
+static int days_of(const struct plan_model *md, size_t o)
+{
+	int64_t v = md->opt[o].value;
+	return (int)((v + PLAN_MAX_DAYS) / COR_PLAN_SCALE * COR_PLAN_SCALE - v);
+}
+
+/* x_o <= s_m for the medical options of m: only with an escort column,
+ * and no medical escort named (one named makes it hold anyway). */
+static bool has_link(const struct bb *bb, size_t m)
+{
+	return bb->esc_col[m] >= 0 && bb->md->in->movements[m].escorts_named == 0;
+}
+
 static int build_lp(struct bb *bb)
 {
 	const struct plan_model *md = bb->md;
@@ -83,8 +129,10 @@ static int build_lp(struct bb *bb)
 	size_t nmrows = md->nrows;
 	int *rowid = malloc((nmrows + md->n + 1) * sizeof(*rowid));
 	double *pot = calloc(nmrows + 1, sizeof(*pot));
+	int *gcnt = calloc(md->nlegs + 1, sizeof(*gcnt));
+	int *gcol = malloc((md->nlegs + 1) * sizeof(*gcol));
 	int rc = COR_ENOMEM;
-	if (!rowid || !pot)
+	if (!rowid || !pot || !gcnt || !gcol)
 		goto out;
 	bb->esc_col = malloc((md->nm + 1) * sizeof(*bb->esc_col));
 	if (!bb->esc_col)
@@ -97,9 +145,29 @@ static int build_lp(struct bb *bb)
 		if (in->cases[i].medical)
 			for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
 				int m = md->opt[o].m;
-				if (bb->esc_col[m] < 0 && in->movements[m].escort_seats > 0)
-					bb->esc_col[m] = (int)bb->ncol++;
+				if (in->movements[m].escort_seats > 0)
+					bb->esc_col[m] = 0;
 			}
+	/* Numbered in movement order: the columns are filled in that order,
+	 * and lp.cbeg must rise with the column. */
+	for (size_t m = 0; m < md->nm; m++)
+		if (bb->esc_col[m] == 0)
+			bb->esc_col[m] = (int)bb->ncol++;
+	/* Count columns: n_g = the cases boarding leg g, which all pay the
+	 * same days. The LP makes it fractional to save a few days; branching
+	 * on it first closes that gap. */
+	bb->grp = malloc((md->nopt + 1) * sizeof(*bb->grp));
+	if (!bb->grp)
+		goto out;
+	for (size_t o = 0; o < md->nopt; o++)
+		if (bb->hi[o] && !bb->lo[o])
+			gcnt[md->leg0[md->opt[o].m] + md->opt[o].k1]++;
+	bb->col0 = bb->ncol;
+	for (size_t l = 0; l < md->nlegs; l++)
+		gcol[l] = gcnt[l] >= 2 ? (int)bb->ncol++ : -1;
+	bb->ngrp = bb->ncol - bb->col0;
+	for (size_t o = 0; o < md->nopt; o++)
+		bb->grp[o] = bb->hi[o] && !bb->lo[o] ? gcol[md->leg0[md->opt[o].m] + md->opt[o].k1] : -1;
 	/* A row is kept only if the columns could ever overfill it. */
 	for (size_t i = 0; i < md->n; i++) {
 		const struct cor_plan_case *c = &in->cases[i];
@@ -111,6 +179,7 @@ static int build_lp(struct bb *bb)
 					pot[l * R + (size_t)r] += c->need[r];
 			if (op->quota >= 0)
 				pot[md->nlegs * R + md->nm + (size_t)op->quota] += c->need[0];
+			pot[md->nlegs * R + (size_t)op->m] += c->medical;
 		}
 	}
 	for (size_t m = 0; m < md->nm; m++)
@@ -123,7 +192,13 @@ static int build_lp(struct bb *bb)
 		if (row < md->nlegs * R)
 			cap = md->cap[row];
 		else if (row < md->nlegs * R + md->nm)
-			cap = bb->esc_col[row - md->nlegs * R] >= 0 ? -1 : 1e300;
+			/* With an escort column the row is kept; without, and
+			 * with medical escorts named, it holds the medical
+			 * travellers to what those cover (the options that would
+			 * need an escort seat are closed by plan_fits). */
+			cap = bb->esc_col[row - md->nlegs * R] >= 0	? -1
+			      : in->movements[row - md->nlegs * R].escorts_named ? plan_row_rhs(md, row)
+										  : 1e300;
 		else
 			cap = in->quotas[row - md->nlegs * R - md->nm].seats;
 		rowid[row] = pot[row] > cap ? nrow++ : -1;
@@ -136,9 +211,11 @@ static int build_lp(struct bb *bb)
 	for (size_t i = 0; i < md->n; i++)
 		if (in->cases[i].medical)
 			for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++)
-				nlink += bb->esc_col[md->opt[o].m] >= 0;
+				nlink += has_link(bb, (size_t)md->opt[o].m);
 	int link0 = nrow;
 	nrow += nlink;
+	int grow0 = nrow; /* count rows: sum of x - n_g = 0 */
+	nrow += (int)bb->ngrp;
 	/* Count the entries, then fill the columns. */
 	size_t nnz = 0;
 	for (int pass = 0; pass < 2; pass++) {
@@ -169,7 +246,14 @@ static int build_lp(struct bb *bb)
 				if (op->quota >= 0)
 					ENTRY(md->nlegs * R + md->nm + (size_t)op->quota, c->need[0]);
 				ENTRY(nmrows + i, 1);
-				if (c->medical && bb->esc_col[op->m] >= 0) {
+				if (bb->grp[o] >= 0) {
+					if (pass) {
+						bb->lp.crow[k] = grow0 + bb->grp[o] - (int)bb->col0;
+						bb->lp.cval[k] = 1;
+					}
+					k++;
+				}
+				if (c->medical && has_link(bb, (size_t)op->m)) {
 					if (pass) {
 						bb->lp.crow[k] = link;
 						bb->lp.cval[k] = 1;
@@ -198,7 +282,7 @@ static int build_lp(struct bb *bb)
 				if (in->cases[i].medical)
 					for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
 						int mo = md->opt[o].m;
-						if (bb->esc_col[mo] < 0)
+						if (!has_link(bb, (size_t)mo))
 							continue;
 						if ((size_t)mo == m) {
 							if (pass) {
@@ -215,6 +299,18 @@ static int build_lp(struct bb *bb)
 				bb->lp.ub[j] = in->movements[m].escort_seats;
 			}
 		}
+		for (size_t g = 0; g < bb->ngrp; g++) {
+			size_t j = bb->col0 + g;
+			if (pass) {
+				bb->lp.cbeg[j] = (int)k;
+				bb->lp.crow[k] = grow0 + (int)g;
+				bb->lp.cval[k] = -1;
+				bb->lp.c[j] = 0;
+				bb->lp.lb[j] = 0;
+				bb->lp.ub[j] = 0;
+			}
+			k++;
+		}
 #undef ENTRY
 		if (pass == 0) {
 			nnz = k;
@@ -225,6 +321,13 @@ static int build_lp(struct bb *bb)
 			bb->lp.cbeg[bb->ncol] = (int)k;
 		}
 	}
+	for (size_t o = 0; o < md->nopt; o++) {
+		if (bb->grp[o] >= 0)
+			bb->lp.ub[bb->grp[o]]++;
+	}
+	for (size_t g = 0; g < bb->ngrp; g++)
+		bb->lp.ub[bb->lp.n + grow0 + (int)g] = 0; /* an equality: the slack is 0 */
+
 	rc = COR_ENOMEM;
 	bb->lp_row = malloc((nmrows + 1) * sizeof(*bb->lp_row));
 	if (!bb->lp_row)
@@ -244,7 +347,7 @@ static int build_lp(struct bb *bb)
 			if (row < md->nlegs * R)
 				b = md->cap[row];
 			else if (row < md->nlegs * R + md->nm)
-				b = 0;
+				b = plan_row_rhs(md, row);
 			else
 				b = in->quotas[row - md->nlegs * R - md->nm].seats;
 			bb->lp.b[rowid[row]] = b;
@@ -255,6 +358,8 @@ static int build_lp(struct bb *bb)
 	plan_lp_reset(&bb->lp);
 	rc = 0;
 out:
+	free(gcnt);
+	free(gcol);
 	free(rowid);
 	free(pot);
 	return rc;
@@ -417,6 +522,43 @@ static long double node_bound(struct bb *bb)
 	return L;
 }
 
+/* Is the simplex's claim that the node has no solution true? Row why of
+ * the tableau is u.(A x + s) = u.b with u the row's slack entries; the
+ * claim holds if u.b lies outside what the left side can reach within
+ * the bounds, recomputed here from the integer data. */
+static bool infeasible(struct bb *bb)
+{
+	const struct plan_lp *lp = &bb->lp;
+	const double *t = &lp->t[(size_t)lp->why * (size_t)lp->N + (size_t)lp->n];
+	double *u = bb->u;
+	long double lo = 0, hi = 0, ub = 0, mag = 0;
+	/* Any multipliers give a true equation; the tableau's rounding
+	 * noise is left out so that it cannot open an unbounded slack. */
+	for (int r = 0; r < lp->m; r++)
+		u[r] = fabs(t[r]) < 1e-9 ? 0 : t[r];
+	for (int r = 0; r < lp->m; r++) {
+		ub += (long double)u[r] * lp->b[r];
+		if (lp->ub[lp->n + r] > 0 && u[r] != 0) { /* s_r >= 0 */
+			if (u[r] > 0)
+				hi = HUGE_VALL;
+			else
+				lo = -HUGE_VALL;
+		}
+	}
+	for (size_t j = 0; j < bb->ncol; j++) {
+		long double a = 0;
+		for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
+			a += (long double)u[lp->crow[k]] * lp->cval[k];
+		double l = j < bb->md->nopt ? bb->lo[j] : lp->lb[j];
+		double h = j < bb->md->nopt ? bb->hi[j] : lp->ub[j];
+		lo += a > 0 ? a * l : a * h;
+		hi += a > 0 ? a * h : a * l;
+		mag += fabsl(a) * (fabs(l) + fabs(h));
+	}
+	long double tol = 1e-7L * (1 + mag + fabsl(ub));
+	return ub < lo - tol || ub > hi + tol;
+}
+
 /* Place the cases as their options say; false if that breaks a constraint. */
 static bool build_plan(struct bb *bb, const unsigned char *take)
 {
@@ -444,8 +586,56 @@ static void try_integral(struct bb *bb)
 			return;
 		take[o] = v > 0.5;
 	}
-	if (build_plan(bb, take) && bb->work.value > bb->known->value)
+	if (build_plan(bb, take) && bb->work.value > bb->known->value) {
 		plan_state_copy(bb->known, &bb->work);
+	}
+}
+
+struct ranked {
+	double x, d;
+	size_t o;
+};
+
+static int ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *p = a, *q = b;
+	if (p->x != q->x)
+		return p->x > q->x ? -1 : 1;
+	if (p->d != q->d)
+		return p->d > q->d ? -1 : 1;
+	return (p->o > q->o) - (p->o < q->o);
+}
+
+/* A plan near the node's LP: its decisions, then the options in order of
+ * their LP value (ties by reduced cost), each if its case is still out and
+ * it fits; then local search. */
+static void round_node(struct bb *bb)
+{
+	const struct plan_model *md = bb->md;
+	struct plan_state *st = &bb->heur;
+	size_t nr = 0;
+	plan_state_clear(st);
+	for (size_t i = 0; i < md->n; i++)
+		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+			if (bb->lo[o]) {
+				if (!plan_fits(st, i, o))
+					return;
+				plan_place(st, i, o);
+			} else if (bb->hi[o]) {
+				bb->rank[nr++] = (struct ranked){bb->lp.x[o], bb->dcol[o], o};
+			}
+		}
+	qsort(bb->rank, nr, sizeof(*bb->rank), ranked_cmp);
+	for (size_t k = 0; k < nr; k++) {
+		size_t o = bb->rank[k].o, i = bb->owner[o];
+		if (st->at[i] < 0 && plan_fits(st, i, o))
+			plan_place(st, i, o);
+	}
+	/* Local search only for a plan within three persons of the best. */
+	if (st->value + 3 * COR_PLAN_SCALE > bb->known->value)
+		plan_improve_run(&bb->im, st, 50);
+	if (st->value > bb->known->value)
+		plan_state_copy(bb->known, st);
 }
 
 /* A tighter bound for pruning: the same prices, except that on each
@@ -499,13 +689,21 @@ static long double knapsack_bound(struct bb *bb)
 		/* Each escort is one seat on every leg: E items of weight 1. */
 		int j = bb->esc_col[m];
 		if (j >= 0 && kstar >= 0) {
+			/* The escorts at this node: elo taken, up to ehi. */
+			int elo = bb->nlo[(size_t)j - md->nopt], ehi = bb->nhi[(size_t)j - md->nopt];
 			double p = bb->dcol[j] + ystar;
-			for (int e = 0; e < mv->escort_seats && p > 0 && cap >= 1; e++)
+			part += (long double)p * elo;
+			cap -= elo;
+			for (int e = elo; e < ehi && p > 0 && cap >= 1; e++)
 				for (int v = cap; v >= 1; v--)
 					if (bb->dp[v - 1] + p > bb->dp[v])
 						bb->dp[v] = bb->dp[v - 1] + p;
-		} else if (j >= 0 && bb->dcol[j] > 0) {
-			part += (long double)bb->dcol[j] * mv->escort_seats;
+		} else if (j >= 0) {
+			double d = bb->dcol[j];
+			part += (long double)d * bb->nlo[(size_t)j - md->nopt];
+			if (d > 0)
+				part += (long double)d *
+					(bb->nhi[(size_t)j - md->nopt] - bb->nlo[(size_t)j - md->nopt]);
 		}
 		if (cap < 0)
 			return -HUGE_VALL; /* kept and forced travellers overfill it */
@@ -523,7 +721,126 @@ static long double knapsack_bound(struct bb *bb)
 	for (int r = 0; r < lp->m; r++)
 		if (!bb->dp_row[r])
 			total += (long double)bb->y[r] * lp->b[r];
+	for (size_t j = bb->col0; j < bb->ncol; j++) {
+		double d = bb->dcol[j];
+		total += (long double)d * (d > 0 ? bb->nhi[j - md->nopt] : bb->nlo[j - md->nopt]);
+	}
 	return total;
+}
+
+/* Integer rounding. Every plan is worth 1000 W - D, W its priority-weighted
+ * persons and D its days; at this node D lies in [dmin, dmax], from the
+ * decisions and the counts' bounds. A plan worth at most U then has
+ * W <= floor((U + dmax) / 1000), so it is worth at most that * 1000 - dmin:
+ * the LP's fraction of a person is gone once the days are known closely
+ * enough. */
+static int64_t round_bound(struct bb *bb, int64_t U)
+{
+	const struct plan_model *md = bb->md;
+	int64_t dmin = 0, dmax = 0;
+	memset(bb->gin, 0, bb->ngrp * sizeof(*bb->gin));
+	memset(bb->gout, 0, bb->ngrp * sizeof(*bb->gout));
+	for (size_t o = 0; o < md->nopt; o++) {
+		if (!bb->hi[o])
+			continue;
+		int g = bb->grp[o];
+		if (g >= 0) {
+			bb->gin[g - (int)bb->col0] += bb->lo[o];
+			bb->gout[g - (int)bb->col0]++;
+		} else {
+			int d = days_of(md, o);
+			dmin += bb->lo[o] ? d : 0;
+			dmax += d;
+		}
+	}
+	const int *nlo = bb->nlo + (bb->col0 - md->nopt), *nhi = bb->nhi + (bb->col0 - md->nopt);
+	for (size_t g = 0; g < bb->ngrp; g++) {
+		int lo = nlo[g] > bb->gin[g] ? nlo[g] : bb->gin[g];
+		int hi = nhi[g] < bb->gout[g] ? nhi[g] : bb->gout[g];
+		if (lo > hi)
+			return INT64_MIN; /* the counts cannot be met */
+		dmin += (int64_t)bb->gdays[g] * lo;
+		dmax += (int64_t)bb->gdays[g] * hi;
+	}
+	int64_t s = U + dmax, w = (s >= 0 ? s : s - (COR_PLAN_SCALE - 1)) / COR_PLAN_SCALE;
+	int64_t b = w * COR_PLAN_SCALE - dmin;
+	return b < U ? b : U;
+}
+
+static void search(struct bb *bb, size_t depth);
+
+/* Better plans near the best one (large neighbourhood search), from the
+ * root: for each movement m in turn, the cases that could take m are free
+ * and every other case keeps its place in the best plan; the search looks
+ * there within 30 nodes (a fifth of the node limit in all). These searches
+ * only find plans; the proof is the whole search that follows. */
+static void neighbourhoods(struct bb *bb)
+{
+	const struct plan_model *md = bb->md;
+	size_t nopt = md->nopt, ng = bb->nint;
+	unsigned char *save = bb->stack + 1 * 2 * nopt;
+	int *nsave = bb->nstack + 1 * 2 * ng;
+	memcpy(save, bb->lo, nopt);
+	memcpy(save + nopt, bb->hi, nopt);
+	memcpy(nsave, bb->nlo, ng * sizeof(int));
+	memcpy(nsave + ng, bb->nhi, ng * sizeof(int));
+	long budget = md->in->cfg.node_limit / 5, end = bb->nodes + budget;
+	for (size_t m = 0; m < md->nm && bb->nodes < end && !bb->oom; m++) {
+		unsigned char *fr = bb->free_case;
+		memset(fr, 0, md->n);
+		for (size_t e = bb->mbeg[m]; e < bb->mbeg[m + 1]; e++)
+			fr[bb->owner[bb->mopt[e]]] = 1;
+		for (size_t o = 0; o < nopt; o++) {
+			size_t i = bb->owner[o];
+			bool taken = bb->known->at[i] == (int)o;
+			if (fr[i] || !bb->hi[o])
+				continue;
+			if (taken)
+				bb->lo[o] = 1;
+			else
+				bb->hi[o] = 0;
+		}
+		if (propagate(bb)) {
+			long lim = bb->nodes + 30;
+			bb->sublimit = lim < end ? lim : end;
+			search(bb, 1);
+			bb->sublimit = LONG_MAX;
+			if (!bb->oom)
+				bb->cut = false;
+		}
+		save = bb->stack + 1 * 2 * nopt;
+		nsave = bb->nstack + 1 * 2 * ng;
+		memcpy(bb->lo, save, nopt);
+		memcpy(bb->hi, save + nopt, nopt);
+		memcpy(bb->nlo, nsave, ng * sizeof(int));
+		memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
+	}
+}
+
+/* Room in the stacks for the bounds saved at depth; false (and the
+ * search cut short) when memory runs out. */
+static bool frames(struct bb *bb, size_t depth)
+{
+	if (depth < bb->nframes)
+		return true;
+	size_t n = bb->nframes * 2 + 8;
+	while (n <= depth)
+		n *= 2;
+	unsigned char *st = realloc(bb->stack, n * 2 * (bb->md->nopt + 1));
+	if (st)
+		bb->stack = st;
+	int *ns = realloc(bb->nstack, n * 2 * (bb->nint + 1) * sizeof(*ns));
+	if (ns)
+		bb->nstack = ns;
+	size_t *ch = realloc(bb->child, n * (bb->most_opts + 1) * sizeof(*ch));
+	if (ch)
+		bb->child = ch;
+	if (!st || !ns || !ch) {
+		bb->cut = bb->oom = true;
+		return false;
+	}
+	bb->nframes = n;
+	return true;
 }
 
 static void search(struct bb *bb, size_t depth)
@@ -532,18 +849,33 @@ static void search(struct bb *bb, size_t depth)
 	struct plan_lp *lp = &bb->lp;
 	if (bb->cut)
 		return;
-	if (++bb->nodes > md->in->cfg.node_limit ||
+	if (++bb->nodes > md->in->cfg.node_limit || bb->nodes > bb->sublimit ||
 	    ((bb->nodes & 15) == 0 && plan_now() > bb->deadline)) {
 		bb->cut = true;
 		return;
 	}
+again:
 	for (size_t o = 0; o < md->nopt; o++) {
 		lp->lb[o] = bb->lo[o];
 		lp->ub[o] = bb->hi[o];
 	}
+	for (size_t k = 0; k < bb->nint; k++) {
+		lp->lb[md->nopt + k] = bb->nlo[k];
+		lp->ub[md->nopt + k] = bb->nhi[k];
+	}
 	if (lp->since_reset > 40L * (lp->m + 10))
 		plan_lp_reset(lp);
 	enum plan_lp_status st = plan_lp_solve(lp, 20L * (lp->m + 50));
+	/* A claim of no solution prunes only once checked: the tableau's
+	 * rounding can make one up. Unchecked, the LP starts afresh, and if
+	 * the claim still fails the check the node goes on with the bound
+	 * of the duals, which holds whatever they are. */
+	if (st == PLAN_LP_INFEASIBLE && !infeasible(bb)) {
+		plan_lp_reset(lp);
+		st = plan_lp_solve(lp, 20L * (lp->m + 50));
+		if (st == PLAN_LP_INFEASIBLE && !infeasible(bb))
+			st = PLAN_LP_LIMIT;
+	}
 	if (st == PLAN_LP_INFEASIBLE)
 		return;
 	long double L = node_bound(bb);
@@ -551,8 +883,12 @@ static void search(struct bb *bb, size_t depth)
 		bb->root_bound = safe_floor(L);
 	if (st == PLAN_LP_OPTIMAL)
 		try_integral(bb);
+	round_node(bb);
 	int64_t T = target(bb);
-	if (safe_floor(L) < T || safe_floor(knapsack_bound(bb)) < T)
+	if (safe_floor(L) < T)
+		return;
+	int64_t K = safe_floor(knapsack_bound(bb)), U = safe_floor(L);
+	if (round_bound(bb, K < U ? K : U) < T)
 		return;
 	/* Reduced-cost fixing. */
 	for (size_t o = 0; o < md->nopt; o++) {
@@ -564,10 +900,45 @@ static void search(struct bb *bb, size_t depth)
 		else if (d < 0 && safe_floor(L + d) < T)
 			bb->hi[o] = 0;
 	}
+	for (size_t g = 0; g < bb->nint; g++) {
+		double d = bb->dcol[md->nopt + g];
+		if (d > 0)
+			while (bb->nlo[g] < bb->nhi[g] &&
+			       safe_floor(L - d * (bb->nhi[g] - bb->nlo[g])) < T)
+				bb->nlo[g]++;
+		else if (d < 0)
+			while (bb->nlo[g] < bb->nhi[g] &&
+			       safe_floor(L + d * (bb->nhi[g] - bb->nlo[g])) < T)
+				bb->nhi[g]--;
+	}
 	if (!propagate(bb))
 		return;
-	/* Branch on the most fractional case; its children in the order the
-	 * LP prefers them, which makes the first dive an LP-guided descent. */
+	if (!frames(bb, depth + 1))
+		return;
+	size_t nopt = md->nopt, ng = bb->nint;
+	/* Once, at the root: better plans nearby, then the root again (the
+	 * same node: its LP, which the neighbourhoods replaced, and the
+	 * fixing the better plan allows). */
+	if (depth == 0 && !bb->near_done) {
+		bb->near_done = true;
+		neighbourhoods(bb);
+		if (bb->cut)
+			return;
+		goto again;
+	}
+	/* First the escort or count column the LP splits most: its two
+	 * sides, the nearer first. */
+	size_t gb = ng;
+	double gmost = 1e-6;
+	for (size_t g = 0; g < ng; g++) {
+		/* Only a value strictly inside the bounds splits them. */
+		double x = lp->x[nopt + g], f = x - floor(x);
+		if (x > bb->nlo[g] && x < bb->nhi[g] && fmin(f, 1 - f) > gmost) {
+			gmost = fmin(f, 1 - f);
+			gb = g;
+		}
+	}
+	/* The case the LP splits most (below). */
 	size_t i = md->n;
 	double most = -1;
 	for (size_t k = 0; k < md->n; k++) {
@@ -585,16 +956,51 @@ static void search(struct bb *bb, size_t depth)
 			i = k;
 		}
 	}
+	/* The counts first when the bound is within a person of the target:
+	 * then the days the LP saves by splitting are what stands between;
+	 * further off, the cases. */
+	if (gb < ng && i < md->n && (L - (long double)T < COR_PLAN_SCALE || most < 1e-6)) {
+		memcpy(bb->stack + (depth + 1) * 2 * nopt, bb->lo, nopt);
+		memcpy(bb->stack + (depth + 1) * 2 * nopt + nopt, bb->hi, nopt);
+		memcpy(bb->nstack + (depth + 1) * 2 * ng, bb->nlo, ng * sizeof(int));
+		memcpy(bb->nstack + (depth + 1) * 2 * ng + ng, bb->nhi, ng * sizeof(int));
+		double x = lp->x[nopt + gb];
+		int down = (int)floor(x);
+		bool down_first = x - down < 0.5;
+		for (int side = 0; side < 2 && !bb->cut; side++) {
+			const unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
+			const int *nsave = bb->nstack + (depth + 1) * 2 * ng;
+			memcpy(bb->lo, save, nopt);
+			memcpy(bb->hi, save + nopt, nopt);
+			memcpy(bb->nlo, nsave, ng * sizeof(int));
+			memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
+			if ((side == 0) == down_first)
+				bb->nhi[gb] = down;
+			else
+				bb->nlo[gb] = down + 1;
+			search(bb, depth + 1);
+		}
+		const unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
+		const int *nsave = bb->nstack + (depth + 1) * 2 * ng;
+		memcpy(bb->lo, save, nopt);
+		memcpy(bb->hi, save + nopt, nopt);
+		memcpy(bb->nlo, nsave, ng * sizeof(int));
+		memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
+		return;
+	}
+	/* Branch on that case; its children in the order the LP prefers
+	 * them, which makes the first dive an LP-guided descent. */
 	if (i == md->n) {
 		if (build_plan(bb, bb->lo) && bb->work.value >= T)
 			plan_state_copy(bb->known, &bb->work);
 		return;
 	}
-	size_t nopt = md->nopt, nch = md->ofs[i + 1] - md->ofs[i] + 1;
-	unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
+	size_t nch = md->ofs[i + 1] - md->ofs[i] + 1;
 	size_t *child = bb->child + depth * (bb->most_opts + 1);
-	memcpy(save, bb->lo, nopt);
-	memcpy(save + nopt, bb->hi, nopt);
+	memcpy(bb->stack + (depth + 1) * 2 * nopt, bb->lo, nopt);
+	memcpy(bb->stack + (depth + 1) * 2 * nopt + nopt, bb->hi, nopt);
+	memcpy(bb->nstack + (depth + 1) * 2 * ng, bb->nlo, ng * sizeof(int));
+	memcpy(bb->nstack + (depth + 1) * 2 * ng + ng, bb->nhi, ng * sizeof(int));
 	/* child k < nch - 1 is option ofs[i] + k; nch - 1 is "left out". */
 	double rest = 1;
 	for (size_t k = 0; k + 1 < nch; k++)
@@ -614,24 +1020,32 @@ static void search(struct bb *bb, size_t depth)
 		}
 		child[b] = c;
 	}
-	for (size_t k = 0; k < nch; k++) {
+	for (size_t k = 0; k < nch && !bb->cut; k++) {
+		/* The stacks may have moved while the last child searched. */
+		const unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
+		const int *nsave = bb->nstack + (depth + 1) * 2 * ng;
+		child = bb->child + depth * (bb->most_opts + 1);
 		bool out = child[k] + 1 == nch;
 		size_t o = md->ofs[i] + child[k];
 		if (!out && !save[nopt + o])
 			continue;
 		memcpy(bb->lo, save, nopt);
 		memcpy(bb->hi, save + nopt, nopt);
+		memcpy(bb->nlo, nsave, ng * sizeof(int));
+		memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
 		for (size_t p = md->ofs[i]; p < md->ofs[i + 1]; p++)
 			bb->hi[p] = !out && p == o;
 		if (!out)
 			bb->lo[o] = 1;
 		if (propagate(bb))
 			search(bb, depth + 1);
-		if (bb->cut)
-			break;
 	}
+	const unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
+	const int *nsave = bb->nstack + (depth + 1) * 2 * ng;
 	memcpy(bb->lo, save, nopt);
 	memcpy(bb->hi, save + nopt, nopt);
+	memcpy(bb->nlo, nsave, ng * sizeof(int));
+	memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
 }
 
 static void bb_release(struct bb *bb)
@@ -640,8 +1054,16 @@ static void bb_release(struct bb *bb)
 	free(bb->esc_col);
 	free(bb->row_model);
 	free(bb->lo);
+	free(bb->free_case);
 	free(bb->hi);
 	free(bb->stack);
+	free(bb->nstack);
+	free(bb->grp);
+	free(bb->nlo);
+	free(bb->nhi);
+	free(bb->gdays);
+	free(bb->gin);
+	free(bb->gout);
 	for (size_t i = 0; bb->dom && i < bb->md->n; i++)
 		free(bb->dom[i]);
 	for (size_t i = 0; bb->same && i < bb->md->n; i++)
@@ -658,9 +1080,13 @@ static void bb_release(struct bb *bb)
 	free(bb->dp_row);
 	free(bb->child);
 	free(bb->y);
+	free(bb->u);
 	free(bb->yrow);
 	free(bb->dcol);
 	plan_state_release(&bb->work);
+	plan_state_release(&bb->heur);
+	plan_improve_release(&bb->im);
+	free(bb->rank);
 }
 
 int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan_exact *out,
@@ -674,13 +1100,19 @@ int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan
 	bb.deadline = deadline;
 	memset(out, 0, sizeof(*out));
 	bb.lo = calloc(md->nopt + 1, 1);
+	bb.free_case = calloc(md->n + 1, 1);
 	bb.hi = calloc(md->nopt + 1, 1);
-	bb.stack = malloc((md->n + 3) * 2 * (md->nopt + 1));
 	bb.yrow = calloc(md->nrows + 1, sizeof(*bb.yrow));
-	if (!bb.lo || !bb.hi || !bb.stack || !bb.yrow)
+	if (!bb.lo || !bb.hi || !bb.yrow || !bb.free_case)
 		goto out;
-	if ((rc = plan_state_init(&bb.work, md)))
+	if ((rc = plan_state_init(&bb.work, md)) || (rc = plan_state_init(&bb.heur, md)) ||
+	    (rc = plan_improve_init(&bb.im, md)))
 		goto out;
+	bb.rank = malloc((md->nopt + 1) * sizeof(*bb.rank));
+	if (!bb.rank) {
+		rc = COR_ENOMEM;
+		goto out;
+	}
 	rc = COR_ENOMEM;
 	/* Root bounds: kept bookings on; options that cannot fit even next
 	 * to the kept bookings alone off. */
@@ -697,25 +1129,48 @@ int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan
 	rc = build_lp(&bb);
 	if (rc)
 		goto out;
+	bb.nint = bb.ncol - md->nopt;
+	bb.nlo = calloc(bb.nint + 1, sizeof(*bb.nlo));
+	bb.nhi = calloc(bb.nint + 1, sizeof(*bb.nhi));
+	if (!bb.nlo || !bb.nhi) {
+		rc = COR_ENOMEM;
+		goto out;
+	}
+	bb.gdays = calloc(bb.ngrp + 1, sizeof(*bb.gdays));
+	bb.gin = calloc(bb.ngrp + 1, sizeof(*bb.gin));
+	bb.gout = calloc(bb.ngrp + 1, sizeof(*bb.gout));
+	if (!bb.gdays || !bb.gin || !bb.gout) {
+		rc = COR_ENOMEM;
+		goto out;
+	}
+	for (size_t k = 0; k < bb.nint; k++) {
+		bb.nlo[k] = (int)bb.lp.lb[md->nopt + k];
+		bb.nhi[k] = (int)bb.lp.ub[md->nopt + k];
+	}
+	for (size_t o = 0; o < md->nopt; o++)
+		if (bb.grp[o] >= 0)
+			bb.gdays[bb.grp[o] - (int)bb.col0] = days_of(md, o);
 	rc = COR_ENOMEM;
 	bb.y = calloc((size_t)bb.lp.m + 1, sizeof(*bb.y));
+	bb.u = calloc((size_t)bb.lp.m + 1, sizeof(*bb.u));
 	bb.dcol = calloc(bb.ncol + 1, sizeof(*bb.dcol));
 	bb.dp_row = calloc((size_t)bb.lp.m + 1, sizeof(*bb.dp_row));
 	bb.mbeg = calloc(md->nm + 2, sizeof(*bb.mbeg));
 	bb.mopt = malloc((md->nopt + 1) * sizeof(*bb.mopt));
 	bb.owner = malloc((md->nopt + 1) * sizeof(*bb.owner));
-	if (!bb.y || !bb.dcol || !bb.dp_row || !bb.mbeg || !bb.mopt || !bb.owner)
+	if (!bb.y || !bb.u || !bb.dcol || !bb.dp_row || !bb.mbeg || !bb.mopt || !bb.owner)
 		goto out;
 	int most = 0;
 	for (size_t l = 0; l < md->nlegs; l++)
 		if (md->cap[l * R] > most)
 			most = md->cap[l * R];
 	bb.dp = malloc(((size_t)most + 1) * sizeof(*bb.dp));
+	bb.dp_cap = most;
+
 	for (size_t i = 0; i < md->n; i++)
 		if (md->ofs[i + 1] - md->ofs[i] > bb.most_opts)
 			bb.most_opts = md->ofs[i + 1] - md->ofs[i];
-	bb.child = malloc((md->n + 2) * (bb.most_opts + 1) * sizeof(*bb.child));
-	if (!bb.dp || !bb.child)
+	if (!bb.dp || !frames(&bb, 1))
 		goto out;
 	for (size_t i = 0; i < md->n; i++)
 		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
@@ -742,8 +1197,13 @@ int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan
 			goto out;
 	}
 	bb.root_bound = INT64_MAX;
+	bb.sublimit = LONG_MAX;
 	search(&bb, 0);
 	out->nodes = bb.nodes;
+	if (bb.oom) {
+		rc = COR_ENOMEM;
+		goto out;
+	}
 	out->optimal = !bb.cut;
 	out->bound = out->optimal ? best->value : bb.root_bound;
 	if (out->bound < best->value)

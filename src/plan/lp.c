@@ -8,6 +8,7 @@
 #include "plan/lp.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,6 +128,13 @@ static void compute_basic(struct plan_lp *lp)
 	}
 }
 
+/* y -= f * x over n entries; the rows of the tableau never overlap. */
+static void axpy(double *restrict y, const double *restrict x, double f, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		y[j] -= f * x[j];
+}
+
 static void pivot(struct plan_lp *lp, int r, int q)
 {
 	size_t N = (size_t)lp->N;
@@ -140,6 +148,10 @@ static void pivot(struct plan_lp *lp, int r, int q)
 		}
 	lp->beta[r] *= inv;
 	pr[q] = 1;
+	/* A dense pivot row is applied in full, a loop the compiler turns
+	 * into vector instructions; x - f * 0 is x, so both ways give the
+	 * same bits. */
+	bool dense = (size_t)nn * 2 > N;
 	for (int i = 0; i < lp->m; i++) {
 		if (i == r)
 			continue;
@@ -147,8 +159,11 @@ static void pivot(struct plan_lp *lp, int r, int q)
 		double f = pi[q];
 		if (f == 0)
 			continue;
-		for (int k = 0; k < nn; k++)
-			pi[lp->nz[k]] -= f * pr[lp->nz[k]];
+		if (dense)
+			axpy(pi, pr, f, N);
+		else
+			for (int k = 0; k < nn; k++)
+				pi[lp->nz[k]] -= f * pr[lp->nz[k]];
 		pi[q] = 0;
 		lp->beta[i] -= f * lp->beta[r];
 	}
@@ -214,8 +229,10 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 				q = j;
 			}
 		}
-		if (q < 0)
+		if (q < 0) {
+			lp->why = r;
 			return PLAN_LP_INFEASIBLE;
+		}
 		/* Move q until p reaches its bound; the other basic values
 		 * follow column q. Every solve starts from compute_basic, so
 		 * the drift of these updates never outlives one solve. */
@@ -235,6 +252,6 @@ void plan_lp_duals(const struct plan_lp *lp, double *y)
 {
 	for (int r = 0; r < lp->m; r++) {
 		double v = -lp->d[lp->n + r];
-		y[r] = v > 0 ? v : 0;
+		y[r] = v > 0 || lp->ub[lp->n + r] == 0 ? v : 0;
 	}
 }

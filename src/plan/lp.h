@@ -17,7 +17,7 @@ struct plan_lp {
 	int *cbeg, *crow;    /* A by column: rows of column j at cbeg[j]..cbeg[j+1] */
 	double *cval;
 	double *b, *c;       /* right-hand sides (m), objective (n) */
-	double *lb, *ub;     /* N; a slack's bounds are 0 and HUGE_VAL */
+	double *lb, *ub;     /* N; a slack's bounds are 0 and HUGE_VAL (0 and 0: an equality) */
 	double *t;           /* m x N tableau, B^-1 [A I] */
 	double *beta;        /* m: B^-1 b */
 	double *d;           /* N: reduced costs */
@@ -27,6 +27,7 @@ struct plan_lp {
 	unsigned char *up;   /* N: a nonbasic column sits at its upper bound */
 	int *nz;             /* scratch: N */
 	long pivots, since_reset;
+	int why;             /* after PLAN_LP_INFEASIBLE: the row that proves it (in t) */
 };
 
 /* Allocate for m rows and n columns with nnz entries; the caller fills
@@ -37,7 +38,8 @@ void plan_lp_release(struct plan_lp *lp);
 void plan_lp_reset(struct plan_lp *lp);
 /* Optimise from the current basis after a change of bounds. */
 enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots);
-/* The row duals y >= 0 of the current basis, in objective units. */
+/* The row duals of the current basis, in objective units: y >= 0 for a
+ * row A x <= b, any sign for an equality (a row whose slack has ub 0). */
 void plan_lp_duals(const struct plan_lp *lp, double *y);
 
 #endif

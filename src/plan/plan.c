@@ -142,6 +142,9 @@ static int check_input(const struct cor_plan_input *in, char *msg, size_t msglen
 		if (mv->nlegs < 1 || mv->nlegs > PLAN_MAX_LEGS || !mv->legs)
 			return fail(msg, msglen, "movement '%s' has %d legs (1..%d)", mv->ref,
 				    mv->nlegs, PLAN_MAX_LEGS);
+		if (mv->escorts_named < 0)
+			return fail(msg, msglen, "movement '%s' has %d named escorts", mv->ref,
+				    mv->escorts_named);
 		if (mv->escort_seats < 0)
 			return fail(msg, msglen, "movement '%s' has a negative escort seat count",
 				    mv->ref);
@@ -404,7 +407,7 @@ static int result_alloc(struct cor_plan_result *res, size_t n, size_t nm)
 	res->movement = malloc((n + 1) * sizeof(*res->movement));
 	res->escorts = calloc(nm + 1, sizeof(*res->escorts));
 	res->why = malloc((n + 1) * sizeof(*res->why));
-	res->reason = malloc((n + 1) * sizeof(*res->reason));
+	res->reason = calloc(n + 1, sizeof(*res->reason));
 	if (!res->movement || !res->escorts || !res->why || !res->reason) {
 		cor_plan_result_free(res);
 		return COR_ENOMEM;

@@ -72,9 +72,13 @@ void plan_state_copy(struct plan_state *dst, const struct plan_state *src);
 bool plan_fits(const struct plan_state *st, size_t i, size_t o);
 void plan_place(struct plan_state *st, size_t i, size_t o);
 void plan_remove(struct plan_state *st, size_t i);
-int plan_escorts_needed(const struct cor_plan_input *in, int medical);
+/* The planner's escorts m needs for this many medical travellers: one per
+ * escort_ratio, less the medical escorts already named on it. */
+int plan_escorts_needed(const struct cor_plan_input *in, size_t m, int medical);
+/* The right-hand side of a model row (capacity, escort cover, quota). */
+double plan_row_rhs(const struct plan_model *md, size_t row);
 
-/* bound.c: subgradient bound and heuristic plans for any size. */
+/* bound.c: the Lagrangian bound (smoothed dual) and heuristic plans for any size. */
 struct plan_bound {
 	int64_t bound;   /* the best Lagrangian upper bound found */
 	int iterations;  /* evaluations of the dual */
@@ -99,6 +103,18 @@ struct plan_exact {
 };
 int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan_exact *out,
 	       double deadline);
+
+/* improve.c: local search for the exact planner's plans. */
+struct plan_improve {
+	const struct plan_model *md;
+	size_t *mbeg, *mopt; /* options of movement m: mopt[mbeg[m]..mbeg[m + 1]) */
+	size_t *owner;       /* per option: its case */
+};
+int plan_improve_init(struct plan_improve *im, const struct plan_model *md);
+void plan_improve_release(struct plan_improve *im);
+/* Moves that each raise st's value (one case to another option or in,
+ * ejecting at most one other), at most max_sweeps sweeps; the new value. */
+int64_t plan_improve_run(struct plan_improve *im, struct plan_state *st, int max_sweeps);
 
 /* reason.c */
 void plan_reasons(const struct plan_model *md, const struct plan_state *st,

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+// The exact planner on parts of 100-200 cases: thirteen generated instances
+// of 1-5 movements, each proven optimal within the default node limit,
+// with the optimum that cbc (COIN-OR, run as a separate process, its
+// preprocessing off) finds and proves on the same LP file. The values are
+// written here, so the first test needs no solver; the second solves each
+// LP file again with cbc and fails if cbc is missing.
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "plan/gen.h"
+#include "plan/plan.h"
+#include "util/error.h"
+
+static const struct {
+	size_t n, nm;
+	uint64_t seed;
+	int64_t optimum; /* cbc 2.10.8, ratioGap 0, preprocess off */
+} instances[] = {
+	{100, 2, 1, 1255907}, {100, 3, 2, 3664863}, {100, 4, 3, 1714876},
+	{120, 3, 1, 2961906}, {150, 2, 2, 4439850}, {150, 3, 3, 3031823},
+	{150, 5, 2, 3638545}, {200, 1, 3, 2142585}, {200, 2, 4, 2517730},
+	{200, 3, 1, 5841833}, {200, 3, 2, 5331720}, {200, 3, 3, 3863739},
+	{200, 5, 4, 3572687},
+};
+
+#define NINST (sizeof(instances) / sizeof(instances[0]))
+
+static void describe(size_t k, char *what, size_t len)
+{
+	snprintf(what, len, "%zu cases, %zu movements, seed %llu", instances[k].n, instances[k].nm,
+		 (unsigned long long)instances[k].seed);
+}
+
+/* Proven optimal with the default configuration, at cbc's optimum. */
+static void test_proven_at_default_limit(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < NINST; k++) {
+		struct cor_plan_instance inst;
+		struct cor_plan_result res;
+		char msg[256], what[80];
+		describe(k, what, sizeof(what));
+		assert_int_equal(cor_plan_generate(instances[k].n, instances[k].nm, instances[k].seed,
+						   NULL, &inst),
+				 0);
+		assert_int_equal(inst.in.cfg.node_limit, 2000);
+		assert_int_equal(cor_plan_solve(&inst.in, &res, msg, sizeof(msg)), 0);
+		if (!res.optimal)
+			fail_msg("%s: not proven optimal after %ld nodes (value %lld, bound %lld)", what,
+				 res.nodes, (long long)res.value, (long long)res.bound);
+		if (res.value != instances[k].optimum)
+			fail_msg("%s: the planner finds %lld, the optimum is %lld", what,
+				 (long long)res.value, (long long)instances[k].optimum);
+		assert_int_equal(res.bound, res.value);
+		assert_true(res.gap == 0);
+		assert_true(res.nodes >= 1 && res.nodes <= 2000);
+		if (cor_plan_check(&inst.in, res.movement, res.escorts, msg, sizeof(msg)))
+			fail_msg("%s: %s", what, msg);
+		int64_t sum = 0;
+		for (size_t i = 0; i < instances[k].n; i++)
+			if (res.movement[i] >= 0)
+				sum += cor_plan_value(&inst.in, i, (size_t)res.movement[i]);
+		assert_int_equal(sum, res.value);
+		cor_plan_result_free(&res);
+		cor_plan_instance_free(&inst);
+	}
+}
+
+static int run(const char *cmd)
+{
+	int rc = system(cmd);
+	return rc == -1 ? -1 : WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+/* The optimum above is cbc's, on the LP file the planner writes. */
+static void test_cbc_agrees(void **state)
+{
+	(void)state;
+	const char *tmp = getenv("COR_TEST_TMP");
+	char dir[512];
+	snprintf(dir, sizeof(dir), "%s", tmp && *tmp ? tmp : "/tmp");
+	if (run("command -v cbc >/dev/null 2>&1"))
+		fail_msg("cbc is needed (scripts/setup.sh installs it)");
+	for (size_t k = 0; k < NINST; k++) {
+		struct cor_plan_instance inst;
+		char lp[600], out[600], cmd[1600], line[512], what[80];
+		describe(k, what, sizeof(what));
+		assert_int_equal(cor_plan_generate(instances[k].n, instances[k].nm, instances[k].seed,
+						   NULL, &inst),
+				 0);
+		snprintf(lp, sizeof(lp), "%s/plan_exact_%zu.lp", dir, k);
+		snprintf(out, sizeof(out), "%s/plan_exact_%zu.cbc", dir, k);
+		FILE *f = fopen(lp, "w");
+		assert_non_null(f);
+		assert_int_equal(cor_plan_write_lp(&inst.in, f), 0);
+		assert_int_equal(fclose(f), 0);
+		snprintf(cmd, sizeof(cmd),
+			 "timeout 300 cbc '%s' ratioGap 0 preprocess off solve >'%s' 2>&1", lp, out);
+		if (run(cmd))
+			fail_msg("%s: '%s' failed", what, cmd);
+		f = fopen(out, "r");
+		assert_non_null(f);
+		bool optimal = false;
+		int64_t obj = -1;
+		while (fgets(line, sizeof(line), f)) {
+			if (!strncmp(line, "Result - Optimal solution found", 31))
+				optimal = true;
+			if (!strncmp(line, "Objective value:", 16))
+				obj = (int64_t)llround(strtod(line + 16, NULL));
+		}
+		fclose(f);
+		if (!optimal)
+			fail_msg("%s: cbc did not prove its plan optimal", what);
+		if (obj != instances[k].optimum)
+			fail_msg("%s: cbc finds %lld, the table says %lld", what, (long long)obj,
+				 (long long)instances[k].optimum);
+		cor_plan_instance_free(&inst);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_proven_at_default_limit),
+		cmocka_unit_test(test_cbc_agrees),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
