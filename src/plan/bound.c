@@ -64,13 +64,19 @@ static inline double reduced(const struct plan_model *md, const double *y, const
 	return v;
 }
 
-static double rhs(const struct plan_model *md, size_t row)
+double plan_row_rhs(const struct plan_model *md, size_t row)
 {
+	const struct cor_plan_input *in = md->in;
 	if (row < md->nlegs * R)
 		return md->cap[row];
 	if (row < md->nlegs * R + md->nm)
-		return 0;
-	return md->in->quotas[row - md->nlegs * R - md->nm].seats;
+		return (double)in->movements[row - md->nlegs * R].escorts_named * in->cfg.escort_ratio;
+	return in->quotas[row - md->nlegs * R - md->nm].seats;
+}
+
+static double rhs(const struct plan_model *md, size_t row)
+{
+	return plan_row_rhs(md, row);
 }
 
 /* Add the rows that option o of case i uses to usage (scaled by f). */

@@ -106,10 +106,15 @@ int cor_plan_check(const struct cor_plan_input *in, const int *movement, const i
 				    mv->escort_seats);
 			goto out;
 		}
-		if (e * in->cfg.escort_ratio < medical[m]) {
+		if ((e + mv->escorts_named) * in->cfg.escort_ratio < medical[m]) {
+			char named[48] = "";
+			if (mv->escorts_named)
+				snprintf(named, sizeof(named), " and %d named medical escort%s",
+					 mv->escorts_named, mv->escorts_named == 1 ? "" : "s");
 			rc = broken(msg, msglen,
-				    "'%s' carries %ld medical travellers with %ld escorts (1 per %d)",
-				    mv->ref, medical[m], e, in->cfg.escort_ratio);
+				    "'%s' carries %ld medical traveller%s with %ld escort%s%s (1 per %d)",
+				    mv->ref, medical[m], medical[m] == 1 ? "" : "s", e, e == 1 ? "" : "s",
+				    named, in->cfg.escort_ratio);
 			goto out;
 		}
 		for (int k = 0; k < mv->nlegs; k++) {

@@ -185,7 +185,7 @@ int cor_plan_write_lp(const struct cor_plan_input *in, FILE *f)
 				snprintf(var, sizeof(var), "s_%zu", m);
 				term(&w, -in->cfg.escort_ratio, var);
 			}
-			fputs(" <= 0\n", f);
+			fprintf(f, " <= %d\n", in->movements[m].escorts_named * in->cfg.escort_ratio);
 		} else {
 			size_t q = row - legrows - md.nm;
 			if (a == b)
@@ -204,7 +204,8 @@ int cor_plan_write_lp(const struct cor_plan_input *in, FILE *f)
 	for (size_t i = 0; i < md.n; i++)
 		for (size_t o = md.ofs[i]; o < md.ofs[i + 1]; o++) {
 			int m = md.opt[o].m;
-			if (!in->cases[i].medical || !esc[m])
+			/* With a medical escort named, x <= s + named holds anyway. */
+			if (!in->cases[i].medical || !esc[m] || in->movements[m].escorts_named > 0)
 				continue;
 			snprintf(name, sizeof(name), "link_%zu_%d", i, m);
 			row_start(&w, name);

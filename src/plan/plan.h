@@ -13,7 +13,8 @@
 //              positions, WCHC places, WCHS places): the needs of the cases
 //              whose journey on their movement uses l, plus (for seats) the
 //              escorts on that movement, fit in l's capacity;
-//              escorts[m] * escort_ratio >= medical units of the cases on m,
+//              (escorts[m] + named medical escorts of m) * escort_ratio >=
+//              medical units of the cases on m,
 //              escorts[m] <= m's escort seats (integer escorts);
 //              per movement and origin office with a quota: persons <= quota;
 //              x[i][m] = 0 when m cannot take i (below): binary x.
@@ -99,6 +100,10 @@ struct cor_plan_movement {
 	char ref[COR_PLAN_REF_MAX + 1]; /* the movement reference */
 	char label[24];                 /* how people name it: "ET 3412", "MV Amal", "convoy 7" */
 	int escort_seats;               /* the most escorts it can carry (they take seats too) */
+	int escorts_named;              /* medical escorts already named on it, each covering
+	                                   escort_ratio medical travellers; their seats are
+	                                   already out of the legs' capacity and of
+	                                   escort_seats */
 	int nlegs;
 	const struct cor_plan_leg *legs; /* in order; legs[k].to is legs[k+1].from */
 };

@@ -157,7 +157,7 @@ static struct blocked why_blocked(const struct plan_state *st, size_t i, size_t 
 	}
 	int esc = st->escorts[op->m], more = 0;
 	if (c->medical) {
-		int need = plan_escorts_needed(in, st->medical[op->m] + c->medical);
+		int need = plan_escorts_needed(in, (size_t)op->m, st->medical[op->m] + c->medical);
 		if (need > mv->escort_seats)
 			return (struct blocked){B_ESCORT, 0, op->k1, mv->escort_seats - esc, false};
 		more = need - esc;

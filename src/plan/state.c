@@ -8,9 +8,11 @@
 #include "plan/plan_int.h"
 #include "util/error.h"
 
-int plan_escorts_needed(const struct cor_plan_input *in, int medical)
+int plan_escorts_needed(const struct cor_plan_input *in, size_t m, int medical)
 {
-	return (medical + in->cfg.escort_ratio - 1) / in->cfg.escort_ratio;
+	int all = (medical + in->cfg.escort_ratio - 1) / in->cfg.escort_ratio;
+	int named = in->movements[m].escorts_named;
+	return all > named ? all - named : 0;
 }
 
 int plan_state_init(struct plan_state *st, const struct plan_model *md)
@@ -74,7 +76,7 @@ bool plan_fits(const struct plan_state *st, size_t i, size_t o)
 	int esc = st->escorts[op->m];
 	int more = 0;
 	if (c->medical) {
-		int need = plan_escorts_needed(in, st->medical[op->m] + c->medical);
+		int need = plan_escorts_needed(in, (size_t)op->m, st->medical[op->m] + c->medical);
 		if (need > mv->escort_seats)
 			return false;
 		more = need - esc;
@@ -115,7 +117,7 @@ void plan_place(struct plan_state *st, size_t i, size_t o)
 			st->used[(base + (size_t)k) * COR_RES__N + (size_t)r] += c->need[r];
 	if (c->medical) {
 		st->medical[op->m] += c->medical;
-		st->escorts[op->m] = plan_escorts_needed(in, st->medical[op->m]);
+		st->escorts[op->m] = plan_escorts_needed(in, (size_t)op->m, st->medical[op->m]);
 	}
 	if (op->quota >= 0)
 		st->qused[op->quota] += c->need[COR_RES_SEATS];
@@ -138,7 +140,7 @@ void plan_remove(struct plan_state *st, size_t i)
 			st->used[(base + (size_t)k) * COR_RES__N + (size_t)r] -= c->need[r];
 	if (c->medical) {
 		st->medical[op->m] -= c->medical;
-		st->escorts[op->m] = plan_escorts_needed(in, st->medical[op->m]);
+		st->escorts[op->m] = plan_escorts_needed(in, (size_t)op->m, st->medical[op->m]);
 	}
 	if (op->quota >= 0)
 		st->qused[op->quota] -= c->need[COR_RES_SEATS];

@@ -1149,15 +1149,8 @@ static int check_fit(struct cor_store *st, const char *mref, const char *case_re
 	/* The named escorts' seats are taken off the input already
 	 * (cor_store_plan_load); the medical ones among them count towards the
 	 * escorts the medical travellers need. */
-	static const char sql_named[] =
-		"SELECT count(*) FROM movement_escort WHERE movement_id = ?1 AND medical = 1";
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_named);
-	if (s)
-		sqlite3_bind_int64(s, 1, l.movement_ids[0]);
-	if ((err = step_row(st, s, "counting escorts")) < 0)
-		goto out;
-	esc[0] = esc[0] > sqlite3_column_int(s, 0) ? esc[0] - sqlite3_column_int(s, 0) : 0;
-	sqlite3_reset(s);
+	int named = l.movements[0].escorts_named;
+	esc[0] = esc[0] > named ? esc[0] - named : 0;
 	int b, a;
 	if (journey(&l.cases[at], &l.movements[0], &b, &a) < 0) {
 		cor_sqlite_msg(st, "%s (%s) does not go from %s to %s", l.movements[0].label, mref,

@@ -147,19 +147,25 @@ static int load_movements(struct loader *ld)
 			err = cor_sqlite_fail(st, rc, "reading quotas");
 		sqlite3_reset(s);
 	}
-	/* Escorts already named hold their seats on every leg. The planner's
-	 * escorts come on top of them: safe, if it may keep a seat for an
-	 * escort that a named medical escort could have been. */
-	static const char sql_named[] = "SELECT count(*) FROM movement_escort WHERE movement_id = ?1";
+	/* Escorts already named hold their seats on every leg, and each named
+	 * medical escort covers escort_ratio medical travellers: the planner
+	 * adds escorts only beyond those. */
+	static const char sql_named[] = "SELECT count(*), coalesce(sum(medical), 0)"
+					" FROM movement_escort WHERE movement_id = ?1";
 	for (size_t i = 0; err == 0 && i < l->in.nmovements; i++) {
 		if (!(s = cor_sqlite_stmt(st, sql_named))) {
 			err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "counting escorts");
 			break;
 		}
 		sqlite3_bind_int64(s, 1, l->movement_ids[i]);
-		int named = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+		int named = 0, medical = 0;
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			named = sqlite3_column_int(s, 0);
+			medical = sqlite3_column_int(s, 1);
+		}
 		sqlite3_reset(s);
 		struct cor_plan_movement *m = &l->movements[i];
+		m->escorts_named = medical;
 		m->escort_seats = m->escort_seats > named ? m->escort_seats - named : 0;
 		for (int k = 0; k < m->nlegs; k++) {
 			struct cor_plan_leg *g = &l->legs[first[i] + (size_t)k];

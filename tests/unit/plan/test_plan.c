@@ -212,6 +212,52 @@ static void test_escorts(void **state)
 	cor_plan_result_free(&res);
 }
 
+/* Medical escorts already named on a movement (their seats out of its
+ * capacity already) cover escort_ratio medical travellers each: the
+ * planner adds escorts only beyond them. */
+static void test_named_escorts(void **state)
+{
+	/* 8U 4101: no escort seat left, one named medical escort: three
+	 * medical travellers can go, a fourth cannot. MV Amal: one escort
+	 * seat and one named: four medical travellers take one more escort,
+	 * and its seat. */
+	struct cor_plan_leg la[] = {leg("TIP", "LBY", "LOS", "NGA", 1, 6, 0, 0, 0)};
+	struct cor_plan_leg lb[] = {leg("YEADE", "YEM", "DJJIB", "DJI", 1, 5, 0, 0, 0)};
+	struct cor_plan_movement m[] = {move("8U 4101", 0, 1, la), move("MV Amal", 1, 1, lb)};
+	m[0].escorts_named = 1;
+	m[1].escorts_named = 1;
+	struct cor_plan_case c[] = {kase("M1", "LBY", "NGA", 2, 1), kase("M2", "LBY", "NGA", 2, 0),
+				    kase("N1", "LBY", "NGA", 1, 0), kase("P", "YEM", "DJI", 3, 0),
+				    kase("Q", "YEM", "DJI", 1, 1), kase("R", "YEM", "DJI", 1, 0)};
+	c[0].medical = 2;
+	c[1].medical = 2;
+	c[3].medical = 3;
+	c[4].medical = 1;
+	struct cor_plan_input in = input(c, ROWS(c), m, ROWS(m));
+	const int want[] = {0, -1, 0, 1, 1, -1};
+	const char *why[] = {NULL, "needs a medical escort, no escort seat left on 8U 4101", NULL,
+			     NULL, NULL, "seats on MV Amal went to cases of higher or equal priority"};
+	struct cor_plan_result res;
+	expect(&in, want, why, 19999 + 999 + 2999 + 9999, &res);
+	assert_int_equal(res.escorts[0], 0);
+	assert_int_equal(res.escorts[1], 1);
+	cor_plan_result_free(&res);
+	/* The model for the exact solvers says the same. */
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	assert_int_equal(cor_plan_write_lp(&in, f), 0);
+	rewind(f);
+	char line[256];
+	int esc_rows = 0;
+	while (fgets(line, sizeof(line), f))
+		if (strstr(line, "esc_")) {
+			assert_non_null(strstr(line, "<= 3"));
+			esc_rows++;
+		}
+	assert_int_equal(esc_rows, 2);
+	fclose(f);
+}
+
 static void test_transit(void **state)
 {
 	struct cor_plan_leg l[] = {leg("SEB", "LBY", "NIM", "NER", 2, 10, 0, 0, 0),
@@ -405,9 +451,21 @@ static void test_bad_input(void **state)
 	c[0].need[COR_RES_SEATS] = 2;
 	c[0].medical = 1;
 	assert_int_equal(cor_plan_check(&in, mv, esc, msg, sizeof(msg)), COR_EINVAL);
-	assert_string_equal(msg, "'MOV-8U 4101' carries 1 medical travellers with 0 escorts (1 per 3)");
+	assert_string_equal(msg, "'MOV-8U 4101' carries 1 medical traveller with 0 escorts (1 per 3)");
 	esc[0] = 1;
 	assert_int_equal(cor_plan_check(&in, mv, esc, msg, sizeof(msg)), 0);
+	/* A named medical escort covers three. */
+	c[0].medical = 4;
+	m[0].escorts_named = 1;
+	assert_int_equal(cor_plan_check(&in, mv, esc, msg, sizeof(msg)), 0);
+	esc[0] = 0;
+	assert_int_equal(cor_plan_check(&in, mv, esc, msg, sizeof(msg)), COR_EINVAL);
+	assert_string_equal(msg, "'MOV-8U 4101' carries 4 medical travellers with 0 escorts and 1 "
+				 "named medical escort (1 per 3)");
+	m[0].escorts_named = -1;
+	assert_int_equal(cor_plan_solve(&in, &res, msg, sizeof(msg)), COR_EINVAL);
+	assert_string_equal(msg, "movement 'MOV-8U 4101' has -1 named escorts");
+	m[0].escorts_named = 0;
 	assert_string_equal(cor_plan_why_code(COR_WHY_QUOTA), "quota");
 }
 
@@ -416,6 +474,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_never_split),      cmocka_unit_test(test_leg_capacity),
 		cmocka_unit_test(test_special_places),   cmocka_unit_test(test_escorts),
+		cmocka_unit_test(test_named_escorts),
 		cmocka_unit_test(test_transit),          cmocka_unit_test(test_windows),
 		cmocka_unit_test(test_emergency_deadline), cmocka_unit_test(test_quota),
 		cmocka_unit_test(test_kept_booking),     cmocka_unit_test(test_ties),

@@ -4,7 +4,8 @@
 // linked). For each of 20 generated instances of 20-100 cases the model is
 // written with cor_plan_write_lp; both solvers solve it; their objectives
 // must equal ours, which must be proven optimal; and each solver's own
-// assignment must pass cor_plan_check. Missing solvers fail the test.
+// assignment must pass cor_plan_check. A third of them have a medical
+// escort named already. Missing solvers fail the test.
 //
 // cbc runs with its preprocessing off: with it, cbc 2.10.8 (Debian 12)
 // stops one value unit short of the optimum on the 50-case instance of seed
@@ -116,6 +117,14 @@ static void test_against_solvers(void **state)
 				 0);
 		inst.in.cfg.node_limit = 100000;
 		inst.in.cfg.time_limit = 600;
+		/* A third of the instances have a medical escort named on their
+		 * first movement, with one escort seat fewer. */
+		if (k % 3 == 2) {
+			inst.movements[0].escorts_named = 1;
+			if (inst.movements[0].escort_seats > 0)
+				inst.movements[0].escort_seats--;
+			snprintf(what + strlen(what), sizeof(what) - strlen(what), ", escort named");
+		}
 		struct cor_plan_result res;
 		assert_int_equal(cor_plan_solve(&inst.in, &res, msg, sizeof(msg)), 0);
 		if (!res.optimal)
