@@ -564,10 +564,10 @@ out:
 	return rc;
 }
 
-/* Plan one part as an input of its own, and put its plan into st. */
 #define PLAN_PART_EXACT 30
 
-static int solve_part(const struct plan_model *md, struct part *pt, size_t *local,
+/* Plan one part as an input of its own; its answer goes into *pt. */
+static int solve_part(const struct plan_model *md, struct part *pt, const size_t *local,
 		      double deadline)
 {
 	char *msg = pt->msg;
@@ -582,10 +582,10 @@ static int solve_part(const struct plan_model *md, struct part *pt, size_t *loca
 	int rc = COR_ENOMEM;
 	if (!cases || !moves || !quotas)
 		goto out;
-	for (size_t k = 0; k < pt->nmoves; k++) {
+	/* local[] maps each movement to its index in its part; it is filled
+	 * before the workers start and only read here. */
+	for (size_t k = 0; k < pt->nmoves; k++)
 		moves[k] = in->movements[pt->moves[k]];
-		local[pt->moves[k]] = k;
-	}
 	for (size_t k = 0; k < pt->ncases; k++) {
 		cases[k] = in->cases[pt->cases[k]];
 		if (cases[k].fixed >= 0)
@@ -645,7 +645,7 @@ struct pool {
 	const struct plan_model *md;
 	struct part *parts;
 	size_t *order, nparts, next;
-	size_t *local;
+	const size_t *local;
 	double deadline;
 	pthread_mutex_t lock;
 };
@@ -677,7 +677,7 @@ static int part_size_cmp(const void *a, const void *b)
 }
 
 static int solve_parts(const struct plan_model *md, struct part *parts, size_t nparts,
-		       size_t *local, double deadline)
+		       const size_t *local, double deadline)
 {
 	struct pool pl = {md, parts, NULL, 0, 0, local, deadline, PTHREAD_MUTEX_INITIALIZER};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -743,6 +743,9 @@ int cor_plan_solve(const struct cor_plan_input *in, struct cor_plan_result *res,
 		rc = local ? 0 : COR_ENOMEM;
 		for (size_t m = 0; local && m < md.nm; m++)
 			local[m] = SIZE_MAX;
+		for (size_t p = 0; local && p < nparts; p++)
+			for (size_t k = 0; k < parts[p].nmoves; k++)
+				local[parts[p].moves[k]] = k;
 		if (!rc)
 			rc = solve_parts(&md, parts, nparts, local, deadline);
 		/* Merged in the order of the parts, whatever order they ran in:
