@@ -74,78 +74,33 @@ double plan_row_rhs(const struct plan_model *md, size_t row)
 	return in->quotas[row - md->nlegs * R - md->nm].seats;
 }
 
-static double rhs(const struct plan_model *md, size_t row)
-{
-	return plan_row_rhs(md, row);
-}
-
-/* Add the rows that option o of case i uses to usage (scaled by f). */
-static void add_usage(const struct plan_model *md, double *usage, size_t i,
-		      const struct plan_opt *op)
-{
-	const struct cor_plan_case *c = &md->in->cases[i];
-	size_t base = md->leg0[op->m];
-	for (size_t l = base + op->k1; l <= base + op->k2; l++)
-		for (int r = 0; r < R; r++)
-			usage[l * R + (size_t)r] += c->need[r];
-	if (c->medical)
-		usage[esc_row(md, (size_t)op->m)] += c->medical;
-	if (op->quota >= 0)
-		usage[quota_row(md, (size_t)op->quota)] += c->need[0];
-}
-
-/* L(y), with the usage of its maximiser when usage is not NULL. */
-static double lagrange_eval(const struct plan_model *md, const double *y, double *pre,
-			    double *usage)
+/* L(y): the bound at prices y (any y >= 0 gives one). */
+static double lagrange_eval(const struct plan_model *md, const double *y, double *pre)
 {
 	const struct cor_plan_input *in = md->in;
 	long double L = 0;
 	seat_prefix(md, y, pre);
-	if (usage)
-		memset(usage, 0, md->nrows * sizeof(*usage));
 	for (size_t row = 0; row < md->nrows; row++)
-		L += (long double)y[row] * rhs(md, row);
+		L += (long double)y[row] * plan_row_rhs(md, row);
 	for (size_t m = 0; m < md->nm; m++) {
 		const struct cor_plan_movement *mv = &in->movements[m];
 		double coef = in->cfg.escort_ratio * y[esc_row(md, m)] -
 			      (pre[md->leg0[m + 1]] - pre[md->leg0[m]]);
-		if (coef <= 0 || mv->escort_seats == 0)
-			continue;
-		L += (long double)coef * mv->escort_seats;
-		if (usage) {
-			for (size_t l = md->leg0[m]; l < md->leg0[m + 1]; l++)
-				usage[l * R] += mv->escort_seats;
-			usage[esc_row(md, m)] -= (double)in->cfg.escort_ratio * mv->escort_seats;
-		}
+		if (coef > 0)
+			L += (long double)coef * mv->escort_seats;
 	}
 	for (size_t i = 0; i < md->n; i++) {
-		bool fixed = in->cases[i].fixed >= 0;
-		double best = fixed ? -INFINITY : 0;
-		size_t bo = SIZE_MAX;
+		if (md->ofs[i] == md->ofs[i + 1])
+			continue;
+		double best = in->cases[i].fixed >= 0 ? -INFINITY : 0;
 		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
 			double v = reduced(md, y, pre, i, &md->opt[o]);
-			if (v > best) {
+			if (v > best)
 				best = v;
-				bo = o;
-			}
 		}
-		if (bo == SIZE_MAX)
-			continue;
 		L += best;
-		if (usage)
-			add_usage(md, usage, i, &md->opt[bo]);
 	}
 	return (double)L;
-}
-
-double plan_lagrange_value(const struct plan_model *md, const double *y)
-{
-	double *pre = malloc((md->nlegs + 1) * sizeof(*pre));
-	if (!pre)
-		return INFINITY;
-	double L = lagrange_eval(md, y, pre, NULL);
-	free(pre);
-	return L;
 }
 
 /* ---- Greedy plans ----------------------------------------------------- */
@@ -631,6 +586,27 @@ static double exp_neg(double z)
 	return p * scale;
 }
 
+/* Class c at prices y (sm->pre filled): u(o) = r(rep, o) - a(rep), its
+ * maximum into *U, and sm->u[o] = exp((u(o) - U) / mu), which sum to *S. */
+static void class_weights(struct smooth *sm, const double *y, size_t c, double inv, double *U,
+			  double *S)
+{
+	const struct plan_model *md = sm->md;
+	size_t rep = sm->rep[c], o0 = md->ofs[rep], k = md->ofs[rep + 1] - o0;
+	double a0 = (double)md->opt[o0].value, top = -INFINITY, sum = 0;
+	for (size_t o = 0; o < k; o++) {
+		sm->u[o] = reduced(md, y, sm->pre, rep, &md->opt[o0 + o]) - a0;
+		if (sm->u[o] > top)
+			top = sm->u[o];
+	}
+	for (size_t o = 0; o < k; o++) {
+		sm->u[o] = exp_neg((sm->u[o] - top) * inv);
+		sum += sm->u[o];
+	}
+	*U = top;
+	*S = sum;
+}
+
 /* g -= w * (the rows option op of case i uses). */
 static void sub_usage(const struct plan_model *md, double *g, size_t i, const struct plan_opt *op,
 		      double w)
@@ -658,7 +634,7 @@ static void smooth_eval(struct smooth *sm, const double *y, double mu, double *f
 	sm->evals++;
 	seat_prefix(md, y, sm->pre);
 	for (size_t row = 0; row < md->nrows; row++) {
-		double b = rhs(md, row);
+		double b = plan_row_rhs(md, row);
 		g[row] = b;
 		F += (long double)y[row] * b;
 	}
@@ -688,16 +664,8 @@ static void smooth_eval(struct smooth *sm, const double *y, double mu, double *f
 	}
 	for (size_t c = 0; c < sm->ncls; c++) {
 		size_t rep = sm->rep[c], o0 = md->ofs[rep], k = md->ofs[rep + 1] - o0;
-		double a0 = (double)md->opt[o0].value, U = -INFINITY, S = 0, W = 0;
-		for (size_t o = 0; o < k; o++) {
-			sm->u[o] = reduced(md, y, sm->pre, rep, &md->opt[o0 + o]) - a0;
-			if (sm->u[o] > U)
-				U = sm->u[o];
-		}
-		for (size_t o = 0; o < k; o++) {
-			sm->u[o] = exp_neg((sm->u[o] - U) * inv);
-			S += sm->u[o];
-		}
+		double U, S, W = 0;
+		class_weights(sm, y, c, inv, &U, &S);
 		double Ubar = U + mu * log(S); /* the soft maximum of u over the options */
 		for (size_t e = sm->beg[c]; e < sm->beg[c + 1]; e++) {
 			double M = sm->a[e] + U, z = (sm->a[e] + Ubar) * inv;
@@ -746,17 +714,9 @@ static int lp_round(struct smooth *sm, const double *y, double mu, struct greedy
 		return COR_ENOMEM;
 	seat_prefix(md, y, sm->pre);
 	for (size_t c = 0; c < sm->ncls; c++) {
-		size_t rep = sm->rep[c], o0 = md->ofs[rep], k = md->ofs[rep + 1] - o0;
-		double a0 = (double)md->opt[o0].value, U = -INFINITY, S = 0;
-		for (size_t o = 0; o < k; o++) {
-			sm->u[o] = reduced(md, y, sm->pre, rep, &md->opt[o0 + o]) - a0;
-			if (sm->u[o] > U)
-				U = sm->u[o];
-		}
-		for (size_t o = 0; o < k; o++) {
-			sm->u[o] = exp_neg((sm->u[o] - U) * inv);
-			S += sm->u[o];
-		}
+		size_t k = md->ofs[sm->rep[c] + 1] - md->ofs[sm->rep[c]];
+		double U, S;
+		class_weights(sm, y, c, inv, &U, &S);
 		double Ubar = U + mu * log(S);
 		for (size_t e = sm->beg[c]; e < sm->beg[c + 1]; e++) {
 			double z = (sm->a[e] + Ubar) * inv, t = exp_neg(-fabs(z));
@@ -978,7 +938,7 @@ int plan_lagrange(const struct plan_model *md, struct plan_state *best, struct p
 		placed += best->at[i] >= 0;
 	double avg = placed ? (double)best->value / (double)placed : 1000.0;
 	double mu = avg / MU_START, gamma = 1, f = 0;
-	double Lbest = lagrange_eval(md, y, sm.pre, NULL);
+	double Lbest = lagrange_eval(md, y, sm.pre);
 	memcpy(ybest, y, nr * sizeof(*y));
 	int stage;
 	for (stage = 0; stage < STAGES && plan_now() < deadline; stage++) {

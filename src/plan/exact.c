@@ -769,6 +769,27 @@ static int64_t round_bound(struct bb *bb, int64_t U)
 
 static void search(struct bb *bb, size_t depth);
 
+/* The bounds of a node, saved at slot d of the stacks and put back. The
+ * stacks may move while a child searches (they grow on demand), so each
+ * use takes their address afresh. */
+static void bounds_save(struct bb *bb, size_t d)
+{
+	size_t nopt = bb->md->nopt, ng = bb->nint;
+	memcpy(bb->stack + d * 2 * nopt, bb->lo, nopt);
+	memcpy(bb->stack + d * 2 * nopt + nopt, bb->hi, nopt);
+	memcpy(bb->nstack + d * 2 * ng, bb->nlo, ng * sizeof(int));
+	memcpy(bb->nstack + d * 2 * ng + ng, bb->nhi, ng * sizeof(int));
+}
+
+static void bounds_restore(struct bb *bb, size_t d)
+{
+	size_t nopt = bb->md->nopt, ng = bb->nint;
+	memcpy(bb->lo, bb->stack + d * 2 * nopt, nopt);
+	memcpy(bb->hi, bb->stack + d * 2 * nopt + nopt, nopt);
+	memcpy(bb->nlo, bb->nstack + d * 2 * ng, ng * sizeof(int));
+	memcpy(bb->nhi, bb->nstack + d * 2 * ng + ng, ng * sizeof(int));
+}
+
 /* Better plans near the best one (large neighbourhood search), from the
  * root: for each movement m in turn, the cases that could take m are free
  * and every other case keeps its place in the best plan; the search looks
@@ -777,13 +798,8 @@ static void search(struct bb *bb, size_t depth);
 static void neighbourhoods(struct bb *bb)
 {
 	const struct plan_model *md = bb->md;
-	size_t nopt = md->nopt, ng = bb->nint;
-	unsigned char *save = bb->stack + 1 * 2 * nopt;
-	int *nsave = bb->nstack + 1 * 2 * ng;
-	memcpy(save, bb->lo, nopt);
-	memcpy(save + nopt, bb->hi, nopt);
-	memcpy(nsave, bb->nlo, ng * sizeof(int));
-	memcpy(nsave + ng, bb->nhi, ng * sizeof(int));
+	size_t nopt = md->nopt;
+	bounds_save(bb, 1);
 	long budget = md->in->cfg.node_limit / 5, end = bb->nodes + budget;
 	for (size_t m = 0; m < md->nm && bb->nodes < end && !bb->oom; m++) {
 		unsigned char *fr = bb->free_case;
@@ -808,12 +824,7 @@ static void neighbourhoods(struct bb *bb)
 			if (!bb->oom)
 				bb->cut = false;
 		}
-		save = bb->stack + 1 * 2 * nopt;
-		nsave = bb->nstack + 1 * 2 * ng;
-		memcpy(bb->lo, save, nopt);
-		memcpy(bb->hi, save + nopt, nopt);
-		memcpy(bb->nlo, nsave, ng * sizeof(int));
-		memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
+		bounds_restore(bb, 1);
 	}
 }
 
@@ -960,32 +971,19 @@ again:
 	 * then the days the LP saves by splitting are what stands between;
 	 * further off, the cases. */
 	if (gb < ng && i < md->n && (L - (long double)T < COR_PLAN_SCALE || most < 1e-6)) {
-		memcpy(bb->stack + (depth + 1) * 2 * nopt, bb->lo, nopt);
-		memcpy(bb->stack + (depth + 1) * 2 * nopt + nopt, bb->hi, nopt);
-		memcpy(bb->nstack + (depth + 1) * 2 * ng, bb->nlo, ng * sizeof(int));
-		memcpy(bb->nstack + (depth + 1) * 2 * ng + ng, bb->nhi, ng * sizeof(int));
+		bounds_save(bb, depth + 1);
 		double x = lp->x[nopt + gb];
 		int down = (int)floor(x);
 		bool down_first = x - down < 0.5;
 		for (int side = 0; side < 2 && !bb->cut; side++) {
-			const unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
-			const int *nsave = bb->nstack + (depth + 1) * 2 * ng;
-			memcpy(bb->lo, save, nopt);
-			memcpy(bb->hi, save + nopt, nopt);
-			memcpy(bb->nlo, nsave, ng * sizeof(int));
-			memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
+			bounds_restore(bb, depth + 1);
 			if ((side == 0) == down_first)
 				bb->nhi[gb] = down;
 			else
 				bb->nlo[gb] = down + 1;
 			search(bb, depth + 1);
 		}
-		const unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
-		const int *nsave = bb->nstack + (depth + 1) * 2 * ng;
-		memcpy(bb->lo, save, nopt);
-		memcpy(bb->hi, save + nopt, nopt);
-		memcpy(bb->nlo, nsave, ng * sizeof(int));
-		memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
+		bounds_restore(bb, depth + 1);
 		return;
 	}
 	/* Branch on that case; its children in the order the LP prefers
@@ -997,10 +995,7 @@ again:
 	}
 	size_t nch = md->ofs[i + 1] - md->ofs[i] + 1;
 	size_t *child = bb->child + depth * (bb->most_opts + 1);
-	memcpy(bb->stack + (depth + 1) * 2 * nopt, bb->lo, nopt);
-	memcpy(bb->stack + (depth + 1) * 2 * nopt + nopt, bb->hi, nopt);
-	memcpy(bb->nstack + (depth + 1) * 2 * ng, bb->nlo, ng * sizeof(int));
-	memcpy(bb->nstack + (depth + 1) * 2 * ng + ng, bb->nhi, ng * sizeof(int));
+	bounds_save(bb, depth + 1);
 	/* child k < nch - 1 is option ofs[i] + k; nch - 1 is "left out". */
 	double rest = 1;
 	for (size_t k = 0; k + 1 < nch; k++)
@@ -1023,16 +1018,12 @@ again:
 	for (size_t k = 0; k < nch && !bb->cut; k++) {
 		/* The stacks may have moved while the last child searched. */
 		const unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
-		const int *nsave = bb->nstack + (depth + 1) * 2 * ng;
 		child = bb->child + depth * (bb->most_opts + 1);
 		bool out = child[k] + 1 == nch;
 		size_t o = md->ofs[i] + child[k];
 		if (!out && !save[nopt + o])
 			continue;
-		memcpy(bb->lo, save, nopt);
-		memcpy(bb->hi, save + nopt, nopt);
-		memcpy(bb->nlo, nsave, ng * sizeof(int));
-		memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
+		bounds_restore(bb, depth + 1);
 		for (size_t p = md->ofs[i]; p < md->ofs[i + 1]; p++)
 			bb->hi[p] = !out && p == o;
 		if (!out)
@@ -1040,12 +1031,7 @@ again:
 		if (propagate(bb))
 			search(bb, depth + 1);
 	}
-	const unsigned char *save = bb->stack + (depth + 1) * 2 * nopt;
-	const int *nsave = bb->nstack + (depth + 1) * 2 * ng;
-	memcpy(bb->lo, save, nopt);
-	memcpy(bb->hi, save + nopt, nopt);
-	memcpy(bb->nlo, nsave, ng * sizeof(int));
-	memcpy(bb->nhi, nsave + ng, ng * sizeof(int));
+	bounds_restore(bb, depth + 1);
 }
 
 static void bb_release(struct bb *bb)

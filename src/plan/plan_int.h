@@ -91,8 +91,6 @@ int plan_lagrange(const struct plan_model *md, struct plan_state *best, struct p
  * is worth more. work is scratch. */
 int plan_greedy(const struct plan_model *md, const double *price, struct plan_state *work,
 		struct plan_state *best);
-/* Upper bound from row prices y >= 0 (any y gives one): value units. */
-double plan_lagrange_value(const struct plan_model *md, const double *y);
 double plan_now(void);
 
 /* exact.c: branch and bound over an LP relaxation, for small plans. */
