@@ -72,6 +72,16 @@ int main(int argc, char **argv)
 		for (int w = 1; w < COR_WHY__N; w++)
 			printf(" %s %ld", cor_plan_why_code(w), why[w]);
 		printf("\n");
+		/* PLAN_BENCH_COLUMNS: the plan as the LP file's columns, one per
+		 * line, to set beside an exact solver's answer. */
+		if (getenv("PLAN_BENCH_COLUMNS")) {
+			for (size_t i = 0; i < n; i++)
+				if (res.movement[i] >= 0)
+					printf("x_%zu_%d 1\n", i, res.movement[i]);
+			for (size_t m = 0; m < nm; m++)
+				if (res.escorts[m] > 0)
+					printf("s_%zu %d\n", m, res.escorts[m]);
+		}
 		if (getenv("PLAN_BENCH_REASONS"))
 			for (size_t i = 0; i < n; i++)
 				if (res.movement[i] < 0)

@@ -29,8 +29,9 @@
 // the integer data too (infeasible()) before the node is dropped.
 //
 // Plans. Every node rounds its LP solution into a plan and improves it by
-// local search (improve.c); at the root, the neighbourhood of each movement
-// is searched with the rest of the best plan fixed. A node is cut when it
+// local search (improve.c); at the root, neighbourhoods of one to four
+// movements are searched as models of their own, the rest of the best plan
+// fixed (lns.c). A node is cut when it
 // cannot beat the best plan known by one value unit. With every choice
 // tied to an index, the search is the same on every run; the node limit is
 // a count, so a cut search is cut at the same place every time.
@@ -44,7 +45,6 @@
 // some optimal plan never leaves i out while taking j; identical cases also
 // take their movements in input order. Both rules cut the symmetric
 // subtrees that families of the same size and route make.
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +53,9 @@
 #include "plan/plan_int.h"
 #include "util/error.h"
 
-#define R COR_RES__N
-#define LP_SCALE 1e-3 /* objective in the tableau: value / 1000 */
+#define R          COR_RES__N
+#define LP_SCALE   1e-3 /* objective in the tableau: value / 1000 */
+#define LNS_BUDGET 50   /* nodes of the neighbourhoods (lns.c) per node of the limit */
 
 struct bb {
 	const struct plan_model *md;
@@ -65,7 +66,6 @@ struct bb {
 	int *gin, *gout;        /* scratch per count column */
 	size_t ngrp;            /* count columns: one per boarding leg with 2+ options */
 	int *grp;               /* per option: its count column, or -1 */
-	unsigned char *free_case; /* per case: scratch for the neighbourhoods */
 	size_t nint;            /* integer columns: the escort and count columns */
 	int *nlo, *nhi;         /* per integer column (column nopt + k): bounds at this node */
 	int *esc_col;           /* per movement: its escort column, or -1 */
@@ -87,9 +87,11 @@ struct bb {
 	struct plan_state work, heur;
 	struct plan_state *known;
 	struct plan_improve im;
-	struct ranked *rank;     /* per option: scratch for rounding */
+	struct ranked *rank; /* per option: scratch for rounding */
 	bool cut, oom, near_done;
-	long nodes, sublimit;   /* a sub-search stops after sublimit nodes */
+	int err;        /* an error of the neighbourhood search */
+	long lns_nodes; /* nodes of the neighbourhood search */
+	long nodes;
 	double deadline;
 	int64_t root_bound;
 };
@@ -167,7 +169,8 @@ static int build_lp(struct bb *bb)
 		gcol[l] = gcnt[l] >= 2 ? (int)bb->ncol++ : -1;
 	bb->ngrp = bb->ncol - bb->col0;
 	for (size_t o = 0; o < md->nopt; o++)
-		bb->grp[o] = bb->hi[o] && !bb->lo[o] ? gcol[md->leg0[md->opt[o].m] + md->opt[o].k1] : -1;
+		bb->grp[o] =
+		        bb->hi[o] && !bb->lo[o] ? gcol[md->leg0[md->opt[o].m] + md->opt[o].k1] : -1;
 	/* A row is kept only if the columns could ever overfill it. */
 	for (size_t i = 0; i < md->n; i++) {
 		const struct cor_plan_case *c = &in->cases[i];
@@ -196,9 +199,10 @@ static int build_lp(struct bb *bb)
 			 * with medical escorts named, it holds the medical
 			 * travellers to what those cover (the options that would
 			 * need an escort seat are closed by plan_fits). */
-			cap = bb->esc_col[row - md->nlegs * R] >= 0	? -1
-			      : in->movements[row - md->nlegs * R].escorts_named ? plan_row_rhs(md, row)
-										  : 1e300;
+			cap = bb->esc_col[row - md->nlegs * R] >= 0 ? -1
+			      : in->movements[row - md->nlegs * R].escorts_named
+			              ? plan_row_rhs(md, row)
+			              : 1e300;
 		else
 			cap = in->quotas[row - md->nlegs * R - md->nm].seats;
 		rowid[row] = pot[row] > cap ? nrow++ : -1;
@@ -228,15 +232,15 @@ static int build_lp(struct bb *bb)
 				size_t base = md->leg0[op->m];
 				if (pass)
 					bb->lp.cbeg[o] = (int)k;
-#define ENTRY(row, v)                                                \
-	do {                                                         \
-		if (rowid[row] >= 0 && (v) != 0) {                   \
-			if (pass) {                                  \
-				bb->lp.crow[k] = rowid[row];         \
-				bb->lp.cval[k] = (v);                \
-			}                                            \
-			k++;                                         \
-		}                                                    \
+#define ENTRY(row, v)                                                                              \
+	do {                                                                                       \
+		if (rowid[row] >= 0 && (v) != 0) {                                                 \
+			if (pass) {                                                                \
+				bb->lp.crow[k] = rowid[row];                                       \
+				bb->lp.cval[k] = (v);                                              \
+			}                                                                          \
+			k++;                                                                       \
+		}                                                                                  \
 	} while (0)
 				for (size_t l = base + op->k1; l <= base + op->k2; l++)
 					for (int r = 0; r < R; r++)
@@ -244,7 +248,8 @@ static int build_lp(struct bb *bb)
 				if (c->medical)
 					ENTRY(md->nlegs * R + (size_t)op->m, c->medical);
 				if (op->quota >= 0)
-					ENTRY(md->nlegs * R + md->nm + (size_t)op->quota, c->need[0]);
+					ENTRY(md->nlegs * R + md->nm + (size_t)op->quota,
+					      c->need[0]);
 				ENTRY(nmrows + i, 1);
 				if (bb->grp[o] >= 0) {
 					if (pass) {
@@ -482,7 +487,8 @@ static bool propagate(struct bb *bb)
 						changed = true;
 					}
 				for (size_t k = 0; k < bb->nsame[i]; k++)
-					if (!close_case(bb, bb->same[i][k], md->opt[at].m, &changed))
+					if (!close_case(bb, bb->same[i][k], md->opt[at].m,
+					                &changed))
 						return false;
 				continue;
 			}
@@ -529,7 +535,7 @@ static long double node_bound(struct bb *bb)
 static bool infeasible(struct bb *bb)
 {
 	const struct plan_lp *lp = &bb->lp;
-	const double *t = &lp->t[(size_t)lp->why * (size_t)lp->N + (size_t)lp->n];
+	const double *t = plan_lp_binv_row(lp, lp->why);
 	double *u = bb->u;
 	long double lo = 0, hi = 0, ub = 0, mag = 0;
 	/* Any multipliers give a true equation; the tableau's rounding
@@ -672,8 +678,9 @@ static long double knapsack_bound(struct bb *bb)
 			if (!bb->hi[o])
 				continue;
 			const struct plan_opt *op = &md->opt[o];
-			int w = kstar >= op->k1 && kstar <= op->k2 ?
-			                in->cases[bb->owner[o]].need[COR_RES_SEATS] : 0;
+			int w = kstar >= op->k1 && kstar <= op->k2
+			                ? in->cases[bb->owner[o]].need[COR_RES_SEATS]
+			                : 0;
 			double p = bb->dcol[o] + w * ystar;
 			if (bb->lo[o]) {
 				part += p;
@@ -690,7 +697,8 @@ static long double knapsack_bound(struct bb *bb)
 		int j = bb->esc_col[m];
 		if (j >= 0 && kstar >= 0) {
 			/* The escorts at this node: elo taken, up to ehi. */
-			int elo = bb->nlo[(size_t)j - md->nopt], ehi = bb->nhi[(size_t)j - md->nopt];
+			int elo = bb->nlo[(size_t)j - md->nopt],
+			    ehi = bb->nhi[(size_t)j - md->nopt];
 			double p = bb->dcol[j] + ystar;
 			part += (long double)p * elo;
 			cap -= elo;
@@ -702,8 +710,8 @@ static long double knapsack_bound(struct bb *bb)
 			double d = bb->dcol[j];
 			part += (long double)d * bb->nlo[(size_t)j - md->nopt];
 			if (d > 0)
-				part += (long double)d *
-					(bb->nhi[(size_t)j - md->nopt] - bb->nlo[(size_t)j - md->nopt]);
+				part += (long double)d * (bb->nhi[(size_t)j - md->nopt] -
+				                          bb->nlo[(size_t)j - md->nopt]);
 		}
 		if (cap < 0)
 			return -HUGE_VALL; /* kept and forced travellers overfill it */
@@ -790,44 +798,6 @@ static void bounds_restore(struct bb *bb, size_t d)
 	memcpy(bb->nhi, bb->nstack + d * 2 * ng + ng, ng * sizeof(int));
 }
 
-/* Better plans near the best one (large neighbourhood search), from the
- * root: for each movement m in turn, the cases that could take m are free
- * and every other case keeps its place in the best plan; the search looks
- * there within 30 nodes (a fifth of the node limit in all). These searches
- * only find plans; the proof is the whole search that follows. */
-static void neighbourhoods(struct bb *bb)
-{
-	const struct plan_model *md = bb->md;
-	size_t nopt = md->nopt;
-	bounds_save(bb, 1);
-	long budget = md->in->cfg.node_limit / 5, end = bb->nodes + budget;
-	for (size_t m = 0; m < md->nm && bb->nodes < end && !bb->oom; m++) {
-		unsigned char *fr = bb->free_case;
-		memset(fr, 0, md->n);
-		for (size_t e = bb->mbeg[m]; e < bb->mbeg[m + 1]; e++)
-			fr[bb->owner[bb->mopt[e]]] = 1;
-		for (size_t o = 0; o < nopt; o++) {
-			size_t i = bb->owner[o];
-			bool taken = bb->known->at[i] == (int)o;
-			if (fr[i] || !bb->hi[o])
-				continue;
-			if (taken)
-				bb->lo[o] = 1;
-			else
-				bb->hi[o] = 0;
-		}
-		if (propagate(bb)) {
-			long lim = bb->nodes + 30;
-			bb->sublimit = lim < end ? lim : end;
-			search(bb, 1);
-			bb->sublimit = LONG_MAX;
-			if (!bb->oom)
-				bb->cut = false;
-		}
-		bounds_restore(bb, 1);
-	}
-}
-
 /* Room in the stacks for the bounds saved at depth; false (and the
  * search cut short) when memory runs out. */
 static bool frames(struct bb *bb, size_t depth)
@@ -860,7 +830,7 @@ static void search(struct bb *bb, size_t depth)
 	struct plan_lp *lp = &bb->lp;
 	if (bb->cut)
 		return;
-	if (++bb->nodes > md->in->cfg.node_limit || bb->nodes > bb->sublimit ||
+	if (++bb->nodes > md->in->cfg.node_limit ||
 	    ((bb->nodes & 15) == 0 && plan_now() > bb->deadline)) {
 		bb->cut = true;
 		return;
@@ -927,14 +897,22 @@ again:
 	if (!frames(bb, depth + 1))
 		return;
 	size_t nopt = md->nopt, ng = bb->nint;
-	/* Once, at the root: better plans nearby, then the root again (the
-	 * same node: its LP, which the neighbourhoods replaced, and the
-	 * fixing the better plan allows). */
+	/* Once, at the root: better plans nearby (lns.c, each neighbourhood
+	 * a model of its own), then the root again with the fixing the
+	 * better plan allows. */
 	if (depth == 0 && !bb->near_done) {
 		bb->near_done = true;
-		neighbourhoods(bb);
-		if (bb->cut)
-			return;
+		if (!md->inner) {
+			long lns_nodes = 0;
+			int rc = plan_lns(md, bb->known, md->in->cfg.node_limit * LNS_BUDGET,
+			                  bb->deadline, &lns_nodes);
+			bb->lns_nodes += lns_nodes;
+			if (rc) {
+				bb->cut = true;
+				bb->err = rc;
+				return;
+			}
+		}
 		goto again;
 	}
 	/* First the escort or count column the LP splits most: its two
@@ -1040,7 +1018,6 @@ static void bb_release(struct bb *bb)
 	free(bb->esc_col);
 	free(bb->row_model);
 	free(bb->lo);
-	free(bb->free_case);
 	free(bb->hi);
 	free(bb->stack);
 	free(bb->nstack);
@@ -1076,7 +1053,7 @@ static void bb_release(struct bb *bb)
 }
 
 int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan_exact *out,
-	       double deadline)
+               double deadline)
 {
 	const struct cor_plan_input *in = md->in;
 	struct bb bb = {0};
@@ -1086,10 +1063,9 @@ int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan
 	bb.deadline = deadline;
 	memset(out, 0, sizeof(*out));
 	bb.lo = calloc(md->nopt + 1, 1);
-	bb.free_case = calloc(md->n + 1, 1);
 	bb.hi = calloc(md->nopt + 1, 1);
 	bb.yrow = calloc(md->nrows + 1, sizeof(*bb.yrow));
-	if (!bb.lo || !bb.hi || !bb.yrow || !bb.free_case)
+	if (!bb.lo || !bb.hi || !bb.yrow)
 		goto out;
 	if ((rc = plan_state_init(&bb.work, md)) || (rc = plan_state_init(&bb.heur, md)) ||
 	    (rc = plan_improve_init(&bb.im, md)))
@@ -1101,12 +1077,17 @@ int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan
 	}
 	rc = COR_ENOMEM;
 	/* Root bounds: kept bookings on; options that cannot fit even next
-	 * to the kept bookings alone off. */
+	 * to the kept bookings alone off (best may hold a plan already: a
+	 * neighbourhood's starts from the larger plan's). */
+	plan_state_clear(&bb.work);
+	for (size_t i = 0; i < md->n; i++)
+		if (in->cases[i].fixed >= 0)
+			plan_place(&bb.work, i, md->ofs[i]);
 	for (size_t i = 0; i < md->n; i++)
 		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
 			bool fixed = in->cases[i].fixed >= 0;
 			bb.lo[o] = fixed;
-			bb.hi[o] = fixed || plan_fits(best, i, o);
+			bb.hi[o] = fixed || plan_fits(&bb.work, i, o);
 		}
 	if ((rc = build_dominance(&bb)))
 		goto out;
@@ -1183,9 +1164,12 @@ int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan
 			goto out;
 	}
 	bb.root_bound = INT64_MAX;
-	bb.sublimit = LONG_MAX;
 	search(&bb, 0);
-	out->nodes = bb.nodes;
+	out->nodes = bb.nodes + bb.lns_nodes;
+	if (bb.err) {
+		rc = bb.err;
+		goto out;
+	}
 	if (bb.oom) {
 		rc = COR_ENOMEM;
 		goto out;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The bounded dual simplex on a dense tableau (see lp.h). The slack basis
+// The bounded dual simplex, revised, with the basis inverse kept whole
+// (see lp.h). The slack basis
 // with every column at the bound its cost prefers is dual feasible, and a
 // change of bounds keeps a basis dual feasible once each nonbasic column is
 // moved to the bound its reduced cost prefers, so every solve, first or
@@ -15,8 +16,8 @@
 #include "util/error.h"
 
 #define PRIMAL_TOL 1e-7
-#define DUAL_TOL 1e-9
-#define PIVOT_TOL 1e-9
+#define DUAL_TOL   1e-9
+#define PIVOT_TOL  1e-9
 
 int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz)
 {
@@ -32,8 +33,10 @@ int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz)
 	lp->c = calloc((size_t)n + 1, sizeof(*lp->c));
 	lp->lb = calloc(N, sizeof(*lp->lb));
 	lp->ub = calloc(N, sizeof(*lp->ub));
-	lp->t = malloc(M * N * sizeof(*lp->t));
-	lp->beta = calloc(M, sizeof(*lp->beta));
+	lp->binv = malloc(M * M * sizeof(*lp->binv));
+	lp->alpha = calloc(N, sizeof(*lp->alpha));
+	lp->col = calloc(M, sizeof(*lp->col));
+	lp->w = calloc(M, sizeof(*lp->w));
 	lp->d = calloc(N, sizeof(*lp->d));
 	lp->x = calloc(N, sizeof(*lp->x));
 	lp->head = calloc(M, sizeof(*lp->head));
@@ -41,8 +44,8 @@ int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz)
 	lp->up = calloc(N, sizeof(*lp->up));
 	lp->nz = calloc(N, sizeof(*lp->nz));
 	if (!lp->cbeg || !lp->crow || !lp->cval || !lp->b || !lp->c || !lp->lb || !lp->ub ||
-	    !lp->t || !lp->beta || !lp->d || !lp->x || !lp->head || !lp->pos || !lp->up ||
-	    !lp->nz) {
+	    !lp->binv || !lp->alpha || !lp->col || !lp->w || !lp->d || !lp->x || !lp->head ||
+	    !lp->pos || !lp->up || !lp->nz) {
 		plan_lp_release(lp);
 		return COR_ENOMEM;
 	}
@@ -62,8 +65,10 @@ void plan_lp_release(struct plan_lp *lp)
 	free(lp->c);
 	free(lp->lb);
 	free(lp->ub);
-	free(lp->t);
-	free(lp->beta);
+	free(lp->binv);
+	free(lp->alpha);
+	free(lp->col);
+	free(lp->w);
 	free(lp->d);
 	free(lp->x);
 	free(lp->head);
@@ -75,14 +80,10 @@ void plan_lp_release(struct plan_lp *lp)
 
 void plan_lp_reset(struct plan_lp *lp)
 {
-	size_t N = (size_t)lp->N;
-	memset(lp->t, 0, (size_t)lp->m * N * sizeof(*lp->t));
-	for (int j = 0; j < lp->n; j++)
-		for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
-			lp->t[(size_t)lp->crow[k] * N + (size_t)j] = lp->cval[k];
+	size_t m = (size_t)lp->m;
+	memset(lp->binv, 0, m * m * sizeof(*lp->binv));
 	for (int r = 0; r < lp->m; r++) {
-		lp->t[(size_t)r * N + (size_t)(lp->n + r)] = 1;
-		lp->beta[r] = lp->b[r];
+		lp->binv[(size_t)r * m + (size_t)r] = 1;
 		lp->head[r] = lp->n + r;
 		lp->pos[lp->n + r] = r;
 		lp->d[lp->n + r] = 0;
@@ -111,68 +112,98 @@ static void place_nonbasic(struct plan_lp *lp)
 	}
 }
 
-/* Basic values from beta and the nonbasic values. */
+/* Basic values: B^-1 (b - sum of the nonbasic columns at their values). */
 static void compute_basic(struct plan_lp *lp)
 {
-	size_t N = (size_t)lp->N;
-	int nn = 0;
-	for (int j = 0; j < lp->N; j++)
+	size_t m = (size_t)lp->m;
+	double *w = lp->w;
+	memcpy(w, lp->b, m * sizeof(*w));
+	for (int j = 0; j < lp->n; j++)
 		if (lp->pos[j] < 0 && lp->x[j] != 0)
-			lp->nz[nn++] = j;
+			for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
+				w[lp->crow[k]] -= lp->cval[k] * lp->x[j];
+	for (int r = 0; r < lp->m; r++)
+		if (lp->pos[lp->n + r] < 0 && lp->x[lp->n + r] != 0)
+			w[r] -= lp->x[lp->n + r];
 	for (int r = 0; r < lp->m; r++) {
-		const double *row = &lp->t[(size_t)r * N];
-		double v = lp->beta[r];
-		for (int k = 0; k < nn; k++)
-			v -= row[lp->nz[k]] * lp->x[lp->nz[k]];
+		const double *row = &lp->binv[(size_t)r * m];
+		double v = 0;
+		for (size_t k = 0; k < m; k++)
+			v += row[k] * w[k];
 		lp->x[lp->head[r]] = v;
 	}
 }
 
-/* y -= f * x over n entries; the rows of the tableau never overlap. */
+/* y -= f * x over n entries; the rows of the inverse never overlap. */
 static void axpy(double *restrict y, const double *restrict x, double f, size_t n)
 {
 	for (size_t j = 0; j < n; j++)
 		y[j] -= f * x[j];
 }
 
+/* Column q of B^-1 [A I] into lp->col. */
+static void ftran(struct plan_lp *lp, int q)
+{
+	size_t m = (size_t)lp->m;
+	double *col = lp->col;
+	if (q >= lp->n) {
+		for (size_t r = 0; r < m; r++)
+			col[r] = lp->binv[r * m + (size_t)(q - lp->n)];
+		return;
+	}
+	for (size_t r = 0; r < m; r++) {
+		const double *row = &lp->binv[r * m];
+		double v = 0;
+		for (int k = lp->cbeg[q]; k < lp->cbeg[q + 1]; k++)
+			v += row[lp->crow[k]] * lp->cval[k];
+		col[r] = v;
+	}
+}
+
+/* Row r of B^-1 [A I], for the nonbasic columns, into lp->alpha. */
+static void row_of(struct plan_lp *lp, int r)
+{
+	size_t m = (size_t)lp->m;
+	const double *rho = &lp->binv[(size_t)r * m];
+	for (int j = 0; j < lp->n; j++) {
+		if (lp->pos[j] >= 0) {
+			lp->alpha[j] = 0;
+			continue;
+		}
+		double v = 0;
+		for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
+			v += rho[lp->crow[k]] * lp->cval[k];
+		lp->alpha[j] = v;
+	}
+	for (int i = 0; i < lp->m; i++)
+		lp->alpha[lp->n + i] = lp->pos[lp->n + i] >= 0 ? 0 : rho[i];
+}
+
+/* Column q enters at row r: alpha holds row r, col column q. */
 static void pivot(struct plan_lp *lp, int r, int q)
 {
-	size_t N = (size_t)lp->N;
-	double *pr = &lp->t[(size_t)r * N];
-	double inv = 1.0 / pr[q];
-	int nn = 0;
-	for (int j = 0; j < lp->N; j++)
-		if (pr[j] != 0) {
-			pr[j] *= inv;
-			lp->nz[nn++] = j;
-		}
-	lp->beta[r] *= inv;
-	pr[q] = 1;
-	/* A dense pivot row is applied in full, a loop the compiler turns
-	 * into vector instructions; x - f * 0 is x, so both ways give the
-	 * same bits. */
-	bool dense = (size_t)nn * 2 > N;
+	size_t m = (size_t)lp->m;
+	double *pr = &lp->binv[(size_t)r * m];
+	double arq = lp->col[r];
+	double inv = 1.0 / arq;
+	for (size_t k = 0; k < m; k++)
+		pr[k] *= inv;
 	for (int i = 0; i < lp->m; i++) {
-		if (i == r)
+		double f = lp->col[i];
+		if (i == r || f == 0)
 			continue;
-		double *pi = &lp->t[(size_t)i * N];
-		double f = pi[q];
-		if (f == 0)
-			continue;
-		if (dense)
-			axpy(pi, pr, f, N);
-		else
-			for (int k = 0; k < nn; k++)
-				pi[lp->nz[k]] -= f * pr[lp->nz[k]];
-		pi[q] = 0;
-		lp->beta[i] -= f * lp->beta[r];
+		axpy(&lp->binv[(size_t)i * m], pr, f, m);
 	}
 	double dq = lp->d[q];
-	if (dq != 0)
-		for (int k = 0; k < nn; k++)
-			lp->d[lp->nz[k]] -= dq * pr[lp->nz[k]];
-	lp->d[q] = 0;
+	if (dq != 0) {
+		double f = dq / arq;
+		for (int j = 0; j < lp->N; j++)
+			if (lp->alpha[j] != 0)
+				lp->d[j] -= f * lp->alpha[j];
+	}
 	int p = lp->head[r];
+	lp->d[p] = -dq / arq;
+	lp->d[q] = 0;
 	lp->pos[p] = -1;
 	lp->pos[q] = r;
 	lp->head[r] = q;
@@ -182,7 +213,6 @@ static void pivot(struct plan_lp *lp, int r, int q)
 
 enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 {
-	size_t N = (size_t)lp->N;
 	long done = 0;
 	place_nonbasic(lp);
 	compute_basic(lp);
@@ -209,7 +239,8 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 			return PLAN_LP_LIMIT;
 		int p = lp->head[r];
 		int rise = lp->x[p] < lp->lb[p];
-		const double *row = &lp->t[(size_t)r * N];
+		row_of(lp, r);
+		const double *row = lp->alpha;
 		int q = -1;
 		double best = HUGE_VAL, balpha = 0;
 		for (int j = 0; j < lp->N; j++) {
@@ -236,16 +267,22 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 		/* Move q until p reaches its bound; the other basic values
 		 * follow column q. Every solve starts from compute_basic, so
 		 * the drift of these updates never outlives one solve. */
+		ftran(lp, q);
 		double bound = rise ? lp->lb[p] : lp->ub[p];
-		double delta = (lp->x[p] - bound) / row[q];
+		double delta = (lp->x[p] - bound) / lp->col[r];
 		for (int i = 0; i < lp->m; i++)
 			if (i != r)
-				lp->x[lp->head[i]] -= lp->t[(size_t)i * N + (size_t)q] * delta;
+				lp->x[lp->head[i]] -= lp->col[i] * delta;
 		lp->x[q] += delta;
 		pivot(lp, r, q);
 		lp->up[p] = rise ? 0 : 1;
 		lp->x[p] = bound;
 	}
+}
+
+const double *plan_lp_binv_row(const struct plan_lp *lp, int r)
+{
+	return &lp->binv[(size_t)r * (size_t)lp->m];
 }
 
 void plan_lp_duals(const struct plan_lp *lp, double *y)

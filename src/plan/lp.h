@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// A small dense linear-programming solver for the exact planner: maximise
-// c.x subject to A x <= b, lb <= x <= ub, by the bounded dual simplex on a
-// full tableau. Only for problems of a few hundred rows. Its answers are
-// used through their duals, and every bound drawn from them is recomputed
-// from the original data (plan/exact.c), so rounding in the tableau can slow
-// the search but cannot make it wrong.
+// A small linear-programming solver for the exact planner: maximise c.x
+// subject to A x <= b, lb <= x <= ub, by the bounded dual simplex, revised:
+// the basis inverse is kept whole (m x m) and A by its sparse columns, so a
+// pivot costs m^2 plus A's entries instead of m times all the columns. Only
+// for problems of a few hundred rows. Its answers are used through their
+// duals, and every bound drawn from them is recomputed from the original
+// data (plan/exact.c), so rounding in the inverse can slow the search but
+// cannot make it wrong.
 #ifndef COR_PLAN_LP_H
 #define COR_PLAN_LP_H
 
@@ -18,8 +20,10 @@ struct plan_lp {
 	double *cval;
 	double *b, *c;       /* right-hand sides (m), objective (n) */
 	double *lb, *ub;     /* N; a slack's bounds are 0 and HUGE_VAL (0 and 0: an equality) */
-	double *t;           /* m x N tableau, B^-1 [A I] */
-	double *beta;        /* m: B^-1 b */
+	double *binv;        /* m x m: the basis inverse B^-1, by rows */
+	double *alpha;       /* N: scratch, the pivot row of B^-1 [A I] */
+	double *col;         /* m: scratch, the entering column of B^-1 [A I] */
+	double *w;           /* m: scratch */
 	double *d;           /* N: reduced costs */
 	double *x;           /* N: values */
 	int *head;           /* m: basic column of each row */
@@ -27,7 +31,7 @@ struct plan_lp {
 	unsigned char *up;   /* N: a nonbasic column sits at its upper bound */
 	int *nz;             /* scratch: N */
 	long pivots, since_reset;
-	int why;             /* after PLAN_LP_INFEASIBLE: the row that proves it (in t) */
+	int why;             /* after PLAN_LP_INFEASIBLE: the row that proves it */
 };
 
 /* Allocate for m rows and n columns with nnz entries; the caller fills
@@ -41,5 +45,8 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots);
 /* The row duals of the current basis, in objective units: y >= 0 for a
  * row A x <= b, any sign for an equality (a row whose slack has ub 0). */
 void plan_lp_duals(const struct plan_lp *lp, double *y);
+/* Row r of B^-1 (m entries): after PLAN_LP_INFEASIBLE, row why gives the
+ * multipliers of the rows whose combination has no solution. */
+const double *plan_lp_binv_row(const struct plan_lp *lp, int r);
 
 #endif

@@ -39,6 +39,8 @@ struct plan_model {
 	int *cap;             /* nlegs * COR_RES__N */
 	size_t nrows;         /* nlegs * COR_RES__N + nm + nq */
 	int64_t fixed_value;  /* value of the kept bookings */
+	bool inner;           /* a neighbourhood of a larger model (lns.c): no
+	                         neighbourhoods of its own */
 };
 
 /* Usage of every constraint by a plan under construction. */
@@ -101,6 +103,12 @@ struct plan_exact {
 };
 int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan_exact *out,
 	       double deadline);
+
+/* lns.c: better plans near *best, one or two movements' cases at a time,
+ * each searched exactly within a node limit, in passes while one gains;
+ * at most budget nodes in all, counted in *nodes. */
+int plan_lns(const struct plan_model *md, struct plan_state *best, long budget, double deadline,
+	     long *nodes);
 
 /* improve.c: local search for the exact planner's plans. */
 struct plan_improve {

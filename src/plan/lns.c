@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: Apache-2.0
+// Large neighbourhood search for the exact planner: better plans near the
+// best one. A neighbourhood is a set of one to four movements, each sharing
+// a case with one before it. Free in it: the cases that could take one of
+// them and are on one of them or left out; for a single movement, also
+// (up to 60 free cases in all) those on other movements, each of which may
+// stay where it is or move in. Every other case keeps its place in the
+// best plan.
+//
+// Each neighbourhood is a model of its own, searched exactly by plan_exact
+// within a node limit: the set's movements with the capacity and quotas
+// the fixed cases leave, and for a case that may stay elsewhere, a copy of
+// its movement with just the capacity it uses there and no escort seats
+// (a case that needs an escort, or on a movement with quotas, never moves
+// from elsewhere). Its LP is a fraction of the whole one, so a node costs a
+// fraction too; that is what makes tens of thousands of them affordable.
+// The plan found is mapped back and checked case by case (plan_fits); should
+// a placement not fit, which is not expected, the best plan stays as it was.
+//
+// A fixed case that needs a medical escort on a movement of the set stays
+// in the neighbourhood as a kept booking, so that the escorts of that
+// movement are counted whole; the others are taken out of the capacity.
+//
+// Passes go over all sets of one size in index order; after a pass that
+// gains, back to single movements, else one size up, within a node budget.
+// Every choice follows the input order and the limits are counts, so the
+// search is the same on every run.
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/plan_int.h"
+#include "util/error.h"
+
+#define R            COR_RES__N
+#define LNS_NODES    60 /* nodes per neighbourhood, per movement in it */
+#define LNS_MAX_SET  4  /* movements per neighbourhood, at most */
+#define LNS_JOIN_SET 1  /* sets of up to this size take in cases from other movements */
+#define LNS_FREE_MAX 60 /* while fewer cases than this are free */
+
+struct lns {
+	const struct plan_model *md;
+	struct plan_state *best;
+	unsigned char *fr; /* per case: free in this neighbourhood */
+	size_t *gi;        /* per case of the neighbourhood: its case in md */
+	int *loc;          /* per movement of md: its index in the neighbourhood, or -1 */
+	size_t *gm;        /* per movement of the neighbourhood: its movement in md */
+	size_t *moff;      /* per movement of the neighbourhood: its first leg in legs */
+	struct cor_plan_case *cases;
+	struct cor_plan_movement *moves;
+	struct cor_plan_leg *legs;
+	struct cor_plan_quota *quotas;
+	size_t *mbeg, *mopt, *owner; /* options of movement m: mopt[mbeg[m]..mbeg[m + 1]) */
+	unsigned char *has_quota;    /* per movement: some quota is on it */
+	int *copy;                   /* per case: its movement's copy in the neighbourhood */
+	int *was;                    /* per case of the neighbourhood: its option before */
+	long nodes;
+};
+
+/* The option of case i on movement m in md. */
+static int option_on(const struct plan_model *md, size_t i, size_t m)
+{
+	for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++)
+		if ((size_t)md->opt[o].m == m)
+			return (int)o;
+	return -1;
+}
+
+/* Search the neighbourhood of the nset movements set[] (distinct); 1 when it
+ * found a better plan (now in best), 0 when not, or an error. */
+static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_limit,
+                         double deadline)
+{
+	const struct plan_model *md = ln->md;
+	const struct cor_plan_input *in = md->in;
+	struct plan_state *best = ln->best;
+	size_t n = 0, nm = 0, nl = 0, nq = 0;
+	/* Free: the cases that could take a movement of the set, unless kept,
+	 * that are on it or left out; then, for a small set, those on other
+	 * movements (see the top of the file). */
+	memset(ln->fr, 0, md->n);
+	for (size_t m = 0; m < md->nm; m++)
+		ln->loc[m] = -1;
+	for (int s = 0; s < nset; s++)
+		ln->loc[set[s]] = 0;
+	size_t nfree = 0;
+	for (int s = 0; s < nset; s++) {
+		size_t m = set[s];
+		for (size_t e = ln->mbeg[m]; e < ln->mbeg[m + 1]; e++) {
+			size_t i = ln->owner[ln->mopt[e]];
+			int at = best->at[i];
+			if (in->cases[i].fixed < 0 && !ln->fr[i] &&
+			    (at < 0 || ln->loc[md->opt[at].m] == 0)) {
+				ln->fr[i] = 1;
+				nfree++;
+			}
+		}
+	}
+	for (int s = 0; s < nset; s++) {
+		size_t m = set[s];
+		for (size_t e = ln->mbeg[m];
+		     e < ln->mbeg[m + 1] && nset <= LNS_JOIN_SET && nfree < LNS_FREE_MAX; e++) {
+			size_t i = ln->owner[ln->mopt[e]];
+			int at = best->at[i];
+			if (in->cases[i].fixed < 0 && !ln->fr[i] && !in->cases[i].medical &&
+			    !ln->has_quota[md->opt[at].m]) {
+				ln->fr[i] = 2;
+				nfree++;
+			}
+		}
+	}
+	for (size_t m = 0; m < md->nm; m++) {
+		if (ln->loc[m] < 0)
+			continue;
+		ln->loc[m] = (int)nm;
+		ln->gm[nm] = m;
+		ln->moff[nm] = nl;
+		ln->moves[nm] = in->movements[m];
+		ln->moves[nm].legs = ln->legs + nl;
+		for (int l = 0; l < in->movements[m].nlegs; l++)
+			ln->legs[nl++] = in->movements[m].legs[l];
+		nm++;
+	}
+	for (size_t i = 0; i < md->n; i++) {
+		if (ln->fr[i] != 2)
+			continue;
+		const struct plan_opt *op = &md->opt[best->at[i]];
+		const struct cor_plan_movement *mv = &in->movements[op->m];
+		ln->copy[i] = (int)nm;
+		ln->gm[nm] = (size_t)op->m;
+		ln->moves[nm] = *mv;
+		ln->moves[nm].escort_seats = 0;
+		ln->moves[nm].escorts_named = 0;
+		ln->moves[nm].legs = ln->legs + nl;
+		for (int l = 0; l < mv->nlegs; l++) {
+			ln->legs[nl] = mv->legs[l];
+			for (int r = 0; r < R; r++)
+				ln->legs[nl].cap[r] =
+				        l >= op->k1 && l <= op->k2 ? in->cases[i].need[r] : 0;
+			nl++;
+		}
+		nm++;
+	}
+	for (size_t q = 0; q < in->nquotas; q++)
+		if (ln->loc[in->quotas[q].movement] >= 0) {
+			ln->quotas[nq] = in->quotas[q];
+			ln->quotas[nq++].movement = ln->loc[in->quotas[q].movement];
+		}
+	/* The cases: the free ones, and the fixed ones there that carry
+	 * medical travellers, as kept bookings; the other fixed ones only
+	 * take their share of the capacity and quotas. */
+	for (size_t i = 0; i < md->n; i++) {
+		int o = best->at[i];
+		if (ln->fr[i]) {
+			ln->gi[n] = i;
+			ln->cases[n] = in->cases[i];
+			ln->cases[n++].fixed = -1;
+			continue;
+		}
+		if (o < 0)
+			continue;
+		const struct plan_opt *op = &md->opt[o];
+		int lm = ln->loc[op->m];
+		if (lm < 0)
+			continue;
+		const struct cor_plan_case *c = &in->cases[i];
+		if (c->medical) {
+			ln->gi[n] = i;
+			ln->cases[n] = *c;
+			ln->cases[n++].fixed = lm;
+			continue;
+		}
+		struct cor_plan_leg *lg = ln->legs + ln->moff[lm];
+		for (int k = op->k1; k <= op->k2; k++)
+			for (int r = 0; r < R; r++)
+				lg[k].cap[r] -= c->need[r];
+		for (size_t q = 0; q < nq; q++)
+			if (ln->quotas[q].movement == lm &&
+			    !strcmp(ln->quotas[q].office, c->office))
+				ln->quotas[q].seats -= c->need[COR_RES_SEATS];
+	}
+	struct cor_plan_input sub = {ln->cases, n, ln->moves, nm, ln->quotas, nq, in->cfg};
+	sub.cfg.node_limit = node_limit;
+	struct plan_model sm = {0};
+	struct plan_state sb = {0};
+	char msg[256];
+	int rc = plan_model_build(&sm, &sub, msg, sizeof(msg));
+	if (rc)
+		return rc;
+	sm.inner = true;
+	if ((rc = plan_state_init(&sb, &sm)))
+		goto out;
+	/* The best plan, restricted to the neighbourhood: it fits, since the
+	 * capacity left is what the rest of it leaves. */
+	int64_t start = 0;
+	for (size_t k = 0; k < n; k++) {
+		int o = best->at[ln->gi[k]];
+		if (o < 0)
+			continue;
+		size_t i = ln->gi[k];
+		int lm = ln->fr[i] == 2 ? ln->copy[i] : ln->loc[md->opt[o].m];
+		int so = option_on(&sm, k, (size_t)lm);
+		if (so < 0 || !plan_fits(&sb, k, (size_t)so))
+			goto out; /* not expected: the best plan is a plan */
+		plan_place(&sb, k, (size_t)so);
+	}
+	start = sb.value;
+	struct plan_exact ex;
+	if ((rc = plan_exact(&sm, &sb, &ex, deadline)))
+		goto out;
+	ln->nodes += ex.nodes;
+	if (sb.value <= start)
+		goto out;
+	/* Into the best plan, each placement checked there; should one not
+	 * fit (not expected), the best plan is put back as it was. */
+	for (size_t k = 0; k < n; k++) {
+		size_t i = ln->gi[k];
+		ln->was[k] = best->at[i];
+		if (ln->fr[i])
+			plan_remove(best, i);
+	}
+	rc = 1;
+	for (size_t k = 0; k < n && rc == 1; k++) {
+		size_t i = ln->gi[k];
+		if (!ln->fr[i] || sb.at[k] < 0)
+			continue;
+		int g = option_on(md, i, ln->gm[sm.opt[sb.at[k]].m]);
+		if (g < 0 || !plan_fits(best, i, (size_t)g))
+			rc = 0;
+		else
+			plan_place(best, i, (size_t)g);
+	}
+	if (rc == 0) {
+		for (size_t k = 0; k < n; k++)
+			if (ln->fr[ln->gi[k]])
+				plan_remove(best, ln->gi[k]);
+		for (size_t k = 0; k < n; k++)
+			if (ln->fr[ln->gi[k]] && ln->was[k] >= 0)
+				plan_place(best, ln->gi[k], (size_t)ln->was[k]);
+	}
+out:
+	plan_state_release(&sb);
+	plan_model_release(&sm);
+	return rc;
+}
+
+/* Every set of size movements in increasing order, each sharing a case
+ * with one before it, that extends set[0..k), searched in turn. */
+static int sets(struct lns *ln, const unsigned char *adj, size_t *set, int k, int size, long budget,
+                double deadline, bool *gained)
+{
+	size_t nm = ln->md->nm;
+	if (k == size) {
+		long left = budget - ln->nodes, lim = LNS_NODES * size;
+		int rc = neighbourhood(ln, set, size, lim < left ? lim : left, deadline);
+		if (rc == 1)
+			*gained = true;
+		return rc < 0 ? rc : 0;
+	}
+	for (size_t m = k ? set[k - 1] + 1 : 0; m < nm && ln->nodes < budget; m++) {
+		if (plan_now() > deadline)
+			return 0;
+		bool near = k == 0;
+		for (int j = 0; j < k && !near; j++)
+			near = adj[set[j] * nm + m];
+		if (!near)
+			continue;
+		set[k] = m;
+		int rc = sets(ln, adj, set, k + 1, size, budget, deadline, gained);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int plan_lns(const struct plan_model *md, struct plan_state *best, long budget, double deadline,
+             long *nodes)
+{
+	struct lns ln = {.md = md, .best = best};
+	int rc = COR_ENOMEM;
+	size_t nm = md->nm;
+	unsigned char *adj = calloc(nm * nm + 1, 1);
+	ln.fr = calloc(md->n + 1, 1);
+	ln.gi = malloc((md->n + 1) * sizeof(*ln.gi));
+	ln.loc = malloc((nm + 1) * sizeof(*ln.loc));
+	ln.cases = malloc((md->n + 1) * sizeof(*ln.cases));
+	ln.moves = malloc((nm + md->n + 1) * sizeof(*ln.moves));
+	ln.gm = malloc((nm + md->n + 1) * sizeof(*ln.gm));
+	ln.moff = malloc((nm + md->n + 1) * sizeof(*ln.moff));
+	ln.legs = malloc((md->nlegs + md->n * PLAN_MAX_LEGS + 1) * sizeof(*ln.legs));
+	ln.has_quota = calloc(nm + 1, 1);
+	ln.copy = malloc((md->n + 1) * sizeof(*ln.copy));
+	ln.was = malloc((md->n + 1) * sizeof(*ln.was));
+	ln.quotas = malloc((md->in->nquotas + 1) * sizeof(*ln.quotas));
+	ln.mbeg = calloc(nm + 2, sizeof(*ln.mbeg));
+	ln.mopt = malloc((md->nopt + 1) * sizeof(*ln.mopt));
+	ln.owner = malloc((md->nopt + 1) * sizeof(*ln.owner));
+	if (!adj || !ln.fr || !ln.gi || !ln.loc || !ln.gm || !ln.cases || !ln.moves || !ln.legs ||
+	    !ln.quotas || !ln.mbeg || !ln.mopt || !ln.owner || !ln.has_quota || !ln.copy ||
+	    !ln.moff || !ln.was)
+		goto out;
+	for (size_t i = 0; i < md->n; i++)
+		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
+			ln.owner[o] = i;
+			ln.mbeg[md->opt[o].m + 2]++;
+			for (size_t p = o + 1; p < md->ofs[i + 1]; p++) {
+				size_t a = (size_t)md->opt[o].m, b = (size_t)md->opt[p].m;
+				adj[a * nm + b] = adj[b * nm + a] = 1;
+			}
+		}
+	for (size_t m = 0; m < nm; m++)
+		ln.mbeg[m + 2] += ln.mbeg[m + 1];
+	for (size_t q = 0; q < md->in->nquotas; q++)
+		ln.has_quota[md->in->quotas[q].movement] = 1;
+	for (size_t o = 0; o < md->nopt; o++)
+		ln.mopt[ln.mbeg[md->opt[o].m + 1]++] = o;
+	/* Passes over the movements alone, then the pairs, the triples...
+	 * of movements each sharing a case with one before it; after a pass
+	 * that gains, back to the single movements, else one size up. */
+	size_t set[LNS_MAX_SET];
+	for (int size = 1; size <= LNS_MAX_SET && ln.nodes < budget && plan_now() < deadline;) {
+		bool gained = false;
+		rc = sets(&ln, adj, set, 0, size, budget, deadline, &gained);
+		if (rc < 0)
+			goto out;
+		size = gained ? 1 : size + 1;
+	}
+	rc = 0;
+out:
+	*nodes = ln.nodes;
+	free(adj);
+	free(ln.fr);
+	free(ln.gi);
+	free(ln.loc);
+	free(ln.gm);
+	free(ln.moff);
+	free(ln.cases);
+	free(ln.moves);
+	free(ln.legs);
+	free(ln.quotas);
+	free(ln.mbeg);
+	free(ln.mopt);
+	free(ln.owner);
+	free(ln.has_quota);
+	free(ln.copy);
+	free(ln.was);
+	return rc;
+}
