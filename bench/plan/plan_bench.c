@@ -2,8 +2,11 @@
 // The planner on one generated instance: prints one line of figures
 // (cases, movements, options' outcome, objective, bound, gap, seconds), and
 // with --lp FILE writes the instance's model for an exact solver outside.
-// Run by bench/plan/run.sh; --nodes raises the branch-and-bound node limit
-// (and the time limit to 600 s).
+// Run by bench/plan/run.sh and bench/plan/optima.sh; --nodes raises the
+// branch-and-bound node limit (and the time limit to 600 s). With
+// PLAN_BENCH_COLUMNS set it also prints the plan as the LP file's columns
+// (x_<case>_<movement> 1, s_<movement> escorts), to set beside a solver's;
+// with PLAN_BENCH_REASONS, the reason of every case left out.
 //   plan_bench CASES MOVEMENTS SEED [--lp FILE] [--no-solve] [--nodes N]
 #include <stdio.h>
 #include <stdlib.h>
