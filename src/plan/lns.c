@@ -108,6 +108,8 @@ static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_
 			}
 		}
 	}
+	if (nfree == 0)
+		return 0;
 	for (size_t m = 0; m < md->nm; m++) {
 		if (ln->loc[m] < 0)
 			continue;
