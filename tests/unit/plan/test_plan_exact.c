@@ -6,8 +6,8 @@
 // written here, so the first test needs no solver; the second solves each
 // LP file again with cbc and fails if cbc is missing.
 //
-// Then five instances of 200 cases with 5 to 30 movements, where cbc
-// proves nothing within minutes: the optimum is HiGHS's (1.15.3, the npm
+// Then five instances of 200 cases with 5 to 30 movements, a family cbc
+// mostly does not prove within minutes: the optimum is HiGHS's (1.15.3, the npm
 // package `highs`, relative gap 0; bench/plan/optima.sh measures all 21 of
 // that family). The planner must reach it with the default configuration,
 // proven or not; the last test proves two of them again with HiGHS.
