@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bounded dual simplex, revised, with the basis inverse kept whole
-// (see lp.h). The slack basis
-// with every column at the bound its cost prefers is dual feasible, and a
-// change of bounds keeps a basis dual feasible once each nonbasic column is
-// moved to the bound its reduced cost prefers, so every solve, first or
-// after branching, is a dual simplex: no phase one. Choices break ties by
-// the lowest index, so the pivots are the same on every run.
+// (see lp.h). The slack basis with every column at the bound its cost
+// prefers is dual feasible, and a change of bounds keeps a basis dual
+// feasible once each nonbasic column is moved to the bound its reduced cost
+// prefers, so every solve, first or after branching, is a dual simplex: no
+// phase one. Choices break ties by the lowest index, so the pivots are the
+// same on every run.
+//
+// A pivot computes the leaving row of B^-1 [A I] from row r of B^-1 and the
+// sparse columns (row_of), the entering column B^-1 A_q (ftran), and
+// updates B^-1 by that column (m^2); the reduced costs follow the row. The
+// inverse drifts with the pivots; the caller starts it afresh from the
+// slack basis after many (plan_lp_reset).
 #include "plan/lp.h"
 
 #include <math.h>
@@ -42,10 +48,9 @@ int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz)
 	lp->head = calloc(M, sizeof(*lp->head));
 	lp->pos = calloc(N, sizeof(*lp->pos));
 	lp->up = calloc(N, sizeof(*lp->up));
-	lp->nz = calloc(N, sizeof(*lp->nz));
 	if (!lp->cbeg || !lp->crow || !lp->cval || !lp->b || !lp->c || !lp->lb || !lp->ub ||
 	    !lp->binv || !lp->alpha || !lp->col || !lp->w || !lp->d || !lp->x || !lp->head ||
-	    !lp->pos || !lp->up || !lp->nz) {
+	    !lp->pos || !lp->up) {
 		plan_lp_release(lp);
 		return COR_ENOMEM;
 	}
@@ -74,7 +79,6 @@ void plan_lp_release(struct plan_lp *lp)
 	free(lp->head);
 	free(lp->pos);
 	free(lp->up);
-	free(lp->nz);
 	memset(lp, 0, sizeof(*lp));
 }
 

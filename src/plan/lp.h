@@ -29,7 +29,6 @@ struct plan_lp {
 	int *head;           /* m: basic column of each row */
 	int *pos;            /* N: row of a basic column, -1 */
 	unsigned char *up;   /* N: a nonbasic column sits at its upper bound */
-	int *nz;             /* scratch: N */
 	long pivots, since_reset;
 	int why;             /* after PLAN_LP_INFEASIBLE: the row that proves it */
 };
