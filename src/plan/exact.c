@@ -29,7 +29,7 @@
 // the integer data too (infeasible()) before the node is dropped.
 //
 // Plans. Every node rounds its LP solution into a plan and improves it by
-// local search (improve.c); at the root, neighbourhoods of one to four
+// local search (improve.c); at the root, neighbourhoods of one to five
 // movements are searched as models of their own, the rest of the best plan
 // fixed (lns.c). A node is cut when it
 // cannot beat the best plan known by one value unit. With every choice

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Large neighbourhood search for the exact planner: better plans near the
-// best one. A neighbourhood is a set of one to four movements, each sharing
-// a case with one before it. Free in it: the cases that could take one of
-// them and are on one of them or left out; for a single movement, also
-// (up to 60 free cases in all) those on other movements, each of which may
-// stay where it is or move in. Every other case keeps its place in the
-// best plan.
+// best one. A neighbourhood is a set of one to five movements (four in a
+// part of more than 12), each sharing a case with one before it. Free in
+// it: the cases that could take one of them and are on one of them or left
+// out; for a single movement, also (up to 60 free cases in all) those on
+// other movements, each of which may stay where it is or move in. Every
+// other case keeps its place in the best plan.
 //
 // Each neighbourhood is a model of its own, searched exactly by plan_exact
 // within a node limit: the set's movements with the capacity and quotas
@@ -33,7 +33,8 @@
 
 #define R            COR_RES__N
 #define LNS_NODES    60 /* nodes per neighbourhood, per movement in it */
-#define LNS_MAX_SET  4  /* movements per neighbourhood, at most */
+#define LNS_MAX_SET  5  /* movements per neighbourhood, at most, in a part of */
+#define LNS_SMALL_NM 12 /* at most this many movements; one less in a larger one */
 #define LNS_JOIN_SET 1  /* sets of up to this size take in cases from other movements */
 #define LNS_FREE_MAX 60 /* while fewer cases than this are free */
 
@@ -319,7 +320,8 @@ int plan_lns(const struct plan_model *md, struct plan_state *best, long budget, 
 	 * of movements each sharing a case with one before it; after a pass
 	 * that gains, back to the single movements, else one size up. */
 	size_t set[LNS_MAX_SET];
-	for (int size = 1; size <= LNS_MAX_SET && ln.nodes < budget && plan_now() < deadline;) {
+	int most = nm <= LNS_SMALL_NM ? LNS_MAX_SET : LNS_MAX_SET - 1;
+	for (int size = 1; size <= most && ln.nodes < budget && plan_now() < deadline;) {
 		bool gained = false;
 		rc = sets(&ln, adj, set, 0, size, budget, deadline, &gained);
 		if (rc < 0)
