@@ -77,8 +77,6 @@ struct bb {
 	size_t **dom, *ndom;    /* dom[i]: cases j that i dominates */
 	size_t **same, *nsame;  /* same[i]: later cases identical to i */
 	int *lp_row;            /* per model row: its LP row, or -1 */
-	size_t *owner;          /* per option: its case */
-	size_t *mbeg, *mopt;    /* options of movement m: mopt[mbeg[m]..mbeg[m + 1]) */
 	double *dp;             /* knapsack table, the largest seat capacity + 1 */
 	bool *dp_row;           /* per LP row: priced inside a knapsack */
 	int dp_cap;
@@ -633,7 +631,7 @@ static void round_node(struct bb *bb)
 		}
 	qsort(bb->rank, nr, sizeof(*bb->rank), ranked_cmp);
 	for (size_t k = 0; k < nr; k++) {
-		size_t o = bb->rank[k].o, i = bb->owner[o];
+		size_t o = bb->rank[k].o, i = bb->im.owner[o];
 		if (st->at[i] < 0 && plan_fits(st, i, o))
 			plan_place(st, i, o);
 	}
@@ -673,13 +671,13 @@ static long double knapsack_bound(struct bb *bb)
 		int cap = kstar >= 0 ? mv->legs[kstar].cap[COR_RES_SEATS] : 0;
 		for (int v = 0; v <= cap; v++)
 			bb->dp[v] = 0;
-		for (size_t e = bb->mbeg[m]; e < bb->mbeg[m + 1]; e++) {
-			size_t o = bb->mopt[e];
+		for (size_t e = bb->im.mbeg[m]; e < bb->im.mbeg[m + 1]; e++) {
+			size_t o = bb->im.mopt[e];
 			if (!bb->hi[o])
 				continue;
 			const struct plan_opt *op = &md->opt[o];
 			int w = kstar >= op->k1 && kstar <= op->k2
-			                ? in->cases[bb->owner[o]].need[COR_RES_SEATS]
+			                ? in->cases[bb->im.owner[o]].need[COR_RES_SEATS]
 			                : 0;
 			double p = bb->dcol[o] + w * ystar;
 			if (bb->lo[o]) {
@@ -1036,9 +1034,6 @@ static void bb_release(struct bb *bb)
 	free(bb->ndom);
 	free(bb->nsame);
 	free(bb->lp_row);
-	free(bb->mbeg);
-	free(bb->mopt);
-	free(bb->owner);
 	free(bb->dp);
 	free(bb->dp_row);
 	free(bb->child);
@@ -1122,10 +1117,7 @@ int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan
 	bb.u = calloc((size_t)bb.lp.m + 1, sizeof(*bb.u));
 	bb.dcol = calloc(bb.ncol + 1, sizeof(*bb.dcol));
 	bb.dp_row = calloc((size_t)bb.lp.m + 1, sizeof(*bb.dp_row));
-	bb.mbeg = calloc(md->nm + 2, sizeof(*bb.mbeg));
-	bb.mopt = malloc((md->nopt + 1) * sizeof(*bb.mopt));
-	bb.owner = malloc((md->nopt + 1) * sizeof(*bb.owner));
-	if (!bb.y || !bb.u || !bb.dcol || !bb.dp_row || !bb.mbeg || !bb.mopt || !bb.owner)
+	if (!bb.y || !bb.u || !bb.dcol || !bb.dp_row)
 		goto out;
 	int most = 0;
 	for (size_t l = 0; l < md->nlegs; l++)
@@ -1139,15 +1131,6 @@ int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan
 			bb.most_opts = md->ofs[i + 1] - md->ofs[i];
 	if (!bb.dp || !frames(&bb, 1))
 		goto out;
-	for (size_t i = 0; i < md->n; i++)
-		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
-			bb.owner[o] = i;
-			bb.mbeg[md->opt[o].m + 2]++;
-		}
-	for (size_t m = 0; m < md->nm; m++)
-		bb.mbeg[m + 2] += bb.mbeg[m + 1];
-	for (size_t o = 0; o < md->nopt; o++)
-		bb.mopt[bb.mbeg[md->opt[o].m + 1]++] = o;
 	/* A first plan: greedy by value, then greedy at the root LP's prices. */
 	if ((rc = plan_greedy(md, NULL, &bb.work, best)))
 		goto out;

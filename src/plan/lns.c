@@ -50,21 +50,12 @@ struct lns {
 	struct cor_plan_movement *moves;
 	struct cor_plan_leg *legs;
 	struct cor_plan_quota *quotas;
-	size_t *mbeg, *mopt, *owner; /* options of movement m: mopt[mbeg[m]..mbeg[m + 1]) */
-	unsigned char *has_quota;    /* per movement: some quota is on it */
-	int *copy;                   /* per case: its movement's copy in the neighbourhood */
-	int *was;                    /* per case of the neighbourhood: its option before */
+	struct plan_improve idx;  /* the options of each movement, their cases */
+	unsigned char *has_quota; /* per movement: some quota is on it */
+	int *copy;                /* per case: its movement's copy in the neighbourhood */
+	int *was;                 /* per case of the neighbourhood: its option before */
 	long nodes;
 };
-
-/* The option of case i on movement m in md. */
-static int option_on(const struct plan_model *md, size_t i, size_t m)
-{
-	for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++)
-		if ((size_t)md->opt[o].m == m)
-			return (int)o;
-	return -1;
-}
 
 /* Search the neighbourhood of the nset movements set[] (distinct); 1 when it
  * found a better plan (now in best), 0 when not, or an error. */
@@ -86,8 +77,8 @@ static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_
 	size_t nfree = 0;
 	for (int s = 0; s < nset; s++) {
 		size_t m = set[s];
-		for (size_t e = ln->mbeg[m]; e < ln->mbeg[m + 1]; e++) {
-			size_t i = ln->owner[ln->mopt[e]];
+		for (size_t e = ln->idx.mbeg[m]; e < ln->idx.mbeg[m + 1]; e++) {
+			size_t i = ln->idx.owner[ln->idx.mopt[e]];
 			int at = best->at[i];
 			if (in->cases[i].fixed < 0 && !ln->fr[i] &&
 			    (at < 0 || ln->loc[md->opt[at].m] == 0)) {
@@ -98,9 +89,9 @@ static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_
 	}
 	for (int s = 0; s < nset; s++) {
 		size_t m = set[s];
-		for (size_t e = ln->mbeg[m];
-		     e < ln->mbeg[m + 1] && nset <= LNS_JOIN_SET && nfree < LNS_FREE_MAX; e++) {
-			size_t i = ln->owner[ln->mopt[e]];
+		for (size_t e = ln->idx.mbeg[m];
+		     e < ln->idx.mbeg[m + 1] && nset <= LNS_JOIN_SET && nfree < LNS_FREE_MAX; e++) {
+			size_t i = ln->idx.owner[ln->idx.mopt[e]];
 			int at = best->at[i];
 			if (in->cases[i].fixed < 0 && !ln->fr[i] && !in->cases[i].medical &&
 			    !ln->has_quota[md->opt[at].m]) {
@@ -201,7 +192,7 @@ static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_
 			continue;
 		size_t i = ln->gi[k];
 		int lm = ln->fr[i] == 2 ? ln->copy[i] : ln->loc[md->opt[o].m];
-		int so = option_on(&sm, k, (size_t)lm);
+		int so = plan_option_on(&sm, k, (size_t)lm);
 		if (so < 0 || !plan_fits(&sb, k, (size_t)so))
 			goto out; /* not expected: the best plan is a plan */
 		plan_place(&sb, k, (size_t)so);
@@ -226,7 +217,7 @@ static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_
 		size_t i = ln->gi[k];
 		if (!ln->fr[i] || sb.at[k] < 0)
 			continue;
-		int g = option_on(md, i, ln->gm[sm.opt[sb.at[k]].m]);
+		int g = plan_option_on(md, i, ln->gm[sm.opt[sb.at[k]].m]);
 		if (g < 0 || !plan_fits(best, i, (size_t)g))
 			rc = 0;
 		else
@@ -294,28 +285,20 @@ int plan_lns(const struct plan_model *md, struct plan_state *best, long budget, 
 	ln.copy = malloc((md->n + 1) * sizeof(*ln.copy));
 	ln.was = malloc((md->n + 1) * sizeof(*ln.was));
 	ln.quotas = malloc((md->in->nquotas + 1) * sizeof(*ln.quotas));
-	ln.mbeg = calloc(nm + 2, sizeof(*ln.mbeg));
-	ln.mopt = malloc((md->nopt + 1) * sizeof(*ln.mopt));
-	ln.owner = malloc((md->nopt + 1) * sizeof(*ln.owner));
 	if (!adj || !ln.fr || !ln.gi || !ln.loc || !ln.gm || !ln.cases || !ln.moves || !ln.legs ||
-	    !ln.quotas || !ln.mbeg || !ln.mopt || !ln.owner || !ln.has_quota || !ln.copy ||
-	    !ln.moff || !ln.was)
+	    !ln.quotas || !ln.has_quota || !ln.copy || !ln.moff || !ln.was)
+		goto out;
+	if (plan_improve_init(&ln.idx, md))
 		goto out;
 	for (size_t i = 0; i < md->n; i++)
 		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
-			ln.owner[o] = i;
-			ln.mbeg[md->opt[o].m + 2]++;
 			for (size_t p = o + 1; p < md->ofs[i + 1]; p++) {
 				size_t a = (size_t)md->opt[o].m, b = (size_t)md->opt[p].m;
 				adj[a * nm + b] = adj[b * nm + a] = 1;
 			}
 		}
-	for (size_t m = 0; m < nm; m++)
-		ln.mbeg[m + 2] += ln.mbeg[m + 1];
 	for (size_t q = 0; q < md->in->nquotas; q++)
 		ln.has_quota[md->in->quotas[q].movement] = 1;
-	for (size_t o = 0; o < md->nopt; o++)
-		ln.mopt[ln.mbeg[md->opt[o].m + 1]++] = o;
 	/* Passes over the movements alone, then the pairs, the triples...
 	 * of movements each sharing a case with one before it; after a pass
 	 * that gains, back to the single movements, else one size up. */
@@ -341,9 +324,7 @@ out:
 	free(ln.moves);
 	free(ln.legs);
 	free(ln.quotas);
-	free(ln.mbeg);
-	free(ln.mopt);
-	free(ln.owner);
+	plan_improve_release(&ln.idx);
 	free(ln.has_quota);
 	free(ln.copy);
 	free(ln.was);

@@ -295,6 +295,14 @@ void plan_model_release(struct plan_model *md)
 	memset(md, 0, sizeof(*md));
 }
 
+int plan_option_on(const struct plan_model *md, size_t i, size_t m)
+{
+	for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++)
+		if ((size_t)md->opt[o].m == m)
+			return (int)o;
+	return -1;
+}
+
 int plan_model_build(struct plan_model *md, const struct cor_plan_input *in, char *msg,
 		     size_t msglen)
 {
@@ -621,10 +629,7 @@ static int solve_part(const struct plan_model *md, struct part *pt, const size_t
 		pt->at[k] = -1;
 		if (o < 0)
 			continue;
-		size_t i = pt->cases[k], m = pt->moves[sm.opt[o].m], g = md->ofs[i];
-		while (g < md->ofs[i + 1] && (size_t)md->opt[g].m != m)
-			g++;
-		pt->at[k] = (int)g;
+		pt->at[k] = plan_option_on(md, pt->cases[k], pt->moves[sm.opt[o].m]);
 	}
 	rc = 0;
 out:

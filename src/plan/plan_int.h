@@ -58,6 +58,8 @@ struct plan_state {
 int plan_model_build(struct plan_model *md, const struct cor_plan_input *in, char *msg,
 		     size_t msglen);
 void plan_model_release(struct plan_model *md);
+/* The option of case i on movement m, or -1 when m cannot take it. */
+int plan_option_on(const struct plan_model *md, size_t i, size_t m);
 /* The journey of a case with these countries on m: legs *k1..*k2. */
 bool plan_journey(const struct cor_plan_movement *mv, const char *origin,
 		  const char *destination, int *k1, int *k2);
