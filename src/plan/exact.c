@@ -36,6 +36,14 @@
 // tied to an index, the search is the same on every run; the node limit is
 // a count, so a cut search is cut at the same place every time.
 //
+// Cuts. After the neighbourhoods, rounds of cuts at the root tighten the
+// LP: lifted knapsack covers on the rows of seats, special places and
+// quotas, and Gomory mixed-integer cuts computed in integers from rows of
+// B^-1 that are exactly k / D (below, at "Cuts"). They are valid for every
+// plan within the root's bounds, so the bounds above stay proven. At 200
+// cases they take the root bound from tens of units above the optimum to a
+// few, and most such plans are then proven optimal within the node limit.
+//
 // The LP carries x <= s for each medical option: one medical traveller
 // already needs a whole escort, which the plain escort row would share out
 // in fractions.
@@ -92,6 +100,13 @@ struct bb {
 	long nodes;
 	double deadline;
 	int64_t root_bound;
+	/* Cover cuts (below), rows of the LP after the model's: cut c is
+	 * sum of cut_val x over the columns cut_col[cut_beg[c]..cut_beg[c + 1])
+	 * <= cut_rhs[c]. */
+	size_t ncut, cut_nnz, cut_room, cut_rows; /* cuts, entries, room for each */
+	size_t *cut_beg;
+	int *cut_col, *cut_val, *cut_rhs;
+	int *lift, lift_cap; /* lifting table: 0..lift_cap */
 };
 
 /* Only a plan better than the best known is worth a node. */
@@ -102,6 +117,11 @@ static int64_t target(const struct bb *bb)
 
 static int64_t safe_floor(long double L)
 {
+	/* Not a number (a broken inverse) bounds nothing; -inf is a proof. */
+	if (isnan(L) || L >= 9e18L)
+		return INT64_MAX;
+	if (L <= -9e18L)
+		return INT64_MIN;
 	return (int64_t)floorl(L + 1e-9L * fabsl(L) + 1e-3L);
 }
 
@@ -122,6 +142,19 @@ static bool has_link(const struct bb *bb, size_t m)
 	return bb->esc_col[m] >= 0 && bb->md->in->movements[m].escorts_named == 0;
 }
 
+/* With cuts, the LP's optimal face is wide and the dual simplex stalls on
+ * it (a third of the pivots go once the costs are perturbed): each option
+ * gets a cost of at most 1e-7 (a ten-thousandth of a value unit) more,
+ * fixed by its index. Bounds are recomputed from the true values, so this
+ * can cost a bound at most 200 options x 1e-4 units and never its truth.
+ * Without cuts (and so in the neighbourhoods) the costs stay exact. */
+static double perturb(const struct bb *bb, size_t o)
+{
+	if (!bb->ncut)
+		return 0;
+	return 1e-7 * (double)((o * 2654435761u) % 1000) / 1000;
+}
+
 static int build_lp(struct bb *bb)
 {
 	const struct plan_model *md = bb->md;
@@ -131,9 +164,32 @@ static int build_lp(struct bb *bb)
 	double *pot = calloc(nmrows + 1, sizeof(*pot));
 	int *gcnt = calloc(md->nlegs + 1, sizeof(*gcnt));
 	int *gcol = malloc((md->nlegs + 1) * sizeof(*gcol));
+	/* The cuts of each column, by column (options, escorts, counts). */
+	size_t most_cols = md->nopt + md->nm + md->nlegs;
+	size_t *obeg = calloc(most_cols + 2, sizeof(*obeg));
+	int *ocut = malloc((bb->cut_nnz + 1) * sizeof(*ocut));
+	int *oval = malloc((bb->cut_nnz + 1) * sizeof(*oval));
 	int rc = COR_ENOMEM;
-	if (!rowid || !pot || !gcnt || !gcol)
+	/* A rebuild (with more cuts) starts from nothing. */
+	plan_lp_release(&bb->lp);
+	free(bb->esc_col);
+	free(bb->lp_row);
+	free(bb->row_model);
+	bb->esc_col = NULL;
+	bb->lp_row = NULL;
+	bb->row_model = NULL;
+	if (!rowid || !pot || !gcnt || !gcol || !obeg || !ocut || !oval)
 		goto out;
+	for (size_t q = 0; q < bb->cut_nnz; q++)
+		obeg[bb->cut_col[q] + 2]++;
+	for (size_t j = 0; j < most_cols; j++)
+		obeg[j + 2] += obeg[j + 1];
+	for (size_t c = 0; c < bb->ncut; c++)
+		for (size_t q = bb->cut_beg[c]; q < bb->cut_beg[c + 1]; q++) {
+			size_t at = obeg[bb->cut_col[q] + 1]++;
+			ocut[at] = (int)c;
+			oval[at] = bb->cut_val[q];
+		}
 	bb->esc_col = malloc((md->nm + 1) * sizeof(*bb->esc_col));
 	if (!bb->esc_col)
 		goto out;
@@ -156,19 +212,27 @@ static int build_lp(struct bb *bb)
 	/* Count columns: n_g = the cases boarding leg g, which all pay the
 	 * same days. The LP makes it fractional to save a few days; branching
 	 * on it first closes that gap. */
-	bb->grp = malloc((md->nopt + 1) * sizeof(*bb->grp));
-	if (!bb->grp)
-		goto out;
-	for (size_t o = 0; o < md->nopt; o++)
-		if (bb->hi[o] && !bb->lo[o])
-			gcnt[md->leg0[md->opt[o].m] + md->opt[o].k1]++;
-	bb->col0 = bb->ncol;
-	for (size_t l = 0; l < md->nlegs; l++)
-		gcol[l] = gcnt[l] >= 2 ? (int)bb->ncol++ : -1;
-	bb->ngrp = bb->ncol - bb->col0;
-	for (size_t o = 0; o < md->nopt; o++)
-		bb->grp[o] =
-		        bb->hi[o] && !bb->lo[o] ? gcol[md->leg0[md->opt[o].m] + md->opt[o].k1] : -1;
+	/* Decided at the first build, kept by the rebuilds (with cuts), so
+	 * that the integer columns stay the same. */
+	if (bb->grp) {
+		bb->col0 = bb->ncol;
+		bb->ncol += bb->ngrp;
+	} else {
+		bb->grp = malloc((md->nopt + 1) * sizeof(*bb->grp));
+		if (!bb->grp)
+			goto out;
+		for (size_t o = 0; o < md->nopt; o++)
+			if (bb->hi[o] && !bb->lo[o])
+				gcnt[md->leg0[md->opt[o].m] + md->opt[o].k1]++;
+		bb->col0 = bb->ncol;
+		for (size_t l = 0; l < md->nlegs; l++)
+			gcol[l] = gcnt[l] >= 2 ? (int)bb->ncol++ : -1;
+		bb->ngrp = bb->ncol - bb->col0;
+		for (size_t o = 0; o < md->nopt; o++)
+			bb->grp[o] = bb->hi[o] && !bb->lo[o]
+			                     ? gcol[md->leg0[md->opt[o].m] + md->opt[o].k1]
+			                     : -1;
+	}
 	/* A row is kept only if the columns could ever overfill it. */
 	for (size_t i = 0; i < md->n; i++) {
 		const struct cor_plan_case *c = &in->cases[i];
@@ -218,6 +282,8 @@ static int build_lp(struct bb *bb)
 	nrow += nlink;
 	int grow0 = nrow; /* count rows: sum of x - n_g = 0 */
 	nrow += (int)bb->ngrp;
+	int cut0 = nrow;
+	nrow += (int)bb->ncut;
 	/* Count the entries, then fill the columns. */
 	size_t nnz = 0;
 	for (int pass = 0; pass < 2; pass++) {
@@ -230,6 +296,16 @@ static int build_lp(struct bb *bb)
 				size_t base = md->leg0[op->m];
 				if (pass)
 					bb->lp.cbeg[o] = (int)k;
+#define CUTS(j)                                                                                    \
+	do {                                                                                       \
+		for (size_t q = obeg[j]; q < obeg[(j) + 1]; q++) {                                 \
+			if (pass) {                                                                \
+				bb->lp.crow[k] = cut0 + ocut[q];                                   \
+				bb->lp.cval[k] = oval[q];                                          \
+			}                                                                          \
+			k++;                                                                       \
+		}                                                                                  \
+	} while (0)
 #define ENTRY(row, v)                                                                              \
 	do {                                                                                       \
 		if (rowid[row] >= 0 && (v) != 0) {                                                 \
@@ -264,8 +340,9 @@ static int build_lp(struct bb *bb)
 					link++;
 					k++;
 				}
+				CUTS(o);
 				if (pass) {
-					bb->lp.c[o] = (double)op->value * LP_SCALE;
+					bb->lp.c[o] = (double)op->value * LP_SCALE + perturb(bb, o);
 					bb->lp.lb[o] = bb->lo[o];
 					bb->lp.ub[o] = bb->hi[o];
 				}
@@ -296,6 +373,7 @@ static int build_lp(struct bb *bb)
 						}
 						l++;
 					}
+			CUTS((size_t)j);
 			if (pass) {
 				bb->lp.c[j] = 0;
 				bb->lp.lb[j] = 0;
@@ -313,8 +391,10 @@ static int build_lp(struct bb *bb)
 				bb->lp.ub[j] = 0;
 			}
 			k++;
+			CUTS(j);
 		}
 #undef ENTRY
+#undef CUTS
 		if (pass == 0) {
 			nnz = k;
 			rc = plan_lp_init(&bb->lp, nrow, (int)bb->ncol, nnz);
@@ -358,9 +438,19 @@ static int build_lp(struct bb *bb)
 			bb->lp.b[rowid[row]] = 1;
 		}
 	}
+	for (size_t c = 0; c < bb->ncut; c++)
+		bb->lp.b[cut0 + (int)c] = bb->cut_rhs[c];
+	/* A rebuild: the integer columns' bounds as they are now. */
+	for (size_t k = 0; bb->nlo && k < bb->nint; k++) {
+		bb->lp.lb[md->nopt + k] = bb->nlo[k];
+		bb->lp.ub[md->nopt + k] = bb->nhi[k];
+	}
 	plan_lp_reset(&bb->lp);
 	rc = 0;
 out:
+	free(obeg);
+	free(ocut);
+	free(oval);
 	free(gcnt);
 	free(gcol);
 	free(rowid);
@@ -774,6 +864,23 @@ static int64_t round_bound(struct bb *bb, int64_t U)
 }
 
 static void search(struct bb *bb, size_t depth);
+static int root_cuts(struct bb *bb);
+
+/* The scratch arrays by LP row, after the rows changed. */
+static int resize_rows(struct bb *bb)
+{
+	size_t m = (size_t)bb->lp.m + 1;
+	double *y = realloc(bb->y, m * sizeof(*y));
+	if (y)
+		bb->y = y;
+	double *u = realloc(bb->u, m * sizeof(*u));
+	if (u)
+		bb->u = u;
+	bool *dr = realloc(bb->dp_row, m * sizeof(*dr));
+	if (dr)
+		bb->dp_row = dr;
+	return y && u && dr ? 0 : COR_ENOMEM;
+}
 
 /* The bounds of a node, saved at slot d of the stacks and put back. The
  * stacks may move while a child searches (they grow on demand), so each
@@ -842,7 +949,7 @@ again:
 		lp->lb[md->nopt + k] = bb->nlo[k];
 		lp->ub[md->nopt + k] = bb->nhi[k];
 	}
-	if (lp->since_reset > 40L * (lp->m + 10))
+	if (lp->since_reset > 40L * (lp->m + 10) && plan_lp_refactor(lp))
 		plan_lp_reset(lp);
 	enum plan_lp_status st = plan_lp_solve(lp, 20L * (lp->m + 50));
 	/* A claim of no solution prunes only once checked: the tableau's
@@ -905,6 +1012,10 @@ again:
 			int rc = plan_lns(md, bb->known, md->in->cfg.node_limit * LNS_BUDGET,
 			                  bb->deadline, &lns_nodes);
 			bb->lns_nodes += lns_nodes;
+			if (!rc)
+				rc = root_cuts(bb);
+			if (!rc)
+				rc = resize_rows(bb);
 			if (rc) {
 				bb->cut = true;
 				bb->err = rc;
@@ -1045,6 +1156,554 @@ static void bb_release(struct bb *bb)
 	plan_state_release(&bb->heur);
 	plan_improve_release(&bb->im);
 	free(bb->rank);
+	free(bb->cut_beg);
+	free(bb->cut_col);
+	free(bb->cut_val);
+	free(bb->cut_rhs);
+	free(bb->lift);
+}
+
+/* ---- Cover cuts ----------------------------------------------------------- */
+
+/* Cuts: inequalities every plan keeps and the LP's answer breaks, added
+ * as rows at the root, after the neighbourhoods (so that they start from
+ * the same plan with or without them), in rounds: separate, rebuild the LP
+ * from the basis it had (each new row's slack basic), solve on. The rounds
+ * stop when one finds nothing, after two that gain less than a value unit
+ * each, or when the LP stops solving (then without that round's cuts);
+ * cuts the last LP does not hold tight are dropped. A cut is valid for
+ * every plan within the root's bounds, so the Lagrangian bound with these
+ * rows priced stays a bound.
+ *
+ * Covers. A knapsack row of the model (a leg's seats, stretcher or
+ * wheelchair places, or a quota) says sum a_o x_o <= b with a_o > 0 (the
+ * escorts' seats, left out, only loosen it). A cover C, options whose needs
+ * together exceed b, cannot all be taken: sum over C of x <= |C| - 1. The
+ * options by (1 - x) / a, smallest first, until they overfill the row; then
+ * lifted (below). The LP fills the last seats with fractions of families;
+ * this takes that back. */
+#define CUT_ROUNDS 20
+#define CUT_MIN    0.02 /* a violation worth a row */
+#define CUT_GAIN   1.0  /* value units a round must gain, or two such end them */
+
+struct item {
+	double key;
+	int a;
+	size_t o;
+};
+
+static int item_cmp(const void *p, const void *q)
+{
+	const struct item *a = p, *b = q;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	if (a->a != b->a)
+		return a->a > b->a ? -1 : 1;
+	return (a->o > b->o) - (a->o < b->o);
+}
+
+static bool cut_room(struct bb *bb, size_t more)
+{
+	if (bb->cut_nnz + more > bb->cut_room) {
+		size_t room = (bb->cut_nnz + more) * 2;
+		int *o = realloc(bb->cut_col, room * sizeof(*o));
+		if (!o)
+			return false;
+		bb->cut_col = o;
+		int *v = realloc(bb->cut_val, room * sizeof(*v));
+		if (!v)
+			return false;
+		bb->cut_val = v;
+		bb->cut_room = room;
+	}
+	if (bb->ncut + 2 > bb->cut_rows) {
+		size_t rows = bb->ncut * 2 + 64;
+		size_t *beg = realloc(bb->cut_beg, rows * sizeof(*beg));
+		if (!beg)
+			return false;
+		bb->cut_beg = beg;
+		int *rhs = realloc(bb->cut_rhs, rows * sizeof(*rhs));
+		if (!rhs)
+			return false;
+		bb->cut_rhs = rhs;
+		bb->cut_rows = rows;
+	}
+	return true;
+}
+
+/* The covers the LP's answer breaks, added to the pool: how many, or an
+ * error. */
+static int separate_covers(struct bb *bb)
+{
+	const struct plan_model *md = bb->md;
+	const struct plan_lp *lp = &bb->lp;
+	size_t nmrows = md->nrows, added = 0;
+	size_t *rbeg = calloc((size_t)lp->m + 2, sizeof(*rbeg));
+	struct item *it = malloc(((size_t)lp->cbeg[md->nopt] + 1) * sizeof(*it));
+	struct item *row = malloc((md->nopt + 1) * sizeof(*row));
+	unsigned char *knap = calloc((size_t)lp->m + 1, 1), *in = calloc(md->nopt + 1, 1);
+	int rc = COR_ENOMEM;
+	if (!rbeg || !it || !row || !knap || !in)
+		goto out;
+	for (size_t r = 0; r < nmrows; r++)
+		if (bb->lp_row[r] >= 0 && (r < md->nlegs * R || r >= md->nlegs * R + md->nm))
+			knap[bb->lp_row[r]] = 1;
+	/* The options of each knapsack row, by row. */
+	for (size_t o = 0; o < md->nopt; o++)
+		for (int k = lp->cbeg[o]; k < lp->cbeg[o + 1]; k++)
+			if (knap[lp->crow[k]] && bb->hi[o])
+				rbeg[lp->crow[k] + 2]++;
+	for (int r = 0; r < lp->m; r++)
+		rbeg[r + 2] += rbeg[r + 1];
+	for (size_t o = 0; o < md->nopt; o++)
+		for (int k = lp->cbeg[o]; k < lp->cbeg[o + 1]; k++)
+			if (knap[lp->crow[k]] && bb->hi[o])
+				it[rbeg[lp->crow[k] + 1]++] = (struct item){0, (int)lp->cval[k], o};
+	for (int r = 0; r < lp->m; r++) {
+		if (!knap[r])
+			continue;
+		double b = lp->b[r];
+		size_t nr = 0;
+		for (size_t e = rbeg[r]; e < rbeg[r + 1]; e++) {
+			double x = lp->x[it[e].o];
+			if (x > 1e-9) {
+				row[nr] = it[e];
+				row[nr++].key = (1 - fmin(x, 1)) / it[e].a;
+			}
+		}
+		qsort(row, nr, sizeof(*row), item_cmp);
+		long sum = 0;
+		size_t nc = 0;
+		while (nc < nr && sum <= b)
+			sum += row[nc++].a;
+		if (sum <= b)
+			continue;
+		/* Drop what the cover does not need, the least taken first. */
+		for (size_t k = nc; k-- > 0;)
+			if (sum - row[k].a > b) {
+				sum -= row[k].a;
+				row[k].a = 0;
+			}
+		double lhs = 0;
+		int amax = 0;
+		size_t size = 0;
+		for (size_t k = 0; k < nc; k++)
+			if (row[k].a > 0) {
+				lhs += lp->x[row[k].o];
+				amax = row[k].a > amax ? row[k].a : amax;
+				in[row[k].o] = 1;
+				size++;
+			}
+		if (lhs > (double)size - 1 + CUT_MIN && b >= 0 && b <= bb->lift_cap) {
+			/* Lifted: each other option, those the LP takes most
+			 * first, gets the coefficient alpha = |C| - 1 - f(b - a),
+			 * f(c) the most the inequality's left side can be within
+			 * c of the row (a 0/1 knapsack over C and the options
+			 * lifted before it, by dynamic programming). */
+			int cap = (int)b, *f = bb->lift;
+			for (int v = 0; v <= cap; v++)
+				f[v] = 0;
+			for (size_t k = 0; k < nc; k++)
+				if (row[k].a > 0)
+					for (int v = cap; v >= row[k].a; v--)
+						if (f[v - row[k].a] + 1 > f[v])
+							f[v] = f[v - row[k].a] + 1;
+			if (!cut_room(bb, rbeg[r + 1] - rbeg[r]))
+				goto out;
+			if (bb->ncut == 0)
+				bb->cut_beg[0] = 0;
+			size_t nl = 0;
+			for (size_t e = rbeg[r]; e < rbeg[r + 1]; e++)
+				if (!in[it[e].o] && it[e].a <= cap) {
+					row[nl] = it[e];
+					row[nl++].key = -lp->x[it[e].o];
+				}
+			qsort(row, nl, sizeof(*row), item_cmp);
+			for (size_t k = 0; k < nl; k++) {
+				int a = row[k].a, alpha = (int)size - 1 - f[cap - a];
+				if (alpha <= 0)
+					continue;
+				for (int v = cap; v >= a; v--)
+					if (f[v - a] + alpha > f[v])
+						f[v] = f[v - a] + alpha;
+				bb->cut_col[bb->cut_nnz] = (int)row[k].o;
+				bb->cut_val[bb->cut_nnz++] = alpha;
+			}
+			for (size_t e = rbeg[r]; e < rbeg[r + 1]; e++)
+				if (in[it[e].o]) {
+					bb->cut_col[bb->cut_nnz] = (int)it[e].o;
+					bb->cut_val[bb->cut_nnz++] = 1;
+				}
+			bb->cut_rhs[bb->ncut] = (int)size - 1;
+			bb->cut_beg[++bb->ncut] = bb->cut_nnz;
+			added++;
+		}
+		for (size_t e = rbeg[r]; e < rbeg[r + 1]; e++)
+			in[it[e].o] = 0;
+	}
+	rc = (int)added;
+out:
+	free(rbeg);
+	free(it);
+	free(row);
+	free(knap);
+	free(in);
+	return rc;
+}
+
+/* Gomory mixed-integer cuts, in exact integer arithmetic. Every column of
+ * the LP is integer, slacks included (the rows have integer data), so any
+ * multipliers u of the rows give an equation sum a_j z_j = beta over
+ * integer z >= 0 (each column measured from the bound it sits at), and
+ * with f the fractional parts, sum min(f_j / f_0, (1 - f_j) / (1 - f_0))
+ * z_j >= 1 holds for every integer point. u is the row of B^-1 of a basic
+ * column the LP leaves fractional, taken only if it is exactly k / D with
+ * k whole and D <= GMI_DMAX; the cut is then computed in integers, scaled
+ * to whole coefficients, so it is valid however the inverse was rounded. */
+#define GMI_DMAX 64
+#define GMI_ROWS 40      /* rows tried per round */
+#define GMI_BIG  1000 /* no coefficient larger */
+
+static int64_t gcd64(int64_t a, int64_t b)
+{
+	a = a < 0 ? -a : a;
+	b = b < 0 ? -b : b;
+	while (b) {
+		int64_t t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+static int64_t mod64(int64_t a, int64_t d)
+{
+	int64_t r = a % d;
+	return r < 0 ? r + d : r;
+}
+
+struct gmi {
+	int *rbeg, *rcol;  /* the LP by rows, structural columns */
+	int64_t *rval;
+	int64_t *a, *coef; /* per column (n + m) */
+	struct item *cand;
+};
+
+static int separate_gmi(struct bb *bb)
+{
+	const struct plan_lp *lp = &bb->lp;
+	int m = lp->m, n = lp->n, N = lp->N, nnz = lp->cbeg[n];
+	struct gmi g = {0};
+	int rc = COR_ENOMEM, added = 0;
+	g.rbeg = calloc((size_t)m + 2, sizeof(*g.rbeg));
+	g.rcol = malloc(((size_t)nnz + 1) * sizeof(*g.rcol));
+	g.rval = malloc(((size_t)nnz + 1) * sizeof(*g.rval));
+	g.a = calloc((size_t)N + 1, sizeof(*g.a));
+	g.coef = calloc((size_t)N + 1, sizeof(*g.coef));
+	g.cand = malloc(((size_t)m + 1) * sizeof(*g.cand));
+	if (!g.rbeg || !g.rcol || !g.rval || !g.a || !g.coef || !g.cand)
+		goto out;
+	for (int k = 0; k < nnz; k++)
+		g.rbeg[lp->crow[k] + 2]++;
+	for (int r = 0; r < m; r++)
+		g.rbeg[r + 2] += g.rbeg[r + 1];
+	for (int j = 0; j < n; j++)
+		for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++) {
+			int at = g.rbeg[lp->crow[k] + 1]++;
+			g.rcol[at] = j;
+			g.rval[at] = llround(lp->cval[k]);
+		}
+	/* The rows whose basic column is most fractional. */
+	size_t nc = 0;
+	for (int r = 0; r < m; r++) {
+		double v = lp->x[lp->head[r]], f = v - floor(v);
+		if (f > 0.01 && f < 0.99)
+			g.cand[nc++] = (struct item){-fmin(f, 1 - f), 0, (size_t)r};
+	}
+	qsort(g.cand, nc, sizeof(*g.cand), item_cmp);
+	for (size_t c = 0; c < nc && c < GMI_ROWS; c++) {
+		int r = (int)g.cand[c].o;
+		const double *u = plan_lp_binv_row(lp, r);
+		int64_t D = 0;
+		for (int64_t d = 1; d <= GMI_DMAX && !D; d++) {
+			bool whole = true;
+			for (int q = 0; q < m && whole; q++)
+				whole = fabs(d * u[q] - nearbyint(d * u[q])) < 1e-7;
+			if (whole)
+				D = d;
+		}
+		if (!D)
+			continue;
+		/* a = k A (structural) and k (slacks), beta = k b; then each
+		 * column measured from its bound. */
+		int64_t beta = 0;
+		bool ok = true;
+		memset(g.a, 0, (size_t)N * sizeof(*g.a));
+		for (int q = 0; q < m; q++) {
+			int64_t k = llround(D * u[q]);
+			if (!k)
+				continue;
+			if (llabs(k) > GMI_BIG) {
+				ok = false;
+				break;
+			}
+			beta += k * llround(lp->b[q]);
+			g.a[n + q] = k;
+			for (int e = g.rbeg[q]; e < g.rbeg[q + 1]; e++)
+				g.a[g.rcol[e]] += k * g.rval[e];
+		}
+		if (!ok)
+			continue;
+		for (int j = 0; j < N; j++) {
+			if (!g.a[j])
+				continue;
+			if (lp->lb[j] == lp->ub[j]) {
+				beta -= g.a[j] * llround(lp->lb[j]);
+				g.a[j] = 0;
+			} else if (lp->pos[j] < 0 && lp->up[j] && lp->ub[j] < HUGE_VAL) {
+				beta -= g.a[j] * llround(lp->ub[j]);
+				g.a[j] = -g.a[j]; /* measured down from the upper bound */
+			} else {
+				beta -= g.a[j] * llround(lp->lb[j]);
+			}
+		}
+		int64_t r0 = mod64(beta, D);
+		if (r0 == 0)
+			continue;
+		/* sum g_j z_j >= h, z_j = x_j - lb_j, ub_j - x_j, or a slack
+		 * b_q - A_q x; into the columns: sum coef_j x_j >= h. */
+		int64_t h = r0 * (D - r0);
+		for (int j = 0; j < N; j++) {
+			int64_t f = g.a[j] ? mod64(g.a[j], D) : 0;
+			g.a[j] = f ? (f * (D - r0) < (D - f) * r0 ? f * (D - r0) : (D - f) * r0) : 0;
+		}
+		/* Back to the columns, each from the bound chosen above. */
+		for (int j = 0; j < n; j++) {
+			int64_t gj = g.a[j];
+			if (!gj)
+				continue;
+			if (lp->pos[j] < 0 && lp->up[j] && lp->ub[j] < HUGE_VAL && lp->lb[j] != lp->ub[j]) {
+				g.coef[j] -= gj;
+				h -= gj * llround(lp->ub[j]);
+			} else {
+				g.coef[j] += gj;
+				h += gj * llround(lp->lb[j]);
+			}
+		}
+		for (int q = 0; q < m; q++) {
+			int64_t gj = g.a[n + q];
+			if (!gj)
+				continue;
+			h -= gj * llround(lp->b[q]);
+			for (int e = g.rbeg[q]; e < g.rbeg[q + 1]; e++)
+				g.coef[g.rcol[e]] -= gj * g.rval[e];
+		}
+		int64_t div = 0;
+		size_t size = 0;
+		for (int j = 0; j < n; j++)
+			if (g.coef[j]) {
+				div = gcd64(div, g.coef[j]);
+				size++;
+			}
+		if (!div)
+			continue;
+		/* sum (coef / div) x >= ceil(h / div): the left side is whole. */
+		int64_t hh = h >= 0 ? (h + div - 1) / div : -((-h) / div);
+		long double lhs = 0, norm = 0;
+		for (int j = 0; j < n && ok; j++) {
+			if (!g.coef[j])
+				continue;
+			g.coef[j] /= div;
+			if (llabs(g.coef[j]) > GMI_BIG)
+				ok = false;
+			lhs += (long double)g.coef[j] * lp->x[j];
+			norm += (long double)g.coef[j] * g.coef[j];
+		}
+		if (!ok || llabs(hh) > GMI_BIG * 100LL || (hh - lhs) < 1e-3L * sqrtl(norm)) {
+			memset(g.coef, 0, (size_t)N * sizeof(*g.coef));
+			continue;
+		}
+		if (!cut_room(bb, size))
+			goto out;
+		if (bb->ncut == 0)
+			bb->cut_beg[0] = 0;
+		for (int j = 0; j < n; j++)
+			if (g.coef[j]) {
+				bb->cut_col[bb->cut_nnz] = j;
+				bb->cut_val[bb->cut_nnz++] = (int)-g.coef[j];
+				g.coef[j] = 0;
+			}
+		bb->cut_rhs[bb->ncut] = (int)-hh;
+		bb->cut_beg[++bb->ncut] = bb->cut_nnz;
+		added++;
+	}
+	rc = added;
+out:
+	free(g.rbeg);
+	free(g.rcol);
+	free(g.rval);
+	free(g.a);
+	free(g.coef);
+	free(g.cand);
+	return rc;
+}
+
+/* The LP rebuilt with the cuts added since, from the basis it had: the
+ * old rows keep their basic columns, each new row its slack, so the dual
+ * simplex goes on from where it was. */
+static int rebuild_warm(struct bb *bb, const int *head, const unsigned char *up, int m)
+{
+	int n = bb->lp.n;
+	int rc = build_lp(bb);
+	if (rc || bb->lp.n != n)
+		return rc;
+	struct plan_lp *lp = &bb->lp;
+	for (int j = 0; j < lp->N; j++)
+		lp->pos[j] = -1;
+	for (int r = 0; r < lp->m; r++) {
+		lp->head[r] = r < m ? head[r] : n + r;
+		lp->pos[lp->head[r]] = r;
+	}
+	for (int j = 0; j < lp->N; j++)
+		lp->up[j] = j < n + m ? up[j] : 0;
+	if (plan_lp_refactor(lp))
+		plan_lp_reset(lp);
+	return 0;
+}
+
+/* The cuts the LP solved last (its basis head, up, with m rows) does not
+ * hold tight are dropped, and the LP rebuilt from that basis less their
+ * slacks: rows that cost every pivot and bound nothing. */
+static int purge_cuts(struct bb *bb, int *head, unsigned char *up, int m)
+{
+	int n = bb->lp.n, cut0 = m - (int)bb->ncut, nm = cut0;
+	size_t nc = 0, nnz = 0;
+	if (bb->ncut == 0)
+		return 0;
+	int *map = malloc(((size_t)m + 1) * sizeof(*map));
+	if (!map)
+		return COR_ENOMEM;
+	for (int r = 0; r < cut0; r++)
+		map[r] = r;
+	for (size_t c = 0; c < bb->ncut; c++) {
+		int r = cut0 + (int)c, sl = n + r;
+		bool slack = bb->lp.pos[sl] >= 0 && bb->lp.x[sl] > 1e-6;
+		map[r] = slack ? -1 : nm++;
+		if (slack)
+			continue;
+		size_t b0 = bb->cut_beg[c], b1 = bb->cut_beg[c + 1];
+		bb->cut_beg[nc] = nnz;
+		for (size_t q = b0; q < b1; q++) {
+			bb->cut_col[nnz] = bb->cut_col[q];
+			bb->cut_val[nnz++] = bb->cut_val[q];
+		}
+		bb->cut_rhs[nc++] = bb->cut_rhs[c];
+	}
+	bb->cut_beg[nc] = nnz;
+	if (nc == bb->ncut) {
+		free(map);
+		return 0;
+	}
+	bb->ncut = nc;
+	bb->cut_nnz = nnz;
+	/* The basis without the dropped rows and their (basic) slacks. */
+	int k = 0;
+	unsigned char *nup = malloc((size_t)(n + nm) + 1);
+	if (!nup) {
+		free(map);
+		return COR_ENOMEM;
+	}
+	for (int j = 0; j < n; j++)
+		nup[j] = up[j];
+	for (int r = 0; r < m; r++)
+		if (map[r] >= 0)
+			nup[n + map[r]] = up[n + r];
+	for (int r = 0; r < m; r++) {
+		int j = head[r];
+		if (j >= n && map[j - n] < 0)
+			continue; /* a dropped row's slack */
+		head[k++] = j < n ? j : n + map[j - n];
+	}
+	free(map);
+	int rc = k == nm ? rebuild_warm(bb, head, nup, nm) : build_lp(bb);
+	free(nup);
+	return rc;
+}
+
+/* Rounds of cuts at the root: separate, rebuild the LP with them, solve. */
+static int root_cuts(struct bb *bb)
+{
+	const struct plan_model *md = bb->md;
+	int most = 0;
+	for (size_t l = 0; l < md->nlegs * R; l++)
+		most = md->cap[l] > most ? md->cap[l] : most;
+	for (size_t q = 0; q < md->in->nquotas; q++)
+		most = md->in->quotas[q].seats > most ? md->in->quotas[q].seats : most;
+	bb->lift = malloc(((size_t)most + 1) * sizeof(*bb->lift));
+	if (!bb->lift)
+		return COR_ENOMEM;
+	bb->lift_cap = most;
+	/* The basis of the last LP solved, to go on from. */
+	int m = 0, *head = NULL;
+	unsigned char *up = NULL;
+	size_t good = 0, good_nnz = 0;
+	int rc = 0, stale = 0;
+	double last = 0;
+	for (int round = 0; round < CUT_ROUNDS; round++) {
+		enum plan_lp_status st = plan_lp_solve(&bb->lp, 50L * (bb->lp.m + 50));
+		if (st != PLAN_LP_OPTIMAL) {
+			/* The last round's cuts made the LP too hard: without. */
+			if (bb->ncut != good) {
+				bb->ncut = good;
+				bb->cut_nnz = good_nnz;
+				rc = rebuild_warm(bb, head, up, m);
+			}
+			break;
+		}
+		good = bb->ncut;
+		good_nnz = bb->cut_nnz;
+		m = bb->lp.m;
+		int *h = realloc(head, ((size_t)m + 1) * sizeof(*head));
+		unsigned char *u = h ? realloc(up, (size_t)bb->lp.N + 1) : NULL;
+		if (h)
+			head = h;
+		if (u)
+			up = u;
+		if (!h || !u) {
+			rc = COR_ENOMEM;
+			break;
+		}
+		memcpy(head, bb->lp.head, (size_t)m * sizeof(*head));
+		memcpy(up, bb->lp.up, (size_t)bb->lp.N);
+		int added = separate_covers(bb);
+		if (added >= 0) {
+			int more = separate_gmi(bb);
+			added = more < 0 ? more : added + more;
+		}
+		/* Tailing off: rounds that gain less than a unit stop it. */
+		double z = 0;
+		for (size_t o = 0; o < bb->md->nopt; o++)
+			z += bb->lp.c[o] * bb->lp.x[o];
+		z /= LP_SCALE;
+		if (round > 0 && last - z < CUT_GAIN)
+			stale++;
+		else
+			stale = 0;
+		last = z;
+		if (added <= 0 || stale >= 2) {
+			if (added > 0) { /* not worth their rows */
+				bb->ncut = good;
+				bb->cut_nnz = good_nnz;
+			}
+			rc = added < 0 ? added : purge_cuts(bb, head, up, m);
+			break;
+		}
+		if ((rc = rebuild_warm(bb, head, up, m)))
+			break;
+	}
+	free(head);
+	free(up);
+	return rc;
 }
 
 int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan_exact *out,

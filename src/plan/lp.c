@@ -284,6 +284,85 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 	}
 }
 
+int plan_lp_refactor(struct plan_lp *lp)
+{
+	size_t m = (size_t)lp->m;
+	double *a = malloc((m * m + 1) * sizeof(*a)), *inv = lp->binv;
+	if (!a)
+		return COR_ENOMEM;
+	/* B, by rows, and I beside it in binv; Gauss-Jordan with the largest
+	 * pivot of each column. */
+	memset(a, 0, m * m * sizeof(*a));
+	memset(inv, 0, m * m * sizeof(*inv));
+	for (size_t r = 0; r < m; r++) {
+		int j = lp->head[r];
+		inv[r * m + r] = 1;
+		if (j >= lp->n)
+			a[(size_t)(j - lp->n) * m + r] = 1;
+		else
+			for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
+				a[(size_t)lp->crow[k] * m + r] = lp->cval[k];
+	}
+	int rc = 0;
+	for (size_t c = 0; c < m; c++) {
+		size_t best = c;
+		for (size_t r = c + 1; r < m; r++)
+			if (fabs(a[r * m + c]) > fabs(a[best * m + c]))
+				best = r;
+		if (fabs(a[best * m + c]) < 1e-11) {
+			rc = COR_EINVAL; /* singular: the caller starts afresh */
+			break;
+		}
+		if (best != c)
+			for (size_t k = 0; k < m; k++) {
+				double t = a[c * m + k];
+				a[c * m + k] = a[best * m + k];
+				a[best * m + k] = t;
+				t = inv[c * m + k];
+				inv[c * m + k] = inv[best * m + k];
+				inv[best * m + k] = t;
+			}
+		double f = 1.0 / a[c * m + c];
+		for (size_t k = 0; k < m; k++) {
+			a[c * m + k] *= f;
+			inv[c * m + k] *= f;
+		}
+		for (size_t r = 0; r < m; r++) {
+			double g = a[r * m + c];
+			if (r == c || g == 0)
+				continue;
+			axpy(&a[r * m], &a[c * m], g, m);
+			axpy(&inv[r * m], &inv[c * m], g, m);
+		}
+	}
+	free(a);
+	if (rc)
+		return rc;
+	/* B^-1 B = I with B's column r the basic column of row r: row r of
+	 * the inverse gives the value of head[r]. The reduced costs from
+	 * y = c_B B^-1. */
+	double *y = lp->w;
+	for (size_t k = 0; k < m; k++)
+		y[k] = 0;
+	for (size_t r = 0; r < m; r++) {
+		int j = lp->head[r];
+		double cj = j < lp->n ? lp->c[j] : 0;
+		if (cj != 0)
+			for (size_t k = 0; k < m; k++)
+				y[k] += cj * inv[r * m + k];
+	}
+	for (int j = 0; j < lp->n; j++) {
+		double v = lp->c[j];
+		for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
+			v -= y[lp->crow[k]] * lp->cval[k];
+		lp->d[j] = lp->pos[j] >= 0 ? 0 : v;
+	}
+	for (int r = 0; r < lp->m; r++)
+		lp->d[lp->n + r] = lp->pos[lp->n + r] >= 0 ? 0 : -y[r];
+	lp->since_reset = 0;
+	return 0;
+}
+
 const double *plan_lp_binv_row(const struct plan_lp *lp, int r)
 {
 	return &lp->binv[(size_t)r * (size_t)lp->m];

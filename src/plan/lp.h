@@ -39,6 +39,11 @@ int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz);
 void plan_lp_release(struct plan_lp *lp);
 /* Start again from the slack basis (after the data or many pivots). */
 void plan_lp_reset(struct plan_lp *lp);
+/* The inverse computed afresh for the basis in head and pos (after a
+ * change of the rows, or to end the drift of many pivots), and the
+ * reduced costs with it; COR_EINVAL if that basis is singular (then
+ * plan_lp_reset). */
+int plan_lp_refactor(struct plan_lp *lp);
 /* Optimise from the current basis after a change of bounds. */
 enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots);
 /* The row duals of the current basis, in objective units: y >= 0 for a
