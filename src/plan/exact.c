@@ -100,7 +100,7 @@ struct bb {
 	long nodes;
 	double deadline;
 	int64_t root_bound;
-	/* Cover cuts (below), rows of the LP after the model's: cut c is
+	/* Cuts (below), rows of the LP after the model's: cut c is
 	 * sum of cut_val x over the columns cut_col[cut_beg[c]..cut_beg[c + 1])
 	 * <= cut_rhs[c]. */
 	size_t ncut, cut_nnz, cut_room, cut_rows; /* cuts, entries, room for each */
