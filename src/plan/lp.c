@@ -12,6 +12,12 @@
 // updates B^-1 by that column (m^2); the reduced costs follow the row. The
 // inverse drifts with the pivots; the caller starts it afresh from the
 // slack basis after many (plan_lp_reset).
+//
+// The leaving row is the basic value furthest out of its bounds, or, once
+// plan_lp_steepest is called, the one furthest out over the length of its
+// row of B^-1 (dual steepest edge). With the inverse whole, the lengths are
+// kept exact at little cost: each row a pivot changes is summed as it is
+// updated, while it is in the cache.
 #include "plan/lp.h"
 
 #include <math.h>
@@ -43,13 +49,14 @@ int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz)
 	lp->alpha = calloc(N, sizeof(*lp->alpha));
 	lp->col = calloc(M, sizeof(*lp->col));
 	lp->w = calloc(M, sizeof(*lp->w));
+	lp->wt = calloc(M, sizeof(*lp->wt));
 	lp->d = calloc(N, sizeof(*lp->d));
 	lp->x = calloc(N, sizeof(*lp->x));
 	lp->head = calloc(M, sizeof(*lp->head));
 	lp->pos = calloc(N, sizeof(*lp->pos));
 	lp->up = calloc(N, sizeof(*lp->up));
 	if (!lp->cbeg || !lp->crow || !lp->cval || !lp->b || !lp->c || !lp->lb || !lp->ub ||
-	    !lp->binv || !lp->alpha || !lp->col || !lp->w || !lp->d || !lp->x || !lp->head ||
+	    !lp->binv || !lp->alpha || !lp->col || !lp->w || !lp->wt || !lp->d || !lp->x || !lp->head ||
 	    !lp->pos || !lp->up) {
 		plan_lp_release(lp);
 		return COR_ENOMEM;
@@ -74,6 +81,7 @@ void plan_lp_release(struct plan_lp *lp)
 	free(lp->alpha);
 	free(lp->col);
 	free(lp->w);
+	free(lp->wt);
 	free(lp->d);
 	free(lp->x);
 	free(lp->head);
@@ -88,6 +96,7 @@ void plan_lp_reset(struct plan_lp *lp)
 	memset(lp->binv, 0, m * m * sizeof(*lp->binv));
 	for (int r = 0; r < lp->m; r++) {
 		lp->binv[(size_t)r * m + (size_t)r] = 1;
+		lp->wt[r] = 1;
 		lp->head[r] = lp->n + r;
 		lp->pos[lp->n + r] = r;
 		lp->d[lp->n + r] = 0;
@@ -145,6 +154,36 @@ static void axpy(double *restrict y, const double *restrict x, double f, size_t 
 		y[j] -= f * x[j];
 }
 
+/* As axpy, and the sum of squares of the new y. */
+static double axpy_norm(double *restrict y, const double *restrict x, double f, size_t n)
+{
+	double s = 0;
+	for (size_t j = 0; j < n; j++) {
+		y[j] -= f * x[j];
+		s += y[j] * y[j];
+	}
+	return s;
+}
+
+/* The squared length of every row of B^-1. */
+static void row_norms(struct plan_lp *lp)
+{
+	size_t m = (size_t)lp->m;
+	for (size_t r = 0; r < m; r++) {
+		const double *row = &lp->binv[r * m];
+		double s = 0;
+		for (size_t k = 0; k < m; k++)
+			s += row[k] * row[k];
+		lp->wt[r] = s;
+	}
+}
+
+void plan_lp_steepest(struct plan_lp *lp)
+{
+	row_norms(lp);
+	lp->steepest = true;
+}
+
 /* Column q of B^-1 [A I] into lp->col. */
 static void ftran(struct plan_lp *lp, int q)
 {
@@ -190,13 +229,20 @@ static void pivot(struct plan_lp *lp, int r, int q)
 	double *pr = &lp->binv[(size_t)r * m];
 	double arq = lp->col[r];
 	double inv = 1.0 / arq;
-	for (size_t k = 0; k < m; k++)
+	double s = 0;
+	for (size_t k = 0; k < m; k++) {
 		pr[k] *= inv;
+		s += pr[k] * pr[k];
+	}
+	lp->wt[r] = s;
 	for (int i = 0; i < lp->m; i++) {
 		double f = lp->col[i];
 		if (i == r || f == 0)
 			continue;
-		axpy(&lp->binv[(size_t)i * m], pr, f, m);
+		if (lp->steepest)
+			lp->wt[i] = axpy_norm(&lp->binv[(size_t)i * m], pr, f, m);
+		else
+			axpy(&lp->binv[(size_t)i * m], pr, f, m);
 	}
 	double dq = lp->d[q];
 	if (dq != 0) {
@@ -223,7 +269,7 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 	for (;;) {
 		/* The row most out of its bounds leaves. */
 		int r = -1;
-		double worst = PRIMAL_TOL;
+		double worst = lp->steepest ? 0 : PRIMAL_TOL;
 		for (int i = 0; i < lp->m; i++) {
 			int j = lp->head[i];
 			double v = lp->x[j], inf = 0;
@@ -232,8 +278,11 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 				inf = lp->lb[j] - v;
 			else if (v > lp->ub[j] + tol)
 				inf = v - lp->ub[j];
-			if (inf > worst) {
-				worst = inf;
+			/* By the infeasibility alone, or over the length of the
+			 * row of B^-1 (dual steepest edge: fewer pivots). */
+			if (lp->steepest ? inf > PRIMAL_TOL && inf * inf > worst * lp->wt[i]
+			                 : inf > worst) {
+				worst = lp->steepest ? inf * inf / lp->wt[i] : inf;
 				r = i;
 			}
 		}
@@ -338,6 +387,7 @@ int plan_lp_refactor(struct plan_lp *lp)
 	free(a);
 	if (rc)
 		return rc;
+	row_norms(lp);
 	/* B^-1 B = I with B's column r the basic column of row r: row r of
 	 * the inverse gives the value of head[r]. The reduced costs from
 	 * y = c_B B^-1. */

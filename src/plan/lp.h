@@ -10,6 +10,7 @@
 #ifndef COR_PLAN_LP_H
 #define COR_PLAN_LP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum plan_lp_status { PLAN_LP_OPTIMAL, PLAN_LP_INFEASIBLE, PLAN_LP_LIMIT };
@@ -24,6 +25,8 @@ struct plan_lp {
 	double *alpha;       /* N: scratch, the pivot row of B^-1 [A I] */
 	double *col;         /* m: scratch, the entering column of B^-1 [A I] */
 	double *w;           /* m: scratch */
+	double *wt;          /* m: with steepest, the squared length of each row of B^-1 */
+	bool steepest;       /* the leaving row by dual steepest edge (plan_lp_steepest) */
 	double *d;           /* N: reduced costs */
 	double *x;           /* N: values */
 	int *head;           /* m: basic column of each row */
@@ -44,6 +47,11 @@ void plan_lp_reset(struct plan_lp *lp);
  * reduced costs with it; COR_EINVAL if that basis is singular (then
  * plan_lp_reset). */
 int plan_lp_refactor(struct plan_lp *lp);
+/* From now on, the leaving row is the one whose infeasibility is largest
+ * over the length of its row of B^-1 (dual steepest edge, the lengths kept
+ * exact: a pivot recomputes those of the rows it changes), not the one
+ * whose infeasibility is largest: fewer pivots, each dearer. */
+void plan_lp_steepest(struct plan_lp *lp);
 /* Optimise from the current basis after a change of bounds. */
 enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots);
 /* The row duals of the current basis, in objective units: y >= 0 for a
