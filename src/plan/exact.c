@@ -40,10 +40,11 @@
 // LP: lifted knapsack covers on the rows of seats, special places and
 // quotas, and Gomory mixed-integer cuts computed in integers from rows of
 // B^-1 that are exactly k / D (below, at "Cuts"). They are valid for every
-// plan within the root's bounds, so the bounds above stay proven. At 200
-// cases they take the root bound from 10-59 units above the optimum to 0-26
-// on the benchmark's instances, and most such plans are then proven optimal
-// within the node limit.
+// plan within the root's bounds, so the bounds above stay proven. From the
+// cuts on, the LP picks its leaving rows by dual steepest edge. At 200
+// cases this proves 23 of the benchmark's 28 plans optimal within the node
+// limit; on four of the other five the root bound is 7-23 units above the
+// optimum (10-59 before the cuts).
 //
 // The LP carries x <= s for each medical option: one medical traveller
 // already needs a whole escort, which the plain escort row would share out
@@ -1648,10 +1649,12 @@ static int root_cuts(struct bb *bb)
 		return COR_ENOMEM;
 	bb->lift_cap = most;
 	/* From here on the LP chooses its leaving row by dual steepest edge:
-	 * a third to a sixth of the pivots per node, each about twice as
-	 * dear. Not before: the neighbourhoods' searches above (each its own
-	 * LP) keep the plain rule, with which they reach the optimum on more
-	 * of the benchmark's instances (bench/RESULTS.md). */
+	 * a fifth to two thirds of the pivots per node (378 to 71 on the
+	 * benchmark's 15/4), each somewhat dearer, and other cuts from other
+	 * bases (30/2's root bound: 982 units above the optimum to 0). Not
+	 * before: the neighbourhoods' searches above, each with its own LP,
+	 * keep the plain rule, with which they reach the optimum on more of
+	 * the benchmark's instances (bench/RESULTS.md). */
 	bb->steepest = true;
 	plan_lp_steepest(&bb->lp);
 	/* The basis of the last LP solved, to go on from. */
