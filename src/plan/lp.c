@@ -56,8 +56,8 @@ int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz)
 	lp->pos = calloc(N, sizeof(*lp->pos));
 	lp->up = calloc(N, sizeof(*lp->up));
 	if (!lp->cbeg || !lp->crow || !lp->cval || !lp->b || !lp->c || !lp->lb || !lp->ub ||
-	    !lp->binv || !lp->alpha || !lp->col || !lp->w || !lp->wt || !lp->d || !lp->x || !lp->head ||
-	    !lp->pos || !lp->up) {
+	    !lp->binv || !lp->alpha || !lp->col || !lp->w || !lp->wt || !lp->d || !lp->x ||
+	    !lp->head || !lp->pos || !lp->up) {
 		plan_lp_release(lp);
 		return COR_ENOMEM;
 	}
@@ -267,7 +267,8 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 	place_nonbasic(lp);
 	compute_basic(lp);
 	for (;;) {
-		/* The row most out of its bounds leaves. */
+		/* The row most out of its bounds leaves (with steepest, most
+		 * out relative to the length of its row of B^-1). */
 		int r = -1;
 		double worst = lp->steepest ? 0 : PRIMAL_TOL;
 		for (int i = 0; i < lp->m; i++) {
@@ -278,8 +279,6 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 				inf = lp->lb[j] - v;
 			else if (v > lp->ub[j] + tol)
 				inf = v - lp->ub[j];
-			/* By the infeasibility alone, or over the length of the
-			 * row of B^-1 (dual steepest edge: fewer pivots). */
 			if (lp->steepest ? inf > PRIMAL_TOL && inf * inf > worst * lp->wt[i]
 			                 : inf > worst) {
 				worst = lp->steepest ? inf * inf / lp->wt[i] : inf;
