@@ -42,9 +42,9 @@
 // B^-1 that are exactly k / D (below, at "Cuts"). They are valid for every
 // plan within the root's bounds, so the bounds above stay proven. From the
 // cuts on, the LP picks its leaving rows by dual steepest edge. At 200
-// cases this proves 23 of the benchmark's 28 plans optimal within the node
-// limit; on four of the other five the root bound is 7-23 units above the
-// optimum (10-59 before the cuts).
+// cases this proves 26 of the benchmark's 32 plans optimal within the node
+// limit; on five of the other six the root bound is 7-23 units above the
+// optimum or HiGHS's best plan (10-59 before the cuts).
 //
 // The LP carries x <= s for each medical option: one medical traveller
 // already needs a whole escort, which the plain escort row would share out
