@@ -234,7 +234,8 @@ static void pivot(struct plan_lp *lp, int r, int q)
 		pr[k] *= inv;
 		s += pr[k] * pr[k];
 	}
-	lp->wt[r] = s;
+	if (lp->steepest)
+		lp->wt[r] = s;
 	for (int i = 0; i < lp->m; i++) {
 		double f = lp->col[i];
 		if (i == r || f == 0)
@@ -386,7 +387,8 @@ int plan_lp_refactor(struct plan_lp *lp)
 	free(a);
 	if (rc)
 		return rc;
-	row_norms(lp);
+	if (lp->steepest)
+		row_norms(lp);
 	/* B^-1 B = I with B's column r the basic column of row r: row r of
 	 * the inverse gives the value of head[r]. The reduced costs from
 	 * y = c_B B^-1. */
