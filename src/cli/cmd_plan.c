@@ -20,7 +20,7 @@ static const struct cor_command *const cmd = &cor_cmd_plan;
 
 struct opts {
 	const char *db, *config, *lp;
-	long horizon, ratio;
+	long horizon, ratio, time_limit;
 	int64_t now;
 	bool dry_run, explain, replan;
 };
@@ -32,7 +32,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"dry-run", no_argument, NULL, 'n'},       {"explain", no_argument, NULL, 'x'},
 		{"replan", no_argument, NULL, 'r'},        {"now", required_argument, NULL, 'N'},
 		{"config", required_argument, NULL, 'c'},  {"escort-ratio", required_argument, NULL, 'e'},
-		{"lp", required_argument, NULL, 'l'},      {0},
+		{"lp", required_argument, NULL, 'l'},      {"time-limit", required_argument, NULL, 't'},
+		{0},
 	};
 	char now[COR_TIME_LEN];
 	int c, ret;
@@ -54,6 +55,11 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		case 'e':
 			if ((ret = cor_cli_parse_long(cmd, "--escort-ratio", optarg, 1, 50, &o->ratio)))
+				return ret;
+			break;
+		case 't':
+			if ((ret = cor_cli_parse_long(cmd, "--time-limit", optarg, 1, 86400,
+			                              &o->time_limit)))
 				return ret;
 			break;
 		case 'N':
@@ -150,6 +156,8 @@ static int run(int argc, char **argv)
 	}
 	if (o.ratio)
 		l.in.cfg.escort_ratio = (int)o.ratio;
+	if (o.time_limit)
+		l.in.cfg.time_limit = (double)o.time_limit;
 	if (o.lp) {
 		FILE *f = fopen(o.lp, "w");
 		if (!f || cor_plan_write_lp(&l.in, f) < 0 || fclose(f) != 0) {
@@ -182,6 +190,10 @@ static int run(int argc, char **argv)
 	       a, res.cases == 1 ? "" : "s", b, res.persons == 1 ? "" : "s", res.weighted_persons,
 	       (long long)res.value, (long long)res.bound, 100.0 * res.gap,
 	       res.optimal ? " (optimal)" : "", res.seconds);
+	if (res.timed_out)
+		printf("time limit of %.0f s reached: the plan is valid, but the search stopped on the "
+		       "clock, so a longer --time-limit or a faster machine may give a better one\n",
+		       l.in.cfg.time_limit);
 	print_movements(&l, &res);
 	long left = 0, left_persons = 0;
 	for (size_t i = 0; i < l.in.ncases; i++)
@@ -221,7 +233,7 @@ const struct cor_command cor_cmd_plan = {
 	"plan", run,
 	"usage: corridor plan [--horizon DAYS] [--dry-run] [--explain] [--replan]\n"
 	"                     [--now YYYY-MM-DDTHH:MMZ] [--escort-ratio N] [--config FILE]\n"
-	"                     [--lp FILE] [--db PATH]\n\n"
+	"                     [--lp FILE] [--time-limit SECONDS] [--db PATH]\n\n"
 	"Puts the travel-ready, eligible cases on the open movements whose first leg departs\n"
 	"within the horizon (default 14 days from now), maximising priority-weighted persons\n"
 	"moved: cases are never split; seats, stretcher, WCHC and WCHS places per leg; one\n"
@@ -229,6 +241,8 @@ const struct cor_command cor_cmd_plan = {
 	"movement must reach the case's destination; documents and fitness to travel valid\n"
 	"at departure; not before the day a case is available; office quotas. Bookings on\n"
 	"open movements are kept unless --replan. --explain says why each case was left out;\n"
-	"--lp writes the model in CPLEX LP format for an exact solver (glpsol, cbc).",
+	"--lp writes the model in CPLEX LP format for an exact solver (glpsol, cbc).\n"
+	"--time-limit stops the search for a better plan after SECONDS (default 60); the\n"
+	"search ends on its own counts well before it, and says so when it does not.",
 	"put travel-ready cases on movements, optimally",
 };

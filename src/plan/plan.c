@@ -776,6 +776,9 @@ int cor_plan_solve(const struct cor_plan_input *in, struct cor_plan_result *res,
 	}
 	if (rc)
 		goto out;
+	/* Every search asks the clock only before this point, so a deadline
+	 * not yet passed here stopped none of them. */
+	res->timed_out = plan_now() > deadline;
 	res->value = best.value;
 	res->bound = sv.bound < best.value ? best.value : sv.bound;
 	res->optimal = sv.optimal;

@@ -168,6 +168,10 @@ struct cor_plan_result {
 	long nodes;          /* branch-and-bound nodes searched (0 when not exact) */
 	int iterations;      /* evaluations of the dual for the bound (the most of any part) */
 	double seconds;      /* time the planner took */
+	bool timed_out;      /* the time limit had passed when the searches ended, so it
+	                      * may have cut them short, not only their counts: the plan
+	                      * is valid, but a faster machine or a longer limit may
+	                      * give a better one */
 };
 
 /* Defaults: escort ratio 3, weights 1/10/100, exact up to 200 cases,

@@ -5,7 +5,7 @@
 # optimality, each movement's fill, why each case was left out), the plan
 # written as bookings with their events, a second plan keeping them, a
 # replan after a better movement opens, the LP model solved by glpsol to
-# the same value, and bad options refused.
+# the same value, a time limit not reached, and bad options refused.
 . "$(dirname "$0")/lib.sh"
 
 fixture mv-plan.csv
@@ -61,6 +61,10 @@ EOT
 expect_same_file want.txt got.txt
 db_dump w.db >after.sql
 expect_same_file before.sql after.sql
+# A time limit the search does not reach: the same plan, and no word of it.
+expect_status 0 "$CORRIDOR" plan --dry-run --explain --now "$now" --time-limit 30 --db w.db
+plan_out | sed -E 's/(normal     seats on UZ 8401 and UZ 8403 went to ).*/\1CASES/' >got.txt
+expect_same_file want.txt got.txt
 
 # The model, solved by an exact solver: the same value.
 expect_status 0 glpsol --lp model.lp -o solution.txt
@@ -124,6 +128,9 @@ refused()
 refused 2 "corridor plan: --horizon: '0' is not a whole number from 1 to 366" "$CORRIDOR" plan --horizon 0 --db w.db
 refused 2 "corridor plan: --now: 'tomorrow' is not a UTC time (YYYY-MM-DDTHH:MMZ)" "$CORRIDOR" plan --now tomorrow --db w.db
 refused 2 "corridor plan: --escort-ratio: '0' is not a whole number from 1 to 50" "$CORRIDOR" plan --escort-ratio 0 --db w.db
+refused 2 "corridor plan: --time-limit: '0' is not a whole number from 1 to 86400" "$CORRIDOR" plan --time-limit 0 --db w.db
+refused 2 "corridor plan: --time-limit: '86401' is not a whole number from 1 to 86400" "$CORRIDOR" plan --time-limit 86401 --db w.db
+refused 2 "corridor plan: --time-limit: '1.5' is not a whole number from 1 to 86400" "$CORRIDOR" plan --time-limit 1.5 --db w.db
 refused 2 "corridor plan: unexpected argument 'now'" "$CORRIDOR" plan now --db w.db
 refused 2 "corridor plan: unknown option '--fast'" "$CORRIDOR" plan --fast --db w.db
 refused 1 "error: cannot write the model to 'no/such/dir/m.lp'" "$CORRIDOR" plan --lp no/such/dir/m.lp --db w.db

@@ -13,8 +13,9 @@
 // and prove it on five: the four of 5-10 movements (the root's cuts close
 // the LP's gap there; before them 5/2 stayed 2 units short of a proof) and
 // 30/1 (the search after the cuts by dual steepest edge; before it, the
-// plan was 6 units short); the last test proves two of them again with
-// HiGHS.
+// plan was 6 units short); a test proves two of them again with HiGHS.
+// Every one of them ends on its counts, not on the clock; the last test
+// runs one into the time limit, which the result then reports.
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -87,6 +88,7 @@ static void test_proven_at_default_limit(void **state)
 		assert_int_equal(res.bound, res.value);
 		assert_true(res.gap == 0);
 		assert_true(res.nodes >= 1 && res.nodes <= 2000);
+		assert_false(res.timed_out);
 		if (cor_plan_check(&inst.in, res.movement, res.escorts, msg, sizeof(msg)))
 			fail_msg("%s: %s", what, msg);
 		int64_t sum = 0;
@@ -176,6 +178,7 @@ static void test_reaches_highs_optimum(void **state)
 			         (long long)res.value, (long long)harder[k].optimum);
 		assert_true(res.bound >= res.value);
 		assert_true(res.optimal == (res.bound == res.value));
+		assert_false(res.timed_out);
 		if (harder[k].proven && !res.optimal)
 			fail_msg("200 cases, %zu movements, seed %llu: optimum not proven (bound %lld)",
 			         harder[k].nm, (unsigned long long)harder[k].seed,
@@ -185,6 +188,26 @@ static void test_reaches_highs_optimum(void **state)
 		cor_plan_result_free(&res);
 		cor_plan_instance_free(&inst);
 	}
+}
+
+/* A time limit the search runs into: it says so, and the plan it stops at
+ * keeps every constraint, under a bound not below it. */
+static void test_time_limit_reached(void **state)
+{
+	(void)state;
+	struct cor_plan_instance inst;
+	struct cor_plan_result res;
+	char msg[256];
+	assert_int_equal(cor_plan_generate(200, 15, 7, NULL, &inst), 0);
+	inst.in.cfg.time_limit = 1e-9; /* past before the first node */
+	assert_int_equal(cor_plan_solve(&inst.in, &res, msg, sizeof(msg)), 0);
+	assert_true(res.timed_out);
+	assert_true(res.value > 0);
+	assert_true(res.bound >= res.value);
+	if (cor_plan_check(&inst.in, res.movement, res.escorts, msg, sizeof(msg)))
+		fail_msg("the plan stopped by the clock: %s", msg);
+	cor_plan_result_free(&res);
+	cor_plan_instance_free(&inst);
 }
 
 /* Two optima of the table proven again by HiGHS (tests/node/highs-solve.js)
@@ -237,6 +260,7 @@ int main(void)
 	        cmocka_unit_test(test_cbc_agrees),
 	        cmocka_unit_test(test_reaches_highs_optimum),
 	        cmocka_unit_test(test_highs_agrees),
+	        cmocka_unit_test(test_time_limit_reached),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
