@@ -101,6 +101,7 @@ double plan_now(void);
 struct plan_exact {
 	bool optimal;
 	int64_t bound;
+	int64_t root_bound; /* the bound at the root, before any branching */
 	long nodes;
 };
 int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan_exact *out,
