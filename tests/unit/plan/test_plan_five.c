@@ -4,9 +4,10 @@
 // of up to four movements improves the plan at 2,598,932, and the set of
 // five that holds four whose LP promised most takes it to 2,598,934, the
 // best plan HiGHS finds in ten minutes (which it does not prove:
-// bench/RESULTS.md). The default configuration, but a time limit of 600 s:
-// under the sanitizers the search takes several minutes, and its counts,
-// not the clock, must end it.
+// bench/RESULTS.md). The default configuration, but a time limit of an
+// hour: the search takes 40 s in a release build and 7-10 minutes under
+// the sanitizers with another test on the second core (a clean-clone CI
+// run met a 600 s limit), and its counts, not the clock, must end it.
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,7 +25,7 @@ static void test_five_movements(void **state)
 	char msg[256];
 	assert_int_equal(cor_plan_generate(200, 15, 7, NULL, &inst), 0);
 	assert_int_equal(inst.in.cfg.node_limit, 2000);
-	inst.in.cfg.time_limit = 600;
+	inst.in.cfg.time_limit = 3600;
 	assert_int_equal(cor_plan_solve(&inst.in, &res, msg, sizeof(msg)), 0);
 	assert_false(res.timed_out);
 	if (res.value != 2598934)
