@@ -2,11 +2,11 @@
 // Large neighbourhood search for the exact planner: better plans near the
 // best one. A neighbourhood is a set of one to five movements (four in a
 // part of more than 12, but for a few sets of five, below), each sharing a
-// case with one before it. Free in
-// it: the cases that could take one of them and are on one of them or left
-// out; for a single movement, also (up to 60 free cases in all) those on
-// other movements, each of which may stay where it is or move in. Every
-// other case keeps its place in the best plan.
+// case with one before it. Free in it: the cases that could take one of
+// them and are on one of them or left out; for a single movement, also (up
+// to 60 free cases in all) those on other movements, each of which may
+// stay where it is or move in. Every other case keeps its place in the
+// best plan.
 //
 // Each neighbourhood is a model of its own, searched exactly by plan_exact
 // within a node limit: the set's movements with the capacity and quotas
