@@ -47,8 +47,8 @@ static int cmp_double(const void *a, const void *b)
 
 /* One round: build the queue; wall and CPU seconds. */
 static int round_of(struct cor_store *st, const struct cor_facts_query *q,
-                    const struct cor_rules_config *cfg, struct cor_date today,
-                    struct cor_facts_queue *out, double *wall, double *cpu)
+		    const struct cor_rules_config *cfg, struct cor_date today,
+		    struct cor_facts_queue *out, double *wall, double *cpu)
 {
 	double w = now(CLOCK_MONOTONIC), c = now(CLOCK_PROCESS_CPUTIME_ID);
 	int err = cor_facts_queue_build(st, q, cfg, today, false, out);
@@ -93,11 +93,11 @@ int main(int argc, char **argv)
 		struct cor_facts_query q;
 		const char *config;
 	} runs[] = {
-	        {"every case: load, evaluate, queue", {NULL, NULL, NULL, NULL}, ""},
-	        {"every case, fitness window 720 h",
-	         {NULL, NULL, NULL, NULL},
-	         "fitness_window_hours = 720"},
-	        {"travel-ready cases (corridor queue)", {NULL, NULL, "travel_ready", NULL}, ""},
+		{"every case: load, evaluate, queue", {NULL, NULL, NULL, NULL}, ""},
+		{"every case, fitness window 720 h",
+		 {NULL, NULL, NULL, NULL},
+		 "fitness_window_hours = 720"},
+		{"travel-ready cases (corridor queue)", {NULL, NULL, "travel_ready", NULL}, ""},
 	};
 	char day[COR_DATE_LEN];
 	int bad = 0;
@@ -112,7 +112,7 @@ int main(int argc, char **argv)
 		struct cor_facts_queue q = COR_FACTS_QUEUE_INIT;
 		struct cor_rules_config cfg = cor_rules_config_default();
 		if (cor_rules_config_parse(&cfg, runs[k].config, strlen(runs[k].config), "bench",
-		                           msg, sizeof(msg)) < 0) {
+					   msg, sizeof(msg)) < 0) {
 			fprintf(stderr, "bench_facts: %s\n", msg);
 			bad = 1;
 			break;
@@ -129,9 +129,9 @@ int main(int argc, char **argv)
 		if ((!runs[k].q.state && q.travellers != persons) || q.cases == 0 ||
 		    !in_order(&q)) {
 			fprintf(stderr,
-			        "bench_facts: read %ld of %ld persons in %ld cases; queue %s\n",
-			        q.travellers, persons, q.cases,
-			        in_order(&q) ? "in order" : "OUT OF ORDER");
+				"bench_facts: read %ld of %ld persons in %ld cases; queue %s\n",
+				q.travellers, persons, q.cases,
+				in_order(&q) ? "in order" : "OUT OF ORDER");
 			bad = 1;
 		}
 		double best_wall = wall[0], best_cpu = cpu[0];

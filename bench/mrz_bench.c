@@ -18,11 +18,11 @@
 enum { STRIDE = 96 }; /* bytes per document: 3 x 30 + 3 newlines fits */
 
 static const char *const states[] = {"UTO", "D",   "SYR", "AFG", "UKR", "NGA", "NLD", "FRA",
-                                     "SDN", "ERI", "SOM", "VEN", "XXA", "COL", "IRQ", "LBY"};
+				     "SDN", "ERI", "SOM", "VEN", "XXA", "COL", "IRQ", "LBY"};
 static const char *const surnames[] = {"ERIKSSON", "HADDAD",     "RAHIMI",   "OKONKWO",
-                                       "NGUYEN",   "SHEVCHENKO", "AL<SAYED", "GARCIA<LOPEZ"};
+				       "NGUYEN",   "SHEVCHENKO", "AL<SAYED", "GARCIA<LOPEZ"};
 static const char *const given[] = {"ANNA<MARIA", "OMAR",  "ZAHRA", "CHINEDU",
-                                    "THI<MINH",   "OLENA", "YUSUF", "MARIA<JOSE"};
+				    "THI<MINH",   "OLENA", "YUSUF", "MARIA<JOSE"};
 
 static int check_digit(const char *s, size_t n)
 {
@@ -216,11 +216,11 @@ int main(int argc, char **argv)
 				if (cor_mrz_parse(&m, docs + i * STRIDE, lens[i], ref) == 0)
 					continue;
 				fprintf(stderr, "document %zu is invalid:\n%.*s", i, (int)lens[i],
-				        docs + i * STRIDE);
+					docs + i * STRIDE);
 				for (int k = 0; k < m.n_checks; k++)
 					if (!m.checks[k].ok)
 						fprintf(stderr, "  %s: %s\n", m.checks[k].name,
-						        m.checks[k].message);
+							m.checks[k].message);
 				break;
 			}
 			fprintf(stderr, "bench_mrz: %zu of %zu documents invalid\n", invalid, n);

@@ -54,26 +54,26 @@ static const struct {
 	unsigned cases;
 	int household; /* 0 migrant, 1 refugee, 2 evacuee */
 } progs[] = {
-        {"VHR", "LY-TIP", "NGA", 200, 0}, {"AVR", "DE-BER", "IRQ", 40, 0},
-        {"HASM", "NE-AJY", "MLI", 35, 0}, {"HEV", "SD-PZU", "ETH", 30, 2},
-        {"RST", "TR-IST", "USA", 160, 1}, {"REL", "IT-ROM", "DEU", 20, 1},
-        {"CPW", "AF-KBL", "DEU", 15, 1},  {"REP", "TZ-DAR", "BDI", 20, 1},
+	{"VHR", "LY-TIP", "NGA", 200, 0}, {"AVR", "DE-BER", "IRQ", 40, 0},
+	{"HASM", "NE-AJY", "MLI", 35, 0}, {"HEV", "SD-PZU", "ETH", 30, 2},
+	{"RST", "TR-IST", "USA", 160, 1}, {"REL", "IT-ROM", "DEU", 20, 1},
+	{"CPW", "AF-KBL", "DEU", 15, 1},  {"REP", "TZ-DAR", "BDI", 20, 1},
 };
 static const unsigned household_sizes[3][11] = {
-        {0, 78, 8, 6, 4, 3, 1},
-        {0, 14, 12, 15, 17, 15, 11, 7, 4, 3, 2},
-        {0, 45, 15, 15, 12, 8, 5},
+	{0, 78, 8, 6, 4, 3, 1},
+	{0, 14, 12, 15, 17, 15, 11, 7, 4, 3, 2},
+	{0, 45, 15, 15, 12, 8, 5},
 };
 static const char *const names[] = {
-        "AMINA YUSUF",  "IBRAHIM BELLO", "FATIMA OKAFOR", "MUSA DIALLO",
-        "AISHA TRAORE", "OMAR HADDAD",   "ZAHRA RAHIMI",  "YUSUF AHMED",
-        "MARIAM KONE",  "ALI HASSAN",    "HAWA CAMARA",   "SAMIR KHALIL",
-        "NOUR ALSAYED", "GRACE OKONKWO", "DAWIT TESFAYE", "HIBO WARSAME",
+	"AMINA YUSUF",  "IBRAHIM BELLO", "FATIMA OKAFOR", "MUSA DIALLO",
+	"AISHA TRAORE", "OMAR HADDAD",   "ZAHRA RAHIMI",  "YUSUF AHMED",
+	"MARIAM KONE",  "ALI HASSAN",    "HAWA CAMARA",   "SAMIR KHALIL",
+	"NOUR ALSAYED", "GRACE OKONKWO", "DAWIT TESFAYE", "HIBO WARSAME",
 };
 /* Needs lists, mostly none, at rates in the range of operations. */
 static const char *const needs_pool[] = {
-        "SM-CC", "SM-CI", "SP", "WR-WR",    "ER-NF", "DS-PM", "PG",          "TR",
-        "SV-VA", "LP-DA", "CR", "SM-CC;SP", "SC-UC", "LP-RR", "DS-PS;ER-FR", "FU-FR"};
+	"SM-CC", "SM-CI", "SP", "WR-WR",    "ER-NF", "DS-PM", "PG",          "TR",
+	"SV-VA", "LP-DA", "CR", "SM-CC;SP", "SC-UC", "LP-RR", "DS-PS;ER-FR", "FU-FR"};
 
 struct caseload {
 	struct cor_case_facts *cases;
@@ -95,13 +95,13 @@ static void make_doc(struct cor_doc_facts *d, enum cor_doc_kind kind, int32_t ex
 
 /* One traveller: ready, or with the odd reason not to be. */
 static void make_person(struct cor_traveller_facts *t, int32_t travel, bool ready, int seq,
-                        bool refugee, int age)
+			bool refugee, int age)
 {
 	memset(t, 0, sizeof(*t));
 	t->display_name = names[rnd(ROWS(names))];
 	t->relationship = seq == 1                ? COR_REL_PRINCIPAL
-	                  : seq == 2 && age >= 18 ? COR_REL_SPOUSE
-	                                          : COR_REL_CHILD;
+			  : seq == 2 && age >= 18 ? COR_REL_SPOUSE
+						  : COR_REL_CHILD;
 	t->sex = chance(50) ? 'F' : 'M';
 	t->birth_date = cor_date_from_days(travel - age * 365 - (int32_t)rnd(365));
 	memcpy(t->nationality, "NGA", 4);
@@ -109,7 +109,7 @@ static void make_person(struct cor_traveller_facts *t, int32_t travel, bool read
 	t->n_docs = 1;
 	int32_t doc_days = ready || chance(70) ? 200 + (int32_t)rnd(2000) : -(int32_t)rnd(400);
 	make_doc(&t->docs[0], refugee ? COR_DOC_LAISSEZ_PASSER : COR_DOC_PASSPORT,
-	         travel + doc_days);
+		 travel + doc_days);
 	if (chance(10))
 		make_doc(&t->docs[t->n_docs++], COR_DOC_VISA, travel + 300);
 	if (!ready && chance(15))
@@ -119,9 +119,9 @@ static void make_person(struct cor_traveller_facts *t, int32_t travel, bool read
 	if (!ready) {
 		unsigned r = rnd(100);
 		t->fitness = r < 40   ? COR_FITNESS_NONE
-		             : r < 45 ? COR_FITNESS_UNFIT
-		             : r < 50 ? COR_FITNESS_DEFERRED
-		                      : COR_FITNESS_FIT_WITH_CONDITIONS;
+			     : r < 45 ? COR_FITNESS_UNFIT
+			     : r < 50 ? COR_FITNESS_DEFERRED
+				      : COR_FITNESS_FIT_WITH_CONDITIONS;
 		checked -= (int32_t)rnd(20);
 	}
 	t->fitness_on = cor_date_from_days(checked);
@@ -163,8 +163,8 @@ static int build(struct caseload *cl, size_t n_persons, struct cor_date today)
 		memcpy(f->destination, progs[pi].dest, 4);
 		unsigned roll = rnd(100);
 		f->priority = roll < 3    ? COR_PRIO_EMERGENCY
-		              : roll < 15 ? COR_PRIO_URGENT
-		                          : COR_PRIO_NORMAL;
+			      : roll < 15 ? COR_PRIO_URGENT
+					  : COR_PRIO_NORMAL;
 		f->registered_on = reg;
 		if (chance(40))
 			f->priority_set_on = cor_date_from_days(day - (int32_t)rnd(20));
@@ -178,7 +178,7 @@ static int build(struct caseload *cl, size_t n_persons, struct cor_date today)
 		f->asylum_wish = !ready && chance(5);
 		f->open_referrals = !ready && chance(10) ? 1 + (int)rnd(2) : 0;
 		f->selection = ready || chance(40) ? COR_SELECTION_ACCEPTED
-		                                   : (enum cor_selection)rnd(COR_SELECTION__N);
+						   : (enum cor_selection)rnd(COR_SELECTION__N);
 		f->travellers = &cl->persons[p];
 		f->n_travellers = size;
 		bool refugee = prog->is_admission || !strcmp(prog->code, "REP");
@@ -222,8 +222,8 @@ struct totals {
 /* Evaluate every case; queue and sort the ready ones. With sentences, also
  * write the sentence of every unmet criterion. */
 static void run(const struct cor_rules_config *cfg, const struct caseload *cl,
-                struct cor_date today, struct cor_priority_rec *queue, bool sentences,
-                struct totals *t)
+		struct cor_date today, struct cor_priority_rec *queue, bool sentences,
+		struct totals *t)
 {
 	struct cor_unmet buf[64];
 	struct cor_eligibility r;
@@ -313,7 +313,7 @@ int main(int argc, char **argv)
 	}
 	if (t.ready == 0 || t.ready == cl.n_cases) {
 		fprintf(stderr, "bench_rules: %zu of %zu cases ready: the mix is wrong\n", t.ready,
-		        cl.n_cases);
+			cl.n_cases);
 		status = 1;
 	}
 	for (size_t i = 1; i < t.ready; i++)

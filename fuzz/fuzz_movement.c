@@ -35,9 +35,11 @@ static void round_trip(const struct cor_leg *l)
 	char spec[512], a[18], b[18], msg[256];
 	struct cor_leg again;
 	snprintf(spec, sizeof(spec),
-		 "from=%s,to=%s,departs=%s,arrives=%s,seats=%d,stretchers=%d,wchc=%d,wchs=%d,number=%s",
-		 l->from, l->to, cor_time_format_utc(l->departs, a), cor_time_format_utc(l->arrives, b),
-		 l->seats, l->stretchers, l->wchc, l->wchs, l->number);
+		 "from=%s,to=%s,departs=%s,arrives=%s,seats=%d,stretchers=%d,wchc=%d,wchs=%d,"
+		 "number=%s",
+		 l->from, l->to, cor_time_format_utc(l->departs, a),
+		 cor_time_format_utc(l->arrives, b), l->seats, l->stretchers, l->wchc, l->wchs,
+		 l->number);
 	int err = cor_leg_parse(spec, "", &again, msg, sizeof(msg));
 	assert(err == 0);
 	/* Minutes only survive the trip: the spec form has no seconds. */
@@ -58,7 +60,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[size] = '\0';
 	if (strlen(text) != size)
 		return 0; /* the command line holds no NUL */
-	struct cor_movement m = {.kind = COR_MOVEMENT_CHARTER, .label = "UZ 8401", .office = "LY-TIP"};
+	struct cor_movement m = {
+		.kind = COR_MOVEMENT_CHARTER, .label = "UZ 8401", .office = "LY-TIP"};
 	char *save = NULL;
 	for (char *line = strtok_r(text, "\n", &save); line && m.nlegs < COR_MOVEMENT_LEGS_MAX;
 	     line = strtok_r(NULL, "\n", &save)) {

@@ -29,12 +29,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define CHECK(x)                                                                              \
-	do {                                                                                  \
-		if (!(x)) {                                                                   \
-			fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, #x); \
-			abort();                                                              \
-		}                                                                             \
+#define CHECK(x)                                                                                   \
+	do {                                                                                       \
+		if (!(x)) {                                                                        \
+			fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, #x);  \
+			abort();                                                                   \
+		}                                                                                  \
 	} while (0)
 
 #define TERMINATED(buf) CHECK(memchr((buf), '\0', sizeof(buf)) != NULL)
@@ -43,7 +43,7 @@ static const struct cor_date today = {2026, 1, 15};
 
 struct ctx {
 	long last_line;
-	int depth; /* 1 inside the round trip of a row */
+	int depth;                          /* 1 inside the round trip of a row */
 	const struct cor_persons_row *want; /* the row the round trip must give back */
 	int rows;
 };
@@ -214,8 +214,8 @@ static int on_row(struct cor_persons_row *r, void *arg)
 	if (x->depth == 1) {
 		/* Read back from the writer: no issue, and the values written. */
 		if (r->nissues)
-			fprintf(stderr, "round trip: line %ld: %s: %s\n", r->line, r->issues[0].column,
-				r->issues[0].msg);
+			fprintf(stderr, "round trip: line %ld: %s: %s\n", r->line,
+				r->issues[0].column, r->issues[0].msg);
 		CHECK(r->nissues == 0);
 		check_same(r, x->want);
 		return 0;

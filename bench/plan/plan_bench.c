@@ -19,7 +19,8 @@
 int main(int argc, char **argv)
 {
 	if (argc < 4) {
-		fprintf(stderr, "usage: plan_bench CASES MOVEMENTS SEED [--lp FILE] [--no-solve]\n");
+		fprintf(stderr,
+			"usage: plan_bench CASES MOVEMENTS SEED [--lp FILE] [--no-solve]\n");
 		return 2;
 	}
 	size_t n = strtoul(argv[1], NULL, 10), nm = strtoul(argv[2], NULL, 10);
@@ -66,7 +67,8 @@ int main(int argc, char **argv)
 			why[res.why[i]]++;
 			out += res.movement[i] < 0;
 		}
-		printf("cases %zu movements %zu placed %ld persons %ld out %ld objective %lld bound %lld "
+		printf("cases %zu movements %zu placed %ld persons %ld out %ld objective %lld "
+		       "bound %lld "
 		       "gap %.6f%% optimal %d nodes %ld iterations %d seconds %.3f check %s\n",
 		       n, nm, res.cases, res.persons, out, (long long)res.value,
 		       (long long)res.bound, 100 * res.gap, res.optimal, res.nodes, res.iterations,

@@ -16,7 +16,8 @@ int cor_cli_filter_option(const struct cor_command *cmd, int c, const char *v,
 		return 0;
 	case 'O':
 		if (!cor_office_code_is_valid(v))
-			return cor_cli_usage_error(cmd, "--office: '%s' is not an office code like LY-TIP", v);
+			return cor_cli_usage_error(
+				cmd, "--office: '%s' is not an office code like LY-TIP", v);
 		f->office = v;
 		return 0;
 	case 'S':
@@ -26,7 +27,8 @@ int cor_cli_filter_option(const struct cor_command *cmd, int c, const char *v,
 		return 0;
 	case 'N':
 		if (!cor_nationality_is_valid(v))
-			return cor_cli_usage_error(cmd, "--nationality: '%s' is not an ISO 3166-1 alpha-3 code", v);
+			return cor_cli_usage_error(
+				cmd, "--nationality: '%s' is not an ISO 3166-1 alpha-3 code", v);
 		f->nationality = v;
 		return 0;
 	case 'T':

@@ -8,18 +8,21 @@
 #include "cli/cli.h"
 
 /* The long options of the filter; option values 'P','O','S','N','T','L'. */
-#define COR_FILTER_OPTIONS                                                                    \
-	{"programme", required_argument, NULL, 'P'}, {"office", required_argument, NULL, 'O'}, \
-		{"state", required_argument, NULL, 'S'},                                       \
-		{"nationality", required_argument, NULL, 'N'},                                 \
-		{"text", required_argument, NULL, 'T'}, {"limit", required_argument, NULL, 'L'}
+#define COR_FILTER_OPTIONS                                                                         \
+	{"programme", required_argument, NULL, 'P'}, {"office", required_argument, NULL, 'O'},     \
+		{"state", required_argument, NULL, 'S'},                                           \
+		{"nationality", required_argument, NULL, 'N'},                                     \
+		{"text", required_argument, NULL, 'T'},                                            \
+	{                                                                                          \
+		"limit", required_argument, NULL, 'L'                                              \
+	}
 
-#define COR_FILTER_USAGE                                                                      \
-	"  --programme P    HEV, VHR, AVR, REP, HASM, RST, REL or CPW\n"                         \
-	"  --office O       an office code, e.g. LY-TIP\n"                                       \
-	"  --state S        a case state, e.g. travel_ready\n"                                   \
-	"  --nationality N  cases with a person of that ISO 3166-1 alpha-3 nationality\n"         \
-	"  --text T         in the case ID or any name, in either script\n"                      \
+#define COR_FILTER_USAGE                                                                           \
+	"  --programme P    HEV, VHR, AVR, REP, HASM, RST, REL or CPW\n"                           \
+	"  --office O       an office code, e.g. LY-TIP\n"                                         \
+	"  --state S        a case state, e.g. travel_ready\n"                                     \
+	"  --nationality N  cases with a person of that ISO 3166-1 alpha-3 nationality\n"          \
+	"  --text T         in the case ID or any name, in either script\n"                        \
 	"  --limit N        at most N cases (0: all)\n"
 
 /* Take one filter option; returns 1 when c was not a filter option, 0 when

@@ -11,12 +11,12 @@
 #include <string.h>
 
 static const struct cor_command *const commands[] = {
-	&cor_cmd_init, &cor_cmd_demo, &cor_cmd_import, &cor_cmd_export, &cor_cmd_case,
-	&cor_cmd_office, &cor_cmd_stats, &cor_cmd_mrz, &cor_cmd_fund,
-	&cor_cmd_move, &cor_cmd_counsel, &cor_cmd_referral, &cor_cmd_protection,
-	&cor_cmd_health, &cor_cmd_document, &cor_cmd_eligibility, &cor_cmd_queue,
-	&cor_cmd_place, &cor_cmd_movement, &cor_cmd_plan, &cor_cmd_manifest, &cor_cmd_arrival,
-	&cor_cmd_support, &cor_cmd_help,
+	&cor_cmd_init,       &cor_cmd_demo,    &cor_cmd_import,   &cor_cmd_export,
+	&cor_cmd_case,       &cor_cmd_office,  &cor_cmd_stats,    &cor_cmd_mrz,
+	&cor_cmd_fund,       &cor_cmd_move,    &cor_cmd_counsel,  &cor_cmd_referral,
+	&cor_cmd_protection, &cor_cmd_health,  &cor_cmd_document, &cor_cmd_eligibility,
+	&cor_cmd_queue,      &cor_cmd_place,   &cor_cmd_movement, &cor_cmd_plan,
+	&cor_cmd_manifest,   &cor_cmd_arrival, &cor_cmd_support,  &cor_cmd_help,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -121,7 +121,11 @@ int cor_cli_subcommand(const struct cor_command *cmd, const char *const *names, 
 		if (argc >= 2 && !strcmp(argv[1], names[i]))
 			return (int)i;
 		used += (size_t)snprintf(list + used, used < sizeof(list) ? sizeof(list) - used : 0,
-					 "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+					 "%s%s",
+					 i == 0       ? ""
+					 : i + 1 == n ? " or "
+						      : ", ",
+					 names[i]);
 	}
 	if (argc < 2)
 		cor_cli_usage_error(cmd, "which? %s", list);
@@ -161,8 +165,8 @@ int cor_cli_parse_long(const struct cor_command *cmd, const char *opt, const cha
 	char *end;
 	long n = strtol(v, &end, 10);
 	if (!*v || *end || n < lo || n > hi)
-		return cor_cli_usage_error(cmd, "%s: '%s' is not a whole number from %ld to %ld", opt,
-					   v, lo, hi);
+		return cor_cli_usage_error(cmd, "%s: '%s' is not a whole number from %ld to %ld",
+					   opt, v, lo, hi);
 	*out = n;
 	return COR_EXIT_OK;
 }
@@ -171,8 +175,8 @@ int cor_cli_parse_date(const struct cor_command *cmd, const char *opt, const cha
 		       struct cor_date *out)
 {
 	if (cor_date_parse(v, out) < 0)
-		return cor_cli_usage_error(cmd, "%s: '%s' is not a real date in the form YYYY-MM-DD",
-					   opt, v);
+		return cor_cli_usage_error(
+			cmd, "%s: '%s' is not a real date in the form YYYY-MM-DD", opt, v);
 	return COR_EXIT_OK;
 }
 

@@ -17,10 +17,10 @@
 enum { COR_EXIT_OK = 0, COR_EXIT_FAIL = 1, COR_EXIT_USAGE = 2 };
 
 struct cor_command {
-	const char *name;                /* "case", "import" */
+	const char *name;                  /* "case", "import" */
 	int (*run)(int argc, char **argv); /* argv[0] is the name; returns an exit status */
-	const char *usage;               /* the synopsis, printed by help and on misuse */
-	const char *summary;             /* one line for the command list */
+	const char *usage;                 /* the synopsis, printed by help and on misuse */
+	const char *summary;               /* one line for the command list */
 };
 
 /* Run the command line argv[1..]; returns the process exit status. */
@@ -62,8 +62,7 @@ extern const struct cor_command cor_cmd_help, cor_cmd_init, cor_cmd_demo, cor_cm
 	cor_cmd_export, cor_cmd_case, cor_cmd_office, cor_cmd_stats, cor_cmd_mrz;
 extern const struct cor_command cor_cmd_fund, cor_cmd_arrival, cor_cmd_support;
 extern const struct cor_command cor_cmd_health, cor_cmd_document;
-extern const struct cor_command cor_cmd_move, cor_cmd_counsel, cor_cmd_referral,
-	cor_cmd_protection;
+extern const struct cor_command cor_cmd_move, cor_cmd_counsel, cor_cmd_referral, cor_cmd_protection;
 extern const struct cor_command cor_cmd_eligibility, cor_cmd_queue;
 extern const struct cor_command cor_cmd_place, cor_cmd_movement, cor_cmd_plan, cor_cmd_manifest;
 

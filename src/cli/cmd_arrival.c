@@ -47,20 +47,33 @@ static int run(int argc, char **argv)
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'p': place = optarg; break;
-		case 'a': at = optarg; break;
-		case 'b': by = optarg; break;
-		case 'n': note = optarg; break;
-		default: return cor_cli_bad_option(cmd, c, argv);
+		case 'd':
+			db = optarg;
+			break;
+		case 'p':
+			place = optarg;
+			break;
+		case 'a':
+			at = optarg;
+			break;
+		case 'b':
+			by = optarg;
+			break;
+		case 'n':
+			note = optarg;
+			break;
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
 		}
 	}
 	if (optind != argc - 1)
 		return cor_cli_usage_error(cmd, "give one case ID");
 	if (!place || !*place || strlen(place) >= sizeof(a.place) || !cor_text_is_clean(place))
-		return cor_cli_usage_error(cmd, "--place: where the case arrived (1-127 bytes of text)");
+		return cor_cli_usage_error(cmd,
+					   "--place: where the case arrived (1-127 bytes of text)");
 	if (at && !parse_at(at, a.at))
-		return cor_cli_usage_error(cmd, "--at: '%s' is not a UTC time like 2026-11-27T14:30Z", at);
+		return cor_cli_usage_error(
+			cmd, "--at: '%s' is not a UTC time like 2026-11-27T14:30Z", at);
 	if (!at)
 		cor_time_now(a.at);
 	if (by && (strlen(by) >= sizeof(a.confirmed_by) || !cor_text_is_clean(by)))
@@ -81,7 +94,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_arrival = {
-	"arrival", run,
+	"arrival",
+	run,
 	"usage: corridor arrival CASE-ID --place PLACE [--at YYYY-MM-DDTHH:MMZ] [--by NAME]\n"
 	"                        [--note TEXT] [--db PATH]\n\n"
 	"  --place P  where the case arrived (airport, port, reception centre)\n"

@@ -23,7 +23,9 @@ static int print_summary(const struct cor_case_summary *s, void *ctx)
 static int cmd_list(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'}, COR_FILTER_OPTIONS, {0},
+		{"db", required_argument, NULL, 'd'},
+		COR_FILTER_OPTIONS,
+		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_case;
 	struct cor_case_filter f = {.limit = 50};
@@ -73,11 +75,12 @@ static int print_person(const struct cor_person *p, const struct cor_document *d
 	cor_person_ref_format(ref, sizeof(ref), c->ref, p->seq);
 	printf("  %s  %-14s %s, %s", ref, cor_relationship_name(p->relationship),
 	       p->family_name_latin[0] ? p->family_name_latin : "-", p->given_names_latin);
-	if (strcmp(p->family_name, p->family_name_latin) || strcmp(p->given_names, p->given_names_latin))
+	if (strcmp(p->family_name, p->family_name_latin) ||
+	    strcmp(p->given_names, p->given_names_latin))
 		printf("  (%s %s)", p->given_names, p->family_name);
-	printf("\n      %c, born %s%s, %s, speaks %s\n", p->sex, cor_date_format(p->birth_date, birth),
-	       p->birth_date_approx ? " (approximate)" : "", p->nationality,
-	       p->languages[0] ? p->languages : "-");
+	printf("\n      %c, born %s%s, %s, speaks %s\n", p->sex,
+	       cor_date_format(p->birth_date, birth), p->birth_date_approx ? " (approximate)" : "",
+	       p->nationality, p->languages[0] ? p->languages : "-");
 	if (p->needs[0]) {
 		printf("      specific needs:");
 		for (const char *s = p->needs; *s;) {
@@ -94,8 +97,8 @@ static int print_person(const struct cor_person *p, const struct cor_document *d
 		printf("      no document\n");
 	for (int i = 0; i < ndocs; i++) {
 		char exp[COR_DATE_LEN];
-		printf("      %s %s issued by %s%s%s\n", cor_doc_kind_name(docs[i].kind), docs[i].number,
-		       docs[i].issuer, docs[i].has_expiry ? ", expires " : "",
+		printf("      %s %s issued by %s%s%s\n", cor_doc_kind_name(docs[i].kind),
+		       docs[i].number, docs[i].issuer, docs[i].has_expiry ? ", expires " : "",
 		       docs[i].has_expiry ? cor_date_format(docs[i].expires_on, exp) : "");
 	}
 	return 0;
@@ -211,11 +214,12 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_case = {
-	"case", run,
+	"case",
+	run,
 	"usage: corridor case list [filters] [--db PATH]\n"
 	"       corridor case show CASE-ID [--db PATH]\n"
-	"       corridor case available CASE-ID --on YYYY-MM-DD|now [--reason T] [--db PATH]\n\n"
-	COR_FILTER_USAGE
+	"       corridor case available CASE-ID --on YYYY-MM-DD|now [--reason T] [--db "
+	"PATH]\n\n" COR_FILTER_USAGE
 	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
 	"which the planner may put the case on a movement.",
 	"list cases, or show one with its persons and history",

@@ -38,22 +38,40 @@ static int run(int argc, char **argv)
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'c': s.counsellor = optarg; break;
-		case 'l': s.language = optarg; break;
-		case 'i': s.interpreter = true; break;
-		case 'D': decision = optarg; break;
-		case 'a': s.asylum_wish = true; break;
-		case 't': s.refer_to = optarg; break;
-		case 'n': s.notes = optarg; break;
-		default: return cor_cli_bad_option(cmd, c, argv);
+		case 'd':
+			db = optarg;
+			break;
+		case 'c':
+			s.counsellor = optarg;
+			break;
+		case 'l':
+			s.language = optarg;
+			break;
+		case 'i':
+			s.interpreter = true;
+			break;
+		case 'D':
+			decision = optarg;
+			break;
+		case 'a':
+			s.asylum_wish = true;
+			break;
+		case 't':
+			s.refer_to = optarg;
+			break;
+		case 'n':
+			s.notes = optarg;
+			break;
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
 		}
 	}
 	if (argc - optind != 1)
 		return cor_cli_usage_error(cmd, "give one case ID, e.g. LY-TIP-2026-000123");
 	const char *ref = argv[optind];
 	if (cor_case_ref_parse(ref, office, &year, &seq) < 0)
-		return cor_cli_usage_error(cmd, "'%s' is not a case ID like LY-TIP-2026-000123", ref);
+		return cor_cli_usage_error(cmd, "'%s' is not a case ID like LY-TIP-2026-000123",
+					   ref);
 	if (!s.counsellor)
 		return cor_cli_usage_error(cmd, "--counsellor: give the counsellor's name");
 	if (!s.language)
@@ -92,7 +110,8 @@ out:
 }
 
 const struct cor_command cor_cmd_counsel = {
-	"counsel", run,
+	"counsel",
+	run,
 	"usage: corridor counsel CASE-ID --counsellor NAME --language CODE [--interpreter]\n"
 	"                        --decision yes|no|undecided [--asylum-wish [--refer-to NAME]]\n"
 	"                        [--note TEXT] [--db PATH]\n\n"

@@ -18,13 +18,15 @@ static double now(void)
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},     {"people", required_argument, NULL, 'p'},
-		{"seed", required_argument, NULL, 's'},   {"date", required_argument, NULL, 't'},
+		{"db", required_argument, NULL, 'd'},
+		{"people", required_argument, NULL, 'p'},
+		{"seed", required_argument, NULL, 's'},
+		{"date", required_argument, NULL, 't'},
 		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_demo;
-	struct cor_demo_opts o = {.people = COR_DEMO_DEFAULT_PEOPLE, .seed = 1,
-				  .today = cor_date_today()};
+	struct cor_demo_opts o = {
+		.people = COR_DEMO_DEFAULT_PEOPLE, .seed = 1, .today = cor_date_today()};
 	struct cor_demo_result res;
 	struct cor_store *st = NULL;
 	const char *db = NULL;
@@ -39,7 +41,8 @@ static int run(int argc, char **argv)
 			db = optarg;
 			break;
 		case 'p':
-			if ((ret = cor_cli_parse_long(cmd, "--people", optarg, 1, 10000000, &o.people)))
+			if ((ret = cor_cli_parse_long(cmd, "--people", optarg, 1, 10000000,
+						      &o.people)))
 				return ret;
 			break;
 		case 's':
@@ -78,7 +81,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_demo = {
-	"demo", run,
+	"demo",
+	run,
 	"usage: corridor demo [--people N] [--seed S] [--date YYYY-MM-DD] [--db PATH]\n\n"
 	"  --people N   persons to generate (default 20000; up to 10,000,000)\n"
 	"  --seed S     random seed (default 1): the same seed, size and date give the same data\n"

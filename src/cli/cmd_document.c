@@ -30,15 +30,15 @@ struct args {
 static int parse(int argc, char **argv, struct args *a)
 {
 	static const struct option opts[] = {
-	        {"db", required_argument, NULL, 'd'},
-	        {"kind", required_argument, NULL, 'k'},
-	        {"number", required_argument, NULL, 'n'},
-	        {"issuer", required_argument, NULL, 'i'},
-	        {"expires", required_argument, NULL, 'e'},
-	        {"mrz", no_argument, NULL, 'm'},
-	        {"travel-date", required_argument, NULL, 't'},
-	        {"margin-days", required_argument, NULL, 'g'},
-	        {0},
+		{"db", required_argument, NULL, 'd'},
+		{"kind", required_argument, NULL, 'k'},
+		{"number", required_argument, NULL, 'n'},
+		{"issuer", required_argument, NULL, 'i'},
+		{"expires", required_argument, NULL, 'e'},
+		{"mrz", no_argument, NULL, 'm'},
+		{"travel-date", required_argument, NULL, 't'},
+		{"margin-days", required_argument, NULL, 'g'},
+		{0},
 	};
 	int c;
 	memset(a, 0, sizeof(*a));
@@ -85,10 +85,10 @@ static int parse_kind(const char *v, enum cor_doc_kind *out)
 {
 	if (cor_doc_kind_parse(v, out) < 0 || *out == COR_DOC_NONE)
 		return cor_cli_usage_error(
-		        cmd,
-		        "--kind: '%s' is not passport, id_card, etd, laissez_passer, "
-		        "exit_permit, visa or refugee_td",
-		        v);
+			cmd,
+			"--kind: '%s' is not passport, id_card, etd, laissez_passer, "
+			"exit_permit, visa or refugee_td",
+			v);
 	return 0;
 }
 
@@ -103,7 +103,7 @@ static int read_stdin(char *buf, size_t cap, size_t *len)
 		return cor_cli_fail("cannot read standard input");
 	if (n == cap)
 		return cor_cli_fail("standard input holds more than %zu bytes: give one MRZ",
-		                    cap - 1);
+				    cap - 1);
 	*len = n;
 	return COR_EXIT_OK;
 }
@@ -111,7 +111,7 @@ static int read_stdin(char *buf, size_t cap, size_t *len)
 /* The document the MRZ on standard input describes, checked against the
  * person; refusals are printed. Returns an exit status. */
 static int from_mrz(enum cor_doc_kind kind, const struct cor_person_found *who,
-                    struct cor_document *d)
+		    struct cor_document *d)
 {
 	static char text[MRZ_INPUT_MAX + 1];
 	struct cor_mrz m;
@@ -126,11 +126,11 @@ static int from_mrz(enum cor_doc_kind kind, const struct cor_person_found *who,
 		for (int i = 0; i < m.n_checks; i++)
 			if (!m.checks[i].ok) {
 				fprintf(stderr, "mrz: %s: %s\n", m.checks[i].name,
-				        m.checks[i].message);
+					m.checks[i].message);
 				failed++;
 			}
 		return cor_cli_fail("the MRZ fails %d check%s; nothing was added", failed,
-		                    failed == 1 ? "" : "s");
+				    failed == 1 ? "" : "s");
 	}
 	/* Every problem at once: the person record first, then the document. */
 	int n = cor_document_mrz_mismatches(&m, &who->p, issues);
@@ -141,7 +141,7 @@ static int from_mrz(enum cor_doc_kind kind, const struct cor_person_found *who,
 		fprintf(stderr, "mrz: %s: %s\n", is.field, is.message);
 	if (n)
 		return cor_cli_fail("the MRZ does not match person %s; nothing was added",
-		                    who->ref);
+				    who->ref);
 	if (unusable)
 		return cor_cli_fail("the MRZ cannot be recorded; nothing was added");
 	return COR_EXIT_OK;
@@ -159,7 +159,7 @@ static int cmd_add(struct args *a)
 
 	if (a->travel || a->margin)
 		return cor_cli_usage_error(cmd, "%s is for 'document check'",
-		                           a->travel ? "--travel-date" : "--margin-days");
+					   a->travel ? "--travel-date" : "--margin-days");
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give a person ID, e.g. LY-TIP-2026-000123-01");
 	if (a->kind && (ret = parse_kind(a->kind, &kind)))
@@ -168,31 +168,31 @@ static int cmd_add(struct args *a)
 	if (a->mrz) {
 		if (a->number || a->issuer || a->expires)
 			return cor_cli_usage_error(cmd,
-			                           "%s: --mrz reads the number, issuer and expiry "
-			                           "from the MRZ",
-			                           a->number   ? "--number"
-			                           : a->issuer ? "--issuer"
-			                                       : "--expires");
+						   "%s: --mrz reads the number, issuer and expiry "
+						   "from the MRZ",
+						   a->number   ? "--number"
+						   : a->issuer ? "--issuer"
+							       : "--expires");
 	} else {
 		if (!a->kind)
 			return cor_cli_usage_error(cmd,
-			                           "--kind: give the kind of document (or --mrz)");
+						   "--kind: give the kind of document (or --mrz)");
 		if (!a->number)
 			return cor_cli_usage_error(cmd, "--number: give the document number");
 		if (!a->issuer)
 			return cor_cli_usage_error(cmd,
-			                           "--issuer: give the issuing state's ISO 3166-1 "
-			                           "alpha-3 code");
+						   "--issuer: give the issuing state's ISO 3166-1 "
+						   "alpha-3 code");
 		if (a->expires &&
 		    (ret = cor_cli_parse_date(cmd, "--expires", a->expires, &d.expires_on)))
 			return ret;
 		if (strlen(a->number) > COR_DOCNO_MAX)
 			return cor_cli_fail("--number: '%s' is longer than %d characters",
-			                    a->number, COR_DOCNO_MAX);
+					    a->number, COR_DOCNO_MAX);
 		if (strlen(a->issuer) > 3)
 			return cor_cli_fail(
-			        "--issuer: '%s' is not an ISO 3166-1 alpha-3 country code",
-			        a->issuer);
+				"--issuer: '%s' is not an ISO 3166-1 alpha-3 country code",
+				a->issuer);
 		d.kind = kind;
 		d.has_expiry = a->expires != NULL;
 		snprintf(d.number, sizeof(d.number), "%s", a->number);
@@ -214,8 +214,8 @@ static int cmd_add(struct args *a)
 		goto out;
 	}
 	if (cor_store_document_record(st, &who, &d,
-	                              a->mrz ? COR_DOC_SOURCE_MRZ : COR_DOC_SOURCE_MANUAL,
-	                              cor_cli_actor()) < 0) {
+				      a->mrz ? COR_DOC_SOURCE_MRZ : COR_DOC_SOURCE_MANUAL,
+				      cor_cli_actor()) < 0) {
 		ret = cor_cli_fail("%s", cor_store_errmsg(st));
 		goto out;
 	}
@@ -225,7 +225,7 @@ static int cmd_add(struct args *a)
 	       a->mrz ? " (read from the MRZ)" : "");
 	if (d.has_expiry && cor_date_cmp(d.expires_on, cor_date_today()) < 0)
 		fprintf(stderr, "warning: this %s expired on %s\n", cor_doc_kind_name(d.kind),
-		        cor_date_format(d.expires_on, date));
+			cor_date_format(d.expires_on, date));
 	ret = COR_EXIT_OK;
 out:
 	cor_store_close(st);
@@ -284,7 +284,7 @@ struct check {
 };
 
 static int check_person(const struct cor_person *p, const struct cor_document *docs, int ndocs,
-                        void *ctx)
+			void *ctx)
 {
 	struct check *k = ctx;
 	char ref[COR_PERSON_REF_MAX + 8], why[COR_DOCUMENT_MSG_MAX], date[COR_DATE_LEN];
@@ -292,7 +292,7 @@ static int check_person(const struct cor_person *p, const struct cor_document *d
 	cor_person_ref_format(ref, sizeof(ref), k->c->ref, p->seq);
 	k->persons++;
 	if (cor_document_person_can_travel(p, docs, ndocs, k->travel, k->margin, &which, why,
-	                                   sizeof(why))) {
+					   sizeof(why))) {
 		const struct cor_document *d = &docs[which];
 		printf("  %s  ok  %s %s issued by %s%s%s\n", ref, cor_doc_kind_name(d->kind),
 		       d->number, d->issuer, d->has_expiry ? ", expires " : ", no expiry date",
@@ -320,7 +320,7 @@ static int cmd_check(struct args *a)
 		return cor_cli_usage_error(cmd, "give a case ID, e.g. LY-TIP-2026-000123");
 	if (!a->travel)
 		return cor_cli_usage_error(cmd,
-		                           "--travel-date: give the day of travel, YYYY-MM-DD");
+					   "--travel-date: give the day of travel, YYYY-MM-DD");
 	if ((ret = cor_cli_parse_date(cmd, "--travel-date", a->travel, &k.travel)))
 		return ret;
 	if (a->margin &&
@@ -344,9 +344,9 @@ static int cmd_check(struct args *a)
 	if (k.lacking) {
 		fflush(stdout);
 		ret = cor_cli_fail(
-		        "%d of %d person%s of %s lack%s a valid travel document for travel on %s",
-		        k.lacking, k.persons, k.persons == 1 ? "" : "s", c.ref,
-		        k.lacking == 1 ? "s" : "", date);
+			"%d of %d person%s of %s lack%s a valid travel document for travel on %s",
+			k.lacking, k.persons, k.persons == 1 ? "" : "s", c.ref,
+			k.lacking == 1 ? "s" : "", date);
 		goto out;
 	}
 	printf("every person holds a valid travel document (%d of %d)\n", k.persons, k.persons);
@@ -372,21 +372,21 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_document = {
-        "document",
-        run,
-        "usage: corridor document add PERSON-ID --kind KIND --number N --issuer ISO3\n"
-        "                             [--expires YYYY-MM-DD] [--db PATH]\n"
-        "       corridor document add PERSON-ID --mrz [--kind KIND] [--db PATH] < MRZ\n"
-        "       corridor document list PERSON-ID [--db PATH]\n"
-        "       corridor document check CASE-ID --travel-date YYYY-MM-DD [--margin-days N]\n"
-        "                               [--db PATH]\n\n"
-        "  --kind     passport, id_card, etd, laissez_passer, exit_permit, visa, refugee_td\n"
-        "             (with --mrz: from the document code unless given)\n"
-        "  --number   A-Z and 0-9, at most 24;  --issuer  ISO 3166-1 alpha-3\n"
-        "  --mrz      read the MRZ lines (TD1, TD2, TD3) from standard input; the document\n"
-        "             must pass every check and match the person's nationality, birth date, sex\n"
-        "  check      exit 1 when a person lacks a travel document valid on the travel date\n"
-        "             and --margin-days after it (default 0)\n"
-        "PERSON-ID is the case ID and the person's two-digit number: LY-TIP-2026-000123-01.",
-        "add, list and check identity and travel documents",
+	"document",
+	run,
+	"usage: corridor document add PERSON-ID --kind KIND --number N --issuer ISO3\n"
+	"                             [--expires YYYY-MM-DD] [--db PATH]\n"
+	"       corridor document add PERSON-ID --mrz [--kind KIND] [--db PATH] < MRZ\n"
+	"       corridor document list PERSON-ID [--db PATH]\n"
+	"       corridor document check CASE-ID --travel-date YYYY-MM-DD [--margin-days N]\n"
+	"                               [--db PATH]\n\n"
+	"  --kind     passport, id_card, etd, laissez_passer, exit_permit, visa, refugee_td\n"
+	"             (with --mrz: from the document code unless given)\n"
+	"  --number   A-Z and 0-9, at most 24;  --issuer  ISO 3166-1 alpha-3\n"
+	"  --mrz      read the MRZ lines (TD1, TD2, TD3) from standard input; the document\n"
+	"             must pass every check and match the person's nationality, birth date, sex\n"
+	"  check      exit 1 when a person lacks a travel document valid on the travel date\n"
+	"             and --margin-days after it (default 0)\n"
+	"PERSON-ID is the case ID and the person's two-digit number: LY-TIP-2026-000123-01.",
+	"add, list and check identity and travel documents",
 };

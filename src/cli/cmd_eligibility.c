@@ -76,8 +76,8 @@ static int print_case(const struct cor_facts_case *fc, void *ctx)
 	if (cor_eligibility_evaluate(r->cfg, &fc->f, r->today, &rep) < 0) {
 		free(buf);
 		return r->err = cor_cli_fail(
-		               "case '%s' has programme '%s', which the rules do not know",
-		               fc->c.ref, fc->c.programme);
+			       "case '%s' has programme '%s', which the rules do not know",
+			       fc->c.ref, fc->c.programme);
 	}
 	for (size_t i = 0; i < rep.n; i++) {
 		size_t need = cor_facts_unmet_line(fc, &rep.unmet[i], line, sizeof(line));
@@ -109,10 +109,10 @@ static int print_case(const struct cor_facts_case *fc, void *ctx)
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	        {"db", required_argument, NULL, 'd'},
-	        {"travel-date", required_argument, NULL, 't'},
-	        {"config", required_argument, NULL, 'c'},
-	        {0},
+		{"db", required_argument, NULL, 'd'},
+		{"travel-date", required_argument, NULL, 't'},
+		{"config", required_argument, NULL, 'c'},
+		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_eligibility;
 	struct cor_rules_config cfg;
@@ -143,7 +143,7 @@ static int run(int argc, char **argv)
 	const char *ref = argv[optind];
 	if (cor_case_ref_parse(ref, office, &year, &seq) < 0)
 		return cor_cli_usage_error(cmd, "'%s' is not a case ID like LY-TIP-2026-000123",
-		                           ref);
+					   ref);
 	if (cor_cli_rules_config(config, &cfg) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
 	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
@@ -160,17 +160,17 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_eligibility = {
-        "eligibility",
-        run,
-        "usage: corridor eligibility CASE-ID [--travel-date YYYY-MM-DD] [--config FILE] [--db "
-        "PATH]\n\n"
-        "Evaluates the case under its programme's eligibility rules and prints\n"
-        "every unmet criterion, one line each: criterion, person (or case) ID,\n"
-        "code and sentence; then a summary line. Exit status 0 when the case is\n"
-        "eligible, 1 when it is not (or on an error, said on stderr).\n\n"
-        "  --travel-date D  evaluate for travel on D (default: today, with no travel\n"
-        "                   date set: cases are not booked on a movement yet)\n"
-        "  --config FILE    change the rules with 'key = value' lines (docs/eligibility.md)\n"
-        "See docs/queue.md.",
-        "every unmet eligibility criterion of a case, for every person",
+	"eligibility",
+	run,
+	"usage: corridor eligibility CASE-ID [--travel-date YYYY-MM-DD] [--config FILE] [--db "
+	"PATH]\n\n"
+	"Evaluates the case under its programme's eligibility rules and prints\n"
+	"every unmet criterion, one line each: criterion, person (or case) ID,\n"
+	"code and sentence; then a summary line. Exit status 0 when the case is\n"
+	"eligible, 1 when it is not (or on an error, said on stderr).\n\n"
+	"  --travel-date D  evaluate for travel on D (default: today, with no travel\n"
+	"                   date set: cases are not booked on a movement yet)\n"
+	"  --config FILE    change the rules with 'key = value' lines (docs/eligibility.md)\n"
+	"See docs/queue.md.",
+	"every unmet eligibility criterion of a case, for every person",
 };

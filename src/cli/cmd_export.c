@@ -37,8 +37,10 @@ static int write_row(const struct cor_case *c, const struct cor_person *p,
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'}, {"out", required_argument, NULL, 'o'},
-		COR_FILTER_OPTIONS, {0},
+		{"db", required_argument, NULL, 'd'},
+		{"out", required_argument, NULL, 'o'},
+		COR_FILTER_OPTIONS,
+		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_export;
 	struct cor_case_filter f = {0};
@@ -92,7 +94,8 @@ static int run(int argc, char **argv)
 		if (fclose(fp) != 0 && ret == COR_EXIT_OK)
 			ret = cor_cli_fail("cannot write '%s': %s", tmp, strerror(errno));
 		if (ret == COR_EXIT_OK && rename(tmp, out) != 0)
-			ret = cor_cli_fail("cannot rename '%s' to '%s': %s", tmp, out, strerror(errno));
+			ret = cor_cli_fail("cannot rename '%s' to '%s': %s", tmp, out,
+					   strerror(errno));
 		if (ret != COR_EXIT_OK)
 			unlink(tmp);
 	}
@@ -100,7 +103,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_export = {
-	"export", run,
+	"export",
+	run,
 	"usage: corridor export [--out FILE] [filters] [--db PATH]\n\n"
 	"  --out FILE       write there (default: standard output)\n" COR_FILTER_USAGE
 	"Writes one row per person, in the columns 'corridor import' reads.",

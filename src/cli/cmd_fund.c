@@ -25,10 +25,14 @@ struct args {
 static int parse(int argc, char **argv, struct args *a)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},       {"year", required_argument, NULL, 'y'},
-		{"currency", required_argument, NULL, 'c'}, {"amount", required_argument, NULL, 'a'},
-		{"reason", required_argument, NULL, 'r'},   {"kind", required_argument, NULL, 'k'},
-		{"note", required_argument, NULL, 'n'},     {"reference", required_argument, NULL, 'f'},
+		{"db", required_argument, NULL, 'd'},
+		{"year", required_argument, NULL, 'y'},
+		{"currency", required_argument, NULL, 'c'},
+		{"amount", required_argument, NULL, 'a'},
+		{"reason", required_argument, NULL, 'r'},
+		{"kind", required_argument, NULL, 'k'},
+		{"note", required_argument, NULL, 'n'},
+		{"reference", required_argument, NULL, 'f'},
 		{0},
 	};
 	int c;
@@ -36,15 +40,32 @@ static int parse(int argc, char **argv, struct args *a)
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': a->db = optarg; break;
-		case 'y': a->year = optarg; break;
-		case 'c': a->currency = optarg; break;
-		case 'a': a->amount = optarg; break;
-		case 'r': a->reason = optarg; break;
-		case 'k': a->kind = optarg; break;
-		case 'n': a->note = optarg; break;
-		case 'f': a->reference = optarg; break;
-		default: return cor_cli_bad_option(cmd, c, argv);
+		case 'd':
+			a->db = optarg;
+			break;
+		case 'y':
+			a->year = optarg;
+			break;
+		case 'c':
+			a->currency = optarg;
+			break;
+		case 'a':
+			a->amount = optarg;
+			break;
+		case 'r':
+			a->reason = optarg;
+			break;
+		case 'k':
+			a->kind = optarg;
+			break;
+		case 'n':
+			a->note = optarg;
+			break;
+		case 'f':
+			a->reference = optarg;
+			break;
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
 		}
 	}
 	for (int i = optind; i < argc; i++) {
@@ -70,12 +91,14 @@ static int need_year(struct args *a, int *year)
 static int need_money(struct args *a, int64_t *amount)
 {
 	if (!a->currency || cor_currency_minor_units(a->currency) < 0)
-		return cor_cli_usage_error(cmd, "--currency: give an ISO 4217 code such as USD, EUR, LYD");
+		return cor_cli_usage_error(
+			cmd, "--currency: give an ISO 4217 code such as USD, EUR, LYD");
 	if (!a->amount || cor_money_parse(a->amount, a->currency, amount) < 0)
-		return cor_cli_usage_error(cmd,
-					   "--amount: '%s' is not a positive amount in %s with at most %d decimals",
-					   a->amount ? a->amount : "", a->currency,
-					   cor_currency_minor_units(a->currency));
+		return cor_cli_usage_error(
+			cmd,
+			"--amount: '%s' is not a positive amount in %s with at most %d decimals",
+			a->amount ? a->amount : "", a->currency,
+			cor_currency_minor_units(a->currency));
 	return 0;
 }
 
@@ -121,7 +144,8 @@ static int cmd_budget(struct args *a)
 		return ret;
 	if (open_store(a, &st))
 		return COR_EXIT_FAIL;
-	int err = cor_store_fund_set_budget(st, a->pos[0], year, a->currency, amount, cor_cli_actor());
+	int err = cor_store_fund_set_budget(st, a->pos[0], year, a->currency, amount,
+					    cor_cli_actor());
 	return done(st, err, "budget of %s for %d: %s\n", a->pos[0], year,
 		    cor_money_format(amount, a->currency, m));
 }
@@ -136,9 +160,9 @@ static int cmd_request(struct args *a)
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one case ID");
 	if (!a->reason || !cor_fund_reason_is_valid(a->reason))
-		return cor_cli_usage_error(cmd,
-					   "--reason: one of lost_documents, destitution, accident_illness, "
-					   "abuse, broken_promises, asylum_rejected, insecurity");
+		return cor_cli_usage_error(
+			cmd, "--reason: one of lost_documents, destitution, accident_illness, "
+			     "abuse, broken_promises, asylum_rejected, insecurity");
 	if (!a->kind || !cor_fund_kind_is_valid(a->kind))
 		return cor_cli_usage_error(cmd, "--kind: one of shelter, food, medical, documents, "
 						"transport, cash, other");
@@ -198,7 +222,8 @@ static int print_position(const char *currency, const struct cor_fund_position *
 {
 	char b[COR_MONEY_LEN], ap[COR_MONEY_LEN], d[COR_MONEY_LEN], l[COR_MONEY_LEN];
 	printf("  %-4s budget %s, approved %s, paid %s, left to approve %s\n", currency,
-	       cor_money_format(p->budget, currency, b), cor_money_format(p->approved, currency, ap),
+	       cor_money_format(p->budget, currency, b),
+	       cor_money_format(p->approved, currency, ap),
 	       cor_money_format(p->disbursed, currency, d),
 	       cor_money_format(p->budget - p->approved, currency, l));
 	return 0;
@@ -209,7 +234,8 @@ static int print_request(const struct cor_fund_request *r, void *ctx)
 	char m[COR_MONEY_LEN], paid[COR_MONEY_LEN];
 	printf("  %5ld  %-20s %-9s %-16s %-10s %16s  paid %s\n", r->id, r->case_ref,
 	       cor_fund_state_name(r->state), r->reason, r->kind,
-	       cor_money_format(r->amount, r->currency, m), cor_money_format(r->paid, r->currency, paid));
+	       cor_money_format(r->amount, r->currency, m),
+	       cor_money_format(r->paid, r->currency, paid));
 	return 0;
 }
 
@@ -260,9 +286,11 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_fund = {
-	"fund", run,
+	"fund",
+	run,
 	"usage: corridor fund budget OFFICE --currency CUR --amount A [--year Y]\n"
-	"       corridor fund request CASE-ID --reason R --kind K --currency CUR --amount A [--note T]\n"
+	"       corridor fund request CASE-ID --reason R --kind K --currency CUR --amount A "
+	"[--note T]\n"
 	"       corridor fund approve REQUEST [--note T]\n"
 	"       corridor fund reject REQUEST --note T\n"
 	"       corridor fund pay REQUEST --amount A [--reference REF]\n"

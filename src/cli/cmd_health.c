@@ -26,17 +26,17 @@ struct args {
 static int parse(int argc, char **argv, struct args *a)
 {
 	static const struct option opts[] = {
-	        {"db", required_argument, NULL, 'd'},
-	        {"outcome", required_argument, NULL, 'o'},
-	        {"condition", required_argument, NULL, 'c'},
-	        {"tb", required_argument, NULL, 't'},
-	        {"at", required_argument, NULL, 'a'},
-	        {"by", required_argument, NULL, 'b'},
-	        {"note", required_argument, NULL, 'n'},
-	        {"clinical", no_argument, NULL, 'C'},
-	        {"departure", required_argument, NULL, 'D'},
-	        {"window-hours", required_argument, NULL, 'w'},
-	        {0},
+		{"db", required_argument, NULL, 'd'},
+		{"outcome", required_argument, NULL, 'o'},
+		{"condition", required_argument, NULL, 'c'},
+		{"tb", required_argument, NULL, 't'},
+		{"at", required_argument, NULL, 'a'},
+		{"by", required_argument, NULL, 'b'},
+		{"note", required_argument, NULL, 'n'},
+		{"clinical", no_argument, NULL, 'C'},
+		{"departure", required_argument, NULL, 'D'},
+		{"window-hours", required_argument, NULL, 'w'},
+		{0},
 	};
 	enum cor_health_condition cond;
 	int c;
@@ -74,11 +74,11 @@ static int parse(int argc, char **argv, struct args *a)
 		case 'c':
 			if (cor_health_condition_parse(optarg, &cond) < 0)
 				return cor_cli_usage_error(
-				        cmd,
-				        "--condition: '%s' is not a condition (medical_escort, "
-				        "non_medical_escort, oxygen, wchr, wchs, wchc, stretcher, "
-				        "extra_seat, front_row)",
-				        optarg);
+					cmd,
+					"--condition: '%s' is not a condition (medical_escort, "
+					"non_medical_escort, oxygen, wchr, wchs, wchc, stretcher, "
+					"extra_seat, front_row)",
+					optarg);
 			a->conditions |= COR_HEALTH_COND_BIT(cond);
 			break;
 		default:
@@ -121,26 +121,26 @@ static int cmd_record(struct args *a, enum cor_health_kind kind)
 
 	if (a->clinical || a->departure || a->window)
 		return cor_cli_usage_error(cmd, "%s is for 'health show'",
-		                           a->clinical    ? "--clinical"
-		                           : a->departure ? "--departure"
-		                                          : "--window-hours");
+					   a->clinical    ? "--clinical"
+					   : a->departure ? "--departure"
+							  : "--window-hours");
 	memset(&h, 0, sizeof(h));
 	h.kind = kind;
 	h.conditions = a->conditions;
 	if (!a->outcome)
 		return cor_cli_usage_error(
-		        cmd, "--outcome: give fit, fit_with_conditions, unfit or deferred");
+			cmd, "--outcome: give fit, fit_with_conditions, unfit or deferred");
 	if (cor_health_outcome_parse(a->outcome, &h.outcome) < 0)
 		return cor_cli_usage_error(
-		        cmd, "--outcome: '%s' is not fit, fit_with_conditions, unfit or deferred",
-		        a->outcome);
+			cmd, "--outcome: '%s' is not fit, fit_with_conditions, unfit or deferred",
+			a->outcome);
 	if (a->tb && cor_health_tb_parse(a->tb, &h.tb) < 0)
 		return cor_cli_usage_error(
-		        cmd, "--tb: '%s' is not none, A, B1_pulmonary, B1_extrapulmonary, B2 or B3",
-		        a->tb);
+			cmd, "--tb: '%s' is not none, A, B1_pulmonary, B1_extrapulmonary, B2 or B3",
+			a->tb);
 	if (a->at && cor_health_time_parse(a->at, &h.at) < 0)
 		return cor_cli_usage_error(
-		        cmd, "--at: '%s' is not a UTC time in the form YYYY-MM-DDTHH:MMZ", a->at);
+			cmd, "--at: '%s' is not a UTC time in the form YYYY-MM-DDTHH:MMZ", a->at);
 	if (!a->at)
 		h.at = cor_health_time_now();
 	else if (h.at > cor_health_time_now())
@@ -181,7 +181,7 @@ out:
 /* ---- show ------------------------------------------------------------------- */
 
 static void print_block(struct cor_store *st, const struct cor_person_found *who,
-                        enum cor_health_kind kind, const int64_t *departure, int window, int *err)
+			enum cor_health_kind kind, const int64_t *departure, int window, int *err)
 {
 	struct cor_health_check h;
 	char at[COR_HEALTH_TIME_LEN], conds[200], ssr[64], why[COR_HEALTH_MSG_MAX];
@@ -243,12 +243,12 @@ static int cmd_show(struct args *a)
 
 	if (a->outcome || a->conditions || a->tb || a->at || a->by || a->note)
 		return cor_cli_usage_error(cmd,
-		                           "show takes --clinical, --departure and --window-hours; "
-		                           "the other options are for 'check' and 'assess'");
+					   "show takes --clinical, --departure and --window-hours; "
+					   "the other options are for 'check' and 'assess'");
 	if (a->departure && cor_health_time_parse(a->departure, &departure) < 0)
 		return cor_cli_usage_error(
-		        cmd, "--departure: '%s' is not a UTC time in the form YYYY-MM-DDTHH:MMZ",
-		        a->departure);
+			cmd, "--departure: '%s' is not a UTC time in the form YYYY-MM-DDTHH:MMZ",
+			a->departure);
 	if (a->window) {
 		if (!a->departure)
 			return cor_cli_usage_error(cmd, "--window-hours goes with --departure");
@@ -265,7 +265,7 @@ static int cmd_show(struct args *a)
 	       who.p.family_name_latin[0] ? ", " : "", who.p.given_names_latin, who.c.ref,
 	       who.c.programme, who.c.origin, who.c.destination);
 	print_block(st, &who, COR_HEALTH_FITNESS, a->departure ? &departure : NULL, (int)window,
-	            &err);
+		    &err);
 	if (err == 0)
 		print_block(st, &who, COR_HEALTH_PRE_MIGRATION, NULL, 0, &err);
 	if (err == 0) {
@@ -318,28 +318,28 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_health = {
-        "health",
-        run,
-        "usage: corridor health check PERSON-ID --outcome OUTCOME [--condition NAME]... [--tb "
-        "CLASS]\n"
-        "                             [--at YYYY-MM-DDTHH:MMZ] [--by NAME] [--note TEXT] [--db "
-        "PATH]\n"
-        "       corridor health assess PERSON-ID (the options of check)\n"
-        "       corridor health show PERSON-ID [--clinical] [--departure YYYY-MM-DDTHH:MMZ]\n"
-        "                            [--window-hours N] [--db PATH]\n\n"
-        "  check      record a fitness-to-travel check; assess: a pre-migration health assessment\n"
-        "  --outcome  fit, fit_with_conditions, unfit or deferred\n"
-        "  --condition  with fit_with_conditions, once per condition: medical_escort,\n"
-        "             non_medical_escort, oxygen, wchr, wchs, wchc, stretcher, extra_seat, "
-        "front_row\n"
-        "  --tb       TB class: none, A, B1_pulmonary, B1_extrapulmonary, B2, B3 (required for\n"
-        "             cases bound for the USA)\n"
-        "  --at       when the person was examined, UTC (default: now)\n"
-        "  --by       who examined (default: the user)\n"
-        "  --note     a clinical note, kept apart from the outcome, for medical staff\n"
-        "  --clinical show the clinical notes too\n"
-        "  --departure  say whether the latest fitness check holds for this departure,\n"
-        "             at most --window-hours before it (default 72)\n"
-        "PERSON-ID is the case ID and the person's two-digit number: LY-TIP-2026-000123-01.",
-        "record and show fitness to travel and health assessments",
+	"health",
+	run,
+	"usage: corridor health check PERSON-ID --outcome OUTCOME [--condition NAME]... [--tb "
+	"CLASS]\n"
+	"                             [--at YYYY-MM-DDTHH:MMZ] [--by NAME] [--note TEXT] [--db "
+	"PATH]\n"
+	"       corridor health assess PERSON-ID (the options of check)\n"
+	"       corridor health show PERSON-ID [--clinical] [--departure YYYY-MM-DDTHH:MMZ]\n"
+	"                            [--window-hours N] [--db PATH]\n\n"
+	"  check      record a fitness-to-travel check; assess: a pre-migration health assessment\n"
+	"  --outcome  fit, fit_with_conditions, unfit or deferred\n"
+	"  --condition  with fit_with_conditions, once per condition: medical_escort,\n"
+	"             non_medical_escort, oxygen, wchr, wchs, wchc, stretcher, extra_seat, "
+	"front_row\n"
+	"  --tb       TB class: none, A, B1_pulmonary, B1_extrapulmonary, B2, B3 (required for\n"
+	"             cases bound for the USA)\n"
+	"  --at       when the person was examined, UTC (default: now)\n"
+	"  --by       who examined (default: the user)\n"
+	"  --note     a clinical note, kept apart from the outcome, for medical staff\n"
+	"  --clinical show the clinical notes too\n"
+	"  --departure  say whether the latest fitness check holds for this departure,\n"
+	"             at most --window-hours before it (default 72)\n"
+	"PERSON-ID is the case ID and the person's two-digit number: LY-TIP-2026-000123-01.",
+	"record and show fitness to travel and health assessments",
 };

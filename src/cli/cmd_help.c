@@ -10,5 +10,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_help = {
-	"help", run, "usage: corridor help [COMMAND]", "show the commands, or one command's usage",
+	"help",
+	run,
+	"usage: corridor help [COMMAND]",
+	"show the commands, or one command's usage",
 };

@@ -94,7 +94,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_import = {
-	"import", run,
+	"import",
+	run,
 	"usage: corridor import FILE [--skip-bad [--rejects FILE]] [--db PATH]\n\n"
 	"  FILE          a persons CSV (columns in docs/import-csv.md)\n"
 	"  --skip-bad    import the good cases; write the rows of bad ones to a file\n"

@@ -35,6 +35,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_init = {
-	"init", run, "usage: corridor init [--db PATH]",
+	"init",
+	run,
+	"usage: corridor init [--db PATH]",
 	"create a database, or upgrade one to this version's schema",
 };

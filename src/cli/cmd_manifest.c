@@ -17,11 +17,15 @@ static const struct cor_command *const cmd = &cor_cmd_manifest;
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},     {"format", required_argument, NULL, 'f'},
-		{"leg", required_argument, NULL, 'l'},    {"out", required_argument, NULL, 'o'},
+		{"db", required_argument, NULL, 'd'},
+		{"format", required_argument, NULL, 'f'},
+		{"leg", required_argument, NULL, 'l'},
+		{"out", required_argument, NULL, 'o'},
 		{"reporting-party", required_argument, NULL, 'r'},
-		{"control", required_argument, NULL, 'c'}, {"recipient", required_argument, NULL, 'R'},
-		{"sender", required_argument, NULL, 'S'},  {0},
+		{"control", required_argument, NULL, 'c'},
+		{"recipient", required_argument, NULL, 'R'},
+		{"sender", required_argument, NULL, 'S'},
+		{0},
 	};
 	const char *db = NULL, *format = NULL, *out = NULL, *party = NULL, *control = NULL,
 		   *recipient = NULL, *sender = NULL;
@@ -30,18 +34,33 @@ static int run(int argc, char **argv)
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'f': format = optarg; break;
-		case 'o': out = optarg; break;
-		case 'r': party = optarg; break;
-		case 'c': control = optarg; break;
-		case 'R': recipient = optarg; break;
-		case 'S': sender = optarg; break;
+		case 'd':
+			db = optarg;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'r':
+			party = optarg;
+			break;
+		case 'c':
+			control = optarg;
+			break;
+		case 'R':
+			recipient = optarg;
+			break;
+		case 'S':
+			sender = optarg;
+			break;
 		case 'l':
 			if ((ret = cor_cli_parse_long(cmd, "--leg", optarg, 1, 8, &leg)))
 				return ret;
 			break;
-		default: return cor_cli_bad_option(cmd, c, argv);
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
 		}
 	}
 	if (optind != argc - 1)
@@ -51,8 +70,9 @@ static int run(int argc, char **argv)
 	if (!strcmp(format, "pdf") && !out)
 		return cor_cli_usage_error(cmd, "--out: a PDF is written to a file");
 	if (!strcmp(format, "paxlst") && !recipient)
-		return cor_cli_usage_error(cmd, "--recipient: the border authority's identification "
-						"(for example USADHS)");
+		return cor_cli_usage_error(cmd,
+					   "--recipient: the border authority's identification "
+					   "(for example USADHS)");
 	if (recipient && (!*recipient || strlen(recipient) > 35))
 		return cor_cli_usage_error(cmd, "--recipient: 1 to 35 characters");
 	if (sender && (!*sender || strlen(sender) > 35))
@@ -101,8 +121,9 @@ static int run(int argc, char **argv)
 			ctl[k] = '\0';
 			control = ctl;
 		}
-		err = !strcmp(format, "csv") ? cor_manifest_write_csv(&m, f, msg, sizeof(msg))
-					     : cor_manifest_write_paxlst(&m, control, f, msg, sizeof(msg));
+		err = !strcmp(format, "csv")
+			      ? cor_manifest_write_csv(&m, f, msg, sizeof(msg))
+			      : cor_manifest_write_paxlst(&m, control, f, msg, sizeof(msg));
 		if (out) {
 			if (fclose(f) != 0 && err == 0) {
 				err = COR_EIO;
@@ -125,13 +146,14 @@ static int run(int argc, char **argv)
 	if (err < 0)
 		return cor_cli_fail("%s", msg);
 	if (out)
-		printf("manifest of %s leg %ld: %zu passenger%s written to %s\n", argv[optind], leg, npax,
-		       npax == 1 ? "" : "s", out);
+		printf("manifest of %s leg %ld: %zu passenger%s written to %s\n", argv[optind], leg,
+		       npax, npax == 1 ? "" : "s", out);
 	return COR_EXIT_OK;
 }
 
 const struct cor_command cor_cmd_manifest = {
-	"manifest", run,
+	"manifest",
+	run,
 	"usage: corridor manifest MOVEMENT --format csv|pdf|paxlst [--leg N] [--out FILE]\n"
 	"                         [--reporting-party NAME] [--recipient ID] [--sender ID]\n"
 	"                         [--control DIGITS] [--db PATH]\n\n"

@@ -47,7 +47,8 @@ static int run(int argc, char **argv)
 						"LY-TIP-2026-000123 counselled");
 	const char *ref = argv[optind], *to = argv[optind + 1];
 	if (cor_case_ref_parse(ref, office, &year, &seq) < 0)
-		return cor_cli_usage_error(cmd, "'%s' is not a case ID like LY-TIP-2026-000123", ref);
+		return cor_cli_usage_error(cmd, "'%s' is not a case ID like LY-TIP-2026-000123",
+					   ref);
 	if (!cor_state_is_valid(to))
 		return cor_cli_usage_error(cmd, "'%s' is not a lifecycle state", to);
 	if (reason && cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &why) < 0)
@@ -75,7 +76,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_move = {
-	"move", run,
+	"move",
+	run,
 	"usage: corridor move CASE-ID STATE [--reason TEXT] [--db PATH]\n\n"
 	"STATE is one of: registered counselled assessed eligible ineligible on_hold\n"
 	"submitted interviewed accepted rejected orientation travel_ready booked\n"

@@ -16,7 +16,8 @@
 static const struct cor_command *const cmd = &cor_cmd_movement;
 
 struct args {
-	const char *db, *office, *kind, *label, *carrier, *escort_seats, *state, *from, *to, *reason;
+	const char *db, *office, *kind, *label, *carrier, *escort_seats, *state, *from, *to,
+		*reason;
 	const char *family, *given, *sex, *birth, *nationality, *passport, *issuer, *expires;
 	bool open, medical;
 	int nlegs;
@@ -28,51 +29,102 @@ struct args {
 static int parse(int argc, char **argv, struct args *a)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},     {"office", required_argument, NULL, 'O'},
-		{"kind", required_argument, NULL, 'k'},   {"label", required_argument, NULL, 'l'},
-		{"carrier", required_argument, NULL, 'c'}, {"escort-seats", required_argument, NULL, 'e'},
-		{"leg", required_argument, NULL, 'g'},    {"open", no_argument, NULL, 'o'},
-		{"state", required_argument, NULL, 's'},  {"from", required_argument, NULL, 'f'},
-		{"to", required_argument, NULL, 't'},     {"reason", required_argument, NULL, 'r'},
-		{"medical", no_argument, NULL, 'm'},      {"family", required_argument, NULL, 'F'},
-		{"given", required_argument, NULL, 'G'},  {"sex", required_argument, NULL, 'S'},
+		{"db", required_argument, NULL, 'd'},
+		{"office", required_argument, NULL, 'O'},
+		{"kind", required_argument, NULL, 'k'},
+		{"label", required_argument, NULL, 'l'},
+		{"carrier", required_argument, NULL, 'c'},
+		{"escort-seats", required_argument, NULL, 'e'},
+		{"leg", required_argument, NULL, 'g'},
+		{"open", no_argument, NULL, 'o'},
+		{"state", required_argument, NULL, 's'},
+		{"from", required_argument, NULL, 'f'},
+		{"to", required_argument, NULL, 't'},
+		{"reason", required_argument, NULL, 'r'},
+		{"medical", no_argument, NULL, 'm'},
+		{"family", required_argument, NULL, 'F'},
+		{"given", required_argument, NULL, 'G'},
+		{"sex", required_argument, NULL, 'S'},
 		{"birth-date", required_argument, NULL, 'B'},
 		{"nationality", required_argument, NULL, 'N'},
-		{"passport", required_argument, NULL, 'P'}, {"issuer", required_argument, NULL, 'I'},
-		{"expires", required_argument, NULL, 'E'}, {0},
+		{"passport", required_argument, NULL, 'P'},
+		{"issuer", required_argument, NULL, 'I'},
+		{"expires", required_argument, NULL, 'E'},
+		{0},
 	};
 	int c;
 	memset(a, 0, sizeof(*a));
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': a->db = optarg; break;
-		case 'O': a->office = optarg; break;
-		case 'k': a->kind = optarg; break;
-		case 'l': a->label = optarg; break;
-		case 'c': a->carrier = optarg; break;
-		case 'e': a->escort_seats = optarg; break;
-		case 'o': a->open = true; break;
-		case 's': a->state = optarg; break;
-		case 'f': a->from = optarg; break;
-		case 't': a->to = optarg; break;
-		case 'r': a->reason = optarg; break;
-		case 'm': a->medical = true; break;
-		case 'F': a->family = optarg; break;
-		case 'G': a->given = optarg; break;
-		case 'S': a->sex = optarg; break;
-		case 'B': a->birth = optarg; break;
-		case 'N': a->nationality = optarg; break;
-		case 'P': a->passport = optarg; break;
-		case 'I': a->issuer = optarg; break;
-		case 'E': a->expires = optarg; break;
+		case 'd':
+			a->db = optarg;
+			break;
+		case 'O':
+			a->office = optarg;
+			break;
+		case 'k':
+			a->kind = optarg;
+			break;
+		case 'l':
+			a->label = optarg;
+			break;
+		case 'c':
+			a->carrier = optarg;
+			break;
+		case 'e':
+			a->escort_seats = optarg;
+			break;
+		case 'o':
+			a->open = true;
+			break;
+		case 's':
+			a->state = optarg;
+			break;
+		case 'f':
+			a->from = optarg;
+			break;
+		case 't':
+			a->to = optarg;
+			break;
+		case 'r':
+			a->reason = optarg;
+			break;
+		case 'm':
+			a->medical = true;
+			break;
+		case 'F':
+			a->family = optarg;
+			break;
+		case 'G':
+			a->given = optarg;
+			break;
+		case 'S':
+			a->sex = optarg;
+			break;
+		case 'B':
+			a->birth = optarg;
+			break;
+		case 'N':
+			a->nationality = optarg;
+			break;
+		case 'P':
+			a->passport = optarg;
+			break;
+		case 'I':
+			a->issuer = optarg;
+			break;
+		case 'E':
+			a->expires = optarg;
+			break;
 		case 'g':
 			if (a->nlegs == COR_MOVEMENT_LEGS_MAX)
 				return cor_cli_usage_error(cmd, "--leg: at most %d legs",
 							   COR_MOVEMENT_LEGS_MAX);
 			a->legs[a->nlegs++] = optarg;
 			break;
-		default: return cor_cli_bad_option(cmd, c, argv);
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
 		}
 	}
 	for (int i = optind; i < argc; i++) {
@@ -111,10 +163,12 @@ static int cmd_add(struct args *a)
 	if (!a->office)
 		return cor_cli_usage_error(cmd, "--office: the office that runs it (e.g. LY-TIP)");
 	if (!a->kind || cor_movement_kind_parse(a->kind, &m.kind) < 0)
-		return cor_cli_usage_error(cmd, "--kind: one of charter, scheduled, vessel, convoy");
+		return cor_cli_usage_error(cmd,
+					   "--kind: one of charter, scheduled, vessel, convoy");
 	if (!text_ok(a->label, sizeof(m.label) - 1))
-		return cor_cli_usage_error(cmd, "--label: the name people use for it, such as \"ET "
-						"3412\" (1-%zu bytes)",
+		return cor_cli_usage_error(cmd,
+					   "--label: the name people use for it, such as \"ET "
+					   "3412\" (1-%zu bytes)",
 					   sizeof(m.label) - 1);
 	if (a->carrier && !cor_carrier_is_valid(a->carrier))
 		return cor_cli_usage_error(cmd, "--carrier: '%s' is not an IATA airline designator",
@@ -219,8 +273,9 @@ static int print_quota(const char *office, int seats, void *ctx)
 static int print_escort(const struct cor_escort *e, void *ctx)
 {
 	(void)ctx;
-	printf("  escort    %d. %s%s%s (%s)\n", e->no, e->family_name, e->given_names[0] ? ", " : "",
-	       e->given_names, e->medical ? "medical" : "operational");
+	printf("  escort    %d. %s%s%s (%s)\n", e->no, e->family_name,
+	       e->given_names[0] ? ", " : "", e->given_names,
+	       e->medical ? "medical" : "operational");
 	return 0;
 }
 
@@ -228,8 +283,8 @@ static int print_booking(const struct cor_booking *b, void *ctx)
 {
 	(void)ctx;
 	printf("  %s  %-20s %-9s %d person%s  %s -> %s\n", b->seat_group, b->case_ref,
-	       cor_booking_status_name(b->status), b->persons, b->persons == 1 ? " " : "s", b->board,
-	       b->alight);
+	       cor_booking_status_name(b->status), b->persons, b->persons == 1 ? " " : "s",
+	       b->board, b->alight);
 	return 0;
 }
 
@@ -262,9 +317,10 @@ static int cmd_show(struct args *a)
 			local(l->arrives, l->to, st, r);
 			printf("  leg %d     %s %s -> %s  departs %s (%s), arrives %s (%s)\n"
 			       "            seats %d, stretchers %d, WCHC %d, WCHS %d\n",
-			       l->seq, l->number, l->from, l->to, d, cor_time_format_utc(l->departs, du),
-			       r, cor_time_format_utc(l->arrives, ru), l->seats, l->stretchers, l->wchc,
-			       l->wchs);
+			       l->seq, l->number, l->from, l->to, d,
+			       cor_time_format_utc(l->departs, du), r,
+			       cor_time_format_utc(l->arrives, ru), l->seats, l->stretchers,
+			       l->wchc, l->wchs);
 		}
 		err = cor_store_movement_quota_each(st, m.ref, print_quota, NULL);
 	}
@@ -295,23 +351,28 @@ static int change(struct args *a, enum cor_movement_state to)
 	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
 	int err = cor_store_movement_set_state(st, a->pos[0], to, cor_cli_actor(), a->reason, &res);
-	size_t used = (size_t)snprintf(done, sizeof(done), "movement %s: %s -> %s", a->pos[0],
-				       cor_movement_state_name(res.from), cor_movement_state_name(to));
+	size_t used =
+		(size_t)snprintf(done, sizeof(done), "movement %s: %s -> %s", a->pos[0],
+				 cor_movement_state_name(res.from), cor_movement_state_name(to));
 	if (res.cases)
-		used += (size_t)snprintf(done + used, sizeof(done) - used, "; %d case%s %s", res.cases,
-					 res.cases == 1 ? "" : "s",
-					 to == COR_MSTATE_DEPARTED   ? "departed"
-					 : to == COR_MSTATE_ARRIVED  ? "arrived"
-								     : "back to travel_ready");
+		used += (size_t)snprintf(done + used, sizeof(done) - used, "; %d case%s %s",
+					 res.cases, res.cases == 1 ? "" : "s",
+					 to == COR_MSTATE_DEPARTED  ? "departed"
+					 : to == COR_MSTATE_ARRIVED ? "arrived"
+								    : "back to travel_ready");
 	if (res.released && used < sizeof(done))
-		used += (size_t)snprintf(done + used, sizeof(done) - used, "; %d stand-by%s released",
-					 res.released, res.released == 1 ? "" : "s");
+		used += (size_t)snprintf(done + used, sizeof(done) - used,
+					 "; %d stand-by%s released", res.released,
+					 res.released == 1 ? "" : "s");
 	if (used < sizeof(done))
 		snprintf(done + used, sizeof(done) - used, "\n");
 	return finish(st, err, done);
 }
 
-static int cmd_open(struct args *a) { return change(a, COR_MSTATE_OPEN); }
+static int cmd_open(struct args *a)
+{
+	return change(a, COR_MSTATE_OPEN);
+}
 
 /* Reopen: a closed manifest only; 'open' opens a planned movement. */
 static int cmd_reopen(struct args *a)
@@ -333,10 +394,22 @@ static int cmd_reopen(struct args *a)
 	cor_store_close(st);
 	return ret == COR_EXIT_OK ? change(a, COR_MSTATE_OPEN) : ret;
 }
-static int cmd_close(struct args *a) { return change(a, COR_MSTATE_CLOSED); }
-static int cmd_depart(struct args *a) { return change(a, COR_MSTATE_DEPARTED); }
-static int cmd_arrive(struct args *a) { return change(a, COR_MSTATE_ARRIVED); }
-static int cmd_cancel(struct args *a) { return change(a, COR_MSTATE_CANCELLED); }
+static int cmd_close(struct args *a)
+{
+	return change(a, COR_MSTATE_CLOSED);
+}
+static int cmd_depart(struct args *a)
+{
+	return change(a, COR_MSTATE_DEPARTED);
+}
+static int cmd_arrive(struct args *a)
+{
+	return change(a, COR_MSTATE_ARRIVED);
+}
+static int cmd_cancel(struct args *a)
+{
+	return change(a, COR_MSTATE_CANCELLED);
+}
 
 /* ---- bookings ------------------------------------------------------------ */
 
@@ -358,14 +431,21 @@ static int booking(struct args *a, enum cor_booking_status status)
 		return ret;
 	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
-	int err = cor_store_booking_add(st, a->pos[0], a->pos[1], status, cor_cli_actor(), a->reason);
+	int err =
+		cor_store_booking_add(st, a->pos[0], a->pos[1], status, cor_cli_actor(), a->reason);
 	snprintf(done, sizeof(done), "case %s %s %s\n", a->pos[1],
 		 status == COR_BOOKING_BOOKED ? "booked on" : "on stand-by for", a->pos[0]);
 	return finish(st, err, done);
 }
 
-static int cmd_book(struct args *a) { return booking(a, COR_BOOKING_BOOKED); }
-static int cmd_standby(struct args *a) { return booking(a, COR_BOOKING_STANDBY); }
+static int cmd_book(struct args *a)
+{
+	return booking(a, COR_BOOKING_BOOKED);
+}
+static int cmd_standby(struct args *a)
+{
+	return booking(a, COR_BOOKING_STANDBY);
+}
 
 static int cmd_unbook(struct args *a)
 {
@@ -375,7 +455,8 @@ static int cmd_unbook(struct args *a)
 	if ((ret = two(a)))
 		return ret;
 	if (!a->reason)
-		return cor_cli_usage_error(cmd, "--reason: say why the case comes off the movement");
+		return cor_cli_usage_error(cmd,
+					   "--reason: say why the case comes off the movement");
 	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
 	int err = cor_store_booking_cancel(st, a->pos[0], a->pos[1], cor_cli_actor(), a->reason);
@@ -391,7 +472,8 @@ static int cmd_noshow(struct args *a)
 	if ((ret = two(a)))
 		return ret;
 	if (!a->reason)
-		return cor_cli_usage_error(cmd, "--reason: say what is known (did not report, ill...)");
+		return cor_cli_usage_error(cmd,
+					   "--reason: say what is known (did not report, ill...)");
 	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
 	int err = cor_store_booking_no_show(st, a->pos[0], a->pos[1], cor_cli_actor(), a->reason,
@@ -408,8 +490,9 @@ static int cmd_quota(struct args *a)
 	long seats = -1;
 	int ret;
 	if (a->npos != 3)
-		return cor_cli_usage_error(cmd, "give a movement reference, an office and a number of "
-						"seats (or 'none')");
+		return cor_cli_usage_error(cmd,
+					   "give a movement reference, an office and a number of "
+					   "seats (or 'none')");
 	if (strcmp(a->pos[2], "none") &&
 	    (ret = cor_cli_parse_long(cmd, "SEATS", a->pos[2], 0, 9999, &seats)))
 		return ret;
@@ -417,8 +500,8 @@ static int cmd_quota(struct args *a)
 		return COR_EXIT_FAIL;
 	int err = cor_store_movement_quota(st, a->pos[0], a->pos[1], (int)seats, cor_cli_actor());
 	if (seats >= 0)
-		snprintf(done, sizeof(done), "movement %s: quota of %s set to %ld seat%s\n", a->pos[0],
-			 a->pos[1], seats, seats == 1 ? "" : "s");
+		snprintf(done, sizeof(done), "movement %s: quota of %s set to %ld seat%s\n",
+			 a->pos[0], a->pos[1], seats, seats == 1 ? "" : "s");
 	else
 		snprintf(done, sizeof(done), "movement %s: quota of %s removed\n", a->pos[0],
 			 a->pos[1]);
@@ -433,7 +516,8 @@ static int cmd_escort(struct args *a)
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one movement reference");
 	if (!text_ok(a->family, 63))
-		return cor_cli_usage_error(cmd, "--family: the escort's family name, as on the passport");
+		return cor_cli_usage_error(
+			cmd, "--family: the escort's family name, as on the passport");
 	if (a->given && !text_ok(a->given, 63))
 		return cor_cli_usage_error(cmd, "--given: at most 63 bytes of text");
 	if (!a->sex || (strcmp(a->sex, "F") && strcmp(a->sex, "M") && strcmp(a->sex, "X")))
@@ -448,7 +532,8 @@ static int cmd_escort(struct args *a)
 		return cor_cli_usage_error(cmd, "--passport: 1 to %d characters", COR_DOCNO_MAX);
 	if (a->passport && (!a->issuer || !a->expires))
 		return cor_cli_usage_error(cmd, "--passport needs --issuer and --expires");
-	if (a->expires && cor_cli_parse_date(cmd, "--expires", a->expires, &e.expires_on) != COR_EXIT_OK)
+	if (a->expires &&
+	    cor_cli_parse_date(cmd, "--expires", a->expires, &e.expires_on) != COR_EXIT_OK)
 		return COR_EXIT_USAGE;
 	snprintf(e.family_name, sizeof(e.family_name), "%s", a->family);
 	snprintf(e.given_names, sizeof(e.given_names), "%s", a->given ? a->given : "");
@@ -468,14 +553,13 @@ static int cmd_escort(struct args *a)
 
 static int run(int argc, char **argv)
 {
-	static const char *const names[] = {"add",    "list",   "show",   "open",  "close",
-					    "depart", "arrive", "cancel", "reopen", "book",
-					    "standby", "unbook", "noshow", "quota", "escort",
-					    NULL};
+	static const char *const names[] = {
+		"add",    "list", "show",    "open",   "close",  "depart", "arrive", "cancel",
+		"reopen", "book", "standby", "unbook", "noshow", "quota",  "escort", NULL};
 	static int (*const subs[])(struct args *) = {
-		cmd_add,    cmd_list,   cmd_show,    cmd_open,   cmd_close,
-		cmd_depart, cmd_arrive, cmd_cancel,  cmd_reopen, cmd_book,
-		cmd_standby, cmd_unbook, cmd_noshow, cmd_quota, cmd_escort};
+		cmd_add,     cmd_list,   cmd_show,   cmd_open,   cmd_close,
+		cmd_depart,  cmd_arrive, cmd_cancel, cmd_reopen, cmd_book,
+		cmd_standby, cmd_unbook, cmd_noshow, cmd_quota,  cmd_escort};
 	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
 		       "one function per subcommand name");
 	struct args a;
@@ -492,7 +576,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_movement = {
-	"movement", run,
+	"movement",
+	run,
 	"usage: corridor movement add --office O --kind K --label L [--carrier XX]\n"
 	"                 [--escort-seats N] [--open] --leg SPEC [--leg SPEC...]\n"
 	"       corridor movement list [--state S] [--office O] [--from DAY] [--to DAY]\n"

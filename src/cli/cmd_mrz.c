@@ -18,17 +18,17 @@
 static int cmd_mrz(int argc, char **argv);
 
 const struct cor_command cor_cmd_mrz = {
-        "mrz",
-        cmd_mrz,
-        "usage: corridor mrz [--date YYYY-MM-DD] [--pretty] [LINE...]\n\n"
-        "  --date D   the day that decides the century of two-digit years\n"
-        "             (default: today, UTC)\n"
-        "  --pretty   indent the JSON instead of one object per line\n"
-        "Each LINE is one MRZ line; an empty argument ends a document. Without\n"
-        "LINEs, documents are read from standard input, separated by blank lines.\n"
-        "Prints one JSON object per document; exit 1 if any fails a check.\n"
-        "Opens no database: --db is accepted and ignored.",
-        "read and check the MRZ of passports and ID cards",
+	"mrz",
+	cmd_mrz,
+	"usage: corridor mrz [--date YYYY-MM-DD] [--pretty] [LINE...]\n\n"
+	"  --date D   the day that decides the century of two-digit years\n"
+	"             (default: today, UTC)\n"
+	"  --pretty   indent the JSON instead of one object per line\n"
+	"Each LINE is one MRZ line; an empty argument ends a document. Without\n"
+	"LINEs, documents are read from standard input, separated by blank lines.\n"
+	"Prints one JSON object per document; exit 1 if any fails a check.\n"
+	"Opens no database: --db is accepted and ignored.",
+	"read and check the MRZ of passports and ID cards",
 };
 
 /* The text of one document: its lines, each ended by '\n'. */
@@ -112,7 +112,7 @@ static json_t *mrz_json(const struct cor_mrz *m)
 	}
 
 	json_object_set_new(o, "format",
-	                    read ? json_string(cor_mrz_format_name(m->format)) : json_null());
+			    read ? json_string(cor_mrz_format_name(m->format)) : json_null());
 	json_object_set_new(o, "valid", json_boolean(m->valid));
 	json_object_set_new(o, "document_code", field(m, m->document_code));
 	json_object_set_new(o, "issuing_state", field(m, m->issuing_state));
@@ -122,15 +122,15 @@ static json_t *mrz_json(const struct cor_mrz *m)
 	json_object_set_new(o, "sex", sex_field(m->sex));
 	json_object_set_new(o, "expiry_date", date_field(m->expiry_date));
 	json_object_set_new(o, "expired",
-	                    m->expiry_date[0] ? json_boolean(m->expired) : json_null());
+			    m->expiry_date[0] ? json_boolean(m->expired) : json_null());
 	json_object_set_new(o, "optional_data", field(m, m->optional_data));
 	json_object_set_new(o, "optional_data_2",
-	                    m->format == COR_MRZ_TD1 ? json_string(m->optional_data_2)
-	                                             : json_null());
+			    m->format == COR_MRZ_TD1 ? json_string(m->optional_data_2)
+						     : json_null());
 	json_object_set_new(o, "primary_name", field(m, m->primary_name));
 	json_object_set_new(o, "secondary_name", field(m, m->secondary_name));
 	json_object_set_new(o, "name_truncated",
-	                    read ? json_boolean(m->name_truncated) : json_null());
+			    read ? json_boolean(m->name_truncated) : json_null());
 	if (json_object_set_new(o, "checks", checks) < 0) {
 		checks = NULL;
 		goto fail;
@@ -178,10 +178,10 @@ static bool is_blank(const char *s, size_t n)
 static int cmd_mrz(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	        {"date", required_argument, NULL, 'd'},
-	        {"pretty", no_argument, NULL, 'p'},
-	        {"db", required_argument, NULL, 'b'}, /* taken by every command; unused */
-	        {NULL, 0, NULL, 0},
+		{"date", required_argument, NULL, 'd'},
+		{"pretty", no_argument, NULL, 'p'},
+		{"db", required_argument, NULL, 'b'}, /* taken by every command; unused */
+		{NULL, 0, NULL, 0},
 	};
 	const struct cor_command *cmd = &cor_cmd_mrz;
 	struct cor_date ref = cor_date_today();

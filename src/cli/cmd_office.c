@@ -53,9 +53,11 @@ static int run(int argc, char **argv)
 			return cor_cli_usage_error(cmd, "'%s' is not an office code like LY-TIP",
 						   argv[optind]);
 		if (!country || !cor_country_is_iso3(country))
-			return cor_cli_usage_error(cmd, "--country: give the ISO 3166-1 alpha-3 code");
+			return cor_cli_usage_error(cmd,
+						   "--country: give the ISO 3166-1 alpha-3 code");
 		if (!name || !*name || strlen(name) >= sizeof(o.name) || !cor_text_is_clean(name))
-			return cor_cli_usage_error(cmd, "--name: give the office's name (1-63 bytes)");
+			return cor_cli_usage_error(cmd,
+						   "--name: give the office's name (1-63 bytes)");
 		const char *a2 = cor_country_alpha2(country);
 		if (strncmp(argv[optind], a2, 2))
 			return cor_cli_usage_error(cmd, "'%s' must start with %s, the code of %s",
@@ -68,7 +70,8 @@ static int run(int argc, char **argv)
 	}
 	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
-	if (add ? cor_store_office_add(st, &o) < 0 : cor_store_office_list(st, print_office, NULL) < 0)
+	if (add ? cor_store_office_add(st, &o) < 0
+		: cor_store_office_list(st, print_office, NULL) < 0)
 		ret = cor_cli_fail("%s", cor_store_errmsg(st));
 	else if (add)
 		printf("added office %s (%s, %s)\n", o.code, o.name, o.country);
@@ -77,7 +80,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_office = {
-	"office", run,
+	"office",
+	run,
 	"usage: corridor office list [--db PATH]\n"
 	"       corridor office add CODE --country ISO3 --name NAME [--db PATH]",
 	"list offices, or add one",

@@ -40,12 +40,23 @@ static int run(int argc, char **argv)
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'k': kind = optarg; break;
-		case 'c': country = optarg; break;
-		case 't': tz = optarg; break;
-		case 'n': name = optarg; break;
-		default: return cor_cli_bad_option(cmd, c, argv);
+		case 'd':
+			db = optarg;
+			break;
+		case 'k':
+			kind = optarg;
+			break;
+		case 'c':
+			country = optarg;
+			break;
+		case 't':
+			tz = optarg;
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
 		}
 	}
 	if (sub == 0) {
@@ -63,20 +74,24 @@ static int run(int argc, char **argv)
 	}
 	struct cor_place p = {0};
 	if (optind != argc - 1)
-		return cor_cli_usage_error(cmd, "give one place code (IATA ABC or UN/LOCODE ABCDE)");
+		return cor_cli_usage_error(cmd,
+					   "give one place code (IATA ABC or UN/LOCODE ABCDE)");
 	if (!cor_place_code_is_valid(argv[optind]))
-		return cor_cli_usage_error(cmd, "CODE: '%s' is not an IATA airport code (ABC) or a "
-						"UN/LOCODE (ABCDE)",
+		return cor_cli_usage_error(cmd,
+					   "CODE: '%s' is not an IATA airport code (ABC) or a "
+					   "UN/LOCODE (ABCDE)",
 					   argv[optind]);
 	if (!kind || cor_place_kind_parse(kind, &p.kind) < 0)
 		return cor_cli_usage_error(cmd, "--kind: one of airport, port, land");
 	if (!country || !cor_country_is_iso3(country))
-		return cor_cli_usage_error(cmd, "--country: an ISO 3166-1 alpha-3 code such as LBY");
+		return cor_cli_usage_error(cmd,
+					   "--country: an ISO 3166-1 alpha-3 code such as LBY");
 	if (!tz || !cor_tz_is_known(tz))
 		return cor_cli_usage_error(cmd, "--tz: a time zone such as Africa/Tripoli (see "
 						"/usr/share/zoneinfo)");
 	if (!name || !*name || strlen(name) > COR_PLACE_NAME_MAX || !cor_text_is_clean(name))
-		return cor_cli_usage_error(cmd, "--name: 1 to %d bytes of text", COR_PLACE_NAME_MAX);
+		return cor_cli_usage_error(cmd, "--name: 1 to %d bytes of text",
+					   COR_PLACE_NAME_MAX);
 	snprintf(p.code, sizeof(p.code), "%s", argv[optind]);
 	snprintf(p.country, sizeof(p.country), "%s", country);
 	snprintf(p.tz, sizeof(p.tz), "%s", tz);
@@ -93,7 +108,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_place = {
-	"place", run,
+	"place",
+	run,
 	"usage: corridor place list [--db PATH]\n"
 	"       corridor place add CODE --kind airport|port|land --country ISO3 --tz ZONE\n"
 	"                 --name NAME [--db PATH]\n\n"

@@ -28,11 +28,16 @@ struct opts {
 static int parse(int argc, char **argv, struct opts *o)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},      {"horizon", required_argument, NULL, 'h'},
-		{"dry-run", no_argument, NULL, 'n'},       {"explain", no_argument, NULL, 'x'},
-		{"replan", no_argument, NULL, 'r'},        {"now", required_argument, NULL, 'N'},
-		{"config", required_argument, NULL, 'c'},  {"escort-ratio", required_argument, NULL, 'e'},
-		{"lp", required_argument, NULL, 'l'},      {"time-limit", required_argument, NULL, 't'},
+		{"db", required_argument, NULL, 'd'},
+		{"horizon", required_argument, NULL, 'h'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"explain", no_argument, NULL, 'x'},
+		{"replan", no_argument, NULL, 'r'},
+		{"now", required_argument, NULL, 'N'},
+		{"config", required_argument, NULL, 'c'},
+		{"escort-ratio", required_argument, NULL, 'e'},
+		{"lp", required_argument, NULL, 'l'},
+		{"time-limit", required_argument, NULL, 't'},
 		{0},
 	};
 	char now[COR_TIME_LEN];
@@ -43,32 +48,48 @@ static int parse(int argc, char **argv, struct opts *o)
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': o->db = optarg; break;
-		case 'c': o->config = optarg; break;
-		case 'l': o->lp = optarg; break;
-		case 'n': o->dry_run = true; break;
-		case 'x': o->explain = true; break;
-		case 'r': o->replan = true; break;
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'l':
+			o->lp = optarg;
+			break;
+		case 'n':
+			o->dry_run = true;
+			break;
+		case 'x':
+			o->explain = true;
+			break;
+		case 'r':
+			o->replan = true;
+			break;
 		case 'h':
-			if ((ret = cor_cli_parse_long(cmd, "--horizon", optarg, 1, 366, &o->horizon)))
+			if ((ret = cor_cli_parse_long(cmd, "--horizon", optarg, 1, 366,
+						      &o->horizon)))
 				return ret;
 			break;
 		case 'e':
-			if ((ret = cor_cli_parse_long(cmd, "--escort-ratio", optarg, 1, 50, &o->ratio)))
+			if ((ret = cor_cli_parse_long(cmd, "--escort-ratio", optarg, 1, 50,
+						      &o->ratio)))
 				return ret;
 			break;
 		case 't':
 			if ((ret = cor_cli_parse_long(cmd, "--time-limit", optarg, 1, 86400,
-			                              &o->time_limit)))
+						      &o->time_limit)))
 				return ret;
 			break;
 		case 'N':
 			if (cor_time_parse_utc(optarg, &o->now) < 0)
-				return cor_cli_usage_error(cmd, "--now: '%s' is not a UTC time "
-								"(YYYY-MM-DDTHH:MMZ)",
+				return cor_cli_usage_error(cmd,
+							   "--now: '%s' is not a UTC time "
+							   "(YYYY-MM-DDTHH:MMZ)",
 							   optarg);
 			break;
-		default: return cor_cli_bad_option(cmd, c, argv);
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
 		}
 	}
 	if (optind < argc)
@@ -100,14 +121,16 @@ static void print_movements(const struct cor_plan_load *l, const struct cor_plan
 		char route[64], dep[18];
 		size_t used = (size_t)snprintf(route, sizeof(route), "%s", mv->legs[0].from);
 		for (int k = 0; k < mv->nlegs && used < sizeof(route); k++)
-			used += (size_t)snprintf(route + used, sizeof(route) - used, "-%s", mv->legs[k].to);
+			used += (size_t)snprintf(route + used, sizeof(route) - used, "-%s",
+						 mv->legs[k].to);
 		printf("  %-20s %-10s %-20s %s  %d case%s, %d person%s + %d escort%s (%d seat%s)",
-		       mv->ref, mv->label, route, cor_time_format_utc(mv->legs[0].departs, dep), cases,
-		       cases == 1 ? "" : "s", persons, persons == 1 ? "" : "s", res->escorts[m],
-		       res->escorts[m] == 1 ? "" : "s", cap[COR_RES_SEATS],
+		       mv->ref, mv->label, route, cor_time_format_utc(mv->legs[0].departs, dep),
+		       cases, cases == 1 ? "" : "s", persons, persons == 1 ? "" : "s",
+		       res->escorts[m], res->escorts[m] == 1 ? "" : "s", cap[COR_RES_SEATS],
 		       cap[COR_RES_SEATS] == 1 ? "" : "s");
 		if (cap[COR_RES_STRETCHERS] || special[COR_RES_STRETCHERS])
-			printf(", stretchers %d/%d", special[COR_RES_STRETCHERS], cap[COR_RES_STRETCHERS]);
+			printf(", stretchers %d/%d", special[COR_RES_STRETCHERS],
+			       cap[COR_RES_STRETCHERS]);
 		if (cap[COR_RES_WCHC] || special[COR_RES_WCHC])
 			printf(", WCHC %d/%d", special[COR_RES_WCHC], cap[COR_RES_WCHC]);
 		if (cap[COR_RES_WCHS] || special[COR_RES_WCHS])
@@ -128,8 +151,8 @@ static void print_left_out(const struct cor_plan_load *l, const struct cor_plan_
 	}
 	for (size_t i = 0; i < l->nskipped; i++) {
 		const struct cor_plan_skip *k = &l->skipped[i];
-		printf("  %-20s %d person%s  %-9s  %s\n", k->ref, k->persons, k->persons == 1 ? " " : "s",
-		       "-", k->why);
+		printf("  %-20s %d person%s  %-9s  %s\n", k->ref, k->persons,
+		       k->persons == 1 ? " " : "s", "-", k->why);
 	}
 }
 
@@ -178,21 +201,25 @@ static int run(int argc, char **argv)
 	}
 	cor_cli_thousands(a, sizeof(a), (long)l.in.ncases);
 	cor_cli_thousands(b, sizeof(b), persons);
-	printf("plan from %s for %ld day%s: %zu open movement%s, %s candidate case%s (%s person%s), "
+	printf("plan from %s for %ld day%s: %zu open movement%s, %s candidate case%s (%s "
+	       "person%s), "
 	       "%ld booking%s kept\n",
 	       cor_time_format_utc(o.now, now), o.horizon, o.horizon == 1 ? "" : "s",
 	       l.in.nmovements, l.in.nmovements == 1 ? "" : "s", a, l.in.ncases == 1 ? "" : "s", b,
 	       persons == 1 ? "" : "s", kept, kept == 1 ? "" : "s");
 	cor_cli_thousands(a, sizeof(a), res.cases);
 	cor_cli_thousands(b, sizeof(b), res.persons);
-	printf("placed %s case%s, %s person%s; priority-weighted persons %ld; value %lld, bound %lld, "
+	printf("placed %s case%s, %s person%s; priority-weighted persons %ld; value %lld, bound "
+	       "%lld, "
 	       "gap %.3f%%%s; %.3f s\n",
 	       a, res.cases == 1 ? "" : "s", b, res.persons == 1 ? "" : "s", res.weighted_persons,
 	       (long long)res.value, (long long)res.bound, 100.0 * res.gap,
 	       res.optimal ? " (optimal)" : "", res.seconds);
 	if (res.timed_out)
-		printf("time limit of %.0f s reached: the plan is valid, but the search stopped on the "
-		       "clock, so a longer --time-limit or a faster machine may give a better one\n",
+		printf("time limit of %.0f s reached: the plan is valid, but the search stopped on "
+		       "the "
+		       "clock, so a longer --time-limit or a faster machine may give a better "
+		       "one\n",
 		       l.in.cfg.time_limit);
 	print_movements(&l, &res);
 	long left = 0, left_persons = 0;
@@ -201,7 +228,8 @@ static int run(int argc, char **argv)
 			left++;
 			left_persons += l.cases[i].need[COR_RES_SEATS];
 		}
-	printf("left out: %ld case%s (%ld person%s); not eligible today: %zu travel-ready case%s%s\n",
+	printf("left out: %ld case%s (%ld person%s); not eligible today: %zu travel-ready "
+	       "case%s%s\n",
 	       left, left == 1 ? "" : "s", left_persons, left_persons == 1 ? "" : "s", l.nskipped,
 	       l.nskipped == 1 ? "" : "s",
 	       o.explain || (left == 0 && l.nskipped == 0) ? "" : " (--explain says why)");
@@ -217,7 +245,8 @@ static int run(int argc, char **argv)
 		} else {
 			printf("written: %d case%s booked", w.booked, w.booked == 1 ? "" : "s");
 			if (o.replan)
-				printf(", %d moved to another movement, %d unbooked", w.moved, w.unbooked);
+				printf(", %d moved to another movement, %d unbooked", w.moved,
+				       w.unbooked);
 			printf("\n");
 			ret = COR_EXIT_OK;
 		}
@@ -230,7 +259,8 @@ out_load:
 }
 
 const struct cor_command cor_cmd_plan = {
-	"plan", run,
+	"plan",
+	run,
 	"usage: corridor plan [--horizon DAYS] [--dry-run] [--explain] [--replan]\n"
 	"                     [--now YYYY-MM-DDTHH:MMZ] [--escort-ratio N] [--config FILE]\n"
 	"                     [--lp FILE] [--time-limit SECONDS] [--db PATH]\n\n"

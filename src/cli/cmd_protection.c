@@ -46,7 +46,9 @@ static int run(int argc, char **argv)
 			reason = optarg;
 		else if (c == 'l' || c == 'g' || c == 'r')
 			return cor_cli_usage_error(cmd, "--%s goes with '%s'",
-						   c == 'l' ? "level" : c == 'g' ? "grounds" : "reason",
+						   c == 'l'   ? "level"
+						   : c == 'g' ? "grounds"
+							      : "reason",
 						   c == 'r' ? "clear" : "assess");
 		else
 			return cor_cli_bad_option(cmd, c, argv);
@@ -55,8 +57,8 @@ static int run(int argc, char **argv)
 		return cor_cli_usage_error(cmd, "give one person ID, e.g. LY-TIP-2026-000123-01");
 	const char *ref = argv[optind];
 	if (cor_protection_person_ref_parse(ref, case_ref, &person) < 0)
-		return cor_cli_usage_error(cmd, "'%s' is not a person ID like LY-TIP-2026-000123-01",
-					   ref);
+		return cor_cli_usage_error(
+			cmd, "'%s' is not a person ID like LY-TIP-2026-000123-01", ref);
 	if (assess) {
 		if (!lv || cor_protection_level_parse(lv, &level) < 0)
 			return cor_cli_usage_error(cmd, "--level: give none, low, medium or high");
@@ -76,16 +78,18 @@ static int run(int argc, char **argv)
 		if (cor_store_protection_clear(st, ref, reason, cor_cli_actor(), &no) < 0)
 			ret = cor_cli_fail("%s", cor_store_errmsg(st));
 		else
-			printf("cleared person %s of high protection risk (assessment %d)\n", ref, no);
+			printf("cleared person %s of high protection risk (assessment %d)\n", ref,
+			       no);
 		goto out;
 	}
 	if (cor_store_protection_assess(st, ref, level, grounds, cor_cli_actor(), &no) < 0) {
 		ret = cor_cli_fail("%s", cor_store_errmsg(st));
 		goto out;
 	}
-	printf("recorded protection risk '%s' for person %s (assessment %d)\n", cor_protection_level_name(level),
-	       ref, no);
-	if (cor_protection_level_blocks_return(level) && cor_store_case_get(st, case_ref, NULL, &cs) == 0) {
+	printf("recorded protection risk '%s' for person %s (assessment %d)\n",
+	       cor_protection_level_name(level), ref, no);
+	if (cor_protection_level_blocks_return(level) &&
+	    cor_store_case_get(st, case_ref, NULL, &cs) == 0) {
 		const struct cor_programme *p = cor_programme_find(cs.programme);
 		if (p && p->is_return)
 			printf("the return of case %s is blocked until a protection officer clears "
@@ -98,7 +102,8 @@ out:
 }
 
 const struct cor_command cor_cmd_protection = {
-	"protection", run,
+	"protection",
+	run,
 	"usage: corridor protection assess PERSON-ID --level none|low|medium|high --grounds TEXT\n"
 	"                                  [--db PATH]\n"
 	"       corridor protection clear PERSON-ID --reason TEXT [--db PATH]\n\n"

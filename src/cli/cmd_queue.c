@@ -25,11 +25,11 @@ static void persons_text(int n, unsigned conditions, char *buf, size_t len)
 	char conds[160];
 	cor_health_conditions_format(conditions, conds, sizeof(conds));
 	snprintf(buf, len, "%d person%s%s%s%s", n, n == 1 ? "" : "s", *conds ? " (" : "", conds,
-	         *conds ? ")" : "");
+		 *conds ? ")" : "");
 }
 
 static void print_queue(const struct cor_facts_queue *q, const struct cor_rules_config *cfg,
-                        struct cor_date today, long limit)
+			struct cor_date today, long limit)
 {
 	char who[256], why[1024];
 	for (size_t i = 0; i < q->n && (limit == 0 || (long)i < limit); i++) {
@@ -58,7 +58,7 @@ static void print_blocked(const struct cor_facts_queue *q)
 }
 
 static void print_summary(const struct cor_facts_queue *q, const struct cor_date *travel_on,
-                          struct cor_date today, long limit, bool show_blocked)
+			  struct cor_date today, long limit, bool show_blocked)
 {
 	char day[64], a[32], b[32], c[32], d[32];
 	cor_facts_day_phrase(travel_on, today, day, sizeof(day));
@@ -79,14 +79,14 @@ static void print_summary(const struct cor_facts_queue *q, const struct cor_date
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	        {"db", required_argument, NULL, 'd'},
-	        {"programme", required_argument, NULL, 'P'},
-	        {"office", required_argument, NULL, 'O'},
-	        {"limit", required_argument, NULL, 'L'},
-	        {"travel-date", required_argument, NULL, 't'},
-	        {"config", required_argument, NULL, 'c'},
-	        {"show-blocked", no_argument, NULL, 'b'},
-	        {0},
+		{"db", required_argument, NULL, 'd'},
+		{"programme", required_argument, NULL, 'P'},
+		{"office", required_argument, NULL, 'O'},
+		{"limit", required_argument, NULL, 'L'},
+		{"travel-date", required_argument, NULL, 't'},
+		{"config", required_argument, NULL, 'c'},
+		{"show-blocked", no_argument, NULL, 'b'},
+		{0},
 	};
 	struct cor_facts_queue q = COR_FACTS_QUEUE_INIT;
 	struct cor_case_filter filter = {0};
@@ -133,10 +133,10 @@ static int run(int argc, char **argv)
 	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
 	struct cor_facts_query query = {
-	        .programme = filter.programme,
-	        .office = filter.office,
-	        .state = "travel_ready",
-	        .travel_on = travel_on,
+		.programme = filter.programme,
+		.office = filter.office,
+		.state = "travel_ready",
+		.travel_on = travel_on,
 	};
 	if (cor_facts_queue_build(st, &query, &cfg, today, show_blocked, &q) < 0) {
 		ret = cor_cli_fail("%s", cor_store_errmsg(st));
@@ -154,24 +154,24 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_queue = {
-        "queue",
-        run,
-        "usage: corridor queue [--programme P] [--office O] [--travel-date YYYY-MM-DD] [--limit "
-        "N]\n"
-        "                      [--show-blocked] [--config FILE] [--db PATH]\n\n"
-        "The priority queue of travel-ready cases that meet every eligibility\n"
-        "criterion: place, case ID, persons (and their travel conditions), and why\n"
-        "the case stands there (level and deadline, vulnerability, registration).\n"
-        "Travel-ready cases that are not eligible are counted on the last line.\n\n"
-        "  --programme P    HEV, VHR, AVR, REP, HASM, RST, REL or CPW\n"
-        "  --office O       an office code, e.g. LY-TIP\n"
-        "  --travel-date D  evaluate for travel on D and count deadlines to D (default:\n"
-        "                   today, with no travel date set: cases are not booked on a\n"
-        "                   movement yet)\n"
-        "  --limit N        show the first N places (0: all)\n"
-        "  --show-blocked   list the travel-ready cases that are not eligible, with\n"
-        "                   their unmet codes ('corridor eligibility' tells why)\n"
-        "  --config FILE    change the rules with 'key = value' lines (docs/eligibility.md)\n"
-        "See docs/queue.md.",
-        "the priority queue of eligible travel-ready cases",
+	"queue",
+	run,
+	"usage: corridor queue [--programme P] [--office O] [--travel-date YYYY-MM-DD] [--limit "
+	"N]\n"
+	"                      [--show-blocked] [--config FILE] [--db PATH]\n\n"
+	"The priority queue of travel-ready cases that meet every eligibility\n"
+	"criterion: place, case ID, persons (and their travel conditions), and why\n"
+	"the case stands there (level and deadline, vulnerability, registration).\n"
+	"Travel-ready cases that are not eligible are counted on the last line.\n\n"
+	"  --programme P    HEV, VHR, AVR, REP, HASM, RST, REL or CPW\n"
+	"  --office O       an office code, e.g. LY-TIP\n"
+	"  --travel-date D  evaluate for travel on D and count deadlines to D (default:\n"
+	"                   today, with no travel date set: cases are not booked on a\n"
+	"                   movement yet)\n"
+	"  --limit N        show the first N places (0: all)\n"
+	"  --show-blocked   list the travel-ready cases that are not eligible, with\n"
+	"                   their unmet codes ('corridor eligibility' tells why)\n"
+	"  --config FILE    change the rules with 'key = value' lines (docs/eligibility.md)\n"
+	"See docs/queue.md.",
+	"the priority queue of eligible travel-ready cases",
 };

@@ -66,12 +66,14 @@ static int run(int argc, char **argv)
 			return cor_cli_bad_option(cmd, c, argv);
 	}
 	if (argc - optind != (close ? 2 : 1))
-		return cor_cli_usage_error(cmd, close ? "give a case ID and a referral number, e.g. "
-							"LY-TIP-2026-000123 1"
-						      : "give one case ID, e.g. LY-TIP-2026-000123");
+		return cor_cli_usage_error(cmd,
+					   close ? "give a case ID and a referral number, e.g. "
+						   "LY-TIP-2026-000123 1"
+						 : "give one case ID, e.g. LY-TIP-2026-000123");
 	const char *ref = argv[optind];
 	if (cor_case_ref_parse(ref, office, &year, &seq) < 0)
-		return cor_cli_usage_error(cmd, "'%s' is not a case ID like LY-TIP-2026-000123", ref);
+		return cor_cli_usage_error(cmd, "'%s' is not a case ID like LY-TIP-2026-000123",
+					   ref);
 	if (close) {
 		if ((ret = cor_cli_parse_long(cmd, "REFERRAL-NO", argv[optind + 1], 1, 9999, &no)))
 			return ret;
@@ -105,7 +107,8 @@ out:
 }
 
 const struct cor_command cor_cmd_referral = {
-	"referral", run,
+	"referral",
+	run,
 	"usage: corridor referral list CASE-ID [--db PATH]\n"
 	"       corridor referral close CASE-ID REFERRAL-NO --outcome TEXT [--db PATH]\n\n"
 	"While a referral is open, a return stays where it is (see docs/workflow.md).",

@@ -43,7 +43,9 @@ static int add(const struct cor_person_facts *f, void *ctx)
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'}, {"date", required_argument, NULL, 't'}, {0},
+		{"db", required_argument, NULL, 'd'},
+		{"date", required_argument, NULL, 't'},
+		{0},
 	};
 	static const struct {
 		enum cor_stat_dim dim;
@@ -91,7 +93,8 @@ static int run(int argc, char **argv)
 	if (err == 0)
 		err = cor_store_person_facts_each(st, add, agg);
 	if (err < 0) {
-		ret = cor_cli_fail("%s", err == COR_ENOMEM ? "out of memory" : cor_store_errmsg(st));
+		ret = cor_cli_fail("%s",
+				   err == COR_ENOMEM ? "out of memory" : cor_store_errmsg(st));
 		goto out;
 	}
 	char a[32], b[32], d[32], e[32], date[COR_DATE_LEN];
@@ -120,7 +123,8 @@ out:
 }
 
 const struct cor_command cor_cmd_stats = {
-	"stats", run,
+	"stats",
+	run,
 	"usage: corridor stats [--date YYYY-MM-DD] [--db PATH]\n\n"
 	"  --date D   the day ages and document validity are counted on (default: today)\n"
 	"Counts only: no names leave in statistics.",

@@ -21,11 +21,16 @@ struct args {
 static int parse(int argc, char **argv, struct args *a)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},          {"kind", required_argument, NULL, 'k'},
-		{"description", required_argument, NULL, 't'}, {"amount", required_argument, NULL, 'a'},
-		{"currency", required_argument, NULL, 'c'},    {"note", required_argument, NULL, 'n'},
-		{"on", required_argument, NULL, 'o'},          {"by", required_argument, NULL, 'b'},
-		{"finding", required_argument, NULL, 'f'},     {"outcome", required_argument, NULL, 'u'},
+		{"db", required_argument, NULL, 'd'},
+		{"kind", required_argument, NULL, 'k'},
+		{"description", required_argument, NULL, 't'},
+		{"amount", required_argument, NULL, 'a'},
+		{"currency", required_argument, NULL, 'c'},
+		{"note", required_argument, NULL, 'n'},
+		{"on", required_argument, NULL, 'o'},
+		{"by", required_argument, NULL, 'b'},
+		{"finding", required_argument, NULL, 'f'},
+		{"outcome", required_argument, NULL, 'u'},
 		{0},
 	};
 	int c;
@@ -33,17 +38,38 @@ static int parse(int argc, char **argv, struct args *a)
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': a->db = optarg; break;
-		case 'k': a->kind = optarg; break;
-		case 't': a->description = optarg; break;
-		case 'a': a->amount = optarg; break;
-		case 'c': a->currency = optarg; break;
-		case 'n': a->note = optarg; break;
-		case 'o': a->on = optarg; break;
-		case 'b': a->by = optarg; break;
-		case 'f': a->finding = optarg; break;
-		case 'u': a->outcome = optarg; break;
-		default: return cor_cli_bad_option(cmd, c, argv);
+		case 'd':
+			a->db = optarg;
+			break;
+		case 'k':
+			a->kind = optarg;
+			break;
+		case 't':
+			a->description = optarg;
+			break;
+		case 'a':
+			a->amount = optarg;
+			break;
+		case 'c':
+			a->currency = optarg;
+			break;
+		case 'n':
+			a->note = optarg;
+			break;
+		case 'o':
+			a->on = optarg;
+			break;
+		case 'b':
+			a->by = optarg;
+			break;
+		case 'f':
+			a->finding = optarg;
+			break;
+		case 'u':
+			a->outcome = optarg;
+			break;
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
 		}
 	}
 	for (int i = optind; i < argc; i++) {
@@ -84,12 +110,14 @@ static int cmd_plan(struct args *a)
 		return cor_cli_usage_error(cmd, "--kind: one of cash, in_kind, referral, business, "
 						"medical, education, housing, psychosocial");
 	if (!text_ok(a->description, 255))
-		return cor_cli_usage_error(cmd, "--description: what is given (1-255 bytes of text)");
+		return cor_cli_usage_error(cmd,
+					   "--description: what is given (1-255 bytes of text)");
 	if (a->amount || a->currency) {
 		if (!a->currency || cor_currency_minor_units(a->currency) < 0)
 			return cor_cli_usage_error(cmd, "--currency: an ISO 4217 code such as USD");
 		if (!a->amount || cor_money_parse(a->amount, a->currency, &amount) < 0)
-			return cor_cli_usage_error(cmd, "--amount: '%s' is not a positive amount in %s",
+			return cor_cli_usage_error(cmd,
+						   "--amount: '%s' is not a positive amount in %s",
 						   a->amount ? a->amount : "", a->currency);
 	}
 	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
@@ -140,7 +168,8 @@ static int cmd_visit(struct args *a)
 		return cor_cli_usage_error(cmd, "--finding: what the visit found (1-511 bytes)");
 	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
-	int err = cor_store_support_visit(st, a->pos[0], on, a->by, a->finding, cor_cli_actor(), &no);
+	int err =
+		cor_store_support_visit(st, a->pos[0], on, a->by, a->finding, cor_cli_actor(), &no);
 	snprintf(done, sizeof(done), "case %s: follow-up visit %d recorded\n", a->pos[0], no);
 	return finish(st, err, done);
 }
@@ -190,8 +219,8 @@ static int cmd_show(struct args *a)
 	int err = cor_store_case_get(st, a->pos[0], NULL, NULL);
 	if (err == 0) {
 		if (cor_store_arrival_get(st, a->pos[0], &arr) == 0)
-			printf("case %s arrived at %s on %s (confirmed by %s)\n", a->pos[0], arr.place,
-			       arr.at, arr.confirmed_by);
+			printf("case %s arrived at %s on %s (confirmed by %s)\n", a->pos[0],
+			       arr.place, arr.at, arr.confirmed_by);
 		else
 			printf("case %s: no arrival confirmed\n", a->pos[0]);
 		printf("items\n");
@@ -216,8 +245,8 @@ static int cmd_cancel(struct args *a)
 
 static int run(int argc, char **argv)
 {
-	static const char *const names[] = {"plan", "deliver", "cancel", "visit", "close", "show",
-					    NULL};
+	static const char *const names[] = {"plan",  "deliver", "cancel", "visit",
+					    "close", "show",    NULL};
 	static int (*const subs[])(struct args *) = {cmd_plan,  cmd_deliver, cmd_cancel,
 						     cmd_visit, cmd_close,   cmd_show};
 	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
@@ -232,7 +261,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cor_command cor_cmd_support = {
-	"support", run,
+	"support",
+	run,
 	"usage: corridor support plan CASE-ID --kind K --description T [--amount A --currency C]\n"
 	"       corridor support deliver CASE-ID ITEM [--note T]\n"
 	"       corridor support cancel CASE-ID ITEM --note T\n"

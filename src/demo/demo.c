@@ -21,7 +21,7 @@
 #include "util/progress.h"
 #include "util/rng.h"
 
-#define ROWS(a) (sizeof(a) / sizeof((a)[0]))
+#define ROWS(a)     (sizeof(a) / sizeof((a)[0]))
 #define BATCH_CASES 20000
 #define MAX_MEMBERS 10 /* the largest household household_size() draws */
 
@@ -31,15 +31,15 @@ struct weighted {
 };
 
 enum household {
-	HH_MIGRANT,  /* mostly single young men, some families: returns, stranded */
-	HH_REFUGEE,  /* families, often large, with elders: resettlement, repatriation */
-	HH_EVACUEE,  /* mixed */
+	HH_MIGRANT, /* mostly single young men, some families: returns, stranded */
+	HH_REFUGEE, /* families, often large, with elders: resettlement, repatriation */
+	HH_EVACUEE, /* mixed */
 };
 
 struct operation {
 	const char *programme;
 	const char *office;
-	unsigned share;          /* relative share of all persons */
+	unsigned share; /* relative share of all persons */
 	enum household household;
 	/* nationality -> destination: "" means the person's own country */
 	struct weighted nat[12];
@@ -49,79 +49,278 @@ struct operation {
 
 /* The shape of the caseload: shares roughly follow recent operations. */
 static const struct operation ops[] = {
-	{"VHR", "LY-TIP", 150, HH_MIGRANT,
-	 {{"NGA", 24}, {"NER", 14}, {"MLI", 10}, {"GIN", 10}, {"GMB", 8}, {"SEN", 8}, {"SDN", 7},
-	  {"TCD", 5}, {"GHA", 5}, {"CIV", 5}, {"BGD", 4}},
-	 {{"", 1}}, 10, 2},
-	{"VHR", "LY-BEN", 90, HH_MIGRANT,
-	 {{"SDN", 20}, {"TCD", 15}, {"NGA", 15}, {"NER", 15}, {"BGD", 12}, {"EGY", 10}, {"GHA", 6},
+	{"VHR",
+	 "LY-TIP",
+	 150,
+	 HH_MIGRANT,
+	 {{"NGA", 24},
+	  {"NER", 14},
+	  {"MLI", 10},
+	  {"GIN", 10},
+	  {"GMB", 8},
+	  {"SEN", 8},
+	  {"SDN", 7},
+	  {"TCD", 5},
+	  {"GHA", 5},
+	  {"CIV", 5},
+	  {"BGD", 4}},
+	 {{"", 1}},
+	 10,
+	 2},
+	{"VHR",
+	 "LY-BEN",
+	 90,
+	 HH_MIGRANT,
+	 {{"SDN", 20},
+	  {"TCD", 15},
+	  {"NGA", 15},
+	  {"NER", 15},
+	  {"BGD", 12},
+	  {"EGY", 10},
+	  {"GHA", 6},
 	  {"MLI", 7}},
-	 {{"", 1}}, 10, 2},
-	{"VHR", "LY-SEB", 60, HH_MIGRANT,
+	 {{"", 1}},
+	 10,
+	 2},
+	{"VHR",
+	 "LY-SEB",
+	 60,
+	 HH_MIGRANT,
 	 {{"NER", 35}, {"NGA", 20}, {"TCD", 15}, {"MLI", 10}, {"GHA", 8}, {"SDN", 7}, {"BFA", 5}},
-	 {{"", 1}}, 12, 3},
+	 {{"", 1}},
+	 12,
+	 3},
 	{"VHR", "YE-ADE", 80, HH_MIGRANT, {{"ETH", 88}, {"SOM", 12}}, {{"", 1}}, 15, 3},
-	{"HEV", "SD-PZU", 50, HH_EVACUEE,
+	{"HEV",
+	 "SD-PZU",
+	 50,
+	 HH_EVACUEE,
 	 {{"ETH", 25}, {"SSD", 20}, {"NGA", 15}, {"TCD", 15}, {"UGA", 10}, {"KEN", 10}, {"PAK", 5}},
-	 {{"", 1}}, 35, 55},
-	{"HEV", "LB-BEY", 20, HH_EVACUEE, {{"SYR", 40}, {"ETH", 25}, {"SDN", 20}, {"BGD", 15}},
-	 {{"", 1}}, 30, 60},
-	{"RST", "TR-IST", 55, HH_REFUGEE, {{"SYR", 70}, {"AFG", 15}, {"IRQ", 10}, {"IRN", 5}},
-	 {{"USA", 25}, {"CAN", 20}, {"DEU", 12}, {"SWE", 10}, {"NOR", 8}, {"NLD", 6}, {"FRA", 6},
-	  {"GBR", 5}, {"FIN", 4}, {"AUS", 4}},
-	 12, 3},
-	{"RST", "TR-GZT", 35, HH_REFUGEE, {{"SYR", 90}, {"IRQ", 10}},
-	 {{"USA", 20}, {"CAN", 20}, {"DEU", 15}, {"SWE", 10}, {"NOR", 10}, {"NLD", 10}, {"GBR", 15}},
-	 12, 3},
-	{"RST", "LB-BEY", 45, HH_REFUGEE, {{"SYR", 92}, {"IRQ", 5}, {"SDN", 3}},
-	 {{"CAN", 25}, {"GBR", 15}, {"FRA", 15}, {"DEU", 10}, {"NOR", 10}, {"SWE", 10}, {"IRL", 5},
-	  {"AUS", 5}, {"USA", 5}},
-	 15, 4},
-	{"RST", "JO-AMM", 35, HH_REFUGEE, {{"SYR", 80}, {"IRQ", 15}, {"SDN", 3}, {"YEM", 2}},
+	 {{"", 1}},
+	 35,
+	 55},
+	{"HEV",
+	 "LB-BEY",
+	 20,
+	 HH_EVACUEE,
+	 {{"SYR", 40}, {"ETH", 25}, {"SDN", 20}, {"BGD", 15}},
+	 {{"", 1}},
+	 30,
+	 60},
+	{"RST",
+	 "TR-IST",
+	 55,
+	 HH_REFUGEE,
+	 {{"SYR", 70}, {"AFG", 15}, {"IRQ", 10}, {"IRN", 5}},
+	 {{"USA", 25},
+	  {"CAN", 20},
+	  {"DEU", 12},
+	  {"SWE", 10},
+	  {"NOR", 8},
+	  {"NLD", 6},
+	  {"FRA", 6},
+	  {"GBR", 5},
+	  {"FIN", 4},
+	  {"AUS", 4}},
+	 12,
+	 3},
+	{"RST",
+	 "TR-GZT",
+	 35,
+	 HH_REFUGEE,
+	 {{"SYR", 90}, {"IRQ", 10}},
+	 {{"USA", 20},
+	  {"CAN", 20},
+	  {"DEU", 15},
+	  {"SWE", 10},
+	  {"NOR", 10},
+	  {"NLD", 10},
+	  {"GBR", 15}},
+	 12,
+	 3},
+	{"RST",
+	 "LB-BEY",
+	 45,
+	 HH_REFUGEE,
+	 {{"SYR", 92}, {"IRQ", 5}, {"SDN", 3}},
+	 {{"CAN", 25},
+	  {"GBR", 15},
+	  {"FRA", 15},
+	  {"DEU", 10},
+	  {"NOR", 10},
+	  {"SWE", 10},
+	  {"IRL", 5},
+	  {"AUS", 5},
+	  {"USA", 5}},
+	 15,
+	 4},
+	{"RST",
+	 "JO-AMM",
+	 35,
+	 HH_REFUGEE,
+	 {{"SYR", 80}, {"IRQ", 15}, {"SDN", 3}, {"YEM", 2}},
 	 {{"USA", 30}, {"CAN", 25}, {"AUS", 15}, {"GBR", 10}, {"DEU", 10}, {"NZL", 10}},
-	 12, 3},
-	{"RST", "KE-NBO", 40, HH_REFUGEE,
+	 12,
+	 3},
+	{"RST",
+	 "KE-NBO",
+	 40,
+	 HH_REFUGEE,
 	 {{"SOM", 40}, {"SSD", 25}, {"COD", 20}, {"ETH", 10}, {"BDI", 5}},
-	 {{"USA", 45}, {"CAN", 20}, {"AUS", 15}, {"SWE", 10}, {"NOR", 5}, {"FIN", 5}}, 10, 2},
-	{"RST", "UG-KLA", 30, HH_REFUGEE, {{"COD", 50}, {"SSD", 35}, {"BDI", 15}},
-	 {{"USA", 50}, {"CAN", 20}, {"AUS", 15}, {"NOR", 10}, {"SWE", 5}}, 10, 2},
-	{"RST", "TZ-DAR", 15, HH_REFUGEE, {{"BDI", 55}, {"COD", 45}},
-	 {{"USA", 70}, {"CAN", 20}, {"AUS", 10}}, 8, 2},
-	{"RST", "EG-CAI", 30, HH_REFUGEE,
+	 {{"USA", 45}, {"CAN", 20}, {"AUS", 15}, {"SWE", 10}, {"NOR", 5}, {"FIN", 5}},
+	 10,
+	 2},
+	{"RST",
+	 "UG-KLA",
+	 30,
+	 HH_REFUGEE,
+	 {{"COD", 50}, {"SSD", 35}, {"BDI", 15}},
+	 {{"USA", 50}, {"CAN", 20}, {"AUS", 15}, {"NOR", 10}, {"SWE", 5}},
+	 10,
+	 2},
+	{"RST",
+	 "TZ-DAR",
+	 15,
+	 HH_REFUGEE,
+	 {{"BDI", 55}, {"COD", 45}},
+	 {{"USA", 70}, {"CAN", 20}, {"AUS", 10}},
+	 8,
+	 2},
+	{"RST",
+	 "EG-CAI",
+	 30,
+	 HH_REFUGEE,
 	 {{"SDN", 45}, {"SYR", 25}, {"ERI", 15}, {"SSD", 10}, {"YEM", 5}},
-	 {{"USA", 30}, {"CAN", 25}, {"AUS", 15}, {"SWE", 10}, {"NLD", 10}, {"FRA", 10}}, 12, 3},
-	{"RST", "ET-ADD", 20, HH_REFUGEE, {{"ERI", 50}, {"SSD", 30}, {"SOM", 20}},
-	 {{"USA", 40}, {"CAN", 30}, {"AUS", 10}, {"SWE", 10}, {"NOR", 10}}, 10, 2},
-	{"RST", "PK-ISB", 25, HH_REFUGEE, {{"AFG", 100}},
-	 {{"USA", 40}, {"CAN", 25}, {"DEU", 20}, {"GBR", 10}, {"AUS", 5}}, 20, 5},
-	{"CPW", "AF-KBL", 20, HH_REFUGEE, {{"AFG", 100}},
-	 {{"DEU", 60}, {"CAN", 20}, {"ITA", 10}, {"ESP", 10}}, 25, 10},
-	{"CPW", "LB-BEY", 12, HH_REFUGEE, {{"SYR", 100}},
-	 {{"ITA", 50}, {"FRA", 20}, {"BEL", 15}, {"CAN", 15}}, 10, 2},
-	{"CPW", "JO-AMM", 8, HH_REFUGEE, {{"SYR", 70}, {"IRQ", 30}},
-	 {{"CAN", 60}, {"DEU", 20}, {"GBR", 20}}, 8, 2},
-	{"REL", "IT-ROM", 25, HH_REFUGEE, {{"ERI", 45}, {"SYR", 30}, {"SDN", 15}, {"IRQ", 10}},
-	 {{"DEU", 25}, {"FRA", 20}, {"NLD", 10}, {"FIN", 8}, {"PRT", 8}, {"ESP", 8}, {"BEL", 6},
-	  {"IRL", 5}, {"LUX", 5}, {"ROU", 5}},
-	 5, 1},
-	{"REL", "GR-ATH", 25, HH_REFUGEE, {{"SYR", 60}, {"IRQ", 20}, {"AFG", 15}, {"ERI", 5}},
-	 {{"DEU", 25}, {"FRA", 20}, {"NLD", 10}, {"PRT", 10}, {"FIN", 8}, {"ESP", 7}, {"IRL", 5},
-	  {"LTU", 5}, {"ROU", 5}, {"BEL", 5}},
-	 5, 1},
-	{"AVR", "DE-BER", 30, HH_MIGRANT,
-	 {{"IRQ", 25}, {"AFG", 10}, {"NGA", 15}, {"PAK", 15}, {"IRN", 10}, {"UKR", 10}, {"MAR", 15}},
-	 {{"", 1}}, 5, 1},
-	{"AVR", "BE-BRU", 15, HH_MIGRANT,
-	 {{"CMR", 25}, {"GIN", 25}, {"CIV", 20}, {"MAR", 20}, {"COD", 10}}, {{"", 1}}, 5, 1},
-	{"AVR", "MA-RBA", 25, HH_MIGRANT,
+	 {{"USA", 30}, {"CAN", 25}, {"AUS", 15}, {"SWE", 10}, {"NLD", 10}, {"FRA", 10}},
+	 12,
+	 3},
+	{"RST",
+	 "ET-ADD",
+	 20,
+	 HH_REFUGEE,
+	 {{"ERI", 50}, {"SSD", 30}, {"SOM", 20}},
+	 {{"USA", 40}, {"CAN", 30}, {"AUS", 10}, {"SWE", 10}, {"NOR", 10}},
+	 10,
+	 2},
+	{"RST",
+	 "PK-ISB",
+	 25,
+	 HH_REFUGEE,
+	 {{"AFG", 100}},
+	 {{"USA", 40}, {"CAN", 25}, {"DEU", 20}, {"GBR", 10}, {"AUS", 5}},
+	 20,
+	 5},
+	{"CPW",
+	 "AF-KBL",
+	 20,
+	 HH_REFUGEE,
+	 {{"AFG", 100}},
+	 {{"DEU", 60}, {"CAN", 20}, {"ITA", 10}, {"ESP", 10}},
+	 25,
+	 10},
+	{"CPW",
+	 "LB-BEY",
+	 12,
+	 HH_REFUGEE,
+	 {{"SYR", 100}},
+	 {{"ITA", 50}, {"FRA", 20}, {"BEL", 15}, {"CAN", 15}},
+	 10,
+	 2},
+	{"CPW",
+	 "JO-AMM",
+	 8,
+	 HH_REFUGEE,
+	 {{"SYR", 70}, {"IRQ", 30}},
+	 {{"CAN", 60}, {"DEU", 20}, {"GBR", 20}},
+	 8,
+	 2},
+	{"REL",
+	 "IT-ROM",
+	 25,
+	 HH_REFUGEE,
+	 {{"ERI", 45}, {"SYR", 30}, {"SDN", 15}, {"IRQ", 10}},
+	 {{"DEU", 25},
+	  {"FRA", 20},
+	  {"NLD", 10},
+	  {"FIN", 8},
+	  {"PRT", 8},
+	  {"ESP", 8},
+	  {"BEL", 6},
+	  {"IRL", 5},
+	  {"LUX", 5},
+	  {"ROU", 5}},
+	 5,
+	 1},
+	{"REL",
+	 "GR-ATH",
+	 25,
+	 HH_REFUGEE,
+	 {{"SYR", 60}, {"IRQ", 20}, {"AFG", 15}, {"ERI", 5}},
+	 {{"DEU", 25},
+	  {"FRA", 20},
+	  {"NLD", 10},
+	  {"PRT", 10},
+	  {"FIN", 8},
+	  {"ESP", 7},
+	  {"IRL", 5},
+	  {"LTU", 5},
+	  {"ROU", 5},
+	  {"BEL", 5}},
+	 5,
+	 1},
+	{"AVR",
+	 "DE-BER",
+	 30,
+	 HH_MIGRANT,
+	 {{"IRQ", 25},
+	  {"AFG", 10},
+	  {"NGA", 15},
+	  {"PAK", 15},
+	  {"IRN", 10},
+	  {"UKR", 10},
+	  {"MAR", 15}},
+	 {{"", 1}},
+	 5,
+	 1},
+	{"AVR",
+	 "BE-BRU",
+	 15,
+	 HH_MIGRANT,
+	 {{"CMR", 25}, {"GIN", 25}, {"CIV", 20}, {"MAR", 20}, {"COD", 10}},
+	 {{"", 1}},
+	 5,
+	 1},
+	{"AVR",
+	 "MA-RBA",
+	 25,
+	 HH_MIGRANT,
 	 {{"GIN", 25}, {"CIV", 20}, {"SEN", 15}, {"MLI", 15}, {"CMR", 15}, {"BFA", 10}},
-	 {{"", 1}}, 8, 1},
-	{"HASM", "NE-AJY", 35, HH_MIGRANT,
-	 {{"NGA", 25}, {"MLI", 20}, {"GIN", 15}, {"CMR", 10}, {"BFA", 10}, {"SEN", 10},
-	  {"CIV", 5}, {"GHA", 5}},
-	 {{"", 1}}, 20, 5},
-	{"HASM", "NE-NIM", 15, HH_MIGRANT, {{"NGA", 30}, {"MLI", 25}, {"GIN", 20}, {"BFA", 25}},
-	 {{"", 1}}, 15, 3},
+	 {{"", 1}},
+	 8,
+	 1},
+	{"HASM",
+	 "NE-AJY",
+	 35,
+	 HH_MIGRANT,
+	 {{"NGA", 25},
+	  {"MLI", 20},
+	  {"GIN", 15},
+	  {"CMR", 10},
+	  {"BFA", 10},
+	  {"SEN", 10},
+	  {"CIV", 5},
+	  {"GHA", 5}},
+	 {{"", 1}},
+	 20,
+	 5},
+	{"HASM",
+	 "NE-NIM",
+	 15,
+	 HH_MIGRANT,
+	 {{"NGA", 30}, {"MLI", 25}, {"GIN", 20}, {"BFA", 25}},
+	 {{"", 1}},
+	 15,
+	 3},
 	{"HASM", "DJ-JIB", 15, HH_MIGRANT, {{"ETH", 90}, {"SOM", 10}}, {{"", 1}}, 20, 5},
 	{"REP", "TZ-DAR", 20, HH_REFUGEE, {{"BDI", 100}}, {{"", 1}}, 5, 1},
 	{"REP", "KE-NBO", 15, HH_REFUGEE, {{"SOM", 100}}, {{"", 1}}, 5, 1},
@@ -189,10 +388,10 @@ struct route {
 	int nhubs;
 	char to[ROUTE_DESTS][6];
 	int nto;
-	const char *carrier;  /* charters */
-	int interval, phase;  /* departs on the days d with (d + phase) % interval == 0 */
-	int minute;           /* the usual departure, minutes after 0:00 UTC */
-	long waiting;         /* travel-ready persons waiting for it */
+	const char *carrier; /* charters */
+	int interval, phase; /* departs on the days d with (d + phase) % interval == 0 */
+	int minute;          /* the usual departure, minutes after 0:00 UTC */
+	long waiting;        /* travel-ready persons waiting for it */
 };
 
 /* Kinds of departure of a route on a day. */
@@ -224,7 +423,7 @@ struct gen {
 	struct route routes[MAX_ROUTES]; /* by operation, then destination */
 	size_t nroutes;
 	size_t op_routes[ROWS(ops)]; /* the first route of each operation */
-	struct mv *mvs; /* every movement, in the order they were first used */
+	struct mv *mvs;              /* every movement, in the order they were first used */
 	size_t nmvs, cap_mvs;
 	uint32_t *slots; /* open addressing: route, day, slot -> its latest movement + 1 */
 	size_t nslots;
@@ -325,8 +524,8 @@ static void add_needs(struct gen *g, struct cor_person *p, int age, enum househo
 	if (age >= 60 && cor_rng_chance(r, 0.35))
 		add_need(p->needs, cor_rng_chance(r, 0.5) ? "ER-NF" : "ER-FR");
 	if (cor_rng_chance(r, 0.03))
-		add_need(p->needs, (const char *[]){"DS-PM", "DS-PS", "DS-BD", "DS-DF", "DS-MM"}
-					   [cor_rng_below(r, 5)]);
+		add_need(p->needs, (const char *[]){"DS-PM", "DS-PS", "DS-BD", "DS-DF",
+						    "DS-MM"}[cor_rng_below(r, 5)]);
 	if (cor_rng_chance(r, age >= 50 ? 0.10 : 0.035))
 		add_need(p->needs,
 			 (const char *[]){"SM-CI", "SM-CI", "SM-CC", "SM-MI"}[cor_rng_below(r, 4)]);
@@ -402,7 +601,8 @@ static const char *const *branch_reasons(const struct cor_programme *p, const ch
 {
 #define LIST(a) (*n = ROWS(a), a)
 	if (!strcmp(branch, "ineligible"))
-		return p->is_return ? LIST(reasons_ineligible_return) : LIST(reasons_ineligible_other);
+		return p->is_return ? LIST(reasons_ineligible_return)
+				    : LIST(reasons_ineligible_other);
 	if (!strcmp(branch, "on_hold"))
 		return LIST(reasons_hold);
 	if (!strcmp(branch, "rejected"))
@@ -456,10 +656,10 @@ static const char *actor_for(const char *state)
 		const char *state;
 		int actor;
 	} map[] = {
-		{"registered", 0}, {"counselled", 1}, {"assessed", 2}, {"eligible", 0},
-		{"ineligible", 0}, {"on_hold", 2}, {"submitted", 0}, {"interviewed", 0},
-		{"accepted", 0}, {"rejected", 0}, {"orientation", 1}, {"travel_ready", 3},
-		{"booked", 4}, {"departed", 4}, {"no_show", 4}, {"arrived", 4},
+		{"registered", 0},    {"counselled", 1},  {"assessed", 2},    {"eligible", 0},
+		{"ineligible", 0},    {"on_hold", 2},     {"submitted", 0},   {"interviewed", 0},
+		{"accepted", 0},      {"rejected", 0},    {"orientation", 1}, {"travel_ready", 3},
+		{"booked", 4},        {"departed", 4},    {"no_show", 4},     {"arrived", 4},
 		{"reintegration", 0}, {"integration", 0}, {"closed", 5},
 	};
 	for (size_t i = 0; i < ROWS(map); i++)
@@ -483,15 +683,15 @@ struct members {
 	char ref[MAX_MEMBERS][COR_PERSON_REF_MAX];
 	char needs[MAX_MEMBERS][COR_NEEDS_MAX + 1];
 	int age[MAX_MEMBERS];
-	char language[4]; /* the principal applicant's first language */
-	long fund_request; /* HASM: the request made at assessment, 0 when none */
-	int medical, wchs; /* travellers with a medical escort, in a WCHS wheelchair */
+	char language[4];    /* the principal applicant's first language */
+	long fund_request;   /* HASM: the request made at assessment, 0 when none */
+	int medical, wchs;   /* travellers with a medical escort, in a WCHS wheelchair */
 	const char *arrival; /* where it arrives: "Lagos (LOS)" */
 };
 
 static const char *const counsellors[] = {
-	"A. Idris", "M. Diallo", "S. Haddad", "F. Osman", "K. Mensah", "L. Moreau", "H. Tesfaye",
-	"N. Rahimi", "R. Okoro", "Y. Barre",
+	"A. Idris",  "M. Diallo",  "S. Haddad", "F. Osman", "K. Mensah",
+	"L. Moreau", "H. Tesfaye", "N. Rahimi", "R. Okoro", "Y. Barre",
 };
 static const char *const doctors[] = {
 	"Dr N. Haddad", "Dr A. Keita", "Dr S. Alemu", "Dr M. Farah", "Dr J. Ochieng", "Dr R. Saleh",
@@ -547,18 +747,18 @@ static const struct {
 static const struct {
 	const char *office, *place, *charter, *hubs;
 } departures[] = {
-	{"LY-TIP", "MJI", "UZ", ""},    {"LY-BEN", "BEN", "8U", ""},
-	{"LY-SEB", "SEB", "UZ", ""},    {"YE-ADE", "ADE", "IY", ""},
-	{"SD-PZU", "PZU", "ET", ""},    {"LB-BEY", "BEY", "ME", "IST DOH"},
-	{"TR-IST", "IST", "TK", ""},    {"TR-GZT", "GZT", "TK", "IST"},
+	{"LY-TIP", "MJI", "UZ", ""},        {"LY-BEN", "BEN", "8U", ""},
+	{"LY-SEB", "SEB", "UZ", ""},        {"YE-ADE", "ADE", "IY", ""},
+	{"SD-PZU", "PZU", "ET", ""},        {"LB-BEY", "BEY", "ME", "IST DOH"},
+	{"TR-IST", "IST", "TK", ""},        {"TR-GZT", "GZT", "TK", "IST"},
 	{"JO-AMM", "AMM", "RJ", "DOH IST"}, {"KE-NBO", "NBO", "KQ", "ADD DOH"},
-	{"UG-KLA", "EBB", "ET", "ADD"}, {"TZ-DAR", "DAR", "ET", "ADD DOH"},
-	{"EG-CAI", "CAI", "MS", ""},    {"ET-ADD", "ADD", "ET", ""},
-	{"PK-ISB", "ISB", "PK", "DOH"}, {"AF-KBL", "KBL", "QR", "DOH"},
-	{"IT-ROM", "FCO", "AZ", ""},    {"GR-ATH", "ATH", "A3", ""},
-	{"DE-BER", "BER", "TK", "IST"}, {"BE-BRU", "BRU", "TK", "IST"},
-	{"MA-RBA", "RBA", "AT", ""},    {"NE-AJY", "NIM", "HF", ""},
-	{"NE-NIM", "NIM", "HF", ""},    {"DJ-JIB", "JIB", "ET", ""},
+	{"UG-KLA", "EBB", "ET", "ADD"},     {"TZ-DAR", "DAR", "ET", "ADD DOH"},
+	{"EG-CAI", "CAI", "MS", ""},        {"ET-ADD", "ADD", "ET", ""},
+	{"PK-ISB", "ISB", "PK", "DOH"},     {"AF-KBL", "KBL", "QR", "DOH"},
+	{"IT-ROM", "FCO", "AZ", ""},        {"GR-ATH", "ATH", "A3", ""},
+	{"DE-BER", "BER", "TK", "IST"},     {"BE-BRU", "BRU", "TK", "IST"},
+	{"MA-RBA", "RBA", "AT", ""},        {"NE-AJY", "NIM", "HF", ""},
+	{"NE-NIM", "NIM", "HF", ""},        {"DJ-JIB", "JIB", "ET", ""},
 };
 
 /* The airline of a hub or of a direct scheduled flight from an airport. */
@@ -580,17 +780,30 @@ static const char *airline_of(const char *airport)
 static const struct {
 	const char *country, *airports;
 } arrivals[] = {
-	{"NGA", "LOS ABV"}, {"NER", "NIM"}, {"MLI", "BKO"}, {"GIN", "CKY"}, {"GMB", "BJL"},
-	{"SEN", "DSS"},     {"SDN", "PZU"}, {"TCD", "NDJ"}, {"GHA", "ACC"}, {"CIV", "ABJ"},
-	{"BGD", "DAC"},     {"EGY", "CAI"}, {"ETH", "ADD"}, {"SOM", "MGQ"}, {"AFG", "KBL"},
-	{"PAK", "ISB"},     {"MAR", "RBA"}, {"KEN", "NBO"}, {"UGA", "EBB"},
-	{"USA", "JFK IAD ORD LAX"},         {"CAN", "YYZ YUL YVR"},         {"DEU", "FRA BER"},
-	{"SWE", "ARN"},     {"NLD", "AMS"}, {"FRA", "CDG"}, {"FIN", "HEL"},
-	{"AUS", "SYD MEL PER"},             {"ITA", "FCO"}, {"ESP", "MAD"}, {"PRT", "LIS"},
-	{"BEL", "BRU"},     {"NZL", "AKL"}, {"SSD", "JUB"}, {"SYR", "DAM"}, {"BFA", "OUA"},
-	{"CMR", "DLA"},     {"COD", "FIH"}, {"BDI", "BJM"}, {"IRQ", "EBL"}, {"IRN", "IKA"},
-	{"GBR", "LHR"},     {"NOR", "OSL"}, {"IRL", "DUB"}, {"LUX", "LUX"}, {"ROU", "OTP"},
-	{"LTU", "VNO"},     {"POL", "WAW"},
+	{"NGA", "LOS ABV"},     {"NER", "NIM"},
+	{"MLI", "BKO"},         {"GIN", "CKY"},
+	{"GMB", "BJL"},         {"SEN", "DSS"},
+	{"SDN", "PZU"},         {"TCD", "NDJ"},
+	{"GHA", "ACC"},         {"CIV", "ABJ"},
+	{"BGD", "DAC"},         {"EGY", "CAI"},
+	{"ETH", "ADD"},         {"SOM", "MGQ"},
+	{"AFG", "KBL"},         {"PAK", "ISB"},
+	{"MAR", "RBA"},         {"KEN", "NBO"},
+	{"UGA", "EBB"},         {"USA", "JFK IAD ORD LAX"},
+	{"CAN", "YYZ YUL YVR"}, {"DEU", "FRA BER"},
+	{"SWE", "ARN"},         {"NLD", "AMS"},
+	{"FRA", "CDG"},         {"FIN", "HEL"},
+	{"AUS", "SYD MEL PER"}, {"ITA", "FCO"},
+	{"ESP", "MAD"},         {"PRT", "LIS"},
+	{"BEL", "BRU"},         {"NZL", "AKL"},
+	{"SSD", "JUB"},         {"SYR", "DAM"},
+	{"BFA", "OUA"},         {"CMR", "DLA"},
+	{"COD", "FIH"},         {"BDI", "BJM"},
+	{"IRQ", "EBL"},         {"IRN", "IKA"},
+	{"GBR", "LHR"},         {"NOR", "OSL"},
+	{"IRL", "DUB"},         {"LUX", "LUX"},
+	{"ROU", "OTP"},         {"LTU", "VNO"},
+	{"POL", "WAW"},
 };
 
 /* Routes by sea and by land, where the places exist. */
@@ -729,8 +942,9 @@ static bool make_route(struct gen *g, size_t opi, const char *country, unsigned 
 		return false;
 	if (r->kind == COR_MOVEMENT_SCHEDULED) {
 		/* Far destinations and offices without direct flights connect. */
-		const char *hubs = !strcmp(country, "AUS") && strcmp(r->from, "DOH") ? "DOH"
-				   : departures[d].hubs;
+		const char *hubs = !strcmp(country, "AUS") && strcmp(r->from, "DOH")
+					   ? "DOH"
+					   : departures[d].hubs;
 		for (const char *s = hubs; *s && r->nhubs < 2;) {
 			size_t n = strcspn(s, " ");
 			char code[6];
@@ -753,8 +967,11 @@ static bool make_route(struct gen *g, size_t opi, const char *country, unsigned 
 							: 200;
 	double every = per_day > 0 ? load / per_day : 28;
 	r->interval = every < 1 ? 1 : every > 28 ? 28 : (int)(every + 0.5);
-	r->phase = (int)(mix((uint32_t)opi, (uint32_t)country[0] * 65536u + (uint32_t)country[1] * 256u +
-					 (uint32_t)country[2], 1) % (uint32_t)r->interval);
+	r->phase = (int)(mix((uint32_t)opi,
+			     (uint32_t)country[0] * 65536u + (uint32_t)country[1] * 256u +
+				     (uint32_t)country[2],
+			     1) %
+			 (uint32_t)r->interval);
 	r->minute = 4 * 60 + (int)(mix((uint32_t)opi, (uint32_t)country[1], 2) % 360);
 	return true;
 }
@@ -864,14 +1081,16 @@ static struct mv *new_movement(struct gen *g, int ri, int32_t day, enum slot slo
 		seats = 50 * (4 + (int)(h % 3)); /* buses of 50 */
 		wchs = 6;
 		escorts = 8;
-		unsigned no = (unsigned)next_in(g->convoys, &g->nconvoys, ROWS(g->convoys), office, 0);
+		unsigned no =
+			(unsigned)next_in(g->convoys, &g->nconvoys, ROWS(g->convoys), office, 0);
 		snprintf(m->label, sizeof(m->label), "Convoy %u", no % 10000);
 		snprintf(m->legs[0].number, sizeof(m->legs[0].number), "Convoy %u", no % 10000);
 		break;
 	}
 	}
 	/* Later movements of a slot leave later the same day. */
-	int64_t t = (int64_t)day * 86400 + (int64_t)(r->minute + 95 * seq % 840 + (int)(h % 40)) * 60;
+	int64_t t =
+		(int64_t)day * 86400 + (int64_t)(r->minute + 95 * seq % 840 + (int)(h % 40)) * 60;
 	m->nlegs = hub ? 2 : 1;
 	for (int i = 0; i < m->nlegs; i++) {
 		struct cor_leg *l = &m->legs[i];
@@ -883,9 +1102,12 @@ static struct mv *new_movement(struct gen *g, int ri, int32_t day, enum slot slo
 		if (r->kind == COR_MOVEMENT_SCHEDULED) {
 			/* A flight of the hub's airline, or of the origin's when direct. */
 			const char *airline = airline_of(hub ? hub : from);
-			int no = 100 + (int)(mix((uint32_t)from[0] * 256u + (uint32_t)from[1],
-						 (uint32_t)dest[0] * 256u + (uint32_t)dest[2],
-						 (uint32_t)from[2] + (uint32_t)dest[1]) % 1800) + 2 * seq;
+			int no = 100 +
+				 (int)(mix((uint32_t)from[0] * 256u + (uint32_t)from[1],
+					   (uint32_t)dest[0] * 256u + (uint32_t)dest[2],
+					   (uint32_t)from[2] + (uint32_t)dest[1]) %
+				       1800) +
+				 2 * seq;
 			snprintf(l->number, sizeof(l->number), "%s%d", airline, no);
 			if (i == 0) {
 				snprintf(m->carrier, sizeof(m->carrier), "%s", airline);
@@ -949,8 +1171,10 @@ static struct mv *assign(struct gen *g, int ri, int32_t day, enum slot slot,
 			if (!g->slots[i])
 				continue;
 			const struct mv *v = &g->mvs[g->slots[i] - 1];
-			size_t k = (size_t)mix((uint32_t)(slot_key(v->route, v->day, v->slot) >> 32),
-					       (uint32_t)slot_key(v->route, v->day, v->slot), 0) & (n - 1);
+			size_t k =
+				(size_t)mix((uint32_t)(slot_key(v->route, v->day, v->slot) >> 32),
+					    (uint32_t)slot_key(v->route, v->day, v->slot), 0) &
+				(n - 1);
 			while (s[k])
 				k = (k + 1) & (n - 1);
 			s[k] = g->slots[i];
@@ -1031,11 +1255,13 @@ static int add_spare_movements(struct gen *g)
 		for (size_t i = 0; i < g->nmvs; i++) {
 			const struct mv *v = &g->mvs[i];
 			if (v->route == (int)ri && v->slot == SLOT_OPEN)
-				free_seats += v->m.legs[0].seats - v->persons - escorts_for(v->medical);
+				free_seats +=
+					v->m.legs[0].seats - v->persons - escorts_for(v->medical);
 		}
 		int most = r->kind == COR_MOVEMENT_SCHEDULED ? 4 : 2;
 		for (int k = 0; free_seats < r->waiting * 3 / 5 && k < most; k++) {
-			struct mv *v = new_movement(g, (int)ri, g->today + 2 + k % 2, SLOT_SPARE, k);
+			struct mv *v =
+				new_movement(g, (int)ri, g->today + 2 + k % 2, SLOT_SPARE, k);
 			if (!v)
 				return COR_ENOMEM;
 			free_seats += v->m.legs[0].seats;
@@ -1077,7 +1303,8 @@ static int write_movements(struct gen *g)
 		const char *reason = NULL;
 		int n = 1;
 		if (v->slot == SLOT_ARRIVED || v->slot == SLOT_DEPARTED) {
-			at_time(at[COR_MSTATE_PLANNED], dep - (int64_t)(14 + h % 14) * 86400 - 3600 * 3);
+			at_time(at[COR_MSTATE_PLANNED],
+				dep - (int64_t)(14 + h % 14) * 86400 - 3600 * 3);
 			at_time(at[COR_MSTATE_OPEN], dep - 7 * 86400 - 3600 * 2);
 			at_time(at[COR_MSTATE_CLOSED], dep - 3 * 3600);
 			at_time(at[COR_MSTATE_DEPARTED], dep);
@@ -1093,16 +1320,20 @@ static int write_movements(struct gen *g)
 				n++;
 			}
 		} else if (m->state == COR_MSTATE_PLANNED) {
-			at_time(at[COR_MSTATE_PLANNED], today - 86400 + 3600 * 9 + (int64_t)(h % 300) * 60);
+			at_time(at[COR_MSTATE_PLANNED],
+				today - 86400 + 3600 * 9 + (int64_t)(h % 300) * 60);
 		} else {
-			at_time(at[COR_MSTATE_PLANNED], today - 5 * 86400 + 3600 * 8 + (int64_t)(h % 300) * 60);
-			at_time(at[COR_MSTATE_OPEN], today - 3 * 86400 + 3600 * 8 + (int64_t)(h % 300) * 60);
+			at_time(at[COR_MSTATE_PLANNED],
+				today - 5 * 86400 + 3600 * 8 + (int64_t)(h % 300) * 60);
+			at_time(at[COR_MSTATE_OPEN],
+				today - 3 * 86400 + 3600 * 8 + (int64_t)(h % 300) * 60);
 			times[COR_MSTATE_OPEN] = at[COR_MSTATE_OPEN];
 			n++;
 			if (m->state == COR_MSTATE_CANCELLED) {
 				at_time(at[COR_MSTATE_CANCELLED], today - 86400 + 3600 * 15);
 				times[COR_MSTATE_CANCELLED] = at[COR_MSTATE_CANCELLED];
-				reason = "aircraft grounded for maintenance; cases to be planned on the "
+				reason = "aircraft grounded for maintenance; cases to be planned "
+					 "on the "
 					 "next departures";
 				n++;
 			} else {
@@ -1155,8 +1386,9 @@ static int assess_protection(struct gen *g, const struct members *h, const char 
 	static const unsigned weights[] = {70, 20, 8, 2};
 	for (int i = 0; i < h->n; i++) {
 		enum cor_protection_level l =
-			high_stays && i == 0 ? COR_PROT_HIGH
-					     : (enum cor_protection_level)cor_rng_weighted(&g->rng, weights, 4);
+			high_stays && i == 0
+				? COR_PROT_HIGH
+				: (enum cor_protection_level)cor_rng_weighted(&g->rng, weights, 4);
 		/* Cleared at the same sitting: the history stays in time order. */
 		bool clear = l == COR_PROT_HIGH && !(high_stays && i == 0);
 		int err = cor_store_history_protection(
@@ -1193,7 +1425,8 @@ static int check_fitness(struct gen *g, const struct members *h, int32_t day, in
 		c.outcome = c.conditions ? COR_HEALTH_FIT_WITH_CONDITIONS : COR_HEALTH_FIT;
 		if (!strcmp(h->c->programme, "RST") && !strcmp(h->c->destination, "USA") &&
 		    h->age[i] >= 2) {
-			static const unsigned tb[] = {0, 88, 0, 2, 1, 7, 2}; /* no A: it blocks travel */
+			static const unsigned tb[] = {0, 88, 0, 2,
+						      1, 7,  2}; /* no A: it blocks travel */
 			c.tb = (enum cor_health_tb)cor_rng_weighted(&g->rng, tb, (int)ROWS(tb));
 		}
 		int err = cor_store_history_health(g->st, h->case_id, h->pid[i], h->ref[i], &c,
@@ -1227,10 +1460,9 @@ static int request_help(struct gen *g, struct members *h, const char *at, int32_
 	bool djibouti = !strncmp(h->c->office, "DJ", 2);
 	/* Djibouti pays in its franc, worth about 3.4 CFA francs. */
 	int64_t amount = djibouti ? xof * 10 / 34 / 100 * 100 : xof;
-	return cor_store_history_fund_request(g->st, h->case_id, cor_date_from_days(day).year,
-					      help[i].reason, help[i].kind, amount,
-					      djibouti ? "DJF" : "XOF", at, "registration",
-					      &h->fund_request);
+	return cor_store_history_fund_request(
+		g->st, h->case_id, cor_date_from_days(day).year, help[i].reason, help[i].kind,
+		amount, djibouti ? "DJF" : "XOF", at, "registration", &h->fund_request);
 }
 
 /* Where people arrive, by destination; the country's name otherwise. */
@@ -1239,16 +1471,21 @@ static const char *arrival_place(const char *iso3)
 	static const struct {
 		const char *country, *place;
 	} places[] = {
-		{"AUS", "Sydney (SYD)"},      {"BDI", "Bujumbura (BJM)"},   {"BEL", "Brussels (BRU)"},
-		{"BFA", "Ouagadougou (OUA)"}, {"BGD", "Dhaka (DAC)"},       {"CAN", "Toronto (YYZ)"},
-		{"CIV", "Abidjan (ABJ)"},     {"CMR", "Douala (DLA)"},      {"COD", "Kinshasa (FIH)"},
-		{"DEU", "Frankfurt (FRA)"},   {"ETH", "Addis Ababa (ADD)"}, {"FRA", "Paris (CDG)"},
-		{"GBR", "London (LHR)"},      {"GHA", "Accra (ACC)"},       {"GIN", "Conakry (CKY)"},
-		{"GMB", "Banjul (BJL)"},      {"IRQ", "Erbil (EBL)"},       {"ITA", "Rome (FCO)"},
-		{"MLI", "Bamako (BKO)"},      {"NER", "Niamey (NIM)"},      {"NGA", "Lagos (LOS)"},
-		{"NLD", "Amsterdam (AMS)"},   {"NOR", "Oslo (OSL)"},        {"SDN", "Port Sudan (PZU)"},
-		{"SEN", "Dakar (DSS)"},       {"SOM", "Mogadishu (MGQ)"},   {"SSD", "Juba (JUB)"},
-		{"SWE", "Stockholm (ARN)"},   {"TCD", "N'Djamena (NDJ)"},   {"USA", "New York (JFK)"},
+		{"AUS", "Sydney (SYD)"},      {"BDI", "Bujumbura (BJM)"},
+		{"BEL", "Brussels (BRU)"},    {"BFA", "Ouagadougou (OUA)"},
+		{"BGD", "Dhaka (DAC)"},       {"CAN", "Toronto (YYZ)"},
+		{"CIV", "Abidjan (ABJ)"},     {"CMR", "Douala (DLA)"},
+		{"COD", "Kinshasa (FIH)"},    {"DEU", "Frankfurt (FRA)"},
+		{"ETH", "Addis Ababa (ADD)"}, {"FRA", "Paris (CDG)"},
+		{"GBR", "London (LHR)"},      {"GHA", "Accra (ACC)"},
+		{"GIN", "Conakry (CKY)"},     {"GMB", "Banjul (BJL)"},
+		{"IRQ", "Erbil (EBL)"},       {"ITA", "Rome (FCO)"},
+		{"MLI", "Bamako (BKO)"},      {"NER", "Niamey (NIM)"},
+		{"NGA", "Lagos (LOS)"},       {"NLD", "Amsterdam (AMS)"},
+		{"NOR", "Oslo (OSL)"},        {"SDN", "Port Sudan (PZU)"},
+		{"SEN", "Dakar (DSS)"},       {"SOM", "Mogadishu (MGQ)"},
+		{"SSD", "Juba (JUB)"},        {"SWE", "Stockholm (ARN)"},
+		{"TCD", "N'Djamena (NDJ)"},   {"USA", "New York (JFK)"},
 	};
 	for (size_t i = 0; i < ROWS(places); i++)
 		if (!strcmp(places[i].country, iso3))
@@ -1265,32 +1502,33 @@ static int plan_support(struct gen *g, const struct members *h, const struct cor
 	static const struct {
 		enum cor_support_kind kind;
 		const char *what;
-	} returns[] = {
-		{COR_SUPPORT_BUSINESS, "small business start-up kit"},
-		{COR_SUPPORT_IN_KIND, "household and tools kit"},
-		{COR_SUPPORT_EDUCATION, "vocational training"},
-		{COR_SUPPORT_MEDICAL, "referral to the district hospital"},
-		{COR_SUPPORT_PSYCHOSOCIAL, "psychosocial counselling sessions"},
-	},
+	} returns[] =
+		{
+			{COR_SUPPORT_BUSINESS, "small business start-up kit"},
+			{COR_SUPPORT_IN_KIND, "household and tools kit"},
+			{COR_SUPPORT_EDUCATION, "vocational training"},
+			{COR_SUPPORT_MEDICAL, "referral to the district hospital"},
+			{COR_SUPPORT_PSYCHOSOCIAL, "psychosocial counselling sessions"},
+		},
 	  admissions[] = {
-		{COR_SUPPORT_HOUSING, "first three months of rent"},
-		{COR_SUPPORT_EDUCATION, "language course"},
-		{COR_SUPPORT_REFERRAL, "referral to employment services"},
-		{COR_SUPPORT_IN_KIND, "household starter kit"},
-	};
+		  {COR_SUPPORT_HOUSING, "first three months of rent"},
+		  {COR_SUPPORT_EDUCATION, "language course"},
+		  {COR_SUPPORT_REFERRAL, "referral to employment services"},
+		  {COR_SUPPORT_IN_KIND, "household starter kit"},
+	  };
 	int err, no = 1;
 	bool first_done = closing || cor_rng_chance(&g->rng, 0.5);
 	if (p->is_return) {
 		int64_t usd = (int64_t)cor_rng_range(&g->rng, 6, 30) * 5000; /* 300-1,500 USD */
-		if ((err = cor_store_history_support_item(g->st, h->case_id, no++, COR_SUPPORT_CASH,
-							  "reinsertion grant", usd, "USD", at,
-							  first_done ? at : NULL, "registration")) < 0)
+		if ((err = cor_store_history_support_item(
+			     g->st, h->case_id, no++, COR_SUPPORT_CASH, "reinsertion grant", usd,
+			     "USD", at, first_done ? at : NULL, "registration")) < 0)
 			return err;
 		int k = (int)cor_rng_below(&g->rng, ROWS(returns));
 		g->res->events += 1 + first_done + 1 + closing;
 		return cor_store_history_support_item(g->st, h->case_id, no, returns[k].kind,
-						      returns[k].what, 0, "", at, closing ? at : NULL,
-						      "registration");
+						      returns[k].what, 0, "", at,
+						      closing ? at : NULL, "registration");
 	}
 	int n = cor_rng_range(&g->rng, 1, 3);
 	for (int i = 0; i < n; i++, no++) {
@@ -1333,7 +1571,8 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
 	}
 	if (hasm && h->fund_request && !strcmp(state, "eligible")) {
 		g->res->events++;
-		return cor_store_history_fund_approve(g->st, h->case_id, h->fund_request, at, "manager");
+		return cor_store_history_fund_approve(g->st, h->case_id, h->fund_request, at,
+						      "manager");
 	}
 	if (hasm && h->fund_request && !strcmp(state, "travel_ready")) {
 		g->res->events++;
@@ -1345,9 +1584,9 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
 		return check_fitness(g, h, day, minute);
 	if (!strcmp(state, "arrived")) {
 		g->res->events++;
-		return cor_store_history_arrival(g->st, h->case_id, at,
-						 h->arrival ? h->arrival : arrival_place(h->c->destination),
-						 "movement");
+		return cor_store_history_arrival(
+			g->st, h->case_id, at,
+			h->arrival ? h->arrival : arrival_place(h->c->destination), "movement");
 	}
 	const char *support = cor_support_state(p);
 	if (support && !strcmp(state, support))
@@ -1361,11 +1600,14 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
 		};
 		g->res->events += 2;
 		if ((err = cor_store_history_support_visit(
-			     g->st, h->case_id, 1, at, counsellors[cor_rng_below(&g->rng, ROWS(counsellors))],
+			     g->st, h->case_id, 1, at,
+			     counsellors[cor_rng_below(&g->rng, ROWS(counsellors))],
 			     findings[cor_rng_below(&g->rng, ROWS(findings))], "registration")) < 0)
 			return err;
-		struct cor_event e = {.actor = "registration", .action = "support",
-				      .detail = "support closed", .reason = "support completed"};
+		struct cor_event e = {.actor = "registration",
+				      .action = "support",
+				      .detail = "support closed",
+				      .reason = "support completed"};
 		snprintf(e.at, sizeof(e.at), "%s", at);
 		return cor_store_event_add(g->st, h->case_id, &e);
 	}
@@ -1452,14 +1694,15 @@ static int write_history(struct gen *g, struct members *h, const struct cor_prog
 			t[i] = t[i - 1] + 60;
 		at_time(e.at, t[i]);
 		int32_t d = (int32_t)(t[i] / 86400);
-		if ((err = records_for(g, h, p, pr, state, e.at, d, (int)(t[i] / 60 - (int64_t)d * 1440))) < 0)
+		if ((err = records_for(g, h, p, pr, state, e.at, d,
+				       (int)(t[i] / 60 - (int64_t)d * 1440))) < 0)
 			return err;
 		if (mv && i == booked) {
 			const struct cor_movement *m = &mv->m;
-			if ((err = cor_store_history_booking(g->st, h->case_id, (int64_t)(mv - g->mvs) + 1,
-							     m, status, m->legs[0].from,
-							     m->legs[m->nlegs - 1].to, group, e.at,
-							     actor_for(state))) < 0)
+			if ((err = cor_store_history_booking(
+				     g->st, h->case_id, (int64_t)(mv - g->mvs) + 1, m, status,
+				     m->legs[0].from, m->legs[m->nlegs - 1].to, group, e.at,
+				     actor_for(state))) < 0)
 				return err;
 			g->res->events++;
 			g->res->bookings++;
@@ -1479,7 +1722,8 @@ static int write_history(struct gen *g, struct members *h, const struct cor_prog
 				size_t n;
 				e.reason = branch_reasons(p, state, &n)[pr.why];
 			} else if (mv && i == leave) {
-				snprintf(why, sizeof(why), "departed on %s (%s)", mv->m.label, mv->m.ref);
+				snprintf(why, sizeof(why), "departed on %s (%s)", mv->m.label,
+					 mv->m.ref);
 				e.reason = why;
 			}
 		}
@@ -1537,7 +1781,8 @@ static bool make_document(struct gen *g, struct cor_document *d, const struct co
 	} else if (cor_rng_chance(r, 0.25)) {
 		d->kind = COR_DOC_ID_CARD;
 		snprintf(d->issuer, sizeof(d->issuer), "%s", nat);
-		d->expires_on = cor_date_from_days(g->today + (int32_t)cor_rng_below(r, 3650) - 900);
+		d->expires_on =
+			cor_date_from_days(g->today + (int32_t)cor_rng_below(r, 3650) - 900);
 		d->has_expiry = true;
 	} else {
 		return false;
@@ -1587,7 +1832,8 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	else if (waiting && priority == COR_PRIO_URGENT)
 		age_days = 3 + 3 * pr.step + (int32_t)cor_rng_below(r, (uint32_t)(5 + 3 * pr.step));
 	else
-		age_days = 3 + pr.step * 25 + (int32_t)cor_rng_below(r, (uint32_t)(20 + pr.step * 40));
+		age_days =
+			3 + pr.step * 25 + (int32_t)cor_rng_below(r, (uint32_t)(20 + pr.step * 40));
 	if (pr.step == n - 1)
 		age_days += (int32_t)cor_rng_below(r, 365);
 	int32_t registered = g->today - age_days;
@@ -1622,7 +1868,7 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	bool alone_child = size == 1 && op->household != HH_REFUGEE && cor_rng_chance(r, 0.06);
 	bool male_pa = op->household == HH_MIGRANT ? cor_rng_chance(r, size == 1 ? 0.88 : 0.8)
 						   : cor_rng_chance(r, 0.65);
-	int pa_age = alone_child ? cor_rng_range(r, 14, 17)
+	int pa_age = alone_child                   ? cor_rng_range(r, 14, 17)
 		     : op->household == HH_MIGRANT ? cor_rng_range(r, 18, 42)
 						   : cor_rng_range(r, 22, 58);
 	bool spouse = size >= 2 && cor_rng_chance(r, male_pa ? 0.85 : 0.45);
@@ -1662,7 +1908,8 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 			age = cor_rng_range(r, 5, 17);
 		}
 		make_person(g, &p, i, rel, sex, age, nat, fam);
-		add_needs(g, &p, age, op->household, i == 1 && single_parent, i == 1 && alone_child);
+		add_needs(g, &p, age, op->household, i == 1 && single_parent,
+			  i == 1 && alone_child);
 		int64_t pid;
 		if ((err = cor_store_person_add(g->st, case_id, &p, &pid)) < 0)
 			return err;
@@ -1673,8 +1920,8 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 		m.medical += has_need(p.needs, "SM-CC");
 		m.wchs += has_need(p.needs, "DS-PS");
 		if (i == 1)
-			snprintf(m.language, sizeof(m.language), "%.*s", (int)strcspn(p.languages, ";"),
-				 p.languages);
+			snprintf(m.language, sizeof(m.language), "%.*s",
+				 (int)strcspn(p.languages, ";"), p.languages);
 		g->res->persons++;
 		struct cor_document d;
 		if (make_document(g, &d, prog, &p, nat, c.origin, ready)) {
@@ -1702,9 +1949,10 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 	if ((err = cor_store_case_last_id(st, &last)) < 0)
 		goto store_fail;
 	if (last > 0) {
-		snprintf(msg, msglen,
-			 "the database already holds cases; demo data goes only into a new database "
-			 "(give another --db)");
+		snprintf(
+			msg, msglen,
+			"the database already holds cases; demo data goes only into a new database "
+			"(give another --db)");
 		return COR_EEXIST;
 	}
 	bool movements = false;
@@ -1756,7 +2004,8 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 store_fail:
 	cor_progress_end(&prog);
 	if (err == COR_ENOMEM)
-		snprintf(msg, msglen, "out of memory (or of movement numbers) generating movements");
+		snprintf(msg, msglen,
+			 "out of memory (or of movement numbers) generating movements");
 	else
 		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
 	cor_store_rollback(st);

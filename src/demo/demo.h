@@ -14,8 +14,8 @@
 #define COR_DEMO_DEFAULT_PEOPLE 20000
 
 struct cor_demo_opts {
-	long people;        /* exact number of persons to generate */
-	uint64_t seed;      /* same seed, people and today: same database */
+	long people;           /* exact number of persons to generate */
+	uint64_t seed;         /* same seed, people and today: same database */
 	struct cor_date today; /* the day the caseload is seen from */
 };
 

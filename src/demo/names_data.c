@@ -42,7 +42,7 @@
 #define NAME_SET(code, langs, p)                                                                   \
 	{                                                                                          \
 		code, langs, p##_male, COUNT(p##_male), p##_female, COUNT(p##_female), p##_family, \
-		        COUNT(p##_family)                                                          \
+			COUNT(p##_family)                                                          \
 	}
 
 /* Data tables, packed several entries to a line (clang-format would put one per line). */
@@ -1152,6 +1152,6 @@ const struct cor_name_set *cor_names_for(const char *iso3)
 	const struct cor_name_set *s = NULL;
 	if (iso3 && *iso3)
 		s = bsearch(iso3, cor_name_sets, cor_name_sets_len, sizeof(cor_name_sets[0]),
-		            set_cmp);
+			    set_cmp);
 	return s ? s : &generic_set;
 }

@@ -11,32 +11,32 @@
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *const cor_states[] = {
-	"registered",   "counselled", "assessed",  "eligible",  "ineligible",
-	"on_hold",      "submitted",  "interviewed", "accepted", "rejected",
-	"orientation",  "travel_ready", "booked",  "departed",  "no_show",
-	"arrived",      "reintegration", "integration", "closed",
+	"registered",  "counselled",    "assessed",    "eligible", "ineligible",
+	"on_hold",     "submitted",     "interviewed", "accepted", "rejected",
+	"orientation", "travel_ready",  "booked",      "departed", "no_show",
+	"arrived",     "reintegration", "integration", "closed",
 };
 const size_t cor_states_len = ROWS(cor_states);
 
 /* The usual path of each programme; the branches off it (ineligible,
  * on_hold, rejected, no_show) are allowed wherever the path is. */
-static const char *const path_return[] = {
-	"registered", "counselled", "assessed", "eligible", "travel_ready", "booked",
-	"departed", "arrived", "reintegration", "closed", NULL};
-static const char *const path_evacuation[] = {
-	"registered", "assessed", "eligible", "travel_ready", "booked", "departed",
-	"arrived", "closed", NULL};
-static const char *const path_stranded[] = {
-	"registered", "counselled", "assessed", "eligible", "travel_ready", "booked",
-	"departed", "arrived", "closed", NULL};
+static const char *const path_return[] = {"registered",    "counselled", "assessed", "eligible",
+					  "travel_ready",  "booked",     "departed", "arrived",
+					  "reintegration", "closed",     NULL};
+static const char *const path_evacuation[] = {"registered",   "assessed", "eligible",
+					      "travel_ready", "booked",   "departed",
+					      "arrived",      "closed",   NULL};
+static const char *const path_stranded[] = {"registered",   "counselled", "assessed", "eligible",
+					    "travel_ready", "booked",     "departed", "arrived",
+					    "closed",       NULL};
 static const char *const path_admission[] = {
-	"registered", "counselled", "assessed", "eligible", "submitted", "interviewed",
-	"accepted", "orientation", "travel_ready", "booked", "departed", "arrived",
-	"integration", "closed", NULL};
+	"registered",  "counselled", "assessed",    "eligible",     "submitted",
+	"interviewed", "accepted",   "orientation", "travel_ready", "booked",
+	"departed",    "arrived",    "integration", "closed",       NULL};
 static const char *const path_relocation[] = {
-	"registered", "counselled", "assessed", "eligible", "submitted", "accepted",
-	"orientation", "travel_ready", "booked", "departed", "arrived", "integration",
-	"closed", NULL};
+	"registered", "counselled",  "assessed",     "eligible", "submitted",
+	"accepted",   "orientation", "travel_ready", "booked",   "departed",
+	"arrived",    "integration", "closed",       NULL};
 
 const struct cor_programme cor_programmes[] = {
 	{"HEV", "international humanitarian evacuation", false, false, path_evacuation},
@@ -104,8 +104,8 @@ int cor_priority_parse(const char *s, enum cor_priority *out)
 }
 
 static const char *const relationships[] = {
-	"principal", "spouse", "child", "stepchild", "parent", "sibling",
-	"grandparent", "grandchild", "other_relative", "unrelated",
+	"principal", "spouse",      "child",      "stepchild",      "parent",
+	"sibling",   "grandparent", "grandchild", "other_relative", "unrelated",
 };
 
 const char *cor_relationship_name(enum cor_relationship r)

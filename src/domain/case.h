@@ -16,12 +16,12 @@
 
 #include "domain/date.h"
 
-#define COR_NAME_MAX 120      /* bytes of UTF-8 in one name field */
-#define COR_CASE_REF_MAX 24   /* "LY-TIP-2026-000123" and room for longer sequences */
-#define COR_PERSON_REF_MAX 28 /* case ref + "-02" */
-#define COR_LANGS_MAX 48      /* "ar;fr;en" */
-#define COR_NEEDS_MAX 96      /* "SM-CC;DS-PS" */
-#define COR_DOCNO_MAX 24
+#define COR_NAME_MAX       120 /* bytes of UTF-8 in one name field */
+#define COR_CASE_REF_MAX   24  /* "LY-TIP-2026-000123" and room for longer sequences */
+#define COR_PERSON_REF_MAX 28  /* case ref + "-02" */
+#define COR_LANGS_MAX      48  /* "ar;fr;en" */
+#define COR_NEEDS_MAX      96  /* "SM-CC;DS-PS" */
+#define COR_DOCNO_MAX      24
 
 enum cor_priority { COR_PRIO_NORMAL, COR_PRIO_URGENT, COR_PRIO_EMERGENCY, COR_PRIO__N };
 
@@ -43,19 +43,19 @@ enum cor_doc_kind {
 	COR_DOC_NONE,
 	COR_DOC_PASSPORT,
 	COR_DOC_ID_CARD,
-	COR_DOC_ETD,            /* emergency travel document */
+	COR_DOC_ETD, /* emergency travel document */
 	COR_DOC_LAISSEZ_PASSER,
 	COR_DOC_EXIT_PERMIT,
 	COR_DOC_VISA,
-	COR_DOC_REFUGEE_TD,     /* Convention travel document */
+	COR_DOC_REFUGEE_TD, /* Convention travel document */
 	COR_DOC__N
 };
 
 struct cor_programme {
-	const char *code; /* "VHR" */
-	const char *name; /* "voluntary humanitarian return" */
-	bool is_return;   /* voluntariness, counselling and protection risk apply */
-	bool is_admission; /* a receiving state selects: submission, interview, acceptance */
+	const char *code;        /* "VHR" */
+	const char *name;        /* "voluntary humanitarian return" */
+	bool is_return;          /* voluntariness, counselling and protection risk apply */
+	bool is_admission;       /* a receiving state selects: submission, interview, acceptance */
 	const char *const *path; /* the usual lifecycle, NULL-terminated */
 };
 
@@ -80,7 +80,8 @@ struct cor_person {
 	char sex;                                 /* 'F', 'M' or 'X' */
 	struct cor_date birth_date;
 	bool birth_date_approx;
-	char nationality[4]; /* ISO alpha-3, or XXA stateless, XXX unknown: cor_nationality_is_valid */
+	char nationality[4]; /* ISO alpha-3, or XXA stateless, XXX unknown: cor_nationality_is_valid
+			      */
 	char languages[COR_LANGS_MAX + 1];
 	char needs[COR_NEEDS_MAX + 1]; /* ';'-separated specific-needs codes */
 };

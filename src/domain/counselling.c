@@ -64,8 +64,8 @@ int cor_counselling_check(const struct cor_counselling *s, struct cor_refusal *w
 	if (s->notes && *s->notes &&
 	    (err = cor_lifecycle_text_check("note", s->notes, COR_NOTE_MAX, why)) < 0)
 		return err;
-	if (s->refer_to && (err = cor_lifecycle_text_check("refer-to", s->refer_to, COR_NAME_MAX,
-							    why)) < 0)
+	if (s->refer_to &&
+	    (err = cor_lifecycle_text_check("refer-to", s->refer_to, COR_NAME_MAX, why)) < 0)
 		return err;
 	return 0;
 }

@@ -15,7 +15,7 @@
 #include "domain/case.h"
 #include "domain/lifecycle.h"
 
-#define COR_NOTE_MAX 2000          /* bytes of a session's notes */
+#define COR_NOTE_MAX        2000    /* bytes of a session's notes */
 #define COR_ASYLUM_REFERRAL "UNHCR" /* whom an asylum wish is referred to unless told */
 
 /* The informed decision recorded at counselling. */

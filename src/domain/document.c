@@ -28,18 +28,18 @@ static const struct {
 	unsigned allowed;
 	const char *allowed_text;
 } mrz_codes[] = {
-        {'P', COR_DOC_PASSPORT,
-         KIND_BIT(COR_DOC_PASSPORT) | KIND_BIT(COR_DOC_ETD) | KIND_BIT(COR_DOC_LAISSEZ_PASSER) |
-                 KIND_BIT(COR_DOC_REFUGEE_TD),
-         "passport, etd, laissez_passer or refugee_td"},
-        {'I', COR_DOC_ID_CARD, KIND_BIT(COR_DOC_ID_CARD), "id_card"},
-        {'A', COR_DOC_ID_CARD, KIND_BIT(COR_DOC_ID_CARD), "id_card"},
-        {'C', COR_DOC_ID_CARD, KIND_BIT(COR_DOC_ID_CARD), "id_card"},
-        {'V', COR_DOC_VISA, KIND_BIT(COR_DOC_VISA), "visa"},
+	{'P', COR_DOC_PASSPORT,
+	 KIND_BIT(COR_DOC_PASSPORT) | KIND_BIT(COR_DOC_ETD) | KIND_BIT(COR_DOC_LAISSEZ_PASSER) |
+		 KIND_BIT(COR_DOC_REFUGEE_TD),
+	 "passport, etd, laissez_passer or refugee_td"},
+	{'I', COR_DOC_ID_CARD, KIND_BIT(COR_DOC_ID_CARD), "id_card"},
+	{'A', COR_DOC_ID_CARD, KIND_BIT(COR_DOC_ID_CARD), "id_card"},
+	{'C', COR_DOC_ID_CARD, KIND_BIT(COR_DOC_ID_CARD), "id_card"},
+	{'V', COR_DOC_VISA, KIND_BIT(COR_DOC_VISA), "visa"},
 };
 
 static int issue(struct cor_document_issue *is, const char *field, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 
 static int issue(struct cor_document_issue *is, const char *field, const char *fmt, ...)
 {
@@ -74,8 +74,8 @@ bool cor_document_is_travel(enum cor_doc_kind k)
 char *cor_document_holder(const struct cor_person *p, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s%s%s", p->given_names_latin,
-	         p->given_names_latin[0] && p->family_name_latin[0] ? " " : "",
-	         p->family_name_latin);
+		 p->given_names_latin[0] && p->family_name_latin[0] ? " " : "",
+		 p->family_name_latin);
 	for (char *c = buf; *c; c++)
 		if (*c >= 'a' && *c <= 'z')
 			*c = (char)(*c - 'a' + 'A');
@@ -83,14 +83,14 @@ char *cor_document_holder(const struct cor_person *p, char *buf, size_t len)
 }
 
 int cor_document_validate(const struct cor_document *d, const struct cor_person *holder,
-                          struct cor_document_issue *is)
+			  struct cor_document_issue *is)
 {
 	char a[COR_DATE_LEN], b[COR_DATE_LEN];
 	if (d->kind == COR_DOC_NONE || (unsigned)d->kind >= COR_DOC__N)
 		return issue(
-		        is, "kind",
-		        "give one of passport, id_card, etd, laissez_passer, exit_permit, visa, "
-		        "refugee_td");
+			is, "kind",
+			"give one of passport, id_card, etd, laissez_passer, exit_permit, visa, "
+			"refugee_td");
 	if (!d->number[0])
 		return issue(is, "number", "is empty");
 	for (const char *c = d->number; *c; c++)
@@ -98,16 +98,16 @@ int cor_document_validate(const struct cor_document *d, const struct cor_person 
 			return issue(is, "number", "'%s' may hold only A-Z and 0-9", d->number);
 	if (!cor_country_is_iso3(d->issuer))
 		return issue(is, "issuer", "'%s' is not an ISO 3166-1 alpha-3 country code",
-		             d->issuer);
+			     d->issuer);
 	if (d->has_expiry && holder && cor_date_cmp(d->expires_on, holder->birth_date) <= 0)
 		return issue(is, "expires", "%s is not after the holder's birth date %s",
-		             cor_date_format(d->expires_on, a),
-		             cor_date_format(holder->birth_date, b));
+			     cor_date_format(d->expires_on, a),
+			     cor_date_format(holder->birth_date, b));
 	return 0;
 }
 
 bool cor_document_valid_for_travel(const struct cor_document *d, const char *holder,
-                                   struct cor_date travel, int margin_days, char *msg, size_t len)
+				   struct cor_date travel, int margin_days, char *msg, size_t len)
 {
 	char exp[COR_DATE_LEN], on[COR_DATE_LEN];
 	if (len)
@@ -117,22 +117,22 @@ bool cor_document_valid_for_travel(const struct cor_document *d, const char *hol
 	int32_t e = cor_date_to_days(d->expires_on), t = cor_date_to_days(travel);
 	if (e < t) {
 		snprintf(msg, len, "%s of %s expires %s, before travel on %s",
-		         cor_doc_kind_name(d->kind), holder, cor_date_format(d->expires_on, exp),
-		         cor_date_format(travel, on));
+			 cor_doc_kind_name(d->kind), holder, cor_date_format(d->expires_on, exp),
+			 cor_date_format(travel, on));
 		return false;
 	}
 	if (e - t < margin_days) {
 		snprintf(msg, len, "%s of %s expires %s, less than %d day%s after travel on %s",
-		         cor_doc_kind_name(d->kind), holder, cor_date_format(d->expires_on, exp),
-		         margin_days, margin_days == 1 ? "" : "s", cor_date_format(travel, on));
+			 cor_doc_kind_name(d->kind), holder, cor_date_format(d->expires_on, exp),
+			 margin_days, margin_days == 1 ? "" : "s", cor_date_format(travel, on));
 		return false;
 	}
 	return true;
 }
 
 bool cor_document_person_can_travel(const struct cor_person *p, const struct cor_document *docs,
-                                    int n, struct cor_date travel, int margin_days, int *which,
-                                    char *msg, size_t len)
+				    int n, struct cor_date travel, int margin_days, int *which,
+				    char *msg, size_t len)
 {
 	char holder[2 * COR_NAME_MAX + 2], others[96] = "";
 	int last = -1; /* the travel document that expires last */
@@ -147,8 +147,8 @@ bool cor_document_person_can_travel(const struct cor_person *p, const struct cor
 		if (!cor_document_is_travel(docs[i].kind)) {
 			if (o < sizeof(others))
 				o += (size_t)snprintf(others + o, sizeof(others) - o, "%s%s",
-				                      o ? ", " : "",
-				                      cor_doc_kind_name(docs[i].kind));
+						      o ? ", " : "",
+						      cor_doc_kind_name(docs[i].kind));
 			continue;
 		}
 		if (cor_document_valid_for_travel(&docs[i], holder, travel, margin_days, NULL, 0)) {
@@ -175,7 +175,7 @@ static const char *iso_of(const char *icao)
 }
 
 int cor_document_from_mrz(const struct cor_mrz *m, enum cor_doc_kind kind, struct cor_document *out,
-                          struct cor_document_issue *is)
+			  struct cor_document_issue *is)
 {
 	size_t i;
 	memset(out, 0, sizeof(*out));
@@ -185,22 +185,22 @@ int cor_document_from_mrz(const struct cor_mrz *m, enum cor_doc_kind kind, struc
 	if (i == ROWS(mrz_codes)) {
 		if (kind == COR_DOC_NONE)
 			return issue(
-			        is, "document_code",
-			        "'%s' does not say which kind of document this is: give the kind",
-			        m->document_code);
+				is, "document_code",
+				"'%s' does not say which kind of document this is: give the kind",
+				m->document_code);
 	} else if (kind == COR_DOC_NONE) {
 		kind = mrz_codes[i].usual;
 	} else if (!(mrz_codes[i].allowed & KIND_BIT(kind))) {
 		return issue(is, "kind", "MRZ code '%s' is for %s, not %s", m->document_code,
-		             mrz_codes[i].allowed_text, cor_doc_kind_name(kind));
+			     mrz_codes[i].allowed_text, cor_doc_kind_name(kind));
 	}
 	const char *issuer = iso_of(m->issuing_state);
 	if (!cor_country_is_iso3(issuer))
 		return issue(is, "issuing_state", "'%s' is not an ISO 3166-1 alpha-3 country code",
-		             m->issuing_state);
+			     m->issuing_state);
 	if (strlen(m->document_number) > COR_DOCNO_MAX)
 		return issue(is, "document_number", "'%s' is longer than %d characters",
-		             m->document_number, COR_DOCNO_MAX);
+			     m->document_number, COR_DOCNO_MAX);
 	out->kind = kind;
 	snprintf(out->number, sizeof(out->number), "%s", m->document_number);
 	memcpy(out->issuer, issuer, 4);
@@ -229,7 +229,7 @@ static const char *sex_text(char sex)
 }
 
 int cor_document_mrz_mismatches(const struct cor_mrz *m, const struct cor_person *p,
-                                struct cor_document_issue issues[COR_DOCUMENT_MRZ_ISSUES])
+				struct cor_document_issue issues[COR_DOCUMENT_MRZ_ISSUES])
 {
 	char a[COR_DATE_LEN];
 	int n = 0;
@@ -237,7 +237,7 @@ int cor_document_mrz_mismatches(const struct cor_mrz *m, const struct cor_person
 		issue(&issues[n++], "nationality", "the MRZ says %s, the person record says %s",
 		      m->nationality, p->nationality);
 	bool born_same = p->birth_date_approx ? m->birth.year == p->birth_date.year
-	                                      : cor_date_cmp(m->birth, p->birth_date) == 0;
+					      : cor_date_cmp(m->birth, p->birth_date) == 0;
 	if (!born_same) {
 		if (p->birth_date_approx)
 			issue(&issues[n++], "birth_date",

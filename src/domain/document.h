@@ -57,7 +57,7 @@ char *cor_document_holder(const struct cor_person *p, char *buf, size_t len);
  * and 0-9, an ISO alpha-3 issuer, and an expiry (when given) after the
  * holder's birth date? 0, or COR_EINVAL with the first problem in *issue. */
 int cor_document_validate(const struct cor_document *d, const struct cor_person *holder,
-                          struct cor_document_issue *issue);
+			  struct cor_document_issue *issue);
 
 /* Is d valid for travel on `travel`, still valid margin_days after it? A
  * document without an expiry date is. When not, msg gets a sentence naming
@@ -65,7 +65,7 @@ int cor_document_validate(const struct cor_document *d, const struct cor_person 
  * 2027-01-10" or "... expires 2027-01-20, less than 30 days after travel on
  * 2027-01-10". */
 bool cor_document_valid_for_travel(const struct cor_document *d, const char *holder,
-                                   struct cor_date travel, int margin_days, char *msg, size_t len);
+				   struct cor_date travel, int margin_days, char *msg, size_t len);
 
 /* Does person p, holding docs[0..n), have a travel document valid for
  * travel plus margin_days? *which (may be NULL) gets the index of the first
@@ -73,21 +73,21 @@ bool cor_document_valid_for_travel(const struct cor_document *d, const char *hol
  * document", "AMINA YUSUF holds no travel document (holds: visa)", or the
  * sentence of the travel document that expires last. */
 bool cor_document_person_can_travel(const struct cor_person *p, const struct cor_document *docs,
-                                    int n, struct cor_date travel, int margin_days, int *which,
-                                    char *msg, size_t len);
+				    int n, struct cor_date travel, int margin_days, int *which,
+				    char *msg, size_t len);
 
 /* The document a valid MRZ describes. kind COR_DOC_NONE takes the kind from
  * the document code (P: passport; I, A, C: id_card; V: visa); another kind
  * must suit the code (P: passport, etd, laissez_passer or refugee_td).
  * 0, or COR_EINVAL with *issue (document_code, kind or issuing_state). */
 int cor_document_from_mrz(const struct cor_mrz *m, enum cor_doc_kind kind, struct cor_document *out,
-                          struct cor_document_issue *issue);
+			  struct cor_document_issue *issue);
 
 /* Compare an MRZ with the person record: nationality, birth date (the year
  * alone when the record's date is approximate) and sex ('<' and 'X' match
  * a record's 'X'). Writes one issue per mismatch into issues and returns how
  * many (0: they agree). */
 int cor_document_mrz_mismatches(const struct cor_mrz *m, const struct cor_person *p,
-                                struct cor_document_issue issues[COR_DOCUMENT_MRZ_ISSUES]);
+				struct cor_document_issue issues[COR_DOCUMENT_MRZ_ISSUES]);
 
 #endif

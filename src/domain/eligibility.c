@@ -24,11 +24,11 @@
 
 static const char *const fitness_names[] = {"", "fit", "fit_with_conditions", "unfit", "deferred"};
 static const char *const tb_names[] = {"",   "none", "A", "B1_pulmonary", "B1_extrapulmonary",
-                                       "B2", "B3"};
+				       "B2", "B3"};
 static const char *const risk_names[] = {"", "none", "low", "medium", "high"};
 static const char *const decision_names[] = {"", "yes", "no"};
 static const char *const selection_names[] = {"", "submitted", "interviewed", "accepted",
-                                              "rejected"};
+					      "rejected"};
 
 _Static_assert(ROWS(fitness_names) == COR_FITNESS__N, "fitness names");
 _Static_assert(ROWS(tb_names) == COR_TB__N, "TB names");
@@ -127,33 +127,33 @@ static const struct {
 	const char *name;
 	enum cor_criterion criterion;
 } codes[] = {
-        [COR_UNMET_NO_PRINCIPAL] = {"NO_PRINCIPAL", COR_CRIT_PRINCIPAL},
-        [COR_UNMET_SEVERAL_PRINCIPALS] = {"SEVERAL_PRINCIPALS", COR_CRIT_PRINCIPAL},
-        [COR_UNMET_NOT_COUNSELLED] = {"NOT_COUNSELLED", COR_CRIT_COUNSELLED},
-        [COR_UNMET_NO_INFORMED_DECISION] = {"NO_INFORMED_DECISION", COR_CRIT_DECISION},
-        [COR_UNMET_RETURN_DECLINED] = {"RETURN_DECLINED", COR_CRIT_DECISION},
-        [COR_UNMET_ASYLUM_REFERRAL_OPEN] = {"ASYLUM_REFERRAL_OPEN", COR_CRIT_ASYLUM},
-        [COR_UNMET_REFERRAL_OPEN] = {"REFERRAL_OPEN", COR_CRIT_REFERRALS},
-        [COR_UNMET_NOT_ACCEPTED] = {"NOT_ACCEPTED", COR_CRIT_ACCEPTANCE},
-        [COR_UNMET_SELECTION_REJECTED] = {"SELECTION_REJECTED", COR_CRIT_ACCEPTANCE},
-        [COR_UNMET_PRINCIPAL_AGE_UNKNOWN] = {"PRINCIPAL_AGE_UNKNOWN", COR_CRIT_PRINCIPAL_AGE},
-        [COR_UNMET_PRINCIPAL_MINOR] = {"PRINCIPAL_MINOR", COR_CRIT_PRINCIPAL_AGE},
-        [COR_UNMET_RELATIONSHIP_NOT_ALLOWED] = {"RELATIONSHIP_NOT_ALLOWED", COR_CRIT_FAMILY},
-        [COR_UNMET_CHILD_AGE_UNKNOWN] = {"CHILD_AGE_UNKNOWN", COR_CRIT_FAMILY},
-        [COR_UNMET_CHILD_OVER_AGE] = {"CHILD_OVER_AGE", COR_CRIT_FAMILY},
-        [COR_UNMET_FITNESS_MISSING] = {"FITNESS_MISSING", COR_CRIT_FITNESS},
-        [COR_UNMET_UNFIT] = {"UNFIT", COR_CRIT_FITNESS},
-        [COR_UNMET_FITNESS_DEFERRED] = {"FITNESS_DEFERRED", COR_CRIT_FITNESS},
-        [COR_UNMET_FITNESS_EXPIRED] = {"FITNESS_EXPIRED", COR_CRIT_FITNESS},
-        [COR_UNMET_FITNESS_AFTER_TRAVEL] = {"FITNESS_AFTER_TRAVEL", COR_CRIT_FITNESS},
-        [COR_UNMET_NO_TRAVEL_DOCUMENT] = {"NO_TRAVEL_DOCUMENT", COR_CRIT_TRAVEL_DOCUMENT},
-        [COR_UNMET_DOC_EXPIRES_BEFORE_TRAVEL] = {"DOC_EXPIRES_BEFORE_TRAVEL",
-                                                 COR_CRIT_TRAVEL_DOCUMENT},
-        [COR_UNMET_DOC_VALIDITY_SHORT] = {"DOC_VALIDITY_SHORT", COR_CRIT_TRAVEL_DOCUMENT},
-        [COR_UNMET_TB_NOT_SCREENED] = {"TB_NOT_SCREENED", COR_CRIT_TB},
-        [COR_UNMET_TB_CLASS_A] = {"TB_CLASS_A", COR_CRIT_TB},
-        [COR_UNMET_PROTECTION_NOT_ASSESSED] = {"PROTECTION_NOT_ASSESSED", COR_CRIT_PROTECTION},
-        [COR_UNMET_PROTECTION_NOT_CLEARED] = {"PROTECTION_NOT_CLEARED", COR_CRIT_PROTECTION},
+	[COR_UNMET_NO_PRINCIPAL] = {"NO_PRINCIPAL", COR_CRIT_PRINCIPAL},
+	[COR_UNMET_SEVERAL_PRINCIPALS] = {"SEVERAL_PRINCIPALS", COR_CRIT_PRINCIPAL},
+	[COR_UNMET_NOT_COUNSELLED] = {"NOT_COUNSELLED", COR_CRIT_COUNSELLED},
+	[COR_UNMET_NO_INFORMED_DECISION] = {"NO_INFORMED_DECISION", COR_CRIT_DECISION},
+	[COR_UNMET_RETURN_DECLINED] = {"RETURN_DECLINED", COR_CRIT_DECISION},
+	[COR_UNMET_ASYLUM_REFERRAL_OPEN] = {"ASYLUM_REFERRAL_OPEN", COR_CRIT_ASYLUM},
+	[COR_UNMET_REFERRAL_OPEN] = {"REFERRAL_OPEN", COR_CRIT_REFERRALS},
+	[COR_UNMET_NOT_ACCEPTED] = {"NOT_ACCEPTED", COR_CRIT_ACCEPTANCE},
+	[COR_UNMET_SELECTION_REJECTED] = {"SELECTION_REJECTED", COR_CRIT_ACCEPTANCE},
+	[COR_UNMET_PRINCIPAL_AGE_UNKNOWN] = {"PRINCIPAL_AGE_UNKNOWN", COR_CRIT_PRINCIPAL_AGE},
+	[COR_UNMET_PRINCIPAL_MINOR] = {"PRINCIPAL_MINOR", COR_CRIT_PRINCIPAL_AGE},
+	[COR_UNMET_RELATIONSHIP_NOT_ALLOWED] = {"RELATIONSHIP_NOT_ALLOWED", COR_CRIT_FAMILY},
+	[COR_UNMET_CHILD_AGE_UNKNOWN] = {"CHILD_AGE_UNKNOWN", COR_CRIT_FAMILY},
+	[COR_UNMET_CHILD_OVER_AGE] = {"CHILD_OVER_AGE", COR_CRIT_FAMILY},
+	[COR_UNMET_FITNESS_MISSING] = {"FITNESS_MISSING", COR_CRIT_FITNESS},
+	[COR_UNMET_UNFIT] = {"UNFIT", COR_CRIT_FITNESS},
+	[COR_UNMET_FITNESS_DEFERRED] = {"FITNESS_DEFERRED", COR_CRIT_FITNESS},
+	[COR_UNMET_FITNESS_EXPIRED] = {"FITNESS_EXPIRED", COR_CRIT_FITNESS},
+	[COR_UNMET_FITNESS_AFTER_TRAVEL] = {"FITNESS_AFTER_TRAVEL", COR_CRIT_FITNESS},
+	[COR_UNMET_NO_TRAVEL_DOCUMENT] = {"NO_TRAVEL_DOCUMENT", COR_CRIT_TRAVEL_DOCUMENT},
+	[COR_UNMET_DOC_EXPIRES_BEFORE_TRAVEL] = {"DOC_EXPIRES_BEFORE_TRAVEL",
+						 COR_CRIT_TRAVEL_DOCUMENT},
+	[COR_UNMET_DOC_VALIDITY_SHORT] = {"DOC_VALIDITY_SHORT", COR_CRIT_TRAVEL_DOCUMENT},
+	[COR_UNMET_TB_NOT_SCREENED] = {"TB_NOT_SCREENED", COR_CRIT_TB},
+	[COR_UNMET_TB_CLASS_A] = {"TB_CLASS_A", COR_CRIT_TB},
+	[COR_UNMET_PROTECTION_NOT_ASSESSED] = {"PROTECTION_NOT_ASSESSED", COR_CRIT_PROTECTION},
+	[COR_UNMET_PROTECTION_NOT_CLEARED] = {"PROTECTION_NOT_CLEARED", COR_CRIT_PROTECTION},
 };
 _Static_assert(ROWS(codes) == COR_UNMET__N, "a name for every code");
 
@@ -178,7 +178,7 @@ struct eval {
 };
 
 static void add(struct eval *e, const struct cor_rule *rule, enum cor_unmet_code code, int person,
-                int doc, int32_t a, int32_t b)
+		int doc, int32_t a, int32_t b)
 {
 	struct cor_eligibility *r = e->r;
 	if (r->n >= r->cap) {
@@ -186,12 +186,12 @@ static void add(struct eval *e, const struct cor_rule *rule, enum cor_unmet_code
 		return;
 	}
 	r->unmet[r->n++] = (struct cor_unmet){.code = code,
-	                                      .person = person,
-	                                      .doc = doc,
-	                                      .on = e->on,
-	                                      .a = a,
-	                                      .b = b,
-	                                      .rule = rule};
+					      .person = person,
+					      .doc = doc,
+					      .on = e->on,
+					      .a = a,
+					      .b = b,
+					      .rule = rule};
 }
 
 static bool date_ok(struct cor_date d)
@@ -336,7 +336,7 @@ static void check_fitness(struct eval *e, const struct cor_rule *rule, int i)
 	 * day is unknown. */
 	int64_t gap = (int64_t)(e->on - cor_date_to_days(*d)) * 24 * 60;
 	bool exact = e->f->has_travel_date && minute_known(e->f->departure_minute) &&
-	             minute_known(t->fitness_minute);
+		     minute_known(t->fitness_minute);
 	if (exact)
 		gap += e->f->departure_minute - t->fitness_minute;
 	if (gap < 0)
@@ -420,19 +420,19 @@ static const struct criterion {
 	void (*on_case)(struct eval *e, const struct cor_rule *rule);
 	void (*on_person)(struct eval *e, const struct cor_rule *rule, int i);
 } criteria[] = {
-        [COR_CRIT_PRINCIPAL] = {"PRINCIPAL", COR_SCOPE_CASE, check_principal, NULL},
-        [COR_CRIT_COUNSELLED] = {"COUNSELLED", COR_SCOPE_CASE, check_counselled, NULL},
-        [COR_CRIT_DECISION] = {"DECISION", COR_SCOPE_CASE, check_decision, NULL},
-        [COR_CRIT_ASYLUM] = {"ASYLUM", COR_SCOPE_CASE, check_asylum, NULL},
-        [COR_CRIT_REFERRALS] = {"REFERRALS", COR_SCOPE_CASE, check_referrals, NULL},
-        [COR_CRIT_ACCEPTANCE] = {"ACCEPTANCE", COR_SCOPE_CASE, check_acceptance, NULL},
-        [COR_CRIT_PRINCIPAL_AGE] = {"PRINCIPAL_AGE", COR_SCOPE_PERSON, NULL, check_principal_age},
-        [COR_CRIT_FAMILY] = {"FAMILY", COR_SCOPE_PERSON, NULL, check_family},
-        [COR_CRIT_FITNESS] = {"FITNESS", COR_SCOPE_PERSON, NULL, check_fitness},
-        [COR_CRIT_TRAVEL_DOCUMENT] = {"TRAVEL_DOCUMENT", COR_SCOPE_PERSON, NULL,
-                                      check_travel_document},
-        [COR_CRIT_TB] = {"TB", COR_SCOPE_PERSON, NULL, check_tb},
-        [COR_CRIT_PROTECTION] = {"PROTECTION", COR_SCOPE_PERSON, NULL, check_protection},
+	[COR_CRIT_PRINCIPAL] = {"PRINCIPAL", COR_SCOPE_CASE, check_principal, NULL},
+	[COR_CRIT_COUNSELLED] = {"COUNSELLED", COR_SCOPE_CASE, check_counselled, NULL},
+	[COR_CRIT_DECISION] = {"DECISION", COR_SCOPE_CASE, check_decision, NULL},
+	[COR_CRIT_ASYLUM] = {"ASYLUM", COR_SCOPE_CASE, check_asylum, NULL},
+	[COR_CRIT_REFERRALS] = {"REFERRALS", COR_SCOPE_CASE, check_referrals, NULL},
+	[COR_CRIT_ACCEPTANCE] = {"ACCEPTANCE", COR_SCOPE_CASE, check_acceptance, NULL},
+	[COR_CRIT_PRINCIPAL_AGE] = {"PRINCIPAL_AGE", COR_SCOPE_PERSON, NULL, check_principal_age},
+	[COR_CRIT_FAMILY] = {"FAMILY", COR_SCOPE_PERSON, NULL, check_family},
+	[COR_CRIT_FITNESS] = {"FITNESS", COR_SCOPE_PERSON, NULL, check_fitness},
+	[COR_CRIT_TRAVEL_DOCUMENT] = {"TRAVEL_DOCUMENT", COR_SCOPE_PERSON, NULL,
+				      check_travel_document},
+	[COR_CRIT_TB] = {"TB", COR_SCOPE_PERSON, NULL, check_tb},
+	[COR_CRIT_PROTECTION] = {"PROTECTION", COR_SCOPE_PERSON, NULL, check_protection},
 };
 _Static_assert(ROWS(criteria) == COR_CRIT__N, "a function for every criterion");
 
@@ -455,7 +455,7 @@ void cor_eligibility_init(struct cor_eligibility *r, struct cor_unmet *buf, size
 }
 
 const struct cor_programme_rules *cor_rules_for(const struct cor_rules_config *cfg,
-                                                const struct cor_programme *p)
+						const struct cor_programme *p)
 {
 	if (!p)
 		return NULL;
@@ -466,7 +466,7 @@ const struct cor_programme_rules *cor_rules_for(const struct cor_rules_config *c
 }
 
 int cor_eligibility_evaluate(const struct cor_rules_config *cfg, const struct cor_case_facts *f,
-                             struct cor_date today, struct cor_eligibility *r)
+			     struct cor_date today, struct cor_eligibility *r)
 {
 	r->n = 0;
 	r->overflow = 0;
@@ -507,14 +507,14 @@ bool cor_eligibility_is_met(const struct cor_eligibility *r)
 static const char *doc_kind_text(enum cor_doc_kind k)
 {
 	static const char *const text[] = {
-	        [COR_DOC_NONE] = "document",
-	        [COR_DOC_PASSPORT] = "passport",
-	        [COR_DOC_ID_CARD] = "national ID card",
-	        [COR_DOC_ETD] = "emergency travel document",
-	        [COR_DOC_LAISSEZ_PASSER] = "laissez-passer",
-	        [COR_DOC_EXIT_PERMIT] = "exit permit",
-	        [COR_DOC_VISA] = "visa",
-	        [COR_DOC_REFUGEE_TD] = "refugee travel document",
+		[COR_DOC_NONE] = "document",
+		[COR_DOC_PASSPORT] = "passport",
+		[COR_DOC_ID_CARD] = "national ID card",
+		[COR_DOC_ETD] = "emergency travel document",
+		[COR_DOC_LAISSEZ_PASSER] = "laissez-passer",
+		[COR_DOC_EXIT_PERMIT] = "exit permit",
+		[COR_DOC_VISA] = "visa",
+		[COR_DOC_REFUGEE_TD] = "refugee travel document",
 	};
 	_Static_assert(ROWS(text) == COR_DOC__N, "a text for every document kind");
 	return (unsigned)k < COR_DOC__N ? text[k] : "document";
@@ -523,16 +523,16 @@ static const char *doc_kind_text(enum cor_doc_kind k)
 static const char *relationship_text(enum cor_relationship r)
 {
 	static const char *const text[] = {
-	        [COR_REL_PRINCIPAL] = "principal applicant",
-	        [COR_REL_SPOUSE] = "spouse",
-	        [COR_REL_CHILD] = "child",
-	        [COR_REL_STEPCHILD] = "stepchild",
-	        [COR_REL_PARENT] = "parent",
-	        [COR_REL_SIBLING] = "sibling",
-	        [COR_REL_GRANDPARENT] = "grandparent",
-	        [COR_REL_GRANDCHILD] = "grandchild",
-	        [COR_REL_OTHER_RELATIVE] = "other relative",
-	        [COR_REL_UNRELATED] = "unrelated",
+		[COR_REL_PRINCIPAL] = "principal applicant",
+		[COR_REL_SPOUSE] = "spouse",
+		[COR_REL_CHILD] = "child",
+		[COR_REL_STEPCHILD] = "stepchild",
+		[COR_REL_PARENT] = "parent",
+		[COR_REL_SIBLING] = "sibling",
+		[COR_REL_GRANDPARENT] = "grandparent",
+		[COR_REL_GRANDCHILD] = "grandchild",
+		[COR_REL_OTHER_RELATIVE] = "other relative",
+		[COR_REL_UNRELATED] = "unrelated",
 	};
 	_Static_assert(ROWS(text) == COR_REL__N, "a text for every relationship");
 	return (unsigned)r < COR_REL__N ? text[r] : "unknown";
@@ -564,7 +564,8 @@ static const char *prog_code(const struct cor_case_facts *f)
 }
 
 /* "travel on 2027-01-10", or "2026-11-27 (no travel date set)", after prep. */
-static void put_when(struct cor_out *o, const struct cor_case_facts *f, int32_t on, const char *prep)
+static void put_when(struct cor_out *o, const struct cor_case_facts *f, int32_t on,
+		     const char *prep)
 {
 	char d[COR_DATE_LEN];
 	cor_date_format(cor_date_from_days(on), d);
@@ -572,12 +573,13 @@ static void put_when(struct cor_out *o, const struct cor_case_facts *f, int32_t 
 	if (f->has_travel_date)
 		cor_out_printf(o, "%s%stravel on %s", prep, sep, d);
 	else
-		cor_out_printf(o, "%s%s%s (no travel date set)", !strcmp(prep, "at") ? "on" : prep, sep, d);
+		cor_out_printf(o, "%s%s%s (no travel date set)", !strcmp(prep, "at") ? "on" : prep,
+			       sep, d);
 }
 
 /* "a, b or c" of the names of the set bits of mask. */
 static void put_list(struct cor_out *o, uint32_t mask, int n, const char *(*text)(int),
-                     const char *last)
+		     const char *last)
 {
 	int total = 0, seen = 0;
 	for (int i = 0; i < n; i++)
@@ -585,7 +587,11 @@ static void put_list(struct cor_out *o, uint32_t mask, int n, const char *(*text
 	for (int i = 0; i < n; i++) {
 		if (!((mask >> i) & 1))
 			continue;
-		cor_out_printf(o, "%s%s", seen == 0 ? "" : seen == total - 1 ? last : ", ", text(i));
+		cor_out_printf(o, "%s%s",
+			       seen == 0           ? ""
+			       : seen == total - 1 ? last
+						   : ", ",
+			       text(i));
 		seen++;
 	}
 	if (!total)
@@ -640,13 +646,14 @@ static void put_exempt(struct cor_out *o, const char *exempt)
 /* FITNESS_EXPIRED and FITNESS_AFTER_TRAVEL: when the check was, against
  * the departure; times of day only when both are known (the record says). */
 static void put_fitness_timing(struct cor_out *o, const struct cor_unmet *u,
-                               const struct cor_case_facts *f, const struct cor_traveller_facts *t,
-                               const char *name)
+			       const struct cor_case_facts *f, const struct cor_traveller_facts *t,
+			       const char *name)
 {
 	char d[COR_DATE_LEN];
 	bool expired = u->code == COR_UNMET_FITNESS_EXPIRED;
 	bool exact = expired ? u->b : u->a;
-	cor_out_printf(o, "fitness check of %s on %s", name, t ? cor_date_format(t->fitness_on, d) : "?");
+	cor_out_printf(o, "fitness check of %s on %s", name,
+		       t ? cor_date_format(t->fitness_on, d) : "?");
 	if (exact && t)
 		put_minute(o, t->fitness_minute);
 	if (expired) {
@@ -667,19 +674,19 @@ static void put_fitness_timing(struct cor_out *o, const struct cor_unmet *u,
 }
 
 size_t cor_unmet_describe(const struct cor_unmet *u, const struct cor_case_facts *f, char *buf,
-                          size_t len)
+			  size_t len)
 {
 	struct cor_out o = COR_OUT_INIT(buf, len);
 	char tmp[32], d1[COR_DATE_LEN];
 	const char *name = who(f, u->person, tmp, sizeof(tmp));
 	const struct cor_rule *rule = u->rule;
 	const struct cor_traveller_facts *t = u->person >= 0 && (size_t)u->person < f->n_travellers
-	                                              ? &f->travellers[u->person]
-	                                              : NULL;
+						      ? &f->travellers[u->person]
+						      : NULL;
 	const struct cor_doc_facts *d =
-	        t && u->doc >= 0 && u->doc < t->n_docs && u->doc < COR_FACT_DOCS_MAX
-	                ? &t->docs[u->doc]
-	                : NULL;
+		t && u->doc >= 0 && u->doc < t->n_docs && u->doc < COR_FACT_DOCS_MAX
+			? &t->docs[u->doc]
+			: NULL;
 	if (len)
 		buf[0] = '\0';
 
@@ -688,8 +695,8 @@ size_t cor_unmet_describe(const struct cor_unmet *u, const struct cor_case_facts
 		cor_out_printf(&o, "case %s has no principal applicant", case_ref(f));
 		break;
 	case COR_UNMET_SEVERAL_PRINCIPALS:
-		cor_out_printf(&o, "case %s has %ld principal applicants; it needs exactly one", case_ref(f),
-		    (long)u->a);
+		cor_out_printf(&o, "case %s has %ld principal applicants; it needs exactly one",
+			       case_ref(f), (long)u->a);
 		break;
 	case COR_UNMET_NOT_COUNSELLED:
 		cor_out_printf(&o, "case %s has not been counselled", case_ref(f));
@@ -698,39 +705,43 @@ size_t cor_unmet_describe(const struct cor_unmet *u, const struct cor_case_facts
 		cor_out_printf(&o, "case %s has no informed decision recorded", case_ref(f));
 		break;
 	case COR_UNMET_RETURN_DECLINED:
-		cor_out_printf(&o, "case %s decided not to travel (informed decision: no)", case_ref(f));
+		cor_out_printf(&o, "case %s decided not to travel (informed decision: no)",
+			       case_ref(f));
 		break;
 	case COR_UNMET_ASYLUM_REFERRAL_OPEN:
 		cor_out_printf(&o,
-		    "case %s wishes to apply for asylum; it is on hold until the asylum "
-		    "referral is closed",
-		    case_ref(f));
+			       "case %s wishes to apply for asylum; it is on hold until the asylum "
+			       "referral is closed",
+			       case_ref(f));
 		break;
 	case COR_UNMET_REFERRAL_OPEN:
 		cor_out_printf(&o, "case %s has %ld open referral%s", case_ref(f), (long)u->a,
-		    u->a == 1 ? "" : "s");
+			       u->a == 1 ? "" : "s");
 		break;
 	case COR_UNMET_NOT_ACCEPTED:
-		cor_out_printf(&o, "case %s is not accepted by the receiving state (%s)", case_ref(f),
-		    u->a == COR_SELECTION_SUBMITTED     ? "submitted, awaiting a decision"
-		    : u->a == COR_SELECTION_INTERVIEWED ? "interviewed, awaiting a decision"
-		                                        : "not submitted");
+		cor_out_printf(
+			&o, "case %s is not accepted by the receiving state (%s)", case_ref(f),
+			u->a == COR_SELECTION_SUBMITTED     ? "submitted, awaiting a decision"
+			: u->a == COR_SELECTION_INTERVIEWED ? "interviewed, awaiting a decision"
+							    : "not submitted");
 		break;
 	case COR_UNMET_SELECTION_REJECTED:
 		cor_out_printf(&o, "case %s was rejected by the receiving state", case_ref(f));
 		break;
 	case COR_UNMET_PRINCIPAL_AGE_UNKNOWN:
-		cor_out_printf(&o,
-		    "birth date of principal applicant %s is not recorded; the principal "
-		    "applicant must be %d or over",
-		    name, rule ? rule->value : 18);
+		cor_out_printf(
+			&o,
+			"birth date of principal applicant %s is not recorded; the principal "
+			"applicant must be %d or over",
+			name, rule ? rule->value : 18);
 		break;
 	case COR_UNMET_CHILD_AGE_UNKNOWN:
-		cor_out_printf(&o,
-		    "birth date of %s, %s of the principal applicant, is not recorded; %s "
-		    "takes children under %d only",
-		    name, t ? relationship_text(t->relationship) : "child", prog_code(f),
-		    rule ? rule->value : 18);
+		cor_out_printf(
+			&o,
+			"birth date of %s, %s of the principal applicant, is not recorded; %s "
+			"takes children under %d only",
+			name, t ? relationship_text(t->relationship) : "child", prog_code(f),
+			rule ? rule->value : 18);
 		break;
 	case COR_UNMET_PRINCIPAL_MINOR:
 		cor_out_printf(&o, "principal applicant %s is %ld ", name, (long)u->a);
@@ -740,32 +751,34 @@ size_t cor_unmet_describe(const struct cor_unmet *u, const struct cor_case_facts
 		break;
 	case COR_UNMET_RELATIONSHIP_NOT_ALLOWED:
 		cor_out_printf(&o, "%s is recorded as %s; %s takes only ", name,
-		    t ? relationship_text(t->relationship) : "unknown", prog_code(f));
+			       t ? relationship_text(t->relationship) : "unknown", prog_code(f));
 		put_list(&o, rule ? rule->mask : 0, COR_REL__N, rel_text_i, " and ");
 		break;
 	case COR_UNMET_CHILD_OVER_AGE:
 		cor_out_printf(&o, "%s, %s of the principal applicant, is %ld ", name,
-		    t ? relationship_text(t->relationship) : "child", (long)u->a);
+			       t ? relationship_text(t->relationship) : "child", (long)u->a);
 		put_when(&o, f, u->on, "at");
-		cor_out_printf(&o, "; %s takes children under %d only", prog_code(f), rule ? rule->value : 18);
+		cor_out_printf(&o, "; %s takes children under %d only", prog_code(f),
+			       rule ? rule->value : 18);
 		break;
 	case COR_UNMET_FITNESS_MISSING:
 		cor_out_printf(&o, "no fitness-to-travel check recorded for %s", name);
 		break;
 	case COR_UNMET_UNFIT:
 		cor_out_printf(&o, "%s was found unfit to travel on %s", name,
-		    t ? cor_date_format(t->fitness_on, d1) : "?");
+			       t ? cor_date_format(t->fitness_on, d1) : "?");
 		break;
 	case COR_UNMET_FITNESS_DEFERRED:
 		cor_out_printf(&o, "fitness to travel of %s was deferred on %s", name,
-		    t ? cor_date_format(t->fitness_on, d1) : "?");
+			       t ? cor_date_format(t->fitness_on, d1) : "?");
 		break;
 	case COR_UNMET_FITNESS_EXPIRED:
 	case COR_UNMET_FITNESS_AFTER_TRAVEL:
 		put_fitness_timing(&o, u, f, t, name);
 		break;
 	case COR_UNMET_NO_TRAVEL_DOCUMENT:
-		cor_out_printf(&o, "%s holds no travel document accepted for %s (", name, prog_code(f));
+		cor_out_printf(&o, "%s holds no travel document accepted for %s (", name,
+			       prog_code(f));
 		put_list(&o, rule ? rule->mask : 0, COR_DOC__N, doc_text_i, " or ");
 		cor_out_printf(&o, ")");
 		if (t && t->n_docs > 0) {
@@ -778,34 +791,38 @@ size_t cor_unmet_describe(const struct cor_unmet *u, const struct cor_case_facts
 		}
 		break;
 	case COR_UNMET_DOC_EXPIRES_BEFORE_TRAVEL:
-		cor_out_printf(&o, "%s of %s %s %s, ", d ? doc_kind_text(d->kind) : "document", name,
-		    d && expiry_day(d) < u->b ? "expired" : "expires",
-		    d ? cor_date_format(d->expires_on, d1) : "?");
+		cor_out_printf(&o, "%s of %s %s %s, ", d ? doc_kind_text(d->kind) : "document",
+			       name, d && expiry_day(d) < u->b ? "expired" : "expires",
+			       d ? cor_date_format(d->expires_on, d1) : "?");
 		put_when(&o, f, u->on, "before");
 		break;
 	case COR_UNMET_DOC_VALIDITY_SHORT:
 		cor_out_printf(&o, "%s of %s expires %s, %ld day%s after ",
-		    d ? doc_kind_text(d->kind) : "document", name,
-		    d ? cor_date_format(d->expires_on, d1) : "?", (long)u->a, u->a == 1 ? "" : "s");
+			       d ? doc_kind_text(d->kind) : "document", name,
+			       d ? cor_date_format(d->expires_on, d1) : "?", (long)u->a,
+			       u->a == 1 ? "" : "s");
 		put_when(&o, f, u->on, "");
 		cor_out_printf(&o, "; %s requires %ld days", prog_code(f), (long)u->b);
 		break;
 	case COR_UNMET_TB_NOT_SCREENED:
 		cor_out_printf(&o, "no TB classification recorded for %s, bound for %.3s", name,
-		    f->destination);
+			       f->destination);
 		break;
 	case COR_UNMET_TB_CLASS_A:
-		cor_out_printf(&o, "%s has TB class A (infectious), which blocks travel to %.3s unless waived",
-		    name, f->destination);
+		cor_out_printf(
+			&o,
+			"%s has TB class A (infectious), which blocks travel to %.3s unless waived",
+			name, f->destination);
 		break;
 	case COR_UNMET_PROTECTION_NOT_ASSESSED:
 		cor_out_printf(&o, "no protection risk assessment recorded for %s", name);
 		break;
 	case COR_UNMET_PROTECTION_NOT_CLEARED:
-		cor_out_printf(&o,
-		    "protection risk of %s on return is %s and not cleared by a protection "
-		    "officer",
-		    name, cor_risk_name((enum cor_risk)u->a));
+		cor_out_printf(
+			&o,
+			"protection risk of %s on return is %s and not cleared by a protection "
+			"officer",
+			name, cor_risk_name((enum cor_risk)u->a));
 		break;
 	default:
 		cor_out_printf(&o, "unknown criterion %d", (int)u->code);

@@ -222,12 +222,12 @@ struct cor_rules_config {
 struct cor_rules_config cor_rules_config_default(void);
 /* The table of programme p in cfg, or NULL. */
 const struct cor_programme_rules *cor_rules_for(const struct cor_rules_config *cfg,
-                                                const struct cor_programme *p);
+						const struct cor_programme *p);
 /* Apply a "key = value" text (len bytes, need not be NUL-terminated) to cfg.
  * On a bad line: COR_EINVAL, cfg untouched, and msg gets "FILE:LINE: reason"
  * (file is the name to show). */
 int cor_rules_config_parse(struct cor_rules_config *cfg, const char *text, size_t len,
-                           const char *file, char *msg, size_t msglen);
+			   const char *file, char *msg, size_t msglen);
 
 /* "PRINCIPAL", "TRAVEL_DOCUMENT", ...; "?" when out of range. */
 const char *cor_criterion_name(enum cor_criterion c);
@@ -291,7 +291,7 @@ void cor_eligibility_init(struct cor_eligibility *r, struct cor_unmet *buf, size
  * without one, on `today`. r is emptied first. COR_EINVAL when f has no
  * programme that cfg knows; otherwise 0, whatever the verdict. */
 int cor_eligibility_evaluate(const struct cor_rules_config *cfg, const struct cor_case_facts *f,
-                             struct cor_date today, struct cor_eligibility *r);
+			     struct cor_date today, struct cor_eligibility *r);
 /* Did the last evaluation find every criterion met? */
 bool cor_eligibility_is_met(const struct cor_eligibility *r);
 
@@ -304,6 +304,6 @@ enum cor_criterion cor_unmet_criterion(enum cor_unmet_code c);
  * facts u was evaluated from, e.g. "passport of AMINA YUSUF expires
  * 2027-01-02, before travel on 2027-01-10". */
 size_t cor_unmet_describe(const struct cor_unmet *u, const struct cor_case_facts *f, char *buf,
-                          size_t len);
+			  size_t len);
 
 #endif

@@ -105,16 +105,16 @@ static const struct {
 	const char *code;
 	int weight;
 } default_weights[] = {
-        {"CR", 3},    {"SC", 4},    {"SC-UC", 5}, {"SC-CH", 5}, {"WR", 3},    {"ER", 2},
-        {"ER-FR", 3}, {"SP", 3},    {"DS", 2},    {"DS-PS", 3}, {"DS-MS", 3}, {"DS-DF", 1},
-        {"SM", 3},    {"SM-CC", 4}, {"SM-CI", 2}, {"SM-MI", 2}, {"FU", 1},    {"LP", 3},
-        {"LP-RR", 4}, {"LP-IH", 4}, {"LP-ND", 1}, {"TR", 3},    {"SV", 3},    {"PG", 2},
+	{"CR", 3},    {"SC", 4},    {"SC-UC", 5}, {"SC-CH", 5}, {"WR", 3},    {"ER", 2},
+	{"ER-FR", 3}, {"SP", 3},    {"DS", 2},    {"DS-PS", 3}, {"DS-MS", 3}, {"DS-DF", 1},
+	{"SM", 3},    {"SM-CC", 4}, {"SM-CI", 2}, {"SM-MI", 2}, {"FU", 1},    {"LP", 3},
+	{"LP-RR", 4}, {"LP-IH", 4}, {"LP-ND", 1}, {"TR", 3},    {"SV", 3},    {"PG", 2},
 };
 
 static const int default_priority_days[COR_PRIO__N] = {
-        [COR_PRIO_NORMAL] = 365,
-        [COR_PRIO_URGENT] = 42,
-        [COR_PRIO_EMERGENCY] = 7,
+	[COR_PRIO_NORMAL] = 365,
+	[COR_PRIO_URGENT] = 42,
+	[COR_PRIO_EMERGENCY] = 7,
 };
 
 /* The index in cor_needs of the group of code i ("SM" for "SM-CC"). */
@@ -182,23 +182,23 @@ static const struct rule_key {
 	int min, max;
 	const char *unit;
 } rule_keys[] = {
-        {"fitness_window_hours", COR_CRIT_FITNESS, F_VALUE, T_INT, 0, 1, 720, "hours"},
-        {"principal_min_age", COR_CRIT_PRINCIPAL_AGE, F_VALUE, T_INT, 0, 0, 25, "years"},
-        {"child_age_limit", COR_CRIT_FAMILY, F_VALUE, T_INT, 0, 0, 30, "years"},
-        {"relationships", COR_CRIT_FAMILY, F_MASK, T_RELATIONSHIPS, 0, 0, 0, NULL},
-        {"tb_screening_min_age", COR_CRIT_TB, F_VALUE, T_INT, 0, 0, 18, "years"},
-        {"protection_clearance_from", COR_CRIT_PROTECTION, F_VALUE, T_RISK, 0, 0, 0, NULL},
-        {"doc_kinds", COR_CRIT_TRAVEL_DOCUMENT, F_MASK, T_DOC_KINDS, 0, 0, 0, NULL},
-        {"doc_margin_days.passport", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT, COR_DOC_PASSPORT, 0,
-         3650, "days"},
-        {"doc_margin_days.id_card", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT, COR_DOC_ID_CARD, 0,
-         3650, "days"},
-        {"doc_margin_days.etd", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT, COR_DOC_ETD, 0, 3650,
-         "days"},
-        {"doc_margin_days.laissez_passer", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT,
-         COR_DOC_LAISSEZ_PASSER, 0, 3650, "days"},
-        {"doc_margin_days.refugee_td", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT,
-         COR_DOC_REFUGEE_TD, 0, 3650, "days"},
+	{"fitness_window_hours", COR_CRIT_FITNESS, F_VALUE, T_INT, 0, 1, 720, "hours"},
+	{"principal_min_age", COR_CRIT_PRINCIPAL_AGE, F_VALUE, T_INT, 0, 0, 25, "years"},
+	{"child_age_limit", COR_CRIT_FAMILY, F_VALUE, T_INT, 0, 0, 30, "years"},
+	{"relationships", COR_CRIT_FAMILY, F_MASK, T_RELATIONSHIPS, 0, 0, 0, NULL},
+	{"tb_screening_min_age", COR_CRIT_TB, F_VALUE, T_INT, 0, 0, 18, "years"},
+	{"protection_clearance_from", COR_CRIT_PROTECTION, F_VALUE, T_RISK, 0, 0, 0, NULL},
+	{"doc_kinds", COR_CRIT_TRAVEL_DOCUMENT, F_MASK, T_DOC_KINDS, 0, 0, 0, NULL},
+	{"doc_margin_days.passport", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT, COR_DOC_PASSPORT, 0,
+	 3650, "days"},
+	{"doc_margin_days.id_card", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT, COR_DOC_ID_CARD, 0,
+	 3650, "days"},
+	{"doc_margin_days.etd", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT, COR_DOC_ETD, 0, 3650,
+	 "days"},
+	{"doc_margin_days.laissez_passer", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT,
+	 COR_DOC_LAISSEZ_PASSER, 0, 3650, "days"},
+	{"doc_margin_days.refugee_td", COR_CRIT_TRAVEL_DOCUMENT, F_MARGIN, T_INT,
+	 COR_DOC_REFUGEE_TD, 0, 3650, "days"},
 };
 
 #define N_RULE_KEYS (sizeof(rule_keys) / sizeof(rule_keys[0]))
@@ -279,7 +279,7 @@ static bool read_int(const char *v, int min, int max, int32_t *out)
 
 /* Read a comma-separated list of document kinds or relationships. */
 static int read_list(struct parse *p, const char *key, enum vtype type, const char *v,
-                     uint32_t *out)
+		     uint32_t *out)
 {
 	char item[48], q[48];
 	uint32_t mask = 0;
@@ -294,15 +294,15 @@ static int read_list(struct parse *p, const char *key, enum vtype type, const ch
 			return fail(p, "'%s' has an empty entry", key);
 		if ((size_t)(b - a) >= sizeof(item))
 			return fail(p, "'%s': unknown %s '%s'", key,
-			            type == T_DOC_KINDS ? "document kind" : "relationship",
-			            quote(q, a, (size_t)(b - a)));
+				    type == T_DOC_KINDS ? "document kind" : "relationship",
+				    quote(q, a, (size_t)(b - a)));
 		memcpy(item, a, (size_t)(b - a));
 		item[b - a] = '\0';
 		if (type == T_DOC_KINDS) {
 			enum cor_doc_kind k;
 			if (cor_doc_kind_parse(item, &k) < 0 || k == COR_DOC_NONE)
 				return fail(p, "'%s': unknown document kind '%s'", key,
-				            quote(q, item, strlen(item)));
+					    quote(q, item, strlen(item)));
 			if (k == COR_DOC_VISA || k == COR_DOC_EXIT_PERMIT)
 				return fail(p, "'%s': '%s' is not a travel document", key, item);
 			mask |= 1u << k;
@@ -310,7 +310,7 @@ static int read_list(struct parse *p, const char *key, enum vtype type, const ch
 			enum cor_relationship r;
 			if (cor_relationship_parse(item, &r) < 0)
 				return fail(p, "'%s': unknown relationship '%s'", key,
-				            quote(q, item, strlen(item)));
+					    quote(q, item, strlen(item)));
 			mask |= 1u << r;
 		}
 		if (!s[n])
@@ -325,7 +325,7 @@ static int read_list(struct parse *p, const char *key, enum vtype type, const ch
 
 /* Record s = value at this line, unless the key was already set. */
 static int set_once(struct parse *p, struct setting *s, const char *key, int32_t value,
-                    uint32_t mask)
+		    uint32_t mask)
 {
 	if (s->line)
 		return fail(p, "'%s' is already set on line %d", key, s->line);
@@ -336,7 +336,7 @@ static int set_once(struct parse *p, struct setting *s, const char *key, int32_t
 }
 
 static int read_rule_key(struct parse *p, const struct rule_key *rk, struct setting *s,
-                         const char *key, const char *v)
+			 const char *key, const char *v)
 {
 	char q[48];
 	int32_t value = 0;
@@ -346,13 +346,13 @@ static int read_rule_key(struct parse *p, const struct rule_key *rk, struct sett
 	case T_INT:
 		if (!read_int(v, rk->min, rk->max, &value))
 			return fail(p, "'%s' must be a whole number of %s from %d to %d, not '%s'",
-			            key, rk->unit, rk->min, rk->max, quote(q, v, strlen(v)));
+				    key, rk->unit, rk->min, rk->max, quote(q, v, strlen(v)));
 		break;
 	case T_RISK: {
 		enum cor_risk r;
 		if (cor_risk_parse(v, &r) < 0 || r < COR_RISK_LOW)
 			return fail(p, "'%s' must be low, medium or high, not '%s'", key,
-			            quote(q, v, strlen(v)));
+				    quote(q, v, strlen(v)));
 		value = (int32_t)r;
 		break;
 	}
@@ -382,12 +382,12 @@ static bool has_criterion(const struct cor_programme_rules *pr, enum cor_criteri
 }
 
 static int read_line(struct parse *p, const struct cor_rules_config *cfg, const char *key,
-                     const char *v)
+		     const char *v)
 {
 	static const char *const prio_keys[COR_PRIO__N] = {
-	        [COR_PRIO_NORMAL] = "priority.normal_days",
-	        [COR_PRIO_URGENT] = "priority.urgent_days",
-	        [COR_PRIO_EMERGENCY] = "priority.emergency_days",
+		[COR_PRIO_NORMAL] = "priority.normal_days",
+		[COR_PRIO_URGENT] = "priority.urgent_days",
+		[COR_PRIO_EMERGENCY] = "priority.emergency_days",
 	};
 	char q[48];
 	int32_t value;
@@ -400,18 +400,18 @@ static int read_line(struct parse *p, const struct cor_rules_config *cfg, const 
 			continue;
 		if (!read_int(v, 1, 3650, &value))
 			return fail(p,
-			            "'%s' must be a whole number of days from 1 to 3650, not '%s'",
-			            key, quote(q, v, strlen(v)));
+				    "'%s' must be a whole number of days from 1 to 3650, not '%s'",
+				    key, quote(q, v, strlen(v)));
 		return set_once(p, &p->prio[l], key, value, 0);
 	}
 	if (!strncmp(key, "weight.", 7)) {
 		const struct cor_need *need = cor_need_find(key + 7);
 		if (!need)
 			return fail(p, "'%s': unknown specific-needs code '%s'", key,
-			            quote(q, key + 7, strlen(key + 7)));
+				    quote(q, key + 7, strlen(key + 7)));
 		if (!read_int(v, 0, 100, &value))
 			return fail(p, "'%s' must be a whole number from 0 to 100, not '%s'", key,
-			            quote(q, v, strlen(v)));
+				    quote(q, v, strlen(v)));
 		return set_once(p, &p->weight[need - cor_needs], key, value, 0);
 	}
 
@@ -433,7 +433,7 @@ static int read_line(struct parse *p, const struct cor_rules_config *cfg, const 
 			return fail(p, "unknown key '%s'", key);
 		if (!has_criterion(pr, rk->criterion))
 			return fail(p, "'%s': %s has no %s criterion", key, code,
-			            cor_criterion_name(rk->criterion));
+				    cor_criterion_name(rk->criterion));
 		size_t i = (size_t)(pr - cfg->programmes);
 		return read_rule_key(p, rk, &p->rule[rk - rule_keys][1 + i], key, v);
 	}
@@ -444,7 +444,7 @@ static int read_line(struct parse *p, const struct cor_rules_config *cfg, const 
 }
 
 static void apply_rule_key(struct cor_programme_rules *pr, const struct rule_key *rk,
-                           const struct setting *s)
+			   const struct setting *s)
 {
 	for (size_t k = 0; k < pr->n_rules && k < COR_RULES_ROWS_MAX; k++) {
 		struct cor_rule *r = &pr->rules[k];
@@ -463,14 +463,14 @@ static void apply_rule_key(struct cor_programme_rules *pr, const struct rule_key
 static int apply(struct parse *p, struct cor_rules_config *c)
 {
 	static const char *const prio_keys[COR_PRIO__N] = {
-	        "priority.normal_days", "priority.urgent_days", "priority.emergency_days"};
+		"priority.normal_days", "priority.urgent_days", "priority.emergency_days"};
 	for (size_t k = 0; k < N_RULE_KEYS; k++) {
 		for (size_t i = 0; i < c->n_programmes && i < COR_RULES_PROGRAMMES_MAX; i++) {
 			if (p->rule[k][0].line)
 				apply_rule_key(&c->programmes[i], &rule_keys[k], &p->rule[k][0]);
 			if (p->rule[k][1 + i].line)
 				apply_rule_key(&c->programmes[i], &rule_keys[k],
-				               &p->rule[k][1 + i]);
+					       &p->rule[k][1 + i]);
 		}
 	}
 	for (int l = 0; l < COR_PRIO__N; l++)
@@ -481,9 +481,9 @@ static int apply(struct parse *p, struct cor_rules_config *c)
 		if (c->priority_days[l] <= c->priority_days[l - 1])
 			continue;
 		p->line = p->prio[l].line > p->prio[l - 1].line ? p->prio[l].line
-		                                                : p->prio[l - 1].line;
+								: p->prio[l - 1].line;
 		return fail(p, "'%s' (%d) must not be longer than '%s' (%d)", prio_keys[l],
-		            c->priority_days[l], prio_keys[l - 1], c->priority_days[l - 1]);
+			    c->priority_days[l], prio_keys[l - 1], c->priority_days[l - 1]);
 	}
 	for (size_t i = 0; i < cor_needs_len && i < COR_RULES_NEEDS_MAX; i++)
 		if (p->weight[i].line)
@@ -493,7 +493,7 @@ static int apply(struct parse *p, struct cor_rules_config *c)
 }
 
 int cor_rules_config_parse(struct cor_rules_config *cfg, const char *text, size_t len,
-                           const char *file, char *msg, size_t msglen)
+			   const char *file, char *msg, size_t msglen)
 {
 	static struct parse zero;
 	struct parse p = zero;

@@ -10,13 +10,13 @@
 #include "util/error.h"
 
 const char *const cor_fund_reasons[] = {
-	"lost_documents",    /* lost or stolen documents */
+	"lost_documents", /* lost or stolen documents */
 	"destitution",
-	"accident_illness",  /* accident or ill health */
+	"accident_illness", /* accident or ill health */
 	"abuse",
-	"broken_promises",   /* by family or employers */
-	"asylum_rejected",   /* rejected asylum claim */
-	"insecurity",        /* in destination or transit */
+	"broken_promises", /* by family or employers */
+	"asylum_rejected", /* rejected asylum claim */
+	"insecurity",      /* in destination or transit */
 	NULL,
 };
 
@@ -64,7 +64,8 @@ int cor_fund_check_approval(const struct cor_fund_position *p, int64_t amount, c
 {
 	char a[COR_MONEY_LEN], b[COR_MONEY_LEN], c[COR_MONEY_LEN], d[COR_MONEY_LEN];
 	if (p->budget <= 0) {
-		snprintf(msg, msglen, "office '%s' has no %d budget in %s (set one with 'corridor fund budget')",
+		snprintf(msg, msglen,
+			 "office '%s' has no %d budget in %s (set one with 'corridor fund budget')",
 			 office, year, currency);
 		return COR_EINVAL;
 	}
@@ -88,7 +89,8 @@ int cor_fund_check_disbursement(int64_t approved, int64_t paid, int64_t amount,
 	char a[COR_MONEY_LEN], b[COR_MONEY_LEN], c[COR_MONEY_LEN];
 	if (paid + amount > approved) {
 		snprintf(msg, msglen, "paying %s would exceed the approved %s (already paid %s)",
-			 cor_money_format(amount, currency, a), cor_money_format(approved, currency, b),
+			 cor_money_format(amount, currency, a),
+			 cor_money_format(approved, currency, b),
 			 cor_money_format(paid, currency, c));
 		return COR_EINVAL;
 	}

@@ -17,10 +17,10 @@
 
 static const char *const kind_names[COR_HEALTH_KIND__N] = {"fitness_to_travel", "pre_migration"};
 static const char *const kind_titles[COR_HEALTH_KIND__N] = {"fitness to travel",
-                                                            "pre-migration health assessment"};
+							    "pre-migration health assessment"};
 
 static const char *const outcome_names[COR_HEALTH_OUTCOME__N] = {
-        "", "fit", "fit_with_conditions", "unfit", "deferred",
+	"", "fit", "fit_with_conditions", "unfit", "deferred",
 };
 
 /* Each condition: its name and the SSR codes it needs. */
@@ -28,22 +28,22 @@ static const struct {
 	const char *name;
 	const char *ssr[2];
 } conditions[COR_HEALTH_CONDITION__N] = {
-        [COR_HEALTH_MEDICAL_ESCORT] = {"medical_escort", {"MEDA"}},
-        [COR_HEALTH_NON_MEDICAL_ESCORT] = {"non_medical_escort", {NULL}},
-        [COR_HEALTH_OXYGEN] = {"oxygen", {"OXYG", "MEDA"}},
-        [COR_HEALTH_WCHR] = {"wchr", {"WCHR"}},
-        [COR_HEALTH_WCHS] = {"wchs", {"WCHS"}},
-        [COR_HEALTH_WCHC] = {"wchc", {"WCHC"}},
-        [COR_HEALTH_STRETCHER] = {"stretcher", {"STCR", "MEDA"}},
-        [COR_HEALTH_EXTRA_SEAT] = {"extra_seat", {"EXST"}},
-        [COR_HEALTH_FRONT_ROW] = {"front_row", {NULL}},
+	[COR_HEALTH_MEDICAL_ESCORT] = {"medical_escort", {"MEDA"}},
+	[COR_HEALTH_NON_MEDICAL_ESCORT] = {"non_medical_escort", {NULL}},
+	[COR_HEALTH_OXYGEN] = {"oxygen", {"OXYG", "MEDA"}},
+	[COR_HEALTH_WCHR] = {"wchr", {"WCHR"}},
+	[COR_HEALTH_WCHS] = {"wchs", {"WCHS"}},
+	[COR_HEALTH_WCHC] = {"wchc", {"WCHC"}},
+	[COR_HEALTH_STRETCHER] = {"stretcher", {"STCR", "MEDA"}},
+	[COR_HEALTH_EXTRA_SEAT] = {"extra_seat", {"EXST"}},
+	[COR_HEALTH_FRONT_ROW] = {"front_row", {NULL}},
 };
 
 /* The order SSR codes are listed in. */
 static const char *const ssr_order[] = {"MEDA", "OXYG", "STCR", "WCHR", "WCHS", "WCHC", "EXST"};
 
 static const char *const tb_names[COR_HEALTH_TB__N] = {
-        "", "none", "A", "B1_pulmonary", "B1_extrapulmonary", "B2", "B3",
+	"", "none", "A", "B1_pulmonary", "B1_extrapulmonary", "B2", "B3",
 };
 
 #define WHEELCHAIRS                                                                                \
@@ -105,7 +105,7 @@ char *cor_health_conditions_format(unsigned set, char *buf, size_t len)
 		if (!(set & COR_HEALTH_COND_BIT(i)))
 			continue;
 		o += (size_t)snprintf(o < len ? buf + o : NULL, o < len ? len - o : 0, "%s%s",
-		                      o ? ", " : "", conditions[i].name);
+				      o ? ", " : "", conditions[i].name);
 	}
 	return buf;
 }
@@ -153,14 +153,14 @@ char *cor_health_ssr_format(unsigned set, char *buf, size_t len)
 		buf[0] = '\0';
 	for (int i = 0; i < n; i++)
 		o += (size_t)snprintf(o < len ? buf + o : NULL, o < len ? len - o : 0, "%s%s",
-		                      i ? " " : "", codes[i]);
+				      i ? " " : "", codes[i]);
 	return buf;
 }
 
 /* ---- rules ------------------------------------------------------------ */
 
 static int issue(struct cor_health_issue *is, const char *field, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 
 static int issue(struct cor_health_issue *is, const char *field, const char *fmt, ...)
 {
@@ -182,7 +182,7 @@ static const char *first_of(unsigned set)
 }
 
 int cor_health_check_validate(const struct cor_health_check *h, const char *destination,
-                              struct cor_health_issue *is)
+			      struct cor_health_issue *is)
 {
 	char given[160];
 	unsigned set = h->conditions;
@@ -191,7 +191,7 @@ int cor_health_check_validate(const struct cor_health_check *h, const char *dest
 		return issue(is, "kind", "is not fitness_to_travel or pre_migration");
 	if (h->outcome == COR_HEALTH_OUTCOME_NONE || (unsigned)h->outcome >= COR_HEALTH_OUTCOME__N)
 		return issue(is, "outcome",
-		             "give one of fit, fit_with_conditions, unfit, deferred");
+			     "give one of fit, fit_with_conditions, unfit, deferred");
 	if (set & ~ALL_CONDITIONS)
 		return issue(is, "condition", "holds a condition this version does not know");
 	cor_health_conditions_format(set, given, sizeof(given));
@@ -199,48 +199,48 @@ int cor_health_check_validate(const struct cor_health_check *h, const char *dest
 	case COR_HEALTH_FIT:
 		if (set)
 			return issue(is, "condition",
-			             "outcome 'fit' takes no condition (given: %s); record "
-			             "fit_with_conditions instead",
-			             given);
+				     "outcome 'fit' takes no condition (given: %s); record "
+				     "fit_with_conditions instead",
+				     given);
 		break;
 	case COR_HEALTH_FIT_WITH_CONDITIONS:
 		if (!set)
 			return issue(
-			        is, "condition",
-			        "outcome 'fit_with_conditions' needs at least one condition "
-			        "(medical_escort, non_medical_escort, oxygen, wchr, wchs, wchc, "
-			        "stretcher, extra_seat, front_row)");
+				is, "condition",
+				"outcome 'fit_with_conditions' needs at least one condition "
+				"(medical_escort, non_medical_escort, oxygen, wchr, wchs, wchc, "
+				"stretcher, extra_seat, front_row)");
 		break;
 	default:
 		if (set)
 			return issue(is, "condition",
-			             "outcome '%s' takes no condition: conditions are the terms of "
-			             "travel (given: %s)",
-			             outcome_names[h->outcome], given);
+				     "outcome '%s' takes no condition: conditions are the terms of "
+				     "travel (given: %s)",
+				     outcome_names[h->outcome], given);
 	}
 	unsigned wheel = set & WHEELCHAIRS;
 	if (wheel & (wheel - 1)) {
 		unsigned rest = wheel & (wheel - 1); /* all but the lowest bit */
 		return issue(is, "condition", "%s and %s are both wheelchair classes: give one",
-		             first_of(wheel), first_of(rest));
+			     first_of(wheel), first_of(rest));
 	}
 	if ((set & COR_HEALTH_COND_BIT(COR_HEALTH_STRETCHER)) && wheel)
 		return issue(
-		        is, "condition",
-		        "a stretcher passenger takes no wheelchair class (given: stretcher and "
-		        "%s)",
-		        first_of(wheel));
+			is, "condition",
+			"a stretcher passenger takes no wheelchair class (given: stretcher and "
+			"%s)",
+			first_of(wheel));
 	if ((set & COR_HEALTH_COND_BIT(COR_HEALTH_STRETCHER)) &&
 	    !(set & COR_HEALTH_COND_BIT(COR_HEALTH_MEDICAL_ESCORT)))
 		return issue(is, "condition",
-		             "a stretcher passenger travels with a medical escort: add "
-		             "medical_escort");
+			     "a stretcher passenger travels with a medical escort: add "
+			     "medical_escort");
 	if ((unsigned)h->tb >= COR_HEALTH_TB__N)
 		return issue(is, "tb", "is not a TB class");
 	if (h->tb == COR_HEALTH_TB_NOT_SCREENED && destination && !strcmp(destination, "USA"))
 		return issue(is, "tb",
-		             "a case bound for the USA needs a TB class: none, A, B1_pulmonary, "
-		             "B1_extrapulmonary, B2 or B3");
+			     "a case bound for the USA needs a TB class: none, A, B1_pulmonary, "
+			     "B1_extrapulmonary, B2 or B3");
 	if (!cor_text_is_clean(h->examiner))
 		return issue(is, "examiner", "holds a control character or is not UTF-8");
 	return 0;
@@ -253,10 +253,10 @@ int cor_health_note_validate(const char *text, struct cor_health_issue *is)
 		return issue(is, "note", "is empty");
 	if (n > COR_HEALTH_NOTE_MAX)
 		return issue(is, "note", "is %zu bytes long; at most %d are kept", n,
-		             COR_HEALTH_NOTE_MAX);
+			     COR_HEALTH_NOTE_MAX);
 	if (!cor_text_is_clean(text))
 		return issue(is, "note",
-		             "holds a control character (a line break?) or is not UTF-8");
+			     "holds a control character (a line break?) or is not UTF-8");
 	return 0;
 }
 
@@ -266,7 +266,7 @@ static void span(char *buf, size_t len, int64_t seconds)
 	int64_t minutes = seconds / 60;
 	if (minutes % 60)
 		snprintf(buf, len, "%lld h %02d min", (long long)(minutes / 60),
-		         (int)(minutes % 60));
+			 (int)(minutes % 60));
 	else
 		snprintf(buf, len, "%lld h", (long long)(minutes / 60));
 }
@@ -278,46 +278,46 @@ bool cor_health_window_ok(int64_t at, int64_t departure, int window_hours, char 
 		msg[0] = '\0';
 	if (at > departure) {
 		snprintf(msg, len, "the check of %s is after departure at %s",
-		         cor_health_time_format(at, a), cor_health_time_format(departure, d));
+			 cor_health_time_format(at, a), cor_health_time_format(departure, d));
 		return false;
 	}
 	if (departure - at > (int64_t)window_hours * 3600) {
 		span(gap, sizeof(gap), departure - at);
 		snprintf(msg, len,
-		         "the check of %s is %s before departure at %s, more than the %d h allowed",
-		         cor_health_time_format(at, a), gap, cor_health_time_format(departure, d),
-		         window_hours);
+			 "the check of %s is %s before departure at %s, more than the %d h allowed",
+			 cor_health_time_format(at, a), gap, cor_health_time_format(departure, d),
+			 window_hours);
 		return false;
 	}
 	return true;
 }
 
 bool cor_health_clears_travel(const struct cor_health_check *h, int64_t departure, int window_hours,
-                              char *msg, size_t len)
+			      char *msg, size_t len)
 {
 	char a[COR_HEALTH_TIME_LEN];
 	if (h->kind != COR_HEALTH_FITNESS) {
 		snprintf(msg, len, "a %s is not a fitness-to-travel check",
-		         cor_health_kind_title(h->kind));
+			 cor_health_kind_title(h->kind));
 		return false;
 	}
 	if (h->outcome != COR_HEALTH_FIT && h->outcome != COR_HEALTH_FIT_WITH_CONDITIONS) {
 		snprintf(msg, len, "the check of %s says %s", cor_health_time_format(h->at, a),
-		         cor_health_outcome_name(h->outcome));
+			 cor_health_outcome_name(h->outcome));
 		return false;
 	}
 	return cor_health_window_ok(h->at, departure, window_hours, msg, len);
 }
 
 char *cor_health_event_detail(const struct cor_health_check *h, const char *person_ref, char *buf,
-                              size_t len)
+			      size_t len)
 {
 	char at[COR_HEALTH_TIME_LEN], conds[160];
 	cor_health_conditions_format(h->conditions, conds, sizeof(conds));
 	snprintf(buf, len, "%s of %s at %s%s%s: %s%s%s%s", cor_health_kind_title(h->kind),
-	         person_ref, cor_health_time_format(h->at, at), h->examiner[0] ? " by " : "",
-	         h->examiner, cor_health_outcome_name(h->outcome), conds[0] ? " (" : "", conds,
-	         conds[0] ? ")" : "");
+		 person_ref, cor_health_time_format(h->at, at), h->examiner[0] ? " by " : "",
+		 h->examiner, cor_health_outcome_name(h->outcome), conds[0] ? " (" : "", conds,
+		 conds[0] ? ")" : "");
 	return buf;
 }
 

@@ -138,7 +138,7 @@ char *cor_health_ssr_format(unsigned conditions, char *buf, size_t len);
  * destination (ISO alpha-3)? 0, or COR_EINVAL with the first broken rule in
  * *issue. */
 int cor_health_check_validate(const struct cor_health_check *h, const char *destination,
-                              struct cor_health_issue *issue);
+			      struct cor_health_issue *issue);
 /* Is a clinical note acceptable: 1..COR_HEALTH_NOTE_MAX bytes of clean
  * UTF-8 (no control characters)? 0, or COR_EINVAL with *issue (field "note"). */
 int cor_health_note_validate(const char *text, struct cor_health_issue *issue);
@@ -153,13 +153,13 @@ bool cor_health_window_ok(int64_t at, int64_t departure, int window_hours, char 
  * outcome fit or fit_with_conditions, within the window? When not, msg gets
  * why. */
 bool cor_health_clears_travel(const struct cor_health_check *h, int64_t departure, int window_hours,
-                              char *msg, size_t len);
+			      char *msg, size_t len);
 
 /* The text of the history event recording h for person_ref: kind, time,
  * outcome, conditions, examiner; never the TB class nor any note, since every
  * role that reads a case reads its history. Returns buf. */
 char *cor_health_event_detail(const struct cor_health_check *h, const char *person_ref, char *buf,
-                              size_t len);
+			      size_t len);
 
 /* ---- times ------------------------------------------------------------ */
 

@@ -25,7 +25,7 @@ static const struct {
 	const char *code;
 	unsigned bit;
 } programme_bits[] = {
-	{"HEV", 1u << 0}, {"VHR", 1u << 1}, {"AVR", 1u << 2}, {"REP", 1u << 3},
+	{"HEV", 1u << 0},  {"VHR", 1u << 1}, {"AVR", 1u << 2}, {"REP", 1u << 3},
 	{"HASM", 1u << 4}, {"RST", 1u << 5}, {"REL", 1u << 6}, {"CPW", 1u << 7},
 };
 
@@ -38,12 +38,12 @@ enum {
 	RST = 1u << 5,
 	REL = 1u << 6,
 	CPW = 1u << 7,
-	RET = VHR | AVR | REP,            /* returns: voluntariness and protection apply */
-	SEL = RST | CPW,                  /* admissions with a selection interview */
-	ADM = RST | CPW | REL,            /* admissions: a receiving state decides */
-	OTHER = HEV | HASM | ADM,         /* everything but returns */
+	RET = VHR | AVR | REP,    /* returns: voluntariness and protection apply */
+	SEL = RST | CPW,          /* admissions with a selection interview */
+	ADM = RST | CPW | REL,    /* admissions: a receiving state decides */
+	OTHER = HEV | HASM | ADM, /* everything but returns */
 	ALL = RET | OTHER,
-	COUNSELLED = ALL & ~HEV,          /* programmes whose path has 'counselled' */
+	COUNSELLED = ALL & ~HEV, /* programmes whose path has 'counselled' */
 };
 
 /* Roles, short, to keep the rows on one line each. */
@@ -71,9 +71,11 @@ enum {
 
 /* Any state before departure may branch to ineligible, on_hold or closed
  * (withdrawn), each with a reason. */
-#define BRANCHES(progs, from)                                                                 \
-	{progs, from, "ineligible", W, REASON}, {progs, from, "on_hold", W, REASON},           \
-		{progs, from, "closed", G, REASON}
+#define BRANCHES(progs, from)                                                                      \
+	{progs, from, "ineligible", W, REASON}, {progs, from, "on_hold", W, REASON},               \
+	{                                                                                          \
+		progs, from, "closed", G, REASON                                                   \
+	}
 
 const struct cor_transition cor_transitions[] = {
 	/* The usual paths, step by step. */
@@ -154,12 +156,9 @@ const struct cor_transition cor_transitions[] = {
 const size_t cor_transitions_len = ROWS(cor_transitions);
 
 static const char *const role_names[] = {
-	[COR_ROLE_CASEWORKER] = "caseworker",
-	[COR_ROLE_COUNSELLOR] = "counsellor",
-	[COR_ROLE_PROTECTION] = "protection officer",
-	[COR_ROLE_MEDICAL] = "medical officer",
-	[COR_ROLE_MOVEMENT] = "movement officer",
-	[COR_ROLE_MANAGER] = "programme manager",
+	[COR_ROLE_CASEWORKER] = "caseworker",         [COR_ROLE_COUNSELLOR] = "counsellor",
+	[COR_ROLE_PROTECTION] = "protection officer", [COR_ROLE_MEDICAL] = "medical officer",
+	[COR_ROLE_MOVEMENT] = "movement officer",     [COR_ROLE_MANAGER] = "programme manager",
 };
 
 const char *cor_role_name(enum cor_role r)
@@ -267,7 +266,8 @@ static int wrong_state(const struct cor_programme *p, const char *from, const ch
 	size_t n = cor_lifecycle_next(p, from, g ? g->held_from : NULL, next, ROWS(next));
 	size_t at = 0;
 	for (size_t i = 0; i < n && i < ROWS(next) && at < sizeof(list); i++)
-		at += (size_t)snprintf(list + at, sizeof(list) - at, "%s%s", i ? ", " : "", next[i]);
+		at += (size_t)snprintf(list + at, sizeof(list) - at, "%s%s", i ? ", " : "",
+				       next[i]);
 	return refuse(why, COR_EWRONGSTATE, "WRONG_STATE",
 		      "case '%s' is '%s'; it cannot go to '%s' (next: %s)", ref_of(g), from, to,
 		      n ? list : "none");
@@ -325,9 +325,8 @@ static int guard_no_referral(const char *from, const char *to, const struct cor_
 	if (g->open_referrals <= 0)
 		return 0;
 	return refuse(why, COR_EWRONGSTATE, "REFERRAL_OPEN",
-		      "case '%s' is '%s'; it cannot go to '%s' while %d referral%s open",
-		      ref_of(g), from, to, g->open_referrals,
-		      g->open_referrals == 1 ? " is" : "s are");
+		      "case '%s' is '%s'; it cannot go to '%s' while %d referral%s open", ref_of(g),
+		      from, to, g->open_referrals, g->open_referrals == 1 ? " is" : "s are");
 }
 
 static int guard_assessed(const char *from, const char *to, const struct cor_case_gate *g,
@@ -364,7 +363,8 @@ static int guard_eligible(const char *from, const char *to, const struct cor_cas
 		return 0;
 	return refuse(why, COR_EWRONGSTATE, "NOT_ELIGIBLE",
 		      "case '%s' is '%s'; it cannot go to '%s': %s", ref_of(g), from, to,
-		      g->ineligible_why[0] ? g->ineligible_why : "the eligibility criteria are not met");
+		      g->ineligible_why[0] ? g->ineligible_why
+					   : "the eligibility criteria are not met");
 }
 
 /* The guards in the order they are checked (RESUME is structural: see
@@ -421,8 +421,7 @@ int cor_lifecycle_check(const struct cor_programme *p, const char *from, const c
 	return 0;
 }
 
-int cor_lifecycle_text_check(const char *field, const char *s, size_t max,
-			     struct cor_refusal *why)
+int cor_lifecycle_text_check(const char *field, const char *s, size_t max, struct cor_refusal *why)
 {
 	size_t n = s ? strlen(s) : 0;
 	bool blank = true;

@@ -18,7 +18,7 @@
 
 #include "domain/case.h"
 
-#define COR_STATE_MAX 16   /* bytes of the longest state name and its terminator */
+#define COR_STATE_MAX  16  /* bytes of the longest state name and its terminator */
 #define COR_REASON_MAX 500 /* bytes of a reason, an outcome, grounds */
 
 /* Who does a transition. Descriptive for now: Corridor has no user roles
@@ -68,12 +68,12 @@ enum cor_gate_eligibility {
 
 /* The facts the guards read. Strings are borrowed. */
 struct cor_case_gate {
-	const char *ref;              /* the case, for messages */
-	const char *reason;           /* the reason given for the move; NULL or "" when none */
+	const char *ref;               /* the case, for messages */
+	const char *reason;            /* the reason given for the move; NULL or "" when none */
 	char held_from[COR_STATE_MAX]; /* on_hold: the state it was held from; "" when unknown */
-	int sessions;                 /* counselling sessions recorded */
-	const char *decision;         /* the latest informed decision: "yes", "no",
-					 "undecided"; NULL when none */
+	int sessions;                  /* counselling sessions recorded */
+	const char *decision;          /* the latest informed decision: "yes", "no",
+					  "undecided"; NULL when none */
 	int open_referrals;
 	int persons;
 	int persons_assessed; /* persons with at least one protection risk assessment */
@@ -85,7 +85,7 @@ struct cor_case_gate {
 
 /* Why something was refused: a stable code and a sentence for a person. */
 struct cor_refusal {
-	const char *code; /* "WRONG_STATE", "REASON_REQUIRED", ...; static storage */
+	const char *code;  /* "WRONG_STATE", "REASON_REQUIRED", ...; static storage */
 	const char *field; /* the input at fault ("reason", "language"), or NULL */
 	char msg[512];
 };
@@ -124,7 +124,6 @@ const char *cor_guard_name(enum cor_guard g);
 /* Check free text given for field (a reason, an outcome, grounds): 1 to max
  * bytes of UTF-8 without control characters, not only spaces. 0, or
  * COR_EINVAL with why (code "INVALID", field set) filled. */
-int cor_lifecycle_text_check(const char *field, const char *s, size_t max,
-			     struct cor_refusal *why);
+int cor_lifecycle_text_check(const char *field, const char *s, size_t max, struct cor_refusal *why);
 
 #endif

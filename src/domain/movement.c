@@ -10,12 +10,12 @@
 #include "util/tz.h"
 
 static const char *const kind_names[COR_MOVEMENT_KIND__N] = {"charter", "scheduled", "vessel",
-                                                             "convoy"};
+							     "convoy"};
 static const char *const state_names[COR_MSTATE__N] = {"planned",  "open",    "closed",
-                                                       "departed", "arrived", "cancelled"};
+						       "departed", "arrived", "cancelled"};
 static const char *const place_names[COR_PLACE__N] = {"airport", "port", "land"};
 static const char *const booking_names[COR_BOOKING__N] = {"booked", "standby", "no_show",
-                                                          "departed", "cancelled"};
+							  "departed", "cancelled"};
 
 static int parse(const char *const *names, int n, const char *s, int *out)
 {
@@ -84,14 +84,14 @@ static const struct {
 	enum cor_movement_state from, to;
 	bool reason;
 } moves[] = {
-        {COR_MSTATE_PLANNED, COR_MSTATE_OPEN, false},
-        {COR_MSTATE_OPEN, COR_MSTATE_CLOSED, false},
-        {COR_MSTATE_CLOSED, COR_MSTATE_DEPARTED, false},
-        {COR_MSTATE_DEPARTED, COR_MSTATE_ARRIVED, false},
-        {COR_MSTATE_CLOSED, COR_MSTATE_OPEN, true},
-        {COR_MSTATE_PLANNED, COR_MSTATE_CANCELLED, true},
-        {COR_MSTATE_OPEN, COR_MSTATE_CANCELLED, true},
-        {COR_MSTATE_CLOSED, COR_MSTATE_CANCELLED, true},
+	{COR_MSTATE_PLANNED, COR_MSTATE_OPEN, false},
+	{COR_MSTATE_OPEN, COR_MSTATE_CLOSED, false},
+	{COR_MSTATE_CLOSED, COR_MSTATE_DEPARTED, false},
+	{COR_MSTATE_DEPARTED, COR_MSTATE_ARRIVED, false},
+	{COR_MSTATE_CLOSED, COR_MSTATE_OPEN, true},
+	{COR_MSTATE_PLANNED, COR_MSTATE_CANCELLED, true},
+	{COR_MSTATE_OPEN, COR_MSTATE_CANCELLED, true},
+	{COR_MSTATE_CLOSED, COR_MSTATE_CANCELLED, true},
 };
 
 bool cor_movement_can(enum cor_movement_state a, enum cor_movement_state b)
@@ -117,7 +117,7 @@ char *cor_movement_next(enum cor_movement_state s, char *buf, size_t len)
 	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
 		if (moves[i].from == s && used < len)
 			used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
-			                         state_names[moves[i].to]);
+						 state_names[moves[i].to]);
 	if (!buf[0])
 		snprintf(buf, len, "none");
 	return buf;
@@ -174,7 +174,7 @@ int cor_movement_validate(const struct cor_movement *m, char *msg, size_t msglen
 	}
 	if (m->nlegs < 1 || m->nlegs > COR_MOVEMENT_LEGS_MAX) {
 		snprintf(msg, msglen, "a movement has 1 to %d legs, not %d", COR_MOVEMENT_LEGS_MAX,
-		         m->nlegs);
+			 m->nlegs);
 		return COR_EINVAL;
 	}
 	if (m->escort_seats < 0) {
@@ -183,7 +183,7 @@ int cor_movement_validate(const struct cor_movement *m, char *msg, size_t msglen
 	}
 	if (m->carrier[0] && !cor_carrier_is_valid(m->carrier)) {
 		snprintf(msg, msglen, "carrier: '%s' is not an IATA airline designator",
-		         m->carrier);
+			 m->carrier);
 		return COR_EINVAL;
 	}
 	for (int i = 0; i < m->nlegs; i++) {
@@ -191,8 +191,8 @@ int cor_movement_validate(const struct cor_movement *m, char *msg, size_t msglen
 		int n = i + 1;
 		if (!cor_place_code_is_valid(l->from) || !cor_place_code_is_valid(l->to)) {
 			snprintf(msg, msglen,
-			         "leg %d: '%s' is not an IATA airport code or a UN/LOCODE", n,
-			         cor_place_code_is_valid(l->from) ? l->to : l->from);
+				 "leg %d: '%s' is not an IATA airport code or a UN/LOCODE", n,
+				 cor_place_code_is_valid(l->from) ? l->to : l->from);
 			return COR_EINVAL;
 		}
 		if (!strcmp(l->from, l->to)) {
@@ -201,35 +201,35 @@ int cor_movement_validate(const struct cor_movement *m, char *msg, size_t msglen
 		}
 		if (!cor_leg_number_is_valid(l->number)) {
 			snprintf(msg, msglen,
-			         "leg %d: number '%s' must be 1 to 15 printable characters without "
-			         "' + : ?",
-			         n, l->number);
+				 "leg %d: number '%s' must be 1 to 15 printable characters without "
+				 "' + : ?",
+				 n, l->number);
 			return COR_EINVAL;
 		}
 		if (l->arrives <= l->departs) {
 			snprintf(msg, msglen, "leg %d: arrives %s, not after it departs %s", n,
-			         cor_time_format_utc(l->arrives, a),
-			         cor_time_format_utc(l->departs, b));
+				 cor_time_format_utc(l->arrives, a),
+				 cor_time_format_utc(l->departs, b));
 			return COR_EINVAL;
 		}
 		if (l->seats < 1 || l->stretchers < 0 || l->wchc < 0 || l->wchs < 0) {
 			snprintf(msg, msglen, "leg %d: %s", n,
-			         l->seats < 1 ? "needs at least one seat"
-			                      : "special capacity cannot be negative");
+				 l->seats < 1 ? "needs at least one seat"
+					      : "special capacity cannot be negative");
 			return COR_EINVAL;
 		}
 		if (i > 0) {
 			const struct cor_leg *p = &m->legs[i - 1];
 			if (strcmp(p->to, l->from)) {
 				snprintf(msg, msglen,
-				         "leg %d: leaves from %s, but leg %d goes to %s", n,
-				         l->from, i, p->to);
+					 "leg %d: leaves from %s, but leg %d goes to %s", n,
+					 l->from, i, p->to);
 				return COR_EINVAL;
 			}
 			if (l->departs < p->arrives) {
 				snprintf(msg, msglen, "leg %d: departs %s before leg %d arrives %s",
-				         n, cor_time_format_utc(l->departs, a), i,
-				         cor_time_format_utc(p->arrives, b));
+					 n, cor_time_format_utc(l->departs, a), i,
+					 cor_time_format_utc(p->arrives, b));
 				return COR_EINVAL;
 			}
 		}
@@ -262,7 +262,7 @@ static const char *shown(const char *v, char buf[41])
 }
 
 int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char *msg,
-                  size_t msglen)
+		  size_t msglen)
 {
 	char q[41];
 	static const char *const required[] = {"from", "to", "departs", "arrives", "seats"};
@@ -300,8 +300,8 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 		*v++ = '\0';
 		long num;
 		static const char *const keys[] = {"from",    "to",    "departs",
-		                                   "arrives", "seats", "stretchers",
-		                                   "wchc",    "wchs",  "number"};
+						   "arrives", "seats", "stretchers",
+						   "wchc",    "wchs",  "number"};
 		unsigned bit = 0;
 		for (unsigned i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			if (!strcmp(kv, keys[i]))
@@ -314,8 +314,8 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 		if (!strcmp(kv, "from") || !strcmp(kv, "to")) {
 			if (!cor_place_code_is_valid(v)) {
 				snprintf(msg, msglen,
-				         "%s: '%s' is not an IATA airport code or a UN/LOCODE", kv,
-				         shown(v, q));
+					 "%s: '%s' is not an IATA airport code or a UN/LOCODE", kv,
+					 shown(v, q));
 				return COR_EINVAL;
 			}
 			snprintf(kv[0] == 'f' ? l.from : l.to, sizeof(l.from), "%s", v);
@@ -323,28 +323,28 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 		} else if (!strcmp(kv, "departs") || !strcmp(kv, "arrives")) {
 			if (cor_time_parse_utc(v, kv[0] == 'd' ? &l.departs : &l.arrives) < 0) {
 				snprintf(msg, msglen,
-				         "%s: '%s' is not a UTC time (YYYY-MM-DDTHH:MMZ)", kv,
-				         shown(v, q));
+					 "%s: '%s' is not a UTC time (YYYY-MM-DDTHH:MMZ)", kv,
+					 shown(v, q));
 				return COR_EINVAL;
 			}
 			have[kv[0] == 'd' ? 2 : 3] = true;
 		} else if (!strcmp(kv, "number")) {
 			if (!cor_leg_number_is_valid(v)) {
 				snprintf(msg, msglen,
-				         "number: '%s' must be 1 to 15 printable characters "
-				         "without ' + : ?",
-				         shown(v, q));
+					 "number: '%s' must be 1 to 15 printable characters "
+					 "without ' + : ?",
+					 shown(v, q));
 				return COR_EINVAL;
 			}
 			snprintf(l.number, sizeof(l.number), "%s", v);
 			numbered = true;
 		} else if (!strcmp(kv, "seats") || !strcmp(kv, "stretchers") ||
-		           !strcmp(kv, "wchc") || !strcmp(kv, "wchs")) {
+			   !strcmp(kv, "wchc") || !strcmp(kv, "wchs")) {
 			long lo = !strcmp(kv, "seats");
 			if (!whole(v, lo, 9999, &num)) {
 				snprintf(msg, msglen,
-				         "%s: '%s' is not a whole number from %ld to 9999", kv,
-				         shown(v, q), lo);
+					 "%s: '%s' is not a whole number from %ld to 9999", kv,
+					 shown(v, q), lo);
 				return COR_EINVAL;
 			}
 			if (!strcmp(kv, "seats")) {
@@ -359,10 +359,10 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 			}
 		} else {
 			snprintf(msg, msglen,
-			         "unknown key '%s' (from, to, departs, arrives, seats, stretchers, "
-			         "wchc, "
-			         "wchs, number)",
-			         shown(kv, q));
+				 "unknown key '%s' (from, to, departs, arrives, seats, stretchers, "
+				 "wchc, "
+				 "wchs, number)",
+				 shown(kv, q));
 			return COR_EINVAL;
 		}
 	}

@@ -113,7 +113,7 @@ bool cor_carrier_is_valid(const char *s);
  * UTC time (YYYY-MM-DDTHH:MMZ)"). Checks each value's form only:
  * cor_movement_validate checks the legs together. */
 int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char *msg,
-                  size_t msglen);
+		  size_t msglen);
 
 /* Check a movement before it is stored: legs in order, each leg's to the
  * next one's from, times that run forwards (each leg arrives after it

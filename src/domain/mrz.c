@@ -44,7 +44,7 @@ struct layout {
 	unsigned char lines, width;
 	bool long_numbers; /* a number over 9 characters may continue in opt */
 	struct span code, state, number, number_cd, nationality, birth, birth_cd, sex, expiry,
-	        expiry_cd, opt, opt_cd, opt2, name_field, composite_cd;
+		expiry_cd, opt, opt_cd, opt2, name_field, composite_cd;
 	struct span composite[5]; /* what the composite covers; ends at len 0 */
 };
 
@@ -109,9 +109,9 @@ static const unsigned char *val_at(const struct mrz_text *t, struct span s)
 
 /* The weights 7, 3, 1 repeated, so that a sum needs no modulo. */
 static const unsigned char weights[66] = {
-        7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7,
-        3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3,
-        1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1,
+	7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7,
+	3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3,
+	1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1,
 };
 
 /* The weighted sum of n character values v[0..n) whose first weight is
@@ -167,7 +167,7 @@ static void pass(struct cor_mrz *m, const char *name)
 }
 
 __attribute__((format(printf, 3, 4))) static void fail(struct cor_mrz *m, const char *name,
-                                                       const char *fmt, ...)
+						       const char *fmt, ...)
 {
 	struct cor_mrz_check *c = add_check(m, name, false);
 	va_list ap;
@@ -251,8 +251,8 @@ static void write_iso(char *s, const char *p, const struct cor_date *d)
 
 /* One date field and its check digit, as one check called name. */
 static void date_field(struct cor_mrz *m, const char *name, const struct mrz_text *t,
-                       struct span field, struct span cd, const struct cor_date *ref, bool birth,
-                       struct cor_date *d, char *iso)
+		       struct span field, struct span cd, const struct cor_date *ref, bool birth,
+		       struct cor_date *d, char *iso)
 {
 	const char *p = at(t, field);
 	char got = at(t, cd)[0];
@@ -288,7 +288,7 @@ static bool known_country(const char *p, const char *code)
 	 * empty, as no valid character is 0. */
 	static _Thread_local uint32_t cache[256];
 	uint32_t key = (uint32_t)(unsigned char)p[0] | (uint32_t)(unsigned char)p[1] << 8 |
-	               (uint32_t)(unsigned char)p[2] << 16;
+		       (uint32_t)(unsigned char)p[2] << 16;
 	uint32_t *slot = &cache[(key * 2654435761u) >> 24];
 	if ((*slot & 0xffffff) == key)
 		return *slot >> 24;
@@ -374,7 +374,7 @@ static void optional_check(struct cor_mrz *m, const struct layout *L, const stru
 /* The composite check. For a long document number, readers disagree whether
  * the '<' at the number's check position counts: both readings pass. */
 static void composite_check(struct cor_mrz *m, const struct layout *L, const struct mrz_text *t,
-                            bool is_long)
+			    bool is_long)
 {
 	const struct span skip = L->number_cd;
 	unsigned sa = 0, pa = 0, sb = 0, pb = 0;
@@ -475,7 +475,7 @@ static void name_field(struct cor_mrz *m, const char *s, size_t n)
 }
 
 static void read_document(struct cor_mrz *m, const struct layout *L, const struct mrz_text *t,
-                          const struct cor_date *ref)
+			  const struct cor_date *ref)
 {
 	const char *code = at(t, L->code);
 	copy_trimmed(m->document_code, code, 2);
@@ -507,10 +507,10 @@ static void read_document(struct cor_mrz *m, const struct layout *L, const struc
 		fail(m, "sex", "sex '%c' is not M, F, X or '<'", sex);
 
 	date_field(m, "expiry_date", t, L->expiry, L->expiry_cd, ref, false, &m->expiry,
-	           m->expiry_date);
+		   m->expiry_date);
 	if (m->expiry_date[0])
 		m->expired = date_key(m->expiry.year, m->expiry.month, m->expiry.day) <
-		             date_key(ref->year, ref->month, ref->day);
+			     date_key(ref->year, ref->month, ref->day);
 
 	if (L->opt_cd.len)
 		optional_check(m, L, t);
@@ -529,14 +529,14 @@ static size_t split_lines(const char *text, size_t len, struct line *lines, size
 {
 	size_t count = 0, start = 0;
 	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r' || text[len - 1] == ' ' ||
-	                   text[len - 1] == '\t'))
+			   text[len - 1] == '\t'))
 		len--;
 	while (start < len) {
 		const char *nl = memchr(text + start, '\n', len - start);
 		size_t end = nl ? (size_t)(nl - text) : len;
 		size_t n = end - start;
 		while (n > 0 && (text[start + n - 1] == '\r' || text[start + n - 1] == ' ' ||
-		                 text[start + n - 1] == '\t'))
+				 text[start + n - 1] == '\t'))
 			n--;
 		if (count > 0 || n > 0) {
 			if (count < max)

@@ -82,7 +82,7 @@ static uint64_t day_bits(int32_t day)
 }
 
 int cor_priority_compute(const struct cor_rules_config *cfg, const struct cor_case_facts *f,
-                         struct cor_priority_rec *out)
+			 struct cor_priority_rec *out)
 {
 	if ((int)f->priority < 0 || f->priority >= COR_PRIO__N || !date_ok(f->registered_on))
 		return COR_EINVAL;
@@ -98,8 +98,8 @@ int cor_priority_compute(const struct cor_rules_config *cfg, const struct cor_ca
 	out->weight = weight;
 	uint64_t w = (uint64_t)(WEIGHT_MAX - (weight > WEIGHT_MAX ? WEIGHT_MAX : weight));
 	out->key = (uint64_t)(COR_PRIO__N - 1 - f->priority) << (2 * DAY_BITS + WEIGHT_BITS) |
-	           day_bits(out->deadline) << (DAY_BITS + WEIGHT_BITS) | w << DAY_BITS |
-	           day_bits(registered);
+		   day_bits(out->deadline) << (DAY_BITS + WEIGHT_BITS) | w << DAY_BITS |
+		   day_bits(registered);
 	return 0;
 }
 
@@ -223,7 +223,6 @@ void cor_priority_sort(struct cor_priority_rec *recs, size_t n)
 
 /* ---- Explanation ------------------------------------------------------ */
 
-
 struct tally {
 	int persons[COR_RULES_NEEDS_MAX];
 };
@@ -235,7 +234,7 @@ static void count_need(int idx, void *ctx)
 }
 
 size_t cor_priority_explain(const struct cor_rules_config *cfg, const struct cor_priority_rec *r,
-                            struct cor_date today, char *buf, size_t len)
+			    struct cor_date today, char *buf, size_t len)
 {
 	struct cor_out o = COR_OUT_INIT(buf, len);
 	struct tally t;
@@ -246,7 +245,7 @@ size_t cor_priority_explain(const struct cor_rules_config *cfg, const struct cor
 
 	int32_t left = r->deadline - cor_date_to_days(today);
 	cor_out_printf(&o, "%s (deadline %s, ", f ? cor_priority_name(f->priority) : "?",
-	    cor_date_format(cor_date_from_days(r->deadline), d));
+		       cor_date_format(cor_date_from_days(r->deadline), d));
 	if (left > 0)
 		cor_out_printf(&o, "%ld day%s left)", (long)left, left == 1 ? "" : "s");
 	else if (left == 0)
@@ -280,12 +279,13 @@ size_t cor_priority_explain(const struct cor_rules_config *cfg, const struct cor
 		cor_out_printf(&o, "no weighted specific needs");
 	for (int k = 0; k < n; k++) {
 		int i = order[k];
-		cor_out_printf(&o, "%s%s %s (", k ? ", " : "", cor_needs[i].code, cor_needs[i].meaning);
+		cor_out_printf(&o, "%s%s %s (", k ? ", " : "", cor_needs[i].code,
+			       cor_needs[i].meaning);
 		if (t.persons[i] == 1)
 			cor_out_printf(&o, "%d)", cfg->weight[i]);
 		else
 			cor_out_printf(&o, "%d persons x %d = %d)", t.persons[i], cfg->weight[i],
-			    t.persons[i] * cfg->weight[i]);
+				       t.persons[i] * cfg->weight[i]);
 	}
 	if (f)
 		cor_out_printf(&o, "; registered %s", cor_date_format(f->registered_on, d));

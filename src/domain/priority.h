@@ -38,7 +38,7 @@ int cor_vulnerability_weight(const struct cor_rules_config *cfg, const char *nee
 /* Fill *out for case f. COR_EINVAL when the level or the registration day is
  * not valid. */
 int cor_priority_compute(const struct cor_rules_config *cfg, const struct cor_case_facts *f,
-                         struct cor_priority_rec *out);
+			 struct cor_priority_rec *out);
 /* <0 when a goes before b, >0 after, 0 only for the same reference and values. */
 int cor_priority_cmp(const struct cor_priority_rec *a, const struct cor_priority_rec *b);
 /* Sort n records into queue order (cor_priority_cmp), in place, without
@@ -49,6 +49,6 @@ void cor_priority_sort(struct cor_priority_rec *recs, size_t n);
  * left); vulnerability 7: SM-CC critical medical condition (4), SP single
  * parent or caregiver (3); registered 2026-10-02". */
 size_t cor_priority_explain(const struct cor_rules_config *cfg, const struct cor_priority_rec *r,
-                            struct cor_date today, char *buf, size_t len);
+			    struct cor_date today, char *buf, size_t len);
 
 #endif

@@ -14,7 +14,13 @@
 
 #include "domain/case.h"
 
-enum cor_protection_level { COR_PROT_NONE, COR_PROT_LOW, COR_PROT_MEDIUM, COR_PROT_HIGH, COR_PROT__N };
+enum cor_protection_level {
+	COR_PROT_NONE,
+	COR_PROT_LOW,
+	COR_PROT_MEDIUM,
+	COR_PROT_HIGH,
+	COR_PROT__N
+};
 
 /* "none", "low", "medium", "high"; "?" otherwise. */
 const char *cor_protection_level_name(enum cor_protection_level r);

@@ -169,7 +169,8 @@ void cor_stats_totals(const struct cor_stats *s, long *cases, long *persons)
 
 static int by_persons(const void *a, const void *b)
 {
-	const struct entry *x = *(const struct entry *const *)a, *y = *(const struct entry *const *)b;
+	const struct entry *x = *(const struct entry *const *)a,
+			   *y = *(const struct entry *const *)b;
 	if (x->order != y->order)
 		return x->order < y->order ? -1 : 1;
 	if (x->persons != y->persons)

@@ -32,8 +32,8 @@ enum cor_stat_dim {
 	COR_STAT_PRIORITY,
 	COR_STAT_DESTINATION,
 	COR_STAT_NATIONALITY,
-	COR_STAT_SEX_AGE, /* "F 0-4", "F 5-11", "F 12-17", "F 18-59", "F 60+", then M, X */
-	COR_STAT_NEED,    /* persons with at least one need of the group */
+	COR_STAT_SEX_AGE,  /* "F 0-4", "F 5-11", "F 12-17", "F 18-59", "F 60+", then M, X */
+	COR_STAT_NEED,     /* persons with at least one need of the group */
 	COR_STAT_DOCUMENT, /* valid 6 months or more / expires within 6 months / expired / none */
 	COR_STAT__N
 };

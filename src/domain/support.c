@@ -10,7 +10,8 @@
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const kinds[COR_SUPPORT_KIND__N] = {
-	"cash", "in_kind", "referral", "business", "medical", "education", "housing", "psychosocial",
+	"cash",    "in_kind",   "referral", "business",
+	"medical", "education", "housing",  "psychosocial",
 };
 static const char *const statuses[COR_SUPPORT_STATUS__N] = {"planned", "delivered", "cancelled"};
 
@@ -64,12 +65,15 @@ int cor_support_check_close(const char *ref, const struct cor_support_tally *t, 
 {
 	if (t->planned) {
 		snprintf(msg, msglen,
-			 "case '%s' has %d assistance item%s still planned: deliver or cancel %s first",
-			 ref, t->planned, t->planned == 1 ? "" : "s", t->planned == 1 ? "it" : "them");
+			 "case '%s' has %d assistance item%s still planned: deliver or cancel %s "
+			 "first",
+			 ref, t->planned, t->planned == 1 ? "" : "s",
+			 t->planned == 1 ? "it" : "them");
 		return COR_EWRONGSTATE;
 	}
 	if (!t->delivered) {
-		snprintf(msg, msglen, "case '%s' has no assistance delivered: plan and deliver an item first",
+		snprintf(msg, msglen,
+			 "case '%s' has no assistance delivered: plan and deliver an item first",
 			 ref);
 		return COR_EWRONGSTATE;
 	}

@@ -15,16 +15,21 @@
 enum cor_support_kind {
 	COR_SUPPORT_CASH,
 	COR_SUPPORT_IN_KIND,
-	COR_SUPPORT_REFERRAL,     /* to a service: health, legal, employment */
-	COR_SUPPORT_BUSINESS,     /* business start-up */
+	COR_SUPPORT_REFERRAL, /* to a service: health, legal, employment */
+	COR_SUPPORT_BUSINESS, /* business start-up */
 	COR_SUPPORT_MEDICAL,
-	COR_SUPPORT_EDUCATION,    /* schooling, vocational training */
+	COR_SUPPORT_EDUCATION, /* schooling, vocational training */
 	COR_SUPPORT_HOUSING,
 	COR_SUPPORT_PSYCHOSOCIAL,
 	COR_SUPPORT_KIND__N
 };
 
-enum cor_support_status { COR_SUPPORT_PLANNED, COR_SUPPORT_DELIVERED, COR_SUPPORT_CANCELLED, COR_SUPPORT_STATUS__N };
+enum cor_support_status {
+	COR_SUPPORT_PLANNED,
+	COR_SUPPORT_DELIVERED,
+	COR_SUPPORT_CANCELLED,
+	COR_SUPPORT_STATUS__N
+};
 
 /* "cash", "in_kind", "referral", "business", "medical", "education",
  * "housing", "psychosocial"; "?" otherwise. */

@@ -50,11 +50,11 @@ struct queue {
 	pthread_cond_t not_empty, not_full; /* signalled when a batch is ready, half is free */
 	struct slot slots[QUEUE_ROWS];
 	size_t head, count;
-	bool done;       /* the reader has finished */
-	int reader_err;  /* what cor_persons_csv_read returned */
-	bool stop;       /* the writer wants no more rows */
-	bool want_csv;   /* keep each row as CSV (skip_bad) */
-	char *header;    /* the header as CSV, from the first row */
+	bool done;      /* the reader has finished */
+	int reader_err; /* what cor_persons_csv_read returned */
+	bool stop;      /* the writer wants no more rows */
+	bool want_csv;  /* keep each row as CSV (skip_bad) */
+	char *header;   /* the header as CSV, from the first row */
 	FILE *f;
 	const char *name;
 	struct cor_date today;
@@ -208,7 +208,8 @@ static void flush_held(struct importer *im, bool reject)
 		struct held_row *h = &im->held[i];
 		if (reject) {
 			char why[160];
-			snprintf(why, sizeof(why), "case_id: not imported: line %ld of case '%s' is bad",
+			snprintf(why, sizeof(why),
+				 "case_id: not imported: line %ld of case '%s' is bad",
 				 im->bad_line, im->c.ref);
 			fputs(h->csv ? h->csv : "", im->rejects);
 			cor_csv_write_field(im->rejects, h->errors ? h->errors : why, ',');
@@ -274,14 +275,14 @@ static int open_group(struct importer *im, const struct cor_persons_row *r)
 static void check_same_case(struct importer *im, struct cor_persons_row *r)
 {
 	const struct cor_case *a = &im->c, *b = &r->c;
-	const char *col = strcmp(a->programme, b->programme)       ? "programme"
-			  : strcmp(a->office, b->office)           ? "office"
-			  : strcmp(a->origin, b->origin)           ? "origin"
-			  : strcmp(a->destination, b->destination) ? "destination"
-			  : strcmp(a->state, b->state)             ? "case_state"
-			  : a->priority != b->priority             ? "priority"
+	const char *col = strcmp(a->programme, b->programme)                 ? "programme"
+			  : strcmp(a->office, b->office)                     ? "office"
+			  : strcmp(a->origin, b->origin)                     ? "origin"
+			  : strcmp(a->destination, b->destination)           ? "destination"
+			  : strcmp(a->state, b->state)                       ? "case_state"
+			  : a->priority != b->priority                       ? "priority"
 			  : cor_date_cmp(a->registered_on, b->registered_on) ? "registered_on"
-									   : NULL;
+									     : NULL;
 	if (col)
 		cor_persons_row_issue(r, col, "differs from line %ld for the same case '%s'",
 				      im->first_line, a->ref);
@@ -304,10 +305,11 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 			int64_t id = 0;
 			cor_store_case_get(im->st, r->c.ref, &id, NULL);
 			if (id > im->last_id_before)
-				cor_persons_row_issue(r, "case_id",
-						      "the rows of case '%s' must be consecutive; it "
-						      "appeared earlier in the file",
-						      r->c.ref);
+				cor_persons_row_issue(
+					r, "case_id",
+					"the rows of case '%s' must be consecutive; it "
+					"appeared earlier in the file",
+					r->c.ref);
 			else
 				cor_persons_row_issue(r, "case_id",
 						      "case '%s' already exists in the database",
@@ -315,15 +317,19 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 			return 0;
 		}
 		if (err == COR_ENOTFOUND) {
-			cor_persons_row_issue(r, "office", "no office '%s' (see 'corridor office list')",
+			cor_persons_row_issue(r, "office",
+					      "no office '%s' (see 'corridor office list')",
 					      r->c.office);
 			return 0;
 		}
 		if (err < 0)
 			return err;
 		char detail[256];
-		snprintf(detail, sizeof(detail), "imported from %s, line %ld", im->o->path, r->line);
-		struct cor_event e = {.actor = im->o->actor, .action = "imported", .detail = detail,
+		snprintf(detail, sizeof(detail), "imported from %s, line %ld", im->o->path,
+			 r->line);
+		struct cor_event e = {.actor = im->o->actor,
+				      .action = "imported",
+				      .detail = detail,
 				      .reason = ""};
 		memcpy(e.at, im->started, sizeof(e.at));
 		if ((err = cor_store_event_add(im->st, im->case_id, &e)) < 0)
@@ -371,7 +377,8 @@ static int take_row(struct importer *im, struct slot *slot, const char *header)
 	size_t used = 0;
 	errors[0] = '\0';
 	for (int i = 0; i < r->nissues && i < COR_CSV_MAX_ISSUES; i++) {
-		say(im, "%s:%ld: %s: %s", im->o->path, r->line, r->issues[i].column, r->issues[i].msg);
+		say(im, "%s:%ld: %s: %s", im->o->path, r->line, r->issues[i].column,
+		    r->issues[i].msg);
 		used += (size_t)snprintf(errors + used, sizeof(errors) - used, "%s%s: %s",
 					 i ? "; " : "", r->issues[i].column, r->issues[i].msg);
 	}
@@ -393,7 +400,8 @@ fatal:
 	free(slot->csv);
 	slot->csv = NULL;
 	im->fatal = err;
-	snprintf(im->msg, im->msglen, "%s", err == COR_ENOMEM ? "out of memory" : cor_store_errmsg(im->st));
+	snprintf(im->msg, im->msglen, "%s",
+		 err == COR_ENOMEM ? "out of memory" : cor_store_errmsg(im->st));
 	return err;
 }
 
@@ -492,8 +500,13 @@ int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
 		       struct cor_import_result *res, void (*report)(const char *line, void *ctx),
 		       void *ctx, char *msg, size_t msglen)
 {
-	struct importer im = {.st = st, .o = o, .res = res, .report = report, .report_ctx = ctx,
-			      .msg = msg, .msglen = msglen};
+	struct importer im = {.st = st,
+			      .o = o,
+			      .res = res,
+			      .report = report,
+			      .report_ctx = ctx,
+			      .msg = msg,
+			      .msglen = msglen};
 	FILE *f = NULL;
 	int err;
 
@@ -507,15 +520,16 @@ int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
 	if (o->skip_bad) {
 		im.rejects = fopen(o->rejects_path, "w");
 		if (!im.rejects) {
-			snprintf(msg, msglen, "cannot write rejected rows to '%s': %s", o->rejects_path,
-				 strerror(errno));
+			snprintf(msg, msglen, "cannot write rejected rows to '%s': %s",
+				 o->rejects_path, strerror(errno));
 			fclose(f);
 			return COR_EIO;
 		}
 	}
 	cor_progress_init(&im.progress, "importing", "rows", 0);
 	cor_time_now(im.started);
-	if ((err = cor_store_begin_large(st)) < 0 || (err = cor_store_case_last_id(st, &im.last_id_before)) < 0) {
+	if ((err = cor_store_begin_large(st)) < 0 ||
+	    (err = cor_store_case_last_id(st, &im.last_id_before)) < 0) {
 		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
 		goto out;
 	}

@@ -21,8 +21,8 @@ struct cor_import_opts {
 };
 
 struct cor_import_result {
-	long rows, persons, cases;     /* read; imported; imported */
-	long bad_rows, rejected_rows;  /* with an issue; not imported (skip_bad) */
+	long rows, persons, cases;    /* read; imported; imported */
+	long bad_rows, rejected_rows; /* with an issue; not imported (skip_bad) */
 };
 
 /* Import; each problem is passed to report() as one line for a person

@@ -16,7 +16,7 @@
 #include "util/error.h"
 
 #define MAX_FIELDS 64
-#define MAX_FIELD 1024
+#define MAX_FIELD  1024
 
 struct reader;
 typedef void (*col_fn)(struct reader *rd, struct cor_persons_row *r, const char *v);
@@ -116,7 +116,8 @@ static void col_case_id(struct reader *rd, struct cor_persons_row *r, const char
 static void col_programme(struct reader *rd, struct cor_persons_row *r, const char *v)
 {
 	if (!cor_programme_find(v)) {
-		ISSUE("programme", "'%.20s' is not a programme (HEV, VHR, AVR, REP, HASM, RST, REL, CPW)", v);
+		ISSUE("programme",
+		      "'%.20s' is not a programme (HEV, VHR, AVR, REP, HASM, RST, REL, CPW)", v);
 		return;
 	}
 	snprintf(r->c.programme, sizeof(r->c.programme), "%s", v);
@@ -168,8 +169,8 @@ static void col_priority(struct reader *rd, struct cor_persons_row *r, const cha
 		ISSUE("priority", "'%.20s' is not a priority (emergency, urgent, normal)", v);
 }
 
-static bool date_field(struct reader *rd, struct cor_persons_row *r, const char *col,
-		       const char *v, struct cor_date *out)
+static bool date_field(struct reader *rd, struct cor_persons_row *r, const char *col, const char *v,
+		       struct cor_date *out)
 {
 	if (cor_date_parse(v, out) < 0) {
 		ISSUE(col, "'%.20s' is not a real date in the form YYYY-MM-DD", v);
@@ -287,7 +288,8 @@ static void col_nationality(struct reader *rd, struct cor_persons_row *r, const 
 {
 	if (!cor_nationality_is_valid(v)) {
 		ISSUE("nationality",
-		      "'%.20s' is not an ISO 3166-1 alpha-3 code (or XXA stateless, XXX unknown)", v);
+		      "'%.20s' is not an ISO 3166-1 alpha-3 code (or XXA stateless, XXX unknown)",
+		      v);
 		return;
 	}
 	memcpy(r->p.nationality, v, 4);
@@ -297,8 +299,9 @@ static void col_languages(struct reader *rd, struct cor_persons_row *r, const ch
 {
 	size_t at;
 	if (!cor_language_list_is_valid(v, &at)) {
-		ISSUE("languages", "'%.40s' is not a ';'-separated list of ISO 639 codes (bad at '%.10s')",
-		      v, v + at);
+		ISSUE("languages",
+		      "'%.40s' is not a ';'-separated list of ISO 639 codes (bad at '%.10s')", v,
+		      v + at);
 		return;
 	}
 	copy_field(r, "languages", r->p.languages, sizeof(r->p.languages), v);
@@ -309,7 +312,8 @@ static void col_needs(struct reader *rd, struct cor_persons_row *r, const char *
 	size_t at;
 	if (!cor_need_list_is_valid(v, &at)) {
 		ISSUE("specific_needs",
-		      "'%.60s' is not a ';'-separated list of distinct specific-needs codes (bad at "
+		      "'%.60s' is not a ';'-separated list of distinct specific-needs codes (bad "
+		      "at "
 		      "'%.10s')",
 		      v, v + at);
 		return;
@@ -385,10 +389,11 @@ static const struct column columns[] = {
 #define NCOLS ((int)(sizeof(columns) / sizeof(columns[0])))
 
 const char *const cor_persons_csv_columns[] = {
-	"case_id", "programme", "office", "origin", "destination", "case_state", "priority",
-	"registered_on", "person_no", "relationship", "family_name_latin", "given_names_latin",
-	"family_name", "given_names", "sex", "birth_date", "birth_date_approx", "nationality",
-	"languages", "specific_needs", "doc_type", "doc_number", "doc_issuer", "doc_expiry", NULL,
+	"case_id",           "programme",         "office",        "origin",      "destination",
+	"case_state",        "priority",          "registered_on", "person_no",   "relationship",
+	"family_name_latin", "given_names_latin", "family_name",   "given_names", "sex",
+	"birth_date",        "birth_date_approx", "nationality",   "languages",   "specific_needs",
+	"doc_type",          "doc_number",        "doc_issuer",    "doc_expiry",  NULL,
 };
 
 /* The rejected-rows file adds this column; reading ignores it. */
@@ -417,9 +422,11 @@ static void check_row(struct reader *rd, struct cor_persons_row *r)
 	/* A field refused on its own is not reported again as missing. */
 	if (rd->doc_present) {
 		if (rd->doc_type_ok && !rd->doc_number_given)
-			ISSUE("doc_number", "is empty but doc_type is '%s'", cor_doc_kind_name(r->d.kind));
+			ISSUE("doc_number", "is empty but doc_type is '%s'",
+			      cor_doc_kind_name(r->d.kind));
 		if (rd->doc_type_ok && !rd->doc_issuer_given)
-			ISSUE("doc_issuer", "is empty but doc_type is '%s'", cor_doc_kind_name(r->d.kind));
+			ISSUE("doc_issuer", "is empty but doc_type is '%s'",
+			      cor_doc_kind_name(r->d.kind));
 	} else if (rd->doc_number_given || rd->doc_issuer_given || rd->doc_expiry_given) {
 		ISSUE("doc_type", "is empty but the row has document details");
 	}
@@ -430,7 +437,8 @@ static void check_row(struct reader *rd, struct cor_persons_row *r)
 
 /* ---- parsing ----------------------------------------------------------- */
 
-static void stop_with(struct reader *rd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void stop_with(struct reader *rd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 static void stop_with(struct reader *rd, const char *fmt, ...)
 {
@@ -490,12 +498,15 @@ static void take_header(struct reader *rd)
 		while (c < NCOLS && strcmp(columns[c].name, h))
 			c++;
 		if (c == NCOLS) {
-			stop_with(rd, "%s: line 1, column %d: unknown column '%.40s' (see docs/import-csv.md)",
+			stop_with(rd,
+				  "%s: line 1, column %d: unknown column '%.40s' (see "
+				  "docs/import-csv.md)",
 				  rd->name, f + 1, h);
 			return;
 		}
 		if (seen[c]) {
-			stop_with(rd, "%s: line 1, column %d: column '%s' appears twice", rd->name, f + 1, h);
+			stop_with(rd, "%s: line 1, column %d: column '%s' appears twice", rd->name,
+				  f + 1, h);
 			return;
 		}
 		seen[c] = true;
@@ -503,8 +514,8 @@ static void take_header(struct reader *rd)
 	}
 	for (int c = 0; c < NCOLS; c++)
 		if (columns[c].required && !seen[c]) {
-			stop_with(rd, "%s: line 1: missing column '%s' (see docs/import-csv.md)", rd->name,
-				  columns[c].name);
+			stop_with(rd, "%s: line 1: missing column '%s' (see docs/import-csv.md)",
+				  rd->name, columns[c].name);
 			return;
 		}
 }
@@ -515,7 +526,8 @@ static void on_row(int term, void *data)
 	if (rd->stop)
 		goto reset;
 	if (rd->too_many) {
-		stop_with(rd, "%s: line %ld: more than %d fields", rd->name, rd->row_start, MAX_FIELDS);
+		stop_with(rd, "%s: line %ld: more than %d fields", rd->name, rd->row_start,
+			  MAX_FIELDS);
 		goto reset;
 	}
 	if (!rd->have_header) {
@@ -529,7 +541,9 @@ static void on_row(int term, void *data)
 	/* A row cut short at the end of the file is a truncated file. */
 	if (rd->nfields != rd->nheader) {
 		if (term == -1)
-			stop_with(rd, "%s: line %ld: the file ends inside a row (%d of %d fields): truncated?",
+			stop_with(rd,
+				  "%s: line %ld: the file ends inside a row (%d of %d fields): "
+				  "truncated?",
 				  rd->name, rd->row_start, rd->nfields, rd->nheader);
 		else
 			stop_with(rd, "%s: line %ld: %d fields where the header has %d", rd->name,
@@ -602,8 +616,12 @@ int cor_persons_csv_read(FILE *f, const char *name, struct cor_date today,
 			 int (*row)(struct cor_persons_row *r, void *ctx), void *ctx, char *msg,
 			 size_t msglen)
 {
-	struct reader rd = {.name = name, .today = today, .row_cb = row, .ctx = ctx,
-			    .msg = msg, .msglen = msglen};
+	struct reader rd = {.name = name,
+			    .today = today,
+			    .row_cb = row,
+			    .ctx = ctx,
+			    .msg = msg,
+			    .msglen = msglen};
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -621,7 +639,8 @@ int cor_persons_csv_read(FILE *f, const char *name, struct cor_date today,
 		while (at < (size_t)n && !rd.stop) {
 			size_t end = at;
 			while (end < (size_t)n && line[end] != '\n' &&
-			       !(line[end] == '\r' && (end + 1 == (size_t)n || line[end + 1] != '\n')))
+			       !(line[end] == '\r' &&
+				 (end + 1 == (size_t)n || line[end + 1] != '\n')))
 				end++;
 			if (end < (size_t)n)
 				end++;
@@ -632,10 +651,11 @@ int cor_persons_csv_read(FILE *f, const char *name, struct cor_date today,
 	if (!rd.stop && ferror(f))
 		stop_with(&rd, "%s: read error", name);
 	if (!rd.stop && csv_fini(&rd.parser, on_field, on_row, &rd) != 0 && !rd.stop)
-		stop_with(&rd, "%s: line %ld: the file ends inside a quoted field: truncated?", name,
-			  rd.row_line);
+		stop_with(&rd, "%s: line %ld: the file ends inside a quoted field: truncated?",
+			  name, rd.row_line);
 	if (!rd.stop && !rd.have_header)
-		stop_with(&rd, "%s: the file is empty: expected a header line (see docs/import-csv.md)",
+		stop_with(&rd,
+			  "%s: the file is empty: expected a header line (see docs/import-csv.md)",
 			  name);
 	ret = rd.stop;
 	csv_free(&rd.parser);
@@ -683,13 +703,29 @@ void cor_persons_csv_write_row(FILE *f, const struct cor_case *c, const struct c
 			  !strcmp(p->given_names, p->given_names_latin);
 	snprintf(no, sizeof(no), "%d", p->seq);
 	const char *v[] = {
-		c->ref, c->programme, c->office, c->origin, c->destination, c->state,
-		cor_priority_name(c->priority), cor_date_format(c->registered_on, reg), no,
-		cor_relationship_name(p->relationship), p->family_name_latin, p->given_names_latin,
-		same_names ? "" : p->family_name, same_names ? "" : p->given_names,
-		(char[]){p->sex, '\0'}, cor_date_format(p->birth_date, birth),
-		p->birth_date_approx ? "1" : "0", p->nationality, p->languages, p->needs,
-		cor_doc_kind_name(d->kind), d->number, d->issuer,
+		c->ref,
+		c->programme,
+		c->office,
+		c->origin,
+		c->destination,
+		c->state,
+		cor_priority_name(c->priority),
+		cor_date_format(c->registered_on, reg),
+		no,
+		cor_relationship_name(p->relationship),
+		p->family_name_latin,
+		p->given_names_latin,
+		same_names ? "" : p->family_name,
+		same_names ? "" : p->given_names,
+		(char[]){p->sex, '\0'},
+		cor_date_format(p->birth_date, birth),
+		p->birth_date_approx ? "1" : "0",
+		p->nationality,
+		p->languages,
+		p->needs,
+		cor_doc_kind_name(d->kind),
+		d->number,
+		d->issuer,
 		d->has_expiry ? cor_date_format(d->expires_on, exp) : "",
 	};
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)

@@ -26,7 +26,7 @@ struct cor_persons_row {
 	struct cor_document d;
 	int nissues; /* > 0: the row is bad, and c/p/d are partly filled */
 	struct cor_csv_issue issues[COR_CSV_MAX_ISSUES];
-	int nfields;             /* the row as read, for writing rejected rows */
+	int nfields; /* the row as read, for writing rejected rows */
 	const char *const *fields;
 	const char *const *header; /* the header as read, nfields names */
 	int nheader;

@@ -33,9 +33,9 @@ static const char *const columns[] = {
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
 static const char *const role_names[] = {
-        [COR_PAX_TRAVELLER] = "traveller",
-        [COR_PAX_MEDICAL_ESCORT] = "medical_escort",
-        [COR_PAX_ESCORT] = "escort",
+	[COR_PAX_TRAVELLER] = "traveller",
+	[COR_PAX_MEDICAL_ESCORT] = "medical_escort",
+	[COR_PAX_ESCORT] = "escort",
 };
 
 static const char *role_name(enum cor_manifest_role r)
@@ -77,7 +77,7 @@ static char *ssr_join(const struct cor_manifest_pax *p, char *buf, size_t len)
 }
 
 static void put_row(FILE *f, const struct cor_manifest *m, const char *leg_no,
-                    const char *dep_local, const char *dep_utc, const struct cor_manifest_pax *p)
+		    const char *dep_local, const char *dep_utc, const struct cor_manifest_pax *p)
 {
 	const struct cor_manifest_leg *l = &m->legs[m->leg];
 	char no[12] = "", birth[COR_DATE_LEN], exp[COR_DATE_LEN];
@@ -86,32 +86,32 @@ static void put_row(FILE *f, const struct cor_manifest *m, const char *leg_no,
 		snprintf(no, sizeof(no), "%d", p->seq);
 	bool doc = p->doc_kind != COR_DOC_NONE;
 	const char *v[NCOLUMNS] = {
-	        m->movement_ref,
-	        leg_no,
-	        l->from,
-	        l->to,
-	        dep_local,
-	        dep_utc,
-	        p->seat_group,
-	        p->case_ref,
-	        no,
-	        role_name(p->role),
-	        p->family_name_latin,
-	        p->given_names_latin,
-	        p->family_name,
-	        p->given_names,
-	        (char[]){p->sex, '\0'},
-	        cor_date_format(p->birth_date, birth),
-	        p->birth_date_approx ? "1" : "0",
-	        p->nationality,
-	        cor_doc_kind_name(p->doc_kind),
-	        doc ? p->doc_number : "",
-	        doc ? p->doc_issuer : "",
-	        doc && p->doc_has_expiry ? cor_date_format(p->doc_expires, exp) : "",
-	        ssr_join(p, ssr, sizeof(ssr)),
-	        p->escort,
-	        p->board,
-	        p->alight,
+		m->movement_ref,
+		leg_no,
+		l->from,
+		l->to,
+		dep_local,
+		dep_utc,
+		p->seat_group,
+		p->case_ref,
+		no,
+		role_name(p->role),
+		p->family_name_latin,
+		p->given_names_latin,
+		p->family_name,
+		p->given_names,
+		(char[]){p->sex, '\0'},
+		cor_date_format(p->birth_date, birth),
+		p->birth_date_approx ? "1" : "0",
+		p->nationality,
+		cor_doc_kind_name(p->doc_kind),
+		doc ? p->doc_number : "",
+		doc ? p->doc_issuer : "",
+		doc && p->doc_has_expiry ? cor_date_format(p->doc_expires, exp) : "",
+		ssr_join(p, ssr, sizeof(ssr)),
+		p->escort,
+		p->board,
+		p->alight,
 	};
 	for (size_t i = 0; i < NCOLUMNS; i++)
 		put_field(f, v[i], i ? ',' : 0);
@@ -129,7 +129,7 @@ int cor_manifest_write_csv(const struct cor_manifest *m, FILE *f, char *msg, siz
 	snprintf(leg_no, sizeof(leg_no), "%d", l->seq);
 	if (cor_tz_format(l->departs, l->from_tz, dep_local) < 0) {
 		snprintf(msg, msglen, "leg %d: unknown time zone '%s' for '%s'", l->seq, l->from_tz,
-		         l->from);
+			 l->from);
 		return COR_EINVAL;
 	}
 	cor_time_format_utc(l->departs, dep_utc);

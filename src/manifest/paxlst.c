@@ -95,7 +95,7 @@ static bool unoc_has(long cp)
 /* Check that v (UTF-8) fits an element of at most max characters of level
  * C. On a problem COR_EINVAL, with msg naming subject, field and character. */
 static int check_text(const char *subject, const char *field, const char *v, size_t max, char *msg,
-                      size_t msglen)
+		      size_t msglen)
 {
 	size_t n = 0;
 	for (const char *s = v; *s; n++) {
@@ -109,17 +109,17 @@ static int check_text(const char *subject, const char *field, const char *v, siz
 			continue;
 		if (cp < 0xA0)
 			snprintf(msg, msglen, "%s: %s '%s' has a control character (U+%04lX)",
-			         subject, field, v, cp);
+				 subject, field, v, cp);
 		else
 			snprintf(msg, msglen,
-			         "%s: %s '%s' has '%.*s' (U+%04lX), which the PAXLST character "
-			         "set (UNOC, ISO 8859-1) cannot carry",
-			         subject, field, v, (int)(s - at), at, cp);
+				 "%s: %s '%s' has '%.*s' (U+%04lX), which the PAXLST character "
+				 "set (UNOC, ISO 8859-1) cannot carry",
+				 subject, field, v, (int)(s - at), at, cp);
 		return COR_EINVAL;
 	}
 	if (n > max) {
 		snprintf(msg, msglen, "%s: %s '%s' has %zu characters; PAXLST carries at most %zu",
-		         subject, field, v, n, max);
+			 subject, field, v, n, max);
 		return COR_EINVAL;
 	}
 	return 0;
@@ -151,7 +151,7 @@ struct field {
 };
 
 static int check_fields(const char *subject, const struct field *fs, size_t n, char *msg,
-                        size_t msglen)
+			size_t msglen)
 {
 	for (size_t i = 0; i < n; i++) {
 		int rc = check_text(subject, fs[i].name, fs[i].v, fs[i].max, msg, msglen);
@@ -171,7 +171,7 @@ static void pax_subject(const struct cor_manifest_pax *p, char *buf, size_t len)
 		snprintf(buf, len, "passenger %s", ref);
 	} else {
 		snprintf(buf, len, "escort '%s%s%s'", p->family_name_latin,
-		         p->family_name_latin[0] ? " " : "", p->given_names_latin);
+			 p->family_name_latin[0] ? " " : "", p->given_names_latin);
 	}
 }
 
@@ -193,13 +193,13 @@ static int check_pax(const struct cor_manifest_pax *p, char *msg, size_t msglen)
 	}
 	bool doc = p->doc_kind != COR_DOC_NONE;
 	const struct field fs[] = {
-	        {"family_name_latin", p->family_name_latin, NAME_MAX_CHARS},
-	        {"given_names_latin", p->given_names_latin, NAME_MAX_CHARS},
-	        {"nationality", p->nationality, 3},
-	        {"board", p->board, CODE_MAX_CHARS},
-	        {"alight", p->alight, CODE_MAX_CHARS},
-	        {"doc_number", doc ? p->doc_number : "", DOCNO_MAX_CHARS},
-	        {"doc_issuer", doc ? p->doc_issuer : "", 3},
+		{"family_name_latin", p->family_name_latin, NAME_MAX_CHARS},
+		{"given_names_latin", p->given_names_latin, NAME_MAX_CHARS},
+		{"nationality", p->nationality, 3},
+		{"board", p->board, CODE_MAX_CHARS},
+		{"alight", p->alight, CODE_MAX_CHARS},
+		{"doc_number", doc ? p->doc_number : "", DOCNO_MAX_CHARS},
+		{"doc_issuer", doc ? p->doc_issuer : "", 3},
 	};
 	return check_fields(who, fs, sizeof(fs) / sizeof(fs[0]), msg, msglen);
 }
@@ -209,10 +209,10 @@ static int check_leg(const struct cor_manifest_leg *l, char *msg, size_t msglen)
 	char who[24];
 	snprintf(who, sizeof(who), "leg %d", l->seq);
 	const struct field fs[] = {
-	        {"number", l->number, NUMBER_MAX_CHARS},
-	        {"carrier", l->carrier, 3},
-	        {"from", l->from, CODE_MAX_CHARS},
-	        {"to", l->to, CODE_MAX_CHARS},
+		{"number", l->number, NUMBER_MAX_CHARS},
+		{"carrier", l->carrier, 3},
+		{"from", l->from, CODE_MAX_CHARS},
+		{"to", l->to, CODE_MAX_CHARS},
 	};
 	if (!l->number[0]) {
 		snprintf(msg, msglen, "%s: no flight number, vessel or convoy name", who);
@@ -221,7 +221,7 @@ static int check_leg(const struct cor_manifest_leg *l, char *msg, size_t msglen)
 	if (!cor_tz_is_known(l->from_tz) || !cor_tz_is_known(l->to_tz)) {
 		bool from = !cor_tz_is_known(l->from_tz);
 		snprintf(msg, msglen, "%s: unknown time zone '%s' for '%s'", who,
-		         from ? l->from_tz : l->to_tz, from ? l->from : l->to);
+			 from ? l->from_tz : l->to_tz, from ? l->from : l->to);
 		return COR_EINVAL;
 	}
 	return check_fields(who, fs, sizeof(fs) / sizeof(fs[0]), msg, msglen);
@@ -241,7 +241,7 @@ static bool control_is_valid(const char *s)
 
 /* Everything the message needs, before a byte is written. */
 static int check(const struct cor_manifest *m, const char *control, int64_t *prepared, char *msg,
-                 size_t msglen)
+		 size_t msglen)
 {
 	if (m->nlegs < 1 || m->nlegs > (int)(sizeof(m->legs) / sizeof(m->legs[0])) || m->leg < 0 ||
 	    m->leg >= m->nlegs) {
@@ -250,15 +250,15 @@ static int check(const struct cor_manifest *m, const char *control, int64_t *pre
 	}
 	if (!control_is_valid(control)) {
 		snprintf(msg, msglen,
-		         "interchange control reference '%s' is not 1 to %d letters or digits",
-		         control, CONTROL_MAX_CHARS);
+			 "interchange control reference '%s' is not 1 to %d letters or digits",
+			 control, CONTROL_MAX_CHARS);
 		return COR_EINVAL;
 	}
 	if (!m->recipient[0]) {
 		snprintf(msg, msglen,
-		         "movement '%s': no PAXLST recipient (the border authority's "
-		         "identification)",
-		         m->movement_ref);
+			 "movement '%s': no PAXLST recipient (the border authority's "
+			 "identification)",
+			 m->movement_ref);
 		return COR_EINVAL;
 	}
 	if (!m->reporting_party[0]) {
@@ -267,13 +267,13 @@ static int check(const struct cor_manifest *m, const char *control, int64_t *pre
 	}
 	if (cor_time_parse_utc(m->generated_at, prepared) < 0) {
 		snprintf(msg, msglen, "movement '%s': generated_at '%s' is not a UTC time",
-		         m->movement_ref, m->generated_at);
+			 m->movement_ref, m->generated_at);
 		return COR_EINVAL;
 	}
 	const struct field fs[] = {
-	        {"sender", m->sender[0] ? m->sender : m->office, ID_MAX_CHARS},
-	        {"recipient", m->recipient, ID_MAX_CHARS},
-	        {"reporting_party", m->reporting_party, NAME_MAX_CHARS},
+		{"sender", m->sender[0] ? m->sender : m->office, ID_MAX_CHARS},
+		{"recipient", m->recipient, ID_MAX_CHARS},
+		{"reporting_party", m->reporting_party, NAME_MAX_CHARS},
 	};
 	char who[48];
 	snprintf(who, sizeof(who), "movement '%s'", m->movement_ref);
@@ -312,8 +312,8 @@ static char *prepared_at(int64_t utc, char buf[12])
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	snprintf(buf, 12, "%02u%02u%02u:%02u%02u", (unsigned)tm.tm_year % 100u,
-	         (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
-	         (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u);
+		 (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
+		 (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u);
 	return buf;
 }
 
@@ -331,7 +331,7 @@ static char *local_201(int64_t utc, const char *zone, char buf[11])
 static char *yymmdd(struct cor_date d, char buf[7])
 {
 	snprintf(buf, 7, "%02u%02u%02u", (unsigned)d.year % 100u, (unsigned)d.month % 100u,
-	         (unsigned)d.day % 100u);
+		 (unsigned)d.day % 100u);
 	return buf;
 }
 
@@ -379,7 +379,7 @@ static void put_pax(struct edi *e, const struct cor_manifest_pax *p)
 }
 
 int cor_manifest_write_paxlst(const struct cor_manifest *m, const char *control, FILE *f, char *msg,
-                              size_t msglen)
+			      size_t msglen)
 {
 	int64_t prepared;
 	int rc = check(m, control, &prepared, msg, msglen);
@@ -410,7 +410,7 @@ int cor_manifest_write_paxlst(const struct cor_manifest *m, const char *control,
 
 	if (fflush(f) != 0 || ferror(f)) {
 		snprintf(msg, msglen, "could not write the PAXLST message of '%s'",
-		         m->movement_ref);
+			 m->movement_ref);
 		return COR_EIO;
 	}
 	return 0;

@@ -48,39 +48,39 @@ enum font {
 };
 
 static const char *const font_names[FONT__N] = {
-        [FONT_BODY] = "DejaVu Sans Condensed 7",
-        [FONT_BODY_BOLD] = "DejaVu Sans Condensed Bold 7",
-        [FONT_SCRIPT] = "Noto Sans Arabic, Noto Naskh Arabic, DejaVu Sans 7.5",
-        [FONT_SMALL] = "DejaVu Sans Condensed 6.5",
-        [FONT_HEAD] = "DejaVu Sans 8.5",
-        [FONT_HEAD_BOLD] = "DejaVu Sans Bold 8.5",
-        [FONT_TITLE] = "DejaVu Sans Bold 13",
+	[FONT_BODY] = "DejaVu Sans Condensed 7",
+	[FONT_BODY_BOLD] = "DejaVu Sans Condensed Bold 7",
+	[FONT_SCRIPT] = "Noto Sans Arabic, Noto Naskh Arabic, DejaVu Sans 7.5",
+	[FONT_SMALL] = "DejaVu Sans Condensed 6.5",
+	[FONT_HEAD] = "DejaVu Sans 8.5",
+	[FONT_HEAD_BOLD] = "DejaVu Sans Bold 8.5",
+	[FONT_TITLE] = "DejaVu Sans Bold 13",
 };
 
 static const char *const kind_titles[COR_MOVEMENT_KIND__N] = {
-        [COR_MOVEMENT_CHARTER] = "charter flight",
-        [COR_MOVEMENT_SCHEDULED] = "scheduled flight",
-        [COR_MOVEMENT_VESSEL] = "vessel",
-        [COR_MOVEMENT_CONVOY] = "road convoy",
+	[COR_MOVEMENT_CHARTER] = "charter flight",
+	[COR_MOVEMENT_SCHEDULED] = "scheduled flight",
+	[COR_MOVEMENT_VESSEL] = "vessel",
+	[COR_MOVEMENT_CONVOY] = "road convoy",
 };
 
 /* Who signs for the vehicle: the third box of the signature block. */
 static const char *const commander_titles[COR_MOVEMENT_KIND__N] = {
-        [COR_MOVEMENT_CHARTER] = "Captain",
-        [COR_MOVEMENT_SCHEDULED] = "Captain",
-        [COR_MOVEMENT_VESSEL] = "Captain",
-        [COR_MOVEMENT_CONVOY] = "Convoy leader",
+	[COR_MOVEMENT_CHARTER] = "Captain",
+	[COR_MOVEMENT_SCHEDULED] = "Captain",
+	[COR_MOVEMENT_VESSEL] = "Captain",
+	[COR_MOVEMENT_CONVOY] = "Convoy leader",
 };
 
 static const char *const doc_titles[COR_DOC__N] = {
-        [COR_DOC_NONE] = "",
-        [COR_DOC_PASSPORT] = "Passport",
-        [COR_DOC_ID_CARD] = "ID card",
-        [COR_DOC_ETD] = "ETD",
-        [COR_DOC_LAISSEZ_PASSER] = "Laissez-passer",
-        [COR_DOC_EXIT_PERMIT] = "Exit permit",
-        [COR_DOC_VISA] = "Visa",
-        [COR_DOC_REFUGEE_TD] = "Refugee TD",
+	[COR_DOC_NONE] = "",
+	[COR_DOC_PASSPORT] = "Passport",
+	[COR_DOC_ID_CARD] = "ID card",
+	[COR_DOC_ETD] = "ETD",
+	[COR_DOC_LAISSEZ_PASSER] = "Laissez-passer",
+	[COR_DOC_EXIT_PERMIT] = "Exit permit",
+	[COR_DOC_VISA] = "Visa",
+	[COR_DOC_REFUGEE_TD] = "Refugee TD",
 };
 
 /* Age groups of the totals, by whole years at the departure date. */
@@ -108,7 +108,7 @@ struct pdf {
 /* Lay s out in font, wrapped to width (0: on one line), and when drawing
  * show it with its top-left corner at x, y. Returns its height. */
 static double text(struct pdf *p, enum font f, double x, double y, double width,
-                   PangoAlignment align, const char *s)
+		   PangoAlignment align, const char *s)
 {
 	PangoLayout *l = p->layout;
 	pango_layout_set_font_description(l, p->fonts[f]);
@@ -163,8 +163,8 @@ static void cell_group(const struct cor_manifest_pax *x, size_t no, char *buf, s
 static void cell_case(const struct cor_manifest_pax *x, size_t no, char *buf, size_t len)
 {
 	static const char *const roles[] = {[COR_PAX_TRAVELLER] = "",
-	                                    [COR_PAX_MEDICAL_ESCORT] = "Medical escort",
-	                                    [COR_PAX_ESCORT] = "Escort"};
+					    [COR_PAX_MEDICAL_ESCORT] = "Medical escort",
+					    [COR_PAX_ESCORT] = "Escort"};
 	if (x->role == COR_PAX_TRAVELLER || (unsigned)x->role >= ROWS(roles))
 		snprintf(buf, len, "%s", x->case_ref);
 	else
@@ -198,7 +198,7 @@ static void cell_written(const struct cor_manifest_pax *x, size_t no, char *buf,
 	    !strcmp(x->given_names, x->given_names_latin))
 		return;
 	snprintf(buf, len, "%s%s%s", x->given_names,
-	         x->given_names[0] && x->family_name[0] ? " " : "", x->family_name);
+		 x->given_names[0] && x->family_name[0] ? " " : "", x->family_name);
 }
 
 static void cell_sex(const struct cor_manifest_pax *x, size_t no, char *buf, size_t len)
@@ -234,7 +234,7 @@ static void cell_document(const struct cor_manifest_pax *x, size_t no, char *buf
 		snprintf(exp, sizeof(exp), "exp. %s", cor_date_format(x->doc_expires, d));
 	}
 	snprintf(buf, len, "%s %s\n%s%s%s", doc_titles[x->doc_kind], x->doc_number, x->doc_issuer,
-	         x->doc_issuer[0] && exp[0] ? ", " : "", exp);
+		 x->doc_issuer[0] && exp[0] ? ", " : "", exp);
 }
 
 static void cell_ssr(const struct cor_manifest_pax *x, size_t no, char *buf, size_t len)
@@ -258,19 +258,19 @@ static const struct column {
 	enum font font;
 	cell_fn *fill;
 } columns[] = {
-        {"No.", 15, FONT_BODY, cell_no},
-        {"Group", 25, FONT_BODY, cell_group},
-        {"Case", 76, FONT_BODY, cell_case},
-        {"Pers", 20, FONT_BODY, cell_person},
-        {"Family name", 53, FONT_BODY, cell_family},
-        {"Given names", 52, FONT_BODY, cell_given},
-        {"Name as written", 60, FONT_SCRIPT, cell_written},
-        {"Sex", 17, FONT_BODY, cell_sex},
-        {"Date of birth", 46, FONT_BODY, cell_birth},
-        {"Nat.", 19, FONT_BODY, cell_nationality},
-        {"Travel document", 76, FONT_BODY, cell_document},
-        {"SSR", 30, FONT_BODY, cell_ssr},
-        {"Escort", 49, FONT_BODY, cell_escort},
+	{"No.", 15, FONT_BODY, cell_no},
+	{"Group", 25, FONT_BODY, cell_group},
+	{"Case", 76, FONT_BODY, cell_case},
+	{"Pers", 20, FONT_BODY, cell_person},
+	{"Family name", 53, FONT_BODY, cell_family},
+	{"Given names", 52, FONT_BODY, cell_given},
+	{"Name as written", 60, FONT_SCRIPT, cell_written},
+	{"Sex", 17, FONT_BODY, cell_sex},
+	{"Date of birth", 46, FONT_BODY, cell_birth},
+	{"Nat.", 19, FONT_BODY, cell_nationality},
+	{"Travel document", 76, FONT_BODY, cell_document},
+	{"SSR", 30, FONT_BODY, cell_ssr},
+	{"Escort", 49, FONT_BODY, cell_escort},
 };
 
 /* Lay out (and when drawing, show) row no of the table at y; returns its
@@ -296,7 +296,7 @@ static double row(struct pdf *p, const struct cor_manifest_pax *x, size_t no, do
 			continue;
 		}
 		double th = text(p, columns[c].font, cx + PAD_X, y + PAD_Y + dy,
-		                 columns[c].width - 2 * PAD_X, PANGO_ALIGN_LEFT, buf);
+				 columns[c].width - 2 * PAD_X, PANGO_ALIGN_LEFT, buf);
 		if (dy + th > h)
 			h = dy + th;
 		cx += columns[c].width;
@@ -318,7 +318,7 @@ static double table_head(struct pdf *p, double y)
 	double h = 0, cx = MARGIN_X;
 	for (size_t c = 0; c < ROWS(columns); c++) {
 		double th = text(p, FONT_BODY_BOLD, cx + PAD_X, y + PAD_Y,
-		                 columns[c].width - 2 * PAD_X, PANGO_ALIGN_LEFT, columns[c].title);
+				 columns[c].width - 2 * PAD_X, PANGO_ALIGN_LEFT, columns[c].title);
 		if (th > h)
 			h = th;
 		cx += columns[c].width;
@@ -351,7 +351,7 @@ static void utc_time(int64_t utc, char *buf, size_t len)
 }
 
 static double leg_line(struct pdf *p, double y, const char *label, const char *code,
-                       const char *name, const char *when, int64_t t, const char *zone)
+		       const char *name, const char *when, int64_t t, const char *zone)
 {
 	char place[96], local[64], utc[32], s[112];
 	snprintf(place, sizeof(place), "%s  %s", code, name);
@@ -379,8 +379,8 @@ static double page_header(struct pdf *p)
 	y += h + 2;
 
 	snprintf(s, sizeof(s), "%s  ·  %s  ·  leg %d of %d", m->label,
-	         (unsigned)m->kind < COR_MOVEMENT_KIND__N ? kind_titles[m->kind] : "movement",
-	         g->seq, m->nlegs);
+		 (unsigned)m->kind < COR_MOVEMENT_KIND__N ? kind_titles[m->kind] : "movement",
+		 g->seq, m->nlegs);
 	h = text(p, FONT_HEAD_BOLD, MARGIN_X, y, 0, PANGO_ALIGN_LEFT, s);
 	snprintf(s, sizeof(s), "Office %s", m->office);
 	text(p, FONT_HEAD, MARGIN_X, y, CONTENT_W, PANGO_ALIGN_RIGHT, s);
@@ -392,7 +392,7 @@ static double page_header(struct pdf *p)
 	y += leg_line(p, y, "To", g->to, g->to_name, "Arrives", g->arrives, g->to_tz) + 3;
 
 	snprintf(s, sizeof(s), "%s%sGenerated %s", m->reporting_party,
-	         m->reporting_party[0] ? "  ·  " : "", m->generated_at);
+		 m->reporting_party[0] ? "  ·  " : "", m->generated_at);
 	y += text(p, FONT_SMALL, MARGIN_X, y, CONTENT_W, PANGO_ALIGN_LEFT, s) + 4;
 	rule(p, MARGIN_X, MARGIN_X + CONTENT_W, y, RULE_HEAVY);
 	return y + RULE_HEAVY;
@@ -410,7 +410,7 @@ static void page_footer(struct pdf *p)
 	rule(p, MARGIN_X, MARGIN_X + CONTENT_W, y, RULE);
 	y += 4;
 	snprintf(s, sizeof(s), "%s  ·  %s  ·  %s → %s  ·  personal data: restricted distribution",
-	         p->m->movement_ref, p->m->label, p->leg->from, p->leg->to);
+		 p->m->movement_ref, p->m->label, p->leg->from, p->leg->to);
 	text(p, FONT_SMALL, MARGIN_X, y, 0, PANGO_ALIGN_LEFT, s);
 	snprintf(s, sizeof(s), "Page %d of %d", p->page, p->npages);
 	text(p, FONT_SMALL, MARGIN_X, y, CONTENT_W, PANGO_ALIGN_RIGHT, s);
@@ -478,7 +478,7 @@ static void count(const struct pdf *p, struct totals *t)
 
 /* One line of the totals: a bold label, then cells at fixed steps. */
 static double totals_line(struct pdf *p, double y, const char *label, const char *const *cells,
-                          size_t n)
+			  size_t n)
 {
 	double h = text(p, FONT_HEAD_BOLD, MARGIN_X, y, 150, PANGO_ALIGN_LEFT, label);
 	for (size_t i = 0; i < n; i++)
@@ -518,9 +518,9 @@ static double totals(struct pdf *p, double y)
 	y += totals_line(p, y, label, cells, n);
 	y += 2;
 	y += text(p, FONT_SMALL, MARGIN_X, y, CONTENT_W, PANGO_ALIGN_LEFT,
-	          "Totals count every person on this leg, escorts included. Ages in whole years "
-	          "on the local date of departure. ~ date of birth approximate. SSR: IATA special "
-	          "service request codes. ETD: emergency travel document; TD: travel document.");
+		  "Totals count every person on this leg, escorts included. Ages in whole years "
+		  "on the local date of departure. ~ date of birth approximate. SSR: IATA special "
+		  "service request codes. ETD: emergency travel document; TD: travel document.");
 	return y - y0;
 }
 
@@ -531,9 +531,9 @@ static double signatures(struct pdf *p, double y)
 	static const char *const lines[] = {"Name", "Signature", "Date"};
 	static const double line_gap[] = {20, 28, 20};
 	const char *titles[3] = {"Prepared by", "Checked by",
-	                         (unsigned)p->m->kind < COR_MOVEMENT_KIND__N
-	                                 ? commander_titles[p->m->kind]
-	                                 : "Captain or convoy leader"};
+				 (unsigned)p->m->kind < COR_MOVEMENT_KIND__N
+					 ? commander_titles[p->m->kind]
+					 : "Captain or convoy leader"};
 	const double gap = 18, w = (CONTENT_W - 2 * gap) / 3;
 	double bottom = y;
 	for (int b = 0; b < 3; b++) {
@@ -570,8 +570,8 @@ static void flow(struct pdf *p)
 	page_begin(p, true);
 	if (!m->npax)
 		p->y += text(p, FONT_BODY, MARGIN_X + PAD_X, p->y + PAD_Y, 0, PANGO_ALIGN_LEFT,
-		             "No one travels on this leg.") +
-		        2 * PAD_Y;
+			     "No one travels on this leg.") +
+			2 * PAD_Y;
 	const double room = p->body_bottom - p->table_top;
 	for (size_t i = 0; i < m->npax;) {
 		size_t end = i + 1;
@@ -634,13 +634,13 @@ static void set_metadata(cairo_surface_t *surface, const struct cor_manifest *m)
 {
 	char title[96];
 	snprintf(title, sizeof(title), "Passenger manifest %s leg %d", m->movement_ref,
-	         m->legs[m->leg].seq);
+		 m->legs[m->leg].seq);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Corridor");
 	/* The list's own time rather than the clock's: the same list, the same file. */
 	if (m->generated_at[0])
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE,
-		                               m->generated_at);
+					       m->generated_at);
 }
 
 int cor_manifest_write_pdf(const struct cor_manifest *m, const char *path, char *msg, size_t msglen)

@@ -24,7 +24,7 @@
 #include "plan/plan_int.h"
 #include "util/error.h"
 
-#define R COR_RES__N
+#define R      COR_RES__N
 #define SWEEPS 5
 
 static size_t esc_row(const struct plan_model *md, size_t m)
@@ -46,8 +46,8 @@ static void seat_prefix(const struct plan_model *md, const double *y, double *pr
 		pre[l + 1] = pre[l] + y[l * R];
 }
 
-static inline double reduced(const struct plan_model *md, const double *y, const double *pre, size_t i,
-		      const struct plan_opt *op)
+static inline double reduced(const struct plan_model *md, const double *y, const double *pre,
+			     size_t i, const struct plan_opt *op)
 {
 	const struct cor_plan_case *c = &md->in->cases[i];
 	size_t base = md->leg0[op->m];
@@ -70,7 +70,8 @@ double plan_row_rhs(const struct plan_model *md, size_t row)
 	if (row < md->nlegs * R)
 		return md->cap[row];
 	if (row < md->nlegs * R + md->nm)
-		return (double)in->movements[row - md->nlegs * R].escorts_named * in->cfg.escort_ratio;
+		return (double)in->movements[row - md->nlegs * R].escorts_named *
+		       in->cfg.escort_ratio;
 	return in->quotas[row - md->nlegs * R - md->nm].seats;
 }
 
@@ -231,8 +232,8 @@ static void start_prices(const struct plan_model *md, const struct plan_state *s
 			continue;
 		const struct plan_opt *op = &md->opt[st->at[i]];
 		size_t base = md->leg0[op->m];
-		double per = (double)op->value /
-			     ((double)in->cases[i].need[0] * (op->k2 - op->k1 + 1));
+		double per =
+			(double)op->value / ((double)in->cases[i].need[0] * (op->k2 - op->k1 + 1));
 		for (size_t l = base + op->k1; l <= base + op->k2; l++)
 			if (per < y[l * R])
 				y[l * R] = per;
@@ -432,10 +433,10 @@ static void seat_sweep(const struct plan_model *md, struct leg_index *ix, double
 // L comes free with each evaluation of f_mu (the shift of the soft maximum
 // is the max). Counts, not the clock, end every stage.
 
-#define LBFGS_MEM 8
-#define STAGES 6       /* values of mu */
+#define LBFGS_MEM    8
+#define STAGES       6 /* values of mu */
 #define STAGE_SHRINK 0.3
-#define MU_START 60     /* the first mu: the value of an average placed case / 60 */
+#define MU_START     60 /* the first mu: the value of an average placed case / 60 */
 
 /* Cases that differ only in what they are worth share their options:
  * the same movements and legs, the same needs and quota rows, values that
@@ -446,15 +447,15 @@ static void seat_sweep(const struct plan_model *md, struct leg_index *ix, double
  * instances of 100,000 cases there are about ten cases per class. */
 struct smooth {
 	const struct plan_model *md;
-	double *pre;    /* seat price prefix sums */
-	double *u;      /* scratch: one class's u(o, y), then its weights */
-	size_t most;    /* the most options of a case */
+	double *pre; /* seat price prefix sums */
+	double *u;   /* scratch: one class's u(o, y), then its weights */
+	size_t most; /* the most options of a case */
 	size_t ncls;
-	size_t *rep;    /* per class: the case whose options stand for all */
-	size_t *beg;    /* per class: its cases are member[beg[c]..beg[c + 1]) */
+	size_t *rep; /* per class: the case whose options stand for all */
+	size_t *beg; /* per class: its cases are member[beg[c]..beg[c + 1]) */
 	size_t *member;
-	double *a;      /* per member: value of its first option */
-	size_t *fixed;  /* the cases with a kept booking */
+	double *a;     /* per member: value of its first option */
+	size_t *fixed; /* the cases with a kept booking */
 	size_t nfixed;
 	long evals;
 };
@@ -578,8 +579,11 @@ static double exp_neg(double z)
 	if (z < -40)
 		return 0;
 	double t = z * 1.4426950408889634, n = floor(t + 0.5), f = (t - n) * 0.6931471805599453;
-	double p = 1 + f * (1 + f * (1.0 / 2 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 +
-		   f * (1.0 / 720 + f * (1.0 / 5040)))))));
+	double p = 1 +
+		   f * (1 + f * (1.0 / 2 +
+				 f * (1.0 / 6 +
+				      f * (1.0 / 24 +
+					   f * (1.0 / 120 + f * (1.0 / 720 + f * (1.0 / 5040)))))));
 	uint64_t bits = (uint64_t)((int64_t)n + 1023) << 52;
 	double scale;
 	memcpy(&scale, &bits, sizeof(scale));

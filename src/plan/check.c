@@ -63,15 +63,16 @@ int cor_plan_check(const struct cor_plan_input *in, const int *movement, const i
 		int m = movement[i], a, b;
 		if (m < 0) {
 			if (c->fixed >= 0) {
-				rc = broken(msg, msglen, "case '%s' is kept on movement %d but left out",
-					    c->ref, c->fixed);
+				rc = broken(msg, msglen,
+					    "case '%s' is kept on movement %d but left out", c->ref,
+					    c->fixed);
 				goto out;
 			}
 			continue;
 		}
 		if ((size_t)m >= nm) {
-			rc = broken(msg, msglen, "case '%s' is on movement %d, which does not exist",
-				    c->ref, m);
+			rc = broken(msg, msglen,
+				    "case '%s' is on movement %d, which does not exist", c->ref, m);
 			goto out;
 		}
 		const struct cor_plan_movement *mv = &in->movements[m];
@@ -81,11 +82,12 @@ int cor_plan_check(const struct cor_plan_input *in, const int *movement, const i
 			goto out;
 		}
 		if (journey(mv, c, &a, &b)) {
-			rc = broken(msg, msglen, "'%s' does not go from %s to %s (case '%s')", mv->ref,
-				    c->origin, c->destination, c->ref);
+			rc = broken(msg, msglen, "'%s' does not go from %s to %s (case '%s')",
+				    mv->ref, c->origin, c->destination, c->ref);
 			goto out;
 		}
-		if (mv->legs[a].departs < c->available_from || mv->legs[a].departs > c->valid_until) {
+		if (mv->legs[a].departs < c->available_from ||
+		    mv->legs[a].departs > c->valid_until) {
 			rc = broken(msg, msglen, "case '%s' cannot board '%s' at that time", c->ref,
 				    mv->ref);
 			goto out;
@@ -102,8 +104,8 @@ int cor_plan_check(const struct cor_plan_input *in, const int *movement, const i
 		const struct cor_plan_movement *mv = &in->movements[m];
 		long e = escorts[m];
 		if (e < 0 || e > mv->escort_seats) {
-			rc = broken(msg, msglen, "'%s' has %ld escorts, %d escort seats", mv->ref, e,
-				    mv->escort_seats);
+			rc = broken(msg, msglen, "'%s' has %ld escorts, %d escort seats", mv->ref,
+				    e, mv->escort_seats);
 			goto out;
 		}
 		if ((e + mv->escorts_named) * in->cfg.escort_ratio < medical[m]) {
@@ -112,9 +114,10 @@ int cor_plan_check(const struct cor_plan_input *in, const int *movement, const i
 				snprintf(named, sizeof(named), " and %d named medical escort%s",
 					 mv->escorts_named, mv->escorts_named == 1 ? "" : "s");
 			rc = broken(msg, msglen,
-				    "'%s' carries %ld medical traveller%s with %ld escort%s%s (1 per %d)",
-				    mv->ref, medical[m], medical[m] == 1 ? "" : "s", e, e == 1 ? "" : "s",
-				    named, in->cfg.escort_ratio);
+				    "'%s' carries %ld medical traveller%s with %ld escort%s%s (1 "
+				    "per %d)",
+				    mv->ref, medical[m], medical[m] == 1 ? "" : "s", e,
+				    e == 1 ? "" : "s", named, in->cfg.escort_ratio);
 			goto out;
 		}
 		for (int k = 0; k < mv->nlegs; k++) {

@@ -235,8 +235,8 @@ static int build_lp(struct bb *bb)
 		bb->ngrp = bb->ncol - bb->col0;
 		for (size_t o = 0; o < md->nopt; o++)
 			bb->grp[o] = bb->hi[o] && !bb->lo[o]
-			                     ? gcol[md->leg0[md->opt[o].m] + md->opt[o].k1]
-			                     : -1;
+					     ? gcol[md->leg0[md->opt[o].m] + md->opt[o].k1]
+					     : -1;
 	}
 	/* A row is kept only if the columns could ever overfill it. */
 	for (size_t i = 0; i < md->n; i++) {
@@ -268,8 +268,8 @@ static int build_lp(struct bb *bb)
 			 * need an escort seat are closed by plan_fits). */
 			cap = bb->esc_col[row - md->nlegs * R] >= 0 ? -1
 			      : in->movements[row - md->nlegs * R].escorts_named
-			              ? plan_row_rhs(md, row)
-			              : 1e300;
+				      ? plan_row_rhs(md, row)
+				      : 1e300;
 		else
 			cap = in->quotas[row - md->nlegs * R - md->nm].seats;
 		rowid[row] = pot[row] > cap ? nrow++ : -1;
@@ -582,7 +582,7 @@ static bool propagate(struct bb *bb)
 					}
 				for (size_t k = 0; k < bb->nsame[i]; k++)
 					if (!close_case(bb, bb->same[i][k], md->opt[at].m,
-					                &changed))
+							&changed))
 						return false;
 				continue;
 			}
@@ -773,8 +773,8 @@ static long double knapsack_bound(struct bb *bb)
 				continue;
 			const struct plan_opt *op = &md->opt[o];
 			int w = kstar >= op->k1 && kstar <= op->k2
-			                ? in->cases[bb->im.owner[o]].need[COR_RES_SEATS]
-			                : 0;
+					? in->cases[bb->im.owner[o]].need[COR_RES_SEATS]
+					: 0;
 			double p = bb->dcol[o] + w * ystar;
 			if (bb->lo[o]) {
 				part += p;
@@ -805,7 +805,7 @@ static long double knapsack_bound(struct bb *bb)
 			part += (long double)d * bb->nlo[(size_t)j - md->nopt];
 			if (d > 0)
 				part += (long double)d * (bb->nhi[(size_t)j - md->nopt] -
-				                          bb->nlo[(size_t)j - md->nopt]);
+							  bb->nlo[(size_t)j - md->nopt]);
 		}
 		if (cap < 0)
 			return -HUGE_VALL; /* kept and forced travellers overfill it */
@@ -1016,7 +1016,7 @@ again:
 		if (!md->inner) {
 			long lns_nodes = 0;
 			int rc = plan_lns(md, bb->known, md->in->cfg.node_limit * LNS_BUDGET,
-			                  bb->deadline, &lns_nodes);
+					  bb->deadline, &lns_nodes);
 			bb->lns_nodes += lns_nodes;
 			if (!rc)
 				rc = root_cuts(bb);
@@ -1367,7 +1367,7 @@ out:
  * k whole and D <= GMI_DMAX; the cut is then computed in integers, scaled
  * to whole coefficients, so it is valid however the inverse was rounded. */
 #define GMI_DMAX 64
-#define GMI_ROWS 40      /* rows tried per round */
+#define GMI_ROWS 40   /* rows tried per round */
 #define GMI_BIG  1000 /* no coefficient larger */
 
 static int64_t gcd64(int64_t a, int64_t b)
@@ -1389,7 +1389,7 @@ static int64_t mod64(int64_t a, int64_t d)
 }
 
 struct gmi {
-	int *rbeg, *rcol;  /* the LP by rows, structural columns */
+	int *rbeg, *rcol; /* the LP by rows, structural columns */
 	int64_t *rval;
 	int64_t *a, *coef; /* per column (n + m) */
 	struct item *cand;
@@ -1481,14 +1481,16 @@ static int separate_gmi(struct bb *bb)
 		int64_t h = r0 * (D - r0);
 		for (int j = 0; j < N; j++) {
 			int64_t f = g.a[j] ? mod64(g.a[j], D) : 0;
-			g.a[j] = f ? (f * (D - r0) < (D - f) * r0 ? f * (D - r0) : (D - f) * r0) : 0;
+			g.a[j] =
+				f ? (f * (D - r0) < (D - f) * r0 ? f * (D - r0) : (D - f) * r0) : 0;
 		}
 		/* Back to the columns, each from the bound chosen above. */
 		for (int j = 0; j < n; j++) {
 			int64_t gj = g.a[j];
 			if (!gj)
 				continue;
-			if (lp->pos[j] < 0 && lp->up[j] && lp->ub[j] < HUGE_VAL && lp->lb[j] != lp->ub[j]) {
+			if (lp->pos[j] < 0 && lp->up[j] && lp->ub[j] < HUGE_VAL &&
+			    lp->lb[j] != lp->ub[j]) {
 				g.coef[j] -= gj;
 				h -= gj * llround(lp->ub[j]);
 			} else {
@@ -1722,7 +1724,7 @@ static int root_cuts(struct bb *bb)
 }
 
 int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan_exact *out,
-               double deadline)
+	       double deadline)
 {
 	const struct cor_plan_input *in = md->in;
 	struct bb bb = {0};

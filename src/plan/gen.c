@@ -17,8 +17,8 @@
 #include "util/rng.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
-#define DAY 86400
-#define HOUR 3600
+#define DAY     86400
+#define HOUR    3600
 
 struct place {
 	const char *code, *country;
@@ -68,11 +68,11 @@ static const unsigned kind_share[] = {15, 3, 60, 22};
 static const char *const vhr_from[] = {"TIP", "MJI", "BEN", "SEB", "NIM", "JIB", "CMN", "TUN"};
 static const char *const vhr_to[] = {"LOS", "ABV", "NIM", "BKO", "CKY", "BJL", "DSS", "ACC", "ABJ",
 				     "KRT", "DAC", "OUA", "FNA", "ROB", "DLA", "NDJ", "ISB"};
-static const char *const rst_from[] = {"NBO", "CAI", "AMM", "ADD", "IST", "BEY", "EBB", "KGL",
-				       "DAR", "KUL"};
+static const char *const rst_from[] = {"NBO", "CAI", "AMM", "ADD", "IST",
+				       "BEY", "EBB", "KGL", "DAR", "KUL"};
 static const char *const rst_hub[] = {"IST", "ADD", "DOH"};
-static const char *const rst_to[] = {"IAD", "JFK", "YYZ", "SYD", "ARN", "HEL", "CDG", "FRA", "OSL",
-				     "LHR", "AMS", "AKL", "MAD", "LIS", "DUB"};
+static const char *const rst_to[] = {"IAD", "JFK", "YYZ", "SYD", "ARN", "HEL", "CDG", "FRA",
+				     "OSL", "LHR", "AMS", "AKL", "MAD", "LIS", "DUB"};
 static const char *const convoy_from[] = {"NEAJY", "NEZIN"};
 static const char *const convoy_to[] = {"NGKAN", "MLGAO", "BFOUA"};
 
@@ -172,7 +172,8 @@ static void make_legs(struct cor_rng *r, const struct route_def *rd, int64_t t0,
 		case CHARTER:
 			dur = cor_rng_range(r, 3, 6) * HOUR;
 			lg->cap[COR_RES_SEATS] = seats;
-			lg->cap[COR_RES_STRETCHERS] = cor_rng_chance(r, 0.5) ? 0 : cor_rng_range(r, 1, 2);
+			lg->cap[COR_RES_STRETCHERS] =
+				cor_rng_chance(r, 0.5) ? 0 : cor_rng_range(r, 1, 2);
 			lg->cap[COR_RES_WCHC] = cor_rng_range(r, 2, 4);
 			lg->cap[COR_RES_WCHS] = cor_rng_range(r, 4, 8);
 			break;
@@ -207,8 +208,7 @@ static void make_legs(struct cor_rng *r, const struct route_def *rd, int64_t t0,
 	}
 }
 
-static void label_of(struct cor_rng *r, const struct route_def *rd, size_t m, char *buf,
-		     size_t n)
+static void label_of(struct cor_rng *r, const struct route_def *rd, size_t m, char *buf, size_t n)
 {
 	static const char *const carriers[] = {"8U", "UZ", "LN"};
 	switch (rd->kind) {
@@ -259,10 +259,14 @@ static void make_case(struct cor_rng *r, struct cor_plan_case *c, size_t i, cons
 		c->medical = persons >= 2 && cor_rng_chance(r, 0.2) ? 2 : 1;
 	int lv = cor_rng_weighted(r, (const unsigned[]){75, 20, 5}, 3);
 	c->level = lv;
-	int dl = lv == 2 ? cor_rng_range(r, 2, horizon / 2 + 2) : lv == 1 ? cor_rng_range(r, 14, 45) : 180;
+	int dl = lv == 2   ? cor_rng_range(r, 2, horizon / 2 + 2)
+		 : lv == 1 ? cor_rng_range(r, 14, 45)
+			   : 180;
 	c->deadline = end_of_day(h0 + (int64_t)dl * DAY);
-	c->available_from = cor_rng_chance(r, 0.55) ? h0 :
-	                    h0 + (int64_t)cor_rng_range(r, 1, horizon > 6 ? horizon - 5 : 1) * DAY;
+	c->available_from =
+		cor_rng_chance(r, 0.55)
+			? h0
+			: h0 + (int64_t)cor_rng_range(r, 1, horizon > 6 ? horizon - 5 : 1) * DAY;
 	c->valid_until = h0 + 400LL * DAY;
 	/* Fitness to travel lasts weeks; some documents run out too. */
 	if (c->medical || c->need[COR_RES_STRETCHERS] || cor_rng_chance(r, 0.12)) {
@@ -276,8 +280,8 @@ static void make_case(struct cor_rng *r, struct cor_plan_case *c, size_t i, cons
 				 "fitness to travel of %s-%02d ends %s %02d:00 UTC", c->ref, who, d,
 				 (int)(end % DAY / HOUR));
 		else
-			snprintf(c->valid_why, sizeof(c->valid_why), "the passport of %s-%02d expires %s",
-				 c->ref, who, d);
+			snprintf(c->valid_why, sizeof(c->valid_why),
+				 "the passport of %s-%02d expires %s", c->ref, who, d);
 	}
 	c->fixed = -1;
 }
@@ -328,10 +332,11 @@ static int catalogue_build(struct catalogue *cat)
 			cat->r[cat->n++] = (struct route_def){CHARTER, {vhr_from[a], vhr_to[b]}, 2};
 			/* Some charters stop twice: on to the next country. */
 			size_t c = (b + 1) % ROWS(vhr_to);
-			if ((a + b) % 4 == 0 && strcmp(country_of(vhr_to[c]), country_of(vhr_to[b])) &&
+			if ((a + b) % 4 == 0 &&
+			    strcmp(country_of(vhr_to[c]), country_of(vhr_to[b])) &&
 			    strcmp(country_of(vhr_to[c]), country_of(vhr_from[a])))
-				cat->r[cat->n++] =
-					(struct route_def){CHARTER, {vhr_from[a], vhr_to[b], vhr_to[c]}, 1};
+				cat->r[cat->n++] = (struct route_def){
+					CHARTER, {vhr_from[a], vhr_to[b], vhr_to[c]}, 1};
 		}
 	for (size_t a = 0; a < ROWS(rst_from); a++)
 		for (size_t h = 0; h < ROWS(rst_hub); h++)
@@ -341,7 +346,8 @@ static int catalogue_build(struct catalogue *cat)
 						SCHEDULED, {rst_from[a], rst_hub[h], rst_to[b]}, 1};
 	for (size_t a = 0; a < ROWS(convoy_from); a++)
 		for (size_t b = 0; b < ROWS(convoy_to); b++)
-			cat->r[cat->n++] = (struct route_def){CONVOY, {convoy_from[a], convoy_to[b]}, 1};
+			cat->r[cat->n++] =
+				(struct route_def){CONVOY, {convoy_from[a], convoy_to[b]}, 1};
 	for (size_t k = 0; k < cat->n; k++)
 		for (int j = 0; j < 4 && cat->r[k].stop[j]; j++)
 			if (!place_known(cat->r[k].stop[j]))
@@ -436,9 +442,10 @@ static int draw_movements(struct cor_rng *r, const struct catalogue *cat, size_t
 		memcpy(&out->legs[nl], &legs[dr[m].leg0], (size_t)dr[m].nlegs * sizeof(*legs));
 		snprintf(mv->ref, sizeof(mv->ref), "MOV-2026-%05zu", m + 1);
 		label_of(r, rd, m, mv->label, sizeof(mv->label));
-		mv->escort_seats = rd->kind == CHARTER ? cor_rng_range(r, 2, 4) :
-		                   rd->kind == VESSEL  ? 3 :
-		                   rd->kind == SCHEDULED ? cor_rng_range(r, 1, 2) : 1;
+		mv->escort_seats = rd->kind == CHARTER     ? cor_rng_range(r, 2, 4)
+				   : rd->kind == VESSEL    ? 3
+				   : rd->kind == SCHEDULED ? cor_rng_range(r, 1, 2)
+							   : 1;
 		mv->nlegs = dr[m].nlegs;
 		mv->legs = &out->legs[nl];
 		nl += (size_t)dr[m].nlegs;
@@ -504,7 +511,8 @@ static int draw_cases(struct cor_rng *r, const struct catalogue *cat, size_t nca
 		for (size_t j = 0; j < 2; j++) {
 			const struct pair *p = &all[2 * (size_t)route_of[m] + j];
 			if (p->seats)
-				w[2 * (size_t)route_of[m] + j] += (unsigned)(most * (int)p->seats / 100);
+				w[2 * (size_t)route_of[m] + j] +=
+					(unsigned)(most * (int)p->seats / 100);
 		}
 	}
 	/* Scale the seats so that travellers / seats is the demand: a family
@@ -556,12 +564,14 @@ static int draw_fixed(struct cor_rng *r, struct cor_plan_instance *out)
 		first[m + 1] = first[m] + (size_t)in->movements[m].nlegs;
 	for (size_t i = 0; i < in->ncases; i++) {
 		struct cor_plan_case *c = &out->cases[i];
-		if (!cor_rng_chance(r, 0.01) || c->medical || c->need[1] || c->need[2] || c->need[3])
+		if (!cor_rng_chance(r, 0.01) || c->medical || c->need[1] || c->need[2] ||
+		    c->need[3])
 			continue;
 		size_t seen = 0, pick = SIZE_MAX;
 		for (size_t m = 0; m < in->nmovements; m++) {
 			int k1, k2, ok = cor_plan_value(in, i, m) > 0;
-			if (!ok || !plan_journey(&in->movements[m], c->origin, c->destination, &k1, &k2))
+			if (!ok ||
+			    !plan_journey(&in->movements[m], c->origin, c->destination, &k1, &k2))
 				continue;
 			for (int k = k1; k <= k2; k++)
 				ok &= 2 * (load[first[m] + (size_t)k] + c->need[0]) <=
@@ -592,8 +602,8 @@ static int draw_quotas(struct cor_rng *r, struct cor_plan_instance *out)
 	size_t nq = 0;
 	for (size_t m = 0; m < in->nmovements; m++) {
 		const struct cor_plan_movement *mv = &in->movements[m];
-		if (strcmp(mv->legs[0].from_country, "LBY") || mv->legs[0].cap[COR_RES_SEATS] < 20 ||
-		    !cor_rng_chance(r, 0.3))
+		if (strcmp(mv->legs[0].from_country, "LBY") ||
+		    mv->legs[0].cap[COR_RES_SEATS] < 20 || !cor_rng_chance(r, 0.3))
 			continue;
 		struct cor_plan_quota *q = &out->quotas[nq++];
 		q->movement = (int)m;
@@ -602,7 +612,8 @@ static int draw_quotas(struct cor_rng *r, struct cor_plan_instance *out)
 		/* A quota never takes back a kept booking. */
 		int kept = 0;
 		for (size_t i = 0; i < in->ncases; i++)
-			if (out->cases[i].fixed == (int)m && !strcmp(out->cases[i].office, q->office))
+			if (out->cases[i].fixed == (int)m &&
+			    !strcmp(out->cases[i].office, q->office))
 				kept += out->cases[i].need[COR_RES_SEATS];
 		if (q->seats < kept)
 			q->seats = kept;
@@ -626,7 +637,8 @@ int cor_plan_generate(size_t ncases, size_t nmovements, uint64_t seed,
 		return COR_EINVAL;
 	cor_rng_seed(&r, seed);
 	int horizon = nmovements >= 28 ? 56 : nmovements * 2 < 7 ? 7 : (int)nmovements * 2;
-	double demand = opt->demand > 0 ? opt->demand : 1.3 + 0.7 * (double)cor_rng_below(&r, 1001) / 1000;
+	double demand =
+		opt->demand > 0 ? opt->demand : 1.3 + 0.7 * (double)cor_rng_below(&r, 1001) / 1000;
 	struct catalogue cat = {0};
 	route_of = malloc(nmovements * sizeof(*route_of));
 	rc = route_of ? catalogue_build(&cat) : COR_ENOMEM;

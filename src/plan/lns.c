@@ -74,14 +74,14 @@ struct lns {
 	int64_t promise; /* the last neighbourhood's root bound over its plan's value */
 	bool hoping;     /* sets of five follow the fours (below) */
 	size_t hope[LNS_HOPE_MAX][LNS_MAX_SET - 1]; /* fours that promised, nhope of them */
-	int64_t hope_by[LNS_HOPE_MAX];             /* what each promised */
+	int64_t hope_by[LNS_HOPE_MAX];              /* what each promised */
 	size_t nhope;
 };
 
 /* Search the neighbourhood of the nset movements set[] (distinct); 1 when it
  * found a better plan (now in best), 0 when not, or an error. */
 static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_limit,
-                         double deadline)
+			 double deadline)
 {
 	const struct plan_model *md = ln->md;
 	const struct cor_plan_input *in = md->in;
@@ -150,7 +150,7 @@ static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_
 			ln->legs[nl] = mv->legs[l];
 			for (int r = 0; r < R; r++)
 				ln->legs[nl].cap[r] =
-				        l >= op->k1 && l <= op->k2 ? in->cases[i].need[r] : 0;
+					l >= op->k1 && l <= op->k2 ? in->cases[i].need[r] : 0;
 			nl++;
 		}
 		nm++;
@@ -308,7 +308,7 @@ static int hope_by_promise(const void *a, const void *b)
  * four promised most, the most first (then in increasing order), each
  * searched in turn until one gains. */
 static int hopeful(struct lns *ln, const unsigned char *adj, long budget, double deadline,
-                   bool *gained)
+		   bool *gained)
 {
 	const int small = LNS_MAX_SET - 1;
 	size_t nm = ln->md->nm, n = 0;
@@ -348,8 +348,8 @@ static int hopeful(struct lns *ln, const unsigned char *adj, long budget, double
 	}
 	qsort(all, u, sizeof(*all), hope_by_promise);
 	int rc = 0;
-	for (size_t i = 0; i < u && i < LNS_HOPE_MAX && !*gained && ln->nodes < budget &&
-	                   plan_now() < deadline;
+	for (size_t i = 0;
+	     i < u && i < LNS_HOPE_MAX && !*gained && ln->nodes < budget && plan_now() < deadline;
 	     i++) {
 		long left = budget - ln->nodes, lim = LNS_NODES * LNS_MAX_SET;
 		rc = neighbourhood(ln, all[i].m, LNS_MAX_SET, lim < left ? lim : left, deadline);
@@ -365,7 +365,7 @@ static int hopeful(struct lns *ln, const unsigned char *adj, long budget, double
 /* Every set of size movements in increasing order, each sharing a case
  * with one before it, that extends set[0..k), searched in turn. */
 static int sets(struct lns *ln, const unsigned char *adj, size_t *set, int k, int size, long budget,
-                double deadline, bool *gained)
+		double deadline, bool *gained)
 {
 	size_t nm = ln->md->nm;
 	if (k == size) {
@@ -395,7 +395,7 @@ static int sets(struct lns *ln, const unsigned char *adj, size_t *set, int k, in
 }
 
 int plan_lns(const struct plan_model *md, struct plan_state *best, long budget, double deadline,
-             long *nodes)
+	     long *nodes)
 {
 	struct lns ln = {.md = md, .best = best};
 	int rc = COR_ENOMEM;

@@ -281,7 +281,7 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 			else if (v > lp->ub[j] + tol)
 				inf = v - lp->ub[j];
 			if (lp->steepest ? inf > PRIMAL_TOL && inf * inf > worst * lp->wt[i]
-			                 : inf > worst) {
+					 : inf > worst) {
 				worst = lp->steepest ? inf * inf / lp->wt[i] : inf;
 				r = i;
 			}

@@ -12,7 +12,7 @@
 #include "plan/plan_int.h"
 #include "util/error.h"
 
-#define R COR_RES__N
+#define R        COR_RES__N
 #define PER_LINE 8 /* terms per line: LP readers limit the line length */
 
 struct writer {
@@ -127,8 +127,8 @@ int cor_plan_write_lp(const struct cor_plan_input *in, FILE *f)
 			if (in->cases[i].medical && in->movements[md.opt[o].m].escort_seats > 0)
 				esc[md.opt[o].m] = true;
 
-	fprintf(f, "\\ Corridor movement plan: %zu cases, %zu movements, %zu options\n", md.n, md.nm,
-		md.nopt);
+	fprintf(f, "\\ Corridor movement plan: %zu cases, %zu movements, %zu options\n", md.n,
+		md.nm, md.nopt);
 	fputs("Maximize\n", f);
 	row_start(&w, "obj");
 	for (size_t i = 0; i < md.n; i++)
@@ -185,7 +185,8 @@ int cor_plan_write_lp(const struct cor_plan_input *in, FILE *f)
 				snprintf(var, sizeof(var), "s_%zu", m);
 				term(&w, -in->cfg.escort_ratio, var);
 			}
-			fprintf(f, " <= %d\n", in->movements[m].escorts_named * in->cfg.escort_ratio);
+			fprintf(f, " <= %d\n",
+				in->movements[m].escorts_named * in->cfg.escort_ratio);
 		} else {
 			size_t q = row - legrows - md.nm;
 			if (a == b)
@@ -224,7 +225,8 @@ int cor_plan_write_lp(const struct cor_plan_input *in, FILE *f)
 	w.terms = 0;
 	for (size_t i = 0; i < md.n; i++)
 		for (size_t o = md.ofs[i]; o < md.ofs[i + 1]; o++)
-			fprintf(f, "%s%s", w.terms++ % PER_LINE ? " " : "\n ", xname(var, i, md.opt[o].m));
+			fprintf(f, "%s%s", w.terms++ % PER_LINE ? " " : "\n ",
+				xname(var, i, md.opt[o].m));
 	fputs("\nGenerals\n", f);
 	for (size_t m = 0; m < md.nm; m++)
 		if (esc[m])

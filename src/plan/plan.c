@@ -18,8 +18,8 @@
 #include "util/error.h"
 
 static const char *const why_codes[COR_WHY__N] = {
-	"placed", "no_route", "not_yet", "expires", "special_full", "escort_full", "quota",
-	"seats_full",
+	"placed",       "no_route",    "not_yet", "expires",
+	"special_full", "escort_full", "quota",   "seats_full",
 };
 
 const char *cor_plan_why_code(enum cor_plan_why why)
@@ -65,8 +65,8 @@ static int fail(char *msg, size_t msglen, const char *fmt, ...)
 	return COR_EINVAL;
 }
 
-bool plan_journey(const struct cor_plan_movement *mv, const char *origin,
-		  const char *destination, int *k1, int *k2)
+bool plan_journey(const struct cor_plan_movement *mv, const char *origin, const char *destination,
+		  int *k1, int *k2)
 {
 	int a = -1;
 	for (int k = 0; k < mv->nlegs; k++) {
@@ -151,8 +151,9 @@ static int check_input(const struct cor_plan_input *in, char *msg, size_t msglen
 		for (int k = 0; k < mv->nlegs; k++) {
 			const struct cor_plan_leg *lg = &mv->legs[k];
 			if (lg->arrives < lg->departs)
-				return fail(msg, msglen, "leg %s-%s of '%s' arrives before it departs",
-					    lg->from, lg->to, mv->ref);
+				return fail(msg, msglen,
+					    "leg %s-%s of '%s' arrives before it departs", lg->from,
+					    lg->to, mv->ref);
 			if (k > 0 && (strcmp(mv->legs[k - 1].to, lg->from) ||
 				      lg->departs < mv->legs[k - 1].arrives))
 				return fail(msg, msglen,
@@ -160,11 +161,13 @@ static int check_input(const struct cor_plan_input *in, char *msg, size_t msglen
 					    lg->from, lg->to, mv->ref);
 			for (int r = 0; r < COR_RES__N; r++)
 				if (lg->cap[r] < 0)
-					return fail(msg, msglen, "leg %s-%s of '%s' has a negative capacity",
+					return fail(msg, msglen,
+						    "leg %s-%s of '%s' has a negative capacity",
 						    lg->from, lg->to, mv->ref);
 			if (days_from_start(in, lg->departs) > PLAN_MAX_DAYS)
 				return fail(msg, msglen,
-					    "movement '%s' departs more than %d days after the horizon start",
+					    "movement '%s' departs more than %d days after the "
+					    "horizon start",
 					    mv->ref, PLAN_MAX_DAYS);
 		}
 	}
@@ -175,15 +178,18 @@ static int check_input(const struct cor_plan_input *in, char *msg, size_t msglen
 			return fail(msg, msglen, "case '%s' has %d travellers", c->ref, persons);
 		for (int r = 1; r < COR_RES__N; r++)
 			if (c->need[r] < 0 || c->need[r] > persons)
-				return fail(msg, msglen, "case '%s' has a special need count out of range",
+				return fail(msg, msglen,
+					    "case '%s' has a special need count out of range",
 					    c->ref);
 		if (c->medical < 0 || c->medical > persons)
 			return fail(msg, msglen, "case '%s' has %d medical travellers", c->ref,
 				    c->medical);
 		if (c->level < 0 || c->level > 2)
-			return fail(msg, msglen, "case '%s' has priority level %d", c->ref, c->level);
+			return fail(msg, msglen, "case '%s' has priority level %d", c->ref,
+				    c->level);
 		if (c->fixed >= (int)in->nmovements || c->fixed < -1)
-			return fail(msg, msglen, "case '%s' is kept on movement %d, which does not exist",
+			return fail(msg, msglen,
+				    "case '%s' is kept on movement %d, which does not exist",
 				    c->ref, c->fixed);
 		int k1, k2;
 		if (c->fixed >= 0 && !can_take(&in->movements[c->fixed], c, &k1, &k2))
@@ -193,7 +199,8 @@ static int check_input(const struct cor_plan_input *in, char *msg, size_t msglen
 	for (size_t q = 0; q < in->nquotas; q++) {
 		const struct cor_plan_quota *qt = &in->quotas[q];
 		if (qt->movement < 0 || (size_t)qt->movement >= in->nmovements)
-			return fail(msg, msglen, "quota of '%s' is on movement %d, which does not exist",
+			return fail(msg, msglen,
+				    "quota of '%s' is on movement %d, which does not exist",
 				    qt->office, qt->movement);
 		if (qt->seats < 0)
 			return fail(msg, msglen, "quota of '%s' is negative", qt->office);
@@ -252,7 +259,8 @@ static int build_routes(const struct cor_plan_input *in, struct route **out, siz
 			for (int b = a; b < mv->nlegs; b++) {
 				int first = 1;
 				for (int p = a; p < b; p++)
-					first &= !!strcmp(mv->legs[p].to_country, mv->legs[b].to_country);
+					first &= !!strcmp(mv->legs[p].to_country,
+							  mv->legs[b].to_country);
 				if (!first)
 					continue;
 				if (n == cap) {
@@ -373,8 +381,8 @@ int plan_model_build(struct plan_model *md, const struct cor_plan_input *in, cha
 				if (pass == 1)
 					md->opt[k] = (struct plan_opt){
 						plan_option_value(in, c, mv, rt->k1), rt->m,
-						quota_of(in, qfirst, qnext, rt->m, c->office), rt->k1,
-						rt->k2};
+						quota_of(in, qfirst, qnext, rt->m, c->office),
+						rt->k1, rt->k2};
 				k++;
 			}
 		}
@@ -424,8 +432,7 @@ static int result_alloc(struct cor_plan_result *res, size_t n, size_t nm)
 }
 
 /* Kept bookings go first; they must fit together. */
-static int place_fixed(const struct plan_model *md, struct plan_state *st, char *msg,
-		       size_t msglen)
+static int place_fixed(const struct plan_model *md, struct plan_state *st, char *msg, size_t msglen)
 {
 	const struct cor_plan_input *in = md->in;
 	for (size_t i = 0; i < md->n; i++) {
@@ -434,7 +441,8 @@ static int place_fixed(const struct plan_model *md, struct plan_state *st, char 
 		size_t o = md->ofs[i];
 		if (!plan_fits(st, i, o))
 			return fail(msg, msglen,
-				    "the kept bookings on '%s' do not fit it (case '%s' is one too many)",
+				    "the kept bookings on '%s' do not fit it (case '%s' is one too "
+				    "many)",
 				    in->movements[in->cases[i].fixed].ref, in->cases[i].ref);
 		plan_place(st, i, o);
 	}
@@ -493,8 +501,8 @@ static size_t uf_find(size_t *up, size_t x)
 }
 
 struct part {
-	size_t *cases, ncases;    /* global indices, in input order */
-	size_t *moves, nmoves;    /* global indices, in input order */
+	size_t *cases, ncases; /* global indices, in input order */
+	size_t *moves, nmoves; /* global indices, in input order */
 	/* The answer: per case of the part, its option in the whole model or
 	 * -1; the part's bound and counts; an error and its message. */
 	int *at;

@@ -58,10 +58,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define COR_PLAN_SCALE 1000 /* value units per priority-weighted person */
-#define COR_PLAN_REF_MAX 31
-#define COR_PLAN_PLACE_MAX 5 /* IATA airport (3) or UN/LOCODE (5) */
-#define COR_PLAN_REASON_MAX 200
+#define COR_PLAN_SCALE       1000 /* value units per priority-weighted person */
+#define COR_PLAN_REF_MAX     31
+#define COR_PLAN_PLACE_MAX   5 /* IATA airport (3) or UN/LOCODE (5) */
+#define COR_PLAN_REASON_MAX  200
 #define COR_PLAN_THREADS_MAX 16
 
 /* Capacity and needs, per leg and per case. */
@@ -86,7 +86,7 @@ struct cor_plan_case {
 	/* What bounds valid_until, for the reason when it binds:
 	 * "fitness to travel of LY-TIP-2026-000123-02 ends 2026-11-29 10:00 UTC". */
 	char valid_why[96];
-	int fixed;                      /* a kept booking: index of its movement, else -1 */
+	int fixed; /* a kept booking: index of its movement, else -1 */
 };
 
 struct cor_plan_leg {
@@ -101,9 +101,9 @@ struct cor_plan_movement {
 	char label[24];                 /* how people name it: "ET 3412", "MV Amal", "convoy 7" */
 	int escort_seats;               /* the most escorts it can carry (they take seats too) */
 	int escorts_named;              /* medical escorts already named on it, each covering
-	                                   escort_ratio medical travellers; their seats are
-	                                   already out of the legs' capacity and of
-	                                   escort_seats */
+					   escort_ratio medical travellers; their seats are
+					   already out of the legs' capacity and of
+					   escort_seats */
 	int nlegs;
 	const struct cor_plan_leg *legs; /* in order; legs[k].to is legs[k+1].from */
 };
@@ -115,20 +115,20 @@ struct cor_plan_quota {
 };
 
 struct cor_plan_config {
-	int64_t horizon_start;       /* UTC seconds; days(m) counts from here */
-	int escort_ratio;            /* one medical escort per this many medical travellers (>= 1) */
-	int weight[3];               /* per level: normal, urgent, emergency (default 1, 10, 100) */
-	long exact_max_cases;        /* branch and bound for a part of at most this many cases
-	                                (cases sharing no movement are planned apart) */
-	long node_limit;             /* the most branch-and-bound nodes per independent part
-	                                (a tenth of it in a plan of more than exact_max_cases) */
-	int bound_steps;             /* the most quasi-Newton steps per smoothing stage of the
-	                                bound of larger parts; a stage ends sooner when ten
-	                                steps gain less than a millionth (docs/planner.md) */
-	double time_limit;           /* seconds for the search for a better plan; bound always given */
-	int threads;                 /* independent parts planned side by side by this many
-	                                workers (0: one per processor, at most
-	                                COR_PLAN_THREADS_MAX); the plan does not depend on it */
+	int64_t horizon_start; /* UTC seconds; days(m) counts from here */
+	int escort_ratio;      /* one medical escort per this many medical travellers (>= 1) */
+	int weight[3];         /* per level: normal, urgent, emergency (default 1, 10, 100) */
+	long exact_max_cases;  /* branch and bound for a part of at most this many cases
+				  (cases sharing no movement are planned apart) */
+	long node_limit;       /* the most branch-and-bound nodes per independent part
+				  (a tenth of it in a plan of more than exact_max_cases) */
+	int bound_steps;       /* the most quasi-Newton steps per smoothing stage of the
+				  bound of larger parts; a stage ends sooner when ten
+				  steps gain less than a millionth (docs/planner.md) */
+	double time_limit;     /* seconds for the search for a better plan; bound always given */
+	int threads;           /* independent parts planned side by side by this many
+				  workers (0: one per processor, at most
+				  COR_PLAN_THREADS_MAX); the plan does not depend on it */
 };
 
 struct cor_plan_input {
@@ -144,34 +144,35 @@ struct cor_plan_input {
 /* Why a case was left out: the constraint that binds, with its figures. */
 enum cor_plan_why {
 	COR_WHY_PLACED,
-	COR_WHY_NO_ROUTE,      /* no movement in the horizon goes from origin to destination */
-	COR_WHY_NOT_YET,       /* movements there leave only before available_from */
-	COR_WHY_EXPIRES,       /* movements there leave only after valid_until */
-	COR_WHY_SPECIAL_FULL,  /* a stretcher/WCHC/WCHS place: none free on the movements it could take */
-	COR_WHY_ESCORT_FULL,   /* no escort seat left for its medical travellers */
-	COR_WHY_QUOTA,         /* its office's quota on those movements is used */
-	COR_WHY_SEATS_FULL,    /* seats taken by cases of higher value */
+	COR_WHY_NO_ROUTE,     /* no movement in the horizon goes from origin to destination */
+	COR_WHY_NOT_YET,      /* movements there leave only before available_from */
+	COR_WHY_EXPIRES,      /* movements there leave only after valid_until */
+	COR_WHY_SPECIAL_FULL, /* a stretcher/WCHC/WCHS place: none free on the movements it could
+				 take */
+	COR_WHY_ESCORT_FULL,  /* no escort seat left for its medical travellers */
+	COR_WHY_QUOTA,        /* its office's quota on those movements is used */
+	COR_WHY_SEATS_FULL,   /* seats taken by cases of higher value */
 	COR_WHY__N
 };
 
 struct cor_plan_result {
-	int *movement;       /* per case: index of its movement, or -1 */
-	int *escorts;        /* per movement: escorts booked */
+	int *movement;                       /* per case: index of its movement, or -1 */
+	int *escorts;                        /* per movement: escorts booked */
 	enum cor_plan_why *why;              /* per case */
 	char (*reason)[COR_PLAN_REASON_MAX]; /* per case: "" when placed, else the sentence */
-	int64_t value;       /* the objective, in value units */
-	int64_t bound;       /* an upper bound on any plan's value (>= value) */
-	double gap;          /* (bound - value) / bound, 0 when proven optimal */
-	bool optimal;        /* value is proven the best possible */
-	long weighted_persons; /* sum of persons * weight over placed cases */
-	long persons, cases; /* placed */
-	long nodes;          /* branch-and-bound nodes searched (0 when not exact) */
-	int iterations;      /* evaluations of the dual for the bound (the most of any part) */
-	double seconds;      /* time the planner took */
-	bool timed_out;      /* the time limit had passed when the searches ended, so it
-	                      * may have cut them short, not only their counts: the plan
-	                      * is valid, but a faster machine or a longer limit may
-	                      * give a better one */
+	int64_t value;                       /* the objective, in value units */
+	int64_t bound;                       /* an upper bound on any plan's value (>= value) */
+	double gap;                          /* (bound - value) / bound, 0 when proven optimal */
+	bool optimal;                        /* value is proven the best possible */
+	long weighted_persons;               /* sum of persons * weight over placed cases */
+	long persons, cases;                 /* placed */
+	long nodes;     /* branch-and-bound nodes searched (0 when not exact) */
+	int iterations; /* evaluations of the dual for the bound (the most of any part) */
+	double seconds; /* time the planner took */
+	bool timed_out; /* the time limit had passed when the searches ended, so it
+			 * may have cut them short, not only their counts: the plan
+			 * is valid, but a faster machine or a longer limit may
+			 * give a better one */
 };
 
 /* Defaults: escort ratio 3, weights 1/10/100, exact up to 200 cases,

@@ -17,7 +17,7 @@
 
 #include "plan/plan.h"
 
-#define PLAN_DAY 86400
+#define PLAN_DAY      86400
 #define PLAN_MAX_DAYS 999 /* days(i, m) stays below one weighted person */
 #define PLAN_MAX_LEGS 64
 
@@ -36,21 +36,21 @@ struct plan_model {
 	size_t *ofs;          /* n + 1: case i's options are opt[ofs[i]..ofs[i+1]) */
 	struct plan_opt *opt; /* in increasing movement order per case */
 	size_t nopt;
-	int *cap;             /* nlegs * COR_RES__N */
-	size_t nrows;         /* nlegs * COR_RES__N + nm + nq */
-	int64_t fixed_value;  /* value of the kept bookings */
-	bool inner;           /* a neighbourhood of a larger model (lns.c): no
-	                         neighbourhoods of its own */
+	int *cap;            /* nlegs * COR_RES__N */
+	size_t nrows;        /* nlegs * COR_RES__N + nm + nq */
+	int64_t fixed_value; /* value of the kept bookings */
+	bool inner;          /* a neighbourhood of a larger model (lns.c): no
+				neighbourhoods of its own */
 };
 
 /* Usage of every constraint by a plan under construction. */
 struct plan_state {
 	const struct plan_model *md;
-	int *at;       /* per case: option index (global) or -1 */
-	int *used;     /* per leg and resource: travellers' needs (no escorts) */
-	int *medical;  /* per movement: medical travellers */
-	int *escorts;  /* per movement: escorts, ceil(medical / ratio) */
-	int *qused;    /* per quota: persons */
+	int *at;      /* per case: option index (global) or -1 */
+	int *used;    /* per leg and resource: travellers' needs (no escorts) */
+	int *medical; /* per movement: medical travellers */
+	int *escorts; /* per movement: escorts, ceil(medical / ratio) */
+	int *qused;   /* per quota: persons */
 	int64_t value;
 };
 
@@ -61,8 +61,8 @@ void plan_model_release(struct plan_model *md);
 /* The option of case i on movement m, or -1 when m cannot take it. */
 int plan_option_on(const struct plan_model *md, size_t i, size_t m);
 /* The journey of a case with these countries on m: legs *k1..*k2. */
-bool plan_journey(const struct cor_plan_movement *mv, const char *origin,
-		  const char *destination, int *k1, int *k2);
+bool plan_journey(const struct cor_plan_movement *mv, const char *origin, const char *destination,
+		  int *k1, int *k2);
 int64_t plan_option_value(const struct cor_plan_input *in, const struct cor_plan_case *c,
 			  const struct cor_plan_movement *mv, int k1);
 void plan_fmt_date(int64_t t, char *buf); /* "YYYY-MM-DD", 11 bytes */
@@ -84,8 +84,8 @@ double plan_row_rhs(const struct plan_model *md, size_t row);
 
 /* bound.c: the Lagrangian bound (smoothed dual) and heuristic plans for any size. */
 struct plan_bound {
-	int64_t bound;   /* the best Lagrangian upper bound found */
-	int iterations;  /* evaluations of the dual */
+	int64_t bound;  /* the best Lagrangian upper bound found */
+	int iterations; /* evaluations of the dual */
 };
 int plan_lagrange(const struct plan_model *md, struct plan_state *best, struct plan_bound *out,
 		  double deadline);

@@ -97,8 +97,8 @@ static void no_option(const struct plan_model *md, size_t i, struct cor_plan_res
 		plan_fmt_date(h0, d1);
 		plan_fmt_date(h1, d2);
 		if (!strcmp(d1, d2))
-			put(&b, "no movement goes from %s to %s on %s, the one day planned", c->origin,
-			    c->destination, d1);
+			put(&b, "no movement goes from %s to %s on %s, the one day planned",
+			    c->origin, c->destination, d1);
 		else
 			put(&b, "no movement goes from %s to %s between %s and %s", c->origin,
 			    c->destination, d1, d2);
@@ -115,11 +115,13 @@ static void no_option(const struct plan_model *md, size_t i, struct cor_plan_res
 	res->why[i] = COR_WHY_EXPIRES;
 	plan_fmt_date(after, d2);
 	if (c->valid_why[0]) {
-		put(&b, "%s, before any movement to %s departs (the first, %s, on %s)", c->valid_why,
-		    c->destination, label(&in->movements[m_after]), d2);
+		put(&b, "%s, before any movement to %s departs (the first, %s, on %s)",
+		    c->valid_why, c->destination, label(&in->movements[m_after]), d2);
 	} else {
 		plan_fmt_date(c->valid_until, d1);
-		put(&b, "travel validity ends %s, before any movement to %s departs (the first, %s, on %s)",
+		put(&b,
+		    "travel validity ends %s, before any movement to %s departs (the first, %s, on "
+		    "%s)",
 		    d1, c->destination, label(&in->movements[m_after]), d2);
 	}
 }
@@ -130,10 +132,10 @@ enum block { B_NONE, B_SPECIAL, B_ESCORT, B_QUOTA, B_SEATS };
 
 struct blocked {
 	enum block kind;
-	int res;      /* B_SPECIAL: the resource */
-	int leg;      /* the leg (index in the movement) that is short */
-	int free;     /* what is left there */
-	bool never;   /* B_SEATS: the leg is too small even when empty */
+	int res;    /* B_SPECIAL: the resource */
+	int leg;    /* the leg (index in the movement) that is short */
+	int free;   /* what is left there */
+	bool never; /* B_SEATS: the leg is too small even when empty */
 };
 
 static struct blocked why_blocked(const struct plan_state *st, size_t i, size_t o)
@@ -323,7 +325,8 @@ void plan_reasons(const struct plan_model *md, const struct plan_state *st,
 		else if (bl)
 			blocked_case(md, st, i, bl, res);
 		else
-			res->why[i] = COR_WHY_SEATS_FULL; /* out of memory: the kind without words */
+			res->why[i] =
+				COR_WHY_SEATS_FULL; /* out of memory: the kind without words */
 	}
 	if (bl != one)
 		free(bl);

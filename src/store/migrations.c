@@ -134,4 +134,5 @@ const char *const cor_sqlite_migrations[] = {
 	cor_sqlite_migration_support,
 	cor_sqlite_migration_movement,
 };
-const size_t cor_sqlite_migrations_len = sizeof(cor_sqlite_migrations) / sizeof(cor_sqlite_migrations[0]);
+const size_t cor_sqlite_migrations_len =
+	sizeof(cor_sqlite_migrations) / sizeof(cor_sqlite_migrations[0]);

@@ -45,34 +45,34 @@
 
 /* health_check.outcome of the latest fitness-to-travel check. */
 static const enum cor_fitness fitness_of[COR_HEALTH_OUTCOME__N] = {
-        [COR_HEALTH_OUTCOME_NONE] = COR_FITNESS_NONE,
-        [COR_HEALTH_FIT] = COR_FITNESS_FIT,
-        [COR_HEALTH_FIT_WITH_CONDITIONS] = COR_FITNESS_FIT_WITH_CONDITIONS,
-        [COR_HEALTH_UNFIT] = COR_FITNESS_UNFIT,
-        [COR_HEALTH_DEFERRED] = COR_FITNESS_DEFERRED,
+	[COR_HEALTH_OUTCOME_NONE] = COR_FITNESS_NONE,
+	[COR_HEALTH_FIT] = COR_FITNESS_FIT,
+	[COR_HEALTH_FIT_WITH_CONDITIONS] = COR_FITNESS_FIT_WITH_CONDITIONS,
+	[COR_HEALTH_UNFIT] = COR_FITNESS_UNFIT,
+	[COR_HEALTH_DEFERRED] = COR_FITNESS_DEFERRED,
 };
 /* health_check.tb_class of the latest check (either kind) that has one. */
 static const enum cor_tb_class tb_of[COR_HEALTH_TB__N] = {
-        [COR_HEALTH_TB_NOT_SCREENED] = COR_TB_NOT_SCREENED,
-        [COR_HEALTH_TB_NONE] = COR_TB_NONE,
-        [COR_HEALTH_TB_A] = COR_TB_A,
-        [COR_HEALTH_TB_B1_PULMONARY] = COR_TB_B1_PULMONARY,
-        [COR_HEALTH_TB_B1_EXTRAPULMONARY] = COR_TB_B1_EXTRAPULMONARY,
-        [COR_HEALTH_TB_B2] = COR_TB_B2,
-        [COR_HEALTH_TB_B3] = COR_TB_B3,
+	[COR_HEALTH_TB_NOT_SCREENED] = COR_TB_NOT_SCREENED,
+	[COR_HEALTH_TB_NONE] = COR_TB_NONE,
+	[COR_HEALTH_TB_A] = COR_TB_A,
+	[COR_HEALTH_TB_B1_PULMONARY] = COR_TB_B1_PULMONARY,
+	[COR_HEALTH_TB_B1_EXTRAPULMONARY] = COR_TB_B1_EXTRAPULMONARY,
+	[COR_HEALTH_TB_B2] = COR_TB_B2,
+	[COR_HEALTH_TB_B3] = COR_TB_B3,
 };
 /* protection_assessment.level of the person's latest assessment. */
 static const enum cor_risk risk_of[COR_PROT__N] = {
-        [COR_PROT_NONE] = COR_RISK_NONE,
-        [COR_PROT_LOW] = COR_RISK_LOW,
-        [COR_PROT_MEDIUM] = COR_RISK_MEDIUM,
-        [COR_PROT_HIGH] = COR_RISK_HIGH,
+	[COR_PROT_NONE] = COR_RISK_NONE,
+	[COR_PROT_LOW] = COR_RISK_LOW,
+	[COR_PROT_MEDIUM] = COR_RISK_MEDIUM,
+	[COR_PROT_HIGH] = COR_RISK_HIGH,
 };
 /* counselling.decision of the case's latest session. */
 static const enum cor_decision decision_of[COR_COUNSEL__N] = {
-        [COR_COUNSEL_YES] = COR_DECISION_YES,
-        [COR_COUNSEL_NO] = COR_DECISION_NO,
-        [COR_COUNSEL_UNDECIDED] = COR_DECISION_UNDECIDED,
+	[COR_COUNSEL_YES] = COR_DECISION_YES,
+	[COR_COUNSEL_NO] = COR_DECISION_NO,
+	[COR_COUNSEL_UNDECIDED] = COR_DECISION_UNDECIDED,
 };
 /* Where an admission case (RST, REL, CPW) stands with the receiving state,
  * by its lifecycle state: the lifecycle reaches these states only through
@@ -84,14 +84,14 @@ static const struct {
 	const char *state;
 	enum cor_selection selection;
 } selection_of[] = {
-        {"registered", COR_SELECTION_NOT_SUBMITTED}, {"counselled", COR_SELECTION_NOT_SUBMITTED},
-        {"assessed", COR_SELECTION_NOT_SUBMITTED},   {"eligible", COR_SELECTION_NOT_SUBMITTED},
-        {"submitted", COR_SELECTION_SUBMITTED},      {"interviewed", COR_SELECTION_INTERVIEWED},
-        {"accepted", COR_SELECTION_ACCEPTED},        {"rejected", COR_SELECTION_REJECTED},
-        {"orientation", COR_SELECTION_ACCEPTED},     {"travel_ready", COR_SELECTION_ACCEPTED},
-        {"booked", COR_SELECTION_ACCEPTED},          {"departed", COR_SELECTION_ACCEPTED},
-        {"no_show", COR_SELECTION_ACCEPTED},         {"arrived", COR_SELECTION_ACCEPTED},
-        {"integration", COR_SELECTION_ACCEPTED},
+	{"registered", COR_SELECTION_NOT_SUBMITTED}, {"counselled", COR_SELECTION_NOT_SUBMITTED},
+	{"assessed", COR_SELECTION_NOT_SUBMITTED},   {"eligible", COR_SELECTION_NOT_SUBMITTED},
+	{"submitted", COR_SELECTION_SUBMITTED},      {"interviewed", COR_SELECTION_INTERVIEWED},
+	{"accepted", COR_SELECTION_ACCEPTED},        {"rejected", COR_SELECTION_REJECTED},
+	{"orientation", COR_SELECTION_ACCEPTED},     {"travel_ready", COR_SELECTION_ACCEPTED},
+	{"booked", COR_SELECTION_ACCEPTED},          {"departed", COR_SELECTION_ACCEPTED},
+	{"no_show", COR_SELECTION_ACCEPTED},         {"arrived", COR_SELECTION_ACCEPTED},
+	{"integration", COR_SELECTION_ACCEPTED},
 };
 
 static enum cor_fitness map_fitness(const char *outcome)
@@ -146,15 +146,15 @@ static bool map_selection(const char *state, enum cor_selection *out)
 #define CASE_COLS                                                                                  \
 	"id, ref, programme, office_id, origin, destination, state, priority, registered_on"
 static const char sql_cases_all[] =
-        "SELECT " CASE_COLS " FROM cases WHERE (?1 IS NULL OR programme = ?1)"
-        " AND (?2 IS NULL OR office_id = ?2) AND (?3 IS NULL OR state = ?3) ORDER BY id";
+	"SELECT " CASE_COLS " FROM cases WHERE (?1 IS NULL OR programme = ?1)"
+	" AND (?2 IS NULL OR office_id = ?2) AND (?3 IS NULL OR state = ?3) ORDER BY id";
 static const char sql_cases_one[] = "SELECT " CASE_COLS " FROM cases WHERE id = ?1";
 
 /* The persons of each case in seq order, from the (case_id, seq) index
  * alone; then each person's row by id. */
 static const char sql_members_all[] = "SELECT case_id, id FROM person ORDER BY case_id, seq";
 static const char sql_members_one[] =
-        "SELECT case_id, id FROM person WHERE case_id = ?1 ORDER BY case_id, seq";
+	"SELECT case_id, id FROM person WHERE case_id = ?1 ORDER BY case_id, seq";
 #define PERSON_COLS                                                                                \
 	"id, seq, relationship, given_names_latin, family_name_latin, sex, birth_date, "           \
 	"nationality"
@@ -164,12 +164,12 @@ static const char sql_person_one[] = "SELECT " PERSON_COLS " FROM person WHERE i
 #define DOC_COLS "person_id, kind, number, issuer, expires_on"
 static const char sql_docs_all[] = "SELECT " DOC_COLS " FROM document ORDER BY person_id, id";
 static const char sql_docs_one[] =
-        "SELECT " DOC_COLS " FROM document WHERE person_id = ?1 ORDER BY person_id, id";
+	"SELECT " DOC_COLS " FROM document WHERE person_id = ?1 ORDER BY person_id, id";
 
 static const char sql_needs_all[] =
-        "SELECT person_id, code FROM person_need ORDER BY person_id, code";
+	"SELECT person_id, code FROM person_need ORDER BY person_id, code";
 static const char sql_needs_one[] =
-        "SELECT person_id, code FROM person_need WHERE person_id = ?1 ORDER BY person_id, code";
+	"SELECT person_id, code FROM person_need WHERE person_id = ?1 ORDER BY person_id, code";
 
 /* Conditions only on a check with conditions: the health rules allow them
  * there alone (cor_health_check_validate). */
@@ -178,35 +178,35 @@ static const char sql_needs_one[] =
 	" CASE WHEN h.outcome = 'fit_with_conditions' THEN"                                        \
 	" (SELECT group_concat(k.name, ';') FROM health_condition k WHERE k.check_id = h.id) END"
 static const char sql_health_all[] =
-        "SELECT " HEALTH_COLS " FROM health_check h ORDER BY h.person_id, h.kind, h.at, h.id";
+	"SELECT " HEALTH_COLS " FROM health_check h ORDER BY h.person_id, h.kind, h.at, h.id";
 static const char sql_health_one[] = "SELECT " HEALTH_COLS " FROM health_check h WHERE"
-                                     " h.person_id = ?1 ORDER BY h.person_id, h.kind, h.at, h.id";
+				     " h.person_id = ?1 ORDER BY h.person_id, h.kind, h.at, h.id";
 
 #define PROTECTION_COLS "a.person_id, a.level, k.assessment_id IS NOT NULL"
 #define PROTECTION_FROM                                                                            \
 	" FROM protection_assessment a LEFT JOIN protection_clearance k ON k.assessment_id = a.id"
 static const char sql_protection_all[] =
-        "SELECT " PROTECTION_COLS PROTECTION_FROM " ORDER BY a.person_id, a.id";
+	"SELECT " PROTECTION_COLS PROTECTION_FROM " ORDER BY a.person_id, a.id";
 static const char sql_protection_one[] = "SELECT " PROTECTION_COLS PROTECTION_FROM
-                                         " WHERE a.person_id = ?1 ORDER BY a.person_id, a.id";
+					 " WHERE a.person_id = ?1 ORDER BY a.person_id, a.id";
 
 static const char sql_counselling_all[] =
-        "SELECT case_id, decision FROM counselling ORDER BY case_id, no";
+	"SELECT case_id, decision FROM counselling ORDER BY case_id, no";
 static const char sql_counselling_one[] =
-        "SELECT case_id, decision FROM counselling WHERE case_id = ?1 ORDER BY case_id, no";
+	"SELECT case_id, decision FROM counselling WHERE case_id = ?1 ORDER BY case_id, no";
 
 static const char sql_referral_all[] =
-        "SELECT case_id, subject FROM referral WHERE closed_at IS NULL ORDER BY case_id, no";
+	"SELECT case_id, subject FROM referral WHERE closed_at IS NULL ORDER BY case_id, no";
 static const char sql_referral_one[] =
-        "SELECT case_id, subject FROM referral"
-        " WHERE case_id = ?1 AND closed_at IS NULL ORDER BY case_id, no";
+	"SELECT case_id, subject FROM referral"
+	" WHERE case_id = ?1 AND closed_at IS NULL ORDER BY case_id, no";
 
 /* The latest selection step in a case's history (see selection_of). */
 static const char sql_selection_history[] =
-        "SELECT substr(detail, instr(detail, ' -> ') + 4) FROM event"
-        " WHERE case_id = ?1 AND action = 'state' AND (detail LIKE '% -> submitted'"
-        " OR detail LIKE '% -> interviewed' OR detail LIKE '% -> accepted'"
-        " OR detail LIKE '% -> rejected') ORDER BY id DESC LIMIT 1";
+	"SELECT substr(detail, instr(detail, ' -> ') + 4) FROM event"
+	" WHERE case_id = ?1 AND action = 'state' AND (detail LIKE '% -> submitted'"
+	" OR detail LIKE '% -> interviewed' OR detail LIKE '% -> accepted'"
+	" OR detail LIKE '% -> rejected') ORDER BY id DESC LIMIT 1";
 
 static const char sql_offices[] = "SELECT id, code FROM office ORDER BY id";
 
@@ -291,7 +291,7 @@ static int take_doc(struct loader *l, int i, sqlite3_stmt *s)
 		d.kind = COR_DOC_NONE;
 	copy(d.issuer, sizeof(d.issuer), col(s, 3));
 	d.has_expiry = sqlite3_column_type(s, 4) != SQLITE_NULL &&
-	               cor_date_parse(col(s, 4), &d.expires_on) == 0;
+		       cor_date_parse(col(s, 4), &d.expires_on) == 0;
 	l->pe[i].docs_held++;
 	int at = t->n_docs;
 	if (at == COR_FACT_DOCS_MAX) {
@@ -406,29 +406,29 @@ static int take_member(struct loader *l, int i, sqlite3_stmt *s);
 static void sides_init(struct loader *l)
 {
 	static const struct side row = {sql_person_all,
-	                                sql_person_one,
-	                                "reading persons",
-	                                take_person,
-	                                false,
-	                                NULL,
-	                                true,
-	                                0};
+					sql_person_one,
+					"reading persons",
+					take_person,
+					false,
+					NULL,
+					true,
+					0};
 	static const struct side persons[] = {
-	        {sql_docs_all, sql_docs_one, "reading documents", take_doc, false, NULL, true, 0},
-	        {sql_needs_all, sql_needs_one, "reading specific needs", take_need, false, NULL,
-	         true, 0},
-	        {sql_health_all, sql_health_one, "reading health checks", take_health, false, NULL,
-	         true, 0},
-	        {sql_protection_all, sql_protection_one, "reading protection assessments",
-	         take_protection, false, NULL, true, 0},
+		{sql_docs_all, sql_docs_one, "reading documents", take_doc, false, NULL, true, 0},
+		{sql_needs_all, sql_needs_one, "reading specific needs", take_need, false, NULL,
+		 true, 0},
+		{sql_health_all, sql_health_one, "reading health checks", take_health, false, NULL,
+		 true, 0},
+		{sql_protection_all, sql_protection_one, "reading protection assessments",
+		 take_protection, false, NULL, true, 0},
 	};
 	static const struct side cases[] = {
-	        {sql_members_all, sql_members_one, "reading persons", take_member, false, NULL,
-	         true, 0},
-	        {sql_counselling_all, sql_counselling_one, "reading counselling sessions",
-	         take_counselling, false, NULL, true, 0},
-	        {sql_referral_all, sql_referral_one, "reading referrals", take_referral, false,
-	         NULL, true, 0},
+		{sql_members_all, sql_members_one, "reading persons", take_member, false, NULL,
+		 true, 0},
+		{sql_counselling_all, sql_counselling_one, "reading counselling sessions",
+		 take_counselling, false, NULL, true, 0},
+		{sql_referral_all, sql_referral_one, "reading referrals", take_referral, false,
+		 NULL, true, 0},
 	};
 	_Static_assert(ROWS(persons) == ROWS(l->persons_side), "person sources");
 	_Static_assert(ROWS(cases) == ROWS(l->case_side), "case sources");
@@ -733,7 +733,7 @@ static void loader_release(struct loader *l)
 }
 
 static int load_one(struct cor_store *st, int64_t case_id, const struct cor_date *travel_on,
-                    cor_facts_cb cb, void *ctx)
+		    cor_facts_cb cb, void *ctx)
 {
 	struct loader l;
 	memset(&l, 0, sizeof(l));
@@ -753,7 +753,7 @@ static int load_one(struct cor_store *st, int64_t case_id, const struct cor_date
 }
 
 int cor_store_facts_case(struct cor_store *st, const char *ref, const struct cor_date *travel_on,
-                         cor_facts_cb cb, void *ctx)
+			 cor_facts_cb cb, void *ctx)
 {
 	int64_t id;
 	int err = cor_sqlite_case_id(st, ref, &id);
@@ -761,7 +761,7 @@ int cor_store_facts_case(struct cor_store *st, const char *ref, const struct cor
 }
 
 int cor_store_facts_each(struct cor_store *st, const struct cor_facts_query *q, cor_facts_cb cb,
-                         void *ctx)
+			 void *ctx)
 {
 	struct loader l;
 	sqlite3_stmt *s = NULL;
@@ -779,7 +779,7 @@ int cor_store_facts_each(struct cor_store *st, const struct cor_facts_query *q, 
 				office_id = l.offices[i].id;
 		if (!office_id) {
 			cor_sqlite_msg(st, "no office '%s' (see 'corridor office list')",
-			               q->office);
+				       q->office);
 			err = COR_ENOTFOUND;
 			goto out;
 		}
@@ -812,7 +812,7 @@ out:
 /* ---- Reports ------------------------------------------------------------ */
 
 size_t cor_facts_unmet_line(const struct cor_facts_case *fc, const struct cor_unmet *u, char *buf,
-                            size_t len)
+			    size_t len)
 {
 	struct cor_out o = COR_OUT_INIT(buf, len);
 	const char *who = fc->c.ref;
@@ -822,15 +822,15 @@ size_t cor_facts_unmet_line(const struct cor_facts_case *fc, const struct cor_un
 	if (len)
 		buf[0] = '\0';
 	cor_out_printf(&o, "%-15s  %-21s  %-25s  ",
-	               cor_criterion_name(cor_unmet_criterion(u->code)), who,
-	               cor_unmet_code_name(u->code));
+		       cor_criterion_name(cor_unmet_criterion(u->code)), who,
+		       cor_unmet_code_name(u->code));
 	size_t at = o.need < len ? o.need : (len ? len - 1 : 0);
 	size_t more = cor_unmet_describe(u, &fc->f, len ? buf + at : NULL, len ? len - at : 0);
 	return o.need + more;
 }
 
 char *cor_facts_day_phrase(const struct cor_date *travel_on, struct cor_date today, char *buf,
-                           size_t len)
+			   size_t len)
 {
 	char d[COR_DATE_LEN];
 	if (travel_on)
@@ -892,15 +892,15 @@ static int hook_eval(const struct cor_facts_case *fc, void *ctx)
 	}
 	char day[48];
 	snprintf(r->gate->ineligible_why, sizeof(r->gate->ineligible_why),
-	         "%zu eligibility criteri%s not met %s", h->unmet,
-	         h->unmet == 1 ? "on is" : "a are",
-	         cor_facts_day_phrase(h->travel_on, h->today, day, sizeof(day)));
+		 "%zu eligibility criteri%s not met %s", h->unmet,
+		 h->unmet == 1 ? "on is" : "a are",
+		 cor_facts_day_phrase(h->travel_on, h->today, day, sizeof(day)));
 	free(buf);
 	return 0;
 }
 
 int cor_facts_eligibility_hook(struct cor_store *st, int64_t case_id, const struct cor_case *c,
-                               struct cor_case_gate *gate, void *ctx)
+			       struct cor_case_gate *gate, void *ctx)
 {
 	struct hook_run r = {ctx, gate, 0};
 	free(r.h->report);
@@ -913,7 +913,7 @@ int cor_facts_eligibility_hook(struct cor_store *st, int64_t case_id, const stru
 		cor_sqlite_msg(st, "out of memory evaluating case '%s'", c->ref);
 	else if (err == COR_EINVAL)
 		cor_sqlite_msg(st, "case '%s' has programme '%s', which the rules do not know",
-		               c->ref, c->programme);
+			       c->ref, c->programme);
 	return err;
 }
 
@@ -1056,7 +1056,7 @@ static int queue_keep(struct qrun *r, const struct cor_facts_case *fc)
 	struct cor_priority_rec *rec = &q->recs[q->n];
 	if (cor_priority_compute(r->cfg, &fc->f, rec) < 0) {
 		cor_sqlite_msg(r->st, "case '%s' has no valid priority level or registration day",
-		               fc->c.ref);
+			       fc->c.ref);
 		return r->err = COR_ECORRUPT;
 	}
 
@@ -1093,7 +1093,7 @@ static int queue_keep(struct qrun *r, const struct cor_facts_case *fc)
 }
 
 static int queue_block(struct qrun *r, const struct cor_facts_case *fc,
-                       const struct cor_eligibility *rep)
+		       const struct cor_eligibility *rep)
 {
 	struct cor_facts_queue *q = r->q;
 	struct queue_mem *m = q->mem;
@@ -1142,7 +1142,7 @@ static int queue_case(const struct cor_facts_case *fc, void *ctx)
 	q->travellers += (long)fc->f.n_travellers;
 	if (cor_eligibility_evaluate(r->cfg, &fc->f, r->today, &rep) < 0) {
 		cor_sqlite_msg(r->st, "case '%s' has programme '%s', which the rules do not know",
-		               fc->c.ref, fc->c.programme);
+			       fc->c.ref, fc->c.programme);
 		return r->err = COR_EINVAL;
 	}
 	bool met = cor_eligibility_is_met(&rep);
@@ -1154,8 +1154,8 @@ static int queue_case(const struct cor_facts_case *fc, void *ctx)
 }
 
 int cor_facts_queue_build(struct cor_store *st, const struct cor_facts_query *q,
-                          const struct cor_rules_config *cfg, struct cor_date today,
-                          bool keep_blocked, struct cor_facts_queue *out)
+			  const struct cor_rules_config *cfg, struct cor_date today,
+			  bool keep_blocked, struct cor_facts_queue *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (!(out->mem = calloc(1, sizeof(*out->mem)))) {

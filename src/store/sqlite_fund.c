@@ -54,7 +54,8 @@ static const char sql_budget_get[] =
 static const char sql_budget_set[] =
 	"INSERT INTO fund_budget (office_id, year, currency, amount, set_by, set_at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (office_id, year, currency)"
-	" DO UPDATE SET amount = excluded.amount, set_by = excluded.set_by, set_at = excluded.set_at";
+	" DO UPDATE SET amount = excluded.amount, set_by = excluded.set_by, set_at = "
+	"excluded.set_at";
 static const char sql_approved[] =
 	"SELECT coalesce(sum(r.amount), 0) FROM fund_request r JOIN cases c ON c.id = r.case_id"
 	" WHERE c.office_id = ?1 AND r.year = ?2 AND r.currency = ?3 AND r.state = 'approved'";
@@ -150,8 +151,8 @@ int cor_store_fund_position(struct cor_store *st, const char *office, int year,
 static int fund_event(struct cor_store *st, int64_t case_id, const char *actor, const char *detail,
 		      const char *reason)
 {
-	struct cor_event e = {.actor = actor, .action = "fund", .detail = detail,
-			      .reason = reason ? reason : ""};
+	struct cor_event e = {
+		.actor = actor, .action = "fund", .detail = detail, .reason = reason ? reason : ""};
 	cor_time_now(e.at);
 	if (case_id)
 		return cor_store_event_add(st, case_id, &e);
@@ -179,7 +180,8 @@ int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year
 	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
-	if ((err = office_id(st, office, &oid)) < 0 || (err = position(st, oid, year, currency, &p)) < 0)
+	if ((err = office_id(st, office, &oid)) < 0 ||
+	    (err = position(st, oid, year, currency, &p)) < 0)
 		return cor_sqlite_unit_end(st, own, err);
 	if (amount < p.approved) {
 		cor_sqlite_msg(st,
@@ -190,7 +192,8 @@ int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year
 	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_budget_set);
 	if (!s)
-		return cor_sqlite_unit_end(st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "setting a budget"));
+		return cor_sqlite_unit_end(
+			st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "setting a budget"));
 	cor_time_now(at);
 	sqlite3_bind_int64(s, 1, oid);
 	sqlite3_bind_int(s, 2, year);
@@ -202,7 +205,8 @@ int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year
 		return cor_sqlite_unit_end(st, own, err);
 	if (p.budget)
 		snprintf(detail, sizeof(detail), "budget %s %d set to %s (was %s)", office, year,
-			 cor_money_format(amount, currency, a), cor_money_format(p.budget, currency, b));
+			 cor_money_format(amount, currency, a),
+			 cor_money_format(p.budget, currency, b));
 	else
 		snprintf(detail, sizeof(detail), "budget %s %d set to %s", office, year,
 			 cor_money_format(amount, currency, a));
@@ -268,9 +272,9 @@ int cor_store_fund_request(struct cor_store *st, const char *case_ref, const cha
 	if ((err = cor_store_case_get(st, case_ref, &case_id, &c)) < 0)
 		return cor_sqlite_unit_end(st, own, err);
 	if (strcmp(c.programme, "HASM")) {
-		cor_sqlite_msg(st,
-			       "case '%s' is %s; the fund assists stranded-migrant (HASM) cases only",
-			       case_ref, c.programme);
+		cor_sqlite_msg(
+			st, "case '%s' is %s; the fund assists stranded-migrant (HASM) cases only",
+			case_ref, c.programme);
 		return cor_sqlite_unit_end(st, own, COR_EINVAL);
 	}
 	if (!strcmp(c.state, "closed")) {
@@ -279,7 +283,9 @@ int cor_store_fund_request(struct cor_store *st, const char *case_ref, const cha
 	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_request_add);
 	if (!s)
-		return cor_sqlite_unit_end(st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a request"));
+		return cor_sqlite_unit_end(
+			st, own,
+			cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a request"));
 	cor_time_now(at);
 	sqlite3_bind_int64(s, 1, case_id);
 	sqlite3_bind_int(s, 2, cor_date_today().year); /* the budget year it draws on */
@@ -312,7 +318,8 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 	if ((err = get(st, id, &r, &case_id)) < 0)
 		return cor_sqlite_unit_end(st, own, err);
 	if (r.state != COR_FUND_REQUESTED) {
-		cor_sqlite_msg(st, "fund request %ld is already %s", id, cor_fund_state_name(r.state));
+		cor_sqlite_msg(st, "fund request %ld is already %s", id,
+			       cor_fund_state_name(r.state));
 		return cor_sqlite_unit_end(st, own, COR_EWRONGSTATE);
 	}
 	if (approve) {
@@ -327,7 +334,9 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_decide);
 	if (!s)
-		return cor_sqlite_unit_end(st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "deciding a request"));
+		return cor_sqlite_unit_end(
+			st, own,
+			cor_sqlite_fail(st, sqlite3_errcode(st->db), "deciding a request"));
 	cor_time_now(at);
 	sqlite3_bind_int64(s, 1, id);
 	cor_sqlite_bind_text(s, 2, approve ? "approved" : "rejected");
@@ -336,8 +345,8 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 	cor_sqlite_bind_text(s, 5, note ? note : "");
 	if ((err = cor_sqlite_step_done(st, s, "deciding a request")) < 0)
 		return cor_sqlite_unit_end(st, own, err);
-	snprintf(detail, sizeof(detail), "request %ld %s: %s", id, approve ? "approved" : "rejected",
-		 cor_money_format(r.amount, r.currency, a));
+	snprintf(detail, sizeof(detail), "request %ld %s: %s", id,
+		 approve ? "approved" : "rejected", cor_money_format(r.amount, r.currency, a));
 	return cor_sqlite_unit_end(st, own, fund_event(st, case_id, actor, detail, note));
 }
 
@@ -358,13 +367,16 @@ int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char
 			       cor_fund_state_name(r.state));
 		return cor_sqlite_unit_end(st, own, COR_EWRONGSTATE);
 	}
-	if (cor_fund_check_disbursement(r.amount, r.paid, amount, r.currency, msg, sizeof(msg)) < 0) {
+	if (cor_fund_check_disbursement(r.amount, r.paid, amount, r.currency, msg, sizeof(msg)) <
+	    0) {
 		cor_sqlite_msg(st, "fund request %ld: %s", id, msg);
 		return cor_sqlite_unit_end(st, own, COR_EINVAL);
 	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_pay);
 	if (!s)
-		return cor_sqlite_unit_end(st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a payment"));
+		return cor_sqlite_unit_end(
+			st, own,
+			cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a payment"));
 	cor_time_now(at);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, amount);
@@ -374,8 +386,8 @@ int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char
 	if ((err = cor_sqlite_step_done(st, s, "recording a payment")) < 0)
 		return cor_sqlite_unit_end(st, own, err);
 	snprintf(detail, sizeof(detail), "request %ld: paid %s%s%s", id,
-		 cor_money_format(amount, r.currency, a), reference && *reference ? ", reference " : "",
-		 reference ? reference : "");
+		 cor_money_format(amount, r.currency, a),
+		 reference && *reference ? ", reference " : "", reference ? reference : "");
 	return cor_sqlite_unit_end(st, own, fund_event(st, case_id, actor, detail, NULL));
 }
 

@@ -12,93 +12,93 @@
 #include "util/error.h"
 
 const char cor_sqlite_migration_health[] =
-        /* Where each document came from: rows before this migration were
-         * imported or generated. */
-        "ALTER TABLE document ADD COLUMN source TEXT NOT NULL DEFAULT 'import'"
-        "  CHECK (source = 'import' OR source = 'manual' OR source = 'mrz');"
+	/* Where each document came from: rows before this migration were
+	 * imported or generated. */
+	"ALTER TABLE document ADD COLUMN source TEXT NOT NULL DEFAULT 'import'"
+	"  CHECK (source = 'import' OR source = 'manual' OR source = 'mrz');"
 
-        /* Health checks: only what travel planning may read. */
-        "CREATE TABLE health_check ("
-        "  id INTEGER PRIMARY KEY,"
-        "  person_id INTEGER NOT NULL REFERENCES person(id),"
-        "  kind TEXT NOT NULL CHECK (kind = 'fitness_to_travel' OR kind = 'pre_migration'),"
-        "  at TEXT NOT NULL CHECK (length(at) = 17),"
-        "  outcome TEXT NOT NULL CHECK (outcome = 'fit' OR outcome = 'fit_with_conditions'"
-        "    OR outcome = 'unfit' OR outcome = 'deferred'),"
-        "  tb_class TEXT NOT NULL CHECK (tb_class = '' OR tb_class = 'none' OR tb_class = 'A'"
-        "    OR tb_class = 'B1_pulmonary' OR tb_class = 'B1_extrapulmonary' OR tb_class = 'B2'"
-        "    OR tb_class = 'B3'),"
-        "  examiner TEXT NOT NULL,"
-        "  recorded_by TEXT NOT NULL,"
-        "  recorded_at TEXT NOT NULL"
-        ") STRICT;"
-        "CREATE INDEX health_check_person ON health_check(person_id, kind, at);"
-        "CREATE TRIGGER health_check_no_update BEFORE UPDATE ON health_check"
-        "  BEGIN SELECT RAISE(ABORT, 'health checks are never changed: record a new one'); END;"
+	/* Health checks: only what travel planning may read. */
+	"CREATE TABLE health_check ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  kind TEXT NOT NULL CHECK (kind = 'fitness_to_travel' OR kind = 'pre_migration'),"
+	"  at TEXT NOT NULL CHECK (length(at) = 17),"
+	"  outcome TEXT NOT NULL CHECK (outcome = 'fit' OR outcome = 'fit_with_conditions'"
+	"    OR outcome = 'unfit' OR outcome = 'deferred'),"
+	"  tb_class TEXT NOT NULL CHECK (tb_class = '' OR tb_class = 'none' OR tb_class = 'A'"
+	"    OR tb_class = 'B1_pulmonary' OR tb_class = 'B1_extrapulmonary' OR tb_class = 'B2'"
+	"    OR tb_class = 'B3'),"
+	"  examiner TEXT NOT NULL,"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX health_check_person ON health_check(person_id, kind, at);"
+	"CREATE TRIGGER health_check_no_update BEFORE UPDATE ON health_check"
+	"  BEGIN SELECT RAISE(ABORT, 'health checks are never changed: record a new one'); END;"
 
-        "CREATE TABLE health_condition ("
-        "  check_id INTEGER NOT NULL REFERENCES health_check(id),"
-        "  name TEXT NOT NULL CHECK (name = 'medical_escort' OR name = 'non_medical_escort'"
-        "    OR name = 'oxygen' OR name = 'wchr' OR name = 'wchs' OR name = 'wchc'"
-        "    OR name = 'stretcher' OR name = 'extra_seat' OR name = 'front_row'),"
-        "  PRIMARY KEY (check_id, name)"
-        ") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE health_condition ("
+	"  check_id INTEGER NOT NULL REFERENCES health_check(id),"
+	"  name TEXT NOT NULL CHECK (name = 'medical_escort' OR name = 'non_medical_escort'"
+	"    OR name = 'oxygen' OR name = 'wchr' OR name = 'wchs' OR name = 'wchc'"
+	"    OR name = 'stretcher' OR name = 'extra_seat' OR name = 'front_row'),"
+	"  PRIMARY KEY (check_id, name)"
+	") STRICT, WITHOUT ROWID;"
 
-        /* Clinical detail: medical staff only. Read and written by the
-         * cor_store_health_notes_* calls alone. */
-        "CREATE TABLE health_note ("
-        "  id INTEGER PRIMARY KEY,"
-        "  check_id INTEGER NOT NULL REFERENCES health_check(id),"
-        "  author TEXT NOT NULL,"
-        "  written_at TEXT NOT NULL,"
-        "  text TEXT NOT NULL CHECK (length(text) > 0)"
-        ") STRICT;"
-        "CREATE INDEX health_note_check ON health_note(check_id);"
-        "CREATE TRIGGER health_note_no_update BEFORE UPDATE ON health_note"
-        "  BEGIN SELECT RAISE(ABORT, 'clinical notes are never changed: add a new one'); END;";
+	/* Clinical detail: medical staff only. Read and written by the
+	 * cor_store_health_notes_* calls alone. */
+	"CREATE TABLE health_note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  check_id INTEGER NOT NULL REFERENCES health_check(id),"
+	"  author TEXT NOT NULL,"
+	"  written_at TEXT NOT NULL,"
+	"  text TEXT NOT NULL CHECK (length(text) > 0)"
+	") STRICT;"
+	"CREATE INDEX health_note_check ON health_note(check_id);"
+	"CREATE TRIGGER health_note_no_update BEFORE UPDATE ON health_note"
+	"  BEGIN SELECT RAISE(ABORT, 'clinical notes are never changed: add a new one'); END;";
 
 /* ---- statements ---------------------------------------------------------- */
 
 static const char sql_person[] =
-        "SELECT p.id, c.id, c.ref, c.programme, o.code, c.origin, c.destination, c.state,"
-        " c.priority, c.registered_on,"
-        " p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,"
-        " p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality,"
-        " p.languages,"
-        " coalesce((SELECT group_concat(code, ';') FROM person_need n WHERE n.person_id = p.id), "
-        "'')"
-        " FROM cases c JOIN office o ON o.id = c.office_id JOIN person p ON p.case_id = c.id"
-        " WHERE c.ref = ?1 AND p.seq = ?2";
+	"SELECT p.id, c.id, c.ref, c.programme, o.code, c.origin, c.destination, c.state,"
+	" c.priority, c.registered_on,"
+	" p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,"
+	" p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality,"
+	" p.languages,"
+	" coalesce((SELECT group_concat(code, ';') FROM person_need n WHERE n.person_id = p.id), "
+	"'')"
+	" FROM cases c JOIN office o ON o.id = c.office_id JOIN person p ON p.case_id = c.id"
+	" WHERE c.ref = ?1 AND p.seq = ?2";
 static const char sql_doc_exists[] =
-        "SELECT 1 FROM document WHERE person_id = ?1 AND kind = ?2 AND number = ?3 AND issuer = ?4";
+	"SELECT 1 FROM document WHERE person_id = ?1 AND kind = ?2 AND number = ?3 AND issuer = ?4";
 static const char sql_doc_add[] =
-        "INSERT INTO document (person_id, kind, number, issuer, expires_on, source)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	"INSERT INTO document (person_id, kind, number, issuer, expires_on, source)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char sql_docs[] =
-        "SELECT kind, number, issuer, expires_on, source FROM document WHERE person_id = ?1"
-        " ORDER BY id";
+	"SELECT kind, number, issuer, expires_on, source FROM document WHERE person_id = ?1"
+	" ORDER BY id";
 static const char sql_check_add[] =
-        "INSERT INTO health_check (person_id, kind, at, outcome, tb_class, examiner, recorded_by,"
-        " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	"INSERT INTO health_check (person_id, kind, at, outcome, tb_class, examiner, recorded_by,"
+	" recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char sql_condition_add[] =
-        "INSERT INTO health_condition (check_id, name) VALUES (?1, ?2)";
+	"INSERT INTO health_condition (check_id, name) VALUES (?1, ?2)";
 /* The check columns, in the order read_check reads them. */
 #define CHECK_COLS                                                                                 \
 	"h.id, h.kind, h.at, h.outcome, h.tb_class, h.examiner,"                                   \
 	" coalesce((SELECT group_concat(name, ';') FROM health_condition k"                        \
 	"   WHERE k.check_id = h.id), '')"
 static const char sql_latest[] =
-        "SELECT " CHECK_COLS " FROM health_check h WHERE h.person_id = ?1 AND h.kind = ?2"
-        " ORDER BY h.at DESC, h.id DESC LIMIT 1";
+	"SELECT " CHECK_COLS " FROM health_check h WHERE h.person_id = ?1 AND h.kind = ?2"
+	" ORDER BY h.at DESC, h.id DESC LIMIT 1";
 static const char sql_checks[] = "SELECT " CHECK_COLS " FROM health_check h WHERE h.person_id = ?1"
-                                 " ORDER BY h.at DESC, h.id DESC";
+				 " ORDER BY h.at DESC, h.id DESC";
 static const char sql_check_of[] =
-        "SELECT kind, at FROM health_check WHERE id = ?1 AND person_id = ?2";
+	"SELECT kind, at FROM health_check WHERE id = ?1 AND person_id = ?2";
 static const char sql_note_add[] =
-        "INSERT INTO health_note (check_id, author, written_at, text) VALUES (?1, ?2, ?3, ?4)";
+	"INSERT INTO health_note (check_id, author, written_at, text) VALUES (?1, ?2, ?3, ?4)";
 static const char sql_notes[] = "SELECT n.check_id, h.kind, h.at, n.written_at, n.author, n.text"
-                                " FROM health_note n JOIN health_check h ON h.id = n.check_id"
-                                " WHERE h.person_id = ?1 ORDER BY h.at DESC, h.id DESC, n.id";
+				" FROM health_note n JOIN health_check h ON h.id = n.check_id"
+				" WHERE h.person_id = ?1 ORDER BY h.at DESC, h.id DESC, n.id";
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -116,7 +116,7 @@ static int unit_end(struct cor_store *st, int err)
 }
 
 static int event(struct cor_store *st, int64_t case_id, const char *actor, const char *action,
-                 const char *detail)
+		 const char *detail)
 {
 	struct cor_event e = {.actor = actor, .action = action, .detail = detail, .reason = ""};
 	cor_time_now(e.at);
@@ -147,9 +147,9 @@ int cor_store_person_find(struct cor_store *st, const char *ref, struct cor_pers
 	int seq, err = 0;
 	if (!split_person_ref(ref, case_ref, &seq)) {
 		cor_sqlite_msg(st,
-		               "'%s' is not a person ID (a case ID, '-' and two digits, e.g. "
-		               "LY-TIP-2026-000123-01)",
-		               ref);
+			       "'%s' is not a person ID (a case ID, '-' and two digits, e.g. "
+			       "LY-TIP-2026-000123-01)",
+			       ref);
 		return COR_EINVAL;
 	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_person);
@@ -207,8 +207,8 @@ int cor_store_person_find(struct cor_store *st, const char *ref, struct cor_pers
 /* ---- documents ------------------------------------------------------------- */
 
 int cor_store_document_record(struct cor_store *st, const struct cor_person_found *who,
-                              const struct cor_document *d, enum cor_doc_source source,
-                              const char *actor)
+			      const struct cor_document *d, enum cor_doc_source source,
+			      const char *actor)
 {
 	char date[COR_DATE_LEN], detail[256];
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_doc_exists);
@@ -222,7 +222,7 @@ int cor_store_document_record(struct cor_store *st, const struct cor_person_foun
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW) {
 		cor_sqlite_msg(st, "%s already has %s %s issued by %s", who->ref,
-		               cor_doc_kind_name(d->kind), d->number, d->issuer);
+			       cor_doc_kind_name(d->kind), d->number, d->issuer);
 		return COR_EEXIST;
 	}
 	if (rc != SQLITE_DONE)
@@ -244,19 +244,19 @@ int cor_store_document_record(struct cor_store *st, const struct cor_person_foun
 	err = cor_sqlite_step_done(st, s, "adding a document");
 	if (err == 0) {
 		snprintf(detail, sizeof(detail), "%s %s issued by %s%s%s added for %s (%s)",
-		         cor_doc_kind_name(d->kind), d->number, d->issuer,
-		         d->has_expiry ? ", expires " : "",
-		         d->has_expiry ? cor_date_format(d->expires_on, date) : "", who->ref,
-		         source == COR_DOC_SOURCE_MRZ ? "read from the MRZ" : "entered by hand");
+			 cor_doc_kind_name(d->kind), d->number, d->issuer,
+			 d->has_expiry ? ", expires " : "",
+			 d->has_expiry ? cor_date_format(d->expires_on, date) : "", who->ref,
+			 source == COR_DOC_SOURCE_MRZ ? "read from the MRZ" : "entered by hand");
 		err = event(st, who->case_id, actor, "document", detail);
 	}
 	return unit_end(st, err);
 }
 
 int cor_store_documents_each(struct cor_store *st, int64_t person_id,
-                             int (*cb)(const struct cor_document *d, enum cor_doc_source source,
-                                       void *ctx),
-                             void *ctx)
+			     int (*cb)(const struct cor_document *d, enum cor_doc_source source,
+				       void *ctx),
+			     void *ctx)
 {
 	sqlite3_stmt *s = NULL;
 	/* Not the cached statement: a callback may call the store. */
@@ -287,7 +287,7 @@ int cor_store_documents_each(struct cor_store *st, int64_t person_id,
 /* ---- health checks ----------------------------------------------------------- */
 
 int cor_store_health_add(struct cor_store *st, const struct cor_person_found *who,
-                         const struct cor_health_check *h, const char *actor, int64_t *id)
+			 const struct cor_health_check *h, const char *actor, int64_t *id)
 {
 	char at[COR_HEALTH_TIME_LEN], now[COR_TIME_LEN], detail[512];
 	int err = cor_store_mark(st);
@@ -319,7 +319,7 @@ int cor_store_health_add(struct cor_store *st, const struct cor_person_found *wh
 	}
 	if (err == 0)
 		err = event(st, who->case_id, actor, "health",
-		            cor_health_event_detail(h, who->ref, detail, sizeof(detail)));
+			    cor_health_event_detail(h, who->ref, detail, sizeof(detail)));
 	if (err == 0 && id)
 		*id = check_id;
 	return unit_end(st, err);
@@ -331,8 +331,8 @@ static int64_t read_check(sqlite3_stmt *s, struct cor_health_check *h)
 	memset(h, 0, sizeof(*h));
 	const char *kind = (const char *)sqlite3_column_text(s, 1);
 	h->kind = kind && !strcmp(kind, cor_health_kind_name(COR_HEALTH_PRE_MIGRATION))
-	                  ? COR_HEALTH_PRE_MIGRATION
-	                  : COR_HEALTH_FITNESS;
+			  ? COR_HEALTH_PRE_MIGRATION
+			  : COR_HEALTH_FITNESS;
 	const char *at = (const char *)sqlite3_column_text(s, 2);
 	if (!at || cor_health_time_parse(at, &h->at) < 0)
 		h->at = 0;
@@ -357,7 +357,7 @@ static int64_t read_check(sqlite3_stmt *s, struct cor_health_check *h)
 }
 
 int cor_store_health_latest(struct cor_store *st, int64_t person_id, enum cor_health_kind kind,
-                            struct cor_health_check *out, int64_t *id)
+			    struct cor_health_check *out, int64_t *id)
 {
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_latest);
 	int err = 0;
@@ -381,8 +381,8 @@ int cor_store_health_latest(struct cor_store *st, int64_t person_id, enum cor_he
 }
 
 int cor_store_health_each(struct cor_store *st, int64_t person_id,
-                          int (*cb)(const struct cor_health_check *h, int64_t id, void *ctx),
-                          void *ctx)
+			  int (*cb)(const struct cor_health_check *h, int64_t id, void *ctx),
+			  void *ctx)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql_checks, -1, &s, NULL), ret = 0;
@@ -404,7 +404,7 @@ int cor_store_health_each(struct cor_store *st, int64_t person_id,
 /* ---- clinical notes ------------------------------------------------------------ */
 
 int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_found *who,
-                               int64_t check_id, const char *author, const char *text)
+			       int64_t check_id, const char *author, const char *text)
 {
 	struct cor_health_issue is;
 	char now[COR_TIME_LEN], detail[256], at[COR_HEALTH_TIME_LEN], kind[32] = "";
@@ -447,18 +447,18 @@ int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_fou
 	err = cor_sqlite_step_done(st, s, "keeping a clinical note");
 	if (err == 0) {
 		snprintf(
-		        detail, sizeof(detail),
-		        "clinical note added to the %s of %s at %s (kept apart, for medical staff)",
-		        strcmp(kind, "pre_migration") ? "fitness to travel"
-		                                      : "pre-migration health assessment",
-		        who->ref, cor_health_time_format(check_at, at));
+			detail, sizeof(detail),
+			"clinical note added to the %s of %s at %s (kept apart, for medical staff)",
+			strcmp(kind, "pre_migration") ? "fitness to travel"
+						      : "pre-migration health assessment",
+			who->ref, cor_health_time_format(check_at, at));
 		err = event(st, who->case_id, author, "health", detail);
 	}
 	return unit_end(st, err);
 }
 
 int cor_store_health_notes_each(struct cor_store *st, int64_t person_id,
-                                int (*cb)(const struct cor_health_note *n, void *ctx), void *ctx)
+				int (*cb)(const struct cor_health_note *n, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql_notes, -1, &s, NULL), ret = 0;
@@ -471,7 +471,7 @@ int cor_store_health_notes_each(struct cor_store *st, int64_t person_id,
 		n.check_id = sqlite3_column_int64(s, 0);
 		const char *kind = (const char *)sqlite3_column_text(s, 1);
 		n.kind = kind && !strcmp(kind, "pre_migration") ? COR_HEALTH_PRE_MIGRATION
-		                                                : COR_HEALTH_FITNESS;
+								: COR_HEALTH_FITNESS;
 		const char *at = (const char *)sqlite3_column_text(s, 2);
 		if (at)
 			cor_health_time_parse(at, &n.check_at);

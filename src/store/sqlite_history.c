@@ -48,7 +48,8 @@ int cor_store_history_counselling(struct cor_store *st, int64_t case_id, int no,
 	int err;
 	sqlite3_stmt *q = prep(st, sql_counselling);
 	if (!q)
-		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a counselling session");
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db),
+				       "recording a counselling session");
 	sqlite3_bind_int64(q, 1, case_id);
 	sqlite3_bind_int(q, 2, no);
 	cor_sqlite_bind_text(q, 3, at);
@@ -78,8 +79,8 @@ int cor_store_history_counselling(struct cor_store *st, int64_t case_id, int no,
 	cor_sqlite_bind_text(q, 5, actor);
 	if ((err = cor_sqlite_step_done(st, q, "opening a referral")) < 0)
 		return err;
-	snprintf(detail, sizeof(detail), "referral 1 opened to %s: asylum wish (counselling session %d)",
-		 to, no);
+	snprintf(detail, sizeof(detail),
+		 "referral 1 opened to %s: asylum wish (counselling session %d)", to, no);
 	return event(st, case_id, at, actor, "referral", detail);
 }
 
@@ -92,7 +93,8 @@ int cor_store_history_protection(struct cor_store *st, int64_t case_id, int64_t 
 	int err;
 	sqlite3_stmt *q = prep(st, sql_assessment);
 	if (!q)
-		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a protection assessment");
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db),
+				       "recording a protection assessment");
 	sqlite3_bind_int64(q, 1, person_id);
 	cor_sqlite_bind_text(q, 2, cor_protection_level_name(level));
 	cor_sqlite_bind_text(q, 3, grounds);
@@ -117,7 +119,9 @@ int cor_store_history_protection(struct cor_store *st, int64_t case_id, int64_t 
 		return err;
 	snprintf(detail, sizeof(detail), "person %s cleared of high protection risk (assessment 1)",
 		 person_ref);
-	struct cor_event e = {.actor = actor, .action = "protection", .detail = detail,
+	struct cor_event e = {.actor = actor,
+			      .action = "protection",
+			      .detail = detail,
 			      .reason = clearance_reason};
 	snprintf(e.at, sizeof(e.at), "%s", cleared_at);
 	return cor_store_event_add(st, case_id, &e);
@@ -151,7 +155,8 @@ int cor_store_history_health(struct cor_store *st, int64_t case_id, int64_t pers
 			continue;
 		q = prep(st, sql_condition);
 		if (!q)
-			return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a condition");
+			return cor_sqlite_fail(st, sqlite3_errcode(st->db),
+					       "recording a condition");
 		sqlite3_bind_int64(q, 1, check);
 		cor_sqlite_bind_text(q, 2, cor_health_condition_name(c));
 		if ((err = cor_sqlite_step_done(st, q, "recording a condition")) < 0)
@@ -180,7 +185,8 @@ static const char sql_fund_budgets[] =
 
 int cor_store_history_fund_request(struct cor_store *st, int64_t case_id, int year,
 				   const char *reason, const char *kind, int64_t amount,
-				   const char *currency, const char *at, const char *actor, long *id)
+				   const char *currency, const char *at, const char *actor,
+				   long *id)
 {
 	char detail[200], m[COR_MONEY_LEN];
 	int err;
@@ -221,7 +227,8 @@ static int fund_step(struct cor_store *st, const char *sql, int64_t case_id, lon
 		int err = rc == SQLITE_DONE ? COR_EWRONGSTATE
 					    : cor_sqlite_fail(st, rc, "recording the fund");
 		if (rc == SQLITE_DONE)
-			cor_sqlite_msg(st, "fund request %ld is not in the state to be %s", id, what);
+			cor_sqlite_msg(st, "fund request %ld is not in the state to be %s", id,
+				       what);
 		sqlite3_reset(q);
 		return err;
 	}
@@ -234,8 +241,8 @@ static int fund_step(struct cor_store *st, const char *sql, int64_t case_id, lon
 	return event(st, case_id, at, actor, "fund", detail);
 }
 
-int cor_store_history_fund_approve(struct cor_store *st, int64_t case_id, long id,
-				   const char *at, const char *actor)
+int cor_store_history_fund_approve(struct cor_store *st, int64_t case_id, long id, const char *at,
+				   const char *actor)
 {
 	return fund_step(st, sql_fund_approve, case_id, id, at, actor, "approved",
 			 "request %ld approved: %s");
@@ -319,9 +326,8 @@ int cor_store_history_support_item(struct cor_store *st, int64_t case_id, int no
 	return event(st, case_id, delivered_at, actor, "support", detail);
 }
 
-int cor_store_history_support_visit(struct cor_store *st, int64_t case_id, int no,
-				    const char *at, const char *by, const char *finding,
-				    const char *actor)
+int cor_store_history_support_visit(struct cor_store *st, int64_t case_id, int no, const char *at,
+				    const char *by, const char *finding, const char *actor)
 {
 	char detail[200], date[COR_DATE_LEN];
 	int err;
@@ -375,8 +381,8 @@ int cor_store_history_movement(struct cor_store *st, int64_t id, const struct co
 			       const char *actor)
 {
 	static const enum cor_movement_state order[] = {
-		COR_MSTATE_OPEN, COR_MSTATE_CLOSED, COR_MSTATE_DEPARTED, COR_MSTATE_ARRIVED,
-		COR_MSTATE_CANCELLED,
+		COR_MSTATE_OPEN,    COR_MSTATE_CLOSED,    COR_MSTATE_DEPARTED,
+		COR_MSTATE_ARRIVED, COR_MSTATE_CANCELLED,
 	};
 	char t1[18], t2[18], detail[160];
 	int err;
@@ -415,9 +421,10 @@ int cor_store_history_movement(struct cor_store *st, int64_t id, const struct co
 	}
 	/* Worded as cor_store_movement_add and cor_store_movement_set_state word it. */
 	snprintf(detail, sizeof(detail), "%s %s %s -> %s, %d leg%s, planned",
-		 cor_movement_kind_name(m->kind), m->label, m->legs[0].from, m->legs[m->nlegs - 1].to,
-		 m->nlegs, m->nlegs == 1 ? "" : "s");
-	if ((err = movement_event(st, id, at[COR_MSTATE_PLANNED], actor, "created", detail, "")) < 0)
+		 cor_movement_kind_name(m->kind), m->label, m->legs[0].from,
+		 m->legs[m->nlegs - 1].to, m->nlegs, m->nlegs == 1 ? "" : "s");
+	if ((err = movement_event(st, id, at[COR_MSTATE_PLANNED], actor, "created", detail, "")) <
+	    0)
 		return err;
 	enum cor_movement_state from = COR_MSTATE_PLANNED;
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
@@ -454,7 +461,9 @@ int cor_store_history_booking(struct cor_store *st, int64_t case_id, int64_t mov
 	if ((err = cor_sqlite_step_done(st, q, "booking a case")) < 0)
 		return err;
 	snprintf(why, sizeof(why), "on %s (%s), %s -> %s", m->label, m->ref, board, alight);
-	struct cor_event e = {.actor = actor, .action = "state", .detail = "travel_ready -> booked",
+	struct cor_event e = {.actor = actor,
+			      .action = "state",
+			      .detail = "travel_ready -> booked",
 			      .reason = why};
 	snprintf(e.at, sizeof(e.at), "%s", at);
 	return cor_store_event_add(st, case_id, &e);

@@ -47,9 +47,8 @@ static struct cor_manifest_pax *new_pax(struct builder *bd)
  * other travel documents in this order. */
 static int pick_doc(const struct cor_document *docs, int n)
 {
-	static const enum cor_doc_kind order[] = {COR_DOC_PASSPORT,       COR_DOC_REFUGEE_TD,
-						  COR_DOC_ETD,            COR_DOC_LAISSEZ_PASSER,
-						  COR_DOC_ID_CARD};
+	static const enum cor_doc_kind order[] = {COR_DOC_PASSPORT, COR_DOC_REFUGEE_TD, COR_DOC_ETD,
+						  COR_DOC_LAISSEZ_PASSER, COR_DOC_ID_CARD};
 	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
 		for (int i = 0; i < n; i++)
 			if (docs[i].kind == order[k])
@@ -187,7 +186,7 @@ int cor_store_manifest_load(struct cor_store *st, const char *ref, int leg,
 	}
 	if (leg < 1 || leg > bd.mv.nlegs) {
 		cor_sqlite_msg(st, "movement '%s' has %d leg%s, not a leg %d", ref, bd.mv.nlegs,
-				  bd.mv.nlegs == 1 ? "" : "s", leg);
+			       bd.mv.nlegs == 1 ? "" : "s", leg);
 		return COR_ENOTFOUND;
 	}
 	snprintf(out->movement_ref, sizeof(out->movement_ref), "%s", bd.mv.ref);
@@ -223,10 +222,10 @@ int cor_store_manifest_load(struct cor_store *st, const char *ref, int leg,
 	if ((err = cor_store_movement_escort_each(st, ref, on_escort, &bd)) < 0 ||
 	    (err = cor_store_booking_each(st, ref, collect, &bl)) < 0)
 		goto fail;
-	enum cor_booking_status want = bd.mv.state == COR_MSTATE_DEPARTED ||
-						       bd.mv.state == COR_MSTATE_ARRIVED
-					       ? COR_BOOKING_DEPARTED
-					       : COR_BOOKING_BOOKED;
+	enum cor_booking_status want =
+		bd.mv.state == COR_MSTATE_DEPARTED || bd.mv.state == COR_MSTATE_ARRIVED
+			? COR_BOOKING_DEPARTED
+			: COR_BOOKING_BOOKED;
 	for (size_t i = 0; i < bl.n; i++) {
 		if (bl.b[i].status != want || !on_leg(&bd.mv, &bl.b[i], leg - 1))
 			continue;

@@ -238,8 +238,8 @@ static int movement_event(struct cor_store *st, int64_t movement_id, const char 
 static int case_event(struct cor_store *st, int64_t case_id, const char *actor, const char *action,
 		      const char *detail, const char *reason)
 {
-	struct cor_event e = {.actor = actor, .action = action, .detail = detail,
-			      .reason = reason ? reason : ""};
+	struct cor_event e = {
+		.actor = actor, .action = action, .detail = detail, .reason = reason ? reason : ""};
 	cor_time_now(e.at);
 	return cor_store_event_add(st, case_id, &e);
 }
@@ -251,8 +251,9 @@ int cor_store_place_add(struct cor_store *st, const struct cor_place *p)
 	static const char sql[] =
 		"INSERT INTO place (code, kind, name, country, tz) VALUES (?1, ?2, ?3, ?4, ?5)";
 	if (!cor_place_code_is_valid(p->code)) {
-		cor_sqlite_msg(st, "code: '%s' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)",
-			       p->code);
+		cor_sqlite_msg(
+			st, "code: '%s' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)",
+			p->code);
 		return COR_EINVAL;
 	}
 	if (!cor_country_is_iso3(p->country)) {
@@ -260,8 +261,9 @@ int cor_store_place_add(struct cor_store *st, const struct cor_place *p)
 		return COR_EINVAL;
 	}
 	if (!cor_tz_is_known(p->tz)) {
-		cor_sqlite_msg(st, "tz: '%s' is not a time zone this system knows (e.g. Africa/Tripoli)",
-			       p->tz);
+		cor_sqlite_msg(
+			st, "tz: '%s' is not a time zone this system knows (e.g. Africa/Tripoli)",
+			p->tz);
 		return COR_EINVAL;
 	}
 	if (!p->name[0] || !cor_text_is_clean(p->name)) {
@@ -296,15 +298,16 @@ static void read_place(sqlite3_stmt *s, struct cor_place *p)
 
 int cor_store_place_get(struct cor_store *st, const char *code, struct cor_place *out)
 {
-	static const char sql[] =
-		"SELECT code, kind, name, country, tz FROM place WHERE code = ?1";
+	static const char sql[] = "SELECT code, kind, name, country, tz FROM place WHERE code = ?1";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (s)
 		cor_sqlite_bind_text(s, 1, code);
 	int err = step_row(st, s, "reading a place");
 	if (err == COR_ENOTFOUND)
-		cor_sqlite_msg(st, "no place '%s' (see 'corridor place list'; add it with 'corridor "
-				   "place add')", code);
+		cor_sqlite_msg(st,
+			       "no place '%s' (see 'corridor place list'; add it with 'corridor "
+			       "place add')",
+			       code);
 	if (err < 0)
 		return err;
 	read_place(s, out);
@@ -360,7 +363,8 @@ int cor_store_movement_add(struct cor_store *st, struct cor_movement *m, const c
 		" departs, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	static const char sql_leg[] =
 		"INSERT INTO leg (movement_id, seq, origin, destination, number, departs, arrives,"
-		" seats, stretchers, wchc, wchs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+		" seats, stretchers, wchc, wchs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		"?11)";
 	char msg[256], prefix[24], t1[18], t2[18], at[COR_TIME_LEN];
 	int64_t oid, mid;
 	bool own;
@@ -376,7 +380,8 @@ int cor_store_movement_add(struct cor_store *st, struct cor_movement *m, const c
 		return COR_EINVAL;
 	}
 	if (!m->label[0] || !cor_text_is_clean(m->label)) {
-		cor_sqlite_msg(st, "label: give the name people use for it (\"ET 3412\", \"MV Amal\")");
+		cor_sqlite_msg(st,
+			       "label: give the name people use for it (\"ET 3412\", \"MV Amal\")");
 		return COR_EINVAL;
 	}
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
@@ -444,8 +449,9 @@ int cor_store_movement_add(struct cor_store *st, struct cor_movement *m, const c
 		m->legs[i].seq = i + 1;
 	}
 	char detail[160];
-	snprintf(detail, sizeof(detail), "%s %s %s -> %s, %d leg%s, %s", cor_movement_kind_name(m->kind),
-		 m->label, m->legs[0].from, m->legs[m->nlegs - 1].to, m->nlegs, m->nlegs == 1 ? "" : "s",
+	snprintf(detail, sizeof(detail), "%s %s %s -> %s, %d leg%s, %s",
+		 cor_movement_kind_name(m->kind), m->label, m->legs[0].from,
+		 m->legs[m->nlegs - 1].to, m->nlegs, m->nlegs == 1 ? "" : "s",
 		 cor_movement_state_name(m->state));
 	err = movement_event(st, mid, actor, "created", detail, "");
 out:
@@ -480,7 +486,8 @@ static int read_legs(struct cor_store *st, int64_t id, struct cor_movement *m)
 		l->wchc = sqlite3_column_int(s, 8);
 		l->wchs = sqlite3_column_int(s, 9);
 	}
-	int err = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : cor_sqlite_fail(st, rc, "reading legs");
+	int err =
+		rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : cor_sqlite_fail(st, rc, "reading legs");
 	sqlite3_reset(s);
 	return err;
 }
@@ -555,16 +562,18 @@ static int leg_load(struct cor_store *st, int64_t id, const struct cor_movement 
 }
 
 int cor_store_movement_each(struct cor_store *st, const struct cor_movement_query *q,
-			    int (*cb)(const struct cor_movement *m, const struct cor_movement_load *l,
-				      void *ctx),
+			    int (*cb)(const struct cor_movement *m,
+				      const struct cor_movement_load *l, void *ctx),
 			    void *ctx)
 {
 	static const char sql[] =
 		"SELECT m.id, m.ref, m.kind, m.label, m.carrier, o.code, m.state, m.escort_seats,"
-		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id AND b.status = 'booked'),"
+		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id AND b.status = "
+		"'booked'),"
 		" (SELECT count(*) FROM booking b JOIN person p ON p.case_id = b.case_id"
 		"   WHERE b.movement_id = m.id AND b.status = 'booked'),"
-		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id AND b.status = 'standby'),"
+		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id AND b.status = "
+		"'standby'),"
 		" (SELECT count(*) FROM movement_escort e WHERE e.movement_id = m.id)"
 		" FROM movement m JOIN office o ON o.id = m.office_id"
 		" WHERE (?1 IS NULL OR m.state = ?1) AND (?2 IS NULL OR o.code = ?2)"
@@ -687,8 +696,8 @@ static int set_booking_status(struct cor_store *st, int64_t movement_id, const c
 	}
 	int err = cor_sqlite_step_done(st, s, "changing a booking");
 	if (err == 0 && sqlite3_changes(st->db) != 1) {
-		cor_sqlite_msg(st, "case '%s' has no booking in status %s on this movement", case_ref,
-			       from);
+		cor_sqlite_msg(st, "case '%s' has no booking in status %s on this movement",
+			       case_ref, from);
 		return COR_ENOTFOUND;
 	}
 	return err;
@@ -704,7 +713,8 @@ static int release_standbys(struct cor_store *st, int64_t id, const struct cor_m
 	int err = case_refs(st, id, "standby", &refs, &n);
 	for (size_t i = 0; err == 0 && i < n; i++) {
 		int64_t cid;
-		snprintf(detail, sizeof(detail), "stand-by on %s (%s) released", m->label, movement_ref);
+		snprintf(detail, sizeof(detail), "stand-by on %s (%s) released", m->label,
+			 movement_ref);
 		if ((err = set_booking_status(st, id, refs[i], "standby", "cancelled")) == 0 &&
 		    (err = cor_sqlite_case_id(st, refs[i], &cid)) == 0)
 			err = case_event(st, cid, actor, "booking", detail, why);
@@ -715,11 +725,12 @@ static int release_standbys(struct cor_store *st, int64_t id, const struct cor_m
 	return err;
 }
 
-int cor_store_movement_set_state(struct cor_store *st, const char *ref,
-				 enum cor_movement_state to, const char *actor, const char *reason,
+int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor_movement_state to,
+				 const char *actor, const char *reason,
 				 struct cor_movement_change *res)
 {
-	static const char sql_state[] = "UPDATE movement SET state = ?2 WHERE id = ?1 AND state = ?3";
+	static const char sql_state[] =
+		"UPDATE movement SET state = ?2 WHERE id = ?1 AND state = ?3";
 	struct cor_movement m;
 	char next[96], detail[128];
 	int64_t id;
@@ -740,8 +751,8 @@ int cor_store_movement_set_state(struct cor_store *st, const char *ref,
 		goto out;
 	}
 	if (cor_movement_needs_reason(m.state, to) && (!reason || !*reason)) {
-		cor_sqlite_msg(st, "movement '%s': going from %s to %s needs a reason (--reason)", ref,
-			       cor_movement_state_name(m.state), cor_movement_state_name(to));
+		cor_sqlite_msg(st, "movement '%s': going from %s to %s needs a reason (--reason)",
+			       ref, cor_movement_state_name(m.state), cor_movement_state_name(to));
 		err = COR_EINVAL;
 		goto out;
 	}
@@ -805,7 +816,8 @@ int cor_store_movement_set_state(struct cor_store *st, const char *ref,
 		res->cases = (int)n;
 		break;
 	case COR_MSTATE_CLOSED:
-		err = release_standbys(st, id, &m, actor, "the manifest was closed", &res->released);
+		err = release_standbys(st, id, &m, actor, "the manifest was closed",
+				       &res->released);
 		break;
 	default:
 		break;
@@ -833,8 +845,9 @@ int cor_store_movement_quota(struct cor_store *st, const char *ref, const char *
 	if ((err = load_movement(st, ref, &id, &m)) < 0 || (err = office_id(st, office, &oid)) < 0)
 		goto out;
 	if (m.state != COR_MSTATE_PLANNED && m.state != COR_MSTATE_OPEN) {
-		cor_sqlite_msg(st, "movement '%s' is '%s': quotas change only while it is planned or open",
-			       ref, cor_movement_state_name(m.state));
+		cor_sqlite_msg(
+			st, "movement '%s' is '%s': quotas change only while it is planned or open",
+			ref, cor_movement_state_name(m.state));
 		err = COR_EWRONGSTATE;
 		goto out;
 	}
@@ -848,7 +861,8 @@ int cor_store_movement_quota(struct cor_store *st, const char *ref, const char *
 	if ((err = cor_sqlite_step_done(st, s, "setting a quota")) < 0)
 		goto out;
 	if (seats >= 0)
-		snprintf(detail, sizeof(detail), "quota of %s: %d seat%s", office, seats, seats == 1 ? "" : "s");
+		snprintf(detail, sizeof(detail), "quota of %s: %d seat%s", office, seats,
+			 seats == 1 ? "" : "s");
 	else
 		snprintf(detail, sizeof(detail), "quota of %s removed", office);
 	err = movement_event(st, id, actor, "quota", detail, "");
@@ -860,7 +874,8 @@ int cor_store_movement_quota_each(struct cor_store *st, const char *ref,
 				  int (*cb)(const char *office, int seats, void *ctx), void *ctx)
 {
 	static const char sql[] =
-		"SELECT o.code, q.seats FROM movement_quota q JOIN movement m ON m.id = q.movement_id"
+		"SELECT o.code, q.seats FROM movement_quota q JOIN movement m ON m.id = "
+		"q.movement_id"
 		" JOIN office o ON o.id = q.office_id WHERE m.ref = ?1 ORDER BY o.code";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
@@ -879,15 +894,15 @@ int cor_store_movement_quota_each(struct cor_store *st, const char *ref,
 	return ret;
 }
 
-int cor_store_movement_escort_add(struct cor_store *st, const char *ref,
-				  const struct cor_escort *e, const char *actor)
+int cor_store_movement_escort_add(struct cor_store *st, const char *ref, const struct cor_escort *e,
+				  const char *actor)
 {
-	static const char sql_count[] =
-		"SELECT count(*), coalesce(max(no), 0) + 1 FROM movement_escort WHERE movement_id = ?1";
-	static const char sql_add[] =
-		"INSERT INTO movement_escort (movement_id, no, family_name, given_names, sex, birth_date,"
-		" nationality, passport, issuer, expires_on, medical)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	static const char sql_count[] = "SELECT count(*), coalesce(max(no), 0) + 1 FROM "
+					"movement_escort WHERE movement_id = ?1";
+	static const char sql_add[] = "INSERT INTO movement_escort (movement_id, no, family_name, "
+				      "given_names, sex, birth_date,"
+				      " nationality, passport, issuer, expires_on, medical)"
+				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	struct cor_movement m;
 	int64_t id;
 	bool own;
@@ -903,7 +918,8 @@ int cor_store_movement_escort_add(struct cor_store *st, const char *ref,
 		return COR_EINVAL;
 	}
 	if (!cor_country_is_iso3(e->nationality)) {
-		cor_sqlite_msg(st, "nationality: '%s' is not an ISO 3166-1 alpha-3 code", e->nationality);
+		cor_sqlite_msg(st, "nationality: '%s' is not an ISO 3166-1 alpha-3 code",
+			       e->nationality);
 		return COR_EINVAL;
 	}
 	if (e->passport[0] && !cor_country_is_iso3(e->issuer)) {
@@ -929,8 +945,8 @@ int cor_store_movement_escort_add(struct cor_store *st, const char *ref,
 	int have = sqlite3_column_int(s, 0), no = sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
 	if (have >= m.escort_seats) {
-		cor_sqlite_msg(st, "movement '%s' has %d escort seat%s, all named", ref, m.escort_seats,
-			       m.escort_seats == 1 ? "" : "s");
+		cor_sqlite_msg(st, "movement '%s' has %d escort seat%s, all named", ref,
+			       m.escort_seats, m.escort_seats == 1 ? "" : "s");
 		err = COR_EINVAL;
 		goto out;
 	}
@@ -940,11 +956,12 @@ int cor_store_movement_escort_add(struct cor_store *st, const char *ref,
 		goto out;
 	for (int i = 0; i < m.nlegs; i++)
 		if (per_leg[i] + have + 1 > m.legs[i].seats) {
-			cor_sqlite_msg(st,
-				       "movement '%s' leg %d (%s -> %s) has no seat left for an escort: "
-				       "%d travellers and %d escort%s in %d seats",
-				       ref, i + 1, m.legs[i].from, m.legs[i].to, per_leg[i], have,
-				       have == 1 ? "" : "s", m.legs[i].seats);
+			cor_sqlite_msg(
+				st,
+				"movement '%s' leg %d (%s -> %s) has no seat left for an escort: "
+				"%d travellers and %d escort%s in %d seats",
+				ref, i + 1, m.legs[i].from, m.legs[i].to, per_leg[i], have,
+				have == 1 ? "" : "s", m.legs[i].seats);
 			err = COR_EINVAL;
 			goto out;
 		}
@@ -964,8 +981,8 @@ int cor_store_movement_escort_add(struct cor_store *st, const char *ref,
 	}
 	if ((err = cor_sqlite_step_done(st, s, "adding an escort")) < 0)
 		goto out;
-	snprintf(detail, sizeof(detail), "%s escort %d: %s, %s", e->medical ? "medical" : "operational",
-		 no, e->family_name, e->given_names);
+	snprintf(detail, sizeof(detail), "%s escort %d: %s, %s",
+		 e->medical ? "medical" : "operational", no, e->family_name, e->given_names);
 	err = movement_event(st, id, actor, "escort", detail, "");
 out:
 	return cor_sqlite_unit_end(st, own, err);
@@ -976,7 +993,8 @@ int cor_store_movement_escort_each(struct cor_store *st, const char *ref,
 {
 	static const char sql[] =
 		"SELECT e.no, e.family_name, e.given_names, e.sex, e.birth_date, e.nationality,"
-		" e.passport, e.issuer, e.expires_on, e.medical FROM movement_escort e JOIN movement m"
+		" e.passport, e.issuer, e.expires_on, e.medical FROM movement_escort e JOIN "
+		"movement m"
 		" ON m.id = e.movement_id WHERE m.ref = ?1 ORDER BY e.no";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
@@ -1017,7 +1035,8 @@ int cor_store_booking_each(struct cor_store *st, const char *movement,
 	static const char sql[] =
 		"SELECT c.ref, m.ref, b.status, b.board, b.alight, b.seat_group, b.at,"
 		" (SELECT count(*) FROM person p WHERE p.case_id = b.case_id)"
-		" FROM booking b JOIN cases c ON c.id = b.case_id JOIN movement m ON m.id = b.movement_id"
+		" FROM booking b JOIN cases c ON c.id = b.case_id JOIN movement m ON m.id = "
+		"b.movement_id"
 		" WHERE m.ref = ?1 ORDER BY b.seat_group, b.id";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
@@ -1034,7 +1053,8 @@ int cor_store_booking_each(struct cor_store *st, const char *movement,
 		cor_booking_status_parse(status, &b.status);
 		cor_sqlite_copy_col(b.board, sizeof(b.board), s, 3);
 		cor_sqlite_copy_col(b.alight, sizeof(b.alight), s, 4);
-		snprintf(b.seat_group, sizeof(b.seat_group), "G%03d", sqlite3_column_int(s, 5) % 1000);
+		snprintf(b.seat_group, sizeof(b.seat_group), "G%03d",
+			 sqlite3_column_int(s, 5) % 1000);
 		cor_sqlite_copy_col(b.at, sizeof(b.at), s, 6);
 		b.persons = sqlite3_column_int(s, 7);
 		if ((ret = cb(&b, ctx)) != 0)
@@ -1090,12 +1110,12 @@ static int insert_booking(struct cor_store *st, int64_t case_id, int64_t movemen
 
 /* Book (status "booked") case ref on movement id: the booking row, then
  * the case's move to booked with its event. The caller checked the fit. */
-int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref, int64_t movement_id,
-		    const struct cor_movement *m, const char *board, const char *alight,
-		    const char *actor, const char *reason);
-int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref, int64_t movement_id,
-		    const struct cor_movement *m, const char *board, const char *alight,
-		    const char *actor, const char *reason)
+int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref,
+		    int64_t movement_id, const struct cor_movement *m, const char *board,
+		    const char *alight, const char *actor, const char *reason);
+int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref,
+		    int64_t movement_id, const struct cor_movement *m, const char *board,
+		    const char *alight, const char *actor, const char *reason)
 {
 	char why[200];
 	int err = insert_booking(st, case_id, movement_id, "booked", board, alight);
@@ -1161,8 +1181,8 @@ static int check_fit(struct cor_store *st, const char *mref, const char *case_re
 	snprintf(board, 6, "%s", l.movements[0].legs[b].from);
 	snprintf(alight, 6, "%s", l.movements[0].legs[a].to);
 	if (cor_plan_check(&l.in, mv, esc, msg, sizeof(msg)) < 0) {
-		cor_sqlite_msg(st, "case '%s' cannot go on %s (%s): %s", case_ref, l.movements[0].label,
-			       mref, msg);
+		cor_sqlite_msg(st, "case '%s' cannot go on %s (%s): %s", case_ref,
+			       l.movements[0].label, mref, msg);
 		err = COR_EINVAL;
 	}
 out:
@@ -1211,8 +1231,10 @@ int cor_store_booking_add(struct cor_store *st, const char *movement, const char
 	}
 	if (status == COR_BOOKING_BOOKED) {
 		if (day) {
-			cor_sqlite_msg(st, "movement '%s' is closed: add the case as a stand-by, or "
-					   "reopen the manifest", movement);
+			cor_sqlite_msg(st,
+				       "movement '%s' is closed: add the case as a stand-by, or "
+				       "reopen the manifest",
+				       movement);
 			err = COR_EWRONGSTATE;
 			goto out;
 		}
@@ -1305,14 +1327,15 @@ int cor_store_booking_cancel(struct cor_store *st, const char *movement, const c
 	    (err = cor_store_case_get(st, case_ref, &cid, &c)) < 0)
 		goto out;
 	if (set_booking_status(st, mid, case_ref, "standby", "cancelled") == 0) {
-		snprintf(detail, sizeof(detail), "stand-by on %s (%s) cancelled", m.label, movement);
+		snprintf(detail, sizeof(detail), "stand-by on %s (%s) cancelled", m.label,
+			 movement);
 		err = case_event(st, cid, actor, "booking", detail, reason);
 		goto out;
 	}
 	if (strcmp(c.state, "booked") ||
 	    set_booking_status(st, mid, case_ref, "booked", "booked") < 0) {
-		cor_sqlite_msg(st, "case '%s' is '%s' and has no booking on '%s'", case_ref, c.state,
-			       movement);
+		cor_sqlite_msg(st, "case '%s' is '%s' and has no booking on '%s'", case_ref,
+			       c.state, movement);
 		err = COR_ENOTFOUND;
 		goto out;
 	}

@@ -18,9 +18,9 @@
 #include "util/error.h"
 #include "util/tz.h"
 
-int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref, int64_t movement_id,
-		    const struct cor_movement *m, const char *board, const char *alight,
-		    const char *actor, const char *reason);
+int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref,
+		    int64_t movement_id, const struct cor_movement *m, const char *board,
+		    const char *alight, const char *actor, const char *reason);
 
 /* A growing array. */
 static int grow(void **p, size_t *cap, size_t n, size_t size)
@@ -49,7 +49,7 @@ struct loader {
 	struct held {
 		int64_t case_id;
 		int movement;
-	} *held;
+	} * held;
 	size_t nheld, cap_held;
 	int err;
 };
@@ -62,7 +62,8 @@ static int load_movements(struct loader *ld)
 		"    OR (m.ref = ?1 AND m.state <> 'cancelled')"
 		" ORDER BY m.departs, m.ref";
 	static const char sql_legs[] =
-		"SELECT l.origin, l.destination, a.country, b.country, l.departs, l.arrives, l.seats,"
+		"SELECT l.origin, l.destination, a.country, b.country, l.departs, l.arrives, "
+		"l.seats,"
 		" l.stretchers, l.wchc, l.wchs FROM leg l JOIN place a ON a.code = l.origin"
 		" JOIN place b ON b.code = l.destination WHERE l.movement_id = ?1 ORDER BY l.seq";
 	static const char sql_quotas[] =
@@ -108,7 +109,8 @@ static int load_movements(struct loader *ld)
 		}
 		sqlite3_bind_int64(s, 1, l->movement_ids[i]);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			if ((err = grow((void **)&l->legs, &ld->cap_legs, nlegs, sizeof(*l->legs))) < 0)
+			if ((err = grow((void **)&l->legs, &ld->cap_legs, nlegs,
+					sizeof(*l->legs))) < 0)
 				break;
 			struct cor_plan_leg *g = &l->legs[nlegs++];
 			memset(g, 0, sizeof(*g));
@@ -169,7 +171,8 @@ static int load_movements(struct loader *ld)
 		m->escort_seats = m->escort_seats > named ? m->escort_seats - named : 0;
 		for (int k = 0; k < m->nlegs; k++) {
 			struct cor_plan_leg *g = &l->legs[first[i] + (size_t)k];
-			g->cap[COR_RES_SEATS] = g->cap[COR_RES_SEATS] > named ? g->cap[COR_RES_SEATS] - named : 0;
+			g->cap[COR_RES_SEATS] =
+				g->cap[COR_RES_SEATS] > named ? g->cap[COR_RES_SEATS] - named : 0;
 		}
 	}
 	for (size_t i = 0; err == 0 && i < l->in.nmovements; i++)
@@ -187,15 +190,15 @@ static int load_held(struct loader *ld)
 	for (size_t i = 0; i < l->in.nmovements; i++) {
 		sqlite3_stmt *s = cor_sqlite_stmt(ld->st, sql);
 		if (!s)
-			return cor_sqlite_fail(ld->st, sqlite3_errcode(ld->st->db), "reading bookings");
+			return cor_sqlite_fail(ld->st, sqlite3_errcode(ld->st->db),
+					       "reading bookings");
 		sqlite3_bind_int64(s, 1, l->movement_ids[i]);
 		int rc, err = 0;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			if ((err = grow((void **)&ld->held, &ld->cap_held, ld->nheld,
 					sizeof(*ld->held))) < 0)
 				break;
-			ld->held[ld->nheld++] =
-				(struct held){sqlite3_column_int64(s, 0), (int)i};
+			ld->held[ld->nheld++] = (struct held){sqlite3_column_int64(s, 0), (int)i};
 		}
 		if (err == 0 && rc != SQLITE_DONE)
 			err = cor_sqlite_fail(ld->st, rc, "reading bookings");
@@ -216,8 +219,8 @@ static int held_cmp(const void *a, const void *b)
 static int held_movement(const struct loader *ld, int64_t case_id)
 {
 	struct held key = {case_id, 0};
-	const struct held *h = ld->nheld ? bsearch(&key, ld->held, ld->nheld, sizeof(key), held_cmp)
-					 : NULL;
+	const struct held *h =
+		ld->nheld ? bsearch(&key, ld->held, ld->nheld, sizeof(key), held_cmp) : NULL;
 	return h ? h->movement : -1;
 }
 
@@ -248,7 +251,8 @@ static int available_from(struct cor_store *st, int64_t id, int64_t *out)
 		if (cor_date_parse((const char *)sqlite3_column_text(s, 0), &d) == 0)
 			*out = (int64_t)cor_date_to_days(d) * 86400;
 	}
-	int err = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : cor_sqlite_fail(st, rc, "reading a case");
+	int err = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+							: cor_sqlite_fail(st, rc, "reading a case");
 	sqlite3_reset(s);
 	return err;
 }
@@ -279,8 +283,9 @@ static void validity(const struct cor_rules_config *cfg, const struct cor_facts_
 				if (!(doc->mask & (1u << df->kind)))
 					continue;
 				int64_t end = df->has_expiry
-						      ? ((int64_t)cor_date_to_days(df->expires_on) + 1 -
-							 doc->margin_days[df->kind]) * 86400
+						      ? ((int64_t)cor_date_to_days(df->expires_on) +
+							 1 - doc->margin_days[df->kind]) *
+								86400
 						      : INT64_MAX;
 				if (end > best) {
 					best = end;
@@ -290,14 +295,15 @@ static void validity(const struct cor_rules_config *cfg, const struct cor_facts_
 			if (best != INT64_MIN && best < pc->valid_until) {
 				pc->valid_until = best;
 				date_text(best, when);
-				snprintf(pc->valid_why, sizeof(pc->valid_why), "the %s of %s is valid for travel until %.10s",
+				snprintf(pc->valid_why, sizeof(pc->valid_why),
+					 "the %s of %s is valid for travel until %.10s",
 					 cor_doc_kind_name((enum cor_doc_kind)kind), t->ref, when);
 			}
 		}
 		if (fit && t->fitness != COR_FITNESS_NONE) {
 			int minute = t->fitness_minute == COR_TIME_UNKNOWN ? 0 : t->fitness_minute;
-			int64_t end = (int64_t)cor_date_to_days(t->fitness_on) * 86400 + minute * 60 +
-				      (int64_t)fit->value * 3600;
+			int64_t end = (int64_t)cor_date_to_days(t->fitness_on) * 86400 +
+				      minute * 60 + (int64_t)fit->value * 3600;
 			if (end < pc->valid_until) {
 				pc->valid_until = end;
 				date_text(end, when);
@@ -393,7 +399,8 @@ static bool eligible(struct loader *ld, const struct cor_facts_case *fc, char *w
 		for (size_t j = 0; j < i; j++)
 			seen |= r.unmet[j].code == r.unmet[i].code;
 		if (!seen)
-			used += (size_t)snprintf(why + used, len - used, "%s %s", i ? "," : "", code);
+			used += (size_t)snprintf(why + used, len - used, "%s %s", i ? "," : "",
+						 code);
 	}
 	return false;
 }
@@ -426,11 +433,13 @@ static int load_cases(struct loader *ld)
 		/* One movement: its booked cases, and the case being checked. */
 		static const char sql[] =
 			"SELECT c.ref FROM booking b JOIN cases c ON c.id = b.case_id"
-			" JOIN movement m ON m.id = b.movement_id WHERE m.ref = ?1 AND b.status = 'booked'"
+			" JOIN movement m ON m.id = b.movement_id WHERE m.ref = ?1 AND b.status = "
+			"'booked'"
 			" ORDER BY b.seat_group";
 		sqlite3_stmt *s = cor_sqlite_stmt(ld->st, sql);
 		if (!s)
-			return cor_sqlite_fail(ld->st, sqlite3_errcode(ld->st->db), "reading bookings");
+			return cor_sqlite_fail(ld->st, sqlite3_errcode(ld->st->db),
+					       "reading bookings");
 		cor_sqlite_bind_text(s, 1, ld->q->movement);
 		char(*refs)[32] = NULL;
 		size_t n = 0, cap = 0;
@@ -536,7 +545,8 @@ int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 		"SELECT m.ref FROM booking b JOIN movement m ON m.id = b.movement_id"
 		" WHERE b.case_id = ?1 AND b.status = 'booked'";
 	static const char sql_move[] =
-		"UPDATE booking SET movement_id = ?2, board = ?3, alight = ?4, at = ?5, seat_group ="
+		"UPDATE booking SET movement_id = ?2, board = ?3, alight = ?4, at = ?5, seat_group "
+		"="
 		" (SELECT coalesce(max(seat_group), 0) + 1 FROM booking WHERE movement_id = ?2)"
 		" WHERE case_id = ?1 AND status = 'booked'";
 	struct cor_movement *ms = NULL;
@@ -560,13 +570,13 @@ int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 			if (m < 0)
 				continue;
 			if (places(c, &l->movements[m], board, alight) < 0) {
-				cor_sqlite_msg(st, "the plan puts %s on %s, which does not take it", c->ref,
-					       l->movements[m].ref);
+				cor_sqlite_msg(st, "the plan puts %s on %s, which does not take it",
+					       c->ref, l->movements[m].ref);
 				err = COR_EINVAL;
 				goto out;
 			}
-			if ((err = cor_sqlite_book(st, l->case_ids[i], c->ref, l->movement_ids[m], &ms[m],
-						   board, alight, actor, "planned")) < 0)
+			if ((err = cor_sqlite_book(st, l->case_ids[i], c->ref, l->movement_ids[m],
+						   &ms[m], board, alight, actor, "planned")) < 0)
 				goto out;
 			out->booked++;
 			continue;
@@ -588,8 +598,8 @@ int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 			struct cor_move_result r;
 			snprintf(detail, sizeof(detail), "replanned: %s",
 				 res->reason[i][0] ? res->reason[i] : "left out");
-			if ((err = cor_store_case_move(st, c->ref, "travel_ready", actor, detail, NULL,
-						       &r)) < 0)
+			if ((err = cor_store_case_move(st, c->ref, "travel_ready", actor, detail,
+						       NULL, &r)) < 0)
 				goto out;
 			out->unbooked++;
 			continue;
@@ -611,7 +621,9 @@ int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 			goto out;
 		snprintf(detail, sizeof(detail), "moved from %s to %s (%s), %s -> %s", current,
 			 ms[m].label, ms[m].ref, board, alight);
-		struct cor_event e = {.actor = actor, .action = "booking", .detail = detail,
+		struct cor_event e = {.actor = actor,
+				      .action = "booking",
+				      .detail = detail,
 				      .reason = "replanned"};
 		memcpy(e.at, at, sizeof(e.at));
 		if ((err = cor_store_event_add(st, l->case_ids[i], &e)) < 0)

@@ -54,9 +54,9 @@ const char cor_sqlite_migration_support[] =
 
 static const char sql_arrival_add[] =
 	"INSERT INTO arrival (case_id, at, place, confirmed_by, note) VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char sql_arrival_get[] =
-	"SELECT a.at, a.place, a.confirmed_by, a.note FROM arrival a JOIN cases c ON c.id = a.case_id"
-	" WHERE c.ref = ?1";
+static const char sql_arrival_get[] = "SELECT a.at, a.place, a.confirmed_by, a.note FROM arrival a "
+				      "JOIN cases c ON c.id = a.case_id"
+				      " WHERE c.ref = ?1";
 static const char sql_item_next[] =
 	"SELECT coalesce(max(no), 0) + 1 FROM support_item WHERE case_id = ?1";
 static const char sql_item_add[] =
@@ -88,7 +88,9 @@ static const char sql_visits[] =
 static int event(struct cor_store *st, int64_t case_id, const char *actor, const char *detail,
 		 const char *reason)
 {
-	struct cor_event e = {.actor = actor, .action = "support", .detail = detail,
+	struct cor_event e = {.actor = actor,
+			      .action = "support",
+			      .detail = detail,
 			      .reason = reason ? reason : ""};
 	cor_time_now(e.at);
 	return cor_store_event_add(st, case_id, &e);
@@ -128,7 +130,8 @@ int cor_store_arrival_confirm(struct cor_store *st, const char *ref, const struc
 	if ((err = cor_store_case_get(st, ref, &case_id, &c)) < 0)
 		goto out;
 	if (strcmp(c.state, "departed")) {
-		cor_sqlite_msg(st, "case '%s' is '%s'; only a departed case can arrive", ref, c.state);
+		cor_sqlite_msg(st, "case '%s' is '%s'; only a departed case can arrive", ref,
+			       c.state);
 		err = COR_EWRONGSTATE;
 		goto out;
 	}
@@ -189,8 +192,8 @@ static int support_case(struct cor_store *st, const char *ref, bool in_support, 
 	const struct cor_programme *p = cor_programme_find(c->programme);
 	const char *s = p ? cor_support_state(p) : NULL;
 	if (!s) {
-		cor_sqlite_msg(st, "case '%s' is %s, a programme without (re)integration support", ref,
-			       c->programme);
+		cor_sqlite_msg(st, "case '%s' is %s, a programme without (re)integration support",
+			       ref, c->programme);
 		return COR_EWRONGSTATE;
 	}
 	if (!strcmp(c->state, s) || (!in_support && !strcmp(c->state, "arrived")))
@@ -216,7 +219,8 @@ int cor_store_support_plan(struct cor_store *st, const char *ref, enum cor_suppo
 		goto out;
 	/* The first item opens the support: the case enters (re)integration. */
 	if (!strcmp(c.state, "arrived") &&
-	    (err = move(st, ref, cor_support_state(cor_programme_find(c.programme)), actor, "")) < 0)
+	    (err = move(st, ref, cor_support_state(cor_programme_find(c.programme)), actor, "")) <
+		    0)
 		goto out;
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_item_add);
 	if (!q) {
@@ -265,7 +269,8 @@ int cor_store_support_done(struct cor_store *st, const char *ref, int no,
 		cor_sqlite_copy_col(cur, sizeof(cur), q, 2);
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW) {
-		err = rc == SQLITE_DONE ? COR_ENOTFOUND : cor_sqlite_fail(st, rc, "reading an item");
+		err = rc == SQLITE_DONE ? COR_ENOTFOUND
+					: cor_sqlite_fail(st, rc, "reading an item");
 		if (rc == SQLITE_DONE)
 			cor_sqlite_msg(st, "case '%s' has no assistance item %d", ref, no);
 		goto out;

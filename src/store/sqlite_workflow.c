@@ -189,7 +189,8 @@ int cor_store_case_gate(struct cor_store *st, int64_t case_id, const struct cor_
 	const char *d = (const char *)sqlite3_column_text(s, 1);
 	enum cor_counselling_decision dec;
 	if (d && cor_counselling_decision_parse(d, &dec) == 0)
-		gate->decision = cor_counselling_decision_name(dec); /* static: the column's text goes on reset */
+		gate->decision = cor_counselling_decision_name(
+			dec); /* static: the column's text goes on reset */
 	gate->open_referrals = sqlite3_column_int(s, 2);
 	sqlite3_reset(s);
 
@@ -267,18 +268,19 @@ static int follow_booking(struct cor_store *st, int64_t case_id, const char *ref
 			return err;
 		if (n == 0) {
 			why->code = "NO_BOOKING";
-			snprintf(why->msg, sizeof(why->msg),
-				 "case '%s' is '%s'; it cannot go to 'booked' without a seat on a "
-				 "movement: book it with 'corridor plan' or 'corridor movement book "
-				 "MOVEMENT CASE'",
-				 ref, from);
+			snprintf(
+				why->msg, sizeof(why->msg),
+				"case '%s' is '%s'; it cannot go to 'booked' without a seat on a "
+				"movement: book it with 'corridor plan' or 'corridor movement book "
+				"MOVEMENT CASE'",
+				ref, from);
 			return refused(st, why, COR_EINVAL);
 		}
 		return 0;
 	}
 	if (strcmp(from, "booked"))
 		return 0;
-	const char *status = !strcmp(to, "departed") ? "departed"
+	const char *status = !strcmp(to, "departed")  ? "departed"
 			     : !strcmp(to, "no_show") ? "no_show"
 						      : "cancelled";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_set);
@@ -372,13 +374,13 @@ static int open_referral(struct cor_store *st, int64_t case_id, const struct cor
 {
 	char detail[COR_NAME_MAX + 96];
 	int err;
-	if ((err = id_int(st, sql_referral_open_no, case_id, "reading referrals",
-			    &res->referral)) < 0)
+	if ((err = id_int(st, sql_referral_open_no, case_id, "reading referrals", &res->referral)) <
+	    0)
 		return err;
 	if (res->referral > 0)
 		return 0;
-	if ((err = id_int(st, sql_referral_next, case_id, "numbering referrals",
-			    &res->referral)) < 0)
+	if ((err = id_int(st, sql_referral_next, case_id, "numbering referrals", &res->referral)) <
+	    0)
 		return err;
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_referral_add);
 	if (q) {
@@ -393,8 +395,9 @@ static int open_referral(struct cor_store *st, int64_t case_id, const struct cor
 	if ((err = cor_sqlite_step_done(st, q, "opening a referral")) < 0)
 		return err;
 	res->referral_opened = true;
-	snprintf(detail, sizeof(detail), "referral %d opened to %s: asylum wish (counselling session %d)",
-		 res->referral, cor_counselling_refer_to(s), session_no);
+	snprintf(detail, sizeof(detail),
+		 "referral %d opened to %s: asylum wish (counselling session %d)", res->referral,
+		 cor_counselling_refer_to(s), session_no);
 	return add_event(st, case_id, at, actor, "referral", detail, "");
 }
 
@@ -430,7 +433,7 @@ int cor_store_counselling_add(struct cor_store *st, const char *ref,
 		goto out;
 	}
 	if ((err = id_int(st, sql_session_next, id, "numbering counselling sessions",
-			    &res->session)) < 0)
+			  &res->session)) < 0)
 		goto out;
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_session_add);
 	cor_time_now(at);
@@ -508,7 +511,8 @@ int cor_store_counselling_list(struct cor_store *st, const char *ref,
 		r.s.language = (const char *)sqlite3_column_text(s, 3);
 		r.s.interpreter = sqlite3_column_int(s, 4) != 0;
 		r.s.decision = COR_COUNSEL_UNDECIDED;
-		cor_counselling_decision_parse((const char *)sqlite3_column_text(s, 5), &r.s.decision);
+		cor_counselling_decision_parse((const char *)sqlite3_column_text(s, 5),
+					       &r.s.decision);
 		r.s.asylum_wish = sqlite3_column_int(s, 6) != 0;
 		r.s.notes = (const char *)sqlite3_column_text(s, 7);
 		r.recorded_by = (const char *)sqlite3_column_text(s, 8);
@@ -588,8 +592,9 @@ int cor_store_referral_close(struct cor_store *st, const char *ref, int no, cons
 	}
 	if ((err = step_row(st, s, "reading a referral")) < 0) {
 		if (err == COR_ENOTFOUND)
-			cor_sqlite_msg(st, "case '%s' has no referral %d (see 'corridor referral list "
-					   "%s')",
+			cor_sqlite_msg(st,
+				       "case '%s' has no referral %d (see 'corridor referral list "
+				       "%s')",
 				       ref, no, ref);
 		goto out;
 	}
@@ -648,7 +653,8 @@ static int load_person(struct cor_store *st, const char *person_ref, int64_t *ca
 	const struct cor_programme *p;
 	int seq, err;
 	if (cor_protection_person_ref_parse(person_ref, ref, &seq) < 0) {
-		cor_sqlite_msg(st, "'%s' is not a person ID like LY-TIP-2026-000123-01", person_ref);
+		cor_sqlite_msg(st, "'%s' is not a person ID like LY-TIP-2026-000123-01",
+			       person_ref);
 		return COR_EINVAL;
 	}
 	if ((err = load_case(st, ref, case_id, &c, &p)) < 0)
@@ -665,8 +671,8 @@ static int load_person(struct cor_store *st, const char *person_ref, int64_t *ca
 	}
 	if ((err = step_row(st, s, "reading a person")) < 0) {
 		if (err == COR_ENOTFOUND)
-			cor_sqlite_msg(st, "no person '%s': case '%s' has no person %02d", person_ref,
-				       ref, seq);
+			cor_sqlite_msg(st, "no person '%s': case '%s' has no person %02d",
+				       person_ref, ref, seq);
 		return err;
 	}
 	*person_id = sqlite3_column_int64(s, 0);
@@ -674,8 +680,9 @@ static int load_person(struct cor_store *st, const char *person_ref, int64_t *ca
 	return 0;
 }
 
-int cor_store_protection_assess(struct cor_store *st, const char *person_ref, enum cor_protection_level level,
-				const char *grounds, const char *actor, int *no)
+int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
+				enum cor_protection_level level, const char *grounds,
+				const char *actor, int *no)
 {
 	struct cor_refusal why;
 	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96];
@@ -748,14 +755,16 @@ int cor_store_protection_clear(struct cor_store *st, const char *person_ref, con
 	n = sqlite3_column_int(s, 2);
 	const char *level = (const char *)sqlite3_column_text(s, 1);
 	if (!level || strcmp(level, "high")) {
-		cor_sqlite_msg(st,
-			       "person '%s' is assessed at '%s' protection risk (assessment %d); only "
-			       "a high risk is cleared",
-			       person_ref, level ? level : "?", n);
+		cor_sqlite_msg(
+			st,
+			"person '%s' is assessed at '%s' protection risk (assessment %d); only "
+			"a high risk is cleared",
+			person_ref, level ? level : "?", n);
 		err = COR_EWRONGSTATE;
 	} else if (sqlite3_column_type(s, 3) != SQLITE_NULL) {
-		cor_sqlite_msg(st, "the high protection risk of person '%s' (assessment %d) was "
-				   "cleared at %s",
+		cor_sqlite_msg(st,
+			       "the high protection risk of person '%s' (assessment %d) was "
+			       "cleared at %s",
 			       person_ref, n, (const char *)sqlite3_column_text(s, 3));
 		err = COR_EWRONGSTATE;
 	}
@@ -771,8 +780,8 @@ int cor_store_protection_clear(struct cor_store *st, const char *person_ref, con
 	}
 	if ((err = cor_sqlite_step_done(st, s, "recording a protection clearance")) < 0)
 		goto out;
-	snprintf(detail, sizeof(detail), "person %s cleared of high protection risk (assessment %d)",
-		 person_ref, n);
+	snprintf(detail, sizeof(detail),
+		 "person %s cleared of high protection risk (assessment %d)", person_ref, n);
 	err = add_event(st, case_id, at, actor, "protection", detail, reason);
 out:
 	if (err == 0 && no)

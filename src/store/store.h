@@ -92,8 +92,8 @@ int cor_store_undo(struct cor_store *st);
 /* Offices. add: COR_EEXIST when the code is taken. get: COR_ENOTFOUND. */
 int cor_store_office_add(struct cor_store *st, const struct cor_office *o);
 int cor_store_office_get(struct cor_store *st, const char *code, struct cor_office *out);
-int cor_store_office_list(struct cor_store *st,
-			  int (*cb)(const struct cor_office *o, void *ctx), void *ctx);
+int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_office *o, void *ctx),
+			  void *ctx);
 
 /* Reserve the next case number of office in year (1, 2, ...). */
 int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, long *seq);

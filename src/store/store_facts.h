@@ -65,12 +65,12 @@ typedef int (*cor_facts_cb)(const struct cor_facts_case *fc, void *ctx);
  * cb once. COR_ENOTFOUND when there is no such case (cor_store_errmsg: "no
  * case 'REF'"). cb may call the store. */
 int cor_store_facts_case(struct cor_store *st, const char *ref, const struct cor_date *travel_on,
-                         cor_facts_cb cb, void *ctx);
+			 cor_facts_cb cb, void *ctx);
 /* The facts of every case q selects, in case order, each given to cb. One
  * ordered pass over each table; cb must not call cor_store_facts_each.
  * COR_ENOTFOUND when q names an office that does not exist. */
 int cor_store_facts_each(struct cor_store *st, const struct cor_facts_query *q, cor_facts_cb cb,
-                         void *ctx);
+			 void *ctx);
 
 /* ---- reports ----------------------------------------------------------- */
 
@@ -80,11 +80,11 @@ int cor_store_facts_each(struct cor_store *st, const struct cor_facts_query *q, 
  * of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-10" (columns
  * padded; no newline). snprintf rules; returns the length it needs. */
 size_t cor_facts_unmet_line(const struct cor_facts_case *fc, const struct cor_unmet *u, char *buf,
-                            size_t len);
+			    size_t len);
 /* "for travel on 2027-01-10", or "on 2026-11-27 (no travel date set)": the
  * day an evaluation is for, as reports say it. Returns buf (48 bytes do). */
 char *cor_facts_day_phrase(const struct cor_date *travel_on, struct cor_date today, char *buf,
-                           size_t len);
+			   size_t len);
 
 /* ---- the eligibility hook of a move ------------------------------------ */
 
@@ -96,14 +96,14 @@ struct cor_facts_hook_ctx {
 	const struct cor_date *travel_on;   /* NULL: none */
 	size_t unmet;                       /* out: unmet criteria found */
 	char *report; /* out: one cor_facts_unmet_line per unmet criterion, each ending in
-	                 "\n"; NULL when none. The caller frees it. */
+			 "\n"; NULL when none. The caller frees it. */
 };
 /* For struct cor_eligibility_hook (store_workflow.h), ctx a struct
  * cor_facts_hook_ctx: evaluates the case's facts and sets gate->eligibility;
  * when not met, gate->ineligible_why says how many criteria fail and on
  * which day, and ctx->report lists them. */
 int cor_facts_eligibility_hook(struct cor_store *st, int64_t case_id, const struct cor_case *c,
-                               struct cor_case_gate *gate, void *ctx);
+			       struct cor_case_gate *gate, void *ctx);
 
 /* ---- the queue --------------------------------------------------------- */
 
@@ -139,8 +139,8 @@ struct cor_facts_queue {
  * the others in that state are counted (and kept with keep_blocked).
  * *out must be COR_FACTS_QUEUE_INIT or released. */
 int cor_facts_queue_build(struct cor_store *st, const struct cor_facts_query *q,
-                          const struct cor_rules_config *cfg, struct cor_date today,
-                          bool keep_blocked, struct cor_facts_queue *out);
+			  const struct cor_rules_config *cfg, struct cor_date today,
+			  bool keep_blocked, struct cor_facts_queue *out);
 /* The persons of queue entry i, and the travel conditions any of them needs. */
 int cor_facts_queue_persons(const struct cor_facts_queue *q, size_t i, unsigned *conditions);
 /* Free what the queue holds; it is then empty (COR_FACTS_QUEUE_INIT). */

@@ -55,13 +55,13 @@ int cor_store_person_find(struct cor_store *st, const char *ref, struct cor_pers
  * event by actor. d must pass cor_document_validate. COR_EEXIST when the
  * person already has a document of that kind, number and issuer. */
 int cor_store_document_record(struct cor_store *st, const struct cor_person_found *who,
-                              const struct cor_document *d, enum cor_doc_source source,
-                              const char *actor);
+			      const struct cor_document *d, enum cor_doc_source source,
+			      const char *actor);
 /* The documents of a person, oldest first. */
 int cor_store_documents_each(struct cor_store *st, int64_t person_id,
-                             int (*cb)(const struct cor_document *d, enum cor_doc_source source,
-                                       void *ctx),
-                             void *ctx);
+			     int (*cb)(const struct cor_document *d, enum cor_doc_source source,
+				       void *ctx),
+			     void *ctx);
 
 /* ---- health: what travel planning may read ------------------------------ */
 
@@ -69,15 +69,15 @@ int cor_store_documents_each(struct cor_store *st, int64_t person_id,
  * text of cor_health_event_detail). h must pass cor_health_check_validate.
  * *id (may be NULL) gets the check's id, for notes. */
 int cor_store_health_add(struct cor_store *st, const struct cor_person_found *who,
-                         const struct cor_health_check *h, const char *actor, int64_t *id);
+			 const struct cor_health_check *h, const char *actor, int64_t *id);
 /* The latest check of kind for a person (latest examination time, then
  * latest recorded). COR_ENOTFOUND when there is none. *id may be NULL. */
 int cor_store_health_latest(struct cor_store *st, int64_t person_id, enum cor_health_kind kind,
-                            struct cor_health_check *out, int64_t *id);
+			    struct cor_health_check *out, int64_t *id);
 /* Every check of a person, newest first. */
 int cor_store_health_each(struct cor_store *st, int64_t person_id,
-                          int (*cb)(const struct cor_health_check *h, int64_t id, void *ctx),
-                          void *ctx);
+			  int (*cb)(const struct cor_health_check *h, int64_t id, void *ctx),
+			  void *ctx);
 
 /* ---- health: clinical notes (medical staff only) -------------------------- */
 
@@ -86,10 +86,10 @@ int cor_store_health_each(struct cor_store *st, int64_t person_id,
  * nothing of what it says. COR_ENOTFOUND when the check is not that
  * person's; COR_EINVAL when the text fails cor_health_note_validate. */
 int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_found *who,
-                               int64_t check_id, const char *author, const char *text);
+			       int64_t check_id, const char *author, const char *text);
 /* The clinical notes of a person, newest check first, then in the order
  * written. */
 int cor_store_health_notes_each(struct cor_store *st, int64_t person_id,
-                                int (*cb)(const struct cor_health_note *n, void *ctx), void *ctx);
+				int (*cb)(const struct cor_health_note *n, void *ctx), void *ctx);
 
 #endif

@@ -36,9 +36,10 @@ int cor_store_history_health(struct cor_store *st, int64_t case_id, int64_t pers
  * its number), its approval, its payment in full, each at its own time. */
 int cor_store_history_fund_request(struct cor_store *st, int64_t case_id, int year,
 				   const char *reason, const char *kind, int64_t amount,
-				   const char *currency, const char *at, const char *actor, long *id);
-int cor_store_history_fund_approve(struct cor_store *st, int64_t case_id, long id,
-				   const char *at, const char *actor);
+				   const char *currency, const char *at, const char *actor,
+				   long *id);
+int cor_store_history_fund_approve(struct cor_store *st, int64_t case_id, long id, const char *at,
+				   const char *actor);
 int cor_store_history_fund_pay(struct cor_store *st, int64_t case_id, long id, const char *at,
 			       const char *actor);
 /* The arrival of a case at `at` in place. */
@@ -51,9 +52,8 @@ int cor_store_history_support_item(struct cor_store *st, int64_t case_id, int no
 				   int64_t amount, const char *currency, const char *planned_at,
 				   const char *delivered_at, const char *actor);
 /* A follow-up visit on `on` (its event at `at`). */
-int cor_store_history_support_visit(struct cor_store *st, int64_t case_id, int no,
-				    const char *at, const char *by, const char *finding,
-				    const char *actor);
+int cor_store_history_support_visit(struct cor_store *st, int64_t case_id, int no, const char *at,
+				    const char *by, const char *finding, const char *actor);
 
 /* Movement m as it stands (m->state), under id (the caller numbers
  * movements and their refs; the table holds none of its own yet), with its

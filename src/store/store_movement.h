@@ -56,10 +56,10 @@ int cor_store_case_available(struct cor_store *st, const char *ref, const struct
 
 /* What a listing shows besides the movement. */
 struct cor_movement_load {
-	int cases, persons;  /* booked */
-	int standby;         /* cases on stand-by */
-	int escorts;         /* named escorts */
-		int seats_free;      /* on the fullest leg, named escorts taking theirs */
+	int cases, persons; /* booked */
+	int standby;        /* cases on stand-by */
+	int escorts;        /* named escorts */
+	int seats_free;     /* on the fullest leg, named escorts taking theirs */
 };
 struct cor_movement_query {
 	const char *state;  /* NULL: any */
@@ -68,8 +68,8 @@ struct cor_movement_query {
 };
 /* The movements q selects, by first departure then reference. */
 int cor_store_movement_each(struct cor_store *st, const struct cor_movement_query *q,
-			    int (*cb)(const struct cor_movement *m, const struct cor_movement_load *l,
-				      void *ctx),
+			    int (*cb)(const struct cor_movement *m,
+				      const struct cor_movement_load *l, void *ctx),
 			    void *ctx);
 
 /* What a change of a movement's state did. */
@@ -85,8 +85,8 @@ struct cor_movement_change {
  * travel_ready) and releases stand-bys; closing and departing release the
  * stand-bys left. COR_EWRONGSTATE with a message listing the states it can
  * go to; COR_EINVAL (reason missing). */
-int cor_store_movement_set_state(struct cor_store *st, const char *ref,
-				 enum cor_movement_state to, const char *actor, const char *reason,
+int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor_movement_state to,
+				 const char *actor, const char *reason,
 				 struct cor_movement_change *res);
 /* Set (seats >= 0) or clear (seats < 0) the quota of office on movement
  * ref. */
@@ -98,7 +98,7 @@ int cor_store_movement_quota_each(struct cor_store *st, const char *ref,
 /* An escort: staff travelling with the movement's travellers, a passenger
  * on its manifest like them. */
 struct cor_escort {
-	int no; /* on the movement: 1, 2, ... */
+	int no;                                /* on the movement: 1, 2, ... */
 	char family_name[64], given_names[64]; /* Latin script, as on the passport */
 	char sex;                              /* 'F', 'M', 'X' */
 	struct cor_date birth_date;
@@ -111,8 +111,8 @@ struct cor_escort {
 };
 /* Name escort e on movement ref; at most the movement's escort seats.
  * COR_EINVAL (a field, or all seats named), COR_EWRONGSTATE (departed). */
-int cor_store_movement_escort_add(struct cor_store *st, const char *ref,
-				  const struct cor_escort *e, const char *actor);
+int cor_store_movement_escort_add(struct cor_store *st, const char *ref, const struct cor_escort *e,
+				  const char *actor);
 int cor_store_movement_escort_each(struct cor_store *st, const char *ref,
 				   int (*cb)(const struct cor_escort *e, void *ctx), void *ctx);
 
@@ -125,7 +125,7 @@ struct cor_booking {
 	char board[6], alight[6]; /* places */
 	char seat_group[8];       /* "G001" */
 	int persons;
-	char at[COR_TIME_LEN];    /* when booked or put on stand-by */
+	char at[COR_TIME_LEN]; /* when booked or put on stand-by */
 };
 
 /* Book case on movement (status booked: the case goes travel_ready ->

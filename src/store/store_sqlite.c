@@ -22,15 +22,17 @@ static const char *const stmt_sql[S__N] = {
 	[S_OFFICE_ID] = "SELECT id FROM office WHERE code = ?1",
 	[S_CASE_ADD] = "INSERT INTO cases (ref, programme, office_id, origin, destination, state,"
 		       " priority, registered_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[S_COUNTER_BUMP] = "INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, ?3)"
-			   " ON CONFLICT (office_id, year) DO UPDATE SET last = max(last, excluded.last)",
+	[S_COUNTER_BUMP] =
+		"INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (office_id, year) DO UPDATE SET last = max(last, excluded.last)",
 	[S_COUNTER_NEXT] = "INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, 1)"
 			   " ON CONFLICT (office_id, year) DO UPDATE SET last = last + 1"
 			   " RETURNING last",
-	[S_PERSON_ADD] = "INSERT INTO person (case_id, seq, relationship, family_name, given_names,"
-			 " family_name_latin, given_names_latin, sex, birth_date, birth_date_approx,"
-			 " nationality, languages)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[S_PERSON_ADD] =
+		"INSERT INTO person (case_id, seq, relationship, family_name, given_names,"
+		" family_name_latin, given_names_latin, sex, birth_date, birth_date_approx,"
+		" nationality, languages)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	[S_NEED_ADD] = "INSERT INTO person_need (person_id, code) VALUES (?1, ?2)",
 	[S_DOC_ADD] = "INSERT INTO document (person_id, kind, number, issuer, expires_on)"
 		      " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -117,9 +119,8 @@ sqlite3_stmt *cor_sqlite_stmt(struct cor_store *st, const char *sql)
 
 static sqlite3_stmt *stmt(struct cor_store *st, enum stmt_id id)
 {
-	if (!st->stmt[id] &&
-	    sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
-			       NULL) != SQLITE_OK)
+	if (!st->stmt[id] && sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+						&st->stmt[id], NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_reset(st->stmt[id]);
 	sqlite3_clear_bindings(st->stmt[id]);
@@ -158,7 +159,8 @@ int cor_sqlite_step_done(struct cor_store *st, sqlite3_stmt *s, const char *what
 	if (!s)
 		return cor_sqlite_fail(st, sqlite3_errcode(st->db), what);
 	int rc = sqlite3_step(s);
-	int err = rc == SQLITE_DONE ? 0 : cor_sqlite_fail(st, sqlite3_extended_errcode(st->db), what);
+	int err =
+		rc == SQLITE_DONE ? 0 : cor_sqlite_fail(st, sqlite3_extended_errcode(st->db), what);
 	sqlite3_reset(s);
 	return err;
 }
@@ -194,20 +196,21 @@ static int identify(struct cor_store *st, bool *fresh)
 	    (err = query_int(st, "SELECT count(*) FROM sqlite_schema", &objects)) < 0) {
 		if (err == COR_ENOTCORRIDOR || err == COR_ECORRUPT)
 			cor_sqlite_msg(st, "'%s' is not a Corridor database (%s)", st->path,
-				err == COR_ENOTCORRIDOR ? "not an SQLite file" : "the file is damaged");
+				       err == COR_ENOTCORRIDOR ? "not an SQLite file"
+							       : "the file is damaged");
 		return err;
 	}
 	*fresh = app_id == 0 && version == 0 && objects == 0;
 	if (!*fresh && app_id != COR_APP_ID) {
-		cor_sqlite_msg(st, "'%s' is not a Corridor database (application id %#lx)", st->path,
-			(unsigned long)app_id);
+		cor_sqlite_msg(st, "'%s' is not a Corridor database (application id %#lx)",
+			       st->path, (unsigned long)app_id);
 		return COR_ENOTCORRIDOR;
 	}
 	if (version > (long)cor_sqlite_migrations_len) {
 		cor_sqlite_msg(st,
-			"'%s' has schema version %ld but this corridor knows up to %zu: "
-			"use a newer corridor",
-			st->path, version, cor_sqlite_migrations_len);
+			       "'%s' has schema version %ld but this corridor knows up to %zu: "
+			       "use a newer corridor",
+			       st->path, version, cor_sqlite_migrations_len);
 		return COR_ETOONEW;
 	}
 	return 0;
@@ -226,8 +229,9 @@ static int migrate(struct cor_store *st)
 		snprintf(what, sizeof(what), "applying schema migration %zu", i + 1);
 		if ((err = exec(st, cor_sqlite_migrations[i], what)) < 0)
 			goto out;
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %zu; PRAGMA application_id = %d",
-			 i + 1, COR_APP_ID);
+		snprintf(pragma, sizeof(pragma),
+			 "PRAGMA user_version = %zu; PRAGMA application_id = %d", i + 1,
+			 COR_APP_ID);
 		if ((err = exec(st, pragma, what)) < 0)
 			goto out;
 	}
@@ -265,9 +269,10 @@ int cor_store_open(const char *path, unsigned flags, struct cor_store **out, cha
 		}
 	} else if (errno != ENOENT || !(flags & COR_STORE_CREATE)) {
 		snprintf(msg, msglen,
-			 errno == ENOENT ? "no database at '%s' (create one with 'corridor init' or "
-					   "'corridor demo')"
-					 : "cannot open '%s': %s",
+			 errno == ENOENT
+				 ? "no database at '%s' (create one with 'corridor init' or "
+				   "'corridor demo')"
+				 : "cannot open '%s': %s",
 			 path, strerror(errno));
 		return errno == ENOENT ? COR_ENOTFOUND : COR_EIO;
 	}
@@ -516,7 +521,8 @@ static int office_id(struct cor_store *st, const char *code, int64_t *id)
 int cor_store_office_add(struct cor_store *st, const struct cor_office *o)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, "INSERT INTO office (code, country, name) VALUES (?1, ?2, ?3)",
+	int rc = sqlite3_prepare_v2(st->db,
+				    "INSERT INTO office (code, country, name) VALUES (?1, ?2, ?3)",
 				    -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return cor_sqlite_fail(st, rc, "adding an office");
@@ -540,8 +546,8 @@ static void read_office(sqlite3_stmt *s, struct cor_office *o)
 int cor_store_office_get(struct cor_store *st, const char *code, struct cor_office *out)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, "SELECT code, country, name FROM office WHERE code = ?1",
-				    -1, &s, NULL);
+	int rc = sqlite3_prepare_v2(
+		st->db, "SELECT code, country, name FROM office WHERE code = ?1", -1, &s, NULL);
 	int err = 0;
 	if (rc != SQLITE_OK)
 		return cor_sqlite_fail(st, rc, "reading offices");
@@ -563,8 +569,8 @@ int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_offic
 			  void *ctx)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, "SELECT code, country, name FROM office ORDER BY code", -1,
-				    &s, NULL);
+	int rc = sqlite3_prepare_v2(st->db, "SELECT code, country, name FROM office ORDER BY code",
+				    -1, &s, NULL);
 	int ret = 0;
 	if (rc != SQLITE_OK)
 		return cor_sqlite_fail(st, rc, "reading offices");
@@ -775,14 +781,14 @@ int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_
 /* ---- reads ------------------------------------------------------------- */
 
 /* The case filter as SQL over "cases c JOIN office o"; parameters ?1..?5. */
-#define FILTER_WHERE                                                                          \
-	" WHERE (?1 IS NULL OR c.programme = ?1) AND (?2 IS NULL OR o.code = ?2)"              \
-	" AND (?3 IS NULL OR c.state = ?3)"                                                    \
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id"            \
-	"      AND x.nationality = ?4))"                                                       \
-	" AND (?5 IS NULL OR substr(c.ref, 1, length(?5)) = ?5 OR EXISTS (SELECT 1 FROM person x"           \
-	"      WHERE x.case_id = c.id AND instr(lower(x.family_name_latin || ' ' ||"           \
-	"      x.given_names_latin || ' ' || x.family_name || ' ' || x.given_names),"          \
+#define FILTER_WHERE                                                                               \
+	" WHERE (?1 IS NULL OR c.programme = ?1) AND (?2 IS NULL OR o.code = ?2)"                  \
+	" AND (?3 IS NULL OR c.state = ?3)"                                                        \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id"                \
+	"      AND x.nationality = ?4))"                                                           \
+	" AND (?5 IS NULL OR substr(c.ref, 1, length(?5)) = ?5 OR EXISTS (SELECT 1 FROM person x"  \
+	"      WHERE x.case_id = c.id AND instr(lower(x.family_name_latin || ' ' ||"               \
+	"      x.given_names_latin || ' ' || x.family_name || ' ' || x.given_names),"              \
 	"      lower(?5)) > 0))"
 
 static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
@@ -796,8 +802,8 @@ static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
 }
 
 /* The case columns, first in every case query: c.ref ... c.registered_on. */
-#define CASE_COLS                                                                             \
-	"c.ref, c.programme, o.code, c.origin, c.destination, c.state, c.priority,"           \
+#define CASE_COLS                                                                                  \
+	"c.ref, c.programme, o.code, c.origin, c.destination, c.state, c.priority,"                \
 	" c.registered_on"
 
 static void read_case(sqlite3_stmt *s, int at, struct cor_case *c)
@@ -864,11 +870,12 @@ int cor_store_case_count(struct cor_store *st, const struct cor_case_filter *f, 
 }
 
 /* The person columns at position at: seq ... languages, needs. */
-#define PERSON_COLS                                                                           \
-	"p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,"           \
-	" p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality,"      \
-	" p.languages,"                                                                       \
-	" coalesce((SELECT group_concat(code, ';') FROM person_need n WHERE n.person_id = p.id), '')"
+#define PERSON_COLS                                                                                \
+	"p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,"                \
+	" p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality,"           \
+	" p.languages,"                                                                            \
+	" coalesce((SELECT group_concat(code, ';') FROM person_need n WHERE n.person_id = p.id), " \
+	"'')"
 
 static void read_person(sqlite3_stmt *s, int at, struct cor_person *p)
 {
@@ -908,10 +915,11 @@ int cor_store_case_persons(struct cor_store *st, int64_t case_id,
 	enum { MAX_DOCS = 16 };
 	sqlite3_stmt *s = NULL, *ds = NULL;
 	int ret = 0;
-	int rc = sqlite3_prepare_v2(st->db,
-				    "SELECT p.id, " PERSON_COLS " FROM person p WHERE p.case_id = ?1"
-				    " ORDER BY p.seq",
-				    -1, &s, NULL);
+	int rc =
+		sqlite3_prepare_v2(st->db,
+				   "SELECT p.id, " PERSON_COLS " FROM person p WHERE p.case_id = ?1"
+				   " ORDER BY p.seq",
+				   -1, &s, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(st->db,
 					"SELECT kind, number, issuer, expires_on FROM document"
@@ -978,8 +986,9 @@ int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f
 	/* Cases in id order, then each case's persons through the (case_id,
 	 * seq) index: two index walks, no sort, memory independent of size. */
 	static const char cases_sql[] =
-		"SELECT c.id, " CASE_COLS " FROM cases c JOIN office o ON o.id = c.office_id"
-		FILTER_WHERE " ORDER BY c.id LIMIT ?6";
+		"SELECT c.id, " CASE_COLS
+		" FROM cases c JOIN office o ON o.id = c.office_id" FILTER_WHERE
+		" ORDER BY c.id LIMIT ?6";
 	static const char persons_sql[] =
 		"SELECT " PERSON_COLS ", d.kind, d.number, d.issuer, d.expires_on"
 		" FROM person p LEFT JOIN document d ON d.id = (SELECT min(id) FROM document"

@@ -54,14 +54,15 @@ struct cor_store {
 	 * restored when it is undone. */
 	struct pending_counter marked[32];
 	int nmarked;
-	bool bulk;       /* opened with COR_STORE_BULK */
-	bool large;      /* in a large write (cor_store_begin_large) */
-	bool unshared;   /* a large write switched the journal out of WAL */
+	bool bulk;     /* opened with COR_STORE_BULK */
+	bool large;    /* in a large write (cor_store_begin_large) */
+	bool unshared; /* a large write switched the journal out of WAL */
 	char msg[512];
 };
 
 /* Record a message for a person on st. */
-void cor_sqlite_msg(struct cor_store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cor_sqlite_msg(struct cor_store *st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Map an SQLite result code to a cor_err, recording "what: sqlite's message". */
 int cor_sqlite_fail(struct cor_store *st, int rc, const char *what);
 /* A prepared statement for sql, reset and with bindings cleared; prepared on

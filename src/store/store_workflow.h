@@ -54,10 +54,10 @@ struct cor_counselling_result {
 
 /* A referral, as stored. */
 struct cor_referral {
-	int no;                       /* within the case: 1, 2, ... */
-	const char *to;               /* "UNHCR" */
-	const char *subject;          /* "asylum wish" */
-	int session;                  /* the counselling session that opened it; 0: none */
+	int no;              /* within the case: 1, 2, ... */
+	const char *to;      /* "UNHCR" */
+	const char *subject; /* "asylum wish" */
+	int session;         /* the counselling session that opened it; 0: none */
 	char opened_at[COR_TIME_LEN];
 	const char *opened_by;
 	const char *outcome;          /* NULL while open */
@@ -111,8 +111,9 @@ int cor_store_referral_close(struct cor_store *st, const char *ref, int no, cons
  * ("LY-TIP-2026-000123-01") at level with grounds, by actor. *no, when not
  * NULL, gets its number among the person's assessments. COR_ENOTFOUND (no
  * such case or person), COR_EWRONGSTATE (the case is closed), COR_EINVAL. */
-int cor_store_protection_assess(struct cor_store *st, const char *person_ref, enum cor_protection_level level,
-				const char *grounds, const char *actor, int *no);
+int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
+				enum cor_protection_level level, const char *grounds,
+				const char *actor, int *no);
 /* Clear the person's latest assessment, which must be high and not yet
  * cleared, with reason, by actor; *no gets that assessment's number.
  * COR_ENOTFOUND, COR_EWRONGSTATE (nothing to clear), COR_EINVAL. */

@@ -13,7 +13,10 @@ struct cor_out {
 	size_t need; /* bytes the text written so far needs, without the NUL */
 };
 
-#define COR_OUT_INIT(buf, len) {(buf), (len), 0}
+#define COR_OUT_INIT(buf, len)                                                                     \
+	{                                                                                          \
+		(buf), (len), 0                                                                    \
+	}
 
 /* Append printf-style text. */
 void cor_out_printf(struct cor_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -56,8 +56,8 @@ int cor_tz_format(int64_t utc, const char *zone, char buf[COR_LOCAL_LEN])
 		off = -off;
 	char tmp[80];
 	int n = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d %02d:%02d %c%02ld:%02ld",
-	                 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign,
-	                 off / 3600, off % 3600 / 60);
+			 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign,
+			 off / 3600, off % 3600 / 60);
 	if (n < 0 || n >= COR_LOCAL_LEN)
 		return COR_EINVAL; /* a year past 9999 */
 	memcpy(buf, tmp, (size_t)n + 1);
@@ -111,7 +111,7 @@ char *cor_time_format_utc(int64_t utc, char buf[18])
 	gmtime_r(&t, &tm);
 	char tmp[80];
 	int n = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02dT%02d:%02dZ", tm.tm_year + 1900,
-	                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
 	if (n < 0 || n >= 18)
 		n = 0; /* a year past 9999: not a time Corridor stores */
 	memcpy(buf, tmp, (size_t)n);

@@ -32,8 +32,8 @@
 #include "util/error.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
-#define PEOPLE 2000
-#define SEED 20260116
+#define PEOPLE  2000
+#define SEED    20260116
 
 static const struct cor_date today = {2026, 1, 15};
 
@@ -154,8 +154,8 @@ static void test_same_seed_same_database(void **state)
 		size_t i = 0;
 		while (a[i] == b[i])
 			i++;
-		fail_msg("the dumps differ at byte %zu: '%.80s' / '%.80s'", i, a + (i > 40 ? i - 40 : 0),
-			 b + (i > 40 ? i - 40 : 0));
+		fail_msg("the dumps differ at byte %zu: '%.80s' / '%.80s'", i,
+			 a + (i > 40 ? i - 40 : 0), b + (i > 40 ? i - 40 : 0));
 	}
 	free(b);
 	/* Another seed gives another caseload. */
@@ -192,8 +192,8 @@ static void test_exact_count(void **state)
 		assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 		assert_int_equal(query_long(db, "SELECT count(*) FROM person"), sizes[i]);
 		assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE NOT EXISTS"
-					       " (SELECT 1 FROM person p WHERE p.case_id = c.id"
-					       " AND p.seq = 1)"),
+						" (SELECT 1 FROM person p WHERE p.case_id = c.id"
+						" AND p.seq = 1)"),
 				 0);
 		sqlite3_close(db);
 	}
@@ -288,9 +288,8 @@ static void test_rows_pass_import_rules(void **state)
 
 	struct read_check k = {0};
 	FILE *in = fmemopen(csv, len, "r");
-	assert_int_equal(cor_persons_csv_read(in, "demo.csv", today, check_row, &k, msg,
-					      sizeof(msg)),
-			 0);
+	assert_int_equal(
+		cor_persons_csv_read(in, "demo.csv", today, check_row, &k, msg, sizeof(msg)), 0);
 	fclose(in);
 	free(csv);
 	assert_int_equal(k.rows, PEOPLE);
@@ -308,88 +307,99 @@ static void test_cases_whole(void **state)
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open_v2(demo_db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	/* Persons are numbered 1..n in each case; only person 1 is the principal. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM (SELECT case_id FROM person"
-				       " GROUP BY case_id HAVING min(seq) <> 1 OR max(seq) <> count(*))"),
-			 0);
+	assert_int_equal(
+		query_long(db, "SELECT count(*) FROM (SELECT case_id FROM person"
+			       " GROUP BY case_id HAVING min(seq) <> 1 OR max(seq) <> count(*))"),
+		0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM person WHERE (seq = 1) <>"
-				       " (relationship = 'principal')"),
+					" (relationship = 'principal')"),
 			 0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE NOT EXISTS"
-				       " (SELECT 1 FROM person p WHERE p.case_id = c.id)"),
+					" (SELECT 1 FROM person p WHERE p.case_id = c.id)"),
 			 0);
 	/* Each case's reference is of its own office, and refs are unique
 	 * (the schema says so) and numbered from 1 per office and year. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c JOIN office o"
-				       " ON o.id = c.office_id WHERE substr(c.ref, 1, 6) <> o.code"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM cases c JOIN office o"
+				    " ON o.id = c.office_id WHERE substr(c.ref, 1, 6) <> o.code"),
 			 0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM (SELECT substr(ref, 1, 11) k,"
-				       " count(*) n, max(CAST(substr(ref, 13) AS INTEGER)) m"
-				       " FROM cases GROUP BY k HAVING n <> m)"),
+					" count(*) n, max(CAST(substr(ref, 13) AS INTEGER)) m"
+					" FROM cases GROUP BY k HAVING n <> m)"),
 			 0);
 	/* The counters are ahead of every reference, so new cases get new numbers. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE NOT EXISTS"
-				       " (SELECT 1 FROM case_counter k WHERE k.office_id = c.office_id"
-				       " AND k.year = CAST(substr(c.ref, 8, 4) AS INTEGER)"
-				       " AND k.last >= CAST(substr(c.ref, 13) AS INTEGER))"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM cases c WHERE NOT EXISTS"
+				    " (SELECT 1 FROM case_counter k WHERE k.office_id = c.office_id"
+				    " AND k.year = CAST(substr(c.ref, 8, 4) AS INTEGER)"
+				    " AND k.last >= CAST(substr(c.ref, 13) AS INTEGER))"),
 			 0);
 	/* The year of the reference is the year of registration. */
 	assert_int_equal(query_long(db, "SELECT count(*) FROM cases"
-				       " WHERE substr(ref, 8, 4) <> substr(registered_on, 1, 4)"),
+					" WHERE substr(ref, 8, 4) <> substr(registered_on, 1, 4)"),
 			 0);
 	/* Registered in the past; born before registration... or at least
 	 * before today; documents are of a known kind. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM cases WHERE registered_on > '2026-01-15'"),
-			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM person WHERE birth_date > '2026-01-15'"
-				       " OR birth_date < '1900-01-01'"),
+	assert_int_equal(
+		query_long(db, "SELECT count(*) FROM cases WHERE registered_on > '2026-01-15'"), 0);
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM person WHERE birth_date > '2026-01-15'"
+				    " OR birth_date < '1900-01-01'"),
 			 0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM document WHERE kind NOT IN"
-				       " ('passport', 'id_card', 'etd', 'laissez_passer',"
-				       " 'exit_permit', 'visa', 'refugee_td')"),
+					" ('passport', 'id_card', 'etd', 'laissez_passer',"
+					" 'exit_permit', 'visa', 'refugee_td')"),
 			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM document d JOIN person p"
-				       " ON p.id = d.person_id WHERE d.expires_on <= p.birth_date"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM document d JOIN person p"
+				    " ON p.id = d.person_id WHERE d.expires_on <= p.birth_date"),
 			 0);
 	/* Travel-ready cases and later have a valid travel document for each
 	 * person (the movement cannot happen without one). */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM person p JOIN cases c"
-				       " ON c.id = p.case_id WHERE c.state IN ('travel_ready',"
-				       " 'booked', 'no_show') AND NOT EXISTS (SELECT 1 FROM document d"
-				       " WHERE d.person_id = p.id AND d.kind <> 'visa'"
-				       " AND d.expires_on >= '2026-01-15')"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM person p JOIN cases c"
+				    " ON c.id = p.case_id WHERE c.state IN ('travel_ready',"
+				    " 'booked', 'no_show') AND NOT EXISTS (SELECT 1 FROM document d"
+				    " WHERE d.person_id = p.id AND d.kind <> 'visa'"
+				    " AND d.expires_on >= '2026-01-15')"),
 			 0);
 	/* Every case has a history that starts with its registration, in
 	 * time order, within its life, and ends in its current state. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE (SELECT action FROM event"
-				       " WHERE case_id = c.id ORDER BY id LIMIT 1) IS NOT 'registered'"),
-			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM event e JOIN cases c"
-				       " ON c.id = e.case_id WHERE substr(e.at, 1, 10) < c.registered_on"
-				       " OR substr(e.at, 1, 10) > '2026-01-15'"),
-			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM event a JOIN event b"
-				       " ON b.case_id = a.case_id AND b.id > a.id WHERE b.at < a.at"),
+	assert_int_equal(
+		query_long(db, "SELECT count(*) FROM cases c WHERE (SELECT action FROM event"
+			       " WHERE case_id = c.id ORDER BY id LIMIT 1) IS NOT 'registered'"),
+		0);
+	assert_int_equal(
+		query_long(db, "SELECT count(*) FROM event e JOIN cases c"
+			       " ON c.id = e.case_id WHERE substr(e.at, 1, 10) < c.registered_on"
+			       " OR substr(e.at, 1, 10) > '2026-01-15'"),
+		0);
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM event a JOIN event b"
+				    " ON b.case_id = a.case_id AND b.id > a.id WHERE b.at < a.at"),
 			 0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE c.state <> 'registered'"
-				       " AND (SELECT detail FROM event WHERE case_id = c.id"
-				       " ORDER BY id DESC LIMIT 1) NOT LIKE '% -> ' || c.state"),
+					" AND (SELECT detail FROM event WHERE case_id = c.id"
+					" ORDER BY id DESC LIMIT 1) NOT LIKE '% -> ' || c.state"),
 			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE c.state = 'registered'"
-				       " AND (SELECT count(*) FROM event WHERE case_id = c.id) <> 1"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM cases c WHERE c.state = 'registered'"
+				    " AND (SELECT count(*) FROM event WHERE case_id = c.id) <> 1"),
 			 0);
 	/* Branches carry a reason; the path does not, but for the booking and
 	 * the departure, which name the movement. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM event WHERE action = 'state' AND"
-				       " case_id IS NOT NULL AND (reason <> '') <> (detail LIKE"
-				       " '% -> ineligible' OR detail LIKE '% -> on_hold' OR detail LIKE"
-				       " '% -> rejected' OR detail LIKE '% -> no_show' OR detail ="
-				       " 'travel_ready -> booked' OR detail ="
-				       " 'booked -> departed')"),
-			 0);
+	assert_int_equal(
+		query_long(db, "SELECT count(*) FROM event WHERE action = 'state' AND"
+			       " case_id IS NOT NULL AND (reason <> '') <> (detail LIKE"
+			       " '% -> ineligible' OR detail LIKE '% -> on_hold' OR detail LIKE"
+			       " '% -> rejected' OR detail LIKE '% -> no_show' OR detail ="
+			       " 'travel_ready -> booked' OR detail ="
+			       " 'booked -> departed')"),
+		0);
 	sqlite3_stmt *s = NULL;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT programme, state, ref FROM cases", -1, &s,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(db, "SELECT programme, state, ref FROM cases", -1, &s, NULL),
+		SQLITE_OK);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		const char *prog = (const char *)sqlite3_column_text(s, 0);
 		const char *st = (const char *)sqlite3_column_text(s, 1);
@@ -403,9 +413,9 @@ static void test_cases_whole(void **state)
 	 * per code per person (the schema's key). */
 	assert_true(query_long(db, "SELECT count(*) FROM person_need") > 0);
 	s = NULL;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT DISTINCT code FROM person_need", -1, &s,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(db, "SELECT DISTINCT code FROM person_need", -1, &s, NULL),
+		SQLITE_OK);
 	while (sqlite3_step(s) == SQLITE_ROW)
 		if (!cor_need_find((const char *)sqlite3_column_text(s, 0)))
 			fail_msg("unknown need '%s'", sqlite3_column_text(s, 0));
@@ -415,7 +425,8 @@ static void test_cases_whole(void **state)
 	static const char *const branches[] = {"ineligible", "on_hold", "no_show", "rejected"};
 	for (size_t i = 0; i < ROWS(branches); i++) {
 		char sql[128];
-		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases WHERE state = '%s'", branches[i]);
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases WHERE state = '%s'",
+			 branches[i]);
 		if (query_long(db, sql) < 1)
 			fail_msg("no case in state '%s'", branches[i]);
 	}
@@ -434,83 +445,95 @@ static void test_bookings_match_states(void **state)
 	assert_true(demo_res.movements > 10);
 	assert_true(query_long(db, "SELECT count(*) FROM cases WHERE state = 'booked'") > 0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE c.state = 'booked'"
-				       " AND (SELECT count(*) FROM booking b JOIN movement m"
-				       " ON m.id = b.movement_id WHERE b.case_id = c.id"
-				       " AND b.status = 'booked' AND m.state = 'open') <> 1"),
+					" AND (SELECT count(*) FROM booking b JOIN movement m"
+					" ON m.id = b.movement_id WHERE b.case_id = c.id"
+					" AND b.status = 'booked' AND m.state = 'open') <> 1"),
 			 0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN cases c"
-				       " ON c.id = b.case_id WHERE b.status = 'booked'"
-				       " AND c.state <> 'booked'"),
+					" ON c.id = b.case_id WHERE b.status = 'booked'"
+					" AND c.state <> 'booked'"),
 			 0);
 	/* Booked today on movements leaving within two days, before the
 	 * fitness to travel found yesterday ends. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN movement m"
-				       " ON m.id = b.movement_id WHERE b.status = 'booked' AND"
-				       " (m.departs < '2026-01-16' OR m.departs >= '2026-01-17T07:00Z')"),
-			 0);
+	assert_int_equal(
+		query_long(db, "SELECT count(*) FROM booking b JOIN movement m"
+			       " ON m.id = b.movement_id WHERE b.status = 'booked' AND"
+			       " (m.departs < '2026-01-16' OR m.departs >= '2026-01-17T07:00Z')"),
+		0);
 	static const char *const gone[] = {"departed", "arrived", "reintegration", "integration"};
 	for (size_t i = 0; i < ROWS(gone); i++) {
 		char sql[400];
 		snprintf(sql, sizeof(sql),
 			 "SELECT count(*) FROM cases c WHERE c.state = '%s' AND (SELECT count(*)"
-			 " FROM booking b JOIN movement m ON m.id = b.movement_id WHERE b.case_id = c.id"
+			 " FROM booking b JOIN movement m ON m.id = b.movement_id WHERE b.case_id "
+			 "= c.id"
 			 " AND b.status = 'departed' AND m.state IN ('departed', 'arrived')) <> 1",
 			 gone[i]);
 		if (query_long(db, sql))
 			fail_msg("a case in state '%s' without its departure", gone[i]);
 	}
 	/* Closed after the journey: departed on a movement too. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE EXISTS (SELECT 1 FROM"
-				       " event e WHERE e.case_id = c.id AND e.detail = 'booked -> departed')"
-				       " <> EXISTS (SELECT 1 FROM booking b WHERE b.case_id = c.id"
-				       " AND b.status = 'departed')"),
-			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM cases c WHERE c.state = 'no_show'"
-				       " AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.case_id = c.id"
-				       " AND b.status = 'no_show')"),
-			 0);
+	assert_int_equal(
+		query_long(db,
+			   "SELECT count(*) FROM cases c WHERE EXISTS (SELECT 1 FROM"
+			   " event e WHERE e.case_id = c.id AND e.detail = 'booked -> departed')"
+			   " <> EXISTS (SELECT 1 FROM booking b WHERE b.case_id = c.id"
+			   " AND b.status = 'departed')"),
+		0);
+	assert_int_equal(
+		query_long(db, "SELECT count(*) FROM cases c WHERE c.state = 'no_show'"
+			       " AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.case_id = c.id"
+			       " AND b.status = 'no_show')"),
+		0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN cases c"
-				       " ON c.id = b.case_id WHERE b.status = 'no_show'"
-				       " AND c.state <> 'no_show'"),
+					" ON c.id = b.case_id WHERE b.status = 'no_show'"
+					" AND c.state <> 'no_show'"),
 			 0);
 	/* A movement has arrived when its cases arrived; cases still
 	 * 'departed' are on movements that departed. */
 	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN movement m"
-				       " ON m.id = b.movement_id JOIN cases c ON c.id = b.case_id"
-				       " WHERE b.status = 'departed' AND (m.state = 'departed')"
-				       " <> (c.state = 'departed')"),
+					" ON m.id = b.movement_id JOIN cases c ON c.id = b.case_id"
+					" WHERE b.status = 'departed' AND (m.state = 'departed')"
+					" <> (c.state = 'departed')"),
 			 0);
 	/* The case's departure is the movement's; its arrival the last leg's;
 	 * it was booked before, on the movement's route. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN movement m"
-				       " ON m.id = b.movement_id JOIN event e ON e.case_id = b.case_id"
-				       " AND e.detail = 'booked -> departed' WHERE e.at <>"
-				       " substr(m.departs, 1, 16) || ':00Z' OR e.reason <>"
-				       " 'departed on ' || m.label || ' (' || m.ref || ')'"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM booking b JOIN movement m"
+				    " ON m.id = b.movement_id JOIN event e ON e.case_id = b.case_id"
+				    " AND e.detail = 'booked -> departed' WHERE e.at <>"
+				    " substr(m.departs, 1, 16) || ':00Z' OR e.reason <>"
+				    " 'departed on ' || m.label || ' (' || m.ref || ')'"),
 			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN leg l"
-				       " ON l.movement_id = b.movement_id AND l.seq = (SELECT max(seq)"
-				       " FROM leg WHERE movement_id = b.movement_id) JOIN event e"
-				       " ON e.case_id = b.case_id AND e.detail = 'departed -> arrived'"
-				       " WHERE e.at <> substr(l.arrives, 1, 16) || ':00Z'"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM booking b JOIN leg l"
+				    " ON l.movement_id = b.movement_id AND l.seq = (SELECT max(seq)"
+				    " FROM leg WHERE movement_id = b.movement_id) JOIN event e"
+				    " ON e.case_id = b.case_id AND e.detail = 'departed -> arrived'"
+				    " WHERE e.at <> substr(l.arrives, 1, 16) || ':00Z'"),
 			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN movement m"
-				       " ON m.id = b.movement_id JOIN event e ON e.case_id = b.case_id"
-				       " AND e.detail = 'travel_ready -> booked' WHERE e.at <> b.at"
-				       " OR e.reason <> 'on ' || m.label || ' (' || m.ref || '), '"
-				       " || b.board || ' -> ' || b.alight OR (b.status <> 'booked'"
-				       " AND b.at >= m.departs)"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM booking b JOIN movement m"
+				    " ON m.id = b.movement_id JOIN event e ON e.case_id = b.case_id"
+				    " AND e.detail = 'travel_ready -> booked' WHERE e.at <> b.at"
+				    " OR e.reason <> 'on ' || m.label || ' (' || m.ref || '), '"
+				    " || b.board || ' -> ' || b.alight OR (b.status <> 'booked'"
+				    " AND b.at >= m.departs)"),
 			 0);
 	/* Board where the case leaves its country, alight in its destination. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM booking b JOIN cases c"
-				       " ON c.id = b.case_id JOIN place f ON f.code = b.board JOIN place t"
-				       " ON t.code = b.alight WHERE f.country <> c.origin"
-				       " OR t.country <> c.destination"),
-			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM arrival a JOIN booking b"
-				       " ON b.case_id = a.case_id AND b.status = 'departed' JOIN place p"
-				       " ON p.code = b.alight WHERE a.place <> p.name || ' (' || p.code || ')'"),
-			 0);
+	assert_int_equal(
+		query_long(db, "SELECT count(*) FROM booking b JOIN cases c"
+			       " ON c.id = b.case_id JOIN place f ON f.code = b.board JOIN place t"
+			       " ON t.code = b.alight WHERE f.country <> c.origin"
+			       " OR t.country <> c.destination"),
+		0);
+	assert_int_equal(
+		query_long(
+			db,
+			"SELECT count(*) FROM arrival a JOIN booking b"
+			" ON b.case_id = a.case_id AND b.status = 'departed' JOIN place p"
+			" ON p.code = b.alight WHERE a.place <> p.name || ' (' || p.code || ')'"),
+		0);
 	sqlite3_close(db);
 }
 
@@ -533,52 +556,57 @@ static void test_movements_keep_capacity(void **state)
 	snprintf(sql, sizeof(sql),
 		 "SELECT count(*) FROM (%s) n JOIN leg l ON l.movement_id = n.movement_id"
 		 " JOIN movement m ON m.id = n.movement_id WHERE n.persons + (n.medical + 2) / 3"
-		 " > l.seats OR (n.medical + 2) / 3 > m.escort_seats OR n.wchs > l.wchs", load);
+		 " > l.seats OR (n.medical + 2) / 3 > m.escort_seats OR n.wchs > l.wchs",
+		 load);
 	assert_int_equal(query_long(db, sql), 0);
 	/* Cases of a route that leave close together go together. */
 	snprintf(sql, sizeof(sql), "SELECT max(persons) FROM (%s)", load);
 	assert_true(query_long(db, sql) >= 10);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM movement m JOIN office o"
-				       " ON o.id = m.office_id WHERE m.ref NOT LIKE o.code || '-MV-' ||"
-				       " substr(m.departs, 1, 4) || '-____'"),
-			 0);
+	assert_int_equal(
+		query_long(db, "SELECT count(*) FROM movement m JOIN office o"
+			       " ON o.id = m.office_id WHERE m.ref NOT LIKE o.code || '-MV-' ||"
+			       " substr(m.departs, 1, 4) || '-____'"),
+		0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM (SELECT substr(ref, 1, 14) k,"
-				       " count(*) n, max(CAST(substr(ref, 16) AS INTEGER)) x"
-				       " FROM movement GROUP BY k HAVING n <> x)"),
+					" count(*) n, max(CAST(substr(ref, 16) AS INTEGER)) x"
+					" FROM movement GROUP BY k HAVING n <> x)"),
 			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM (SELECT movement_id FROM booking"
-				       " GROUP BY movement_id HAVING min(seat_group) <> 1"
-				       " OR max(seat_group) <> count(*) OR count(DISTINCT seat_group)"
-				       " <> count(*))"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM (SELECT movement_id FROM booking"
+				    " GROUP BY movement_id HAVING min(seat_group) <> 1"
+				    " OR max(seat_group) <> count(*) OR count(DISTINCT seat_group)"
+				    " <> count(*))"),
 			 0);
 	/* Legs run forward in time and join up; open movements leave in the
 	 * next three days, past ones before today. */
 	assert_int_equal(query_long(db, "SELECT count(*) FROM leg a LEFT JOIN leg b"
-				       " ON b.movement_id = a.movement_id AND b.seq = a.seq + 1"
-				       " WHERE a.arrives <= a.departs OR (b.seq IS NOT NULL AND"
-				       " (b.origin <> a.destination OR b.departs < a.arrives))"),
+					" ON b.movement_id = a.movement_id AND b.seq = a.seq + 1"
+					" WHERE a.arrives <= a.departs OR (b.seq IS NOT NULL AND"
+					" (b.origin <> a.destination OR b.departs < a.arrives))"),
 			 0);
 	assert_int_equal(query_long(db, "SELECT count(*) FROM movement WHERE (state IN"
-				       " ('departed', 'arrived') AND departs >= '2026-01-15')"
-				       " OR (state = 'open' AND (departs < '2026-01-16'"
-				       " OR departs >= '2026-01-19'))"),
+					" ('departed', 'arrived') AND departs >= '2026-01-15')"
+					" OR (state = 'open' AND (departs < '2026-01-16'"
+					" OR departs >= '2026-01-19'))"),
 			 0);
 	/* Each movement's history starts with its creation and ends in its
 	 * state; a cancellation has its reason. */
-	assert_int_equal(query_long(db, "SELECT count(*) FROM movement m WHERE (SELECT action"
-				       " FROM event WHERE movement_id = m.id ORDER BY id LIMIT 1)"
-				       " IS NOT 'created' OR (m.state <> 'planned' AND (SELECT detail"
-				       " FROM event WHERE movement_id = m.id ORDER BY id DESC LIMIT 1)"
-				       " NOT LIKE '% -> ' || m.state)"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM movement m WHERE (SELECT action"
+				    " FROM event WHERE movement_id = m.id ORDER BY id LIMIT 1)"
+				    " IS NOT 'created' OR (m.state <> 'planned' AND (SELECT detail"
+				    " FROM event WHERE movement_id = m.id ORDER BY id DESC LIMIT 1)"
+				    " NOT LIKE '% -> ' || m.state)"),
 			 0);
-	assert_int_equal(query_long(db, "SELECT count(*) FROM event WHERE movement_id IS NOT NULL"
-				       " AND (case_id IS NOT NULL OR (detail LIKE '% -> cancelled')"
-				       " <> (reason <> ''))"),
+	assert_int_equal(query_long(db,
+				    "SELECT count(*) FROM event WHERE movement_id IS NOT NULL"
+				    " AND (case_id IS NOT NULL OR (detail LIKE '% -> cancelled')"
+				    " <> (reason <> ''))"),
 			 0);
 	for (size_t i = 0; i < 6; i++) {
 		static const char *const kinds[] = {"charter", "scheduled", "vessel", "convoy"};
-		static const char *const states[] = {"arrived", "departed", "open", "planned",
-						     "cancelled", "arrived"};
+		static const char *const states[] = {"arrived", "departed",  "open",
+						     "planned", "cancelled", "arrived"};
 		char q[160];
 		snprintf(q, sizeof(q), "SELECT count(*) FROM movement WHERE %s = '%s'",
 			 i < 4 ? "kind" : "state", i < 4 ? kinds[i] : states[i - 2]);
@@ -636,9 +664,11 @@ static void check_names(const char *nat, const char *what, const struct cor_name
 			fail_msg("%s %s '%s' has stray spaces", nat, what, l);
 		if (s) {
 			if (!*s || strlen(s) >= COR_NAME_MAX)
-				fail_msg("%s %s '%s': script form of %zu bytes", nat, what, l, strlen(s));
+				fail_msg("%s %s '%s': script form of %zu bytes", nat, what, l,
+					 strlen(s));
 			if (!cor_text_is_clean(s))
-				fail_msg("%s %s '%s': script form is not clean UTF-8", nat, what, l);
+				fail_msg("%s %s '%s': script form is not clean UTF-8", nat, what,
+					 l);
 			if (cor_text_is_latin(s))
 				fail_msg("%s %s '%s': script form '%s' is Latin", nat, what, l, s);
 		}

@@ -80,9 +80,11 @@ static void test_paths(void **state)
 			if (!cor_state_is_valid(*s))
 				fail_msg("%s: '%s' not valid", p->code, *s);
 			if (k <= last)
-				fail_msg("%s: '%s' repeated or out of lifecycle order", p->code, *s);
+				fail_msg("%s: '%s' repeated or out of lifecycle order", p->code,
+					 *s);
 			if (!cor_programme_has_state(p, *s))
-				fail_msg("%s: has_state('%s') is false for its own path", p->code, *s);
+				fail_msg("%s: has_state('%s') is false for its own path", p->code,
+					 *s);
 			last = k;
 			used[k] = true;
 		}
@@ -99,8 +101,10 @@ static void test_paths(void **state)
 
 static void test_has_state(void **state)
 {
-	const struct cor_programme *hev = cor_programme_find("HEV"), *vhr = cor_programme_find("VHR"),
-				   *rst = cor_programme_find("RST"), *rel = cor_programme_find("REL"),
+	const struct cor_programme *hev = cor_programme_find("HEV"),
+				   *vhr = cor_programme_find("VHR"),
+				   *rst = cor_programme_find("RST"),
+				   *rel = cor_programme_find("REL"),
 				   *hasm = cor_programme_find("HASM");
 	assert_true(cor_programme_has_state(vhr, "counselled"));
 	assert_false(cor_programme_has_state(hev, "counselled")); /* evacuation: no counselling */
@@ -149,15 +153,14 @@ static void test_priority(void **state)
 	assert_int_equal(cor_priority_parse("high", &p), COR_EINVAL);
 	assert_int_equal(p, COR_PRIO_URGENT); /* untouched */
 	assert_string_equal(cor_priority_name(COR_PRIO__N), "?");
-	assert_string_equal(cor_priority_name((enum cor_priority)-1), "?");
+	assert_string_equal(cor_priority_name((enum cor_priority) - 1), "?");
 }
 
 static void test_relationship(void **state)
 {
-	static const char *const names[] = {"principal",   "spouse",     "child",
-					    "stepchild",   "parent",     "sibling",
-					    "grandparent", "grandchild", "other_relative",
-					    "unrelated"};
+	static const char *const names[] = {
+		"principal", "spouse",      "child",      "stepchild",      "parent",
+		"sibling",   "grandparent", "grandchild", "other_relative", "unrelated"};
 	assert_int_equal(COR_REL__N, ROWS(names));
 	for (int i = 0; i < COR_REL__N; i++) {
 		enum cor_relationship r = COR_REL__N;
@@ -175,8 +178,8 @@ static void test_relationship(void **state)
 
 static void test_doc_kind(void **state)
 {
-	static const char *const names[] = {"",    "passport",       "id_card",
-					    "etd", "laissez_passer", "exit_permit",
+	static const char *const names[] = {"",     "passport",       "id_card",
+					    "etd",  "laissez_passer", "exit_permit",
 					    "visa", "refugee_td"};
 	assert_int_equal(COR_DOC__N, ROWS(names));
 	for (int i = 0; i < COR_DOC__N; i++) {
@@ -196,8 +199,8 @@ static void test_doc_kind(void **state)
 static void test_office_code(void **state)
 {
 	static const char *const yes[] = {"LY-TIP", "YE-ADE", "NE-NIM", "ZZ-ZZZ", "AA-AAA"};
-	static const char *const no[] = {"",        "LY-TI",   "LY-TIPS", "ly-tip", "LY-tip",
-					 "LYTIP",   "LY_TIP",  "LYT-IP",  "L1-TIP", "LY-T1P",
+	static const char *const no[] = {"",        "LY-TI",   "LY-TIPS", "ly-tip",       "LY-tip",
+					 "LYTIP",   "LY_TIP",  "LYT-IP",  "L1-TIP",       "LY-T1P",
 					 "LY-TIP ", " LY-TIP", "LY--TI",  "\xC3\x89Y-TIP"};
 	for (size_t i = 0; i < ROWS(yes); i++)
 		if (!cor_office_code_is_valid(yes[i]))
@@ -235,15 +238,15 @@ static void test_case_ref(void **state)
 
 	static const char *const bad[] = {
 		"",
-		"LY-TIP-2026-00012",    /* number under 6 digits */
-		"ly-tip-2026-000123",   /* lower case office */
+		"LY-TIP-2026-00012",  /* number under 6 digits */
+		"ly-tip-2026-000123", /* lower case office */
 		"LY-TIP-26-000123",
-		"LY-TIP-2026-000000",   /* number 0 */
-		"LY-TIP-1899-000001",   /* before 1900 */
+		"LY-TIP-2026-000000", /* number 0 */
+		"LY-TIP-1899-000001", /* before 1900 */
 		"LY-TIP-2026-00012a",
 		"LY-TIP-2026-+00123",
 		"LY-TIP-2026- 00123",
-		"LY-TIP-2O26-000123",   /* letter O */
+		"LY-TIP-2O26-000123", /* letter O */
 		"LY-TIP_2026-000123",
 		"LY-TIP-2026_000123",
 		"LYTIP-2026-0000123",
@@ -295,18 +298,35 @@ static void test_text_is_clean(void **state)
 		"~ !",
 	};
 	static const char *const no[] = {
-		"tab\there",      "new\nline",     "cr\r",          "\x01",
-		"\x1F",           "del\x7F",       "\xC2\x80",      /* U+0080, a C1 control */
-		"\xC2\x9F",       /* U+009F */     "\xC0\xAF",      /* overlong '/' */
-		"\xC1\xBF",       /* overlong */   "\xE0\x80\xAF",  /* overlong, 3 bytes */
-		"\xE0\x9F\xBF",   /* overlong U+07FF */             "\xF0\x80\x80\xAF",
-		"\xF0\x8F\xBF\xBF", /* overlong U+FFFF */           "\xED\xA0\x80", /* U+D800 */
-		"\xED\xBF\xBF",   /* U+DFFF */     "\xF4\x90\x80\x80", /* U+110000 */
-		"\xF7\xBF\xBF\xBF", "\xF8\x88\x80\x80\x80", /* 5-byte form */
-		"\xFC\x84\x80\x80\x80\x80",          "\xFE",          "\xFF",
-		"\x80",           /* a lone continuation byte */     "\xBF",
-		"abc\xC3",        /* cut short */  "\xE2\x82",      "\xF0\x9F\x98",
-		"\xC3\x28",       /* bad continuation */            "\xE2\x28\xA1",
+		"tab\there",
+		"new\nline",
+		"cr\r",
+		"\x01",
+		"\x1F",
+		"del\x7F",
+		"\xC2\x80", /* U+0080, a C1 control */
+		"\xC2\x9F",
+		/* U+009F */ "\xC0\xAF", /* overlong '/' */
+		"\xC1\xBF",
+		/* overlong */ "\xE0\x80\xAF", /* overlong, 3 bytes */
+		"\xE0\x9F\xBF",
+		/* overlong U+07FF */ "\xF0\x80\x80\xAF",
+		"\xF0\x8F\xBF\xBF",
+		/* overlong U+FFFF */ "\xED\xA0\x80", /* U+D800 */
+		"\xED\xBF\xBF",
+		/* U+DFFF */ "\xF4\x90\x80\x80", /* U+110000 */
+		"\xF7\xBF\xBF\xBF",
+		"\xF8\x88\x80\x80\x80", /* 5-byte form */
+		"\xFC\x84\x80\x80\x80\x80",
+		"\xFE",
+		"\xFF",
+		"\x80",
+		/* a lone continuation byte */ "\xBF",
+		"abc\xC3",
+		/* cut short */ "\xE2\x82",
+		"\xF0\x9F\x98",
+		"\xC3\x28",
+		/* bad continuation */ "\xE2\x28\xA1",
 		"\xF0\x9F\x28\x80",
 	};
 	for (size_t i = 0; i < ROWS(yes); i++)
@@ -326,34 +346,37 @@ static void test_text_is_latin(void **state)
 		"O'Brien",
 		"Jean-Pierre",
 		"St. John",
-		"Zo\xC3\xAB M\xC3\xBCller",  /* Zoë Müller */
-		"\xC3\x87" "elik",           /* Çelik */
-		"Stra\xC3\x9F" "e",          /* ß */
-		"\xC3\x80",                  /* U+00C0, first Latin-1 letter */
-		"\xC3\xBF",                  /* U+00FF ÿ */
-		"\xC5\x81ukasz",             /* Łukasz, Latin Extended-A */
-		"\xC5\x9E" "ahin",           /* Şahin */
-		"\xC7\xA6",                  /* U+01E6, Latin Extended-B */
-		"\xC9\x8F",                  /* U+024F, the last of Extended-B */
+		"Zo\xC3\xAB M\xC3\xBCller", /* Zoë Müller */
+		"\xC3\x87"
+		"elik", /* Çelik */
+		"Stra\xC3\x9F"
+		"e",             /* ß */
+		"\xC3\x80",      /* U+00C0, first Latin-1 letter */
+		"\xC3\xBF",      /* U+00FF ÿ */
+		"\xC5\x81ukasz", /* Łukasz, Latin Extended-A */
+		"\xC5\x9E"
+		"ahin",     /* Şahin */
+		"\xC7\xA6", /* U+01E6, Latin Extended-B */
+		"\xC9\x8F", /* U+024F, the last of Extended-B */
 	};
 	static const char *const no[] = {
-		"\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF", /* Arabic محمد */
-		"\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD", /* Cyrillic Иван */
+		"\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF",     /* Arabic محمد */
+		"\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD",     /* Cyrillic Иван */
 		"\xE1\x8A\xA0\xE1\x89\xA0\xE1\x89\xA0", /* Ge'ez */
 		"Amina2",
 		"Amina,",
 		"Amina;",
 		"A_B",
 		"A\tB",
-		"\xC3\x97",         /* × */
-		"\xC3\xB7",         /* ÷ */
-		"\xC2\xA0",         /* no-break space */
-		"\xC2\xAA",         /* ª */
-		"\xC2\xBF",         /* ¿ */
-		"\xC9\x90",         /* U+0250, IPA */
-		"\xC3",             /* cut short */
-		"\xC0\x81",         /* overlong 'A' */
-		"Amina \xD9\x85",   /* mixed */
+		"\xC3\x97",       /* × */
+		"\xC3\xB7",       /* ÷ */
+		"\xC2\xA0",       /* no-break space */
+		"\xC2\xAA",       /* ª */
+		"\xC2\xBF",       /* ¿ */
+		"\xC9\x90",       /* U+0250, IPA */
+		"\xC3",           /* cut short */
+		"\xC0\x81",       /* overlong 'A' */
+		"Amina \xD9\x85", /* mixed */
 	};
 	for (size_t i = 0; i < ROWS(yes); i++)
 		if (!cor_text_is_latin(yes[i]))
@@ -390,8 +413,9 @@ static void test_needs_table(void **state)
 
 static void test_need_list(void **state)
 {
-	static const char *const yes[] = {"", "SM", "SM-CC", "SM-CC;DS-PS", "SM;SM-CC",
-					  "SM-CC;SM", "WR-WR;WR", "CR;DS;ER;FU;LP;PG;SC;SM;SP;SV;TR;WR"};
+	static const char *const yes[] = {
+		"",         "SM",       "SM-CC",    "SM-CC;DS-PS",
+		"SM;SM-CC", "SM-CC;SM", "WR-WR;WR", "CR;DS;ER;FU;LP;PG;SC;SM;SP;SV;TR;WR"};
 	for (size_t i = 0; i < ROWS(yes); i++) {
 		size_t at = 999;
 		if (!cor_need_list_is_valid(yes[i], &at))
@@ -402,18 +426,18 @@ static void test_need_list(void **state)
 		const char *list;
 		size_t bad_at;
 	} no[] = {
-		{"SM;SM", 3},            /* a repeat */
-		{"SM-CC;DS;SM-CC", 9},   /* a repeat, not next to it */
+		{"SM;SM", 3},          /* a repeat */
+		{"SM-CC;DS;SM-CC", 9}, /* a repeat, not next to it */
 		{"DS-PS;SM-CC;DS-PS", 12},
-		{"SM;;DS", 3},           /* an empty element */
+		{"SM;;DS", 3}, /* an empty element */
 		{";SM", 0},
 		{";", 0},
-		{"SM;", 3},              /* a trailing ';' */
+		{"SM;", 3}, /* a trailing ';' */
 		{"SM;DS;", 6},
 		{"XX", 0},
 		{"sm", 0},
 		{"SM-CC-X", 0},
-		{"SM-CCXXX", 0},         /* longer than any code */
+		{"SM-CCXXX", 0}, /* longer than any code */
 		{"SM ;DS", 0},
 		{"SM,DS", 0},
 		{"SM;SM-XX", 3},

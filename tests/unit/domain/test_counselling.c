@@ -153,9 +153,11 @@ static void test_holds(void **state)
 		s.asylum_wish = false;
 		assert_false(cor_counselling_holds(p, &s));
 		s.asylum_wish = true;
-		bool ret = !strcmp(p->code, "VHR") || !strcmp(p->code, "AVR") || !strcmp(p->code, "REP");
+		bool ret = !strcmp(p->code, "VHR") || !strcmp(p->code, "AVR") ||
+			   !strcmp(p->code, "REP");
 		if (cor_counselling_holds(p, &s) != ret)
-			fail_msg("%s: an asylum wish should%s hold the case", p->code, ret ? "" : " not");
+			fail_msg("%s: an asylum wish should%s hold the case", p->code,
+				 ret ? "" : " not");
 		/* Whatever the decision. */
 		s.decision = COR_COUNSEL_NO;
 		assert_int_equal(cor_counselling_holds(p, &s), ret);
@@ -172,7 +174,8 @@ static void test_protection_levels(void **state)
 	assert_int_equal(COR_PROT__N, ROWS(names));
 	for (size_t i = 0; i < ROWS(names); i++) {
 		enum cor_protection_level l = COR_PROT__N;
-		assert_string_equal(cor_protection_level_name((enum cor_protection_level)i), names[i]);
+		assert_string_equal(cor_protection_level_name((enum cor_protection_level)i),
+				    names[i]);
 		assert_int_equal(cor_protection_level_parse(names[i], &l), 0);
 		assert_int_equal(l, (enum cor_protection_level)i);
 		assert_int_equal(cor_protection_level_blocks_return(l), l == COR_PROT_HIGH);
@@ -207,8 +210,8 @@ static void test_person_ref(void **state)
 		"",
 		"01",
 		"-01",
-		"LY-TIP-2026-000123",       /* a case, not a person */
-		"LY-TIP-2026-000123-00",    /* persons count from 1 */
+		"LY-TIP-2026-000123",    /* a case, not a person */
+		"LY-TIP-2026-000123-00", /* persons count from 1 */
 		"LY-TIP-2026-000123-1",
 		"LY-TIP-2026-000123-001",
 		"LY-TIP-2026-000123-0a",

@@ -20,8 +20,8 @@ static void test_iso3(void **state)
 {
 	static const char *const yes[] = {"NGA", "LBY", "DEU", "SYR", "AFG", "USA", "ZWE", "ABW"};
 	static const char *const no[] = {
-		"nga", "Nga", "NG", "NGAA", "", "XXX", "XXA", "UTO", "D", "EUE", "ZZZ", "AAA",
-		"NG ", " NG", "N\xC3\x89",
+		"nga", "Nga", "NG",  "NGAA", "",    "XXX", "XXA",       "UTO",
+		"D",   "EUE", "ZZZ", "AAA",  "NG ", " NG", "N\xC3\x89",
 	};
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
 		if (!cor_country_is_iso3(yes[i]))
@@ -34,7 +34,7 @@ static void test_iso3(void **state)
 
 static void test_icao(void **state)
 {
-	static const char *const yes[] = {"D", "UTO", "XXA", "XXB", "XXC", "XXX", "EUE",
+	static const char *const yes[] = {"D",   "UTO", "XXA", "XXB", "XXC", "XXX", "EUE",
 					  "GBD", "RKS", "UNO", "NGA", "DEU", "GBR"};
 	static const char *const no[] = {"", "DE", "d", "uto", "D<<", "DD", "XXD", "ZZZ", "UT"};
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
@@ -50,7 +50,8 @@ static void test_nationality(void **state)
 {
 	static const char *const yes[] = {"NGA", "SYR", "XXA", "XXB", "XXC", "XXX", "SSD"};
 	/* ICAO's other codes are documents' issuers, not nationalities. */
-	static const char *const no[] = {"D", "UTO", "EUE", "UNO", "GBD", "XXD", "", "xxa", "nga", "NG"};
+	static const char *const no[] = {"D",   "UTO", "EUE", "UNO", "GBD",
+					 "XXD", "",    "xxa", "nga", "NG"};
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
 		if (!cor_nationality_is_valid(yes[i]))
 			fail_msg("'%s' should be a nationality", yes[i]);
@@ -82,7 +83,7 @@ static void test_alpha2(void **state)
 	assert_string_equal(cor_country_alpha2("NER"), "NE");
 	assert_string_equal(cor_country_alpha2("DEU"), "DE");
 	assert_string_equal(cor_country_alpha2("GBR"), "GB");
-	assert_null(cor_country_alpha2("D"));   /* ICAO codes have no alpha-2 */
+	assert_null(cor_country_alpha2("D")); /* ICAO codes have no alpha-2 */
 	assert_null(cor_country_alpha2("XXA"));
 	assert_null(cor_country_alpha2("LY"));
 	assert_null(cor_country_alpha2(""));
@@ -116,7 +117,8 @@ static void test_tables_whole(void **state)
 		assert_string_equal(cor_country_alpha2(c->alpha3), c->alpha2);
 		const char *back = cor_country_from_alpha2(c->alpha2);
 		if (!back || strcmp(back, c->alpha3))
-			fail_msg("'%s' -> '%s' -> '%s'", c->alpha3, c->alpha2, back ? back : "NULL");
+			fail_msg("'%s' -> '%s' -> '%s'", c->alpha3, c->alpha2,
+				 back ? back : "NULL");
 		assert_string_equal(cor_country_name(c->alpha3), c->name);
 		assert_true(cor_nationality_is_valid(c->alpha3));
 		assert_true(cor_country_is_icao(c->alpha3));
@@ -139,10 +141,10 @@ static void test_tables_whole(void **state)
 
 static void test_language(void **state)
 {
-	static const char *const yes[] = {"ar", "fr", "en", "am", "ti", "so", "prs", "arz",
+	static const char *const yes[] = {"ar",  "fr",  "en",  "am",  "ti",  "so",  "prs", "arz",
 					  "ara", "eng", "dyu", "mos", "sus", "mnk", "aa"};
-	static const char *const no[] = {"", "a", "AR", "Ar", "xx", "zz", "zzz", "qaa", "arab",
-					 "e", "en ", " en", "e1"};
+	static const char *const no[] = {"",    "a",    "AR", "Ar",  "xx",  "zz", "zzz",
+					 "qaa", "arab", "e",  "en ", " en", "e1"};
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
 		if (!cor_language_is_valid(yes[i]))
 			fail_msg("'%s' should be a language", yes[i]);
@@ -165,10 +167,9 @@ static void test_language_list(void **state)
 		const char *list;
 		size_t bad_at;
 	} no[] = {
-		{"xx", 0},         {"ar;xx", 3},       {"ar;fr;zzz", 6},  {"ar;", 3},
-		{";ar", 0},        {"ar;;fr", 3},      {"AR", 0},         {"ar,fr", 0},
-		{"ar fr", 0},      {"arabic", 0},      {"ar;f", 3},       {"ar;fren", 3},
-		{"en;fr;de;", 9},  {"a", 0},
+		{"xx", 0},     {"ar;xx", 3},   {"ar;fr;zzz", 6}, {"ar;", 3},   {";ar", 0},
+		{"ar;;fr", 3}, {"AR", 0},      {"ar,fr", 0},     {"ar fr", 0}, {"arabic", 0},
+		{"ar;f", 3},   {"ar;fren", 3}, {"en;fr;de;", 9}, {"a", 0},
 	};
 	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
 		size_t at = 999;

@@ -15,12 +15,12 @@
 #include "domain/date.h"
 #include "util/error.h"
 
-static struct cor_date D(int y, int m, int d)
-{
+static struct cor_date D(int y, int m, int d) {
 	return (struct cor_date){y, m, d};
 }
 
-static void assert_date(struct cor_date got, int y, int m, int d)
+static void
+assert_date(struct cor_date got, int y, int m, int d)
 {
 	if (got.year != y || got.month != m || got.day != d)
 		fail_msg("got %04d-%02d-%02d, expected %04d-%02d-%02d", got.year, got.month,
@@ -33,8 +33,9 @@ static void test_parse_valid(void **state)
 		const char *s;
 		int y, m, d;
 	} ok[] = {
-		{"2024-02-29", 2024, 2, 29}, {"2000-02-29", 2000, 2, 29}, {"2026-01-15", 2026, 1, 15},
-		{"2026-12-31", 2026, 12, 31}, {"0001-01-01", 1, 1, 1},    {"9999-12-31", 9999, 12, 31},
+		{"2024-02-29", 2024, 2, 29}, {"2000-02-29", 2000, 2, 29},
+		{"2026-01-15", 2026, 1, 15}, {"2026-12-31", 2026, 12, 31},
+		{"0001-01-01", 1, 1, 1},     {"9999-12-31", 9999, 12, 31},
 		{"1900-02-28", 1900, 2, 28}, {"2026-04-30", 2026, 4, 30},
 	};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
@@ -48,17 +49,17 @@ static void test_parse_valid(void **state)
 static void test_parse_invalid(void **state)
 {
 	static const char *const bad[] = {
-		"2023-02-29",  /* not a leap year */
-		"1900-02-29",  /* divisible by 100, not by 400 */
+		"2023-02-29", /* not a leap year */
+		"1900-02-29", /* divisible by 100, not by 400 */
 		"2100-02-29",
-		"2026-13-01",  /* month 13 */
-		"2026-00-10",  /* month 0 */
-		"2026-01-00",  /* day 0 */
+		"2026-13-01", /* month 13 */
+		"2026-00-10", /* month 0 */
+		"2026-01-00", /* day 0 */
 		"2026-01-32",
-		"2026-04-31",  /* April has 30 days */
-		"0000-01-01",  /* year 0 */
-		"2026-1-01",   /* one-digit month */
-		"2026-01-1",   /* one-digit day */
+		"2026-04-31", /* April has 30 days */
+		"0000-01-01", /* year 0 */
+		"2026-1-01",  /* one-digit month */
+		"2026-01-1",  /* one-digit day */
 		"26-01-01",
 		"2026-01-01x", /* trailing characters */
 		"2026-01-01 ",
@@ -142,7 +143,8 @@ static void test_days_round_trip(void **state)
 				assert_date(back, y, m, d);
 				char buf[COR_DATE_LEN];
 				struct cor_date parsed;
-				assert_int_equal(cor_date_parse(cor_date_format(date, buf), &parsed), 0);
+				assert_int_equal(
+					cor_date_parse(cor_date_format(date, buf), &parsed), 0);
 				assert_date(parsed, y, m, d);
 			}
 			/* The day after the month's end is not a date. */
@@ -240,11 +242,16 @@ static void test_today_and_now(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_valid),  cmocka_unit_test(test_parse_invalid),
-		cmocka_unit_test(test_is_valid),     cmocka_unit_test(test_days_known),
-		cmocka_unit_test(test_days_round_trip), cmocka_unit_test(test_days_wide),
-		cmocka_unit_test(test_cmp),          cmocka_unit_test(test_age),
-		cmocka_unit_test(test_format),       cmocka_unit_test(test_today_and_now),
+		cmocka_unit_test(test_parse_valid),
+		cmocka_unit_test(test_parse_invalid),
+		cmocka_unit_test(test_is_valid),
+		cmocka_unit_test(test_days_known),
+		cmocka_unit_test(test_days_round_trip),
+		cmocka_unit_test(test_days_wide),
+		cmocka_unit_test(test_cmp),
+		cmocka_unit_test(test_age),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_today_and_now),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

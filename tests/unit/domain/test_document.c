@@ -39,7 +39,7 @@ amina(void)
 }
 
 static struct cor_document doc(enum cor_doc_kind kind, const char *number, const char *issuer,
-                               const struct cor_date *exp)
+			       const struct cor_date *exp)
 {
 	struct cor_document d;
 	memset(&d, 0, sizeof(d));
@@ -95,31 +95,31 @@ static void test_validate(void **state)
 {
 	struct cor_person p = amina();
 	struct cor_date ok_exp = D(2030, 1, 1), at_birth = D(1990, 3, 14),
-	                after_birth = D(1990, 3, 15);
+			after_birth = D(1990, 3, 15);
 	static const struct cor_date *none = NULL;
 	const struct {
 		struct cor_document d;
 		const char *field, *message;
 	} rows[] = {
-	        {doc(COR_DOC_PASSPORT, "P04918273", "SDN", &ok_exp), NULL, NULL},
-	        {doc(COR_DOC_VISA, "V1", "CAN", none), NULL, NULL},
-	        {doc(COR_DOC_PASSPORT, "P1", "SDN", &after_birth), NULL, NULL},
-	        {doc(COR_DOC_NONE, "P1", "SDN", none), "kind",
-	         "give one of passport, id_card, etd, laissez_passer, exit_permit, visa, "
-	         "refugee_td"},
-	        {doc(COR_DOC_PASSPORT, "", "SDN", none), "number", "is empty"},
-	        {doc(COR_DOC_PASSPORT, "p0491", "SDN", none), "number",
-	         "'p0491' may hold only A-Z and 0-9"},
-	        {doc(COR_DOC_PASSPORT, "P 0491", "SDN", none), "number",
-	         "'P 0491' may hold only A-Z and 0-9"},
-	        {doc(COR_DOC_PASSPORT, "P0491", "UTO", none), "issuer",
-	         "'UTO' is not an ISO 3166-1 alpha-3 country code"},
-	        {doc(COR_DOC_PASSPORT, "P0491", "sdn", none), "issuer",
-	         "'sdn' is not an ISO 3166-1 alpha-3 country code"},
-	        {doc(COR_DOC_PASSPORT, "P0491", "D", none), "issuer",
-	         "'D' is not an ISO 3166-1 alpha-3 country code"},
-	        {doc(COR_DOC_PASSPORT, "P0491", "SDN", &at_birth), "expires",
-	         "1990-03-14 is not after the holder's birth date 1990-03-14"},
+		{doc(COR_DOC_PASSPORT, "P04918273", "SDN", &ok_exp), NULL, NULL},
+		{doc(COR_DOC_VISA, "V1", "CAN", none), NULL, NULL},
+		{doc(COR_DOC_PASSPORT, "P1", "SDN", &after_birth), NULL, NULL},
+		{doc(COR_DOC_NONE, "P1", "SDN", none), "kind",
+		 "give one of passport, id_card, etd, laissez_passer, exit_permit, visa, "
+		 "refugee_td"},
+		{doc(COR_DOC_PASSPORT, "", "SDN", none), "number", "is empty"},
+		{doc(COR_DOC_PASSPORT, "p0491", "SDN", none), "number",
+		 "'p0491' may hold only A-Z and 0-9"},
+		{doc(COR_DOC_PASSPORT, "P 0491", "SDN", none), "number",
+		 "'P 0491' may hold only A-Z and 0-9"},
+		{doc(COR_DOC_PASSPORT, "P0491", "UTO", none), "issuer",
+		 "'UTO' is not an ISO 3166-1 alpha-3 country code"},
+		{doc(COR_DOC_PASSPORT, "P0491", "sdn", none), "issuer",
+		 "'sdn' is not an ISO 3166-1 alpha-3 country code"},
+		{doc(COR_DOC_PASSPORT, "P0491", "D", none), "issuer",
+		 "'D' is not an ISO 3166-1 alpha-3 country code"},
+		{doc(COR_DOC_PASSPORT, "P0491", "SDN", &at_birth), "expires",
+		 "1990-03-14 is not after the holder's birth date 1990-03-14"},
 	};
 	for (size_t i = 0; i < ROWS(rows); i++) {
 		struct cor_document_issue is = {0};
@@ -144,37 +144,37 @@ static void test_valid_for_travel(void **state)
 
 	assert_false(cor_document_valid_for_travel(&d, "AMINA YUSUF", travel, 0, msg, sizeof(msg)));
 	assert_string_equal(
-	        msg, "passport of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-10");
+		msg, "passport of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-10");
 	/* Valid through its expiry day. */
 	assert_true(cor_document_valid_for_travel(&d, "AMINA YUSUF", D(2027, 1, 2), 0, msg,
-	                                          sizeof(msg)));
+						  sizeof(msg)));
 	assert_string_equal(msg, "");
 	assert_false(cor_document_valid_for_travel(&d, "AMINA YUSUF", D(2027, 1, 3), 0, msg,
-	                                           sizeof(msg)));
+						   sizeof(msg)));
 	assert_string_equal(
-	        msg, "passport of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-03");
+		msg, "passport of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-03");
 	/* The margin: exactly enough, one day short. */
 	assert_true(cor_document_valid_for_travel(&d, "AMINA YUSUF", D(2026, 12, 3), 30, msg,
-	                                          sizeof(msg)));
+						  sizeof(msg)));
 	assert_false(cor_document_valid_for_travel(&d, "AMINA YUSUF", D(2026, 12, 4), 30, msg,
-	                                           sizeof(msg)));
+						   sizeof(msg)));
 	assert_string_equal(msg,
-	                    "passport of AMINA YUSUF expires 2027-01-02, less than 30 days after "
-	                    "travel on 2026-12-04");
+			    "passport of AMINA YUSUF expires 2027-01-02, less than 30 days after "
+			    "travel on 2026-12-04");
 	assert_false(cor_document_valid_for_travel(&d, "AMINA YUSUF", D(2027, 1, 2), 1, msg,
-	                                           sizeof(msg)));
+						   sizeof(msg)));
 	assert_string_equal(msg,
-	                    "passport of AMINA YUSUF expires 2027-01-02, less than 1 day after "
-	                    "travel on 2027-01-02");
+			    "passport of AMINA YUSUF expires 2027-01-02, less than 1 day after "
+			    "travel on 2027-01-02");
 	/* Expired before travel says so whatever the margin. */
 	assert_false(
-	        cor_document_valid_for_travel(&d, "AMINA YUSUF", travel, 180, msg, sizeof(msg)));
+		cor_document_valid_for_travel(&d, "AMINA YUSUF", travel, 180, msg, sizeof(msg)));
 	assert_string_equal(
-	        msg, "passport of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-10");
+		msg, "passport of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-10");
 	/* No expiry: valid. */
 	d = doc(COR_DOC_LAISSEZ_PASSER, "LP9", "SDN", NULL);
 	assert_true(
-	        cor_document_valid_for_travel(&d, "AMINA YUSUF", travel, 3650, msg, sizeof(msg)));
+		cor_document_valid_for_travel(&d, "AMINA YUSUF", travel, 3650, msg, sizeof(msg)));
 	/* No message buffer is fine. */
 	d = doc(COR_DOC_ETD, "E1", "SDN", &exp);
 	assert_false(cor_document_valid_for_travel(&d, "AMINA YUSUF", travel, 0, NULL, 0));
@@ -185,44 +185,44 @@ static void test_person_can_travel(void **state)
 	char msg[COR_DOCUMENT_MSG_MAX];
 	struct cor_person p = amina();
 	struct cor_date travel = D(2027, 1, 10), early = D(2026, 6, 1), later = D(2027, 1, 2),
-	                good = D(2030, 1, 1);
+			good = D(2030, 1, 1);
 	int which = 99;
 
 	assert_false(
-	        cor_document_person_can_travel(&p, NULL, 0, travel, 0, &which, msg, sizeof(msg)));
+		cor_document_person_can_travel(&p, NULL, 0, travel, 0, &which, msg, sizeof(msg)));
 	assert_int_equal(which, -1);
 	assert_string_equal(msg, "AMINA YUSUF holds no document");
 
 	struct cor_document extras[] = {doc(COR_DOC_VISA, "V1", "CAN", &good),
-	                                doc(COR_DOC_EXIT_PERMIT, "X1", "LBY", &good)};
+					doc(COR_DOC_EXIT_PERMIT, "X1", "LBY", &good)};
 	assert_false(
-	        cor_document_person_can_travel(&p, extras, 2, travel, 0, &which, msg, sizeof(msg)));
+		cor_document_person_can_travel(&p, extras, 2, travel, 0, &which, msg, sizeof(msg)));
 	assert_string_equal(msg, "AMINA YUSUF holds no travel document (holds: visa, exit_permit)");
 
 	/* Two expired travel documents: the one that expires last is named. */
 	struct cor_document docs[] = {
-	        doc(COR_DOC_VISA, "V1", "CAN", &good),
-	        doc(COR_DOC_PASSPORT, "P1", "SDN", &early),
-	        doc(COR_DOC_ETD, "E1", "SDN", &later),
-	        doc(COR_DOC_ID_CARD, "I1", "SDN", &early),
+		doc(COR_DOC_VISA, "V1", "CAN", &good),
+		doc(COR_DOC_PASSPORT, "P1", "SDN", &early),
+		doc(COR_DOC_ETD, "E1", "SDN", &later),
+		doc(COR_DOC_ID_CARD, "I1", "SDN", &early),
 	};
 	assert_false(
-	        cor_document_person_can_travel(&p, docs, 4, travel, 0, &which, msg, sizeof(msg)));
+		cor_document_person_can_travel(&p, docs, 4, travel, 0, &which, msg, sizeof(msg)));
 	assert_int_equal(which, -1);
 	assert_string_equal(msg,
-	                    "etd of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-10");
+			    "etd of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-10");
 	/* One valid: that one, and no message. */
 	docs[3] = doc(COR_DOC_ID_CARD, "I1", "SDN", &good);
 	assert_true(
-	        cor_document_person_can_travel(&p, docs, 4, travel, 0, &which, msg, sizeof(msg)));
+		cor_document_person_can_travel(&p, docs, 4, travel, 0, &which, msg, sizeof(msg)));
 	assert_int_equal(which, 3);
 	assert_string_equal(msg, "");
 	/* With a margin it falls short. */
 	assert_false(cor_document_person_can_travel(&p, docs, 4, travel, 1200, &which, msg,
-	                                            sizeof(msg)));
+						    sizeof(msg)));
 	assert_string_equal(msg,
-	                    "id_card of AMINA YUSUF expires 2030-01-01, less than 1200 days after "
-	                    "travel on 2027-01-10");
+			    "id_card of AMINA YUSUF expires 2030-01-01, less than 1200 days after "
+			    "travel on 2027-01-10");
 	/* A travel document without an expiry date. */
 	docs[1] = doc(COR_DOC_REFUGEE_TD, "R1", "KEN", NULL);
 	assert_true(cor_document_person_can_travel(&p, docs, 2, travel, 1200, &which, NULL, 0));
@@ -232,13 +232,13 @@ static void test_person_can_travel(void **state)
 /* The ICAO TD3 specimen, adapted to Amina Yusuf: her nationality, birth
  * date and a future expiry; every check digit recomputed. */
 static const char amina_td3[] = "P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<\n"
-                                "L898902C36SDN9003141F3105010ZE184226B<<<<<16\n";
+				"L898902C36SDN9003141F3105010ZE184226B<<<<<16\n";
 static const char specimen_td3[] = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
-                                   "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n";
+				   "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n";
 /* A German identity card: issuing state and nationality "D". */
 static const char german_td1[] = "IDD<<T220001293<<<<<<<<<<<<<<<\n"
-                                 "6408125F3108011D<<<<<<<<<<<<<2\n"
-                                 "MUSTERMANN<<ERIKA<<<<<<<<<<<<<\n";
+				 "6408125F3108011D<<<<<<<<<<<<<2\n"
+				 "MUSTERMANN<<ERIKA<<<<<<<<<<<<<\n";
 
 static struct cor_mrz parse(const char *text)
 {
@@ -270,7 +270,7 @@ static void test_from_mrz(void **state)
 	assert_int_equal(cor_document_from_mrz(&m, COR_DOC_ID_CARD, &d, &is), COR_EINVAL);
 	assert_string_equal(is.field, "kind");
 	assert_string_equal(is.message, "MRZ code 'P' is for passport, etd, laissez_passer or "
-	                                "refugee_td, not id_card");
+					"refugee_td, not id_card");
 
 	m = parse(german_td1);
 	assert_int_equal(cor_document_from_mrz(&m, COR_DOC_NONE, &d, &is), 0);
@@ -292,7 +292,7 @@ static void test_from_mrz(void **state)
 	assert_int_equal(cor_document_from_mrz(&m, COR_DOC_NONE, &d, &is), COR_EINVAL);
 	assert_string_equal(is.field, "document_code");
 	assert_string_equal(is.message,
-	                    "'X' does not say which kind of document this is: give the kind");
+			    "'X' does not say which kind of document this is: give the kind");
 	assert_int_equal(cor_document_from_mrz(&m, COR_DOC_LAISSEZ_PASSER, &d, &is), 0);
 	assert_int_equal(d.kind, COR_DOC_LAISSEZ_PASSER);
 }
@@ -312,7 +312,7 @@ static void test_mrz_mismatches(void **state)
 	assert_string_equal(is[0].message, "the MRZ says UTO, the person record says SDN");
 	assert_string_equal(is[1].field, "birth_date");
 	assert_string_equal(is[1].message,
-	                    "the MRZ says 1974-08-12, the person record says 1990-03-14");
+			    "the MRZ says 1974-08-12, the person record says 1990-03-14");
 	assert_string_equal(is[2].field, "sex");
 	assert_string_equal(is[2].message, "the MRZ says F, the person record says M");
 
@@ -322,15 +322,15 @@ static void test_mrz_mismatches(void **state)
 	p.birth_date = D(1990, 1, 1);
 	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 1);
 	assert_string_equal(is[0].message,
-	                    "the MRZ says 1990-03-14, the person record says 1990-01-01");
+			    "the MRZ says 1990-03-14, the person record says 1990-01-01");
 	p.birth_date_approx = true;
 	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
 	p.birth_date = D(1991, 1, 1);
 	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 1);
 	assert_string_equal(is[0].field, "birth_date");
 	assert_string_equal(
-	        is[0].message,
-	        "the MRZ says 1990-03-14, the person record says born in 1991 (approximate)");
+		is[0].message,
+		"the MRZ says 1990-03-14, the person record says born in 1991 (approximate)");
 
 	/* '<' and 'X' stand for a record's 'X'. */
 	p = amina();
@@ -343,7 +343,7 @@ static void test_mrz_mismatches(void **state)
 	m.sex = '<';
 	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 1);
 	assert_string_equal(is[0].message,
-	                    "the MRZ says '<' (unspecified), the person record says F");
+			    "the MRZ says '<' (unspecified), the person record says F");
 
 	/* ICAO's "D" is the record's DEU. */
 	m = parse(german_td1);
@@ -356,10 +356,10 @@ static void test_mrz_mismatches(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_kinds_and_sources), cmocka_unit_test(test_holder),
-	        cmocka_unit_test(test_validate),          cmocka_unit_test(test_valid_for_travel),
-	        cmocka_unit_test(test_person_can_travel), cmocka_unit_test(test_from_mrz),
-	        cmocka_unit_test(test_mrz_mismatches),
+		cmocka_unit_test(test_kinds_and_sources), cmocka_unit_test(test_holder),
+		cmocka_unit_test(test_validate),          cmocka_unit_test(test_valid_for_travel),
+		cmocka_unit_test(test_person_can_travel), cmocka_unit_test(test_from_mrz),
+		cmocka_unit_test(test_mrz_mismatches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

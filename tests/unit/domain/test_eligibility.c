@@ -342,7 +342,7 @@ static size_t n_wanted(const struct golden *g)
 }
 
 static void print_report(const struct golden *g, const struct cor_case_facts *c,
-                         const struct cor_eligibility *r)
+			 const struct cor_eligibility *r)
 {
 	char s[512];
 	fprintf(stderr, "golden '%s' reported %zu (+%zu overflow):\n", g->name, r->n, r->overflow);
@@ -350,7 +350,7 @@ static void print_report(const struct golden *g, const struct cor_case_facts *c,
 		const struct cor_unmet *u = &r->unmet[i];
 		cor_unmet_describe(u, c, s, sizeof(s));
 		fprintf(stderr, "  {\"%s\", %s, \"%s\"}\n", cor_unmet_code_name(u->code),
-		        u->person < 0 ? "NULL" : c->travellers[u->person].ref, s);
+			u->person < 0 ? "NULL" : c->travellers[u->person].ref, s);
 	}
 }
 
@@ -388,7 +388,7 @@ static void check_golden(const struct golden *g, const struct cor_rules_config *
 		assert_non_null(u->rule);
 		assert_int_equal(u->rule->criterion, cor_unmet_criterion(u->code));
 		assert_int_equal(u->on,
-		                 cor_date_to_days(c.has_travel_date ? c.travel_on : g->today));
+				 cor_date_to_days(c.has_travel_date ? c.travel_on : g->today));
 		if (u->doc >= 0)
 			assert_true(u->doc < c.travellers[u->person].n_docs);
 	}
@@ -411,16 +411,16 @@ static void test_golden_coverage(void **state)
 			bool found = false;
 			for (int c = 0; c < COR_UNMET__N; c++)
 				if (!strcmp(cor_unmet_code_name((enum cor_unmet_code)c),
-				            goldens[i].want[k].code))
+					    goldens[i].want[k].code))
 					code_seen[c] = found = true;
 			if (!found)
 				fail_msg("golden '%s' wants unknown code '%s'", goldens[i].name,
-				         goldens[i].want[k].code);
+					 goldens[i].want[k].code);
 		}
 	for (int c = 0; c < COR_UNMET__N; c++)
 		if (!code_seen[c])
 			fail_msg("no golden covers %s",
-			         cor_unmet_code_name((enum cor_unmet_code)c));
+				 cor_unmet_code_name((enum cor_unmet_code)c));
 	for (size_t p = 0; p < cor_programmes_len; p++) {
 		bool any = false, ready = false;
 		for (size_t i = 0; i < ROWS(goldens); i++) {
@@ -431,7 +431,7 @@ static void test_golden_coverage(void **state)
 		}
 		if (!any || !ready)
 			fail_msg("programme %s lacks a golden%s", cor_programmes[p].code,
-			         any ? " that passes" : "");
+				 any ? " that passes" : "");
 	}
 }
 
@@ -501,7 +501,7 @@ static void test_bad_facts(void **state)
 	assert_int_equal(cor_eligibility_evaluate(&cfg, &c, g->today, &r), COR_EINVAL);
 	c = facts_of(g);
 	assert_int_equal(cor_eligibility_evaluate(&cfg, &c, (struct cor_date){0, 0, 0}, &r),
-	                 COR_EINVAL);
+			 COR_EINVAL);
 	c.travellers = NULL;
 	assert_int_equal(cor_eligibility_evaluate(&cfg, &c, g->today, &r), COR_EINVAL);
 	/* A document whose expiry is not a real day counts as long expired. */
@@ -517,7 +517,7 @@ static void test_bad_facts(void **state)
 	char s[256];
 	cor_unmet_describe(&buf[0], &c, s, sizeof(s));
 	assert_string_equal(s, "passport of AMINA YUSUF expired 2027-02-30, before travel on "
-	                       "2027-01-10");
+			       "2027-01-10");
 	/* No travellers at all: no principal applicant. */
 	c.n_travellers = 0;
 	assert_int_equal(cor_eligibility_evaluate(&cfg, &c, g->today, &r), 0);
@@ -550,18 +550,18 @@ static void test_describe(void **state)
 	t[0].display_name = "";
 	cor_unmet_describe(&buf[0], &c, big, sizeof(big));
 	assert_string_equal(big, "passport of LY-TIP-2026-000101-01 expires 2027-01-09, before "
-	                         "travel on 2027-01-10");
+				 "travel on 2027-01-10");
 	t[0].display_name = NULL;
 	t[0].ref = NULL;
 	cor_unmet_describe(&buf[0], &c, big, sizeof(big));
 	assert_string_equal(big, "passport of traveller 1 expires 2027-01-09, before travel on "
-	                         "2027-01-10");
+				 "2027-01-10");
 }
 
 /* ---- Default tables --------------------------------------------------- */
 
 static const struct cor_rule *rule_of(const struct cor_rules_config *cfg, const char *prog,
-                                      enum cor_criterion c)
+				      enum cor_criterion c)
 {
 	const struct cor_programme_rules *pr = cor_rules_for(cfg, cor_programme_find(prog));
 	assert_non_null(pr);
@@ -578,12 +578,12 @@ static void test_default_tables(void **state)
 		const char *prog;
 		const char *criteria; /* one letter per criterion, in enum order */
 	} want[] = {
-	        /* P principal, C counselled, D decision, A asylum, R referrals,
-	         * S acceptance, g principal age, f family, F fitness, T travel
-	         * document, B TB, X protection */
-	        {"HEV", "P.....g.FT.."}, {"VHR", "PCDAR.g.FT.X"},  {"AVR", "PCDAR.g.FT.X"},
-	        {"REP", "PCDAR.g.FT.X"}, {"HASM", "PCDAR.g.FT.X"}, {"RST", "PC...SgfFTB."},
-	        {"REL", "PC...SgfFT.."}, {"CPW", "PC...SgfFT.."},
+		/* P principal, C counselled, D decision, A asylum, R referrals,
+		 * S acceptance, g principal age, f family, F fitness, T travel
+		 * document, B TB, X protection */
+		{"HEV", "P.....g.FT.."}, {"VHR", "PCDAR.g.FT.X"},  {"AVR", "PCDAR.g.FT.X"},
+		{"REP", "PCDAR.g.FT.X"}, {"HASM", "PCDAR.g.FT.X"}, {"RST", "PC...SgfFTB."},
+		{"REL", "PC...SgfFT.."}, {"CPW", "PC...SgfFT.."},
 	};
 	static const char letters[] = "PCDARSgfFTBX";
 	const struct cor_rules_config cfg = cor_rules_config_default();
@@ -605,20 +605,20 @@ static void test_default_tables(void **state)
 			/* Case rows come before person rows. */
 			if (k > 0)
 				assert_true(cor_criterion_scope(pr->rules[k - 1].criterion) <=
-				            cor_criterion_scope(c));
+					    cor_criterion_scope(c));
 		}
 		if (strcmp(got, want[i].criteria))
 			fail_msg("%s: criteria %s, expected %s", want[i].prog, got,
-			         want[i].criteria);
+				 want[i].criteria);
 		assert_int_equal(rule_of(&cfg, want[i].prog, COR_CRIT_FITNESS)->value, 72);
 		const struct cor_rule *age = rule_of(&cfg, want[i].prog, COR_CRIT_PRINCIPAL_AGE);
 		assert_int_equal(age->value, 18);
 		assert_string_equal(age->exempt, "SC");
 	}
 	const uint32_t home =
-	        1u << COR_DOC_PASSPORT | 1u << COR_DOC_ETD | 1u << COR_DOC_LAISSEZ_PASSER;
+		1u << COR_DOC_PASSPORT | 1u << COR_DOC_ETD | 1u << COR_DOC_LAISSEZ_PASSER;
 	const uint32_t abroad =
-	        1u << COR_DOC_PASSPORT | 1u << COR_DOC_LAISSEZ_PASSER | 1u << COR_DOC_REFUGEE_TD;
+		1u << COR_DOC_PASSPORT | 1u << COR_DOC_LAISSEZ_PASSER | 1u << COR_DOC_REFUGEE_TD;
 	static const char *const homes[] = {"HEV", "VHR", "AVR", "REP", "HASM"};
 	for (size_t i = 0; i < ROWS(homes); i++) {
 		const struct cor_rule *d = rule_of(&cfg, homes[i], COR_CRIT_TRAVEL_DOCUMENT);
@@ -628,7 +628,7 @@ static void test_default_tables(void **state)
 	}
 	for (size_t i = 1; i < ROWS(homes); i++)
 		assert_int_equal(rule_of(&cfg, homes[i], COR_CRIT_PROTECTION)->value,
-		                 COR_RISK_HIGH);
+				 COR_RISK_HIGH);
 	static const char *const abroads[] = {"RST", "CPW"};
 	for (size_t i = 0; i < ROWS(abroads); i++) {
 		const struct cor_rule *d = rule_of(&cfg, abroads[i], COR_CRIT_TRAVEL_DOCUMENT);
@@ -637,15 +637,15 @@ static void test_default_tables(void **state)
 		assert_int_equal(d->margin_days[COR_DOC_REFUGEE_TD], 90);
 		assert_int_equal(d->margin_days[COR_DOC_LAISSEZ_PASSER], 0);
 		assert_int_equal(rule_of(&cfg, abroads[i], COR_CRIT_FAMILY)->mask,
-		                 ((1u << COR_REL__N) - 1) & ~(1u << COR_REL_UNRELATED));
+				 ((1u << COR_REL__N) - 1) & ~(1u << COR_REL_UNRELATED));
 	}
 	const struct cor_rule *rel = rule_of(&cfg, "REL", COR_CRIT_TRAVEL_DOCUMENT);
 	assert_int_equal(rel->mask, 1u << COR_DOC_PASSPORT | 1u << COR_DOC_LAISSEZ_PASSER);
 	const struct cor_rule *fam = rule_of(&cfg, "REL", COR_CRIT_FAMILY);
 	assert_int_equal(fam->value, 18);
 	assert_int_equal(fam->mask, 1u << COR_REL_PRINCIPAL | 1u << COR_REL_SPOUSE |
-	                                    1u << COR_REL_CHILD | 1u << COR_REL_STEPCHILD |
-	                                    1u << COR_REL_PARENT);
+					    1u << COR_REL_CHILD | 1u << COR_REL_STEPCHILD |
+					    1u << COR_REL_PARENT);
 	const struct cor_rule *tb = rule_of(&cfg, "RST", COR_CRIT_TB);
 	assert_string_equal(tb->destination, "USA");
 	assert_int_equal(tb->value, 2);
@@ -671,7 +671,7 @@ static void test_names(void **state)
 	}
 	assert_string_equal(cor_unmet_code_name(COR_UNMET__N), "?");
 	assert_string_equal(cor_unmet_code_name(COR_UNMET_DOC_EXPIRES_BEFORE_TRAVEL),
-	                    "DOC_EXPIRES_BEFORE_TRAVEL");
+			    "DOC_EXPIRES_BEFORE_TRAVEL");
 	assert_string_equal(cor_criterion_name(COR_CRIT_TRAVEL_DOCUMENT), "TRAVEL_DOCUMENT");
 	assert_string_equal(cor_criterion_name(COR_CRIT__N), "?");
 	assert_int_equal(cor_criterion_scope(COR_CRIT_ASYLUM), COR_SCOPE_CASE);
@@ -686,7 +686,7 @@ static void test_names(void **state)
 		assert_int_equal(v, i);
 	}
 	static const char *const tb[] = {"",   "none", "A", "B1_pulmonary", "B1_extrapulmonary",
-	                                 "B2", "B3"};
+					 "B2", "B3"};
 	for (int i = 0; i < COR_TB__N; i++) {
 		enum cor_tb_class v = COR_TB__N;
 		assert_string_equal(cor_tb_class_name((enum cor_tb_class)i), tb[i]);
@@ -737,7 +737,7 @@ static void assert_same_config(const struct cor_rules_config *a, const struct co
 
 /* Does cfg evaluate golden g to exactly these codes? */
 static void assert_codes(const struct cor_rules_config *cfg, const struct golden *g,
-                         const char *const *codes, size_t n)
+			 const char *const *codes, size_t n)
 {
 	struct cor_case_facts c = facts_of(g);
 	struct cor_unmet buf[16];
@@ -765,8 +765,8 @@ static void test_config_empty(void **state)
 	assert_int_equal(parse(&cfg, "", msg, sizeof(msg)), 0);
 	assert_string_equal(msg, "");
 	assert_int_equal(
-	        parse(&cfg, "# only comments\n\n   \t\n  # indented comment\r\n", msg, sizeof(msg)),
-	        0);
+		parse(&cfg, "# only comments\n\n   \t\n  # indented comment\r\n", msg, sizeof(msg)),
+		0);
 	assert_same_config(&cfg, &def);
 }
 
@@ -778,20 +778,20 @@ static void test_config_rules(void **state)
 
 	/* Global first, then one programme; and the other way round. */
 	assert_int_equal(parse(&cfg,
-	                       "# fitness\n"
-	                       "fitness_window_hours = 48\r\n"
-	                       "\tVHR.fitness_window_hours\t=\t96  \n"
-	                       "HEV.fitness_window_hours=24",
-	                       msg, sizeof(msg)),
-	                 0);
+			       "# fitness\n"
+			       "fitness_window_hours = 48\r\n"
+			       "\tVHR.fitness_window_hours\t=\t96  \n"
+			       "HEV.fitness_window_hours=24",
+			       msg, sizeof(msg)),
+			 0);
 	assert_int_equal(rule_of(&cfg, "VHR", COR_CRIT_FITNESS)->value, 96);
 	assert_int_equal(rule_of(&cfg, "HEV", COR_CRIT_FITNESS)->value, 24);
 	assert_int_equal(rule_of(&cfg, "RST", COR_CRIT_FITNESS)->value, 48);
 	assert_codes(&cfg, g72, NULL, 0); /* 96 h in VHR: the 96-hour-old check passes */
 	cfg = cor_rules_config_default();
 	assert_int_equal(parse(&cfg, "VHR.fitness_window_hours = 96\nfitness_window_hours = 48\n",
-	                       msg, sizeof(msg)),
-	                 0);
+			       msg, sizeof(msg)),
+			 0);
 	assert_int_equal(rule_of(&cfg, "VHR", COR_CRIT_FITNESS)->value, 96);
 	assert_int_equal(rule_of(&cfg, "AVR", COR_CRIT_FITNESS)->value, 48);
 	cfg = cor_rules_config_default();
@@ -804,37 +804,37 @@ static void test_config_rules(void **state)
 	assert_int_equal(parse(&cfg, "doc_margin_days.etd = 1", msg, sizeof(msg)), 0);
 	assert_codes(&cfg, etd, (const char *[]){"DOC_VALIDITY_SHORT"}, 1);
 	assert_int_equal(rule_of(&cfg, "RST", COR_CRIT_TRAVEL_DOCUMENT)->margin_days[COR_DOC_ETD],
-	                 1);
+			 1);
 	cfg = cor_rules_config_default();
 	assert_int_equal(parse(&cfg, "VHR.doc_kinds = passport , laissez_passer", msg, sizeof(msg)),
-	                 0);
+			 0);
 	assert_codes(&cfg, etd, (const char *[]){"NO_TRAVEL_DOCUMENT"}, 1);
 	assert_int_equal(rule_of(&cfg, "VHR", COR_CRIT_TRAVEL_DOCUMENT)->mask,
-	                 1u << COR_DOC_PASSPORT | 1u << COR_DOC_LAISSEZ_PASSER);
+			 1u << COR_DOC_PASSPORT | 1u << COR_DOC_LAISSEZ_PASSER);
 	assert_int_equal(rule_of(&cfg, "AVR", COR_CRIT_TRAVEL_DOCUMENT)->mask,
-	                 1u << COR_DOC_PASSPORT | 1u << COR_DOC_ETD | 1u << COR_DOC_LAISSEZ_PASSER);
+			 1u << COR_DOC_PASSPORT | 1u << COR_DOC_ETD | 1u << COR_DOC_LAISSEZ_PASSER);
 	cfg = cor_rules_config_default();
 	assert_int_equal(parse(&cfg, "VHR.doc_kinds = id_card,etd", msg, sizeof(msg)), 0);
 	assert_codes(&cfg, golden_named("VHR: no accepted"), (const char *[]){"NO_TRAVEL_DOCUMENT"},
-	             1);
+		     1);
 
 	/* Protection from medium, family, ages. */
 	const struct golden *vol = golden_named("VHR: voluntariness");
 	cfg = cor_rules_config_default();
 	assert_int_equal(parse(&cfg, "VHR.protection_clearance_from = medium", msg, sizeof(msg)),
-	                 0);
+			 0);
 	assert_codes(&cfg, vol,
-	             (const char *[]){"NOT_COUNSELLED", "NO_INFORMED_DECISION",
-	                              "ASYLUM_REFERRAL_OPEN", "REFERRAL_OPEN",
-	                              "PROTECTION_NOT_CLEARED", "PROTECTION_NOT_ASSESSED",
-	                              "PROTECTION_NOT_CLEARED"},
-	             7);
+		     (const char *[]){"NOT_COUNSELLED", "NO_INFORMED_DECISION",
+				      "ASYLUM_REFERRAL_OPEN", "REFERRAL_OPEN",
+				      "PROTECTION_NOT_CLEARED", "PROTECTION_NOT_ASSESSED",
+				      "PROTECTION_NOT_CLEARED"},
+		     7);
 	cfg = cor_rules_config_default();
 	assert_int_equal(parse(&cfg,
-	                       "REL.relationships = principal,spouse,child,sibling\n"
-	                       "REL.child_age_limit = 0\n",
-	                       msg, sizeof(msg)),
-	                 0);
+			       "REL.relationships = principal,spouse,child,sibling\n"
+			       "REL.child_age_limit = 0\n",
+			       msg, sizeof(msg)),
+			 0);
 	assert_codes(&cfg, golden_named("REL: family"), NULL, 0);
 	cfg = cor_rules_config_default();
 	assert_int_equal(parse(&cfg, "principal_min_age = 16", msg, sizeof(msg)), 0);
@@ -842,9 +842,9 @@ static void test_config_rules(void **state)
 	cfg = cor_rules_config_default();
 	assert_int_equal(parse(&cfg, "RST.tb_screening_min_age = 0", msg, sizeof(msg)), 0);
 	assert_codes(&cfg, golden_named("RST to the USA"),
-	             (const char *[]){"TB_CLASS_A", "TB_NOT_SCREENED", "RELATIONSHIP_NOT_ALLOWED",
-	                              "TB_NOT_SCREENED"},
-	             4);
+		     (const char *[]){"TB_CLASS_A", "TB_NOT_SCREENED", "RELATIONSHIP_NOT_ALLOWED",
+				      "TB_NOT_SCREENED"},
+		     4);
 }
 
 static void test_config_priority_and_weights(void **state)
@@ -866,13 +866,13 @@ static void test_config_priority_and_weights(void **state)
 			fail_msg("default weight of %s is %d", cor_needs[i].code, cfg.weight[i]);
 
 	assert_int_equal(parse(&cfg,
-	                       "priority.emergency_days = 3\n"
-	                       "priority.urgent_days = 30\n"
-	                       "priority.normal_days = 180\n"
-	                       "weight.SM = 5\n"
-	                       "weight.SM-CC = 0\n",
-	                       msg, sizeof(msg)),
-	                 0);
+			       "priority.emergency_days = 3\n"
+			       "priority.urgent_days = 30\n"
+			       "priority.normal_days = 180\n"
+			       "weight.SM = 5\n"
+			       "weight.SM-CC = 0\n",
+			       msg, sizeof(msg)),
+			 0);
 	assert_int_equal(cfg.priority_days[COR_PRIO_EMERGENCY], 3);
 	assert_int_equal(cfg.priority_days[COR_PRIO_URGENT], 30);
 	assert_int_equal(cfg.priority_days[COR_PRIO_NORMAL], 180);
@@ -889,79 +889,79 @@ static void test_config_errors(void **state)
 	static const struct {
 		const char *text, *msg;
 	} bad[] = {
-	        {"fitness_window_hours 72", "rules.conf:1: expected 'key = value', not "
-	                                    "'fitness_window_hours 72'"},
-	        {"# ok\n\n= 72", "rules.conf:3: missing key before '='"},
-	        {"fitness_window_hours =", "rules.conf:1: 'fitness_window_hours' has no value"},
-	        {"fitnes_window_hours = 72", "rules.conf:1: unknown key 'fitnes_window_hours'"},
-	        {"fitness_window_hours = 0", "rules.conf:1: 'fitness_window_hours' must be a whole "
-	                                     "number of hours from 1 to 720, not '0'"},
-	        {"fitness_window_hours = 72h",
-	         "rules.conf:1: 'fitness_window_hours' must be a whole "
-	         "number of hours from 1 to 720, not '72h'"},
-	        {"fitness_window_hours = -1",
-	         "rules.conf:1: 'fitness_window_hours' must be a whole "
-	         "number of hours from 1 to 720, not '-1'"},
-	        {"fitness_window_hours = 72 # hours", "rules.conf:1: 'fitness_window_hours' must "
-	                                              "be a whole number of hours from 1 to 720, "
-	                                              "not '72 # hours'"},
-	        {"fitness_window_hours = 99999999999", "rules.conf:1: 'fitness_window_hours' must "
-	                                               "be a whole number of hours from 1 to 720, "
-	                                               "not '99999999999'"},
-	        {"fitness_window_hours = 72\nfitness_window_hours = 48",
-	         "rules.conf:2: 'fitness_window_hours' is already set on line 1"},
-	        {"RST.fitness_window_hours = 72\nRST.fitness_window_hours = 48",
-	         "rules.conf:2: 'RST.fitness_window_hours' is already set on line 1"},
-	        {"XYZ.fitness_window_hours = 72",
-	         "rules.conf:1: unknown programme 'XYZ' in 'XYZ.fitness_window_hours'"},
-	        {"VHRXYZZY.fitness_window_hours = 72",
-	         "rules.conf:1: unknown programme 'VHRXYZZY' in 'VHRXYZZY.fitness_window_hours'"},
-	        {"RST.fitness = 72", "rules.conf:1: unknown key 'RST.fitness'"},
-	        {"HEV.tb_screening_min_age = 2",
-	         "rules.conf:1: 'HEV.tb_screening_min_age': HEV has no TB criterion"},
-	        {"VHR.child_age_limit = 18",
-	         "rules.conf:1: 'VHR.child_age_limit': VHR has no FAMILY criterion"},
-	        {"protection_clearance_from = none",
-	         "rules.conf:1: 'protection_clearance_from' must "
-	         "be low, medium or high, not 'none'"},
-	        {"protection_clearance_from = HIGH",
-	         "rules.conf:1: 'protection_clearance_from' must "
-	         "be low, medium or high, not 'HIGH'"},
-	        {"doc_kinds = passport,,etd", "rules.conf:1: 'doc_kinds' has an empty entry"},
-	        {"doc_kinds = passport,", "rules.conf:1: 'doc_kinds' has an empty entry"},
-	        {"doc_kinds = passport, pasport",
-	         "rules.conf:1: 'doc_kinds': unknown document kind 'pasport'"},
-	        {"doc_kinds = visa", "rules.conf:1: 'doc_kinds': 'visa' is not a travel document"},
-	        {"REL.relationships = spouse,child",
-	         "rules.conf:1: 'REL.relationships' must include principal"},
-	        {"REL.relationships = principal,cousin",
-	         "rules.conf:1: 'REL.relationships': unknown relationship 'cousin'"},
-	        {"doc_margin_days.visa = 10", "rules.conf:1: unknown key 'doc_margin_days.visa'"},
-	        {"doc_margin_days.passport = 3651", "rules.conf:1: 'doc_margin_days.passport' must "
-	                                            "be a whole number of days from 0 to "
-	                                            "3650, not '3651'"},
-	        {"weight.XX = 3", "rules.conf:1: 'weight.XX': unknown specific-needs code 'XX'"},
-	        {"weight.sm-cc = 3", "rules.conf:1: 'weight.sm-cc': unknown specific-needs code "
-	                             "'sm-cc'"},
-	        {"weight.SM-CC = 101",
-	         "rules.conf:1: 'weight.SM-CC' must be a whole number from 0 to 100, not '101'"},
-	        {"priority.urgent_days = 0", "rules.conf:1: 'priority.urgent_days' must be a whole "
-	                                     "number of days from 1 to 3650, not '0'"},
-	        {"priority.high_days = 3", "rules.conf:1: unknown key 'priority.high_days'"},
-	        {"priority.urgent_days = 400",
-	         "rules.conf:1: 'priority.urgent_days' (400) must not be longer than "
-	         "'priority.normal_days' (365)"},
-	        {"priority.emergency_days = 50\n# two\npriority.urgent_days = 40\n",
-	         "rules.conf:3: 'priority.emergency_days' (50) must not be longer than "
-	         "'priority.urgent_days' (40)"},
-	        {"fitness_window_hours = 72\nweight.SM\x01 = 2",
-	         "rules.conf:2: unknown key 'weight.SM?'"},
-	        {"fitness_window_hours = \xc3\xa9", "rules.conf:1: 'fitness_window_hours' must be "
-	                                            "a whole number of hours from 1 to 720, "
-	                                            "not '?"
-	                                            "?'"}, /* no trigraph */
-	        {"a_key_that_goes_on_and_on_and_on_and_on_and_on_and_on_and_on_forever = 1",
-	         "rules.conf:1: unknown key 'a_key_that_goes_on_and_on_and_on_and_on_...'"},
+		{"fitness_window_hours 72", "rules.conf:1: expected 'key = value', not "
+					    "'fitness_window_hours 72'"},
+		{"# ok\n\n= 72", "rules.conf:3: missing key before '='"},
+		{"fitness_window_hours =", "rules.conf:1: 'fitness_window_hours' has no value"},
+		{"fitnes_window_hours = 72", "rules.conf:1: unknown key 'fitnes_window_hours'"},
+		{"fitness_window_hours = 0", "rules.conf:1: 'fitness_window_hours' must be a whole "
+					     "number of hours from 1 to 720, not '0'"},
+		{"fitness_window_hours = 72h",
+		 "rules.conf:1: 'fitness_window_hours' must be a whole "
+		 "number of hours from 1 to 720, not '72h'"},
+		{"fitness_window_hours = -1",
+		 "rules.conf:1: 'fitness_window_hours' must be a whole "
+		 "number of hours from 1 to 720, not '-1'"},
+		{"fitness_window_hours = 72 # hours", "rules.conf:1: 'fitness_window_hours' must "
+						      "be a whole number of hours from 1 to 720, "
+						      "not '72 # hours'"},
+		{"fitness_window_hours = 99999999999", "rules.conf:1: 'fitness_window_hours' must "
+						       "be a whole number of hours from 1 to 720, "
+						       "not '99999999999'"},
+		{"fitness_window_hours = 72\nfitness_window_hours = 48",
+		 "rules.conf:2: 'fitness_window_hours' is already set on line 1"},
+		{"RST.fitness_window_hours = 72\nRST.fitness_window_hours = 48",
+		 "rules.conf:2: 'RST.fitness_window_hours' is already set on line 1"},
+		{"XYZ.fitness_window_hours = 72",
+		 "rules.conf:1: unknown programme 'XYZ' in 'XYZ.fitness_window_hours'"},
+		{"VHRXYZZY.fitness_window_hours = 72",
+		 "rules.conf:1: unknown programme 'VHRXYZZY' in 'VHRXYZZY.fitness_window_hours'"},
+		{"RST.fitness = 72", "rules.conf:1: unknown key 'RST.fitness'"},
+		{"HEV.tb_screening_min_age = 2",
+		 "rules.conf:1: 'HEV.tb_screening_min_age': HEV has no TB criterion"},
+		{"VHR.child_age_limit = 18",
+		 "rules.conf:1: 'VHR.child_age_limit': VHR has no FAMILY criterion"},
+		{"protection_clearance_from = none",
+		 "rules.conf:1: 'protection_clearance_from' must "
+		 "be low, medium or high, not 'none'"},
+		{"protection_clearance_from = HIGH",
+		 "rules.conf:1: 'protection_clearance_from' must "
+		 "be low, medium or high, not 'HIGH'"},
+		{"doc_kinds = passport,,etd", "rules.conf:1: 'doc_kinds' has an empty entry"},
+		{"doc_kinds = passport,", "rules.conf:1: 'doc_kinds' has an empty entry"},
+		{"doc_kinds = passport, pasport",
+		 "rules.conf:1: 'doc_kinds': unknown document kind 'pasport'"},
+		{"doc_kinds = visa", "rules.conf:1: 'doc_kinds': 'visa' is not a travel document"},
+		{"REL.relationships = spouse,child",
+		 "rules.conf:1: 'REL.relationships' must include principal"},
+		{"REL.relationships = principal,cousin",
+		 "rules.conf:1: 'REL.relationships': unknown relationship 'cousin'"},
+		{"doc_margin_days.visa = 10", "rules.conf:1: unknown key 'doc_margin_days.visa'"},
+		{"doc_margin_days.passport = 3651", "rules.conf:1: 'doc_margin_days.passport' must "
+						    "be a whole number of days from 0 to "
+						    "3650, not '3651'"},
+		{"weight.XX = 3", "rules.conf:1: 'weight.XX': unknown specific-needs code 'XX'"},
+		{"weight.sm-cc = 3", "rules.conf:1: 'weight.sm-cc': unknown specific-needs code "
+				     "'sm-cc'"},
+		{"weight.SM-CC = 101",
+		 "rules.conf:1: 'weight.SM-CC' must be a whole number from 0 to 100, not '101'"},
+		{"priority.urgent_days = 0", "rules.conf:1: 'priority.urgent_days' must be a whole "
+					     "number of days from 1 to 3650, not '0'"},
+		{"priority.high_days = 3", "rules.conf:1: unknown key 'priority.high_days'"},
+		{"priority.urgent_days = 400",
+		 "rules.conf:1: 'priority.urgent_days' (400) must not be longer than "
+		 "'priority.normal_days' (365)"},
+		{"priority.emergency_days = 50\n# two\npriority.urgent_days = 40\n",
+		 "rules.conf:3: 'priority.emergency_days' (50) must not be longer than "
+		 "'priority.urgent_days' (40)"},
+		{"fitness_window_hours = 72\nweight.SM\x01 = 2",
+		 "rules.conf:2: unknown key 'weight.SM?'"},
+		{"fitness_window_hours = \xc3\xa9", "rules.conf:1: 'fitness_window_hours' must be "
+						    "a whole number of hours from 1 to 720, "
+						    "not '?"
+						    "?'"}, /* no trigraph */
+		{"a_key_that_goes_on_and_on_and_on_and_on_and_on_and_on_and_on_forever = 1",
+		 "rules.conf:1: unknown key 'a_key_that_goes_on_and_on_and_on_and_on_...'"},
 	};
 	const struct cor_rules_config def = cor_rules_config_default();
 	for (size_t i = 0; i < ROWS(bad); i++) {
@@ -972,44 +972,44 @@ static void test_config_errors(void **state)
 			fail_msg("accepted: '%s'", bad[i].text);
 		if (strcmp(msg, bad[i].msg))
 			fail_msg("for '%s':\n  got      '%s'\n  expected '%s'", bad[i].text, msg,
-			         bad[i].msg);
+				 bad[i].msg);
 		assert_same_config(&cfg, &def);
 	}
 	/* A NUL byte, and a message buffer too small or absent. */
 	struct cor_rules_config cfg = def;
 	char msg[200], small[12];
 	assert_int_equal(cor_rules_config_parse(&cfg, "a = 1\0b", 7, "x.conf", msg, sizeof(msg)),
-	                 COR_EINVAL);
+			 COR_EINVAL);
 	assert_string_equal(msg, "x.conf:1: NUL byte in line");
 	assert_int_equal(
-	        cor_rules_config_parse(&cfg, "nope", 4, "rules.conf", small, sizeof(small)),
-	        COR_EINVAL);
+		cor_rules_config_parse(&cfg, "nope", 4, "rules.conf", small, sizeof(small)),
+		COR_EINVAL);
 	assert_string_equal(small, "rules.conf:");
 	assert_int_equal(cor_rules_config_parse(&cfg, "nope", 4, NULL, NULL, 0), COR_EINVAL);
 	assert_int_equal(cor_rules_config_parse(&cfg, "nope", 4, NULL, msg, sizeof(msg)),
-	                 COR_EINVAL);
+			 COR_EINVAL);
 	assert_string_equal(msg, "(config):1: expected 'key = value', not 'nope'");
 	/* The text need not be terminated: the length bounds it. */
 	assert_int_equal(cor_rules_config_parse(&cfg, "fitness_window_hours = 48XYZ", 25, "x", msg,
-	                                        sizeof(msg)),
-	                 0);
+						sizeof(msg)),
+			 0);
 	assert_int_equal(rule_of(&cfg, "VHR", COR_CRIT_FITNESS)->value, 48);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_goldens),
-	        cmocka_unit_test(test_golden_coverage),
-	        cmocka_unit_test(test_overflow),
-	        cmocka_unit_test(test_bad_facts),
-	        cmocka_unit_test(test_describe),
-	        cmocka_unit_test(test_default_tables),
-	        cmocka_unit_test(test_names),
-	        cmocka_unit_test(test_config_empty),
-	        cmocka_unit_test(test_config_rules),
-	        cmocka_unit_test(test_config_priority_and_weights),
-	        cmocka_unit_test(test_config_errors),
+		cmocka_unit_test(test_goldens),
+		cmocka_unit_test(test_golden_coverage),
+		cmocka_unit_test(test_overflow),
+		cmocka_unit_test(test_bad_facts),
+		cmocka_unit_test(test_describe),
+		cmocka_unit_test(test_default_tables),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_config_empty),
+		cmocka_unit_test(test_config_rules),
+		cmocka_unit_test(test_config_priority_and_weights),
+		cmocka_unit_test(test_config_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

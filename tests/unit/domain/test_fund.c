@@ -29,23 +29,34 @@ static void test_parse(void **state)
 		int err;
 		int64_t want;
 	} rows[] = {
-		{"120.50", "USD", 0, 12050},    {"120.5", "USD", 0, 12050},
-		{"120", "USD", 0, 12000},       {"0.01", "USD", 0, 1},
-		{"5000", "XOF", 0, 5000},       {"12.500", "LYD", 0, 12500},
-		{"12.5", "LYD", 0, 12500},      {"1000000000000", "USD", 0, 100000000000000},
+		{"120.50", "USD", 0, 12050},
+		{"120.5", "USD", 0, 12050},
+		{"120", "USD", 0, 12000},
+		{"0.01", "USD", 0, 1},
+		{"5000", "XOF", 0, 5000},
+		{"12.500", "LYD", 0, 12500},
+		{"12.5", "LYD", 0, 12500},
+		{"1000000000000", "USD", 0, 100000000000000},
 		{"1000000000001", "USD", COR_EINVAL, 0},
-		{"5000.5", "XOF", COR_EINVAL, 0}, {"1.234", "USD", COR_EINVAL, 0},
-		{"0", "USD", COR_EINVAL, 0},    {"0.00", "USD", COR_EINVAL, 0},
-		{"-5", "USD", COR_EINVAL, 0},   {"1,000", "USD", COR_EINVAL, 0},
-		{"12.", "USD", COR_EINVAL, 0},  {".5", "USD", COR_EINVAL, 0},
-		{"", "USD", COR_EINVAL, 0},     {"10", "XYZ", COR_EINVAL, 0},
-		{"1e3", "USD", COR_EINVAL, 0},  {" 10", "USD", COR_EINVAL, 0},
+		{"5000.5", "XOF", COR_EINVAL, 0},
+		{"1.234", "USD", COR_EINVAL, 0},
+		{"0", "USD", COR_EINVAL, 0},
+		{"0.00", "USD", COR_EINVAL, 0},
+		{"-5", "USD", COR_EINVAL, 0},
+		{"1,000", "USD", COR_EINVAL, 0},
+		{"12.", "USD", COR_EINVAL, 0},
+		{".5", "USD", COR_EINVAL, 0},
+		{"", "USD", COR_EINVAL, 0},
+		{"10", "XYZ", COR_EINVAL, 0},
+		{"1e3", "USD", COR_EINVAL, 0},
+		{" 10", "USD", COR_EINVAL, 0},
 	};
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		int64_t v = -1;
 		int err = cor_money_parse(rows[i].s, rows[i].cur, &v);
 		if (err != rows[i].err)
-			fail_msg("'%s' %s: %d, expected %d", rows[i].s, rows[i].cur, err, rows[i].err);
+			fail_msg("'%s' %s: %d, expected %d", rows[i].s, rows[i].cur, err,
+				 rows[i].err);
 		if (!err && v != rows[i].want)
 			fail_msg("'%s' %s: %lld", rows[i].s, rows[i].cur, (long long)v);
 	}
@@ -61,7 +72,8 @@ static void test_format(void **state)
 	assert_string_equal(cor_money_format(1000000, "XOF", b), "1,000,000 XOF");
 	assert_string_equal(cor_money_format(12500, "LYD", b), "12.500 LYD");
 	assert_string_equal(cor_money_format(-4500, "EUR", b), "-45.00 EUR");
-	assert_string_equal(cor_money_format(INT64_MIN, "LYD", b), "-9,223,372,036,854,775.808 LYD");
+	assert_string_equal(cor_money_format(INT64_MIN, "LYD", b),
+			    "-9,223,372,036,854,775.808 LYD");
 }
 
 static void test_vocabulary(void **state)
@@ -84,17 +96,20 @@ static void test_approval(void **state)
 {
 	char msg[300];
 	struct cor_fund_position p = {.budget = 100000, .approved = 60000, .disbursed = 10000};
-	assert_int_equal(cor_fund_check_approval(&p, 40000, "NE-AJY", 2026, "USD", msg, sizeof(msg)), 0);
-	assert_int_equal(cor_fund_check_approval(&p, 40001, "NE-AJY", 2026, "USD", msg, sizeof(msg)),
-			 COR_EINVAL);
+	assert_int_equal(
+		cor_fund_check_approval(&p, 40000, "NE-AJY", 2026, "USD", msg, sizeof(msg)), 0);
+	assert_int_equal(
+		cor_fund_check_approval(&p, 40001, "NE-AJY", 2026, "USD", msg, sizeof(msg)),
+		COR_EINVAL);
 	assert_string_equal(msg, "approving 400.01 USD would exceed the 2026 budget of office "
 				 "'NE-AJY': budget 1,000.00 USD, already approved 600.00 USD, left "
 				 "400.00 USD");
 	struct cor_fund_position none = {0};
 	assert_int_equal(cor_fund_check_approval(&none, 1, "DJ-JIB", 2027, "DJF", msg, sizeof(msg)),
 			 COR_EINVAL);
-	assert_string_equal(msg, "office 'DJ-JIB' has no 2027 budget in DJF (set one with 'corridor "
-				 "fund budget')");
+	assert_string_equal(msg,
+			    "office 'DJ-JIB' has no 2027 budget in DJF (set one with 'corridor "
+			    "fund budget')");
 }
 
 static void test_disbursement(void **state)
@@ -103,8 +118,9 @@ static void test_disbursement(void **state)
 	assert_int_equal(cor_fund_check_disbursement(5000, 2000, 3000, "EUR", msg, sizeof(msg)), 0);
 	assert_int_equal(cor_fund_check_disbursement(5000, 2000, 3001, "EUR", msg, sizeof(msg)),
 			 COR_EINVAL);
-	assert_string_equal(msg, "paying 30.01 EUR would exceed the approved 50.00 EUR (already paid "
-				 "20.00 EUR)");
+	assert_string_equal(msg,
+			    "paying 30.01 EUR would exceed the approved 50.00 EUR (already paid "
+			    "20.00 EUR)");
 }
 
 int main(void)

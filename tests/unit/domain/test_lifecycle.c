@@ -21,7 +21,7 @@
 #include "util/error.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
-#define REF "LY-TIP-2026-000123"
+#define REF     "LY-TIP-2026-000123"
 
 /* ---- the golden table -------------------------------------------------- */
 
@@ -119,9 +119,8 @@ static const struct {
 	const char *code;
 	const struct golden *g;
 } goldens[] = {
-	{"HEV", g_evacuation}, {"VHR", g_return},    {"AVR", g_return},
-	{"REP", g_return},     {"HASM", g_stranded}, {"RST", g_selection},
-	{"REL", g_relocation}, {"CPW", g_selection},
+	{"HEV", g_evacuation}, {"VHR", g_return},    {"AVR", g_return},     {"REP", g_return},
+	{"HASM", g_stranded},  {"RST", g_selection}, {"REL", g_relocation}, {"CPW", g_selection},
 };
 
 static const struct golden *golden_of(const char *code)
@@ -198,8 +197,8 @@ static const struct cor_programme *prog(const char *code)
 
 /* Check p: from -> to on gate; the error, code and message expected. */
 static void expect_move(const char *code, const char *from, const char *to,
-			 const struct cor_case_gate *g, int err, const char *why_code,
-			 const char *msg)
+			const struct cor_case_gate *g, int err, const char *why_code,
+			const char *msg)
 {
 	struct cor_refusal why;
 	memset(&why, 0x5a, sizeof(why));
@@ -251,9 +250,10 @@ static void test_table_invariants(void **state)
 			const struct cor_programme *p = &cor_programmes[k];
 			if (!(t->programmes & cor_programme_bit(p)))
 				continue;
-			if (!cor_programme_has_state(p, t->from) || !cor_programme_has_state(p, t->to))
-				fail_msg("row %zu: %s has no state '%s' or '%s'", i, p->code, t->from,
-					 t->to);
+			if (!cor_programme_has_state(p, t->from) ||
+			    !cor_programme_has_state(p, t->to))
+				fail_msg("row %zu: %s has no state '%s' or '%s'", i, p->code,
+					 t->from, t->to);
 			/* No programme has two rows for one pair. */
 			assert_ptr_equal(cor_lifecycle_find(p, t->from, t->to), t);
 			for (size_t j = i + 1; j < cor_transitions_len; j++) {
@@ -278,7 +278,8 @@ static void test_paths_are_rows(void **state)
 		size_t n = 0;
 		for (; p->path[n + 1]; n++) {
 			if (!cor_lifecycle_find(p, p->path[n], p->path[n + 1]))
-				fail_msg("%s: no row %s -> %s", p->code, p->path[n], p->path[n + 1]);
+				fail_msg("%s: no row %s -> %s", p->code, p->path[n],
+					 p->path[n + 1]);
 			g.reason = NULL; /* the usual path needs no reason */
 			expect_move(p->code, p->path[n], p->path[n + 1], &g, 0, "", "");
 		}
@@ -296,7 +297,7 @@ static void test_names(void **state)
 	for (size_t i = 0; i < ROWS(roles); i++)
 		assert_string_equal(cor_role_name((enum cor_role)i), roles[i]);
 	assert_string_equal(cor_role_name(COR_ROLE__N), "?");
-	assert_string_equal(cor_role_name((enum cor_role)-1), "?");
+	assert_string_equal(cor_role_name((enum cor_role) - 1), "?");
 
 	static const struct {
 		enum cor_guard g;
@@ -360,7 +361,8 @@ static void test_next_on_hold(void **state)
 				fail_msg("%s on_hold from %s: '%s', expected '%s'", p->code, h, got,
 					 want);
 		}
-		assert_true(holds >= 5); /* HEV: registered, assessed, eligible, travel_ready, booked */
+		assert_true(holds >=
+			    5); /* HEV: registered, assessed, eligible, travel_ready, booked */
 		next_str(p, "on_hold", NULL, got, sizeof(got));
 		assert_string_equal(got, "registered, ineligible, closed");
 		next_str(p, "on_hold", "", got, sizeof(got));
@@ -393,9 +395,10 @@ static void test_every_legal_transition(void **state)
 			/* Eligibility not evaluated (no hook) passes too. */
 			g.eligibility = COR_ELIG_UNCHECKED;
 			expect_move(p->code, t->from, t->to, &g, 0, "", "");
-			if (strcmp(t->from, "on_hold") && !listed(golden_next(p->code, t->from), t->to))
-				fail_msg("%s %s -> %s is a row but not in the golden table", p->code,
-					 t->from, t->to);
+			if (strcmp(t->from, "on_hold") &&
+			    !listed(golden_next(p->code, t->from), t->to))
+				fail_msg("%s %s -> %s is a row but not in the golden table",
+					 p->code, t->from, t->to);
 			checked++;
 		}
 	}
@@ -428,9 +431,10 @@ static void test_every_illegal_transition(void **state)
 				if (listed(hold_next, to))
 					continue;
 				snprintf(msg, sizeof(msg),
-					 "case '" REF "' is '%s'; it cannot go to '%s' (next: %s)", from,
-					 to, hold_next);
-				expect_move(p->code, from, to, &g, COR_EWRONGSTATE, "WRONG_STATE", msg);
+					 "case '" REF "' is '%s'; it cannot go to '%s' (next: %s)",
+					 from, to, hold_next);
+				expect_move(p->code, from, to, &g, COR_EWRONGSTATE, "WRONG_STATE",
+					    msg);
 				refused++;
 			}
 		}
@@ -445,21 +449,21 @@ static void test_unknown_state(void **state)
 {
 	struct cor_case_gate g = gate_ok();
 	expect_move("VHR", "registered", "bokked", &g, COR_EINVAL, "UNKNOWN_STATE",
-		     "case '" REF "': 'bokked' is not a lifecycle state");
+		    "case '" REF "': 'bokked' is not a lifecycle state");
 	expect_move("VHR", "registered", "", &g, COR_EINVAL, "UNKNOWN_STATE",
-		     "case '" REF "': '' is not a lifecycle state");
+		    "case '" REF "': '' is not a lifecycle state");
 	expect_move("VHR", "registered", "Counselled", &g, COR_EINVAL, "UNKNOWN_STATE",
-		     "case '" REF "': 'Counselled' is not a lifecycle state");
+		    "case '" REF "': 'Counselled' is not a lifecycle state");
 	struct cor_refusal why;
 	assert_int_equal(cor_lifecycle_check(prog("VHR"), "registered", "x", &g, &why), COR_EINVAL);
 	assert_string_equal(why.field, "state");
 	/* No gate: the guards see nothing met, the case is '?'. */
 	assert_int_equal(cor_lifecycle_check(prog("HEV"), "registered", "assessed", NULL, NULL), 0);
 	expect_move("HEV", "registered", "booked", NULL, COR_EWRONGSTATE, "WRONG_STATE",
-		     "case '?' is 'registered'; it cannot go to 'booked' (next: assessed, "
-		     "ineligible, on_hold, closed)");
+		    "case '?' is 'registered'; it cannot go to 'booked' (next: assessed, "
+		    "ineligible, on_hold, closed)");
 	expect_move("HEV", "registered", "on_hold", NULL, COR_EINVAL, "REASON_REQUIRED",
-		     "case '?' is 'registered'; it can go to 'on_hold' only with a reason");
+		    "case '?' is 'registered'; it can go to 'on_hold' only with a reason");
 }
 
 /* ---- guards ------------------------------------------------------------ */
@@ -475,17 +479,18 @@ static void test_guard_reason(void **state)
 	for (size_t i = 0; i < ROWS(branches); i++) {
 		struct cor_case_gate g = gate_ok();
 		g.reason = NULL;
-		snprintf(msg, sizeof(msg), "case '" REF "' is '%s'; it can go to '%s' only with a reason",
+		snprintf(msg, sizeof(msg),
+			 "case '" REF "' is '%s'; it can go to '%s' only with a reason",
 			 branches[i][0], branches[i][1]);
-		expect_move("VHR", branches[i][0], branches[i][1], &g, COR_EINVAL, "REASON_REQUIRED",
-			     msg);
+		expect_move("VHR", branches[i][0], branches[i][1], &g, COR_EINVAL,
+			    "REASON_REQUIRED", msg);
 		g.reason = "";
-		expect_move("AVR", branches[i][0], branches[i][1], &g, COR_EINVAL, "REASON_REQUIRED",
-			     msg);
+		expect_move("AVR", branches[i][0], branches[i][1], &g, COR_EINVAL,
+			    "REASON_REQUIRED", msg);
 		struct cor_refusal why;
-		assert_int_equal(cor_lifecycle_check(prog("VHR"), branches[i][0], branches[i][1], &g,
-						     &why),
-				 COR_EINVAL);
+		assert_int_equal(
+			cor_lifecycle_check(prog("VHR"), branches[i][0], branches[i][1], &g, &why),
+			COR_EINVAL);
 		assert_string_equal(why.field, "reason");
 		g.reason = "the person withdrew";
 		expect_move("VHR", branches[i][0], branches[i][1], &g, 0, "", "");
@@ -494,9 +499,9 @@ static void test_guard_reason(void **state)
 	struct cor_case_gate g = gate_ok();
 	g.reason = NULL;
 	expect_move("RST", "interviewed", "rejected", &g, COR_EINVAL, "REASON_REQUIRED",
-		     "case '" REF "' is 'interviewed'; it can go to 'rejected' only with a reason");
+		    "case '" REF "' is 'interviewed'; it can go to 'rejected' only with a reason");
 	expect_move("REL", "submitted", "rejected", &g, COR_EINVAL, "REASON_REQUIRED",
-		     "case '" REF "' is 'submitted'; it can go to 'rejected' only with a reason");
+		    "case '" REF "' is 'submitted'; it can go to 'rejected' only with a reason");
 	expect_move("CPW", "rejected", "closed", &g, 0, "", "");
 	expect_move("HEV", "ineligible", "closed", &g, 0, "", "");
 	expect_move("HEV", "no_show", "travel_ready", &g, 0, "", "");
@@ -510,10 +515,10 @@ static void test_guard_counselling(void **state)
 	static const char *const returns[] = {"VHR", "AVR", "REP"};
 	for (size_t i = 0; i < ROWS(returns); i++)
 		expect_move(returns[i], "registered", "counselled", &g, COR_EWRONGSTATE,
-			     "NO_COUNSELLING",
-			     "case '" REF "' is 'registered'; it cannot go to 'counselled' before a "
-			     "counselling session is recorded (a return happens only at the "
-			     "person's request)");
+			    "NO_COUNSELLING",
+			    "case '" REF "' is 'registered'; it cannot go to 'counselled' before a "
+			    "counselling session is recorded (a return happens only at the "
+			    "person's request)");
 	/* Only returns. */
 	expect_move("HASM", "registered", "counselled", &g, 0, "", "");
 	expect_move("RST", "registered", "counselled", &g, 0, "", "");
@@ -542,14 +547,14 @@ static void test_guard_decision(void **state)
 			 cases[i].latest);
 		for (size_t k = 0; k < ROWS(returns); k++)
 			expect_move(returns[k], "counselled", "assessed", &g, COR_EWRONGSTATE,
-				     "NO_INFORMED_DECISION", msg);
+				    "NO_INFORMED_DECISION", msg);
 		/* A person who changed their mind stops the return further on too. */
 		snprintf(msg, sizeof(msg),
 			 "case '" REF "' is 'travel_ready'; it cannot go to 'booked' without an "
 			 "informed decision 'yes' to return (%s)",
 			 cases[i].latest);
 		expect_move("VHR", "travel_ready", "booked", &g, COR_EWRONGSTATE,
-			     "NO_INFORMED_DECISION", msg);
+			    "NO_INFORMED_DECISION", msg);
 		/* Not the other programmes; and withdrawing always works. */
 		expect_move("HASM", "counselled", "assessed", &g, 0, "", "");
 		expect_move("RST", "counselled", "assessed", &g, 0, "", "");
@@ -566,19 +571,19 @@ static void test_guard_referral(void **state)
 	g.open_referrals = 1;
 	snprintf(g.held_from, sizeof(g.held_from), "counselled");
 	expect_move("VHR", "on_hold", "counselled", &g, COR_EWRONGSTATE, "REFERRAL_OPEN",
-		     "case '" REF "' is 'on_hold'; it cannot go to 'counselled' while 1 referral "
-		     "is open");
+		    "case '" REF "' is 'on_hold'; it cannot go to 'counselled' while 1 referral "
+		    "is open");
 	g.open_referrals = 2;
 	expect_move("REP", "on_hold", "counselled", &g, COR_EWRONGSTATE, "REFERRAL_OPEN",
-		     "case '" REF "' is 'on_hold'; it cannot go to 'counselled' while 2 referrals "
-		     "are open");
+		    "case '" REF "' is 'on_hold'; it cannot go to 'counselled' while 2 referrals "
+		    "are open");
 	/* Every forward step of a return is blocked too. */
 	expect_move("AVR", "assessed", "eligible", &g, COR_EWRONGSTATE, "REFERRAL_OPEN",
-		     "case '" REF "' is 'assessed'; it cannot go to 'eligible' while 2 referrals "
-		     "are open");
+		    "case '" REF "' is 'assessed'; it cannot go to 'eligible' while 2 referrals "
+		    "are open");
 	expect_move("VHR", "booked", "departed", &g, COR_EWRONGSTATE, "REFERRAL_OPEN",
-		     "case '" REF "' is 'booked'; it cannot go to 'departed' while 2 referrals are "
-		     "open");
+		    "case '" REF "' is 'booked'; it cannot go to 'departed' while 2 referrals are "
+		    "open");
 	/* Leaving the return is not. */
 	expect_move("VHR", "on_hold", "closed", &g, 0, "", "");
 	expect_move("VHR", "on_hold", "ineligible", &g, 0, "", "");
@@ -596,12 +601,12 @@ static void test_guard_assessed(void **state)
 	g.persons = 3;
 	g.persons_assessed = 1;
 	expect_move("VHR", "assessed", "eligible", &g, COR_EWRONGSTATE, "PROTECTION_NOT_ASSESSED",
-		     "case '" REF "' is 'assessed'; it cannot go to 'eligible' before every "
-		     "person's protection risk is assessed (2 of 3 not assessed)");
+		    "case '" REF "' is 'assessed'; it cannot go to 'eligible' before every "
+		    "person's protection risk is assessed (2 of 3 not assessed)");
 	g.persons_assessed = 0;
 	expect_move("REP", "assessed", "eligible", &g, COR_EWRONGSTATE, "PROTECTION_NOT_ASSESSED",
-		     "case '" REF "' is 'assessed'; it cannot go to 'eligible' before every "
-		     "person's protection risk is assessed (3 of 3 not assessed)");
+		    "case '" REF "' is 'assessed'; it cannot go to 'eligible' before every "
+		    "person's protection risk is assessed (3 of 3 not assessed)");
 	expect_move("HEV", "assessed", "eligible", &g, 0, "", "");
 	expect_move("VHR", "counselled", "assessed", &g, 0, "", "");
 	g.persons_assessed = 3;
@@ -611,10 +616,9 @@ static void test_guard_assessed(void **state)
 static void test_guard_not_at_risk(void **state)
 {
 	static const char *const blocked[][2] = {
-		{"assessed", "eligible"},    {"eligible", "travel_ready"},
-		{"travel_ready", "booked"},  {"booked", "departed"},
-		{"on_hold", "eligible"},     {"on_hold", "travel_ready"},
-		{"on_hold", "booked"},       {"no_show", "travel_ready"},
+		{"assessed", "eligible"}, {"eligible", "travel_ready"}, {"travel_ready", "booked"},
+		{"booked", "departed"},   {"on_hold", "eligible"},      {"on_hold", "travel_ready"},
+		{"on_hold", "booked"},    {"no_show", "travel_ready"},
 	};
 	static const char *const returns[] = {"VHR", "AVR", "REP"};
 	char msg[400];
@@ -629,7 +633,7 @@ static void test_guard_not_at_risk(void **state)
 			 blocked[i][0], blocked[i][1]);
 		for (size_t k = 0; k < ROWS(returns); k++)
 			expect_move(returns[k], blocked[i][0], blocked[i][1], &g, COR_EWRONGSTATE,
-				     "PROTECTION_NOT_CLEARED", msg);
+				    "PROTECTION_NOT_CLEARED", msg);
 		/* Not a return: not blocked. */
 		expect_move("HEV", blocked[i][0], blocked[i][1], &g, 0, "", "");
 		expect_move("HASM", blocked[i][0], blocked[i][1], &g, 0, "", "");
@@ -640,14 +644,14 @@ static void test_guard_not_at_risk(void **state)
 	g.persons_at_risk = 2;
 	snprintf(g.person_at_risk, sizeof(g.person_at_risk), REF "-01");
 	expect_move("VHR", "assessed", "eligible", &g, COR_EWRONGSTATE, "PROTECTION_NOT_CLEARED",
-		     "case '" REF "' is 'assessed'; it cannot go to 'eligible': person '" REF
-		     "-01' and 1 other at high protection risk, not cleared by a protection "
-		     "officer");
+		    "case '" REF "' is 'assessed'; it cannot go to 'eligible': person '" REF
+		    "-01' and 1 other at high protection risk, not cleared by a protection "
+		    "officer");
 	g.persons_at_risk = 3;
 	expect_move("VHR", "assessed", "eligible", &g, COR_EWRONGSTATE, "PROTECTION_NOT_CLEARED",
-		     "case '" REF "' is 'assessed'; it cannot go to 'eligible': person '" REF
-		     "-01' and 2 others at high protection risk, not cleared by a protection "
-		     "officer");
+		    "case '" REF "' is 'assessed'; it cannot go to 'eligible': person '" REF
+		    "-01' and 2 others at high protection risk, not cleared by a protection "
+		    "officer");
 	/* Away from departure: never blocked. */
 	expect_move("VHR", "booked", "travel_ready", &g, 0, "", "");
 	expect_move("VHR", "booked", "on_hold", &g, 0, "", "");
@@ -662,9 +666,9 @@ static void test_guard_eligible(void **state)
 	static const struct {
 		const char *code, *from;
 	} rows[] = {
-		{"VHR", "eligible"}, {"HEV", "eligible"},    {"HASM", "eligible"},
+		{"VHR", "eligible"},    {"HEV", "eligible"},    {"HASM", "eligible"},
 		{"RST", "orientation"}, {"REL", "orientation"}, {"AVR", "no_show"},
-		{"CPW", "no_show"},  {"REP", "on_hold"},     {"HEV", "on_hold"},
+		{"CPW", "no_show"},     {"REP", "on_hold"},     {"HEV", "on_hold"},
 	};
 	char msg[400];
 	for (size_t i = 0; i < ROWS(rows); i++) {
@@ -678,14 +682,14 @@ static void test_guard_eligible(void **state)
 			 "-01': passport expired on 2026-01-01",
 			 rows[i].from);
 		expect_move(rows[i].code, rows[i].from, "travel_ready", &g, COR_EWRONGSTATE,
-			     "NOT_ELIGIBLE", msg);
+			    "NOT_ELIGIBLE", msg);
 		g.ineligible_why[0] = '\0';
 		snprintf(msg, sizeof(msg),
 			 "case '" REF "' is '%s'; it cannot go to 'travel_ready': the eligibility "
 			 "criteria are not met",
 			 rows[i].from);
 		expect_move(rows[i].code, rows[i].from, "travel_ready", &g, COR_EWRONGSTATE,
-			     "NOT_ELIGIBLE", msg);
+			    "NOT_ELIGIBLE", msg);
 		g.eligibility = COR_ELIG_MET;
 		expect_move(rows[i].code, rows[i].from, "travel_ready", &g, 0, "", "");
 	}
@@ -702,22 +706,22 @@ static void test_guard_resume(void **state)
 	snprintf(g.held_from, sizeof(g.held_from), "counselled");
 	expect_move("VHR", "on_hold", "counselled", &g, 0, "", "");
 	expect_move("VHR", "on_hold", "assessed", &g, COR_EWRONGSTATE, "WRONG_STATE",
-		     "case '" REF "' is 'on_hold'; it cannot go to 'assessed' (next: counselled, "
-		     "ineligible, closed)");
+		    "case '" REF "' is 'on_hold'; it cannot go to 'assessed' (next: counselled, "
+		    "ineligible, closed)");
 	expect_move("VHR", "on_hold", "registered", &g, COR_EWRONGSTATE, "WRONG_STATE",
-		     "case '" REF "' is 'on_hold'; it cannot go to 'registered' (next: counselled, "
-		     "ineligible, closed)");
+		    "case '" REF "' is 'on_hold'; it cannot go to 'registered' (next: counselled, "
+		    "ineligible, closed)");
 	g.held_from[0] = '\0';
 	expect_move("VHR", "on_hold", "registered", &g, 0, "", "");
 	expect_move("VHR", "on_hold", "counselled", &g, COR_EWRONGSTATE, "WRONG_STATE",
-		     "case '" REF "' is 'on_hold'; it cannot go to 'counselled' (next: registered, "
-		     "ineligible, closed)");
+		    "case '" REF "' is 'on_hold'; it cannot go to 'counselled' (next: registered, "
+		    "ineligible, closed)");
 	/* Resuming a return beyond counselling asks for the decision again. */
 	snprintf(g.held_from, sizeof(g.held_from), "booked");
 	g.decision = "undecided";
 	expect_move("VHR", "on_hold", "booked", &g, COR_EWRONGSTATE, "NO_INFORMED_DECISION",
-		     "case '" REF "' is 'on_hold'; it cannot go to 'booked' without an informed "
-		     "decision 'yes' to return (the latest is 'undecided')");
+		    "case '" REF "' is 'on_hold'; it cannot go to 'booked' without an informed "
+		    "decision 'yes' to return (the latest is 'undecided')");
 }
 
 /* The guards are checked in a fixed order: the first unmet one answers. */
@@ -758,15 +762,16 @@ static void test_text_check(void **state)
 	assert_int_equal(cor_lifecycle_text_check("reason", "withdrew", 10, &why), 0);
 	assert_int_equal(cor_lifecycle_text_check("reason", "a", 1, NULL), 0);
 	assert_int_equal(cor_lifecycle_text_check("reason", "عاد إلى بلده", 100, NULL), 0);
-	static const char *const bad[] = {"", " ", "   ", "tab\there", "new\nline", "\x7f",
-					  "bad \xff utf-8"};
+	static const char *const bad[] = {"",          " ",    "   ",           "tab\there",
+					  "new\nline", "\x7f", "bad \xff utf-8"};
 	for (size_t i = 0; i < ROWS(bad); i++) {
 		memset(&why, 0, sizeof(why));
-		assert_int_equal(cor_lifecycle_text_check("outcome", bad[i], 100, &why), COR_EINVAL);
+		assert_int_equal(cor_lifecycle_text_check("outcome", bad[i], 100, &why),
+				 COR_EINVAL);
 		assert_string_equal(why.code, "INVALID");
 		assert_string_equal(why.field, "outcome");
-		assert_string_equal(why.msg,
-				    "outcome: give 1 to 100 bytes of text without control characters");
+		assert_string_equal(
+			why.msg, "outcome: give 1 to 100 bytes of text without control characters");
 	}
 	assert_int_equal(cor_lifecycle_text_check("reason", NULL, 10, &why), COR_EINVAL);
 	assert_int_equal(cor_lifecycle_text_check("reason", "12345678901", 10, &why), COR_EINVAL);
@@ -887,22 +892,27 @@ static void test_docs_match_table(void **state)
 			if (!(rows[i].programmes & bit))
 				continue;
 			documented++;
-			const struct cor_transition *t = cor_lifecycle_find(p, rows[i].from, rows[i].to);
+			const struct cor_transition *t =
+				cor_lifecycle_find(p, rows[i].from, rows[i].to);
 			if (!t)
-				fail_msg("docs/workflow.md: %s %s -> %s is not in the table", p->code,
-					 rows[i].from, rows[i].to);
+				fail_msg("docs/workflow.md: %s %s -> %s is not in the table",
+					 p->code, rows[i].from, rows[i].to);
 			if (strcmp(cor_role_name(t->role), rows[i].role))
-				fail_msg("docs/workflow.md: %s %s -> %s: role '%s', the table says '%s'",
+				fail_msg("docs/workflow.md: %s %s -> %s: role '%s', the table says "
+					 "'%s'",
 					 p->code, rows[i].from, rows[i].to, rows[i].role,
 					 cor_role_name(t->role));
 			if (t->guards != rows[i].guards)
-				fail_msg("docs/workflow.md: %s %s -> %s: guards %#x, the table says %#x",
-					 p->code, rows[i].from, rows[i].to, rows[i].guards, t->guards);
+				fail_msg("docs/workflow.md: %s %s -> %s: guards %#x, the table "
+					 "says %#x",
+					 p->code, rows[i].from, rows[i].to, rows[i].guards,
+					 t->guards);
 		}
 		for (size_t i = 0; i < cor_transitions_len; i++)
 			tabled += (cor_transitions[i].programmes & bit) != 0;
 		if (documented != tabled)
-			fail_msg("docs/workflow.md documents %zu transitions of %s; the table has %zu",
+			fail_msg("docs/workflow.md documents %zu transitions of %s; the table has "
+				 "%zu",
 				 documented, p->code, tabled);
 	}
 }

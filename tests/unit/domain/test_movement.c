@@ -47,8 +47,8 @@ static void test_lifecycle(void **state)
 {
 	(void)state;
 	static const char *const allowed[] = {
-		"planned>open",    "open>closed",       "closed>departed", "departed>arrived",
-		"closed>open",     "planned>cancelled", "open>cancelled",  "closed>cancelled",
+		"planned>open", "open>closed",       "closed>departed", "departed>arrived",
+		"closed>open",  "planned>cancelled", "open>cancelled",  "closed>cancelled",
 	};
 	int n = 0;
 	for (int a = 0; a < COR_MSTATE__N; a++)
@@ -63,9 +63,10 @@ static void test_lifecycle(void **state)
 				fail_msg("%s: expected %s", pair, want ? "allowed" : "refused");
 			n += want;
 			/* Reasons: cancelling and reopening only. */
-			assert_int_equal(cor_movement_needs_reason(a, b),
-					 want && (b == COR_MSTATE_CANCELLED ||
-						  (a == COR_MSTATE_CLOSED && b == COR_MSTATE_OPEN)));
+			assert_int_equal(
+				cor_movement_needs_reason(a, b),
+				want && (b == COR_MSTATE_CANCELLED ||
+					 (a == COR_MSTATE_CLOSED && b == COR_MSTATE_OPEN)));
 		}
 	assert_int_equal(n, 8);
 	char buf[96];
@@ -104,16 +105,20 @@ static void test_codes(void **state)
 
 static struct cor_movement two_legs(void)
 {
-	struct cor_movement m = {.kind = COR_MOVEMENT_SCHEDULED, .label = "ET 3412", .carrier = "ET",
-				 .office = "KE-NBO", .escort_seats = 2, .nlegs = 2};
+	struct cor_movement m = {.kind = COR_MOVEMENT_SCHEDULED,
+				 .label = "ET 3412",
+				 .carrier = "ET",
+				 .office = "KE-NBO",
+				 .escort_seats = 2,
+				 .nlegs = 2};
 	int64_t t;
 	m.legs[0] = (struct cor_leg){.from = "NBO", .to = "ADD", .number = "ET309", .seats = 20};
 	cor_time_parse_utc("2026-12-01T06:00Z", &t);
 	m.legs[0].departs = t;
 	cor_time_parse_utc("2026-12-01T08:10Z", &t);
 	m.legs[0].arrives = t;
-	m.legs[1] = (struct cor_leg){.from = "ADD", .to = "IAD", .number = "ET500", .seats = 20,
-				     .stretchers = 1};
+	m.legs[1] = (struct cor_leg){
+		.from = "ADD", .to = "IAD", .number = "ET500", .seats = 20, .stretchers = 1};
 	cor_time_parse_utc("2026-12-01T10:00Z", &t);
 	m.legs[1].departs = t;
 	cor_time_parse_utc("2026-12-01T20:30Z", &t);
@@ -198,9 +203,10 @@ static void test_times(void **state)
 	assert_int_equal(cor_tz_format(t, "../../etc/passwd", buf), COR_EINVAL);
 	assert_false(cor_tz_is_known(""));
 	assert_true(cor_tz_is_known("UTC"));
-	static const char *const bad[] = {"2026-01-15 12:00Z", "2026-01-15T12:00", "2026-02-29T12:00Z",
-					  "2026-01-15T24:00Z", "2026-1-15T12:00Z", "1969-12-31T23:59Z",
-					  "2026-01-15T12:60Z", "2026-01-15T12:00+01", ""};
+	static const char *const bad[] = {
+		"2026-01-15 12:00Z", "2026-01-15T12:00",    "2026-02-29T12:00Z",
+		"2026-01-15T24:00Z", "2026-1-15T12:00Z",    "1969-12-31T23:59Z",
+		"2026-01-15T12:60Z", "2026-01-15T12:00+01", ""};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		if (cor_time_parse_utc(bad[i], &t) != COR_EINVAL)
 			fail_msg("'%s' was accepted", bad[i]);
@@ -223,10 +229,11 @@ static void test_leg_parse(void **state)
 	(void)state;
 	struct cor_leg l;
 	char msg[256], u[18];
-	assert_int_equal(cor_leg_parse("from=MJI,to=LOS,departs=2026-12-01T07:00Z,"
-				       "arrives=2026-12-01T12:10Z,seats=180,stretchers=2,wchc=1,wchs=4",
-				       "UZ 8401", &l, msg, sizeof(msg)),
-			 0);
+	assert_int_equal(
+		cor_leg_parse("from=MJI,to=LOS,departs=2026-12-01T07:00Z,"
+			      "arrives=2026-12-01T12:10Z,seats=180,stretchers=2,wchc=1,wchs=4",
+			      "UZ 8401", &l, msg, sizeof(msg)),
+		0);
 	assert_string_equal(l.from, "MJI");
 	assert_string_equal(l.to, "LOS");
 	assert_string_equal(l.number, "UZ8401"); /* the label without spaces */
@@ -254,7 +261,8 @@ static void test_leg_parse(void **state)
 	leg_refused("gate=7", "unknown key 'gate' (from, to, departs, arrives, seats, stretchers, "
 			      "wchc, wchs, number)");
 	leg_refused("MJI", "'MJI' is not KEY=VALUE");
-	leg_refused("number=A'B", "number: 'A'B' must be 1 to 15 printable characters without ' + : ?");
+	leg_refused("number=A'B",
+		    "number: 'A'B' must be 1 to 15 printable characters without ' + : ?");
 	leg_refused("from=MJI,to=LOS,from=ACC", "from: given twice");
 	/* A label too long for a number is never cut: number= is asked for. */
 	struct cor_leg l2;
@@ -275,9 +283,9 @@ static void test_leg_parse(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_names),    cmocka_unit_test(test_lifecycle),
-		cmocka_unit_test(test_codes),    cmocka_unit_test(test_validate),
-		cmocka_unit_test(test_times),    cmocka_unit_test(test_leg_parse),
+		cmocka_unit_test(test_names), cmocka_unit_test(test_lifecycle),
+		cmocka_unit_test(test_codes), cmocka_unit_test(test_validate),
+		cmocka_unit_test(test_times), cmocka_unit_test(test_leg_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,7 +33,7 @@ static void want_check(const struct cor_mrz *m, const char *name, bool ok, const
 	}
 	if (c->ok != ok)
 		fail_msg("check '%s' is %s (%s), expected %s", name, c->ok ? "ok" : "failed",
-		         c->message, ok ? "ok" : "failed");
+			 c->message, ok ? "ok" : "failed");
 	assert_string_equal(c->message, message);
 }
 
@@ -94,38 +94,38 @@ struct vec {
 };
 
 static const struct vec vecs[] = {
-        {COR_MRZ_TD3, "P", "UTO", "L898902C3", "UTO", "740812", "F", "120415", "ZE184226B", "",
-         "ERIKSSON<<ANNA<MARIA", false, "ERIKSSON", "ANNA MARIA", "1974-08-12", "2012-04-15",
-         false},
-        {COR_MRZ_TD3, "P", "D", "C01X00T47", "D", "640812", "M", "310131", "", "",
-         "MUSTERMANN<<ERIKA", true, "MUSTERMANN", "ERIKA", "1964-08-12", "2031-01-31", false},
-        {COR_MRZ_TD3, "P", "SYR", "N0123456", "SYR", "000229", "X", "270301", "12345678901234", "",
-         "ALABDULLAHALMOHAMMEDALHASSANI<<FATIMAZA", false, "ALABDULLAHALMOHAMMEDALHASSANI",
-         "FATIMAZA", "2000-02-29", "2027-03-01", true},
-        {COR_MRZ_TD3, "PD", "UKR", "FA1234", "UKR", "991231", "<", "290630", "", "", "SHEVCHENKO",
-         false, "SHEVCHENKO", "", "1999-12-31", "2029-06-30", false},
-        {COR_MRZ_TD2, "I", "UTO", "D23145890", "UTO", "740812", "F", "120415", "", "",
-         "ERIKSSON<<ANNA<MARIA", false, "ERIKSSON", "ANNA MARIA", "1974-08-12", "2012-04-15",
-         false},
-        {COR_MRZ_TD2, "A", "NGA", "A0B1C2", "NGA", "851130", "M", "281015", "XY12", "",
-         "OKONKWO<<CHINEDU<EMEKA", false, "OKONKWO", "CHINEDU EMEKA", "1985-11-30", "2028-10-15",
-         false},
-        {COR_MRZ_TD2, "I", "SYR", "AB1234567890", "SYR", "050607", "M", "300708", "", "",
-         "HADDAD<<OMAR", false, "HADDAD", "OMAR", "2005-06-07", "2030-07-08", false},
-        {COR_MRZ_TD1, "I", "UTO", "D23145890", "UTO", "740812", "F", "120415", "", "",
-         "ERIKSSON<<ANNA<MARIA", false, "ERIKSSON", "ANNA MARIA", "1974-08-12", "2012-04-15",
-         false},
-        {COR_MRZ_TD1, "ID", "AFG", "K4U9Z7Q", "AFG", "010101", "F", "350202", "123<456", "ZZ9",
-         "RAHIMI<<ZAHRA", false, "RAHIMI", "ZAHRA", "2001-01-01", "2035-02-02", false},
-        {COR_MRZ_TD1, "I", "UTO", "X1234567890AB", "NLD", "881224", "F", "310101", "", "K00",
-         "VAN<DER<BERG<<JOHANNA", false, "VAN DER BERG", "JOHANNA", "1988-12-24", "2031-01-01",
-         false},
-        {COR_MRZ_TD1, "I", "UTO", "D23145890734", "UTO", "340712", "M", "950712", "", "",
-         "STEVENSON<<PETER<JOHN", false, "STEVENSON", "PETER JOHN", "1934-07-12", "1995-07-12",
-         false},
-        {COR_MRZ_TD1, "C", "VNM", "B7654321", "VNM", "950505", "F", "330303", "", "",
-         "NGUYEN<<THI<MINH<KHAIABCDEFGHI", false, "NGUYEN", "THI MINH KHAIABCDEFGHI", "1995-05-05",
-         "2033-03-03", true},
+	{COR_MRZ_TD3, "P", "UTO", "L898902C3", "UTO", "740812", "F", "120415", "ZE184226B", "",
+	 "ERIKSSON<<ANNA<MARIA", false, "ERIKSSON", "ANNA MARIA", "1974-08-12", "2012-04-15",
+	 false},
+	{COR_MRZ_TD3, "P", "D", "C01X00T47", "D", "640812", "M", "310131", "", "",
+	 "MUSTERMANN<<ERIKA", true, "MUSTERMANN", "ERIKA", "1964-08-12", "2031-01-31", false},
+	{COR_MRZ_TD3, "P", "SYR", "N0123456", "SYR", "000229", "X", "270301", "12345678901234", "",
+	 "ALABDULLAHALMOHAMMEDALHASSANI<<FATIMAZA", false, "ALABDULLAHALMOHAMMEDALHASSANI",
+	 "FATIMAZA", "2000-02-29", "2027-03-01", true},
+	{COR_MRZ_TD3, "PD", "UKR", "FA1234", "UKR", "991231", "<", "290630", "", "", "SHEVCHENKO",
+	 false, "SHEVCHENKO", "", "1999-12-31", "2029-06-30", false},
+	{COR_MRZ_TD2, "I", "UTO", "D23145890", "UTO", "740812", "F", "120415", "", "",
+	 "ERIKSSON<<ANNA<MARIA", false, "ERIKSSON", "ANNA MARIA", "1974-08-12", "2012-04-15",
+	 false},
+	{COR_MRZ_TD2, "A", "NGA", "A0B1C2", "NGA", "851130", "M", "281015", "XY12", "",
+	 "OKONKWO<<CHINEDU<EMEKA", false, "OKONKWO", "CHINEDU EMEKA", "1985-11-30", "2028-10-15",
+	 false},
+	{COR_MRZ_TD2, "I", "SYR", "AB1234567890", "SYR", "050607", "M", "300708", "", "",
+	 "HADDAD<<OMAR", false, "HADDAD", "OMAR", "2005-06-07", "2030-07-08", false},
+	{COR_MRZ_TD1, "I", "UTO", "D23145890", "UTO", "740812", "F", "120415", "", "",
+	 "ERIKSSON<<ANNA<MARIA", false, "ERIKSSON", "ANNA MARIA", "1974-08-12", "2012-04-15",
+	 false},
+	{COR_MRZ_TD1, "ID", "AFG", "K4U9Z7Q", "AFG", "010101", "F", "350202", "123<456", "ZZ9",
+	 "RAHIMI<<ZAHRA", false, "RAHIMI", "ZAHRA", "2001-01-01", "2035-02-02", false},
+	{COR_MRZ_TD1, "I", "UTO", "X1234567890AB", "NLD", "881224", "F", "310101", "", "K00",
+	 "VAN<DER<BERG<<JOHANNA", false, "VAN DER BERG", "JOHANNA", "1988-12-24", "2031-01-01",
+	 false},
+	{COR_MRZ_TD1, "I", "UTO", "D23145890734", "UTO", "340712", "M", "950712", "", "",
+	 "STEVENSON<<PETER<JOHN", false, "STEVENSON", "PETER JOHN", "1934-07-12", "1995-07-12",
+	 false},
+	{COR_MRZ_TD1, "C", "VNM", "B7654321", "VNM", "950505", "F", "330303", "", "",
+	 "NGUYEN<<THI<MINH<KHAIABCDEFGHI", false, "NGUYEN", "THI MINH KHAIABCDEFGHI", "1995-05-05",
+	 "2033-03-03", true},
 };
 
 enum { N_VECS = sizeof(vecs) / sizeof(vecs[0]) };
@@ -247,7 +247,7 @@ static void composite_both(const struct doc *d, char *a, char *b)
 	if (d->lines == 3) {
 		struct piece pa[] = {{l0 + 5, 25}, {l1, 7}, {l1 + 8, 7}, {l1 + 18, 11}};
 		struct piece pb[] = {
-		        {l0 + 5, 9}, {l0 + 15, 15}, {l1, 7}, {l1 + 8, 7}, {l1 + 18, 11}};
+			{l0 + 5, 9}, {l0 + 15, 15}, {l1, 7}, {l1 + 8, 7}, {l1 + 18, 11}};
 		*a = cd_over(pa, 4);
 		*b = cd_over(pb, 5);
 	} else {
@@ -290,15 +290,15 @@ static void test_check_digit_examples(void **state)
 		const char *s;
 		int digit;
 	} examples[] = {
-	        {"520727", 3},
-	        {"AB2134<<<", 5},
-	        {"HA672242<658022549601086<<<<<<<<<<<<<<0", 8},
-	        {"D231458907<<<<<<<<<<<<<<<34071279507122<<<<<<<<<<<", 2},
-	        {"", 0},
+		{"520727", 3},
+		{"AB2134<<<", 5},
+		{"HA672242<658022549601086<<<<<<<<<<<<<<0", 8},
+		{"D231458907<<<<<<<<<<<<<<<34071279507122<<<<<<<<<<<", 2},
+		{"", 0},
 	};
 	for (size_t i = 0; i < sizeof(examples) / sizeof(examples[0]); i++)
 		assert_int_equal(cor_mrz_check_digit(examples[i].s, strlen(examples[i].s)),
-		                 examples[i].digit);
+				 examples[i].digit);
 	assert_int_equal(cor_mrz_check_digit("AB1c", 4), COR_EINVAL);
 	assert_int_equal(cor_mrz_check_digit("AB 1", 4), COR_EINVAL);
 }
@@ -307,9 +307,9 @@ static void test_specimen_td3(void **state)
 {
 	struct cor_mrz m;
 	assert_int_equal(parse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
-	                       "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n",
-	                       &m),
-	                 0);
+			       "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n",
+			       &m),
+			 0);
 	expect_fields(&vecs[0], &m);
 	assert_true(m.expired);
 	assert_int_equal(m.birth.year, 1974);
@@ -318,9 +318,9 @@ static void test_specimen_td3(void **state)
 	assert_int_equal(m.expiry.year, 2012);
 
 	static const char *order[] = {
-	        "format",          "characters",    "document_code", "issuing_state",
-	        "document_number", "nationality",   "birth_date",    "sex",
-	        "expiry_date",     "optional_data", "composite"};
+		"format",          "characters",    "document_code", "issuing_state",
+		"document_number", "nationality",   "birth_date",    "sex",
+		"expiry_date",     "optional_data", "composite"};
 	assert_int_equal(m.n_checks, 11);
 	for (int i = 0; i < 11; i++)
 		assert_string_equal(m.checks[i].name, order[i]);
@@ -331,9 +331,9 @@ static void test_specimen_td2(void **state)
 {
 	struct cor_mrz m;
 	assert_int_equal(parse("I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\n"
-	                       "D231458907UTO7408122F1204159<<<<<<<6",
-	                       &m),
-	                 0);
+			       "D231458907UTO7408122F1204159<<<<<<<6",
+			       &m),
+			 0);
 	expect_fields(&vecs[4], &m);
 	assert_null(cor_mrz_find_check(&m, "optional_data"));
 	assert_int_equal(m.n_checks, 10);
@@ -344,10 +344,10 @@ static void test_specimen_td1(void **state)
 {
 	struct cor_mrz m;
 	assert_int_equal(parse("I<UTOD231458907<<<<<<<<<<<<<<<\n"
-	                       "7408122F1204159UTO<<<<<<<<<<<6\n"
-	                       "ERIKSSON<<ANNA<MARIA<<<<<<<<<<\n",
-	                       &m),
-	                 0);
+			       "7408122F1204159UTO<<<<<<<<<<<6\n"
+			       "ERIKSSON<<ANNA<MARIA<<<<<<<<<<\n",
+			       &m),
+			 0);
 	expect_fields(&vecs[7], &m);
 	assert_string_equal(cor_mrz_format_name(m.format), "TD1");
 }
@@ -356,10 +356,10 @@ static void test_specimen_td1_long_number(void **state)
 {
 	struct cor_mrz m;
 	assert_int_equal(parse("I<UTOD23145890<7349<<<<<<<<<<<\n"
-	                       "3407127M9507122UTO<<<<<<<<<<<2\n"
-	                       "STEVENSON<<PETER<JOHN<<<<<<<<<\n",
-	                       &m),
-	                 0);
+			       "3407127M9507122UTO<<<<<<<<<<<2\n"
+			       "STEVENSON<<PETER<JOHN<<<<<<<<<\n",
+			       &m),
+			 0);
 	expect_fields(&vecs[10], &m);
 	assert_string_equal(m.document_number, "D23145890734");
 	assert_string_equal(m.optional_data, "");
@@ -367,10 +367,10 @@ static void test_specimen_td1_long_number(void **state)
 
 	/* The whole number's check digit is the one after the continuation. */
 	assert_int_equal(parse("I<UTOD23145890<7348<<<<<<<<<<<\n"
-	                       "3407127M9507122UTO<<<<<<<<<<<2\n"
-	                       "STEVENSON<<PETER<JOHN<<<<<<<<<\n",
-	                       &m),
-	                 COR_EINVAL);
+			       "3407127M9507122UTO<<<<<<<<<<<2\n"
+			       "STEVENSON<<PETER<JOHN<<<<<<<<<\n",
+			       &m),
+			 COR_EINVAL);
 	want_check(&m, "document_number", false, "check digit of document_number is 8, expected 9");
 }
 
@@ -413,7 +413,7 @@ static void test_long_number_composite_readings(void **state)
 	assert_int_equal(parse(d.text, &m), COR_EINVAL);
 	char msg[80];
 	snprintf(msg, sizeof(msg), "check digit of composite is %c, expected %c or %c", other, a,
-	         b);
+		 b);
 	want_check(&m, "composite", false, msg);
 	want_check(&m, "document_number", true, "");
 }
@@ -444,14 +444,14 @@ static void test_generated_vectors(void **state)
 	struct doc d;
 	build(&vecs[0], &d);
 	assert_string_equal(d.text, "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
-	                            "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n");
+				    "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n");
 	build(&vecs[4], &d);
 	assert_string_equal(d.text, "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\n"
-	                            "D231458907UTO7408122F1204159<<<<<<<6\n");
+				    "D231458907UTO7408122F1204159<<<<<<<6\n");
 	build(&vecs[10], &d);
 	assert_string_equal(d.text, "I<UTOD23145890<7349<<<<<<<<<<<\n"
-	                            "3407127M9507122UTO<<<<<<<<<<<2\n"
-	                            "STEVENSON<<PETER<JOHN<<<<<<<<<\n");
+				    "3407127M9507122UTO<<<<<<<<<<<2\n"
+				    "STEVENSON<<PETER<JOHN<<<<<<<<<\n");
 }
 
 /* --- every position corrupted -------------------------------------------- */
@@ -461,17 +461,17 @@ static void test_generated_vectors(void **state)
  * the composite; Q the composite alone; C document code, S issuing state,
  * T nationality, X sex: their own rules; N name: nothing. */
 static const char *const map_td3[] = {
-        "CCSSSNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN",
-        "DDDDDDDDDDTTTBBBBBBBXEEEEEEEOOOOOOOOOOOOOOOQ",
+	"CCSSSNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN",
+	"DDDDDDDDDDTTTBBBBBBBXEEEEEEEOOOOOOOOOOOOOOOQ",
 };
 static const char *const map_td2[] = {
-        "CCSSSNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN",
-        "DDDDDDDDDDTTTBBBBBBBXEEEEEEEQQQQQQQQ",
+	"CCSSSNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN",
+	"DDDDDDDDDDTTTBBBBBBBXEEEEEEEQQQQQQQQ",
 };
 static const char *const map_td1[] = {
-        "CCSSSDDDDDDDDDDQQQQQQQQQQQQQQQ",
-        "BBBBBBBXEEEEEEETTTQQQQQQQQQQQQ",
-        "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNN",
+	"CCSSSDDDDDDDDDDQQQQQQQQQQQQQQQ",
+	"BBBBBBBXEEEEEEETTTQQQQQQQQQQQQ",
+	"NNNNNNNNNNNNNNNNNNNNNNNNNNNNNN",
 };
 
 /* Another valid character whose value differs modulo 10, so that every
@@ -500,8 +500,8 @@ static void corrupt_vector(const struct vec *v, int vi)
 	build(v, &d);
 	assert_int_equal(parse(d.text, &orig), 0);
 	const char *const *base = v->format == COR_MRZ_TD1   ? map_td1
-	                          : v->format == COR_MRZ_TD2 ? map_td2
-	                                                     : map_td3;
+				  : v->format == COR_MRZ_TD2 ? map_td2
+							     : map_td3;
 	for (int i = 0; i < d.lines; i++)
 		snprintf(map[i], sizeof(map[i]), "%s", base[i]);
 	if (is_long(v)) {
@@ -576,9 +576,9 @@ static void corrupt_vector(const struct vec *v, int vi)
 			}
 			if (!ok)
 				fail_msg("vector %d line %d position %d ('%c' -> '%c', class %c) "
-				         "not caught:\n%s",
-				         vi, li + 1, col + 1, was, bad.line[li][col], cls,
-				         bad.text);
+					 "not caught:\n%s",
+					 vi, li + 1, col + 1, was, bad.line[li][col], cls,
+					 bad.text);
 		}
 	}
 }
@@ -599,7 +599,7 @@ static void test_document_number_check_digit(void **state)
 	struct cor_mrz m;
 	char text[100];
 	snprintf(text, sizeof(text), "%s\n%s", td3_l1,
-	         "L898902C37UTO7408122F1204159ZE184226B<<<<<10");
+		 "L898902C37UTO7408122F1204159ZE184226B<<<<<10");
 	assert_int_equal(parse(text, &m), COR_EINVAL);
 	assert_false(m.valid);
 	want_check(&m, "document_number", false, "check digit of document_number is 7, expected 6");
@@ -615,31 +615,31 @@ static void test_bad_lengths(void **state)
 	static const struct {
 		const char *text, *message;
 	} cases[] = {
-	        {"", "no MRZ text, expected 2 lines (TD2, TD3) or 3 (TD1)"},
-	        {"\n \r\n", "no MRZ text, expected 2 lines (TD2, TD3) or 3 (TD1)"},
-	        {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-	         "expected 2 lines (TD2, TD3) or 3 (TD1), got 1"},
-	        {"A\nB\nC\nD", "expected 2 lines (TD2, TD3) or 3 (TD1), got 4"},
-	        {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
-	         "L898902C36UTO7408122F1204159ZE184226B<<<<<1",
-	         "line 2 has 43 characters, expected 44 (TD3)"},
-	        {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<\n"
-	         "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
-	         "line 1 has 43 characters, expected 44 (TD3)"},
-	        {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<\n"
-	         "L898902C36UTO7408122F1204159ZE184226B<<<",
-	         "line 1 has 39 characters, expected 36 (TD2) or 44 (TD3)"},
-	        {"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\n"
-	         "D231458907UTO7408122F1204159<<<<<<<6<<<<<<<<",
-	         "line 2 has 44 characters, expected 36 (TD2)"},
-	        {"I<UTOD231458907<<<<<<<<<<<<<<<\n"
-	         "7408122F1204159UTO<<<<<<<<<<<6\n"
-	         "ERIKSSON<<ANNA<MARIA<<<<<<<<<",
-	         "line 3 has 29 characters, expected 30 (TD1)"},
-	        {"I<UTOD231458907<<<<<<<<<<<<<<<\n"
-	         "\n"
-	         "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
-	         "line 2 has 0 characters, expected 30 (TD1)"},
+		{"", "no MRZ text, expected 2 lines (TD2, TD3) or 3 (TD1)"},
+		{"\n \r\n", "no MRZ text, expected 2 lines (TD2, TD3) or 3 (TD1)"},
+		{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+		 "expected 2 lines (TD2, TD3) or 3 (TD1), got 1"},
+		{"A\nB\nC\nD", "expected 2 lines (TD2, TD3) or 3 (TD1), got 4"},
+		{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+		 "L898902C36UTO7408122F1204159ZE184226B<<<<<1",
+		 "line 2 has 43 characters, expected 44 (TD3)"},
+		{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<\n"
+		 "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+		 "line 1 has 43 characters, expected 44 (TD3)"},
+		{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<\n"
+		 "L898902C36UTO7408122F1204159ZE184226B<<<",
+		 "line 1 has 39 characters, expected 36 (TD2) or 44 (TD3)"},
+		{"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\n"
+		 "D231458907UTO7408122F1204159<<<<<<<6<<<<<<<<",
+		 "line 2 has 44 characters, expected 36 (TD2)"},
+		{"I<UTOD231458907<<<<<<<<<<<<<<<\n"
+		 "7408122F1204159UTO<<<<<<<<<<<6\n"
+		 "ERIKSSON<<ANNA<MARIA<<<<<<<<<",
+		 "line 3 has 29 characters, expected 30 (TD1)"},
+		{"I<UTOD231458907<<<<<<<<<<<<<<<\n"
+		 "\n"
+		 "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+		 "line 2 has 0 characters, expected 30 (TD1)"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct cor_mrz m;
@@ -671,10 +671,10 @@ static void test_bad_characters(void **state)
 		char c;
 		const char *message;
 	} cases[] = {
-	        {1, 1, 'p', "line 1 position 1: 'p' is not A-Z, 0-9 or '<'"},
-	        {2, 5, ' ', "line 2 position 5: ' ' is not A-Z, 0-9 or '<'"},
-	        {2, 44, '\0', "line 2 position 44: byte 0x00 is not A-Z, 0-9 or '<'"},
-	        {1, 20, '\xc3', "line 1 position 20: byte 0xc3 is not A-Z, 0-9 or '<'"},
+		{1, 1, 'p', "line 1 position 1: 'p' is not A-Z, 0-9 or '<'"},
+		{2, 5, ' ', "line 2 position 5: ' ' is not A-Z, 0-9 or '<'"},
+		{2, 44, '\0', "line 2 position 44: byte 0x00 is not A-Z, 0-9 or '<'"},
+		{1, 20, '\xc3', "line 1 position 20: byte 0xc3 is not A-Z, 0-9 or '<'"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char text[100];
@@ -691,10 +691,10 @@ static void test_bad_characters(void **state)
 	struct cor_mrz m;
 	char text[100];
 	snprintf(text, sizeof(text), "%s\n%s", "P<UTOeriksson<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-	         td3_l2);
+		 td3_l2);
 	assert_int_equal(parse(text, &m), COR_EINVAL);
 	want_check(&m, "characters", false,
-	           "line 1 position 6: 'e' is not A-Z, 0-9 or '<' (7 more)");
+		   "line 1 position 6: 'e' is not A-Z, 0-9 or '<' (7 more)");
 }
 
 /* A valid document built from vecs[i] with one field changed. */
@@ -726,14 +726,14 @@ static void test_unknown_countries(void **state)
 	for (int i = 0; i < N_VECS; i++) {
 		assert_int_equal(parse_changed(i, "state", "ZZZ", &m), COR_EINVAL);
 		want_check(&m, "issuing_state", false,
-		           "issuing_state 'ZZZ' is not an ICAO country code");
+			   "issuing_state 'ZZZ' is not an ICAO country code");
 		want_check(&m, "document_number", true, "");
 		want_check(&m, "composite", true, "");
 		assert_string_equal(m.issuing_state, "ZZZ");
 
 		assert_int_equal(parse_changed(i, "nationality", "Q", &m), COR_EINVAL);
 		want_check(&m, "nationality", false,
-		           "nationality 'Q<<' is not an ICAO country code");
+			   "nationality 'Q<<' is not an ICAO country code");
 		want_check(&m, "issuing_state", true, "");
 		want_check(&m, "composite", true, "");
 	}
@@ -750,22 +750,22 @@ static void test_dates(void **state)
 	static const struct {
 		const char *field, *value, *iso, *message;
 	} cases[] = {
-	        {"birth", "740230", NULL, "birth_date '740230' is not a valid YYMMDD date"},
-	        {"birth", "741301", NULL, "birth_date '741301' is not a valid YYMMDD date"},
-	        {"birth", "740800", NULL, "birth_date '740800' is not a valid YYMMDD date"},
-	        {"birth", "970229", NULL, "birth_date '970229' is not a valid YYMMDD date"},
-	        {"birth", "74O812", NULL, "birth_date '74O812' is not a valid YYMMDD date"},
-	        {"birth", "960229", "1996-02-29", NULL},
-	        {"birth", "000229", "2000-02-29", NULL},
-	        {"birth", "260115", "2026-01-15", NULL}, /* born on the reference day */
-	        {"birth", "260116", "1926-01-16", NULL}, /* never in the future */
-	        {"birth", "251231", "2025-12-31", NULL},
-	        {"expiry", "991331", NULL, "expiry_date '991331' is not a valid YYMMDD date"},
-	        {"expiry", "270229", NULL, "expiry_date '270229' is not a valid YYMMDD date"},
-	        {"expiry", "280229", "2028-02-29", NULL},
-	        {"expiry", "760101", "2076-01-01", NULL}, /* ref + 50 */
-	        {"expiry", "770101", "1977-01-01", NULL},
-	        {"expiry", "991231", "1999-12-31", NULL},
+		{"birth", "740230", NULL, "birth_date '740230' is not a valid YYMMDD date"},
+		{"birth", "741301", NULL, "birth_date '741301' is not a valid YYMMDD date"},
+		{"birth", "740800", NULL, "birth_date '740800' is not a valid YYMMDD date"},
+		{"birth", "970229", NULL, "birth_date '970229' is not a valid YYMMDD date"},
+		{"birth", "74O812", NULL, "birth_date '74O812' is not a valid YYMMDD date"},
+		{"birth", "960229", "1996-02-29", NULL},
+		{"birth", "000229", "2000-02-29", NULL},
+		{"birth", "260115", "2026-01-15", NULL}, /* born on the reference day */
+		{"birth", "260116", "1926-01-16", NULL}, /* never in the future */
+		{"birth", "251231", "2025-12-31", NULL},
+		{"expiry", "991331", NULL, "expiry_date '991331' is not a valid YYMMDD date"},
+		{"expiry", "270229", NULL, "expiry_date '270229' is not a valid YYMMDD date"},
+		{"expiry", "280229", "2028-02-29", NULL},
+		{"expiry", "760101", "2076-01-01", NULL}, /* ref + 50 */
+		{"expiry", "770101", "1977-01-01", NULL},
+		{"expiry", "991231", "1999-12-31", NULL},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct cor_mrz m;
@@ -774,14 +774,14 @@ static void test_dates(void **state)
 		if (cases[i].iso) {
 			assert_int_equal(rc, 0);
 			assert_string_equal(!strcmp(name, "birth_date") ? m.birth_date
-			                                                : m.expiry_date,
-			                    cases[i].iso);
+									: m.expiry_date,
+					    cases[i].iso);
 		} else {
 			assert_int_equal(rc, COR_EINVAL);
 			want_check(&m, name, false, cases[i].message);
 			want_check(&m, "composite", true, "");
 			assert_string_equal(
-			        !strcmp(name, "birth_date") ? m.birth_date : m.expiry_date, "");
+				!strcmp(name, "birth_date") ? m.birth_date : m.expiry_date, "");
 		}
 	}
 
@@ -795,11 +795,11 @@ static void test_dates(void **state)
 	/* A wrong check digit on an impossible date names both. */
 	char text[100];
 	snprintf(text, sizeof(text), "%s\n%s", td3_l1,
-	         "L898902C36UTO7402302F1204159ZE184226B<<<<<10");
+		 "L898902C36UTO7402302F1204159ZE184226B<<<<<10");
 	assert_int_equal(parse(text, &m), COR_EINVAL);
 	want_check(&m, "birth_date", false,
-	           "check digit of birth_date is 2, expected 4, and '740230' is not a valid "
-	           "YYMMDD date");
+		   "check digit of birth_date is 2, expected 4, and '740230' is not a valid "
+		   "YYMMDD date");
 
 	/* Another reference date moves the centuries. */
 	const struct cor_date ref1999 = {1999, 6, 30};
@@ -838,10 +838,10 @@ static void test_sex_and_code(void **state)
 
 	assert_int_equal(parse_changed(0, "code", "1", &m), COR_EINVAL);
 	want_check(&m, "document_code", false,
-	           "document_code '1<' is not a letter followed by a letter or '<'");
+		   "document_code '1<' is not a letter followed by a letter or '<'");
 	assert_int_equal(parse_changed(0, "code", "", &m), COR_EINVAL);
 	want_check(&m, "document_code", false,
-	           "document_code '<<' is not a letter followed by a letter or '<'");
+		   "document_code '<<' is not a letter followed by a letter or '<'");
 	assert_int_equal(parse_changed(0, "code", "PO", &m), 0);
 	assert_string_equal(m.document_code, "PO");
 }
@@ -865,11 +865,11 @@ static void test_td3_optional_check_digit(void **state)
 	join(&d);
 	assert_int_equal(parse(d.text, &m), COR_EINVAL);
 	want_check(&m, "optional_data", false,
-	           "check digit of optional_data is 3, expected 0 or '<'");
+		   "check digit of optional_data is 3, expected 0 or '<'");
 
 	/* Not empty: a digit, never '<'. */
 	snprintf(text, sizeof(text), "%s\n%s", td3_l1,
-	         "L898902C36UTO7408122F1204159ZE184226B<<<<<<0");
+		 "L898902C36UTO7408122F1204159ZE184226B<<<<<<0");
 	assert_int_equal(parse(text, &m), COR_EINVAL);
 	want_check(&m, "optional_data", false, "check digit of optional_data is '<', expected 1");
 	want_check(&m, "composite", false, "check digit of composite is 0, expected 9");
@@ -881,16 +881,16 @@ static void test_names(void **state)
 		const char *field, *primary, *secondary;
 		bool truncated;
 	} cases[] = {
-	        {"ERIKSSON<<ANNA<MARIA", "ERIKSSON", "ANNA MARIA", false},
-	        {"DE<LA<CRUZ<<JOSE<<MARIA", "DE LA CRUZ", "JOSE MARIA", false},
-	        {"<<MADONNA", "", "MADONNA", false},
-	        {"ERIKSSON<<<ANNA<<MARIA<", "ERIKSSON", "ANNA MARIA", false},
-	        {"MADONNA", "MADONNA", "", false},
-	        {"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM",
-	         "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM", "", true},
-	        {"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ<<K", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ",
-	         "K", true},
-	        {"", "", "", false},
+		{"ERIKSSON<<ANNA<MARIA", "ERIKSSON", "ANNA MARIA", false},
+		{"DE<LA<CRUZ<<JOSE<<MARIA", "DE LA CRUZ", "JOSE MARIA", false},
+		{"<<MADONNA", "", "MADONNA", false},
+		{"ERIKSSON<<<ANNA<<MARIA<", "ERIKSSON", "ANNA MARIA", false},
+		{"MADONNA", "MADONNA", "", false},
+		{"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM",
+		 "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM", "", true},
+		{"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ<<K", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ",
+		 "K", true},
+		{"", "", "", false},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct vec v = vecs[0];
@@ -908,25 +908,25 @@ static void test_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_check_digit_examples),
-	        cmocka_unit_test(test_specimen_td3),
-	        cmocka_unit_test(test_specimen_td2),
-	        cmocka_unit_test(test_specimen_td1),
-	        cmocka_unit_test(test_specimen_td1_long_number),
-	        cmocka_unit_test(test_long_number_composite_readings),
-	        cmocka_unit_test(test_td2_long_number),
-	        cmocka_unit_test(test_generated_vectors),
-	        cmocka_unit_test(test_corrupt_every_position),
-	        cmocka_unit_test(test_document_number_check_digit),
-	        cmocka_unit_test(test_bad_lengths),
-	        cmocka_unit_test(test_tolerated_layout),
-	        cmocka_unit_test(test_bad_characters),
-	        cmocka_unit_test(test_unknown_countries),
-	        cmocka_unit_test(test_dates),
-	        cmocka_unit_test(test_reference_date),
-	        cmocka_unit_test(test_sex_and_code),
-	        cmocka_unit_test(test_td3_optional_check_digit),
-	        cmocka_unit_test(test_names),
+		cmocka_unit_test(test_check_digit_examples),
+		cmocka_unit_test(test_specimen_td3),
+		cmocka_unit_test(test_specimen_td2),
+		cmocka_unit_test(test_specimen_td1),
+		cmocka_unit_test(test_specimen_td1_long_number),
+		cmocka_unit_test(test_long_number_composite_readings),
+		cmocka_unit_test(test_td2_long_number),
+		cmocka_unit_test(test_generated_vectors),
+		cmocka_unit_test(test_corrupt_every_position),
+		cmocka_unit_test(test_document_number_check_digit),
+		cmocka_unit_test(test_bad_lengths),
+		cmocka_unit_test(test_tolerated_layout),
+		cmocka_unit_test(test_bad_characters),
+		cmocka_unit_test(test_unknown_countries),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_reference_date),
+		cmocka_unit_test(test_sex_and_code),
+		cmocka_unit_test(test_td3_optional_check_digit),
+		cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,18 +29,18 @@ static void test_weight(void **state)
 		const char *needs;
 		int weight;
 	} want[] = {
-	        {"", 0},           {"SM-CC;SP", 7},
-	        {"SM-CC", 4},      {"SM-DP", 3}, /* its group's weight */
-	        {"SM", 3},         {"SC-UC;LP-RR", 9},
-	        {"XX;SM-CC;S", 4}, /* unknown codes weigh nothing */
-	        {";;SM-CC;", 4},   /* empty items too */
-	        {"SM-CCX", 0},     {"SM-C", 0},
-	        {"sm-cc", 0},      {"DS-DF;DS-BD;PG", 5},
+		{"", 0},           {"SM-CC;SP", 7},
+		{"SM-CC", 4},      {"SM-DP", 3}, /* its group's weight */
+		{"SM", 3},         {"SC-UC;LP-RR", 9},
+		{"XX;SM-CC;S", 4}, /* unknown codes weigh nothing */
+		{";;SM-CC;", 4},   /* empty items too */
+		{"SM-CCX", 0},     {"SM-C", 0},
+		{"sm-cc", 0},      {"DS-DF;DS-BD;PG", 5},
 	};
 	for (size_t i = 0; i < ROWS(want); i++)
 		if (cor_vulnerability_weight(&cfg, want[i].needs) != want[i].weight)
 			fail_msg("weight of '%s' is %d, expected %d", want[i].needs,
-			         cor_vulnerability_weight(&cfg, want[i].needs), want[i].weight);
+				 cor_vulnerability_weight(&cfg, want[i].needs), want[i].weight);
 	assert_int_equal(cor_vulnerability_weight(&cfg, NULL), 0);
 }
 
@@ -108,13 +108,13 @@ static void build_facts(void)
 {
 	for (size_t i = 0; i < N_QUEUE; i++) {
 		facts[i] = (struct cor_case_facts){
-		        .ref = queue[i].ref,
-		        .programme = cor_programme_find("RST"),
-		        .priority = queue[i].level,
-		        .priority_set_on = queue[i].set_on,
-		        .registered_on = queue[i].registered_on,
-		        .travellers = queue[i].t,
-		        .n_travellers = queue[i].n,
+			.ref = queue[i].ref,
+			.programme = cor_programme_find("RST"),
+			.priority = queue[i].level,
+			.priority_set_on = queue[i].set_on,
+			.registered_on = queue[i].registered_on,
+			.travellers = queue[i].t,
+			.n_travellers = queue[i].n,
 		};
 	}
 }
@@ -129,12 +129,12 @@ static void check_queue(const struct cor_rules_config *cfg, struct cor_priority_
 			for (size_t k = 0; k < N_QUEUE; k++)
 				fprintf(stderr, "  %zu %s\n", k + 1, recs[k].facts->ref);
 			fail_msg("place %zu is %s, expected %s", i + 1, recs[i].facts->ref,
-			         queue[i].ref);
+				 queue[i].ref);
 		}
 		size_t need = cor_priority_explain(cfg, &recs[i], today, s, sizeof(s));
 		if (strcmp(s, queue[i].explanation))
 			fail_msg("%s:\n  got      '%s'\n  expected '%s'", queue[i].ref, s,
-			         queue[i].explanation);
+				 queue[i].explanation);
 		assert_int_equal(need, strlen(s));
 	}
 }
@@ -153,7 +153,7 @@ static void test_golden_queue(void **state)
 				if (dir)
 					k = N_QUEUE - 1 - k;
 				assert_int_equal(cor_priority_compute(&cfg, &facts[k], &recs[i]),
-				                 0);
+						 0);
 			}
 			check_queue(&cfg, recs);
 		}
@@ -210,8 +210,8 @@ static void test_sort_random(void **state)
 			for (size_t i = 0; i < n; i++) {
 				unsigned spread = round == 0 ? 2 : round == 1 ? 5 : 1000;
 				a[i] = (struct cor_priority_rec){.key = next(spread),
-				                                 .ref = refs[next(8)],
-				                                 .weight = (int32_t)next(3)};
+								 .ref = refs[next(8)],
+								 .weight = (int32_t)next(3)};
 				if (round == 3) /* already sorted input, then reversed */
 					a[i].key = n - i;
 			}
@@ -243,12 +243,12 @@ static void test_config(void **state)
 	/* With 30 urgent days, TR-IST's deadline is 2026-12-08. */
 	const char *text = "priority.urgent_days = 30\nweight.SP = 10\n";
 	assert_int_equal(cor_rules_config_parse(&cfg, text, strlen(text), "t", msg, sizeof(msg)),
-	                 0);
+			 0);
 	assert_int_equal(cor_priority_compute(&cfg, &facts[4], &a), 0);
 	cor_priority_explain(&cfg, &a, today, s, sizeof(s));
 	assert_string_equal(s, "urgent (deadline 2026-12-08, 11 days left); vulnerability 14: SP "
-	                       "single parent or caregiver (10), SM-CC critical medical condition "
-	                       "(4); registered 2026-10-02");
+			       "single parent or caregiver (10), SM-CC critical medical condition "
+			       "(4); registered 2026-10-02");
 	/* ...and, heavier now, it goes before LB-BEY on the same deadline. */
 	assert_int_equal(cor_priority_compute(&cfg, &facts[3], &b), 0);
 	assert_true(cor_priority_cmp(&a, &b) < 0);
@@ -257,11 +257,11 @@ static void test_config(void **state)
 	cfg = cor_rules_config_default();
 	text = "weight.SM-CC = 0";
 	assert_int_equal(cor_rules_config_parse(&cfg, text, strlen(text), "t", msg, sizeof(msg)),
-	                 0);
+			 0);
 	assert_int_equal(cor_priority_compute(&cfg, &facts[4], &a), 0);
 	cor_priority_explain(&cfg, &a, today, s, sizeof(s));
 	assert_string_equal(s, "urgent (deadline 2026-12-20, 23 days left); vulnerability 3: SP "
-	                       "single parent or caregiver (3); registered 2026-10-02");
+			       "single parent or caregiver (3); registered 2026-10-02");
 }
 
 /* Weights past the key's 14 bits still order heaviest first. */
@@ -273,10 +273,10 @@ static void test_heavy(void **state)
 	for (size_t i = 0; i < ROWS(many); i++)
 		many[i].needs = "SC-UC;SM-CC;LP-RR;LP-IH"; /* 17 each */
 	struct cor_case_facts fa = {.ref = "B",
-	                            .priority = COR_PRIO_NORMAL,
-	                            .registered_on = {2026, 1, 1},
-	                            .travellers = many,
-	                            .n_travellers = 2000};
+				    .priority = COR_PRIO_NORMAL,
+				    .registered_on = {2026, 1, 1},
+				    .travellers = many,
+				    .n_travellers = 2000};
 	struct cor_case_facts fb = fa;
 	fb.ref = "A";
 	fb.n_travellers = 1000;
@@ -299,7 +299,7 @@ static void test_bad_facts(void **state)
 	const struct cor_rules_config cfg = cor_rules_config_default();
 	struct cor_priority_rec r;
 	struct cor_case_facts f = {
-	        .ref = "X", .priority = COR_PRIO_URGENT, .registered_on = {2026, 2, 29}};
+		.ref = "X", .priority = COR_PRIO_URGENT, .registered_on = {2026, 2, 29}};
 	assert_int_equal(cor_priority_compute(&cfg, &f, &r), COR_EINVAL);
 	f.registered_on = (struct cor_date){2026, 2, 28};
 	assert_int_equal(cor_priority_compute(&cfg, &f, &r), 0);
@@ -321,10 +321,10 @@ static void test_bad_facts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_weight),    cmocka_unit_test(test_golden_queue),
-	        cmocka_unit_test(test_cmp_order), cmocka_unit_test(test_sort_random),
-	        cmocka_unit_test(test_config),    cmocka_unit_test(test_heavy),
-	        cmocka_unit_test(test_bad_facts),
+		cmocka_unit_test(test_weight),    cmocka_unit_test(test_golden_queue),
+		cmocka_unit_test(test_cmp_order), cmocka_unit_test(test_sort_random),
+		cmocka_unit_test(test_config),    cmocka_unit_test(test_heavy),
+		cmocka_unit_test(test_bad_facts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

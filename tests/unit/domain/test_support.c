@@ -51,7 +51,8 @@ static void test_close(void **state)
 				 "deliver or cancel it first");
 	struct cor_support_tally none = {.cancelled = 2, .visits = 1};
 	assert_int_equal(cor_support_check_close("A", &none, msg, sizeof(msg)), COR_EWRONGSTATE);
-	assert_string_equal(msg, "case 'A' has no assistance delivered: plan and deliver an item first");
+	assert_string_equal(msg,
+			    "case 'A' has no assistance delivered: plan and deliver an item first");
 	struct cor_support_tally novisit = {.delivered = 2};
 	assert_int_equal(cor_support_check_close("B", &novisit, msg, sizeof(msg)), COR_EWRONGSTATE);
 	assert_string_equal(msg, "case 'B' has no follow-up visit recorded");

@@ -20,31 +20,53 @@
 #include "util/error.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
-#define NCOLS 24
+#define NCOLS   24
 
 static const struct cor_date today = {2026, 1, 15};
 
 static const char *const header[NCOLS] = {
-	"case_id", "programme", "office", "origin", "destination", "case_state", "priority",
-	"registered_on", "person_no", "relationship", "family_name_latin", "given_names_latin",
-	"family_name", "given_names", "sex", "birth_date", "birth_date_approx", "nationality",
-	"languages", "specific_needs", "doc_type", "doc_number", "doc_issuer", "doc_expiry",
+	"case_id",           "programme",         "office",        "origin",      "destination",
+	"case_state",        "priority",          "registered_on", "person_no",   "relationship",
+	"family_name_latin", "given_names_latin", "family_name",   "given_names", "sex",
+	"birth_date",        "birth_date_approx", "nationality",   "languages",   "specific_needs",
+	"doc_type",          "doc_number",        "doc_issuer",    "doc_expiry",
 };
 
 /* A valid principal applicant; tests change one or two fields of it. */
 static const char *const good[NCOLS] = {
-	"LY-TIP-2026-000123", "VHR", "LY-TIP", "LBY", "NGA", "counselled", "urgent", "2026-01-10",
-	"1", "principal", "ADEBAYO", "Musa", "", "", "M", "1990-05-01", "0", "NGA", "en;yo",
-	"SM-CC;DS-PS", "passport", "A1234567", "NGA", "2030-01-01",
+	"LY-TIP-2026-000123",
+	"VHR",
+	"LY-TIP",
+	"LBY",
+	"NGA",
+	"counselled",
+	"urgent",
+	"2026-01-10",
+	"1",
+	"principal",
+	"ADEBAYO",
+	"Musa",
+	"",
+	"",
+	"M",
+	"1990-05-01",
+	"0",
+	"NGA",
+	"en;yo",
+	"SM-CC;DS-PS",
+	"passport",
+	"A1234567",
+	"NGA",
+	"2030-01-01",
 };
 
-#define HEADER_LINE                                                                           \
-	"case_id,programme,office,origin,destination,case_state,priority,registered_on,"       \
-	"person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,"  \
-	"sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,"      \
+#define HEADER_LINE                                                                                \
+	"case_id,programme,office,origin,destination,case_state,priority,registered_on,"           \
+	"person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,"      \
+	"sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,"          \
 	"doc_number,doc_issuer,doc_expiry\n"
-#define GOOD_LINE                                                                             \
-	"LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,counselled,urgent,2026-01-10,1,principal,"      \
+#define GOOD_LINE                                                                                  \
+	"LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,counselled,urgent,2026-01-10,1,principal,"          \
 	"ADEBAYO,Musa,,,M,1990-05-01,0,NGA,en;yo,SM-CC;DS-PS,passport,A1234567,NGA,2030-01-01\n"
 
 static int col_index(const char *name)
@@ -395,7 +417,8 @@ static void test_person_rules(void **state)
 	static const char *const bad_no[] = {"0", "100", "x", "", "1.5", "-1", "1x"};
 	for (size_t i = 0; i < ROWS(bad_no); i++) {
 		char want[128];
-		snprintf(want, sizeof(want), "person_no: '%s' is not a number from 1 to 99", bad_no[i]);
+		snprintf(want, sizeof(want), "person_no: '%s' is not a number from 1 to 99",
+			 bad_no[i]);
 		expect_one_issue("person_no", bad_no[i], NULL, NULL, want);
 	}
 	expect_one_issue("relationship", "brother", NULL, NULL,
@@ -413,8 +436,8 @@ static void test_person_rules(void **state)
 	expect_one_issue("person_no", "3", NULL, NULL,
 			 "relationship: only person 1 is the principal applicant; person 3 is "
 			 "'principal'");
-	expect_one_issue("family_name_latin",
-			 "\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB3\xD9\x86", NULL, NULL,
+	expect_one_issue("family_name_latin", "\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB3\xD9\x86", NULL,
+			 NULL,
 			 "family_name_latin: '\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB3\xD9\x86' is not "
 			 "written in Latin script");
 	expect_one_issue("given_names_latin", "Musa2", NULL, NULL,
@@ -462,8 +485,9 @@ static void test_person_rules(void **state)
 	expect_one_issue("languages", "ar;xx", NULL, NULL,
 			 "languages: 'ar;xx' is not a ';'-separated list of ISO 639 codes (bad at "
 			 "'xx')");
-	expect_one_issue("languages", "en;", NULL, NULL,
-			 "languages: 'en;' is not a ';'-separated list of ISO 639 codes (bad at '')");
+	expect_one_issue(
+		"languages", "en;", NULL, NULL,
+		"languages: 'en;' is not a ';'-separated list of ISO 639 codes (bad at '')");
 	expect_one_issue("specific_needs", "SM;SM", NULL, NULL,
 			 "specific_needs: 'SM;SM' is not a ';'-separated list of distinct "
 			 "specific-needs codes (bad at 'SM')");
@@ -481,7 +505,10 @@ static void test_messages_defanged(void **state)
 	expect_one_issue("programme", "\x1b[2J\x1b]0;pwned\x07VHR", NULL, NULL,
 			 "programme: '?[2J?]0;pwned?VHR' is not a programme (HEV, VHR, AVR, REP, "
 			 "HASM, RST, REL, CPW)");
-	expect_one_issue("sex", "\xC2\x9B" "31m", NULL, NULL, "sex: '??31m' is not F, M or X");
+	expect_one_issue("sex",
+			 "\xC2\x9B"
+			 "31m",
+			 NULL, NULL, "sex: '??31m' is not F, M or X");
 	expect_one_issue("given_names_latin", "Mu\x7Fsa", NULL, NULL,
 			 "given_names_latin: is not valid UTF-8 text or holds control characters");
 	expect_file_error("case_id,\x1b[31mprogramme\n", 23,
@@ -547,8 +574,9 @@ static void test_many_issues(void **state)
 	expect_issues(&g.rows[0], want, 2);
 
 	const char *f[NCOLS] = {
-		"bad", "bad", "bad", "bad", "bad", "bad", "bad", "bad", "bad", "bad", "bad1",
-		"bad1", "", "", "bad", "bad", "bad", "bad", "bad", "bad", "bad", "b-d", "bad", "bad",
+		"bad", "bad", "bad",  "bad",  "bad", "bad", "bad", "bad",
+		"bad", "bad", "bad1", "bad1", "",    "",    "bad", "bad",
+		"bad", "bad", "bad",  "bad",  "bad", "b-d", "bad", "bad",
 	};
 	char text[4096];
 	snprintf(text, sizeof(text), "%s", HEADER_LINE);
@@ -575,10 +603,10 @@ static void expect_file_error(const char *text, size_t len, const char *want, in
 static void test_header_errors(void **state)
 {
 	/* Each required column missing in turn. */
-	static const char *const required[] = {"case_id", "programme", "office", "origin",
-						"destination", "person_no", "relationship",
-						"given_names_latin", "sex", "birth_date",
-						"nationality"};
+	static const char *const required[] = {"case_id",      "programme",         "office",
+					       "origin",       "destination",       "person_no",
+					       "relationship", "given_names_latin", "sex",
+					       "birth_date",   "nationality"};
 	for (size_t i = 0; i < ROWS(required); i++) {
 		char text[2048] = "", want[256];
 		int k = col_index(required[i]);
@@ -613,10 +641,11 @@ static void test_header_errors(void **state)
 	read_str(&g, " case_id , programme,office,origin,destination,person_no,relationship,"
 		     "given_names_latin,sex,birth_date,nationality \n");
 	assert_int_equal(g.ret, 0);
-	expect_file_error("case_id;programme;office\n", 25,
-			  "persons.csv: line 1, column 1: unknown column 'case_id;programme;office' "
-			  "(see docs/import-csv.md)",
-			  0);
+	expect_file_error(
+		"case_id;programme;office\n", 25,
+		"persons.csv: line 1, column 1: unknown column 'case_id;programme;office' "
+		"(see docs/import-csv.md)",
+		0);
 	/* A header alone, even without its line end, is a file of no rows. */
 	read_mem(&g, HEADER_LINE, strlen(HEADER_LINE) - 1);
 	assert_int_equal(g.ret, 0);
@@ -629,8 +658,8 @@ static void test_header_duplicate_and_empty(void **state)
 	char text[2048];
 	snprintf(text, sizeof(text), "%.*s,sex\n%s", (int)strlen(HEADER_LINE) - 1, HEADER_LINE,
 		 GOOD_LINE);
-	expect_file_error(text, strlen(text), "persons.csv: line 1, column 25: column 'sex' appears twice",
-			  0);
+	expect_file_error(text, strlen(text),
+			  "persons.csv: line 1, column 25: column 'sex' appears twice", 0);
 	expect_file_error("", 0,
 			  "persons.csv: the file is empty: expected a header line (see "
 			  "docs/import-csv.md)",
@@ -647,7 +676,8 @@ static void test_header_duplicate_and_empty(void **state)
 	/* More columns than any header has. */
 	char wide[2048] = "";
 	for (int i = 0; i < 70; i++)
-		snprintf(wide + strlen(wide), sizeof(wide) - strlen(wide), "%scase_id", i ? "," : "");
+		snprintf(wide + strlen(wide), sizeof(wide) - strlen(wide), "%scase_id",
+			 i ? "," : "");
 	strcat(wide, "\n");
 	expect_file_error(wide, strlen(wide), "persons.csv: line 1: more than 64 fields", 0);
 }
@@ -714,15 +744,16 @@ static void test_quoted_fields_and_lines(void **state)
 static void test_first_field_across_lines(void **state)
 {
 	struct got g;
-	read_str(&g, "given_names,case_id,programme,office,origin,destination,person_no,"
-		     "relationship,given_names_latin,sex,birth_date,nationality\n"
-		     "\"A\nB\",LY-TIP-2026-000001,VHR,LY-TIP,LBY,NGA,1,principal,Musa,M,1990-01-01,"
-		     "NGA\n"
-		     "\"Ada\",LY-TIP-2026-000002,VHR,LY-TIP,LBY,NGA,1,principal,Ada,F,1990-01-01,"
-		     "NGA\n"
-		     "\"x\n\ny\n\",LY-TIP-2026-000003,VHR,LY-TIP,LBY,NGA,1,principal,Obi,F,"
-		     "1990-01-01,NGA\n"
-		     "Eze,LY-TIP-2026-000004,VHR,LY-TIP,LBY,NGA,1,principal,Eze,F,1990-01-01,NGA\n");
+	read_str(&g,
+		 "given_names,case_id,programme,office,origin,destination,person_no,"
+		 "relationship,given_names_latin,sex,birth_date,nationality\n"
+		 "\"A\nB\",LY-TIP-2026-000001,VHR,LY-TIP,LBY,NGA,1,principal,Musa,M,1990-01-01,"
+		 "NGA\n"
+		 "\"Ada\",LY-TIP-2026-000002,VHR,LY-TIP,LBY,NGA,1,principal,Ada,F,1990-01-01,"
+		 "NGA\n"
+		 "\"x\n\ny\n\",LY-TIP-2026-000003,VHR,LY-TIP,LBY,NGA,1,principal,Obi,F,"
+		 "1990-01-01,NGA\n"
+		 "Eze,LY-TIP-2026-000004,VHR,LY-TIP,LBY,NGA,1,principal,Eze,F,1990-01-01,NGA\n");
 	assert_int_equal(g.ret, 0);
 	assert_int_equal(g.n, 4);
 	assert_int_equal(g.rows[0].line, 2);
@@ -736,11 +767,12 @@ static void test_first_field_across_lines(void **state)
 static void test_crlf(void **state)
 {
 	struct got g;
-	read_str(&g, "case_id,programme,office,origin,destination,person_no,relationship,"
-		     "given_names_latin,sex,birth_date,nationality\r\n"
-		     "LY-TIP-2026-000001,VHR,LY-TIP,LBY,NGA,1,principal,Musa,M,1990-01-01,NGA\r\n"
-		     "LY-TIP-2026-000001,VHR,LY-TIP,LBY,NGA,2,spouse,\"Ada\r\nB\",F,1990-01-01,NGA\r\n"
-		     "LY-TIP-2026-000001,VHR,LY-TIP,LBY,NGA,3,child,Obi,M,2010-01-01,NGA\r\n");
+	read_str(&g,
+		 "case_id,programme,office,origin,destination,person_no,relationship,"
+		 "given_names_latin,sex,birth_date,nationality\r\n"
+		 "LY-TIP-2026-000001,VHR,LY-TIP,LBY,NGA,1,principal,Musa,M,1990-01-01,NGA\r\n"
+		 "LY-TIP-2026-000001,VHR,LY-TIP,LBY,NGA,2,spouse,\"Ada\r\nB\",F,1990-01-01,NGA\r\n"
+		 "LY-TIP-2026-000001,VHR,LY-TIP,LBY,NGA,3,child,Obi,M,2010-01-01,NGA\r\n");
 	assert_int_equal(g.ret, 0);
 	assert_int_equal(g.n, 3);
 	assert_int_equal(g.rows[0].line, 2);
@@ -788,37 +820,44 @@ static void test_file_errors(void **state)
 			  "truncated?",
 			  1);
 	/* Cut inside a quoted field: the rest of the file is in it. */
-	snprintf(text, sizeof(text), "%s%sLY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,,,,2,spouse,"
-		 "OKAFOR,\"Chi\nstill the same field\n", HEADER_LINE, GOOD_LINE);
+	snprintf(text, sizeof(text),
+		 "%s%sLY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,,,,2,spouse,"
+		 "OKAFOR,\"Chi\nstill the same field\n",
+		 HEADER_LINE, GOOD_LINE);
 	expect_file_error(text, strlen(text),
-			  "persons.csv: line 3: the file ends inside a quoted field: truncated?", 1);
+			  "persons.csv: line 3: the file ends inside a quoted field: truncated?",
+			  1);
 	/* A stray quote opening a row's first field swallows the file: the
 	 * message names the line where it opened. */
 	snprintf(text, sizeof(text), "%s%s\"%s%s", HEADER_LINE, GOOD_LINE, GOOD_LINE, GOOD_LINE);
 	expect_file_error(text, strlen(text),
-			  "persons.csv: line 3: the file ends inside a quoted field: truncated?", 1);
+			  "persons.csv: line 3: the file ends inside a quoted field: truncated?",
+			  1);
 	/* A row with a field too few in the middle of the file. */
 	snprintf(text, sizeof(text), "%s%sLY-TIP-2026-000124,VHR\n%s", HEADER_LINE, GOOD_LINE,
 		 GOOD_LINE);
-	expect_file_error(text, strlen(text), "persons.csv: line 3: 2 fields where the header has 24",
-			  1);
+	expect_file_error(text, strlen(text),
+			  "persons.csv: line 3: 2 fields where the header has 24", 1);
 	/* One too many. */
 	snprintf(text, sizeof(text), "%s%.*s,extra\n", HEADER_LINE, (int)strlen(GOOD_LINE) - 1,
 		 GOOD_LINE);
-	expect_file_error(text, strlen(text), "persons.csv: line 2: 25 fields where the header has 24",
-			  0);
-	/* A quote inside an unquoted field. */
-	snprintf(text, sizeof(text), "%s%sLY-TIP-2026-000124,VH\"R,LY-TIP\n", HEADER_LINE, GOOD_LINE);
 	expect_file_error(text, strlen(text),
-			  "persons.csv: line 3: malformed quoting (a '\"' inside an unquoted field, "
-			  "or text after a closing quote)",
-			  1);
+			  "persons.csv: line 2: 25 fields where the header has 24", 0);
+	/* A quote inside an unquoted field. */
+	snprintf(text, sizeof(text), "%s%sLY-TIP-2026-000124,VH\"R,LY-TIP\n", HEADER_LINE,
+		 GOOD_LINE);
+	expect_file_error(
+		text, strlen(text),
+		"persons.csv: line 3: malformed quoting (a '\"' inside an unquoted field, "
+		"or text after a closing quote)",
+		1);
 	/* Text after a closing quote. */
 	snprintf(text, sizeof(text), "%s\"LY-TIP-2026-000124\"x,VHR\n", HEADER_LINE);
-	expect_file_error(text, strlen(text),
-			  "persons.csv: line 2: malformed quoting (a '\"' inside an unquoted field, "
-			  "or text after a closing quote)",
-			  0);
+	expect_file_error(
+		text, strlen(text),
+		"persons.csv: line 2: malformed quoting (a '\"' inside an unquoted field, "
+		"or text after a closing quote)",
+		0);
 	/* A NUL byte inside a field is refused as a control character. */
 	static const char nul[] = HEADER_LINE "LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,counselled,"
 					      "urgent,2026-01-10,1,principal,ADEBAYO,Mu\0sa,,,M,"
@@ -897,7 +936,8 @@ static void test_write_field(void **state)
 		struct field_arg a = {cases[i].v, cases[i].sep};
 		char *s = write_mem(write_field_fn, &a);
 		if (strcmp(s, cases[i].want))
-			fail_msg("'%s' written as '%s', expected '%s'", cases[i].v, s, cases[i].want);
+			fail_msg("'%s' written as '%s', expected '%s'", cases[i].v, s,
+				 cases[i].want);
 		free(s);
 	}
 	char *h = write_mem(write_header_fn, NULL);
@@ -959,10 +999,14 @@ static void test_round_trip(void **state)
 	struct rt rows[5];
 	memset(rows, 0, sizeof(rows));
 	/* A principal with names in Arabic script, needs and a passport. */
-	rows[0].c = (struct cor_case){"LB-BEY-2025-000007", "RST", "LB-BEY", "LBN", "CAN",
-				      "submitted", COR_PRIO_EMERGENCY, {2025, 11, 20}};
-	rows[0].p = (struct cor_person){.seq = 1, .relationship = COR_REL_PRINCIPAL, .sex = 'F',
-					.birth_date = {1960, 1, 1}, .birth_date_approx = true};
+	rows[0].c = (struct cor_case){
+		"LB-BEY-2025-000007", "RST",         "LB-BEY", "LBN", "CAN", "submitted",
+		COR_PRIO_EMERGENCY,   {2025, 11, 20}};
+	rows[0].p = (struct cor_person){.seq = 1,
+					.relationship = COR_REL_PRINCIPAL,
+					.sex = 'F',
+					.birth_date = {1960, 1, 1},
+					.birth_date_approx = true};
 	strcpy(rows[0].p.family_name_latin, "Al-Hassan");
 	strcpy(rows[0].p.given_names_latin, "Fatima");
 	strcpy(rows[0].p.family_name, "\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB3\xD9\x86");
@@ -974,8 +1018,8 @@ static void test_round_trip(void **state)
 	/* A child: names as written with a comma, quotes and spaces at both
 	 * ends; a document without expiry. */
 	rows[1].c = rows[0].c;
-	rows[1].p = (struct cor_person){.seq = 2, .relationship = COR_REL_CHILD, .sex = 'M',
-					.birth_date = {2012, 2, 29}};
+	rows[1].p = (struct cor_person){
+		.seq = 2, .relationship = COR_REL_CHILD, .sex = 'M', .birth_date = {2012, 2, 29}};
 	strcpy(rows[1].p.family_name_latin, " Al-Hassan ");
 	strcpy(rows[1].p.given_names_latin, "Omar ");
 	strcpy(rows[1].p.family_name, "Al-Hassan, \"the younger\"");
@@ -984,16 +1028,21 @@ static void test_round_trip(void **state)
 	rows[1].d = (struct cor_document){COR_DOC_ID_CARD, "ID99", "SYR", {0, 0, 0}, false};
 	/* A stateless relative without any document or family name. */
 	rows[2].c = rows[0].c;
-	rows[2].p = (struct cor_person){.seq = 3, .relationship = COR_REL_OTHER_RELATIVE,
-					.sex = 'X', .birth_date = {2022, 6, 30}};
+	rows[2].p = (struct cor_person){.seq = 3,
+					.relationship = COR_REL_OTHER_RELATIVE,
+					.sex = 'X',
+					.birth_date = {2022, 6, 30}};
 	strcpy(rows[2].p.given_names_latin, "Lina");
 	strcpy(rows[2].p.given_names, "Lina");
 	strcpy(rows[2].p.nationality, "XXA");
 	strcpy(rows[2].p.languages, "ar");
 	/* Another case, of another programme. */
-	rows[3].c = (struct cor_case){"YE-ADE-2026-000001", "VHR", "YE-ADE", "YEM", "ETH",
-				      "travel_ready", COR_PRIO_NORMAL, {2026, 1, 2}};
-	rows[3].p = (struct cor_person){.seq = 1, .relationship = COR_REL_PRINCIPAL, .sex = 'M',
+	rows[3].c =
+		(struct cor_case){"YE-ADE-2026-000001", "VHR",           "YE-ADE",    "YEM", "ETH",
+				  "travel_ready",       COR_PRIO_NORMAL, {2026, 1, 2}};
+	rows[3].p = (struct cor_person){.seq = 1,
+					.relationship = COR_REL_PRINCIPAL,
+					.sex = 'M',
 					.birth_date = {1999, 12, 31}};
 	strcpy(rows[3].p.given_names_latin, "Abebe");
 	strcpy(rows[3].p.given_names, "\xE1\x8A\xA0\xE1\x89\xA0\xE1\x89\xA0");

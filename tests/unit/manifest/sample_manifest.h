@@ -30,8 +30,8 @@ static int64_t sample_utc(const char *s)
 }
 
 static void sample_leg(struct cor_manifest_leg *l, int seq, const char *from, const char *from_tz,
-                       const char *to, const char *to_tz, const char *departs, const char *arrives,
-                       const char *number)
+		       const char *to, const char *to_tz, const char *departs, const char *arrives,
+		       const char *number)
 {
 	memset(l, 0, sizeof(*l));
 	l->seq = seq;
@@ -46,8 +46,8 @@ static void sample_leg(struct cor_manifest_leg *l, int seq, const char *from, co
 }
 
 static void sample_person(struct cor_manifest_pax *p, const char *case_ref, int seq,
-                          const char *group, const char *family, const char *given, char sex,
-                          struct cor_date birth, const char *nationality)
+			  const char *group, const char *family, const char *given, char sex,
+			  struct cor_date birth, const char *nationality)
 {
 	memset(p, 0, sizeof(*p));
 	p->role = COR_PAX_TRAVELLER;
@@ -66,7 +66,7 @@ static void sample_person(struct cor_manifest_pax *p, const char *case_ref, int 
 }
 
 static void sample_document(struct cor_manifest_pax *p, enum cor_doc_kind kind, const char *number,
-                            const char *issuer, struct cor_date expires)
+			    const char *issuer, struct cor_date expires)
 {
 	p->doc_kind = kind;
 	strcpy(p->doc_number, number);
@@ -88,22 +88,22 @@ static void sample_manifest(struct cor_manifest *m, struct cor_manifest_pax *pax
 	strcpy(m->recipient, "NGNIS");
 	m->nlegs = 2;
 	sample_leg(&m->legs[0], 1, "MJI", "Africa/Tripoli", "ADD", "Africa/Addis_Ababa",
-	           "2026-12-01T06:30Z", "2026-12-01T11:10Z", "ET3412");
+		   "2026-12-01T06:30Z", "2026-12-01T11:10Z", "ET3412");
 	sample_leg(&m->legs[1], 2, "ADD", "Africa/Addis_Ababa", "LOS", "Africa/Lagos",
-	           "2026-12-01T13:00Z", "2026-12-01T17:05Z", "ET3414");
+		   "2026-12-01T13:00Z", "2026-12-01T17:05Z", "ET3414");
 	m->leg = 1;
 	strcpy(m->generated_at, "2026-11-30T18:00:00Z");
 
 	struct cor_manifest_pax *p = &pax[0];
 	sample_person(p, "LY-TIP-2026-000123", 1, "G001", "ABDALLAH", "Mariam", 'F',
-	              (struct cor_date){1988, 4, 12}, "SDN");
+		      (struct cor_date){1988, 4, 12}, "SDN");
 	strcpy(p->family_name, "عبد الله");
 	strcpy(p->given_names, "مريم");
 	sample_document(p, COR_DOC_PASSPORT, "P01234567", "SDN", (struct cor_date){2031, 5, 30});
 
 	p = &pax[1];
 	sample_person(p, "LY-TIP-2026-000123", 2, "G001", "ABDALLAH", "Yusuf", 'M',
-	              (struct cor_date){2015, 1, 1}, "SDN");
+		      (struct cor_date){2015, 1, 1}, "SDN");
 	strcpy(p->family_name, "عبد الله");
 	strcpy(p->given_names, "يوسف");
 	p->birth_date_approx = true;
@@ -114,12 +114,12 @@ static void sample_manifest(struct cor_manifest *m, struct cor_manifest_pax *pax
 
 	p = &pax[2];
 	sample_person(p, "LY-TIP-2026-000124", 1, "G002", "N'Diaye", "Bérénice", 'F',
-	              (struct cor_date){1979, 11, 30}, "SEN");
+		      (struct cor_date){1979, 11, 30}, "SEN");
 	sample_document(p, COR_DOC_ETD, "ETD0042017", "SEN", (struct cor_date){2027, 1, 31});
 
 	p = &pax[3];
 	sample_person(p, "", 0, "ESC", "O'BRIEN", "Siobhán", 'F', (struct cor_date){1985, 2, 14},
-	              "IRL");
+		      "IRL");
 	p->role = COR_PAX_MEDICAL_ESCORT;
 	sample_document(p, COR_DOC_PASSPORT, "PX1234567", "IRL", (struct cor_date){2030, 8, 31});
 

@@ -71,9 +71,9 @@ static void test_first_leg(void **state)
 	char *out = NULL, msg[256];
 	assert_int_equal(write_csv(&m, &out, msg, sizeof(msg)), 0);
 	assert_string_equal(out, HEADER "LY-TIP-MV-2026-0007,1,MJI,ADD,2026-12-01 08:30 +02:00,"
-	                                "2026-12-01T06:30Z,G001,LY-TIP-2026-000123,1,traveller,"
-	                                "ABDALLAH,Mariam,عبد الله,مريم,F,1988-04-12,0,SDN,passport,"
-	                                "P01234567,SDN,2031-05-30,,,MJI,LOS\r\n");
+					"2026-12-01T06:30Z,G001,LY-TIP-2026-000123,1,traveller,"
+					"ABDALLAH,Mariam,عبد الله,مريم,F,1988-04-12,0,SDN,passport,"
+					"P01234567,SDN,2031-05-30,,,MJI,LOS\r\n");
 	free(out);
 }
 
@@ -115,10 +115,10 @@ static void test_formula_guard(void **state)
 	escort_row(&m, pax, &out);
 	/* The apostrophe goes inside the quotes when the field needs quoting. */
 	assert_string_equal(out + strlen(HEADER),
-	                    LEG "ESC,,,medical_escort,"
-	                        "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\",'+1,'-2+3,"
-	                        "'@SUM(A1:A9),F,1985-02-14,0,IRL,passport,'\t=1,IRL,2030-08-31,,"
-	                        "\"'\r=1\",MJI,LOS\r\n");
+			    LEG "ESC,,,medical_escort,"
+				"\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\",'+1,'-2+3,"
+				"'@SUM(A1:A9),F,1985-02-14,0,IRL,passport,'\t=1,IRL,2030-08-31,,"
+				"\"'\r=1\",MJI,LOS\r\n");
 	free(out);
 }
 
@@ -134,9 +134,9 @@ static void test_guard_only_at_start(void **state)
 	char *out = NULL;
 	escort_row(&m, pax, &out);
 	assert_string_equal(out + strlen(HEADER),
-	                    LEG "ESC,,,medical_escort,Al-Amin,\"Omar Jr, =x\",\" =spaced\","
-	                        "Siobhán,F,1985-02-14,0,IRL,passport,PX1234567,IRL,2030-08-31,,,"
-	                        "MJI,LOS\r\n");
+			    LEG "ESC,,,medical_escort,Al-Amin,\"Omar Jr, =x\",\" =spaced\","
+				"Siobhán,F,1985-02-14,0,IRL,passport,PX1234567,IRL,2030-08-31,,,"
+				"MJI,LOS\r\n");
 	free(out);
 }
 
@@ -181,14 +181,14 @@ static void test_write_error(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_sample),
-	        cmocka_unit_test(test_first_leg),
-	        cmocka_unit_test(test_no_passengers),
-	        cmocka_unit_test(test_formula_guard),
-	        cmocka_unit_test(test_guard_only_at_start),
-	        cmocka_unit_test(test_unknown_zone),
-	        cmocka_unit_test(test_no_such_leg),
-	        cmocka_unit_test(test_write_error),
+		cmocka_unit_test(test_sample),
+		cmocka_unit_test(test_first_leg),
+		cmocka_unit_test(test_no_passengers),
+		cmocka_unit_test(test_formula_guard),
+		cmocka_unit_test(test_guard_only_at_start),
+		cmocka_unit_test(test_unknown_zone),
+		cmocka_unit_test(test_no_such_leg),
+		cmocka_unit_test(test_write_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

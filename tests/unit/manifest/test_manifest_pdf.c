@@ -30,7 +30,7 @@
 
 /* People per case: 70 in all, with two families of six. */
 static const int case_sizes[NCASES] = {4, 3, 1, 2, 6, 3, 2, 1, 5, 2, 3, 4, 1,
-                                       2, 3, 2, 4, 1, 3, 2, 6, 3, 2, 3, 2};
+				       2, 3, 2, 4, 1, 3, 2, 6, 3, 2, 3, 2};
 
 /* Family names per case, Latin and as written; "" as written when the
  * person writes in Latin script. */
@@ -38,9 +38,9 @@ static const struct {
 	const char *latin, *written;
 	const char *nationality;
 } families[] = {
-        {"Ouédraogo", "", "BFA"}, {"Kanté", "", "MLI"},      {"Abdallah", "عبد الله", "SDN"},
-        {"Tesfaye", "", "ERI"},   {"Haddad", "حداد", "SYR"}, {"Diallo", "", "GIN"},
-        {"Ndiaye", "", "SEN"},    {"Yousef", "يوسف", "SDN"},
+	{"Ouédraogo", "", "BFA"}, {"Kanté", "", "MLI"},      {"Abdallah", "عبد الله", "SDN"},
+	{"Tesfaye", "", "ERI"},   {"Haddad", "حداد", "SYR"}, {"Diallo", "", "GIN"},
+	{"Ndiaye", "", "SEN"},    {"Yousef", "يوسف", "SDN"},
 };
 
 /* Given names, one per person in order; the first two meet the first two
@@ -48,9 +48,9 @@ static const struct {
 static const struct {
 	const char *latin, *written;
 } givens[] = {
-        {"Bérénice", "برنيس"}, {"Salif", "سالف"},   {"Aminata", "أميناتا"}, {"Ibrahim", "إبراهيم"},
-        {"N'Golo", "نغولو"},   {"Zoé", "زوي"},      {"Moussa", "موسى"},     {"Mohamed", "محمد"},
-        {"Aïcha", "عائشة"},    {"Hélène", "هيلين"},
+	{"Bérénice", "برنيس"}, {"Salif", "سالف"},   {"Aminata", "أميناتا"}, {"Ibrahim", "إبراهيم"},
+	{"N'Golo", "نغولو"},   {"Zoé", "زوي"},      {"Moussa", "موسى"},     {"Mohamed", "محمد"},
+	{"Aïcha", "عائشة"},    {"Hélène", "هيلين"},
 };
 
 /* Birth years by person number modulo 10, all on 15 January: ages on
@@ -160,8 +160,8 @@ static void fill_escorts(void)
 		char sex;
 		struct cor_date born;
 	} escorts[] = {
-	        {COR_PAX_MEDICAL_ESCORT, "Mekonnen", "Hana", "ETH", 'F', {1979, 6, 30}},
-	        {COR_PAX_ESCORT, "Rossi", "Marco", "ITA", 'M', {1990, 3, 3}},
+		{COR_PAX_MEDICAL_ESCORT, "Mekonnen", "Hana", "ETH", 'F', {1979, 6, 30}},
+		{COR_PAX_ESCORT, "Rossi", "Marco", "ITA", 'M', {1990, 3, 3}},
 	};
 	for (size_t i = 0; i < ROWS(escorts); i++) {
 		struct cor_manifest_pax *x = &pax[NTRAVELLER + i];
@@ -334,7 +334,7 @@ static int split_pages(char *text, char **pages, int max)
 
 static int pdf_pages(const char *path)
 {
-	char cmd[512];
+	char cmd[1024];
 	snprintf(cmd, sizeof(cmd), "pdfinfo '%s'", path);
 	char *info = run(cmd);
 	const char *p = strstr(info, "\nPages:");
@@ -347,7 +347,7 @@ static int pdf_pages(const char *path)
 
 static char *pdf_text(const char *path)
 {
-	char cmd[512];
+	char cmd[1024];
 	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 -layout '%s' -", path);
 	char *t = run(cmd);
 	squeeze(t);
@@ -392,9 +392,9 @@ static void test_full_leg(void **state)
 	assert_has(text, "ET 3412 · charter flight · leg 1 of 2");
 	assert_has(text, "Office LY-TIP");
 	assert_has(text, "From MJI Tripoli Mitiga Departs 2026-12-01 00:30 local (UTC+02:00) "
-	                 "2026-11-30 22:30 UTC");
+			 "2026-11-30 22:30 UTC");
 	assert_has(text, "To ADD Addis Ababa Bole Arrives 2026-12-01 06:15 local (UTC+03:00) "
-	                 "2026-12-01 03:15 UTC");
+			 "2026-12-01 03:15 UTC");
 	assert_has(text, "Corridor LY-TIP · Generated 2026-11-29T08:00:00Z");
 
 	/* Names with accents exactly; the written name in Arabic script. */
@@ -420,7 +420,7 @@ static void test_full_leg(void **state)
 	assert_has(text, "WCHC");
 	assert_has(text, "STCR");
 	assert_int_equal(count_of(text, "Mekonnen"),
-	                 3); /* two travellers she escorts, her own row */
+			 3); /* two travellers she escorts, her own row */
 	assert_has(text, "Medical escort");
 	assert_has(text, "BFA, exp. 2031-05-01");
 
@@ -445,7 +445,7 @@ static void test_full_leg(void **state)
 				on++;
 				if (k != case_sizes[c])
 					fail_msg("%s: %d of %d people on page %d", case_refs[c], k,
-					         case_sizes[c], i + 1);
+						 case_sizes[c], i + 1);
 			}
 		}
 		if (on != 1)
@@ -469,7 +469,7 @@ static void test_full_leg(void **state)
 	char cmd[1200], png[600];
 	snprintf(png, sizeof(png), "%s/manifest-full-p1", tmpdir());
 	snprintf(cmd, sizeof(cmd), "pdftoppm -r 60 -png -f 1 -l 1 -singlefile '%s' '%s'", path,
-	         png);
+		 png);
 	free(run(cmd));
 	strcat(png, ".png");
 	FILE *f = fopen(png, "rb");
@@ -535,10 +535,10 @@ static void test_no_such_leg(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_full_leg),
-	        cmocka_unit_test(test_empty_convoy),
-	        cmocka_unit_test(test_unwritable),
-	        cmocka_unit_test(test_no_such_leg),
+		cmocka_unit_test(test_full_leg),
+		cmocka_unit_test(test_empty_convoy),
+		cmocka_unit_test(test_unwritable),
+		cmocka_unit_test(test_no_such_leg),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

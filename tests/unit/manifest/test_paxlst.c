@@ -82,7 +82,7 @@ static const char sample_paxlst[] =
 
 /* Write m as PAXLST into memory; *out is the text (free it). */
 static int write_paxlst(const struct cor_manifest *m, const char *control, char **out, char *msg,
-                        size_t msglen)
+			size_t msglen)
 {
 	size_t len = 0;
 	FILE *f = open_memstream(out, &len);
@@ -174,7 +174,7 @@ static void test_release_characters(void **state)
 	assert_int_equal(write_paxlst(&m, CONTROL, &out, msg, sizeof(msg)), 0);
 	/* "?" "?'" keeps the compiler from reading a trigraph. */
 	assert_non_null(strstr(out, "'NAD+MS+++IOM?: Libya?'s office ?+ ?"
-	                            "?'"));
+				    "?'"));
 	assert_non_null(strstr(out, "'NAD+FL+++A??B?+C?:D?'E:???+?:?''"));
 	assert_non_null(strstr(out, "'DOC+P:110:111+X?+1'"));
 	char *segs[64];
@@ -189,13 +189,13 @@ static void test_document_codes(void **state)
 		enum cor_doc_kind kind;
 		const char *seg;
 	} rows[] = {
-	        {COR_DOC_PASSPORT, "'DOC+P:110:111+N1'"},
-	        {COR_DOC_ID_CARD, "'DOC+I:110:111+N1'"},
-	        {COR_DOC_ETD, "'DOC+F:110:111+N1'"},
-	        {COR_DOC_LAISSEZ_PASSER, "'DOC+F:110:111+N1'"},
-	        {COR_DOC_EXIT_PERMIT, "'DOC+F:110:111+N1'"},
-	        {COR_DOC_VISA, "'DOC+V:110:111+N1'"},
-	        {COR_DOC_REFUGEE_TD, "'DOC+P:110:111+N1'"},
+		{COR_DOC_PASSPORT, "'DOC+P:110:111+N1'"},
+		{COR_DOC_ID_CARD, "'DOC+I:110:111+N1'"},
+		{COR_DOC_ETD, "'DOC+F:110:111+N1'"},
+		{COR_DOC_LAISSEZ_PASSER, "'DOC+F:110:111+N1'"},
+		{COR_DOC_EXIT_PERMIT, "'DOC+F:110:111+N1'"},
+		{COR_DOC_VISA, "'DOC+V:110:111+N1'"},
+		{COR_DOC_REFUGEE_TD, "'DOC+P:110:111+N1'"},
 	};
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		struct cor_manifest m;
@@ -257,20 +257,20 @@ static void test_vessel_first_leg(void **state)
 	char *out = NULL, msg[256];
 	assert_int_equal(write_paxlst(&m, "7", &out, msg, sizeof(msg)), 0);
 	assert_string_equal(out, "UNA:+.? '"
-	                         "UNB+UNOC:4+IOMLYTIP+NGNIS+261130:1800+7'"
-	                         "UNG+PAXLST+IOMLYTIP+NGNIS+261130:1800+7+UN+D:05B'"
-	                         "UNH+7+PAXLST:D:05B:UN:IATA'"
-	                         "BGM+745'"
-	                         "NAD+MS+++IOM Libya'"
-	                         "TDT+20+MV SEA STAR'"
-	                         "LOC+125+MJI'"
-	                         "DTM+189:2612010830:201'"
-	                         "LOC+87+ADD'"
-	                         "DTM+232:2612011410:201'"
-	                         "CNT+42:0'"
-	                         "UNT+10+7'"
-	                         "UNE+1+7'"
-	                         "UNZ+1+7'");
+				 "UNB+UNOC:4+IOMLYTIP+NGNIS+261130:1800+7'"
+				 "UNG+PAXLST+IOMLYTIP+NGNIS+261130:1800+7+UN+D:05B'"
+				 "UNH+7+PAXLST:D:05B:UN:IATA'"
+				 "BGM+745'"
+				 "NAD+MS+++IOM Libya'"
+				 "TDT+20+MV SEA STAR'"
+				 "LOC+125+MJI'"
+				 "DTM+189:2612010830:201'"
+				 "LOC+87+ADD'"
+				 "DTM+232:2612011410:201'"
+				 "CNT+42:0'"
+				 "UNT+10+7'"
+				 "UNE+1+7'"
+				 "UNZ+1+7'");
 	free(out);
 }
 
@@ -291,40 +291,40 @@ static void test_refuses_outside_latin1(void **state)
 	sample_manifest(&m, pax);
 	strcpy(pax[1].family_name_latin, "Yılmaz");
 	expect_refusal(&m, CONTROL,
-	               "passenger LY-TIP-2026-000123-02: family_name_latin 'Yılmaz' has 'ı' "
-	               "(U+0131), which the PAXLST character set (UNOC, ISO 8859-1) cannot carry");
+		       "passenger LY-TIP-2026-000123-02: family_name_latin 'Yılmaz' has 'ı' "
+		       "(U+0131), which the PAXLST character set (UNOC, ISO 8859-1) cannot carry");
 
 	sample_manifest(&m, pax);
 	strcpy(pax[3].given_names_latin, "Łucja");
 	expect_refusal(&m, CONTROL,
-	               "escort 'O'BRIEN Łucja': given_names_latin 'Łucja' has 'Ł' (U+0141), "
-	               "which the PAXLST character set (UNOC, ISO 8859-1) cannot carry");
+		       "escort 'O'BRIEN Łucja': given_names_latin 'Łucja' has 'Ł' (U+0141), "
+		       "which the PAXLST character set (UNOC, ISO 8859-1) cannot carry");
 
 	/* The name as written is never sent, so its script does not matter; a
 	 * Latin field in Arabic script does. */
 	sample_manifest(&m, pax);
 	strcpy(pax[2].given_names_latin, "مريم");
 	expect_refusal(&m, CONTROL,
-	               "passenger LY-TIP-2026-000124-01: given_names_latin 'مريم' has 'م' "
-	               "(U+0645), which the PAXLST character set (UNOC, ISO 8859-1) cannot carry");
+		       "passenger LY-TIP-2026-000124-01: given_names_latin 'مريم' has 'م' "
+		       "(U+0645), which the PAXLST character set (UNOC, ISO 8859-1) cannot carry");
 
 	sample_manifest(&m, pax);
 	strcpy(m.reporting_party, "IOM \xE2\x80\x94 Libya");
 	expect_refusal(&m, CONTROL,
-	               "movement 'LY-TIP-MV-2026-0007': reporting_party 'IOM \xE2\x80\x94 Libya' "
-	               "has '\xE2\x80\x94' (U+2014), which the PAXLST character set (UNOC, "
-	               "ISO 8859-1) cannot carry");
+		       "movement 'LY-TIP-MV-2026-0007': reporting_party 'IOM \xE2\x80\x94 Libya' "
+		       "has '\xE2\x80\x94' (U+2014), which the PAXLST character set (UNOC, "
+		       "ISO 8859-1) cannot carry");
 
 	sample_manifest(&m, pax);
 	strcpy(pax[0].given_names_latin, "Mar\xC2\x85iam");
 	expect_refusal(&m, CONTROL,
-	               "passenger LY-TIP-2026-000123-01: given_names_latin 'Mar\xC2\x85iam' has a "
-	               "control character (U+0085)");
+		       "passenger LY-TIP-2026-000123-01: given_names_latin 'Mar\xC2\x85iam' has a "
+		       "control character (U+0085)");
 
 	sample_manifest(&m, pax);
 	strcpy(pax[0].given_names_latin, "Mar\xE9iam");
 	expect_refusal(&m, CONTROL,
-	               "passenger LY-TIP-2026-000123-01: given_names_latin is not valid UTF-8");
+		       "passenger LY-TIP-2026-000123-01: given_names_latin is not valid UTF-8");
 }
 
 static void test_refuses_long_name(void **state)
@@ -336,9 +336,9 @@ static void test_refuses_long_name(void **state)
 	pax[0].family_name_latin[71] = '\0';
 	char want[512];
 	snprintf(want, sizeof(want),
-	         "passenger LY-TIP-2026-000123-01: family_name_latin '%s' has 71 characters; "
-	         "PAXLST carries at most 70",
-	         pax[0].family_name_latin);
+		 "passenger LY-TIP-2026-000123-01: family_name_latin '%s' has 71 characters; "
+		 "PAXLST carries at most 70",
+		 pax[0].family_name_latin);
 	expect_refusal(&m, CONTROL, want);
 
 	/* 70 characters, accented ones counted once: accepted. */
@@ -357,15 +357,15 @@ static void test_refuses_envelope(void **state)
 	sample_manifest(&m, pax);
 	expect_refusal(&m, "", "interchange control reference '' is not 1 to 14 letters or digits");
 	expect_refusal(&m, "000000000000042",
-	               "interchange control reference '000000000000042' is not 1 to 14 letters "
-	               "or digits");
+		       "interchange control reference '000000000000042' is not 1 to 14 letters "
+		       "or digits");
 	expect_refusal(&m, "42'",
-	               "interchange control reference '42'' is not 1 to 14 letters or digits");
+		       "interchange control reference '42'' is not 1 to 14 letters or digits");
 
 	m.recipient[0] = '\0';
 	expect_refusal(&m, CONTROL,
-	               "movement 'LY-TIP-MV-2026-0007': no PAXLST recipient (the border "
-	               "authority's identification)");
+		       "movement 'LY-TIP-MV-2026-0007': no PAXLST recipient (the border "
+		       "authority's identification)");
 
 	sample_manifest(&m, pax);
 	m.reporting_party[0] = '\0';
@@ -374,8 +374,8 @@ static void test_refuses_envelope(void **state)
 	sample_manifest(&m, pax);
 	strcpy(m.generated_at, "yesterday");
 	expect_refusal(
-	        &m, CONTROL,
-	        "movement 'LY-TIP-MV-2026-0007': generated_at 'yesterday' is not a UTC time");
+		&m, CONTROL,
+		"movement 'LY-TIP-MV-2026-0007': generated_at 'yesterday' is not a UTC time");
 
 	sample_manifest(&m, pax);
 	m.leg = 2;
@@ -420,18 +420,18 @@ static void test_write_error(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_sample),
-	        cmocka_unit_test(test_counts),
-	        cmocka_unit_test(test_release_characters),
-	        cmocka_unit_test(test_document_codes),
-	        cmocka_unit_test(test_document_without_expiry),
-	        cmocka_unit_test(test_single_name),
-	        cmocka_unit_test(test_vessel_first_leg),
-	        cmocka_unit_test(test_refuses_outside_latin1),
-	        cmocka_unit_test(test_refuses_long_name),
-	        cmocka_unit_test(test_refuses_envelope),
-	        cmocka_unit_test(test_refuses_legs_and_people),
-	        cmocka_unit_test(test_write_error),
+		cmocka_unit_test(test_sample),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_release_characters),
+		cmocka_unit_test(test_document_codes),
+		cmocka_unit_test(test_document_without_expiry),
+		cmocka_unit_test(test_single_name),
+		cmocka_unit_test(test_vessel_first_leg),
+		cmocka_unit_test(test_refuses_outside_latin1),
+		cmocka_unit_test(test_refuses_long_name),
+		cmocka_unit_test(test_refuses_envelope),
+		cmocka_unit_test(test_refuses_legs_and_people),
+		cmocka_unit_test(test_write_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,7 +36,7 @@ static int run_checker(const char *path, char *out, size_t len)
 {
 	char cmd[2048];
 	snprintf(cmd, sizeof(cmd), "node '%s/tests/node/parse-paxlst.js' '%s' 2>&1",
-	         env("COR_SOURCE"), path);
+		 env("COR_SOURCE"), path);
 	FILE *p = popen(cmd, "r");
 	assert_non_null(p);
 	size_t n = fread(out, 1, len - 1, p);
@@ -75,8 +75,8 @@ static void test_node_reads_sample(void **state)
 	int status = run_checker(path, out, sizeof(out));
 	if (status != 0)
 		fail_msg("parse-paxlst.js exited with %d (is node installed, and "
-		         "tests/node/node_modules? run scripts/setup.sh): %s",
-		         status, out);
+			 "tests/node/node_modules? run scripts/setup.sh): %s",
+			 status, out);
 
 	json_error_t err;
 	json_t *sum = json_loads(out, 0, &err);
@@ -144,14 +144,14 @@ static void test_node_rejects_bad_messages(void **state)
 	static const struct {
 		const char *from, *to, *why;
 	} rows[] = {
-	        {"UNT+48+", "UNT+47+",
-	         "parse-paxlst: UNT counts 47 segments, the message has 48\n"},
-	        {"CNT+42:4", "CNT+42:5",
-	         "parse-paxlst: CNT+42 says 5 passengers, the message has 4\n"},
-	        {"UNE+1+000000042", "UNE+1+000000043",
-	         "parse-paxlst: UNE reference 000000043 is not UNG's 000000042\n"},
-	        {"NAT+2+SEN'DOC+F:110:111+ETD0042017'", "DOC+F:110:111+ETD0042017'NAT+2+SEN'",
-	         "parse-paxlst: passenger N'Diaye: expected NAT+2, found DOC+F\n"},
+		{"UNT+48+", "UNT+47+",
+		 "parse-paxlst: UNT counts 47 segments, the message has 48\n"},
+		{"CNT+42:4", "CNT+42:5",
+		 "parse-paxlst: CNT+42 says 5 passengers, the message has 4\n"},
+		{"UNE+1+000000042", "UNE+1+000000043",
+		 "parse-paxlst: UNE reference 000000043 is not UNG's 000000042\n"},
+		{"NAT+2+SEN'DOC+F:110:111+ETD0042017'", "DOC+F:110:111+ETD0042017'NAT+2+SEN'",
+		 "parse-paxlst: passenger N'Diaye: expected NAT+2, found DOC+F\n"},
 	};
 	char path[1024], out[16384];
 	snprintf(path, sizeof(path), "%s/paxlst-tampered.edi", env("COR_TEST_TMP"));
@@ -165,8 +165,8 @@ static void test_node_rejects_bad_messages(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_node_reads_sample),
-	        cmocka_unit_test(test_node_rejects_bad_messages),
+		cmocka_unit_test(test_node_reads_sample),
+		cmocka_unit_test(test_node_rejects_bad_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,8 +20,8 @@
 #include "util/error.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
-#define DAY 86400
-#define HOUR 3600
+#define DAY     86400
+#define HOUR    3600
 
 static int64_t h0(void)
 {
@@ -109,8 +109,8 @@ static void expect(const struct cor_plan_input *in, const int *movement, const c
 	assert_int_equal(res.bound, res.value);
 	for (size_t i = 0; i < in->ncases; i++) {
 		if (res.movement[i] != movement[i])
-			fail_msg("case %s: movement %d, expected %d", in->cases[i].ref, res.movement[i],
-				 movement[i]);
+			fail_msg("case %s: movement %d, expected %d", in->cases[i].ref,
+				 res.movement[i], movement[i]);
 		const char *want = reason[i] ? reason[i] : "";
 		if (strcmp(res.reason[i], want))
 			fail_msg("case %s: reason\n  '%s'\nexpected\n  '%s'", in->cases[i].ref,
@@ -133,7 +133,8 @@ static void test_never_split(void **state)
 				    kase("C", "LBY", "NGA", 1, 0)};
 	struct cor_plan_input in = input(c, ROWS(c), m, ROWS(m));
 	const int want[] = {-1, 0, 0};
-	const char *why[] = {"seats on 8U 4101 went to cases of higher or equal priority", NULL, NULL};
+	const char *why[] = {"seats on 8U 4101 went to cases of higher or equal priority", NULL,
+			     NULL};
 	struct cor_plan_result res;
 	/* B and C: 5 persons, 2 cases on day 2: 5000 - 2 * 2. */
 	expect(&in, want, why, 4996, &res);
@@ -158,7 +159,8 @@ static void test_leg_capacity(void **state)
 	struct cor_plan_input in = input(c, ROWS(c), m, ROWS(m));
 	/* K1 + K2: 3997 + 4997; E1 + K2 would be 2997 + 4997. */
 	const int want[] = {0, -1, 0};
-	const char *why[] = {NULL, "seats on ET 308 ADD-IAD went to cases of higher or equal priority", NULL};
+	const char *why[] = {
+		NULL, "seats on ET 308 ADD-IAD went to cases of higher or equal priority", NULL};
 	expect(&in, want, why, 3997 + 4997, NULL);
 }
 
@@ -228,15 +230,16 @@ static void test_named_escorts(void **state)
 	m[1].escorts_named = 1;
 	struct cor_plan_case c[] = {kase("M1", "LBY", "NGA", 2, 1), kase("M2", "LBY", "NGA", 2, 0),
 				    kase("N1", "LBY", "NGA", 1, 0), kase("P", "YEM", "DJI", 3, 0),
-				    kase("Q", "YEM", "DJI", 1, 1), kase("R", "YEM", "DJI", 1, 0)};
+				    kase("Q", "YEM", "DJI", 1, 1),  kase("R", "YEM", "DJI", 1, 0)};
 	c[0].medical = 2;
 	c[1].medical = 2;
 	c[3].medical = 3;
 	c[4].medical = 1;
 	struct cor_plan_input in = input(c, ROWS(c), m, ROWS(m));
 	const int want[] = {0, -1, 0, 1, 1, -1};
-	const char *why[] = {NULL, "needs a medical escort, no escort seat left on 8U 4101", NULL,
-			     NULL, NULL, "seats on MV Amal went to cases of higher or equal priority"};
+	const char *why[] = {NULL, "needs a medical escort, no escort seat left on 8U 4101",
+			     NULL, NULL,
+			     NULL, "seats on MV Amal went to cases of higher or equal priority"};
 	struct cor_plan_result res;
 	expect(&in, want, why, 19999 + 999 + 2999 + 9999, &res);
 	assert_int_equal(res.escorts[0], 0);
@@ -299,10 +302,12 @@ static void test_windows(void **state)
 	const int want[] = {1, 0, -1, -1, -1};
 	const char *why[] = {
 		NULL, NULL,
-		"available from 2026-12-13, after the last movement from LBY to NGA (8U 4102, 2026-12-11)",
+		"available from 2026-12-13, after the last movement from LBY to NGA (8U 4102, "
+		"2026-12-11)",
 		"fitness to travel of D-01 ends 2026-12-02 10:00 UTC, before any movement to NGA "
 		"departs (the first, 8U 4101, on 2026-12-04)",
-		"travel validity ends 2026-12-03, before any movement to NGA departs (the first, 8U "
+		"travel validity ends 2026-12-03, before any movement to NGA departs (the first, "
+		"8U "
 		"4101, on 2026-12-04)"};
 	struct cor_plan_result res;
 	expect(&in, want, why, 1990 + 1997, &res);
@@ -330,7 +335,8 @@ static void test_emergency_deadline(void **state)
 	assert_int_equal(cor_plan_value(&in, 1, 1), 10000 - 6);
 	/* E2 after its deadline weighs 10 per person; U2 brings 20. */
 	const int want[] = {1, 0, -1, 2};
-	const char *why[] = {NULL, NULL, "seats on LN 4103 went to cases of higher or equal priority", NULL};
+	const char *why[] = {NULL, NULL,
+			     "seats on LN 4103 went to cases of higher or equal priority", NULL};
 	struct cor_plan_result res;
 	expect(&in, want, why, 99998 + 9994 + 19994, &res);
 	assert_int_equal(res.weighted_persons, 100 + 10 + 20);
@@ -375,8 +381,9 @@ static void test_kept_booking(void **state)
 	char msg[256] = "";
 	c[0].fixed = 0;
 	assert_int_equal(cor_plan_solve(&in, &res, msg, sizeof(msg)), COR_EINVAL);
-	assert_string_equal(msg, "the kept bookings on 'MOV-8U 4101' do not fit it (case 'F' is one "
-				 "too many)");
+	assert_string_equal(msg,
+			    "the kept bookings on 'MOV-8U 4101' do not fit it (case 'F' is one "
+			    "too many)");
 	c[0].fixed = -1;
 	c[1].available_from = h0() + 2LL * DAY;
 	assert_int_equal(cor_plan_solve(&in, &res, msg, sizeof(msg)), COR_EINVAL);
@@ -395,8 +402,9 @@ static void test_ties(void **state)
 				    kase("C", "LBY", "NGA", 1, 0)};
 	struct cor_plan_input in = input(c, ROWS(c), m, ROWS(m));
 	const int want[] = {0, 1, -1};
-	const char *why[] = {NULL, NULL,
-			     "seats on 8U 4101 and UZ 4102 went to cases of higher or equal priority"};
+	const char *why[] = {
+		NULL, NULL,
+		"seats on 8U 4101 and UZ 4102 went to cases of higher or equal priority"};
 	for (int run = 0; run < 3; run++)
 		expect(&in, want, why, 2 * 996, NULL);
 }
@@ -428,12 +436,26 @@ static void test_bad_input(void **state)
 		struct cor_plan_input x = input(cc, 1, mm, 1);
 		mm[0].legs = ll;
 		switch (bad[k].what) {
-		case 0: ll[0].arrives = ll[0].departs - 1; break;
-		case 1: cc[0].need[COR_RES_SEATS] = 0; break;
-		case 2: x.cfg.escort_ratio = 0; break;
-		case 3: x.quotas = q; x.nquotas = 1; break;
-		case 4: ll[0].departs += 1000LL * DAY; ll[0].arrives += 1000LL * DAY; break;
-		case 5: cc[0].level = 3; break;
+		case 0:
+			ll[0].arrives = ll[0].departs - 1;
+			break;
+		case 1:
+			cc[0].need[COR_RES_SEATS] = 0;
+			break;
+		case 2:
+			x.cfg.escort_ratio = 0;
+			break;
+		case 3:
+			x.quotas = q;
+			x.nquotas = 1;
+			break;
+		case 4:
+			ll[0].departs += 1000LL * DAY;
+			ll[0].arrives += 1000LL * DAY;
+			break;
+		case 5:
+			cc[0].level = 3;
+			break;
 		}
 		msg[0] = '\0';
 		assert_int_equal(cor_plan_solve(&x, &res, msg, sizeof(msg)), COR_EINVAL);
@@ -451,7 +473,8 @@ static void test_bad_input(void **state)
 	c[0].need[COR_RES_SEATS] = 2;
 	c[0].medical = 1;
 	assert_int_equal(cor_plan_check(&in, mv, esc, msg, sizeof(msg)), COR_EINVAL);
-	assert_string_equal(msg, "'MOV-8U 4101' carries 1 medical traveller with 0 escorts (1 per 3)");
+	assert_string_equal(msg,
+			    "'MOV-8U 4101' carries 1 medical traveller with 0 escorts (1 per 3)");
 	esc[0] = 1;
 	assert_int_equal(cor_plan_check(&in, mv, esc, msg, sizeof(msg)), 0);
 	/* A named medical escort covers three. */
@@ -472,13 +495,12 @@ static void test_bad_input(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_never_split),      cmocka_unit_test(test_leg_capacity),
-		cmocka_unit_test(test_special_places),   cmocka_unit_test(test_escorts),
-		cmocka_unit_test(test_named_escorts),
-		cmocka_unit_test(test_transit),          cmocka_unit_test(test_windows),
-		cmocka_unit_test(test_emergency_deadline), cmocka_unit_test(test_quota),
-		cmocka_unit_test(test_kept_booking),     cmocka_unit_test(test_ties),
-		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_never_split),    cmocka_unit_test(test_leg_capacity),
+		cmocka_unit_test(test_special_places), cmocka_unit_test(test_escorts),
+		cmocka_unit_test(test_named_escorts),  cmocka_unit_test(test_transit),
+		cmocka_unit_test(test_windows),        cmocka_unit_test(test_emergency_deadline),
+		cmocka_unit_test(test_quota),          cmocka_unit_test(test_kept_booking),
+		cmocka_unit_test(test_ties),           cmocka_unit_test(test_bad_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -37,10 +37,10 @@ static const struct {
 	uint64_t seed;
 	int64_t optimum; /* cbc 2.10.8, ratioGap 0, preprocess off */
 } instances[] = {
-        {100, 2, 1, 1255907}, {100, 3, 2, 3664863}, {100, 4, 3, 1714876}, {120, 3, 1, 2961906},
-        {150, 2, 2, 4439850}, {150, 3, 3, 3031823}, {150, 5, 2, 3638545}, {200, 1, 3, 2142585},
-        {200, 2, 4, 2517730}, {200, 3, 1, 5841833}, {200, 3, 2, 5331720}, {200, 3, 3, 3863739},
-        {200, 5, 4, 3572687},
+	{100, 2, 1, 1255907}, {100, 3, 2, 3664863}, {100, 4, 3, 1714876}, {120, 3, 1, 2961906},
+	{150, 2, 2, 4439850}, {150, 3, 3, 3031823}, {150, 5, 2, 3638545}, {200, 1, 3, 2142585},
+	{200, 2, 4, 2517730}, {200, 3, 1, 5841833}, {200, 3, 2, 5331720}, {200, 3, 3, 3863739},
+	{200, 5, 4, 3572687},
 };
 
 #define NINST (sizeof(instances) / sizeof(instances[0]))
@@ -52,9 +52,9 @@ static const struct {
 	bool rerun;      /* solved again by HiGHS in test_highs_agrees (seconds) */
 	bool proven;     /* the planner proves it optimal (its cuts close the gap) */
 } harder[] = {
-        {5, 2, 4332408, false, true},   {6, 2, 3127394, true, true},
-        {8, 3, 3493492, true, true},    {10, 3, 3935295, false, true},
-        {30, 1, 2938482, false, true},  {30, 3, 3001996, false, false},
+	{5, 2, 4332408, false, true},  {6, 2, 3127394, true, true},
+	{8, 3, 3493492, true, true},   {10, 3, 3935295, false, true},
+	{30, 1, 2938482, false, true}, {30, 3, 3001996, false, false},
 };
 
 #define NHARD (sizeof(harder) / sizeof(harder[0]))
@@ -62,7 +62,7 @@ static const struct {
 static void describe(size_t k, char *what, size_t len)
 {
 	snprintf(what, len, "%zu cases, %zu movements, seed %llu", instances[k].n, instances[k].nm,
-	         (unsigned long long)instances[k].seed);
+		 (unsigned long long)instances[k].seed);
 }
 
 /* Proven optimal with the default configuration, at cbc's optimum. */
@@ -75,16 +75,16 @@ static void test_proven_at_default_limit(void **state)
 		char msg[256], what[80];
 		describe(k, what, sizeof(what));
 		assert_int_equal(cor_plan_generate(instances[k].n, instances[k].nm,
-		                                   instances[k].seed, NULL, &inst),
-		                 0);
+						   instances[k].seed, NULL, &inst),
+				 0);
 		assert_int_equal(inst.in.cfg.node_limit, 2000);
 		assert_int_equal(cor_plan_solve(&inst.in, &res, msg, sizeof(msg)), 0);
 		if (!res.optimal)
 			fail_msg("%s: not proven optimal after %ld nodes (value %lld, bound %lld)",
-			         what, res.nodes, (long long)res.value, (long long)res.bound);
+				 what, res.nodes, (long long)res.value, (long long)res.bound);
 		if (res.value != instances[k].optimum)
 			fail_msg("%s: the planner finds %lld, the optimum is %lld", what,
-			         (long long)res.value, (long long)instances[k].optimum);
+				 (long long)res.value, (long long)instances[k].optimum);
 		assert_int_equal(res.bound, res.value);
 		assert_true(res.gap == 0);
 		assert_true(res.nodes >= 1 && res.nodes <= 2000);
@@ -121,8 +121,8 @@ static void test_cbc_agrees(void **state)
 		char lp[600], out[600], cmd[1600], line[512], what[80];
 		describe(k, what, sizeof(what));
 		assert_int_equal(cor_plan_generate(instances[k].n, instances[k].nm,
-		                                   instances[k].seed, NULL, &inst),
-		                 0);
+						   instances[k].seed, NULL, &inst),
+				 0);
 		snprintf(lp, sizeof(lp), "%s/plan_exact_%zu.lp", dir, k);
 		snprintf(out, sizeof(out), "%s/plan_exact_%zu.cbc", dir, k);
 		FILE *f = fopen(lp, "w");
@@ -130,8 +130,8 @@ static void test_cbc_agrees(void **state)
 		assert_int_equal(cor_plan_write_lp(&inst.in, f), 0);
 		assert_int_equal(fclose(f), 0);
 		snprintf(cmd, sizeof(cmd),
-		         "timeout 300 cbc '%s' ratioGap 0 preprocess off solve >'%s' 2>&1", lp,
-		         out);
+			 "timeout 300 cbc '%s' ratioGap 0 preprocess off solve >'%s' 2>&1", lp,
+			 out);
 		if (run(cmd))
 			fail_msg("%s: '%s' failed", what, cmd);
 		f = fopen(out, "r");
@@ -149,7 +149,7 @@ static void test_cbc_agrees(void **state)
 			fail_msg("%s: cbc did not prove its plan optimal", what);
 		if (obj != instances[k].optimum)
 			fail_msg("%s: cbc finds %lld, the table says %lld", what, (long long)obj,
-			         (long long)instances[k].optimum);
+				 (long long)instances[k].optimum);
 		cor_plan_instance_free(&inst);
 	}
 }
@@ -164,7 +164,7 @@ static void test_reaches_highs_optimum(void **state)
 		struct cor_plan_result res;
 		char msg[256];
 		assert_int_equal(cor_plan_generate(200, harder[k].nm, harder[k].seed, NULL, &inst),
-		                 0);
+				 0);
 		assert_int_equal(inst.in.cfg.node_limit, 2000);
 		/* The default configuration but the clock: under the sanitizers
 		 * 30/1 takes about 70 s, and the counts, not the clock, must
@@ -173,16 +173,17 @@ static void test_reaches_highs_optimum(void **state)
 		assert_int_equal(cor_plan_solve(&inst.in, &res, msg, sizeof(msg)), 0);
 		if (res.value != harder[k].optimum)
 			fail_msg("200 cases, %zu movements, seed %llu: the planner finds %lld, the "
-			         "optimum is %lld",
-			         harder[k].nm, (unsigned long long)harder[k].seed,
-			         (long long)res.value, (long long)harder[k].optimum);
+				 "optimum is %lld",
+				 harder[k].nm, (unsigned long long)harder[k].seed,
+				 (long long)res.value, (long long)harder[k].optimum);
 		assert_true(res.bound >= res.value);
 		assert_true(res.optimal == (res.bound == res.value));
 		assert_false(res.timed_out);
 		if (harder[k].proven && !res.optimal)
-			fail_msg("200 cases, %zu movements, seed %llu: optimum not proven (bound %lld)",
-			         harder[k].nm, (unsigned long long)harder[k].seed,
-			         (long long)res.bound);
+			fail_msg("200 cases, %zu movements, seed %llu: optimum not proven (bound "
+				 "%lld)",
+				 harder[k].nm, (unsigned long long)harder[k].seed,
+				 (long long)res.bound);
 		if (cor_plan_check(&inst.in, res.movement, res.escorts, msg, sizeof(msg)))
 			fail_msg("200 cases, %zu movements: %s", harder[k].nm, msg);
 		cor_plan_result_free(&res);
@@ -224,14 +225,14 @@ static void test_highs_agrees(void **state)
 		struct cor_plan_instance inst;
 		char lp[600], cmd[1600], line[256] = "";
 		assert_int_equal(cor_plan_generate(200, harder[k].nm, harder[k].seed, NULL, &inst),
-		                 0);
+				 0);
 		snprintf(lp, sizeof(lp), "%s/plan_highs_%zu.lp", tmp, k);
 		FILE *f = fopen(lp, "w");
 		assert_non_null(f);
 		assert_int_equal(cor_plan_write_lp(&inst.in, f), 0);
 		assert_int_equal(fclose(f), 0);
 		snprintf(cmd, sizeof(cmd), "node '%s/tests/node/highs-solve.js' '%s' 300 2>&1", src,
-		         lp);
+			 lp);
 		FILE *p = popen(cmd, "r");
 		assert_non_null(p);
 		if (!fgets(line, sizeof(line), p))
@@ -239,16 +240,16 @@ static void test_highs_agrees(void **state)
 		int status = pclose(p);
 		if (!WIFEXITED(status) || WEXITSTATUS(status))
 			fail_msg("highs-solve.js failed (is node installed, and "
-			         "tests/node/node_modules "
-			         "from scripts/setup.sh?): %s",
-			         line);
+				 "tests/node/node_modules "
+				 "from scripts/setup.sh?): %s",
+				 line);
 		char want[128];
 		snprintf(want, sizeof(want), "status optimal objective %lld ",
-		         (long long)harder[k].optimum);
+			 (long long)harder[k].optimum);
 		if (strncmp(line, want, strlen(want)))
 			fail_msg("200 cases, %zu movements, seed %llu: HiGHS says '%s', the table "
-			         "'%s'",
-			         harder[k].nm, (unsigned long long)harder[k].seed, line, want);
+				 "'%s'",
+				 harder[k].nm, (unsigned long long)harder[k].seed, line, want);
 		cor_plan_instance_free(&inst);
 	}
 }
@@ -256,11 +257,9 @@ static void test_highs_agrees(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_proven_at_default_limit),
-	        cmocka_unit_test(test_cbc_agrees),
-	        cmocka_unit_test(test_reaches_highs_optimum),
-	        cmocka_unit_test(test_highs_agrees),
-	        cmocka_unit_test(test_time_limit_reached),
+		cmocka_unit_test(test_proven_at_default_limit), cmocka_unit_test(test_cbc_agrees),
+		cmocka_unit_test(test_reaches_highs_optimum),   cmocka_unit_test(test_highs_agrees),
+		cmocka_unit_test(test_time_limit_reached),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

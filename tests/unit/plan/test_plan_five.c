@@ -30,7 +30,7 @@ static void test_five_movements(void **state)
 	assert_false(res.timed_out);
 	if (res.value != 2598934)
 		fail_msg("200 cases, 15 movements, seed 7: the planner finds %lld, HiGHS 2598934",
-		         (long long)res.value);
+			 (long long)res.value);
 	assert_true(res.bound >= res.value);
 	if (cor_plan_check(&inst.in, res.movement, res.escorts, msg, sizeof(msg)))
 		fail_msg("%s", msg);
@@ -41,7 +41,7 @@ static void test_five_movements(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_five_movements),
+		cmocka_unit_test(test_five_movements),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,7 +35,8 @@ static void solve_and_check(const struct cor_plan_input *in, struct cor_plan_res
 	int64_t sum = 0;
 	for (size_t i = 0; i < in->ncases; i++) {
 		bool placed = res->movement[i] >= 0;
-		if (placed != (res->why[i] == COR_WHY_PLACED) || placed != (res->reason[i][0] == '\0'))
+		if (placed != (res->why[i] == COR_WHY_PLACED) ||
+		    placed != (res->reason[i][0] == '\0'))
 			fail_msg("%s: case %zu: movement %d, why %d, reason '%s'", what, i,
 				 res->movement[i], res->why[i], res->reason[i]);
 		if (placed)
@@ -134,7 +135,8 @@ static void test_bound_valid(void **state)
 		cor_plan_instance_free(&inst);
 	}
 	if (compared < 250)
-		fail_msg("only %ld of 300 instances proven optimal to compare with (at least 250)", compared);
+		fail_msg("only %ld of 300 instances proven optimal to compare with (at least 250)",
+			 compared);
 }
 
 /* Beyond the exact search: the bound and the gap, at most 0.5%; and the
@@ -144,15 +146,15 @@ static void test_gap(void **state)
 	static const struct {
 		size_t n, nm;
 		uint64_t seed;
-	} sizes[] = {{300, 9, 1}, {300, 9, 2}, {500, 15, 3}, {500, 15, 4},
+	} sizes[] = {{300, 9, 1},   {300, 9, 2},   {500, 15, 3},  {500, 15, 4},
 		     {1000, 30, 5}, {1000, 30, 6}, {1500, 45, 8}, {3000, 90, 9}};
 	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
 		struct cor_plan_instance inst;
 		char what[64];
 		snprintf(what, sizeof(what), "%zu cases, %zu movements, seed %llu", sizes[k].n,
 			 sizes[k].nm, (unsigned long long)sizes[k].seed);
-		assert_int_equal(cor_plan_generate(sizes[k].n, sizes[k].nm, sizes[k].seed, NULL, &inst),
-				 0);
+		assert_int_equal(
+			cor_plan_generate(sizes[k].n, sizes[k].nm, sizes[k].seed, NULL, &inst), 0);
 		inst.in.cfg.time_limit = 120; /* sanitizers are slow; counts cut the search */
 		inst.in.cfg.threads = 1;
 		struct cor_plan_result res, four;

@@ -31,8 +31,8 @@ static const struct {
 	size_t n, nm;
 	uint64_t seed;
 } instances[] = {
-	{20, 1, 1}, {20, 1, 2}, {30, 1, 1}, {30, 1, 2}, {30, 1, 4}, {40, 2, 1}, {40, 2, 2},
-	{40, 2, 3}, {40, 2, 4}, {50, 2, 1}, {50, 2, 2}, {50, 2, 3}, {50, 2, 4}, {60, 2, 1},
+	{20, 1, 1}, {20, 1, 2}, {30, 1, 1}, {30, 1, 2}, {30, 1, 4}, {40, 2, 1},  {40, 2, 2},
+	{40, 2, 3}, {40, 2, 4}, {50, 2, 1}, {50, 2, 2}, {50, 2, 3}, {50, 2, 4},  {60, 2, 1},
 	{60, 2, 2}, {60, 2, 3}, {60, 2, 4}, {80, 3, 1}, {80, 3, 2}, {100, 3, 1},
 };
 
@@ -112,8 +112,8 @@ static void test_against_solvers(void **state)
 		char lp[600], out[600], cmd[2048], msg[256], what[80];
 		snprintf(what, sizeof(what), "%zu cases, %zu movements, seed %llu", instances[k].n,
 			 instances[k].nm, (unsigned long long)instances[k].seed);
-		assert_int_equal(cor_plan_generate(instances[k].n, instances[k].nm, instances[k].seed,
-						   NULL, &inst),
+		assert_int_equal(cor_plan_generate(instances[k].n, instances[k].nm,
+						   instances[k].seed, NULL, &inst),
 				 0);
 		inst.in.cfg.node_limit = 100000;
 		inst.in.cfg.time_limit = 600;
@@ -123,7 +123,8 @@ static void test_against_solvers(void **state)
 			inst.movements[0].escorts_named = 1;
 			if (inst.movements[0].escort_seats > 0)
 				inst.movements[0].escort_seats--;
-			snprintf(what + strlen(what), sizeof(what) - strlen(what), ", escort named");
+			snprintf(what + strlen(what), sizeof(what) - strlen(what),
+				 ", escort named");
 		}
 		struct cor_plan_result res;
 		assert_int_equal(cor_plan_solve(&inst.in, &res, msg, sizeof(msg)), 0);
@@ -140,15 +141,18 @@ static void test_against_solvers(void **state)
 		assert_non_null(esc);
 		for (int solver = 0; solver < 2; solver++) {
 			int64_t obj = -1;
-			snprintf(out, sizeof(out), "%s/plan_%zu.%s", dir, k, solver ? "cbc" : "glpsol");
+			snprintf(out, sizeof(out), "%s/plan_%zu.%s", dir, k,
+				 solver ? "cbc" : "glpsol");
 			if (solver)
 				snprintf(cmd, sizeof(cmd),
-					 "timeout 300 cbc '%s' ratioGap 0 preprocess off solve solution '%s' "
+					 "timeout 300 cbc '%s' ratioGap 0 preprocess off solve "
+					 "solution '%s' "
 					 ">/dev/null 2>&1",
 					 lp, out);
 			else
 				snprintf(cmd, sizeof(cmd),
-					 "timeout 300 glpsol --lp '%s' -o '%s' >/dev/null 2>&1", lp, out);
+					 "timeout 300 glpsol --lp '%s' -o '%s' >/dev/null 2>&1", lp,
+					 out);
 			if (run(cmd))
 				fail_msg("%s: '%s' failed", what, cmd);
 			if (read_solution(out, solver ? "objective value" : "obj =", instances[k].n,
@@ -156,7 +160,8 @@ static void test_against_solvers(void **state)
 				fail_msg("%s: no objective in %s", what, out);
 			if (obj != res.value)
 				fail_msg("%s: %s finds %lld, the planner %lld", what,
-					 solver ? "cbc" : "glpsol", (long long)obj, (long long)res.value);
+					 solver ? "cbc" : "glpsol", (long long)obj,
+					 (long long)res.value);
 			if (cor_plan_check(&inst.in, mv, esc, msg, sizeof(msg)))
 				fail_msg("%s: %s's plan: %s", what, solver ? "cbc" : "glpsol", msg);
 			int64_t sum = 0;

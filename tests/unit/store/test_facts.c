@@ -55,7 +55,7 @@ static struct cor_date D(int y, int m, int d) {
 
 static int64_t
 add_case(struct cor_store *st, const char *ref, const char *prog, const char *dest,
-         const char *state, enum cor_priority prio, struct cor_date reg)
+	 const char *state, enum cor_priority prio, struct cor_date reg)
 {
 	struct cor_case c;
 	int64_t id;
@@ -73,8 +73,8 @@ add_case(struct cor_store *st, const char *ref, const char *prog, const char *de
 }
 
 static void add_person(struct cor_store *st, int64_t case_id, int seq, enum cor_relationship rel,
-                       const char *family, const char *given, char sex, struct cor_date birth,
-                       const char *needs)
+		       const char *family, const char *given, char sex, struct cor_date birth,
+		       const char *needs)
 {
 	struct cor_person p;
 	memset(&p, 0, sizeof(p));
@@ -102,7 +102,7 @@ static struct cor_person_found find(struct cor_store *st, const char *ref)
 }
 
 static void add_doc(struct cor_store *st, const char *person, enum cor_doc_kind kind,
-                    const char *number, const char *expires)
+		    const char *number, const char *expires)
 {
 	struct cor_person_found who = find(st, person);
 	struct cor_document d;
@@ -119,8 +119,8 @@ static void add_doc(struct cor_store *st, const char *person, enum cor_doc_kind 
 }
 
 static void add_check(struct cor_store *st, const char *person, enum cor_health_kind kind,
-                      const char *at, enum cor_health_outcome o, unsigned conds,
-                      enum cor_health_tb tb)
+		      const char *at, enum cor_health_outcome o, unsigned conds,
+		      enum cor_health_tb tb)
 {
 	struct cor_person_found who = find(st, person);
 	struct cor_health_check h;
@@ -136,12 +136,12 @@ static void add_check(struct cor_store *st, const char *person, enum cor_health_
 }
 
 static void counsel(struct cor_store *st, const char *ref, enum cor_counselling_decision d,
-                    bool asylum)
+		    bool asylum)
 {
 	struct cor_counselling s = {.counsellor = "Amal Haddad",
-	                            .language = "ar",
-	                            .decision = d,
-	                            .asylum_wish = asylum};
+				    .language = "ar",
+				    .decision = d,
+				    .asylum_wish = asylum};
 	struct cor_counselling_result res;
 	if (cor_store_counselling_add(st, ref, &s, "tester", &res) != 0)
 		fail_msg("counselling %s: %s", ref, cor_store_errmsg(st));
@@ -186,7 +186,7 @@ static struct cor_store *populated(const char *path)
 	int64_t c = add_case(st, C, "RST", "USA", "registered", COR_PRIO_NORMAL, D(2026, 3, 1));
 	add_person(st, c, 1, COR_REL_PRINCIPAL, "Hassan", "Omar", 'M', D(1980, 2, 2), "");
 	int64_t d =
-	        add_case(st, DD, "RST", "CAN", "orientation", COR_PRIO_EMERGENCY, D(2026, 11, 20));
+		add_case(st, DD, "RST", "CAN", "orientation", COR_PRIO_EMERGENCY, D(2026, 11, 20));
 	add_person(st, d, 1, COR_REL_PRINCIPAL, "Haile", "Senait", 'F', D(1992, 9, 9), "SC-UC");
 	add_case(st, E, "HEV", "EGY", "assessed", COR_PRIO_EMERGENCY, D(2026, 11, 1));
 
@@ -209,18 +209,18 @@ static struct cor_store *populated(const char *path)
 	/* A-01: an older fit, the latest with conditions and TB none; a
 	 * pre-migration assessment later still, with TB B2. */
 	add_check(st, A "-01", COR_HEALTH_FITNESS, "2026-11-01T07:00Z", COR_HEALTH_FIT, 0,
-	          COR_HEALTH_TB_NOT_SCREENED);
+		  COR_HEALTH_TB_NOT_SCREENED);
 	add_check(st, A "-01", COR_HEALTH_FITNESS, "2026-11-20T08:30Z",
-	          COR_HEALTH_FIT_WITH_CONDITIONS, B(MEDICAL_ESCORT) | B(WCHS), COR_HEALTH_TB_NONE);
+		  COR_HEALTH_FIT_WITH_CONDITIONS, B(MEDICAL_ESCORT) | B(WCHS), COR_HEALTH_TB_NONE);
 	add_check(st, A "-01", COR_HEALTH_PRE_MIGRATION, "2026-11-25T10:00Z", COR_HEALTH_FIT, 0,
-	          COR_HEALTH_TB_B2);
+		  COR_HEALTH_TB_B2);
 	/* Entered later, examined earlier: it supersedes nothing. */
 	add_check(st, A "-01", COR_HEALTH_FITNESS, "2026-10-01T07:00Z", COR_HEALTH_UNFIT, 0,
-	          COR_HEALTH_TB_A);
+		  COR_HEALTH_TB_A);
 	add_check(st, A "-03", COR_HEALTH_FITNESS, "2026-11-21T09:00Z", COR_HEALTH_DEFERRED, 0,
-	          COR_HEALTH_TB_NOT_SCREENED);
+		  COR_HEALTH_TB_NOT_SCREENED);
 	add_check(st, C "-01", COR_HEALTH_PRE_MIGRATION, "2026-06-01T10:00Z", COR_HEALTH_FIT, 0,
-	          COR_HEALTH_TB_A);
+		  COR_HEALTH_TB_A);
 
 	/* Protection: A-01 high and cleared; A-02 low then high. */
 	assess(st, A "-01", COR_PROT_HIGH);
@@ -306,40 +306,40 @@ static int collect(const struct cor_facts_case *fc, void *ctx)
 }
 
 static const char want_a[] =
-        "LY-TIP-2026-000201 VHR NGA state=eligible office=LY-TIP prio=urgent set=- "
-        "reg=2026-10-02 travel=- dep=-1 counselled=1 decision=yes asylum=0 referrals=0 "
-        "selection= n=3\n"
-        " LY-TIP-2026-000201-01 seq=1 'MUSA ADEBAYO' principal M 1990-05-01 NGA needs=SM-CC;SP "
-        "docs=4/5: id_card/NGA/ID1/- etd/NGA/E1/2028-01-01 exit_permit/NGA/X1/2026-12-31 "
-        "passport/NGA/P1/2027-01-02 fitness=fit_with_conditions@2026-11-20/510 "
-        "cond=medical_escort, wchs tb=B2 waived=0 risk=high cleared=1\n"
-        " LY-TIP-2026-000201-02 seq=2 'CHIOMA OKAFOR' spouse F 1995-02-28 NGA needs= docs=0/0: "
-        "fitness=@-/-1 cond= tb= waived=0 risk=high cleared=0\n"
-        " LY-TIP-2026-000201-03 seq=3 'IBRAHIM ADEBAYO' child M 2015-06-01 NGA needs=CR "
-        "docs=1/1: etd/NGA/E3/- fitness=deferred@2026-11-21/540 cond= tb= waived=0 risk= "
-        "cleared=0\n";
+	"LY-TIP-2026-000201 VHR NGA state=eligible office=LY-TIP prio=urgent set=- "
+	"reg=2026-10-02 travel=- dep=-1 counselled=1 decision=yes asylum=0 referrals=0 "
+	"selection= n=3\n"
+	" LY-TIP-2026-000201-01 seq=1 'MUSA ADEBAYO' principal M 1990-05-01 NGA needs=SM-CC;SP "
+	"docs=4/5: id_card/NGA/ID1/- etd/NGA/E1/2028-01-01 exit_permit/NGA/X1/2026-12-31 "
+	"passport/NGA/P1/2027-01-02 fitness=fit_with_conditions@2026-11-20/510 "
+	"cond=medical_escort, wchs tb=B2 waived=0 risk=high cleared=1\n"
+	" LY-TIP-2026-000201-02 seq=2 'CHIOMA OKAFOR' spouse F 1995-02-28 NGA needs= docs=0/0: "
+	"fitness=@-/-1 cond= tb= waived=0 risk=high cleared=0\n"
+	" LY-TIP-2026-000201-03 seq=3 'IBRAHIM ADEBAYO' child M 2015-06-01 NGA needs=CR "
+	"docs=1/1: etd/NGA/E3/- fitness=deferred@2026-11-21/540 cond= tb= waived=0 risk= "
+	"cleared=0\n";
 static const char want_b[] =
-        "LY-TIP-2026-000202 VHR NGA state=on_hold office=LY-TIP prio=normal set=- "
-        "reg=2026-09-01 travel=- dep=-1 counselled=1 decision=yes asylum=1 referrals=1 "
-        "selection= n=1\n"
-        " LY-TIP-2026-000202-01 seq=1 'FATIMA BELLO' principal F 1988-01-01 NGA needs=WR "
-        "docs=1/1: passport/NGA/P9/2030-01-01 fitness=@-/-1 cond= tb= waived=0 risk= cleared=0\n";
+	"LY-TIP-2026-000202 VHR NGA state=on_hold office=LY-TIP prio=normal set=- "
+	"reg=2026-09-01 travel=- dep=-1 counselled=1 decision=yes asylum=1 referrals=1 "
+	"selection= n=1\n"
+	" LY-TIP-2026-000202-01 seq=1 'FATIMA BELLO' principal F 1988-01-01 NGA needs=WR "
+	"docs=1/1: passport/NGA/P9/2030-01-01 fitness=@-/-1 cond= tb= waived=0 risk= cleared=0\n";
 static const char want_c[] =
-        "TR-IST-2026-000050 RST USA state=on_hold office=TR-IST prio=normal set=- reg=2026-03-01 "
-        "travel=- dep=-1 counselled=0 decision= asylum=0 referrals=0 selection=interviewed n=1\n"
-        " TR-IST-2026-000050-01 seq=1 'OMAR HASSAN' principal M 1980-02-02 NGA needs= docs=4/6: "
-        "passport/NGA/P1/2027-01-01 refugee_td/NGA/R1/- etd/NGA/E1/2026-12-01 "
-        "laissez_passer/NGA/L1/2028-01-01 fitness=@-/-1 cond= tb=A waived=0 risk= cleared=0\n";
+	"TR-IST-2026-000050 RST USA state=on_hold office=TR-IST prio=normal set=- reg=2026-03-01 "
+	"travel=- dep=-1 counselled=0 decision= asylum=0 referrals=0 selection=interviewed n=1\n"
+	" TR-IST-2026-000050-01 seq=1 'OMAR HASSAN' principal M 1980-02-02 NGA needs= docs=4/6: "
+	"passport/NGA/P1/2027-01-01 refugee_td/NGA/R1/- etd/NGA/E1/2026-12-01 "
+	"laissez_passer/NGA/L1/2028-01-01 fitness=@-/-1 cond= tb=A waived=0 risk= cleared=0\n";
 static const char want_d[] =
-        "TR-IST-2026-000051 RST CAN state=orientation office=TR-IST prio=emergency set=- "
-        "reg=2026-11-20 travel=- dep=-1 counselled=0 decision= asylum=0 referrals=0 "
-        "selection=accepted n=1\n"
-        " TR-IST-2026-000051-01 seq=1 'SENAIT HAILE' principal F 1992-09-09 NGA needs=SC-UC "
-        "docs=0/0: fitness=@-/-1 cond= tb= waived=0 risk= cleared=0\n";
+	"TR-IST-2026-000051 RST CAN state=orientation office=TR-IST prio=emergency set=- "
+	"reg=2026-11-20 travel=- dep=-1 counselled=0 decision= asylum=0 referrals=0 "
+	"selection=accepted n=1\n"
+	" TR-IST-2026-000051-01 seq=1 'SENAIT HAILE' principal F 1992-09-09 NGA needs=SC-UC "
+	"docs=0/0: fitness=@-/-1 cond= tb= waived=0 risk= cleared=0\n";
 static const char want_e[] =
-        "SD-PZU-2026-000009 HEV EGY state=assessed office=SD-PZU prio=emergency set=- "
-        "reg=2026-11-01 travel=- dep=-1 counselled=0 decision= asylum=0 referrals=0 selection= "
-        "n=0\n";
+	"SD-PZU-2026-000009 HEV EGY state=assessed office=SD-PZU prio=emergency set=- "
+	"reg=2026-11-01 travel=- dep=-1 counselled=0 decision= asylum=0 referrals=0 selection= "
+	"n=0\n";
 
 /* ---- tests ------------------------------------------------------------- */
 
@@ -357,7 +357,7 @@ static void test_one_case(void **state)
 	}
 	struct texts t = {.n = 0};
 	assert_int_equal(cor_store_facts_case(st, "LY-TIP-2026-000999", NULL, collect, &t),
-	                 COR_ENOTFOUND);
+			 COR_ENOTFOUND);
 	assert_string_equal(cor_store_errmsg(st), "no case 'LY-TIP-2026-000999'");
 	assert_int_equal(t.n, 0);
 	cor_store_close(st);
@@ -384,8 +384,8 @@ static void test_each(void **state)
 	assert_int_equal(cor_store_facts_each(st, &q, collect, &t), 0);
 	assert_int_equal(t.n, 2);
 	assert_non_null(strstr(t.text[0], "LY-TIP-2026-000201 VHR NGA state=eligible "
-	                                  "office=LY-TIP prio=urgent set=- reg=2026-10-02 "
-	                                  "travel=2027-01-10 dep=-1 "));
+					  "office=LY-TIP prio=urgent set=- reg=2026-10-02 "
+					  "travel=2027-01-10 dep=-1 "));
 	assert_non_null(strstr(t.text[1], "LY-TIP-2026-000202 VHR NGA state=on_hold"));
 
 	/* Filters. */
@@ -408,7 +408,7 @@ static void test_each(void **state)
 	q = (struct cor_facts_query){.office = "XX-ABC"};
 	assert_int_equal(cor_store_facts_each(st, &q, collect, &t), COR_ENOTFOUND);
 	assert_string_equal(cor_store_errmsg(st),
-	                    "no office 'XX-ABC' (see 'corridor office list')");
+			    "no office 'XX-ABC' (see 'corridor office list')");
 	cor_store_close(st);
 }
 
@@ -460,22 +460,22 @@ static void test_report_lines(void **state)
 	struct cor_date travel = D(2026, 11, 22);
 	assert_int_equal(cor_store_facts_case(st, A, &travel, lines_of, out), 0);
 	assert_string_equal(
-	        out, "TRAVEL_DOCUMENT  LY-TIP-2026-000201-02  NO_TRAVEL_DOCUMENT         CHIOMA "
-	             "OKAFOR holds "
-	             "no travel document accepted for VHR (passport, emergency travel document or "
-	             "laissez-passer)\n"
-	             "FITNESS          LY-TIP-2026-000201-02  FITNESS_MISSING            no "
-	             "fitness-to-travel "
-	             "check recorded for CHIOMA OKAFOR\n"
-	             "PROTECTION       LY-TIP-2026-000201-02  PROTECTION_NOT_CLEARED     "
-	             "protection risk of "
-	             "CHIOMA OKAFOR on return is high and not cleared by a protection officer\n"
-	             "FITNESS          LY-TIP-2026-000201-03  FITNESS_DEFERRED           fitness "
-	             "to travel "
-	             "of IBRAHIM ADEBAYO was deferred on 2026-11-21\n"
-	             "PROTECTION       LY-TIP-2026-000201-03  PROTECTION_NOT_ASSESSED    no "
-	             "protection risk "
-	             "assessment recorded for IBRAHIM ADEBAYO\n");
+		out, "TRAVEL_DOCUMENT  LY-TIP-2026-000201-02  NO_TRAVEL_DOCUMENT         CHIOMA "
+		     "OKAFOR holds "
+		     "no travel document accepted for VHR (passport, emergency travel document or "
+		     "laissez-passer)\n"
+		     "FITNESS          LY-TIP-2026-000201-02  FITNESS_MISSING            no "
+		     "fitness-to-travel "
+		     "check recorded for CHIOMA OKAFOR\n"
+		     "PROTECTION       LY-TIP-2026-000201-02  PROTECTION_NOT_CLEARED     "
+		     "protection risk of "
+		     "CHIOMA OKAFOR on return is high and not cleared by a protection officer\n"
+		     "FITNESS          LY-TIP-2026-000201-03  FITNESS_DEFERRED           fitness "
+		     "to travel "
+		     "of IBRAHIM ADEBAYO was deferred on 2026-11-21\n"
+		     "PROTECTION       LY-TIP-2026-000201-03  PROTECTION_NOT_ASSESSED    no "
+		     "protection risk "
+		     "assessment recorded for IBRAHIM ADEBAYO\n");
 	/* Cut short, the line stays terminated and says what it needs. */
 	struct cor_unmet u = {.code = COR_UNMET_NOT_COUNSELLED, .person = -1, .doc = -1};
 	struct cor_facts_case fc;
@@ -488,13 +488,13 @@ static void test_report_lines(void **state)
 	char big[200];
 	assert_int_equal(cor_facts_unmet_line(&fc, &u, big, sizeof(big)), need);
 	assert_string_equal(big,
-	                    "COUNSELLED       SD-PZU-2026-000009     NOT_COUNSELLED             "
-	                    "case SD-PZU-2026-000009 has not been counselled");
+			    "COUNSELLED       SD-PZU-2026-000009     NOT_COUNSELLED             "
+			    "case SD-PZU-2026-000009 has not been counselled");
 	char phrase[48];
 	assert_string_equal(cor_facts_day_phrase(NULL, D(2026, 11, 28), phrase, sizeof(phrase)),
-	                    "on 2026-11-28 (no travel date set)");
+			    "on 2026-11-28 (no travel date set)");
 	assert_string_equal(cor_facts_day_phrase(&travel, D(2026, 11, 28), phrase, sizeof(phrase)),
-	                    "for travel on 2026-11-22");
+			    "for travel on 2026-11-22");
 	cor_store_close(st);
 }
 
@@ -508,33 +508,33 @@ static void test_hook(void **state)
 	struct cor_move_result res;
 
 	assert_int_equal(cor_store_case_move(st, DD, "travel_ready", "tester", NULL, &hook, &res),
-	                 COR_EWRONGSTATE);
+			 COR_EWRONGSTATE);
 	assert_string_equal(res.why.code, "NOT_ELIGIBLE");
 	assert_string_equal(cor_store_errmsg(st),
-	                    "case 'TR-IST-2026-000051' is 'orientation'; it cannot go to "
-	                    "'travel_ready': 3 eligibility criteria are not met on 2026-11-28 (no "
-	                    "travel date set)");
+			    "case 'TR-IST-2026-000051' is 'orientation'; it cannot go to "
+			    "'travel_ready': 3 eligibility criteria are not met on 2026-11-28 (no "
+			    "travel date set)");
 	assert_int_equal(ctx.unmet, 3);
 	assert_non_null(ctx.report);
 	assert_string_equal(
-	        ctx.report,
-	        "COUNSELLED       TR-IST-2026-000051     NOT_COUNSELLED             case "
-	        "TR-IST-2026-000051 has not been counselled\n"
-	        "TRAVEL_DOCUMENT  TR-IST-2026-000051-01  NO_TRAVEL_DOCUMENT         SENAIT HAILE "
-	        "holds "
-	        "no travel document accepted for RST (passport, laissez-passer or refugee travel "
-	        "document)\n"
-	        "FITNESS          TR-IST-2026-000051-01  FITNESS_MISSING            no "
-	        "fitness-to-travel "
-	        "check recorded for SENAIT HAILE\n");
+		ctx.report,
+		"COUNSELLED       TR-IST-2026-000051     NOT_COUNSELLED             case "
+		"TR-IST-2026-000051 has not been counselled\n"
+		"TRAVEL_DOCUMENT  TR-IST-2026-000051-01  NO_TRAVEL_DOCUMENT         SENAIT HAILE "
+		"holds "
+		"no travel document accepted for RST (passport, laissez-passer or refugee travel "
+		"document)\n"
+		"FITNESS          TR-IST-2026-000051-01  FITNESS_MISSING            no "
+		"fitness-to-travel "
+		"check recorded for SENAIT HAILE\n");
 
 	/* Counselled, a passport, fit the day before: the move goes through. */
 	counsel(st, DD, COR_COUNSEL_YES, false);
 	add_doc(st, DD "-01", COR_DOC_PASSPORT, "P51", "2030-01-01");
 	add_check(st, DD "-01", COR_HEALTH_FITNESS, "2026-11-27T10:00Z", COR_HEALTH_FIT, 0,
-	          COR_HEALTH_TB_NOT_SCREENED);
+		  COR_HEALTH_TB_NOT_SCREENED);
 	assert_int_equal(cor_store_case_move(st, DD, "travel_ready", "tester", NULL, &hook, &res),
-	                 0);
+			 0);
 	assert_null(ctx.report);
 	assert_int_equal(ctx.unmet, 0);
 	cor_store_close(st);
@@ -552,25 +552,25 @@ static void test_queue(void **state)
 		const char *needs;
 		bool fit;
 	} hev[] = {
-	        {"SD-PZU-2026-000010", COR_PRIO_NORMAL, {2026, 1, 1}, "SM-CC;CR", true},
-	        {"SD-PZU-2026-000011", COR_PRIO_EMERGENCY, {2026, 11, 20}, "", true},
-	        {"SD-PZU-2026-000012", COR_PRIO_URGENT, {2026, 11, 1}, "", false},
+		{"SD-PZU-2026-000010", COR_PRIO_NORMAL, {2026, 1, 1}, "SM-CC;CR", true},
+		{"SD-PZU-2026-000011", COR_PRIO_EMERGENCY, {2026, 11, 20}, "", true},
+		{"SD-PZU-2026-000012", COR_PRIO_URGENT, {2026, 11, 1}, "", false},
 	};
 	for (size_t i = 0; i < ROWS(hev); i++) {
 		char who[32];
 		int64_t id = add_case(st, hev[i].ref, "HEV", "EGY", "travel_ready", hev[i].prio,
-		                      hev[i].reg);
+				      hev[i].reg);
 		add_person(st, id, 1, COR_REL_PRINCIPAL, "Hassan", "Omar", 'M', D(1980, 2, 2),
-		           hev[i].needs);
+			   hev[i].needs);
 		add_person(st, id, 2, COR_REL_CHILD, "Hassan", "Ali", 'M', D(2016, 2, 2),
-		           hev[i].needs);
+			   hev[i].needs);
 		for (int p = 1; p <= 2; p++) {
 			snprintf(who, sizeof(who), "%s-%02d", hev[i].ref, p);
 			add_doc(st, who, COR_DOC_ETD, p == 1 ? "E1" : "E2", NULL);
 			if (hev[i].fit)
 				add_check(st, who, COR_HEALTH_FITNESS, "2026-11-27T10:00Z",
-				          p == 1 ? COR_HEALTH_FIT_WITH_CONDITIONS : COR_HEALTH_FIT,
-				          p == 1 ? B(WCHR) : 0, COR_HEALTH_TB_NOT_SCREENED);
+					  p == 1 ? COR_HEALTH_FIT_WITH_CONDITIONS : COR_HEALTH_FIT,
+					  p == 1 ? B(WCHR) : 0, COR_HEALTH_TB_NOT_SCREENED);
 		}
 	}
 	struct cor_rules_config cfg = cor_rules_config_default();
@@ -591,12 +591,12 @@ static void test_queue(void **state)
 	char why[512];
 	cor_priority_explain(&cfg, &queue.recs[0], D(2026, 11, 28), why, sizeof(why));
 	assert_string_equal(why, "emergency (deadline 2026-11-27, 1 day overdue); vulnerability 0: "
-	                         "no weighted specific needs; registered 2026-11-20");
+				 "no weighted specific needs; registered 2026-11-20");
 	cor_priority_explain(&cfg, &queue.recs[1], D(2026, 11, 28), why, sizeof(why));
 	assert_string_equal(why,
-	                    "normal (deadline 2027-01-01, 34 days left); vulnerability 14: "
-	                    "SM-CC critical medical condition (2 persons x 4 = 8), CR child at "
-	                    "risk (2 persons x 3 = 6); registered 2026-01-01");
+			    "normal (deadline 2027-01-01, 34 days left); vulnerability 14: "
+			    "SM-CC critical medical condition (2 persons x 4 = 8), CR child at "
+			    "risk (2 persons x 3 = 6); registered 2026-01-01");
 	assert_int_equal(queue.recs[1].weight, 14);
 	assert_int_equal(queue.n_blocked, 1);
 	assert_int_equal(queue.blocked_persons, 2);
@@ -622,12 +622,12 @@ static void test_queue(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_one_case),
-	        cmocka_unit_test(test_each),
-	        cmocka_unit_test(test_referral_closed_and_stop),
-	        cmocka_unit_test(test_report_lines),
-	        cmocka_unit_test(test_hook),
-	        cmocka_unit_test(test_queue),
+		cmocka_unit_test(test_one_case),
+		cmocka_unit_test(test_each),
+		cmocka_unit_test(test_referral_closed_and_stop),
+		cmocka_unit_test(test_report_lines),
+		cmocka_unit_test(test_hook),
+		cmocka_unit_test(test_queue),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

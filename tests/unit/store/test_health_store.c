@@ -36,7 +36,7 @@ static const char *db_path(const char *name)
 	const char *dir = getenv("COR_TEST_TMP");
 	char *p = path[k++ % 4];
 	snprintf(p, sizeof(path[0]), "%s/test_health_store-%s.db", dir && *dir ? dir : "/tmp",
-	         name);
+		 name);
 	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
 	for (size_t i = 0; i < ROWS(ext); i++) {
 		char f[600];
@@ -96,8 +96,8 @@ static struct cor_store *populated(const char *path)
 	static const struct {
 		const char *ref, *prog, *office, *origin, *dest;
 	} cases[] = {
-	        {"LY-TIP-2026-000201", "VHR", "LY-TIP", "LBY", "SDN"},
-	        {"KE-NBO-2026-000010", "RST", "KE-NBO", "KEN", "USA"},
+		{"LY-TIP-2026-000201", "VHR", "LY-TIP", "LBY", "SDN"},
+		{"KE-NBO-2026-000010", "RST", "KE-NBO", "KEN", "USA"},
 	};
 	static const struct {
 		int c, seq;
@@ -106,9 +106,9 @@ static struct cor_store *populated(const char *path)
 		int y, m, d;
 		const char *nat;
 	} persons[] = {
-	        {0, 1, "YUSUF", "Amina", 'F', 1990, 3, 14, "SDN"},
-	        {0, 2, "YUSUF", "Omar", 'M', 2015, 6, 1, "SDN"},
-	        {1, 1, "HABIMANA", "Jean", 'M', 1985, 11, 20, "COD"},
+		{0, 1, "YUSUF", "Amina", 'F', 1990, 3, 14, "SDN"},
+		{0, 2, "YUSUF", "Omar", 'M', 2015, 6, 1, "SDN"},
+		{1, 1, "HABIMANA", "Jean", 'M', 1985, 11, 20, "COD"},
 	};
 	int64_t ids[ROWS(cases)];
 	for (size_t i = 0; i < ROWS(cases); i++) {
@@ -150,8 +150,8 @@ static struct cor_person_found find(struct cor_store *st, const char *ref)
 }
 
 static struct cor_health_check mkcheck(enum cor_health_kind kind, const char *at,
-                                       enum cor_health_outcome o, unsigned conds,
-                                       enum cor_health_tb tb)
+				       enum cor_health_outcome o, unsigned conds,
+				       enum cor_health_tb tb)
 {
 	struct cor_health_check h;
 	memset(&h, 0, sizeof(h));
@@ -175,7 +175,7 @@ static int collect_event(const struct cor_event *e, void *ctx)
 {
 	struct events *ev = ctx;
 	ev->len += (size_t)snprintf(ev->text + ev->len, sizeof(ev->text) - ev->len, "%s|%s|%s\n",
-	                            e->action, e->actor, e->detail);
+				    e->action, e->actor, e->detail);
 	ev->n++;
 	return 0;
 }
@@ -196,11 +196,11 @@ static void test_schema(void **state)
 	cor_store_close(open_db(path));
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), cor_store_schema_version());
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
-	                               " ('health_check', 'health_condition', 'health_note')"),
-	                 3);
+				       " ('health_check', 'health_condition', 'health_note')"),
+			 3);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_table_info('document')"
-	                               " WHERE name = 'source' AND dflt_value = '''import'''"),
-	                 1);
+				       " WHERE name = 'source' AND dflt_value = '''import'''"),
+			 1);
 }
 
 static void test_person_find(void **state)
@@ -223,33 +223,33 @@ static void test_person_find(void **state)
 	assert_string_equal(who.p.needs, "SM-CC");
 
 	static const char *const malformed[] = {
-	        "",
-	        "LY-TIP-2026-000201",
-	        "LY-TIP-2026-000201-1",
-	        "LY-TIP-2026-000201-00",
-	        "LY-TIP-2026-000201-0a",
-	        "XX-01",
-	        "LY-TIP-2026-000201--01",
-	        "ly-tip-2026-000201-01",
+		"",
+		"LY-TIP-2026-000201",
+		"LY-TIP-2026-000201-1",
+		"LY-TIP-2026-000201-00",
+		"LY-TIP-2026-000201-0a",
+		"XX-01",
+		"LY-TIP-2026-000201--01",
+		"ly-tip-2026-000201-01",
 	};
 	for (size_t i = 0; i < ROWS(malformed); i++) {
 		char want[200];
 		if (cor_store_person_find(st, malformed[i], &who) != COR_EINVAL)
 			fail_msg("'%s' accepted", malformed[i]);
 		snprintf(want, sizeof(want),
-		         "'%s' is not a person ID (a case ID, '-' and two digits, e.g. "
-		         "LY-TIP-2026-000123-01)",
-		         malformed[i]);
+			 "'%s' is not a person ID (a case ID, '-' and two digits, e.g. "
+			 "LY-TIP-2026-000123-01)",
+			 malformed[i]);
 		assert_string_equal(cor_store_errmsg(st), want);
 	}
 	assert_int_equal(cor_store_person_find(st, "LY-TIP-2026-000999-01", &who), COR_ENOTFOUND);
 	assert_string_equal(
-	        cor_store_errmsg(st),
-	        "no person 'LY-TIP-2026-000999-01': there is no case 'LY-TIP-2026-000999'");
+		cor_store_errmsg(st),
+		"no person 'LY-TIP-2026-000999-01': there is no case 'LY-TIP-2026-000999'");
 	assert_int_equal(cor_store_person_find(st, "LY-TIP-2026-000201-07", &who), COR_ENOTFOUND);
 	assert_string_equal(cor_store_errmsg(st),
-	                    "no person 'LY-TIP-2026-000201-07': case 'LY-TIP-2026-000201' has no "
-	                    "person 07");
+			    "no person 'LY-TIP-2026-000201-07': case 'LY-TIP-2026-000201' has no "
+			    "person 07");
 	cor_store_close(st);
 }
 
@@ -258,9 +258,9 @@ static int collect_check(const struct cor_health_check *h, int64_t id, void *ctx
 	char *out = ctx, at[COR_HEALTH_TIME_LEN], conds[200];
 	size_t n = strlen(out);
 	snprintf(out + n, 2048 - n, "%s %s %s [%s] %s\n", cor_health_time_format(h->at, at),
-	         cor_health_kind_name(h->kind), cor_health_outcome_name(h->outcome),
-	         cor_health_conditions_format(h->conditions, conds, sizeof(conds)),
-	         cor_health_tb_name(h->tb));
+		 cor_health_kind_name(h->kind), cor_health_outcome_name(h->outcome),
+		 cor_health_conditions_format(h->conditions, conds, sizeof(conds)),
+		 cor_health_tb_name(h->tb));
 	return 0;
 }
 
@@ -269,23 +269,23 @@ static void test_checks(void **state)
 	const char *path = db_path("checks");
 	struct cor_store *st = populated(path);
 	struct cor_person_found amina = find(st, "LY-TIP-2026-000201-01"),
-	                        jean = find(st, "KE-NBO-2026-000010-01");
+				jean = find(st, "KE-NBO-2026-000010-01");
 	struct cor_health_check h, got;
 	int64_t id1, id2, id;
 
 	assert_int_equal(cor_store_health_latest(st, amina.id, COR_HEALTH_FITNESS, &got, &id),
-	                 COR_ENOTFOUND);
+			 COR_ENOTFOUND);
 	assert_string_equal(cor_store_errmsg(st), "no fitness to travel recorded");
 
 	h = mkcheck(COR_HEALTH_FITNESS, "2026-03-02T09:30Z", COR_HEALTH_FIT_WITH_CONDITIONS,
-	            B(STRETCHER) | B(MEDICAL_ESCORT) | B(OXYGEN), COR_HEALTH_TB_NOT_SCREENED);
+		    B(STRETCHER) | B(MEDICAL_ESCORT) | B(OXYGEN), COR_HEALTH_TB_NOT_SCREENED);
 	assert_int_equal(cor_store_health_add(st, &amina, &h, "medic1", &id1), 0);
 	/* An earlier check recorded later does not supersede it. */
 	h = mkcheck(COR_HEALTH_FITNESS, "2026-02-20T10:00Z", COR_HEALTH_DEFERRED, 0, 0);
 	assert_int_equal(cor_store_health_add(st, &amina, &h, "medic1", &id2), 0);
 	assert_true(id2 > id1);
 	h = mkcheck(COR_HEALTH_PRE_MIGRATION, "2026-01-15T08:00Z", COR_HEALTH_FIT, 0,
-	            COR_HEALTH_TB_B2);
+		    COR_HEALTH_TB_B2);
 	assert_int_equal(cor_store_health_add(st, &jean, &h, "medic2", NULL), 0);
 
 	assert_int_equal(cor_store_health_latest(st, amina.id, COR_HEALTH_FITNESS, &got, &id), 0);
@@ -297,10 +297,10 @@ static void test_checks(void **state)
 	assert_true(got.at == T("2026-03-02T09:30Z"));
 	assert_string_equal(got.examiner, "Dr N. Haddad");
 	assert_int_equal(
-	        cor_store_health_latest(st, amina.id, COR_HEALTH_PRE_MIGRATION, &got, NULL),
-	        COR_ENOTFOUND);
+		cor_store_health_latest(st, amina.id, COR_HEALTH_PRE_MIGRATION, &got, NULL),
+		COR_ENOTFOUND);
 	assert_int_equal(cor_store_health_latest(st, jean.id, COR_HEALTH_PRE_MIGRATION, &got, NULL),
-	                 0);
+			 0);
 	assert_int_equal(got.tb, COR_HEALTH_TB_B2);
 
 	/* Two checks at the same time: the one recorded last wins. */
@@ -313,26 +313,26 @@ static void test_checks(void **state)
 	char list[2048] = "";
 	assert_int_equal(cor_store_health_each(st, amina.id, collect_check, list), 0);
 	assert_string_equal(list, "2026-03-02T09:30Z fitness_to_travel fit []"
-	                          " \n"
-	                          "2026-03-02T09:30Z fitness_to_travel fit_with_conditions "
-	                          "[medical_escort, oxygen, stretcher] \n"
-	                          "2026-02-20T10:00Z fitness_to_travel deferred [] \n");
+				  " \n"
+				  "2026-03-02T09:30Z fitness_to_travel fit_with_conditions "
+				  "[medical_escort, oxygen, stretcher] \n"
+				  "2026-02-20T10:00Z fitness_to_travel deferred [] \n");
 
 	/* Each recording is one event, without the TB class. */
 	struct events ev = events_of(st, amina.case_id);
 	assert_int_equal(ev.n, 3);
 	assert_string_equal(
-	        ev.text, "health|medic1|fitness to travel of LY-TIP-2026-000201-01 at "
-	                 "2026-03-02T09:30Z by Dr N. Haddad: fit_with_conditions (medical_escort, "
-	                 "oxygen, stretcher)\n"
-	                 "health|medic1|fitness to travel of LY-TIP-2026-000201-01 at "
-	                 "2026-02-20T10:00Z by Dr N. Haddad: deferred\n"
-	                 "health|medic1|fitness to travel of LY-TIP-2026-000201-01 at "
-	                 "2026-03-02T09:30Z by Dr N. Haddad: fit\n");
+		ev.text, "health|medic1|fitness to travel of LY-TIP-2026-000201-01 at "
+			 "2026-03-02T09:30Z by Dr N. Haddad: fit_with_conditions (medical_escort, "
+			 "oxygen, stretcher)\n"
+			 "health|medic1|fitness to travel of LY-TIP-2026-000201-01 at "
+			 "2026-02-20T10:00Z by Dr N. Haddad: deferred\n"
+			 "health|medic1|fitness to travel of LY-TIP-2026-000201-01 at "
+			 "2026-03-02T09:30Z by Dr N. Haddad: fit\n");
 	ev = events_of(st, jean.case_id);
 	assert_string_equal(ev.text,
-	                    "health|medic2|pre-migration health assessment of "
-	                    "KE-NBO-2026-000010-01 at 2026-01-15T08:00Z by Dr N. Haddad: fit\n");
+			    "health|medic2|pre-migration health assessment of "
+			    "KE-NBO-2026-000010-01 at 2026-01-15T08:00Z by Dr N. Haddad: fit\n");
 	assert_null(strstr(ev.text, "B2"));
 	cor_store_close(st);
 
@@ -341,8 +341,8 @@ static void test_checks(void **state)
 	char *err = NULL;
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
 	assert_int_not_equal(
-	        sqlite3_exec(db, "UPDATE health_check SET outcome = 'fit'", NULL, NULL, &err),
-	        SQLITE_OK);
+		sqlite3_exec(db, "UPDATE health_check SET outcome = 'fit'", NULL, NULL, &err),
+		SQLITE_OK);
 	assert_string_equal(err, "health checks are never changed: record a new one");
 	sqlite3_free(err);
 	sqlite3_close(db);
@@ -353,7 +353,7 @@ static int collect_note(const struct cor_health_note *n, void *ctx)
 	char *out = ctx, at[COR_HEALTH_TIME_LEN];
 	size_t len = strlen(out);
 	snprintf(out + len, 1024 - len, "%s %s %s: %s\n", cor_health_time_format(n->check_at, at),
-	         cor_health_kind_name(n->kind), n->author, n->text);
+		 cor_health_kind_name(n->kind), n->author, n->text);
 	assert_int_equal(strlen(n->written_at), 20);
 	return 0;
 }
@@ -363,13 +363,13 @@ static void test_notes_apart(void **state)
 	const char *path = db_path("notes");
 	struct cor_store *st = populated(path);
 	struct cor_person_found amina = find(st, "LY-TIP-2026-000201-01"),
-	                        omar = find(st, "LY-TIP-2026-000201-02");
+				omar = find(st, "LY-TIP-2026-000201-02");
 	static const char note1[] = "Hip fracture 2026-01, post-operative; oxygen saturation 91%";
 	static const char note2[] = "Reviewed: stable";
 	int64_t id, other;
 	struct cor_health_check h =
-	        mkcheck(COR_HEALTH_FITNESS, "2026-03-02T09:30Z", COR_HEALTH_FIT_WITH_CONDITIONS,
-	                B(WCHC) | B(OXYGEN), COR_HEALTH_TB_B1_PULMONARY);
+		mkcheck(COR_HEALTH_FITNESS, "2026-03-02T09:30Z", COR_HEALTH_FIT_WITH_CONDITIONS,
+			B(WCHC) | B(OXYGEN), COR_HEALTH_TB_B1_PULMONARY);
 
 	assert_int_equal(cor_store_begin(st), 0);
 	assert_int_equal(cor_store_health_add(st, &amina, &h, "medic1", &id), 0);
@@ -382,19 +382,19 @@ static void test_notes_apart(void **state)
 	char notes[1024] = "";
 	assert_int_equal(cor_store_health_notes_each(st, amina.id, collect_note, notes), 0);
 	assert_string_equal(notes,
-	                    "2026-03-02T09:30Z fitness_to_travel medic1: Hip fracture 2026-01, "
-	                    "post-operative; oxygen saturation 91%\n"
-	                    "2026-03-02T09:30Z fitness_to_travel medic2: Reviewed: stable\n");
+			    "2026-03-02T09:30Z fitness_to_travel medic1: Hip fracture 2026-01, "
+			    "post-operative; oxygen saturation 91%\n"
+			    "2026-03-02T09:30Z fitness_to_travel medic2: Reviewed: stable\n");
 	notes[0] = '\0';
 	assert_int_equal(cor_store_health_notes_each(st, omar.id, collect_note, notes), 0);
 	assert_string_equal(notes, "");
 
 	/* A note goes with a check of the same person, and must be clean text. */
 	assert_int_equal(cor_store_health_notes_add(st, &amina, other, "medic1", "x"),
-	                 COR_ENOTFOUND);
+			 COR_ENOTFOUND);
 	char want[128];
 	snprintf(want, sizeof(want), "LY-TIP-2026-000201-01 has no health check %lld",
-	         (long long)other);
+		 (long long)other);
 	assert_string_equal(cor_store_errmsg(st), want);
 	assert_int_equal(cor_store_health_notes_add(st, &amina, id, "medic1", ""), COR_EINVAL);
 	assert_string_equal(cor_store_errmsg(st), "note: is empty");
@@ -409,15 +409,15 @@ static void test_notes_apart(void **state)
 	assert_null(strstr(ev.text, "saturation"));
 	assert_null(strstr(ev.text, "B1"));
 	assert_string_equal(
-	        ev.text,
-	        "health|medic1|fitness to travel of LY-TIP-2026-000201-01 at "
-	        "2026-03-02T09:30Z by Dr N. Haddad: fit_with_conditions (oxygen, wchc)\n"
-	        "health|medic1|clinical note added to the fitness to travel of "
-	        "LY-TIP-2026-000201-01 at 2026-03-02T09:30Z (kept apart, for medical staff)\n"
-	        "health|medic2|clinical note added to the fitness to travel of "
-	        "LY-TIP-2026-000201-01 at 2026-03-02T09:30Z (kept apart, for medical staff)\n"
-	        "health|medic1|fitness to travel of LY-TIP-2026-000201-02 at "
-	        "2026-03-01T09:30Z by Dr N. Haddad: fit\n");
+		ev.text,
+		"health|medic1|fitness to travel of LY-TIP-2026-000201-01 at "
+		"2026-03-02T09:30Z by Dr N. Haddad: fit_with_conditions (oxygen, wchc)\n"
+		"health|medic1|clinical note added to the fitness to travel of "
+		"LY-TIP-2026-000201-01 at 2026-03-02T09:30Z (kept apart, for medical staff)\n"
+		"health|medic2|clinical note added to the fitness to travel of "
+		"LY-TIP-2026-000201-01 at 2026-03-02T09:30Z (kept apart, for medical staff)\n"
+		"health|medic1|fitness to travel of LY-TIP-2026-000201-02 at "
+		"2026-03-01T09:30Z by Dr N. Haddad: fit\n");
 	cor_store_close(st);
 
 	/* The outcome calls never read the notes table: with it gone they
@@ -430,7 +430,7 @@ static void test_notes_apart(void **state)
 	char list[2048] = "";
 	assert_int_equal(cor_store_health_each(st, amina.id, collect_check, list), 0);
 	assert_string_equal(list, "2026-03-02T09:30Z fitness_to_travel fit_with_conditions "
-	                          "[oxygen, wchc] B1_pulmonary\n");
+				  "[oxygen, wchc] B1_pulmonary\n");
 	notes[0] = '\0';
 	assert_int_equal(cor_store_health_notes_each(st, amina.id, collect_note, notes), COR_EIO);
 	assert_non_null(strstr(cor_store_errmsg(st), "reading clinical notes: no such table"));
@@ -442,8 +442,8 @@ static int collect_doc(const struct cor_document *d, enum cor_doc_source src, vo
 	char *out = ctx, date[COR_DATE_LEN];
 	size_t n = strlen(out);
 	snprintf(out + n, 1024 - n, "%s %s %s %s %s\n", cor_doc_kind_name(d->kind), d->number,
-	         d->issuer, d->has_expiry ? cor_date_format(d->expires_on, date) : "-",
-	         cor_doc_source_name(src));
+		 d->issuer, d->has_expiry ? cor_date_format(d->expires_on, date) : "-",
+		 cor_doc_source_name(src));
 	return 0;
 }
 
@@ -471,23 +471,23 @@ static void test_documents(void **state)
 	memcpy(d.issuer, "CAN", 4);
 	d.has_expiry = false;
 	assert_int_equal(cor_store_document_record(st, &amina, &d, COR_DOC_SOURCE_MANUAL, "clerk"),
-	                 0);
+			 0);
 	/* The same document twice. */
 	assert_int_equal(cor_store_document_record(st, &amina, &d, COR_DOC_SOURCE_MANUAL, "clerk"),
-	                 COR_EEXIST);
+			 COR_EEXIST);
 	assert_string_equal(cor_store_errmsg(st),
-	                    "LY-TIP-2026-000201-01 already has visa V77 issued by CAN");
+			    "LY-TIP-2026-000201-01 already has visa V77 issued by CAN");
 
 	assert_int_equal(cor_store_documents_each(st, amina.id, collect_doc, list), 0);
 	assert_string_equal(list, "passport P04918273 SDN 2027-01-02 import\n"
-	                          "passport L898902C3 SDN 2031-05-01 mrz\n"
-	                          "visa V77 CAN - manual\n");
+				  "passport L898902C3 SDN 2031-05-01 mrz\n"
+				  "visa V77 CAN - manual\n");
 	struct events ev = events_of(st, amina.case_id);
 	assert_string_equal(ev.text,
-	                    "document|clerk|passport L898902C3 issued by SDN, expires 2031-05-01 "
-	                    "added for LY-TIP-2026-000201-01 (read from the MRZ)\n"
-	                    "document|clerk|visa V77 issued by CAN added for LY-TIP-2026-000201-01 "
-	                    "(entered by hand)\n");
+			    "document|clerk|passport L898902C3 issued by SDN, expires 2031-05-01 "
+			    "added for LY-TIP-2026-000201-01 (read from the MRZ)\n"
+			    "document|clerk|visa V77 issued by CAN added for LY-TIP-2026-000201-01 "
+			    "(entered by hand)\n");
 	cor_store_close(st);
 }
 
@@ -496,9 +496,9 @@ static void inject_event_failure(const char *path, const char *action)
 {
 	char sql[300];
 	snprintf(sql, sizeof(sql),
-	         "CREATE TRIGGER inject BEFORE INSERT ON event WHEN NEW.action = '%s'"
-	         " BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
-	         action);
+		 "CREATE TRIGGER inject BEFORE INSERT ON event WHEN NEW.action = '%s'"
+		 " BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+		 action);
 	raw_exec(path, sql);
 }
 
@@ -508,8 +508,8 @@ static void test_all_or_nothing(void **state)
 	struct cor_store *st = populated(path);
 	struct cor_person_found amina = find(st, "LY-TIP-2026-000201-01");
 	struct cor_health_check h =
-	        mkcheck(COR_HEALTH_FITNESS, "2026-03-02T09:30Z", COR_HEALTH_FIT_WITH_CONDITIONS,
-	                B(WCHR) | B(EXTRA_SEAT), 0);
+		mkcheck(COR_HEALTH_FITNESS, "2026-03-02T09:30Z", COR_HEALTH_FIT_WITH_CONDITIONS,
+			B(WCHR) | B(EXTRA_SEAT), 0);
 	int64_t id;
 	assert_int_equal(cor_store_health_add(st, &amina, &h, "medic1", &id), 0);
 	cor_store_close(st);
@@ -547,7 +547,7 @@ static void test_all_or_nothing(void **state)
 	memcpy(d.issuer, "SDN", 4);
 	long docs = raw_int(path, "SELECT count(*) FROM document");
 	assert_int_equal(cor_store_document_record(st, &amina, &d, COR_DOC_SOURCE_MANUAL, "clerk"),
-	                 COR_EINVAL);
+			 COR_EINVAL);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM document"), docs);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM event"), events);
 	cor_store_close(st);
@@ -557,7 +557,7 @@ static void test_all_or_nothing(void **state)
 	st = open_db(path);
 	assert_int_equal(cor_store_begin(st), 0);
 	assert_int_equal(cor_store_document_record(st, &amina, &d, COR_DOC_SOURCE_MANUAL, "clerk"),
-	                 0);
+			 0);
 	assert_int_equal(cor_store_health_add(st, &amina, &h, "medic1", &id), 0);
 	assert_int_equal(cor_store_health_notes_add(st, &amina, id, "medic1", "text"), 0);
 	assert_int_equal(cor_store_rollback(st), 0);
@@ -571,9 +571,9 @@ static void test_all_or_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_schema),    cmocka_unit_test(test_person_find),
-	        cmocka_unit_test(test_checks),    cmocka_unit_test(test_notes_apart),
-	        cmocka_unit_test(test_documents), cmocka_unit_test(test_all_or_nothing),
+		cmocka_unit_test(test_schema),    cmocka_unit_test(test_person_find),
+		cmocka_unit_test(test_checks),    cmocka_unit_test(test_notes_apart),
+		cmocka_unit_test(test_documents), cmocka_unit_test(test_all_or_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

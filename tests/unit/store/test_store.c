@@ -148,12 +148,12 @@ static struct cor_document mkdoc(enum cor_doc_kind kind, const char *number, con
 	return d;
 }
 
-static struct cor_date D(int y, int m, int d)
-{
+static struct cor_date D(int y, int m, int d) {
 	return (struct cor_date){y, m, d};
 }
 
-static void assert_same_date(struct cor_date a, struct cor_date b)
+static void
+assert_same_date(struct cor_date a, struct cor_date b)
 {
 	assert_int_equal(a.year, b.year);
 	assert_int_equal(a.month, b.month);
@@ -342,9 +342,11 @@ static void test_refuse_other_application(void **state)
 
 	/* Another application that does set an application id. */
 	path = db_path("other-id");
-	assert_int_equal(raw_exec(path, "PRAGMA application_id = 1234; CREATE TABLE t (x);", NULL, 0),
-			 SQLITE_OK);
-	snprintf(want, sizeof(want), "'%s' is not a Corridor database (application id 0x4d2)", path);
+	assert_int_equal(
+		raw_exec(path, "PRAGMA application_id = 1234; CREATE TABLE t (x);", NULL, 0),
+		SQLITE_OK);
+	snprintf(want, sizeof(want), "'%s' is not a Corridor database (application id 0x4d2)",
+		 path);
 	expect_refused(path, 0, COR_ENOTCORRIDOR, want);
 }
 
@@ -354,9 +356,10 @@ static void test_refuse_newer(void **state)
 	char want[700];
 	cor_store_close(open_new(path));
 	assert_int_equal(raw_exec(path, "PRAGMA user_version = 99", NULL, 0), SQLITE_OK);
-	snprintf(want, sizeof(want),
-		 "'%s' has schema version 99 but this corridor knows up to %d: use a newer corridor",
-		 path, cor_store_schema_version());
+	snprintf(
+		want, sizeof(want),
+		"'%s' has schema version 99 but this corridor knows up to %d: use a newer corridor",
+		path, cor_store_schema_version());
 	expect_refused(path, 0, COR_ETOONEW, want);
 	expect_refused(path, COR_STORE_CREATE, COR_ETOONEW, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
@@ -371,10 +374,11 @@ static char *schema_of(const char *path)
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name",
-					    -1, &s, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(db,
+				   "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name",
+				   -1, &s, NULL),
+		SQLITE_OK);
 	while (sqlite3_step(s) == SQLITE_ROW)
 		fprintf(m, "%s %s %s\n", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
 			sqlite3_column_text(s, 2) ? (const char *)sqlite3_column_text(s, 2) : "");
@@ -396,9 +400,10 @@ static void test_migrate_from_each_version(void **state)
 		snprintf(name, sizeof(name), "at-version-%zu", v);
 		const char *path = db_path(name);
 		for (size_t i = 0; i < v; i++)
-			assert_int_equal(raw_exec(path, cor_sqlite_migrations[i], NULL, 0), SQLITE_OK);
-		snprintf(sql, sizeof(sql), "PRAGMA user_version = %zu; PRAGMA application_id = %d", v,
-			 v ? 0x436f7272 : 0);
+			assert_int_equal(raw_exec(path, cor_sqlite_migrations[i], NULL, 0),
+					 SQLITE_OK);
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %zu; PRAGMA application_id = %d",
+			 v, v ? 0x436f7272 : 0);
 		assert_int_equal(raw_exec(path, sql, NULL, 0), SQLITE_OK);
 		struct cor_store *st = NULL;
 		char msg[600] = "";
@@ -409,8 +414,8 @@ static void test_migrate_from_each_version(void **state)
 		assert_int_equal(raw_int(path, "PRAGMA user_version"), cor_store_schema_version());
 		char *got = schema_of(path);
 		if (strcmp(got, want))
-			fail_msg("migrated from version %zu, the schema differs:\n%s\nexpected\n%s", v,
-				 got, want);
+			fail_msg("migrated from version %zu, the schema differs:\n%s\nexpected\n%s",
+				 v, got, want);
 		free(got);
 	}
 	free(want);
@@ -452,13 +457,17 @@ static void test_offices(void **state)
 	assert_string_equal(got.name, "Zinder");
 
 	assert_int_equal(cor_store_office_get(st, "XX-XXX", &got), COR_ENOTFOUND);
-	assert_string_equal(cor_store_errmsg(st), "no office 'XX-XXX' (see 'corridor office list')");
+	assert_string_equal(cor_store_errmsg(st),
+			    "no office 'XX-XXX' (see 'corridor office list')");
 
 	/* A Unicode name is kept as written. */
-	struct cor_office u = {"TR-ANK", "TUR", "Ankara \xC3\x87" "ankaya"};
+	struct cor_office u = {"TR-ANK", "TUR",
+			       "Ankara \xC3\x87"
+			       "ankaya"};
 	assert_int_equal(cor_store_office_add(st, &u), 0);
 	assert_int_equal(cor_store_office_get(st, "TR-ANK", &got), 0);
-	assert_string_equal(got.name, "Ankara \xC3\x87" "ankaya");
+	assert_string_equal(got.name, "Ankara \xC3\x87"
+				      "ankaya");
 
 	struct office_list l = {.n = 0};
 	assert_int_equal(cor_store_office_list(st, collect_office, &l), 0);
@@ -481,8 +490,8 @@ static void test_cases(void **state)
 {
 	const char *path = db_path("cases");
 	struct cor_store *st = open_new(path);
-	struct cor_case c = mkcase("LY-TIP-2026-000005", "VHR", "LY-TIP", "LBY", "NGA", "registered",
-				   COR_PRIO_URGENT, D(2026, 1, 10)),
+	struct cor_case c = mkcase("LY-TIP-2026-000005", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_URGENT, D(2026, 1, 10)),
 			got;
 	int64_t id = 0, id2 = 0, last = -1;
 	long seq = 0;
@@ -515,7 +524,8 @@ static void test_cases(void **state)
 	struct cor_case nowhere = mkcase("XX-ABC-2026-000001", "VHR", "XX-ABC", "LBY", "NGA",
 					 "registered", COR_PRIO_NORMAL, D(2026, 1, 10));
 	assert_int_equal(cor_store_case_add(st, &nowhere, NULL), COR_ENOTFOUND);
-	assert_string_equal(cor_store_errmsg(st), "no office 'XX-ABC' (see 'corridor office list')");
+	assert_string_equal(cor_store_errmsg(st),
+			    "no office 'XX-ABC' (see 'corridor office list')");
 
 	/* A malformed reference. */
 	struct cor_case bad = c;
@@ -578,8 +588,8 @@ static void test_persons_documents(void **state)
 
 	struct cor_person p1 = mkperson(1, COR_REL_PRINCIPAL, "Al-Hassan", "Fatima",
 					"\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB3\xD9\x86",
-					"\xD9\x81\xD8\xA7\xD8\xB7\xD9\x85\xD8\xA9", 'F', D(1960, 1, 16),
-					"SYR", "ar;ku", "SM-CC;ER-NF;WR-SF");
+					"\xD9\x81\xD8\xA7\xD8\xB7\xD9\x85\xD8\xA9", 'F',
+					D(1960, 1, 16), "SYR", "ar;ku", "SM-CC;ER-NF;WR-SF");
 	p1.birth_date_approx = true;
 	struct cor_person p2 = mkperson(2, COR_REL_CHILD, "Al-Hassan", "Omar", NULL, NULL, 'M',
 					D(2008, 1, 16), "SYR", "ar", "");
@@ -688,15 +698,17 @@ static void test_events_append_only(void **state)
 
 	/* The history cannot be changed or removed, even with SQL of one's own. */
 	char msg[256];
-	assert_int_equal(raw_exec(path, "UPDATE event SET actor = 'someone else'", msg, sizeof(msg)),
-			 SQLITE_CONSTRAINT);
+	assert_int_equal(
+		raw_exec(path, "UPDATE event SET actor = 'someone else'", msg, sizeof(msg)),
+		SQLITE_CONSTRAINT);
 	assert_string_equal(msg, "the event history is append-only");
 	assert_int_equal(raw_exec(path, "DELETE FROM event WHERE id = 1", msg, sizeof(msg)),
 			 SQLITE_CONSTRAINT);
 	assert_string_equal(msg, "the event history is append-only");
 	assert_int_equal(raw_exec(path, "DELETE FROM event", msg, sizeof(msg)), SQLITE_CONSTRAINT);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM event"), 3);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM event WHERE actor = 'someone else'"), 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM event WHERE actor = 'someone else'"),
+			 0);
 	/* Appending still works. */
 	assert_int_equal(raw_exec(path,
 				  "INSERT INTO event (case_id, at, actor, action, detail, reason)"
@@ -713,24 +725,23 @@ static void test_events_append_only(void **state)
  *
  *  A LY-TIP-2026-000001 VHR counselled   urgent    LBY>NGA
  *    1 principal M NGA 1990-05-01 (35, 18-59) SM-CC;SM-CI passport to 2026-09-01 (valid)
- *    2 spouse    F NGA 1995-02-28 (30, 18-59) SM-MI       passport to 2026-01-15 (today: within 6 months)
- *    3 child     F NGA 2021-01-15 (5 today, 5-11)         no document
- *  B YE-ADE-2026-000001 VHR travel_ready normal    YEM>ETH
- *    1 principal M ETH 1966-01-15 (60 today, 60+)        id_card to 2026-01-14 (expired)
- *  C LB-BEY-2025-000007 RST submitted    emergency LBN>CAN
- *    1 principal F SYR 1960-01-16 (65, 60+) ER-NF;WR-SF  refugee_td, no expiry (valid)
- *    2 child     M SYR 2008-01-16 (17 until tomorrow, 12-17) visa only (no travel document)
- *    3 other_relative F XXA 2022-01-16 (3, 0-4)           no document
+ *    2 spouse    F NGA 1995-02-28 (30, 18-59) SM-MI       passport to 2026-01-15 (today: within 6
+ * months) 3 child     F NGA 2021-01-15 (5 today, 5-11)         no document B YE-ADE-2026-000001 VHR
+ * travel_ready normal    YEM>ETH 1 principal M ETH 1966-01-15 (60 today, 60+)        id_card to
+ * 2026-01-14 (expired) C LB-BEY-2025-000007 RST submitted    emergency LBN>CAN 1 principal F SYR
+ * 1960-01-16 (65, 60+) ER-NF;WR-SF  refugee_td, no expiry (valid) 2 child     M SYR 2008-01-16 (17
+ * until tomorrow, 12-17) visa only (no travel document) 3 other_relative F XXA 2022-01-16 (3, 0-4)
+ * no document
  */
 static const char *const arabic_family = "\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB3\xD9\x86"; /* الحسن */
-static const char *const arabic_given = "\xD9\x81\xD8\xA7\xD8\xB7\xD9\x85\xD8\xA9";  /* فاطمة */
+static const char *const arabic_given = "\xD9\x81\xD8\xA7\xD8\xB7\xD9\x85\xD8\xA9"; /* فاطمة */
 
 static struct cor_store *known_dataset(const char *path)
 {
 	struct cor_store *st = open_new(path);
 	int64_t ca, cb, cc, p;
-	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA", "counselled",
-				   COR_PRIO_URGENT, D(2026, 1, 10));
+	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
+				   "counselled", COR_PRIO_URGENT, D(2026, 1, 10));
 	struct cor_case b = mkcase("YE-ADE-2026-000001", "VHR", "YE-ADE", "YEM", "ETH",
 				   "travel_ready", COR_PRIO_NORMAL, D(2025, 12, 1));
 	struct cor_case c = mkcase("LB-BEY-2025-000007", "RST", "LB-BEY", "LBN", "CAN", "submitted",
@@ -763,14 +774,14 @@ static struct cor_store *known_dataset(const char *path)
 	assert_int_equal(cor_store_document_add(st, p, &db1), 0);
 
 	assert_int_equal(cor_store_case_add(st, &c, &cc), 0);
-	struct cor_person c1 = mkperson(1, COR_REL_PRINCIPAL, "Al-Hassan", "Fatima", arabic_family,
-					arabic_given, 'F', D(1960, 1, 16), "SYR", "ar",
-					"ER-NF;WR-SF");
-	struct cor_person c2 = mkperson(2, COR_REL_CHILD, "Al-Hassan", "Omar", arabic_family,
-					"\xD8\xB9\xD9\x85\xD8\xB1", 'M', D(2008, 1, 16), "SYR", "ar",
-					"");
-	struct cor_person c3 = mkperson(3, COR_REL_OTHER_RELATIVE, "Haddad", "Lina", NULL, NULL, 'F',
-					D(2022, 1, 16), "XXA", "ar", "");
+	struct cor_person c1 =
+		mkperson(1, COR_REL_PRINCIPAL, "Al-Hassan", "Fatima", arabic_family, arabic_given,
+			 'F', D(1960, 1, 16), "SYR", "ar", "ER-NF;WR-SF");
+	struct cor_person c2 =
+		mkperson(2, COR_REL_CHILD, "Al-Hassan", "Omar", arabic_family,
+			 "\xD8\xB9\xD9\x85\xD8\xB1", 'M', D(2008, 1, 16), "SYR", "ar", "");
+	struct cor_person c3 = mkperson(3, COR_REL_OTHER_RELATIVE, "Haddad", "Lina", NULL, NULL,
+					'F', D(2022, 1, 16), "XXA", "ar", "");
 	struct cor_document dc1 = mkdoc(COR_DOC_REFUGEE_TD, "RT55", "LBN", NULL);
 	struct cor_document dc2 = mkdoc(COR_DOC_VISA, "V100", "CAN", &x4);
 	assert_int_equal(cor_store_person_add(st, cc, &c1, &p), 0);
@@ -779,7 +790,8 @@ static struct cor_store *known_dataset(const char *path)
 	assert_int_equal(cor_store_document_add(st, p, &dc2), 0);
 	assert_int_equal(cor_store_person_add(st, cc, &c3, &p), 0);
 
-	struct cor_event e = {"2026-01-15T10:00:00Z", "tester", "registered", "case registered", ""};
+	struct cor_event e = {"2026-01-15T10:00:00Z", "tester", "registered", "case registered",
+			      ""};
 	assert_int_equal(cor_store_event_add(st, ca, &e), 0);
 	assert_int_equal(cor_store_event_add(st, cb, &e), 0);
 	assert_int_equal(cor_store_event_add(st, cc, &e), 0);
@@ -857,8 +869,10 @@ static void test_case_list(void **state)
 	expect_list(st, (struct cor_case_filter){.programme = "VHR", .nationality = "ETH"}, B, 1);
 	expect_list(st, (struct cor_case_filter){.programme = "VHR", .text = "Al-Hassan"}, "", 0);
 	expect_list(st,
-		    (struct cor_case_filter){.programme = "VHR", .office = "LY-TIP",
-					     .state = "counselled", .nationality = "NGA",
+		    (struct cor_case_filter){.programme = "VHR",
+					     .office = "LY-TIP",
+					     .state = "counselled",
+					     .nationality = "NGA",
 					     .text = "musa"},
 		    A, 1);
 	/* The limit cuts the list, not the count. */
@@ -899,10 +913,12 @@ static void test_case_list_text_is_literal(void **state)
 	 * this test fails until then. */
 	assert_int_equal(cor_store_case_count(st, &(struct cor_case_filter){.text = "%"}, &n), 0);
 	assert_int_equal(n, 0);
-	assert_int_equal(cor_store_case_count(st, &(struct cor_case_filter){.text = "__-___"}, &n), 0);
+	assert_int_equal(cor_store_case_count(st, &(struct cor_case_filter){.text = "__-___"}, &n),
+			 0);
 	assert_int_equal(n, 0);
 	/* A reference prefix still selects. */
-	assert_int_equal(cor_store_case_count(st, &(struct cor_case_filter){.text = "LY-TIP"}, &n), 0);
+	assert_int_equal(cor_store_case_count(st, &(struct cor_case_filter){.text = "LY-TIP"}, &n),
+			 0);
 	assert_int_equal(n, 1);
 	cor_store_close(st);
 }
@@ -917,8 +933,9 @@ static int collect_each(const struct cor_case *c, const struct cor_person *p,
 {
 	struct each_got *g = ctx;
 	assert_true(g->n < 16);
-	snprintf(g->line[g->n++], sizeof(g->line[0]), "%s %d %s %s %s %s", c->ref, p->seq, p->given_names_latin,
-		 c->state, cor_doc_kind_name(d->kind)[0] ? cor_doc_kind_name(d->kind) : "-",
+	snprintf(g->line[g->n++], sizeof(g->line[0]), "%s %d %s %s %s %s", c->ref, p->seq,
+		 p->given_names_latin, c->state,
+		 cor_doc_kind_name(d->kind)[0] ? cor_doc_kind_name(d->kind) : "-",
 		 d->number[0] ? d->number : "-");
 	return 0;
 }
@@ -982,8 +999,8 @@ static int collect_facts(const struct cor_person_facts *f, void *ctx)
 				 groups[0] ? ";" : "", all[i]);
 	}
 	assert_true(g->n < 16);
-	snprintf(g->line[g->n++], sizeof(g->line[0]), "%s|%s|%s|%s|%s|%c|%s|%s|%s|%s",
-		 f->programme, f->state, f->office, f->priority, f->destination, f->sex,
+	snprintf(g->line[g->n++], sizeof(g->line[0]), "%s|%s|%s|%s|%s|%c|%s|%s|%s|%s", f->programme,
+		 f->state, f->office, f->priority, f->destination, f->sex,
 		 cor_date_format(f->birth_date, birth), f->nationality, groups[0] ? groups : "-",
 		 !f->has_travel_doc ? "no doc"
 		 : f->doc_expires   ? cor_date_format(f->doc_expiry, exp)
@@ -1061,8 +1078,9 @@ static void test_stats(void **state)
 	expect_stats(agg, COR_STAT_DESTINATION, "CAN=1/3;NGA=1/3;ETH=1/1;");
 	expect_stats(agg, COR_STAT_NATIONALITY, "NGA=1/3;SYR=1/2;ETH=1/1;XXA=1/1;");
 	/* Ages on 2026-01-15; bands in age order, F before M. */
-	expect_stats(agg, COR_STAT_SEX_AGE,
-		     "F 0-4=1/1;F 5-11=1/1;F 18-59=1/1;F 60+=1/1;M 12-17=1/1;M 18-59=1/1;M 60+=1/1;");
+	expect_stats(
+		agg, COR_STAT_SEX_AGE,
+		"F 0-4=1/1;F 5-11=1/1;F 18-59=1/1;F 60+=1/1;M 12-17=1/1;M 18-59=1/1;M 60+=1/1;");
 	/* Persons per needs group: two SM codes on one person count once. */
 	expect_stats(agg, COR_STAT_NEED, "SM=1/2;ER=1/1;WR=1/1;");
 	expect_stats(agg, COR_STAT_DOCUMENT,
@@ -1095,12 +1113,12 @@ static void test_mark_undo_release(void **state)
 {
 	const char *path = db_path("units");
 	struct cor_store *st = open_new(path);
-	struct cor_case x = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA", "registered",
-				   COR_PRIO_NORMAL, D(2026, 1, 2));
-	struct cor_case y = mkcase("LY-TIP-2026-000002", "VHR", "LY-TIP", "LBY", "NGA", "registered",
-				   COR_PRIO_NORMAL, D(2026, 1, 2));
-	struct cor_case z = mkcase("LY-TIP-2026-000003", "VHR", "LY-TIP", "LBY", "NGA", "registered",
-				   COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case x = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case y = mkcase("LY-TIP-2026-000002", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case z = mkcase("LY-TIP-2026-000003", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
 	struct cor_person p = mkperson(1, COR_REL_PRINCIPAL, "A", "B", NULL, NULL, 'F',
 				       D(1990, 1, 1), "NGA", "", "SM");
 	int64_t id;
@@ -1241,13 +1259,15 @@ static void test_large_write_shared(void **state)
 	sqlite3 *other = NULL;
 	sqlite3_stmt *s = NULL;
 	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM cases", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM cases", NULL, NULL, NULL),
+			 SQLITE_OK);
 
 	assert_int_equal(cor_store_begin_large(st), 0);
 	assert_int_equal(cor_store_case_add(st, &a, NULL), 0);
 	assert_false(file_exists(path, "-journal"));
 	assert_true(file_exists(path, "-wal"));
-	assert_int_equal(sqlite3_prepare_v2(other, "SELECT count(*) FROM cases", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(other, "SELECT count(*) FROM cases", -1, &s, NULL),
+			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(s, 0), 0);
 	sqlite3_reset(s);

@@ -68,8 +68,8 @@ static struct cor_case mkcase(const char *ref, const char *prog, const char *off
 	return c;
 }
 
-static int64_t add_case(struct cor_store *st, const char *ref, const char *prog,
-			const char *office, const char *state, int persons)
+static int64_t add_case(struct cor_store *st, const char *ref, const char *prog, const char *office,
+			const char *state, int persons)
 {
 	struct cor_case c = mkcase(ref, prog, office, "LBY", "NGA", state);
 	int64_t id;
@@ -127,8 +127,8 @@ static uint64_t digest(void)
 		while (sqlite3_step(s) == SQLITE_ROW)
 			for (int i = 0; i < sqlite3_column_count(s); i++) {
 				const unsigned char *v = sqlite3_column_text(s, i);
-				for (const unsigned char *c = v ? v : (const unsigned char *)"\1"; *c;
-				     c++)
+				for (const unsigned char *c = v ? v : (const unsigned char *)"\1";
+				     *c; c++)
 					h = (h ^ *c) * 1099511628211ull;
 				h = (h ^ 0xff) * 1099511628211ull;
 			}
@@ -233,8 +233,8 @@ static void move_ok(struct cor_store *st, const char *ref, const char *to, const
 }
 
 /* A move that must be refused with err, code and msg, changing nothing. */
-static void move_refused(struct cor_store *st, const char *ref, const char *to,
-			 const char *reason, int err, const char *code, const char *msg)
+static void move_refused(struct cor_store *st, const char *ref, const char *to, const char *reason,
+			 int err, const char *code, const char *msg)
 {
 	struct cor_move_result res;
 	uint64_t before = digest();
@@ -277,8 +277,8 @@ static void assess_ok(struct cor_store *st, const char *person, enum cor_protect
 
 /* ---- movements and bookings ------------------------------------------- */
 
-#define NO_BOOKING_MSG(ref)                                                                   \
-	"case '" ref "' is 'travel_ready'; it cannot go to 'booked' without a seat on a "       \
+#define NO_BOOKING_MSG(ref)                                                                        \
+	"case '" ref "' is 'travel_ready'; it cannot go to 'booked' without a seat on a "          \
 	"movement: book it with 'corridor plan' or 'corridor movement book MOVEMENT CASE'"
 
 /* The current minute, in UTC seconds. */
@@ -331,8 +331,12 @@ static void add_movement(struct cor_store *st, char *ref, size_t len)
 				 .state = COR_MSTATE_OPEN,
 				 .nlegs = 1};
 	int64_t t = this_minute() + 86400;
-	m.legs[0] = (struct cor_leg){.from = "MJI", .to = "LOS", .number = "UZ8401",
-				     .departs = t, .arrives = t + 5 * 3600, .seats = 180};
+	m.legs[0] = (struct cor_leg){.from = "MJI",
+				     .to = "LOS",
+				     .number = "UZ8401",
+				     .departs = t,
+				     .arrives = t + 5 * 3600,
+				     .seats = 180};
 	if (cor_store_movement_add(st, &m, "planner") < 0)
 		fail_msg("adding a movement: %s", cor_store_errmsg(st));
 	assert_int_equal(strncmp(m.ref, "LY-TIP-MV-", 10), 0);
@@ -350,8 +354,8 @@ static void book_ok(struct cor_store *st, const char *mref, const char *ref)
 	struct events *ev = events_of(st, ref);
 	assert_int_equal(ev->n, n + 1);
 	char want[256];
-	snprintf(want, sizeof(want), "state|travel_ready -> booked|on UZ 8401 (%s), MJI -> LOS|tester",
-		 mref);
+	snprintf(want, sizeof(want),
+		 "state|travel_ready -> booked|on UZ 8401 (%s), MJI -> LOS|tester", mref);
 	assert_string_equal(ev->lines[n], want);
 }
 
@@ -363,11 +367,12 @@ static const char *booking_status(const char *ref)
 	sqlite3_stmt *s = NULL;
 	status[0] = '\0';
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT b.status FROM booking b JOIN cases c ON c.id ="
-					    " b.case_id WHERE c.ref = ?1 ORDER BY b.id DESC LIMIT 1",
-					    -1, &s, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(db,
+				   "SELECT b.status FROM booking b JOIN cases c ON c.id ="
+				   " b.case_id WHERE c.ref = ?1 ORDER BY b.id DESC LIMIT 1",
+				   -1, &s, NULL),
+		SQLITE_OK);
 	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		snprintf(status, sizeof(status), "%s", sqlite3_column_text(s, 0));
@@ -387,8 +392,8 @@ static void test_schema(void **state)
 					     "protection_clearance"};
 	for (size_t i = 0; i < ROWS(tables); i++) {
 		char sql[256];
-		snprintf(sql, sizeof(sql),
-			 "SELECT strict FROM pragma_table_list WHERE name = '%s'", tables[i]);
+		snprintf(sql, sizeof(sql), "SELECT strict FROM pragma_table_list WHERE name = '%s'",
+			 tables[i]);
 		assert_int_equal(raw_int(sql), 1);
 	}
 	/* Foreign keys: no session of a case that does not exist. */
@@ -416,14 +421,15 @@ static void test_schema(void **state)
 	struct cor_counselling_result res;
 	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
 	assess_ok(st, VHR "-01", COR_PROT_HIGH, 1);
-	assert_int_equal(cor_store_protection_clear(st, VHR "-01", "reviewed", "protection", NULL), 0);
+	assert_int_equal(cor_store_protection_clear(st, VHR "-01", "reviewed", "protection", NULL),
+			 0);
 	assert_int_equal(raw_exec("UPDATE counselling SET decision = 'no'", msg, sizeof(msg)),
 			 SQLITE_CONSTRAINT);
 	assert_string_equal(msg, "counselling sessions are append-only");
 	assert_int_equal(raw_exec("DELETE FROM counselling", msg, sizeof(msg)), SQLITE_CONSTRAINT);
-	assert_int_equal(raw_exec("UPDATE protection_assessment SET level = 'low'", msg,
-				  sizeof(msg)),
-			 SQLITE_CONSTRAINT);
+	assert_int_equal(
+		raw_exec("UPDATE protection_assessment SET level = 'low'", msg, sizeof(msg)),
+		SQLITE_CONSTRAINT);
 	assert_string_equal(msg, "protection assessments are append-only");
 	assert_int_equal(raw_exec("DELETE FROM protection_clearance", msg, sizeof(msg)),
 			 SQLITE_CONSTRAINT);
@@ -484,11 +490,14 @@ static void test_vhr_happy_path(void **state)
 	snprintf(booked, sizeof(booked),
 		 "state|travel_ready -> booked|on UZ 8401 (%s), MJI -> LOS|tester", mref);
 	const char *const want[] = {
-		"counselling|session 1 by Amal Haddad in ar with an interpreter: decision yes||tester",
+		"counselling|session 1 by Amal Haddad in ar with an interpreter: decision "
+		"yes||tester",
 		"state|registered -> counselled||tester",
 		"state|counselled -> assessed||tester",
-		"protection|person " VHR "-01 assessed at low protection risk (assessment 1)||protection",
-		"protection|person " VHR "-02 assessed at none protection risk (assessment 1)||protection",
+		"protection|person " VHR
+		"-01 assessed at low protection risk (assessment 1)||protection",
+		"protection|person " VHR
+		"-02 assessed at none protection risk (assessment 1)||protection",
 		"state|assessed -> eligible||tester",
 		fit1,
 		fit2,
@@ -535,7 +544,8 @@ static void test_move_refused(void **state)
 	counsel_ok(st, VHR, COR_COUNSEL_UNDECIDED, false, &res);
 	move_ok(st, VHR, "counselled", NULL);
 	move_refused(st, VHR, "assessed", NULL, COR_EWRONGSTATE, "NO_INFORMED_DECISION",
-		     "case '" VHR "' is 'counselled'; it cannot go to 'assessed' without an informed "
+		     "case '" VHR
+		     "' is 'counselled'; it cannot go to 'assessed' without an informed "
 		     "decision 'yes' to return (the latest is 'undecided')");
 	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
 	assert_int_equal(res.session, 2);
@@ -610,7 +620,8 @@ static void test_asylum_wish(void **state)
 	assert_true(res.referral_opened);
 	assert_string_equal(state_of(st, VHR), "on_hold");
 	static const char *const want[] = {
-		"counselling|session 2 by Amal Haddad in ar with an interpreter: decision undecided; "
+		"counselling|session 2 by Amal Haddad in ar with an interpreter: decision "
+		"undecided; "
 		"asylum wish||tester",
 		"state|counselled -> on_hold|asylum wish recorded at counselling session 2|tester",
 		"referral|referral 1 opened to UNHCR: asylum wish (counselling session 2)||tester",
@@ -652,7 +663,8 @@ static void test_asylum_wish(void **state)
 						  "protection"),
 			 0);
 	static const char *const closed[] = {
-		"referral|referral 1 to UNHCR closed|asylum claim not pursued; the person wishes to "
+		"referral|referral 1 to UNHCR closed|asylum claim not pursued; the person wishes "
+		"to "
 		"return|protection",
 	};
 	assert_int_equal(events_of(st, VHR)->n, n + 1);
@@ -661,7 +673,8 @@ static void test_asylum_wish(void **state)
 	move_ok(st, VHR, "counselled", NULL);
 	/* The latest decision is still 'undecided'. */
 	move_refused(st, VHR, "assessed", NULL, COR_EWRONGSTATE, "NO_INFORMED_DECISION",
-		     "case '" VHR "' is 'counselled'; it cannot go to 'assessed' without an informed "
+		     "case '" VHR
+		     "' is 'counselled'; it cannot go to 'assessed' without an informed "
 		     "decision 'yes' to return (the latest is 'undecided')");
 	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
 	move_ok(st, VHR, "assessed", NULL);
@@ -672,11 +685,13 @@ static void test_asylum_wish(void **state)
 	s.interpreter = false;
 	s.language = "tir";
 	add_case(st, "LY-TIP-2026-000002", "AVR", "LY-TIP", "registered", 1);
-	assert_int_equal(cor_store_counselling_add(st, "LY-TIP-2026-000002", &s, "tester", &res), 0);
+	assert_int_equal(cor_store_counselling_add(st, "LY-TIP-2026-000002", &s, "tester", &res),
+			 0);
 	assert_true(res.held);
 	assert_int_equal(res.referral, 1);
 	static const char *const avr[] = {
-		"counselling|session 1 by Amal Haddad in tir: decision undecided; asylum wish||tester",
+		("counselling|session 1 by Amal Haddad in tir: decision undecided; asylum "
+		 "wish||tester"),
 		"state|registered -> on_hold|asylum wish recorded at counselling session 1|tester",
 		"referral|referral 1 opened to BAMF: asylum wish (counselling session 1)||tester",
 	};
@@ -765,8 +780,8 @@ static void test_counselling_refused(void **state)
 	assert_true(digest() == before);
 
 	/* After departure, or once closed or ineligible: no counselling. */
-	static const char *const states[] = {"departed", "arrived", "closed", "ineligible",
-					     "no_show", "reintegration"};
+	static const char *const states[] = {"departed",   "arrived", "closed",
+					     "ineligible", "no_show", "reintegration"};
 	for (size_t i = 0; i < ROWS(states); i++) {
 		char ref[32];
 		snprintf(ref, sizeof(ref), "LY-TIP-2026-%06zu", 100 + i);
@@ -815,8 +830,8 @@ static void test_counselling_list(void **state)
 	struct cor_counselling_result res;
 	struct sessions ss = {0};
 	counsel_ok(st, VHR, COR_COUNSEL_UNDECIDED, false, &res);
-	struct cor_counselling s = {.counsellor = "Jean Dupont", .language = "fr",
-				    .decision = COR_COUNSEL_YES};
+	struct cor_counselling s = {
+		.counsellor = "Jean Dupont", .language = "fr", .decision = COR_COUNSEL_YES};
 	assert_int_equal(cor_store_counselling_add(st, VHR, &s, "registration", &res), 0);
 	assert_int_equal(cor_store_counselling_list(st, VHR, collect_session, &ss), 0);
 	assert_int_equal(ss.n, 2);
@@ -866,8 +881,8 @@ static void test_protection(void **state)
 			 COR_EINVAL);
 	assert_string_equal(cor_store_errmsg(st),
 			    "'" VHR "' is not a person ID like LY-TIP-2026-000123-01");
-	assert_int_equal(cor_store_protection_assess(st, "LY-TIP-2026-000999-01", COR_PROT_LOW,
-						     "g", "p", &no),
+	assert_int_equal(cor_store_protection_assess(st, "LY-TIP-2026-000999-01", COR_PROT_LOW, "g",
+						     "p", &no),
 			 COR_ENOTFOUND);
 	assert_string_equal(cor_store_errmsg(st), "no case 'LY-TIP-2026-000999'");
 	assert_int_equal(cor_store_protection_assess(st, VHR "-01", COR_PROT_LOW, " ", "p", &no),
@@ -943,8 +958,8 @@ static void test_held_from_history(void **state)
 	struct cor_case c;
 	int64_t id = add_case(st, "LY-TIP-2026-000010", "HASM", "LY-TIP", "on_hold", 1);
 	/* As the demo writes it. */
-	struct cor_event e = {.actor = "x", .action = "state", .detail = "counselled -> assessed",
-			      .reason = ""};
+	struct cor_event e = {
+		.actor = "x", .action = "state", .detail = "counselled -> assessed", .reason = ""};
 	cor_time_now(e.at);
 	assert_int_equal(cor_store_event_add(st, id, &e), 0);
 	e.detail = "assessed -> on_hold";
@@ -1004,7 +1019,8 @@ static void test_eligibility_hook(void **state)
 	assert_int_equal(h.calls, 1);
 	assert_string_equal(res.why.code, "NOT_ELIGIBLE");
 	assert_string_equal(cor_store_errmsg(st),
-			    "case '" HEV "' is 'eligible'; it cannot go to 'travel_ready': person '" HEV
+			    "case '" HEV
+			    "' is 'eligible'; it cannot go to 'travel_ready': person '" HEV
 			    "-01': no travel document valid on the travel date");
 	/* A failing hook aborts the move with its error. */
 	h.err = COR_EIO;
