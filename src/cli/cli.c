@@ -10,13 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
+#include "service/json.h"
+#include "service/service.h"
+
 static const struct cor_command *const commands[] = {
 	&cor_cmd_init,       &cor_cmd_demo,    &cor_cmd_import,   &cor_cmd_export,
 	&cor_cmd_case,       &cor_cmd_office,  &cor_cmd_stats,    &cor_cmd_mrz,
 	&cor_cmd_fund,       &cor_cmd_move,    &cor_cmd_counsel,  &cor_cmd_referral,
 	&cor_cmd_protection, &cor_cmd_health,  &cor_cmd_document, &cor_cmd_eligibility,
 	&cor_cmd_queue,      &cor_cmd_place,   &cor_cmd_movement, &cor_cmd_plan,
-	&cor_cmd_manifest,   &cor_cmd_arrival, &cor_cmd_support,  &cor_cmd_help,
+	&cor_cmd_manifest,   &cor_cmd_arrival, &cor_cmd_support,  &cor_cmd_rules,
+	&cor_cmd_help,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -69,6 +75,21 @@ int cor_cli_main(int argc, char **argv)
 	for (int i = 2; i < argc; i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
 			return cor_cli_help(c->name);
+	if (!(c->flags & COR_CMD_NO_ACTOR)) {
+		/* Every command that touches data runs under a known actor. */
+		struct cor_ctx cx;
+		if (cor_ctx_init(&cx, NULL, cor_cli_actor(), cor_cli_now()) < 0) {
+			bool json = false;
+			for (int i = 2; i < argc; i++)
+				json |= !strcmp(argv[i], "--json");
+			if (!json && cx.err.code == COR_CODE_NO_ACTOR)
+				fprintf(stderr,
+					"corridor %s: set CORRIDOR_USER to your name or user "
+					"ID: every change is recorded under it\n",
+					c->name);
+			return cor_cli_error(&cx, json);
+		}
+	}
 	return c->run(argc - 1, argv + 1);
 }
 
@@ -82,10 +103,59 @@ const char *cor_cli_db_path(const char *given)
 
 const char *cor_cli_actor(void)
 {
-	const char *a = getenv("CORRIDOR_USER");
-	if (!a || !*a)
-		a = getenv("USER");
-	return a && *a ? a : "unknown";
+	return getenv("CORRIDOR_USER");
+}
+
+const char *cor_cli_now(void)
+{
+	const char *now = getenv("CORRIDOR_NOW");
+	return now && *now ? now : NULL;
+}
+
+int cor_cli_ctx_open(const char *db, unsigned flags, bool json, struct cor_store **st,
+		     struct cor_ctx *cx)
+{
+	char msg[600];
+	*st = NULL;
+	if (cor_ctx_init(cx, NULL, cor_cli_actor(), cor_cli_now()) < 0)
+		return cor_cli_error(cx, json);
+	if (cor_store_open(cor_cli_db_path(db), flags, st, msg, sizeof(msg)) < 0) {
+		/* The command line names the file it was given; the API never does. */
+		cor_error_set(&cx->err, COR_CODE_STORE_FAILED, "db", "%s", msg);
+		return cor_cli_error(cx, json);
+	}
+	cx->st = *st;
+	return COR_EXIT_OK;
+}
+
+int cor_cli_error(const struct cor_ctx *cx, bool json)
+{
+	const struct cor_error *e = &cx->err;
+	if (json) {
+		json_t *doc = cor_error_json(e);
+		if (doc)
+			json_dumpf(doc, stderr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', stderr);
+		json_decref(doc);
+	} else {
+		fprintf(stderr, "error: %s\n", e->message);
+		for (int i = 0; i < e->ncauses; i++)
+			fprintf(stderr, "  %s\n", e->causes[i].message);
+		if (e->ncauses_lost)
+			fprintf(stderr, "  and %d more\n", e->ncauses_lost);
+	}
+	return cor_code_exit_status(e->code);
+}
+
+int cor_cli_print_json(json_t *doc)
+{
+	if (!doc)
+		return cor_cli_fail("out of memory");
+	int rc = json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	if (rc < 0 || fputc('\n', stdout) == EOF)
+		return cor_cli_fail("cannot write the output");
+	return COR_EXIT_OK;
 }
 
 int cor_cli_usage_error(const struct cor_command *cmd, const char *fmt, ...)

@@ -16,11 +16,16 @@
 
 enum { COR_EXIT_OK = 0, COR_EXIT_FAIL = 1, COR_EXIT_USAGE = 2 };
 
+enum cor_command_flags {
+	COR_CMD_NO_ACTOR = 1 << 0, /* runs without CORRIDOR_USER (touches no data) */
+};
+
 struct cor_command {
 	const char *name;                  /* "case", "import" */
 	int (*run)(int argc, char **argv); /* argv[0] is the name; returns an exit status */
 	const char *usage;                 /* the synopsis, printed by help and on misuse */
 	const char *summary;               /* one line for the command list */
+	unsigned flags;                    /* enum cor_command_flags */
 };
 
 /* Run the command line argv[1..]; returns the process exit status. */
@@ -30,8 +35,28 @@ int cor_cli_help(const char *cmd);
 
 /* The database path: given (from --db), else $CORRIDOR_DB, else "./corridor.db". Borrowed. */
 const char *cor_cli_db_path(const char *given);
-/* The actor recorded on events: $CORRIDOR_USER, else $USER, else "unknown". Borrowed. */
+/* The actor recorded on events: $CORRIDOR_USER, checked by the dispatcher
+ * before any command that touches data runs. Borrowed. */
 const char *cor_cli_actor(void);
+/* The clock: $CORRIDOR_NOW (a UTC time, for tests and rehearsals), else
+ * NULL for the system clock. Borrowed. */
+const char *cor_cli_now(void);
+
+struct cor_ctx;
+/* Open the database (as cor_cli_open) and set up the context of its
+ * operations from the environment (actor, clock). On failure prints why
+ * (as JSON on stderr when json) and returns its exit status; *st is then
+ * NULL. */
+int cor_cli_ctx_open(const char *db, unsigned flags, bool json, struct cor_store **st,
+		     struct cor_ctx *cx);
+/* Print why cx's last operation failed on stderr: "error: MESSAGE" and a
+ * line a cause, or with json the error document. Returns the exit status
+ * its code maps to. */
+int cor_cli_error(const struct cor_ctx *cx, bool json);
+/* Print doc (taken) as one JSON document on stdout. Returns COR_EXIT_OK,
+ * or COR_EXIT_FAIL when doc is NULL (out of memory) or cannot be written. */
+struct json_t;
+int cor_cli_print_json(struct json_t *doc);
 /* Print "corridor NAME: MESSAGE" and the usage on stderr; returns COR_EXIT_USAGE. */
 int cor_cli_usage_error(const struct cor_command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -65,6 +90,7 @@ extern const struct cor_command cor_cmd_health, cor_cmd_document;
 extern const struct cor_command cor_cmd_move, cor_cmd_counsel, cor_cmd_referral, cor_cmd_protection;
 extern const struct cor_command cor_cmd_eligibility, cor_cmd_queue;
 extern const struct cor_command cor_cmd_place, cor_cmd_movement, cor_cmd_plan, cor_cmd_manifest;
+extern const struct cor_command cor_cmd_rules;
 
 struct cor_rules_config;
 /* The eligibility rules: the defaults, changed by the "key = value" lines of

@@ -103,4 +103,5 @@ const struct cor_command cor_cmd_arrival = {
 	"  --by N     who confirmed it (default: the actor)\n"
 	"The case must have departed; it becomes 'arrived'.",
 	"confirm the arrival of a case that departed",
+	0,
 };

@@ -223,4 +223,5 @@ const struct cor_command cor_cmd_case = {
 	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
 	"which the planner may put the case on a movement.",
 	"list cases, or show one with its persons and history",
+	0,
 };

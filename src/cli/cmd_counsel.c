@@ -120,4 +120,5 @@ const struct cor_command cor_cmd_counsel = {
 	"referral to NAME (default UNHCR); a return goes past 'counselled' only after\n"
 	"a session whose decision is yes.",
 	"record a counselling session and the informed decision",
+	0,
 };

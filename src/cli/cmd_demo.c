@@ -89,4 +89,5 @@ const struct cor_command cor_cmd_demo = {
 	"  --date D     the day the caseload is seen from (default: today, UTC)\n"
 	"The database must hold no case yet.",
 	"generate a realistic demo caseload into a new database",
+	0,
 };

@@ -389,4 +389,5 @@ const struct cor_command cor_cmd_document = {
 	"             and --margin-days after it (default 0)\n"
 	"PERSON-ID is the case ID and the person's two-digit number: LY-TIP-2026-000123-01.",
 	"add, list and check identity and travel documents",
+	0,
 };

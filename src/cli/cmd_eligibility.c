@@ -173,4 +173,5 @@ const struct cor_command cor_cmd_eligibility = {
 	"  --config FILE    change the rules with 'key = value' lines (docs/eligibility.md)\n"
 	"See docs/queue.md.",
 	"every unmet eligibility criterion of a case, for every person",
+	0,
 };

@@ -109,4 +109,5 @@ const struct cor_command cor_cmd_export = {
 	"  --out FILE       write there (default: standard output)\n" COR_FILTER_USAGE
 	"Writes one row per person, in the columns 'corridor import' reads.",
 	"export persons as CSV",
+	0,
 };

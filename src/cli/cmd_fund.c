@@ -302,4 +302,5 @@ const struct cor_command cor_cmd_fund = {
 	"Amounts are in the currency's units (120.50 USD, 5000 XOF, 12.500 LYD). Approval is\n"
 	"refused when it would exceed the office's budget for the year in that currency.",
 	"the stranded-migrant fund: budgets, requests, approvals, payments",
+	0,
 };

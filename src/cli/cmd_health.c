@@ -342,4 +342,5 @@ const struct cor_command cor_cmd_health = {
 	"             at most --window-hours before it (default 72)\n"
 	"PERSON-ID is the case ID and the person's two-digit number: LY-TIP-2026-000123-01.",
 	"record and show fitness to travel and health assessments",
+	0,
 };

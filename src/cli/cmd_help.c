@@ -14,4 +14,5 @@ const struct cor_command cor_cmd_help = {
 	run,
 	"usage: corridor help [COMMAND]",
 	"show the commands, or one command's usage",
+	COR_CMD_NO_ACTOR,
 };

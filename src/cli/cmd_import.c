@@ -102,4 +102,5 @@ const struct cor_command cor_cmd_import = {
 	"  --rejects F   where rejected rows go (default: FILE.rejected.csv)\n"
 	"Without --skip-bad, one bad row means nothing is imported.",
 	"import persons from a CSV file, validating every row",
+	0,
 };

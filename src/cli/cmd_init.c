@@ -39,4 +39,5 @@ const struct cor_command cor_cmd_init = {
 	run,
 	"usage: corridor init [--db PATH]",
 	"create a database, or upgrade one to this version's schema",
+	0,
 };

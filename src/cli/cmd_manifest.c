@@ -163,4 +163,5 @@ const struct cor_command cor_cmd_manifest = {
 	"manifest beyond the SSR codes a carrier needs. PAXLST needs --recipient (the border\n"
 	"authority's identification); --sender defaults to the office code.",
 	"passenger manifest of a movement: CSV, PDF, PAXLST",
+	0,
 };

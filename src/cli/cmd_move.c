@@ -86,4 +86,5 @@ const struct cor_command cor_cmd_move = {
 	"programme: see docs/workflow.md. The move is recorded as done by\n"
 	"$CORRIDOR_USER (else $USER).",
 	"move a case to another lifecycle state",
+	0,
 };

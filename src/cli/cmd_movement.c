@@ -599,4 +599,5 @@ const struct cor_command cor_cmd_movement = {
 	"departed, arriving confirms their arrival, cancelling puts them back to travel_ready.\n"
 	"A no-show frees the case's seats for the stand-bys, first come first served.",
 	"movements: flights, vessels, convoys; bookings and departure day",
+	0,
 };

@@ -29,6 +29,7 @@ const struct cor_command cor_cmd_mrz = {
 	"Prints one JSON object per document; exit 1 if any fails a check.\n"
 	"Opens no database: --db is accepted and ignored.",
 	"read and check the MRZ of passports and ID cards",
+	COR_CMD_NO_ACTOR,
 };
 
 /* The text of one document: its lines, each ended by '\n'. */

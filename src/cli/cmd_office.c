@@ -85,4 +85,5 @@ const struct cor_command cor_cmd_office = {
 	"usage: corridor office list [--db PATH]\n"
 	"       corridor office add CODE --country ISO3 --name NAME [--db PATH]",
 	"list offices, or add one",
+	0,
 };

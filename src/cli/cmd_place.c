@@ -116,4 +116,5 @@ const struct cor_command cor_cmd_place = {
 	"CODE is an IATA airport code (MJI) or a UN/LOCODE for ports and towns (YEADE).\n"
 	"Times of movements are stored in UTC and shown in the place's time zone.",
 	"places movements run between: airports, ports, towns",
+	0,
 };

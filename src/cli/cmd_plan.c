@@ -275,4 +275,5 @@ const struct cor_command cor_cmd_plan = {
 	"--time-limit stops the search for a better plan after SECONDS (default 60); the\n"
 	"search ends on its own counts well before it, and says so when it does not.",
 	"put travel-ready cases on movements, optimally",
+	0,
 };

@@ -111,4 +111,5 @@ const struct cor_command cor_cmd_protection = {
 	"The latest assessment counts; a high one blocks a return (VHR, AVR, REP) from\n"
 	"going to eligible, travel_ready, booked or departed until it is cleared.",
 	"assess a person's protection risk on return, or clear a high one",
+	0,
 };

@@ -174,4 +174,5 @@ const struct cor_command cor_cmd_queue = {
 	"  --config FILE    change the rules with 'key = value' lines (docs/eligibility.md)\n"
 	"See docs/queue.md.",
 	"the priority queue of eligible travel-ready cases",
+	0,
 };

@@ -113,4 +113,5 @@ const struct cor_command cor_cmd_referral = {
 	"       corridor referral close CASE-ID REFERRAL-NO --outcome TEXT [--db PATH]\n\n"
 	"While a referral is open, a return stays where it is (see docs/workflow.md).",
 	"list a case's referrals, or close one with its outcome",
+	0,
 };

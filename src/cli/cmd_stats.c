@@ -129,4 +129,5 @@ const struct cor_command cor_cmd_stats = {
 	"  --date D   the day ages and document validity are counted on (default: today)\n"
 	"Counts only: no names leave in statistics.",
 	"show the caseload in aggregate",
+	0,
 };

@@ -275,4 +275,5 @@ const struct cor_command cor_cmd_support = {
 	"'reintegration', an admission 'integration'. Closing needs every item delivered or\n"
 	"cancelled, at least one delivered, and a follow-up visit; the case is then closed.",
 	"(re)integration support after arrival: items, follow-up visits, closure",
+	0,
 };

@@ -126,6 +126,16 @@ static const char m1_schema[] =
 	"  ('MA-RBA', 'MAR', 'Rabat'),"
 	"  ('DJ-JIB', 'DJI', 'Djibouti');";
 
+/* The eligibility and priority rules in force, as the "key = value" text
+ * that changed the defaults, one version a row; the highest is in force. */
+static const char m7_rules[] =
+	"CREATE TABLE rules_config ("
+	"  version INTEGER PRIMARY KEY CHECK (version >= 1),"
+	"  text TEXT NOT NULL,"
+	"  set_at TEXT NOT NULL,"
+	"  set_by TEXT NOT NULL"
+	") STRICT;";
+
 const char *const cor_sqlite_migrations[] = {
 	m1_schema,
 	cor_sqlite_migration_fund,
@@ -133,6 +143,7 @@ const char *const cor_sqlite_migrations[] = {
 	cor_sqlite_migration_health,
 	cor_sqlite_migration_support,
 	cor_sqlite_migration_movement,
+	m7_rules,
 };
 const size_t cor_sqlite_migrations_len =
 	sizeof(cor_sqlite_migrations) / sizeof(cor_sqlite_migrations[0]);

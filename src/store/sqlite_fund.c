@@ -153,7 +153,7 @@ static int fund_event(struct cor_store *st, int64_t case_id, const char *actor, 
 {
 	struct cor_event e = {
 		.actor = actor, .action = "fund", .detail = detail, .reason = reason ? reason : ""};
-	cor_time_now(e.at);
+	cor_store_now(st, e.at);
 	if (case_id)
 		return cor_store_event_add(st, case_id, &e);
 	/* Budgets belong to no case: the event has no case. */
@@ -194,7 +194,7 @@ int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year
 	if (!s)
 		return cor_sqlite_unit_end(
 			st, own, cor_sqlite_fail(st, sqlite3_errcode(st->db), "setting a budget"));
-	cor_time_now(at);
+	cor_store_now(st, at);
 	sqlite3_bind_int64(s, 1, oid);
 	sqlite3_bind_int(s, 2, year);
 	cor_sqlite_bind_text(s, 3, currency);
@@ -286,9 +286,9 @@ int cor_store_fund_request(struct cor_store *st, const char *case_ref, const cha
 		return cor_sqlite_unit_end(
 			st, own,
 			cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a request"));
-	cor_time_now(at);
+	cor_store_now(st, at);
 	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int(s, 2, cor_date_today().year); /* the budget year it draws on */
+	sqlite3_bind_int(s, 2, cor_store_today(st).year); /* the budget year it draws on */
 	cor_sqlite_bind_text(s, 3, reason);
 	cor_sqlite_bind_text(s, 4, kind);
 	sqlite3_bind_int64(s, 5, amount);
@@ -337,7 +337,7 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 		return cor_sqlite_unit_end(
 			st, own,
 			cor_sqlite_fail(st, sqlite3_errcode(st->db), "deciding a request"));
-	cor_time_now(at);
+	cor_store_now(st, at);
 	sqlite3_bind_int64(s, 1, id);
 	cor_sqlite_bind_text(s, 2, approve ? "approved" : "rejected");
 	cor_sqlite_bind_text(s, 3, actor);
@@ -377,7 +377,7 @@ int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char
 		return cor_sqlite_unit_end(
 			st, own,
 			cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a payment"));
-	cor_time_now(at);
+	cor_store_now(st, at);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, amount);
 	cor_sqlite_bind_text(s, 3, reference ? reference : "");

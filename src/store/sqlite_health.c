@@ -119,7 +119,7 @@ static int event(struct cor_store *st, int64_t case_id, const char *actor, const
 		 const char *detail)
 {
 	struct cor_event e = {.actor = actor, .action = action, .detail = detail, .reason = ""};
-	cor_time_now(e.at);
+	cor_store_now(st, e.at);
 	return cor_store_event_add(st, case_id, &e);
 }
 
@@ -302,7 +302,7 @@ int cor_store_health_add(struct cor_store *st, const struct cor_person_found *wh
 		cor_sqlite_bind_text(s, 5, cor_health_tb_name(h->tb));
 		cor_sqlite_bind_text(s, 6, h->examiner);
 		cor_sqlite_bind_text(s, 7, actor);
-		cor_sqlite_bind_text(s, 8, cor_time_now(now));
+		cor_sqlite_bind_text(s, 8, cor_store_now(st, now));
 	}
 	if ((err = cor_sqlite_step_done(st, s, "recording a health check")) < 0)
 		return unit_end(st, err);
@@ -441,7 +441,7 @@ int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_fou
 	if (s) {
 		sqlite3_bind_int64(s, 1, check_id);
 		cor_sqlite_bind_text(s, 2, author);
-		cor_sqlite_bind_text(s, 3, cor_time_now(now));
+		cor_sqlite_bind_text(s, 3, cor_store_now(st, now));
 		cor_sqlite_bind_text(s, 4, text);
 	}
 	err = cor_sqlite_step_done(st, s, "keeping a clinical note");

@@ -198,7 +198,7 @@ int cor_store_manifest_load(struct cor_store *st, const char *ref, int leg,
 		 reporting_party && *reporting_party ? reporting_party : bd.mv.office);
 	out->nlegs = bd.mv.nlegs;
 	out->leg = leg - 1;
-	cor_time_now(out->generated_at);
+	cor_store_now(st, out->generated_at);
 	for (int i = 0; i < bd.mv.nlegs; i++) {
 		const struct cor_leg *l = &bd.mv.legs[i];
 		struct cor_manifest_leg *ml = &out->legs[i];

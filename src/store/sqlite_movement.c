@@ -227,7 +227,7 @@ static int movement_event(struct cor_store *st, int64_t movement_id, const char 
 	if (!s)
 		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording an event");
 	sqlite3_bind_int64(s, 1, movement_id);
-	cor_sqlite_bind_text(s, 2, cor_time_now(at));
+	cor_sqlite_bind_text(s, 2, cor_store_now(st, at));
 	cor_sqlite_bind_text(s, 3, actor);
 	cor_sqlite_bind_text(s, 4, action);
 	cor_sqlite_bind_text(s, 5, detail);
@@ -240,7 +240,7 @@ static int case_event(struct cor_store *st, int64_t case_id, const char *actor, 
 {
 	struct cor_event e = {
 		.actor = actor, .action = action, .detail = detail, .reason = reason ? reason : ""};
-	cor_time_now(e.at);
+	cor_store_now(st, e.at);
 	return cor_store_event_add(st, case_id, &e);
 }
 
@@ -424,7 +424,7 @@ int cor_store_movement_add(struct cor_store *st, struct cor_movement *m, const c
 		cor_sqlite_bind_text(s, 6, cor_movement_state_name(m->state));
 		sqlite3_bind_int(s, 7, m->escort_seats);
 		cor_sqlite_bind_text(s, 8, t1);
-		cor_sqlite_bind_text(s, 9, cor_time_now(at));
+		cor_sqlite_bind_text(s, 9, cor_store_now(st, at));
 	}
 	if ((err = cor_sqlite_step_done(st, s, "adding a movement")) < 0)
 		goto out;
@@ -791,7 +791,7 @@ int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor
 			break;
 		for (size_t i = 0; err == 0 && i < n; i++) {
 			struct cor_arrival a = {0};
-			cor_time_now(a.at);
+			cor_store_now(st, a.at);
 			snprintf(a.place, sizeof(a.place), "%s (%s)", p.name, p.code);
 			snprintf(a.confirmed_by, sizeof(a.confirmed_by), "%s", actor);
 			snprintf(a.note, sizeof(a.note), "arrived on %s (%s)", m.label, ref);
@@ -1100,7 +1100,7 @@ static int insert_booking(struct cor_store *st, int64_t case_id, int64_t movemen
 		cor_sqlite_bind_text(s, 3, status);
 		cor_sqlite_bind_text(s, 4, board);
 		cor_sqlite_bind_text(s, 5, alight);
-		cor_sqlite_bind_text(s, 6, cor_time_now(at));
+		cor_sqlite_bind_text(s, 6, cor_store_now(st, at));
 	}
 	int err = cor_sqlite_step_done(st, s, "booking a case");
 	if (err == COR_EEXIST)
@@ -1136,7 +1136,7 @@ static int check_fit(struct cor_store *st, const char *mref, const char *case_re
 	struct cor_plan_query q = {.movement = mref, .with_case = case_ref};
 	struct cor_plan_load l;
 	char msg[300];
-	cor_time_now(msg);
+	cor_store_now(st, msg);
 	cor_time_parse_utc(msg, &q.now);
 	int err = cor_store_plan_load(st, &q, &cfg, &l);
 	if (err < 0)

@@ -616,7 +616,7 @@ int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 		sqlite3_bind_int64(s, 2, l->movement_ids[m]);
 		cor_sqlite_bind_text(s, 3, board);
 		cor_sqlite_bind_text(s, 4, alight);
-		cor_sqlite_bind_text(s, 5, cor_time_now(at));
+		cor_sqlite_bind_text(s, 5, cor_store_now(st, at));
 		if ((err = cor_sqlite_step_done(st, s, "moving a booking")) < 0)
 			goto out;
 		snprintf(detail, sizeof(detail), "moved from %s to %s (%s), %s -> %s", current,

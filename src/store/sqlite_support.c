@@ -92,7 +92,7 @@ static int event(struct cor_store *st, int64_t case_id, const char *actor, const
 			      .action = "support",
 			      .detail = detail,
 			      .reason = reason ? reason : ""};
-	cor_time_now(e.at);
+	cor_store_now(st, e.at);
 	return cor_store_event_add(st, case_id, &e);
 }
 
@@ -234,7 +234,7 @@ int cor_store_support_plan(struct cor_store *st, const char *ref, enum cor_suppo
 	sqlite3_bind_int64(q, 5, amount);
 	cor_sqlite_bind_text(q, 6, amount ? currency : "");
 	cor_sqlite_bind_text(q, 7, actor);
-	cor_sqlite_bind_text(q, 8, cor_time_now(at));
+	cor_sqlite_bind_text(q, 8, cor_store_now(st, at));
 	if ((err = cor_sqlite_step_done(st, q, "planning an item")) < 0)
 		goto out;
 	snprintf(detail, sizeof(detail), "item %d planned: %s, %s%s%s", *no,
@@ -289,7 +289,7 @@ int cor_store_support_done(struct cor_store *st, const char *ref, int no,
 	sqlite3_bind_int(q, 2, no);
 	cor_sqlite_bind_text(q, 3, cor_support_status_name(status));
 	cor_sqlite_bind_text(q, 4, actor);
-	cor_sqlite_bind_text(q, 5, cor_time_now(at));
+	cor_sqlite_bind_text(q, 5, cor_store_now(st, at));
 	cor_sqlite_bind_text(q, 6, note ? note : "");
 	if ((err = cor_sqlite_step_done(st, q, "updating an item")) < 0)
 		goto out;

@@ -328,7 +328,7 @@ int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, c
 	}
 	if ((err = follow_booking(st, id, ref, c.state, to, &res->why)) < 0)
 		goto out;
-	err = set_state(st, id, c.state, to, cor_time_now(at), actor, reason);
+	err = set_state(st, id, c.state, to, cor_store_now(st, at), actor, reason);
 out:
 	if (err < 0 && !res->why.code[0]) {
 		res->why.code = cor_errcode(err);
@@ -436,7 +436,7 @@ int cor_store_counselling_add(struct cor_store *st, const char *ref,
 			  &res->session)) < 0)
 		goto out;
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_session_add);
-	cor_time_now(at);
+	cor_store_now(st, at);
 	if (q) {
 		sqlite3_bind_int64(q, 1, id);
 		sqlite3_bind_int(q, 2, res->session);
@@ -613,7 +613,7 @@ int cor_store_referral_close(struct cor_store *st, const char *ref, int no, cons
 	if (s) {
 		sqlite3_bind_int64(s, 1, rid);
 		cor_sqlite_bind_text(s, 2, outcome);
-		cor_sqlite_bind_text(s, 3, cor_time_now(at));
+		cor_sqlite_bind_text(s, 3, cor_store_now(st, at));
 		cor_sqlite_bind_text(s, 4, actor);
 	}
 	if ((err = cor_sqlite_step_done(st, s, "closing a referral")) < 0)
@@ -707,7 +707,7 @@ int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
 		cor_sqlite_bind_text(s, 2, cor_protection_level_name(level));
 		cor_sqlite_bind_text(s, 3, grounds);
 		cor_sqlite_bind_text(s, 4, actor);
-		cor_sqlite_bind_text(s, 5, cor_time_now(at));
+		cor_sqlite_bind_text(s, 5, cor_store_now(st, at));
 	}
 	if ((err = cor_sqlite_step_done(st, s, "recording a protection assessment")) < 0)
 		goto out;
@@ -775,7 +775,7 @@ int cor_store_protection_clear(struct cor_store *st, const char *person_ref, con
 	if (s) {
 		sqlite3_bind_int64(s, 1, aid);
 		cor_sqlite_bind_text(s, 2, actor);
-		cor_sqlite_bind_text(s, 3, cor_time_now(at));
+		cor_sqlite_bind_text(s, 3, cor_store_now(st, at));
 		cor_sqlite_bind_text(s, 4, reason);
 	}
 	if ((err = cor_sqlite_step_done(st, s, "recording a protection clearance")) < 0)

@@ -70,7 +70,13 @@ const char *cor_store_errmsg(const struct cor_store *st);
 /* The schema version this binary writes. */
 int cor_store_schema_version(void);
 
+/* Begin a write transaction: other writers wait until it ends. */
 int cor_store_begin(struct cor_store *st);
+/* Begin a read transaction: one consistent view of the data, without
+ * blocking writers. */
+int cor_store_begin_read(struct cor_store *st);
+/* Is a transaction open? */
+bool cor_store_in_transaction(struct cor_store *st);
 /* Begin a large write (an import). When no other connection has the
  * database open, the write goes through a rollback journal instead of WAL:
  * a new database's pages are then written once instead of twice, as safely
@@ -88,6 +94,26 @@ int cor_store_rollback(struct cor_store *st);
 int cor_store_mark(struct cor_store *st);
 int cor_store_release(struct cor_store *st);
 int cor_store_undo(struct cor_store *st);
+
+/* The clock the store dates what it writes by: now ("YYYY-MM-DDTHH:MM:SSZ",
+ * copied) until it is set again; NULL or "" for the system clock. */
+void cor_store_set_now(struct cor_store *st, const char *now);
+/* The store's "now" into buf (COR_TIME_LEN bytes); returns buf. */
+char *cor_store_now(struct cor_store *st, char *buf);
+/* The store's today (the UTC date of its "now"). */
+struct cor_date cor_store_today(struct cor_store *st);
+
+/* The rules configuration in force: its version (0 when none was ever set,
+ * and then text is "") and its "key = value" text, returned for the caller
+ * to free. */
+int cor_store_rules_get(struct cor_store *st, int *version, char **text);
+/* Store text as the next version of the rules, set by actor at the store's
+ * now; *version gets its number. */
+int cor_store_rules_add(struct cor_store *st, const char *text, const char *actor, int *version);
+/* The versions of the rules, newest first: number, when, by whom. */
+int cor_store_rules_history(struct cor_store *st,
+			    int (*cb)(int version, const char *at, const char *by, void *ctx),
+			    void *ctx);
 
 /* Offices. add: COR_EEXIST when the code is taken. get: COR_ENOTFOUND. */
 int cor_store_office_add(struct cor_store *st, const struct cor_office *o);

@@ -353,6 +353,115 @@ int cor_store_begin(struct cor_store *st)
 	return exec(st, "BEGIN IMMEDIATE", "starting a transaction");
 }
 
+int cor_store_begin_read(struct cor_store *st)
+{
+	return exec(st, "BEGIN DEFERRED", "starting a read transaction");
+}
+
+bool cor_store_in_transaction(struct cor_store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
+}
+
+void cor_store_set_now(struct cor_store *st, const char *now)
+{
+	snprintf(st->now, sizeof(st->now), "%s", now ? now : "");
+}
+
+char *cor_store_now(struct cor_store *st, char *buf)
+{
+	if (!st->now[0])
+		return cor_time_now(buf);
+	memcpy(buf, st->now, COR_TIME_LEN);
+	return buf;
+}
+
+struct cor_date cor_store_today(struct cor_store *st)
+{
+	char now[COR_TIME_LEN];
+	struct cor_date d;
+	cor_store_now(st, now);
+	now[10] = '\0';
+	if (cor_date_parse(now, &d) < 0)
+		return cor_date_today();
+	return d;
+}
+
+int cor_store_rules_get(struct cor_store *st, int *version, char **text)
+{
+	static const char sql[] =
+		"SELECT version, text FROM rules_config ORDER BY version DESC LIMIT 1";
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	*version = 0;
+	*text = NULL;
+	if (!s)
+		return COR_EIO;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(s, 1);
+		*version = sqlite3_column_int(s, 0);
+		*text = strdup(t ? (const char *)t : "");
+	} else if (rc == SQLITE_DONE) {
+		*text = strdup("");
+	} else {
+		int err = cor_sqlite_fail(st, rc, "reading the rules in force");
+		sqlite3_reset(s);
+		return err;
+	}
+	sqlite3_reset(s);
+	if (!*text) {
+		cor_sqlite_msg(st, "out of memory reading the rules in force");
+		return COR_ENOMEM;
+	}
+	return 0;
+}
+
+int cor_store_rules_add(struct cor_store *st, const char *text, const char *actor, int *version)
+{
+	static const char sql[] = "INSERT INTO rules_config (version, text, set_at, set_by) "
+				  "SELECT coalesce(max(version), 0) + 1, ?1, ?2, ?3 FROM rules_config "
+				  "RETURNING version";
+	char at[COR_TIME_LEN];
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	if (!s)
+		return COR_EIO;
+	cor_sqlite_bind_text(s, 1, text);
+	cor_sqlite_bind_text(s, 2, cor_store_now(st, at));
+	cor_sqlite_bind_text(s, 3, actor);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		int err = cor_sqlite_fail(st, rc, "storing the rules");
+		sqlite3_reset(s);
+		return err;
+	}
+	*version = sqlite3_column_int(s, 0);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		;
+	sqlite3_reset(s);
+	return 0;
+}
+
+int cor_store_rules_history(struct cor_store *st,
+			    int (*cb)(int version, const char *at, const char *by, void *ctx),
+			    void *ctx)
+{
+	static const char sql[] =
+		"SELECT version, set_at, set_by FROM rules_config ORDER BY version DESC";
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	int rc, ret = 0;
+	if (!s)
+		return COR_EIO;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((ret = cb(sqlite3_column_int(s, 0), (const char *)sqlite3_column_text(s, 1),
+			      (const char *)sqlite3_column_text(s, 2), ctx)))
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = cor_sqlite_fail(st, rc, "reading the rules' versions");
+	sqlite3_reset(s);
+	return ret;
+}
+
 /* Set the journal mode; *mode gets what SQLite reports it is now. A
  * database another connection has open cannot leave WAL: that is reported
  * at once, not after the busy timeout. */

@@ -57,6 +57,7 @@ struct cor_store {
 	bool bulk;     /* opened with COR_STORE_BULK */
 	bool large;    /* in a large write (cor_store_begin_large) */
 	bool unshared; /* a large write switched the journal out of WAL */
+	char now[COR_TIME_LEN]; /* the clock of the operation under way; "": the system's */
 	char msg[512];
 };
 
