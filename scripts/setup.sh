@@ -17,6 +17,8 @@ packages=(
   poppler-utils                        # tests: pdftoppm, pdftotext
   glpk-utils coinor-cbc                # tests and benchmarks: exact solvers for the planner
   nodejs                               # tests: the edifact parser (npm)
+  jq                                   # black-box tests read the binary's --json output
+  postgresql libpq-dev                 # the PostgreSQL backend, and its throwaway test cluster
 )
 
 missing=()

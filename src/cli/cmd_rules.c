@@ -122,10 +122,10 @@ static int run(int argc, char **argv)
 		return cor_cli_usage_error(cmd, "give the rules file, e.g. rules.conf");
 
 	if (sub == 0) {
-		struct cor_rules_show_out out;
+		struct cor_svc_rules_show_out out;
 		if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
 			return ret;
-		if (cor_rules_show(&cx, &out) < 0)
+		if (cor_svc_rules_show(&cx, &out) < 0)
 			ret = cor_cli_error(&cx, json);
 		else
 			ret = json ? cor_cli_print_json(out.doc) : print_show(out.doc);
@@ -134,7 +134,7 @@ static int run(int argc, char **argv)
 	}
 
 	const char *file = argv[optind];
-	struct cor_rules_set_out out;
+	struct cor_svc_rules_set_out out;
 	char *text = NULL;
 	size_t len = 0;
 	if ((ret = slurp(file, &text, &len)) != COR_EXIT_OK)
@@ -143,8 +143,8 @@ static int run(int argc, char **argv)
 		free(text);
 		return ret;
 	}
-	struct cor_rules_set_in in = {.text = text, .len = len, .source = file};
-	if (cor_rules_set(&cx, &in, &out) < 0)
+	struct cor_svc_rules_set_in in = {.text = text, .len = len, .source = file};
+	if (cor_svc_rules_set(&cx, &in, &out) < 0)
 		ret = cor_cli_error(&cx, json);
 	else if (json)
 		ret = cor_cli_print_json(json_pack("{s:i}", "version", out.version));

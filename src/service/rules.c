@@ -9,8 +9,8 @@
 
 static int op_set(struct cor_ctx *cx, const void *vin, void *vout)
 {
-	const struct cor_rules_set_in *in = vin;
-	struct cor_rules_set_out *out = vout;
+	const struct cor_svc_rules_set_in *in = vin;
+	struct cor_svc_rules_set_out *out = vout;
 	struct cor_rules_config cfg = cor_rules_config_default();
 	char msg[300], *text = NULL;
 	int err;
@@ -42,7 +42,7 @@ static int add_version(int version, const char *at, const char *by, void *ctx)
 
 static int op_show(struct cor_ctx *cx, const void *vin, void *vout)
 {
-	struct cor_rules_show_out *out = vout;
+	struct cor_svc_rules_show_out *out = vout;
 	char *text = NULL;
 	int version, err;
 	json_t *versions = json_array();
@@ -67,13 +67,13 @@ static const struct cor_op op_rules_show = {"rules.show", COR_OP_READ, "rules.re
 
 const struct cor_op *const cor_ops_rules[] = {&op_rules_set, &op_rules_show, NULL};
 
-int cor_rules_set(struct cor_ctx *cx, const struct cor_rules_set_in *in,
-		  struct cor_rules_set_out *out)
+int cor_svc_rules_set(struct cor_ctx *cx, const struct cor_svc_rules_set_in *in,
+		      struct cor_svc_rules_set_out *out)
 {
 	return cor_service_run(cx, &op_rules_set, in, out);
 }
 
-int cor_rules_show(struct cor_ctx *cx, struct cor_rules_show_out *out)
+int cor_svc_rules_show(struct cor_ctx *cx, struct cor_svc_rules_show_out *out)
 {
 	return cor_service_run(cx, &op_rules_show, NULL, out);
 }

@@ -14,25 +14,25 @@
 #define COR_RULES_TEXT_MAX (1 << 20) /* bytes of a rules text */
 
 /* rules.set: check text and store it as the next version. */
-struct cor_rules_set_in {
+struct cor_svc_rules_set_in {
 	const char *text; /* len bytes, need not be NUL-terminated */
 	size_t len;
 	const char *source; /* the name a bad line is reported under ("rules.conf") */
 };
-struct cor_rules_set_out {
+struct cor_svc_rules_set_out {
 	int version;
 };
-int cor_rules_set(struct cor_ctx *cx, const struct cor_rules_set_in *in,
-		  struct cor_rules_set_out *out);
+int cor_svc_rules_set(struct cor_ctx *cx, const struct cor_svc_rules_set_in *in,
+		      struct cor_svc_rules_set_out *out);
 
 /* rules.show: the version in force, its text and every version's date and
  * author. out->doc, returned for the caller to json_decref:
  * {"version":2,"text":"...","versions":[{"version":2,"set_at":...,"set_by":...}]}
  * (version 0 and text "" while the defaults are in force). */
-struct cor_rules_show_out {
+struct cor_svc_rules_show_out {
 	json_t *doc;
 };
-int cor_rules_show(struct cor_ctx *cx, struct cor_rules_show_out *out);
+int cor_svc_rules_show(struct cor_ctx *cx, struct cor_svc_rules_show_out *out);
 
 extern const struct cor_op *const cor_ops_rules[];
 
