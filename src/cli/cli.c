@@ -84,8 +84,14 @@ int cor_cli_main(int argc, char **argv)
 				json |= !strcmp(argv[i], "--json");
 			if (!json && cx.err.code == COR_CODE_NO_ACTOR)
 				fprintf(stderr,
-					"corridor %s: set CORRIDOR_USER to your name or user "
-					"ID: every change is recorded under it\n",
+					"corridor %s: set CORRIDOR_USER to your name or user ID: "
+					"every change is recorded under it\n",
+					c->name);
+			else if (!json)
+				fprintf(stderr,
+					"corridor %s: CORRIDOR_NOW must be a UTC time, or unset "
+					"for "
+					"the system clock\n",
 					c->name);
 			return cor_cli_error(&cx, json);
 		}
