@@ -406,14 +406,9 @@ int cor_store_health_each(struct cor_store *st, int64_t person_id,
 int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_found *who,
 			       int64_t check_id, const char *author, const char *text)
 {
-	struct cor_health_issue is;
 	char now[COR_TIME_LEN], detail[256], at[COR_HEALTH_TIME_LEN], kind[32] = "";
 	int64_t check_at = 0;
 
-	if (cor_health_note_validate(text, &is) < 0) {
-		cor_sqlite_msg(st, "%s: %s", is.field, is.message);
-		return COR_EINVAL;
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_check_of);
 	if (!s)
 		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "keeping a clinical note");

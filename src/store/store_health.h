@@ -13,6 +13,9 @@
 //    (medical staff only) has to guard; see docs/health-documents.md;
 //  - health checks are never updated: a new check supersedes the last one of
 //    its kind (the latest by examination time).
+// The backend holds records, not rules: what a record must satisfy is
+// checked by the caller (domain/health.h, domain/document.h, service/) before
+// it is written; the schema's constraints are the last line only.
 // Strings passed in are borrowed; records passed to callbacks are borrowed
 // for the duration of the call.
 #ifndef COR_STORE_HEALTH_H
@@ -83,8 +86,8 @@ int cor_store_health_each(struct cor_store *st, int64_t person_id,
 
 /* Keep a clinical note, written by author, with check check_id of person
  * who, and append a "health" event by author that says a note was added and
- * nothing of what it says. COR_ENOTFOUND when the check is not that
- * person's; COR_EINVAL when the text fails cor_health_note_validate. */
+ * nothing of what it says. text must pass cor_health_note_validate.
+ * COR_ENOTFOUND when the check is not that person's. */
 int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_found *who,
 			       int64_t check_id, const char *author, const char *text);
 /* The clinical notes of a person, newest check first, then in the order

@@ -304,17 +304,48 @@ static void test_mrz_mismatches(void **state)
 	struct cor_mrz m = parse(amina_td3);
 	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
 
-	/* The raw specimen: three fields disagree, each named. */
+	/* The raw specimen: four fields disagree, each named. */
 	m = parse(specimen_td3);
 	p.sex = 'M';
-	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 3);
-	assert_string_equal(is[0].field, "nationality");
-	assert_string_equal(is[0].message, "the MRZ says UTO, the person record says SDN");
-	assert_string_equal(is[1].field, "birth_date");
-	assert_string_equal(is[1].message,
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 4);
+	assert_string_equal(is[0].field, "name");
+	assert_string_equal(
+		is[0].message,
+		"the MRZ says ERIKSSON, ANNA MARIA, the person record says YUSUF, AMINA");
+	assert_string_equal(is[1].field, "nationality");
+	assert_string_equal(is[1].message, "the MRZ says UTO, the person record says SDN");
+	assert_string_equal(is[2].field, "birth_date");
+	assert_string_equal(is[2].message,
 			    "the MRZ says 1974-08-12, the person record says 1990-03-14");
-	assert_string_equal(is[2].field, "sex");
-	assert_string_equal(is[2].message, "the MRZ says F, the person record says M");
+	assert_string_equal(is[3].field, "sex");
+	assert_string_equal(is[3].message, "the MRZ says F, the person record says M");
+
+	/* Names compare as the MRZ writes them: upper case, a hyphen a space, an
+	 * apostrophe dropped; a record in other than ASCII is not compared. */
+	m = parse(amina_td3);
+	p = amina();
+	memcpy(p.family_name_latin, "Yusuf", 6);
+	memcpy(p.given_names_latin, "amina", 6);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
+	memcpy(p.family_name_latin, "Yu'suf", 7);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
+	memcpy(p.family_name_latin, "Yu-suf", 7);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 1);
+	assert_string_equal(is[0].message,
+			    "the MRZ says YUSUF, AMINA, the person record says YU SUF, AMINA");
+	memcpy(p.family_name_latin, "Y\xc3\xbcsuf", 7);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
+	p = amina();
+	memcpy(p.given_names_latin, "Amina Maria", 12);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 1);
+	assert_string_equal(is[0].field, "name");
+	/* A name that fills the field may be cut: the record need only begin with it. */
+	m.name_truncated = true;
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
+	memcpy(p.family_name_latin, "YUSUFI", 7);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 1);
+	assert_string_equal(is[0].message, "the MRZ says YUSUF, AMINA (cut short), the person "
+					   "record says YUSUFI, AMINA MARIA");
 
 	/* An approximate birth date compares the year. */
 	m = parse(amina_td3);
@@ -350,6 +381,8 @@ static void test_mrz_mismatches(void **state)
 	p = amina();
 	memcpy(p.nationality, "DEU", 4);
 	p.birth_date = D(1964, 8, 12);
+	memcpy(p.family_name_latin, "Mustermann", 11);
+	memcpy(p.given_names_latin, "Erika", 6);
 	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
 }
 
