@@ -117,6 +117,22 @@ int cor_document_validate(const struct cor_document *d, const struct cor_person 
 	return COR_EINVAL;
 }
 
+bool cor_document_same(const struct cor_document *a, const struct cor_document *b)
+{
+	return a->kind == b->kind && !strcmp(a->number, b->number) && !strcmp(a->issuer, b->issuer);
+}
+
+char *cor_document_event_detail(const struct cor_document *d, enum cor_doc_source source,
+				const char *person_ref, char *buf, size_t len)
+{
+	char date[COR_DATE_LEN];
+	snprintf(buf, len, "%s %s issued by %s%s%s added for %s (%s)", cor_doc_kind_name(d->kind),
+		 d->number, d->issuer, d->has_expiry ? ", expires " : "",
+		 d->has_expiry ? cor_date_format(d->expires_on, date) : "", person_ref,
+		 source == COR_DOC_SOURCE_MRZ ? "read from the MRZ" : "entered by hand");
+	return buf;
+}
+
 bool cor_document_expired(const struct cor_document *d, struct cor_date today)
 {
 	return d->has_expiry && cor_date_cmp(d->expires_on, today) < 0;

@@ -65,6 +65,17 @@ int cor_document_issues(const struct cor_document *d, const struct cor_person *h
 int cor_document_validate(const struct cor_document *d, const struct cor_person *holder,
 			  struct cor_document_issue *issue);
 
+/* Are a and b one document: the same kind, number and issuer? A person
+ * holds each document once (the same document on two persons is allowed). */
+bool cor_document_same(const struct cor_document *a, const struct cor_document *b);
+
+/* The text of the history event recording d for person_ref from source:
+ * "passport P1 issued by SDN, expires 2031-05-01 added for
+ * LY-TIP-2026-000201-01 (read from the MRZ)" ("entered by hand" when not
+ * from the MRZ). Returns buf. */
+char *cor_document_event_detail(const struct cor_document *d, enum cor_doc_source source,
+				const char *person_ref, char *buf, size_t len);
+
 /* Had d expired by today (its expiry day before today)? One with no expiry
  * never has. */
 bool cor_document_expired(const struct cor_document *d, struct cor_date today);

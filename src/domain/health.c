@@ -339,6 +339,18 @@ char *cor_health_event_detail(const struct cor_health_check *h, const char *pers
 	return buf;
 }
 
+char *cor_health_note_event_detail(enum cor_health_kind kind, int64_t check_at,
+				   const char *person_ref, char *buf, size_t len)
+{
+	char at[COR_HEALTH_TIME_LEN];
+	snprintf(buf, len,
+		 "clinical note added to the %s of %s at %s (kept apart, for medical staff)",
+		 kind == COR_HEALTH_PRE_MIGRATION ? "pre-migration health assessment"
+						  : "fitness to travel",
+		 person_ref, cor_health_time_format(check_at, at));
+	return buf;
+}
+
 /* ---- times ------------------------------------------------------------ */
 
 static int two_digits(const char *s, int lo, int hi, int *out)

@@ -169,6 +169,14 @@ bool cor_health_clears_travel(const struct cor_health_check *h, int64_t departur
 char *cor_health_event_detail(const struct cor_health_check *h, const char *person_ref, char *buf,
 			      size_t len);
 
+/* The text of the history event recording that a clinical note was kept
+ * with the check of kind made at check_at for person_ref, and nothing of
+ * what it says: "clinical note added to the fitness to travel of
+ * LY-TIP-2026-000201-01 at 2026-03-01T08:00Z (kept apart, for medical
+ * staff)". Returns buf. */
+char *cor_health_note_event_detail(enum cor_health_kind kind, int64_t check_at,
+				   const char *person_ref, char *buf, size_t len);
+
 /* ---- times ------------------------------------------------------------ */
 
 /* Parse exactly "YYYY-MM-DDTHH:MMZ" (UTC) into seconds since 1970.

@@ -139,6 +139,20 @@ static int from_mrz(struct cor_ctx *cx, const struct cor_svc_document_add_in *in
 	return cor_svc_refuse_all(cx, &causes, COR_CODE_INVALID, "mrz", true, summary);
 }
 
+/* Does the person hold d already? */
+struct held {
+	const struct cor_document *d;
+	bool found;
+};
+
+static int held_already(const struct cor_document *d, enum cor_doc_source src, void *ctx)
+{
+	struct held *k = ctx;
+	(void)src;
+	k->found = cor_document_same(d, k->d);
+	return k->found; /* stop at the first */
+}
+
 static int op_add(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_document_add_in *in = vin;
@@ -177,13 +191,15 @@ static int op_add(struct cor_ctx *cx, const void *vin, void *vout)
 		return err;
 	if ((err = in->mrz ? from_mrz(cx, in, &who, d) : from_fields(cx, in, &who, d)) < 0)
 		return err;
-	out->source = in->mrz ? COR_DOC_SOURCE_MRZ : COR_DOC_SOURCE_MANUAL;
-	err = cor_store_document_record(cx->st, &who, d, out->source, cx->actor);
-	if (err == COR_EEXIST)
+	struct held k = {.d = d};
+	if ((err = cor_store_documents_each(cx->st, who.id, held_already, &k)) < 0)
+		return cor_ctx_store_error(cx, err);
+	if (k.found)
 		return cor_error_set(&cx->err, COR_CODE_EXISTS, in->mrz ? "mrz" : "number",
 				     "'%s' already has %s %s issued by %s", who.ref,
 				     cor_doc_kind_name(d->kind), d->number, d->issuer);
-	if (err < 0)
+	out->source = in->mrz ? COR_DOC_SOURCE_MRZ : COR_DOC_SOURCE_MANUAL;
+	if ((err = cor_store_document_record(cx->st, &who, d, out->source, cx->actor)) < 0)
 		return cor_ctx_store_error(cx, err);
 	memcpy(out->person, who.ref, sizeof(out->person));
 	out->expired = cor_document_expired(d, cx->today);

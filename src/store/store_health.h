@@ -55,8 +55,9 @@ int cor_store_person_find(struct cor_store *st, const char *ref, struct cor_pers
 /* ---- documents --------------------------------------------------------- */
 
 /* Record document d of person who, from source, and append a "document"
- * event by actor. d must pass cor_document_validate. COR_EEXIST when the
- * person already has a document of that kind, number and issuer. */
+ * event by actor (the text of cor_document_event_detail). d must pass
+ * cor_document_validate, and the person must not hold it already
+ * (cor_document_same): the caller checks both. */
 int cor_store_document_record(struct cor_store *st, const struct cor_person_found *who,
 			      const struct cor_document *d, enum cor_doc_source source,
 			      const char *actor);

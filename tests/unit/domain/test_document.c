@@ -386,13 +386,66 @@ static void test_mrz_mismatches(void **state)
 	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
 }
 
+/* Every problem of a record, one a field, in order; validate gives the first. */
+static void test_every_issue(void **state)
+{
+	struct cor_document_issue is[COR_DOCUMENT_ISSUES_MAX];
+	struct cor_person p = amina();
+	struct cor_date exp = D(1980, 1, 1);
+	struct cor_document d = doc(COR_DOC_NONE, "p-1", "UTO", &exp);
+	assert_int_equal(cor_document_issues(&d, &p, is), 4);
+	assert_string_equal(is[0].field, "kind");
+	assert_string_equal(is[1].field, "number");
+	assert_string_equal(is[1].message, "'p-1' may hold only A-Z and 0-9");
+	assert_string_equal(is[2].field, "issuer");
+	assert_string_equal(is[3].field, "expires");
+	assert_string_equal(is[3].message,
+			    "1980-01-01 is not after the holder's birth date 1990-03-14");
+	d = doc(COR_DOC_PASSPORT, "", "SDN", NULL);
+	assert_int_equal(cor_document_issues(&d, &p, is), 1);
+	assert_string_equal(is[0].message, "is empty");
+	d = doc(COR_DOC_PASSPORT, "P1", "SDN", NULL);
+	assert_int_equal(cor_document_issues(&d, &p, is), 0);
+}
+
+static void test_same_expired_event(void **state)
+{
+	char buf[256];
+	struct cor_date exp = D(2027, 1, 2);
+	struct cor_document a = doc(COR_DOC_PASSPORT, "P1", "SDN", &exp),
+			    b = doc(COR_DOC_PASSPORT, "P1", "SDN", NULL);
+	/* One document: kind, number and issuer; the expiry does not tell. */
+	assert_true(cor_document_same(&a, &b));
+	b.kind = COR_DOC_REFUGEE_TD;
+	assert_false(cor_document_same(&a, &b));
+	b = doc(COR_DOC_PASSPORT, "P1", "LBY", NULL);
+	assert_false(cor_document_same(&a, &b));
+	b = doc(COR_DOC_PASSPORT, "P2", "SDN", NULL);
+	assert_false(cor_document_same(&a, &b));
+
+	/* Valid through its expiry day; one without expiry never expires. */
+	assert_false(cor_document_expired(&a, D(2027, 1, 2)));
+	assert_true(cor_document_expired(&a, D(2027, 1, 3)));
+	assert_false(cor_document_expired(&b, D(2999, 1, 1)));
+
+	assert_string_equal(
+		cor_document_event_detail(&a, COR_DOC_SOURCE_MRZ, "LY-TIP-2026-000201-01", buf,
+					  sizeof(buf)),
+		"passport P1 issued by SDN, expires 2027-01-02 added for LY-TIP-2026-000201-01 "
+		"(read from the MRZ)");
+	assert_string_equal(
+		cor_document_event_detail(&b, COR_DOC_SOURCE_MANUAL, "X-01", buf, sizeof(buf)),
+		"passport P2 issued by SDN added for X-01 (entered by hand)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kinds_and_sources), cmocka_unit_test(test_holder),
-		cmocka_unit_test(test_validate),          cmocka_unit_test(test_valid_for_travel),
-		cmocka_unit_test(test_person_can_travel), cmocka_unit_test(test_from_mrz),
-		cmocka_unit_test(test_mrz_mismatches),
+		cmocka_unit_test(test_kinds_and_sources),  cmocka_unit_test(test_holder),
+		cmocka_unit_test(test_validate),           cmocka_unit_test(test_valid_for_travel),
+		cmocka_unit_test(test_person_can_travel),  cmocka_unit_test(test_from_mrz),
+		cmocka_unit_test(test_mrz_mismatches),     cmocka_unit_test(test_every_issue),
+		cmocka_unit_test(test_same_expired_event),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
