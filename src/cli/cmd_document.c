@@ -2,27 +2,24 @@
 // corridor document add|list|check: record a person's document by hand or
 // from its machine readable zone (checked against the person record), list
 // a person's documents, and check every person of a case for a travel
-// document valid on the travel date plus a margin.
-// Invariant: nothing is written unless every option, the MRZ and the rules
-// passed; 'check' writes nothing.
+// document valid on the travel date plus a margin. The operations are
+// service/document.h's; this file parses, reads standard input and prints.
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
 #include "domain/document.h"
-#include "domain/mrz.h"
-#include "store/store_health.h"
-#include "util/error.h"
+#include "service/document.h"
 
 static const struct cor_command *const cmd = &cor_cmd_document;
 
-#define MRZ_INPUT_MAX 4096 /* bytes of standard input read for one MRZ */
-
 struct args {
 	const char *db, *kind, *number, *issuer, *expires, *travel, *margin;
-	bool mrz;
+	bool mrz, json;
 	int npos;
 	char *pos[2];
 };
@@ -38,6 +35,7 @@ static int parse(int argc, char **argv, struct args *a)
 		{"mrz", no_argument, NULL, 'm'},
 		{"travel-date", required_argument, NULL, 't'},
 		{"margin-days", required_argument, NULL, 'g'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	int c;
@@ -62,6 +60,9 @@ static int parse(int argc, char **argv, struct args *a)
 			break;
 		case 'm':
 			a->mrz = true;
+			break;
+		case 'j':
+			a->json = true;
 			break;
 		case 't':
 			a->travel = optarg;
@@ -94,7 +95,7 @@ static int parse_kind(const char *v, enum cor_doc_kind *out)
 
 /* ---- add ---------------------------------------------------------------------- */
 
-/* Read standard input whole (at most MRZ_INPUT_MAX bytes) into buf; *len
+/* Read standard input whole (at most COR_SVC_MRZ_MAX bytes) into buf; *len
  * gets its length. Returns an exit status. */
 static int read_stdin(char *buf, size_t cap, size_t *len)
 {
@@ -108,52 +109,13 @@ static int read_stdin(char *buf, size_t cap, size_t *len)
 	return COR_EXIT_OK;
 }
 
-/* The document the MRZ on standard input describes, checked against the
- * person; refusals are printed. Returns an exit status. */
-static int from_mrz(enum cor_doc_kind kind, const struct cor_person_found *who,
-		    struct cor_document *d)
-{
-	static char text[MRZ_INPUT_MAX + 1];
-	struct cor_mrz m;
-	struct cor_document_issue is, issues[COR_DOCUMENT_MRZ_ISSUES];
-	size_t len = 0;
-	int ret;
-
-	if ((ret = read_stdin(text, sizeof(text), &len)))
-		return ret;
-	if (cor_mrz_parse(&m, text, len, cor_date_today()) < 0) {
-		int failed = 0;
-		for (int i = 0; i < m.n_checks; i++)
-			if (!m.checks[i].ok) {
-				fprintf(stderr, "mrz: %s: %s\n", m.checks[i].name,
-					m.checks[i].message);
-				failed++;
-			}
-		return cor_cli_fail("the MRZ fails %d check%s; nothing was added", failed,
-				    failed == 1 ? "" : "s");
-	}
-	/* Every problem at once: the person record first, then the document. */
-	int n = cor_document_mrz_mismatches(&m, &who->p, issues);
-	for (int i = 0; i < n; i++)
-		fprintf(stderr, "mrz: %s: %s\n", issues[i].field, issues[i].message);
-	bool unusable = cor_document_from_mrz(&m, kind, d, &is) < 0;
-	if (unusable)
-		fprintf(stderr, "mrz: %s: %s\n", is.field, is.message);
-	if (n)
-		return cor_cli_fail("the MRZ does not match person %s; nothing was added",
-				    who->ref);
-	if (unusable)
-		return cor_cli_fail("the MRZ cannot be recorded; nothing was added");
-	return COR_EXIT_OK;
-}
-
 static int cmd_add(struct args *a)
 {
-	struct cor_document d;
-	struct cor_document_issue is;
-	struct cor_person_found who;
+	static char text[COR_SVC_MRZ_MAX + 1];
+	struct cor_svc_document_add_in in = {.person = a->pos[0]};
+	struct cor_svc_document_add_out out;
 	struct cor_store *st = NULL;
-	enum cor_doc_kind kind = COR_DOC_NONE;
+	struct cor_ctx cx;
 	char date[COR_DATE_LEN];
 	int ret;
 
@@ -162,9 +124,8 @@ static int cmd_add(struct args *a)
 					   a->travel ? "--travel-date" : "--margin-days");
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give a person ID, e.g. LY-TIP-2026-000123-01");
-	if (a->kind && (ret = parse_kind(a->kind, &kind)))
+	if (a->kind && (ret = parse_kind(a->kind, &in.kind)))
 		return ret;
-	memset(&d, 0, sizeof(d));
 	if (a->mrz) {
 		if (a->number || a->issuer || a->expires)
 			return cor_cli_usage_error(cmd,
@@ -184,173 +145,164 @@ static int cmd_add(struct args *a)
 						   "--issuer: give the issuing state's ISO 3166-1 "
 						   "alpha-3 code");
 		if (a->expires &&
-		    (ret = cor_cli_parse_date(cmd, "--expires", a->expires, &d.expires_on)))
+		    (ret = cor_cli_parse_date(cmd, "--expires", a->expires, &in.expires)))
 			return ret;
-		if (strlen(a->number) > COR_DOCNO_MAX)
-			return cor_cli_fail("--number: '%s' is longer than %d characters",
-					    a->number, COR_DOCNO_MAX);
-		if (strlen(a->issuer) > 3)
-			return cor_cli_fail(
-				"--issuer: '%s' is not an ISO 3166-1 alpha-3 country code",
-				a->issuer);
-		d.kind = kind;
-		d.has_expiry = a->expires != NULL;
-		snprintf(d.number, sizeof(d.number), "%s", a->number);
-		snprintf(d.issuer, sizeof(d.issuer), "%s", a->issuer);
+		in.number = a->number;
+		in.issuer = a->issuer;
+		in.has_expires = a->expires != NULL;
+	}
+	if (a->mrz) {
+		if ((ret = read_stdin(text, sizeof(text), &in.mrz_len)))
+			return ret;
+		in.mrz = text;
 	}
 
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	ret = COR_EXIT_FAIL;
-	if (cor_store_person_find(st, a->pos[0], &who) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
+	if ((ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (cor_svc_document_add(&cx, &in, &out) < 0) {
+		ret = cor_cli_error(&cx, a->json);
+	} else if (a->json) {
+		ret = cor_cli_print_json(cor_svc_document_add_json(&out));
+	} else {
+		const struct cor_document *d = &out.doc;
+		printf("added %s %s issued by %s%s%s to %s%s\n", cor_doc_kind_name(d->kind),
+		       d->number, d->issuer, d->has_expiry ? ", expires " : "",
+		       d->has_expiry ? cor_date_format(d->expires_on, date) : "", out.person,
+		       out.source == COR_DOC_SOURCE_MRZ ? " (read from the MRZ)" : "");
+		if (out.expired)
+			fprintf(stderr, "warning: this %s expired on %s\n",
+				cor_doc_kind_name(d->kind), cor_date_format(d->expires_on, date));
 	}
-	if (a->mrz && (ret = from_mrz(kind, &who, &d)) != COR_EXIT_OK)
-		goto out;
-	ret = COR_EXIT_FAIL;
-	if (cor_document_validate(&d, &who.p, &is) < 0) {
-		ret = cor_cli_fail("--%s: %s", is.field, is.message);
-		goto out;
-	}
-	if (cor_store_document_record(st, &who, &d,
-				      a->mrz ? COR_DOC_SOURCE_MRZ : COR_DOC_SOURCE_MANUAL,
-				      cor_cli_actor()) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
-	}
-	printf("added %s %s issued by %s%s%s to %s%s\n", cor_doc_kind_name(d.kind), d.number,
-	       d.issuer, d.has_expiry ? ", expires " : "",
-	       d.has_expiry ? cor_date_format(d.expires_on, date) : "", who.ref,
-	       a->mrz ? " (read from the MRZ)" : "");
-	if (d.has_expiry && cor_date_cmp(d.expires_on, cor_date_today()) < 0)
-		fprintf(stderr, "warning: this %s expired on %s\n", cor_doc_kind_name(d.kind),
-			cor_date_format(d.expires_on, date));
-	ret = COR_EXIT_OK;
-out:
 	cor_store_close(st);
 	return ret;
 }
 
 /* ---- list --------------------------------------------------------------------- */
 
-static int print_doc(const struct cor_document *d, enum cor_doc_source src, void *ctx)
+static const char *str(const json_t *o, const char *key)
 {
-	char date[COR_DATE_LEN];
-	printf("  %s %s issued by %s%s%s (%s)\n", cor_doc_kind_name(d->kind), d->number, d->issuer,
-	       d->has_expiry ? ", expires " : "",
-	       d->has_expiry ? cor_date_format(d->expires_on, date) : "", cor_doc_source_name(src));
-	(*(int *)ctx)++;
-	return 0;
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+/* "passport P04918273 issued by SDN, expires 2027-01-02" (no_expiry when none). */
+static void print_document(const json_t *d, const char *no_expiry)
+{
+	const char *exp = str(d, "expires_on");
+	printf("%s %s issued by %s%s%s", str(d, "kind"), str(d, "number"), str(d, "issuer"),
+	       *exp ? ", expires " : no_expiry, exp);
 }
 
 static int cmd_list(struct args *a)
 {
-	struct cor_person_found who;
+	struct cor_svc_document_list_in in = {.person = a->pos[0]};
+	struct cor_svc_document_list_out out;
 	struct cor_store *st = NULL;
-	int ret = COR_EXIT_FAIL, n = 0;
+	struct cor_ctx cx;
+	size_t i;
+	json_t *d;
+	int ret;
 
 	if (a->kind || a->number || a->issuer || a->expires || a->mrz || a->travel || a->margin)
-		return cor_cli_usage_error(cmd, "list takes a person ID and --db only");
+		return cor_cli_usage_error(cmd, "list takes a person ID, --json and --db only");
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give a person ID, e.g. LY-TIP-2026-000123-01");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (cor_store_person_find(st, a->pos[0], &who) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
+	if ((ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (cor_svc_document_list(&cx, &in, &out) < 0) {
+		ret = cor_cli_error(&cx, a->json);
+	} else if (a->json) {
+		ret = cor_cli_print_json(out.doc);
+	} else {
+		const json_t *p = json_object_get(out.doc, "person"),
+			     *docs = json_object_get(out.doc, "documents");
+		printf("%s  %s%s%s\n", str(p, "id"), str(p, "family_name_latin"),
+		       *str(p, "family_name_latin") ? ", " : "", str(p, "given_names_latin"));
+		json_array_foreach(docs, i, d)
+		{
+			printf("  ");
+			print_document(d, "");
+			printf(" (%s)\n", str(d, "source"));
+		}
+		if (!json_array_size(docs))
+			printf("  no document\n");
+		json_decref(out.doc);
 	}
-	printf("%s  %s%s%s\n", who.ref, who.p.family_name_latin,
-	       who.p.family_name_latin[0] ? ", " : "", who.p.given_names_latin);
-	if (cor_store_documents_each(st, who.id, print_doc, &n) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
-	}
-	if (n == 0)
-		printf("  no document\n");
-	ret = COR_EXIT_OK;
-out:
 	cor_store_close(st);
 	return ret;
 }
 
 /* ---- check -------------------------------------------------------------------- */
 
-struct check {
-	const struct cor_case *c;
-	struct cor_date travel;
-	int margin;
-	int persons, lacking;
-};
-
-static int check_person(const struct cor_person *p, const struct cor_document *docs, int ndocs,
-			void *ctx)
+static void print_check(const json_t *doc)
 {
-	struct check *k = ctx;
-	char ref[COR_PERSON_REF_MAX + 8], why[COR_DOCUMENT_MSG_MAX], date[COR_DATE_LEN];
-	int which;
-	cor_person_ref_format(ref, sizeof(ref), k->c->ref, p->seq);
-	k->persons++;
-	if (cor_document_person_can_travel(p, docs, ndocs, k->travel, k->margin, &which, why,
-					   sizeof(why))) {
-		const struct cor_document *d = &docs[which];
-		printf("  %s  ok  %s %s issued by %s%s%s\n", ref, cor_doc_kind_name(d->kind),
-		       d->number, d->issuer, d->has_expiry ? ", expires " : ", no expiry date",
-		       d->has_expiry ? cor_date_format(d->expires_on, date) : "");
-	} else {
-		k->lacking++;
-		printf("  %s  NO  %s\n", ref, why);
+	const json_t *persons = json_object_get(doc, "persons");
+	long margin = (long)json_integer_value(json_object_get(doc, "margin_days"));
+	size_t i;
+	json_t *p;
+	printf("case %s, travel on %s, margin %ld day%s\n", str(doc, "case"),
+	       str(doc, "travel_date"), margin, margin == 1 ? "" : "s");
+	json_array_foreach(persons, i, p)
+	{
+		if (json_is_true(json_object_get(p, "valid"))) {
+			printf("  %s  ok  ", str(p, "person"));
+			print_document(json_object_get(p, "document"), ", no expiry date");
+			putchar('\n');
+		} else {
+			printf("  %s  NO  %s\n", str(p, "person"), str(p, "reason"));
+		}
 	}
-	return 0;
 }
 
 static int cmd_check(struct args *a)
 {
-	struct check k = {0};
+	struct cor_svc_document_check_in in = {.case_ref = a->pos[0]};
+	struct cor_svc_document_check_out out;
 	struct cor_store *st = NULL;
-	struct cor_case c;
-	int64_t case_id;
+	struct cor_ctx cx;
 	long margin = COR_DOCUMENT_MARGIN_DAYS;
-	char date[COR_DATE_LEN];
-	int ret = COR_EXIT_FAIL;
+	int ret;
 
 	if (a->kind || a->number || a->issuer || a->expires || a->mrz)
-		return cor_cli_usage_error(cmd, "check takes --travel-date and --margin-days");
+		return cor_cli_usage_error(cmd,
+					   "check takes --travel-date, --margin-days and --json");
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give a case ID, e.g. LY-TIP-2026-000123");
 	if (!a->travel)
 		return cor_cli_usage_error(cmd,
 					   "--travel-date: give the day of travel, YYYY-MM-DD");
-	if ((ret = cor_cli_parse_date(cmd, "--travel-date", a->travel, &k.travel)))
+	if ((ret = cor_cli_parse_date(cmd, "--travel-date", a->travel, &in.travel_date)))
 		return ret;
-	if (a->margin &&
-	    (ret = cor_cli_parse_long(cmd, "--margin-days", a->margin, 0, 3660, &margin)))
+	if (a->margin && (ret = cor_cli_parse_long(cmd, "--margin-days", a->margin, 0,
+						   COR_DOCUMENT_MARGIN_MAX, &margin)))
 		return ret;
-	k.margin = (int)margin;
-	k.c = &c;
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (cor_store_case_get(st, a->pos[0], &case_id, &c) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	in.has_travel_date = true;
+	in.margin_days = (int)margin;
+	if ((ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (cor_svc_document_check(&cx, &in, &out) < 0) {
+		ret = cor_cli_error(&cx, a->json);
 		goto out;
 	}
-	printf("case %s, travel on %s, margin %ld day%s\n", c.ref, cor_date_format(k.travel, date),
-	       margin, margin == 1 ? "" : "s");
-	if (cor_store_case_persons(st, case_id, check_person, &k) < 0) {
-		fflush(stdout);
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	/* A person without a valid travel document fails the check: exit 1. */
+	if (a->json) {
+		ret = cor_cli_print_json(out.doc);
+		if (ret == COR_EXIT_OK && out.lacking)
+			ret = COR_EXIT_FAIL;
 		goto out;
 	}
-	if (k.lacking) {
+	print_check(out.doc);
+	if (out.lacking) {
 		fflush(stdout);
 		ret = cor_cli_fail(
-			"%d of %d person%s of %s lack%s a valid travel document for travel on %s",
-			k.lacking, k.persons, k.persons == 1 ? "" : "s", c.ref,
-			k.lacking == 1 ? "s" : "", date);
-		goto out;
+			"%d of %d person%s of '%s' lack%s a valid travel document for travel on %s",
+			out.lacking, out.persons, out.persons == 1 ? "" : "s", str(out.doc, "case"),
+			out.lacking == 1 ? "s" : "", str(out.doc, "travel_date"));
+	} else {
+		printf("every person holds a valid travel document (%d of %d)\n", out.persons,
+		       out.persons);
 	}
-	printf("every person holds a valid travel document (%d of %d)\n", k.persons, k.persons);
-	ret = COR_EXIT_OK;
+	json_decref(out.doc);
 out:
 	cor_store_close(st);
 	return ret;
@@ -375,18 +327,20 @@ const struct cor_command cor_cmd_document = {
 	"document",
 	run,
 	"usage: corridor document add PERSON-ID --kind KIND --number N --issuer ISO3\n"
-	"                             [--expires YYYY-MM-DD] [--db PATH]\n"
-	"       corridor document add PERSON-ID --mrz [--kind KIND] [--db PATH] < MRZ\n"
-	"       corridor document list PERSON-ID [--db PATH]\n"
+	"                             [--expires YYYY-MM-DD] [--json] [--db PATH]\n"
+	"       corridor document add PERSON-ID --mrz [--kind KIND] [--json] [--db PATH] < MRZ\n"
+	"       corridor document list PERSON-ID [--json] [--db PATH]\n"
 	"       corridor document check CASE-ID --travel-date YYYY-MM-DD [--margin-days N]\n"
-	"                               [--db PATH]\n\n"
+	"                               [--json] [--db PATH]\n\n"
 	"  --kind     passport, id_card, etd, laissez_passer, exit_permit, visa, refugee_td\n"
 	"             (with --mrz: from the document code unless given)\n"
 	"  --number   A-Z and 0-9, at most 24;  --issuer  ISO 3166-1 alpha-3\n"
 	"  --mrz      read the MRZ lines (TD1, TD2, TD3) from standard input; the document\n"
-	"             must pass every check and match the person's nationality, birth date, sex\n"
+	"             must pass every check and match the person's name, nationality, birth\n"
+	"             date and sex\n"
 	"  check      exit 1 when a person lacks a travel document valid on the travel date\n"
 	"             and --margin-days after it (default 0)\n"
+	"  --json     print the result (list, check) or what was added (add) as JSON\n"
 	"PERSON-ID is the case ID and the person's two-digit number: LY-TIP-2026-000123-01.",
 	"add, list and check identity and travel documents",
 	0,

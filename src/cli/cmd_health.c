@@ -2,22 +2,23 @@
 // corridor health check|assess|show: record a person's fitness-to-travel
 // check or pre-migration health assessment (outcome, travel conditions, TB
 // class; a clinical note kept apart), and show the travel-relevant outcome,
-// with the clinical notes only when --clinical asks for them.
-// Invariant: nothing is written unless every option and rule passed.
+// with the clinical notes only when --clinical asks for them. The
+// operations are service/health.h's; this file parses and prints.
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
 #include "domain/health.h"
-#include "store/store_health.h"
-#include "util/error.h"
+#include "service/health.h"
 
 static const struct cor_command *const cmd = &cor_cmd_health;
 
 struct args {
 	const char *db, *outcome, *tb, *at, *by, *note, *departure, *window;
-	bool clinical;
+	bool clinical, json;
 	unsigned conditions;
 	int npos;
 	char *pos[2];
@@ -36,6 +37,7 @@ static int parse(int argc, char **argv, struct args *a)
 		{"clinical", no_argument, NULL, 'C'},
 		{"departure", required_argument, NULL, 'D'},
 		{"window-hours", required_argument, NULL, 'w'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	enum cor_health_condition cond;
@@ -64,6 +66,9 @@ static int parse(int argc, char **argv, struct args *a)
 			break;
 		case 'C':
 			a->clinical = true;
+			break;
+		case 'j':
+			a->json = true;
 			break;
 		case 'D':
 			a->departure = optarg;
@@ -95,199 +100,179 @@ static int parse(int argc, char **argv, struct args *a)
 	return 0;
 }
 
-/* The option a rule's field stands for. */
-static const char *option_of(const char *field)
-{
-	if (!strcmp(field, "examiner"))
-		return "--by";
-	if (!strcmp(field, "kind"))
-		return "the subcommand";
-	static char buf[32];
-	snprintf(buf, sizeof(buf), "--%s", field);
-	return buf;
-}
-
 /* ---- check, assess -------------------------------------------------------- */
 
 static int cmd_record(struct args *a, enum cor_health_kind kind)
 {
-	struct cor_health_check h;
-	struct cor_health_issue is;
-	struct cor_person_found who;
+	struct cor_svc_health_record_in in = {0};
+	struct cor_svc_health_record_out out;
 	struct cor_store *st = NULL;
+	struct cor_ctx cx;
 	char detail[512];
-	int64_t id;
-	int ret = COR_EXIT_FAIL, err;
+	int ret;
 
 	if (a->clinical || a->departure || a->window)
 		return cor_cli_usage_error(cmd, "%s is for 'health show'",
 					   a->clinical    ? "--clinical"
 					   : a->departure ? "--departure"
 							  : "--window-hours");
-	memset(&h, 0, sizeof(h));
-	h.kind = kind;
-	h.conditions = a->conditions;
 	if (!a->outcome)
 		return cor_cli_usage_error(
 			cmd, "--outcome: give fit, fit_with_conditions, unfit or deferred");
-	if (cor_health_outcome_parse(a->outcome, &h.outcome) < 0)
+	if (cor_health_outcome_parse(a->outcome, &in.outcome) < 0)
 		return cor_cli_usage_error(
 			cmd, "--outcome: '%s' is not fit, fit_with_conditions, unfit or deferred",
 			a->outcome);
-	if (a->tb && cor_health_tb_parse(a->tb, &h.tb) < 0)
+	if (a->tb && cor_health_tb_parse(a->tb, &in.tb) < 0)
 		return cor_cli_usage_error(
 			cmd, "--tb: '%s' is not none, A, B1_pulmonary, B1_extrapulmonary, B2 or B3",
 			a->tb);
-	if (a->at && cor_health_time_parse(a->at, &h.at) < 0)
+	if (a->at && cor_health_time_parse(a->at, &in.at) < 0)
 		return cor_cli_usage_error(
 			cmd, "--at: '%s' is not a UTC time in the form YYYY-MM-DDTHH:MMZ", a->at);
-	if (!a->at)
-		h.at = cor_health_time_now();
-	else if (h.at > cor_health_time_now())
-		return cor_cli_fail("--at: %s is in the future", a->at);
-	const char *by = a->by ? a->by : cor_cli_actor();
-	if (strlen(by) > COR_NAME_MAX || !*by)
-		return cor_cli_fail("--by: give a name of 1 to %d bytes", COR_NAME_MAX);
-	snprintf(h.examiner, sizeof(h.examiner), "%s", by);
-	if (a->note && cor_health_note_validate(a->note, &is) < 0)
-		return cor_cli_fail("--note: %s", is.message);
+	in.person = a->pos[0];
+	in.conditions = a->conditions;
+	in.has_at = a->at != NULL;
+	in.examiner = a->by;
+	in.note = a->note;
 
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (cor_store_person_find(st, a->pos[0], &who) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
-	}
-	if (cor_health_check_validate(&h, who.c.destination, &is) < 0) {
-		ret = cor_cli_fail("%s: %s", option_of(is.field), is.message);
-		goto out;
-	}
-	if ((err = cor_store_begin(st)) < 0 ||
-	    (err = cor_store_health_add(st, &who, &h, cor_cli_actor(), &id)) < 0 ||
-	    (a->note &&
-	     (err = cor_store_health_notes_add(st, &who, id, cor_cli_actor(), a->note)) < 0) ||
-	    (err = cor_store_commit(st)) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		cor_store_rollback(st);
-		goto out;
-	}
-	printf("recorded %s\n", cor_health_event_detail(&h, who.ref, detail, sizeof(detail)));
-	ret = COR_EXIT_OK;
-out:
+	if ((ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	ret = (kind == COR_HEALTH_FITNESS ? cor_svc_health_check : cor_svc_health_assess)(&cx, &in,
+											  &out);
+	if (ret < 0)
+		ret = cor_cli_error(&cx, a->json);
+	else if (a->json)
+		ret = cor_cli_print_json(cor_svc_health_record_json(&out));
+	else
+		printf("recorded %s\n",
+		       cor_health_event_detail(&out.check, out.person, detail, sizeof(detail)));
 	cor_store_close(st);
 	return ret;
 }
 
 /* ---- show ------------------------------------------------------------------- */
 
-static void print_block(struct cor_store *st, const struct cor_person_found *who,
-			enum cor_health_kind kind, const int64_t *departure, int window, int *err)
+static const char *str(const json_t *o, const char *key)
 {
-	struct cor_health_check h;
-	char at[COR_HEALTH_TIME_LEN], conds[200], ssr[64], why[COR_HEALTH_MSG_MAX];
-	printf("%s\n", cor_health_kind_title(kind));
-	int e = cor_store_health_latest(st, who->id, kind, &h, NULL);
-	if (e == COR_ENOTFOUND) {
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+/* The names of a list of strings joined by sep ("" for none). */
+static void joined(const json_t *list, const char *sep, char *buf, size_t len)
+{
+	size_t i, o = 0;
+	json_t *v;
+	buf[0] = '\0';
+	json_array_foreach(list, i, v)
+	{
+		o += (size_t)snprintf(o < len ? buf + o : NULL, o < len ? len - o : 0, "%s%s",
+				      i ? sep : "", json_string_value(v));
+	}
+}
+
+static void print_departure(const json_t *dep)
+{
+	if (json_is_true(json_object_get(dep, "valid")))
+		printf("  departure   %s: valid\n", str(dep, "at"));
+	else
+		printf("  departure   %s: not valid: %s\n", str(dep, "at"), str(dep, "reason"));
+}
+
+static void print_block(const json_t *h, const char *title, const json_t *dep)
+{
+	char conds[200], ssr[64];
+	printf("%s\n", title);
+	if (json_is_null(h)) {
 		printf("  none recorded\n");
-		if (departure)
-			printf("  departure   %s: not valid: no fitness-to-travel check recorded\n",
-			       cor_health_time_format(*departure, at));
-		return;
+	} else {
+		printf("  at          %s\n", str(h, "at"));
+		printf("  by          %s\n", *str(h, "examiner") ? str(h, "examiner") : "-");
+		printf("  outcome     %s\n", str(h, "outcome"));
+		joined(json_object_get(h, "conditions"), ", ", conds, sizeof(conds));
+		printf("  conditions  %s\n", conds[0] ? conds : "none");
+		joined(json_object_get(h, "ssr_codes"), " ", ssr, sizeof(ssr));
+		printf("  SSR codes   %s\n", ssr[0] ? ssr : "none");
+		printf("  TB class    %s\n",
+		       *str(h, "tb_class") ? str(h, "tb_class") : "not recorded");
 	}
-	if (e < 0) {
-		*err = e;
-		return;
-	}
-	printf("  at          %s\n", cor_health_time_format(h.at, at));
-	printf("  by          %s\n", h.examiner[0] ? h.examiner : "-");
-	printf("  outcome     %s\n", cor_health_outcome_name(h.outcome));
-	cor_health_conditions_format(h.conditions, conds, sizeof(conds));
-	printf("  conditions  %s\n", conds[0] ? conds : "none");
-	cor_health_ssr_format(h.conditions, ssr, sizeof(ssr));
-	printf("  SSR codes   %s\n", ssr[0] ? ssr : "none");
-	printf("  TB class    %s\n", h.tb ? cor_health_tb_name(h.tb) : "not recorded");
-	if (departure) {
-		bool ok = cor_health_clears_travel(&h, *departure, window, why, sizeof(why));
-		printf("  departure   %s: %s%s\n", cor_health_time_format(*departure, at),
-		       ok ? "valid" : "not valid: ", ok ? "" : why);
-	}
+	if (dep && !json_is_null(dep))
+		print_departure(dep);
 }
 
-static int print_check(const struct cor_health_check *h, int64_t id, void *ctx)
+static void print_show(const json_t *doc)
 {
-	char at[COR_HEALTH_TIME_LEN], conds[200];
-	cor_health_conditions_format(h->conditions, conds, sizeof(conds));
-	printf("  %s  %-17s  %-19s  %s%s%s\n", cor_health_time_format(h->at, at),
-	       cor_health_kind_name(h->kind), cor_health_outcome_name(h->outcome),
-	       h->examiner[0] ? h->examiner : "-", conds[0] ? "; " : "", conds);
-	(*(int *)ctx)++;
-	return 0;
-}
-
-static int print_note(const struct cor_health_note *n, void *ctx)
-{
-	char at[COR_HEALTH_TIME_LEN];
-	printf("  %s  %-17s  %s: %s\n", cor_health_time_format(n->check_at, at),
-	       cor_health_kind_name(n->kind), n->author, n->text);
-	(*(int *)ctx)++;
-	return 0;
+	const json_t *p = json_object_get(doc, "person"), *notes;
+	char conds[200];
+	size_t i;
+	json_t *v;
+	printf("person %s  %s%s%s  (case %s, %s %s -> %s)\n", str(p, "id"),
+	       str(p, "family_name_latin"), *str(p, "family_name_latin") ? ", " : "",
+	       str(p, "given_names_latin"), str(p, "case"), str(p, "programme"), str(p, "origin"),
+	       str(p, "destination"));
+	print_block(json_object_get(doc, "fitness_to_travel"),
+		    cor_health_kind_title(COR_HEALTH_FITNESS), json_object_get(doc, "departure"));
+	print_block(json_object_get(doc, "pre_migration"),
+		    cor_health_kind_title(COR_HEALTH_PRE_MIGRATION), NULL);
+	printf("history\n");
+	json_array_foreach(json_object_get(doc, "history"), i, v)
+	{
+		joined(json_object_get(v, "conditions"), ", ", conds, sizeof(conds));
+		printf("  %s  %-17s  %-19s  %s%s%s\n", str(v, "at"), str(v, "kind"),
+		       str(v, "outcome"), *str(v, "examiner") ? str(v, "examiner") : "-",
+		       conds[0] ? "; " : "", conds);
+	}
+	if (!json_array_size(json_object_get(doc, "history")))
+		printf("  none\n");
+	if (!(notes = json_object_get(doc, "clinical_notes")))
+		return;
+	printf("clinical notes (medical staff only)\n");
+	json_array_foreach(notes, i, v)
+	{
+		printf("  %s  %-17s  %s: %s\n", str(v, "check_at"), str(v, "kind"),
+		       str(v, "author"), str(v, "text"));
+	}
+	if (!json_array_size(notes))
+		printf("  none\n");
 }
 
 static int cmd_show(struct args *a)
 {
-	struct cor_person_found who;
+	struct cor_svc_health_show_in in = {.person = a->pos[0], .clinical = a->clinical};
+	struct cor_svc_health_show_out out;
 	struct cor_store *st = NULL;
-	int64_t departure;
+	struct cor_ctx cx;
 	long window = COR_HEALTH_WINDOW_HOURS;
-	int ret = COR_EXIT_FAIL, err = 0, n = 0;
+	int ret;
 
 	if (a->outcome || a->conditions || a->tb || a->at || a->by || a->note)
 		return cor_cli_usage_error(cmd,
 					   "show takes --clinical, --departure and --window-hours; "
 					   "the other options are for 'check' and 'assess'");
-	if (a->departure && cor_health_time_parse(a->departure, &departure) < 0)
+	if (a->departure && cor_health_time_parse(a->departure, &in.departure) < 0)
 		return cor_cli_usage_error(
 			cmd, "--departure: '%s' is not a UTC time in the form YYYY-MM-DDTHH:MMZ",
 			a->departure);
 	if (a->window) {
 		if (!a->departure)
 			return cor_cli_usage_error(cmd, "--window-hours goes with --departure");
-		if ((ret = cor_cli_parse_long(cmd, "--window-hours", a->window, 1, 720, &window)))
+		if ((ret = cor_cli_parse_long(cmd, "--window-hours", a->window, 1,
+					      COR_HEALTH_WINDOW_HOURS_MAX, &window)))
 			return ret;
 	}
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (cor_store_person_find(st, a->pos[0], &who) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
+	in.has_departure = a->departure != NULL;
+	in.window_hours = (int)window;
+	if ((ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (cor_svc_health_show(&cx, &in, &out) < 0) {
+		ret = cor_cli_error(&cx, a->json);
+	} else if (a->json) {
+		ret = cor_cli_print_json(out.doc);
+	} else {
+		print_show(out.doc);
+		json_decref(out.doc);
 	}
-	printf("person %s  %s%s%s  (case %s, %s %s -> %s)\n", who.ref, who.p.family_name_latin,
-	       who.p.family_name_latin[0] ? ", " : "", who.p.given_names_latin, who.c.ref,
-	       who.c.programme, who.c.origin, who.c.destination);
-	print_block(st, &who, COR_HEALTH_FITNESS, a->departure ? &departure : NULL, (int)window,
-		    &err);
-	if (err == 0)
-		print_block(st, &who, COR_HEALTH_PRE_MIGRATION, NULL, 0, &err);
-	if (err == 0) {
-		printf("history\n");
-		err = cor_store_health_each(st, who.id, print_check, &n);
-		if (err == 0 && n == 0)
-			printf("  none\n");
-	}
-	if (err == 0 && a->clinical) {
-		n = 0;
-		printf("clinical notes (medical staff only)\n");
-		err = cor_store_health_notes_each(st, who.id, print_note, &n);
-		if (err == 0 && n == 0)
-			printf("  none\n");
-	}
-	if (err < 0) {
-		fflush(stdout);
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
-	}
-	ret = COR_EXIT_OK;
-out:
 	cor_store_close(st);
 	return ret;
 }
@@ -322,11 +307,11 @@ const struct cor_command cor_cmd_health = {
 	run,
 	"usage: corridor health check PERSON-ID --outcome OUTCOME [--condition NAME]... [--tb "
 	"CLASS]\n"
-	"                             [--at YYYY-MM-DDTHH:MMZ] [--by NAME] [--note TEXT] [--db "
-	"PATH]\n"
+	"                             [--at YYYY-MM-DDTHH:MMZ] [--by NAME] [--note TEXT] [--json]\n"
+	"                             [--db PATH]\n"
 	"       corridor health assess PERSON-ID (the options of check)\n"
 	"       corridor health show PERSON-ID [--clinical] [--departure YYYY-MM-DDTHH:MMZ]\n"
-	"                            [--window-hours N] [--db PATH]\n\n"
+	"                            [--window-hours N] [--json] [--db PATH]\n\n"
 	"  check      record a fitness-to-travel check; assess: a pre-migration health assessment\n"
 	"  --outcome  fit, fit_with_conditions, unfit or deferred\n"
 	"  --condition  with fit_with_conditions, once per condition: medical_escort,\n"
@@ -337,7 +322,8 @@ const struct cor_command cor_cmd_health = {
 	"  --at       when the person was examined, UTC (default: now)\n"
 	"  --by       who examined (default: the user)\n"
 	"  --note     a clinical note, kept apart from the outcome, for medical staff\n"
-	"  --clinical show the clinical notes too\n"
+	"  --clinical show the clinical notes too (medical staff)\n"
+	"  --json     print the result (show) or what was recorded (check, assess) as JSON\n"
 	"  --departure  say whether the latest fitness check holds for this departure,\n"
 	"             at most --window-hours before it (default 72)\n"
 	"PERSON-ID is the case ID and the person's two-digit number: LY-TIP-2026-000123-01.",

@@ -82,28 +82,60 @@ char *cor_document_holder(const struct cor_person *p, char *buf, size_t len)
 	return buf;
 }
 
+int cor_document_issues(const struct cor_document *d, const struct cor_person *holder,
+			struct cor_document_issue issues[COR_DOCUMENT_ISSUES_MAX])
+{
+	char a[COR_DATE_LEN], b[COR_DATE_LEN];
+	int n = 0;
+	if (d->kind == COR_DOC_NONE || (unsigned)d->kind >= COR_DOC__N)
+		issue(&issues[n++], "kind",
+		      "give one of passport, id_card, etd, laissez_passer, exit_permit, visa, "
+		      "refugee_td");
+	if (!d->number[0])
+		issue(&issues[n++], "number", "is empty");
+	for (const char *c = d->number; *c; c++)
+		if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'))) {
+			issue(&issues[n++], "number", "'%s' may hold only A-Z and 0-9", d->number);
+			break;
+		}
+	if (!cor_country_is_iso3(d->issuer))
+		issue(&issues[n++], "issuer", "'%s' is not an ISO 3166-1 alpha-3 country code",
+		      d->issuer);
+	if (d->has_expiry && holder && cor_date_cmp(d->expires_on, holder->birth_date) <= 0)
+		issue(&issues[n++], "expires", "%s is not after the holder's birth date %s",
+		      cor_date_format(d->expires_on, a), cor_date_format(holder->birth_date, b));
+	return n;
+}
+
 int cor_document_validate(const struct cor_document *d, const struct cor_person *holder,
 			  struct cor_document_issue *is)
 {
-	char a[COR_DATE_LEN], b[COR_DATE_LEN];
-	if (d->kind == COR_DOC_NONE || (unsigned)d->kind >= COR_DOC__N)
-		return issue(
-			is, "kind",
-			"give one of passport, id_card, etd, laissez_passer, exit_permit, visa, "
-			"refugee_td");
-	if (!d->number[0])
-		return issue(is, "number", "is empty");
-	for (const char *c = d->number; *c; c++)
-		if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
-			return issue(is, "number", "'%s' may hold only A-Z and 0-9", d->number);
-	if (!cor_country_is_iso3(d->issuer))
-		return issue(is, "issuer", "'%s' is not an ISO 3166-1 alpha-3 country code",
-			     d->issuer);
-	if (d->has_expiry && holder && cor_date_cmp(d->expires_on, holder->birth_date) <= 0)
-		return issue(is, "expires", "%s is not after the holder's birth date %s",
-			     cor_date_format(d->expires_on, a),
-			     cor_date_format(holder->birth_date, b));
-	return 0;
+	struct cor_document_issue all[COR_DOCUMENT_ISSUES_MAX];
+	if (cor_document_issues(d, holder, all) == 0)
+		return 0;
+	*is = all[0];
+	return COR_EINVAL;
+}
+
+bool cor_document_same(const struct cor_document *a, const struct cor_document *b)
+{
+	return a->kind == b->kind && !strcmp(a->number, b->number) && !strcmp(a->issuer, b->issuer);
+}
+
+char *cor_document_event_detail(const struct cor_document *d, enum cor_doc_source source,
+				const char *person_ref, char *buf, size_t len)
+{
+	char date[COR_DATE_LEN];
+	snprintf(buf, len, "%s %s issued by %s%s%s added for %s (%s)", cor_doc_kind_name(d->kind),
+		 d->number, d->issuer, d->has_expiry ? ", expires " : "",
+		 d->has_expiry ? cor_date_format(d->expires_on, date) : "", person_ref,
+		 source == COR_DOC_SOURCE_MRZ ? "read from the MRZ" : "entered by hand");
+	return buf;
+}
+
+bool cor_document_expired(const struct cor_document *d, struct cor_date today)
+{
+	return d->has_expiry && cor_date_cmp(d->expires_on, today) < 0;
 }
 
 bool cor_document_valid_for_travel(const struct cor_document *d, const char *holder,
@@ -228,11 +260,66 @@ static const char *sex_text(char sex)
 	}
 }
 
+/* name as the MRZ writes it into out: ASCII letters in upper case, an
+ * apostrophe dropped, every other run of characters one space, none at the
+ * ends. false when name holds a byte beyond ASCII: its transliteration is the
+ * issuer's, and no comparison is made. */
+static bool mrz_name(const char *name, char *out, size_t len)
+{
+	size_t o = 0;
+	bool space = false;
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++) {
+		if (*c >= 0x80)
+			return false;
+		if (*c == '\'')
+			continue;
+		bool letter = (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z');
+		if (!letter) {
+			space = o > 0;
+			continue;
+		}
+		if (space && o + 1 < len)
+			out[o++] = ' ';
+		space = false;
+		if (o + 1 < len)
+			out[o++] = (char)(*c >= 'a' ? *c - 'a' + 'A' : *c);
+	}
+	out[o] = '\0';
+	return true;
+}
+
+/* Does the MRZ's name agree with the record's family and given names
+ * (record gets the record's name as the MRZ would write it)? A
+ * name field filled to its end may be cut: the record's name then need only
+ * begin with it. */
+static bool names_agree(const struct cor_mrz *m, const struct cor_person *p, char *record,
+			size_t len)
+{
+	char family[2 * COR_NAME_MAX + 2], given[2 * COR_NAME_MAX + 2], mrz[96];
+	if (!mrz_name(p->family_name_latin, family, sizeof(family)) ||
+	    !mrz_name(p->given_names_latin, given, sizeof(given)))
+		return true;
+	if (!family[0]) { /* one name: ICAO writes it as the primary identifier */
+		memcpy(family, given, sizeof(family));
+		given[0] = '\0';
+	}
+	snprintf(record, len, "%s%s%s", family, given[0] ? ", " : "", given);
+	if (!m->name_truncated)
+		return !strcmp(m->primary_name, family) && !strcmp(m->secondary_name, given);
+	snprintf(mrz, sizeof(mrz), "%s%s%s", m->primary_name, m->secondary_name[0] ? ", " : "",
+		 m->secondary_name);
+	return !strncmp(record, mrz, strlen(mrz));
+}
+
 int cor_document_mrz_mismatches(const struct cor_mrz *m, const struct cor_person *p,
 				struct cor_document_issue issues[COR_DOCUMENT_MRZ_ISSUES])
 {
-	char a[COR_DATE_LEN];
+	char a[COR_DATE_LEN], record[4 * COR_NAME_MAX + 8];
 	int n = 0;
+	if (!names_agree(m, p, record, sizeof(record)))
+		issue(&issues[n++], "name", "the MRZ says %s%s%s%s, the person record says %s",
+		      m->primary_name, m->secondary_name[0] ? ", " : "", m->secondary_name,
+		      m->name_truncated ? " (cut short)" : "", record);
 	if (strcmp(iso_of(m->nationality), p->nationality))
 		issue(&issues[n++], "nationality", "the MRZ says %s, the person record says %s",
 		      m->nationality, p->nationality);

@@ -22,7 +22,8 @@
 
 #define COR_DOCUMENT_MARGIN_DAYS 0 /* default: valid on the travel day itself */
 #define COR_DOCUMENT_MSG_MAX     200
-#define COR_DOCUMENT_MRZ_ISSUES  3 /* nationality, birth date, sex */
+#define COR_DOCUMENT_MRZ_ISSUES  4 /* name, nationality, birth date, sex */
+#define COR_DOCUMENT_ISSUES_MAX  4 /* kind, number, issuer, expires */
 
 /* Where a document record came from. */
 enum cor_doc_source {
@@ -53,11 +54,31 @@ bool cor_document_is_travel(enum cor_doc_kind k);
  * Latin script, ASCII letters in upper case ("AMINA YUSUF"). Returns buf. */
 char *cor_document_holder(const struct cor_person *p, char *buf, size_t len);
 
-/* Does d hold what a record needs: a kind, a number of 1-24 characters A-Z
+/* Every problem of d as a record: a kind, a number of 1-24 characters A-Z
  * and 0-9, an ISO alpha-3 issuer, and an expiry (when given) after the
- * holder's birth date? 0, or COR_EINVAL with the first problem in *issue. */
+ * holder's birth date. One issue a field, in that order; returns how many
+ * (0: d may be recorded). */
+int cor_document_issues(const struct cor_document *d, const struct cor_person *holder,
+			struct cor_document_issue issues[COR_DOCUMENT_ISSUES_MAX]);
+/* Does d hold what a record needs? 0, or COR_EINVAL with the first problem
+ * in *issue. */
 int cor_document_validate(const struct cor_document *d, const struct cor_person *holder,
 			  struct cor_document_issue *issue);
+
+/* Are a and b one document: the same kind, number and issuer? A person
+ * holds each document once (the same document on two persons is allowed). */
+bool cor_document_same(const struct cor_document *a, const struct cor_document *b);
+
+/* The text of the history event recording d for person_ref from source:
+ * "passport P1 issued by SDN, expires 2031-05-01 added for
+ * LY-TIP-2026-000201-01 (read from the MRZ)" ("entered by hand" when not
+ * from the MRZ). Returns buf. */
+char *cor_document_event_detail(const struct cor_document *d, enum cor_doc_source source,
+				const char *person_ref, char *buf, size_t len);
+
+/* Had d expired by today (its expiry day before today)? One with no expiry
+ * never has. */
+bool cor_document_expired(const struct cor_document *d, struct cor_date today);
 
 /* Is d valid for travel on `travel`, still valid margin_days after it? A
  * document without an expiry date is. When not, msg gets a sentence naming
@@ -83,10 +104,14 @@ bool cor_document_person_can_travel(const struct cor_person *p, const struct cor
 int cor_document_from_mrz(const struct cor_mrz *m, enum cor_doc_kind kind, struct cor_document *out,
 			  struct cor_document_issue *issue);
 
-/* Compare an MRZ with the person record: nationality, birth date (the year
- * alone when the record's date is approximate) and sex ('<' and 'X' match
- * a record's 'X'). Writes one issue per mismatch into issues and returns how
- * many (0: they agree). */
+/* Compare an MRZ with the person record: the name (family name against the
+ * primary identifier, given names against the secondary, as the MRZ writes
+ * them: upper case, punctuation a space, apostrophes dropped; a name field
+ * filled to its end may be cut short; not compared when the record's Latin
+ * name holds other than ASCII), nationality, birth date (the year alone when
+ * the record's date is approximate) and sex ('<' and 'X' match a record's
+ * 'X'). Writes one issue per mismatch into issues, in that order, and
+ * returns how many (0: they agree). */
 int cor_document_mrz_mismatches(const struct cor_mrz *m, const struct cor_person *p,
 				struct cor_document_issue issues[COR_DOCUMENT_MRZ_ISSUES]);
 

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "util/error.h"
 
@@ -181,17 +180,12 @@ static const char *first_of(unsigned set)
 	return "";
 }
 
-int cor_health_check_validate(const struct cor_health_check *h, const char *destination,
-			      struct cor_health_issue *is)
+/* The conditions' rules: 0, or COR_EINVAL with the first broken one. */
+static int condition_rules(const struct cor_health_check *h, struct cor_health_issue *is)
 {
 	char given[160];
 	unsigned set = h->conditions;
 
-	if ((unsigned)h->kind >= COR_HEALTH_KIND__N)
-		return issue(is, "kind", "is not fitness_to_travel or pre_migration");
-	if (h->outcome == COR_HEALTH_OUTCOME_NONE || (unsigned)h->outcome >= COR_HEALTH_OUTCOME__N)
-		return issue(is, "outcome",
-			     "give one of fit, fit_with_conditions, unfit, deferred");
 	if (set & ~ALL_CONDITIONS)
 		return issue(is, "condition", "holds a condition this version does not know");
 	cor_health_conditions_format(set, given, sizeof(given));
@@ -235,15 +229,39 @@ int cor_health_check_validate(const struct cor_health_check *h, const char *dest
 		return issue(is, "condition",
 			     "a stretcher passenger travels with a medical escort: add "
 			     "medical_escort");
-	if ((unsigned)h->tb >= COR_HEALTH_TB__N)
-		return issue(is, "tb", "is not a TB class");
-	if (h->tb == COR_HEALTH_TB_NOT_SCREENED && destination && !strcmp(destination, "USA"))
-		return issue(is, "tb",
-			     "a case bound for the USA needs a TB class: none, A, B1_pulmonary, "
-			     "B1_extrapulmonary, B2 or B3");
-	if (!cor_text_is_clean(h->examiner))
-		return issue(is, "examiner", "holds a control character or is not UTF-8");
 	return 0;
+}
+
+int cor_health_check_issues(const struct cor_health_check *h, const char *destination,
+			    struct cor_health_issue issues[COR_HEALTH_ISSUES_MAX])
+{
+	int n = 0;
+	if ((unsigned)h->kind >= COR_HEALTH_KIND__N)
+		issue(&issues[n++], "kind", "is not fitness_to_travel or pre_migration");
+	if (h->outcome == COR_HEALTH_OUTCOME_NONE || (unsigned)h->outcome >= COR_HEALTH_OUTCOME__N)
+		issue(&issues[n++], "outcome",
+		      "give one of fit, fit_with_conditions, unfit, deferred");
+	else if (condition_rules(h, &issues[n]) < 0)
+		n++;
+	if ((unsigned)h->tb >= COR_HEALTH_TB__N)
+		issue(&issues[n++], "tb", "is not a TB class");
+	else if (h->tb == COR_HEALTH_TB_NOT_SCREENED && destination && !strcmp(destination, "USA"))
+		issue(&issues[n++], "tb",
+		      "a case bound for the USA needs a TB class: none, A, B1_pulmonary, "
+		      "B1_extrapulmonary, B2 or B3");
+	if (!cor_text_is_clean(h->examiner))
+		issue(&issues[n++], "examiner", "holds a control character or is not UTF-8");
+	return n;
+}
+
+int cor_health_check_validate(const struct cor_health_check *h, const char *destination,
+			      struct cor_health_issue *is)
+{
+	struct cor_health_issue all[COR_HEALTH_ISSUES_MAX];
+	if (cor_health_check_issues(h, destination, all) == 0)
+		return 0;
+	*is = all[0];
+	return COR_EINVAL;
 }
 
 int cor_health_note_validate(const char *text, struct cor_health_issue *is)
@@ -321,6 +339,18 @@ char *cor_health_event_detail(const struct cor_health_check *h, const char *pers
 	return buf;
 }
 
+char *cor_health_note_event_detail(enum cor_health_kind kind, int64_t check_at,
+				   const char *person_ref, char *buf, size_t len)
+{
+	char at[COR_HEALTH_TIME_LEN];
+	snprintf(buf, len,
+		 "clinical note added to the %s of %s at %s (kept apart, for medical staff)",
+		 kind == COR_HEALTH_PRE_MIGRATION ? "pre-migration health assessment"
+						  : "fitness to travel",
+		 person_ref, cor_health_time_format(check_at, at));
+	return buf;
+}
+
 /* ---- times ------------------------------------------------------------ */
 
 static int two_digits(const char *s, int lo, int hi, int *out)
@@ -383,8 +413,7 @@ char *cor_health_time_format(int64_t t, char *buf)
 	return buf;
 }
 
-int64_t cor_health_time_now(void)
+int64_t cor_health_time_floor(int64_t t)
 {
-	int64_t t = (int64_t)time(NULL);
 	return floor_div(t, 60) * 60;
 }

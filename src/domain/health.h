@@ -34,6 +34,9 @@
 #define COR_HEALTH_MSG_MAX      200  /* room for any message of this module */
 #define COR_HEALTH_SSR_MAX      8    /* distinct SSR codes a set of conditions can yield */
 #define COR_HEALTH_NOTE_MAX     2000 /* bytes of one clinical note */
+#define COR_HEALTH_ISSUES_MAX                                                                      \
+	4 /* rules a check can break at once (kind, outcome or                                     \
+	     condition, tb, examiner) */
 
 /* What was done. */
 enum cor_health_kind {
@@ -134,9 +137,14 @@ char *cor_health_ssr_format(unsigned conditions, char *buf, size_t len);
 
 /* ---- rules ------------------------------------------------------------ */
 
-/* Does h keep the rules (see the top of this file) for a case bound for
- * destination (ISO alpha-3)? 0, or COR_EINVAL with the first broken rule in
- * *issue. */
+/* Every rule (see the top of this file) h breaks for a case bound for
+ * destination (ISO alpha-3), one issue a field (the conditions' first broken
+ * rule only), in the order kind, outcome or condition, tb, examiner.
+ * Returns how many (0: h keeps them all). */
+int cor_health_check_issues(const struct cor_health_check *h, const char *destination,
+			    struct cor_health_issue issues[COR_HEALTH_ISSUES_MAX]);
+/* Does h keep the rules for a case bound for destination? 0, or COR_EINVAL
+ * with the first broken rule in *issue. */
 int cor_health_check_validate(const struct cor_health_check *h, const char *destination,
 			      struct cor_health_issue *issue);
 /* Is a clinical note acceptable: 1..COR_HEALTH_NOTE_MAX bytes of clean
@@ -161,6 +169,14 @@ bool cor_health_clears_travel(const struct cor_health_check *h, int64_t departur
 char *cor_health_event_detail(const struct cor_health_check *h, const char *person_ref, char *buf,
 			      size_t len);
 
+/* The text of the history event recording that a clinical note was kept
+ * with the check of kind made at check_at for person_ref, and nothing of
+ * what it says: "clinical note added to the fitness to travel of
+ * LY-TIP-2026-000201-01 at 2026-03-01T08:00Z (kept apart, for medical
+ * staff)". Returns buf. */
+char *cor_health_note_event_detail(enum cor_health_kind kind, int64_t check_at,
+				   const char *person_ref, char *buf, size_t len);
+
 /* ---- times ------------------------------------------------------------ */
 
 /* Parse exactly "YYYY-MM-DDTHH:MMZ" (UTC) into seconds since 1970.
@@ -169,8 +185,8 @@ int cor_health_time_parse(const char *s, int64_t *out);
 /* Write t (floored to the minute) as "YYYY-MM-DDTHH:MMZ" into buf
  * (COR_HEALTH_TIME_LEN bytes). Returns buf. */
 char *cor_health_time_format(int64_t t, char *buf);
-/* The current UTC time, floored to the minute. */
-int64_t cor_health_time_now(void);
+/* t floored to the minute (records keep minutes; the clock is an input). */
+int64_t cor_health_time_floor(int64_t t);
 /* The day of t and its minute of the day (0..1439), as domain/eligibility.h
  * wants them. */
 void cor_health_time_split(int64_t t, struct cor_date *day, int *minute);

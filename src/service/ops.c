@@ -3,9 +3,13 @@
 // NULL-terminated list of rows defined beside the operations it names.
 #include "service/service.h"
 
+#include "service/document.h"
+#include "service/health.h"
 #include "service/rules.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,
+	cor_ops_health,
+	cor_ops_document,
 	NULL,
 };

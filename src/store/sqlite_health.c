@@ -69,8 +69,6 @@ static const char sql_person[] =
 	"'')"
 	" FROM cases c JOIN office o ON o.id = c.office_id JOIN person p ON p.case_id = c.id"
 	" WHERE c.ref = ?1 AND p.seq = ?2";
-static const char sql_doc_exists[] =
-	"SELECT 1 FROM document WHERE person_id = ?1 AND kind = ?2 AND number = ?3 AND issuer = ?4";
 static const char sql_doc_add[] =
 	"INSERT INTO document (person_id, kind, number, issuer, expires_on, source)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -211,27 +209,10 @@ int cor_store_document_record(struct cor_store *st, const struct cor_person_foun
 			      const char *actor)
 {
 	char date[COR_DATE_LEN], detail[256];
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_doc_exists);
-	if (!s)
-		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "adding a document");
-	sqlite3_bind_int64(s, 1, who->id);
-	cor_sqlite_bind_text(s, 2, cor_doc_kind_name(d->kind));
-	cor_sqlite_bind_text(s, 3, d->number);
-	cor_sqlite_bind_text(s, 4, d->issuer);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW) {
-		cor_sqlite_msg(st, "%s already has %s %s issued by %s", who->ref,
-			       cor_doc_kind_name(d->kind), d->number, d->issuer);
-		return COR_EEXIST;
-	}
-	if (rc != SQLITE_DONE)
-		return cor_sqlite_fail(st, rc, "adding a document");
-
 	int err = cor_store_mark(st);
 	if (err < 0)
 		return err;
-	s = cor_sqlite_stmt(st, sql_doc_add);
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_doc_add);
 	if (s) {
 		sqlite3_bind_int64(s, 1, who->id);
 		cor_sqlite_bind_text(s, 2, cor_doc_kind_name(d->kind));
@@ -243,11 +224,7 @@ int cor_store_document_record(struct cor_store *st, const struct cor_person_foun
 	}
 	err = cor_sqlite_step_done(st, s, "adding a document");
 	if (err == 0) {
-		snprintf(detail, sizeof(detail), "%s %s issued by %s%s%s added for %s (%s)",
-			 cor_doc_kind_name(d->kind), d->number, d->issuer,
-			 d->has_expiry ? ", expires " : "",
-			 d->has_expiry ? cor_date_format(d->expires_on, date) : "", who->ref,
-			 source == COR_DOC_SOURCE_MRZ ? "read from the MRZ" : "entered by hand");
+		cor_document_event_detail(d, source, who->ref, detail, sizeof(detail));
 		err = event(st, who->case_id, actor, "document", detail);
 	}
 	return unit_end(st, err);
@@ -406,14 +383,9 @@ int cor_store_health_each(struct cor_store *st, int64_t person_id,
 int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_found *who,
 			       int64_t check_id, const char *author, const char *text)
 {
-	struct cor_health_issue is;
-	char now[COR_TIME_LEN], detail[256], at[COR_HEALTH_TIME_LEN], kind[32] = "";
+	char now[COR_TIME_LEN], detail[256], kind[32] = "";
 	int64_t check_at = 0;
 
-	if (cor_health_note_validate(text, &is) < 0) {
-		cor_sqlite_msg(st, "%s: %s", is.field, is.message);
-		return COR_EINVAL;
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_check_of);
 	if (!s)
 		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "keeping a clinical note");
@@ -446,12 +418,11 @@ int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_fou
 	}
 	err = cor_sqlite_step_done(st, s, "keeping a clinical note");
 	if (err == 0) {
-		snprintf(
-			detail, sizeof(detail),
-			"clinical note added to the %s of %s at %s (kept apart, for medical staff)",
-			strcmp(kind, "pre_migration") ? "fitness to travel"
-						      : "pre-migration health assessment",
-			who->ref, cor_health_time_format(check_at, at));
+		enum cor_health_kind k =
+			strcmp(kind, cor_health_kind_name(COR_HEALTH_PRE_MIGRATION))
+				? COR_HEALTH_FITNESS
+				: COR_HEALTH_PRE_MIGRATION;
+		cor_health_note_event_detail(k, check_at, who->ref, detail, sizeof(detail));
 		err = event(st, who->case_id, author, "health", detail);
 	}
 	return unit_end(st, err);

@@ -13,6 +13,9 @@
 //    (medical staff only) has to guard; see docs/health-documents.md;
 //  - health checks are never updated: a new check supersedes the last one of
 //    its kind (the latest by examination time).
+// The backend holds records, not rules: what a record must satisfy is
+// checked by the caller (domain/health.h, domain/document.h, service/) before
+// it is written; the schema's constraints are the last line only.
 // Strings passed in are borrowed; records passed to callbacks are borrowed
 // for the duration of the call.
 #ifndef COR_STORE_HEALTH_H
@@ -52,8 +55,9 @@ int cor_store_person_find(struct cor_store *st, const char *ref, struct cor_pers
 /* ---- documents --------------------------------------------------------- */
 
 /* Record document d of person who, from source, and append a "document"
- * event by actor. d must pass cor_document_validate. COR_EEXIST when the
- * person already has a document of that kind, number and issuer. */
+ * event by actor (the text of cor_document_event_detail). d must pass
+ * cor_document_validate, and the person must not hold it already
+ * (cor_document_same): the caller checks both. */
 int cor_store_document_record(struct cor_store *st, const struct cor_person_found *who,
 			      const struct cor_document *d, enum cor_doc_source source,
 			      const char *actor);
@@ -83,8 +87,8 @@ int cor_store_health_each(struct cor_store *st, int64_t person_id,
 
 /* Keep a clinical note, written by author, with check check_id of person
  * who, and append a "health" event by author that says a note was added and
- * nothing of what it says. COR_ENOTFOUND when the check is not that
- * person's; COR_EINVAL when the text fails cor_health_note_validate. */
+ * nothing of what it says. text must pass cor_health_note_validate.
+ * COR_ENOTFOUND when the check is not that person's. */
 int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_found *who,
 			       int64_t check_id, const char *author, const char *text);
 /* The clinical notes of a person, newest check first, then in the order

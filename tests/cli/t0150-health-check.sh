@@ -66,6 +66,18 @@ expect_status 0 "$CORRIDOR" health show $amina --departure 2026-03-01T07:00Z --d
 [ "$(stdout | sed -n 9p)" = "  departure   2026-03-01T07:00Z: not valid: the check of 2026-03-01T08:00Z is after departure at 2026-03-01T07:00Z" ] ||
 	fail "departure line: $(stdout | sed -n 9p)"
 
+# --json: the same as one document; the clinical notes only with --clinical.
+expect_status 0 "$CORRIDOR" health show $amina --departure 2026-03-04T08:01Z --json --db h.db
+expect_empty_stderr
+[ "$(stdout | jq -c '[.person.id, .person.case, .fitness_to_travel.outcome, .fitness_to_travel.conditions,
+	.fitness_to_travel.ssr_codes, .fitness_to_travel.tb_class, .pre_migration, (.history | map(.outcome)),
+	.departure.valid, .departure.window_hours, has("clinical_notes")]')" = \
+	'["'$amina'","LY-TIP-2026-000201","fit_with_conditions",["medical_escort","oxygen","wchc"],["MEDA","OXYG","WCHC"],null,null,["fit_with_conditions","deferred","unfit"],false,72,false]' ] ||
+	fail "show --json: $(stdout)"
+grep -qF "hip" .stdout && fail "health show --json without --clinical prints the clinical note"
+expect_status 0 "$CORRIDOR" health show $amina --clinical --json --db h.db
+[ "$(stdout | jq -c '[.clinical_notes[] | [.kind, .check_at, .author, .text]]')" = \
+	'[["fitness_to_travel","2026-03-01T08:00Z","tester","'"$note"'"]]' ] || fail "notes --json: $(stdout)"
 # A person with nothing recorded.
 expect_status 0 "$CORRIDOR" health show LY-TIP-2026-000201-02 --departure 2026-03-04T08:00Z --db h.db
 expect_stdout "person LY-TIP-2026-000201-02  YUSUF, Omar  (case LY-TIP-2026-000201, VHR LBY -> SDN)
@@ -136,4 +148,13 @@ expect_same_file want.txt history.txt
 expect_status 0 "$CORRIDOR" case show KE-NBO-2026-000010 --db h.db
 grep -qE 'B2|LTBI|TB' .stdout && fail "case show of the USA case shows the TB class or the note"
 [ "$(grep -c '  health  ' .stdout)" -eq 3 ] || fail "three health events expected for KE-NBO-2026-000010"
+# A write under --json prints what it stored.
+expect_status 0 "$CORRIDOR" health check LY-TIP-2026-000201-03 --outcome fit --at 2026-03-01T09:00Z \
+	--note "seen with her mother" --json --db h.db
+[ "$(stdout | jq -c '[.person, .check.kind, .check.at, .check.examiner, .check.outcome, .check.conditions, .note_kept]')" = \
+	'["LY-TIP-2026-000201-03","fitness_to_travel","2026-03-01T09:00Z","tester","fit",[],true]' ] ||
+	fail "check --json: $(stdout)"
+# Without --at the check is dated by the clock (CORRIDOR_NOW, to the minute).
+CORRIDOR_NOW=2026-03-02T10:15:59Z expect_status 0 "$CORRIDOR" health assess LY-TIP-2026-000201-03 --outcome fit --json --db h.db
+[ "$(stdout | jq -r .check.at)" = 2026-03-02T10:15Z ] || fail "at: $(stdout)"
 pass

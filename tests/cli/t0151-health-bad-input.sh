@@ -5,6 +5,8 @@
 # leaves the database exactly as it was (its dump, byte for byte).
 . "$(dirname "$0")/lib.sh"
 
+# The clock is an input: "the future" is after CORRIDOR_NOW.
+export CORRIDOR_NOW=2026-12-01T09:30:45Z
 fixture health-documents.csv
 new_db h.db
 expect_status 0 "$CORRIDOR" import health-documents.csv --db h.db
@@ -67,33 +69,55 @@ refused 2 "corridor health: --departure: '2026-03-02' is not a UTC time in the f
 	show $amina --departure 2026-03-02
 
 # Values and rules.
-refused 1 "error: --at: 2999-01-01T00:00Z is in the future" check $amina --outcome fit --at 2999-01-01T00:00Z
-refused 1 "error: --condition: outcome 'fit' takes no condition (given: wchr); record fit_with_conditions instead" \
+refused 1 "error: at: 2999-01-01T00:00Z is in the future (now is 2026-12-01T09:30Z)" check $amina --outcome fit --at 2999-01-01T00:00Z
+refused 1 "error: at: 2026-12-01T09:31Z is in the future (now is 2026-12-01T09:30Z)" check $amina --outcome fit --at 2026-12-01T09:31Z
+refused 1 "error: condition: outcome 'fit' takes no condition (given: wchr); record fit_with_conditions instead" \
 	check $amina --outcome fit --condition wchr
-refused 1 "error: --condition: outcome 'fit_with_conditions' needs at least one condition (medical_escort, non_medical_escort, oxygen, wchr, wchs, wchc, stretcher, extra_seat, front_row)" \
+refused 1 "error: condition: outcome 'fit_with_conditions' needs at least one condition (medical_escort, non_medical_escort, oxygen, wchr, wchs, wchc, stretcher, extra_seat, front_row)" \
 	check $amina --outcome fit_with_conditions
-refused 1 "error: --condition: outcome 'unfit' takes no condition: conditions are the terms of travel (given: oxygen)" \
+refused 1 "error: condition: outcome 'unfit' takes no condition: conditions are the terms of travel (given: oxygen)" \
 	check $amina --outcome unfit --condition oxygen
-refused 1 "error: --condition: outcome 'deferred' takes no condition: conditions are the terms of travel (given: medical_escort, extra_seat)" \
+refused 1 "error: condition: outcome 'deferred' takes no condition: conditions are the terms of travel (given: medical_escort, extra_seat)" \
 	assess $amina --outcome deferred --condition extra_seat --condition medical_escort
-refused 1 "error: --condition: wchr and wchs are both wheelchair classes: give one" \
+refused 1 "error: condition: wchr and wchs are both wheelchair classes: give one" \
 	check $amina --outcome fit_with_conditions --condition wchs --condition wchr
-refused 1 "error: --condition: a stretcher passenger takes no wheelchair class (given: stretcher and wchc)" \
+refused 1 "error: condition: a stretcher passenger takes no wheelchair class (given: stretcher and wchc)" \
 	check $amina --outcome fit_with_conditions --condition stretcher --condition medical_escort --condition wchc
-refused 1 "error: --condition: a stretcher passenger travels with a medical escort: add medical_escort" \
+refused 1 "error: condition: a stretcher passenger travels with a medical escort: add medical_escort" \
 	check $amina --outcome fit_with_conditions --condition stretcher --condition non_medical_escort
-refused 1 "error: --tb: a case bound for the USA needs a TB class: none, A, B1_pulmonary, B1_extrapulmonary, B2 or B3" \
+refused 1 "error: tb: a case bound for the USA needs a TB class: none, A, B1_pulmonary, B1_extrapulmonary, B2 or B3" \
 	check $jean --outcome fit
-refused 1 "error: --tb: a case bound for the USA needs a TB class: none, A, B1_pulmonary, B1_extrapulmonary, B2 or B3" \
+refused 1 "error: tb: a case bound for the USA needs a TB class: none, A, B1_pulmonary, B1_extrapulmonary, B2 or B3" \
 	assess $jean --outcome unfit --note "active TB suspected"
-refused 1 "error: --note: is empty" check $amina --outcome fit --note ""
-refused 1 "error: --note: holds a control character (a line break?) or is not UTF-8" \
+refused 1 "error: note: is empty" check $amina --outcome fit --note ""
+refused 1 "error: note: holds a control character (a line break?) or is not UTF-8" \
 	check $amina --outcome fit --note "$(printf 'first line\nsecond line')"
-refused 1 "error: --note: is 2001 bytes long; at most 2000 are kept" \
+refused 1 "error: note: is 2001 bytes long; at most 2000 are kept" \
 	check $amina --outcome fit --note "$(head -c 2001 /dev/zero | tr '\0' x)"
-refused 1 "error: --by: give a name of 1 to 120 bytes" check $amina --outcome fit --by ""
-refused 1 "error: --by: holds a control character or is not UTF-8" \
+refused 1 "error: examiner: give a name of 1 to 120 bytes" check $amina --outcome fit --by ""
+refused 1 "error: examiner: holds a control character or is not UTF-8" \
 	check $amina --outcome fit --by "$(printf 'Dr\tX')"
+
+# Several rules broken at once: every one is a cause, nothing is written.
+refused 1 "error: the pre-migration health assessment of 'KE-NBO-2026-000010-01' breaks 4 rules
+  condition: outcome 'unfit' takes no condition: conditions are the terms of travel (given: oxygen)
+  tb: a case bound for the USA needs a TB class: none, A, B1_pulmonary, B1_extrapulmonary, B2 or B3
+  at: 2027-01-01T00:00Z is in the future (now is 2026-12-01T09:30Z)
+  note: is empty" \
+	assess $jean --outcome unfit --condition oxygen --at 2027-01-01T00:00Z --note ""
+# The same under --json: the error document on stderr, each cause with its field.
+db_dump h.db >before.sql
+expect_status 1 "$CORRIDOR" health check $jean --outcome fit --condition wchr --by "" --json --db h.db
+expect_empty_stdout
+[ "$(stderr | jq -c '.error | [.code, .field, (.causes | map([.code, .field]))]')" = \
+	'["INVALID",null,[["INVALID","condition"],["INVALID","tb"],["INVALID","examiner"]]]' ] ||
+	fail "error document: $(stderr)"
+[ "$(stderr | jq -r .error.message)" = "the fitness-to-travel check of 'KE-NBO-2026-000010-01' breaks 3 rules" ] ||
+	fail "message: $(stderr | jq -r .error.message)"
+expect_status 1 "$CORRIDOR" health show LY-TIP-2026-000999-01 --json --db h.db
+[ "$(stderr | jq -c '.error | [.code, .field]')" = '["PERSON_NOT_FOUND","person"]' ] || fail "$(stderr)"
+db_dump h.db >after.sql
+expect_same_file before.sql after.sql
 
 # Persons.
 refused 1 "error: 'LY-TIP-2026-000201' is not a person ID (a case ID, '-' and two digits, e.g. LY-TIP-2026-000123-01)" \

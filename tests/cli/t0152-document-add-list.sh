@@ -61,7 +61,7 @@ expect_same_file want.txt history.txt
 # number from another issuer is another document.
 db_dump h.db >before.sql
 expect_status 1 "$CORRIDOR" document add $omar --kind laissez_passer --number LP88 --issuer SDN --db h.db
-expect_stderr "error: $omar already has laissez_passer LP88 issued by SDN"
+expect_stderr "error: '$omar' already has laissez_passer LP88 issued by SDN"
 expect_empty_stdout
 db_dump h.db >after.sql
 expect_same_file before.sql after.sql
@@ -69,4 +69,17 @@ expect_status 0 "$CORRIDOR" document add $omar --kind laissez_passer --number LP
 # A child on a parent's passport: the same document on two persons is allowed.
 expect_status 0 "$CORRIDOR" document add $omar --kind passport --number P04918273 --issuer SDN \
 	--expires 2027-01-02 --db h.db
+
+# --json: the list as one document, and a write prints what it stored.
+expect_status 0 "$CORRIDOR" document list LY-TIP-2026-000201-03 --json --db h.db
+expect_empty_stderr
+[ "$(stdout | jq -c '[.person.id, .person.family_name_latin, .person.given_names_latin, .documents]')" = \
+	'["LY-TIP-2026-000201-03","YUSUF","Huda",[{"kind":"etd","number":"E7700123","issuer":"SDN","expires_on":"2027-03-31","source":"import","expired":false}]]' ] ||
+	fail "list --json: $(stdout)"
+expect_status 0 "$CORRIDOR" document add LY-TIP-2026-000201-03 --kind visa --number V9 --issuer NGA --json --db h.db
+[ "$(stdout | jq -c .)" = '{"person":"LY-TIP-2026-000201-03","document":{"kind":"visa","number":"V9","issuer":"NGA","expires_on":null,"source":"manual","expired":false}}' ] ||
+	fail "add --json: $(stdout)"
+expect_status 0 "$CORRIDOR" document list $omar --json --db h.db
+[ "$(stdout | jq -c '[.documents[] | select(.number == "P0001") | .expired]')" = '[true]' ] ||
+	fail "expired: $(stdout)"
 pass

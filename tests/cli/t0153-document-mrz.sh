@@ -48,45 +48,54 @@ expected: $want"
 	cmp -s before.sql after.sql || fail "$LAST changed the database"
 }
 
-# The raw specimen against Amina: nationality and birth date disagree (the
-# sex agrees), and UTO is no country to record as an issuer.
+# The raw specimen against Amina: name, nationality and birth date disagree
+# (the sex agrees), and UTO is no country to record as an issuer: every one
+# is a cause of the one refusal.
 MRZ=$specimen
-refused 1 "mrz: nationality: the MRZ says UTO, the person record says SDN
-mrz: birth_date: the MRZ says 1974-08-12, the person record says 1990-03-14
-mrz: issuing_state: 'UTO' is not an ISO 3166-1 alpha-3 country code
-error: the MRZ does not match person $amina; nothing was added" $amina
-# Her adapted passport against her son: birth date and sex.
+refused 1 "error: the MRZ does not match person '$amina'
+  name: the MRZ says ERIKSSON, ANNA MARIA, the person record says YUSUF, AMINA
+  nationality: the MRZ says UTO, the person record says SDN
+  birth_date: the MRZ says 1974-08-12, the person record says 1990-03-14
+  issuing_state: 'UTO' is not an ISO 3166-1 alpha-3 country code" $amina
+# Under --json each cause names the MRZ's field.
+printf '%s\n' "$specimen" >specimen.mrz
+expect_status 1 "$CORRIDOR" document add $amina --mrz --json --db h.db <specimen.mrz
+[ "$(stderr | jq -c '.error | [.code, .field, (.causes | map(.field))]')" = \
+	'["INVALID","mrz",["mrz.name","mrz.nationality","mrz.birth_date","mrz.issuing_state"]]' ] ||
+	fail "error document: $(stderr)"
+# Her adapted passport against her son: name, birth date and sex.
 MRZ=$adapted
-refused 1 "mrz: birth_date: the MRZ says 1990-03-14, the person record says 2015-06-01
-mrz: sex: the MRZ says F, the person record says M
-error: the MRZ does not match person $omar; nothing was added" $omar
+refused 1 "error: the MRZ does not match person '$omar'
+  name: the MRZ says YUSUF, AMINA, the person record says YUSUF, OMAR
+  birth_date: the MRZ says 1990-03-14, the person record says 2015-06-01
+  sex: the MRZ says F, the person record says M" $omar
 # One check digit wrong: the composite check fails.
 MRZ='P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
 L898902C36SDN9003141F3105010ZE184226B<<<<<17'
-refused 1 "mrz: composite: check digit of composite is 7, expected 6
-error: the MRZ fails 1 check; nothing was added" $amina
+refused 1 "error: the MRZ fails 1 check
+  composite: check digit of composite is 7, expected 6" $amina
 # The birth date's check digit wrong as well.
 MRZ='P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
 L898902C36SDN9003142F3105010ZE184226B<<<<<16'
-refused 1 "mrz: birth_date: check digit of birth_date is 2, expected 1
-mrz: composite: check digit of composite is 6, expected 9
-error: the MRZ fails 2 checks; nothing was added" $amina
+refused 1 "error: the MRZ fails 2 checks
+  birth_date: check digit of birth_date is 2, expected 1
+  composite: check digit of composite is 6, expected 9" $amina
 # A line cut short; lower case; nothing at all.
 MRZ='P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
 L898902C36SDN9003141F3105010ZE184226B<<<<<1'
-refused 1 "mrz: format: line 2 has 43 characters, expected 44 (TD3)
-error: the MRZ fails 1 check; nothing was added" $amina
+refused 1 "error: the MRZ fails 1 check
+  format: line 2 has 43 characters, expected 44 (TD3)" $amina
 MRZ='p<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
 L898902C36SDN9003141F3105010ZE184226B<<<<<16'
-refused 1 "mrz: characters: line 1 position 1: 'p' is not A-Z, 0-9 or '<'
-error: the MRZ fails 1 check; nothing was added" $amina
+refused 1 "error: the MRZ fails 1 check
+  characters: line 1 position 1: 'p' is not A-Z, 0-9 or '<'" $amina
 MRZ=''
-refused 1 "mrz: format: no MRZ text, expected 2 lines (TD2, TD3) or 3 (TD1)
-error: the MRZ fails 1 check; nothing was added" $amina
+refused 1 "error: the MRZ fails 1 check
+  format: no MRZ text, expected 2 lines (TD2, TD3) or 3 (TD1)" $amina
 # A passport MRZ is no identity card; number, issuer and expiry come from the MRZ.
 MRZ=$adapted
-refused 1 "mrz: kind: MRZ code 'P' is for passport, etd, laissez_passer or refugee_td, not id_card
-error: the MRZ cannot be recorded; nothing was added" $amina --kind id_card
+refused 1 "error: the MRZ cannot be recorded for '$amina'
+  kind: MRZ code 'P' is for passport, etd, laissez_passer or refugee_td, not id_card" $amina --kind id_card
 refused 2 "corridor document: --number: --mrz reads the number, issuer and expiry from the MRZ" \
 	$amina --number L898902C3
 refused 2 "corridor document: --expires: --mrz reads the number, issuer and expiry from the MRZ" \
@@ -105,7 +114,7 @@ expect_stdout "$amina  YUSUF, Amina
  FROM document ORDER BY id DESC LIMIT 1")" = "passport L898902C3 SDN 2031-05-01 mrz" ] || fail "the stored document"
 # Read again: the same document, refused.
 expect_status 1 "$CORRIDOR" document add $amina --mrz --db h.db <amina.mrz
-expect_stderr "error: $amina already has passport L898902C3 issued by SDN"
+expect_stderr "error: '$amina' already has passport L898902C3 issued by SDN"
 # The same booklet as a refugee travel document is another record.
 expect_status 0 "$CORRIDOR" document add $amina --mrz --kind refugee_td --db h.db <amina.mrz
 expect_stdout "added refugee_td L898902C3 issued by SDN, expires 2031-05-01 to $amina (read from the MRZ)"
@@ -120,6 +129,17 @@ expect_status 0 "$CORRIDOR" document add $amina --mrz --kind etd --db h.db <old.
 expect_stdout "added etd L898902C3 issued by SDN, expires 2012-04-15 to $amina (read from the MRZ)"
 expect_stderr "warning: this etd expired on 2012-04-15"
 
+# Expired is relative to the clock (CORRIDOR_NOW), and so is the MRZ's
+# reference date: in early 2012 the same booklet had not expired yet.
+CORRIDOR_NOW=2012-01-01T00:00:00Z expect_status 0 "$CORRIDOR" document add $amina --mrz --kind laissez_passer \
+	--json --db h.db <old.mrz
+expect_empty_stderr
+[ "$(stdout | jq -c '[.person, .document.kind, .document.expires_on, .document.source, .document.expired]')" = \
+	'["'$amina'","laissez_passer","2012-04-15","mrz",false]' ] || fail "added: $(stdout)"
+expect_status 0 "$CORRIDOR" document list $amina --json --db h.db
+[ "$(stdout | jq -c '[.documents[] | select(.kind == "laissez_passer") | .expired]')" = '[true]' ] ||
+	fail "listed: $(stdout)"
+
 expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000201 --db h.db
-[ "$(grep -c '(read from the MRZ)$' .stdout)" -eq 4 ] || fail "four MRZ document events expected"
+[ "$(grep -c '(read from the MRZ)$' .stdout)" -eq 5 ] || fail "five MRZ document events expected"
 pass

@@ -46,7 +46,7 @@ refused 2 "corridor document: --travel-date is for 'document check'" \
 	add $amina --kind passport --number P1 --issuer SDN --travel-date 2027-01-01
 refused 2 "corridor document: unknown option '--expiry'" \
 	add $amina --kind passport --number P1 --issuer SDN --expiry 2031-01-01
-refused 2 "corridor document: list takes a person ID and --db only" list $amina --kind passport
+refused 2 "corridor document: list takes a person ID, --json and --db only" list $amina --kind passport
 refused 2 "corridor document: give a case ID, e.g. LY-TIP-2026-000123" check --travel-date 2027-01-01
 refused 2 "corridor document: --travel-date: give the day of travel, YYYY-MM-DD" check LY-TIP-2026-000201
 refused 2 "corridor document: --travel-date: '10/01/2027' is not a real date in the form YYYY-MM-DD" \
@@ -55,17 +55,17 @@ refused 2 "corridor document: --margin-days: '-1' is not a whole number from 0 t
 	check LY-TIP-2026-000201 --travel-date 2027-01-10 --margin-days -1
 refused 2 "corridor document: --margin-days: '30d' is not a whole number from 0 to 3660" \
 	check LY-TIP-2026-000201 --travel-date 2027-01-10 --margin-days 30d
-refused 2 "corridor document: check takes --travel-date and --margin-days" \
+refused 2 "corridor document: check takes --travel-date, --margin-days and --json" \
 	check LY-TIP-2026-000201 --travel-date 2027-01-10 --mrz
 
 # Fields.
-refused 1 "error: --number: 'p-0491' may hold only A-Z and 0-9" add $amina --kind passport --number p-0491 --issuer SDN
-refused 1 "error: --number: 'ABCDEFGHIJKLMNOPQRSTUVWXY' is longer than 24 characters" \
+refused 1 "error: number: 'p-0491' may hold only A-Z and 0-9" add $amina --kind passport --number p-0491 --issuer SDN
+refused 1 "error: number: 'ABCDEFGHIJKLMNOPQRSTUVWXY' is longer than 24 characters" \
 	add $amina --kind passport --number ABCDEFGHIJKLMNOPQRSTUVWXY --issuer SDN
-refused 1 "error: --issuer: 'UTO' is not an ISO 3166-1 alpha-3 country code" add $amina --kind passport --number P1 --issuer UTO
-refused 1 "error: --issuer: 'Sudan' is not an ISO 3166-1 alpha-3 country code" add $amina --kind passport --number P1 --issuer Sudan
-refused 1 "error: --issuer: 'sdn' is not an ISO 3166-1 alpha-3 country code" add $amina --kind passport --number P1 --issuer sdn
-refused 1 "error: --expires: 1989-12-31 is not after the holder's birth date 1990-03-14" \
+refused 1 "error: issuer: 'UTO' is not an ISO 3166-1 alpha-3 country code" add $amina --kind passport --number P1 --issuer UTO
+refused 1 "error: issuer: 'Sudan' is not an ISO 3166-1 alpha-3 country code" add $amina --kind passport --number P1 --issuer Sudan
+refused 1 "error: issuer: 'sdn' is not an ISO 3166-1 alpha-3 country code" add $amina --kind passport --number P1 --issuer sdn
+refused 1 "error: expires: 1989-12-31 is not after the holder's birth date 1990-03-14" \
 	add $amina --kind passport --number P1 --issuer SDN --expires 1989-12-31
 
 # Persons and cases.
@@ -76,6 +76,25 @@ refused 1 "error: no person 'LY-TIP-2026-000201-04': case 'LY-TIP-2026-000201' h
 refused 1 "error: no person 'LY-TIP-2026-000201-04': case 'LY-TIP-2026-000201' has no person 04" \
 	add LY-TIP-2026-000201-04 --mrz
 refused 1 "error: no case 'LY-TIP-2026-000999'" check LY-TIP-2026-000999 --travel-date 2027-01-10
+
+# Every problem of the fields at once, each a cause naming its field.
+refused 1 "error: the document of '$amina' has 3 problems
+  number: 'ABCDEFGHIJKLMNOPQRSTUVWXY' is longer than 24 characters
+  issuer: 'Sudan' is not an ISO 3166-1 alpha-3 country code
+  expires: 1989-12-31 is not after the holder's birth date 1990-03-14" \
+	add $amina --kind passport --number ABCDEFGHIJKLMNOPQRSTUVWXY --issuer Sudan --expires 1989-12-31
+db_dump h.db >before.sql
+expect_status 1 "$CORRIDOR" document add $amina --kind visa --number v-1 --issuer sdn --json --db h.db
+expect_empty_stdout
+[ "$(stderr | jq -c '.error | [.code, .field, (.causes | map(.field))]')" = '["INVALID",null,["number","issuer"]]' ] ||
+	fail "error document: $(stderr)"
+expect_status 1 "$CORRIDOR" document check LY-TIP-2026-000999 --travel-date 2027-01-10 --json --db h.db
+[ "$(stderr | jq -c '.error | [.code, .field, .message]')" = '["CASE_NOT_FOUND","case","no case '"'LY-TIP-2026-000999'"'"]' ] ||
+	fail "error document: $(stderr)"
+expect_status 1 "$CORRIDOR" document list LY-TIP-2026-000201-1 --json --db h.db
+[ "$(stderr | jq -c '.error | [.code, .field]')" = '["INVALID","person"]' ] || fail "error document: $(stderr)"
+db_dump h.db >after.sql
+expect_same_file before.sql after.sql
 
 [ "$(sql h.db "SELECT count(*) FROM document WHERE source <> 'import'")" = 0 ] || fail "a document was added"
 [ "$(sql h.db "SELECT count(*) FROM event WHERE action = 'document'")" = 0 ] || fail "a document event was added"

@@ -304,17 +304,48 @@ static void test_mrz_mismatches(void **state)
 	struct cor_mrz m = parse(amina_td3);
 	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
 
-	/* The raw specimen: three fields disagree, each named. */
+	/* The raw specimen: four fields disagree, each named. */
 	m = parse(specimen_td3);
 	p.sex = 'M';
-	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 3);
-	assert_string_equal(is[0].field, "nationality");
-	assert_string_equal(is[0].message, "the MRZ says UTO, the person record says SDN");
-	assert_string_equal(is[1].field, "birth_date");
-	assert_string_equal(is[1].message,
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 4);
+	assert_string_equal(is[0].field, "name");
+	assert_string_equal(
+		is[0].message,
+		"the MRZ says ERIKSSON, ANNA MARIA, the person record says YUSUF, AMINA");
+	assert_string_equal(is[1].field, "nationality");
+	assert_string_equal(is[1].message, "the MRZ says UTO, the person record says SDN");
+	assert_string_equal(is[2].field, "birth_date");
+	assert_string_equal(is[2].message,
 			    "the MRZ says 1974-08-12, the person record says 1990-03-14");
-	assert_string_equal(is[2].field, "sex");
-	assert_string_equal(is[2].message, "the MRZ says F, the person record says M");
+	assert_string_equal(is[3].field, "sex");
+	assert_string_equal(is[3].message, "the MRZ says F, the person record says M");
+
+	/* Names compare as the MRZ writes them: upper case, a hyphen a space, an
+	 * apostrophe dropped; a record in other than ASCII is not compared. */
+	m = parse(amina_td3);
+	p = amina();
+	memcpy(p.family_name_latin, "Yusuf", 6);
+	memcpy(p.given_names_latin, "amina", 6);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
+	memcpy(p.family_name_latin, "Yu'suf", 7);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
+	memcpy(p.family_name_latin, "Yu-suf", 7);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 1);
+	assert_string_equal(is[0].message,
+			    "the MRZ says YUSUF, AMINA, the person record says YU SUF, AMINA");
+	memcpy(p.family_name_latin, "Y\xc3\xbcsuf", 7);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
+	p = amina();
+	memcpy(p.given_names_latin, "Amina Maria", 12);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 1);
+	assert_string_equal(is[0].field, "name");
+	/* A name that fills the field may be cut: the record need only begin with it. */
+	m.name_truncated = true;
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
+	memcpy(p.family_name_latin, "YUSUFI", 7);
+	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 1);
+	assert_string_equal(is[0].message, "the MRZ says YUSUF, AMINA (cut short), the person "
+					   "record says YUSUFI, AMINA MARIA");
 
 	/* An approximate birth date compares the year. */
 	m = parse(amina_td3);
@@ -350,16 +381,71 @@ static void test_mrz_mismatches(void **state)
 	p = amina();
 	memcpy(p.nationality, "DEU", 4);
 	p.birth_date = D(1964, 8, 12);
+	memcpy(p.family_name_latin, "Mustermann", 11);
+	memcpy(p.given_names_latin, "Erika", 6);
 	assert_int_equal(cor_document_mrz_mismatches(&m, &p, is), 0);
+}
+
+/* Every problem of a record, one a field, in order; validate gives the first. */
+static void test_every_issue(void **state)
+{
+	struct cor_document_issue is[COR_DOCUMENT_ISSUES_MAX];
+	struct cor_person p = amina();
+	struct cor_date exp = D(1980, 1, 1);
+	struct cor_document d = doc(COR_DOC_NONE, "p-1", "UTO", &exp);
+	assert_int_equal(cor_document_issues(&d, &p, is), 4);
+	assert_string_equal(is[0].field, "kind");
+	assert_string_equal(is[1].field, "number");
+	assert_string_equal(is[1].message, "'p-1' may hold only A-Z and 0-9");
+	assert_string_equal(is[2].field, "issuer");
+	assert_string_equal(is[3].field, "expires");
+	assert_string_equal(is[3].message,
+			    "1980-01-01 is not after the holder's birth date 1990-03-14");
+	d = doc(COR_DOC_PASSPORT, "", "SDN", NULL);
+	assert_int_equal(cor_document_issues(&d, &p, is), 1);
+	assert_string_equal(is[0].message, "is empty");
+	d = doc(COR_DOC_PASSPORT, "P1", "SDN", NULL);
+	assert_int_equal(cor_document_issues(&d, &p, is), 0);
+}
+
+static void test_same_expired_event(void **state)
+{
+	char buf[256];
+	struct cor_date exp = D(2027, 1, 2);
+	struct cor_document a = doc(COR_DOC_PASSPORT, "P1", "SDN", &exp),
+			    b = doc(COR_DOC_PASSPORT, "P1", "SDN", NULL);
+	/* One document: kind, number and issuer; the expiry does not tell. */
+	assert_true(cor_document_same(&a, &b));
+	b.kind = COR_DOC_REFUGEE_TD;
+	assert_false(cor_document_same(&a, &b));
+	b = doc(COR_DOC_PASSPORT, "P1", "LBY", NULL);
+	assert_false(cor_document_same(&a, &b));
+	b = doc(COR_DOC_PASSPORT, "P2", "SDN", NULL);
+	assert_false(cor_document_same(&a, &b));
+
+	/* Valid through its expiry day; one without expiry never expires. */
+	assert_false(cor_document_expired(&a, D(2027, 1, 2)));
+	assert_true(cor_document_expired(&a, D(2027, 1, 3)));
+	assert_false(cor_document_expired(&b, D(2999, 1, 1)));
+
+	assert_string_equal(
+		cor_document_event_detail(&a, COR_DOC_SOURCE_MRZ, "LY-TIP-2026-000201-01", buf,
+					  sizeof(buf)),
+		"passport P1 issued by SDN, expires 2027-01-02 added for LY-TIP-2026-000201-01 "
+		"(read from the MRZ)");
+	assert_string_equal(
+		cor_document_event_detail(&b, COR_DOC_SOURCE_MANUAL, "X-01", buf, sizeof(buf)),
+		"passport P2 issued by SDN added for X-01 (entered by hand)");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kinds_and_sources), cmocka_unit_test(test_holder),
-		cmocka_unit_test(test_validate),          cmocka_unit_test(test_valid_for_travel),
-		cmocka_unit_test(test_person_can_travel), cmocka_unit_test(test_from_mrz),
-		cmocka_unit_test(test_mrz_mismatches),
+		cmocka_unit_test(test_kinds_and_sources),  cmocka_unit_test(test_holder),
+		cmocka_unit_test(test_validate),           cmocka_unit_test(test_valid_for_travel),
+		cmocka_unit_test(test_person_can_travel),  cmocka_unit_test(test_from_mrz),
+		cmocka_unit_test(test_mrz_mismatches),     cmocka_unit_test(test_every_issue),
+		cmocka_unit_test(test_same_expired_event),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

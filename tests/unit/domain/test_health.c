@@ -306,6 +306,43 @@ static void test_event_detail(void **state)
 			    "2026-03-01T08:00Z: unfit");
 }
 
+/* Every rule a check breaks, one a field, in order; validate gives the first. */
+static void test_every_issue(void **state)
+{
+	struct cor_health_issue is[COR_HEALTH_ISSUES_MAX], one;
+	struct cor_health_check h =
+		mkcheck(COR_HEALTH_UNFIT, B(OXYGEN), COR_HEALTH_TB_NOT_SCREENED);
+	snprintf(h.examiner, sizeof(h.examiner), "Dr\tX");
+	assert_int_equal(cor_health_check_issues(&h, "USA", is), 3);
+	assert_string_equal(is[0].field, "condition");
+	assert_string_equal(is[0].message, "outcome 'unfit' takes no condition: conditions are the "
+					   "terms of travel (given: oxygen)");
+	assert_string_equal(is[1].field, "tb");
+	assert_string_equal(is[2].field, "examiner");
+	assert_int_equal(cor_health_check_validate(&h, "USA", &one), COR_EINVAL);
+	assert_string_equal(one.field, "condition");
+	/* No outcome: the conditions are not judged against it. */
+	h = mkcheck(COR_HEALTH_OUTCOME_NONE, B(OXYGEN), COR_HEALTH_TB_NONE);
+	assert_int_equal(cor_health_check_issues(&h, "USA", is), 1);
+	assert_string_equal(is[0].field, "outcome");
+	h = mkcheck(COR_HEALTH_FIT, 0, 0);
+	assert_int_equal(cor_health_check_issues(&h, "SDN", is), 0);
+}
+
+static void test_note_event_detail(void **state)
+{
+	char buf[256];
+	assert_string_equal(cor_health_note_event_detail(COR_HEALTH_FITNESS, T("2026-03-01T08:00Z"),
+							 "LY-TIP-2026-000201-01", buf, sizeof(buf)),
+			    "clinical note added to the fitness to travel of LY-TIP-2026-000201-01 "
+			    "at 2026-03-01T08:00Z (kept apart, for medical staff)");
+	assert_string_equal(
+		cor_health_note_event_detail(COR_HEALTH_PRE_MIGRATION, T("2026-02-01T08:00Z"),
+					     "KE-NBO-2026-000010-01", buf, sizeof(buf)),
+		"clinical note added to the pre-migration health assessment of "
+		"KE-NBO-2026-000010-01 at 2026-02-01T08:00Z (kept apart, for medical staff)");
+}
+
 static void test_note(void **state)
 {
 	struct cor_health_issue is;
@@ -371,9 +408,11 @@ static void test_times(void **state)
 			fail_msg("'%s' parsed", bad[i]);
 		assert_int_equal(t, 12345);
 	}
-	int64_t now = cor_health_time_now();
-	assert_int_equal(now % 60, 0);
-	assert_true(now > T("2026-01-01T00:00Z"));
+	/* The clock is an input: a time is floored to its minute, before 1970 too. */
+	assert_int_equal(cor_health_time_floor(T("2026-03-01T08:00Z") + 59),
+			 T("2026-03-01T08:00Z"));
+	assert_int_equal(cor_health_time_floor(T("2026-03-01T08:00Z")), T("2026-03-01T08:00Z"));
+	assert_int_equal(cor_health_time_floor(-1), -60);
 }
 
 /* health.h promises the values and names of eligibility.h's enums, so that
@@ -411,6 +450,8 @@ int main(void)
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_clears_travel),
 		cmocka_unit_test(test_event_detail),
+		cmocka_unit_test(test_every_issue),
+		cmocka_unit_test(test_note_event_detail),
 		cmocka_unit_test(test_note),
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_same_as_eligibility),

@@ -389,16 +389,17 @@ static void test_notes_apart(void **state)
 	assert_int_equal(cor_store_health_notes_each(st, omar.id, collect_note, notes), 0);
 	assert_string_equal(notes, "");
 
-	/* A note goes with a check of the same person, and must be clean text. */
+	/* A note goes with a check of the same person. */
 	assert_int_equal(cor_store_health_notes_add(st, &amina, other, "medic1", "x"),
 			 COR_ENOTFOUND);
 	char want[128];
 	snprintf(want, sizeof(want), "LY-TIP-2026-000201-01 has no health check %lld",
 		 (long long)other);
 	assert_string_equal(cor_store_errmsg(st), want);
+	/* What a note must be is the caller's rule (cor_health_note_validate);
+	 * the schema still refuses an empty one, as its last line. */
 	assert_int_equal(cor_store_health_notes_add(st, &amina, id, "medic1", ""), COR_EINVAL);
-	assert_string_equal(cor_store_errmsg(st), "note: is empty");
-	assert_int_equal(cor_store_health_notes_add(st, &amina, id, "medic1", "a\tb"), COR_EINVAL);
+	assert_non_null(strstr(cor_store_errmsg(st), "CHECK constraint failed"));
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM health_note"), 2);
 
 	/* No event carries a note's text or the TB class. */
@@ -472,11 +473,8 @@ static void test_documents(void **state)
 	d.has_expiry = false;
 	assert_int_equal(cor_store_document_record(st, &amina, &d, COR_DOC_SOURCE_MANUAL, "clerk"),
 			 0);
-	/* The same document twice. */
-	assert_int_equal(cor_store_document_record(st, &amina, &d, COR_DOC_SOURCE_MANUAL, "clerk"),
-			 COR_EEXIST);
-	assert_string_equal(cor_store_errmsg(st),
-			    "LY-TIP-2026-000201-01 already has visa V77 issued by CAN");
+	/* That a person holds a document once is the caller's rule
+	 * (cor_document_same, checked by document.add): the store records. */
 
 	assert_int_equal(cor_store_documents_each(st, amina.id, collect_doc, list), 0);
 	assert_string_equal(list, "passport P04918273 SDN 2027-01-02 import\n"
