@@ -3,9 +3,13 @@
 // NULL-terminated list of rows defined beside the operations it names.
 #include "service/service.h"
 
+#include "service/fund.h"
 #include "service/rules.h"
+#include "service/support.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,
+	cor_ops_fund,
+	cor_ops_support,
 	NULL,
 };
