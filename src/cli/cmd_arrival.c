@@ -63,9 +63,7 @@ static int run(int argc, char **argv)
 	if (cor_svc_arrival_confirm(&cx, &in, &out) < 0)
 		ret = cor_cli_error(&cx, json);
 	else if (json)
-		ret = cor_cli_print_json(json_pack("{s:s, s:s, s:o}", "case", in.case_ref, "state",
-						   "arrived", "arrival",
-						   cor_svc_arrival_json(&out.arrival)));
+		ret = cor_cli_print_json(cor_svc_arrival_result_json(&in, &out));
 	else
 		printf("case %s: arrived at %s on %s\n", in.case_ref, out.arrival.place,
 		       out.arrival.at);

@@ -12,7 +12,6 @@
 #include "domain/fund.h"
 #include "domain/money.h"
 #include "service/fund.h"
-#include "service/json.h"
 
 static const struct cor_command *const cmd = &cor_cmd_fund;
 
@@ -127,7 +126,7 @@ static int cmd_budget(struct args *a)
 	struct cor_svc_fund_budget_out out;
 	struct cor_store *st;
 	struct cor_ctx cx;
-	char m[COR_MONEY_LEN], p[COR_MONEY_LEN];
+	char m[COR_MONEY_LEN];
 	json_t *doc = NULL;
 	int year, ret;
 	if (a->npos != 1)
@@ -137,12 +136,7 @@ static int cmd_budget(struct args *a)
 	struct cor_svc_fund_budget_in in = {a->pos[0], year, a->currency, a->amount};
 	int err = cor_svc_fund_budget_set(&cx, &in, &out);
 	if (err == 0 && a->json)
-		doc = json_pack(
-			"{s:s, s:i, s:s, s:s, s:o}", "office", in.office, "year", out.year,
-			"currency", in.currency, "amount",
-			cor_money_decimal(out.amount, in.currency, m), "previous",
-			out.previous ? json_string(cor_money_decimal(out.previous, in.currency, p))
-				     : json_null());
+		doc = cor_svc_fund_budget_result_json(&in, &out);
 	else if (err == 0)
 		printf("budget of %s for %d: %s\n", in.office, out.year,
 		       cor_money_format(out.amount, in.currency, m));
@@ -207,10 +201,7 @@ static int cmd_pay(struct args *a)
 	int err = cor_svc_fund_pay(&cx, &in, &out);
 	const struct cor_fund_request *r = &out.request;
 	if (err == 0 && a->json)
-		doc = json_pack("{s:o, s:{s:s, s:o}}", "request", cor_svc_fund_request_json(r),
-				"payment", "amount",
-				cor_money_decimal(out.paid_now, r->currency, m), "reference",
-				cor_json_str(a->reference));
+		doc = cor_svc_fund_pay_result_json(&in, &out);
 	else if (err == 0)
 		printf("request %ld: paid %s\n", id,
 		       cor_money_format(out.paid_now, r->currency, m));

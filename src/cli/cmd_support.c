@@ -11,7 +11,6 @@
 
 #include "cli/cli.h"
 #include "domain/money.h"
-#include "service/json.h"
 #include "service/support.h"
 
 static const struct cor_command *const cmd = &cor_cmd_support;
@@ -123,9 +122,7 @@ static int cmd_plan(struct args *a)
 					     a->currency};
 	int err = cor_svc_support_plan(&cx, &in, &out);
 	if (err == 0 && a->json)
-		doc = json_pack("{s:s, s:o, s:o}", "case", in.case_ref, "item",
-				cor_svc_support_item_json(&out.item), "entered",
-				cor_json_str(out.entered));
+		doc = cor_svc_support_plan_result_json(&in, &out);
 	else if (err == 0)
 		printf("case %s: item %d planned\n", in.case_ref, out.item.no);
 	return finish(st, &cx, a, err, doc);
@@ -147,8 +144,7 @@ static int cmd_settle(struct args *a, enum cor_support_status status)
 	struct cor_svc_support_settle_in in = {a->pos[0], (int)no, status, a->note};
 	int err = cor_svc_support_settle(&cx, &in, &out);
 	if (err == 0 && a->json)
-		doc = json_pack("{s:s, s:o}", "case", in.case_ref, "item",
-				cor_svc_support_item_json(&out.item));
+		doc = cor_svc_support_settle_result_json(&in, &out);
 	else if (err == 0)
 		printf("case %s: item %ld %s\n", in.case_ref, no, cor_support_status_name(status));
 	return finish(st, &cx, a, err, doc);
@@ -168,8 +164,7 @@ static int cmd_visit(struct args *a)
 	struct cor_svc_support_visit_in in = {a->pos[0], a->on, a->by, a->finding};
 	int err = cor_svc_support_visit(&cx, &in, &out);
 	if (err == 0 && a->json)
-		doc = json_pack("{s:s, s:o}", "case", in.case_ref, "visit",
-				cor_svc_support_visit_json(&out.visit));
+		doc = cor_svc_support_visit_result_json(&in, &out);
 	else if (err == 0)
 		printf("case %s: follow-up visit %d recorded\n", in.case_ref, out.visit.no);
 	return finish(st, &cx, a, err, doc);
@@ -188,8 +183,7 @@ static int cmd_close(struct args *a)
 	struct cor_svc_support_close_in in = {a->pos[0], a->outcome};
 	int err = cor_svc_support_close(&cx, &in);
 	if (err == 0 && a->json)
-		doc = json_pack("{s:s, s:s, s:s}", "case", in.case_ref, "state", "closed",
-				"outcome", in.outcome);
+		doc = cor_svc_support_close_result_json(&in);
 	else if (err == 0)
 		printf("case %s: support closed; the case is closed\n", in.case_ref);
 	return finish(st, &cx, a, err, doc);

@@ -408,6 +408,23 @@ json_t *cor_svc_fund_position_json(const char *currency, const struct cor_fund_p
 			 money(p->budget - p->approved, currency));
 }
 
+json_t *cor_svc_fund_budget_result_json(const struct cor_svc_fund_budget_in *in,
+					const struct cor_svc_fund_budget_out *out)
+{
+	return json_pack("{s:s, s:i, s:s, s:o, s:o}", "office", in->office, "year", out->year,
+			 "currency", in->currency, "amount", money(out->amount, in->currency),
+			 "previous",
+			 out->previous ? money(out->previous, in->currency) : json_null());
+}
+
+json_t *cor_svc_fund_pay_result_json(const struct cor_svc_fund_pay_in *in,
+				     const struct cor_svc_fund_request_out *out)
+{
+	return json_pack("{s:o, s:{s:o, s:o}}", "request", cor_svc_fund_request_json(&out->request),
+			 "payment", "amount", money(out->paid_now, out->request.currency),
+			 "reference", cor_json_str(in->reference));
+}
+
 /* Callbacks that append to a document's arrays; non-zero when out of memory. */
 struct doc_ctx {
 	json_t *positions, *requests;

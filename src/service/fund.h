@@ -122,6 +122,15 @@ int cor_svc_fund_list_doc(struct cor_ctx *cx, const struct cor_svc_fund_list_in 
 json_t *cor_svc_fund_request_json(const struct cor_fund_request *r);
 json_t *cor_svc_fund_position_json(const char *currency, const struct cor_fund_position *p);
 
+/* What a write did, as JSON (new references, NULL when out of memory):
+ * budget {"office","year","currency","amount","previous"} (previous null
+ * when there was none); pay {"request":request,"payment":{"amount",
+ * "reference"}}. request and decide serve the request itself. */
+json_t *cor_svc_fund_budget_result_json(const struct cor_svc_fund_budget_in *in,
+					const struct cor_svc_fund_budget_out *out);
+json_t *cor_svc_fund_pay_result_json(const struct cor_svc_fund_pay_in *in,
+				     const struct cor_svc_fund_request_out *out);
+
 extern const struct cor_op *const cor_ops_fund[];
 
 #endif

@@ -47,22 +47,21 @@ static bool given(const char *s)
 	return s && *s;
 }
 
-/* A text of at most max bytes without control characters; what says what
- * it is for when it is required and missing (NULL: optional). */
-static void check_text(struct cor_error *f, const char *field, const char *s, size_t max,
-		       const char *what)
+/* A text of at most max bytes without control characters, named label in
+ * messages ("the place"); missing is the sentence when it is required and
+ * absent (NULL: optional). */
+static void check_text(struct cor_error *f, const char *field, const char *label, const char *s,
+		       size_t max, const char *missing)
 {
 	if (!given(s)) {
-		if (what)
-			cor_error_cause(f, COR_CODE_BAD_PARAMETER, field, "the %s is missing: %s",
-					field, what);
+		if (missing)
+			cor_error_cause(f, COR_CODE_BAD_PARAMETER, field, "%s", missing);
 		return;
 	}
 	if (strlen(s) > max || !cor_text_is_clean(s))
 		cor_error_cause(f, COR_CODE_BAD_PARAMETER, field,
-				"the %s must be at most %zu bytes of text without control "
-				"characters",
-				field, max);
+				"%s must be at most %zu bytes of text without control characters",
+				label, max);
 }
 
 static void check_case_ref(struct cor_error *f, const char *ref)
@@ -124,8 +123,9 @@ static int op_arrival(struct cor_ctx *cx, const void *vin, void *vout)
 	memset(out, 0, sizeof(*out));
 	cor_error_clear(&f);
 	check_case_ref(&f, in->case_ref);
-	check_text(&f, "place", in->place, PLACE_MAX,
-		   "say where the case arrived (an airport, a port, a reception centre)");
+	check_text(&f, "place", "the place", in->place, PLACE_MAX,
+		   "the place is missing: where the case arrived (an airport, a port, a "
+		   "reception centre)");
 	if (!in->at)
 		snprintf(a->at, sizeof(a->at), "%s", cx->now);
 	else if (cor_arrival_time_parse(in->at, a->at) < 0)
@@ -133,8 +133,8 @@ static int op_arrival(struct cor_ctx *cx, const void *vin, void *vout)
 				"'%s' is not a UTC time like 2026-11-27T14:30Z", in->at);
 	else if (strcmp(a->at, cx->now) > 0)
 		cor_error_cause(&f, COR_CODE_INVALID, "at", "'%s' is in the future", in->at);
-	check_text(&f, "by", in->by, NAME_MAX_BYTES, NULL);
-	check_text(&f, "note", in->note, NOTE_MAX, NULL);
+	check_text(&f, "by", "the name of who confirmed it", in->by, NAME_MAX_BYTES, NULL);
+	check_text(&f, "note", "the note", in->note, NOTE_MAX, NULL);
 	if ((err = refuse(cx, &f, "the arrival is refused")) < 0 ||
 	    (err = need_case(cx, in->case_ref, &c)) < 0 ||
 	    (err = cor_arrival_check_case(&c, &cx->err)) < 0)
@@ -170,7 +170,8 @@ static int op_plan(struct cor_ctx *cx, const void *vin, void *vout)
 		cor_error_cause(&f, COR_CODE_BAD_PARAMETER, "kind",
 				"the kind must be one of cash, in_kind, referral, business, "
 				"medical, education, housing, psychosocial");
-	check_text(&f, "description", in->description, DESCRIPTION_MAX, "say what is given");
+	check_text(&f, "description", "the description", in->description, DESCRIPTION_MAX,
+		   "the description is missing: what is given");
 	if (in->amount || in->currency) {
 		int units = given(in->currency) ? cor_currency_minor_units(in->currency) : -1;
 		if (units < 0)
@@ -219,7 +220,7 @@ static int op_settle(struct cor_ctx *cx, const void *vin, void *vout)
 	if (in->status != COR_SUPPORT_DELIVERED && in->status != COR_SUPPORT_CANCELLED)
 		cor_error_cause(&f, COR_CODE_BAD_PARAMETER, "status",
 				"an item is settled as delivered or cancelled");
-	check_text(&f, "note", in->note, NOTE_MAX, NULL);
+	check_text(&f, "note", "the note", in->note, NOTE_MAX, NULL);
 	if (in->status == COR_SUPPORT_CANCELLED && !given(in->note))
 		cor_error_cause(&f, COR_CODE_REASON_REQUIRED, "note",
 				"a cancellation needs a note saying why");
@@ -254,8 +255,10 @@ static int op_visit(struct cor_ctx *cx, const void *vin, void *vout)
 				"'%s' is not a date like 2026-11-26", in->on);
 	else if (in->on && cor_date_cmp(v->on, cx->today) > 0)
 		cor_error_cause(&f, COR_CODE_INVALID, "on", "'%s' is in the future", in->on);
-	check_text(&f, "by", in->by, NAME_MAX_BYTES, "say who visited");
-	check_text(&f, "finding", in->finding, FINDING_MAX, "say what the visit found");
+	check_text(&f, "by", "the visitor's name", in->by, NAME_MAX_BYTES,
+		   "who visited is missing");
+	check_text(&f, "finding", "the finding", in->finding, FINDING_MAX,
+		   "the finding is missing: what the visit found");
 	if ((err = refuse(cx, &f, "the visit is refused")) < 0 ||
 	    (err = need_case(cx, in->case_ref, &c)) < 0 ||
 	    (err = cor_support_check_case(&c, true, &cx->err)) < 0)
@@ -279,7 +282,8 @@ static int op_close(struct cor_ctx *cx, const void *vin, void *vout)
 	(void)vout;
 	cor_error_clear(&f);
 	check_case_ref(&f, in->case_ref);
-	check_text(&f, "outcome", in->outcome, OUTCOME_MAX, "say how the support ended");
+	check_text(&f, "outcome", "the outcome", in->outcome, OUTCOME_MAX,
+		   "the outcome is missing: how the support ended");
 	if ((err = refuse(cx, &f, "the support cannot close")) < 0 ||
 	    (err = need_case(cx, in->case_ref, &c)) < 0 ||
 	    (err = cor_support_check_case(&c, true, &cx->err)) < 0)
@@ -403,6 +407,41 @@ json_t *cor_svc_support_visit_json(const struct cor_support_visit *v)
 	char d[COR_DATE_LEN];
 	return json_pack("{s:i, s:s, s:s, s:s}", "no", v->no, "on", cor_date_format(v->on, d), "by",
 			 v->by, "finding", v->finding);
+}
+
+json_t *cor_svc_arrival_result_json(const struct cor_svc_arrival_in *in,
+				    const struct cor_svc_arrival_out *out)
+{
+	return json_pack("{s:s, s:s, s:o}", "case", in->case_ref, "state", "arrived", "arrival",
+			 cor_svc_arrival_json(&out->arrival));
+}
+
+json_t *cor_svc_support_plan_result_json(const struct cor_svc_support_plan_in *in,
+					 const struct cor_svc_support_plan_out *out)
+{
+	return json_pack("{s:s, s:o, s:o}", "case", in->case_ref, "item",
+			 cor_svc_support_item_json(&out->item), "entered",
+			 cor_json_str(out->entered));
+}
+
+json_t *cor_svc_support_settle_result_json(const struct cor_svc_support_settle_in *in,
+					   const struct cor_svc_support_settle_out *out)
+{
+	return json_pack("{s:s, s:o}", "case", in->case_ref, "item",
+			 cor_svc_support_item_json(&out->item));
+}
+
+json_t *cor_svc_support_visit_result_json(const struct cor_svc_support_visit_in *in,
+					  const struct cor_svc_support_visit_out *out)
+{
+	return json_pack("{s:s, s:o}", "case", in->case_ref, "visit",
+			 cor_svc_support_visit_json(&out->visit));
+}
+
+json_t *cor_svc_support_close_result_json(const struct cor_svc_support_close_in *in)
+{
+	return json_pack("{s:s, s:s, s:s}", "case", in->case_ref, "state", "closed", "outcome",
+			 in->outcome);
 }
 
 struct doc_ctx {

@@ -121,6 +121,20 @@ json_t *cor_svc_arrival_json(const struct cor_arrival *a);
 json_t *cor_svc_support_item_json(const struct cor_support_item *i);
 json_t *cor_svc_support_visit_json(const struct cor_support_visit *v);
 
+/* What a write did, as JSON (new references, NULL when out of memory):
+ * arrival {"case","state":"arrived","arrival":arrival}; plan {"case",
+ * "item":item,"entered":state|null}; settle {"case","item":item}; visit
+ * {"case","visit":visit}; close {"case","state":"closed","outcome"}. */
+json_t *cor_svc_arrival_result_json(const struct cor_svc_arrival_in *in,
+				    const struct cor_svc_arrival_out *out);
+json_t *cor_svc_support_plan_result_json(const struct cor_svc_support_plan_in *in,
+					 const struct cor_svc_support_plan_out *out);
+json_t *cor_svc_support_settle_result_json(const struct cor_svc_support_settle_in *in,
+					   const struct cor_svc_support_settle_out *out);
+json_t *cor_svc_support_visit_result_json(const struct cor_svc_support_visit_in *in,
+					  const struct cor_svc_support_visit_out *out);
+json_t *cor_svc_support_close_result_json(const struct cor_svc_support_close_in *in);
+
 extern const struct cor_op *const cor_ops_support[];
 
 #endif

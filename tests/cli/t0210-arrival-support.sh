@@ -37,14 +37,14 @@ state_of()
 
 refused "error: case '$ret' is 'departed'; support is for cases that arrived or are in reintegration" \
 	support plan "$ret" --kind cash --description "reinsertion grant"
-refused_with 2 "error: the place is missing: say where the case arrived (an airport, a port, a reception centre)" \
+refused_with 2 "error: the place is missing: where the case arrived (an airport, a port, a reception centre)" \
 	arrival "$ret"
 refused_with 2 "error: '2026-11-31T10:00Z' is not a UTC time like 2026-11-27T14:30Z" \
 	arrival "$ret" --place Lagos --at 2026-11-31T10:00Z
 refused "error: '2026-11-27T18:01Z' is in the future" arrival "$ret" --place Lagos --at 2026-11-27T18:01Z
 # Every fault at once.
 refused_with 2 "error: the arrival is refused: 2 problems
-  the place is missing: say where the case arrived (an airport, a port, a reception centre)
+  the place is missing: where the case arrived (an airport, a port, a reception centre)
   'noon' is not a UTC time like 2026-11-27T14:30Z" arrival "$ret" --at noon
 expect_status 2 "$CORRIDOR" arrival "$ret" --at noon --json --db d.db
 [ "$(jqe '.error.causes | map(.field) | join(",")')" = "place,at" ] || fail "arrival --json error: $(stderr)"
@@ -93,16 +93,17 @@ refused "error: '2099-01-01' is in the future" \
 refused "error: '2026-11-28' is in the future" \
 	support visit "$ret" --by "K. Mensah" --finding ok --on 2026-11-28
 refused_with 2 "error: the visit is refused: 2 problems
-  the by is missing: say who visited
-  the finding is missing: say what the visit found" support visit "$ret"
+  who visited is missing
+  the finding is missing: what the visit found" support visit "$ret"
 expect_status 0 "$CORRIDOR" support visit "$ret" --by "K. Mensah" --finding "living with family; working" \
 	--on 2026-11-26 --db d.db
 expect_stdout "case $ret: follow-up visit 1 recorded"
 expect_status 0 "$CORRIDOR" support visit "$ret" --by "K. Mensah" --finding "still working" --json --db d.db
 [ "$(jqo '[.visit.no, .visit.on] | @tsv')" = "$(printf '2\t2026-11-27')" ] || fail "visit --json: $(stdout)"
-refused_with 2 "error: the outcome is missing: say how the support ended" support close "$ret"
-expect_status 0 "$CORRIDOR" support close "$ret" --outcome "reintegrated: income from work" --db d.db
-expect_stdout "case $ret: support closed; the case is closed"
+refused_with 2 "error: the outcome is missing: how the support ended" support close "$ret"
+expect_status 0 "$CORRIDOR" support close "$ret" --outcome "reintegrated: income from work" --json --db d.db
+[ "$(jqo '[.case, .state, .outcome] | @tsv')" = \
+	"$(printf '%s\tclosed\treintegrated: income from work' "$ret")" ] || fail "close --json: $(stdout)"
 [ "$(state_of "$ret")" = closed ] || fail "not closed"
 
 expect_status 0 "$CORRIDOR" support show "$ret" --db d.db
@@ -128,7 +129,10 @@ expect_stdout_contains "tester       support    follow-up visit 1 on 2026-11-26 
 expect_stdout_contains "tester       state      reintegration -> closed: reintegrated: income from work"
 
 # An admission enters integration; an evacuation has no support.
-expect_status 0 "$CORRIDOR" arrival "$adm" --place "New York (JFK)" --db d.db
+expect_status 0 "$CORRIDOR" arrival "$adm" --place "New York (JFK)" --by "R. Diaz" --json --db d.db
+[ "$(jqo '[.case, .state, .arrival.place, .arrival.at, .arrival.confirmed_by] | @tsv')" = \
+	"$(printf '%s\tarrived\tNew York (JFK)\t2026-11-27T18:00:00Z\tR. Diaz' "$adm")" ] ||
+	fail "arrival --json: $(stdout)"
 expect_status 0 "$CORRIDOR" support plan "$adm" --kind housing --description "first rent" --db d.db
 [ "$(state_of "$adm")" = integration ] || fail "not in integration"
 refused "error: case '$hev' is HEV, a programme without (re)integration support" \

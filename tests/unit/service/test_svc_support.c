@@ -186,7 +186,7 @@ static void test_support(void **state)
 		"the item is refused: 3 problems", before);
 	assert_string_equal(f.cx.err.causes[0].field, "kind");
 	assert_string_equal(f.cx.err.causes[1].message,
-			    "the description is missing: say what is given");
+			    "the description is missing: what is given");
 	assert_string_equal(f.cx.err.causes[2].message,
 			    "'12.345' is not a positive amount in USD with at most 2 decimals");
 	free(before);
