@@ -4,6 +4,7 @@
 // of domain/fund.h on what is stored, then writes through the store.
 #include "service/fund.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "domain/case.h"
@@ -263,6 +264,7 @@ static int op_status(struct cor_ctx *cx, const void *vin, void *vout)
 	struct cor_error f;
 	int err;
 
+	assert(in->position && in->request);
 	cor_error_clear(&f);
 	check_office(&f, in->office);
 	check_year(cx, &f, in->year, &out->year);
@@ -301,6 +303,7 @@ static int op_list(struct cor_ctx *cx, const void *vin, void *vout)
 	struct cor_error f;
 	int err;
 
+	assert(in->request);
 	cor_error_clear(&f);
 	if (in->office)
 		check_office(&f, in->office);

@@ -6,6 +6,7 @@
 // (cor_store_case_move), so its rules hold here too.
 #include "service/support.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -304,6 +305,7 @@ static int op_show(struct cor_ctx *cx, const void *vin, void *vout)
 	struct cor_error f;
 	int err;
 
+	assert(in->item && in->visit);
 	memset(out, 0, sizeof(*out));
 	cor_error_clear(&f);
 	check_case_ref(&f, in->case_ref);
