@@ -1,27 +1,29 @@
 // SPDX-License-Identifier: Apache-2.0
 // corridor fund: the stranded-migrant fund (HASM): budgets, requests,
-// decisions, payments, and the position of an office.
+// decisions, payments, and the position of an office. The operations and
+// their rules are service/fund.h; this file parses and prints.
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
-#include "domain/case.h"
+#include "domain/fund.h"
 #include "domain/money.h"
-#include "store/store_fund.h"
+#include "service/fund.h"
 
 static const struct cor_command *const cmd = &cor_cmd_fund;
 
 struct args {
-	const char *db, *year, *currency, *amount, *reason, *kind, *note, *reference;
+	const char *db, *year, *currency, *amount, *reason, *kind, *note, *reference, *state;
+	bool json;
 	int npos;
 	char *pos[4];
 };
 
 /* Parse the options every fund subcommand may take; which ones a
- * subcommand needs is checked by the subcommand. */
+ * subcommand needs is checked by its operation. */
 static int parse(int argc, char **argv, struct args *a)
 {
 	static const struct option opts[] = {
@@ -33,6 +35,8 @@ static int parse(int argc, char **argv, struct args *a)
 		{"kind", required_argument, NULL, 'k'},
 		{"note", required_argument, NULL, 'n'},
 		{"reference", required_argument, NULL, 'f'},
+		{"state", required_argument, NULL, 's'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	int c;
@@ -64,6 +68,12 @@ static int parse(int argc, char **argv, struct args *a)
 		case 'f':
 			a->reference = optarg;
 			break;
+		case 's':
+			a->state = optarg;
+			break;
+		case 'j':
+			a->json = true;
+			break;
 		default:
 			return cor_cli_bad_option(cmd, c, argv);
 		}
@@ -76,151 +86,155 @@ static int parse(int argc, char **argv, struct args *a)
 	return 0;
 }
 
-static int need_year(struct args *a, int *year)
+/* --year as a number (0 when not given: the operation takes this year). */
+static int parse_year(struct args *a, int *year)
 {
-	long y;
-	if (!a->year) {
-		*year = cor_date_today().year;
-		return 0;
-	}
-	int ret = cor_cli_parse_long(cmd, "--year", a->year, 2000, 2100, &y);
+	long y = 0;
+	int ret = a->year ? cor_cli_parse_long(cmd, "--year", a->year, 1, 9999, &y) : 0;
 	*year = (int)y;
 	return ret;
 }
 
-static int need_money(struct args *a, int64_t *amount)
-{
-	if (!a->currency || cor_currency_minor_units(a->currency) < 0)
-		return cor_cli_usage_error(
-			cmd, "--currency: give an ISO 4217 code such as USD, EUR, LYD");
-	if (!a->amount || cor_money_parse(a->amount, a->currency, amount) < 0)
-		return cor_cli_usage_error(
-			cmd,
-			"--amount: '%s' is not a positive amount in %s with at most %d decimals",
-			a->amount ? a->amount : "", a->currency,
-			cor_currency_minor_units(a->currency));
-	return 0;
-}
-
-static int need_request_id(struct args *a, long *id)
+static int parse_request_id(struct args *a, long *id)
 {
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one request number");
 	return cor_cli_parse_long(cmd, "REQUEST", a->pos[0], 1, 2147483647L, id);
 }
 
-static int open_store(struct args *a, struct cor_store **st)
+/* Open the store and the context; the exit status on failure. */
+static int open_ctx(struct args *a, struct cor_store **st, struct cor_ctx *cx)
 {
-	return cor_cli_open(a->db, 0, st);
+	return cor_cli_ctx_open(a->db, 0, a->json, st, cx);
 }
 
-static int done(struct cor_store *st, int err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int done(struct cor_store *st, int err, const char *fmt, ...)
+/* The end of a command: the error when err < 0, else doc (with --json) or
+ * nothing more (the text was printed). */
+static int finish(struct cor_store *st, struct cor_ctx *cx, struct args *a, int err, json_t *doc)
 {
 	int ret = COR_EXIT_OK;
-	if (err < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-	} else {
-		va_list ap;
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-	}
+	if (err < 0)
+		ret = cor_cli_error(cx, a->json);
+	else if (doc)
+		ret = cor_cli_print_json(doc);
 	cor_store_close(st);
 	return ret;
 }
 
 static int cmd_budget(struct args *a)
 {
-	int year, ret;
-	int64_t amount;
+	struct cor_svc_fund_budget_out out;
 	struct cor_store *st;
+	struct cor_ctx cx;
 	char m[COR_MONEY_LEN];
-	if (a->npos != 1 || !cor_office_code_is_valid(a->pos[0]))
+	json_t *doc = NULL;
+	int year, ret;
+	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one office code, e.g. NE-AJY");
-	if ((ret = need_year(a, &year)) || (ret = need_money(a, &amount)))
+	if ((ret = parse_year(a, &year)) || (ret = open_ctx(a, &st, &cx)))
 		return ret;
-	if (open_store(a, &st))
-		return COR_EXIT_FAIL;
-	int err = cor_store_fund_set_budget(st, a->pos[0], year, a->currency, amount,
-					    cor_cli_actor());
-	return done(st, err, "budget of %s for %d: %s\n", a->pos[0], year,
-		    cor_money_format(amount, a->currency, m));
+	struct cor_svc_fund_budget_in in = {a->pos[0], year, a->currency, a->amount};
+	int err = cor_svc_fund_budget_set(&cx, &in, &out);
+	if (err == 0 && a->json)
+		doc = cor_svc_fund_budget_result_json(&in, &out);
+	else if (err == 0)
+		printf("budget of %s for %d: %s\n", in.office, out.year,
+		       cor_money_format(out.amount, in.currency, m));
+	return finish(st, &cx, a, err, doc);
 }
 
 static int cmd_request(struct args *a)
 {
-	int ret;
-	int64_t amount;
-	long id = 0;
+	struct cor_svc_fund_request_out out;
 	struct cor_store *st;
+	struct cor_ctx cx;
 	char m[COR_MONEY_LEN];
+	json_t *doc = NULL;
+	int ret;
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one case ID");
-	if (!a->reason || !cor_fund_reason_is_valid(a->reason))
-		return cor_cli_usage_error(
-			cmd, "--reason: one of lost_documents, destitution, accident_illness, "
-			     "abuse, broken_promises, asylum_rejected, insecurity");
-	if (!a->kind || !cor_fund_kind_is_valid(a->kind))
-		return cor_cli_usage_error(cmd, "--kind: one of shelter, food, medical, documents, "
-						"transport, cash, other");
-	if ((ret = need_money(a, &amount)))
+	if ((ret = open_ctx(a, &st, &cx)))
 		return ret;
-	if (open_store(a, &st))
-		return COR_EXIT_FAIL;
-	int err = cor_store_fund_request(st, a->pos[0], a->reason, a->kind, amount, a->currency,
-					 a->note, cor_cli_actor(), &id);
-	return done(st, err, "request %ld: %s for %s on case %s\n", id,
-		    cor_money_format(amount, a->currency, m), a->kind, a->pos[0]);
+	struct cor_svc_fund_request_in in = {a->pos[0],   a->reason, a->kind,
+					     a->currency, a->amount, a->note};
+	int err = cor_svc_fund_request(&cx, &in, &out);
+	const struct cor_fund_request *r = &out.request;
+	if (err == 0 && a->json)
+		doc = cor_svc_fund_request_json(r);
+	else if (err == 0)
+		printf("request %ld: %s for %s on case %s\n", r->id,
+		       cor_money_format(r->amount, r->currency, m), r->kind, r->case_ref);
+	return finish(st, &cx, a, err, doc);
 }
 
 static int cmd_decide(struct args *a, bool approve)
 {
+	struct cor_svc_fund_request_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	json_t *doc = NULL;
 	long id;
 	int ret;
-	struct cor_store *st;
-	if ((ret = need_request_id(a, &id)))
+	if ((ret = parse_request_id(a, &id)) || (ret = open_ctx(a, &st, &cx)))
 		return ret;
-	if (!approve && (!a->note || !*a->note))
-		return cor_cli_usage_error(cmd, "--note: say why the request is rejected");
-	if (open_store(a, &st))
-		return COR_EXIT_FAIL;
-	int err = cor_store_fund_decide(st, id, approve, a->note, cor_cli_actor());
-	return done(st, err, "request %ld %s\n", id, approve ? "approved" : "rejected");
+	struct cor_svc_fund_decide_in in = {id, approve, a->note};
+	int err = cor_svc_fund_decide(&cx, &in, &out);
+	if (err == 0 && a->json)
+		doc = cor_svc_fund_request_json(&out.request);
+	else if (err == 0)
+		printf("request %ld %s\n", id, approve ? "approved" : "rejected");
+	return finish(st, &cx, a, err, doc);
 }
 
 static int cmd_pay(struct args *a)
 {
+	struct cor_svc_fund_request_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	char m[COR_MONEY_LEN];
+	json_t *doc = NULL;
 	long id;
 	int ret;
-	int64_t amount;
-	struct cor_store *st;
-	struct cor_fund_request r;
-	char m[COR_MONEY_LEN];
-	if ((ret = need_request_id(a, &id)))
+	if ((ret = parse_request_id(a, &id)) || (ret = open_ctx(a, &st, &cx)))
 		return ret;
-	if (!a->amount)
-		return cor_cli_usage_error(cmd, "--amount: how much is paid");
-	if (open_store(a, &st))
-		return COR_EXIT_FAIL;
-	/* The amount is in the request's currency. */
-	int err = cor_store_fund_get(st, id, &r);
-	if (err == 0 && cor_money_parse(a->amount, r.currency, &amount) < 0) {
-		cor_store_close(st);
-		return cor_cli_usage_error(cmd, "--amount: '%s' is not a positive amount in %s",
-					   a->amount, r.currency);
-	}
-	if (err == 0)
-		err = cor_store_fund_pay(st, id, amount, a->reference, cor_cli_actor());
-	return done(st, err, "request %ld: paid %s\n", id,
-		    err == 0 ? cor_money_format(amount, r.currency, m) : "");
+	struct cor_svc_fund_pay_in in = {id, a->amount, a->reference};
+	int err = cor_svc_fund_pay(&cx, &in, &out);
+	const struct cor_fund_request *r = &out.request;
+	if (err == 0 && a->json)
+		doc = cor_svc_fund_pay_result_json(&in, &out);
+	else if (err == 0)
+		printf("request %ld: paid %s\n", id,
+		       cor_money_format(out.paid_now, r->currency, m));
+	return finish(st, &cx, a, err, doc);
+}
+
+/* The text of fund status, printed as the operation streams it: the
+ * heading before the first position, "requests" before the first request. */
+struct status_text {
+	const char *office;
+	int year;
+	bool heading, requests; /* printed */
+};
+
+static void heading(struct status_text *t)
+{
+	if (!t->heading)
+		printf("fund of %s in %d\n", t->office, t->year);
+	t->heading = true;
+}
+
+static void requests_heading(struct status_text *t)
+{
+	heading(t);
+	if (!t->requests)
+		printf("requests\n");
+	t->requests = true;
 }
 
 static int print_position(const char *currency, const struct cor_fund_position *p, void *ctx)
 {
 	char b[COR_MONEY_LEN], ap[COR_MONEY_LEN], d[COR_MONEY_LEN], l[COR_MONEY_LEN];
+	heading(ctx);
 	printf("  %-4s budget %s, approved %s, paid %s, left to approve %s\n", currency,
 	       cor_money_format(p->budget, currency, b),
 	       cor_money_format(p->approved, currency, ap),
@@ -229,33 +243,71 @@ static int print_position(const char *currency, const struct cor_fund_position *
 	return 0;
 }
 
-static int print_request(const struct cor_fund_request *r, void *ctx)
+static void request_line(const struct cor_fund_request *r)
 {
 	char m[COR_MONEY_LEN], paid[COR_MONEY_LEN];
 	printf("  %5ld  %-20s %-9s %-16s %-10s %16s  paid %s\n", r->id, r->case_ref,
 	       cor_fund_state_name(r->state), r->reason, r->kind,
 	       cor_money_format(r->amount, r->currency, m),
 	       cor_money_format(r->paid, r->currency, paid));
+}
+
+static int print_request(const struct cor_fund_request *r, void *ctx)
+{
+	requests_heading(ctx);
+	request_line(r);
 	return 0;
 }
 
 static int cmd_status(struct args *a)
 {
-	int year, ret;
+	struct cor_svc_fund_status_out out;
 	struct cor_store *st;
-	if (a->npos != 1 || !cor_office_code_is_valid(a->pos[0]))
+	struct cor_ctx cx;
+	json_t *doc = NULL;
+	int year, ret, err;
+	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one office code, e.g. NE-AJY");
-	if ((ret = need_year(a, &year)))
+	if ((ret = parse_year(a, &year)) || (ret = open_ctx(a, &st, &cx)))
 		return ret;
-	if (open_store(a, &st))
-		return COR_EXIT_FAIL;
-	printf("fund of %s in %d\n", a->pos[0], year);
-	int err = cor_store_fund_positions(st, a->pos[0], year, print_position, NULL);
-	if (err == 0) {
-		printf("requests\n");
-		err = cor_store_fund_requests(st, a->pos[0], year, print_request, NULL);
+	if (a->json) {
+		struct cor_svc_fund_status_in in = {.office = a->pos[0], .year = year};
+		err = cor_svc_fund_status_doc(&cx, &in, &doc);
+	} else {
+		struct status_text t = {a->pos[0], cor_fund_year(year, cx.today.year), false,
+					false};
+		struct cor_svc_fund_status_in in = {a->pos[0], year, print_position, print_request,
+						    &t};
+		if ((err = cor_svc_fund_status(&cx, &in, &out)) == 0)
+			requests_heading(&t);
 	}
-	return done(st, err, "%s", "");
+	return finish(st, &cx, a, err, doc);
+}
+
+static int print_listed(const struct cor_fund_request *r, void *ctx)
+{
+	request_line(r);
+	return 0;
+}
+
+static int cmd_list(struct args *a)
+{
+	struct cor_svc_fund_list_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	json_t *doc = NULL;
+	int year, ret, err;
+	if (a->npos > 1)
+		return cor_cli_usage_error(cmd, "give at most one office code");
+	if ((ret = parse_year(a, &year)) || (ret = open_ctx(a, &st, &cx)))
+		return ret;
+	struct cor_svc_fund_list_in in = {a->npos ? a->pos[0] : NULL, year, a->state, print_listed,
+					  NULL};
+	if (a->json)
+		err = cor_svc_fund_list_doc(&cx, &in, &doc);
+	else if ((err = cor_svc_fund_list(&cx, &in, &out)) == 0)
+		printf("%ld request%s in %d\n", out.count, out.count == 1 ? "" : "s", out.year);
+	return finish(st, &cx, a, err, doc);
 }
 
 static int cmd_approve(struct args *a)
@@ -271,9 +323,9 @@ static int cmd_reject(struct args *a)
 static int run(int argc, char **argv)
 {
 	static const char *const names[] = {"budget", "request", "approve", "reject",
-					    "pay",    "status",  NULL};
-	static int (*const subs[])(struct args *) = {cmd_budget, cmd_request, cmd_approve,
-						     cmd_reject, cmd_pay,     cmd_status};
+					    "pay",    "status",  "list",    NULL};
+	static int (*const subs[])(struct args *) = {
+		cmd_budget, cmd_request, cmd_approve, cmd_reject, cmd_pay, cmd_status, cmd_list};
 	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
 		       "one function per subcommand name");
 	struct args a;
@@ -295,7 +347,8 @@ const struct cor_command cor_cmd_fund = {
 	"       corridor fund reject REQUEST --note T\n"
 	"       corridor fund pay REQUEST --amount A [--reference REF]\n"
 	"       corridor fund status OFFICE [--year Y]\n"
-	"  (each also takes --db PATH)\n\n"
+	"       corridor fund list [OFFICE] [--year Y] [--state requested|approved|rejected]\n"
+	"  (each also takes --json and --db PATH)\n\n"
 	"  reasons: lost_documents destitution accident_illness abuse broken_promises\n"
 	"           asylum_rejected insecurity\n"
 	"  kinds:   shelter food medical documents transport cash other\n"

@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 // corridor support: (re)integration support after arrival: plan assistance
-// items, deliver or cancel them, record follow-up visits, close.
+// items, deliver or cancel them, record follow-up visits, close. The
+// operations and their rules are service/support.h; this file parses and
+// prints.
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
 #include "domain/money.h"
-#include "store/store_support.h"
+#include "service/support.h"
 
 static const struct cor_command *const cmd = &cor_cmd_support;
 
 struct args {
 	const char *db, *kind, *description, *amount, *currency, *note, *on, *by, *finding,
 		*outcome;
+	bool json;
 	int npos;
 	char *pos[3];
 };
@@ -31,6 +36,7 @@ static int parse(int argc, char **argv, struct args *a)
 		{"by", required_argument, NULL, 'b'},
 		{"finding", required_argument, NULL, 'f'},
 		{"outcome", required_argument, NULL, 'u'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	int c;
@@ -68,6 +74,9 @@ static int parse(int argc, char **argv, struct args *a)
 		case 'u':
 			a->outcome = optarg;
 			break;
+		case 'j':
+			a->json = true;
+			break;
 		default:
 			return cor_cli_bad_option(cmd, c, argv);
 		}
@@ -80,113 +89,115 @@ static int parse(int argc, char **argv, struct args *a)
 	return 0;
 }
 
-/* Is s present, clean text of at most max bytes? */
-static bool text_ok(const char *s, size_t max)
+/* Open the store and the context; the exit status on failure. */
+static int open_ctx(struct args *a, struct cor_store **st, struct cor_ctx *cx)
 {
-	return s && *s && strlen(s) <= max && cor_text_is_clean(s);
+	return cor_cli_ctx_open(a->db, 0, a->json, st, cx);
 }
 
-static int finish(struct cor_store *st, int err, const char *done)
+/* The end of a command: the error when err < 0, else doc (with --json). */
+static int finish(struct cor_store *st, struct cor_ctx *cx, struct args *a, int err, json_t *doc)
 {
 	int ret = COR_EXIT_OK;
 	if (err < 0)
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-	else
-		fputs(done, stdout);
+		ret = cor_cli_error(cx, a->json);
+	else if (doc)
+		ret = cor_cli_print_json(doc);
 	cor_store_close(st);
 	return ret;
 }
 
 static int cmd_plan(struct args *a)
 {
-	enum cor_support_kind kind;
-	int64_t amount = 0;
+	struct cor_svc_support_plan_out out;
 	struct cor_store *st;
-	char done[200];
-	int no = 0;
+	struct cor_ctx cx;
+	json_t *doc = NULL;
+	int ret;
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one case ID");
-	if (!a->kind || cor_support_kind_parse(a->kind, &kind) < 0)
-		return cor_cli_usage_error(cmd, "--kind: one of cash, in_kind, referral, business, "
-						"medical, education, housing, psychosocial");
-	if (!text_ok(a->description, 255))
-		return cor_cli_usage_error(cmd,
-					   "--description: what is given (1-255 bytes of text)");
-	if (a->amount || a->currency) {
-		if (!a->currency || cor_currency_minor_units(a->currency) < 0)
-			return cor_cli_usage_error(cmd, "--currency: an ISO 4217 code such as USD");
-		if (!a->amount || cor_money_parse(a->amount, a->currency, &amount) < 0)
-			return cor_cli_usage_error(cmd,
-						   "--amount: '%s' is not a positive amount in %s",
-						   a->amount ? a->amount : "", a->currency);
-	}
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_support_plan(st, a->pos[0], kind, a->description, amount, a->currency,
-					 cor_cli_actor(), &no);
-	snprintf(done, sizeof(done), "case %s: item %d planned\n", a->pos[0], no);
-	return finish(st, err, done);
+	if ((ret = open_ctx(a, &st, &cx)))
+		return ret;
+	struct cor_svc_support_plan_in in = {a->pos[0], a->kind, a->description, a->amount,
+					     a->currency};
+	int err = cor_svc_support_plan(&cx, &in, &out);
+	if (err == 0 && a->json)
+		doc = cor_svc_support_plan_result_json(&in, &out);
+	else if (err == 0)
+		printf("case %s: item %d planned\n", in.case_ref, out.item.no);
+	return finish(st, &cx, a, err, doc);
 }
 
-static int cmd_done(struct args *a, enum cor_support_status status)
+static int cmd_settle(struct args *a, enum cor_support_status status)
 {
+	struct cor_svc_support_settle_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	json_t *doc = NULL;
 	long no;
 	int ret;
-	struct cor_store *st;
-	char done[200];
 	if (a->npos != 2)
 		return cor_cli_usage_error(cmd, "give a case ID and an item number");
-	if ((ret = cor_cli_parse_long(cmd, "ITEM", a->pos[1], 1, 9999, &no)))
+	if ((ret = cor_cli_parse_long(cmd, "ITEM", a->pos[1], 1, 9999, &no)) ||
+	    (ret = open_ctx(a, &st, &cx)))
 		return ret;
-	if (status == COR_SUPPORT_CANCELLED && !text_ok(a->note, 255))
-		return cor_cli_usage_error(cmd, "--note: say why the item is cancelled");
-	if (a->note && !text_ok(a->note, 255))
-		return cor_cli_usage_error(cmd, "--note: at most 255 bytes of text");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_support_done(st, a->pos[0], (int)no, status, a->note, cor_cli_actor());
-	snprintf(done, sizeof(done), "case %s: item %ld %s\n", a->pos[0], no,
-		 cor_support_status_name(status));
-	return finish(st, err, done);
+	struct cor_svc_support_settle_in in = {a->pos[0], (int)no, status, a->note};
+	int err = cor_svc_support_settle(&cx, &in, &out);
+	if (err == 0 && a->json)
+		doc = cor_svc_support_settle_result_json(&in, &out);
+	else if (err == 0)
+		printf("case %s: item %ld %s\n", in.case_ref, no, cor_support_status_name(status));
+	return finish(st, &cx, a, err, doc);
 }
 
 static int cmd_visit(struct args *a)
 {
-	struct cor_date on = cor_date_today();
+	struct cor_svc_support_visit_out out;
 	struct cor_store *st;
-	char done[200];
-	int no = 0;
+	struct cor_ctx cx;
+	json_t *doc = NULL;
+	int ret;
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one case ID");
-	if (a->on && cor_cli_parse_date(cmd, "--on", a->on, &on))
-		return COR_EXIT_USAGE;
-	if (cor_date_cmp(on, cor_date_today()) > 0)
-		return cor_cli_usage_error(cmd, "--on: '%s' is in the future", a->on);
-	if (!text_ok(a->by, 63))
-		return cor_cli_usage_error(cmd, "--by: who visited (1-63 bytes)");
-	if (!text_ok(a->finding, 511))
-		return cor_cli_usage_error(cmd, "--finding: what the visit found (1-511 bytes)");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err =
-		cor_store_support_visit(st, a->pos[0], on, a->by, a->finding, cor_cli_actor(), &no);
-	snprintf(done, sizeof(done), "case %s: follow-up visit %d recorded\n", a->pos[0], no);
-	return finish(st, err, done);
+	if ((ret = open_ctx(a, &st, &cx)))
+		return ret;
+	struct cor_svc_support_visit_in in = {a->pos[0], a->on, a->by, a->finding};
+	int err = cor_svc_support_visit(&cx, &in, &out);
+	if (err == 0 && a->json)
+		doc = cor_svc_support_visit_result_json(&in, &out);
+	else if (err == 0)
+		printf("case %s: follow-up visit %d recorded\n", in.case_ref, out.visit.no);
+	return finish(st, &cx, a, err, doc);
 }
 
 static int cmd_close(struct args *a)
 {
 	struct cor_store *st;
-	char done[200];
+	struct cor_ctx cx;
+	json_t *doc = NULL;
+	int ret;
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one case ID");
-	if (!text_ok(a->outcome, 255))
-		return cor_cli_usage_error(cmd, "--outcome: how the support ended (1-255 bytes)");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_support_close(st, a->pos[0], a->outcome, cor_cli_actor());
-	snprintf(done, sizeof(done), "case %s: support closed; the case is closed\n", a->pos[0]);
-	return finish(st, err, done);
+	if ((ret = open_ctx(a, &st, &cx)))
+		return ret;
+	struct cor_svc_support_close_in in = {a->pos[0], a->outcome};
+	int err = cor_svc_support_close(&cx, &in);
+	if (err == 0 && a->json)
+		doc = cor_svc_support_close_result_json(&in);
+	else if (err == 0)
+		printf("case %s: support closed; the case is closed\n", in.case_ref);
+	return finish(st, &cx, a, err, doc);
+}
+
+static int print_head(const struct cor_case *c, const struct cor_arrival *arr, void *ctx)
+{
+	if (arr)
+		printf("case %s arrived at %s on %s (confirmed by %s)\n", c->ref, arr->place,
+		       arr->at, arr->confirmed_by);
+	else
+		printf("case %s: no arrival confirmed\n", c->ref);
+	printf("items\n");
+	return 0;
 }
 
 static int print_item(const struct cor_support_item *i, void *ctx)
@@ -204,43 +215,46 @@ static int print_item(const struct cor_support_item *i, void *ctx)
 static int print_visit(const struct cor_support_visit *v, void *ctx)
 {
 	char d[COR_DATE_LEN];
+	bool *heading = ctx;
+	if (!*heading)
+		printf("visits\n");
+	*heading = true;
 	printf("  visit %-3d %s by %s: %s\n", v->no, cor_date_format(v->on, d), v->by, v->finding);
 	return 0;
 }
 
 static int cmd_show(struct args *a)
 {
+	struct cor_svc_support_show_out out;
 	struct cor_store *st;
-	struct cor_arrival arr;
+	struct cor_ctx cx;
+	json_t *doc = NULL;
+	bool visits = false;
+	int ret, err;
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one case ID");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_case_get(st, a->pos[0], NULL, NULL);
-	if (err == 0) {
-		if (cor_store_arrival_get(st, a->pos[0], &arr) == 0)
-			printf("case %s arrived at %s on %s (confirmed by %s)\n", a->pos[0],
-			       arr.place, arr.at, arr.confirmed_by);
-		else
-			printf("case %s: no arrival confirmed\n", a->pos[0]);
-		printf("items\n");
-		err = cor_store_support_items(st, a->pos[0], print_item, NULL);
+	if ((ret = open_ctx(a, &st, &cx)))
+		return ret;
+	if (a->json) {
+		struct cor_svc_support_show_in in = {.case_ref = a->pos[0]};
+		err = cor_svc_support_show_doc(&cx, &in, &doc);
+	} else {
+		struct cor_svc_support_show_in in = {a->pos[0], print_head, print_item, print_visit,
+						     &visits};
+		if ((err = cor_svc_support_show(&cx, &in, &out)) == 0 && !visits)
+			printf("visits\n");
 	}
-	if (err == 0) {
-		printf("visits\n");
-		err = cor_store_support_visits(st, a->pos[0], print_visit, NULL);
-	}
-	return finish(st, err, "");
+	return finish(st, &cx, a, err, doc);
 }
 
 static int cmd_deliver(struct args *a)
 {
-	return cmd_done(a, COR_SUPPORT_DELIVERED);
+	return cmd_settle(a, COR_SUPPORT_DELIVERED);
 }
 
 static int cmd_cancel(struct args *a)
 {
-	return cmd_done(a, COR_SUPPORT_CANCELLED);
+	return cmd_settle(a, COR_SUPPORT_CANCELLED);
 }
 
 static int run(int argc, char **argv)
@@ -269,7 +283,7 @@ const struct cor_command cor_cmd_support = {
 	"       corridor support visit CASE-ID --by NAME --finding T [--on YYYY-MM-DD]\n"
 	"       corridor support close CASE-ID --outcome T\n"
 	"       corridor support show CASE-ID\n"
-	"  (each also takes --db PATH)\n\n"
+	"  (each also takes --json and --db PATH)\n\n"
 	"  kinds: cash in_kind referral business medical education housing psychosocial\n"
 	"The first item planned for an arrived case opens its support: a return enters\n"
 	"'reintegration', an admission 'integration'. Closing needs every item delivered or\n"

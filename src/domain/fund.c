@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // Rules of the stranded-migrant fund: the vocabularies and the two money
-// checks (approval within the budget, payments within the approval).
+// checks (approval within the budget, payments within the approval), the
+// budget year and which cases and states the fund acts on.
 #include "domain/fund.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/case.h"
 #include "domain/money.h"
 #include "util/error.h"
 
@@ -59,40 +61,83 @@ int cor_fund_state_parse(const char *s, enum cor_fund_state *out)
 	return COR_EINVAL;
 }
 
-int cor_fund_check_approval(const struct cor_fund_position *p, int64_t amount, const char *office,
-			    int year, const char *currency, char *msg, size_t msglen)
+int cor_fund_year(int given, int today_year)
 {
-	char a[COR_MONEY_LEN], b[COR_MONEY_LEN], c[COR_MONEY_LEN], d[COR_MONEY_LEN];
-	if (p->budget <= 0) {
-		snprintf(msg, msglen,
-			 "office '%s' has no %d budget in %s (set one with 'corridor fund budget')",
-			 office, year, currency);
-		return COR_EINVAL;
-	}
-	int64_t left = p->budget - p->approved;
-	if (amount > left) {
-		snprintf(msg, msglen,
-			 "approving %s would exceed the %d budget of office '%s': budget %s, "
-			 "already approved %s, left %s",
-			 cor_money_format(amount, currency, a), year, office,
-			 cor_money_format(p->budget, currency, b),
-			 cor_money_format(p->approved, currency, c),
-			 cor_money_format(left, currency, d));
-		return COR_EINVAL;
-	}
+	return given ? given : today_year;
+}
+
+bool cor_fund_year_is_valid(int year)
+{
+	return year >= 2000 && year <= 2100;
+}
+
+int cor_fund_check_case(const struct cor_case *c, struct cor_error *e)
+{
+	if (strcmp(c->programme, "HASM"))
+		return cor_error_set(
+			e, COR_CODE_REFUSED, "case",
+			"case '%s' is %s; the fund assists stranded-migrant (HASM) cases only",
+			c->ref, c->programme);
+	if (!strcmp(c->state, "closed"))
+		return cor_error_set(e, COR_CODE_WRONG_STATE, "case", "case '%s' is closed",
+				     c->ref);
 	return 0;
 }
 
-int cor_fund_check_disbursement(int64_t approved, int64_t paid, int64_t amount,
-				const char *currency, char *msg, size_t msglen)
+int cor_fund_check_budget(const struct cor_fund_position *p, int64_t amount, const char *office,
+			  int year, const char *currency, struct cor_error *e)
+{
+	char a[COR_MONEY_LEN], b[COR_MONEY_LEN];
+	if (amount < p->approved)
+		return cor_error_set(
+			e, COR_CODE_REFUSED, "amount",
+			"the %d budget of office '%s' cannot be %s: %s is already approved", year,
+			office, cor_money_format(amount, currency, a),
+			cor_money_format(p->approved, currency, b));
+	return 0;
+}
+
+int cor_fund_check_decision(long id, enum cor_fund_state s, struct cor_error *e)
+{
+	if (s != COR_FUND_REQUESTED)
+		return cor_error_set(e, COR_CODE_WRONG_STATE, "request",
+				     "fund request %ld is already %s", id, cor_fund_state_name(s));
+	return 0;
+}
+
+int cor_fund_check_approval(const struct cor_fund_position *p, int64_t amount, const char *office,
+			    int year, const char *currency, struct cor_error *e)
+{
+	char a[COR_MONEY_LEN], b[COR_MONEY_LEN], c[COR_MONEY_LEN], d[COR_MONEY_LEN];
+	if (p->budget <= 0)
+		return cor_error_set(e, COR_CODE_FUND_EXCEEDED, NULL,
+				     "office '%s' has no %d budget in %s", office, year, currency);
+	int64_t left = p->budget - p->approved;
+	if (amount > left)
+		return cor_error_set(e, COR_CODE_FUND_EXCEEDED, NULL,
+				     "approving %s would exceed the %d budget of office '%s': "
+				     "budget %s, already approved %s, left %s",
+				     cor_money_format(amount, currency, a), year, office,
+				     cor_money_format(p->budget, currency, b),
+				     cor_money_format(p->approved, currency, c),
+				     cor_money_format(left, currency, d));
+	return 0;
+}
+
+int cor_fund_check_payment(long id, enum cor_fund_state s, int64_t approved, int64_t paid,
+			   int64_t amount, const char *currency, struct cor_error *e)
 {
 	char a[COR_MONEY_LEN], b[COR_MONEY_LEN], c[COR_MONEY_LEN];
-	if (paid + amount > approved) {
-		snprintf(msg, msglen, "paying %s would exceed the approved %s (already paid %s)",
-			 cor_money_format(amount, currency, a),
-			 cor_money_format(approved, currency, b),
-			 cor_money_format(paid, currency, c));
-		return COR_EINVAL;
-	}
+	if (s != COR_FUND_APPROVED)
+		return cor_error_set(e, COR_CODE_WRONG_STATE, "request",
+				     "fund request %ld is %s, not approved", id,
+				     cor_fund_state_name(s));
+	if (amount > approved - paid)
+		return cor_error_set(e, COR_CODE_FUND_EXCEEDED, "amount",
+				     "fund request %ld: paying %s would exceed the approved %s "
+				     "(already paid %s)",
+				     id, cor_money_format(amount, currency, a),
+				     cor_money_format(approved, currency, b),
+				     cor_money_format(paid, currency, c));
 	return 0;
 }

@@ -30,14 +30,36 @@ struct cor_fund_position {
 	int64_t disbursed; /* sum of payments */
 };
 
-/* May a request of amount be approved? 0, or COR_EINVAL with a sentence in
- * msg naming the office, year and figures (office, currency and year are
- * only used in the message). */
+struct cor_case;
+struct cor_error;
+
+/* The year a budget or a request draws on: given, or the year of today
+ * when given is 0. */
+int cor_fund_year(int given, int today_year);
+/* Is year one a budget can be set for (2000 to 2100)? */
+bool cor_fund_year_is_valid(int year);
+
+/* The rules below answer 0, or refuse on e (code, field, message) and
+ * return the matching negative cor_err. */
+
+/* May case c ask the fund for help? REFUSED (field "case") for a programme
+ * other than HASM; WRONG_STATE for a closed case. */
+int cor_fund_check_case(const struct cor_case *c, struct cor_error *e);
+/* May the budget of p's office be set to amount? REFUSED (field "amount")
+ * below what is already approved (office, year and currency name it). */
+int cor_fund_check_budget(const struct cor_fund_position *p, int64_t amount, const char *office,
+			  int year, const char *currency, struct cor_error *e);
+/* May request id, in state s, be approved or rejected? WRONG_STATE unless
+ * it is requested. */
+int cor_fund_check_decision(long id, enum cor_fund_state s, struct cor_error *e);
+/* May a request of amount be approved against position p? FUND_EXCEEDED
+ * when the office has no budget or the amount is more than is left of it. */
 int cor_fund_check_approval(const struct cor_fund_position *p, int64_t amount, const char *office,
-			    int year, const char *currency, char *msg, size_t msglen);
-/* May a payment of amount be made on a request approved for `approved` of
- * which `paid` is paid? 0, or COR_EINVAL with a sentence in msg. */
-int cor_fund_check_disbursement(int64_t approved, int64_t paid, int64_t amount,
-				const char *currency, char *msg, size_t msglen);
+			    int year, const char *currency, struct cor_error *e);
+/* May amount be paid on request id, in state s, approved for `approved` of
+ * which `paid` is paid? WRONG_STATE unless approved; FUND_EXCEEDED (field
+ * "amount") beyond what is approved. */
+int cor_fund_check_payment(long id, enum cor_fund_state s, int64_t approved, int64_t paid,
+			   int64_t amount, const char *currency, struct cor_error *e);
 
 #endif

@@ -88,3 +88,25 @@ char *cor_money_format(int64_t minor, const char *currency, char *buf)
 	snprintf(buf, COR_MONEY_LEN, "%s%s%s %s", minor < 0 ? "-" : "", grouped, fdig, currency);
 	return buf;
 }
+
+char *cor_money_decimal(int64_t minor, const char *currency, char *buf)
+{
+	int units = cor_currency_minor_units(currency);
+	if (units < 0)
+		units = 2;
+	int64_t scale = 1;
+	for (int i = 0; i < units; i++)
+		scale *= 10;
+	uint64_t v = minor < 0 ? (uint64_t)(-(minor + 1)) + 1 : (uint64_t)minor;
+	uint64_t whole = v / (uint64_t)scale, frac = v % (uint64_t)scale;
+	char fdig[8] = "";
+	if (units > 0 && units < (int)sizeof(fdig)) {
+		fdig[0] = '.';
+		for (int i = units; i >= 1; i--, frac /= 10)
+			fdig[i] = (char)('0' + frac % 10);
+		fdig[units + 1] = '\0';
+	}
+	snprintf(buf, COR_MONEY_LEN, "%s%llu%s", minor < 0 ? "-" : "", (unsigned long long)whole,
+		 fdig);
+	return buf;
+}

@@ -19,5 +19,8 @@ int cor_currency_minor_units(const char *code);
 int cor_money_parse(const char *s, const char *currency, int64_t *out);
 /* Write "1,234.50 USD" into buf (COR_MONEY_LEN bytes). Returns buf. */
 char *cor_money_format(int64_t minor, const char *currency, char *buf);
+/* Write "1234.50" (no separators, no currency: what cor_money_parse reads
+ * back) into buf (COR_MONEY_LEN bytes). Returns buf. */
+char *cor_money_decimal(int64_t minor, const char *currency, char *buf);
 
 #endif

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The vocabulary of (re)integration support and the rule for closing it.
+// The vocabulary of (re)integration support and its rules: which cases it
+// acts on, which items can be settled, when it can close, which cases can
+// arrive and how an arrival time is written.
 #include "domain/support.h"
 
 #include <stdio.h>
@@ -60,26 +62,86 @@ const char *cor_support_state(const struct cor_programme *p)
 	return NULL;
 }
 
-int cor_support_check_close(const char *ref, const struct cor_support_tally *t, char *msg,
-			    size_t msglen)
+int cor_support_check_case(const struct cor_case *c, bool in_support, struct cor_error *e)
 {
-	if (t->planned) {
-		snprintf(msg, msglen,
-			 "case '%s' has %d assistance item%s still planned: deliver or cancel %s "
-			 "first",
-			 ref, t->planned, t->planned == 1 ? "" : "s",
-			 t->planned == 1 ? "it" : "them");
-		return COR_EWRONGSTATE;
-	}
-	if (!t->delivered) {
-		snprintf(msg, msglen,
-			 "case '%s' has no assistance delivered: plan and deliver an item first",
-			 ref);
-		return COR_EWRONGSTATE;
-	}
-	if (!t->visits) {
-		snprintf(msg, msglen, "case '%s' has no follow-up visit recorded", ref);
-		return COR_EWRONGSTATE;
-	}
+	const struct cor_programme *p = cor_programme_find(c->programme);
+	const char *s = p ? cor_support_state(p) : NULL;
+	if (!s)
+		return cor_error_set(e, COR_CODE_WRONG_STATE, "case",
+				     "case '%s' is %s, a programme without (re)integration support",
+				     c->ref, c->programme);
+	if (!strcmp(c->state, s) || (!in_support && !strcmp(c->state, "arrived")))
+		return 0;
+	return cor_error_set(e, COR_CODE_WRONG_STATE, "case",
+			     "case '%s' is '%s'; support is for cases %s%s", c->ref, c->state,
+			     in_support ? "in " : "that arrived or are in ", s);
+}
+
+int cor_support_check_item(const char *ref, int no, enum cor_support_status s, struct cor_error *e)
+{
+	if (s != COR_SUPPORT_PLANNED)
+		return cor_error_set(e, COR_CODE_WRONG_STATE, "item",
+				     "item %d of case '%s' is already %s", no, ref,
+				     cor_support_status_name(s));
+	return 0;
+}
+
+int cor_support_check_close(const char *ref, const struct cor_support_tally *t, struct cor_error *e)
+{
+	struct cor_error f;
+	cor_error_clear(&f);
+	if (t->planned)
+		cor_error_cause(&f, COR_CODE_WRONG_STATE, "item",
+				"case '%s' has %d assistance item%s still planned: deliver or "
+				"cancel %s first",
+				ref, t->planned, t->planned == 1 ? "" : "s",
+				t->planned == 1 ? "it" : "them");
+	if (!t->delivered)
+		cor_error_cause(&f, COR_CODE_WRONG_STATE, "item",
+				"case '%s' has no assistance delivered: plan and deliver an item "
+				"first",
+				ref);
+	if (!t->visits)
+		cor_error_cause(&f, COR_CODE_WRONG_STATE, "visit",
+				"case '%s' has no follow-up visit recorded", ref);
+	if (f.ncauses == 0)
+		return 0;
+	if (f.ncauses == 1)
+		return cor_error_set(e, f.causes[0].code, f.causes[0].field, "%s",
+				     f.causes[0].message);
+	cor_error_set(e, COR_CODE_WRONG_STATE, NULL, "the support of case '%s' cannot close yet",
+		      ref);
+	for (int i = 0; i < f.ncauses; i++)
+		cor_error_cause(e, f.causes[i].code, f.causes[i].field, "%s", f.causes[i].message);
+	return COR_EWRONGSTATE;
+}
+
+int cor_arrival_check_case(const struct cor_case *c, struct cor_error *e)
+{
+	if (strcmp(c->state, "departed"))
+		return cor_error_set(e, COR_CODE_WRONG_STATE, "case",
+				     "case '%s' is '%s'; only a departed case can arrive", c->ref,
+				     c->state);
+	return 0;
+}
+
+int cor_arrival_time_parse(const char *s, char out[COR_TIME_LEN])
+{
+	struct cor_date d;
+	char date[COR_DATE_LEN];
+	unsigned h, m, sec = 0;
+	char z[2];
+	size_t n = strlen(s);
+	if (n < 17 || s[10] != 'T')
+		return COR_EINVAL;
+	snprintf(date, sizeof(date), "%.10s", s);
+	if (cor_date_parse(date, &d) < 0)
+		return COR_EINVAL;
+	if (n == 17 ? sscanf(s + 11, "%2u:%2u%1[Z]", &h, &m, z) != 3
+		    : n != 20 || sscanf(s + 11, "%2u:%2u:%2u%1[Z]", &h, &m, &sec, z) != 4)
+		return COR_EINVAL;
+	if (h > 23 || m > 59 || sec > 59)
+		return COR_EINVAL;
+	snprintf(out, COR_TIME_LEN, "%sT%02u:%02u:%02uZ", date, h % 24, m % 60, sec % 60);
 	return 0;
 }

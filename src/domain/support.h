@@ -50,9 +50,28 @@ struct cor_support_tally {
 	int visits;
 };
 
-/* May the support of case ref close? 0, or COR_EWRONGSTATE with a sentence
- * in msg: items still planned, nothing delivered, or no follow-up visit. */
-int cor_support_check_close(const char *ref, const struct cor_support_tally *t, char *msg,
-			    size_t msglen);
+struct cor_error;
+
+/* The rules below answer 0, or refuse on e (code, field, message) and
+ * return the matching negative cor_err. */
+
+/* May case c (programme and state) take support work? WRONG_STATE (field
+ * "case") for a programme without support, or a case that is not in its
+ * support state (in_support) or arrived or in it (!in_support). */
+int cor_support_check_case(const struct cor_case *c, bool in_support, struct cor_error *e);
+/* May item no of case ref, in status s, be delivered or cancelled?
+ * WRONG_STATE (field "item") unless it is planned. */
+int cor_support_check_item(const char *ref, int no, enum cor_support_status s, struct cor_error *e);
+/* May the support of case ref close? WRONG_STATE listing every cause
+ * (items still planned, nothing delivered, no follow-up visit); one cause
+ * alone is the message itself. */
+int cor_support_check_close(const char *ref, const struct cor_support_tally *t,
+			    struct cor_error *e);
+/* May case c be confirmed arrived? WRONG_STATE (field "case") unless it
+ * departed. */
+int cor_arrival_check_case(const struct cor_case *c, struct cor_error *e);
+/* Parse "YYYY-MM-DDTHH:MMZ" or "YYYY-MM-DDTHH:MM:SSZ" into the stored form
+ * "YYYY-MM-DDTHH:MM:SSZ" (COR_TIME_LEN bytes). COR_EINVAL when malformed. */
+int cor_arrival_time_parse(const char *s, char out[COR_TIME_LEN]);
 
 #endif

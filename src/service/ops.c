@@ -4,12 +4,16 @@
 #include "service/service.h"
 
 #include "service/document.h"
+#include "service/fund.h"
 #include "service/health.h"
 #include "service/rules.h"
+#include "service/support.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,
 	cor_ops_health,
 	cor_ops_document,
+	cor_ops_fund,
+	cor_ops_support,
 	NULL,
 };

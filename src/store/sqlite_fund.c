@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // SQLite side of the stranded-migrant fund. Money is stored in minor units
 // (INTEGER); positions are sums over requests and payments, never stored.
+// Records only: which requests may be approved or paid, and how much, is
+// decided by the fund's rules (domain/fund.h) in the operations layer.
 #include <stdio.h>
 #include <string.h>
 
@@ -125,7 +127,7 @@ static int office_id(struct cor_store *st, const char *office, int64_t *id)
 		return 0;
 	if (rc != SQLITE_DONE)
 		return cor_sqlite_fail(st, rc, "reading offices");
-	cor_sqlite_msg(st, "no office '%s' (see 'corridor office list')", office);
+	cor_sqlite_msg(st, "no office '%s'", office);
 	return COR_ENOTFOUND;
 }
 
@@ -183,13 +185,6 @@ int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year
 	if ((err = office_id(st, office, &oid)) < 0 ||
 	    (err = position(st, oid, year, currency, &p)) < 0)
 		return cor_sqlite_unit_end(st, own, err);
-	if (amount < p.approved) {
-		cor_sqlite_msg(st,
-			       "the %d budget of office '%s' cannot be %s: %s is already approved",
-			       year, office, cor_money_format(amount, currency, a),
-			       cor_money_format(p.approved, currency, b));
-		return cor_sqlite_unit_end(st, own, COR_EINVAL);
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_budget_set);
 	if (!s)
 		return cor_sqlite_unit_end(
@@ -258,29 +253,18 @@ int cor_store_fund_get(struct cor_store *st, long id, struct cor_fund_request *o
 	return get(st, id, out, NULL);
 }
 
-int cor_store_fund_request(struct cor_store *st, const char *case_ref, const char *reason,
+int cor_store_fund_request(struct cor_store *st, const char *case_ref, int year, const char *reason,
 			   const char *kind, int64_t amount, const char *currency, const char *note,
 			   const char *actor, long *id)
 {
-	struct cor_case c;
 	int64_t case_id = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN];
 	bool own;
 	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
-	if ((err = cor_store_case_get(st, case_ref, &case_id, &c)) < 0)
+	if ((err = cor_store_case_get(st, case_ref, &case_id, NULL)) < 0)
 		return cor_sqlite_unit_end(st, own, err);
-	if (strcmp(c.programme, "HASM")) {
-		cor_sqlite_msg(
-			st, "case '%s' is %s; the fund assists stranded-migrant (HASM) cases only",
-			case_ref, c.programme);
-		return cor_sqlite_unit_end(st, own, COR_EINVAL);
-	}
-	if (!strcmp(c.state, "closed")) {
-		cor_sqlite_msg(st, "case '%s' is closed", case_ref);
-		return cor_sqlite_unit_end(st, own, COR_EWRONGSTATE);
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_request_add);
 	if (!s)
 		return cor_sqlite_unit_end(
@@ -288,7 +272,7 @@ int cor_store_fund_request(struct cor_store *st, const char *case_ref, const cha
 			cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording a request"));
 	cor_store_now(st, at);
 	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int(s, 2, cor_store_today(st).year); /* the budget year it draws on */
+	sqlite3_bind_int(s, 2, year);
 	cor_sqlite_bind_text(s, 3, reason);
 	cor_sqlite_bind_text(s, 4, kind);
 	sqlite3_bind_int64(s, 5, amount);
@@ -308,30 +292,14 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 			  const char *actor)
 {
 	struct cor_fund_request r;
-	struct cor_fund_position p;
-	int64_t case_id = 0, oid = 0;
-	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], msg[400];
+	int64_t case_id = 0;
+	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN];
 	bool own;
 	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
 	if ((err = get(st, id, &r, &case_id)) < 0)
 		return cor_sqlite_unit_end(st, own, err);
-	if (r.state != COR_FUND_REQUESTED) {
-		cor_sqlite_msg(st, "fund request %ld is already %s", id,
-			       cor_fund_state_name(r.state));
-		return cor_sqlite_unit_end(st, own, COR_EWRONGSTATE);
-	}
-	if (approve) {
-		if ((err = office_id(st, r.office, &oid)) < 0 ||
-		    (err = position(st, oid, r.year, r.currency, &p)) < 0)
-			return cor_sqlite_unit_end(st, own, err);
-		if (cor_fund_check_approval(&p, r.amount, r.office, r.year, r.currency, msg,
-					    sizeof(msg)) < 0) {
-			cor_sqlite_msg(st, "%s", msg);
-			return cor_sqlite_unit_end(st, own, COR_EINVAL);
-		}
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_decide);
 	if (!s)
 		return cor_sqlite_unit_end(
@@ -355,23 +323,13 @@ int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char
 {
 	struct cor_fund_request r;
 	int64_t case_id = 0;
-	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], msg[300];
+	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN];
 	bool own;
 	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
 	if ((err = get(st, id, &r, &case_id)) < 0)
 		return cor_sqlite_unit_end(st, own, err);
-	if (r.state != COR_FUND_APPROVED) {
-		cor_sqlite_msg(st, "fund request %ld is %s, not approved", id,
-			       cor_fund_state_name(r.state));
-		return cor_sqlite_unit_end(st, own, COR_EWRONGSTATE);
-	}
-	if (cor_fund_check_disbursement(r.amount, r.paid, amount, r.currency, msg, sizeof(msg)) <
-	    0) {
-		cor_sqlite_msg(st, "fund request %ld: %s", id, msg);
-		return cor_sqlite_unit_end(st, own, COR_EINVAL);
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_pay);
 	if (!s)
 		return cor_sqlite_unit_end(

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// SQLite side of arrival and (re)integration support. State changes go
-// through cor_store_case_move, so the lifecycle's rules apply here as in
-// 'corridor move'.
+// SQLite side of arrival and (re)integration support: records only. Which
+// cases take support, when an item can be settled and when support can
+// close are the rules of domain/support.h, checked by the operations layer
+// (service/support.h), which also moves the case through the lifecycle.
+// An arrival still moves its case to 'arrived' here, since movements
+// confirm their cases' arrivals through this call as well.
 #include <stdio.h>
 #include <string.h>
 
@@ -63,7 +66,9 @@ static const char sql_item_add[] =
 	"INSERT INTO support_item (case_id, no, kind, description, amount, currency, status,"
 	" planned_by, planned_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'planned', ?7, ?8)";
 static const char sql_item_get[] =
-	"SELECT kind, description, status FROM support_item WHERE case_id = ?1 AND no = ?2";
+	"SELECT i.no, i.kind, i.description, i.amount, i.currency, i.status, i.planned_at,"
+	" i.done_at, i.done_note FROM support_item i JOIN cases c ON c.id = i.case_id"
+	" WHERE c.ref = ?1 AND i.no = ?2";
 static const char sql_item_done[] =
 	"UPDATE support_item SET status = ?3, done_by = ?4, done_at = ?5, done_note = ?6"
 	" WHERE case_id = ?1 AND no = ?2 AND status = 'planned'";
@@ -109,6 +114,21 @@ static int next_no(struct cor_store *st, const char *sql, int64_t case_id, int *
 	return rc == SQLITE_ROW ? 0 : cor_sqlite_fail(st, rc, "numbering");
 }
 
+/* An item from a row of sql_items or sql_item_get. */
+static void read_item(sqlite3_stmt *q, struct cor_support_item *i)
+{
+	memset(i, 0, sizeof(*i));
+	i->no = sqlite3_column_int(q, 0);
+	cor_support_kind_parse((const char *)sqlite3_column_text(q, 1), &i->kind);
+	cor_sqlite_copy_col(i->description, sizeof(i->description), q, 2);
+	i->amount = sqlite3_column_int64(q, 3);
+	cor_sqlite_copy_col(i->currency, sizeof(i->currency), q, 4);
+	cor_support_status_parse((const char *)sqlite3_column_text(q, 5), &i->status);
+	cor_sqlite_copy_col(i->planned_at, sizeof(i->planned_at), q, 6);
+	cor_sqlite_copy_col(i->done_at, sizeof(i->done_at), q, 7);
+	cor_sqlite_copy_col(i->done_note, sizeof(i->done_note), q, 8);
+}
+
 /* Move the case; the refusal (if any) is already on st. */
 static int move(struct cor_store *st, const char *ref, const char *to, const char *actor,
 		const char *reason)
@@ -129,10 +149,11 @@ int cor_store_arrival_confirm(struct cor_store *st, const char *ref, const struc
 		return err;
 	if ((err = cor_store_case_get(st, ref, &case_id, &c)) < 0)
 		goto out;
-	if (strcmp(c.state, "departed")) {
-		cor_sqlite_msg(st, "case '%s' is '%s'; only a departed case can arrive", ref,
-			       c.state);
-		err = COR_EWRONGSTATE;
+	/* Movements confirm their cases' arrivals through here without the
+	 * operations layer: the rule is the domain's, checked again. */
+	struct cor_error why;
+	if ((err = cor_arrival_check_case(&c, &why)) < 0) {
+		cor_sqlite_msg(st, "%s", why.message);
 		goto out;
 	}
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_arrival_add);
@@ -181,46 +202,24 @@ int cor_store_arrival_get(struct cor_store *st, const char *ref, struct cor_arri
 	return err;
 }
 
-/* The case, which must be arrived or in support (or, with in_support only,
- * in support). */
-static int support_case(struct cor_store *st, const char *ref, bool in_support, int64_t *id,
-			struct cor_case *c)
+/* The case's id; COR_ENOTFOUND when there is none. */
+static int case_id_of(struct cor_store *st, const char *ref, int64_t *id)
 {
-	int err = cor_store_case_get(st, ref, id, c);
-	if (err < 0)
-		return err;
-	const struct cor_programme *p = cor_programme_find(c->programme);
-	const char *s = p ? cor_support_state(p) : NULL;
-	if (!s) {
-		cor_sqlite_msg(st, "case '%s' is %s, a programme without (re)integration support",
-			       ref, c->programme);
-		return COR_EWRONGSTATE;
-	}
-	if (!strcmp(c->state, s) || (!in_support && !strcmp(c->state, "arrived")))
-		return 0;
-	cor_sqlite_msg(st, "case '%s' is '%s'; support is for cases %s%s", ref, c->state,
-		       in_support ? "in " : "that arrived or are in ", s);
-	return COR_EWRONGSTATE;
+	return cor_store_case_get(st, ref, id, NULL);
 }
 
 int cor_store_support_plan(struct cor_store *st, const char *ref, enum cor_support_kind kind,
 			   const char *description, int64_t amount, const char *currency,
 			   const char *actor, int *no)
 {
-	struct cor_case c;
 	int64_t case_id = 0;
 	bool own;
 	char at[COR_TIME_LEN], detail[400], m[COR_MONEY_LEN];
 	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
-	if ((err = support_case(st, ref, false, &case_id, &c)) < 0 ||
+	if ((err = case_id_of(st, ref, &case_id)) < 0 ||
 	    (err = next_no(st, sql_item_next, case_id, no)) < 0)
-		goto out;
-	/* The first item opens the support: the case enters (re)integration. */
-	if (!strcmp(c.state, "arrived") &&
-	    (err = move(st, ref, cor_support_state(cor_programme_find(c.programme)), actor, "")) <
-		    0)
 		goto out;
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_item_add);
 	if (!q) {
@@ -245,42 +244,39 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
+int cor_store_support_item_get(struct cor_store *st, const char *ref, int no,
+			       struct cor_support_item *out)
+{
+	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_item_get);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading an item");
+	cor_sqlite_bind_text(q, 1, ref);
+	sqlite3_bind_int(q, 2, no);
+	int rc = sqlite3_step(q), err = 0;
+	if (rc == SQLITE_ROW) {
+		read_item(q, out);
+	} else if (rc == SQLITE_DONE) {
+		cor_sqlite_msg(st, "case '%s' has no assistance item %d", ref, no);
+		err = COR_ENOTFOUND;
+	} else {
+		err = cor_sqlite_fail(st, rc, "reading an item");
+	}
+	sqlite3_reset(q);
+	return err;
+}
+
 int cor_store_support_done(struct cor_store *st, const char *ref, int no,
 			   enum cor_support_status status, const char *note, const char *actor)
 {
-	struct cor_case c;
 	int64_t case_id = 0;
 	bool own;
-	char at[COR_TIME_LEN], detail[400], cur[16] = "";
+	char at[COR_TIME_LEN], detail[400];
 	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
-	if ((err = support_case(st, ref, true, &case_id, &c)) < 0)
+	if ((err = case_id_of(st, ref, &case_id)) < 0)
 		goto out;
-	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_item_get);
-	if (!q) {
-		err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading an item");
-		goto out;
-	}
-	sqlite3_bind_int64(q, 1, case_id);
-	sqlite3_bind_int(q, 2, no);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		cor_sqlite_copy_col(cur, sizeof(cur), q, 2);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW) {
-		err = rc == SQLITE_DONE ? COR_ENOTFOUND
-					: cor_sqlite_fail(st, rc, "reading an item");
-		if (rc == SQLITE_DONE)
-			cor_sqlite_msg(st, "case '%s' has no assistance item %d", ref, no);
-		goto out;
-	}
-	if (strcmp(cur, "planned")) {
-		cor_sqlite_msg(st, "item %d of case '%s' is already %s", no, ref, cur);
-		err = COR_EWRONGSTATE;
-		goto out;
-	}
-	q = cor_sqlite_stmt(st, sql_item_done);
+	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_item_done);
 	if (!q) {
 		err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "updating an item");
 		goto out;
@@ -302,14 +298,13 @@ out:
 int cor_store_support_visit(struct cor_store *st, const char *ref, struct cor_date on,
 			    const char *by, const char *finding, const char *actor, int *no)
 {
-	struct cor_case c;
 	int64_t case_id = 0;
 	bool own;
 	char date[COR_DATE_LEN], detail[200];
 	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
-	if ((err = support_case(st, ref, true, &case_id, &c)) < 0 ||
+	if ((err = case_id_of(st, ref, &case_id)) < 0 ||
 	    (err = next_no(st, sql_visit_next, case_id, no)) < 0)
 		goto out;
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_visit_add);
@@ -332,41 +327,33 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
+int cor_store_support_tally(struct cor_store *st, const char *ref, struct cor_support_tally *t)
+{
+	int64_t case_id = 0;
+	int err = case_id_of(st, ref, &case_id);
+	if (err < 0)
+		return err;
+	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_tally);
+	if (!q)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading the support");
+	sqlite3_bind_int64(q, 1, case_id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		t->planned = sqlite3_column_int(q, 0);
+		t->delivered = sqlite3_column_int(q, 1);
+		t->cancelled = sqlite3_column_int(q, 2);
+		t->visits = sqlite3_column_int(q, 3);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? 0 : cor_sqlite_fail(st, rc, "reading the support");
+}
+
 int cor_store_support_close(struct cor_store *st, const char *ref, const char *outcome,
 			    const char *actor)
 {
-	struct cor_case c;
-	struct cor_support_tally t = {0};
 	int64_t case_id = 0;
-	bool own;
-	char msg[300];
-	int err = cor_sqlite_unit_begin(st, &own);
-	if (err < 0)
-		return err;
-	if ((err = support_case(st, ref, true, &case_id, &c)) < 0)
-		goto out;
-	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_tally);
-	if (!q) {
-		err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading the support");
-		goto out;
-	}
-	sqlite3_bind_int64(q, 1, case_id);
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		t.planned = sqlite3_column_int(q, 0);
-		t.delivered = sqlite3_column_int(q, 1);
-		t.cancelled = sqlite3_column_int(q, 2);
-		t.visits = sqlite3_column_int(q, 3);
-	}
-	sqlite3_reset(q);
-	if ((err = cor_support_check_close(ref, &t, msg, sizeof(msg))) < 0) {
-		cor_sqlite_msg(st, "%s", msg);
-		goto out;
-	}
-	if ((err = event(st, case_id, actor, "support closed", outcome)) < 0)
-		goto out;
-	err = move(st, ref, "closed", actor, outcome);
-out:
-	return cor_sqlite_unit_end(st, own, err);
+	int err = case_id_of(st, ref, &case_id);
+	return err < 0 ? err : event(st, case_id, actor, "support closed", outcome);
 }
 
 int cor_store_support_items(struct cor_store *st, const char *ref,
@@ -379,16 +366,7 @@ int cor_store_support_items(struct cor_store *st, const char *ref,
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct cor_support_item i;
-		memset(&i, 0, sizeof(i));
-		i.no = sqlite3_column_int(q, 0);
-		cor_support_kind_parse((const char *)sqlite3_column_text(q, 1), &i.kind);
-		cor_sqlite_copy_col(i.description, sizeof(i.description), q, 2);
-		i.amount = sqlite3_column_int64(q, 3);
-		cor_sqlite_copy_col(i.currency, sizeof(i.currency), q, 4);
-		cor_support_status_parse((const char *)sqlite3_column_text(q, 5), &i.status);
-		cor_sqlite_copy_col(i.planned_at, sizeof(i.planned_at), q, 6);
-		cor_sqlite_copy_col(i.done_at, sizeof(i.done_at), q, 7);
-		cor_sqlite_copy_col(i.done_note, sizeof(i.done_note), q, 8);
+		read_item(q, &i);
 		if ((ret = cb(&i, ctx)) != 0)
 			break;
 	}

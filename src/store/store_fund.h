@@ -2,7 +2,8 @@
 // The store's side of the stranded-migrant fund (domain/fund.h): budgets per
 // office, year and currency; requests on HASM cases; decisions; payments.
 // Each call is one unit of work (its own transaction, or a savepoint inside
-// the caller's) and appends to the history.
+// the caller's) and appends to the history. The store holds records, not
+// rules: the fund's rules are checked by its operations (service/fund.h).
 #ifndef COR_STORE_FUND_H
 #define COR_STORE_FUND_H
 
@@ -30,22 +31,23 @@ struct cor_fund_request {
 	char decision_note[256];
 };
 
-/* Set (or change) a budget. actor is recorded. COR_EINVAL below what is
- * already approved; COR_ENOTFOUND for an unknown office. */
+/* Set (or change) a budget. actor is recorded. COR_ENOTFOUND for an
+ * unknown office. */
 int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year,
 			      const char *currency, int64_t amount, const char *actor);
 /* The position of an office in a year and currency (zeros when none). */
 int cor_store_fund_position(struct cor_store *st, const char *office, int year,
 			    const char *currency, struct cor_fund_position *out);
-/* Record a request on a HASM case (COR_EINVAL for another programme). *id
- * gets its number. */
-int cor_store_fund_request(struct cor_store *st, const char *case_ref, const char *reason,
+/* Record a request on a case, drawing on the budget of year. *id gets its
+ * number. COR_ENOTFOUND for an unknown case. */
+int cor_store_fund_request(struct cor_store *st, const char *case_ref, int year, const char *reason,
 			   const char *kind, int64_t amount, const char *currency, const char *note,
 			   const char *actor, long *id);
-/* Approve (within the budget) or reject a request that is 'requested'. */
+/* Record the decision on a request that is 'requested' (approved or
+ * rejected, with a note). */
 int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const char *note,
 			  const char *actor);
-/* Record a payment on an approved request, within what was approved. */
+/* Record a payment on a request. */
 int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char *reference,
 		       const char *actor);
 /* One request. COR_ENOTFOUND when there is none. */

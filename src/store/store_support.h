@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The store's side of arrival and (re)integration support (domain/support.h).
 // Each call is one unit of work (its own transaction, or a savepoint inside
-// the caller's), changes the case's state through the lifecycle where the
-// work calls for it, and appends to the history.
+// the caller's) and appends to the history. The rules are checked by the
+// operations (service/support.h); only an arrival moves its case (to
+// 'arrived'), for movements confirm arrivals through it too.
 #ifndef COR_STORE_SUPPORT_H
 #define COR_STORE_SUPPORT_H
 
@@ -43,18 +44,23 @@ int cor_store_arrival_confirm(struct cor_store *st, const char *ref, const struc
 			      const char *actor);
 /* The arrival of a case; COR_ENOTFOUND when none is confirmed. */
 int cor_store_arrival_get(struct cor_store *st, const char *ref, struct cor_arrival *out);
-/* Plan an item; the first one moves an arrived case into (re)integration.
- * *no gets the item's number. */
+/* Record a planned item. *no gets the item's number. */
 int cor_store_support_plan(struct cor_store *st, const char *ref, enum cor_support_kind kind,
 			   const char *description, int64_t amount, const char *currency,
 			   const char *actor, int *no);
+/* One item of a case; COR_ENOTFOUND when there is none. */
+int cor_store_support_item_get(struct cor_store *st, const char *ref, int no,
+			       struct cor_support_item *out);
 /* Mark a planned item delivered or cancelled (a note: what was given, or why not). */
 int cor_store_support_done(struct cor_store *st, const char *ref, int no,
 			   enum cor_support_status status, const char *note, const char *actor);
 /* Record a follow-up visit. *no gets its number. */
 int cor_store_support_visit(struct cor_store *st, const char *ref, struct cor_date on,
 			    const char *by, const char *finding, const char *actor, int *no);
-/* Close the support (domain rule cor_support_check_close) and the case. */
+/* What a case's support holds: items by status and visits. */
+int cor_store_support_tally(struct cor_store *st, const char *ref, struct cor_support_tally *t);
+/* Record that the support closed, with its outcome (the case is moved by
+ * the caller). */
 int cor_store_support_close(struct cor_store *st, const char *ref, const char *outcome,
 			    const char *actor);
 /* A case's items and visits, in order. */

@@ -5,8 +5,10 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "domain/case.h"
 #include "domain/fund.h"
 #include "domain/money.h"
 #include "util/error.h"
@@ -94,41 +96,109 @@ static void test_vocabulary(void **state)
 
 static void test_approval(void **state)
 {
-	char msg[300];
+	struct cor_error e;
 	struct cor_fund_position p = {.budget = 100000, .approved = 60000, .disbursed = 10000};
-	assert_int_equal(
-		cor_fund_check_approval(&p, 40000, "NE-AJY", 2026, "USD", msg, sizeof(msg)), 0);
-	assert_int_equal(
-		cor_fund_check_approval(&p, 40001, "NE-AJY", 2026, "USD", msg, sizeof(msg)),
-		COR_EINVAL);
-	assert_string_equal(msg, "approving 400.01 USD would exceed the 2026 budget of office "
-				 "'NE-AJY': budget 1,000.00 USD, already approved 600.00 USD, left "
-				 "400.00 USD");
+	cor_error_clear(&e);
+	assert_int_equal(cor_fund_check_approval(&p, 40000, "NE-AJY", 2026, "USD", &e), 0);
+	assert_int_equal(e.code, COR_CODE_OK);
+	assert_int_equal(cor_fund_check_approval(&p, 40001, "NE-AJY", 2026, "USD", &e), COR_EINVAL);
+	assert_int_equal(e.code, COR_CODE_FUND_EXCEEDED);
+	assert_string_equal(e.message,
+			    "approving 400.01 USD would exceed the 2026 budget of office "
+			    "'NE-AJY': budget 1,000.00 USD, already approved 600.00 USD, "
+			    "left 400.00 USD");
 	struct cor_fund_position none = {0};
-	assert_int_equal(cor_fund_check_approval(&none, 1, "DJ-JIB", 2027, "DJF", msg, sizeof(msg)),
-			 COR_EINVAL);
-	assert_string_equal(msg,
-			    "office 'DJ-JIB' has no 2027 budget in DJF (set one with 'corridor "
-			    "fund budget')");
+	assert_int_equal(cor_fund_check_approval(&none, 1, "DJ-JIB", 2027, "DJF", &e), COR_EINVAL);
+	assert_int_equal(e.code, COR_CODE_FUND_EXCEEDED);
+	assert_string_equal(e.message, "office 'DJ-JIB' has no 2027 budget in DJF");
 }
 
-static void test_disbursement(void **state)
+static void test_payment(void **state)
 {
-	char msg[300];
-	assert_int_equal(cor_fund_check_disbursement(5000, 2000, 3000, "EUR", msg, sizeof(msg)), 0);
-	assert_int_equal(cor_fund_check_disbursement(5000, 2000, 3001, "EUR", msg, sizeof(msg)),
+	struct cor_error e;
+	cor_error_clear(&e);
+	assert_int_equal(cor_fund_check_payment(7, COR_FUND_APPROVED, 5000, 2000, 3000, "EUR", &e),
+			 0);
+	assert_int_equal(cor_fund_check_payment(7, COR_FUND_APPROVED, 5000, 2000, 3001, "EUR", &e),
 			 COR_EINVAL);
-	assert_string_equal(msg,
-			    "paying 30.01 EUR would exceed the approved 50.00 EUR (already paid "
-			    "20.00 EUR)");
+	assert_int_equal(e.code, COR_CODE_FUND_EXCEEDED);
+	assert_string_equal(e.field, "amount");
+	assert_string_equal(e.message, "fund request 7: paying 30.01 EUR would exceed the approved "
+				       "50.00 EUR (already paid 20.00 EUR)");
+	assert_int_equal(cor_fund_check_payment(8, COR_FUND_REQUESTED, 5000, 0, 1, "EUR", &e),
+			 COR_EWRONGSTATE);
+	assert_int_equal(e.code, COR_CODE_WRONG_STATE);
+	assert_string_equal(e.message, "fund request 8 is requested, not approved");
+	assert_int_equal(cor_fund_check_payment(9, COR_FUND_REJECTED, 5000, 0, 1, "EUR", &e),
+			 COR_EWRONGSTATE);
+	assert_string_equal(e.message, "fund request 9 is rejected, not approved");
+}
+
+static void test_budget_and_decision(void **state)
+{
+	struct cor_error e;
+	struct cor_fund_position p = {.budget = 100000, .approved = 60000};
+	cor_error_clear(&e);
+	assert_int_equal(cor_fund_check_budget(&p, 60000, "NE-AJY", 2026, "XOF", &e), 0);
+	assert_int_equal(cor_fund_check_budget(&p, 59999, "NE-AJY", 2026, "XOF", &e), COR_EINVAL);
+	assert_int_equal(e.code, COR_CODE_REFUSED);
+	assert_string_equal(e.field, "amount");
+	assert_string_equal(e.message, "the 2026 budget of office 'NE-AJY' cannot be 59,999 XOF: "
+				       "60,000 XOF is already approved");
+	assert_int_equal(cor_fund_check_decision(3, COR_FUND_REQUESTED, &e), 0);
+	assert_int_equal(cor_fund_check_decision(3, COR_FUND_REJECTED, &e), COR_EWRONGSTATE);
+	assert_string_equal(e.message, "fund request 3 is already rejected");
+	assert_int_equal(cor_fund_year(0, 2026), 2026);
+	assert_int_equal(cor_fund_year(2025, 2026), 2025);
+	assert_true(cor_fund_year_is_valid(2000));
+	assert_true(cor_fund_year_is_valid(2100));
+	assert_false(cor_fund_year_is_valid(1999));
+	assert_false(cor_fund_year_is_valid(2101));
+}
+
+static void test_case(void **state)
+{
+	struct cor_error e;
+	struct cor_case c = {.ref = "NE-AJY-2026-000001", .programme = "HASM", .state = "open"};
+	cor_error_clear(&e);
+	assert_int_equal(cor_fund_check_case(&c, &e), 0);
+	snprintf(c.state, sizeof(c.state), "closed");
+	assert_int_equal(cor_fund_check_case(&c, &e), COR_EWRONGSTATE);
+	assert_string_equal(e.message, "case 'NE-AJY-2026-000001' is closed");
+	snprintf(c.programme, sizeof(c.programme), "VHR");
+	assert_int_equal(cor_fund_check_case(&c, &e), COR_EINVAL);
+	assert_int_equal(e.code, COR_CODE_REFUSED);
+	assert_string_equal(e.field, "case");
+	assert_string_equal(e.message, "case 'NE-AJY-2026-000001' is VHR; the fund assists "
+				       "stranded-migrant (HASM) cases only");
+}
+
+static void test_decimal(void **state)
+{
+	char b[COR_MONEY_LEN];
+	assert_string_equal(cor_money_decimal(12050, "USD", b), "120.50");
+	assert_string_equal(cor_money_decimal(5000, "XOF", b), "5000");
+	assert_string_equal(cor_money_decimal(12500, "LYD", b), "12.500");
+	assert_string_equal(cor_money_decimal(1, "USD", b), "0.01");
+	assert_string_equal(cor_money_decimal(0, "USD", b), "0.00");
+	assert_string_equal(cor_money_decimal(-150, "EUR", b), "-1.50");
+	int64_t back;
+	assert_int_equal(cor_money_parse(cor_money_decimal(123456789, "LYD", b), "LYD", &back), 0);
+	assert_int_equal(back, 123456789);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_minor_units), cmocka_unit_test(test_parse),
-		cmocka_unit_test(test_format),      cmocka_unit_test(test_vocabulary),
-		cmocka_unit_test(test_approval),    cmocka_unit_test(test_disbursement),
+		cmocka_unit_test(test_minor_units),
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_vocabulary),
+		cmocka_unit_test(test_approval),
+		cmocka_unit_test(test_payment),
+		cmocka_unit_test(test_budget_and_decision),
+		cmocka_unit_test(test_case),
+		cmocka_unit_test(test_decimal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
