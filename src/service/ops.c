@@ -4,8 +4,10 @@
 #include "service/service.h"
 
 #include "service/rules.h"
+#include "service/workflow.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,
+	cor_ops_workflow,
 	NULL,
 };
