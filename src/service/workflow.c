@@ -10,6 +10,7 @@
 #include "domain/case.h"
 #include "service/json.h"
 #include "store/store_facts.h"
+#include "store/store_health.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -321,11 +322,25 @@ json_t *cor_svc_referral_close_json(const struct cor_ctx *cx,
 
 /* ---- protection -------------------------------------------------------- */
 
+/* The person of a case whose protection record may change. */
+static int protection_person(struct cor_ctx *cx, const char *person, const struct cor_case *c,
+			     struct cor_person_found *who)
+{
+	struct cor_refusal why;
+	int err;
+	if ((err = cor_protection_state_check(c->ref, c->state, &why)) < 0)
+		return refusal(cx, &why, err);
+	if ((err = cor_store_person_find(cx->st, person, who)) < 0)
+		return store_fail(cx, err, COR_CODE_PERSON_NOT_FOUND, "person");
+	return 0;
+}
+
 static int op_assess(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_protection_assess_in *in = vin;
 	struct cor_svc_protection_assess_out *out = vout;
 	const struct cor_programme *p;
+	struct cor_person_found who;
 	struct cor_case c;
 	int64_t id;
 	int err;
@@ -336,11 +351,13 @@ static int op_assess(struct cor_ctx *cx, const void *vin, void *vout)
 	if ((unsigned)in->level >= COR_PROT__N)
 		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "level",
 				     "level: give 'none', 'low', 'medium' or 'high'");
-	if ((err = text(cx, "grounds", in->grounds, COR_REASON_MAX)) < 0)
+	if ((err = text(cx, "grounds", in->grounds, COR_REASON_MAX)) < 0 ||
+	    (err = protection_person(cx, in->person, &c, &who)) < 0)
 		return err;
-	if ((err = cor_store_protection_assess(cx->st, in->person, in->level, in->grounds,
-					       cx->actor, &out->assessment)) < 0)
-		return store_fail(cx, err, COR_CODE_PERSON_NOT_FOUND, "person");
+	if ((err = cor_store_protection_assessment_add(cx->st, id, who.id, in->person, in->level,
+						       in->grounds, cx->actor, &out->assessment)) <
+	    0)
+		return cor_ctx_store_error(cx, err);
 	out->blocks_return = p->is_return && cor_protection_level_blocks_return(in->level);
 	return 0;
 }
@@ -359,17 +376,27 @@ static int op_clear(struct cor_ctx *cx, const void *vin, void *vout)
 	const struct cor_svc_protection_clear_in *in = vin;
 	int *no = vout;
 	const struct cor_programme *p;
+	struct cor_protection_latest l;
+	struct cor_person_found who;
+	struct cor_refusal why;
 	struct cor_case c;
-	int64_t id;
+	int64_t id, aid;
 	int err;
 
 	*no = 0;
 	if ((err = load_person_case(cx, in->person, &id, &c, &p)) < 0)
 		return err;
-	if ((err = text(cx, "reason", in->reason, COR_REASON_MAX)) < 0)
+	if ((err = text(cx, "reason", in->reason, COR_REASON_MAX)) < 0 ||
+	    (err = protection_person(cx, in->person, &c, &who)) < 0)
 		return err;
-	if ((err = cor_store_protection_clear(cx->st, in->person, in->reason, cx->actor, no)) < 0)
-		return store_fail(cx, err, COR_CODE_PERSON_NOT_FOUND, "person");
+	if ((err = cor_store_protection_latest(cx->st, who.id, &l, &aid)) < 0)
+		return cor_ctx_store_error(cx, err);
+	if ((err = cor_protection_clear_check(in->person, &l, &why)) < 0)
+		return refusal(cx, &why, err);
+	if ((err = cor_store_protection_clearance_add(cx->st, id, aid, in->person, l.no, in->reason,
+						      cx->actor)) < 0)
+		return cor_ctx_store_error(cx, err);
+	*no = l.no;
 	return 0;
 }
 

@@ -653,64 +653,40 @@ static const char sql_clearance_add[] =
 	"INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason)"
 	" VALUES (?1, ?2, ?3, ?4)";
 
-/* Find the person of person_ref in an open case: its case id and person
- * id. Refusals word themselves. */
-static int load_person(struct cor_store *st, const char *person_ref, int64_t *case_id,
-		       int64_t *person_id)
+int cor_store_protection_latest(struct cor_store *st, int64_t person_id,
+				struct cor_protection_latest *l, int64_t *assessment_id)
 {
-	char ref[COR_CASE_REF_MAX];
-	struct cor_case c;
-	const struct cor_programme *p;
-	int seq, err;
-	if (cor_protection_person_ref_parse(person_ref, ref, &seq) < 0) {
-		cor_sqlite_msg(st, "'%s' is not a person ID like LY-TIP-2026-000123-01",
-			       person_ref);
-		return COR_EINVAL;
-	}
-	if ((err = load_case(st, ref, case_id, &c, &p)) < 0)
+	memset(l, 0, sizeof(*l));
+	if (assessment_id)
+		*assessment_id = 0;
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_assessment_latest);
+	if (s)
+		sqlite3_bind_int64(s, 1, person_id);
+	int err = step_row(st, s, "reading protection assessments");
+	if (err == COR_ENOTFOUND)
+		return 0;
+	if (err < 0)
 		return err;
-	if (!strcmp(c.state, "closed")) {
-		cor_sqlite_msg(st, "case '%s' is 'closed'; its protection record does not change",
-			       ref);
-		return COR_EWRONGSTATE;
-	}
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_person_id);
-	if (s) {
-		sqlite3_bind_int64(s, 1, *case_id);
-		sqlite3_bind_int(s, 2, seq);
-	}
-	if ((err = step_row(st, s, "reading a person")) < 0) {
-		if (err == COR_ENOTFOUND)
-			cor_sqlite_msg(st, "no person '%s': case '%s' has no person %02d",
-				       person_ref, ref, seq);
-		return err;
-	}
-	*person_id = sqlite3_column_int64(s, 0);
+	if (assessment_id)
+		*assessment_id = sqlite3_column_int64(s, 0);
+	cor_protection_level_parse((const char *)sqlite3_column_text(s, 1), &l->level);
+	l->no = sqlite3_column_int(s, 2);
+	cor_sqlite_copy_col(l->cleared_at, sizeof(l->cleared_at), s, 3);
 	sqlite3_reset(s);
 	return 0;
 }
 
-int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
-				enum cor_protection_level level, const char *grounds,
-				const char *actor, int *no)
+int cor_store_protection_assessment_add(struct cor_store *st, int64_t case_id, int64_t person_id,
+					const char *person_ref, enum cor_protection_level level,
+					const char *grounds, const char *actor, int *no)
 {
-	struct cor_refusal why;
 	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96];
-	int64_t case_id, person_id;
 	int n = 0;
 	bool own;
 	int err;
 
-	if ((unsigned)level >= COR_PROT__N) {
-		cor_sqlite_msg(st, "level: give 'none', 'low', 'medium' or 'high'");
-		return COR_EINVAL;
-	}
-	if ((err = cor_lifecycle_text_check("grounds", grounds, COR_REASON_MAX, &why)) < 0)
-		return refused(st, &why, err);
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
-	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0)
-		goto out;
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_assessment_add);
 	if (s) {
 		sqlite3_bind_int64(s, 1, person_id);
@@ -734,56 +710,19 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
-			       const char *actor, int *no)
+int cor_store_protection_clearance_add(struct cor_store *st, int64_t case_id, int64_t assessment_id,
+				       const char *person_ref, int no, const char *reason,
+				       const char *actor)
 {
-	struct cor_refusal why;
 	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96];
-	int64_t case_id, person_id, aid;
-	int n = 0;
 	bool own;
 	int err;
 
-	if ((err = cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &why)) < 0)
-		return refused(st, &why, err);
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
-	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0)
-		goto out;
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_assessment_latest);
-	if (s)
-		sqlite3_bind_int64(s, 1, person_id);
-	if ((err = step_row(st, s, "reading protection assessments")) < 0) {
-		if (err == COR_ENOTFOUND) {
-			cor_sqlite_msg(st, "person '%s' has no protection risk assessment to clear",
-				       person_ref);
-			err = COR_EWRONGSTATE;
-		}
-		goto out;
-	}
-	aid = sqlite3_column_int64(s, 0);
-	n = sqlite3_column_int(s, 2);
-	const char *level = (const char *)sqlite3_column_text(s, 1);
-	if (!level || strcmp(level, "high")) {
-		cor_sqlite_msg(
-			st,
-			"person '%s' is assessed at '%s' protection risk (assessment %d); only "
-			"a high risk is cleared",
-			person_ref, level ? level : "?", n);
-		err = COR_EWRONGSTATE;
-	} else if (sqlite3_column_type(s, 3) != SQLITE_NULL) {
-		cor_sqlite_msg(st,
-			       "the high protection risk of person '%s' (assessment %d) was "
-			       "cleared at %s",
-			       person_ref, n, (const char *)sqlite3_column_text(s, 3));
-		err = COR_EWRONGSTATE;
-	}
-	sqlite3_reset(s);
-	if (err < 0)
-		goto out;
-	s = cor_sqlite_stmt(st, sql_clearance_add);
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_clearance_add);
 	if (s) {
-		sqlite3_bind_int64(s, 1, aid);
+		sqlite3_bind_int64(s, 1, assessment_id);
 		cor_sqlite_bind_text(s, 2, actor);
 		cor_sqlite_bind_text(s, 3, cor_store_now(st, at));
 		cor_sqlite_bind_text(s, 4, reason);
@@ -791,11 +730,95 @@ int cor_store_protection_clear(struct cor_store *st, const char *person_ref, con
 	if ((err = cor_sqlite_step_done(st, s, "recording a protection clearance")) < 0)
 		goto out;
 	snprintf(detail, sizeof(detail),
-		 "person %s cleared of high protection risk (assessment %d)", person_ref, n);
+		 "person %s cleared of high protection risk (assessment %d)", person_ref, no);
 	err = add_event(st, case_id, at, actor, "protection", detail, reason);
 out:
+	return cor_sqlite_unit_end(st, own, err);
+}
+
+/* Find the person of person_ref in a case whose protection record may
+ * change (cor_protection_state_check): its case id and person id.
+ * Refusals word themselves. */
+static int load_person(struct cor_store *st, const char *person_ref, int64_t *case_id,
+		       int64_t *person_id)
+{
+	char ref[COR_CASE_REF_MAX];
+	struct cor_case c;
+	struct cor_refusal why;
+	const struct cor_programme *p;
+	int seq, err;
+	if (cor_protection_person_ref_parse(person_ref, ref, &seq) < 0) {
+		cor_sqlite_msg(st, "'%s' is not a person ID like LY-TIP-2026-000123-01",
+			       person_ref);
+		return COR_EINVAL;
+	}
+	if ((err = load_case(st, ref, case_id, &c, &p)) < 0)
+		return err;
+	if ((err = cor_protection_state_check(ref, c.state, &why)) < 0)
+		return refused(st, &why, err);
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_person_id);
+	if (s) {
+		sqlite3_bind_int64(s, 1, *case_id);
+		sqlite3_bind_int(s, 2, seq);
+	}
+	if ((err = step_row(st, s, "reading a person")) < 0) {
+		if (err == COR_ENOTFOUND)
+			cor_sqlite_msg(st, "no person '%s': case '%s' has no person %02d",
+				       person_ref, ref, seq);
+		return err;
+	}
+	*person_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
+				enum cor_protection_level level, const char *grounds,
+				const char *actor, int *no)
+{
+	struct cor_refusal why;
+	int64_t case_id, person_id;
+	bool own;
+	int err;
+
+	if ((unsigned)level >= COR_PROT__N) {
+		cor_sqlite_msg(st, "level: give 'none', 'low', 'medium' or 'high'");
+		return COR_EINVAL;
+	}
+	if ((err = cor_lifecycle_text_check("grounds", grounds, COR_REASON_MAX, &why)) < 0)
+		return refused(st, &why, err);
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = load_person(st, person_ref, &case_id, &person_id)) == 0)
+		err = cor_store_protection_assessment_add(st, case_id, person_id, person_ref, level,
+							  grounds, actor, no);
+	return cor_sqlite_unit_end(st, own, err);
+}
+
+int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
+			       const char *actor, int *no)
+{
+	struct cor_protection_latest l;
+	struct cor_refusal why;
+	int64_t case_id, person_id, aid;
+	bool own;
+	int err;
+
+	if ((err = cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &why)) < 0)
+		return refused(st, &why, err);
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0 ||
+	    (err = cor_store_protection_latest(st, person_id, &l, &aid)) < 0)
+		goto out;
+	if ((err = cor_protection_clear_check(person_ref, &l, &why)) < 0) {
+		err = refused(st, &why, err);
+		goto out;
+	}
+	err = cor_store_protection_clearance_add(st, case_id, aid, person_ref, l.no, reason, actor);
+out:
 	if (err == 0 && no)
-		*no = n;
+		*no = l.no;
 	return cor_sqlite_unit_end(st, own, err);
 }
 

@@ -11,12 +11,12 @@
 //    and protection writes) check no rule of the domain: the caller (an
 //    operation of service/workflow.h) reads the gate facts with
 //    cor_store_case_gate, asks cor_lifecycle_check and writes, all in one
-//    transaction; a state change happens only through
+//    transaction; once a case is stored, its state changes only through
 //    cor_store_case_state_set after such a check;
-//  - cor_store_case_move and cor_store_counselling_add are those same
-//    checked compositions for the units of other backends (movements,
-//    plans, arrivals) that move a case inside their own write; front ends
-//    go through the operations instead;
+//  - cor_store_case_move, cor_store_counselling_add and
+//    cor_store_protection_assess|clear are those same checked compositions
+//    for the units of other backends (movements, plans, arrivals) and the
+//    tests of other modules; front ends go through the operations instead;
 //  - every change appends an event to the case's history;
 //  - sessions, assessments and clearances are never changed or deleted; a
 //    referral changes once, when it is closed.
@@ -151,6 +151,22 @@ int cor_store_referral_list(struct cor_store *st, const char *ref,
 int cor_store_referral_close(struct cor_store *st, const char *ref, int no, const char *outcome,
 			     const char *actor);
 
+/* Person person_id's latest protection assessment (l->no 0 when none) and
+ * its id in *assessment_id (may be NULL). */
+int cor_store_protection_latest(struct cor_store *st, int64_t person_id,
+				struct cor_protection_latest *l, int64_t *assessment_id);
+/* Add an assessment of person person_id (ID person_ref, of case case_id)
+ * at level on grounds, by actor, with its "protection" event (the level,
+ * never the grounds); *no (may be NULL) gets its number. */
+int cor_store_protection_assessment_add(struct cor_store *st, int64_t case_id, int64_t person_id,
+					const char *person_ref, enum cor_protection_level level,
+					const char *grounds, const char *actor, int *no);
+/* Add the clearance of assessment assessment_id (number no of person
+ * person_ref, of case case_id) with reason, by actor, with its event. */
+int cor_store_protection_clearance_add(struct cor_store *st, int64_t case_id, int64_t assessment_id,
+				       const char *person_ref, int no, const char *reason,
+				       const char *actor);
+
 /* Record a protection risk assessment of person person_ref
  * ("LY-TIP-2026-000123-01") at level with grounds, by actor. *no, when not
  * NULL, gets its number among the person's assessments. COR_ENOTFOUND (no
@@ -160,7 +176,9 @@ int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
 				const char *actor, int *no);
 /* Clear the person's latest assessment, which must be high and not yet
  * cleared, with reason, by actor; *no gets that assessment's number.
- * COR_ENOTFOUND, COR_EWRONGSTATE (nothing to clear), COR_EINVAL. */
+ * COR_ENOTFOUND, COR_EWRONGSTATE (nothing to clear), COR_EINVAL. These two
+ * are the checked compositions of the writes above, with the domain's
+ * checks, for other modules' units and tests (see the invariants). */
 int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
 			       const char *actor, int *no);
 

@@ -269,12 +269,50 @@ static void test_person_ref(void **state)
 	}
 }
 
+/* Only a high latest assessment is cleared, once; a closed case's record
+ * does not change. */
+static void test_protection_checks(void **state)
+{
+	(void)state;
+	struct cor_refusal why;
+	struct cor_protection_latest l = {0};
+	const char *p = "LY-TIP-2026-000001-01";
+	assert_int_equal(cor_protection_clear_check(p, &l, &why), COR_EWRONGSTATE);
+	assert_string_equal(why.code, "WRONG_STATE");
+	assert_string_equal(why.msg, "person '"
+				     "LY-TIP-2026-000001-01"
+				     "' has no protection risk assessment to clear");
+	l = (struct cor_protection_latest){2, COR_PROT_MEDIUM, ""};
+	assert_int_equal(cor_protection_clear_check(p, &l, &why), COR_EWRONGSTATE);
+	assert_string_equal(why.msg, "person 'LY-TIP-2026-000001-01' is assessed at 'medium' "
+				     "protection risk (assessment 2); only a high risk is cleared");
+	l = (struct cor_protection_latest){2, COR_PROT_HIGH, "2026-11-28T10:00:00Z"};
+	assert_int_equal(cor_protection_clear_check(p, &l, &why), COR_EWRONGSTATE);
+	assert_string_equal(why.msg, "the high protection risk of person 'LY-TIP-2026-000001-01' "
+				     "(assessment 2) was cleared at 2026-11-28T10:00:00Z");
+	l.cleared_at[0] = '\0';
+	assert_int_equal(cor_protection_clear_check(p, &l, NULL), 0);
+
+	assert_int_equal(cor_protection_state_check("LY-TIP-2026-000001", "departed", NULL), 0);
+	assert_int_equal(cor_protection_state_check("LY-TIP-2026-000001", "closed", &why),
+			 COR_EWRONGSTATE);
+	assert_string_equal(why.code, "WRONG_STATE");
+	assert_null(why.field);
+	assert_string_equal(why.msg,
+			    "case 'LY-TIP-2026-000001' is 'closed'; its protection record does not "
+			    "change");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_decision_names), cmocka_unit_test(test_counselling_check),
-		cmocka_unit_test(test_holds),          cmocka_unit_test(test_protection_levels),
-		cmocka_unit_test(test_person_ref),     cmocka_unit_test(test_state_check),
+		cmocka_unit_test(test_decision_names),
+		cmocka_unit_test(test_counselling_check),
+		cmocka_unit_test(test_holds),
+		cmocka_unit_test(test_protection_levels),
+		cmocka_unit_test(test_person_ref),
+		cmocka_unit_test(test_state_check),
+		cmocka_unit_test(test_protection_checks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -586,6 +586,18 @@ static void test_protection(void **state)
 				  "\"reason\":\"reviewed\"}},\"blocks_return\":false}"));
 	assert_null(strstr(s, "prior detention")); /* the grounds are not shown */
 	free(s);
+	/* A closed case's protection record does not change. */
+	move_ok(&cx, HEV, "closed", "evacuated by other means");
+	before = digest();
+	in = (struct cor_svc_protection_assess_in){HEV "-01", COR_PROT_LOW, "g"};
+	assert_true(cor_svc_protection_assess(&cx, &in, &out) < 0);
+	expect_err(&cx, COR_CODE_WRONG_STATE, "",
+		   "case '" HEV "' is 'closed'; its protection record does not change", 0);
+	cin = (struct cor_svc_protection_clear_in){HEV "-01", "r"};
+	assert_true(cor_svc_protection_clear(&cx, &cin, &no) < 0);
+	expect_err(&cx, COR_CODE_WRONG_STATE, "",
+		   "case '" HEV "' is 'closed'; its protection record does not change", 0);
+	assert_true(digest() == before);
 	assert_int_equal(cor_svc_protection_show_doc(&cx, "LY-TIP-2026-000999", &doc),
 			 COR_ENOTFOUND);
 	assert_null(doc);
