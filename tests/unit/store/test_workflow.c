@@ -5,7 +5,8 @@
 // table read through a connection of our own), counselling with an asylum
 // wish (hold and referral in one transaction), referrals, protection risk
 // assessments and clearances, the held-from state read from the history,
-// the eligibility hook, and units of work inside a caller's transaction.
+// the eligibility hook, units of work inside a caller's transaction, and
+// the plain record writes the operations layer composes (no rule checked).
 // A case enters 'booked' only through a booking on a movement
 // (cor_store_booking_add), never by a move alone (NO_BOOKING).
 #include <stdarg.h>
@@ -1035,6 +1036,56 @@ static void test_eligibility_hook(void **state)
 	cor_store_close(st);
 }
 
+/* ---- record writes ----------------------------------------------------- */
+
+static int collect_protection(const struct cor_protection_record *r, void *ctx)
+{
+	char *buf = ctx;
+	size_t n = strlen(buf);
+	snprintf(buf + n, 512 - n, "%d|%d|%s|%s|%s;", r->person, r->assessments,
+		 r->level ? r->level : "-", r->assessed_by ? r->assessed_by : "-",
+		 r->cleared_by ? r->cleared_by : "-");
+	return 0;
+}
+
+/* The plain writes check no rule: a state set needs only the state it
+ * leaves to be the case's (COR_EBUSY otherwise, nothing written); the
+ * protection record reads back per person. */
+static void test_record_writes(void **state)
+{
+	struct cor_store *st = open_with_cases("records");
+	struct cor_case c;
+	int64_t id;
+	assert_int_equal(cor_store_case_get(st, VHR, &id, &c), 0);
+	uint64_t before = digest();
+	assert_int_equal(cor_store_case_state_set(st, id, "counselled", "assessed", "t", NULL),
+			 COR_EBUSY);
+	assert_string_equal(cor_store_errmsg(st),
+			    "the case changed state while it was being moved");
+	assert_true(digest() == before);
+	/* No lifecycle check here: registered -> departed is the caller's to refuse. */
+	assert_int_equal(cor_store_case_state_set(st, id, "registered", "departed", "t", "r"), 0);
+	assert_string_equal(state_of(st, VHR), "departed");
+
+	int no = 0, open = -1;
+	assert_int_equal(cor_store_referral_open_first(st, id, &open), 0);
+	assert_int_equal(open, 0);
+	assert_int_equal(
+		cor_store_referral_open(st, id, "IOM legal", "family tracing", 0, 0, "t", &no), 0);
+	assert_int_equal(no, 1);
+	assert_int_equal(cor_store_referral_open_first(st, id, &open), 0);
+	assert_int_equal(open, 1);
+
+	char buf[512] = "";
+	assess_ok(st, VHR "-02", COR_PROT_HIGH, 1);
+	assert_int_equal(cor_store_protection_list(st, VHR, collect_protection, buf), 0);
+	assert_string_equal(buf, "1|0|-|-|-;2|1|high|protection|-;");
+	assert_int_equal(
+		cor_store_protection_list(st, "LY-TIP-2026-000999", collect_protection, buf),
+		COR_ENOTFOUND);
+	cor_store_close(st);
+}
+
 /* ---- faults ------------------------------------------------------------ */
 
 /* A write that fails after others of its unit leaves nothing of the unit:
@@ -1102,6 +1153,7 @@ int main(void)
 		cmocka_unit_test(test_held_from_history),
 		cmocka_unit_test(test_eligibility_hook),
 		cmocka_unit_test(test_fault_undoes_unit),
+		cmocka_unit_test(test_record_writes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
