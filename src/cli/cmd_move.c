@@ -1,36 +1,34 @@
 // SPDX-License-Identifier: Apache-2.0
-// corridor move: move a case to another state of its programme's lifecycle.
-// The rules are the lifecycle's (domain/lifecycle.c); the store checks them
-// and writes the state and its event in one transaction, so a refused move
-// changes nothing. A move that needs the eligibility criteria met (to
-// travel_ready) evaluates them on the case's records, today, with the
-// default rules (store/store_facts.h); a refusal lists the unmet ones.
+// corridor move: move a case to another state of its programme's lifecycle
+// (the operation case.move, service/workflow.h). A refused move changes
+// nothing; a move that needs the eligibility criteria met (to travel_ready)
+// evaluates them with the rules in force, today, and a refusal lists every
+// unmet criterion, one a line.
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+
+#include <jansson.h>
 
 #include "cli/cli.h"
 #include "domain/case.h"
-#include "domain/eligibility.h"
-#include "domain/lifecycle.h"
-#include "store/store_facts.h"
-#include "store/store_workflow.h"
+#include "service/workflow.h"
 
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
 		{"reason", required_argument, NULL, 'r'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_move;
 	struct cor_store *st = NULL;
-	struct cor_move_result res;
-	struct cor_refusal why;
+	struct cor_ctx cx;
+	struct cor_svc_case_move_out out;
 	const char *db = NULL, *reason = NULL;
+	bool json = false;
 	char office[8];
-	int year, c, ret = COR_EXIT_OK;
+	int year, c, ret;
 	long seq;
 
 	cor_cli_getopt_reset();
@@ -39,6 +37,8 @@ static int run(int argc, char **argv)
 			db = optarg;
 		else if (c == 'r')
 			reason = optarg;
+		else if (c == 'j')
+			json = true;
 		else
 			return cor_cli_bad_option(cmd, c, argv);
 	}
@@ -51,26 +51,20 @@ static int run(int argc, char **argv)
 					   ref);
 	if (!cor_state_is_valid(to))
 		return cor_cli_usage_error(cmd, "'%s' is not a lifecycle state", to);
-	if (reason && cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &why) < 0)
-		return cor_cli_usage_error(cmd, "--%s", why.msg);
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	struct cor_rules_config cfg = cor_rules_config_default();
-	struct cor_facts_hook_ctx elig = {.cfg = &cfg, .today = cor_date_today()};
-	struct cor_eligibility_hook hook = {cor_facts_eligibility_hook, &elig};
-	if (cor_store_case_move(st, ref, to, cor_cli_actor(), reason, &hook, &res) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		/* The unmet criteria, one a line, under the refusal. */
-		for (const char *l = strcmp(res.why.code, "NOT_ELIGIBLE") ? NULL : elig.report;
-		     l && *l;) {
-			size_t n = strcspn(l, "\n");
-			fprintf(stderr, "  %.*s\n", (int)n, l);
-			l += n + (l[n] == '\n');
-		}
-	} else {
-		printf("case %s: %s -> %s\n", ref, res.from, to);
-	}
-	free(elig.report);
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_case_move_in in = {ref, to, reason};
+	if (cor_svc_case_move(&cx, &in, &out) < 0 && !json && cx.err.code == COR_CODE_NO_BOOKING)
+		/* The command line's own words: how a case gets its seat. */
+		ret = cor_cli_fail("%s: book it with 'corridor plan' or 'corridor movement book "
+				   "MOVEMENT CASE'",
+				   cx.err.message);
+	else if (cx.err.code != COR_CODE_OK)
+		ret = cor_cli_error(&cx, json);
+	else if (json)
+		ret = cor_cli_print_json(cor_svc_case_move_json(&cx, &in, &out));
+	else
+		printf("case %s: %s -> %s\n", ref, out.from, to);
 	cor_store_close(st);
 	return ret;
 }
@@ -78,13 +72,13 @@ static int run(int argc, char **argv)
 const struct cor_command cor_cmd_move = {
 	"move",
 	run,
-	"usage: corridor move CASE-ID STATE [--reason TEXT] [--db PATH]\n\n"
+	"usage: corridor move CASE-ID STATE [--reason TEXT] [--json] [--db PATH]\n\n"
 	"STATE is one of: registered counselled assessed eligible ineligible on_hold\n"
 	"submitted interviewed accepted rejected orientation travel_ready booked\n"
 	"departed no_show arrived reintegration integration closed.\n"
 	"Which states may follow which, and on what condition, depends on the\n"
 	"programme: see docs/workflow.md. The move is recorded as done by\n"
-	"$CORRIDOR_USER (else $USER).",
+	"$CORRIDOR_USER. --json prints what was done as one JSON document.",
 	"move a case to another lifecycle state",
 	0,
 };

@@ -1,25 +1,34 @@
 // SPDX-License-Identifier: Apache-2.0
 // corridor referral list|close: the referrals of a case (an asylum wish
-// recorded at counselling opens one), and closing one with its outcome.
+// recorded at counselling opens one), and closing one with its outcome (the
+// operations referral.list and referral.close, service/workflow.h).
 // Closing a referral does not move the case: resuming it is a decision of
 // its own ('corridor move').
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
 #include "domain/case.h"
-#include "domain/lifecycle.h"
-#include "store/store_workflow.h"
+#include "service/workflow.h"
 
 struct tally {
 	int all, open;
 };
 
+static void header(void)
+{
+	printf("%-3s %-20s %-12s %-26s %s\n", "NO", "OPENED", "TO", "SUBJECT", "STATUS");
+}
+
 static int print_referral(const struct cor_referral *r, void *ctx)
 {
 	struct tally *t = ctx;
 	char subject[64];
+	if (t->all == 0)
+		header();
 	if (r->session)
 		snprintf(subject, sizeof(subject), "%s (session %d)", r->subject, r->session);
 	else
@@ -39,25 +48,31 @@ static int run(int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
 		{"outcome", required_argument, NULL, 'o'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_referral;
+	const char *const subs[] = {"list", "close", NULL};
 	struct cor_store *st = NULL;
-	struct cor_refusal why;
+	struct cor_ctx cx;
 	struct tally t = {0};
 	const char *db = NULL, *outcome = NULL;
+	bool json = false;
 	char office[8];
-	int year, c, ret = COR_EXIT_OK;
+	int year, c, ret;
 	long seq, no = 0;
 
-	if (argc < 2 || (strcmp(argv[1], "list") && strcmp(argv[1], "close")))
-		return cor_cli_usage_error(cmd, "which? 'list' or 'close'");
-	bool close = !strcmp(argv[1], "close");
+	int sub = cor_cli_subcommand(cmd, subs, argc, argv);
+	if (sub < 0)
+		return COR_EXIT_USAGE;
+	bool close = sub == 1;
 	argc--, argv++;
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'd')
 			db = optarg;
+		else if (c == 'j')
+			json = true;
 		else if (c == 'o' && close)
 			outcome = optarg;
 		else if (c == 'o')
@@ -79,29 +94,32 @@ static int run(int argc, char **argv)
 			return ret;
 		if (!outcome)
 			return cor_cli_usage_error(cmd, "--outcome: say how the referral ended");
-		if (cor_lifecycle_text_check("outcome", outcome, COR_REASON_MAX, &why) < 0)
-			return cor_cli_usage_error(cmd, "--%s", why.msg);
 	}
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
 	if (close) {
-		if (cor_store_referral_close(st, ref, (int)no, outcome, cor_cli_actor()) < 0)
-			ret = cor_cli_fail("%s", cor_store_errmsg(st));
+		struct cor_svc_referral_close_in in = {ref, (int)no, outcome};
+		if (cor_svc_referral_close(&cx, &in) < 0)
+			ret = cor_cli_error(&cx, json);
+		else if (json)
+			ret = cor_cli_print_json(cor_svc_referral_close_json(&cx, &in));
 		else
 			printf("closed referral %ld of case %s\n", no, ref);
-		goto out;
+	} else if (json) {
+		json_t *doc;
+		ret = cor_svc_referral_list_doc(&cx, ref, &doc) < 0 ? cor_cli_error(&cx, json)
+								    : cor_cli_print_json(doc);
+	} else {
+		/* The header with the first referral: nothing on stdout for a refusal. */
+		struct cor_svc_referral_list_in in = {ref, print_referral, &t};
+		if (cor_svc_referral_list(&cx, &in) < 0) {
+			ret = cor_cli_error(&cx, json);
+		} else {
+			if (t.all == 0)
+				header();
+			printf("(%d referral%s, %d open)\n", t.all, t.all == 1 ? "" : "s", t.open);
+		}
 	}
-	if (cor_store_case_get(st, ref, NULL, NULL) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
-	}
-	printf("%-3s %-20s %-12s %-26s %s\n", "NO", "OPENED", "TO", "SUBJECT", "STATUS");
-	if (cor_store_referral_list(st, ref, print_referral, &t) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
-	}
-	printf("(%d referral%s, %d open)\n", t.all, t.all == 1 ? "" : "s", t.open);
-out:
 	cor_store_close(st);
 	return ret;
 }
@@ -109,8 +127,8 @@ out:
 const struct cor_command cor_cmd_referral = {
 	"referral",
 	run,
-	"usage: corridor referral list CASE-ID [--db PATH]\n"
-	"       corridor referral close CASE-ID REFERRAL-NO --outcome TEXT [--db PATH]\n\n"
+	"usage: corridor referral list CASE-ID [--json] [--db PATH]\n"
+	"       corridor referral close CASE-ID REFERRAL-NO --outcome TEXT [--json] [--db PATH]\n\n"
 	"While a referral is open, a return stays where it is (see docs/workflow.md).",
 	"list a case's referrals, or close one with its outcome",
 	0,

@@ -62,12 +62,39 @@ int cor_counselling_check(const struct cor_counselling *s, struct cor_refusal *w
 	if ((unsigned)s->decision >= COR_COUNSEL__N)
 		return invalid(why, "decision", "decision: give 'yes', 'no' or 'undecided'");
 	if (s->notes && *s->notes &&
-	    (err = cor_lifecycle_text_check("note", s->notes, COR_NOTE_MAX, why)) < 0)
+	    (err = cor_lifecycle_text_check("notes", s->notes, COR_NOTE_MAX, why)) < 0)
 		return err;
+	if (s->refer_to && !s->asylum_wish) {
+		invalid(why, "refer_to", "refer_to: whom to refer to goes with an asylum wish");
+		if (why)
+			why->code = "BAD_PARAMETER";
+		return COR_EINVAL;
+	}
 	if (s->refer_to &&
-	    (err = cor_lifecycle_text_check("refer-to", s->refer_to, COR_NAME_MAX, why)) < 0)
+	    (err = cor_lifecycle_text_check("refer_to", s->refer_to, COR_NAME_MAX, why)) < 0)
 		return err;
 	return 0;
+}
+
+int cor_counselling_state_check(const struct cor_programme *p, const char *ref, const char *state,
+				struct cor_refusal *why)
+{
+	if (!strcmp(state, "on_hold") || cor_lifecycle_find(p, state, "on_hold"))
+		return 0;
+	if (why) {
+		why->code = "WRONG_STATE";
+		why->field = NULL;
+		snprintf(why->msg, sizeof(why->msg),
+			 "case '%s' is '%s'; counselling is recorded only before departure, while "
+			 "the case can be put on hold or is on hold",
+			 ref, state);
+	}
+	return COR_EWRONGSTATE;
+}
+
+void cor_counselling_hold_reason(int session, char *buf, size_t len)
+{
+	snprintf(buf, len, "asylum wish recorded at counselling session %d", session);
 }
 
 bool cor_counselling_holds(const struct cor_programme *p, const struct cor_counselling *s)

@@ -11,12 +11,14 @@
 #define COR_COUNSELLING_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "domain/case.h"
 #include "domain/lifecycle.h"
 
-#define COR_NOTE_MAX        2000    /* bytes of a session's notes */
-#define COR_ASYLUM_REFERRAL "UNHCR" /* whom an asylum wish is referred to unless told */
+#define COR_NOTE_MAX        2000          /* bytes of a session's notes */
+#define COR_ASYLUM_REFERRAL "UNHCR"       /* whom an asylum wish is referred to unless told */
+#define COR_ASYLUM_SUBJECT  "asylum wish" /* the subject of the referral it opens */
 
 /* The informed decision recorded at counselling. */
 enum cor_counselling_decision {
@@ -42,9 +44,17 @@ const char *cor_counselling_decision_name(enum cor_counselling_decision d);
 /* COR_EINVAL for anything but "yes", "no", "undecided". */
 int cor_counselling_decision_parse(const char *s, enum cor_counselling_decision *out);
 /* Is the session complete and well-formed? 0, or COR_EINVAL with why
- * naming the field ("counsellor", "language", "decision", "note",
- * "refer-to"). */
+ * naming the field ("counsellor", "language", "decision", "notes",
+ * "refer_to"; code INVALID, or BAD_PARAMETER for a refer_to without an
+ * asylum wish). */
 int cor_counselling_check(const struct cor_counselling *s, struct cor_refusal *why);
+/* May a session be recorded for case ref of p in state? Only before
+ * departure: while the case can be put on hold, or is on hold. 0, or
+ * COR_EWRONGSTATE (WRONG_STATE) with why. */
+int cor_counselling_state_check(const struct cor_programme *p, const char *ref, const char *state,
+				struct cor_refusal *why);
+/* The reason recorded on the hold an asylum wish at session puts a case on. */
+void cor_counselling_hold_reason(int session, char *buf, size_t len);
 /* Does recording s for a case of p put it on hold and open a referral?
  * (A return with an asylum wish.) */
 bool cor_counselling_holds(const struct cor_programme *p, const struct cor_counselling *s);

@@ -236,6 +236,22 @@ size_t cor_lifecycle_next(const struct cor_programme *p, const char *from, const
 
 /* ---- refusals ---------------------------------------------------------- */
 
+const char *const cor_refusal_codes[] = {
+	"UNKNOWN_STATE",
+	"INVALID",
+	"REASON_REQUIRED",
+	"NO_BOOKING",
+	"WRONG_STATE",
+	"NOT_COUNSELLED",
+	"NO_INFORMED_DECISION",
+	"REFERRAL_OPEN",
+	"PROTECTION_NOT_ASSESSED",
+	"PROTECTION_NOT_CLEARED",
+	"NOT_ELIGIBLE",
+	"BAD_PARAMETER",
+	NULL,
+};
+
 static int refuse(struct cor_refusal *why, int err, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -297,7 +313,7 @@ static int guard_counselling(const char *from, const char *to, const struct cor_
 {
 	if (g->sessions > 0)
 		return 0;
-	return refuse(why, COR_EWRONGSTATE, "NO_COUNSELLING",
+	return refuse(why, COR_EWRONGSTATE, "NOT_COUNSELLED",
 		      "case '%s' is '%s'; it cannot go to '%s' before a counselling session is "
 		      "recorded (a return happens only at the person's request)",
 		      ref_of(g), from, to);
@@ -404,6 +420,11 @@ int cor_lifecycle_check(const struct cor_programme *p, const char *from, const c
 			why->field = "state";
 		return err;
 	}
+	if (g->reason && *g->reason) {
+		int err = cor_lifecycle_text_check("reason", g->reason, COR_REASON_MAX, why);
+		if (err < 0)
+			return err;
+	}
 	const struct cor_transition *t = cor_lifecycle_find(p, from, to);
 	if (!t || !row_open(t, g->held_from))
 		return wrong_state(p, from, to, g, why);
@@ -413,6 +434,13 @@ int cor_lifecycle_check(const struct cor_programme *p, const char *from, const c
 		    (err = guard_checks[i].check(from, to, g, why)) < 0)
 			return err;
 	}
+	/* A case is booked exactly when it holds a booking: it enters 'booked'
+	 * only with one, made just before (store_movement.h). */
+	if (!strcmp(to, "booked") && g->bookings <= 0)
+		return refuse(why, COR_EINVAL, "NO_BOOKING",
+			      "case '%s' is '%s'; it cannot go to 'booked' without a seat on a "
+			      "movement",
+			      ref_of(g), from);
 	if (why) {
 		why->code = "";
 		why->field = NULL;

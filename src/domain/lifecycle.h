@@ -8,8 +8,12 @@
 //  - no programme has two rows for the same (from, to);
 //  - every programme's usual path (case.h) is a chain of rows, so a case
 //    can always go from 'registered' to 'closed' along it;
+//  - a case enters 'booked' only while it holds a booking (the planner or a
+//    booking makes one just before), whatever the row;
 //  - guards read only the facts in struct cor_case_gate, which the caller
-//    (the store, in one transaction) fills.
+//    (the operation, from the store, in one transaction) fills;
+//  - every code a refusal carries is a row of cor_refusal_codes, and each
+//    of those is a code of util/error.h's table.
 #ifndef COR_LIFECYCLE_H
 #define COR_LIFECYCLE_H
 
@@ -75,6 +79,7 @@ struct cor_case_gate {
 	const char *decision;          /* the latest informed decision: "yes", "no",
 					  "undecided"; NULL when none */
 	int open_referrals;
+	int bookings; /* bookings of the case in status booked */
 	int persons;
 	int persons_assessed; /* persons with at least one protection risk assessment */
 	int persons_at_risk;  /* persons whose latest assessment is high and not cleared */
@@ -83,12 +88,18 @@ struct cor_case_gate {
 	char ineligible_why[200]; /* COR_ELIG_NOT_MET: which criterion failed, for whom */
 };
 
-/* Why something was refused: a stable code and a sentence for a person. */
+/* Why something was refused: a stable code and a sentence for a person.
+ * The code is the name of a code of util/error.h (cor_code_from_name finds
+ * it). */
 struct cor_refusal {
 	const char *code;  /* "WRONG_STATE", "REASON_REQUIRED", ...; static storage */
 	const char *field; /* the input at fault ("reason", "language"), or NULL */
 	char msg[512];
 };
+
+/* Every code a refusal of the lifecycle, counselling or protection rules
+ * can carry, NULL-terminated. */
+extern const char *const cor_refusal_codes[];
 
 /* The transitions, every programme together. */
 extern const struct cor_transition cor_transitions[];
@@ -101,11 +112,12 @@ unsigned cor_programme_bit(const struct cor_programme *p);
 const struct cor_transition *cor_lifecycle_find(const struct cor_programme *p, const char *from,
 						const char *to);
 /* May a case of p in state from go to to, given gate? 0; or COR_EINVAL
- * (UNKNOWN_STATE, REASON_REQUIRED) or COR_EWRONGSTATE (WRONG_STATE,
- * NO_COUNSELLING, NO_INFORMED_DECISION, REFERRAL_OPEN,
+ * (UNKNOWN_STATE, INVALID, REASON_REQUIRED, NO_BOOKING) or COR_EWRONGSTATE
+ * (WRONG_STATE, NOT_COUNSELLED, NO_INFORMED_DECISION, REFERRAL_OPEN,
  * PROTECTION_NOT_ASSESSED, PROTECTION_NOT_CLEARED, NOT_ELIGIBLE) with why
- * filled (why may be NULL). Messages name the case, its state and the
- * state asked for. */
+ * filled (why may be NULL). A reason given is checked as text (INVALID,
+ * field "reason"). Messages name the case, its state and the state asked
+ * for. */
 int cor_lifecycle_check(const struct cor_programme *p, const char *from, const char *to,
 			const struct cor_case_gate *gate, struct cor_refusal *why);
 /* The states a case of p in state from may go to, ignoring guards other

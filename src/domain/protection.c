@@ -2,6 +2,7 @@
 // Protection risk levels and person references.
 #include "domain/protection.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/error.h"
@@ -53,4 +54,46 @@ int cor_protection_person_ref_parse(const char *ref, char case_ref[COR_CASE_REF_
 	memcpy(case_ref, c, n - 2);
 	*seq = s;
 	return 0;
+}
+
+static int wrong_state(struct cor_refusal *why)
+{
+	if (why) {
+		why->code = "WRONG_STATE";
+		why->field = NULL;
+	}
+	return COR_EWRONGSTATE;
+}
+
+int cor_protection_state_check(const char *ref, const char *state, struct cor_refusal *why)
+{
+	if (strcmp(state, "closed"))
+		return 0;
+	if (why)
+		snprintf(why->msg, sizeof(why->msg),
+			 "case '%s' is 'closed'; its protection record does not change", ref);
+	return wrong_state(why);
+}
+
+int cor_protection_clear_check(const char *person, const struct cor_protection_latest *l,
+			       struct cor_refusal *why)
+{
+	if (l->no > 0 && cor_protection_level_blocks_return(l->level) && !l->cleared_at[0])
+		return 0;
+	if (!why)
+		return wrong_state(why);
+	if (l->no <= 0)
+		snprintf(why->msg, sizeof(why->msg),
+			 "person '%s' has no protection risk assessment to clear", person);
+	else if (!cor_protection_level_blocks_return(l->level))
+		snprintf(why->msg, sizeof(why->msg),
+			 "person '%s' is assessed at '%s' protection risk (assessment %d); only a "
+			 "high risk is cleared",
+			 person, cor_protection_level_name(l->level), l->no);
+	else
+		snprintf(
+			why->msg, sizeof(why->msg),
+			"the high protection risk of person '%s' (assessment %d) was cleared at %s",
+			person, l->no, l->cleared_at);
+	return wrong_state(why);
 }

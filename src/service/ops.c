@@ -8,9 +8,11 @@
 #include "service/health.h"
 #include "service/rules.h"
 #include "service/support.h"
+#include "service/workflow.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,
+	cor_ops_workflow,
 	cor_ops_health,
 	cor_ops_document,
 	cor_ops_fund,

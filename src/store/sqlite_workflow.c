@@ -5,9 +5,13 @@
 // workflow, each one unit of work that appends its events.
 //
 // Invariants: the rules are the domain's (lifecycle.c, counselling.c,
-// protection.c); this file reads the facts, asks the domain and writes.
-// Nothing is written before the domain has said yes, and every write of a
-// unit is undone if a later one fails. The held-from state of an on_hold
+// protection.c) and the operations layer applies them (service/workflow.c);
+// the record writes here check only what the records themselves say (the
+// case exists, a referral is still open). The two checked writes kept for
+// other backends' units (cor_store_case_move, cor_store_counselling_add)
+// compose those writes with the domain's checks and write nothing before
+// the domain has said yes. Every write of a unit is undone if a later one
+// fails. The held-from state of an on_hold
 // case is read from its history (the latest "X -> on_hold" event), so cases
 // put on hold by any writer, the demo included, resume where they were.
 #include "store/store_workflow.h"
@@ -100,13 +104,6 @@ const char cor_sqlite_migration_workflow[] =
 
 /* ---- units of work ----------------------------------------------------- */
 
-/* Record a refusal on st and in why; returns err. */
-static int refused(struct cor_store *st, struct cor_refusal *why, int err)
-{
-	cor_sqlite_msg(st, "%s", why->msg);
-	return err;
-}
-
 /* Step a query that yields one row; COR_ENOTFOUND when it yields none (no
  * message: the caller words it). The statement stays on its row. */
 static int step_row(struct cor_store *st, sqlite3_stmt *s, const char *what)
@@ -153,7 +150,8 @@ static int load_case(struct cor_store *st, const char *ref, int64_t *id, struct 
 static const char sql_gate_counselling[] =
 	"SELECT (SELECT count(*) FROM counselling WHERE case_id = ?1),"
 	" (SELECT decision FROM counselling WHERE case_id = ?1 ORDER BY no DESC LIMIT 1),"
-	" (SELECT count(*) FROM referral WHERE case_id = ?1 AND closed_at IS NULL)";
+	" (SELECT count(*) FROM referral WHERE case_id = ?1 AND closed_at IS NULL),"
+	" (SELECT count(*) FROM booking WHERE case_id = ?1 AND status = 'booked')";
 
 /* Per person: assessed at all; latest assessment high and not cleared. */
 static const char sql_gate_protection[] =
@@ -192,6 +190,7 @@ int cor_store_case_gate(struct cor_store *st, int64_t case_id, const struct cor_
 		gate->decision = cor_counselling_decision_name(
 			dec); /* static: the column's text goes on reset */
 	gate->open_referrals = sqlite3_column_int(s, 2);
+	gate->bookings = sqlite3_column_int(s, 3);
 	sqlite3_reset(s);
 
 	s = cor_sqlite_stmt(st, sql_gate_protection);
@@ -226,59 +225,28 @@ int cor_store_case_gate(struct cor_store *st, int64_t case_id, const struct cor_
 
 static const char sql_state_set[] = "UPDATE cases SET state = ?2 WHERE id = ?1 AND state = ?3";
 
-/* Set the state of case id from -> to and append the event. */
-static int set_state(struct cor_store *st, int64_t id, const char *from, const char *to,
-		     const char *at, const char *actor, const char *reason)
+/* One integer from sql, its ?1 bound to id (0 for NULL). */
+static int id_int(struct cor_store *st, const char *sql, int64_t id, const char *what, int *out)
 {
-	char detail[2 * COR_STATE_MAX + 8];
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_state_set);
-	if (s) {
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	if (s)
 		sqlite3_bind_int64(s, 1, id);
-		cor_sqlite_bind_text(s, 2, to);
-		cor_sqlite_bind_text(s, 3, from);
-	}
-	int err = cor_sqlite_step_done(st, s, "changing the state of a case");
+	int err = step_row(st, s, what);
 	if (err < 0)
 		return err;
-	if (sqlite3_changes(st->db) != 1) {
-		cor_sqlite_msg(st, "the case changed state while it was being moved");
-		return COR_EBUSY;
-	}
-	snprintf(detail, sizeof(detail), "%s -> %s", from, to);
-	return add_event(st, id, at, actor, "state", detail, reason ? reason : "");
+	*out = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return 0;
 }
 
 /* A case is booked exactly when it holds a booking in status booked
- * (store_movement.h): to enter 'booked' it must hold one (made by the
- * planner or 'corridor movement book' just before), and leaving 'booked'
- * takes the booking with it: departed, no_show, or cancelled. */
-static int id_int(struct cor_store *st, const char *sql, int64_t id, const char *what, int *out);
-
-static int follow_booking(struct cor_store *st, int64_t case_id, const char *ref, const char *from,
-			  const char *to, struct cor_refusal *why)
+ * (store_movement.h): leaving 'booked' takes the booking with it:
+ * departed, no_show, or cancelled. */
+static int follow_booking(struct cor_store *st, int64_t case_id, const char *from, const char *to)
 {
-	static const char sql_has[] =
-		"SELECT count(*) FROM booking WHERE case_id = ?1 AND status = 'booked'";
 	static const char sql_set[] =
 		"UPDATE booking SET status = ?2 WHERE case_id = ?1 AND status = 'booked'";
-	if (!strcmp(to, "booked")) {
-		int n = 0;
-		int err = id_int(st, sql_has, case_id, "reading bookings", &n);
-		if (err < 0)
-			return err;
-		if (n == 0) {
-			why->code = "NO_BOOKING";
-			snprintf(
-				why->msg, sizeof(why->msg),
-				"case '%s' is '%s'; it cannot go to 'booked' without a seat on a "
-				"movement: book it with 'corridor plan' or 'corridor movement book "
-				"MOVEMENT CASE'",
-				ref, from);
-			return refused(st, why, COR_EINVAL);
-		}
-		return 0;
-	}
-	if (strcmp(from, "booked"))
+	if (strcmp(from, "booked") || !strcmp(to, "booked"))
 		return 0;
 	const char *status = !strcmp(to, "departed")  ? "departed"
 			     : !strcmp(to, "no_show") ? "no_show"
@@ -291,6 +259,44 @@ static int follow_booking(struct cor_store *st, int64_t case_id, const char *ref
 	return cor_sqlite_step_done(st, s, "changing a booking");
 }
 
+int cor_store_case_state_set(struct cor_store *st, int64_t case_id, const char *from,
+			     const char *to, const char *actor, const char *reason)
+{
+	char at[COR_TIME_LEN], detail[2 * COR_STATE_MAX + 8];
+	bool own;
+	int err;
+
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = follow_booking(st, case_id, from, to)) < 0)
+		goto out;
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_state_set);
+	if (s) {
+		sqlite3_bind_int64(s, 1, case_id);
+		cor_sqlite_bind_text(s, 2, to);
+		cor_sqlite_bind_text(s, 3, from);
+	}
+	if ((err = cor_sqlite_step_done(st, s, "changing the state of a case")) < 0)
+		goto out;
+	if (sqlite3_changes(st->db) != 1) {
+		cor_sqlite_msg(st, "the case changed state while it was being moved");
+		err = COR_EBUSY;
+		goto out;
+	}
+	snprintf(detail, sizeof(detail), "%s -> %s", from, to);
+	err = add_event(st, case_id, cor_store_now(st, at), actor, "state", detail,
+			reason ? reason : "");
+out:
+	return cor_sqlite_unit_end(st, own, err);
+}
+
+/* Record why's refusal on st; returns err. */
+static int refused(struct cor_store *st, struct cor_refusal *why, int err)
+{
+	cor_sqlite_msg(st, "%s", why->msg);
+	return err;
+}
+
 int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, const char *actor,
 			const char *reason, const struct cor_eligibility_hook *hook,
 			struct cor_move_result *res)
@@ -298,7 +304,6 @@ int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, c
 	struct cor_case c;
 	struct cor_case_gate gate;
 	const struct cor_programme *p;
-	char at[COR_TIME_LEN];
 	int64_t id;
 	bool own;
 	int err;
@@ -313,11 +318,6 @@ int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, c
 	if ((err = cor_store_case_gate(st, id, &c, &gate)) < 0)
 		goto out;
 	gate.reason = reason;
-	if (reason && *reason &&
-	    (err = cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &res->why)) < 0) {
-		err = refused(st, &res->why, err);
-		goto out;
-	}
 	const struct cor_transition *t = cor_lifecycle_find(p, c.state, to);
 	if (t && (t->guards & COR_GUARD_ELIGIBLE) && hook && hook->fn &&
 	    (err = hook->fn(st, id, &c, &gate, hook->ctx)) < 0)
@@ -326,9 +326,7 @@ int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, c
 		err = refused(st, &res->why, err);
 		goto out;
 	}
-	if ((err = follow_booking(st, id, ref, c.state, to, &res->why)) < 0)
-		goto out;
-	err = set_state(st, id, c.state, to, cor_store_now(st, at), actor, reason);
+	err = cor_store_case_state_set(st, id, c.state, to, actor, reason);
 out:
 	if (err < 0 && !res->why.code[0]) {
 		res->why.code = cor_errcode(err);
@@ -345,60 +343,99 @@ static const char sql_session_add[] =
 	"INSERT INTO counselling (case_id, no, at, counsellor, language, interpreter, decision,"
 	" asylum_wish, notes, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 static const char sql_referral_open_no[] =
-	"SELECT min(no) FROM referral WHERE case_id = ?1 AND closed_at IS NULL";
+	"SELECT coalesce(min(no), 0) FROM referral WHERE case_id = ?1 AND closed_at IS NULL";
 static const char sql_referral_next[] =
 	"SELECT coalesce(max(no), 0) + 1 FROM referral WHERE case_id = ?1";
 static const char sql_referral_add[] =
 	"INSERT INTO referral (case_id, no, to_whom, subject, counselling_id, opened_at, opened_by)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
-/* One integer from sql, its ?1 bound to id (0 for NULL). */
-static int id_int(struct cor_store *st, const char *sql, int64_t id, const char *what, int *out)
+int cor_store_counselling_session_add(struct cor_store *st, int64_t case_id,
+				      const struct cor_counselling *s, const char *actor, int *no,
+				      int64_t *session_id)
 {
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
-	if (s)
-		sqlite3_bind_int64(s, 1, id);
-	int err = step_row(st, s, what);
-	if (err < 0)
-		return err;
-	*out = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	return 0;
-}
-
-/* Open the asylum referral of session (id session_id, number no) unless
- * the case has one open. */
-static int open_referral(struct cor_store *st, int64_t case_id, const struct cor_counselling *s,
-			 int64_t session_id, int session_no, const char *at, const char *actor,
-			 struct cor_counselling_result *res)
-{
-	char detail[COR_NAME_MAX + 96];
+	char at[COR_TIME_LEN], detail[COR_NAME_MAX + 128];
+	int n = 0;
+	bool own;
 	int err;
-	if ((err = id_int(st, sql_referral_open_no, case_id, "reading referrals", &res->referral)) <
-	    0)
+
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
-	if (res->referral > 0)
-		return 0;
-	if ((err = id_int(st, sql_referral_next, case_id, "numbering referrals", &res->referral)) <
-	    0)
-		return err;
-	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_referral_add);
+	if ((err = id_int(st, sql_session_next, case_id, "numbering counselling sessions", &n)) < 0)
+		goto out;
+	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_session_add);
+	cor_store_now(st, at);
 	if (q) {
 		sqlite3_bind_int64(q, 1, case_id);
-		sqlite3_bind_int(q, 2, res->referral);
-		cor_sqlite_bind_text(q, 3, cor_counselling_refer_to(s));
-		cor_sqlite_bind_text(q, 4, "asylum wish");
-		sqlite3_bind_int64(q, 5, session_id);
+		sqlite3_bind_int(q, 2, n);
+		cor_sqlite_bind_text(q, 3, at);
+		cor_sqlite_bind_text(q, 4, s->counsellor);
+		cor_sqlite_bind_text(q, 5, s->language);
+		sqlite3_bind_int(q, 6, s->interpreter);
+		cor_sqlite_bind_text(q, 7, cor_counselling_decision_name(s->decision));
+		sqlite3_bind_int(q, 8, s->asylum_wish);
+		cor_sqlite_bind_text(q, 9, s->notes ? s->notes : "");
+		cor_sqlite_bind_text(q, 10, actor);
+	}
+	if ((err = cor_sqlite_step_done(st, q, "recording a counselling session")) < 0)
+		goto out;
+	if (session_id)
+		*session_id = sqlite3_last_insert_rowid(st->db);
+	snprintf(detail, sizeof(detail), "session %d by %s in %s%s: decision %s%s", n,
+		 s->counsellor, s->language, s->interpreter ? " with an interpreter" : "",
+		 cor_counselling_decision_name(s->decision), s->asylum_wish ? "; asylum wish" : "");
+	err = add_event(st, case_id, at, actor, "counselling", detail, "");
+out:
+	if (err == 0 && no)
+		*no = n;
+	return cor_sqlite_unit_end(st, own, err);
+}
+
+int cor_store_referral_open_first(struct cor_store *st, int64_t case_id, int *no)
+{
+	return id_int(st, sql_referral_open_no, case_id, "reading referrals", no);
+}
+
+int cor_store_referral_open(struct cor_store *st, int64_t case_id, const char *to,
+			    const char *subject, int64_t session_id, int session_no,
+			    const char *actor, int *no)
+{
+	char at[COR_TIME_LEN], detail[2 * COR_NAME_MAX + 96];
+	int n = 0;
+	bool own;
+	int err;
+
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = id_int(st, sql_referral_next, case_id, "numbering referrals", &n)) < 0)
+		goto out;
+	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_referral_add);
+	cor_store_now(st, at);
+	if (q) {
+		sqlite3_bind_int64(q, 1, case_id);
+		sqlite3_bind_int(q, 2, n);
+		cor_sqlite_bind_text(q, 3, to);
+		cor_sqlite_bind_text(q, 4, subject);
+		if (session_id > 0)
+			sqlite3_bind_int64(q, 5, session_id);
+		else
+			sqlite3_bind_null(q, 5);
 		cor_sqlite_bind_text(q, 6, at);
 		cor_sqlite_bind_text(q, 7, actor);
 	}
 	if ((err = cor_sqlite_step_done(st, q, "opening a referral")) < 0)
-		return err;
-	res->referral_opened = true;
-	snprintf(detail, sizeof(detail),
-		 "referral %d opened to %s: asylum wish (counselling session %d)", res->referral,
-		 cor_counselling_refer_to(s), session_no);
-	return add_event(st, case_id, at, actor, "referral", detail, "");
+		goto out;
+	if (session_no > 0)
+		snprintf(detail, sizeof(detail),
+			 "referral %d opened to %s: %s (counselling session %d)", n, to, subject,
+			 session_no);
+	else
+		snprintf(detail, sizeof(detail), "referral %d opened to %s: %s", n, to, subject);
+	err = add_event(st, case_id, at, actor, "referral", detail, "");
+out:
+	if (err == 0 && no)
+		*no = n;
+	return cor_sqlite_unit_end(st, own, err);
 }
 
 int cor_store_counselling_add(struct cor_store *st, const char *ref,
@@ -407,8 +444,7 @@ int cor_store_counselling_add(struct cor_store *st, const char *ref,
 {
 	struct cor_case c;
 	const struct cor_programme *p;
-	char at[COR_TIME_LEN], detail[COR_NAME_MAX + 128];
-	int64_t id, session_id;
+	int64_t id, session_id = 0;
 	bool own;
 	int err;
 
@@ -423,39 +459,12 @@ int cor_store_counselling_add(struct cor_store *st, const char *ref,
 	if ((err = load_case(st, ref, &id, &c, &p)) < 0)
 		goto out;
 	snprintf(res->from, sizeof(res->from), "%s", c.state);
-	if (strcmp(c.state, "on_hold") && !cor_lifecycle_find(p, c.state, "on_hold")) {
-		res->why.code = "WRONG_STATE";
-		snprintf(res->why.msg, sizeof(res->why.msg),
-			 "case '%s' is '%s'; counselling is recorded only before departure, while "
-			 "the case can be put on hold or is on hold",
-			 ref, c.state);
-		err = refused(st, &res->why, COR_EWRONGSTATE);
+	if ((err = cor_counselling_state_check(p, ref, c.state, &res->why)) < 0) {
+		err = refused(st, &res->why, err);
 		goto out;
 	}
-	if ((err = id_int(st, sql_session_next, id, "numbering counselling sessions",
-			  &res->session)) < 0)
-		goto out;
-	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_session_add);
-	cor_store_now(st, at);
-	if (q) {
-		sqlite3_bind_int64(q, 1, id);
-		sqlite3_bind_int(q, 2, res->session);
-		cor_sqlite_bind_text(q, 3, at);
-		cor_sqlite_bind_text(q, 4, s->counsellor);
-		cor_sqlite_bind_text(q, 5, s->language);
-		sqlite3_bind_int(q, 6, s->interpreter);
-		cor_sqlite_bind_text(q, 7, cor_counselling_decision_name(s->decision));
-		sqlite3_bind_int(q, 8, s->asylum_wish);
-		cor_sqlite_bind_text(q, 9, s->notes ? s->notes : "");
-		cor_sqlite_bind_text(q, 10, actor);
-	}
-	if ((err = cor_sqlite_step_done(st, q, "recording a counselling session")) < 0)
-		goto out;
-	session_id = sqlite3_last_insert_rowid(st->db);
-	snprintf(detail, sizeof(detail), "session %d by %s in %s%s: decision %s%s", res->session,
-		 s->counsellor, s->language, s->interpreter ? " with an interpreter" : "",
-		 cor_counselling_decision_name(s->decision), s->asylum_wish ? "; asylum wish" : "");
-	if ((err = add_event(st, id, at, actor, "counselling", detail, "")) < 0)
+	if ((err = cor_store_counselling_session_add(st, id, s, actor, &res->session,
+						     &session_id)) < 0)
 		goto out;
 	if (!cor_counselling_holds(p, s))
 		goto out;
@@ -464,8 +473,7 @@ int cor_store_counselling_add(struct cor_store *st, const char *ref,
 	if (strcmp(c.state, "on_hold")) {
 		struct cor_case_gate gate;
 		char reason[96];
-		snprintf(reason, sizeof(reason), "asylum wish recorded at counselling session %d",
-			 res->session);
+		cor_counselling_hold_reason(res->session, reason, sizeof(reason));
 		if ((err = cor_store_case_gate(st, id, &c, &gate)) < 0)
 			goto out;
 		gate.reason = reason;
@@ -473,11 +481,16 @@ int cor_store_counselling_add(struct cor_store *st, const char *ref,
 			err = refused(st, &res->why, err);
 			goto out;
 		}
-		if ((err = set_state(st, id, c.state, "on_hold", at, actor, reason)) < 0)
+		if ((err = cor_store_case_state_set(st, id, c.state, "on_hold", actor, reason)) < 0)
 			goto out;
 		res->held = true;
 	}
-	err = open_referral(st, id, s, session_id, res->session, at, actor, res);
+	if ((err = cor_store_referral_open_first(st, id, &res->referral)) < 0 || res->referral)
+		goto out;
+	if ((err = cor_store_referral_open(st, id, cor_counselling_refer_to(s), COR_ASYLUM_SUBJECT,
+					   session_id, res->session, actor, &res->referral)) < 0)
+		goto out;
+	res->referral_opened = true;
 out:
 	if (err < 0 && !res->why.code[0]) {
 		res->why.code = cor_errcode(err);
@@ -592,10 +605,7 @@ int cor_store_referral_close(struct cor_store *st, const char *ref, int no, cons
 	}
 	if ((err = step_row(st, s, "reading a referral")) < 0) {
 		if (err == COR_ENOTFOUND)
-			cor_sqlite_msg(st,
-				       "case '%s' has no referral %d (see 'corridor referral list "
-				       "%s')",
-				       ref, no, ref);
+			cor_sqlite_msg(st, "case '%s' has no referral %d", ref, no);
 		goto out;
 	}
 	rid = sqlite3_column_int64(s, 0);
@@ -643,64 +653,40 @@ static const char sql_clearance_add[] =
 	"INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason)"
 	" VALUES (?1, ?2, ?3, ?4)";
 
-/* Find the person of person_ref in an open case: its case id and person
- * id. Refusals word themselves. */
-static int load_person(struct cor_store *st, const char *person_ref, int64_t *case_id,
-		       int64_t *person_id)
+int cor_store_protection_latest(struct cor_store *st, int64_t person_id,
+				struct cor_protection_latest *l, int64_t *assessment_id)
 {
-	char ref[COR_CASE_REF_MAX];
-	struct cor_case c;
-	const struct cor_programme *p;
-	int seq, err;
-	if (cor_protection_person_ref_parse(person_ref, ref, &seq) < 0) {
-		cor_sqlite_msg(st, "'%s' is not a person ID like LY-TIP-2026-000123-01",
-			       person_ref);
-		return COR_EINVAL;
-	}
-	if ((err = load_case(st, ref, case_id, &c, &p)) < 0)
+	memset(l, 0, sizeof(*l));
+	if (assessment_id)
+		*assessment_id = 0;
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_assessment_latest);
+	if (s)
+		sqlite3_bind_int64(s, 1, person_id);
+	int err = step_row(st, s, "reading protection assessments");
+	if (err == COR_ENOTFOUND)
+		return 0;
+	if (err < 0)
 		return err;
-	if (!strcmp(c.state, "closed")) {
-		cor_sqlite_msg(st, "case '%s' is 'closed'; its protection record does not change",
-			       ref);
-		return COR_EWRONGSTATE;
-	}
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_person_id);
-	if (s) {
-		sqlite3_bind_int64(s, 1, *case_id);
-		sqlite3_bind_int(s, 2, seq);
-	}
-	if ((err = step_row(st, s, "reading a person")) < 0) {
-		if (err == COR_ENOTFOUND)
-			cor_sqlite_msg(st, "no person '%s': case '%s' has no person %02d",
-				       person_ref, ref, seq);
-		return err;
-	}
-	*person_id = sqlite3_column_int64(s, 0);
+	if (assessment_id)
+		*assessment_id = sqlite3_column_int64(s, 0);
+	cor_protection_level_parse((const char *)sqlite3_column_text(s, 1), &l->level);
+	l->no = sqlite3_column_int(s, 2);
+	cor_sqlite_copy_col(l->cleared_at, sizeof(l->cleared_at), s, 3);
 	sqlite3_reset(s);
 	return 0;
 }
 
-int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
-				enum cor_protection_level level, const char *grounds,
-				const char *actor, int *no)
+int cor_store_protection_assessment_add(struct cor_store *st, int64_t case_id, int64_t person_id,
+					const char *person_ref, enum cor_protection_level level,
+					const char *grounds, const char *actor, int *no)
 {
-	struct cor_refusal why;
 	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96];
-	int64_t case_id, person_id;
 	int n = 0;
 	bool own;
 	int err;
 
-	if ((unsigned)level >= COR_PROT__N) {
-		cor_sqlite_msg(st, "level: give 'none', 'low', 'medium' or 'high'");
-		return COR_EINVAL;
-	}
-	if ((err = cor_lifecycle_text_check("grounds", grounds, COR_REASON_MAX, &why)) < 0)
-		return refused(st, &why, err);
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
-	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0)
-		goto out;
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_assessment_add);
 	if (s) {
 		sqlite3_bind_int64(s, 1, person_id);
@@ -724,56 +710,19 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
-			       const char *actor, int *no)
+int cor_store_protection_clearance_add(struct cor_store *st, int64_t case_id, int64_t assessment_id,
+				       const char *person_ref, int no, const char *reason,
+				       const char *actor)
 {
-	struct cor_refusal why;
 	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96];
-	int64_t case_id, person_id, aid;
-	int n = 0;
 	bool own;
 	int err;
 
-	if ((err = cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &why)) < 0)
-		return refused(st, &why, err);
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
-	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0)
-		goto out;
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_assessment_latest);
-	if (s)
-		sqlite3_bind_int64(s, 1, person_id);
-	if ((err = step_row(st, s, "reading protection assessments")) < 0) {
-		if (err == COR_ENOTFOUND) {
-			cor_sqlite_msg(st, "person '%s' has no protection risk assessment to clear",
-				       person_ref);
-			err = COR_EWRONGSTATE;
-		}
-		goto out;
-	}
-	aid = sqlite3_column_int64(s, 0);
-	n = sqlite3_column_int(s, 2);
-	const char *level = (const char *)sqlite3_column_text(s, 1);
-	if (!level || strcmp(level, "high")) {
-		cor_sqlite_msg(
-			st,
-			"person '%s' is assessed at '%s' protection risk (assessment %d); only "
-			"a high risk is cleared",
-			person_ref, level ? level : "?", n);
-		err = COR_EWRONGSTATE;
-	} else if (sqlite3_column_type(s, 3) != SQLITE_NULL) {
-		cor_sqlite_msg(st,
-			       "the high protection risk of person '%s' (assessment %d) was "
-			       "cleared at %s",
-			       person_ref, n, (const char *)sqlite3_column_text(s, 3));
-		err = COR_EWRONGSTATE;
-	}
-	sqlite3_reset(s);
-	if (err < 0)
-		goto out;
-	s = cor_sqlite_stmt(st, sql_clearance_add);
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_clearance_add);
 	if (s) {
-		sqlite3_bind_int64(s, 1, aid);
+		sqlite3_bind_int64(s, 1, assessment_id);
 		cor_sqlite_bind_text(s, 2, actor);
 		cor_sqlite_bind_text(s, 3, cor_store_now(st, at));
 		cor_sqlite_bind_text(s, 4, reason);
@@ -781,10 +730,136 @@ int cor_store_protection_clear(struct cor_store *st, const char *person_ref, con
 	if ((err = cor_sqlite_step_done(st, s, "recording a protection clearance")) < 0)
 		goto out;
 	snprintf(detail, sizeof(detail),
-		 "person %s cleared of high protection risk (assessment %d)", person_ref, n);
+		 "person %s cleared of high protection risk (assessment %d)", person_ref, no);
 	err = add_event(st, case_id, at, actor, "protection", detail, reason);
 out:
-	if (err == 0 && no)
-		*no = n;
 	return cor_sqlite_unit_end(st, own, err);
+}
+
+/* Find the person of person_ref in a case whose protection record may
+ * change (cor_protection_state_check): its case id and person id.
+ * Refusals word themselves. */
+static int load_person(struct cor_store *st, const char *person_ref, int64_t *case_id,
+		       int64_t *person_id)
+{
+	char ref[COR_CASE_REF_MAX];
+	struct cor_case c;
+	struct cor_refusal why;
+	const struct cor_programme *p;
+	int seq, err;
+	if (cor_protection_person_ref_parse(person_ref, ref, &seq) < 0) {
+		cor_sqlite_msg(st, "'%s' is not a person ID like LY-TIP-2026-000123-01",
+			       person_ref);
+		return COR_EINVAL;
+	}
+	if ((err = load_case(st, ref, case_id, &c, &p)) < 0)
+		return err;
+	if ((err = cor_protection_state_check(ref, c.state, &why)) < 0)
+		return refused(st, &why, err);
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_person_id);
+	if (s) {
+		sqlite3_bind_int64(s, 1, *case_id);
+		sqlite3_bind_int(s, 2, seq);
+	}
+	if ((err = step_row(st, s, "reading a person")) < 0) {
+		if (err == COR_ENOTFOUND)
+			cor_sqlite_msg(st, "no person '%s': case '%s' has no person %02d",
+				       person_ref, ref, seq);
+		return err;
+	}
+	*person_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
+				enum cor_protection_level level, const char *grounds,
+				const char *actor, int *no)
+{
+	struct cor_refusal why;
+	int64_t case_id, person_id;
+	bool own;
+	int err;
+
+	if ((unsigned)level >= COR_PROT__N) {
+		cor_sqlite_msg(st, "level: give 'none', 'low', 'medium' or 'high'");
+		return COR_EINVAL;
+	}
+	if ((err = cor_lifecycle_text_check("grounds", grounds, COR_REASON_MAX, &why)) < 0)
+		return refused(st, &why, err);
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = load_person(st, person_ref, &case_id, &person_id)) == 0)
+		err = cor_store_protection_assessment_add(st, case_id, person_id, person_ref, level,
+							  grounds, actor, no);
+	return cor_sqlite_unit_end(st, own, err);
+}
+
+int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
+			       const char *actor, int *no)
+{
+	struct cor_protection_latest l;
+	struct cor_refusal why;
+	int64_t case_id, person_id, aid;
+	bool own;
+	int err;
+
+	if ((err = cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &why)) < 0)
+		return refused(st, &why, err);
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0 ||
+	    (err = cor_store_protection_latest(st, person_id, &l, &aid)) < 0)
+		goto out;
+	if ((err = cor_protection_clear_check(person_ref, &l, &why)) < 0) {
+		err = refused(st, &why, err);
+		goto out;
+	}
+	err = cor_store_protection_clearance_add(st, case_id, aid, person_ref, l.no, reason, actor);
+out:
+	if (err == 0 && no)
+		*no = l.no;
+	return cor_sqlite_unit_end(st, own, err);
+}
+
+static const char sql_protection_list[] =
+	"SELECT p.seq,"
+	" (SELECT count(*) FROM protection_assessment WHERE person_id = p.id),"
+	" a.level, a.at, a.assessed_by, k.at, k.cleared_by, k.reason"
+	" FROM person p"
+	" LEFT JOIN protection_assessment a ON a.id ="
+	"   (SELECT max(id) FROM protection_assessment WHERE person_id = p.id)"
+	" LEFT JOIN protection_clearance k ON k.assessment_id = a.id"
+	" WHERE p.case_id = ?1 ORDER BY p.seq";
+
+int cor_store_protection_list(struct cor_store *st, const char *ref,
+			      int (*cb)(const struct cor_protection_record *r, void *ctx),
+			      void *ctx)
+{
+	int64_t id;
+	int err = cor_sqlite_case_id(st, ref, &id), rc, ret = 0;
+	if (err < 0)
+		return err;
+	/* Not a cached statement: the callback may call the store. */
+	sqlite3_stmt *s = NULL;
+	if ((rc = sqlite3_prepare_v2(st->db, sql_protection_list, -1, &s, NULL)) != SQLITE_OK)
+		return cor_sqlite_fail(st, rc, "reading protection assessments");
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_protection_record r = {0};
+		r.person = sqlite3_column_int(s, 0);
+		r.assessments = sqlite3_column_int(s, 1);
+		r.level = (const char *)sqlite3_column_text(s, 2);
+		cor_sqlite_copy_col(r.at, sizeof(r.at), s, 3);
+		r.assessed_by = (const char *)sqlite3_column_text(s, 4);
+		cor_sqlite_copy_col(r.cleared_at, sizeof(r.cleared_at), s, 5);
+		r.cleared_by = (const char *)sqlite3_column_text(s, 6);
+		r.clear_reason = (const char *)sqlite3_column_text(s, 7);
+		if ((ret = cb(&r, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = cor_sqlite_fail(st, rc, "reading protection assessments");
+	sqlite3_finalize(s);
+	return ret;
 }

@@ -7,9 +7,16 @@
 //  - each write below is one unit: outside a transaction it is its own
 //    transaction, inside one it is a savepoint; refused or failed, it
 //    changes nothing;
-//  - a state change happens only through cor_store_case_move or the
-//    counselling rule (an asylum wish on a return), always after
-//    cor_lifecycle_check on facts read in the same transaction;
+//  - the record writes (cor_store_case_state_set, the session, referral
+//    and protection writes) check no rule of the domain: the caller (an
+//    operation of service/workflow.h) reads the gate facts with
+//    cor_store_case_gate, asks cor_lifecycle_check and writes, all in one
+//    transaction; once a case is stored, its state changes only through
+//    cor_store_case_state_set after such a check;
+//  - cor_store_case_move, cor_store_counselling_add and
+//    cor_store_protection_assess|clear are those same checked compositions
+//    for the units of other backends (movements, plans, arrivals) and the
+//    tests of other modules; front ends go through the operations instead;
 //  - every change appends an event to the case's history;
 //  - sessions, assessments and clearances are never changed or deleted; a
 //    referral changes once, when it is closed.
@@ -73,24 +80,60 @@ struct cor_counselling_record {
 	const char *recorded_by;
 };
 
+/* A person's protection record: the latest assessment and its clearance. */
+struct cor_protection_record {
+	int person;                    /* the person's number in the case (1, 2, ...) */
+	int assessments;               /* how many; the latest is number `assessments` */
+	const char *level;             /* the latest's level; NULL when none */
+	char at[COR_TIME_LEN];         /* when the latest was made; "" when none */
+	const char *assessed_by;       /* NULL when none */
+	char cleared_at[COR_TIME_LEN]; /* "" when the latest is not cleared */
+	const char *cleared_by;        /* NULL when not cleared */
+	const char *clear_reason;      /* NULL when not cleared */
+};
+
 /* The facts the lifecycle's guards read for case c (id case_id), without
  * the reason and the eligibility (the caller's). gate->ref is c->ref. */
 int cor_store_case_gate(struct cor_store *st, int64_t case_id, const struct cor_case *c,
 			struct cor_case_gate *gate);
 
+/* Set the state of case case_id from from to to, as actor, with reason
+ * (NULL or "" for none), and append the "state" event "from -> to"; a
+ * booking follows the case out of 'booked' (departed, no_show or
+ * cancelled). No lifecycle check (the caller's). COR_EBUSY when the case
+ * is no longer in from. */
+int cor_store_case_state_set(struct cor_store *st, int64_t case_id, const char *from,
+			     const char *to, const char *actor, const char *reason);
+
 /* Move case ref to state to, as actor, with reason (NULL or "" for none):
  * checks the lifecycle on facts read in the same transaction, sets the
  * state and appends a "state" event "from -> to". COR_ENOTFOUND (no case),
  * COR_EINVAL or COR_EWRONGSTATE (refused: res->why), or a store error.
- * hook may be NULL. */
+ * hook may be NULL. For other backends' units (see the invariants). */
 int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, const char *actor,
 			const char *reason, const struct cor_eligibility_hook *hook,
 			struct cor_move_result *res);
 
-/* Record a counselling session for case ref, as actor. The case must be in
- * a state that can be put on hold, or on hold. For a return with an asylum
- * wish it also puts the case on hold (unless it is) and opens a referral
- * (unless one is open), each with its event. */
+/* Add session s as the next session of case case_id, recorded by actor,
+ * with its "counselling" event. *no gets its number in the case and
+ * *session_id (may be NULL) its id, for a referral it opens. */
+int cor_store_counselling_session_add(struct cor_store *st, int64_t case_id,
+				      const struct cor_counselling *s, const char *actor, int *no,
+				      int64_t *session_id);
+/* The number of the case's first open referral in *no; 0 when none is open. */
+int cor_store_referral_open_first(struct cor_store *st, int64_t case_id, int *no);
+/* Open the next referral of case case_id to to on subject, by actor, with
+ * its "referral" event; session_id and session_no name the counselling
+ * session that opened it (0: none). *no gets its number. */
+int cor_store_referral_open(struct cor_store *st, int64_t case_id, const char *to,
+			    const char *subject, int64_t session_id, int session_no,
+			    const char *actor, int *no);
+
+/* Record a counselling session for case ref, as actor, with the domain's
+ * checks (cor_counselling_check, cor_counselling_state_check). For a return
+ * with an asylum wish it also puts the case on hold (unless it is) and
+ * opens a referral (unless one is open), each with its event. For other
+ * backends' units and tests (see the invariants). */
 int cor_store_counselling_add(struct cor_store *st, const char *ref,
 			      const struct cor_counselling *s, const char *actor,
 			      struct cor_counselling_result *res);
@@ -102,10 +145,27 @@ int cor_store_counselling_list(struct cor_store *st, const char *ref,
 /* A case's referrals, in number order. */
 int cor_store_referral_list(struct cor_store *st, const char *ref,
 			    int (*cb)(const struct cor_referral *r, void *ctx), void *ctx);
-/* Close referral no of case ref with outcome, as actor. COR_ENOTFOUND (no
- * case, no such referral), COR_EWRONGSTATE (already closed), COR_EINVAL. */
+/* Close referral no of case ref with outcome, as actor, and append its
+ * event. COR_ENOTFOUND (no case, no such referral), COR_EWRONGSTATE
+ * (already closed: a referral closes once), COR_EINVAL (outcome not text). */
 int cor_store_referral_close(struct cor_store *st, const char *ref, int no, const char *outcome,
 			     const char *actor);
+
+/* Person person_id's latest protection assessment (l->no 0 when none) and
+ * its id in *assessment_id (may be NULL). */
+int cor_store_protection_latest(struct cor_store *st, int64_t person_id,
+				struct cor_protection_latest *l, int64_t *assessment_id);
+/* Add an assessment of person person_id (ID person_ref, of case case_id)
+ * at level on grounds, by actor, with its "protection" event (the level,
+ * never the grounds); *no (may be NULL) gets its number. */
+int cor_store_protection_assessment_add(struct cor_store *st, int64_t case_id, int64_t person_id,
+					const char *person_ref, enum cor_protection_level level,
+					const char *grounds, const char *actor, int *no);
+/* Add the clearance of assessment assessment_id (number no of person
+ * person_ref, of case case_id) with reason, by actor, with its event. */
+int cor_store_protection_clearance_add(struct cor_store *st, int64_t case_id, int64_t assessment_id,
+				       const char *person_ref, int no, const char *reason,
+				       const char *actor);
 
 /* Record a protection risk assessment of person person_ref
  * ("LY-TIP-2026-000123-01") at level with grounds, by actor. *no, when not
@@ -116,8 +176,15 @@ int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
 				const char *actor, int *no);
 /* Clear the person's latest assessment, which must be high and not yet
  * cleared, with reason, by actor; *no gets that assessment's number.
- * COR_ENOTFOUND, COR_EWRONGSTATE (nothing to clear), COR_EINVAL. */
+ * COR_ENOTFOUND, COR_EWRONGSTATE (nothing to clear), COR_EINVAL. These two
+ * are the checked compositions of the writes above, with the domain's
+ * checks, for other modules' units and tests (see the invariants). */
 int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
 			       const char *actor, int *no);
+
+/* Every person of case ref with their protection record, in person order. */
+int cor_store_protection_list(struct cor_store *st, const char *ref,
+			      int (*cb)(const struct cor_protection_record *r, void *ctx),
+			      void *ctx);
 
 #endif

@@ -35,6 +35,7 @@ enum cor_err {
 	/* the request */                                                                          \
 	X(BAD_PARAMETER, 2, 400) /* a parameter is missing or malformed */                         \
 	X(INVALID, 1, 422)       /* a value breaks a rule of its field */                          \
+	X(UNKNOWN_STATE, 2, 400) /* not a state of the lifecycle */                                \
 	X(TOO_LARGE, 1, 413)     /* the input is larger than allowed */                            \
 	X(NO_ACTOR, 1, 401)      /* who is acting is not known */                                  \
 	X(FORBIDDEN, 1, 403)     /* the actor may not do this */                                   \
@@ -60,6 +61,7 @@ enum cor_err {
 	/* the rules of the domain */                                                              \
 	X(REFUSED, 1, 422) /* a rule refuses it; the message says which */                         \
 	X(REASON_REQUIRED, 1, 422)                                                                 \
+	X(NO_BOOKING, 1, 422)   /* to booked without a seat on a movement */                       \
 	X(NOT_ELIGIBLE, 1, 422) /* each unmet criterion is a cause */                              \
 	X(NO_INFORMED_DECISION, 1, 422)                                                            \
 	X(NOT_COUNSELLED, 1, 422)                                                                  \

@@ -28,7 +28,7 @@ expected: $msg"
 	if [ "$status" -eq 1 ]; then
 		[ "$(stderr | wc -l)" -eq 1 ] || fail "a refusal is one line"
 	else
-		expect_stderr_contains "usage: corridor move CASE-ID STATE [--reason TEXT] [--db PATH]"
+		expect_stderr_contains "usage: corridor move CASE-ID STATE [--reason TEXT] [--json] [--db PATH]"
 	fi
 	expect_empty_stdout
 	db_dump w.db >after.sql
@@ -88,11 +88,12 @@ refused 2 "corridor move: give a case ID and a state, e.g. LY-TIP-2026-000123 co
 refused 2 "corridor move: 'LY-TIP-123' is not a case ID like LY-TIP-2026-000123" move LY-TIP-123 eligible
 refused 2 "corridor move: 'bokked' is not a lifecycle state" move "$C" bokked
 refused 2 "corridor move: 'Eligible' is not a lifecycle state" move "$C" Eligible
-refused 2 "corridor move: --reason: give 1 to 500 bytes of text without control characters" \
+# A reason that is not one line of text breaks a rule of its field: status 1.
+refused 1 "error: reason: give 1 to 500 bytes of text without control characters" \
 	move "$C" on_hold --reason ""
-refused 2 "corridor move: --reason: give 1 to 500 bytes of text without control characters" \
+refused 1 "error: reason: give 1 to 500 bytes of text without control characters" \
 	move "$C" on_hold --reason "$(printf 'two\nlines')"
-refused 2 "corridor move: --reason: give 1 to 500 bytes of text without control characters" \
+refused 1 "error: reason: give 1 to 500 bytes of text without control characters" \
 	move "$C" on_hold --reason "$(printf 'r%.0s' $(seq 501))"
 refused 2 "corridor move: option '--reason' needs a value" "$CORRIDOR" move "$C" on_hold --db w.db --reason
 refused 2 "corridor move: unknown option '--force'" move "$C" eligible --force

@@ -36,7 +36,7 @@ expected: $msg"
 	expect_same_file before.sql after.sql
 }
 CU="usage: corridor counsel CASE-ID --counsellor NAME --language CODE [--interpreter]"
-RU="usage: corridor referral list CASE-ID [--db PATH]"
+RU="usage: corridor referral list CASE-ID [--json] [--db PATH]"
 counsel() { "$CORRIDOR" counsel "$@" --db w.db; }
 referral() { "$CORRIDOR" referral "$@" --db w.db; }
 last_events() { sql w.db "SELECT action || '|' || detail || '|' || reason FROM event e JOIN cases c ON c.id = e.case_id
@@ -47,20 +47,33 @@ expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Hiwet Gebre" --language t
 expect_stdout "recorded counselling session 1 of case $C: decision yes"
 expect_status 0 "$CORRIDOR" move "$C" counselled --db w.db
 
-# The second: an asylum wish. On hold and referred, and the command says so.
+# The second: an asylum wish. On hold and referred, and the command says so
+# (under --json, what it did as one document).
+cp w.db j.db
 expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Hiwet Gebre" --language tir --interpreter \
 	--decision undecided --asylum-wish --note "fears forced conscription on return" --db w.db
 expect_stdout "recorded counselling session 2 of case $C: decision undecided
 asylum wish: case $C put on hold (counselled -> on_hold)
 asylum wish: referral 1 opened to UNHCR"
 expect_empty_stderr
-[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$C'")" = on_hold ] || fail "not on hold"
+# The same session again, elsewhere, under --json.
+expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Hiwet Gebre" --language tir --interpreter \
+	--decision undecided --asylum-wish --json --db j.db
+[ "$(stdout | jq -c 'del(.at)')" = '{"case":"'"$C"'","session":2,"decision":"undecided","asylum_wish":true,"from":"counselled","state":"on_hold","held":true,"referral":{"no":1,"to":"UNHCR","opened":true}}' ] ||
+	fail "counsel --json: $(stdout)"
+expect_status 0 "$CORRIDOR" counsel list "$C" --json --db w.db
+[ "$(stdout | jq -c '[.case, (.sessions[] | [.no, .language, .interpreter, .decision, .asylum_wish, .notes, .recorded_by])]')" = \
+	'["'"$C"'",[1,"ti",false,"yes",false,null,"tester"],[2,"tir",true,"undecided",true,"fears forced conscription on return","tester"]]' ] ||
+	fail "counsel list --json: $(stdout)"
+expect_status 0 "$CORRIDOR" counsel list "$C" --db w.db
+expect_stdout_contains "2   $(sql w.db 'SELECT at FROM counselling WHERE no = 2') tir        undecided Hiwet Gebre              interpreter, asylum wish"
+expect_stdout_contains "(2 sessions)"
 [ "$(last_events "$C" 3)" = "counselling|session 2 by Hiwet Gebre in tir with an interpreter: decision undecided; asylum wish|
 state|counselled -> on_hold|asylum wish recorded at counselling session 2
 referral|referral 1 opened to UNHCR: asylum wish (counselling session 2)|" ] || fail "events: $(last_events "$C" 3)"
-[ "$(sql w.db "SELECT r.no, r.to_whom, r.subject, s.no, r.opened_by, r.outcome IS NULL, r.closed_at IS NULL
- FROM referral r JOIN counselling s ON s.id = r.counselling_id")" = "1|UNHCR|asylum wish|2|tester|1|1" ] ||
-	fail "referral row: $(sql w.db 'SELECT * FROM referral')"
+expect_status 0 "$CORRIDOR" referral list "$C" --json --db w.db
+[ "$(stdout | jq -c '[.case, .open, (.referrals[] | [.no, .to, .subject, .session, .opened_by, .status, .outcome, .closed_at, .closed_by])]')" = \
+	'["'"$C"'",1,[1,"UNHCR","asylum wish",2,"tester","open",null,null,null]]' ] || fail "referral list --json: $(stdout)"
 
 # The list, line for line from the database.
 expect_status 0 "$CORRIDOR" referral list "$C" --db w.db
@@ -81,14 +94,23 @@ asylum wish: referral 1 is open already"
 [ "$(sql w.db 'SELECT count(*) FROM referral')" = 1 ] || fail "a second referral"
 
 # Closing it: an event with the outcome; the case stays on hold.
-refused 1 "error: case '$C' has no referral 2 (see 'corridor referral list $C')" "" referral close "$C" 2 --outcome x
+refused 1 "error: case '$C' has no referral 2" "" referral close "$C" 2 --outcome x
+expect_status 1 "$CORRIDOR" referral close "$C" 2 --outcome x --json --db w.db
+[ "$(stderr | jq -c .)" = '{"error":{"code":"REFERRAL_NOT_FOUND","field":"referral","message":"case '"'$C'"' has no referral 2"}}' ] ||
+	fail "referral close --json error: $(stderr)"
 expect_status 0 "$CORRIDOR" referral close "$C" 1 --outcome "asylum claim withdrawn by the person after legal counselling" --db w.db
 expect_stdout "closed referral 1 of case $C"
 expect_empty_stderr
 [ "$(last_events "$C" 1)" = "referral|referral 1 to UNHCR closed|asylum claim withdrawn by the person after legal counselling" ] ||
 	fail "close event: $(last_events "$C" 1)"
-[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$C'")" = on_hold ] || fail "closing a referral moved the case"
-closed=$(sql w.db "SELECT closed_at FROM referral WHERE no = 1")
+expect_status 0 "$CORRIDOR" referral list "$C" --json --db w.db
+closed=$(stdout | jq -r '.referrals[0].closed_at')
+[ "$(stdout | jq -c '[.open, .referrals[0].status, .referrals[0].outcome, .referrals[0].closed_by]')" = \
+	'[0,"closed","asylum claim withdrawn by the person after legal counselling","tester"]' ] || fail "closed: $(stdout)"
+# Closing it did not move the case: it resumes from on_hold.
+cp w.db j2.db
+expect_status 0 "$CORRIDOR" move "$C" counselled --json --db j2.db
+[ "$(stdout | jq -r .from)" = on_hold ] || fail "closing a referral moved the case"
 expect_status 0 "$CORRIDOR" referral list "$C" --db w.db
 expect_stdout "NO  OPENED               TO           SUBJECT                    STATUS
 1   $opened UNHCR        asylum wish (session 2)    closed $closed by tester: asylum claim withdrawn by the person after legal counselling
@@ -103,10 +125,12 @@ refused 1 "error: case '$C' is 'counselled'; it cannot go to 'assessed' without 
 	"$CORRIDOR" move "$C" assessed --db w.db
 
 # Not a return: the wish is recorded, the case is neither held nor referred.
+cp w.db j3.db
+expect_status 0 "$CORRIDOR" counsel "$H" --counsellor "Awa Diallo" --language fr --decision yes --asylum-wish --json --db j3.db
+[ "$(stdout | jq -c '[.state, .held, .referral]')" = '["registered",false,null]' ] || fail "HASM --json: $(stdout)"
 expect_status 0 "$CORRIDOR" counsel "$H" --counsellor "Awa Diallo" --language fr --decision yes --asylum-wish --db w.db
 expect_stdout "recorded counselling session 1 of case $H: decision yes
 asylum wish recorded (not a return: no hold, no referral)"
-[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$H'")" = registered ] || fail "HASM case moved"
 expect_status 0 "$CORRIDOR" referral list "$H" --db w.db
 expect_stdout "NO  OPENED               TO           SUBJECT                    STATUS
 (0 referrals, 0 open)"
@@ -122,13 +146,13 @@ refused 1 "error: case 'LY-TIP-2026-000200' is 'departed'; counselling is record
 	counsel LY-TIP-2026-000200 --counsellor X --language ti --decision yes
 refused 1 "error: no case 'LY-TIP-2026-000999'" "" counsel LY-TIP-2026-000999 --counsellor X --language ti --decision yes
 refused 2 "corridor counsel: --counsellor: give the counsellor's name" "$CU" counsel "$C" --language ti --decision yes
-refused 2 "corridor counsel: --counsellor: give 1 to 120 bytes of text without control characters" "$CU" \
+refused 1 "error: counsellor: give 1 to 120 bytes of text without control characters" "" \
 	counsel "$C" --counsellor "" --language ti --decision yes
 refused 2 "corridor counsel: --language: give the ISO 639 code of the session's language, e.g. ar" "$CU" \
 	counsel "$C" --counsellor X --decision yes
-refused 2 "corridor counsel: --language: 'tigrinya' is not an ISO 639-1 or ISO 639-3 language code (lower case, e.g. 'ar', 'fr', 'tir')" "$CU" \
+refused 1 "error: language: 'tigrinya' is not an ISO 639-1 or ISO 639-3 language code (lower case, e.g. 'ar', 'fr', 'tir')" "" \
 	counsel "$C" --counsellor X --language tigrinya --decision yes
-refused 2 "corridor counsel: --language: 'AR' is not an ISO 639-1 or ISO 639-3 language code (lower case, e.g. 'ar', 'fr', 'tir')" "$CU" \
+refused 1 "error: language: 'AR' is not an ISO 639-1 or ISO 639-3 language code (lower case, e.g. 'ar', 'fr', 'tir')" "" \
 	counsel "$C" --counsellor X --language AR --decision yes
 refused 2 "corridor counsel: --decision: give the informed decision: yes, no or undecided" "$CU" \
 	counsel "$C" --counsellor X --language ar
@@ -136,22 +160,26 @@ refused 2 "corridor counsel: --decision: 'maybe' is not yes, no or undecided" "$
 	counsel "$C" --counsellor X --language ar --decision maybe
 refused 2 "corridor counsel: --refer-to goes with --asylum-wish" "$CU" \
 	counsel "$C" --counsellor X --language ar --decision yes --refer-to UNHCR
-refused 2 "corridor counsel: --note: give 1 to 2000 bytes of text without control characters" "$CU" \
+refused 1 "error: notes: give 1 to 2000 bytes of text without control characters" "" \
 	counsel "$C" --counsellor X --language ar --decision yes --note "$(printf 'a\tb')"
 refused 2 "corridor counsel: give one case ID, e.g. LY-TIP-2026-000123" "$CU" counsel --counsellor X --language ar --decision yes
 refused 2 "corridor counsel: 'LY-TIP' is not a case ID like LY-TIP-2026-000123" "$CU" \
 	counsel LY-TIP --counsellor X --language ar --decision yes
 refused 2 "corridor counsel: unknown option '--urgent'" "$CU" counsel "$C" --counsellor X --language ar --decision yes --urgent
-refused 2 "corridor referral: which? 'list' or 'close'" "$RU" referral
-refused 2 "corridor referral: which? 'list' or 'close'" "$RU" referral open "$C"
+refused 2 "corridor referral: '--db' is not list or close" "$RU" referral
+refused 2 "corridor referral: 'open' is not list or close" "$RU" referral open "$C"
 refused 2 "corridor referral: give one case ID, e.g. LY-TIP-2026-000123" "$RU" referral list
 refused 2 "corridor referral: --outcome goes with 'close'" "$RU" referral list "$C" --outcome x
 refused 2 "corridor referral: give a case ID and a referral number, e.g. LY-TIP-2026-000123 1" "$RU" referral close "$C" --outcome x
 refused 2 "corridor referral: REFERRAL-NO: 'one' is not a whole number from 1 to 9999" "$RU" referral close "$C" one --outcome x
 refused 2 "corridor referral: REFERRAL-NO: '0' is not a whole number from 1 to 9999" "$RU" referral close "$C" 0 --outcome x
 refused 2 "corridor referral: --outcome: say how the referral ended" "$RU" referral close "$C" 2
-refused 2 "corridor referral: --outcome: give 1 to 500 bytes of text without control characters" "$RU" referral close "$C" 2 --outcome " "
+refused 1 "error: outcome: give 1 to 500 bytes of text without control characters" "" referral close "$C" 2 --outcome " "
 refused 2 "corridor referral: 'x' is not a case ID like LY-TIP-2026-000123" "$RU" referral list x
 refused 1 "error: no case 'LY-TIP-2026-000999'" "" referral list LY-TIP-2026-000999
 refused 1 "error: no case 'LY-TIP-2026-000999'" "" referral close LY-TIP-2026-000999 1 --outcome x
+refused 1 "error: no case 'LY-TIP-2026-000999'" "" counsel list LY-TIP-2026-000999
+expect_status 1 "$CORRIDOR" referral list LY-TIP-2026-000999 --json --db w.db
+[ "$(stderr | jq -c .error.code)" = '"CASE_NOT_FOUND"' ] || fail "referral list --json error: $(stderr)"
+expect_empty_stdout
 pass

@@ -62,7 +62,11 @@ expect_stdout "cleared person $C-01 of high protection risk (assessment 1)"
 expect_empty_stderr
 [ "$(last_event)" = "protection|person $C-01 cleared of high protection risk (assessment 1)|UNHCR confirms the district is under a local peace agreement; return to Mogadishu|prot.officer" ] ||
 	fail "event: $(last_event)"
-cleared=$(sql w.db "SELECT at FROM protection_clearance")
+expect_status 0 "$CORRIDOR" protection show "$C" --json --db w.db
+cleared=$(stdout | jq -r '.persons[0].latest.cleared.at')
+[ "$(stdout | jq -c '.persons[0] | [.person, .assessments, .latest.level, .latest.cleared.by, .latest.cleared.reason, .blocks_return]')" = \
+	'["'"$C-01"'",1,"high","prot.officer","UNHCR confirms the district is under a local peace agreement; return to Mogadishu",false]' ] ||
+	fail "protection show --json: $(stdout)"
 refused 1 "error: the high protection risk of person '$C-01' (assessment 1) was cleared at $cleared" \
 	protection clear "$C-01" --reason "again"
 expect_status 0 "$CORRIDOR" move "$C" eligible --db w.db
@@ -89,20 +93,34 @@ expect_status 0 "$CORRIDOR" protection assess "$E-01" --level high --grounds "ta
 expect_stdout "recorded protection risk 'high' for person $E-01 (assessment 1)"
 expect_status 0 "$CORRIDOR" move "$E" eligible --db w.db
 
-# The rows behind it.
-[ "$(sql w.db "SELECT c.ref || '-0' || p.seq, a.level, a.assessed_by FROM protection_assessment a
- JOIN person p ON p.id = a.person_id JOIN cases c ON c.id = p.case_id ORDER BY a.id")" = "$C-01|high|tester
-$C-02|none|tester
-$C-02|high|tester
-$E-01|high|tester" ] || fail "assessments: $(sql w.db 'SELECT * FROM protection_assessment')"
+# The record, as protection show says it: the latest assessment counts,
+# the grounds are not shown.
+expect_status 0 "$CORRIDOR" protection show "$C" --json --db w.db
+[ "$(stdout | jq -c '[.case, (.persons[] | [.person, .assessments, .latest.assessment, .latest.level, .latest.assessed_by, (.latest.cleared != null), .blocks_return])]')" = \
+	'["'"$C"'",["'"$C-01"'",1,1,"high","tester",true,false],["'"$C-02"'",2,2,"high","tester",false,true]]' ] ||
+	fail "protection show --json: $(stdout)"
+[ "$(stdout | grep -c recruitment)" = 0 ] || fail "grounds shown"
+expect_status 0 "$CORRIDOR" protection show "$E" --json --db w.db
+[ "$(stdout | jq -c '[.persons[] | [.latest.level, .blocks_return]]')" = '[["high",false]]' ] || fail "not a return: $(stdout)"
+expect_status 0 "$CORRIDOR" protection show "$C" --db w.db
+expect_stdout "PERSON                   LEVEL   NO   ASSESSED             STATUS
+$C-01    high    1    $(sql w.db 'SELECT at FROM protection_assessment ORDER BY id LIMIT 1') cleared $cleared by prot.officer: UNHCR confirms the district is under a local peace agreement; return to Mogadishu
+$C-02    high    2    $(sql w.db 'SELECT at FROM protection_assessment ORDER BY id LIMIT 1 OFFSET 2') blocks the return"
+# Under --json, what an assessment did.
+cp w.db j.db
+expect_status 0 "$CORRIDOR" protection assess "$C-01" --level medium --grounds "g" --json --db j.db
+[ "$(stdout | jq -c 'del(.at)')" = '{"person":"'"$C-01"'","assessment":2,"level":"medium","by":"tester","blocks_return":false}' ] ||
+	fail "assess --json: $(stdout)"
 
 # Refusals.
 refused 1 "error: no person '$C-03': case '$C' has no person 03" protection assess "$C-03" --level low --grounds g
 refused 1 "error: no case 'YE-ADE-2026-000999'" protection assess YE-ADE-2026-000999-01 --level low --grounds g
 refused 1 "error: case 'YE-ADE-2026-000043' is 'closed'; its protection record does not change" \
 	protection assess YE-ADE-2026-000043-01 --level low --grounds g
-refused 2 "corridor protection: which? 'assess' or 'clear'" protection
-refused 2 "corridor protection: which? 'assess' or 'clear'" protection review "$C-01"
+refused 2 "corridor protection: '--db' is not assess, clear or show" protection
+refused 2 "corridor protection: 'review' is not assess, clear or show" protection review "$C-01"
+refused 1 "error: no case 'YE-ADE-2026-000999'" protection show YE-ADE-2026-000999
+refused 2 "corridor protection: '$C-01' is not a case ID like LY-TIP-2026-000123" protection show "$C-01"
 refused 2 "corridor protection: give one person ID, e.g. LY-TIP-2026-000123-01" protection assess --level low --grounds g
 refused 2 "corridor protection: '$C' is not a person ID like LY-TIP-2026-000123-01" protection assess "$C" --level low --grounds g
 refused 2 "corridor protection: '$C-1' is not a person ID like LY-TIP-2026-000123-01" protection clear "$C-1" --reason r
@@ -111,10 +129,10 @@ refused 2 "corridor protection: --level: give none, low, medium or high" protect
 refused 2 "corridor protection: --level: give none, low, medium or high" protection assess "$C-01" --level severe --grounds g
 refused 2 "corridor protection: --level: give none, low, medium or high" protection assess "$C-01" --level HIGH --grounds g
 refused 2 "corridor protection: --grounds: say what the level rests on" protection assess "$C-01" --level low
-refused 2 "corridor protection: --grounds: give 1 to 500 bytes of text without control characters" \
+refused 1 "error: grounds: give 1 to 500 bytes of text without control characters" \
 	protection assess "$C-01" --level low --grounds ""
 refused 2 "corridor protection: --reason: say why the risk is cleared" protection clear "$C-02"
-refused 2 "corridor protection: --reason: give 1 to 500 bytes of text without control characters" \
+refused 1 "error: reason: give 1 to 500 bytes of text without control characters" \
 	protection clear "$C-02" --reason "$(printf 'a\x01b')"
 refused 2 "corridor protection: --reason goes with 'clear'" protection assess "$C-01" --level low --grounds g --reason r
 refused 2 "corridor protection: --level goes with 'assess'" protection clear "$C-02" --reason r --level high

@@ -159,7 +159,7 @@ expect_status 0 "$CORRIDOR" help
 expect_stdout_contains "   move         move a case to another lifecycle state"
 expect_stdout_contains "   counsel      record a counselling session and the informed decision"
 expect_stdout_contains "   referral     list a case's referrals, or close one with its outcome"
-expect_stdout_contains "   protection   assess a person's protection risk on return, or clear a high one"
+expect_stdout_contains "   protection   assess a person's protection risk on return, clear a high one, or show them"
 for c in move counsel referral protection; do
 	expect_status 0 "$CORRIDOR" help "$c"
 	expect_stdout_contains "usage: corridor $c "
@@ -169,12 +169,12 @@ done
 expect_status 0 "$CORRIDOR" help move
 expect_stdout "move a case to another lifecycle state
 
-usage: corridor move CASE-ID STATE [--reason TEXT] [--db PATH]
+usage: corridor move CASE-ID STATE [--reason TEXT] [--json] [--db PATH]
 
 STATE is one of: registered counselled assessed eligible ineligible on_hold
 submitted interviewed accepted rejected orientation travel_ready booked
 departed no_show arrived reintegration integration closed.
 Which states may follow which, and on what condition, depends on the
 programme: see docs/workflow.md. The move is recorded as done by
-\$CORRIDOR_USER (else \$USER)."
+\$CORRIDOR_USER. --json prints what was done as one JSON document."
 pass

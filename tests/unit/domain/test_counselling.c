@@ -129,20 +129,59 @@ static void test_counselling_check(void **state)
 
 	s = good();
 	s.notes = "line one\nline two";
-	expect_refused(&s, "note", "note: give 1 to 2000 bytes of text without control characters");
+	expect_refused(&s, "notes",
+		       "notes: give 1 to 2000 bytes of text without control characters");
 	char notes[2100];
 	memset(notes, 'n', 2001);
 	notes[2001] = '\0';
 	s.notes = notes;
-	expect_refused(&s, "note", "note: give 1 to 2000 bytes of text without control characters");
+	expect_refused(&s, "notes",
+		       "notes: give 1 to 2000 bytes of text without control characters");
 	notes[2000] = '\0';
 	assert_int_equal(cor_counselling_check(&s, NULL), 0);
 
 	s = good();
 	s.asylum_wish = true;
 	s.refer_to = "";
-	expect_refused(&s, "refer-to",
-		       "refer-to: give 1 to 120 bytes of text without control characters");
+	expect_refused(&s, "refer_to",
+		       "refer_to: give 1 to 120 bytes of text without control characters");
+
+	/* Whom to refer to goes with an asylum wish: a malformed request. */
+	s = good();
+	s.refer_to = "UNHCR";
+	struct cor_refusal why;
+	assert_int_equal(cor_counselling_check(&s, &why), COR_EINVAL);
+	assert_string_equal(why.code, "BAD_PARAMETER");
+	assert_string_equal(why.field, "refer_to");
+	assert_string_equal(why.msg, "refer_to: whom to refer to goes with an asylum wish");
+}
+
+/* A session is recorded only while the case can be put on hold or is. */
+static void test_state_check(void **state)
+{
+	(void)state;
+	const struct cor_programme *vhr = cor_programme_find("VHR");
+	struct cor_refusal why;
+	assert_int_equal(cor_counselling_state_check(vhr, "LY-TIP-2026-000001", "registered", &why),
+			 0);
+	assert_int_equal(cor_counselling_state_check(vhr, "LY-TIP-2026-000001", "on_hold", &why),
+			 0);
+	assert_int_equal(
+		cor_counselling_state_check(vhr, "LY-TIP-2026-000001", "travel_ready", NULL), 0);
+	memset(&why, 0, sizeof(why));
+	assert_int_equal(cor_counselling_state_check(vhr, "LY-TIP-2026-000001", "departed", &why),
+			 COR_EWRONGSTATE);
+	assert_string_equal(why.code, "WRONG_STATE");
+	assert_null(why.field);
+	assert_string_equal(why.msg,
+			    "case 'LY-TIP-2026-000001' is 'departed'; counselling is recorded only "
+			    "before departure, while the case can be put on hold or is on hold");
+	assert_int_equal(cor_counselling_state_check(vhr, "LY-TIP-2026-000001", "closed", NULL),
+			 COR_EWRONGSTATE);
+
+	char reason[96];
+	cor_counselling_hold_reason(3, reason, sizeof(reason));
+	assert_string_equal(reason, "asylum wish recorded at counselling session 3");
 }
 
 static void test_holds(void **state)
@@ -230,12 +269,50 @@ static void test_person_ref(void **state)
 	}
 }
 
+/* Only a high latest assessment is cleared, once; a closed case's record
+ * does not change. */
+static void test_protection_checks(void **state)
+{
+	(void)state;
+	struct cor_refusal why;
+	struct cor_protection_latest l = {0};
+	const char *p = "LY-TIP-2026-000001-01";
+	assert_int_equal(cor_protection_clear_check(p, &l, &why), COR_EWRONGSTATE);
+	assert_string_equal(why.code, "WRONG_STATE");
+	assert_string_equal(why.msg, "person '"
+				     "LY-TIP-2026-000001-01"
+				     "' has no protection risk assessment to clear");
+	l = (struct cor_protection_latest){2, COR_PROT_MEDIUM, ""};
+	assert_int_equal(cor_protection_clear_check(p, &l, &why), COR_EWRONGSTATE);
+	assert_string_equal(why.msg, "person 'LY-TIP-2026-000001-01' is assessed at 'medium' "
+				     "protection risk (assessment 2); only a high risk is cleared");
+	l = (struct cor_protection_latest){2, COR_PROT_HIGH, "2026-11-28T10:00:00Z"};
+	assert_int_equal(cor_protection_clear_check(p, &l, &why), COR_EWRONGSTATE);
+	assert_string_equal(why.msg, "the high protection risk of person 'LY-TIP-2026-000001-01' "
+				     "(assessment 2) was cleared at 2026-11-28T10:00:00Z");
+	l.cleared_at[0] = '\0';
+	assert_int_equal(cor_protection_clear_check(p, &l, NULL), 0);
+
+	assert_int_equal(cor_protection_state_check("LY-TIP-2026-000001", "departed", NULL), 0);
+	assert_int_equal(cor_protection_state_check("LY-TIP-2026-000001", "closed", &why),
+			 COR_EWRONGSTATE);
+	assert_string_equal(why.code, "WRONG_STATE");
+	assert_null(why.field);
+	assert_string_equal(why.msg,
+			    "case 'LY-TIP-2026-000001' is 'closed'; its protection record does not "
+			    "change");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_decision_names), cmocka_unit_test(test_counselling_check),
-		cmocka_unit_test(test_holds),          cmocka_unit_test(test_protection_levels),
+		cmocka_unit_test(test_decision_names),
+		cmocka_unit_test(test_counselling_check),
+		cmocka_unit_test(test_holds),
+		cmocka_unit_test(test_protection_levels),
 		cmocka_unit_test(test_person_ref),
+		cmocka_unit_test(test_state_check),
+		cmocka_unit_test(test_protection_checks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

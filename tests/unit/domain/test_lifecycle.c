@@ -180,6 +180,7 @@ static struct cor_case_gate gate_ok(void)
 	g.sessions = 1;
 	g.decision = "yes";
 	g.open_referrals = 0;
+	g.bookings = 1;
 	g.persons = 3;
 	g.persons_assessed = 3;
 	g.persons_at_risk = 0;
@@ -515,7 +516,7 @@ static void test_guard_counselling(void **state)
 	static const char *const returns[] = {"VHR", "AVR", "REP"};
 	for (size_t i = 0; i < ROWS(returns); i++)
 		expect_move(returns[i], "registered", "counselled", &g, COR_EWRONGSTATE,
-			    "NO_COUNSELLING",
+			    "NOT_COUNSELLED",
 			    "case '" REF "' is 'registered'; it cannot go to 'counselled' before a "
 			    "counselling session is recorded (a return happens only at the "
 			    "person's request)");
@@ -879,6 +880,126 @@ static size_t read_doc(struct doc_row *rows, size_t max)
 
 /* Every documented transition is a row with that role and those guards,
  * and every row is documented for every programme it applies to. */
+/* Entering 'booked' needs a booking, whatever the row. */
+static void test_booking_needed(void **state)
+{
+	(void)state;
+	struct cor_case_gate g = gate_ok();
+	g.bookings = 0;
+	expect_move("VHR", "travel_ready", "booked", &g, COR_EINVAL, "NO_BOOKING",
+		    "case '" REF "' is 'travel_ready'; it cannot go to 'booked' without a seat on "
+		    "a movement");
+	expect_move("HEV", "travel_ready", "booked", &g, COR_EINVAL, "NO_BOOKING",
+		    "case '" REF "' is 'travel_ready'; it cannot go to 'booked' without a seat on "
+		    "a movement");
+	/* The guards come first. */
+	g.persons_at_risk = 1;
+	snprintf(g.person_at_risk, sizeof(g.person_at_risk), "%s-01", REF);
+	struct cor_refusal why;
+	assert_int_equal(
+		cor_lifecycle_check(cor_programme_find("VHR"), "travel_ready", "booked", &g, &why),
+		COR_EWRONGSTATE);
+	assert_string_equal(why.code, "PROTECTION_NOT_CLEARED");
+	/* Leaving is never held back by it. */
+	g = gate_ok();
+	g.bookings = 0;
+	expect_move("VHR", "booked", "departed", &g, 0, "", "");
+}
+
+/* A reason given is checked as text before anything else of the move. */
+static void test_reason_text(void **state)
+{
+	(void)state;
+	struct cor_case_gate g = gate_ok();
+	g.reason = "two\nlines";
+	expect_move("VHR", "registered", "on_hold", &g, COR_EINVAL, "INVALID",
+		    "reason: give 1 to 500 bytes of text without control characters");
+	struct cor_refusal why;
+	cor_lifecycle_check(cor_programme_find("VHR"), "registered", "on_hold", &g, &why);
+	assert_string_equal(why.field, "reason");
+}
+
+/* Every code a refusal can carry is a code of the one error table, and
+ * every code the checks produce is listed. */
+static void test_refusal_codes_known(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	for (const char *const *c = cor_refusal_codes; *c; c++, n++)
+		if (cor_code_from_name(*c) < 0)
+			fail_msg("refusal code '%s' is not in COR_CODES", *c);
+	assert_true(n >= 12);
+
+	/* Produce each refusal of the lifecycle and find its code listed. */
+	const struct cor_programme *vhr = cor_programme_find("VHR");
+	struct {
+		const char *from, *to;
+		void (*spoil)(struct cor_case_gate *g);
+	} cases[] = {
+		{"registered", "bokked", NULL},
+		{"registered", "booked", NULL},
+		{"travel_ready", "booked", NULL},
+		{"registered", "counselled", NULL},
+	};
+	struct cor_case_gate g = gate_ok();
+	struct cor_refusal why;
+	const char *seen[16];
+	size_t nseen = 0;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		g = gate_ok();
+		if (i == 2)
+			g.bookings = 0;
+		if (i == 3)
+			g.sessions = 0;
+		assert_true(cor_lifecycle_check(vhr, cases[i].from, cases[i].to, &g, &why) < 0);
+		seen[nseen++] = why.code;
+	}
+	g = gate_ok();
+	g.reason = "";
+	assert_true(cor_lifecycle_check(vhr, "registered", "on_hold", &g, &why) < 0);
+	seen[nseen++] = why.code;
+	g = gate_ok();
+	g.reason = "\t";
+	assert_true(cor_lifecycle_check(vhr, "registered", "on_hold", &g, &why) < 0);
+	seen[nseen++] = why.code;
+	g = gate_ok();
+	g.decision = "no";
+	assert_true(cor_lifecycle_check(vhr, "counselled", "assessed", &g, &why) < 0);
+	seen[nseen++] = why.code;
+	g = gate_ok();
+	g.open_referrals = 1;
+	assert_true(cor_lifecycle_check(vhr, "registered", "counselled", &g, &why) < 0);
+	seen[nseen++] = why.code;
+	g = gate_ok();
+	g.persons_assessed = 1;
+	assert_true(cor_lifecycle_check(vhr, "assessed", "eligible", &g, &why) < 0);
+	seen[nseen++] = why.code;
+	g = gate_ok();
+	g.persons_at_risk = 1;
+	assert_true(cor_lifecycle_check(vhr, "assessed", "eligible", &g, &why) < 0);
+	seen[nseen++] = why.code;
+	g = gate_ok();
+	g.eligibility = COR_ELIG_NOT_MET;
+	assert_true(cor_lifecycle_check(vhr, "eligible", "travel_ready", &g, &why) < 0);
+	seen[nseen++] = why.code;
+	for (size_t i = 0; i < nseen; i++) {
+		bool listed = false;
+		for (const char *const *c = cor_refusal_codes; *c && !listed; c++)
+			listed = !strcmp(*c, seen[i]);
+		if (!listed || cor_code_from_name(seen[i]) < 0)
+			fail_msg("refusal %zu: code '%s' not listed or not in COR_CODES", i,
+				 seen[i]);
+	}
+	const char *want[] = {
+		"UNKNOWN_STATE",          "WRONG_STATE",     "NO_BOOKING",
+		"NOT_COUNSELLED",         "REASON_REQUIRED", "INVALID",
+		"NO_INFORMED_DECISION",   "REFERRAL_OPEN",   "PROTECTION_NOT_ASSESSED",
+		"PROTECTION_NOT_CLEARED", "NOT_ELIGIBLE"};
+	assert_int_equal(nseen, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < nseen; i++)
+		assert_string_equal(seen[i], want[i]);
+}
+
 static void test_docs_match_table(void **state)
 {
 	static struct doc_row rows[1024];
@@ -939,6 +1060,9 @@ int main(void)
 		cmocka_unit_test(test_guard_resume),
 		cmocka_unit_test(test_guard_order),
 		cmocka_unit_test(test_text_check),
+		cmocka_unit_test(test_booking_needed),
+		cmocka_unit_test(test_reason_text),
+		cmocka_unit_test(test_refusal_codes_known),
 		cmocka_unit_test(test_docs_match_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
