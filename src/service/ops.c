@@ -4,10 +4,12 @@
 #include "service/service.h"
 
 #include "service/case.h"
+#include "service/queue.h"
 #include "service/rules.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,
 	cor_ops_case,
+	cor_ops_queue,
 	NULL,
 };
