@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// corridor import FILE: import persons from CSV, all or nothing.
+// corridor import FILE: import persons from CSV, all or nothing
+// (service/registry.h). Parsing and printing only.
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -7,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "io/import.h"
+#include "service/registry.h"
 
 /* Do both paths name one existing file (under any name)? */
 static bool same_file(const char *a, const char *b)
@@ -30,12 +31,13 @@ static int run(int argc, char **argv)
 		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_import;
-	struct cor_import_opts o = {.actor = cor_cli_actor(), .today = cor_date_today()};
+	struct cor_svc_import_in o = {.report = report};
 	struct cor_import_result res;
 	struct cor_store *st = NULL;
+	struct cor_ctx cx;
 	const char *db = NULL;
-	char rejects[4096], msg[600];
-	int c;
+	char rejects[4096];
+	int c, ret;
 
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -73,12 +75,12 @@ static int run(int argc, char **argv)
 					   o.rejects_path);
 	if (o.skip_bad && same_file(cor_cli_db_path(db), o.rejects_path))
 		return cor_cli_usage_error(cmd, "--rejects: '%s' is the database", o.rejects_path);
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_import_persons(st, &o, &res, report, NULL, msg, sizeof(msg));
+	if ((ret = cor_cli_ctx_open(db, 0, false, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	int err = cor_svc_import(&cx, &o, &res);
 	cor_store_close(st);
 	if (err < 0)
-		return cor_cli_fail("%s", msg);
+		return cor_cli_error(&cx, false);
 	char p[32], cs[32];
 	cor_cli_thousands(p, sizeof(p), res.persons);
 	cor_cli_thousands(cs, sizeof(cs), res.cases);

@@ -5,11 +5,9 @@
 
 #include "service/case.h"
 #include "service/queue.h"
+#include "service/registry.h"
 #include "service/rules.h"
 
 const struct cor_op *const *const cor_ops[] = {
-	cor_ops_rules,
-	cor_ops_case,
-	cor_ops_queue,
-	NULL,
+	cor_ops_rules, cor_ops_case, cor_ops_queue, cor_ops_registry, NULL,
 };

@@ -25,7 +25,7 @@ expect_stdout_contains "usage: corridor import FILE [--skip-bad [--rejects FILE]
 expect_status 0 "$CORRIDOR" import --help
 expect_stdout_contains "usage: corridor import FILE"
 expect_status 0 "$CORRIDOR" case list -h
-expect_stdout_contains "usage: corridor case list [filters] [--db PATH]"
+expect_stdout_contains "usage: corridor case list [filters] [--json] [--db PATH]"
 
 expect_status 2 "$CORRIDOR" help nosuch
 expect_stderr "corridor: no command 'nosuch' (see 'corridor help')"
