@@ -40,7 +40,7 @@ expect_empty_stdout
 # Unknown options and missing values: the message, then the usage.
 expect_status 2 "$CORRIDOR" init --bogus
 expect_stderr "corridor init: unknown option '--bogus'
-usage: corridor init [--db PATH]"
+usage: corridor init [--json] [--db PATH]"
 expect_status 2 "$CORRIDOR" init -x
 expect_stderr_contains "corridor init: unknown option '-x'"
 expect_status 2 "$CORRIDOR" init -xy
@@ -54,7 +54,7 @@ expect_stderr "corridor stats: option '--db' needs a value
 $("$CORRIDOR" help stats | tail -n +3)"
 expect_status 2 "$CORRIDOR" init extra
 expect_stderr "corridor init: unexpected argument 'extra'
-usage: corridor init [--db PATH]"
+usage: corridor init [--json] [--db PATH]"
 expect_status 2 "$CORRIDOR" export --programme XYZ
 expect_stderr_contains "corridor export: --programme: 'XYZ' is not a programme"
 expect_stderr_contains "usage: corridor export [--out FILE] [filters] [--db PATH]"
