@@ -77,6 +77,12 @@ int cor_svc_case_filter_check(struct cor_error *e, const struct cor_case_filter 
 	return 0;
 }
 
+int cor_svc_case_filter_resolve(struct cor_ctx *cx, const struct cor_case_filter *f)
+{
+	int err = cor_svc_case_filter_check(&cx->err, f);
+	return err < 0 ? err : f->office ? office_exists(cx, f->office) : 0;
+}
+
 struct list_run {
 	const struct cor_svc_case_list_in *in;
 	long shown;
@@ -96,9 +102,7 @@ static int op_case_list(struct cor_ctx *cx, const void *vin, void *vout)
 	struct list_run r = {in, 0};
 	int err;
 	out->shown = out->total = 0;
-	if ((err = cor_svc_case_filter_check(&cx->err, &in->filter)) < 0)
-		return err;
-	if (in->filter.office && (err = office_exists(cx, in->filter.office)) < 0)
+	if ((err = cor_svc_case_filter_resolve(cx, &in->filter)) < 0)
 		return err;
 	/* A callback that stops the list ends it early: not a failure. */
 	if ((err = cor_store_case_list(cx->st, &in->filter, list_one, &r)) < 0)

@@ -23,6 +23,9 @@
  * "state", "nationality", "limit"): a value that can match nothing is a
  * mistake worth saying, not an empty list. */
 int cor_svc_case_filter_check(struct cor_error *e, const struct cor_case_filter *f);
+/* Inside an operation: the check above, and the office, when f names one,
+ * must be there (OFFICE_NOT_FOUND, field "office"). */
+int cor_svc_case_filter_resolve(struct cor_ctx *cx, const struct cor_case_filter *f);
 
 /* case.list: the cases f selects, in registration order, each given to
  * each(s, ctx) (borrowed for the call; a positive return stops the list

@@ -48,7 +48,7 @@ static int op_export(struct cor_ctx *cx, const void *vin, void *vout)
 	struct export_run r = {in, 0};
 	int err;
 	out->rows = 0;
-	if ((err = cor_svc_case_filter_check(&cx->err, &in->filter)) < 0)
+	if ((err = cor_svc_case_filter_resolve(cx, &in->filter)) < 0)
 		return err;
 	/* A callback that stops the export ends it early: not a failure. */
 	if ((err = cor_store_persons_each(cx->st, &in->filter, export_row, &r)) < 0)

@@ -21,7 +21,7 @@ expect_stdout "corridor 0.1.0"
 
 expect_status 0 "$CORRIDOR" help import
 expect_stdout_contains "import persons from a CSV file, validating every row"
-expect_stdout_contains "usage: corridor import FILE [--skip-bad [--rejects FILE]] [--db PATH]"
+expect_stdout_contains "usage: corridor import FILE [--skip-bad [--rejects FILE]] [--json] [--db PATH]"
 expect_status 0 "$CORRIDOR" import --help
 expect_stdout_contains "usage: corridor import FILE"
 expect_status 0 "$CORRIDOR" case list -h
