@@ -249,7 +249,7 @@ struct qcase {
 #define QBLOCK 4096        /* qcases per block: they never move */
 #define SBLOCK (64 * 1024) /* bytes per block of strings */
 
-struct queue_mem {
+struct cor_svc_queue_mem {
 	struct qcase **blocks;
 	size_t nblocks, used; /* qcases used in the last block */
 	char **strs;          /* every block of strings */
@@ -267,7 +267,7 @@ static void *push(void *arr, size_t n, size_t size)
 }
 
 /* Keep block p, to be freed with the queue; false (p freed) on failure. */
-static bool mem_keep(struct queue_mem *m, char *p)
+static bool mem_keep(struct cor_svc_queue_mem *m, char *p)
 {
 	char **v = p ? push(m->strs, m->nstrs, sizeof(*v)) : NULL;
 	if (!v) {
@@ -280,7 +280,7 @@ static bool mem_keep(struct queue_mem *m, char *p)
 }
 
 /* Room for n bytes that stay put until the queue is released. */
-static char *mem_alloc(struct queue_mem *m, size_t n)
+static char *mem_alloc(struct cor_svc_queue_mem *m, size_t n)
 {
 	if (n > SBLOCK / 4) {
 		char *p = malloc(n);
@@ -298,7 +298,7 @@ static char *mem_alloc(struct queue_mem *m, size_t n)
 	return p;
 }
 
-static char *mem_str(struct queue_mem *m, const char *s)
+static char *mem_str(struct cor_svc_queue_mem *m, const char *s)
 {
 	size_t n = strlen(s) + 1;
 	char *p = mem_alloc(m, n);
@@ -307,7 +307,7 @@ static char *mem_str(struct queue_mem *m, const char *s)
 	return p;
 }
 
-static struct qcase *mem_qcase(struct queue_mem *m)
+static struct qcase *mem_qcase(struct cor_svc_queue_mem *m)
 {
 	if (!m->nblocks || m->used == QBLOCK) {
 		struct qcase **v = push(m->blocks, m->nblocks, sizeof(*v));
@@ -361,7 +361,7 @@ static void codes_of(const struct cor_eligibility *rep, char *buf, size_t len)
 static int queue_keep(struct qrun *r, const struct cor_facts_case *fc)
 {
 	struct cor_svc_queue *q = r->q;
-	struct queue_mem *m = q->mem;
+	struct cor_svc_queue_mem *m = q->mem;
 	if (q->n == m->rcap) {
 		size_t cap = m->rcap ? m->rcap * 2 : 1024;
 		void *v = realloc(q->recs, cap * sizeof(*q->recs));
@@ -413,7 +413,7 @@ static int queue_block(struct qrun *r, const struct cor_facts_case *fc,
 		       const struct cor_eligibility *rep)
 {
 	struct cor_svc_queue *q = r->q;
-	struct queue_mem *m = q->mem;
+	struct cor_svc_queue_mem *m = q->mem;
 	q->blocked_persons += (long)fc->f.n_travellers;
 	if (!r->keep_blocked) {
 		q->n_blocked++;
@@ -444,7 +444,7 @@ static int queue_case(const struct cor_facts_case *fc, void *ctx)
 {
 	struct qrun *r = ctx;
 	struct cor_svc_queue *q = r->q;
-	struct queue_mem *m = q->mem;
+	struct cor_svc_queue_mem *m = q->mem;
 	struct cor_eligibility rep;
 	size_t cap = report_cap(&fc->f);
 	if (cap > m->ucap) {
@@ -527,7 +527,7 @@ int cor_svc_queue_persons(const struct cor_svc_queue *q, size_t i, unsigned *con
 
 void cor_svc_queue_release(struct cor_svc_queue *q)
 {
-	struct queue_mem *m = q->mem;
+	struct cor_svc_queue_mem *m = q->mem;
 	if (m) {
 		for (size_t i = 0; i < m->nblocks; i++)
 			free(m->blocks[i]);

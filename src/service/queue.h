@@ -57,7 +57,7 @@ struct cor_svc_blocked {
 	const char *codes; /* "FITNESS_EXPIRED x2, DOC_EXPIRES_BEFORE_TRAVEL" */
 };
 
-struct queue_mem;
+struct cor_svc_queue_mem;
 
 /* Every case the queue evaluated; the travel-ready ones in the queue or
  * blocked. Owns its memory (cor_svc_queue_release). */
@@ -76,7 +76,7 @@ struct cor_svc_queue {
 	struct cor_date today;         /* the reference date */
 	struct cor_rules_config rules; /* the rules it was built with */
 	int rules_version;
-	struct queue_mem *mem; /* internal */
+	struct cor_svc_queue_mem *mem; /* internal */
 };
 #define COR_SVC_QUEUE_INIT                                                                         \
 	{                                                                                          \
