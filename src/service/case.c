@@ -374,7 +374,7 @@ static const struct cor_op op_olist = {"office.list", COR_OP_READ, "office.read"
 				       "the offices, in code order"};
 static const struct cor_op op_oadd = {"office.add", COR_OP_WRITE, "office.write", op_office_add,
 				      "add an office"};
-static const struct cor_op op_stat = {"stats", COR_OP_READ, "stats.read", op_stats,
+static const struct cor_op op_stat = {"stats.show", COR_OP_READ, "stats.read", op_stats,
 				      "the caseload in aggregate: counts only"};
 
 const struct cor_op *const cor_ops_case[] = {&op_list, &op_show, &op_available, &op_olist,

@@ -628,9 +628,10 @@ json_t *cor_svc_queue_json(const struct cor_svc_queue *q, long limit)
 			 blocked ? blocked : json_null());
 }
 
-static const struct cor_op op_elig = {"eligibility", COR_OP_READ, "case.read", op_eligibility,
+static const struct cor_op op_elig = {"eligibility.evaluate", COR_OP_READ, "case.read",
+				      op_eligibility,
 				      "every unmet eligibility criterion of a case"};
-static const struct cor_op op_q = {"queue", COR_OP_READ, "case.read", op_queue,
+static const struct cor_op op_q = {"queue.show", COR_OP_READ, "case.read", op_queue,
 				   "the priority queue of eligible travel-ready cases"};
 
 const struct cor_op *const cor_ops_queue[] = {&op_elig, &op_q, NULL};

@@ -57,9 +57,9 @@ static int op_export(struct cor_ctx *cx, const void *vin, void *vout)
 	return 0;
 }
 
-static const struct cor_op op_imp = {"import", COR_OP_WRITE | COR_OP_LARGE, "case.write", op_import,
-				     "import persons from a CSV, all or nothing"};
-static const struct cor_op op_exp = {"export", COR_OP_READ, "case.read", op_export,
+static const struct cor_op op_imp = {"registry.import", COR_OP_WRITE | COR_OP_LARGE, "case.write",
+				     op_import, "import persons from a CSV, all or nothing"};
+static const struct cor_op op_exp = {"registry.export", COR_OP_READ, "case.read", op_export,
 				     "every person of the selected cases, streamed"};
 
 const struct cor_op *const cor_ops_registry[] = {&op_imp, &op_exp, NULL};
