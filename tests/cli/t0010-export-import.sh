@@ -64,4 +64,9 @@ expect_no_file never.csv
 expect_no_file never.csv.tmp
 expect_status 1 "$CORRIDOR" export --db demo.db --out nodir/x.csv
 expect_stderr "error: cannot write 'nodir/x.csv.tmp': No such file or directory"
+# An office that is not there is refused, not an empty file.
+expect_status 1 "$CORRIDOR" export --db demo.db --office XX-ABC --out no-office.csv
+expect_stderr "error: no office 'XX-ABC'"
+expect_no_file no-office.csv
+expect_no_file no-office.csv.tmp
 pass

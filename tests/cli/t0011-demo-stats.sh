@@ -73,6 +73,11 @@ expect_status 0 "$CORRIDOR" stats --date 2026-01-15 --db b.db
 stdout | sed 's/^b\.db:/a.db:/' >stats-b.txt
 expect_same_file stats-a.txt stats-b.txt
 
+# Without --date, the day of CORRIDOR_NOW: the same database again.
+CORRIDOR_NOW=2026-01-15T18:00:00Z expect_status 0 "$CORRIDOR" demo --people 2000 --seed 42 --db n.db
+db_dump n.db >n.sql
+expect_same_file a.sql n.sql
+
 # Another seed, another caseload.
 expect_status 0 "$CORRIDOR" demo --people 2000 --seed 43 --date 2026-01-15 --db c.db
 db_dump c.db >c.sql
