@@ -4,7 +4,8 @@
 // case.list (order, filters, limit, a callback that stops, each refusal),
 // case.show (the document), case.available (dated by the clock; a refusal
 // changes nothing), office.list and office.add (each refusal's code, field
-// and message; nothing changed), stats (totals and rows on the clock's day).
+// and message; nothing changed), stats (totals and rows on the clock's day),
+// import (all or nothing, dated by the clock) and export.
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 #include <stdbool.h>
 
 #include "service/case.h"
+#include "service/registry.h"
 
 #define FIXTURE_PREFIX "test_svc_case"
 #include "unit/store/facts_fixture.h"
@@ -331,6 +333,93 @@ static void test_stats(void **state)
 	cor_store_close(st);
 }
 
+static const char csv_header[] =
+	"case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,"
+	"relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,"
+	"birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,"
+	"doc_expiry\n";
+static const char csv_good[] = "LY-TIP-2026-000300,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-"
+			       "05,1,principal,YUSUF,Amina,,,F,1990-03-14,0,NGA,ha;en,,passport,"
+			       "A1234567,NGA,2031-03-02\n";
+static const char csv_bad[] = "LY-TIP-2026-000301,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-"
+			      "05,1,principal,BELLO,Musa,,,Q,1990-03-14,0,NGA,ha,,,,,\n";
+
+static const char *write_csv(const char *name, const char *rows)
+{
+	static char path[600];
+	const char *dir = getenv("COR_TEST_TMP");
+	snprintf(path, sizeof(path), "%s/test_svc_case-%s.csv", dir && *dir ? dir : "/tmp", name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(csv_header, f);
+	fputs(rows, f);
+	fclose(f);
+	return path;
+}
+
+static void count_line(const char *line, void *ctx)
+{
+	(*(int *)ctx)++;
+}
+
+static long total_cases(struct cor_ctx *cx)
+{
+	struct cor_svc_case_list_in in = {0};
+	struct cor_svc_case_list_out out;
+	assert_int_equal(cor_svc_case_list(cx, &in, &out), 0);
+	return out.total;
+}
+
+static void test_import_export(void **state)
+{
+	struct cor_store *st = populated(db_path("import"));
+	struct cor_import_result res;
+	struct cor_ctx cx;
+	char both[512];
+	int lines = 0;
+	ctx_at(&cx, st);
+	long before = total_cases(&cx);
+
+	/* One bad row: nothing imported, the refusal counts it. */
+	snprintf(both, sizeof(both), "%s%s", csv_good, csv_bad);
+	const char *path = write_csv("bad", both);
+	struct cor_svc_import_in in = {.path = path, .report = count_line, .ctx = &lines};
+	assert_int_equal(cor_svc_import(&cx, &in, &res), COR_EINVAL);
+	assert_string_equal(cor_code_name(cx.err.code), "INVALID");
+	assert_string_equal(cx.err.field, "rows");
+	char want[700];
+	snprintf(want, sizeof(want), "%s: 1 bad row of 2; nothing was imported", path);
+	assert_string_equal(cx.err.message, want);
+	assert_int_equal(lines, 1);
+	assert_int_equal(res.persons, 0);
+	assert_int_equal(total_cases(&cx), before);
+
+	/* The good row alone: imported, its event dated by the clock. */
+	in.path = write_csv("good", csv_good);
+	assert_int_equal(cor_svc_import(&cx, &in, &res), 0);
+	assert_int_equal(res.cases, 1);
+	assert_int_equal(res.persons, 1);
+	assert_int_equal(total_cases(&cx), before + 1);
+	struct cor_svc_case_show_in sin = {"LY-TIP-2026-000300"};
+	struct cor_svc_case_show_out sout;
+	assert_int_equal(cor_svc_case_show(&cx, &sin, &sout), 0);
+	json_t *e = json_array_get(json_object_get(sout.doc, "history"), 0);
+	assert_string_equal(sget(e, "action"), "imported");
+	assert_string_equal(sget(e, "at"), NOW);
+	json_decref(sout.doc);
+
+	/* Export: every person of the selected cases, counted. */
+	struct cor_svc_export_in ein = {.filter = {.programme = "VHR"}};
+	struct cor_svc_export_out eout;
+	assert_int_equal(cor_svc_export(&cx, &ein, &eout), 0);
+	assert_int_equal(eout.rows, 5);
+	ein.filter = (struct cor_case_filter){.office = "XX-ABC"};
+	assert_int_equal(cor_svc_export(&cx, &ein, &eout), COR_ENOTFOUND);
+	assert_string_equal(cor_code_name(cx.err.code), "OFFICE_NOT_FOUND");
+	assert_string_equal(cx.err.message, "no office 'XX-ABC'");
+	cor_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -339,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_show_and_available),
 		cmocka_unit_test(test_offices),
 		cmocka_unit_test(test_stats),
+		cmocka_unit_test(test_import_export),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
