@@ -1,22 +1,66 @@
 // SPDX-License-Identifier: Apache-2.0
-// corridor case list|show: find cases, and read one with its persons,
-// documents, needs and history.
+// corridor case list|show|available: find cases, read one with its persons,
+// documents, needs and history, and set the day a case can travel from
+// (service/case.h). Parsing and printing only.
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/case_filter.h"
-#include "domain/country.h"
-#include "domain/needs.h"
-#include "store/store_movement.h"
+#include "service/case.h"
+
+static const struct cor_command *const cmd = &cor_cmd_case;
+
+/* The value of key in o as a string, "" when absent or null. */
+static const char *str(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+struct list_print {
+	bool json;
+	bool head;   /* the header is out */
+	long n;      /* cases printed */
+	bool failed; /* stdout could not be written */
+};
+
+/* The header, or the document's opening: printed with the first case, or
+ * at the end when there is none, so that a refusal prints nothing on
+ * stdout. */
+static void print_head(struct list_print *lp)
+{
+	if (lp->head)
+		return;
+	lp->head = true;
+	if (lp->json)
+		fputs("{\"cases\":[", stdout);
+	else
+		printf("%-20s %-4s %-13s %-9s %3s  %-7s  %-3s %s\n", "CASE", "PROG", "STATE",
+		       "PRIORITY", "PER", "ROUTE", "NAT", "PRINCIPAL APPLICANT");
+}
 
 static int print_summary(const struct cor_case_summary *s, void *ctx)
 {
-	long *shown = ctx;
+	struct list_print *lp = ctx;
+	print_head(lp);
+	if (lp->json) {
+		json_t *o = cor_svc_case_summary_json(s);
+		int rc = o && fputs(lp->n++ ? ",\n" : "\n", stdout) != EOF
+				 ? json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER)
+				 : -1;
+		json_decref(o);
+		if (rc < 0) {
+			lp->failed = true;
+			return -1;
+		}
+		return 0;
+	}
 	printf("%-20s %-4s %-13s %-9s %3d  %s>%s  %-3s %s\n", s->c.ref, s->c.programme, s->c.state,
 	       cor_priority_name(s->c.priority), s->persons, s->c.origin, s->c.destination,
 	       s->nationality, s->principal);
-	(*shown)++;
 	return 0;
 }
 
@@ -24,21 +68,25 @@ static int cmd_list(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
+		{"json", no_argument, NULL, 'j'},
 		COR_FILTER_OPTIONS,
 		{0},
 	};
-	const struct cor_command *cmd = &cor_cmd_case;
-	struct cor_case_filter f = {.limit = 50};
+	struct cor_svc_case_list_in in = {.filter = {.limit = 50}, .each = print_summary};
+	struct cor_svc_case_list_out out;
+	struct list_print lp = {0};
 	struct cor_store *st = NULL;
+	struct cor_ctx cx;
 	const char *db = NULL;
-	long shown = 0, total = 0;
 	int c, ret;
 
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'd')
 			db = optarg;
-		else if ((ret = cor_cli_filter_option(cmd, c, optarg, &f)) != 1) {
+		else if (c == 'j')
+			lp.json = true;
+		else if ((ret = cor_cli_filter_option(cmd, c, optarg, &in.filter)) != 1) {
 			if (ret)
 				return ret;
 		} else
@@ -46,116 +94,133 @@ static int cmd_list(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	printf("%-20s %-4s %-13s %-9s %3s  %-7s  %-3s %s\n", "CASE", "PROG", "STATE", "PRIORITY",
-	       "PER", "ROUTE", "NAT", "PRINCIPAL APPLICANT");
-	if (cor_store_case_list(st, &f, print_summary, &shown) < 0 ||
-	    cor_store_case_count(st, &f, &total) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	if ((ret = cor_cli_ctx_open(db, 0, lp.json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	in.ctx = &lp;
+	/* The list streams: a case at a time as the store gives them. */
+	if (cor_svc_case_list(&cx, &in, &out) < 0) {
+		ret = lp.failed ? cor_cli_fail("cannot write the output")
+				: cor_cli_error(&cx, lp.json);
+		if (cx.err.code == COR_CODE_OFFICE_NOT_FOUND && !lp.json)
+			fprintf(stderr, "(see 'corridor office list')\n");
 		cor_store_close(st);
 		return ret;
 	}
 	cor_store_close(st);
+	print_head(&lp);
+	if (lp.json) {
+		printf("%s],\"shown\":%ld,\"total\":%ld}\n", lp.n ? "\n" : "", out.shown,
+		       out.total);
+		return fflush(stdout) == 0 ? COR_EXIT_OK : cor_cli_fail("cannot write the output");
+	}
 	char a[32], b[32];
-	cor_cli_thousands(a, sizeof(a), shown);
-	cor_cli_thousands(b, sizeof(b), total);
-	if (shown < total)
+	cor_cli_thousands(a, sizeof(a), out.shown);
+	cor_cli_thousands(b, sizeof(b), out.total);
+	if (out.shown < out.total)
 		printf("(%s of %s cases; --limit 0 shows all)\n", a, b);
 	else
-		printf("(%s case%s)\n", b, total == 1 ? "" : "s");
+		printf("(%s case%s)\n", b, out.total == 1 ? "" : "s");
 	return COR_EXIT_OK;
 }
 
-static int print_person(const struct cor_person *p, const struct cor_document *docs, int ndocs,
-			void *ctx)
+static void print_person(const json_t *p)
 {
-	char ref[COR_PERSON_REF_MAX + 8], birth[COR_DATE_LEN];
-	const struct cor_case *c = ctx;
-	cor_person_ref_format(ref, sizeof(ref), c->ref, p->seq);
-	printf("  %s  %-14s %s, %s", ref, cor_relationship_name(p->relationship),
-	       p->family_name_latin[0] ? p->family_name_latin : "-", p->given_names_latin);
-	if (strcmp(p->family_name, p->family_name_latin) ||
-	    strcmp(p->given_names, p->given_names_latin))
-		printf("  (%s %s)", p->given_names, p->family_name);
-	printf("\n      %c, born %s%s, %s, speaks %s\n", p->sex,
-	       cor_date_format(p->birth_date, birth), p->birth_date_approx ? " (approximate)" : "",
-	       p->nationality, p->languages[0] ? p->languages : "-");
-	if (p->needs[0]) {
+	const json_t *needs = json_object_get(p, "needs"), *docs = json_object_get(p, "documents");
+	const json_t *v;
+	size_t i;
+	printf("  %s  %-14s %s, %s", str(p, "ref"), str(p, "relationship"),
+	       *str(p, "family_name_latin") ? str(p, "family_name_latin") : "-",
+	       str(p, "given_names_latin"));
+	if (strcmp(str(p, "family_name"), str(p, "family_name_latin")) ||
+	    strcmp(str(p, "given_names"), str(p, "given_names_latin")))
+		printf("  (%s %s)", str(p, "given_names"), str(p, "family_name"));
+	printf("\n      %s, born %s%s, %s, speaks ", str(p, "sex"), str(p, "birth_date"),
+	       json_is_true(json_object_get(p, "birth_date_approx")) ? " (approximate)" : "",
+	       str(p, "nationality"));
+	json_array_foreach(json_object_get(p, "languages"), i, v)
+	{
+		printf("%s%s", i ? ";" : "", json_string_value(v));
+	}
+	printf("%s\n", json_array_size(json_object_get(p, "languages")) ? "" : "-");
+	if (json_array_size(needs)) {
 		printf("      specific needs:");
-		for (const char *s = p->needs; *s;) {
-			char code[8];
-			size_t n = strcspn(s, ";");
-			snprintf(code, sizeof(code), "%.*s", (int)n, s);
-			const struct cor_need *need = cor_need_find(code);
-			printf(" %s (%s)%s", code, need ? need->meaning : "?", s[n] ? "," : "");
-			s += n + (s[n] != '\0');
+		json_array_foreach(needs, i, v)
+		{
+			const char *meaning = str(v, "meaning");
+			printf(" %s (%s)%s", str(v, "code"), *meaning ? meaning : "?",
+			       i + 1 < json_array_size(needs) ? "," : "");
 		}
 		printf("\n");
 	}
-	if (!ndocs)
+	if (!json_array_size(docs))
 		printf("      no document\n");
-	for (int i = 0; i < ndocs; i++) {
-		char exp[COR_DATE_LEN];
-		printf("      %s %s issued by %s%s%s\n", cor_doc_kind_name(docs[i].kind),
-		       docs[i].number, docs[i].issuer, docs[i].has_expiry ? ", expires " : "",
-		       docs[i].has_expiry ? cor_date_format(docs[i].expires_on, exp) : "");
+	json_array_foreach(docs, i, v)
+	{
+		const char *exp = str(v, "expires_on");
+		printf("      %s %s issued by %s%s%s\n", str(v, "kind"), str(v, "number"),
+		       str(v, "issuer"), *exp ? ", expires " : "", exp);
 	}
-	return 0;
 }
 
-static int print_event(const struct cor_event *e, void *ctx)
+static int print_show(json_t *doc)
 {
-	printf("  %s  %-12s %-10s %s%s%s\n", e->at, e->actor, e->action, e->detail,
-	       e->reason && *e->reason ? ": " : "", e->reason ? e->reason : "");
-	return 0;
+	const json_t *c = json_object_get(doc, "case"), *v;
+	size_t i;
+	const char *pn = str(c, "programme_name"), *on = str(c, "origin_name"),
+		   *dn = str(c, "destination_name");
+	printf("case %s\n", str(c, "ref"));
+	printf("  programme    %s (%s)\n", str(c, "programme"), *pn ? pn : "?");
+	printf("  office       %s\n", str(c, "office"));
+	printf("  route        %s (%s) -> %s (%s)\n", str(c, "origin"), *on ? on : "?",
+	       str(c, "destination"), *dn ? dn : "?");
+	printf("  state        %s\n", str(c, "state"));
+	printf("  priority     %s\n", str(c, "priority"));
+	printf("  registered   %s\n", str(c, "registered_on"));
+	printf("persons\n");
+	json_array_foreach(json_object_get(doc, "persons"), i, v)
+	{
+		print_person(v);
+	}
+	printf("history\n");
+	json_array_foreach(json_object_get(doc, "history"), i, v)
+	{
+		const char *reason = str(v, "reason");
+		printf("  %s  %-12s %-10s %s%s%s\n", str(v, "at"), str(v, "actor"),
+		       str(v, "action"), str(v, "detail"), *reason ? ": " : "", reason);
+	}
+	json_decref(doc);
+	return COR_EXIT_OK;
 }
 
 static int cmd_show(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
-	const struct cor_command *cmd = &cor_cmd_case;
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'}, {0}};
+	struct cor_svc_case_show_out out;
 	struct cor_store *st = NULL;
-	struct cor_case c;
+	struct cor_ctx cx;
 	const char *db = NULL;
-	int64_t id;
-	int opt, ret = COR_EXIT_OK;
-	char reg[COR_DATE_LEN];
+	bool json = false;
+	int opt, ret;
 
 	cor_cli_getopt_reset();
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'd')
 			db = optarg;
+		else if (opt == 'j')
+			json = true;
 		else
 			return cor_cli_bad_option(cmd, opt, argv);
 	}
 	if (optind != argc - 1)
 		return cor_cli_usage_error(cmd, "give one case ID, e.g. LY-TIP-2026-000123");
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (cor_store_case_get(st, argv[optind], &id, &c) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
-	}
-	const struct cor_programme *p = cor_programme_find(c.programme);
-	const char *o = cor_country_name(c.origin), *d = cor_country_name(c.destination);
-	printf("case %s\n", c.ref);
-	printf("  programme    %s (%s)\n", c.programme, p ? p->name : "?");
-	printf("  office       %s\n", c.office);
-	printf("  route        %s (%s) -> %s (%s)\n", c.origin, o ? o : "?", c.destination,
-	       d ? d : "?");
-	printf("  state        %s\n", c.state);
-	printf("  priority     %s\n", cor_priority_name(c.priority));
-	printf("  registered   %s\n", cor_date_format(c.registered_on, reg));
-	printf("persons\n");
-	if (cor_store_case_persons(st, id, print_person, &c) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		goto out;
-	}
-	printf("history\n");
-	if (cor_store_case_events(st, id, print_event, NULL) < 0)
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-out:
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_case_show_in in = {argv[optind]};
+	if (cor_svc_case_show(&cx, &in, &out) < 0)
+		ret = cor_cli_error(&cx, json);
+	else
+		ret = json ? cor_cli_print_json(out.doc) : print_show(out.doc);
 	cor_store_close(st);
 	return ret;
 }
@@ -166,12 +231,14 @@ static int cmd_available(int argc, char **argv)
 	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
 					     {"on", required_argument, NULL, 'o'},
 					     {"reason", required_argument, NULL, 'r'},
+					     {"json", no_argument, NULL, 'j'},
 					     {0}};
-	const struct cor_command *cmd = &cor_cmd_case;
 	const char *db = NULL, *on = NULL, *reason = NULL;
 	struct cor_store *st = NULL;
+	struct cor_ctx cx;
 	struct cor_date day;
-	int opt, ret = COR_EXIT_OK;
+	bool json = false;
+	int opt, ret;
 
 	cor_cli_getopt_reset();
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -181,6 +248,8 @@ static int cmd_available(int argc, char **argv)
 			on = optarg;
 		else if (opt == 'r')
 			reason = optarg;
+		else if (opt == 'j')
+			json = true;
 		else
 			return cor_cli_bad_option(cmd, opt, argv);
 	}
@@ -190,15 +259,21 @@ static int cmd_available(int argc, char **argv)
 		return cor_cli_usage_error(cmd, "--on: the day the case can travel from, or 'now'");
 	if (strcmp(on, "now") && cor_cli_parse_date(cmd, "--on", on, &day) != COR_EXIT_OK)
 		return COR_EXIT_USAGE;
-	if (reason && (strlen(reason) > 500 || !cor_text_is_clean(reason)))
-		return cor_cli_usage_error(cmd, "--reason: at most 500 bytes of text");
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (cor_store_case_available(st, argv[optind], strcmp(on, "now") ? &day : NULL,
-				     cor_cli_actor(), reason) < 0)
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-	else
+	if (reason && (strlen(reason) > COR_REASON_MAX || !cor_text_is_clean(reason)))
+		return cor_cli_usage_error(cmd, "--reason: at most %d bytes of text",
+					   COR_REASON_MAX);
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_case_available_in in = {argv[optind], strcmp(on, "now") ? &day : NULL,
+					       reason};
+	if (cor_svc_case_available(&cx, &in) < 0) {
+		ret = cor_cli_error(&cx, json);
+	} else if (json) {
+		ret = cor_cli_print_json(
+			json_pack("{s:s, s:s}", "case", argv[optind], "available_from", on));
+	} else {
 		printf("case %s: available to travel from %s\n", argv[optind], on);
+	}
 	cor_store_close(st);
 	return ret;
 }
@@ -207,7 +282,7 @@ static int run(int argc, char **argv)
 {
 	static const char *const names[] = {"list", "show", "available", NULL};
 	static int (*const subs[])(int, char **) = {cmd_list, cmd_show, cmd_available};
-	int i = cor_cli_subcommand(&cor_cmd_case, names, argc, argv);
+	int i = cor_cli_subcommand(cmd, names, argc, argv);
 	if (i < 0)
 		return COR_EXIT_USAGE;
 	return subs[i](argc - 1, argv + 1);
@@ -216,12 +291,12 @@ static int run(int argc, char **argv)
 const struct cor_command cor_cmd_case = {
 	"case",
 	run,
-	"usage: corridor case list [filters] [--db PATH]\n"
-	"       corridor case show CASE-ID [--db PATH]\n"
-	"       corridor case available CASE-ID --on YYYY-MM-DD|now [--reason T] [--db "
+	"usage: corridor case list [filters] [--json] [--db PATH]\n"
+	"       corridor case show CASE-ID [--json] [--db PATH]\n"
+	"       corridor case available CASE-ID --on YYYY-MM-DD|now [--reason T] [--json] [--db "
 	"PATH]\n\n" COR_FILTER_USAGE
 	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
-	"which the planner may put the case on a movement.",
+	"which the planner may put the case on a movement. --json prints one JSON document.",
 	"list cases, or show one with its persons and history",
 	0,
 };

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "demo/demo.h"
+#include "service/service.h"
 
 static double now(void)
 {
@@ -25,11 +26,11 @@ static int run(int argc, char **argv)
 		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_demo;
-	struct cor_demo_opts o = {
-		.people = COR_DEMO_DEFAULT_PEOPLE, .seed = 1, .today = cor_date_today()};
+	struct cor_demo_opts o = {.people = COR_DEMO_DEFAULT_PEOPLE, .seed = 1};
 	struct cor_demo_result res;
 	struct cor_store *st = NULL;
 	const char *db = NULL;
+	bool dated = false;
 	long v;
 	int c, ret;
 	char msg[512];
@@ -53,6 +54,7 @@ static int run(int argc, char **argv)
 		case 't':
 			if ((ret = cor_cli_parse_date(cmd, "--date", optarg, &o.today)))
 				return ret;
+			dated = true;
 			break;
 		default:
 			return cor_cli_bad_option(cmd, c, argv);
@@ -60,8 +62,15 @@ static int run(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	/* Today is the clock's (CORRIDOR_NOW when set) unless --date says. */
+	struct cor_ctx cx;
+	if (cor_ctx_init(&cx, NULL, cor_cli_actor(), cor_cli_now()) < 0)
+		return cor_cli_error(&cx, false);
+	if (!dated)
+		o.today = cx.today;
 	if (cor_cli_open(db, COR_STORE_CREATE | COR_STORE_BULK, &st) != COR_EXIT_OK)
 		return COR_EXIT_FAIL;
+	cor_store_set_now(st, cx.now);
 	double t0 = now();
 	if (cor_demo_generate(st, &o, &res, msg, sizeof(msg)) < 0) {
 		cor_store_close(st);
@@ -86,7 +95,8 @@ const struct cor_command cor_cmd_demo = {
 	"usage: corridor demo [--people N] [--seed S] [--date YYYY-MM-DD] [--db PATH]\n\n"
 	"  --people N   persons to generate (default 20000; up to 10,000,000)\n"
 	"  --seed S     random seed (default 1): the same seed, size and date give the same data\n"
-	"  --date D     the day the caseload is seen from (default: today, UTC)\n"
+	"  --date D     the day the caseload is seen from (default: today, UTC, or the\n"
+	"               day of CORRIDOR_NOW when it is set)\n"
 	"The database must hold no case yet.",
 	"generate a realistic demo caseload into a new database",
 	0,

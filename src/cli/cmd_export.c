@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// corridor export: write persons as CSV, in the format import reads.
+// corridor export: write persons as CSV, in the format import reads
+// (service/registry.h). Parsing and writing only.
 #include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
@@ -10,6 +11,7 @@
 
 #include "cli/case_filter.h"
 #include "io/persons_csv.h"
+#include "service/registry.h"
 #include "util/progress.h"
 
 struct out {
@@ -43,8 +45,10 @@ static int run(int argc, char **argv)
 		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_export;
-	struct cor_case_filter f = {0};
+	struct cor_svc_export_in in = {0};
+	struct cor_svc_export_out res;
 	struct cor_store *st = NULL;
+	struct cor_ctx cx;
 	const char *db = NULL, *out = NULL;
 	char tmp[4096];
 	FILE *fp = stdout;
@@ -56,7 +60,7 @@ static int run(int argc, char **argv)
 			db = optarg;
 		else if (c == 'o')
 			out = optarg;
-		else if ((ret = cor_cli_filter_option(cmd, c, optarg, &f)) != 1) {
+		else if ((ret = cor_cli_filter_option(cmd, c, optarg, &in.filter)) != 1) {
 			if (ret)
 				return ret;
 		} else
@@ -67,8 +71,8 @@ static int run(int argc, char **argv)
 	/* The rename would put the CSV in place of the database. */
 	if (out && same_file(out, cor_cli_db_path(db)))
 		return cor_cli_usage_error(cmd, "--out: '%s' is the database", out);
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
+	if ((ret = cor_cli_ctx_open(db, 0, false, &st, &cx)) != COR_EXIT_OK)
+		return ret;
 	/* A file is written beside its target and renamed: never half a file. */
 	if (out) {
 		snprintf(tmp, sizeof(tmp), "%s.tmp", out);
@@ -80,10 +84,12 @@ static int run(int argc, char **argv)
 	cor_persons_csv_write_header(fp);
 	struct out o = {.fp = fp};
 	cor_progress_init(&o.progress, "exporting", "persons", 0);
-	int err = cor_store_persons_each(st, &f, write_row, &o);
+	in.row = write_row;
+	in.ctx = &o;
+	int err = cor_svc_export(&cx, &in, &res);
 	cor_progress_end(&o.progress);
 	if (err < 0)
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+		ret = cor_cli_error(&cx, false);
 	else if (fflush(fp) != 0 || ferror(fp))
 		ret = cor_cli_fail("cannot write '%s': %s", out ? tmp : "standard output",
 				   strerror(errno));

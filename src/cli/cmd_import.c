@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-// corridor import FILE: import persons from CSV, all or nothing.
+// corridor import FILE: import persons from CSV, all or nothing
+// (service/registry.h). Parsing and printing only.
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
-#include "io/import.h"
+#include "service/registry.h"
 
 /* Do both paths name one existing file (under any name)? */
 static bool same_file(const char *a, const char *b)
@@ -27,15 +30,18 @@ static int run(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},
 		{"skip-bad", no_argument, NULL, 'k'},
 		{"rejects", required_argument, NULL, 'r'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_import;
-	struct cor_import_opts o = {.actor = cor_cli_actor(), .today = cor_date_today()};
+	struct cor_svc_import_in o = {.report = report};
 	struct cor_import_result res;
 	struct cor_store *st = NULL;
+	struct cor_ctx cx;
 	const char *db = NULL;
-	char rejects[4096], msg[600];
-	int c;
+	char rejects[4096];
+	bool json = false;
+	int c, ret;
 
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -48,6 +54,9 @@ static int run(int argc, char **argv)
 			break;
 		case 'r':
 			o.rejects_path = optarg;
+			break;
+		case 'j':
+			json = true;
 			break;
 		default:
 			return cor_cli_bad_option(cmd, c, argv);
@@ -73,12 +82,19 @@ static int run(int argc, char **argv)
 					   o.rejects_path);
 	if (o.skip_bad && same_file(cor_cli_db_path(db), o.rejects_path))
 		return cor_cli_usage_error(cmd, "--rejects: '%s' is the database", o.rejects_path);
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_import_persons(st, &o, &res, report, NULL, msg, sizeof(msg));
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	int err = cor_svc_import(&cx, &o, &res);
 	cor_store_close(st);
 	if (err < 0)
-		return cor_cli_fail("%s", msg);
+		return cor_cli_error(&cx, json);
+	if (json) {
+		ret = cor_cli_print_json(json_pack(
+			"{s:I, s:I, s:I, s:I, s:I}", "rows", (json_int_t)res.rows, "persons",
+			(json_int_t)res.persons, "cases", (json_int_t)res.cases, "bad_rows",
+			(json_int_t)res.bad_rows, "rejected_rows", (json_int_t)res.rejected_rows));
+		return ret == COR_EXIT_OK && o.skip_bad && res.rejected_rows ? COR_EXIT_FAIL : ret;
+	}
 	char p[32], cs[32];
 	cor_cli_thousands(p, sizeof(p), res.persons);
 	cor_cli_thousands(cs, sizeof(cs), res.cases);
@@ -96,11 +112,12 @@ static int run(int argc, char **argv)
 const struct cor_command cor_cmd_import = {
 	"import",
 	run,
-	"usage: corridor import FILE [--skip-bad [--rejects FILE]] [--db PATH]\n\n"
+	"usage: corridor import FILE [--skip-bad [--rejects FILE]] [--json] [--db PATH]\n\n"
 	"  FILE          a persons CSV (columns in docs/import-csv.md)\n"
 	"  --skip-bad    import the good cases; write the rows of bad ones to a file\n"
 	"  --rejects F   where rejected rows go (default: FILE.rejected.csv)\n"
-	"Without --skip-bad, one bad row means nothing is imported.",
+	"Without --skip-bad, one bad row means nothing is imported. --json prints what\n"
+	"was read, imported and rejected as one document.",
 	"import persons from a CSV file, validating every row",
 	0,
 };

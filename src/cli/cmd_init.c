@@ -1,23 +1,34 @@
 // SPDX-License-Identifier: Apache-2.0
 // corridor init: create a database, or bring one up to this binary's schema.
+// Creating a database comes before any operation (there is no store to run
+// one in yet): the command opens the store with COR_STORE_CREATE, which
+// applies the migrations, and says what it found.
 #include <getopt.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
+#include "service/service.h"
 
 static int run(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'}, {0}};
 	const char *db = NULL;
 	struct cor_store *st = NULL;
+	struct cor_ctx cx;
 	struct stat sb;
-	int c;
+	bool json = false;
+	int c, ret;
 
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'd')
 			db = optarg;
+		else if (c == 'j')
+			json = true;
 		else
 			return cor_cli_bad_option(&cor_cmd_init, c, argv);
 	}
@@ -26,18 +37,22 @@ static int run(int argc, char **argv)
 	const char *path = cor_cli_db_path(db);
 	/* An empty file is not a database yet: init creates one in it. */
 	bool existed = stat(path, &sb) == 0 && sb.st_size > 0;
-	if (cor_cli_open(db, COR_STORE_CREATE, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
+	if ((ret = cor_cli_ctx_open(db, COR_STORE_CREATE, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	cor_store_close(st);
+	if (json)
+		return cor_cli_print_json(json_pack("{s:s, s:b, s:i}", "database", path, "created",
+						    !existed, "schema_version",
+						    cor_store_schema_version()));
 	printf("%s %s (schema version %d)\n", existed ? "opened" : "created", path,
 	       cor_store_schema_version());
-	cor_store_close(st);
 	return COR_EXIT_OK;
 }
 
 const struct cor_command cor_cmd_init = {
 	"init",
 	run,
-	"usage: corridor init [--db PATH]",
+	"usage: corridor init [--json] [--db PATH]",
 	"create a database, or upgrade one to this version's schema",
 	0,
 };

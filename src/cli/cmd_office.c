@@ -1,17 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
-// corridor office list|add: the offices cases belong to.
+// corridor office list|add: the offices cases belong to (service/case.h).
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
 #include "domain/case.h"
 #include "domain/country.h"
+#include "service/case.h"
 
-static int print_office(const struct cor_office *o, void *ctx)
+static int print_offices(json_t *doc)
 {
-	printf("%-7s %-3s %s\n", o->code, o->country, o->name);
-	return 0;
+	size_t i;
+	json_t *o;
+	json_array_foreach(json_object_get(doc, "offices"), i, o)
+	{
+		printf("%-7s %-3s %s\n", json_string_value(json_object_get(o, "code")),
+		       json_string_value(json_object_get(o, "country")),
+		       json_string_value(json_object_get(o, "name")));
+	}
+	json_decref(doc);
+	return COR_EXIT_OK;
 }
 
 static int run(int argc, char **argv)
@@ -20,12 +31,15 @@ static int run(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},
 		{"country", required_argument, NULL, 'c'},
 		{"name", required_argument, NULL, 'n'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	const struct cor_command *cmd = &cor_cmd_office;
 	struct cor_office o = {0};
 	struct cor_store *st = NULL;
+	struct cor_ctx cx;
 	const char *db = NULL, *country = NULL, *name = NULL;
+	bool json = false;
 	int c, ret = COR_EXIT_OK;
 
 	if (argc < 2 || (strcmp(argv[1], "list") && strcmp(argv[1], "add")))
@@ -36,6 +50,8 @@ static int run(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'd')
 			db = optarg;
+		else if (c == 'j')
+			json = true;
 		else if (c == 'c' && add)
 			country = optarg;
 		else if (c == 'n' && add)
@@ -68,13 +84,23 @@ static int run(int argc, char **argv)
 	} else if (optind < argc) {
 		return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	}
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (add ? cor_store_office_add(st, &o) < 0
-		: cor_store_office_list(st, print_office, NULL) < 0)
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-	else if (add)
-		printf("added office %s (%s, %s)\n", o.code, o.name, o.country);
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (add) {
+		if (cor_svc_office_add(&cx, &o) < 0)
+			ret = cor_cli_error(&cx, json);
+		else if (json)
+			ret = cor_cli_print_json(json_pack("{s:s, s:s, s:s}", "code", o.code,
+							   "country", o.country, "name", o.name));
+		else
+			printf("added office %s (%s, %s)\n", o.code, o.name, o.country);
+	} else {
+		struct cor_svc_office_list_out out;
+		if (cor_svc_office_list(&cx, &out) < 0)
+			ret = cor_cli_error(&cx, json);
+		else
+			ret = json ? cor_cli_print_json(out.doc) : print_offices(out.doc);
+	}
 	cor_store_close(st);
 	return ret;
 }
@@ -82,8 +108,8 @@ static int run(int argc, char **argv)
 const struct cor_command cor_cmd_office = {
 	"office",
 	run,
-	"usage: corridor office list [--db PATH]\n"
-	"       corridor office add CODE --country ISO3 --name NAME [--db PATH]",
+	"usage: corridor office list [--json] [--db PATH]\n"
+	"       corridor office add CODE --country ISO3 --name NAME [--json] [--db PATH]",
 	"list offices, or add one",
 	0,
 };

@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
-// corridor queue: the travel-ready cases that are eligible, in priority
-// order, each with its place, its persons and why it stands there
-// (cor_priority_explain); then those in travel_ready that are not eligible,
-// counted or, with --show-blocked, listed with their unmet codes.
-// Invariants: the order is the priority engine's, so the same records give
-// the same queue; nothing is written to the database.
+// corridor queue: the travel-ready cases that are eligible under the rules
+// in force, in priority order, each with its place, its persons and why it
+// stands there; then those in travel_ready that are not eligible, counted
+// or, with --show-blocked, listed with their unmet codes (service/queue.h).
+// Parsing and printing only; nothing is written to the database.
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/case_filter.h"
 #include "cli/cli.h"
 #include "domain/health.h"
-#include "domain/priority.h"
-#include "store/store_facts.h"
-#include "util/error.h"
+#include "service/queue.h"
 
 static const struct cor_command *const cmd = &cor_cmd_queue;
 
@@ -28,18 +27,17 @@ static void persons_text(int n, unsigned conditions, char *buf, size_t len)
 		 *conds ? ")" : "");
 }
 
-static void print_queue(const struct cor_facts_queue *q, const struct cor_rules_config *cfg,
-			struct cor_date today, long limit)
+static void print_queue(const struct cor_svc_queue *q, long limit)
 {
 	char who[256], why[1024];
 	for (size_t i = 0; i < q->n && (limit == 0 || (long)i < limit); i++) {
 		unsigned conditions;
-		int n = cor_facts_queue_persons(q, i, &conditions);
+		int n = cor_svc_queue_persons(q, i, &conditions);
 		persons_text(n, conditions, who, sizeof(who));
-		size_t need = cor_priority_explain(cfg, &q->recs[i], today, why, sizeof(why));
+		size_t need = cor_svc_queue_why(q, i, why, sizeof(why));
 		char *text = why, *big = NULL;
 		if (need >= sizeof(why) && (big = malloc(need + 1))) {
-			cor_priority_explain(cfg, &q->recs[i], today, big, need + 1);
+			cor_svc_queue_why(q, i, big, need + 1);
 			text = big;
 		}
 		printf("%4zu  %s  %s  %s\n", i + 1, q->recs[i].ref, who, text);
@@ -47,21 +45,24 @@ static void print_queue(const struct cor_facts_queue *q, const struct cor_rules_
 	}
 }
 
-static void print_blocked(const struct cor_facts_queue *q)
+static void print_blocked(const struct cor_svc_queue *q)
 {
 	char who[256];
 	for (long i = 0; i < q->n_blocked; i++) {
-		const struct cor_facts_blocked *b = &q->blocked[i];
+		const struct cor_svc_blocked *b = &q->blocked[i];
 		persons_text(b->persons, 0, who, sizeof(who));
 		printf("   -  %s  %s  not eligible: %s\n", b->ref, who, b->codes);
 	}
 }
 
-static void print_summary(const struct cor_facts_queue *q, const struct cor_date *travel_on,
-			  struct cor_date today, long limit, bool show_blocked)
+static void print_summary(const struct cor_svc_queue *q, long limit, bool show_blocked)
 {
-	char day[64], a[32], b[32], c[32], d[32];
-	cor_facts_day_phrase(travel_on, today, day, sizeof(day));
+	char day[64], date[COR_DATE_LEN], a[32], b[32], c[32], d[32];
+	if (q->has_travel_on)
+		snprintf(day, sizeof(day), "for travel on %s", cor_date_format(q->travel_on, date));
+	else
+		snprintf(day, sizeof(day), "on %s (no travel date set)",
+			 cor_date_format(q->today, date));
 	cor_cli_thousands(a, sizeof(a), (long)q->n);
 	cor_cli_thousands(b, sizeof(b), q->persons);
 	cor_cli_thousands(c, sizeof(c), q->n_blocked);
@@ -84,18 +85,18 @@ static int run(int argc, char **argv)
 		{"office", required_argument, NULL, 'O'},
 		{"limit", required_argument, NULL, 'L'},
 		{"travel-date", required_argument, NULL, 't'},
-		{"config", required_argument, NULL, 'c'},
 		{"show-blocked", no_argument, NULL, 'b'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
-	struct cor_facts_queue q = COR_FACTS_QUEUE_INIT;
+	struct cor_svc_queue q = COR_SVC_QUEUE_INIT;
 	struct cor_case_filter filter = {0};
-	struct cor_rules_config cfg;
 	struct cor_store *st = NULL;
-	struct cor_date travel, today = cor_date_today();
-	const struct cor_date *travel_on = NULL;
-	const char *db = NULL, *config = NULL;
-	bool show_blocked = false;
+	struct cor_ctx cx;
+	struct cor_date travel;
+	struct cor_svc_queue_in in = {0};
+	const char *db = NULL;
+	bool json = false;
 	int c, ret;
 
 	cor_cli_getopt_reset();
@@ -104,17 +105,17 @@ static int run(int argc, char **argv)
 		case 'd':
 			db = optarg;
 			break;
-		case 'c':
-			config = optarg;
+		case 'j':
+			json = true;
 			break;
 		case 'b':
-			show_blocked = true;
+			in.keep_blocked = true;
 			break;
 		case 't':
 			if (cor_cli_parse_date(cmd, "--travel-date", optarg, &travel) !=
 			    COR_EXIT_OK)
 				return COR_EXIT_USAGE;
-			travel_on = &travel;
+			in.travel_on = &travel;
 			break;
 		case 'P':
 		case 'O':
@@ -128,27 +129,24 @@ static int run(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if (cor_cli_rules_config(config, &cfg) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	struct cor_facts_query query = {
-		.programme = filter.programme,
-		.office = filter.office,
-		.state = "travel_ready",
-		.travel_on = travel_on,
-	};
-	if (cor_facts_queue_build(st, &query, &cfg, today, show_blocked, &q) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	in.programme = filter.programme;
+	in.office = filter.office;
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (cor_svc_queue(&cx, &in, &q) < 0) {
+		ret = cor_cli_error(&cx, json);
+		if (!json && cx.err.code == COR_CODE_OFFICE_NOT_FOUND)
+			fprintf(stderr, "(see 'corridor office list')\n");
+	} else if (json) {
+		ret = cor_cli_print_json(cor_svc_queue_json(&q, filter.limit));
 	} else {
-		/* Deadlines are counted to the travel date when there is one. */
-		print_queue(&q, &cfg, travel_on ? *travel_on : today, filter.limit);
-		if (show_blocked)
+		print_queue(&q, filter.limit);
+		if (in.keep_blocked)
 			print_blocked(&q);
-		print_summary(&q, travel_on, today, filter.limit, show_blocked);
+		print_summary(&q, filter.limit, in.keep_blocked);
 		ret = COR_EXIT_OK;
 	}
-	cor_facts_queue_release(&q);
+	cor_svc_queue_release(&q);
 	cor_store_close(st);
 	return ret;
 }
@@ -158,11 +156,12 @@ const struct cor_command cor_cmd_queue = {
 	run,
 	"usage: corridor queue [--programme P] [--office O] [--travel-date YYYY-MM-DD] [--limit "
 	"N]\n"
-	"                      [--show-blocked] [--config FILE] [--db PATH]\n\n"
+	"                      [--show-blocked] [--json] [--db PATH]\n\n"
 	"The priority queue of travel-ready cases that meet every eligibility\n"
-	"criterion: place, case ID, persons (and their travel conditions), and why\n"
-	"the case stands there (level and deadline, vulnerability, registration).\n"
-	"Travel-ready cases that are not eligible are counted on the last line.\n\n"
+	"criterion under the rules in force ('corridor rules show'): place, case ID,\n"
+	"persons (and their travel conditions), and why the case stands there\n"
+	"(level and deadline, vulnerability, registration). Travel-ready cases that\n"
+	"are not eligible are counted on the last line.\n\n"
 	"  --programme P    HEV, VHR, AVR, REP, HASM, RST, REL or CPW\n"
 	"  --office O       an office code, e.g. LY-TIP\n"
 	"  --travel-date D  evaluate for travel on D and count deadlines to D (default:\n"
@@ -171,7 +170,7 @@ const struct cor_command cor_cmd_queue = {
 	"  --limit N        show the first N places (0: all)\n"
 	"  --show-blocked   list the travel-ready cases that are not eligible, with\n"
 	"                   their unmet codes ('corridor eligibility' tells why)\n"
-	"  --config FILE    change the rules with 'key = value' lines (docs/eligibility.md)\n"
+	"  --json           one JSON document: the queue, the counts, the blocked cases\n"
 	"See docs/queue.md.",
 	"the priority queue of eligible travel-ready cases",
 	0,

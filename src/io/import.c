@@ -317,9 +317,7 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 			return 0;
 		}
 		if (err == COR_ENOTFOUND) {
-			cor_persons_row_issue(r, "office",
-					      "no office '%s' (see 'corridor office list')",
-					      r->c.office);
+			cor_persons_row_issue(r, "office", "no office '%s'", r->c.office);
 			return 0;
 		}
 		if (err < 0)
@@ -527,9 +525,8 @@ int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
 		}
 	}
 	cor_progress_init(&im.progress, "importing", "rows", 0);
-	cor_time_now(im.started);
-	if ((err = cor_store_begin_large(st)) < 0 ||
-	    (err = cor_store_case_last_id(st, &im.last_id_before)) < 0) {
+	cor_store_now(st, im.started);
+	if ((err = cor_store_case_last_id(st, &im.last_id_before)) < 0) {
 		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
 		goto out;
 	}
@@ -577,14 +574,10 @@ int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
 		err = COR_EINVAL;
 		goto out;
 	}
-	if ((err = cor_store_commit(st)) < 0)
-		snprintf(msg, msglen, "%s", cor_store_errmsg(st));
 out:
 	cor_progress_end(&im.progress);
-	if (err < 0) {
-		cor_store_rollback(st);
+	if (err < 0)
 		res->cases = res->persons = 0;
-	}
 	flush_held(&im, false);
 	free(im.held);
 	ref_set_free(&im.rejected);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Importing a persons CSV into the store. Every row is validated; a case is
-// imported whole or not at all (its rows must be consecutive); by default the
-// whole file is one transaction that commits only when every row is good.
-// With skip_bad, good cases are committed and the rows of bad ones are
-// written to a rejects file that can be corrected and imported again.
+// Importing a persons CSV into the store, inside the caller's transaction
+// (the import operation's large write, service/registry.h). Every row is
+// validated; a case is imported whole or not at all (its rows must be
+// consecutive); by default one bad row fails the whole import, and the
+// caller rolls everything back. With skip_bad, the good cases are kept and
+// the rows of bad ones are written to a rejects file that can be corrected
+// and imported again. Every "imported" event is dated by the store's clock.
 #ifndef COR_IMPORT_H
 #define COR_IMPORT_H
 
@@ -25,11 +27,13 @@ struct cor_import_result {
 	long bad_rows, rejected_rows; /* with an issue; not imported (skip_bad) */
 };
 
-/* Import; each problem is passed to report() as one line for a person
- * ("persons.csv:12: birth_date: '1990-02-30' is not a real date..."). Returns
- * 0 when something was committed or the file was empty of rows; COR_EINVAL
- * when rows were bad and nothing was imported, or the file itself was
- * unusable (msg says why); other errors from the store. */
+/* Import within the open transaction; each problem is passed to report()
+ * as one line for a person ("persons.csv:12: birth_date: '1990-02-30' is
+ * not a real date..."). Returns 0 when every row was good (or, with
+ * skip_bad, the good cases are written); COR_EINVAL when rows were bad
+ * without skip_bad, or the file itself was unusable (msg says why), and the
+ * caller must roll back; COR_EIO when a file cannot be opened; other errors
+ * from the store. */
 int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
 		       struct cor_import_result *res, void (*report)(const char *line, void *ctx),
 		       void *ctx, char *msg, size_t msglen);

@@ -3,15 +3,21 @@
 // NULL-terminated list of rows defined beside the operations it names.
 #include "service/service.h"
 
+#include "service/case.h"
 #include "service/document.h"
 #include "service/fund.h"
 #include "service/health.h"
+#include "service/queue.h"
+#include "service/registry.h"
 #include "service/rules.h"
 #include "service/support.h"
 #include "service/workflow.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,
+	cor_ops_case,
+	cor_ops_registry,
+	cor_ops_queue,
 	cor_ops_workflow,
 	cor_ops_health,
 	cor_ops_document,

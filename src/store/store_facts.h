@@ -72,19 +72,9 @@ int cor_store_facts_case(struct cor_store *st, const char *ref, const struct cor
 int cor_store_facts_each(struct cor_store *st, const struct cor_facts_query *q, cor_facts_cb cb,
 			 void *ctx);
 
-/* ---- reports ----------------------------------------------------------- */
-
-/* The report line of unmet criterion u of fc: criterion, whom (the person
- * ID, or the case ID for a case criterion), code and sentence, e.g.
- * "TRAVEL_DOCUMENT  LY-TIP-2026-000123-01  DOC_EXPIRES_BEFORE_TRAVEL  passport
- * of AMINA YUSUF expires 2027-01-02, before travel on 2027-01-10" (columns
- * padded; no newline). snprintf rules; returns the length it needs. */
-size_t cor_facts_unmet_line(const struct cor_facts_case *fc, const struct cor_unmet *u, char *buf,
-			    size_t len);
-/* "for travel on 2027-01-10", or "on 2026-11-27 (no travel date set)": the
- * day an evaluation is for, as reports say it. Returns buf (48 bytes do). */
-char *cor_facts_day_phrase(const struct cor_date *travel_on, struct cor_date today, char *buf,
-			   size_t len);
+/* Record msg as the message of st's last failure (cor_store_errmsg), for a
+ * caller that fails inside a store call, e.g. a hook of a move. */
+void cor_store_facts_note(struct cor_store *st, const char *msg);
 
 /* ---- the eligibility hook of a move ------------------------------------ */
 
@@ -95,55 +85,16 @@ struct cor_facts_hook_ctx {
 	struct cor_date today;              /* the reference date */
 	const struct cor_date *travel_on;   /* NULL: none */
 	size_t unmet;                       /* out: unmet criteria found */
-	char *report; /* out: one cor_facts_unmet_line per unmet criterion, each ending in
-			 "\n"; NULL when none. The caller frees it. */
+	char *report;                       /* out: one line per unmet criterion, each ending in
+					       "\n"; NULL when none. The caller frees it. */
 };
 /* For struct cor_eligibility_hook (store_workflow.h), ctx a struct
  * cor_facts_hook_ctx: evaluates the case's facts and sets gate->eligibility;
  * when not met, gate->ineligible_why says how many criteria fail and on
- * which day, and ctx->report lists them. */
+ * which day, and ctx->report lists them (one line each: criterion, person
+ * or case ID, code, sentence). Defined with the other verdicts on facts, in
+ * service/queue.c. */
 int cor_facts_eligibility_hook(struct cor_store *st, int64_t case_id, const struct cor_case *c,
 			       struct cor_case_gate *gate, void *ctx);
-
-/* ---- the queue --------------------------------------------------------- */
-
-/* A travel-ready case that is not eligible, when asked for. */
-struct cor_facts_blocked {
-	const char *ref;
-	int persons;
-	size_t unmet;
-	const char *codes; /* "FITNESS_EXPIRED x2, DOC_EXPIRES_BEFORE_TRAVEL" */
-};
-
-/* Every case a query selected, evaluated; the travel-ready ones in the
- * queue or blocked. Owns its memory (cor_facts_queue_release). */
-struct cor_facts_queue {
-	struct cor_priority_rec *recs; /* the eligible travel-ready cases, in queue order */
-	size_t n;
-	long persons;                      /* in recs */
-	struct cor_facts_blocked *blocked; /* with keep_blocked: in case order */
-	long n_blocked, blocked_persons;   /* travel-ready, not eligible */
-	long cases, travellers;            /* evaluated */
-	long eligible;                     /* of those, eligible (any state) */
-	long unmet;                        /* unmet criteria found, all cases */
-	struct queue_mem *mem;             /* internal */
-};
-#define COR_FACTS_QUEUE_INIT                                                                       \
-	{                                                                                          \
-		0                                                                                  \
-	}
-
-/* Evaluate every case q selects under cfg on `today` (the reference date;
- * q->travel_on, when set, is every case's travel date); the eligible cases
- * in state travel_ready make the queue, sorted by cor_priority_sort, and
- * the others in that state are counted (and kept with keep_blocked).
- * *out must be COR_FACTS_QUEUE_INIT or released. */
-int cor_facts_queue_build(struct cor_store *st, const struct cor_facts_query *q,
-			  const struct cor_rules_config *cfg, struct cor_date today,
-			  bool keep_blocked, struct cor_facts_queue *out);
-/* The persons of queue entry i, and the travel conditions any of them needs. */
-int cor_facts_queue_persons(const struct cor_facts_queue *q, size_t i, unsigned *conditions);
-/* Free what the queue holds; it is then empty (COR_FACTS_QUEUE_INIT). */
-void cor_facts_queue_release(struct cor_facts_queue *q);
 
 #endif

@@ -21,11 +21,11 @@ expect_stdout "corridor 0.1.0"
 
 expect_status 0 "$CORRIDOR" help import
 expect_stdout_contains "import persons from a CSV file, validating every row"
-expect_stdout_contains "usage: corridor import FILE [--skip-bad [--rejects FILE]] [--db PATH]"
+expect_stdout_contains "usage: corridor import FILE [--skip-bad [--rejects FILE]] [--json] [--db PATH]"
 expect_status 0 "$CORRIDOR" import --help
 expect_stdout_contains "usage: corridor import FILE"
 expect_status 0 "$CORRIDOR" case list -h
-expect_stdout_contains "usage: corridor case list [filters] [--db PATH]"
+expect_stdout_contains "usage: corridor case list [filters] [--json] [--db PATH]"
 
 expect_status 2 "$CORRIDOR" help nosuch
 expect_stderr "corridor: no command 'nosuch' (see 'corridor help')"
@@ -40,7 +40,7 @@ expect_empty_stdout
 # Unknown options and missing values: the message, then the usage.
 expect_status 2 "$CORRIDOR" init --bogus
 expect_stderr "corridor init: unknown option '--bogus'
-usage: corridor init [--db PATH]"
+usage: corridor init [--json] [--db PATH]"
 expect_status 2 "$CORRIDOR" init -x
 expect_stderr_contains "corridor init: unknown option '-x'"
 expect_status 2 "$CORRIDOR" init -xy
@@ -54,7 +54,7 @@ expect_stderr "corridor stats: option '--db' needs a value
 $("$CORRIDOR" help stats | tail -n +3)"
 expect_status 2 "$CORRIDOR" init extra
 expect_stderr "corridor init: unexpected argument 'extra'
-usage: corridor init [--db PATH]"
+usage: corridor init [--json] [--db PATH]"
 expect_status 2 "$CORRIDOR" export --programme XYZ
 expect_stderr_contains "corridor export: --programme: 'XYZ' is not a programme"
 expect_stderr_contains "usage: corridor export [--out FILE] [filters] [--db PATH]"

@@ -11,17 +11,25 @@ expect_stdout "created new.db (schema version $SCHEMA)"
 expect_empty_stderr
 [ "$(sql new.db 'PRAGMA user_version')" = "$SCHEMA" ] || fail "user_version is not $SCHEMA"
 [ "$(sql new.db 'PRAGMA application_id')" = 1131377266 ] || fail "application_id is not 'Corr'"
-[ "$(sql new.db 'SELECT count(*) FROM office')" = 24 ] || fail "not the 24 shipped offices"
-[ "$(sql new.db 'SELECT count(*) FROM cases')" = 0 ] || fail "a new database has cases"
-[ "$(sql new.db "SELECT code || ' ' || country || ' ' || name FROM office WHERE code = 'YE-ADE'")" = "YE-ADE YEM Aden" ] ||
+expect_status 0 "$CORRIDOR" office list --json --db new.db
+[ "$(stdout | jq '.offices | length')" = 24 ] || fail "not the 24 shipped offices"
+[ "$(stdout | jq -r '.offices[] | select(.code == "YE-ADE") | [.code, .country, .name] | join(" ")')" = "YE-ADE YEM Aden" ] ||
 	fail "office YE-ADE is not as shipped"
+expect_status 0 "$CORRIDOR" case list --json --db new.db
+[ "$(stdout | jq -c '[.cases, .total]')" = '[[],0]' ] || fail "a new database has cases: $(stdout)"
 
 # Again: opened, and nothing changes.
 db_dump new.db >before.sql
 expect_status 0 "$CORRIDOR" init --db new.db
 expect_stdout "opened new.db (schema version $SCHEMA)"
+expect_status 0 "$CORRIDOR" init --json --db new.db
+[ "$(stdout | jq -c .)" = '{"database":"new.db","created":false,"schema_version":'"$SCHEMA"'}' ] ||
+	fail "init --json: $(stdout)"
 db_dump new.db >after.sql
 expect_same_file before.sql after.sql
+expect_status 0 "$CORRIDOR" init --json --db other.db
+[ "$(stdout | jq -c .)" = '{"database":"other.db","created":true,"schema_version":'"$SCHEMA"'}' ] ||
+	fail "init --json: $(stdout)"
 
 # $CORRIDOR_DB, then ./corridor.db.
 CORRIDOR_DB=env.db expect_status 0 "$CORRIDOR" init
@@ -51,4 +59,7 @@ expect_stderr "error: 'adir' is not a regular file"
 # A directory that does not exist.
 expect_status 1 "$CORRIDOR" init --db nodir/x.db
 expect_stderr "error: opening the database: unable to open database file (database 'nodir/x.db')"
+expect_status 1 "$CORRIDOR" init --json --db adir
+[ "$(jq -c .error "$WORK/.stderr")" = '{"code":"STORE_FAILED","field":"db","message":"'"'adir'"' is not a regular file"}' ] ||
+	fail "init --json error: $(cat "$WORK/.stderr")"
 pass

@@ -21,11 +21,21 @@ expect_stdout_lines 26
 expect_stdout_contains "NE-ZIN  NER Zinder"
 expect_stdout_contains "TR-ANK  TUR Ankara Çankaya"
 stdout | sort -c || fail "offices are not in code order"
+# The same as one document.
+expect_status 0 "$CORRIDOR" office list --json --db o.db
+[ "$(stdout | jq '.offices | length')" = 26 ] || fail "office list --json: $(stdout | jq '.offices | length') offices"
+[ "$(stdout | jq -c '.offices[] | select(.code == "TR-ANK")')" = '{"code":"TR-ANK","country":"TUR","name":"Ankara Çankaya"}' ] ||
+	fail "office list --json: TR-ANK is $(stdout | jq -c '.offices[] | select(.code == "TR-ANK")')"
+stdout | jq -r '.offices[].code' | sort -c || fail "office list --json: not in code order"
 
 # Refusals change nothing.
 db_dump o.db >before.sql
 expect_status 1 "$CORRIDOR" office add NE-ZIN --country NER --name "Zinder 2" --db o.db
 expect_stderr "error: office 'NE-ZIN' already exists"
+expect_empty_stdout
+expect_status 1 "$CORRIDOR" office add NE-ZIN --country NER --name "Zinder 2" --json --db o.db
+[ "$(jq -c .error "$WORK/.stderr")" = '{"code":"EXISTS","field":"code","message":"office '"'NE-ZIN'"' already exists"}' ] ||
+	fail "office add --json error: $(cat "$WORK/.stderr")"
 expect_empty_stdout
 expect_status 2 "$CORRIDOR" office add NEZIN --country NER --name Zinder --db o.db
 expect_stderr_contains "corridor office: 'NEZIN' is not an office code like LY-TIP"
@@ -55,7 +65,8 @@ expect_same_file before.sql after.sql
 
 # 63 bytes is the longest name.
 name63=$(printf 'y%.0s' $(seq 63))
-expect_status 0 "$CORRIDOR" office add NE-MAR --country NER --name "$name63" --db o.db
+expect_status 0 "$CORRIDOR" office add NE-MAR --country NER --name "$name63" --json --db o.db
+[ "$(stdout | jq -c .)" = '{"code":"NE-MAR","country":"NER","name":"'"$name63"'"}' ] || fail "office add --json: $(stdout)"
 expect_status 0 "$CORRIDOR" office list --db o.db
 expect_stdout_contains "NE-MAR  NER $name63"
 

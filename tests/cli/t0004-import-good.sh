@@ -104,4 +104,19 @@ expect_status 0 "$CORRIDOR" import header-only.csv --db g.db
 expect_stdout "imported 0 persons in 0 cases from header-only.csv"
 db_dump g.db >after.sql
 expect_same_file before.sql after.sql
+
+# --json: what was read and imported, as one document; the cases are there,
+# with the clock's time on their "imported" event.
+new_db j.db
+CORRIDOR_NOW=2026-02-01T10:30:00Z expect_status 0 "$CORRIDOR" import good.csv --json --db j.db
+rows=$(($(wc -l <good.csv) - 1))
+[ "$(stdout | jq -c '[.rows, .bad_rows, .rejected_rows]')" = "[$rows,0,0]" ] || fail "import --json: $(stdout)"
+[ "$(stdout | jq .persons)" = "$rows" ] || fail "import --json: $(stdout)"
+cases=$(stdout | jq .cases)
+expect_status 0 "$CORRIDOR" stats --json --db j.db
+[ "$(stdout | jq -c '[.totals.cases, .totals.persons]')" = "[$cases,$rows]" ] || fail "stats after import --json: $(stdout | jq -c .totals)"
+ref=$("$CORRIDOR" case list --limit 1 --json --db j.db | jq -r '.cases[0].ref')
+expect_status 0 "$CORRIDOR" case show "$ref" --json --db j.db
+[ "$(stdout | jq -r '.history[] | select(.action == "imported") | "\(.at) \(.actor)"')" = "2026-02-01T10:30:00Z tester" ] ||
+	fail "the imported event: $(stdout | jq -c '.history')"
 pass

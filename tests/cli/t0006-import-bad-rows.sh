@@ -27,7 +27,7 @@ expect_import_refused r.db no-principal.csv \
 error: no-principal.csv: 1 bad row of 2; nothing was imported"
 
 expect_import_refused r.db unknown-office.csv \
-"unknown-office.csv:2: office: no office 'NE-ZIN' (see 'corridor office list')
+"unknown-office.csv:2: office: no office 'NE-ZIN'
 error: unknown-office.csv: 1 bad row of 5; nothing was imported"
 
 # Rules on names, people and documents, several on one row (line 2 has

@@ -32,6 +32,7 @@ error: good.csv: 2 bad rows of 5; nothing was imported"
 expect_import_refused d.db some-new.csv \
 "some-new.csv:3: case_id: case 'LB-BEY-2025-000007' already exists in the database
 error: some-new.csv: 1 bad row of 3; nothing was imported"
-[ "$(sql d.db "SELECT count(*) FROM cases WHERE ref = 'LY-TIP-2026-000150'")" = 0 ] ||
+expect_status 0 "$CORRIDOR" case list --text LY-TIP-2026-000150 --json --db d.db
+[ "$(stdout | jq .total)" = 0 ] ||
 	fail "a case of a refused file was kept"
 pass

@@ -46,7 +46,16 @@ done
 [ "$(sql a.db "SELECT status || ' ' || count(*) FROM booking GROUP BY status ORDER BY status" | tr '\n' ' ')" = \
 	"booked 61 departed 240 no_show 4 " ] ||
 	fail "bookings: $(sql a.db "SELECT status, count(*) FROM booking GROUP BY status")"
-[ "$(sql a.db "SELECT count(*) FROM cases WHERE state = 'booked'")" = 61 ] || fail "the booked cases are not those with a booking"
+expect_status 0 "$CORRIDOR" stats --date 2026-01-15 --json --db a.db
+[ "$(stdout | jq '.by_state[] | select(.key == "booked") | .cases')" = 61 ] || fail "the booked cases are not those with a booking"
+# The document says what the text says: the same totals, every section's
+# rows adding up to them.
+[ "$(stdout | jq -r '.as_of')" = 2026-01-15 ] || fail "stats --json: as_of $(stdout | jq -r .as_of)"
+[ "$(stdout | jq -c '[.totals.cases, ([.by_programme[].cases] | add), ([.by_office[].cases] | add), ([.by_state[].cases] | add)] | unique | length')" = 1 ] ||
+	fail "stats --json: the cases by programme, office and state do not add up to the total"
+[ "$(stdout | jq -c '[.totals.persons, ([.by_nationality[].persons] | add), ([.by_sex_age[].persons] | add), ([.by_document[].persons] | add)] | unique | length')" = 1 ] ||
+	fail "stats --json: the persons by nationality, sex and age, and document do not add up to the total"
+[ "$(stdout | jq .totals.persons)" = 2000 ] || fail "stats --json: $(stdout | jq -c .totals)"
 
 # Statistics never carry names.
 sql a.db "SELECT DISTINCT family_name_latin FROM person WHERE length(family_name_latin) >= 5
@@ -63,6 +72,11 @@ expect_same_file a.sql b.sql
 expect_status 0 "$CORRIDOR" stats --date 2026-01-15 --db b.db
 stdout | sed 's/^b\.db:/a.db:/' >stats-b.txt
 expect_same_file stats-a.txt stats-b.txt
+
+# Without --date, the day of CORRIDOR_NOW: the same database again.
+CORRIDOR_NOW=2026-01-15T18:00:00Z expect_status 0 "$CORRIDOR" demo --people 2000 --seed 42 --db n.db
+db_dump n.db >n.sql
+expect_same_file a.sql n.sql
 
 # Another seed, another caseload.
 expect_status 0 "$CORRIDOR" demo --people 2000 --seed 43 --date 2026-01-15 --db c.db
@@ -85,5 +99,6 @@ expect_status 0 "$CORRIDOR" demo --people 1 --seed 1 --date 2026-01-15 --db e.db
 expect_status 0 "$CORRIDOR" movement list --db e.db
 expect_stdout "ET-ADD-MV-2026-0001  open      scheduled  ET 176       ADD-LAX                  2026-01-16 07:16 +03:00  1 case, 1 person, 16 free
 1 movement"
-[ "$(sql e.db 'SELECT count(*) FROM person')" = 1 ] || fail "--people 1 gave another number"
+expect_status 0 "$CORRIDOR" stats --json --db e.db
+[ "$(stdout | jq .totals.persons)" = 1 ] || fail "--people 1 gave another number"
 pass

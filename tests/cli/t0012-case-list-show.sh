@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: Apache-2.0
 # corridor case list and show over a demo caseload: the header, the limit,
-# every filter (checked against the database itself), and a case's history.
+# every filter (checked against the database itself), and a case's history;
+# the same through --json (one document, read with jq).
 . "$(dirname "$0")/lib.sh"
 
 expect_status 0 "$CORRIDOR" demo --people 2000 --seed 42 --date 2026-01-15 --db d.db
@@ -29,6 +30,28 @@ expect_stdout_lines $((total + 2))
 [ "$(stdout | tail -n 1)" = "($(thousands "$total") cases)" ] || fail "footer: $(stdout | tail -n 1)"
 expect_status 0 "$CORRIDOR" case list --limit 1 --db d.db
 expect_stdout_lines 3
+
+# The list as one document: the same cases, the counts, each case's fields.
+expect_status 0 "$CORRIDOR" case list --json --db d.db
+[ "$(stdout | jq -c '[(.cases | length), .shown, .total]')" = "[50,50,$total]" ] || fail "case list --json: $(stdout | jq -c '[.shown, .total]')"
+stdout | jq -r '.cases[].ref' >json-listed.txt
+expect_same_file listed.txt json-listed.txt
+first_json=$(stdout | jq -r '.cases[0] | "\(.ref) \(.programme) \(.state) \(.priority) \(.persons) \(.origin)>\(.destination) \(.nationality) \(.principal)"')
+[ "$first_json" = "$(echo "$first" | tr -s ' ')" ] || fail "case list --json first case: $first_json"
+expect_status 0 "$CORRIDOR" case list --json --limit 0 --programme RST --db d.db
+[ "$(stdout | jq '[.cases[] | select(.programme != "RST")] | length')" = 0 ] || fail "case list --json --programme RST"
+[ "$(stdout | jq '.shown == .total and .total == (.cases | length)')" = true ] || fail "case list --json --limit 0: counts"
+expect_status 0 "$CORRIDOR" case list --json --nationality ISL --db d.db
+[ "$(stdout | jq -c .)" = '{"cases":[],"shown":0,"total":0}' ] || fail "an empty list: $(stdout)"
+# Refusals: nothing on stdout, the error as a document.
+expect_status 1 "$CORRIDOR" case list --office XX-ABC --json --db d.db
+expect_empty_stdout
+[ "$(jq -c .error "$WORK/.stderr")" = '{"code":"OFFICE_NOT_FOUND","field":"office","message":"no office '"'XX-ABC'"'"}' ] ||
+	fail "case list --json error: $(cat "$WORK/.stderr")"
+expect_status 1 "$CORRIDOR" case list --office XX-ABC --db d.db
+expect_stderr "error: no office 'XX-ABC'
+(see 'corridor office list')"
+expect_empty_stdout
 
 # Each filter: the cases the database says, in the same order.
 check_filter()
@@ -85,4 +108,16 @@ grep -q " -> on_hold: " history.txt || fail "the move to on_hold has no reason"
 # Its persons, one block each.
 persons=$(sql d.db "SELECT count(*) FROM person p JOIN cases c ON c.id = p.case_id WHERE c.ref = '$ref'")
 [ "$(stdout | grep -cE "^  $ref-[0-9]{2}  ")" -eq "$persons" ] || fail "case show does not list its $persons persons"
+# The same case as one document: its persons, and its history as printed.
+expect_status 0 "$CORRIDOR" case show "$ref" --json --db d.db
+[ "$(stdout | jq -r '.case | "\(.ref) \(.state)"')" = "$ref on_hold" ] || fail "case show --json: $(stdout | jq -c .case)"
+[ "$(stdout | jq '.persons | length')" = "$persons" ] || fail "case show --json: persons"
+[ "$(stdout | jq -r '.persons[0].ref')" = "$ref-01" ] || fail "case show --json: the first person"
+stdout | jq -r '.history[] | "  \(.at)  \(.actor)  \(.action)  \(.detail)\(if .reason then ": " + .reason else "" end)"' >json-history.txt
+tr -s ' ' <history.txt >history-squeezed.txt
+tr -s ' ' <json-history.txt >json-history-squeezed.txt
+expect_same_file history-squeezed.txt json-history-squeezed.txt
+expect_status 1 "$CORRIDOR" case show LY-TIP-2026-999999 --json --db d.db
+expect_empty_stdout
+[ "$(jq -r .error.code "$WORK/.stderr")" = CASE_NOT_FOUND ] || fail "case show --json error: $(cat "$WORK/.stderr")"
 pass

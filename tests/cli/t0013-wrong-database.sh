@@ -49,6 +49,7 @@ for cmd in "import good.csv" "case list" "stats"; do
 done
 expect_status 0 "$CORRIDOR" init --db empty.db
 expect_stdout "created empty.db (schema version $SCHEMA)"
-[ "$(sql empty.db 'SELECT count(*) FROM office')" = 24 ] || fail "init did not create the schema in the empty file"
+expect_status 0 "$CORRIDOR" office list --json --db empty.db
+[ "$(stdout | jq '.offices | length')" = 24 ] || fail "init did not create the schema in the empty file"
 [ "$(sql other.db 'SELECT x FROM t')" = theirs ] || fail "the other application's data changed"
 pass

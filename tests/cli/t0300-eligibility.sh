@@ -3,8 +3,9 @@
 # corridor eligibility on a return built with the real commands (import,
 # counsel, protection, health, document): every unmet criterion of every
 # person, exactly, with status 1; then each one met in turn until the case
-# is eligible (status 0); a travel date beyond the fitness window; a rules
-# file that widens it; an asylum wish. The database is never written.
+# is eligible (status 0); a travel date beyond the fitness window; the
+# rules in force widening it; an asylum wish; --json. eligibility never
+# writes the database.
 . "$(dirname "$0")/lib.sh"
 
 C=LY-TIP-2026-000123
@@ -96,16 +97,35 @@ FITNESS          $C-02  FITNESS_AFTER_TRAVEL       fitness check of IBRAHIM YUSU
 FITNESS          $C-03  FITNESS_AFTER_TRAVEL       fitness check of MUSA YUSUF on 2026-03-02 is dated after travel on 2026-02-28
 case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-02-28: 3 unmet criteria"
 
-# A rules file: a wider window for VHR only.
+# The same as one JSON document.
+elig 1 "$C" --travel-date 2026-02-28 --json
+[ "$(stdout | jq -c '[.case, .programme, .state, .persons, .travel_on, .eligible, .unmet_count, .rules_version]')" = \
+	'["'"$C"'","VHR","eligible",3,"2026-02-28",false,3,0]' ] || fail "eligibility --json: $(stdout)"
+[ "$(stdout | jq -r '.unmet[2] | [.criterion, .who, .code, .message] | join("|")')" = \
+	"FITNESS|$C-03|FITNESS_AFTER_TRAVEL|fitness check of MUSA YUSUF on 2026-03-02 is dated after travel on 2026-02-28" ] ||
+	fail "eligibility --json: $(stdout | jq -c '.unmet[2]')"
+
+# The rules in force: a wider window for VHR only, then the defaults again.
 cat >rules.conf <<'EOT'
 # VHR charters leave up to five days after the medical
 VHR.fitness_window_hours = 120
 EOT
-elig 0 "$C" --travel-date 2026-03-05 --config rules.conf
+expect_status 0 "$CORRIDOR" rules set rules.conf --db w.db
+elig 0 "$C" --travel-date 2026-03-05
 expect_stdout "case $C (VHR, eligible, 3 persons) is eligible for travel on 2026-03-05"
+elig 0 "$C" --travel-date 2026-03-05 --json
+[ "$(stdout | jq -c '[.eligible, .unmet_count, .unmet, .rules_version]')" = '[true,0,[],1]' ] ||
+	fail "eligibility --json under version 1: $(stdout)"
+: >defaults.conf
+expect_status 0 "$CORRIDOR" rules set defaults.conf --db w.db
+elig 1 "$C" --travel-date 2026-03-05
+# The option that read a rules file is gone: the stored rules decide.
+expect_status 2 "$CORRIDOR" eligibility "$C" --config rules.conf --db w.db
+expect_stderr_contains "corridor eligibility: unknown option '--config'"
 
-# Without a travel date: today, and the sentences say so.
-today=$(date -u +%F)
+# Without a travel date: the clock's day, and the sentences say so.
+today=2026-03-10
+export CORRIDOR_NOW=${today}T12:00:00Z
 elig 1 "$C"
 expect_stdout_contains "FITNESS          $C-01  FITNESS_EXPIRED            fitness check of AMINA YUSUF on 2026-03-01 is "
 expect_stdout_contains " before $today (no travel date set); at most 72 hours are allowed"
@@ -126,10 +146,17 @@ expect_stdout "FITNESS          $B-01  FITNESS_MISSING            no fitness-to-
 PROTECTION       $B-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for FATIMA BELLO
 case $B (VHR, on_hold, 1 person) is not eligible for travel on 2026-03-03: 2 unmet criteria"
 
+# No such case: said on stderr, as JSON with --json.
+expect_status 1 "$CORRIDOR" eligibility LY-TIP-2026-000999 --db w.db
+expect_stderr "error: no case 'LY-TIP-2026-000999'"
+expect_status 1 "$CORRIDOR" eligibility LY-TIP-2026-000999 --json --db w.db
+[ "$(jq -c .error "$WORK/.stderr")" = '{"code":"CASE_NOT_FOUND","field":"case","message":"no case '"'LY-TIP-2026-000999'"'"}' ] ||
+	fail "eligibility --json error: $(cat "$WORK/.stderr")"
+
 # The command in 'corridor help'.
 expect_status 0 "$CORRIDOR" help
 grep -qE "^   eligibility  every unmet eligibility criterion of a case, for every person$" "$WORK/.stdout" ||
 	fail "'corridor help' does not list eligibility"
 expect_status 0 "$CORRIDOR" help eligibility
-expect_stdout_contains "usage: corridor eligibility CASE-ID [--travel-date YYYY-MM-DD] [--config FILE] [--db PATH]"
+expect_stdout_contains "usage: corridor eligibility CASE-ID [--travel-date YYYY-MM-DD] [--json] [--db PATH]"
 pass

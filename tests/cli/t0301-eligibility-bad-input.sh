@@ -4,8 +4,8 @@
 # person reads and the exit status the refusal deserves (1: the work was
 # refused; 2: the command line is wrong, with the usage), print nothing on
 # stdout, and leave the database as it was: an unknown case, a malformed
-# case ID, a date that is not a day, a rules file that is missing or has a
-# bad line (named FILE:LINE), unknown programmes and offices, bad limits.
+# case ID, a date that is not a day, the rules file option that is gone
+# (the rules in force decide), unknown programmes and offices, bad limits.
 . "$(dirname "$0")/lib.sh"
 
 cat >cases.csv <<'CSV'
@@ -38,23 +38,11 @@ expected: $msg"
 E="$CORRIDOR eligibility"
 Q="$CORRIDOR queue"
 
-printf '# rules\nfitness_window_hours = 72\nfitnes_window_hours = 72\n' >bad.conf
-printf 'fitness_window_hours = 72h\n' >bad-value.conf
-printf 'VHR.fitness_window_hours = 24\nVHR.fitness_window_hours = 48\n' >twice.conf
-printf 'HEV.tb_screening_min_age = 2\n' >no-tb.conf
-
 for cmd in eligibility queue; do
 	if [ "$cmd" = eligibility ]; then args=(LY-TIP-2026-000123); else args=(); fi
-	refused 1 "error: bad.conf:3: unknown key 'fitnes_window_hours'" \
-		"$CORRIDOR" "$cmd" "${args[@]}" --config bad.conf --db w.db
-	refused 1 "error: bad-value.conf:1: 'fitness_window_hours' must be a whole number of hours from 1 to 720, not '72h'" \
-		"$CORRIDOR" "$cmd" "${args[@]}" --config bad-value.conf --db w.db
-	refused 1 "error: twice.conf:2: 'VHR.fitness_window_hours' is already set on line 1" \
-		"$CORRIDOR" "$cmd" "${args[@]}" --config twice.conf --db w.db
-	refused 1 "error: no-tb.conf:1: 'HEV.tb_screening_min_age': HEV has no TB criterion" \
-		"$CORRIDOR" "$cmd" "${args[@]}" --config no-tb.conf --db w.db
-	refused 1 "error: cannot read rules file 'nosuch.conf': No such file or directory" \
-		"$CORRIDOR" "$cmd" "${args[@]}" --config nosuch.conf --db w.db
+	# The rules in force decide ('corridor rules set'): no rules file here.
+	refused 2 "corridor $cmd: unknown option '--config'" \
+		"$CORRIDOR" "$cmd" "${args[@]}" --config rules.conf --db w.db
 	refused 2 "corridor $cmd: --travel-date: '2026-02-30' is not a real date in the form YYYY-MM-DD" \
 		"$CORRIDOR" "$cmd" "${args[@]}" --travel-date 2026-02-30 --db w.db
 	refused 2 "corridor $cmd: --travel-date: '10/01/2027' is not a real date in the form YYYY-MM-DD" \
@@ -76,7 +64,18 @@ refused 2 "corridor eligibility: give one case ID, e.g. LY-TIP-2026-000123" \
 
 refused 2 "corridor queue: --programme: 'XYZ' is not a programme" $Q --programme XYZ --db w.db
 refused 2 "corridor queue: --office: 'Tripoli' is not an office code like LY-TIP" $Q --office Tripoli --db w.db
-refused 1 "error: no office 'XX-ABC' (see 'corridor office list')" $Q --office XX-ABC --db w.db
+# An office that is not there: the refusal, then the command line's hint.
+db_dump w.db >before.sql
+expect_status 1 $Q --office XX-ABC --db w.db
+expect_stderr "error: no office 'XX-ABC'
+(see 'corridor office list')"
+expect_empty_stdout
+expect_status 1 $Q --office XX-ABC --json --db w.db
+[ "$(jq -c .error "$WORK/.stderr")" = '{"code":"OFFICE_NOT_FOUND","field":"office","message":"no office '"'XX-ABC'"'"}' ] ||
+	fail "queue --json error: $(cat "$WORK/.stderr")"
+expect_empty_stdout
+db_dump w.db >after.sql
+expect_same_file before.sql after.sql
 refused 2 "corridor queue: --limit: '-1' is not a whole number from 0 to 100000000" $Q --limit -1 --db w.db
 refused 2 "corridor queue: --limit: 'ten' is not a whole number from 0 to 100000000" $Q --limit ten --db w.db
 refused 2 "corridor queue: unexpected argument 'LY-TIP-2026-000123'" $Q LY-TIP-2026-000123 --db w.db

@@ -4,8 +4,9 @@
 # (import, health, counsel, protection): the eligible ones in priority order
 # (level, deadline, vulnerability, registration), each with its place,
 # persons, travel conditions and explanation; those not eligible counted,
-# or listed with --show-blocked; --limit, --programme, --office, a rules
-# file; cases in other states left out. The database is never written.
+# or listed with --show-blocked; --limit, --programme, --office, the rules
+# in force; --json; cases in other states left out. queue never writes the
+# database.
 . "$(dirname "$0")/lib.sh"
 
 cat >cases.csv <<'CSV'
@@ -96,14 +97,26 @@ queue --travel-date 2026-03-05 --programme HEV --show-blocked
 expect_stdout "   -  SD-PZU-2026-000001  2 persons  not eligible: FITNESS_EXPIRED x2
    -  SD-PZU-2026-000002  1 person  not eligible: FITNESS_EXPIRED
 travel-ready for travel on 2026-03-05: 0 cases eligible (0 persons), 2 not eligible (3 persons)"
+queue --travel-date 2026-03-05 --programme HEV --show-blocked --json
+[ "$(stdout | jq -c '[.queue, .eligible, .not_eligible, [.blocked[] | [.case, .persons, .unmet_count, .codes]]]')" = \
+	'[[],{"cases":0,"persons":0},{"cases":2,"persons":3},[["SD-PZU-2026-000001",2,2,[{"code":"FITNESS_EXPIRED","count":2}]],["SD-PZU-2026-000002",1,1,[{"code":"FITNESS_EXPIRED","count":1}]]]]' ] ||
+	fail "queue --json blocked: $(stdout)"
 printf 'HEV.fitness_window_hours = 120\npriority.emergency_days = 3\n' >rules.conf
-queue --travel-date 2026-03-05 --programme HEV --config rules.conf
+expect_status 0 "$CORRIDOR" rules set rules.conf --db w.db
+queue --travel-date 2026-03-05 --programme HEV
 expect_stdout "   1  SD-PZU-2026-000001  2 persons (medical_escort, oxygen, wchr)  emergency (deadline 2026-02-23, 10 days overdue); vulnerability 4: SM-CC critical medical condition (4); registered 2026-02-20
    2  SD-PZU-2026-000002  1 person  urgent (deadline 2026-02-26, 7 days overdue); vulnerability 3: SP single parent or caregiver (3); registered 2026-01-15
 travel-ready for travel on 2026-03-05: 2 cases eligible (3 persons), 0 not eligible (0 persons)"
+queue --travel-date 2026-03-05 --programme HEV --json
+[ "$(stdout | jq -c '[.travel_on, .rules_version, .blocked, [.queue[] | [.place, .case, .persons, .conditions, .priority, .why]]]')" = \
+	'["2026-03-05",1,null,[[1,"SD-PZU-2026-000001",2,["medical_escort","oxygen","wchr"],"emergency","emergency (deadline 2026-02-23, 10 days overdue); vulnerability 4: SM-CC critical medical condition (4); registered 2026-02-20"],[2,"SD-PZU-2026-000002",1,[],"urgent","urgent (deadline 2026-02-26, 7 days overdue); vulnerability 3: SP single parent or caregiver (3); registered 2026-01-15"]]]' ] ||
+	fail "queue --json: $(stdout)"
+: >defaults.conf
+expect_status 0 "$CORRIDOR" rules set defaults.conf --db w.db
 
-# Without a travel date: today, long after these checks.
-today=$(date -u +%F)
+# Without a travel date: the clock's day, long after these checks.
+today=2026-06-01
+export CORRIDOR_NOW=${today}T08:00:00Z
 queue
 expect_stdout "travel-ready on $today (no travel date set): 0 cases eligible (0 persons), 6 not eligible (8 persons); --show-blocked lists those not eligible"
 
@@ -112,4 +125,5 @@ expect_status 0 "$CORRIDOR" help
 expect_stdout_contains "   queue        the priority queue of eligible travel-ready cases"
 expect_status 0 "$CORRIDOR" queue --help
 expect_stdout_contains "usage: corridor queue [--programme P] [--office O] [--travel-date YYYY-MM-DD] [--limit N]"
+expect_stdout_contains "[--show-blocked] [--json] [--db PATH]"
 pass

@@ -75,10 +75,12 @@ expect_stdout "case $C booked on $M"
 expect_status 0 "$CORRIDOR" movement noshow "$M" "$C" --reason "fell ill on the day of departure" --db w.db
 expect_stdout "case $C: no-show on $M; 0 stand-bys given a seat"
 expect_empty_stderr
-[ "$(sql w.db "SELECT c.state || '|' || b.status FROM cases c JOIN booking b ON b.case_id = c.id")" = "no_show|no_show" ] ||
-	fail "no-show: $(sql w.db 'SELECT * FROM booking')"
-[ "$(sql w.db "SELECT detail || '|' || reason FROM event WHERE action = 'state' ORDER BY id DESC LIMIT 2")" = "booked -> no_show|fell ill on the day of departure
-travel_ready -> booked|on UZ 8401 ($M), MJI -> LOS" ] || fail "events: $(sql w.db 'SELECT detail, reason FROM event')"
+# The booking's own status has no --json reader here: read from the database.
+[ "$(sql w.db "SELECT b.status FROM booking b")" = "no_show" ] || fail "no-show: $(sql w.db 'SELECT * FROM booking')"
+expect_status 0 "$CORRIDOR" case show "$C" --json --db w.db
+[ "$(stdout | jq -r .case.state)" = no_show ] || fail "no-show: the case is $(stdout | jq -r .case.state)"
+[ "$(stdout | jq -r '[.history[] | select(.action == "state")] | .[-2:] | reverse | .[] | "\(.detail)|\(.reason)"')" = "booked -> no_show|fell ill on the day of departure
+travel_ready -> booked|on UZ 8401 ($M), MJI -> LOS" ] || fail "events: $(stdout | jq -c .history)"
 expect_status 0 "$CORRIDOR" health check "$C-02" --outcome unfit --db w.db
 refused "error: case '$C' is 'no_show'; it cannot go to 'travel_ready': 1 eligibility criterion is not met on $today (no travel date set)
   FITNESS          $C-02  UNFIT                      IBRAHIM YUSUF was found unfit to travel on $today" \
@@ -86,7 +88,8 @@ refused "error: case '$C' is 'no_show'; it cannot go to 'travel_ready': 1 eligib
 expect_status 0 "$CORRIDOR" health check "$C-02" --outcome fit --db w.db
 expect_status 0 "$CORRIDOR" move "$C" travel_ready --db w.db
 expect_stdout "case $C: no_show -> travel_ready"
-[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$C'")" = travel_ready ] || fail "not travel_ready"
+expect_status 0 "$CORRIDOR" case show "$C" --json --db w.db
+[ "$(stdout | jq -r .case.state)" = travel_ready ] || fail "not travel_ready"
 
 # Moves that do not need the criteria are not evaluated.
 expect_status 0 "$CORRIDOR" health check "$C-02" --outcome deferred --db w.db

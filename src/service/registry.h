@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+// The registry in and out: import (a persons CSV, validated row by row, all
+// or nothing unless bad cases are to be skipped) and export (every person of
+// the cases a filter selects, streamed to a writer). The CSV format is
+// io/persons_csv.h's; docs/import-csv.md is the reference.
+//
+// Invariants:
+//  - import is one large write: it changes everything it says or nothing
+//    (without skip_bad, one bad row and nothing is imported);
+//  - export streams: one callback a person, in case then person order,
+//    whatever the caseload, and writes nothing.
+#ifndef COR_SERVICE_REGISTRY_H
+#define COR_SERVICE_REGISTRY_H
+
+#include "io/import.h"
+#include "service/service.h"
+
+/* import: the persons of the CSV at in->path (the actor is cx's, the
+ * "imported" events dated at cx->now, birth dates bounded by cx->today).
+ * Each row problem goes to report(line, ctx) as it is found. INVALID (field
+ * "rows") when rows are bad without skip_bad, the message counting them;
+ * INVALID (field "file") when the file itself is unusable; STORE_FAILED when
+ * a file cannot be opened or the store fails. */
+struct cor_svc_import_in {
+	const char *path;         /* the CSV to read */
+	bool skip_bad;            /* keep the good cases, reject the bad ones */
+	const char *rejects_path; /* where rejected rows go (skip_bad only) */
+	void (*report)(const char *line, void *ctx);
+	void *ctx;
+};
+int cor_svc_import(struct cor_ctx *cx, const struct cor_svc_import_in *in,
+		   struct cor_import_result *out);
+
+/* export: every person of the cases f selects (its limit counts cases),
+ * each given to row() with its case and first travel document (kind
+ * COR_DOC_NONE when none); a non-zero return stops the export (a negative
+ * one fails it). out gets the number of persons given. */
+struct cor_svc_export_in {
+	struct cor_case_filter filter;
+	int (*row)(const struct cor_case *c, const struct cor_person *p,
+		   const struct cor_document *d, void *ctx);
+	void *ctx;
+};
+struct cor_svc_export_out {
+	long rows;
+};
+int cor_svc_export(struct cor_ctx *cx, const struct cor_svc_export_in *in,
+		   struct cor_svc_export_out *out);
+
+extern const struct cor_op *const cor_ops_registry[];
+
+#endif
