@@ -91,7 +91,7 @@ static int from_fields(struct cor_ctx *cx, const struct cor_svc_document_add_in 
 		return 0;
 	snprintf(summary, sizeof(summary), "the document of '%s' has %d problems", who->ref,
 		 causes.ncauses + causes.ncauses_lost);
-	return cor_svc_refuse_all(cx, &causes, COR_CODE_INVALID, NULL, false, summary);
+	return cor_error_refuse(&cx->err, &causes, COR_CODE_INVALID, NULL, false, "%s", summary);
 }
 
 /* The document the MRZ describes, checked against the person: every failed
@@ -114,7 +114,8 @@ static int from_mrz(struct cor_ctx *cx, const struct cor_svc_document_add_in *in
 						m.checks[i].name, m.checks[i].message);
 		snprintf(summary, sizeof(summary), "the MRZ fails %d check%s", causes.ncauses,
 			 causes.ncauses == 1 ? "" : "s");
-		return cor_svc_refuse_all(cx, &causes, COR_CODE_INVALID, "mrz", true, summary);
+		return cor_error_refuse(&cx->err, &causes, COR_CODE_INVALID, "mrz", true, "%s",
+					summary);
 	}
 	int n = cor_document_mrz_mismatches(&m, &who->p, issues);
 	for (int i = 0; i < n; i++)
@@ -136,7 +137,7 @@ static int from_mrz(struct cor_ctx *cx, const struct cor_svc_document_add_in *in
 		snprintf(summary, sizeof(summary), "the MRZ does not match person '%s'", who->ref);
 	else
 		snprintf(summary, sizeof(summary), "the MRZ cannot be recorded for '%s'", who->ref);
-	return cor_svc_refuse_all(cx, &causes, COR_CODE_INVALID, "mrz", true, summary);
+	return cor_error_refuse(&cx->err, &causes, COR_CODE_INVALID, "mrz", true, "%s", summary);
 }
 
 /* Does the person hold d already? */

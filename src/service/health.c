@@ -39,20 +39,6 @@ json_t *cor_svc_person_json(const struct cor_person_found *who)
 			 who->c.destination);
 }
 
-int cor_svc_refuse_all(struct cor_ctx *cx, const struct cor_error *causes, enum cor_code code,
-		       const char *field, bool always_list, const char *summary)
-{
-	if (causes->ncauses == 1 && !always_list)
-		return cor_error_set(&cx->err, causes->causes[0].code, causes->causes[0].field,
-				     "%s", causes->causes[0].message);
-	int err = cor_error_set(&cx->err, code, field, "%s", summary);
-	for (int i = 0; i < causes->ncauses; i++)
-		cor_error_cause(&cx->err, causes->causes[i].code, causes->causes[i].field, "%s",
-				causes->causes[i].message);
-	cx->err.ncauses_lost += causes->ncauses_lost;
-	return err;
-}
-
 /* ---- JSON ----------------------------------------------------------------- */
 
 static json_t *check_json(const struct cor_health_check *h, int64_t id)
@@ -140,7 +126,8 @@ static int record(struct cor_ctx *cx, enum cor_health_kind kind,
 			 kind == COR_HEALTH_FITNESS ? "fitness-to-travel check"
 						    : "pre-migration health assessment",
 			 who.ref, causes.ncauses + causes.ncauses_lost);
-		return cor_svc_refuse_all(cx, &causes, COR_CODE_INVALID, NULL, false, summary);
+		return cor_error_refuse(&cx->err, &causes, COR_CODE_INVALID, NULL, false, "%s",
+					summary);
 	}
 
 	if ((err = cor_store_health_add(cx->st, &who, h, cx->actor, &out->id)) < 0 ||

@@ -20,10 +20,4 @@ int cor_svc_person_find(struct cor_ctx *cx, const char *field, const char *ref,
  *  "family_name_latin":"YUSUF","given_names_latin":"Amina","programme":"VHR",
  *  "origin":"LBY","destination":"SDN"}. New reference. */
 json_t *cor_svc_person_json(const struct cor_person_found *who);
-/* Refuse with the causes collected in causes (ncauses > 0): one cause
- * becomes the error itself unless always_list; several (or always_list) are
- * listed under code, field (NULL: none) and summary. Returns the cor_err of the refusal. */
-int cor_svc_refuse_all(struct cor_ctx *cx, const struct cor_error *causes, enum cor_code code,
-		       const char *field, bool always_list, const char *summary);
-
 #endif

@@ -14,14 +14,6 @@
 #include "service/workflow.h"
 
 const struct cor_op *const *const cor_ops[] = {
-	cor_ops_rules,
-	cor_ops_case,
-	cor_ops_registry,
-	cor_ops_queue,
-	cor_ops_workflow,
-	cor_ops_health,
-	cor_ops_document,
-	cor_ops_fund,
-	cor_ops_support,
-	NULL,
+	cor_ops_rules,  cor_ops_case,     cor_ops_registry, cor_ops_queue,   cor_ops_workflow,
+	cor_ops_health, cor_ops_document, cor_ops_fund,     cor_ops_support, NULL,
 };

@@ -22,25 +22,12 @@
 #define FINDING_MAX     511
 #define OUTCOME_MAX     255
 
-/* Refuse with the faults collected in f, if any: one fault is the error
- * itself; several go under one sentence naming what, the code that of the
- * first (BAD_PARAMETER when any is). Returns 0 when f holds none. */
+/* Refuse with the faults collected in f, if any (cor_error_refuse): several
+ * go under one sentence naming what. Returns 0 when f holds none. */
 static int refuse(struct cor_ctx *cx, const struct cor_error *f, const char *what)
 {
-	if (f->ncauses == 0)
-		return 0;
-	const struct cor_cause *c = &f->causes[0];
-	if (f->ncauses == 1)
-		return cor_error_set(&cx->err, c->code, c->field, "%s", c->message);
-	enum cor_code code = c->code;
-	for (int i = 0; i < f->ncauses; i++)
-		if (f->causes[i].code == COR_CODE_BAD_PARAMETER)
-			code = COR_CODE_BAD_PARAMETER;
-	int err = cor_error_set(&cx->err, code, NULL, "%s: %d problems", what, f->ncauses);
-	for (int i = 0; i < f->ncauses; i++)
-		cor_error_cause(&cx->err, f->causes[i].code, f->causes[i].field, "%s",
-				f->causes[i].message);
-	return err;
+	return cor_error_refuse(&cx->err, f, COR_CODE_OK, NULL, false, "%s: %d problems", what,
+				f->ncauses + f->ncauses_lost);
 }
 
 static bool given(const char *s)

@@ -83,6 +83,33 @@ void cor_error_cause(struct cor_error *e, enum cor_code code, const char *field,
 	va_end(ap);
 }
 
+int cor_error_refuse(struct cor_error *e, const struct cor_error *causes, enum cor_code code,
+		     const char *field, bool always_list, const char *fmt, ...)
+{
+	va_list ap;
+	char summary[COR_MESSAGE_MAX];
+	if (causes->ncauses == 0)
+		return 0;
+	const struct cor_cause *first = &causes->causes[0];
+	if (causes->ncauses == 1 && !causes->ncauses_lost && !always_list)
+		return cor_error_set(e, first->code, first->field, "%s", first->message);
+	if (code == COR_CODE_OK) {
+		code = first->code;
+		for (int i = 0; i < causes->ncauses; i++)
+			if (causes->causes[i].code == COR_CODE_BAD_PARAMETER)
+				code = COR_CODE_BAD_PARAMETER;
+	}
+	va_start(ap, fmt);
+	vsnprintf(summary, sizeof(summary), fmt, ap);
+	va_end(ap);
+	int err = cor_error_set(e, code, field, "%s", summary);
+	for (int i = 0; i < causes->ncauses; i++)
+		cor_error_cause(e, causes->causes[i].code, causes->causes[i].field, "%s",
+				causes->causes[i].message);
+	e->ncauses_lost += causes->ncauses_lost;
+	return err;
+}
+
 static bool known(enum cor_code code)
 {
 	return (unsigned)code < COR_CODE__N;

@@ -116,6 +116,14 @@ int cor_error_set(struct cor_error *e, enum cor_code code, const char *field, co
 /* Add a cause to e's refusal (counted in ncauses_lost when full). */
 void cor_error_cause(struct cor_error *e, enum cor_code code, const char *field, const char *fmt,
 		     ...) __attribute__((format(printf, 4, 5)));
+/* Refuse into e with the causes collected in causes (nothing when it holds
+ * none: returns 0). One cause, unless always_list, is the error itself;
+ * otherwise the error is the summary (printf-style) with field, and every
+ * cause is listed. code COR_CODE_OK takes the first cause's code, or
+ * BAD_PARAMETER when any cause is one. Returns the cor_err of the code. */
+int cor_error_refuse(struct cor_error *e, const struct cor_error *causes, enum cor_code code,
+		     const char *field, bool always_list, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 /* The code's stable name ("CASE_NOT_FOUND"). Static storage. */
 const char *cor_code_name(enum cor_code code);
 /* The code named name, or -1 when there is none. */

@@ -113,6 +113,39 @@ static void test_error_causes_and_json(void **state)
 	assert_int_equal(e.ncauses_lost, 0);
 }
 
+static void test_error_refuse(void **state)
+{
+	(void)state;
+	struct cor_error causes, e;
+	cor_error_clear(&causes);
+	cor_error_clear(&e);
+	assert_int_equal(cor_error_refuse(&e, &causes, COR_CODE_OK, NULL, false, "none"), 0);
+	assert_int_equal(e.code, COR_CODE_OK);
+
+	/* One cause is the error itself, unless it must be listed. */
+	cor_error_cause(&causes, COR_CODE_INVALID, "amount", "'12.345' has too many decimals");
+	assert_int_equal(cor_error_refuse(&e, &causes, COR_CODE_OK, NULL, false, "x"), COR_EINVAL);
+	assert_int_equal(e.code, COR_CODE_INVALID);
+	assert_string_equal(e.field, "amount");
+	assert_string_equal(e.message, "'12.345' has too many decimals");
+	assert_int_equal(e.ncauses, 0);
+	cor_error_refuse(&e, &causes, COR_CODE_INVALID, "mrz", true, "the MRZ of '%s'", "P-01");
+	assert_string_equal(e.message, "the MRZ of 'P-01'");
+	assert_string_equal(e.field, "mrz");
+	assert_int_equal(e.ncauses, 1);
+
+	/* Several: the summary, every cause, and a bad parameter wins the code. */
+	cor_error_cause(&causes, COR_CODE_BAD_PARAMETER, "currency", "'XXQ' is not a currency");
+	assert_int_equal(cor_error_refuse(&e, &causes, COR_CODE_OK, NULL, false, "%d problems",
+					  causes.ncauses),
+			 COR_EINVAL);
+	assert_int_equal(e.code, COR_CODE_BAD_PARAMETER);
+	assert_string_equal(e.message, "2 problems");
+	assert_int_equal(e.ncauses, 2);
+	assert_string_equal(e.causes[1].field, "currency");
+	assert_int_equal(cor_code_exit_status(e.code), 2);
+}
+
 /* ---- the context -------------------------------------------------------- */
 
 static void test_ctx_actor(void **state)
@@ -335,13 +368,10 @@ static void test_rules_versions(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_code_table),
-		cmocka_unit_test(test_error_causes_and_json),
-		cmocka_unit_test(test_ctx_actor),
-		cmocka_unit_test(test_ctx_clock),
-		cmocka_unit_test(test_dispatch_all_or_nothing),
-		cmocka_unit_test(test_op_table),
-		cmocka_unit_test(test_rules_versions),
+		cmocka_unit_test(test_code_table),   cmocka_unit_test(test_error_causes_and_json),
+		cmocka_unit_test(test_error_refuse), cmocka_unit_test(test_ctx_actor),
+		cmocka_unit_test(test_ctx_clock),    cmocka_unit_test(test_dispatch_all_or_nothing),
+		cmocka_unit_test(test_op_table),     cmocka_unit_test(test_rules_versions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
