@@ -3,9 +3,11 @@
 // NULL-terminated list of rows defined beside the operations it names.
 #include "service/service.h"
 
+#include "service/movement.h"
 #include "service/rules.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,
+	cor_ops_movement,
 	NULL,
 };

@@ -72,7 +72,7 @@ expect_stdout_contains "  2 cases, 3 persons, 0 free, 1 on stand-by"
 # Closing the manifest releases the stand-by; reopening needs a reason.
 ok "movement $M1: open -> closed; 1 stand-by released" close "$M1"
 refused 2 "corridor movement: --reason: say why the manifest is reopened" "$CORRIDOR" movement reopen "$M1" --db w.db
-refused 1 "error: movement '$M1': going from closed to open needs a reason (--reason)" \
+refused 1 "error: movement '$M1': going from closed to open needs a reason" \
 	"$CORRIDOR" movement open "$M1" --db w.db
 ok "movement $M1: closed -> open" reopen "$M1" --reason "two seats more from the carrier"
 ok "movement $M1: open -> closed" close "$M1"
@@ -100,7 +100,7 @@ ok "movement $M2: open -> cancelled; 1 case back to travel_ready" cancel "$M2" -
 refused 1 "error: movement '$M2' is 'cancelled'; it cannot go to 'open' (next: none)" \
 	"$CORRIDOR" movement open "$M2" --db w.db
 ok "movement $M3: planned -> cancelled" cancel "$M3" --reason "not needed"
-refused 1 "error: no movement 'SD-PZU-MV-$Y-0009' (see 'corridor movement list')" \
+refused 1 "error: no movement 'SD-PZU-MV-$Y-0009'" \
 	"$CORRIDOR" movement close "SD-PZU-MV-$Y-0009" --db w.db
 refused 2 "corridor movement: give one movement reference" "$CORRIDOR" movement close --db w.db
 
