@@ -4,10 +4,12 @@
 #include "service/service.h"
 
 #include "service/movement.h"
+#include "service/plan.h"
 #include "service/rules.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,
 	cor_ops_movement,
+	cor_ops_plan,
 	NULL,
 };
