@@ -11,6 +11,7 @@
 
 #include "domain/country.h"
 #include "service/json.h"
+#include "service/plan.h"
 #include "store/store_plan.h"
 #include "util/error.h"
 
@@ -446,7 +447,7 @@ static int check_fit(struct cor_ctx *cx, const struct cor_movement *m, const cha
 	if (cor_time_parse_utc(cx->now, &q.now) < 0)
 		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "now",
 				     "'%s' is not a UTC time", cx->now);
-	if ((err = cor_store_plan_load(cx->st, &q, cfg, &l)) < 0)
+	if ((err = cor_svc_plan_load(cx->st, &q, cfg, &l)) < 0)
 		return cor_ctx_store_error(cx, err);
 	size_t at = l.in.ncases;
 	for (size_t i = 0; i < l.in.ncases; i++)

@@ -37,6 +37,28 @@ struct cor_svc_plan_out {
 	struct cor_plan_written done; /* what was written (zero for a dry run) */
 };
 
+/* The planner's input for q under cfg (*out zeroed first; free with
+ * cor_store_plan_release), from the store's records (store_plan.h). A
+ * candidate is a case in state travel_ready that meets every eligibility
+ * criterion on the reference day (else it is listed in out->skipped with its
+ * unmet codes), or (unless replanning) a case booked on a movement of the
+ * horizon, then fixed to it; with q->with_case, that case whatever its
+ * state. What the planner needs of a case:
+ *  - travellers: the persons of the case, each taking a seat;
+ *  - stretcher, WCHC and WCHS places: travellers whose latest fitness check
+ *    has that condition; medical: those with medical_escort, oxygen or a
+ *    stretcher (they travel with a medical escort);
+ *  - available_from: the case's available day (0:00 UTC), else none;
+ *  - valid_until: for each traveller, the later of the ends of their
+ *    accepted documents (the day after expiry, 0:00 UTC, less the
+ *    programme's margin) and, where a fitness window applies, their fitness
+ *    check's time plus the window; the earliest over travellers;
+ *  - deadline: the priority engine's deadline day, to its end.
+ * Named escorts take their seats off every leg and off the escort seats;
+ * the medical ones count towards the escorts medical travellers need. */
+int cor_svc_plan_load(struct cor_store *st, const struct cor_plan_query *q,
+		      const struct cor_rules_config *cfg, struct cor_plan_load *out);
+
 /* Plan (and write, unless in->dry_run). out is owned by the caller, to free
  * with cor_svc_plan_release, also after a failure. Refusals: BAD_PARAMETER
  * (horizon_days, escort_ratio, time_limit), INVALID (an input the planner

@@ -9,7 +9,6 @@
 
 #include "domain/country.h"
 #include "store/store_movement.h"
-#include "store/store_plan.h"
 #include "store/store_sqlite_int.h"
 #include "store/store_support.h"
 #include "store/store_workflow.h"
@@ -1111,29 +1110,33 @@ out:
 int cor_store_booking_add(struct cor_store *st, const char *movement, const char *case_ref,
 			  enum cor_booking_status status, const char *actor, const char *reason)
 {
-	struct cor_rules_config cfg = cor_rules_config_default();
-	struct cor_plan_query q = {.movement = movement, .with_case = case_ref};
-	struct cor_plan_load l;
-	char now[COR_TIME_LEN];
-	int b, a, err;
-	cor_time_parse_utc(cor_store_now(st, now), &q.now);
-	if ((err = cor_store_plan_load(st, &q, &cfg, &l)) < 0)
+	struct cor_movement m;
+	struct cor_case c;
+	struct cor_place p;
+	int64_t mid, cid;
+	int b = -1, a = -1, err;
+	if ((err = load_movement(st, movement, &mid, &m)) < 0 ||
+	    (err = cor_store_case_get(st, case_ref, &cid, &c)) < 0)
 		return err;
-	size_t at = l.in.ncases;
-	for (size_t i = 0; i < l.in.ncases; i++)
-		if (!strcmp(l.cases[i].ref, case_ref))
-			at = i;
-	if (at == l.in.ncases || l.in.nmovements != 1 ||
-	    cor_booking_journey(&l.in, at, &b, &a) < 0) {
-		cor_sqlite_msg(st, "movement '%s' cannot take case '%s'", movement, case_ref);
-		cor_store_plan_release(&l);
+	for (int k = 0; k < m.nlegs && b < 0; k++) {
+		if ((err = cor_store_place_get(st, m.legs[k].from, &p)) < 0)
+			return err;
+		if (!strcmp(p.country, c.origin))
+			b = k;
+	}
+	for (int k = b < 0 ? m.nlegs : b; k < m.nlegs && a < 0; k++) {
+		if ((err = cor_store_place_get(st, m.legs[k].to, &p)) < 0)
+			return err;
+		if (!strcmp(p.country, c.destination))
+			a = k;
+	}
+	if (b < 0 || a < 0) {
+		cor_sqlite_msg(st, "movement '%s' does not go from %s to %s", movement, c.origin,
+			       c.destination);
 		return COR_EINVAL;
 	}
-	char board[6], alight[6];
-	snprintf(board, sizeof(board), "%s", l.movements[0].legs[b].from);
-	snprintf(alight, sizeof(alight), "%s", l.movements[0].legs[a].to);
-	cor_store_plan_release(&l);
-	return cor_store_booking_put(st, movement, case_ref, status, board, alight, actor, reason);
+	return cor_store_booking_put(st, movement, case_ref, status, m.legs[b].from, m.legs[a].to,
+				     actor, reason);
 }
 
 int cor_store_booking_no_show(struct cor_store *st, const char *movement, const char *case_ref,
