@@ -727,7 +727,7 @@ int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor
 	static const char sql_state[] =
 		"UPDATE movement SET state = ?2 WHERE id = ?1 AND state = ?3";
 	struct cor_movement m;
-	char next[96], detail[128];
+	char detail[128];
 	int64_t id;
 	bool own;
 	int err;
@@ -738,19 +738,6 @@ int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor
 	if ((err = load_movement(st, ref, &id, &m)) < 0)
 		goto out;
 	res->from = m.state;
-	if (!cor_movement_can(m.state, to)) {
-		cor_sqlite_msg(st, "movement '%s' is '%s'; it cannot go to '%s' (next: %s)", ref,
-			       cor_movement_state_name(m.state), cor_movement_state_name(to),
-			       cor_movement_next(m.state, next, sizeof(next)));
-		err = COR_EWRONGSTATE;
-		goto out;
-	}
-	if (cor_movement_needs_reason(m.state, to) && (!reason || !*reason)) {
-		cor_sqlite_msg(st, "movement '%s': going from %s to %s needs a reason", ref,
-			       cor_movement_state_name(m.state), cor_movement_state_name(to));
-		err = COR_EINVAL;
-		goto out;
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_state);
 	if (s) {
 		sqlite3_bind_int64(s, 1, id);
@@ -839,13 +826,6 @@ int cor_store_movement_quota(struct cor_store *st, const char *ref, const char *
 		return err;
 	if ((err = load_movement(st, ref, &id, &m)) < 0 || (err = office_id(st, office, &oid)) < 0)
 		goto out;
-	if (m.state != COR_MSTATE_PLANNED && m.state != COR_MSTATE_OPEN) {
-		cor_sqlite_msg(
-			st, "movement '%s' is '%s': quotas change only while it is planned or open",
-			ref, cor_movement_state_name(m.state));
-		err = COR_EWRONGSTATE;
-		goto out;
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, seats >= 0 ? sql_set : sql_clear);
 	if (s) {
 		sqlite3_bind_int64(s, 1, id);

@@ -79,13 +79,13 @@ struct cor_movement_change {
 	int cases;    /* cases whose state changed with it */
 	int released; /* stand-bys released */
 };
-/* Move movement ref to state to, as actor, with reason (required to cancel
- * or reopen). Departing moves every booked case to departed; arriving
+/* Move movement ref to state to, as actor, with reason (the operations
+ * layer checks that the change is allowed and has its reason: the store
+ * writes it). Departing moves every booked case to departed; arriving
  * confirms the arrival of every departed case of the movement at its last
  * leg's destination; cancelling unbooks every booked case (back to
  * travel_ready) and releases stand-bys; closing and departing release the
- * stand-bys left. COR_EWRONGSTATE with a message listing the states it can
- * go to; COR_EINVAL (reason missing). */
+ * stand-bys left. */
 int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor_movement_state to,
 				 const char *actor, const char *reason,
 				 struct cor_movement_change *res);
