@@ -454,13 +454,14 @@ static int check_fit(struct cor_ctx *cx, const struct cor_movement *m, const cha
 		if (!strcmp(l.cases[i].ref, case_ref))
 			at = i;
 	if (at == l.in.ncases || l.in.nmovements != 1) {
-		const char *why = "not eligible";
+		const char *why = "its criteria are not met";
 		for (size_t i = 0; i < l.nskipped; i++)
 			if (!strcmp(l.skipped[i].ref, case_ref))
 				why = l.skipped[i].why;
+		if (!strncmp(why, "not eligible: ", 14))
+			why += 14;
 		err = cor_error_set(&cx->err, COR_CODE_NOT_ELIGIBLE, "case",
-				    "case '%s' is not travel-ready and eligible today: %s",
-				    case_ref, why);
+				    "case '%s' is not eligible today: %s", case_ref, why);
 		goto out;
 	}
 	if (cor_booking_journey(&l.in, at, &b, &a) < 0)

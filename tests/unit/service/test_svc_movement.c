@@ -260,6 +260,15 @@ static void test_booking_causes(void **state)
 	in.case_ref = "SD-PZU-2026-000006";
 	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_WRONG_STATE, "case",
 		"case 'SD-PZU-2026-000006' is 'eligible', not travel_ready");
+	/* Travel-ready, but found unfit since: not eligible today, and why. */
+	struct cor_person_found who;
+	struct cor_health_check h = {.kind = COR_HEALTH_FITNESS, .outcome = COR_HEALTH_UNFIT};
+	cor_time_parse_utc("2026-12-01T07:30Z", &h.at);
+	assert_int_equal(cor_store_person_find(f.st, C3 "-01", &who), 0);
+	assert_int_equal(cor_store_health_add(f.st, &who, &h, "medic", NULL), 0);
+	in.case_ref = C3;
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_NOT_ELIGIBLE, "case",
+		"case 'SD-PZU-2026-000003' is not eligible today: UNFIT");
 	in.case_ref = "SD-PZU-2026-000099";
 	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_CASE_NOT_FOUND, "case",
 		"no case 'SD-PZU-2026-000099'");
