@@ -392,6 +392,13 @@ static int change(struct args *a, enum cor_movement_state to, bool reopen)
 					 res.released == 1 ? "" : "s");
 	if (used < sizeof(done))
 		snprintf(done + used, sizeof(done) - used, "\n");
+	if (err < 0 && reopen && !a->json && cx.err.code == COR_CODE_WRONG_STATE &&
+	    res.from == COR_MSTATE_PLANNED) {
+		ret = cor_cli_error(&cx, false);
+		fprintf(stderr, "hint: 'corridor movement open' opens a planned movement\n");
+		cor_store_close(st);
+		return ret;
+	}
 	json_t *doc = err < 0 ? NULL
 			      : json_pack("{s:s, s:s, s:s, s:i, s:i}", "ref", a->pos[0], "from",
 					  cor_movement_state_name(res.from), "to",

@@ -72,6 +72,16 @@ expect_stdout_contains "  2 cases, 3 persons, 0 free, 1 on stand-by"
 # Closing the manifest releases the stand-by; reopening needs a reason.
 ok "movement $M1: open -> closed; 1 stand-by released" close "$M1"
 refused 2 "corridor movement: --reason: say why the manifest is reopened" "$CORRIDOR" movement reopen "$M1" --db w.db
+# Reopening takes a closed manifest back: a planned movement is opened instead.
+db_dump w.db >before.sql
+expect_status 1 "$CORRIDOR" movement reopen "$M2" --reason "more seats" --db w.db
+expect_stderr "error: movement '$M2' is 'planned': reopening takes a closed manifest back to open
+hint: 'corridor movement open' opens a planned movement"
+expect_status 1 "$CORRIDOR" movement reopen "$M2" --reason "more seats" --json --db w.db
+[ "$(jq -r '.error.code + " " + .error.field' "$WORK/.stderr")" = "WRONG_STATE movement" ] ||
+	fail "reopen --json: $(cat "$WORK/.stderr")"
+db_dump w.db >after.sql
+expect_same_file before.sql after.sql
 refused 1 "error: movement '$M1': going from closed to open needs a reason" \
 	"$CORRIDOR" movement open "$M1" --db w.db
 ok "movement $M1: closed -> open" reopen "$M1" --reason "two seats more from the carrier"
