@@ -164,4 +164,18 @@ sed -i -E 's/ on 20[0-9-]{8}T[0-9:]{8}Z by / on ATZ by /' cases.txt
 expect_same_file want.txt cases.txt
 [ "$(sql w.db "SELECT group_concat(status, ',') FROM (SELECT status FROM booking ORDER BY id)")" = \
 	"departed,departed,cancelled,cancelled,cancelled" ] || fail "bookings: $(sql w.db 'SELECT * FROM booking')"
+
+# What a state change did, and the states, read with --json.
+M4=SD-PZU-MV-$Y-0004
+ok "movement $M4 added (planned)" add --office SD-PZU --kind charter --label "MS 804" \
+	--leg "from=PZU,to=CAI,departs=$dep,arrives=$arr,seats=3"
+expect_status 0 "$CORRIDOR" movement open "$M4" --json --db w.db
+[ "$(jq -r '[.ref, .from, .to, .cases, .released] | map(tostring) | join("|")' "$WORK/.stdout")" = \
+	"$M4|planned|open|0|0" ] || fail "open --json: $(cat "$WORK/.stdout")"
+expect_status 0 "$CORRIDOR" movement list --json --db w.db
+[ "$(jq -r '.movements | map(.ref + ":" + .state) | join(",")' "$WORK/.stdout")" = \
+	"$M1:arrived,$M2:cancelled,$M3:cancelled,$M4:open" ] || fail "list --json: $(cat "$WORK/.stdout")"
+expect_status 0 "$CORRIDOR" movement show "$M1" --json --db w.db
+[ "$(jq -r '.bookings | map(.case + ":" + .status) | join(",")' "$WORK/.stdout")" = \
+	"$C1:departed,$C2:departed,$C3:cancelled,$C3:cancelled" ] || fail "show --json: $(cat "$WORK/.stdout")"
 pass
