@@ -113,7 +113,10 @@ refused 2 "corridor movement: give a movement reference and a case ID" "$CORRIDO
 ok "case $C4 booked on $M2" book "$M2" "$C4"
 
 # Stand-bys: only the route must fit.
-ok "case $C3 on stand-by for $M1" standby "$M1" "$C3"
+expect_status 0 "$CORRIDOR" movement standby "$M1" "$C3" --json --db w.db
+expect_empty_stderr
+[ "$(jq -r '[.movement, .case, .status, .board, .alight] | join("|")' "$WORK/.stdout")" = \
+	"$M1|$C3|standby|PZU|CAI" ] || fail "standby --json: $(cat "$WORK/.stdout")"
 refused 1 "error: movement '$M1' (MS 801) does not go from SDN to ETH" "$CORRIDOR" movement standby "$M1" "$C5" --db w.db
 refused 1 "error: case '$C3' already holds a booking or a stand-by" "$CORRIDOR" movement standby "$M1" "$C3" --db w.db
 
