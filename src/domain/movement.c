@@ -382,10 +382,9 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 
 /* ---- the fit of a booking -------------------------------------------- */
 
-int cor_booking_journey(const struct cor_plan_input *in, size_t at, int *board, int *alight)
+int cor_booking_journey(const struct cor_plan_case *c, const struct cor_plan_movement *m,
+			int *board, int *alight)
 {
-	const struct cor_plan_case *c = &in->cases[at];
-	const struct cor_plan_movement *m = &in->movements[0];
 	*board = *alight = -1;
 	for (int k = 0; k < m->nlegs; k++)
 		if (!strcmp(m->legs[k].from_country, c->origin)) {
@@ -411,7 +410,7 @@ int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error
 	char t1[18], t2[18];
 	int b, a;
 
-	if (cor_booking_journey(in, at, &b, &a) < 0)
+	if (cor_booking_journey(c, m, &b, &a) < 0)
 		return cor_error_set(e, COR_CODE_REFUSED, "movement",
 				     "movement '%s' (%s) does not go from %s to %s", m->ref,
 				     m->label, c->origin, c->destination);
@@ -436,7 +435,7 @@ int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error
 	for (size_t i = 0; i < in->ncases; i++) {
 		const struct cor_plan_case *k = &in->cases[i];
 		int kb, ka;
-		if ((i != at && k->fixed != 0) || cor_booking_journey(in, i, &kb, &ka) < 0)
+		if ((i != at && k->fixed != 0) || cor_booking_journey(k, m, &kb, &ka) < 0)
 			continue;
 		for (int l = kb; l <= ka && l < COR_MOVEMENT_LEGS_MAX; l++)
 			for (int r = 0; r < COR_RES__N; r++)

@@ -127,12 +127,15 @@ int cor_movement_validate(const struct cor_movement *m, char *msg, size_t msglen
 /* ---- the fit of a booking -------------------------------------------- */
 
 struct cor_plan_input;
+struct cor_plan_case;
+struct cor_plan_movement;
 struct cor_error;
 
-/* The legs case at of in boards and leaves movement 0 of in by (the first
- * leg leaving its origin country, the first at or after it reaching its
- * destination country). COR_EINVAL when the movement does not take it. */
-int cor_booking_journey(const struct cor_plan_input *in, size_t at, int *board, int *alight);
+/* The legs (indexes) case c boards and leaves movement m by: the first leg
+ * leaving its origin country, the first at or after it reaching its
+ * destination country. COR_EINVAL when the movement does not take it. */
+int cor_booking_journey(const struct cor_plan_case *c, const struct cor_plan_movement *m,
+			int *board, int *alight);
 
 /* Would movement 0 of in keep every constraint of the planner's model with
  * case at on it, beside the cases fixed to it (fixed == 0)? in holds that

@@ -464,7 +464,7 @@ static int check_fit(struct cor_ctx *cx, const struct cor_movement *m, const cha
 				    "case '%s' is not eligible today: %s", case_ref, why);
 		goto out;
 	}
-	if (cor_booking_journey(&l.in, at, &b, &a) < 0)
+	if (cor_booking_journey(&l.cases[at], &l.movements[0], &b, &a) < 0)
 		err = cor_error_set(&cx->err, COR_CODE_REFUSED, "movement",
 				    "movement '%s' (%s) does not go from %s to %s", m->ref,
 				    m->label, l.cases[at].origin, l.cases[at].destination);

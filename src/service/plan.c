@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "domain/health.h"
+#include "domain/movement.h"
 #include "domain/priority.h"
 #include "service/json.h"
 #include "store/store_facts.h"
@@ -369,7 +370,29 @@ static int op_run(struct cor_ctx *cx, const void *vin, void *vout)
 		return cor_error_set(&cx->err, COR_CODE_INVALID, NULL, "%s", msg);
 	if (in->dry_run)
 		return 0;
-	err = cor_store_plan_write(cx->st, &out->load, &out->res, cx->actor, &out->done);
+	/* Where each case placed boards and leaves its movement. */
+	const struct cor_plan_load *l = &out->load;
+	struct cor_plan_places *places = calloc(l->in.ncases + 1, sizeof(*places));
+	if (!places)
+		return cor_error_set(&cx->err, COR_CODE_NO_MEMORY, NULL, "out of memory");
+	for (size_t i = 0; i < l->in.ncases; i++) {
+		int m = out->res.movement[i], b, a;
+		if (m < 0)
+			continue;
+		if (cor_booking_journey(&l->cases[i], &l->movements[m], &b, &a) < 0) {
+			free(places);
+			return cor_error_set(&cx->err, COR_CODE_INVALID, NULL,
+					     "the plan puts case '%s' on movement '%s', which does "
+					     "not take it",
+					     l->cases[i].ref, l->movements[m].ref);
+		}
+		snprintf(places[i].board, sizeof(places[i].board), "%s",
+			 l->movements[m].legs[b].from);
+		snprintf(places[i].alight, sizeof(places[i].alight), "%s",
+			 l->movements[m].legs[a].to);
+	}
+	err = cor_store_plan_write(cx->st, l, &out->res, places, cx->actor, &out->done);
+	free(places);
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
 }
 

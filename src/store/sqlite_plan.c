@@ -269,31 +269,14 @@ void cor_store_plan_release(struct cor_plan_load *l)
 
 /* ---- writing a plan ---------------------------------------------------- */
 
-/* The places case i boards and leaves movement m at. */
-static int places(const struct cor_plan_case *c, const struct cor_plan_movement *m, char *board,
-		  char *alight)
-{
-	int b = -1;
-	for (int k = 0; k < m->nlegs; k++) {
-		if (b < 0 && !strcmp(m->legs[k].from_country, c->origin))
-			b = k;
-		if (b >= 0 && !strcmp(m->legs[k].to_country, c->destination)) {
-			snprintf(board, 6, "%s", m->legs[b].from);
-			snprintf(alight, 6, "%s", m->legs[k].to);
-			return 0;
-		}
-	}
-	return COR_EINVAL;
-}
-
 static int movement_of(struct cor_store *st, const char *ref, struct cor_movement *m)
 {
 	return cor_store_movement_get(st, ref, m);
 }
 
 int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
-			 const struct cor_plan_result *res, const char *actor,
-			 struct cor_plan_written *out)
+			 const struct cor_plan_result *res, const struct cor_plan_places *places,
+			 const char *actor, struct cor_plan_written *out)
 {
 	static const char sql_current[] =
 		"SELECT m.ref FROM booking b JOIN movement m ON m.id = b.movement_id"
@@ -319,18 +302,13 @@ int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 	for (size_t i = 0; i < l->in.ncases; i++) {
 		const struct cor_plan_case *c = &l->cases[i];
 		int m = res->movement[i];
-		char board[6], alight[6], at[COR_TIME_LEN], detail[200];
+		char at[COR_TIME_LEN], detail[200];
 		if (!l->booked[i]) {
 			if (m < 0)
 				continue;
-			if (places(c, &l->movements[m], board, alight) < 0) {
-				cor_sqlite_msg(st, "the plan puts %s on %s, which does not take it",
-					       c->ref, l->movements[m].ref);
-				err = COR_EINVAL;
-				goto out;
-			}
 			if ((err = cor_sqlite_book(st, l->case_ids[i], c->ref, l->movement_ids[m],
-						   &ms[m], board, alight, actor, "planned")) < 0)
+						   &ms[m], places[i].board, places[i].alight, actor,
+						   "planned")) < 0)
 				goto out;
 			out->booked++;
 			continue;
@@ -358,10 +336,7 @@ int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 			out->unbooked++;
 			continue;
 		}
-		if (places(c, &l->movements[m], board, alight) < 0) {
-			err = COR_EINVAL;
-			goto out;
-		}
+		const char *board = places[i].board, *alight = places[i].alight;
 		if (!(s = cor_sqlite_stmt(st, sql_move))) {
 			err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "moving a booking");
 			goto out;

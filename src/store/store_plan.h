@@ -80,12 +80,17 @@ struct cor_plan_written {
 	int unbooked; /* cases taken off a movement (replanning only) */
 	int moved;    /* cases moved from one movement to another (replanning) */
 };
+/* Where a case placed by a plan boards and leaves its movement. */
+struct cor_plan_places {
+	char board[COR_PLAN_PLACE_MAX + 1], alight[COR_PLAN_PLACE_MAX + 1];
+};
 /* Write res (a plan of l->in) as bookings, as actor, in one transaction:
  * every newly placed case is booked (travel_ready -> booked, event naming
- * the movement); when replanning, cases whose movement changed are moved
- * and cases left out are unbooked, each with its event. */
+ * the movement) from places[i].board to places[i].alight; when replanning,
+ * cases whose movement changed are moved and cases left out are unbooked,
+ * each with its event. */
 int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
-			 const struct cor_plan_result *res, const char *actor,
-			 struct cor_plan_written *out);
+			 const struct cor_plan_result *res, const struct cor_plan_places *places,
+			 const char *actor, struct cor_plan_written *out);
 
 #endif

@@ -333,7 +333,7 @@ static void test_fit(void **state)
 	fit_init(&f, 2);
 	assert_int_equal(cor_booking_fit(&f.in, 1, &f.e), 0);
 	assert_int_equal(f.e.code, COR_CODE_OK);
-	assert_int_equal(cor_booking_journey(&f.in, 1, &b, &a), 0);
+	assert_int_equal(cor_booking_journey(&f.c[1], &f.m, &b, &a), 0);
 	assert_int_equal(b, 0);
 	assert_int_equal(a, 0);
 
@@ -390,7 +390,7 @@ static void test_fit(void **state)
 	assert_string_equal(f.e.field, "movement");
 	assert_string_equal(f.e.message, "movement 'SD-PZU-MV-2026-0001' (MS 801) does not go "
 					 "from SDN to ETH");
-	assert_int_equal(cor_booking_journey(&f.in, 1, &b, &a), COR_EINVAL);
+	assert_int_equal(cor_booking_journey(&f.c[1], &f.m, &b, &a), COR_EINVAL);
 	fit_init(&f, 2);
 	f.c[1].valid_until = 999999;
 	snprintf(f.c[1].valid_why, sizeof(f.c[1].valid_why),
