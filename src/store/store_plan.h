@@ -88,7 +88,10 @@ struct cor_plan_places {
  * every newly placed case is booked (travel_ready -> booked, event naming
  * the movement) from places[i].board to places[i].alight; when replanning,
  * cases whose movement changed are moved and cases left out are unbooked,
- * each with its event. */
+ * each with its event. Outside a transaction, its own transaction; inside
+ * one, it takes no savepoint of its own (it would slow every write of a
+ * large plan): on a failure the caller must roll its transaction back, as
+ * the operations layer's dispatcher does. */
 int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 			 const struct cor_plan_result *res, const struct cor_plan_places *places,
 			 const char *actor, struct cor_plan_written *out);
