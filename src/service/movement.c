@@ -112,9 +112,9 @@ json_t *cor_svc_place_json(const struct cor_place *p)
 
 static int op_movement_add(struct cor_ctx *cx, const void *vin, void *vout)
 {
-	struct cor_movement *m = (struct cor_movement *)vin;
+	struct cor_movement *m = vout; /* the same struct as vin: its reference is set */
 	char msg[256];
-	(void)vout;
+	(void)vin;
 	if ((unsigned)m->kind >= COR_MOVEMENT_KIND__N)
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "kind",
 				     "a movement is a charter, scheduled, vessel or convoy");
@@ -711,7 +711,7 @@ int cor_svc_place_list(struct cor_ctx *cx, const struct cor_svc_place_list_in *i
 
 int cor_svc_movement_add(struct cor_ctx *cx, struct cor_movement *m)
 {
-	return cor_service_run(cx, &op_movement_add_row, m, NULL);
+	return cor_service_run(cx, &op_movement_add_row, m, m);
 }
 
 int cor_svc_movement_list(struct cor_ctx *cx, const struct cor_svc_movement_list_in *in)
