@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "manifest/manifest.h"
-#include "store/store_manifest.h"
+#include "service/manifest.h"
 #include "util/error.h"
 
 static const struct cor_command *const cmd = &cor_cmd_manifest;
@@ -25,11 +25,13 @@ static int run(int argc, char **argv)
 		{"control", required_argument, NULL, 'c'},
 		{"recipient", required_argument, NULL, 'R'},
 		{"sender", required_argument, NULL, 'S'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	const char *db = NULL, *format = NULL, *out = NULL, *party = NULL, *control = NULL,
 		   *recipient = NULL, *sender = NULL;
 	long leg = 1;
+	bool json = false;
 	int c, ret;
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -54,6 +56,9 @@ static int run(int argc, char **argv)
 			break;
 		case 'S':
 			sender = optarg;
+			break;
+		case 'j':
+			json = true;
 			break;
 		case 'l':
 			if ((ret = cor_cli_parse_long(cmd, "--leg", optarg, 1, 8, &leg)))
@@ -84,12 +89,14 @@ static int run(int argc, char **argv)
 		return cor_cli_usage_error(cmd, "--control: 1 to 14 digits");
 
 	struct cor_store *st;
+	struct cor_ctx cx;
 	struct cor_manifest m;
 	char msg[512] = "", ctl[16];
-	if (cor_cli_open(db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (cor_store_manifest_load(st, argv[optind], (int)leg, party, &m) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_manifest_in in = {argv[optind], (int)leg, party};
+	if (cor_svc_manifest_build(&cx, &in, &m) < 0) {
+		ret = cor_cli_error(&cx, json);
 		cor_store_close(st);
 		return ret;
 	}
@@ -108,7 +115,7 @@ static int run(int argc, char **argv)
 			snprintf(tmp, sizeof(tmp), "%s.part", out);
 			if (!(f = fopen(tmp, "w"))) {
 				ret = cor_cli_fail("cannot write '%s': %s", tmp, strerror(errno));
-				cor_store_manifest_release(&m);
+				cor_svc_manifest_release(&m);
 				return ret;
 			}
 		}
@@ -142,7 +149,7 @@ static int run(int argc, char **argv)
 		}
 	}
 	size_t npax = m.npax;
-	cor_store_manifest_release(&m);
+	cor_svc_manifest_release(&m);
 	if (err < 0)
 		return cor_cli_fail("%s", msg);
 	if (out)
@@ -156,12 +163,13 @@ const struct cor_command cor_cmd_manifest = {
 	run,
 	"usage: corridor manifest MOVEMENT --format csv|pdf|paxlst [--leg N] [--out FILE]\n"
 	"                         [--reporting-party NAME] [--recipient ID] [--sender ID]\n"
-	"                         [--control DIGITS] [--db PATH]\n\n"
+	"                         [--control DIGITS] [--json] [--db PATH]\n\n"
 	"The passengers of leg N (default 1): the cases booked on it (departed once it has\n"
 	"left) and the named escorts. CSV and PAXLST go to standard output unless --out;\n"
 	"a PDF needs --out. No vulnerability, health or protection detail leaves in a\n"
 	"manifest beyond the SSR codes a carrier needs. PAXLST needs --recipient (the border\n"
-	"authority's identification); --sender defaults to the office code.",
+	"authority's identification); --sender defaults to the office code. With --json an\n"
+	"error is printed as a JSON document on standard error.",
 	"passenger manifest of a movement: CSV, PDF, PAXLST",
 	0,
 };

@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
-#include "domain/movement.h"
-#include "store/store_movement.h"
+#include "service/json.h"
+#include "service/movement.h"
 #include "util/error.h"
-#include "util/tz.h"
 
 static const struct cor_command *const cmd = &cor_cmd_movement;
 
@@ -19,7 +20,7 @@ struct args {
 	const char *db, *office, *kind, *label, *carrier, *escort_seats, *state, *from, *to,
 		*reason;
 	const char *family, *given, *sex, *birth, *nationality, *passport, *issuer, *expires;
-	bool open, medical;
+	bool open, medical, json;
 	int nlegs;
 	const char *legs[COR_MOVEMENT_LEGS_MAX + 1];
 	int npos;
@@ -50,6 +51,7 @@ static int parse(int argc, char **argv, struct args *a)
 		{"passport", required_argument, NULL, 'P'},
 		{"issuer", required_argument, NULL, 'I'},
 		{"expires", required_argument, NULL, 'E'},
+		{"json", no_argument, NULL, 'j'},
 		{0},
 	};
 	int c;
@@ -117,6 +119,9 @@ static int parse(int argc, char **argv, struct args *a)
 		case 'E':
 			a->expires = optarg;
 			break;
+		case 'j':
+			a->json = true;
+			break;
 		case 'g':
 			if (a->nlegs == COR_MOVEMENT_LEGS_MAX)
 				return cor_cli_usage_error(cmd, "--leg: at most %d legs",
@@ -135,18 +140,27 @@ static int parse(int argc, char **argv, struct args *a)
 	return 0;
 }
 
-static bool text_ok(const char *s, size_t max)
+/* Open the store and the context for a; on failure its exit status. */
+static int open_ctx(const struct args *a, struct cor_store **st, struct cor_ctx *cx)
 {
-	return s && *s && strlen(s) <= max && cor_text_is_clean(s);
+	return cor_cli_ctx_open(a->db, 0, a->json, st, cx);
 }
 
-static int finish(struct cor_store *st, int err, const char *done)
+/* After an operation: cx's error, or done printed (text) or doc (--json,
+ * taken); the store closed. */
+static int finish(const struct args *a, struct cor_store *st, struct cor_ctx *cx, int err,
+		  const char *done, json_t *doc)
 {
 	int ret = COR_EXIT_OK;
-	if (err < 0)
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-	else
+	if (err < 0) {
+		json_decref(doc);
+		ret = cor_cli_error(cx, a->json);
+	} else if (a->json) {
+		ret = cor_cli_print_json(doc);
+	} else {
+		json_decref(doc);
 		fputs(done, stdout);
+	}
 	cor_store_close(st);
 	return ret;
 }
@@ -155,6 +169,7 @@ static int cmd_add(struct args *a)
 {
 	struct cor_movement m = {0};
 	struct cor_store *st;
+	struct cor_ctx cx;
 	long esc = 0;
 	int ret;
 	char done[160];
@@ -165,12 +180,12 @@ static int cmd_add(struct args *a)
 	if (!a->kind || cor_movement_kind_parse(a->kind, &m.kind) < 0)
 		return cor_cli_usage_error(cmd,
 					   "--kind: one of charter, scheduled, vessel, convoy");
-	if (!text_ok(a->label, sizeof(m.label) - 1))
+	if (!a->label || !*a->label || strlen(a->label) >= sizeof(m.label))
 		return cor_cli_usage_error(cmd,
 					   "--label: the name people use for it, such as \"ET "
 					   "3412\" (1-%zu bytes)",
 					   sizeof(m.label) - 1);
-	if (a->carrier && !cor_carrier_is_valid(a->carrier))
+	if (a->carrier && strlen(a->carrier) >= sizeof(m.carrier))
 		return cor_cli_usage_error(cmd, "--carrier: '%s' is not an IATA airline designator",
 					   a->carrier);
 	if (a->escort_seats &&
@@ -178,6 +193,8 @@ static int cmd_add(struct args *a)
 		return ret;
 	if (a->nlegs == 0)
 		return cor_cli_usage_error(cmd, "--leg: give at least one leg");
+	if (strlen(a->office) >= sizeof(m.office))
+		return cor_cli_usage_error(cmd, "--office: '%s' is not an office code", a->office);
 	snprintf(m.office, sizeof(m.office), "%s", a->office);
 	snprintf(m.label, sizeof(m.label), "%s", a->label);
 	snprintf(m.carrier, sizeof(m.carrier), "%s", a->carrier ? a->carrier : "");
@@ -189,44 +206,43 @@ static int cmd_add(struct args *a)
 		if (cor_leg_parse(a->legs[i], a->label, &m.legs[i], msg, sizeof(msg)) < 0)
 			return cor_cli_usage_error(cmd, "--leg %d: %s", i + 1, msg);
 	}
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_movement_add(st, &m, cor_cli_actor());
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	int err = cor_svc_movement_add(&cx, &m);
 	snprintf(done, sizeof(done), "movement %s added (%s)\n", m.ref,
 		 cor_movement_state_name(m.state));
-	return finish(st, err, done);
+	return finish(a, st, &cx, err, done,
+		      err < 0 ? NULL
+			      : json_pack("{s:s, s:s}", "ref", m.ref, "state",
+					  cor_movement_state_name(m.state)));
 }
 
 /* ---- list and show ------------------------------------------------------ */
 
-static void local(int64_t t, const char *place, struct cor_store *st, char *buf)
-{
-	struct cor_place p;
-	if (cor_store_place_get(st, place, &p) < 0 || cor_tz_format(t, p.tz, buf) < 0)
-		cor_time_format_utc(t, buf);
-}
-
 struct list_ctx {
-	struct cor_store *st;
+	json_t *doc; /* with --json: the array */
 	int n;
 };
 
-static int print_row(const struct cor_movement *m, const struct cor_movement_load *l, void *ctx)
+static int print_row(const struct cor_svc_movement_row *r, void *ctx)
 {
 	struct list_ctx *c = ctx;
-	char dep[COR_LOCAL_LEN], route[64];
+	const struct cor_movement *m = r->m;
+	const struct cor_movement_load *l = r->load;
+	char route[64];
+	c->n++;
+	if (c->doc)
+		return json_array_append_new(c->doc, cor_svc_movement_row_json(r));
 	size_t used = (size_t)snprintf(route, sizeof(route), "%s", m->legs[0].from);
 	for (int i = 0; i < m->nlegs && used < sizeof(route); i++)
 		used += (size_t)snprintf(route + used, sizeof(route) - used, "-%s", m->legs[i].to);
-	local(m->legs[0].departs, m->legs[0].from, c->st, dep);
 	printf("%-20s %-9s %-10s %-12s %-24s %s  %d case%s, %d person%s, %d free", m->ref,
 	       cor_movement_state_name(m->state), cor_movement_kind_name(m->kind), m->label, route,
-	       dep, l->cases, l->cases == 1 ? "" : "s", l->persons, l->persons == 1 ? "" : "s",
-	       l->seats_free);
+	       r->departs_local, l->cases, l->cases == 1 ? "" : "s", l->persons,
+	       l->persons == 1 ? "" : "s", l->seats_free);
 	if (l->standby)
 		printf(", %d on stand-by", l->standby);
 	putchar('\n');
-	c->n++;
 	return 0;
 }
 
@@ -241,116 +257,126 @@ static int day_time(const char *opt, const char *v, int64_t *out)
 
 static int cmd_list(struct args *a)
 {
-	struct cor_movement_query q = {.state = a->state, .office = a->office};
+	struct cor_svc_movement_list_in in = {.q = {.state = a->state, .office = a->office}};
 	enum cor_movement_state s;
 	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
 	if (a->npos)
 		return cor_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
 	if (a->state && cor_movement_state_parse(a->state, &s) < 0)
 		return cor_cli_usage_error(cmd, "--state: one of planned, open, closed, departed, "
 						"arrived, cancelled");
-	if ((a->from && day_time("--from", a->from, &q.from)) ||
-	    (a->to && day_time("--to", a->to, &q.to)))
+	if ((a->from && day_time("--from", a->from, &in.q.from)) ||
+	    (a->to && day_time("--to", a->to, &in.q.to)))
 		return COR_EXIT_USAGE;
-	if (q.to)
-		q.to += 86400; /* through that day */
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	struct list_ctx c = {st, 0};
-	int err = cor_store_movement_each(st, &q, print_row, &c);
+	if (in.q.to)
+		in.q.to += 86400; /* through that day */
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct list_ctx c = {a->json ? json_array() : NULL, 0};
+	in.cb = print_row;
+	in.ctx = &c;
+	int err = cor_svc_movement_list(&cx, &in);
 	char done[64];
 	snprintf(done, sizeof(done), "%d movement%s\n", c.n, c.n == 1 ? "" : "s");
-	return finish(st, err, done);
+	return finish(a, st, &cx, err, done, c.doc ? json_pack("{s:o}", "movements", c.doc) : NULL);
 }
 
-static int print_quota(const char *office, int seats, void *ctx)
+static const char *str(json_t *o, const char *key)
 {
-	(void)ctx;
-	printf("  quota     %s: %d seats\n", office, seats);
-	return 0;
+	const char *v = json_string_value(json_object_get(o, key));
+	return v ? v : "";
 }
 
-static int print_escort(const struct cor_escort *e, void *ctx)
+static int num(json_t *o, const char *key)
 {
-	(void)ctx;
-	printf("  escort    %d. %s%s%s (%s)\n", e->no, e->family_name,
-	       e->given_names[0] ? ", " : "", e->given_names,
-	       e->medical ? "medical" : "operational");
-	return 0;
+	return (int)json_integer_value(json_object_get(o, key));
 }
 
-static int print_booking(const struct cor_booking *b, void *ctx)
+static void print_show(json_t *d)
 {
-	(void)ctx;
-	printf("  %s  %-20s %-9s %d person%s  %s -> %s\n", b->seat_group, b->case_ref,
-	       cor_booking_status_name(b->status), b->persons, b->persons == 1 ? " " : "s",
-	       b->board, b->alight);
-	return 0;
-}
-
-static int print_event(const struct cor_event *e, void *ctx)
-{
-	(void)ctx;
-	printf("  %s  %-10s %s%s%s  (%s)\n", e->at, e->action, e->detail,
-	       e->reason && *e->reason ? ": " : "", e->reason ? e->reason : "", e->actor);
-	return 0;
+	size_t i;
+	json_t *v;
+	int esc = num(d, "escort_seats");
+	const char *carrier = str(d, "carrier");
+	printf("%s  %s %s%s%s, %s, office %s, %d escort seat%s\n", str(d, "ref"), str(d, "kind"),
+	       str(d, "label"), *carrier ? " carrier " : "", carrier, str(d, "state"),
+	       str(d, "office"), esc, esc == 1 ? "" : "s");
+	json_array_foreach(json_object_get(d, "legs"), i, v)
+	{
+		printf("  leg %d     %s %s -> %s  departs %s (%s), arrives %s (%s)\n"
+		       "            seats %d, stretchers %d, WCHC %d, WCHS %d\n",
+		       num(v, "seq"), str(v, "number"), str(v, "from"), str(v, "to"),
+		       str(v, "departs_local"), str(v, "departs"), str(v, "arrives_local"),
+		       str(v, "arrives"), num(v, "seats"), num(v, "stretchers"), num(v, "wchc"),
+		       num(v, "wchs"));
+	}
+	json_array_foreach(json_object_get(d, "quotas"), i, v)
+		printf("  quota     %s: %d seats\n", str(v, "office"), num(v, "seats"));
+	json_array_foreach(json_object_get(d, "escorts"), i, v)
+	{
+		const char *given = str(v, "given_names");
+		printf("  escort    %d. %s%s%s (%s)\n", num(v, "no"), str(v, "family_name"),
+		       *given ? ", " : "", given,
+		       json_is_true(json_object_get(v, "medical")) ? "medical" : "operational");
+	}
+	printf("bookings\n");
+	json_array_foreach(json_object_get(d, "bookings"), i, v)
+	{
+		int n = num(v, "persons");
+		printf("  %s  %-20s %-9s %d person%s  %s -> %s\n", str(v, "seat_group"),
+		       str(v, "case"), str(v, "status"), n, n == 1 ? " " : "s", str(v, "board"),
+		       str(v, "alight"));
+	}
+	printf("history\n");
+	json_array_foreach(json_object_get(d, "history"), i, v)
+	{
+		const char *reason = str(v, "reason");
+		printf("  %s  %-10s %s%s%s  (%s)\n", str(v, "at"), str(v, "action"),
+		       str(v, "detail"), *reason ? ": " : "", reason, str(v, "actor"));
+	}
 }
 
 static int cmd_show(struct args *a)
 {
-	struct cor_movement m;
+	struct cor_svc_movement_show_out out;
 	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one movement reference");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_movement_get(st, a->pos[0], &m);
-	if (err == 0) {
-		printf("%s  %s %s%s%s, %s, office %s, %d escort seat%s\n", m.ref,
-		       cor_movement_kind_name(m.kind), m.label, m.carrier[0] ? " carrier " : "",
-		       m.carrier, cor_movement_state_name(m.state), m.office, m.escort_seats,
-		       m.escort_seats == 1 ? "" : "s");
-		for (int i = 0; i < m.nlegs; i++) {
-			const struct cor_leg *l = &m.legs[i];
-			char d[COR_LOCAL_LEN], r[COR_LOCAL_LEN], du[18], ru[18];
-			local(l->departs, l->from, st, d);
-			local(l->arrives, l->to, st, r);
-			printf("  leg %d     %s %s -> %s  departs %s (%s), arrives %s (%s)\n"
-			       "            seats %d, stretchers %d, WCHC %d, WCHS %d\n",
-			       l->seq, l->number, l->from, l->to, d,
-			       cor_time_format_utc(l->departs, du), r,
-			       cor_time_format_utc(l->arrives, ru), l->seats, l->stretchers,
-			       l->wchc, l->wchs);
-		}
-		err = cor_store_movement_quota_each(st, m.ref, print_quota, NULL);
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (cor_svc_movement_show(&cx, a->pos[0], &out) < 0) {
+		ret = cor_cli_error(&cx, a->json);
+	} else if (a->json) {
+		ret = cor_cli_print_json(out.doc);
+	} else {
+		print_show(out.doc);
+		json_decref(out.doc);
 	}
-	if (err == 0)
-		err = cor_store_movement_escort_each(st, m.ref, print_escort, NULL);
-	if (err == 0) {
-		printf("bookings\n");
-		err = cor_store_booking_each(st, m.ref, print_booking, NULL);
-	}
-	if (err == 0) {
-		printf("history\n");
-		err = cor_store_movement_events(st, m.ref, print_event, NULL);
-	}
-	return finish(st, err, "");
+	cor_store_close(st);
+	return ret;
 }
 
 /* ---- state changes ------------------------------------------------------ */
 
-static int change(struct args *a, enum cor_movement_state to)
+static int change(struct args *a, enum cor_movement_state to, bool reopen)
 {
 	struct cor_movement_change res;
 	struct cor_store *st;
+	struct cor_ctx cx;
 	char done[256];
+	int ret;
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one movement reference");
-	if (a->reason && !text_ok(a->reason, 500))
+	if (a->reason && (!*a->reason || strlen(a->reason) > 500))
 		return cor_cli_usage_error(cmd, "--reason: at most 500 bytes of text");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_movement_set_state(st, a->pos[0], to, cor_cli_actor(), a->reason, &res);
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_movement_state_in in = {a->pos[0], to, reopen, a->reason};
+	int err = cor_svc_movement_set_state(&cx, &in, &res);
 	size_t used =
 		(size_t)snprintf(done, sizeof(done), "movement %s: %s -> %s", a->pos[0],
 				 cor_movement_state_name(res.from), cor_movement_state_name(to));
@@ -366,49 +392,45 @@ static int change(struct args *a, enum cor_movement_state to)
 					 res.released == 1 ? "" : "s");
 	if (used < sizeof(done))
 		snprintf(done + used, sizeof(done) - used, "\n");
-	return finish(st, err, done);
+	if (err < 0 && reopen && !a->json && cx.err.code == COR_CODE_WRONG_STATE &&
+	    res.from == COR_MSTATE_PLANNED) {
+		ret = cor_cli_error(&cx, false);
+		fprintf(stderr, "hint: 'corridor movement open' opens a planned movement\n");
+		cor_store_close(st);
+		return ret;
+	}
+	json_t *doc = err < 0 ? NULL
+			      : json_pack("{s:s, s:s, s:s, s:i, s:i}", "ref", a->pos[0], "from",
+					  cor_movement_state_name(res.from), "to",
+					  cor_movement_state_name(to), "cases", res.cases,
+					  "released", res.released);
+	return finish(a, st, &cx, err, done, doc);
 }
 
 static int cmd_open(struct args *a)
 {
-	return change(a, COR_MSTATE_OPEN);
+	return change(a, COR_MSTATE_OPEN, false);
 }
-
 /* Reopen: a closed manifest only; 'open' opens a planned movement. */
 static int cmd_reopen(struct args *a)
 {
-	struct cor_movement m;
-	struct cor_store *st;
-	if (a->npos != 1)
-		return cor_cli_usage_error(cmd, "give one movement reference");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int ret = COR_EXIT_OK;
-	if (cor_store_movement_get(st, a->pos[0], &m) < 0)
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-	else if (m.state != COR_MSTATE_CLOSED)
-		ret = cor_cli_fail("movement '%s' is '%s': reopen takes a closed manifest back to "
-				   "open%s",
-				   a->pos[0], cor_movement_state_name(m.state),
-				   m.state == COR_MSTATE_PLANNED ? " (use 'movement open')" : "");
-	cor_store_close(st);
-	return ret == COR_EXIT_OK ? change(a, COR_MSTATE_OPEN) : ret;
+	return change(a, COR_MSTATE_OPEN, true);
 }
 static int cmd_close(struct args *a)
 {
-	return change(a, COR_MSTATE_CLOSED);
+	return change(a, COR_MSTATE_CLOSED, false);
 }
 static int cmd_depart(struct args *a)
 {
-	return change(a, COR_MSTATE_DEPARTED);
+	return change(a, COR_MSTATE_DEPARTED, false);
 }
 static int cmd_arrive(struct args *a)
 {
-	return change(a, COR_MSTATE_ARRIVED);
+	return change(a, COR_MSTATE_ARRIVED, false);
 }
 static int cmd_cancel(struct args *a)
 {
-	return change(a, COR_MSTATE_CANCELLED);
+	return change(a, COR_MSTATE_CANCELLED, false);
 }
 
 /* ---- bookings ------------------------------------------------------------ */
@@ -417,25 +439,36 @@ static int two(struct args *a)
 {
 	if (a->npos != 2)
 		return cor_cli_usage_error(cmd, "give a movement reference and a case ID");
-	if (a->reason && !text_ok(a->reason, 500))
+	if (a->reason && (!*a->reason || strlen(a->reason) > 500))
 		return cor_cli_usage_error(cmd, "--reason: at most 500 bytes of text");
 	return 0;
 }
 
+static json_t *booking_json(const struct args *a, const char *status,
+			    const struct cor_svc_booking_out *out)
+{
+	return json_pack("{s:s, s:s, s:s, s:o, s:o}", "movement", a->pos[0], "case", a->pos[1],
+			 "status", status, "board", cor_json_str(out ? out->board : NULL), "alight",
+			 cor_json_str(out ? out->alight : NULL));
+}
+
 static int booking(struct args *a, enum cor_booking_status status)
 {
+	struct cor_svc_booking_out out;
 	struct cor_store *st;
+	struct cor_ctx cx;
 	char done[160];
 	int ret;
 	if ((ret = two(a)))
 		return ret;
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err =
-		cor_store_booking_add(st, a->pos[0], a->pos[1], status, cor_cli_actor(), a->reason);
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_booking_in in = {a->pos[0], a->pos[1], status, a->reason};
+	int err = cor_svc_booking_add(&cx, &in, &out);
 	snprintf(done, sizeof(done), "case %s %s %s\n", a->pos[1],
 		 status == COR_BOOKING_BOOKED ? "booked on" : "on stand-by for", a->pos[0]);
-	return finish(st, err, done);
+	return finish(a, st, &cx, err, done,
+		      err < 0 ? NULL : booking_json(a, cor_booking_status_name(status), &out));
 }
 
 static int cmd_book(struct args *a)
@@ -450,6 +483,7 @@ static int cmd_standby(struct args *a)
 static int cmd_unbook(struct args *a)
 {
 	struct cor_store *st;
+	struct cor_ctx cx;
 	char done[160];
 	int ret;
 	if ((ret = two(a)))
@@ -457,35 +491,42 @@ static int cmd_unbook(struct args *a)
 	if (!a->reason)
 		return cor_cli_usage_error(cmd,
 					   "--reason: say why the case comes off the movement");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_booking_cancel(st, a->pos[0], a->pos[1], cor_cli_actor(), a->reason);
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_booking_in in = {a->pos[0], a->pos[1], COR_BOOKING_CANCELLED, a->reason};
+	int err = cor_svc_booking_cancel(&cx, &in);
 	snprintf(done, sizeof(done), "case %s off %s\n", a->pos[1], a->pos[0]);
-	return finish(st, err, done);
+	return finish(a, st, &cx, err, done, err < 0 ? NULL : booking_json(a, "cancelled", NULL));
 }
 
 static int cmd_noshow(struct args *a)
 {
+	struct cor_svc_booking_out out = {0};
 	struct cor_store *st;
+	struct cor_ctx cx;
 	char done[200];
-	int ret, promoted = 0;
+	int ret;
 	if ((ret = two(a)))
 		return ret;
 	if (!a->reason)
 		return cor_cli_usage_error(cmd,
 					   "--reason: say what is known (did not report, ill...)");
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_booking_no_show(st, a->pos[0], a->pos[1], cor_cli_actor(), a->reason,
-					    &promoted);
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_booking_in in = {a->pos[0], a->pos[1], COR_BOOKING_NO_SHOW, a->reason};
+	int err = cor_svc_booking_no_show(&cx, &in, &out);
 	snprintf(done, sizeof(done), "case %s: no-show on %s; %d stand-by%s given a seat\n",
-		 a->pos[1], a->pos[0], promoted, promoted == 1 ? "" : "s");
-	return finish(st, err, done);
+		 a->pos[1], a->pos[0], out.promoted, out.promoted == 1 ? "" : "s");
+	json_t *doc = err < 0 ? NULL
+			      : json_pack("{s:s, s:s, s:s, s:i}", "movement", a->pos[0], "case",
+					  a->pos[1], "status", "no_show", "promoted", out.promoted);
+	return finish(a, st, &cx, err, done, doc);
 }
 
 static int cmd_quota(struct args *a)
 {
 	struct cor_store *st;
+	struct cor_ctx cx;
 	char done[160];
 	long seats = -1;
 	int ret;
@@ -496,35 +537,42 @@ static int cmd_quota(struct args *a)
 	if (strcmp(a->pos[2], "none") &&
 	    (ret = cor_cli_parse_long(cmd, "SEATS", a->pos[2], 0, 9999, &seats)))
 		return ret;
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_movement_quota(st, a->pos[0], a->pos[1], (int)seats, cor_cli_actor());
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_quota_in in = {a->pos[0], a->pos[1], (int)seats};
+	int err = cor_svc_movement_quota(&cx, &in);
 	if (seats >= 0)
 		snprintf(done, sizeof(done), "movement %s: quota of %s set to %ld seat%s\n",
 			 a->pos[0], a->pos[1], seats, seats == 1 ? "" : "s");
 	else
 		snprintf(done, sizeof(done), "movement %s: quota of %s removed\n", a->pos[0],
 			 a->pos[1]);
-	return finish(st, err, done);
+	json_t *doc = err < 0 ? NULL
+			      : json_pack("{s:s, s:s, s:o}", "ref", a->pos[0], "office", a->pos[1],
+					  "seats", seats >= 0 ? json_integer(seats) : json_null());
+	return finish(a, st, &cx, err, done, doc);
 }
 
 static int cmd_escort(struct args *a)
 {
-	struct cor_escort e = {0};
+	struct cor_svc_escort_in in = {0};
+	struct cor_escort *e = &in.e;
 	struct cor_store *st;
+	struct cor_ctx cx;
 	char done[200];
+	int ret;
 	if (a->npos != 1)
 		return cor_cli_usage_error(cmd, "give one movement reference");
-	if (!text_ok(a->family, 63))
+	if (!a->family || !*a->family || strlen(a->family) > 63)
 		return cor_cli_usage_error(
 			cmd, "--family: the escort's family name, as on the passport");
-	if (a->given && !text_ok(a->given, 63))
+	if (a->given && strlen(a->given) > 63)
 		return cor_cli_usage_error(cmd, "--given: at most 63 bytes of text");
 	if (!a->sex || (strcmp(a->sex, "F") && strcmp(a->sex, "M") && strcmp(a->sex, "X")))
 		return cor_cli_usage_error(cmd, "--sex: F, M or X");
 	if (!a->birth)
 		return cor_cli_usage_error(cmd, "--birth-date: YYYY-MM-DD");
-	if (cor_cli_parse_date(cmd, "--birth-date", a->birth, &e.birth_date) != COR_EXIT_OK)
+	if (cor_cli_parse_date(cmd, "--birth-date", a->birth, &e->birth_date) != COR_EXIT_OK)
 		return COR_EXIT_USAGE;
 	if (!a->nationality || strlen(a->nationality) != 3)
 		return cor_cli_usage_error(cmd, "--nationality: an ISO 3166-1 alpha-3 code");
@@ -532,23 +580,29 @@ static int cmd_escort(struct args *a)
 		return cor_cli_usage_error(cmd, "--passport: 1 to %d characters", COR_DOCNO_MAX);
 	if (a->passport && (!a->issuer || !a->expires))
 		return cor_cli_usage_error(cmd, "--passport needs --issuer and --expires");
+	if (a->issuer && strlen(a->issuer) != 3)
+		return cor_cli_usage_error(cmd, "--issuer: an ISO 3166-1 alpha-3 code");
 	if (a->expires &&
-	    cor_cli_parse_date(cmd, "--expires", a->expires, &e.expires_on) != COR_EXIT_OK)
+	    cor_cli_parse_date(cmd, "--expires", a->expires, &e->expires_on) != COR_EXIT_OK)
 		return COR_EXIT_USAGE;
-	snprintf(e.family_name, sizeof(e.family_name), "%s", a->family);
-	snprintf(e.given_names, sizeof(e.given_names), "%s", a->given ? a->given : "");
-	e.sex = a->sex[0];
-	snprintf(e.nationality, sizeof(e.nationality), "%s", a->nationality);
-	snprintf(e.passport, sizeof(e.passport), "%s", a->passport ? a->passport : "");
-	snprintf(e.issuer, sizeof(e.issuer), "%s", a->issuer ? a->issuer : "");
-	e.has_expiry = a->expires != NULL;
-	e.medical = a->medical;
-	if (cor_cli_open(a->db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	int err = cor_store_movement_escort_add(st, a->pos[0], &e, cor_cli_actor());
+	in.ref = a->pos[0];
+	snprintf(e->family_name, sizeof(e->family_name), "%s", a->family);
+	snprintf(e->given_names, sizeof(e->given_names), "%s", a->given ? a->given : "");
+	e->sex = a->sex[0];
+	snprintf(e->nationality, sizeof(e->nationality), "%s", a->nationality);
+	snprintf(e->passport, sizeof(e->passport), "%s", a->passport ? a->passport : "");
+	snprintf(e->issuer, sizeof(e->issuer), "%s", a->issuer ? a->issuer : "");
+	e->has_expiry = a->expires != NULL;
+	e->medical = a->medical;
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	int err = cor_svc_movement_escort_add(&cx, &in);
 	snprintf(done, sizeof(done), "movement %s: %s escort %s named\n", a->pos[0],
 		 a->medical ? "medical" : "operational", a->family);
-	return finish(st, err, done);
+	json_t *doc = err < 0 ? NULL
+			      : json_pack("{s:s, s:s, s:b}", "ref", a->pos[0], "family_name",
+					  a->family, "medical", a->medical);
+	return finish(a, st, &cx, err, done, doc);
 }
 
 static int run(int argc, char **argv)
@@ -590,7 +644,8 @@ const struct cor_command cor_cmd_movement = {
 	"       corridor movement escort MOVEMENT --family NAME [--given NAMES] --sex F|M|X\n"
 	"                 --birth-date DAY --nationality ISO3 [--passport NO --issuer ISO3\n"
 	"                 --expires DAY] [--medical]\n"
-	"  (each also takes --db PATH)\n\n"
+	"  (each also takes --db PATH and --json: list and show print the movement(s) as\n"
+	"  JSON, the others what was done)\n\n"
 	"  kinds: charter scheduled vessel convoy\n"
 	"  SPEC: from=PLACE,to=PLACE,departs=YYYY-MM-DDTHH:MMZ,arrives=YYYY-MM-DDTHH:MMZ,\n"
 	"        seats=N[,stretchers=N][,wchc=N][,wchs=N][,number=ET3412]  (times in UTC)\n"

@@ -1,28 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 // corridor plan: put travel-ready cases on the open movements of the
-// horizon, the planner choosing (src/plan), the store booking
-// (store_plan.h). Prints the plan with its bound and gap, each movement's
-// fill, and with --explain why each case left out was left out.
+// horizon (the operation plan.run, service/plan.h: the rules in force, the
+// planner, the bookings written in one transaction). Prints the plan with
+// its bound and gap, each movement's fill, and with --explain why each case
+// left out was left out; --json the plan as the API serves it.
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
-#include "domain/case.h"
-#include "domain/eligibility.h"
-#include "plan/plan.h"
-#include "store/store_plan.h"
+#include "service/plan.h"
 #include "util/error.h"
 #include "util/tz.h"
 
 static const struct cor_command *const cmd = &cor_cmd_plan;
 
 struct opts {
-	const char *db, *config, *lp;
+	const char *db, *lp;
 	long horizon, ratio, time_limit;
-	int64_t now;
-	bool dry_run, explain, replan;
+	int64_t now; /* 0: the clock of the context */
+	bool dry_run, explain, replan, json;
 };
 
 static int parse(int argc, char **argv, struct opts *o)
@@ -34,25 +34,23 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"explain", no_argument, NULL, 'x'},
 		{"replan", no_argument, NULL, 'r'},
 		{"now", required_argument, NULL, 'N'},
-		{"config", required_argument, NULL, 'c'},
+		{"json", no_argument, NULL, 'j'},
 		{"escort-ratio", required_argument, NULL, 'e'},
 		{"lp", required_argument, NULL, 'l'},
 		{"time-limit", required_argument, NULL, 't'},
 		{0},
 	};
-	char now[COR_TIME_LEN];
 	int c, ret;
 	memset(o, 0, sizeof(*o));
-	o->horizon = 14;
-	cor_time_parse_utc(cor_time_now(now), &o->now);
+	o->horizon = COR_PLAN_HORIZON_DAYS;
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			o->db = optarg;
 			break;
-		case 'c':
-			o->config = optarg;
+		case 'j':
+			o->json = true;
 			break;
 		case 'l':
 			o->lp = optarg;
@@ -156,104 +154,101 @@ static void print_left_out(const struct cor_plan_load *l, const struct cor_plan_
 	}
 }
 
-static int run(int argc, char **argv)
+static void print_plan(const struct opts *o, const struct cor_svc_plan_out *out)
 {
-	struct opts o;
-	struct cor_rules_config cfg;
-	struct cor_store *st;
-	struct cor_plan_load l;
-	struct cor_plan_result res;
-	char msg[512], now[18], a[32], b[32];
-	int ret;
-	if ((ret = parse(argc, argv, &o)))
-		return ret;
-	if (cor_cli_rules_config(o.config, &cfg) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	if (cor_cli_open(o.db, 0, &st) != COR_EXIT_OK)
-		return COR_EXIT_FAIL;
-	struct cor_plan_query q = {.now = o.now, .horizon = o.horizon * 86400, .replan = o.replan};
-	if (cor_store_plan_load(st, &q, &cfg, &l) < 0) {
-		ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		cor_store_close(st);
-		return ret;
-	}
-	if (o.ratio)
-		l.in.cfg.escort_ratio = (int)o.ratio;
-	if (o.time_limit)
-		l.in.cfg.time_limit = (double)o.time_limit;
-	if (o.lp) {
-		FILE *f = fopen(o.lp, "w");
-		if (!f || cor_plan_write_lp(&l.in, f) < 0 || fclose(f) != 0) {
-			ret = cor_cli_fail("cannot write the model to '%s'", o.lp);
-			if (f)
-				fclose(f);
-			goto out_load;
-		}
-	}
-	if (cor_plan_solve(&l.in, &res, msg, sizeof(msg)) < 0) {
-		ret = cor_cli_fail("%s", msg);
-		goto out_load;
-	}
+	const struct cor_plan_load *l = &out->load;
+	const struct cor_plan_result *res = &out->res;
+	char now[18], a[32], b[32];
 	long kept = 0, persons = 0;
-	for (size_t i = 0; i < l.in.ncases; i++) {
-		kept += l.booked[i] && !o.replan;
-		persons += l.cases[i].need[COR_RES_SEATS];
+	for (size_t i = 0; i < l->in.ncases; i++) {
+		kept += l->booked[i] && !o->replan;
+		persons += l->cases[i].need[COR_RES_SEATS];
 	}
-	cor_cli_thousands(a, sizeof(a), (long)l.in.ncases);
+	cor_cli_thousands(a, sizeof(a), (long)l->in.ncases);
 	cor_cli_thousands(b, sizeof(b), persons);
-	printf("plan from %s for %ld day%s: %zu open movement%s, %s candidate case%s (%s "
+	printf("plan from %s for %d day%s: %zu open movement%s, %s candidate case%s (%s "
 	       "person%s), "
 	       "%ld booking%s kept\n",
-	       cor_time_format_utc(o.now, now), o.horizon, o.horizon == 1 ? "" : "s",
-	       l.in.nmovements, l.in.nmovements == 1 ? "" : "s", a, l.in.ncases == 1 ? "" : "s", b,
+	       cor_time_format_utc(out->now, now), out->horizon_days,
+	       out->horizon_days == 1 ? "" : "s", l->in.nmovements,
+	       l->in.nmovements == 1 ? "" : "s", a, l->in.ncases == 1 ? "" : "s", b,
 	       persons == 1 ? "" : "s", kept, kept == 1 ? "" : "s");
-	cor_cli_thousands(a, sizeof(a), res.cases);
-	cor_cli_thousands(b, sizeof(b), res.persons);
+	cor_cli_thousands(a, sizeof(a), res->cases);
+	cor_cli_thousands(b, sizeof(b), res->persons);
 	printf("placed %s case%s, %s person%s; priority-weighted persons %ld; value %lld, bound "
 	       "%lld, "
 	       "gap %.3f%%%s; %.3f s\n",
-	       a, res.cases == 1 ? "" : "s", b, res.persons == 1 ? "" : "s", res.weighted_persons,
-	       (long long)res.value, (long long)res.bound, 100.0 * res.gap,
-	       res.optimal ? " (optimal)" : "", res.seconds);
-	if (res.timed_out)
+	       a, res->cases == 1 ? "" : "s", b, res->persons == 1 ? "" : "s",
+	       res->weighted_persons, (long long)res->value, (long long)res->bound,
+	       100.0 * res->gap, res->optimal ? " (optimal)" : "", res->seconds);
+	if (res->timed_out)
 		printf("time limit of %.0f s reached: the plan is valid, but the search stopped on "
 		       "the "
 		       "clock, so a longer --time-limit or a faster machine may give a better "
 		       "one\n",
-		       l.in.cfg.time_limit);
-	print_movements(&l, &res);
+		       l->in.cfg.time_limit);
+	print_movements(l, res);
 	long left = 0, left_persons = 0;
-	for (size_t i = 0; i < l.in.ncases; i++)
-		if (res.movement[i] < 0) {
+	for (size_t i = 0; i < l->in.ncases; i++)
+		if (res->movement[i] < 0) {
 			left++;
-			left_persons += l.cases[i].need[COR_RES_SEATS];
+			left_persons += l->cases[i].need[COR_RES_SEATS];
 		}
 	printf("left out: %ld case%s (%ld person%s); not eligible today: %zu travel-ready "
 	       "case%s%s\n",
-	       left, left == 1 ? "" : "s", left_persons, left_persons == 1 ? "" : "s", l.nskipped,
-	       l.nskipped == 1 ? "" : "s",
-	       o.explain || (left == 0 && l.nskipped == 0) ? "" : " (--explain says why)");
-	if (o.explain)
-		print_left_out(&l, &res);
-	if (o.dry_run) {
+	       left, left == 1 ? "" : "s", left_persons, left_persons == 1 ? "" : "s", l->nskipped,
+	       l->nskipped == 1 ? "" : "s",
+	       o->explain || (left == 0 && l->nskipped == 0) ? "" : " (--explain says why)");
+	if (o->explain)
+		print_left_out(l, res);
+	if (o->dry_run) {
 		printf("dry run: nothing written\n");
-		ret = COR_EXIT_OK;
-	} else {
-		struct cor_plan_written w;
-		if (cor_store_plan_write(st, &l, &res, cor_cli_actor(), &w) < 0) {
-			ret = cor_cli_fail("%s", cor_store_errmsg(st));
-		} else {
-			printf("written: %d case%s booked", w.booked, w.booked == 1 ? "" : "s");
-			if (o.replan)
-				printf(", %d moved to another movement, %d unbooked", w.moved,
-				       w.unbooked);
-			printf("\n");
-			ret = COR_EXIT_OK;
-		}
+		return;
 	}
-	cor_plan_result_free(&res);
-out_load:
-	cor_store_plan_release(&l);
+	printf("written: %d case%s booked", out->done.booked, out->done.booked == 1 ? "" : "s");
+	if (o->replan)
+		printf(", %d moved to another movement, %d unbooked", out->done.moved,
+		       out->done.unbooked);
+	printf("\n");
+}
+
+static int run(int argc, char **argv)
+{
+	struct opts o;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	struct cor_svc_plan_out out;
+	FILE *lp = NULL;
+	int ret;
+	if ((ret = parse(argc, argv, &o)))
+		return ret;
+	if (o.lp && !(lp = fopen(o.lp, "w")))
+		return cor_cli_fail("cannot write the model to '%s'", o.lp);
+	if ((ret = cor_cli_ctx_open(o.db, 0, o.json, &st, &cx)) != COR_EXIT_OK) {
+		if (lp)
+			fclose(lp);
+		return ret;
+	}
+	struct cor_svc_plan_in in = {.now = o.now,
+				     .horizon_days = (int)o.horizon,
+				     .replan = o.replan,
+				     .dry_run = o.dry_run,
+				     .escort_ratio = (int)o.ratio,
+				     .time_limit = (int)o.time_limit,
+				     .lp = lp};
+	int err = cor_svc_plan_run(&cx, &in, &out);
+	if (lp && fclose(lp) != 0 && err == 0)
+		err = cor_error_set(&cx.err, COR_CODE_STORE_FAILED, "lp",
+				    "cannot write the model to '%s'", o.lp);
+	if (err < 0 && cx.err.field[0] && !strcmp(cx.err.field, "lp"))
+		ret = cor_cli_fail("cannot write the model to '%s'", o.lp);
+	else if (err < 0)
+		ret = cor_cli_error(&cx, o.json);
+	else if (o.json)
+		ret = cor_cli_print_json(cor_svc_plan_json(&out));
+	else
+		print_plan(&o, &out);
+	cor_svc_plan_release(&out);
 	cor_store_close(st);
 	return ret;
 }
@@ -262,8 +257,8 @@ const struct cor_command cor_cmd_plan = {
 	"plan",
 	run,
 	"usage: corridor plan [--horizon DAYS] [--dry-run] [--explain] [--replan]\n"
-	"                     [--now YYYY-MM-DDTHH:MMZ] [--escort-ratio N] [--config FILE]\n"
-	"                     [--lp FILE] [--time-limit SECONDS] [--db PATH]\n\n"
+	"                     [--now YYYY-MM-DDTHH:MMZ] [--escort-ratio N] [--lp FILE]\n"
+	"                     [--time-limit SECONDS] [--json] [--db PATH]\n\n"
 	"Puts the travel-ready, eligible cases on the open movements whose first leg departs\n"
 	"within the horizon (default 14 days from now), maximising priority-weighted persons\n"
 	"moved: cases are never split; seats, stretcher, WCHC and WCHS places per leg; one\n"
@@ -273,7 +268,10 @@ const struct cor_command cor_cmd_plan = {
 	"open movements are kept unless --replan. --explain says why each case was left out;\n"
 	"--lp writes the model in CPLEX LP format for an exact solver (glpsol, cbc).\n"
 	"--time-limit stops the search for a better plan after SECONDS (default 60); the\n"
-	"search ends on its own counts well before it, and says so when it does not.",
+	"search ends on its own counts well before it, and says so when it does not.\n"
+	"Eligibility and priorities follow the rules in force ('corridor rules show');\n"
+	"--now plans as of that time (default: now). --json prints the plan: per movement\n"
+	"who goes, the value, bound and gap, and why each case left out was left out.",
 	"put travel-ready cases on movements, optimally",
 	0,
 };

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plan/plan.h"
 #include "util/error.h"
 #include "util/tz.h"
 
@@ -377,4 +378,106 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 	}
 	*out = l;
 	return 0;
+}
+
+/* ---- the fit of a booking -------------------------------------------- */
+
+int cor_booking_journey(const struct cor_plan_case *c, const struct cor_plan_movement *m,
+			int *board, int *alight)
+{
+	*board = *alight = -1;
+	for (int k = 0; k < m->nlegs; k++)
+		if (!strcmp(m->legs[k].from_country, c->origin)) {
+			*board = k;
+			break;
+		}
+	for (int k = *board < 0 ? m->nlegs : *board; k < m->nlegs; k++)
+		if (!strcmp(m->legs[k].to_country, c->destination)) {
+			*alight = k;
+			break;
+		}
+	return *board >= 0 && *alight >= 0 ? 0 : COR_EINVAL;
+}
+
+int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error *e)
+{
+	static const char *const what[COR_RES__N] = {"seats", "stretcher positions", "WCHC places",
+						     "WCHS places"};
+	const struct cor_plan_movement *m = &in->movements[0];
+	const struct cor_plan_case *c = &in->cases[at];
+	long use[COR_MOVEMENT_LEGS_MAX][COR_RES__N] = {{0}};
+	long medical = 0;
+	char t1[18], t2[18];
+	int b, a;
+
+	if (cor_booking_journey(c, m, &b, &a) < 0)
+		return cor_error_set(e, COR_CODE_REFUSED, "movement",
+				     "movement '%s' (%s) does not go from %s to %s", m->ref,
+				     m->label, c->origin, c->destination);
+	int64_t departs = m->legs[b].departs;
+	if (departs < c->available_from)
+		return cor_error_set(e, COR_CODE_REFUSED, "case",
+				     "case '%s' is available to travel from %.10s; movement '%s' "
+				     "(%s) departs %s",
+				     c->ref, cor_time_format_utc(c->available_from, t1), m->ref,
+				     m->label, cor_time_format_utc(departs, t2));
+	if (departs > c->valid_until)
+		return cor_error_set(e, COR_CODE_REFUSED, "case",
+				     "case '%s' cannot board movement '%s' (%s) at %s: %s", c->ref,
+				     m->ref, m->label, cor_time_format_utc(departs, t1),
+				     c->valid_why[0] ? c->valid_why
+						     : "a traveller's validity ends");
+
+	/* What the cases on it and the one added use, leg by leg. */
+	long *quota = calloc(in->nquotas + 1, sizeof(*quota));
+	if (!quota)
+		return cor_error_set(e, COR_CODE_NO_MEMORY, NULL, "out of memory");
+	for (size_t i = 0; i < in->ncases; i++) {
+		const struct cor_plan_case *k = &in->cases[i];
+		int kb, ka;
+		if ((i != at && k->fixed != 0) || cor_booking_journey(k, m, &kb, &ka) < 0)
+			continue;
+		for (int l = kb; l <= ka && l < COR_MOVEMENT_LEGS_MAX; l++)
+			for (int r = 0; r < COR_RES__N; r++)
+				use[l][r] += k->need[r];
+		medical += k->medical;
+		for (size_t q = 0; q < in->nquotas; q++)
+			if (in->quotas[q].movement == 0 && !strcmp(in->quotas[q].office, k->office))
+				quota[q] += k->need[COR_RES_SEATS];
+	}
+	int ratio = in->cfg.escort_ratio > 0 ? in->cfg.escort_ratio : 1;
+	long escorts = (medical + ratio - 1) / ratio - m->escorts_named;
+	if (escorts < 0)
+		escorts = 0;
+
+	cor_error_set(e, COR_CODE_CAPACITY, "movement", "case '%s' cannot go on movement '%s' (%s)",
+		      c->ref, m->ref, m->label);
+	if (escorts > m->escort_seats)
+		cor_error_cause(
+			e, COR_CODE_CAPACITY, "escort_seats",
+			"'%s' carries %ld medical traveller%s, who need %ld medical escort%s "
+			"(1 per %d), and has %d escort seat%s free",
+			m->ref, medical, medical == 1 ? "" : "s", escorts, escorts == 1 ? "" : "s",
+			ratio, m->escort_seats, m->escort_seats == 1 ? "" : "s");
+	for (int l = 0; l < m->nlegs && l < COR_MOVEMENT_LEGS_MAX; l++)
+		for (int r = 0; r < COR_RES__N; r++) {
+			long need = use[l][r] + (r == COR_RES_SEATS ? escorts : 0);
+			if (need > m->legs[l].cap[r])
+				cor_error_cause(e, COR_CODE_CAPACITY, "movement",
+						"leg %s-%s of '%s' has %d %s for %ld",
+						m->legs[l].from, m->legs[l].to, m->ref,
+						m->legs[l].cap[r], what[r], need);
+		}
+	for (size_t q = 0; q < in->nquotas; q++)
+		if (in->quotas[q].movement == 0 && quota[q] > in->quotas[q].seats)
+			cor_error_cause(e, COR_CODE_CAPACITY, "movement",
+					"the %s quota of %d seats on '%s' carries %ld",
+					in->quotas[q].office, in->quotas[q].seats, m->ref,
+					quota[q]);
+	free(quota);
+	if (e->ncauses == 0 && e->ncauses_lost == 0) {
+		cor_error_clear(e);
+		return 0;
+	}
+	return COR_EINVAL;
 }

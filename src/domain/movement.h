@@ -124,4 +124,31 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
  * store checks that they are known places. */
 int cor_movement_validate(const struct cor_movement *m, char *msg, size_t msglen);
 
+/* ---- the fit of a booking -------------------------------------------- */
+
+struct cor_plan_input;
+struct cor_plan_case;
+struct cor_plan_movement;
+struct cor_error;
+
+/* The legs (indexes) case c boards and leaves movement m by: the first leg
+ * leaving its origin country, the first at or after it reaching its
+ * destination country. COR_EINVAL when the movement does not take it. */
+int cor_booking_journey(const struct cor_plan_case *c, const struct cor_plan_movement *m,
+			int *board, int *alight);
+
+/* Would movement 0 of in keep every constraint of the planner's model with
+ * case at on it, beside the cases fixed to it (fixed == 0)? in holds that
+ * one movement, its named escorts already taken off (as the planner's input
+ * has them). Refuses, on e, with:
+ *  - REFUSED, field "movement": the movement does not go from the case's
+ *    origin to its destination;
+ *  - REFUSED, field "case": the case cannot board it at that time;
+ *  - CAPACITY, field "movement": every constraint that would break (seats,
+ *    stretcher, WCHC and WCHS places per leg, escort seats for its medical
+ *    travellers, office quotas), each as a cause of its own.
+ * The message names the case and the movement, label first ("case 'X'
+ * cannot go on MS 801 ('REF')"). */
+int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error *e);
+
 #endif

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // Movements on SQLite: places, movements and legs, quotas, escorts,
 // bookings, and the day of departure. See store_movement.h for the
-// invariants; the booking checks go through the planner's own checker
-// (cor_plan_check) on the input cor_store_plan_load reads, so a booking made
-// by hand keeps exactly the constraints a planned one does.
+// invariants: records only; whether a booking fits is decided by the
+// operations layer (service/movement.c) before it writes.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/country.h"
 #include "store/store_movement.h"
-#include "store/store_plan.h"
 #include "store/store_sqlite_int.h"
 #include "store/store_support.h"
 #include "store/store_workflow.h"
@@ -304,10 +302,7 @@ int cor_store_place_get(struct cor_store *st, const char *code, struct cor_place
 		cor_sqlite_bind_text(s, 1, code);
 	int err = step_row(st, s, "reading a place");
 	if (err == COR_ENOTFOUND)
-		cor_sqlite_msg(st,
-			       "no place '%s' (see 'corridor place list'; add it with 'corridor "
-			       "place add')",
-			       code);
+		cor_sqlite_msg(st, "no place '%s'", code);
 	if (err < 0)
 		return err;
 	read_place(s, out);
@@ -345,7 +340,7 @@ static int office_id(struct cor_store *st, const char *code, int64_t *id)
 		cor_sqlite_bind_text(s, 1, code);
 	int err = step_row(st, s, "reading an office");
 	if (err == COR_ENOTFOUND)
-		cor_sqlite_msg(st, "no office '%s' (see 'corridor office list')", code);
+		cor_sqlite_msg(st, "no office '%s'", code);
 	if (err < 0)
 		return err;
 	*id = sqlite3_column_int64(s, 0);
@@ -515,7 +510,7 @@ static int load_movement(struct cor_store *st, const char *ref, int64_t *id, str
 		cor_sqlite_bind_text(s, 1, ref);
 	int err = step_row(st, s, "reading a movement");
 	if (err == COR_ENOTFOUND)
-		cor_sqlite_msg(st, "no movement '%s' (see 'corridor movement list')", ref);
+		cor_sqlite_msg(st, "no movement '%s'", ref);
 	if (err < 0)
 		return err;
 	*id = sqlite3_column_int64(s, 0);
@@ -732,7 +727,7 @@ int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor
 	static const char sql_state[] =
 		"UPDATE movement SET state = ?2 WHERE id = ?1 AND state = ?3";
 	struct cor_movement m;
-	char next[96], detail[128];
+	char detail[128];
 	int64_t id;
 	bool own;
 	int err;
@@ -743,19 +738,6 @@ int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor
 	if ((err = load_movement(st, ref, &id, &m)) < 0)
 		goto out;
 	res->from = m.state;
-	if (!cor_movement_can(m.state, to)) {
-		cor_sqlite_msg(st, "movement '%s' is '%s'; it cannot go to '%s' (next: %s)", ref,
-			       cor_movement_state_name(m.state), cor_movement_state_name(to),
-			       cor_movement_next(m.state, next, sizeof(next)));
-		err = COR_EWRONGSTATE;
-		goto out;
-	}
-	if (cor_movement_needs_reason(m.state, to) && (!reason || !*reason)) {
-		cor_sqlite_msg(st, "movement '%s': going from %s to %s needs a reason (--reason)",
-			       ref, cor_movement_state_name(m.state), cor_movement_state_name(to));
-		err = COR_EINVAL;
-		goto out;
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_state);
 	if (s) {
 		sqlite3_bind_int64(s, 1, id);
@@ -844,13 +826,6 @@ int cor_store_movement_quota(struct cor_store *st, const char *ref, const char *
 		return err;
 	if ((err = load_movement(st, ref, &id, &m)) < 0 || (err = office_id(st, office, &oid)) < 0)
 		goto out;
-	if (m.state != COR_MSTATE_PLANNED && m.state != COR_MSTATE_OPEN) {
-		cor_sqlite_msg(
-			st, "movement '%s' is '%s': quotas change only while it is planned or open",
-			ref, cor_movement_state_name(m.state));
-		err = COR_EWRONGSTATE;
-		goto out;
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, seats >= 0 ? sql_set : sql_clear);
 	if (s) {
 		sqlite3_bind_int64(s, 1, id);
@@ -930,41 +905,13 @@ int cor_store_movement_escort_add(struct cor_store *st, const char *ref, const s
 		return err;
 	if ((err = load_movement(st, ref, &id, &m)) < 0)
 		goto out;
-	if (m.state != COR_MSTATE_PLANNED && m.state != COR_MSTATE_OPEN &&
-	    m.state != COR_MSTATE_CLOSED) {
-		cor_sqlite_msg(st, "movement '%s' is '%s': escorts are named before departure", ref,
-			       cor_movement_state_name(m.state));
-		err = COR_EWRONGSTATE;
-		goto out;
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_count);
 	if (s)
 		sqlite3_bind_int64(s, 1, id);
 	if ((err = step_row(st, s, "counting escorts")) < 0)
 		goto out;
-	int have = sqlite3_column_int(s, 0), no = sqlite3_column_int(s, 1);
+	int no = sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
-	if (have >= m.escort_seats) {
-		cor_sqlite_msg(st, "movement '%s' has %d escort seat%s, all named", ref,
-			       m.escort_seats, m.escort_seats == 1 ? "" : "s");
-		err = COR_EINVAL;
-		goto out;
-	}
-	/* An escort takes a seat on every leg, like the travellers booked. */
-	int per_leg[COR_MOVEMENT_LEGS_MAX];
-	if ((err = leg_load(st, id, &m, per_leg)) < 0)
-		goto out;
-	for (int i = 0; i < m.nlegs; i++)
-		if (per_leg[i] + have + 1 > m.legs[i].seats) {
-			cor_sqlite_msg(
-				st,
-				"movement '%s' leg %d (%s -> %s) has no seat left for an escort: "
-				"%d travellers and %d escort%s in %d seats",
-				ref, i + 1, m.legs[i].from, m.legs[i].to, per_leg[i], have,
-				have == 1 ? "" : "s", m.legs[i].seats);
-			err = COR_EINVAL;
-			goto out;
-		}
 	if ((s = cor_sqlite_stmt(st, sql_add))) {
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int(s, 2, no);
@@ -1066,24 +1013,6 @@ int cor_store_booking_each(struct cor_store *st, const char *movement,
 	return ret;
 }
 
-/* The journey of case i on movement m of a plan input: the first leg
- * leaving its origin country, the first at or after it reaching its
- * destination country. -1 when there is none. */
-static int journey(const struct cor_plan_case *c, const struct cor_plan_movement *m, int *board,
-		   int *alight)
-{
-	*board = *alight = -1;
-	for (int k = 0; k < m->nlegs; k++)
-		if (*board < 0 && !strcmp(m->legs[k].from_country, c->origin))
-			*board = k;
-	for (int k = *board < 0 ? m->nlegs : *board; k < m->nlegs; k++)
-		if (!strcmp(m->legs[k].to_country, c->destination)) {
-			*alight = k;
-			break;
-		}
-	return *board >= 0 && *alight >= 0 ? 0 : -1;
-}
-
 /* Write a booking row for case id on movement id. */
 static int insert_booking(struct cor_store *st, int64_t case_id, int64_t movement_id,
 			  const char *status, const char *board, const char *alight)
@@ -1126,79 +1055,14 @@ int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref,
 	return move_case(st, case_ref, "booked", actor, why);
 }
 
-/* Would movement mref still keep every constraint with case_ref on it too?
- * Loads the movement's input with its booked cases fixed and the case added;
- * on a break, the message names it. board/alight get the case's journey. */
-static int check_fit(struct cor_store *st, const char *mref, const char *case_ref, char *board,
-		     char *alight)
-{
-	struct cor_rules_config cfg = cor_rules_config_default();
-	struct cor_plan_query q = {.movement = mref, .with_case = case_ref};
-	struct cor_plan_load l;
-	char msg[300];
-	cor_store_now(st, msg);
-	cor_time_parse_utc(msg, &q.now);
-	int err = cor_store_plan_load(st, &q, &cfg, &l);
-	if (err < 0)
-		return err;
-	size_t n = l.in.ncases, at = n;
-	int *mv = calloc(n ? n : 1, sizeof(int));
-	int *esc = calloc(l.in.nmovements ? l.in.nmovements : 1, sizeof(int));
-	if (!mv || !esc) {
-		err = COR_ENOMEM;
-		goto out;
-	}
-	int medical = 0;
-	for (size_t i = 0; i < n; i++) {
-		mv[i] = l.booked[i] || !strcmp(l.cases[i].ref, case_ref) ? 0 : -1;
-		if (!strcmp(l.cases[i].ref, case_ref))
-			at = i;
-		if (mv[i] == 0)
-			medical += l.cases[i].medical;
-	}
-	if (at == n || l.in.nmovements != 1) {
-		cor_sqlite_msg(st, "case '%s' is not travel-ready and eligible today", case_ref);
-		err = COR_EWRONGSTATE;
-		for (size_t i = 0; i < l.nskipped; i++)
-			if (!strcmp(l.skipped[i].ref, case_ref))
-				cor_sqlite_msg(st, "case '%s': %s", case_ref, l.skipped[i].why);
-		goto out;
-	}
-	int ratio = l.in.cfg.escort_ratio > 0 ? l.in.cfg.escort_ratio : 1;
-	esc[0] = (medical + ratio - 1) / ratio;
-	/* The named escorts' seats are taken off the input already
-	 * (cor_store_plan_load); the medical ones among them count towards the
-	 * escorts the medical travellers need. */
-	int named = l.movements[0].escorts_named;
-	esc[0] = esc[0] > named ? esc[0] - named : 0;
-	int b, a;
-	if (journey(&l.cases[at], &l.movements[0], &b, &a) < 0) {
-		cor_sqlite_msg(st, "%s (%s) does not go from %s to %s", l.movements[0].label, mref,
-			       l.cases[at].origin, l.cases[at].destination);
-		err = COR_EINVAL;
-		goto out;
-	}
-	snprintf(board, 6, "%s", l.movements[0].legs[b].from);
-	snprintf(alight, 6, "%s", l.movements[0].legs[a].to);
-	if (cor_plan_check(&l.in, mv, esc, msg, sizeof(msg)) < 0) {
-		cor_sqlite_msg(st, "case '%s' cannot go on %s (%s): %s", case_ref,
-			       l.movements[0].label, mref, msg);
-		err = COR_EINVAL;
-	}
-out:
-	free(mv);
-	free(esc);
-	cor_store_plan_release(&l);
-	return err;
-}
-
-int cor_store_booking_add(struct cor_store *st, const char *movement, const char *case_ref,
-			  enum cor_booking_status status, const char *actor, const char *reason)
+int cor_store_booking_put(struct cor_store *st, const char *movement, const char *case_ref,
+			  enum cor_booking_status status, const char *board, const char *alight,
+			  const char *actor, const char *reason)
 {
 	struct cor_movement m;
 	struct cor_case c;
 	int64_t mid, cid;
-	char board[6] = "", alight[6] = "", detail[160];
+	char detail[160];
 	bool own;
 	int err;
 	if (status != COR_BOOKING_BOOKED && status != COR_BOOKING_STANDBY) {
@@ -1210,34 +1074,7 @@ int cor_store_booking_add(struct cor_store *st, const char *movement, const char
 	if ((err = load_movement(st, movement, &mid, &m)) < 0 ||
 	    (err = cor_store_case_get(st, case_ref, &cid, &c)) < 0)
 		goto out;
-	bool day = m.state == COR_MSTATE_CLOSED;
-	if (m.state != COR_MSTATE_OPEN && !day) {
-		cor_sqlite_msg(st, "movement '%s' is '%s': cases are booked on open movements%s",
-			       movement, cor_movement_state_name(m.state),
-			       m.state == COR_MSTATE_PLANNED ? " (open it first)" : "");
-		err = COR_EWRONGSTATE;
-		goto out;
-	}
-	if (strcmp(c.state, "travel_ready")) {
-		cor_sqlite_msg(st, "case '%s' is '%s', not travel_ready", case_ref, c.state);
-		err = COR_EWRONGSTATE;
-		goto out;
-	}
-	if ((err = check_fit(st, movement, case_ref, board, alight)) < 0) {
-		/* A stand-by waits for a seat: only the route and the dates must fit. */
-		if (!(status == COR_BOOKING_STANDBY && err == COR_EINVAL && board[0]))
-			goto out;
-		err = 0;
-	}
 	if (status == COR_BOOKING_BOOKED) {
-		if (day) {
-			cor_sqlite_msg(st,
-				       "movement '%s' is closed: add the case as a stand-by, or "
-				       "reopen the manifest",
-				       movement);
-			err = COR_EWRONGSTATE;
-			goto out;
-		}
 		err = cor_sqlite_book(st, cid, case_ref, mid, &m, board, alight, actor, reason);
 		goto out;
 	}
@@ -1250,60 +1087,76 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
+int cor_store_booking_add(struct cor_store *st, const char *movement, const char *case_ref,
+			  enum cor_booking_status status, const char *actor, const char *reason)
+{
+	struct cor_movement m;
+	struct cor_case c;
+	struct cor_place p;
+	int64_t mid, cid;
+	int b = -1, a = -1, err;
+	if ((err = load_movement(st, movement, &mid, &m)) < 0 ||
+	    (err = cor_store_case_get(st, case_ref, &cid, &c)) < 0)
+		return err;
+	for (int k = 0; k < m.nlegs && b < 0; k++) {
+		if ((err = cor_store_place_get(st, m.legs[k].from, &p)) < 0)
+			return err;
+		if (!strcmp(p.country, c.origin))
+			b = k;
+	}
+	for (int k = b < 0 ? m.nlegs : b; k < m.nlegs && a < 0; k++) {
+		if ((err = cor_store_place_get(st, m.legs[k].to, &p)) < 0)
+			return err;
+		if (!strcmp(p.country, c.destination))
+			a = k;
+	}
+	if (b < 0 || a < 0) {
+		cor_sqlite_msg(st, "movement '%s' does not go from %s to %s", movement, c.origin,
+			       c.destination);
+		return COR_EINVAL;
+	}
+	return cor_store_booking_put(st, movement, case_ref, status, m.legs[b].from, m.legs[a].to,
+				     actor, reason);
+}
+
 int cor_store_booking_no_show(struct cor_store *st, const char *movement, const char *case_ref,
-			      const char *actor, const char *reason, int *promoted)
+			      const char *actor, const char *reason)
 {
 	struct cor_movement m;
 	int64_t mid;
 	bool own;
 	int err;
-	*promoted = 0;
 	if (!reason || !*reason) {
-		cor_sqlite_msg(st, "a no-show needs a reason (--reason)");
+		cor_sqlite_msg(st, "a no-show needs a reason");
 		return COR_EINVAL;
 	}
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = load_movement(st, movement, &mid, &m)) < 0)
 		goto out;
-	if (m.state != COR_MSTATE_OPEN && m.state != COR_MSTATE_CLOSED) {
-		cor_sqlite_msg(st, "movement '%s' is '%s': no-shows are recorded before departure",
-			       movement, cor_movement_state_name(m.state));
-		err = COR_EWRONGSTATE;
-		goto out;
-	}
 	/* The case's move takes the booking to no_show (sqlite_workflow.c). */
-	if ((err = set_booking_status(st, mid, case_ref, "booked", "booked")) < 0 ||
-	    (err = move_case(st, case_ref, "no_show", actor, reason)) < 0)
+	if ((err = set_booking_status(st, mid, case_ref, "booked", "booked")) < 0)
 		goto out;
-	/* Fill the seats freed from the stand-by list, first come first served. */
-	char(*refs)[32] = NULL;
-	size_t n = 0;
-	if ((err = case_refs(st, mid, "standby", &refs, &n)) < 0)
+	err = move_case(st, case_ref, "no_show", actor, reason);
+out:
+	return cor_sqlite_unit_end(st, own, err);
+}
+
+int cor_store_booking_promote(struct cor_store *st, const char *movement, const char *case_ref,
+			      const char *board, const char *alight, const char *actor,
+			      const char *reason)
+{
+	struct cor_movement m;
+	int64_t mid, cid;
+	bool own;
+	int err;
+	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
+		return err;
+	if ((err = load_movement(st, movement, &mid, &m)) < 0 ||
+	    (err = cor_sqlite_case_id(st, case_ref, &cid)) < 0 ||
+	    (err = set_booking_status(st, mid, case_ref, "standby", "cancelled")) < 0)
 		goto out;
-	for (size_t i = 0; err == 0 && i < n; i++) {
-		char board[6], alight[6];
-		int64_t cid;
-		struct cor_case c;
-		if ((err = cor_store_case_get(st, refs[i], &cid, &c)) < 0)
-			break;
-		if (strcmp(c.state, "travel_ready"))
-			continue;
-		/* Checked as if not on stand-by: take it off the list first. */
-		if ((err = set_booking_status(st, mid, refs[i], "standby", "cancelled")) < 0)
-			break;
-		int fit = check_fit(st, movement, refs[i], board, alight);
-		if (fit == COR_EINVAL || fit == COR_EWRONGSTATE) {
-			err = set_booking_status(st, mid, refs[i], "cancelled", "standby");
-			continue;
-		}
-		if ((err = fit) < 0)
-			break;
-		if ((err = cor_sqlite_book(st, cid, refs[i], mid, &m, board, alight, actor,
-					   "stand-by given a seat freed by a no-show")) == 0)
-			(*promoted)++;
-	}
-	free(refs);
+	err = cor_sqlite_book(st, cid, case_ref, mid, &m, board, alight, actor, reason);
 out:
 	return cor_sqlite_unit_end(st, own, err);
 }
@@ -1318,7 +1171,7 @@ int cor_store_booking_cancel(struct cor_store *st, const char *movement, const c
 	char detail[128];
 	int err;
 	if (!reason || !*reason) {
-		cor_sqlite_msg(st, "unbooking needs a reason (--reason)");
+		cor_sqlite_msg(st, "unbooking needs a reason");
 		return COR_EINVAL;
 	}
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)

@@ -13,9 +13,10 @@
 //    the case's event;
 //  - every change of a movement appends an event to the movement's history
 //    (event.movement_id), every change of a booking one to the case's;
-//  - a booking keeps every constraint of the planner's model (capacity per
-//    leg, special capacity, escorts, quotas, route, dates): the store checks
-//    it with cor_plan_check before writing.
+//  - the store holds records, not rules: whether a booking fits (capacity
+//    per leg, special places, escorts, quotas, route, dates), which state
+//    allows which change, and how many escorts a movement takes are the
+//    operations layer's (service/movement.h), checked before it writes.
 #ifndef COR_STORE_MOVEMENT_H
 #define COR_STORE_MOVEMENT_H
 
@@ -78,13 +79,13 @@ struct cor_movement_change {
 	int cases;    /* cases whose state changed with it */
 	int released; /* stand-bys released */
 };
-/* Move movement ref to state to, as actor, with reason (required to cancel
- * or reopen). Departing moves every booked case to departed; arriving
+/* Move movement ref to state to, as actor, with reason (the operations
+ * layer checks that the change is allowed and has its reason: the store
+ * writes it). Departing moves every booked case to departed; arriving
  * confirms the arrival of every departed case of the movement at its last
  * leg's destination; cancelling unbooks every booked case (back to
  * travel_ready) and releases stand-bys; closing and departing release the
- * stand-bys left. COR_EWRONGSTATE with a message listing the states it can
- * go to; COR_EINVAL (reason missing). */
+ * stand-bys left. */
 int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor_movement_state to,
 				 const char *actor, const char *reason,
 				 struct cor_movement_change *res);
@@ -109,8 +110,7 @@ struct cor_escort {
 	bool has_expiry;
 	bool medical; /* a doctor or nurse (medical escort), else operational */
 };
-/* Name escort e on movement ref; at most the movement's escort seats.
- * COR_EINVAL (a field, or all seats named), COR_EWRONGSTATE (departed). */
+/* Name escort e on movement ref (numbered next). COR_EINVAL (a field). */
 int cor_store_movement_escort_add(struct cor_store *st, const char *ref, const struct cor_escort *e,
 				  const char *actor);
 int cor_store_movement_escort_each(struct cor_store *st, const char *ref,
@@ -128,23 +128,33 @@ struct cor_booking {
 	char at[COR_TIME_LEN]; /* when booked or put on stand-by */
 };
 
-/* Book case on movement (status booked: the case goes travel_ready ->
- * booked; status standby: it stays travel_ready, on the stand-by list).
- * board and alight: NULL for the first leg leaving the case's origin
- * country and the first leg after it reaching its destination. Refused
- * with COR_EINVAL and the constraint that would break ("needs a stretcher
- * position, none free on ET 3412 leg 1") or COR_EWRONGSTATE (the movement is
- * not open, or closed for a booking; the case is not travel_ready). */
+/* Write a booking of case on movement, boarding at board and leaving at
+ * alight (places of its legs): status booked moves the case travel_ready ->
+ * booked with its event; status standby keeps it travel_ready, on the
+ * stand-by list. The store checks no rule of capacity or state beyond the
+ * case's lifecycle: the operations layer does (service/movement.h).
+ * COR_EEXIST when the case already holds a booking or a stand-by. */
+int cor_store_booking_put(struct cor_store *st, const char *movement, const char *case_ref,
+			  enum cor_booking_status status, const char *board, const char *alight,
+			  const char *actor, const char *reason);
+/* As cor_store_booking_put, the journey found from the case's origin and
+ * destination countries (the first leg leaving its origin country, the
+ * first after it reaching its destination); for tests and tools that write
+ * records directly. COR_EINVAL when the movement does not take the case. */
 int cor_store_booking_add(struct cor_store *st, const char *movement, const char *case_ref,
 			  enum cor_booking_status status, const char *actor, const char *reason);
 /* The bookings of movement ref (all statuses), by seat group. */
 int cor_store_booking_each(struct cor_store *st, const char *movement,
 			   int (*cb)(const struct cor_booking *b, void *ctx), void *ctx);
 /* The case did not show up: its booking becomes no_show and the case goes
- * booked -> no_show with reason; then stand-bys are promoted, in the order
- * they were put on stand-by, while they fit; *promoted gets how many. */
+ * booked -> no_show with reason. */
 int cor_store_booking_no_show(struct cor_store *st, const char *movement, const char *case_ref,
-			      const char *actor, const char *reason, int *promoted);
+			      const char *actor, const char *reason);
+/* A stand-by given a seat: its stand-by is cancelled and the case booked
+ * (travel_ready -> booked) from board to alight, with reason. */
+int cor_store_booking_promote(struct cor_store *st, const char *movement, const char *case_ref,
+			      const char *board, const char *alight, const char *actor,
+			      const char *reason);
 /* Unbook: booked -> travel_ready (or a stand-by released), with reason. */
 int cor_store_booking_cancel(struct cor_store *st, const char *movement, const char *case_ref,
 			     const char *actor, const char *reason);

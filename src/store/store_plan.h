@@ -1,24 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// The planner's input read from the store, and its plan written back.
-//
-// A candidate is a case in state travel_ready that meets every eligibility
-// criterion on the reference day, or (unless replanning) a case booked on
-// an open movement of the horizon, which is then fixed to that movement.
-// What the planner needs of a case is derived here from its records, in one
-// place:
-//  - travellers: the persons of the case, each taking a seat;
-//  - stretcher, WCHC and WCHS places: travellers whose latest fitness check
-//    has that condition; medical: those with medical_escort, oxygen or a
-//    stretcher (they travel with a medical escort);
-//  - available_from: the case's available_on day (0:00 UTC), else none;
-//  - valid_until: for each traveller, the later of the ends of their
-//    accepted documents (the day after expiry, 0:00 UTC, less the
-//    programme's margin) and, where a fitness window applies, their fitness
-//    check's time plus the window; the earliest over travellers;
-//  - deadline: the priority engine's deadline day, to its end.
-// Movements are the open ones whose first leg departs in [now, now +
-// horizon), with their legs, the countries of their places, quotas and
-// escort seats.
+// The records the planner's input is made of, and its plan written back.
+// The store reads: the movements of a query (the open ones whose first leg
+// departs in [now, now + horizon), or one movement), with their legs, the
+// countries of their places, quotas and the escorts named on them; the
+// bookings held on them; a case's available day; a movement's booked cases.
+// Which cases are candidates, what each needs and until when it can travel,
+// and what named escorts take from a movement are the operations layer's
+// (service/plan.h, cor_svc_plan_load), from the facts loader's records.
 #ifndef COR_STORE_PLAN_H
 #define COR_STORE_PLAN_H
 
@@ -44,7 +32,7 @@ struct cor_plan_skip {
 	char why[160]; /* "not eligible: FITNESS_EXPIRED, DOC_EXPIRES_BEFORE_TRAVEL" */
 };
 
-/* The input and what it owns. */
+/* The input and what it owns (free with cor_store_plan_release). */
 struct cor_plan_load {
 	struct cor_plan_input in;
 	struct cor_plan_case *cases;
@@ -54,13 +42,34 @@ struct cor_plan_load {
 	int64_t *movement_ids;
 	struct cor_plan_leg *legs;
 	struct cor_plan_quota *quotas;
+	int *named, *named_medical; /* per movement: escorts named, medical ones among them */
 	struct cor_plan_skip *skipped;
 	size_t nskipped;
 };
 
-/* Read the planner's input for q under cfg (rules: fitness windows and
- * document margins; priority deadlines). *out is zeroed first; free with
- * cor_store_plan_release. */
+/* A booking held on a movement of a load: the case's id, the movement's index. */
+struct cor_plan_held {
+	int64_t case_id;
+	int movement;
+};
+
+/* The movements q selects into l (zeroed by the caller), by first
+ * departure then reference: l->movements, movement_ids, legs (their
+ * capacity as stored), quotas, named and named_medical; l->in's movements
+ * and quotas point at them. */
+int cor_store_plan_movements(struct cor_store *st, const struct cor_plan_query *q,
+			     struct cor_plan_load *l);
+/* The bookings held (status booked) on l's movements, sorted by case id;
+ * *held is returned for the caller to free. */
+int cor_store_plan_held(struct cor_store *st, const struct cor_plan_load *l,
+			struct cor_plan_held **held, size_t *n);
+/* The day case_id can travel from (its available_on, 0:00 UTC), 0 when none. */
+int cor_store_plan_available(struct cor_store *st, int64_t case_id, int64_t *from);
+/* The cases booked on movement ref, by seat group; *refs for the caller to free. */
+int cor_store_plan_booked(struct cor_store *st, const char *ref, char (**refs)[32], size_t *n);
+/* The planner's input for q under cfg, as cor_svc_plan_load (service/plan.h)
+ * reads it, which defines it: kept for the callers that read the input
+ * directly. */
 int cor_store_plan_load(struct cor_store *st, const struct cor_plan_query *q,
 			const struct cor_rules_config *cfg, struct cor_plan_load *out);
 void cor_store_plan_release(struct cor_plan_load *l);
@@ -71,12 +80,20 @@ struct cor_plan_written {
 	int unbooked; /* cases taken off a movement (replanning only) */
 	int moved;    /* cases moved from one movement to another (replanning) */
 };
+/* Where a case placed by a plan boards and leaves its movement. */
+struct cor_plan_places {
+	char board[COR_PLAN_PLACE_MAX + 1], alight[COR_PLAN_PLACE_MAX + 1];
+};
 /* Write res (a plan of l->in) as bookings, as actor, in one transaction:
  * every newly placed case is booked (travel_ready -> booked, event naming
- * the movement); when replanning, cases whose movement changed are moved
- * and cases left out are unbooked, each with its event. */
+ * the movement) from places[i].board to places[i].alight; when replanning,
+ * cases whose movement changed are moved and cases left out are unbooked,
+ * each with its event. Outside a transaction, its own transaction; inside
+ * one, it takes no savepoint of its own (it would slow every write of a
+ * large plan): on a failure the caller must roll its transaction back, as
+ * the operations layer's dispatcher does. */
 int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
-			 const struct cor_plan_result *res, const char *actor,
-			 struct cor_plan_written *out);
+			 const struct cor_plan_result *res, const struct cor_plan_places *places,
+			 const char *actor, struct cor_plan_written *out);
 
 #endif

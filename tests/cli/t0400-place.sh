@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # corridor place: the shipped airports, ports and towns with their country
 # and time zone; a place added; each bad value refused before anything is
-# written (status 2 with the usage, or 1 for a duplicate), the database
-# unchanged.
+# written (status 2 with the usage for a command line that is wrong, 1 for a
+# value a rule refuses or a duplicate), the database unchanged; --json.
 . "$(dirname "$0")/lib.sh"
 
 new_db w.db
@@ -18,7 +18,7 @@ refused()
 	expect_status "$want_status" "$@"
 	[ "$(head -n 1 "$WORK/.stderr")" = "$want" ] || fail "stderr does not start with: $want"
 	if [ "$want_status" = 2 ]; then
-		expect_stderr_contains "usage: corridor place list [--db PATH]"
+		expect_stderr_contains "usage: corridor place list [--json] [--db PATH]"
 	else
 		expect_stderr "$want"
 	fi
@@ -63,23 +63,27 @@ expect_stdout_contains "MRNDB  port     MRT  Africa/Nouakchott        Nouadhibou
 
 # Refusals.
 ok="--kind airport --country MRT --tz Africa/Nouakchott --name Atar"
-refused 2 "corridor place: CODE: 'atr' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)" \
+refused 1 "error: 'atr' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)" \
 	"$CORRIDOR" place add atr $ok --db w.db
-refused 2 "corridor place: CODE: 'ATRX' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)" \
+refused 1 "error: 'ATRX' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)" \
 	"$CORRIDOR" place add ATRX $ok --db w.db
-refused 2 "corridor place: CODE: 'MR1TR' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)" \
+refused 1 "error: 'MR1TR' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)" \
 	"$CORRIDOR" place add MR1TR $ok --db w.db
-refused 2 "corridor place: --country: an ISO 3166-1 alpha-3 code such as LBY" \
+refused 2 "corridor place: CODE: 'ATRXYZ' is too long for a place code" \
+	"$CORRIDOR" place add ATRXYZ $ok --db w.db
+refused 1 "error: 'XYZ' is not an ISO 3166-1 alpha-3 code" \
 	"$CORRIDOR" place add ATR --kind airport --country XYZ --tz Africa/Nouakchott --name Atar --db w.db
-refused 2 "corridor place: --country: an ISO 3166-1 alpha-3 code such as LBY" \
+refused 1 "error: 'mrt' is not an ISO 3166-1 alpha-3 code" \
 	"$CORRIDOR" place add ATR --kind airport --country mrt --tz Africa/Nouakchott --name Atar --db w.db
-refused 2 "corridor place: --tz: a time zone such as Africa/Tripoli (see /usr/share/zoneinfo)" \
+refused 1 "error: 'Africa/Atlantis' is not a time zone this system knows (e.g. Africa/Tripoli)" \
 	"$CORRIDOR" place add ATR --kind airport --country MRT --tz Africa/Atlantis --name Atar --db w.db
-refused 2 "corridor place: --tz: a time zone such as Africa/Tripoli (see /usr/share/zoneinfo)" \
+refused 1 "error: '../../../etc/passwd' is not a time zone this system knows (e.g. Africa/Tripoli)" \
 	"$CORRIDOR" place add ATR --kind airport --country MRT --tz ../../../etc/passwd --name Atar --db w.db
+refused 1 "error: a place's name is 1 to 63 bytes of text" \
+	"$CORRIDOR" place add ATR --kind airport --country MRT --tz Africa/Nouakchott --name "" --db w.db
 refused 2 "corridor place: --kind: one of airport, port, land" \
 	"$CORRIDOR" place add ATR --kind harbour --country MRT --tz Africa/Nouakchott --name Atar --db w.db
-refused 2 "corridor place: --name: 1 to 63 bytes of text" \
+refused 2 "corridor place: give --country, --tz and --name" \
 	"$CORRIDOR" place add ATR --kind airport --country MRT --tz Africa/Nouakchott --db w.db
 refused 2 "corridor place: give one place code (IATA ABC or UN/LOCODE ABCDE)" \
 	"$CORRIDOR" place add $ok --db w.db
@@ -90,4 +94,23 @@ refused 1 "error: place 'NKC' already exists" \
 	"$CORRIDOR" place add NKC --kind airport --country MRT --tz Africa/Nouakchott --name "Nouakchott 2" --db w.db
 refused 1 "error: place 'MJI' already exists" \
 	"$CORRIDOR" place add MJI --kind airport --country LBY --tz Africa/Tripoli --name "Mitiga" --db w.db
+# With --json: the error in one shape on stderr, the field named.
+db_dump w.db >before.sql
+expect_status 1 "$CORRIDOR" place add ATR --kind airport --country XYZ --tz Africa/Nouakchott \
+	--name Atar --json --db w.db
+expect_empty_stdout
+[ "$(jq -r '.error.code + " " + .error.field' "$WORK/.stderr")" = "INVALID country" ] ||
+	fail "error document: $(cat "$WORK/.stderr")"
+db_dump w.db >after.sql
+expect_same_file before.sql after.sql
+
+# place list --json: every place, as the API serves them.
+expect_status 0 "$CORRIDOR" place list --json --db w.db
+expect_empty_stderr
+[ "$(jq -r '.places[] | select(.code == "NKC") | [.kind, .country, .tz, .name] | join("|")' \
+	"$WORK/.stdout")" = "airport|MRT|Africa/Nouakchott|Nouakchott" ] || fail "NKC: $(cat "$WORK/.stdout")"
+[ "$(jq '.places | length' "$WORK/.stdout")" = "$((n + 2))" ] || fail "count: $(jq '.places | length' "$WORK/.stdout")"
+expect_status 0 "$CORRIDOR" place add ATR --kind airport --country MRT --tz Africa/Nouakchott \
+	--name Atar --json --db w.db
+[ "$(jq -r .code "$WORK/.stdout")" = ATR ] || fail "add --json: $(cat "$WORK/.stdout")"
 pass

@@ -114,7 +114,7 @@ refused 2 "corridor movement: --leg 1: seats= is missing" \
 	"$CORRIDOR" movement add $A --leg from=MJI,to=LOS,$G --db w.db
 refused 2 "corridor movement: --leg 1: number: give number= (the label does not make one)" \
 	"$CORRIDOR" movement add --office LY-TIP --kind charter --label "UZ:8401" --leg from=MJI,to=LOS,$G,seats=1 --db w.db
-# Legs that do not make a journey: status 1, from the store's checks.
+# Legs that do not make a journey: status 1, from the checks of movement.add.
 refused 1 "error: leg 1: arrives 2026-12-01T06:00Z, not after it departs 2026-12-01T07:00Z" \
 	"$CORRIDOR" movement add $A --leg from=MJI,to=LOS,departs=2026-12-01T07:00Z,arrives=2026-12-01T06:00Z,seats=1 --db w.db
 refused 1 "error: leg 1: leaves from and goes to MJI" \
@@ -125,10 +125,10 @@ refused 1 "error: leg 2: leaves from LOS, but leg 1 goes to ADD" \
 refused 1 "error: leg 2: departs 2026-12-01T08:00Z before leg 1 arrives 2026-12-01T09:00Z" \
 	"$CORRIDOR" movement add $A --leg from=MJI,to=ADD,$G,seats=1 \
 	--leg from=ADD,to=LOS,departs=2026-12-01T08:00Z,arrives=2026-12-01T11:00Z,seats=1 --db w.db
-refused 1 "error: leg 2: no place 'XYZ' (see 'corridor place list'; add it with 'corridor place add')" \
+refused 1 "error: leg 2: no place 'XYZ'" \
 	"$CORRIDOR" movement add $A --leg from=MJI,to=ADD,$G,seats=1 \
 	--leg from=ADD,to=XYZ,departs=2026-12-01T10:00Z,arrives=2026-12-01T11:00Z,seats=1 --db w.db
-refused 1 "error: no office 'XX-YYY' (see 'corridor office list')" \
+refused 1 "error: no office 'XX-YYY'" \
 	"$CORRIDOR" movement add --office XX-YYY --kind charter --label X1 --leg from=MJI,to=LOS,$G,seats=1 --db w.db
 # The other options.
 L=from=MJI,to=LOS,$G,seats=1
@@ -141,7 +141,7 @@ refused 2 "corridor movement: --kind: one of charter, scheduled, vessel, convoy"
 refused 2 "corridor movement: --label: the name people use for it, such as \"ET 3412\" (1-23 bytes)" \
 	"$CORRIDOR" movement add --office LY-TIP --kind charter --leg $L --db w.db
 refused 2 "corridor movement: --leg: give at least one leg" "$CORRIDOR" movement add $A --db w.db
-refused 2 "corridor movement: --carrier: 'uz' is not an IATA airline designator" \
+refused 1 "error: 'uz' is not an IATA airline designator" \
 	"$CORRIDOR" movement add $A --carrier uz --leg $L --db w.db
 refused 2 "corridor movement: --escort-seats: '100' is not a whole number from 0 to 99" \
 	"$CORRIDOR" movement add $A --escort-seats 100 --leg $L --db w.db
@@ -154,9 +154,30 @@ refused 2 "corridor movement: --state: one of planned, open, closed, departed, a
 refused 2 "corridor movement: --from: '2026-13-01' is not a real date in the form YYYY-MM-DD" \
 	"$CORRIDOR" movement list --from 2026-13-01 --db w.db
 refused 2 "corridor movement: give one movement reference" "$CORRIDOR" movement show --db w.db
-refused 1 "error: no movement 'LY-TIP-MV-2026-0099' (see 'corridor movement list')" \
+refused 1 "error: no movement 'LY-TIP-MV-2026-0099'" \
 	"$CORRIDOR" movement show LY-TIP-MV-2026-0099 --db w.db
 
 # A refused add takes no number: the next is still 0004.
 added "movement LY-TIP-MV-2026-0004 added (planned)" $A --leg $L
+
+# --json: the list and one movement as the API serves them, read with jq.
+expect_status 0 "$CORRIDOR" movement list --state open --json --db w.db
+expect_empty_stderr
+[ "$(jq -r '.movements | map(.ref + "|" + (.route | join("-")) + "|" + .departs_local + "|" + (.seats_free | tostring)) | join(" ")' \
+	"$WORK/.stdout")" = "LY-TIP-MV-2026-0001|MJI-ADD-LOS|2026-12-01 09:00 +02:00|150 YE-ADE-MV-2026-0001|YEADE-DJJIB|2026-12-05 21:00 +03:00|120" ] ||
+	fail "list --json: $(cat "$WORK/.stdout")"
+expect_status 0 "$CORRIDOR" movement show LY-TIP-MV-2026-0001 --json --db w.db
+expect_empty_stderr
+[ "$(jq -r '[.state, .carrier, (.escort_seats | tostring), (.legs | map(.number + ":" + .from + ">" + .to + "@" + .departs + ":" + (.stretchers | tostring)) | join(",")), (.bookings | length | tostring), .history[0].action] | join("|")' \
+	"$WORK/.stdout")" = "open|ET|2|ET3412:MJI>ADD@2026-12-01T07:00Z:2,ET911:ADD>LOS@2026-12-01T13:00Z:0|0|created" ] ||
+	fail "show --json: $(cat "$WORK/.stdout")"
+expect_status 0 "$CORRIDOR" movement show YE-ADE-MV-2026-0001 --json --db w.db
+[ "$(jq -r '.carrier' "$WORK/.stdout")" = null ] || fail "a vessel has no carrier: $(cat "$WORK/.stdout")"
+expect_status 1 "$CORRIDOR" movement show LY-TIP-MV-2026-0099 --json --db w.db
+expect_empty_stdout
+[ "$(jq -r '[.error.code, .error.field, .error.message] | join("|")' "$WORK/.stderr")" = \
+	"MOVEMENT_NOT_FOUND|movement|no movement 'LY-TIP-MV-2026-0099'" ] || fail "error: $(cat "$WORK/.stderr")"
+expect_status 0 "$CORRIDOR" movement add $A --leg $L --json --db w.db
+[ "$(jq -r '.ref + " " + .state' "$WORK/.stdout")" = "LY-TIP-MV-2026-0005 planned" ] ||
+	fail "add --json: $(cat "$WORK/.stdout")"
 pass

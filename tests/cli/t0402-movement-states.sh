@@ -72,7 +72,17 @@ expect_stdout_contains "  2 cases, 3 persons, 0 free, 1 on stand-by"
 # Closing the manifest releases the stand-by; reopening needs a reason.
 ok "movement $M1: open -> closed; 1 stand-by released" close "$M1"
 refused 2 "corridor movement: --reason: say why the manifest is reopened" "$CORRIDOR" movement reopen "$M1" --db w.db
-refused 1 "error: movement '$M1': going from closed to open needs a reason (--reason)" \
+# Reopening takes a closed manifest back: a planned movement is opened instead.
+db_dump w.db >before.sql
+expect_status 1 "$CORRIDOR" movement reopen "$M2" --reason "more seats" --db w.db
+expect_stderr "error: movement '$M2' is 'planned': reopening takes a closed manifest back to open
+hint: 'corridor movement open' opens a planned movement"
+expect_status 1 "$CORRIDOR" movement reopen "$M2" --reason "more seats" --json --db w.db
+[ "$(jq -r '.error.code + " " + .error.field' "$WORK/.stderr")" = "WRONG_STATE movement" ] ||
+	fail "reopen --json: $(cat "$WORK/.stderr")"
+db_dump w.db >after.sql
+expect_same_file before.sql after.sql
+refused 1 "error: movement '$M1': going from closed to open needs a reason" \
 	"$CORRIDOR" movement open "$M1" --db w.db
 ok "movement $M1: closed -> open" reopen "$M1" --reason "two seats more from the carrier"
 ok "movement $M1: open -> closed" close "$M1"
@@ -100,7 +110,7 @@ ok "movement $M2: open -> cancelled; 1 case back to travel_ready" cancel "$M2" -
 refused 1 "error: movement '$M2' is 'cancelled'; it cannot go to 'open' (next: none)" \
 	"$CORRIDOR" movement open "$M2" --db w.db
 ok "movement $M3: planned -> cancelled" cancel "$M3" --reason "not needed"
-refused 1 "error: no movement 'SD-PZU-MV-$Y-0009' (see 'corridor movement list')" \
+refused 1 "error: no movement 'SD-PZU-MV-$Y-0009'" \
 	"$CORRIDOR" movement close "SD-PZU-MV-$Y-0009" --db w.db
 refused 2 "corridor movement: give one movement reference" "$CORRIDOR" movement close --db w.db
 
@@ -154,4 +164,18 @@ sed -i -E 's/ on 20[0-9-]{8}T[0-9:]{8}Z by / on ATZ by /' cases.txt
 expect_same_file want.txt cases.txt
 [ "$(sql w.db "SELECT group_concat(status, ',') FROM (SELECT status FROM booking ORDER BY id)")" = \
 	"departed,departed,cancelled,cancelled,cancelled" ] || fail "bookings: $(sql w.db 'SELECT * FROM booking')"
+
+# What a state change did, and the states, read with --json.
+M4=SD-PZU-MV-$Y-0004
+ok "movement $M4 added (planned)" add --office SD-PZU --kind charter --label "MS 804" \
+	--leg "from=PZU,to=CAI,departs=$dep,arrives=$arr,seats=3"
+expect_status 0 "$CORRIDOR" movement open "$M4" --json --db w.db
+[ "$(jq -r '[.ref, .from, .to, .cases, .released] | map(tostring) | join("|")' "$WORK/.stdout")" = \
+	"$M4|planned|open|0|0" ] || fail "open --json: $(cat "$WORK/.stdout")"
+expect_status 0 "$CORRIDOR" movement list --json --db w.db
+[ "$(jq -r '.movements | map(.ref + ":" + .state) | join(",")' "$WORK/.stdout")" = \
+	"$M1:arrived,$M2:cancelled,$M3:cancelled,$M4:open" ] || fail "list --json: $(cat "$WORK/.stdout")"
+expect_status 0 "$CORRIDOR" movement show "$M1" --json --db w.db
+[ "$(jq -r '.bookings | map(.case + ":" + .status) | join(",")' "$WORK/.stdout")" = \
+	"$C1:departed,$C2:departed,$C3:cancelled,$C3:cancelled" ] || fail "show --json: $(cat "$WORK/.stdout")"
 pass

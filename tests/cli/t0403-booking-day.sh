@@ -25,7 +25,7 @@ refused()
 	shift 2
 	db_dump w.db >before.sql
 	expect_status "$want_status" "$@"
-	[ "$(head -n 1 "$WORK/.stderr")" = "$want" ] || fail "stderr does not start with: $want"
+	[ "$(head -n 1 "$WORK/.stderr")" = "${want%%$'\n'*}" ] || fail "stderr does not start with: $want"
 	[ "$want_status" = 2 ] || expect_stderr "$want"
 	expect_empty_stdout
 	db_dump w.db >after.sql
@@ -55,21 +55,39 @@ ok "movement $M3 added (planned)" add --office SD-PZU --kind charter --label "MS
 # A stretcher case on a movement without stretcher places.
 db_dump w.db >before.sql
 expect_status 1 "$CORRIDOR" movement book "$M1" "$C4" --db w.db
-expect_stderr "error: case '$C4' cannot go on MS 801 ($M1): leg PZU-CAI of '$M1' has 0 stretcher positions for 1"
+expect_stderr "error: case '$C4' cannot go on movement '$M1' (MS 801)
+  leg PZU-CAI of '$M1' has 0 stretcher positions for 1"
 db_dump w.db >after.sql
 expect_same_file before.sql after.sql
+# Without an escort seat either: both causes, each its own, code CAPACITY.
+M4=SD-PZU-MV-$Y-0004
+ok "movement $M4 added (open)" add --office SD-PZU --kind charter --label "MS 804" --escort-seats 0 \
+	--open --leg "from=PZU,to=CAI,departs=$dep,arrives=$arr,seats=9"
+db_dump w.db >before.sql
+expect_status 1 "$CORRIDOR" movement book "$M4" "$C4" --db w.db
+expect_stderr "error: case '$C4' cannot go on movement '$M4' (MS 804)
+  '$M4' carries 1 medical traveller, who need 1 medical escort (1 per 3), and has 0 escort seats free
+  leg PZU-CAI of '$M4' has 0 stretcher positions for 1"
+expect_status 1 "$CORRIDOR" movement book "$M4" "$C4" --json --db w.db
+[ "$(jq -r '[.error.code, .error.field, (.error.causes | map(.code + ":" + .field) | join(","))] | join("|")' "$WORK/.stderr")" = \
+	"CAPACITY|movement|CAPACITY:escort_seats,CAPACITY:movement" ] || fail "causes: $(cat "$WORK/.stderr")"
+db_dump w.db >after.sql
+expect_same_file before.sql after.sql
+ok "movement $M4: open -> cancelled" cancel "$M4" --reason "not needed"
 
 # Quotas: the family of two does not fit a quota of one seat for its office.
 ok "movement $M1: quota of SD-PZU set to 1 seat" quota "$M1" SD-PZU 1
-refused 1 "error: case '$C1' cannot go on MS 801 ($M1): the SD-PZU quota of 1 seats on '$M1' carries 2" \
+refused 1 "error: case '$C1' cannot go on movement '$M1' (MS 801)
+  the SD-PZU quota of 1 seats on '$M1' carries 2" \
 	"$CORRIDOR" movement book "$M1" "$C1" --db w.db
 ok "movement $M1: quota of SD-PZU set to 2 seats" quota "$M1" SD-PZU 2
 ok "movement $M1: quota of LY-TIP set to 0 seats" quota "$M1" LY-TIP 0
 ok "case $C1 booked on $M1" book "$M1" "$C1"
-refused 1 "error: case '$C2' cannot go on MS 801 ($M1): the SD-PZU quota of 2 seats on '$M1' carries 3" \
+refused 1 "error: case '$C2' cannot go on movement '$M1' (MS 801)
+  the SD-PZU quota of 2 seats on '$M1' carries 3" \
 	"$CORRIDOR" movement book "$M1" "$C2" --db w.db
 ok "movement $M1: quota of SD-PZU removed" quota "$M1" SD-PZU none
-refused 1 "error: no office 'XX-YYY' (see 'corridor office list')" "$CORRIDOR" movement quota "$M1" XX-YYY 3 --db w.db
+refused 1 "error: no office 'XX-YYY'" "$CORRIDOR" movement quota "$M1" XX-YYY 3 --db w.db
 refused 2 "corridor movement: SEATS: 'many' is not a whole number from 0 to 9999" \
 	"$CORRIDOR" movement quota "$M1" SD-PZU many --db w.db
 refused 2 "corridor movement: give a movement reference, an office and a number of seats (or 'none')" \
@@ -80,10 +98,11 @@ ok "case $C2 booked on $M1" book "$M1" "$C2"
 # travel-ready, a movement not open, a case already booked.
 db_dump w.db >before.sql
 expect_status 1 "$CORRIDOR" movement book "$M1" "$C3" --db w.db
-expect_stderr "error: case '$C3' cannot go on MS 801 ($M1): leg PZU-CAI of '$M1' has 3 seats for 4"
+expect_stderr "error: case '$C3' cannot go on movement '$M1' (MS 801)
+  leg PZU-CAI of '$M1' has 3 seats for 4"
 db_dump w.db >after.sql
 expect_same_file before.sql after.sql
-refused 1 "error: MS 801 ($M1) does not go from SDN to ETH" "$CORRIDOR" movement book "$M1" "$C5" --db w.db
+refused 1 "error: movement '$M1' (MS 801) does not go from SDN to ETH" "$CORRIDOR" movement book "$M1" "$C5" --db w.db
 refused 1 "error: case '$C6' is 'eligible', not travel_ready" "$CORRIDOR" movement book "$M1" "$C6" --db w.db
 refused 1 "error: movement '$M3' is 'planned': cases are booked on open movements (open it first)" \
 	"$CORRIDOR" movement book "$M3" "$C3" --db w.db
@@ -94,16 +113,19 @@ refused 2 "corridor movement: give a movement reference and a case ID" "$CORRIDO
 ok "case $C4 booked on $M2" book "$M2" "$C4"
 
 # Stand-bys: only the route must fit.
-ok "case $C3 on stand-by for $M1" standby "$M1" "$C3"
-refused 1 "error: MS 801 ($M1) does not go from SDN to ETH" "$CORRIDOR" movement standby "$M1" "$C5" --db w.db
-refused 1 "error: the case already holds a booking or a stand-by" "$CORRIDOR" movement standby "$M1" "$C3" --db w.db
+expect_status 0 "$CORRIDOR" movement standby "$M1" "$C3" --json --db w.db
+expect_empty_stderr
+[ "$(jq -r '[.movement, .case, .status, .board, .alight] | join("|")' "$WORK/.stdout")" = \
+	"$M1|$C3|standby|PZU|CAI" ] || fail "standby --json: $(cat "$WORK/.stdout")"
+refused 1 "error: movement '$M1' (MS 801) does not go from SDN to ETH" "$CORRIDOR" movement standby "$M1" "$C5" --db w.db
+refused 1 "error: case '$C3' already holds a booking or a stand-by" "$CORRIDOR" movement standby "$M1" "$C3" --db w.db
 
 # A no-show frees two seats; the stand-by takes one.
 refused 2 "corridor movement: --reason: say what is known (did not report, ill...)" \
 	"$CORRIDOR" movement noshow "$M1" "$C1" --db w.db
 ok "case $C1: no-show on $M1; 1 stand-by given a seat" noshow "$M1" "$C1" --reason "did not report"
 [ "$(state_of "$C1")/$(state_of "$C3")" = no_show/booked ] || fail "after the no-show: $(sql w.db 'SELECT ref, state FROM cases')"
-refused 1 "error: case '$C1' has no booking in status booked on this movement" \
+refused 1 "error: case '$C1' holds no booking on '$M1'" \
 	"$CORRIDOR" movement noshow "$M1" "$C1" --reason "again" --db w.db
 
 # Unbooking.

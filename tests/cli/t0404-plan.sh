@@ -66,6 +66,20 @@ expect_status 0 "$CORRIDOR" plan --dry-run --explain --now "$now" --time-limit 3
 plan_out | sed -E 's/(normal     seats on UZ 8401 and UZ 8403 went to ).*/\1CASES/' >got.txt
 expect_same_file want.txt got.txt
 
+# --json: the same plan as the API serves it; the planning time is the
+# context's clock (CORRIDOR_NOW) when --now is not given.
+db_dump w.db >before.sql
+CORRIDOR_NOW="${now%Z}:00Z" expect_status 0 "$CORRIDOR" plan --dry-run --json --db w.db
+expect_empty_stderr
+[ "$(jq -r '[.now, .dry_run, .candidates.cases, .placed.cases, .placed.persons, .value, .bound, .optimal,
+	(.movements | map(.ref + ":" + (.persons | tostring) + ":" + (.cases | length | tostring)) | join(",")),
+	(.left_out | map(.case + ":" + .why) | join(",")),
+	(.not_eligible | map(.case + ":" + .why) | join(",")), .written] | map(tostring) | join("|")' "$WORK/.stdout")" = \
+	"$now|true|5|3|5|22996|22996|true|$M1:3:2,$M2:2:1|LY-TIP-2026-000004:no_route,LY-TIP-2026-000005:seats_full|LY-TIP-2026-000006:not eligible: UNFIT|null" ] ||
+	fail "plan --json: $(cat "$WORK/.stdout")"
+db_dump w.db >after.sql
+expect_same_file before.sql after.sql
+
 # The model, solved by an exact solver: the same value.
 expect_status 0 glpsol --lp model.lp -o solution.txt
 grep -q '^Status:     INTEGER OPTIMAL$' solution.txt || fail "glpsol: $(head -n 8 solution.txt)"
@@ -133,5 +147,7 @@ refused 2 "corridor plan: --time-limit: '86401' is not a whole number from 1 to 
 refused 2 "corridor plan: --time-limit: '1.5' is not a whole number from 1 to 86400" "$CORRIDOR" plan --time-limit 1.5 --db w.db
 refused 2 "corridor plan: unexpected argument 'now'" "$CORRIDOR" plan now --db w.db
 refused 2 "corridor plan: unknown option '--fast'" "$CORRIDOR" plan --fast --db w.db
+# The rules in force decide: no rules file of its own any more.
+refused 2 "corridor plan: unknown option '--config'" "$CORRIDOR" plan --config rules.conf --db w.db
 refused 1 "error: cannot write the model to 'no/such/dir/m.lp'" "$CORRIDOR" plan --lp no/such/dir/m.lp --db w.db
 pass

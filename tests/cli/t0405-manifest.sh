@@ -100,8 +100,12 @@ refused 2 "corridor manifest: --control: 1 to 14 digits" \
 	"$CORRIDOR" manifest "$M" --format paxlst --recipient EGYAPI --control 4x2 --out r.edi --db w.db
 refused 2 "corridor manifest: --leg: '9' is not a whole number from 1 to 8" "$CORRIDOR" manifest "$M" --format csv --leg 9 --db w.db
 refused 2 "corridor manifest: give one movement reference" "$CORRIDOR" manifest --format csv --db w.db
-refused 1 "error: no movement 'SD-PZU-MV-$Y-0099' (see 'corridor movement list')" \
+refused 1 "error: no movement 'SD-PZU-MV-$Y-0099'" \
 	"$CORRIDOR" manifest "SD-PZU-MV-$Y-0099" --format csv --out r.csv --db w.db
+expect_status 1 "$CORRIDOR" manifest "$M" --format csv --leg 2 --json --db w.db
+expect_empty_stdout
+[ "$(jq -r '[.error.code, .error.field] | join("|")' "$WORK/.stderr")" = "NOT_FOUND|leg" ] ||
+	fail "error document: $(cat "$WORK/.stderr")"
 refused 1 "error: movement '$M' has 1 leg, not a leg 2" "$CORRIDOR" manifest "$M" --format csv --leg 2 --out r.csv --db w.db
 refused 1 "error: cannot write 'nodir/r.csv.part': No such file or directory" \
 	"$CORRIDOR" manifest "$M" --format csv --out nodir/r.csv --db w.db

@@ -62,7 +62,7 @@ plan "placed 1 case, 1 person; priority-weighted persons 1; value 998, bound 998
 # By hand, the first movement is refused too, and nothing changes.
 db_dump w.db >before.sql
 expect_status 1 "$CORRIDOR" movement book "$M1" "$C" --db w.db
-expect_stderr "error: case '$C' cannot go on MS 801 ($M1): case '$C' cannot board '$M1' at that time"
+expect_stderr "error: case '$C' is available to travel from $(day '+2 days'); movement '$M1' (MS 801) departs $d1"
 db_dump w.db >after.sql
 expect_same_file before.sql after.sql
 # Now: the first movement.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Unit tests for movements: names, the movement lifecycle (every pair of
-// states), place codes, leg numbers, carriers, and the validation of a
-// movement with the exact message of each refusal.
+// states), place codes, leg numbers, carriers, the validation of a
+// movement with the exact message of each refusal, and the fit of a booking
+// (every constraint it would break, each a cause of its own).
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "domain/movement.h"
+#include "plan/plan.h"
 #include "util/error.h"
 #include "util/tz.h"
 
@@ -280,12 +282,141 @@ static void test_leg_parse(void **state)
 	leg_refused("from=M\x1b[2J", "from: 'M?[2J' is not an IATA airport code or a UN/LOCODE");
 }
 
+/* ---- the fit of a booking ---------------------------------------------- */
+
+/* One movement PZU-CAI (3 seats, no special places, escort_seats escort
+ * seats), the case kept on it (2 persons, office SD-PZU) and the case added. */
+struct fit {
+	struct cor_plan_leg leg;
+	struct cor_plan_movement m;
+	struct cor_plan_case c[2];
+	struct cor_plan_quota q;
+	struct cor_plan_input in;
+	struct cor_error e;
+};
+
+static void fit_init(struct fit *f, int escort_seats)
+{
+	memset(f, 0, sizeof(*f));
+	f->leg = (struct cor_plan_leg){.from = "PZU",
+				       .to = "CAI",
+				       .from_country = "SDN",
+				       .to_country = "EGY",
+				       .departs = 1000000,
+				       .arrives = 1007200,
+				       .cap = {3, 0, 0, 0}};
+	f->m = (struct cor_plan_movement){.ref = "SD-PZU-MV-2026-0001",
+					  .label = "MS 801",
+					  .escort_seats = escort_seats,
+					  .nlegs = 1,
+					  .legs = &f->leg};
+	for (int i = 0; i < 2; i++)
+		f->c[i] = (struct cor_plan_case){.office = "SD-PZU",
+						 .origin = "SDN",
+						 .destination = "EGY",
+						 .need = {1, 0, 0, 0},
+						 .valid_until = INT64_MAX,
+						 .fixed = i == 0 ? 0 : -1};
+	snprintf(f->c[0].ref, sizeof(f->c[0].ref), "SD-PZU-2026-000001");
+	snprintf(f->c[1].ref, sizeof(f->c[1].ref), "SD-PZU-2026-000004");
+	f->c[0].need[COR_RES_SEATS] = 2;
+	f->in = (struct cor_plan_input){
+		.cases = f->c, .ncases = 2, .movements = &f->m, .nmovements = 1};
+	f->in.cfg.escort_ratio = 3;
+}
+
+static void test_fit(void **state)
+{
+	(void)state;
+	struct fit f;
+	int b, a;
+	fit_init(&f, 2);
+	assert_int_equal(cor_booking_fit(&f.in, 1, &f.e), 0);
+	assert_int_equal(f.e.code, COR_CODE_OK);
+	assert_int_equal(cor_booking_journey(&f.c[1], &f.m, &b, &a), 0);
+	assert_int_equal(b, 0);
+	assert_int_equal(a, 0);
+
+	/* On a stretcher with a medical escort, and no escort seat: the
+	 * stretcher place, the escort seat and the seat the escort would take,
+	 * each its own cause. */
+	fit_init(&f, 0);
+	f.c[1].need[COR_RES_STRETCHERS] = 1;
+	f.c[1].medical = 1;
+	assert_int_equal(cor_booking_fit(&f.in, 1, &f.e), COR_EINVAL);
+	assert_int_equal(f.e.code, COR_CODE_CAPACITY);
+	assert_string_equal(f.e.field, "movement");
+	assert_string_equal(f.e.message,
+			    "case 'SD-PZU-2026-000004' cannot go on movement 'SD-PZU-MV-2026-0001' "
+			    "(MS 801)");
+	assert_int_equal(f.e.ncauses, 3);
+	assert_string_equal(f.e.causes[0].field, "escort_seats");
+	assert_string_equal(f.e.causes[0].message,
+			    "'SD-PZU-MV-2026-0001' carries 1 medical traveller, who need 1 medical "
+			    "escort (1 per 3), and has 0 escort seats free");
+	assert_string_equal(f.e.causes[1].message,
+			    "leg PZU-CAI of 'SD-PZU-MV-2026-0001' has 3 seats for 4");
+	assert_string_equal(f.e.causes[2].message,
+			    "leg PZU-CAI of 'SD-PZU-MV-2026-0001' has 0 stretcher positions for 1");
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(f.e.causes[i].code, COR_CODE_CAPACITY);
+
+	/* A named medical escort covers the medical traveller: only the
+	 * stretcher is missing. */
+	fit_init(&f, 0);
+	f.c[1].need[COR_RES_STRETCHERS] = 1;
+	f.c[1].medical = 1;
+	f.m.escorts_named = 1;
+	assert_int_equal(cor_booking_fit(&f.in, 1, &f.e), COR_EINVAL);
+	assert_int_equal(f.e.ncauses, 1);
+	assert_string_equal(f.e.causes[0].message,
+			    "leg PZU-CAI of 'SD-PZU-MV-2026-0001' has 0 stretcher positions for 1");
+
+	/* A quota: the office's persons on the movement. */
+	fit_init(&f, 2);
+	f.q = (struct cor_plan_quota){.movement = 0, .office = "SD-PZU", .seats = 2};
+	f.in.quotas = &f.q;
+	f.in.nquotas = 1;
+	assert_int_equal(cor_booking_fit(&f.in, 1, &f.e), COR_EINVAL);
+	assert_int_equal(f.e.ncauses, 1);
+	assert_string_equal(f.e.causes[0].message,
+			    "the SD-PZU quota of 2 seats on 'SD-PZU-MV-2026-0001' carries 3");
+
+	/* The route, then the dates: refusals of their own. */
+	fit_init(&f, 2);
+	memcpy(f.c[1].destination, "ETH", 4);
+	assert_int_equal(cor_booking_fit(&f.in, 1, &f.e), COR_EINVAL);
+	assert_int_equal(f.e.code, COR_CODE_REFUSED);
+	assert_string_equal(f.e.field, "movement");
+	assert_string_equal(f.e.message, "movement 'SD-PZU-MV-2026-0001' (MS 801) does not go "
+					 "from SDN to ETH");
+	assert_int_equal(cor_booking_journey(&f.c[1], &f.m, &b, &a), COR_EINVAL);
+	fit_init(&f, 2);
+	f.c[1].valid_until = 999999;
+	snprintf(f.c[1].valid_why, sizeof(f.c[1].valid_why),
+		 "the fitness to travel of SD-PZU-2026-000004-01 ends 1970-01-12 13:46 UTC");
+	assert_int_equal(cor_booking_fit(&f.in, 1, &f.e), COR_EINVAL);
+	assert_int_equal(f.e.code, COR_CODE_REFUSED);
+	assert_string_equal(f.e.field, "case");
+	assert_string_equal(f.e.message,
+			    "case 'SD-PZU-2026-000004' cannot board movement 'SD-PZU-MV-2026-0001' "
+			    "(MS 801) at 1970-01-12T13:46Z: the fitness to travel of "
+			    "SD-PZU-2026-000004-01 ends 1970-01-12 13:46 UTC");
+	fit_init(&f, 2);
+	f.c[1].available_from = 1036800;
+	assert_int_equal(cor_booking_fit(&f.in, 1, &f.e), COR_EINVAL);
+	assert_string_equal(f.e.message,
+			    "case 'SD-PZU-2026-000004' is available to travel from 1970-01-13; "
+			    "movement 'SD-PZU-MV-2026-0001' (MS 801) departs 1970-01-12T13:46Z");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names), cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_codes), cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_times), cmocka_unit_test(test_leg_parse),
+		cmocka_unit_test(test_fit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: Apache-2.0
+// plan.run (see plan.h): one operation row for a dry run (read) and one for
+// a run that writes, over the same function; and the planner's input, from
+// the store's records under the rules in force: which cases are candidates
+// and what each needs.
+#include "service/plan.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/health.h"
+#include "domain/movement.h"
+#include "domain/priority.h"
+#include "service/json.h"
+#include "store/store_facts.h"
+#include "util/error.h"
+#include "util/tz.h"
+
+static const char *const level_names[] = {"normal", "urgent", "emergency"};
+
+/* ---- the planner's input ------------------------------------------------ */
+
+/* A growing array. */
+static int grow(void **p, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t c = *cap ? 2 * *cap : 64;
+	void *q = realloc(*p, c * size);
+	if (!q)
+		return COR_ENOMEM;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+struct loader {
+	struct cor_store *st;
+	const struct cor_plan_query *q;
+	const struct cor_rules_config *cfg;
+	struct cor_date today;
+	struct cor_plan_load *l;
+	size_t cap_cases, cap_skipped;
+	struct cor_plan_held *held; /* the bookings on the loaded movements, by case */
+	size_t nheld;
+	int err;
+};
+
+static int held_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct cor_plan_held *)a)->case_id,
+		y = ((const struct cor_plan_held *)b)->case_id;
+	return (x > y) - (x < y);
+}
+
+/* The movement case_id holds a booking on, or -1. */
+static int held_movement(const struct loader *ld, int64_t case_id)
+{
+	struct cor_plan_held key = {case_id, 0};
+	const struct cor_plan_held *h =
+		ld->nheld ? bsearch(&key, ld->held, ld->nheld, sizeof(key), held_cmp) : NULL;
+	return h ? h->movement : -1;
+}
+
+static const struct cor_rule *rule_of(const struct cor_rules_config *cfg,
+				      const struct cor_programme *p, enum cor_criterion c)
+{
+	const struct cor_programme_rules *pr = cor_rules_for(cfg, p);
+	for (size_t i = 0; pr && i < pr->n_rules; i++)
+		if (pr->rules[i].criterion == c)
+			return &pr->rules[i];
+	return NULL;
+}
+
+static void date_text(int64_t t, char *buf)
+{
+	char u[18];
+	cor_time_format_utc(t, u);
+	snprintf(buf, 18, "%.10s %.5s", u, u + 11);
+}
+
+/* The last moment every traveller of fc can depart, and why: for each, the
+ * later of the ends of their accepted documents (the day after expiry, 0:00
+ * UTC, less the programme's margin) and, where a fitness window applies,
+ * their fitness check's time plus the window; the earliest over travellers. */
+static void validity(const struct cor_rules_config *cfg, const struct cor_facts_case *fc,
+		     struct cor_plan_case *pc)
+{
+	const struct cor_rule *doc = rule_of(cfg, fc->f.programme, COR_CRIT_TRAVEL_DOCUMENT);
+	const struct cor_rule *fit = rule_of(cfg, fc->f.programme, COR_CRIT_FITNESS);
+	char when[18];
+	pc->valid_until = INT64_MAX;
+	pc->valid_why[0] = '\0';
+	for (size_t i = 0; i < fc->f.n_travellers; i++) {
+		const struct cor_traveller_facts *t = &fc->f.travellers[i];
+		if (doc) {
+			int64_t best = INT64_MIN;
+			int kind = 0;
+			for (int d = 0; d < t->n_docs; d++) {
+				const struct cor_doc_facts *df = &t->docs[d];
+				if (!(doc->mask & (1u << df->kind)))
+					continue;
+				int64_t end = df->has_expiry
+						      ? ((int64_t)cor_date_to_days(df->expires_on) +
+							 1 - doc->margin_days[df->kind]) *
+								86400
+						      : INT64_MAX;
+				if (end > best) {
+					best = end;
+					kind = df->kind;
+				}
+			}
+			if (best != INT64_MIN && best < pc->valid_until) {
+				pc->valid_until = best;
+				date_text(best, when);
+				snprintf(pc->valid_why, sizeof(pc->valid_why),
+					 "the %s of %s is valid for travel until %.10s",
+					 cor_doc_kind_name((enum cor_doc_kind)kind), t->ref, when);
+			}
+		}
+		if (fit && t->fitness != COR_FITNESS_NONE) {
+			int minute = t->fitness_minute == COR_TIME_UNKNOWN ? 0 : t->fitness_minute;
+			int64_t end = (int64_t)cor_date_to_days(t->fitness_on) * 86400 +
+				      minute * 60 + (int64_t)fit->value * 3600;
+			if (end < pc->valid_until) {
+				pc->valid_until = end;
+				date_text(end, when);
+				snprintf(pc->valid_why, sizeof(pc->valid_why),
+					 "the fitness to travel of %s ends %s UTC", t->ref, when);
+			}
+		}
+	}
+}
+
+/* Add fc as a candidate (fixed: the index of the movement it is kept on, or
+ * -1): travellers take a seat each; stretcher, WCHC and WCHS places for
+ * those whose latest fitness check has that condition; medical: those with
+ * medical_escort, oxygen or a stretcher; the priority engine's deadline day,
+ * to its end; the case's available day. */
+static int add_case(struct loader *ld, const struct cor_facts_case *fc, int fixed)
+{
+	struct cor_plan_load *l = ld->l;
+	size_t cap_ids = ld->cap_cases;
+	int err;
+	if ((err = grow((void **)&l->cases, &ld->cap_cases, l->in.ncases, sizeof(*l->cases))) < 0)
+		return err;
+	if (ld->cap_cases != cap_ids) {
+		int64_t *ids = realloc(l->case_ids, ld->cap_cases * sizeof(*ids));
+		if (!ids)
+			return COR_ENOMEM;
+		l->case_ids = ids;
+		bool *b = realloc(l->booked, ld->cap_cases * sizeof(*b));
+		if (!b)
+			return COR_ENOMEM;
+		l->booked = b;
+	}
+	struct cor_plan_case *pc = &l->cases[l->in.ncases];
+	memset(pc, 0, sizeof(*pc));
+	snprintf(pc->ref, sizeof(pc->ref), "%s", fc->c.ref);
+	snprintf(pc->office, sizeof(pc->office), "%s", fc->c.office);
+	memcpy(pc->origin, fc->c.origin, 4);
+	memcpy(pc->destination, fc->c.destination, 4);
+	pc->need[COR_RES_SEATS] = (int)fc->f.n_travellers;
+	for (size_t i = 0; i < fc->f.n_travellers; i++) {
+		unsigned c = fc->persons[i].conditions;
+		if (c & COR_HEALTH_COND_BIT(COR_HEALTH_STRETCHER))
+			pc->need[COR_RES_STRETCHERS]++;
+		if (c & COR_HEALTH_COND_BIT(COR_HEALTH_WCHC))
+			pc->need[COR_RES_WCHC]++;
+		if (c & COR_HEALTH_COND_BIT(COR_HEALTH_WCHS))
+			pc->need[COR_RES_WCHS]++;
+		if (c & (COR_HEALTH_COND_BIT(COR_HEALTH_MEDICAL_ESCORT) |
+			 COR_HEALTH_COND_BIT(COR_HEALTH_OXYGEN) |
+			 COR_HEALTH_COND_BIT(COR_HEALTH_STRETCHER)))
+			pc->medical++;
+	}
+	struct cor_priority_rec rec;
+	pc->level = (int)fc->f.priority;
+	if (cor_priority_compute(ld->cfg, &fc->f, &rec) == 0)
+		pc->deadline = ((int64_t)rec.deadline + 1) * 86400 - 1;
+	else
+		pc->deadline = INT64_MAX;
+	if ((err = cor_store_plan_available(ld->st, fc->id, &pc->available_from)) < 0)
+		return err;
+	validity(ld->cfg, fc, pc);
+	pc->fixed = fixed;
+	l->case_ids[l->in.ncases] = fc->id;
+	l->booked[l->in.ncases] = fixed >= 0 || held_movement(ld, fc->id) >= 0;
+	l->in.ncases++;
+	return 0;
+}
+
+static int skip_case(struct loader *ld, const struct cor_facts_case *fc, const char *why)
+{
+	struct cor_plan_load *l = ld->l;
+	int err = grow((void **)&l->skipped, &ld->cap_skipped, l->nskipped, sizeof(*l->skipped));
+	if (err < 0)
+		return err;
+	struct cor_plan_skip *k = &l->skipped[l->nskipped++];
+	snprintf(k->ref, sizeof(k->ref), "%s", fc->c.ref);
+	k->persons = (int)fc->f.n_travellers;
+	snprintf(k->why, sizeof(k->why), "%s", why);
+	return 0;
+}
+
+/* Is fc eligible today? If not, why: its unmet codes. */
+static bool eligible(struct loader *ld, const struct cor_facts_case *fc, char *why, size_t len)
+{
+	struct cor_unmet buf[64];
+	struct cor_eligibility r;
+	cor_eligibility_init(&r, buf, 64);
+	if (cor_eligibility_evaluate(ld->cfg, &fc->f, ld->today, &r) < 0) {
+		snprintf(why, len, "not eligible: its programme has no rules");
+		return false;
+	}
+	if (cor_eligibility_is_met(&r))
+		return true;
+	size_t used = (size_t)snprintf(why, len, "not eligible:");
+	for (size_t i = 0; i < r.n && used < len; i++) {
+		const char *code = cor_unmet_code_name(r.unmet[i].code);
+		bool seen = false;
+		for (size_t j = 0; j < i; j++)
+			seen |= r.unmet[j].code == r.unmet[i].code;
+		if (!seen)
+			used += (size_t)snprintf(why + used, len - used, "%s %s", i ? "," : "",
+						 code);
+	}
+	return false;
+}
+
+/* Which cases are candidates: a travel-ready case eligible today (else it
+ * is listed as skipped, with why); a case booked on a loaded movement, kept
+ * on it unless replanning an eligible one; the case being checked, whatever
+ * its state. */
+static int on_case(const struct cor_facts_case *fc, void *ctx)
+{
+	struct loader *ld = ctx;
+	char why[160];
+	int m = held_movement(ld, fc->id);
+	bool is_with = ld->q->with_case && !strcmp(fc->c.ref, ld->q->with_case);
+	if (!strcmp(fc->c.state, "booked")) {
+		if (m < 0)
+			return 0; /* booked on a movement outside the plan */
+		if (ld->q->replan && eligible(ld, fc, why, sizeof(why)))
+			return ld->err = add_case(ld, fc, -1);
+		return ld->err = add_case(ld, fc, m);
+	}
+	if (strcmp(fc->c.state, "travel_ready") && !is_with)
+		return 0;
+	if (!eligible(ld, fc, why, sizeof(why)))
+		return ld->err = skip_case(ld, fc, why);
+	return ld->err = add_case(ld, fc, -1);
+}
+
+static int load_cases(struct loader *ld)
+{
+	int err;
+	if (ld->q->movement) {
+		/* One movement: its booked cases, and the case being checked. */
+		char(*refs)[32] = NULL;
+		size_t n = 0;
+		err = cor_store_plan_booked(ld->st, ld->q->movement, &refs, &n);
+		for (size_t i = 0; err == 0 && i < n; i++)
+			if ((err = cor_store_facts_case(ld->st, refs[i], NULL, on_case, ld)) == 0)
+				err = ld->err;
+		free(refs);
+		if (err == 0 && ld->q->with_case &&
+		    (err = cor_store_facts_case(ld->st, ld->q->with_case, NULL, on_case, ld)) == 0)
+			err = ld->err;
+		return err;
+	}
+	struct cor_facts_query fq = {.state = "travel_ready"};
+	if ((err = cor_store_facts_each(ld->st, &fq, on_case, ld)) < 0 || (err = ld->err) < 0)
+		return err;
+	if (ld->nheld == 0)
+		return 0;
+	fq.state = "booked";
+	if ((err = cor_store_facts_each(ld->st, &fq, on_case, ld)) < 0)
+		return err;
+	return ld->err;
+}
+
+int cor_svc_plan_load(struct cor_store *st, const struct cor_plan_query *q,
+		      const struct cor_rules_config *cfg, struct cor_plan_load *out)
+{
+	struct loader ld = {.st = st, .q = q, .cfg = cfg, .l = out};
+	memset(out, 0, sizeof(*out));
+	ld.today = cor_date_from_days((int32_t)(q->now / 86400));
+	cor_plan_config_default(&out->in.cfg);
+	out->in.cfg.horizon_start = q->now;
+	int err = cor_store_plan_movements(st, q, out);
+	/* Escorts already named hold their seats on every leg, and each named
+	 * medical escort covers escort_ratio medical travellers: the planner
+	 * adds escorts only beyond those. */
+	for (size_t i = 0; err == 0 && i < out->in.nmovements; i++) {
+		struct cor_plan_movement *m = &out->movements[i];
+		struct cor_plan_leg *legs = (struct cor_plan_leg *)m->legs;
+		int named = out->named[i];
+		m->escorts_named = out->named_medical[i];
+		m->escort_seats = m->escort_seats > named ? m->escort_seats - named : 0;
+		for (int k = 0; k < m->nlegs; k++)
+			legs[k].cap[COR_RES_SEATS] = legs[k].cap[COR_RES_SEATS] > named
+							     ? legs[k].cap[COR_RES_SEATS] - named
+							     : 0;
+	}
+	if (err == 0)
+		err = cor_store_plan_held(st, out, &ld.held, &ld.nheld);
+	if (err == 0)
+		err = load_cases(&ld);
+	free(ld.held);
+	if (err < 0) {
+		cor_store_plan_release(out);
+		return err;
+	}
+	out->in.cases = out->cases;
+	out->in.movements = out->movements;
+	out->in.quotas = out->quotas;
+	return 0;
+}
+
+int cor_store_plan_load(struct cor_store *st, const struct cor_plan_query *q,
+			const struct cor_rules_config *cfg, struct cor_plan_load *out)
+{
+	return cor_svc_plan_load(st, q, cfg, out);
+}
+
+static int op_run(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	const struct cor_svc_plan_in *in = vin;
+	struct cor_svc_plan_out *out = vout;
+	char msg[512];
+	int err;
+
+	if (in->horizon_days < 0 || in->horizon_days > 366)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "horizon_days",
+				     "the horizon is 1 to 366 days, not %d", in->horizon_days);
+	if (in->escort_ratio < 0 || in->escort_ratio > 50)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "escort_ratio",
+				     "the escort ratio is 1 to 50, not %d", in->escort_ratio);
+	if (in->time_limit < 0 || in->time_limit > 86400)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "time_limit",
+				     "the time limit is 1 to 86400 seconds, not %d",
+				     in->time_limit);
+	const struct cor_rules_config *cfg = cor_ctx_rules(cx);
+	if (!cfg)
+		return COR_EIO;
+	out->now = in->now;
+	if (!out->now && cor_time_parse_utc(cx->now, &out->now) < 0)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "now",
+				     "'%s' is not a UTC time", cx->now);
+	out->horizon_days = in->horizon_days ? in->horizon_days : COR_PLAN_HORIZON_DAYS;
+	out->replan = in->replan;
+	out->dry_run = in->dry_run;
+	struct cor_plan_query q = {.now = out->now,
+				   .horizon = (int64_t)out->horizon_days * 86400,
+				   .replan = in->replan};
+	if ((err = cor_svc_plan_load(cx->st, &q, cfg, &out->load)) < 0)
+		return cor_ctx_store_error(cx, err);
+	struct cor_plan_input *pi = &out->load.in;
+	if (in->escort_ratio)
+		pi->cfg.escort_ratio = in->escort_ratio;
+	if (in->time_limit)
+		pi->cfg.time_limit = (double)in->time_limit;
+	if (in->lp && (cor_plan_write_lp(pi, in->lp) < 0 || fflush(in->lp) != 0))
+		return cor_error_set(&cx->err, COR_CODE_STORE_FAILED, "lp",
+				     "cannot write the model");
+	if (cor_plan_solve(pi, &out->res, msg, sizeof(msg)) < 0)
+		return cor_error_set(&cx->err, COR_CODE_INVALID, NULL, "%s", msg);
+	if (in->dry_run)
+		return 0;
+	/* Where each case placed boards and leaves its movement. */
+	const struct cor_plan_load *l = &out->load;
+	struct cor_plan_places *places = calloc(l->in.ncases + 1, sizeof(*places));
+	if (!places)
+		return cor_error_set(&cx->err, COR_CODE_NO_MEMORY, NULL, "out of memory");
+	for (size_t i = 0; i < l->in.ncases; i++) {
+		int m = out->res.movement[i], b, a;
+		if (m < 0)
+			continue;
+		if (cor_booking_journey(&l->cases[i], &l->movements[m], &b, &a) < 0) {
+			free(places);
+			return cor_error_set(&cx->err, COR_CODE_INVALID, NULL,
+					     "the plan puts case '%s' on movement '%s', which does "
+					     "not take it",
+					     l->cases[i].ref, l->movements[m].ref);
+		}
+		snprintf(places[i].board, sizeof(places[i].board), "%s",
+			 l->movements[m].legs[b].from);
+		snprintf(places[i].alight, sizeof(places[i].alight), "%s",
+			 l->movements[m].legs[a].to);
+	}
+	err = cor_store_plan_write(cx->st, l, &out->res, places, cx->actor, &out->done);
+	free(places);
+	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
+}
+
+static const struct cor_op op_plan_run = {
+	"plan.run", COR_OP_WRITE, "plan.write", op_run,
+	"plan the travel-ready cases onto the open movements and book them"};
+static const struct cor_op op_plan_dry_run = {
+	"plan.dry_run", COR_OP_READ, "plan.read", op_run,
+	"plan the travel-ready cases onto the open movements, writing nothing"};
+
+const struct cor_op *const cor_ops_plan[] = {&op_plan_run, &op_plan_dry_run, NULL};
+
+int cor_svc_plan_run(struct cor_ctx *cx, const struct cor_svc_plan_in *in,
+		     struct cor_svc_plan_out *out)
+{
+	memset(out, 0, sizeof(*out));
+	return cor_service_run(cx, in->dry_run ? &op_plan_dry_run : &op_plan_run, in, out);
+}
+
+void cor_svc_plan_release(struct cor_svc_plan_out *out)
+{
+	cor_plan_result_free(&out->res);
+	cor_store_plan_release(&out->load);
+	memset(out, 0, sizeof(*out));
+}
+
+json_t *cor_svc_plan_json(const struct cor_svc_plan_out *out)
+{
+	const struct cor_plan_load *l = &out->load;
+	const struct cor_plan_result *res = &out->res;
+	char t[18];
+	long kept = 0, persons = 0;
+	json_t *mvs = json_array(), *left = json_array(), *skipped = json_array();
+	json_t **cases = calloc(l->in.nmovements + 1, sizeof(*cases));
+	long *mpersons = calloc(l->in.nmovements + 1, sizeof(*mpersons));
+	if (!mvs || !left || !skipped || !cases || !mpersons)
+		goto fail;
+	for (size_t m = 0; m < l->in.nmovements; m++)
+		cases[m] = json_array();
+	for (size_t i = 0; i < l->in.ncases; i++) {
+		const struct cor_plan_case *c = &l->cases[i];
+		int m = res->movement[i];
+		kept += l->booked[i] && !out->replan;
+		persons += c->need[COR_RES_SEATS];
+		if (m >= 0) {
+			json_array_append_new(cases[m], json_string(c->ref));
+			mpersons[m] += c->need[COR_RES_SEATS];
+			continue;
+		}
+		json_array_append_new(
+			left,
+			json_pack("{s:s, s:i, s:s, s:s, s:s}", "case", c->ref, "persons",
+				  c->need[COR_RES_SEATS], "level",
+				  level_names[c->level >= 0 && c->level < 3 ? c->level : 0], "why",
+				  cor_plan_why_code(res->why[i]), "reason", res->reason[i]));
+	}
+	for (size_t m = 0; m < l->in.nmovements; m++) {
+		const struct cor_plan_movement *mv = &l->movements[m];
+		json_array_append_new(mvs, json_pack("{s:s, s:s, s:s, s:i, s:I, s:o}", "ref",
+						     mv->ref, "label", mv->label, "departs",
+						     cor_time_format_utc(mv->legs[0].departs, t),
+						     "escorts", res->escorts[m], "persons",
+						     (json_int_t)mpersons[m], "cases", cases[m]));
+		cases[m] = NULL;
+	}
+	for (size_t i = 0; i < l->nskipped; i++)
+		json_array_append_new(
+			skipped, json_pack("{s:s, s:i, s:s}", "case", l->skipped[i].ref, "persons",
+					   l->skipped[i].persons, "why", l->skipped[i].why));
+	free(cases);
+	free(mpersons);
+	json_t *written =
+		out->dry_run ? json_null()
+			     : json_pack("{s:i, s:i, s:i}", "booked", out->done.booked, "moved",
+					 out->done.moved, "unbooked", out->done.unbooked);
+	return json_pack(
+		"{s:s, s:i, s:b, s:b, s:{s:I, s:I, s:I}, s:{s:I, s:I, s:I}, s:I, s:I, s:f, s:b, "
+		"s:b, s:f, s:o, s:o, s:o, s:o}",
+		"now", cor_time_format_utc(out->now, t), "horizon_days", out->horizon_days,
+		"replan", out->replan, "dry_run", out->dry_run, "candidates", "cases",
+		(json_int_t)l->in.ncases, "persons", (json_int_t)persons, "kept", (json_int_t)kept,
+		"placed", "cases", (json_int_t)res->cases, "persons", (json_int_t)res->persons,
+		"weighted_persons", (json_int_t)res->weighted_persons, "value",
+		(json_int_t)res->value, "bound", (json_int_t)res->bound, "gap", res->gap, "optimal",
+		res->optimal, "timed_out", res->timed_out, "seconds", res->seconds, "movements",
+		mvs, "left_out", left, "not_eligible", skipped, "written", written);
+fail:
+	if (cases)
+		for (size_t m = 0; m < l->in.nmovements; m++)
+			json_decref(cases[m]);
+	free(cases);
+	free(mpersons);
+	json_decref(mvs);
+	json_decref(left);
+	json_decref(skipped);
+	return NULL;
+}

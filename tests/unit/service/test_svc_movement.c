@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: Apache-2.0
+// The operations of places, movements, bookings, the planner and manifests
+// driven through cor_svc_*, with an injected clock, on database files under
+// $COR_TEST_TMP: the exact code, field and message of each refusal (every
+// cause of a refused booking), that a refused operation changes nothing (a
+// digest of the tables read through a connection of our own), stand-bys
+// promoted after a no-show, and plan.run planning as of the context's clock
+// and writing its bookings in the same operation.
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "io/import.h"
+#include "service/manifest.h"
+#include "service/movement.h"
+#include "service/plan.h"
+#include "store/store_health.h"
+#include "util/error.h"
+#include "util/tz.h"
+
+#define NOW "2026-12-01T08:00:00Z"
+#define C1  "SD-PZU-2026-000001" /* two persons, emergency */
+#define C2  "SD-PZU-2026-000002"
+#define C3  "SD-PZU-2026-000003"
+#define C4  "SD-PZU-2026-000004" /* on a stretcher, with a medical escort */
+#define C5  "SD-PZU-2026-000005" /* to Ethiopia */
+
+struct fx {
+	char path[512];
+	struct cor_store *st;
+	struct cor_ctx cx;
+};
+
+static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+
+/* A new database with the cases of tests/cli/data/mv-day.csv, fit to
+ * travel (C4 on a stretcher with a medical escort), the store's clock and
+ * the context's at NOW. */
+static void setup(struct fx *f, const char *name)
+{
+	const char *dir = getenv("COR_TEST_TMP"), *src = getenv("COR_SOURCE");
+	char msg[512], csv[600];
+	memset(f, 0, sizeof(*f));
+	snprintf(f->path, sizeof(f->path), "%s/test_svc_movement-%s.db", dir && *dir ? dir : "/tmp",
+		 name);
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		char p[600];
+		snprintf(p, sizeof(p), "%s%s", f->path, ext[i]);
+		unlink(p);
+	}
+	if (cor_store_open(f->path, COR_STORE_CREATE, &f->st, msg, sizeof(msg)) < 0)
+		fail_msg("%s", msg);
+	cor_store_set_now(f->st, NOW);
+	snprintf(csv, sizeof(csv), "%s/tests/cli/data/mv-day.csv", src ? src : ".");
+	struct cor_import_opts o = {.path = csv, .actor = "tester", .today = {2026, 12, 1}};
+	struct cor_import_result r;
+	if (cor_import_persons(f->st, &o, &r, NULL, NULL, msg, sizeof(msg)) < 0)
+		fail_msg("import: %s", msg);
+	static const char *const fit[] = {C1 "-01", C1 "-02", C2 "-01", C3 "-01", C5 "-01", NULL};
+	int64_t at;
+	cor_time_parse_utc("2026-12-01T07:00Z", &at);
+	for (int i = 0; fit[i] || i == 5; i++) {
+		struct cor_person_found who;
+		struct cor_health_check h = {.kind = COR_HEALTH_FITNESS, .at = at};
+		const char *ref = fit[i] ? fit[i] : C4 "-01";
+		h.outcome = fit[i] ? COR_HEALTH_FIT : COR_HEALTH_FIT_WITH_CONDITIONS;
+		if (!fit[i])
+			h.conditions = COR_HEALTH_COND_BIT(COR_HEALTH_STRETCHER) |
+				       COR_HEALTH_COND_BIT(COR_HEALTH_MEDICAL_ESCORT);
+		assert_int_equal(cor_store_person_find(f->st, ref, &who), 0);
+		if (cor_store_health_add(f->st, &who, &h, "medic", NULL) < 0)
+			fail_msg("fitness of %s: %s", ref, cor_store_errmsg(f->st));
+		if (!fit[i])
+			break;
+	}
+	assert_int_equal(cor_ctx_init(&f->cx, f->st, "tester", NOW), 0);
+}
+
+static void teardown(struct fx *f)
+{
+	cor_store_close(f->st);
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		char p[600];
+		snprintf(p, sizeof(p), "%s%s", f->path, ext[i]);
+		unlink(p);
+	}
+}
+
+/* Every row of the tables an operation of this area writes, read through a
+ * connection of our own: equal digests, nothing changed. */
+static char *digest(const struct fx *f)
+{
+	static const char sql[] =
+		"SELECT (SELECT group_concat(ref || state, ',') FROM cases)"
+		" || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM event)"
+		" || '|' || (SELECT coalesce(group_concat(case_id || status || movement_id, ','), "
+		"'')"
+		"            FROM booking)"
+		" || '|' || (SELECT group_concat(ref || state, ',') FROM movement)"
+		" || '|' || (SELECT count(*) FROM movement_escort)"
+		" || '|' || (SELECT count(*) FROM movement_quota)"
+		" || '|' || (SELECT count(*) FROM place)";
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char *out = NULL;
+	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	const char *t = (const char *)sqlite3_column_text(s, 0);
+	out = strdup(t ? t : "");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return out;
+}
+
+/* An open charter PZU-CAI the next day with seats, stretchers and escort
+ * seats; its reference in ref. */
+static void add_movement(struct fx *f, const char *label, int seats, int stretchers,
+			 int escort_seats, char *ref)
+{
+	struct cor_movement m = {.kind = COR_MOVEMENT_CHARTER,
+				 .office = "SD-PZU",
+				 .state = COR_MSTATE_OPEN,
+				 .escort_seats = escort_seats,
+				 .nlegs = 1};
+	snprintf(m.label, sizeof(m.label), "%s", label);
+	m.legs[0] = (struct cor_leg){
+		.from = "PZU", .to = "CAI", .seats = seats, .stretchers = stretchers};
+	snprintf(m.legs[0].number, sizeof(m.legs[0].number), "%s", "MS801");
+	cor_time_parse_utc("2026-12-02T07:00Z", &m.legs[0].departs);
+	m.legs[0].arrives = m.legs[0].departs + 7200;
+	if (cor_svc_movement_add(&f->cx, &m) < 0)
+		fail_msg("movement.add: %s", f->cx.err.message);
+	strcpy(ref, m.ref);
+}
+
+/* op failed with code, field and message, and changed nothing. */
+#define REFUSED(f, call, want_code, want_field, want_message)                                      \
+	do {                                                                                       \
+		char *before_ = digest(f);                                                         \
+		assert_true((call) < 0);                                                           \
+		assert_string_equal(cor_code_name((f)->cx.err.code), cor_code_name(want_code));    \
+		assert_string_equal((f)->cx.err.field, want_field);                                \
+		assert_string_equal((f)->cx.err.message, want_message);                            \
+		char *after_ = digest(f);                                                          \
+		assert_string_equal(before_, after_);                                              \
+		free(before_);                                                                     \
+		free(after_);                                                                      \
+	} while (0)
+
+static void test_places(void **state)
+{
+	(void)state;
+	struct fx f;
+	setup(&f, "places");
+	struct cor_place p = {.code = "ATR",
+			      .kind = COR_PLACE_AIRPORT,
+			      .country = "XYZ",
+			      .tz = "Africa/Nouakchott",
+			      .name = "Atar"};
+	REFUSED(&f, cor_svc_place_add(&f.cx, &p), COR_CODE_INVALID, "country",
+		"'XYZ' is not an ISO 3166-1 alpha-3 code");
+	strcpy(p.country, "MRT");
+	strcpy(p.tz, "Africa/Atlantis");
+	REFUSED(&f, cor_svc_place_add(&f.cx, &p), COR_CODE_INVALID, "tz",
+		"'Africa/Atlantis' is not a time zone this system knows (e.g. Africa/Tripoli)");
+	strcpy(p.tz, "Africa/Nouakchott");
+	assert_int_equal(cor_svc_place_add(&f.cx, &p), 0);
+	REFUSED(&f, cor_svc_place_add(&f.cx, &p), COR_CODE_EXISTS, "code",
+		"place 'ATR' already exists");
+	teardown(&f);
+}
+
+static void test_movement_add_and_state(void **state)
+{
+	(void)state;
+	struct fx f;
+	char m1[32];
+	struct cor_movement_change ch;
+	setup(&f, "state");
+	struct cor_movement m = {
+		.kind = COR_MOVEMENT_CHARTER, .office = "SD-PZU", .label = "MS 801", .nlegs = 1};
+	m.legs[0] = (struct cor_leg){.from = "PZU", .to = "XYZ", .number = "MS801", .seats = 3};
+	cor_time_parse_utc("2026-12-02T07:00Z", &m.legs[0].departs);
+	m.legs[0].arrives = m.legs[0].departs + 7200;
+	REFUSED(&f, cor_svc_movement_add(&f.cx, &m), COR_CODE_PLACE_NOT_FOUND, "legs",
+		"leg 1: no place 'XYZ'");
+	strcpy(m.legs[0].to, "CAI");
+	strcpy(m.office, "XX-YYY");
+	REFUSED(&f, cor_svc_movement_add(&f.cx, &m), COR_CODE_OFFICE_NOT_FOUND, "office",
+		"no office 'XX-YYY'");
+	add_movement(&f, "MS 801", 3, 0, 2, m1);
+	assert_string_equal(m1, "SD-PZU-MV-2026-0001");
+
+	struct cor_svc_movement_state_in in = {m1, COR_MSTATE_DEPARTED, false, NULL};
+	REFUSED(&f, cor_svc_movement_set_state(&f.cx, &in, &ch), COR_CODE_WRONG_STATE, "movement",
+		"movement 'SD-PZU-MV-2026-0001' is 'open'; it cannot go to 'departed' (next: "
+		"closed, cancelled)");
+	in.to = COR_MSTATE_CANCELLED;
+	REFUSED(&f, cor_svc_movement_set_state(&f.cx, &in, &ch), COR_CODE_REASON_REQUIRED, "reason",
+		"movement 'SD-PZU-MV-2026-0001': going from open to cancelled needs a reason");
+	in.to = COR_MSTATE_OPEN;
+	in.reopen = true;
+	REFUSED(&f, cor_svc_movement_set_state(&f.cx, &in, &ch), COR_CODE_WRONG_STATE, "movement",
+		"movement 'SD-PZU-MV-2026-0001' is 'open': reopening takes a closed manifest back "
+		"to open");
+	in.ref = "SD-PZU-MV-2026-0099";
+	REFUSED(&f, cor_svc_movement_set_state(&f.cx, &in, &ch), COR_CODE_MOVEMENT_NOT_FOUND,
+		"movement", "no movement 'SD-PZU-MV-2026-0099'");
+
+	struct cor_svc_movement_show_out out;
+	REFUSED(&f, cor_svc_movement_show(&f.cx, "SD-PZU-MV-2026-0099", &out),
+		COR_CODE_MOVEMENT_NOT_FOUND, "movement", "no movement 'SD-PZU-MV-2026-0099'");
+	assert_int_equal(cor_svc_movement_show(&f.cx, m1, &out), 0);
+	json_t *leg = json_array_get(json_object_get(out.doc, "legs"), 0);
+	assert_string_equal(json_string_value(json_object_get(leg, "departs")),
+			    "2026-12-02T07:00Z");
+	assert_string_equal(json_string_value(json_object_get(leg, "departs_local")),
+			    "2026-12-02 09:00 +02:00");
+	assert_true(json_is_null(json_object_get(out.doc, "carrier")));
+	json_t *h = json_array_get(json_object_get(out.doc, "history"), 0);
+	assert_string_equal(json_string_value(json_object_get(h, "at")), NOW);
+	json_decref(out.doc);
+	teardown(&f);
+}
+
+static void test_booking_causes(void **state)
+{
+	(void)state;
+	struct fx f;
+	char m1[32], m4[32];
+	struct cor_svc_booking_out out;
+	setup(&f, "causes");
+	add_movement(&f, "MS 801", 3, 0, 2, m1);
+	add_movement(&f, "MS 804", 9, 0, 0, m4);
+	/* No stretcher place and no escort seat: both, each a cause. */
+	struct cor_svc_booking_in in = {m4, C4, COR_BOOKING_BOOKED, NULL};
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_CAPACITY, "movement",
+		"case 'SD-PZU-2026-000004' cannot go on movement 'SD-PZU-MV-2026-0002' (MS 804)");
+	assert_int_equal(f.cx.err.ncauses, 2);
+	assert_string_equal(f.cx.err.causes[0].field, "escort_seats");
+	assert_string_equal(f.cx.err.causes[0].message,
+			    "'SD-PZU-MV-2026-0002' carries 1 medical traveller, who need 1 "
+			    "medical escort (1 per 3), and has 0 escort seats free");
+	assert_string_equal(f.cx.err.causes[1].message,
+			    "leg PZU-CAI of 'SD-PZU-MV-2026-0002' has 0 stretcher positions for 1");
+	/* The route; a case that is not travel-ready; no such case. */
+	in = (struct cor_svc_booking_in){m1, C5, COR_BOOKING_BOOKED, NULL};
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_REFUSED, "movement",
+		"movement 'SD-PZU-MV-2026-0001' (MS 801) does not go from SDN to ETH");
+	in.case_ref = "SD-PZU-2026-000006";
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_WRONG_STATE, "case",
+		"case 'SD-PZU-2026-000006' is 'eligible', not travel_ready");
+	/* Travel-ready, but found unfit since: not eligible today, and why. */
+	struct cor_person_found who;
+	struct cor_health_check h = {.kind = COR_HEALTH_FITNESS, .outcome = COR_HEALTH_UNFIT};
+	cor_time_parse_utc("2026-12-01T07:30Z", &h.at);
+	assert_int_equal(cor_store_person_find(f.st, C3 "-01", &who), 0);
+	assert_int_equal(cor_store_health_add(f.st, &who, &h, "medic", NULL), 0);
+	in.case_ref = C3;
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_NOT_ELIGIBLE, "case",
+		"case 'SD-PZU-2026-000003' is not eligible today: UNFIT");
+	in.case_ref = "SD-PZU-2026-000099";
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_CASE_NOT_FOUND, "case",
+		"no case 'SD-PZU-2026-000099'");
+	/* A quota of one seat for a family of two. */
+	struct cor_svc_quota_in q = {m1, "SD-PZU", 1};
+	assert_int_equal(cor_svc_movement_quota(&f.cx, &q), 0);
+	in.case_ref = C1;
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_CAPACITY, "movement",
+		"case 'SD-PZU-2026-000001' cannot go on movement 'SD-PZU-MV-2026-0001' (MS 801)");
+	assert_int_equal(f.cx.err.ncauses, 1);
+	assert_string_equal(f.cx.err.causes[0].message,
+			    "the SD-PZU quota of 1 seats on 'SD-PZU-MV-2026-0001' carries 2");
+	q.seats = -1;
+	assert_int_equal(cor_svc_movement_quota(&f.cx, &q), 0);
+	q.office = "XX-YYY";
+	REFUSED(&f, cor_svc_movement_quota(&f.cx, &q), COR_CODE_OFFICE_NOT_FOUND, "office",
+		"no office 'XX-YYY'");
+	assert_int_equal(cor_svc_booking_add(&f.cx, &in, &out), 0);
+	assert_string_equal(out.board, "PZU");
+	assert_string_equal(out.alight, "CAI");
+	/* Full: 2 of 3 seats taken; C1 again is booked. */
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_WRONG_STATE, "case",
+		"case 'SD-PZU-2026-000001' is 'booked', not travel_ready");
+	teardown(&f);
+}
+
+static void test_no_show(void **state)
+{
+	(void)state;
+	struct fx f;
+	char m1[32];
+	struct cor_svc_booking_out out;
+	setup(&f, "noshow");
+	add_movement(&f, "MS 801", 3, 0, 2, m1);
+	struct cor_svc_booking_in in = {m1, C1, COR_BOOKING_BOOKED, NULL};
+	assert_int_equal(cor_svc_booking_add(&f.cx, &in, &out), 0);
+	in.case_ref = C2;
+	assert_int_equal(cor_svc_booking_add(&f.cx, &in, &out), 0);
+	in.case_ref = C3;
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_CAPACITY, "movement",
+		"case 'SD-PZU-2026-000003' cannot go on movement 'SD-PZU-MV-2026-0001' (MS 801)");
+	in.status = COR_BOOKING_STANDBY;
+	assert_int_equal(cor_svc_booking_add(&f.cx, &in, &out), 0);
+	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_EXISTS, "case",
+		"case 'SD-PZU-2026-000003' already holds a booking or a stand-by");
+
+	struct cor_svc_booking_in ns = {m1, C1, COR_BOOKING_NO_SHOW, NULL};
+	REFUSED(&f, cor_svc_booking_no_show(&f.cx, &ns, &out), COR_CODE_REASON_REQUIRED, "reason",
+		"a no-show needs a reason");
+	ns.reason = "did not report";
+	assert_int_equal(cor_svc_booking_no_show(&f.cx, &ns, &out), 0);
+	assert_int_equal(out.promoted, 1);
+	REFUSED(&f, cor_svc_booking_no_show(&f.cx, &ns, &out), COR_CODE_BOOKING_NOT_FOUND, "case",
+		"case 'SD-PZU-2026-000001' holds no booking on 'SD-PZU-MV-2026-0001'");
+	struct cor_svc_booking_in un = {m1, C1, COR_BOOKING_CANCELLED, "again"};
+	REFUSED(&f, cor_svc_booking_cancel(&f.cx, &un), COR_CODE_BOOKING_NOT_FOUND, "case",
+		"case 'SD-PZU-2026-000001' is 'no_show' and has no booking on "
+		"'SD-PZU-MV-2026-0001'");
+	un.case_ref = C3;
+	assert_int_equal(cor_svc_booking_cancel(&f.cx, &un), 0);
+
+	/* Escorts: the two escort seats, then none. */
+	struct cor_svc_escort_in e = {.ref = m1,
+				      .e = {.family_name = "SMITH",
+					    .sex = 'M',
+					    .birth_date = {1975, 4, 4},
+					    .nationality = "GBR"}};
+	assert_int_equal(cor_svc_movement_escort_add(&f.cx, &e), 0);
+	e.e.sex = 'Q';
+	REFUSED(&f, cor_svc_movement_escort_add(&f.cx, &e), COR_CODE_INVALID, "sex",
+		"sex is F, M or X");
+	e.e.sex = 'F';
+	assert_int_equal(cor_svc_movement_escort_add(&f.cx, &e), 0);
+	REFUSED(&f, cor_svc_movement_escort_add(&f.cx, &e), COR_CODE_CAPACITY, "escort_seats",
+		"movement 'SD-PZU-MV-2026-0001' has 2 escort seats, all named");
+	teardown(&f);
+}
+
+static void test_plan_run(void **state)
+{
+	(void)state;
+	struct fx f;
+	char m1[32];
+	struct cor_svc_plan_out out;
+	setup(&f, "plan");
+	add_movement(&f, "MS 801", 3, 0, 2, m1);
+	struct cor_svc_plan_in in = {.dry_run = true};
+	in.horizon_days = 400;
+	REFUSED(&f, cor_svc_plan_run(&f.cx, &in, &out), COR_CODE_BAD_PARAMETER, "horizon_days",
+		"the horizon is 1 to 366 days, not 400");
+	cor_svc_plan_release(&out);
+	in.horizon_days = 0;
+	/* A dry run plans as of the context's clock and writes nothing. */
+	char *before = digest(&f);
+	assert_int_equal(cor_svc_plan_run(&f.cx, &in, &out), 0);
+	char t[18];
+	assert_string_equal(cor_time_format_utc(out.now, t), "2026-12-01T08:00Z");
+	assert_int_equal(out.horizon_days, 14);
+	assert_int_equal(out.res.cases, 2);
+	assert_int_equal(out.res.persons, 3);
+	json_t *doc = cor_svc_plan_json(&out);
+	assert_non_null(doc);
+	assert_true(json_is_null(json_object_get(doc, "written")));
+	json_t *mv = json_array_get(json_object_get(doc, "movements"), 0);
+	assert_string_equal(json_string_value(json_object_get(mv, "ref")), m1);
+	assert_int_equal(json_integer_value(json_object_get(mv, "persons")), 3);
+	json_decref(doc);
+	cor_svc_plan_release(&out);
+	char *after = digest(&f);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	/* An explicit time: after the movement departs, nothing to plan on. */
+	cor_time_parse_utc("2026-12-03T00:00Z", &in.now);
+	assert_int_equal(cor_svc_plan_run(&f.cx, &in, &out), 0);
+	assert_int_equal(out.load.in.nmovements, 0);
+	cor_svc_plan_release(&out);
+	/* Written in the same operation. */
+	in = (struct cor_svc_plan_in){0};
+	assert_int_equal(cor_svc_plan_run(&f.cx, &in, &out), 0);
+	assert_int_equal(out.done.booked, 2);
+	cor_svc_plan_release(&out);
+	struct cor_svc_movement_show_out show;
+	assert_int_equal(cor_svc_movement_show(&f.cx, m1, &show), 0);
+	assert_int_equal(json_array_size(json_object_get(show.doc, "bookings")), 2);
+	json_decref(show.doc);
+
+	/* The manifest of what was written, dated with the context's clock. */
+	struct cor_manifest man;
+	struct cor_svc_manifest_in mi = {m1, 2, NULL};
+	REFUSED(&f, cor_svc_manifest_build(&f.cx, &mi, &man), COR_CODE_NOT_FOUND, "leg",
+		"movement 'SD-PZU-MV-2026-0001' has 1 leg, not a leg 2");
+	mi.leg = 1;
+	assert_int_equal(cor_svc_manifest_build(&f.cx, &mi, &man), 0);
+	assert_int_equal(man.npax, 3);
+	assert_string_equal(man.generated_at, NOW);
+	cor_svc_manifest_release(&man);
+	teardown(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_places),
+		cmocka_unit_test(test_movement_add_and_state),
+		cmocka_unit_test(test_booking_causes),
+		cmocka_unit_test(test_no_show),
+		cmocka_unit_test(test_plan_run),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
