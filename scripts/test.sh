@@ -5,8 +5,8 @@
 #      UndefinedBehaviorSanitizer (build/test; every test but the long ones);
 #   2. the planner's long exactness tests in a Release build
 #      (build/release-test, gcc; ctest -L long);
-#   3. a Release build with clang, compiled only, so clang stays warning-free
-#      (build/clang);
+#   3. a Release build with clang, tests and benchmarks compiled only, so
+#      clang stays warning-free (build/clang);
 #   4. the formatting check (scripts/format.sh --check; a failure fails the
 #      run at the end);
 #   5. each fuzz harness for a bounded time (COR_FUZZ_SECONDS, default 30).
@@ -56,14 +56,14 @@ done_step
 
 step "Release build with gcc (build/release-test): the long tests (label long)"
 CC=gcc cmake -S . -B build/release-test -DCMAKE_BUILD_TYPE=Release -DCOR_TESTS=ON >/dev/null
-cmake --build build/release-test -j"$jobs" >/dev/null
+cmake --build build/release-test -j"$jobs" --target all bench >/dev/null
 (cd build/release-test && ctest --output-on-failure -j"$jobs" -L long)
 done_step
 
-step "Release build with clang (build/clang): compile only"
+step "Release build with clang (build/clang): compile only, benchmarks too"
 CC=clang cmake -S . -B build/clang -DCMAKE_BUILD_TYPE=Release -DCOR_TESTS=ON >/dev/null
-cmake --build build/clang -j"$jobs" >/dev/null
-echo "clang: build/clang compiles"
+cmake --build build/clang -j"$jobs" --target all bench >/dev/null
+echo "clang: the core, the binary, the tests and the benchmarks compile"
 done_step
 
 # A formatting slip fails the run, but only at the end: the fuzzers still run.
