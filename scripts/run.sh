@@ -9,6 +9,10 @@ bash scripts/setup.sh
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DCOR_TESTS=OFF >/dev/null
 cmake --build build/release -j"$(nproc)" >/dev/null
 corridor=build/release/corridor
+# Every command that touches data records who ran it: CORRIDOR_USER, here the
+# login name when it is not set.
+CORRIDOR_USER=${CORRIDOR_USER:-$(id -un)}
+export CORRIDOR_USER
 db=${CORRIDOR_DB:-./corridor.db}
 if [ ! -e "$db" ]; then
   "$corridor" demo --db "$db"
