@@ -320,12 +320,6 @@ int cor_svc_plan_load(struct cor_store *st, const struct cor_plan_query *q,
 	return 0;
 }
 
-int cor_store_plan_load(struct cor_store *st, const struct cor_plan_query *q,
-			const struct cor_rules_config *cfg, struct cor_plan_load *out)
-{
-	return cor_svc_plan_load(st, q, cfg, out);
-}
-
 static int op_run(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_plan_in *in = vin;

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // eligibility and queue (see queue.h), and the eligibility hook of a move
-// (cor_facts_eligibility_hook, declared in store/store_facts.h): each reads
-// facts through the store's public calls and decides with the domain's
-// engines under the rules in force.
+// (cor_facts_eligibility_hook): each reads facts through the store's public
+// calls and decides with the domain's engines under the rules in force.
 #include "service/queue.h"
 
 #include <stdio.h>

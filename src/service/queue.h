@@ -21,6 +21,7 @@
 
 #include "domain/priority.h"
 #include "service/service.h"
+#include "store/store_workflow.h"
 
 /* ---- eligibility ------------------------------------------------------------ */
 
@@ -117,5 +118,25 @@ json_t *cor_svc_queue_json(const struct cor_svc_queue *q, long limit);
 void cor_svc_queue_release(struct cor_svc_queue *q);
 
 extern const struct cor_op *const cor_ops_queue[];
+
+/* ---- the eligibility hook of a move ------------------------------------ */
+
+/* The context of cor_facts_eligibility_hook. Set cfg and today (and
+ * travel_on); the hook sets the rest. */
+struct cor_facts_hook_ctx {
+	const struct cor_rules_config *cfg; /* borrowed */
+	struct cor_date today;              /* the reference date */
+	const struct cor_date *travel_on;   /* NULL: none */
+	size_t unmet;                       /* out: unmet criteria found */
+	char *report;                       /* out: one line per unmet criterion, each ending in
+					       "\n"; NULL when none. The caller frees it. */
+};
+/* For struct cor_eligibility_hook (store_workflow.h), ctx a struct
+ * cor_facts_hook_ctx: evaluates the case's facts and sets gate->eligibility;
+ * when not met, gate->ineligible_why says how many criteria fail and on
+ * which day, and ctx->report lists them (one line each: criterion, person
+ * or case ID, code, sentence). */
+int cor_facts_eligibility_hook(struct cor_store *st, int64_t case_id, const struct cor_case *c,
+			       struct cor_case_gate *gate, void *ctx);
 
 #endif

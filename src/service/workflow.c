@@ -9,6 +9,7 @@
 
 #include "domain/case.h"
 #include "service/json.h"
+#include "service/queue.h"
 #include "store/store_facts.h"
 #include "store/store_health.h"
 

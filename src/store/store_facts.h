@@ -76,25 +76,4 @@ int cor_store_facts_each(struct cor_store *st, const struct cor_facts_query *q, 
  * caller that fails inside a store call, e.g. a hook of a move. */
 void cor_store_facts_note(struct cor_store *st, const char *msg);
 
-/* ---- the eligibility hook of a move ------------------------------------ */
-
-/* The context of cor_facts_eligibility_hook. Set cfg and today (and
- * travel_on); the hook sets the rest. */
-struct cor_facts_hook_ctx {
-	const struct cor_rules_config *cfg; /* borrowed */
-	struct cor_date today;              /* the reference date */
-	const struct cor_date *travel_on;   /* NULL: none */
-	size_t unmet;                       /* out: unmet criteria found */
-	char *report;                       /* out: one line per unmet criterion, each ending in
-					       "\n"; NULL when none. The caller frees it. */
-};
-/* For struct cor_eligibility_hook (store_workflow.h), ctx a struct
- * cor_facts_hook_ctx: evaluates the case's facts and sets gate->eligibility;
- * when not met, gate->ineligible_why says how many criteria fail and on
- * which day, and ctx->report lists them (one line each: criterion, person
- * or case ID, code, sentence). Defined with the other verdicts on facts, in
- * service/queue.c. */
-int cor_facts_eligibility_hook(struct cor_store *st, int64_t case_id, const struct cor_case *c,
-			       struct cor_case_gate *gate, void *ctx);
-
 #endif

@@ -67,11 +67,7 @@ int cor_store_plan_held(struct cor_store *st, const struct cor_plan_load *l,
 int cor_store_plan_available(struct cor_store *st, int64_t case_id, int64_t *from);
 /* The cases booked on movement ref, by seat group; *refs for the caller to free. */
 int cor_store_plan_booked(struct cor_store *st, const char *ref, char (**refs)[32], size_t *n);
-/* The planner's input for q under cfg, as cor_svc_plan_load (service/plan.h)
- * reads it, which defines it: kept for the callers that read the input
- * directly. */
-int cor_store_plan_load(struct cor_store *st, const struct cor_plan_query *q,
-			const struct cor_rules_config *cfg, struct cor_plan_load *out);
+/* Free what a load (cor_svc_plan_load, service/plan.h) holds. */
 void cor_store_plan_release(struct cor_plan_load *l);
 
 /* What writing a plan did. */

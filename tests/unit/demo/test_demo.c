@@ -28,6 +28,7 @@
 #include "io/persons_csv.h"
 #include "plan/plan.h"
 #include "store/store.h"
+#include "service/plan.h"
 #include "store/store_plan.h"
 #include "util/error.h"
 
@@ -627,7 +628,7 @@ static void test_plan_on_demo(void **state)
 	struct cor_plan_query q = {.now = (int64_t)cor_date_to_days(today) * 86400 + 6 * 3600,
 				   .horizon = 14 * 86400};
 	struct cor_plan_load l;
-	assert_int_equal(cor_store_plan_load(st, &q, &cfg, &l), 0);
+	assert_int_equal(cor_svc_plan_load(st, &q, &cfg, &l), 0);
 	size_t kept = 0;
 	for (size_t i = 0; i < l.in.ncases; i++)
 		kept += l.booked[i];

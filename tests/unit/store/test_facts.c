@@ -24,6 +24,7 @@
 #include "domain/health.h"
 #include "domain/priority.h"
 #include "domain/protection.h"
+#include "service/queue.h"
 #include "store/store.h"
 #include "store/store_facts.h"
 #include "store/store_health.h"
