@@ -154,6 +154,12 @@ static int op_move(struct cor_ctx *cx, const void *vin, void *vout)
 	return err;
 }
 
+int cor_svc_case_move_within(struct cor_ctx *cx, const struct cor_svc_case_move_in *in,
+			     struct cor_svc_case_move_out *out)
+{
+	return op_move(cx, in, out);
+}
+
 json_t *cor_svc_case_move_json(const struct cor_ctx *cx, const struct cor_svc_case_move_in *in,
 			       const struct cor_svc_case_move_out *out)
 {

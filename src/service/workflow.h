@@ -43,6 +43,11 @@ struct cor_svc_case_move_out {
 int cor_svc_case_move(struct cor_ctx *cx, const struct cor_svc_case_move_in *in,
 		      struct cor_svc_case_move_out *out);
 /* {"case":..,"from":..,"to":..,"reason":..|null,"at":..,"by":..} */
+/* The same move as a step of another operation (a movement departing moves
+ * its cases): runs in that operation's transaction, with every rule of
+ * case.move; a refusal fails the calling operation. */
+int cor_svc_case_move_within(struct cor_ctx *cx, const struct cor_svc_case_move_in *in,
+			     struct cor_svc_case_move_out *out);
 json_t *cor_svc_case_move_json(const struct cor_ctx *cx, const struct cor_svc_case_move_in *in,
 			       const struct cor_svc_case_move_out *out);
 
