@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// Internals of the PostgreSQL backend of store.h (pg.c, its migrations in
+// pg_migrations.c, and the COPY streams of a large write in pg_copy.c).
+#ifndef COR_PG_INT_H
+#define COR_PG_INT_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store_int.h"
+
+/* The statements prepared once per connection (named "cor<N>"). */
+enum pg_stmt_id {
+	P_OFFICE_ID,
+	P_CASE_ADD,
+	P_COUNTER_BUMP,
+	P_COUNTER_NEXT,
+	P_PERSON_ADD,
+	P_NEED_ADD,
+	P_DOC_ADD,
+	P_EVENT_ADD,
+	P_CASE_GET,
+	P_CASE_EXISTS,
+	P__N
+};
+
+/* The tables a large write streams with COPY, in the order they are
+ * flushed (a row's parents first). */
+enum pg_copy_id { C_CASES, C_PERSON, C_NEED, C_DOCUMENT, C_EVENT, C__N };
+
+/* Ids taken from a table's identity sequence in advance. */
+struct pg_ids {
+	int64_t next, end; /* next <= id < end are ours */
+};
+
+/* One COPY FROM STDIN stream's rows, in COPY's text format. */
+struct pg_copy {
+	char *buf;
+	size_t len, cap;
+	long rows;
+};
+
+struct cor_pg {
+	COR_STORE_COMMON;
+	void *sqlite_db; /* always NULL: where SQLite's store has its connection */
+	PGconn *conn;
+	char *label; /* the database for a message: name and host, never a password */
+	bool bulk;   /* opened with COR_STORE_BULK */
+	bool in_tx;  /* a transaction is open */
+	bool large;  /* in a large write: adds go to COPY streams */
+	bool prepared[P__N];
+	char office_code[8]; /* the last office looked up, and its id */
+	int64_t office_id;
+	/* The highest case number added per office and year in the open
+	 * transaction, written to case_counter at commit (as SQLite's). */
+	struct pg_counter {
+		int64_t office_id;
+		int year;
+		long seq;
+	} pending[32];
+	int npending;
+	struct pg_counter marked[32];
+	int nmarked;
+	/* A large write: the streams, the ids taken in advance, whether refs
+	 * must be looked up (the database had cases when it began), the refs
+	 * and person numbers added in it. */
+	struct pg_copy copy[C__N];
+	struct pg_ids ids[C__N];
+	bool had_cases;
+	struct pg_refset {
+		char (*ref)[24];
+		size_t n, cap; /* open addressing; cap a power of two */
+	} refs;
+	int64_t seq_case; /* the case whose person numbers seqs holds */
+	uint64_t seqs[2]; /* person numbers 1..99 taken in seq_case */
+};
+
+/* Numbered migrations, one for one with SQLite's (migrations.c). */
+extern const char *const cor_pg_migrations[];
+extern const size_t cor_pg_migrations_len;
+
+/* Record a message for a person on st. */
+void cor_pg_msg(struct cor_pg *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Map a failed result (NULL: the connection failed) to a cor_err, recording
+ * "what: the server's reason"; clears res. */
+int cor_pg_fail(struct cor_pg *st, PGresult *res, const char *what);
+/* Run sql without parameters; 0 or a cor_err. */
+int cor_pg_exec(struct cor_pg *st, const char *sql, const char *what);
+
+/* Large writes (pg_copy.c). */
+int cor_pg_copy_flush(struct cor_pg *st);
+void cor_pg_copy_reset(struct cor_pg *st);
+int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office_id, int64_t *id);
+int cor_pg_copy_person(struct cor_pg *st, int64_t case_id, const struct cor_person *p, int64_t *id);
+int cor_pg_copy_document(struct cor_pg *st, int64_t person_id, const struct cor_document *d);
+int cor_pg_copy_event(struct cor_pg *st, int64_t case_id, const struct cor_event *e);
+
+#endif
