@@ -30,9 +30,10 @@ enum pg_stmt_id {
  * flushed (a row's parents first). */
 enum pg_copy_id { C_CASES, C_PERSON, C_NEED, C_DOCUMENT, C_EVENT, C__N };
 
-/* Ids taken from a table's identity sequence in advance. */
+/* Ids taken from a table's identity sequence in advance, used in order. */
 struct pg_ids {
-	int64_t next, end; /* next <= id < end are ours */
+	int64_t *v;
+	size_t n, at, block;
 };
 
 /* One COPY FROM STDIN stream's rows, in COPY's text format. */
@@ -67,10 +68,10 @@ struct cor_pg {
 	 * must be looked up (the database had cases when it began), the refs
 	 * and person numbers added in it. */
 	struct pg_copy copy[C__N];
-	struct pg_ids ids[C__N];
+	struct pg_ids ids[2]; /* of cases and persons: the ids callers get back */
 	bool had_cases;
 	struct pg_refset {
-		char (*ref)[24];
+		char (*ref)[COR_CASE_REF_MAX];
 		size_t n, cap; /* open addressing; cap a power of two */
 	} refs;
 	int64_t seq_case; /* the case whose person numbers seqs holds */
@@ -89,7 +90,9 @@ int cor_pg_fail(struct cor_pg *st, PGresult *res, const char *what);
 /* Run sql without parameters; 0 or a cor_err. */
 int cor_pg_exec(struct cor_pg *st, const char *sql, const char *what);
 
-/* Large writes (pg_copy.c). */
+/* Large writes (pg_copy.c): the adds of cor_store_begin_large go to COPY
+ * FROM STDIN streams, flushed before any other statement, when they grow
+ * large, and at commit. reset drops what is not flushed yet. */
 int cor_pg_copy_flush(struct cor_pg *st);
 void cor_pg_copy_reset(struct cor_pg *st);
 int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office_id, int64_t *id);

@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: Apache-2.0
+// A large write on PostgreSQL (an import): cases, persons, their specific
+// needs, documents and events go to COPY FROM STDIN streams in COPY's text
+// format instead of one INSERT each, and reach the server in batches. The
+// ids callers get back (of cases and persons) are taken from the tables'
+// identity sequences in advance, in blocks. The refusals an INSERT would
+// give are decided here before a row is streamed: a case reference taken
+// (in this write, or before it: looked up when the database had cases) and
+// a person number taken in the case.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/pg_int.h"
+#include "util/error.h"
+
+#define BATCH_BYTES (8u << 20) /* flush when the streams hold this much */
+#define BLOCK_MAX   65536
+
+static const char *const copy_sql[C__N] = {
+	[C_CASES] = "COPY cases (id, ref, programme, office_id, origin, destination, state,"
+		    " priority, registered_on) FROM STDIN",
+	[C_PERSON] = "COPY person (id, case_id, seq, relationship, family_name, given_names,"
+		     " family_name_latin, given_names_latin, sex, birth_date, birth_date_approx,"
+		     " nationality, languages) FROM STDIN",
+	[C_NEED] = "COPY person_need (person_id, code) FROM STDIN",
+	[C_DOCUMENT] = "COPY document (person_id, kind, number, issuer, expires_on) FROM STDIN",
+	[C_EVENT] = "COPY event (case_id, at, actor, action, detail, reason) FROM STDIN",
+};
+
+static const char *const id_table[2] = {"cases", "person"};
+
+/* ---- the streams ------------------------------------------------------- */
+
+static bool reserve(struct pg_copy *c, size_t more)
+{
+	if (c->len + more <= c->cap)
+		return true;
+	size_t cap = c->cap ? c->cap : 1u << 16;
+	while (cap < c->len + more)
+		cap *= 2;
+	char *b = realloc(c->buf, cap);
+	if (!b)
+		return false;
+	c->buf = b;
+	c->cap = cap;
+	return true;
+}
+
+/* Append one field (NULL: \N), escaped, and its separator. */
+static bool put(struct pg_copy *c, const char *v, bool last)
+{
+	size_t n = v ? strlen(v) : 2;
+	if (!reserve(c, 2 * n + 1))
+		return false;
+	char *o = c->buf + c->len;
+	if (!v) {
+		*o++ = '\\';
+		*o++ = 'N';
+	} else {
+		for (const char *p = v; *p; p++) {
+			switch (*p) {
+			case '\\':
+				*o++ = '\\';
+				*o++ = '\\';
+				break;
+			case '\t':
+				*o++ = '\\';
+				*o++ = 't';
+				break;
+			case '\n':
+				*o++ = '\\';
+				*o++ = 'n';
+				break;
+			case '\r':
+				*o++ = '\\';
+				*o++ = 'r';
+				break;
+			default:
+				*o++ = *p;
+			}
+		}
+	}
+	*o++ = last ? '\n' : '\t';
+	c->len = (size_t)(o - c->buf);
+	return true;
+}
+
+static bool put_int(struct pg_copy *c, long long v, bool last)
+{
+	char b[24];
+	snprintf(b, sizeof(b), "%lld", v);
+	return put(c, b, last);
+}
+
+static int oom(struct cor_pg *st)
+{
+	cor_pg_msg(st, "out of memory streaming rows to the database");
+	return COR_ENOMEM;
+}
+
+static int flush_one(struct cor_pg *st, enum pg_copy_id i)
+{
+	struct pg_copy *c = &st->copy[i];
+	if (!c->len)
+		return 0;
+	PGresult *r = PQexec(st->conn, copy_sql[i]);
+	if (!r || PQresultStatus(r) != PGRES_COPY_IN)
+		return cor_pg_fail(st, r, "writing rows");
+	PQclear(r);
+	int err = 0;
+	if (PQputCopyData(st->conn, c->buf, (int)c->len) != 1 || PQputCopyEnd(st->conn, NULL) != 1)
+		err = cor_pg_fail(st, NULL, "writing rows");
+	while ((r = PQgetResult(st->conn)) != NULL) {
+		if (err == 0 && PQresultStatus(r) != PGRES_COMMAND_OK)
+			err = cor_pg_fail(st, r, "writing rows");
+		else
+			PQclear(r);
+	}
+	c->len = 0;
+	c->rows = 0;
+	return err;
+}
+
+int cor_pg_copy_flush(struct cor_pg *st)
+{
+	int err = 0;
+	for (int i = 0; i < C__N && err == 0; i++)
+		err = flush_one(st, (enum pg_copy_id)i);
+	if (err < 0)
+		cor_pg_copy_reset(st);
+	return err;
+}
+
+static int maybe_flush(struct cor_pg *st)
+{
+	size_t total = 0;
+	for (int i = 0; i < C__N; i++)
+		total += st->copy[i].len;
+	return total >= BATCH_BYTES ? cor_pg_copy_flush(st) : 0;
+}
+
+void cor_pg_copy_reset(struct cor_pg *st)
+{
+	for (int i = 0; i < C__N; i++) {
+		st->copy[i].len = 0;
+		st->copy[i].rows = 0;
+	}
+	/* Refs seen so far may have been flushed: from now on a ref the set
+	 * does not hold is looked up. */
+	if (st->refs.cap)
+		memset(st->refs.ref, 0, st->refs.cap * sizeof(st->refs.ref[0]));
+	st->refs.n = 0;
+	st->had_cases = true;
+	st->seq_case = 0;
+}
+
+/* ---- ids in advance ---------------------------------------------------- */
+
+static int next_id(struct cor_pg *st, int which, int64_t *id)
+{
+	struct pg_ids *ids = &st->ids[which];
+	if (ids->at == ids->n) {
+		char sql[160];
+		int block = ids->block ? (int)ids->block : 1024;
+		snprintf(sql, sizeof(sql),
+			 "SELECT nextval(pg_get_serial_sequence('%s', 'id'))"
+			 " FROM generate_series(1, %d)",
+			 id_table[which], block);
+		PGresult *r = PQexec(st->conn, sql);
+		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
+			return cor_pg_fail(st, r, "numbering rows");
+		int64_t *v = realloc(ids->v, (size_t)block * sizeof(*v));
+		if (!v) {
+			PQclear(r);
+			return oom(st);
+		}
+		ids->v = v;
+		ids->n = (size_t)PQntuples(r);
+		for (size_t i = 0; i < ids->n; i++)
+			v[i] = strtoll(PQgetvalue(r, (int)i, 0), NULL, 10);
+		PQclear(r);
+		ids->at = 0;
+		ids->block = block < BLOCK_MAX ? (size_t)block * 4 : BLOCK_MAX;
+		if (ids->n == 0)
+			return cor_pg_fail(st, NULL, "numbering rows");
+	}
+	*id = ids->v[ids->at++];
+	return 0;
+}
+
+/* ---- refs added in the write ------------------------------------------- */
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Is ref in the set? With add, put it there when it is not. */
+static int ref_seen(struct cor_pg *st, const char *ref, bool add, bool *seen)
+{
+	struct pg_refset *rs = &st->refs;
+	if (add && (rs->n + 1) * 2 > rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 4096;
+		char(*t)[COR_CASE_REF_MAX] = calloc(cap, sizeof(*t));
+		if (!t)
+			return oom(st);
+		for (size_t i = 0; i < rs->cap; i++) {
+			if (!rs->ref[i][0])
+				continue;
+			size_t j = hash(rs->ref[i]) & (cap - 1);
+			while (t[j][0])
+				j = (j + 1) & (cap - 1);
+			memcpy(t[j], rs->ref[i], sizeof(t[j]));
+		}
+		free(rs->ref);
+		rs->ref = t;
+		rs->cap = cap;
+	}
+	*seen = false;
+	if (!rs->cap)
+		return 0;
+	size_t j = hash(ref) & (rs->cap - 1);
+	for (; rs->ref[j][0]; j = (j + 1) & (rs->cap - 1))
+		if (!strcmp(rs->ref[j], ref)) {
+			*seen = true;
+			return 0;
+		}
+	if (add) {
+		snprintf(rs->ref[j], sizeof(rs->ref[j]), "%s", ref);
+		rs->n++;
+	}
+	return 0;
+}
+
+/* ---- rows -------------------------------------------------------------- */
+
+int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office_id, int64_t *id)
+{
+	char date[COR_DATE_LEN];
+	bool seen;
+	int err = ref_seen(st, c->ref, false, &seen);
+	if (err < 0)
+		return err;
+	if (seen)
+		return COR_EEXIST;
+	if (st->had_cases) {
+		const char *v[] = {c->ref};
+		PGresult *r = PQexecParams(st->conn, "SELECT 1 FROM cases WHERE ref = $1", 1, NULL,
+					   v, NULL, NULL, 0);
+		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
+			return cor_pg_fail(st, r, "adding a case");
+		seen = PQntuples(r) > 0;
+		PQclear(r);
+		if (seen)
+			return COR_EEXIST;
+	}
+	if ((err = next_id(st, 0, id)) < 0 || (err = ref_seen(st, c->ref, true, &seen)) < 0)
+		return err;
+	struct pg_copy *k = &st->copy[C_CASES];
+	if (!put_int(k, *id, false) || !put(k, c->ref, false) || !put(k, c->programme, false) ||
+	    !put_int(k, office_id, false) || !put(k, c->origin, false) ||
+	    !put(k, c->destination, false) || !put(k, c->state, false) ||
+	    !put(k, cor_priority_name(c->priority), false) ||
+	    !put(k, cor_date_format(c->registered_on, date), true))
+		return oom(st);
+	k->rows++;
+	st->seq_case = *id;
+	st->seqs[0] = st->seqs[1] = 0;
+	return maybe_flush(st);
+}
+
+int cor_pg_copy_person(struct cor_pg *st, int64_t case_id, const struct cor_person *p, int64_t *id)
+{
+	char date[COR_DATE_LEN], sex[2] = {p->sex, '\0'};
+	int64_t pid;
+	int err;
+	if (case_id != st->seq_case || p->seq < 1 || p->seq > 99)
+		return 1;
+	uint64_t bit = 1ull << (p->seq % 64);
+	if (st->seqs[p->seq / 64] & bit)
+		return COR_EEXIST;
+	/* A need given twice would break person_need's key. */
+	for (const char *c = p->needs; *c;) {
+		size_t n = strcspn(c, ";");
+		for (const char *d = c + n + (c[n] == ';'); *d;) {
+			size_t m = strcspn(d, ";");
+			if (m == n && !strncmp(c, d, n)) {
+				cor_pg_msg(st, "adding a specific need: '%.*s' is given twice",
+					   (int)n, c);
+				return COR_EEXIST;
+			}
+			d += m + (d[m] == ';');
+		}
+		c += n + (c[n] == ';');
+	}
+	if ((err = next_id(st, 1, &pid)) < 0)
+		return err;
+	struct pg_copy *k = &st->copy[C_PERSON];
+	if (!put_int(k, pid, false) || !put_int(k, case_id, false) || !put_int(k, p->seq, false) ||
+	    !put(k, cor_relationship_name(p->relationship), false) ||
+	    !put(k, p->family_name, false) || !put(k, p->given_names, false) ||
+	    !put(k, p->family_name_latin, false) || !put(k, p->given_names_latin, false) ||
+	    !put(k, sex, false) || !put(k, cor_date_format(p->birth_date, date), false) ||
+	    !put(k, p->birth_date_approx ? "1" : "0", false) || !put(k, p->nationality, false) ||
+	    !put(k, p->languages, true))
+		return oom(st);
+	k->rows++;
+	struct pg_copy *nk = &st->copy[C_NEED];
+	for (const char *c = p->needs; *c;) {
+		char code[COR_NEEDS_MAX + 1];
+		size_t n = strcspn(c, ";");
+		snprintf(code, sizeof(code), "%.*s", (int)n, c);
+		if (!put_int(nk, pid, false) || !put(nk, code, true))
+			return oom(st);
+		nk->rows++;
+		c += n + (c[n] == ';');
+	}
+	st->seqs[p->seq / 64] |= bit;
+	if (id)
+		*id = pid;
+	return maybe_flush(st);
+}
+
+int cor_pg_copy_document(struct cor_pg *st, int64_t person_id, const struct cor_document *d)
+{
+	char date[COR_DATE_LEN];
+	struct pg_copy *k = &st->copy[C_DOCUMENT];
+	if (!put_int(k, person_id, false) || !put(k, cor_doc_kind_name(d->kind), false) ||
+	    !put(k, d->number, false) || !put(k, d->issuer, false) ||
+	    !put(k, d->has_expiry ? cor_date_format(d->expires_on, date) : NULL, true))
+		return oom(st);
+	k->rows++;
+	return maybe_flush(st);
+}
+
+int cor_pg_copy_event(struct cor_pg *st, int64_t case_id, const struct cor_event *e)
+{
+	struct pg_copy *k = &st->copy[C_EVENT];
+	if (!put_int(k, case_id, false) || !put(k, e->at, false) || !put(k, e->actor, false) ||
+	    !put(k, e->action, false) || !put(k, e->detail ? e->detail : "", false) ||
+	    !put(k, e->reason ? e->reason : "", true))
+		return oom(st);
+	k->rows++;
+	return maybe_flush(st);
+}
