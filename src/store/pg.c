@@ -389,8 +389,6 @@ static void pg_close(struct cor_store *s)
 	for (int i = 0; i < C__N; i++)
 		free(st->copy[i].buf);
 	free(st->refs.ref);
-	free(st->ids[0].v);
-	free(st->ids[1].v);
 	PQfinish(st->conn);
 	free(st->label);
 	free(st);
@@ -420,6 +418,65 @@ static bool pg_in_transaction(struct cor_store *s)
 	return in_tx(PG(s));
 }
 
+static void forget_fks(struct cor_pg *st)
+{
+	for (int i = 0; i < st->nfks; i++)
+		free(st->fks[i].def);
+	st->nfks = 0;
+}
+
+/* Drop the foreign keys of the streamed tables, remembering them. */
+static int drop_fks(struct cor_pg *st)
+{
+	int err;
+	PGresult *r =
+		query(st,
+		      "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+		      " FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('cases'::regclass,"
+		      " 'person'::regclass, 'person_need'::regclass, 'document'::regclass,"
+		      " 'event'::regclass) ORDER BY 1, 2",
+		      0, NULL, "starting a large write", &err);
+	if (!r)
+		return err;
+	int n = PQntuples(r);
+	for (int i = 0; i < n && st->nfks < (int)(sizeof(st->fks) / sizeof(st->fks[0])); i++) {
+		struct pg_fk *k = &st->fks[st->nfks];
+		snprintf(k->table, sizeof(k->table), "%s", PQgetvalue(r, i, 0));
+		snprintf(k->name, sizeof(k->name), "%s", PQgetvalue(r, i, 1));
+		if (!(k->def = strdup(PQgetvalue(r, i, 2)))) {
+			PQclear(r);
+			cor_pg_msg(st, "out of memory starting a large write");
+			return COR_ENOMEM;
+		}
+		st->nfks++;
+	}
+	PQclear(r);
+	for (int i = 0; i < st->nfks; i++) {
+		char sql[256];
+		snprintf(sql, sizeof(sql), "ALTER TABLE %s DROP CONSTRAINT %s", st->fks[i].table,
+			 st->fks[i].name);
+		if ((err = cor_pg_exec(st, sql, "starting a large write")) < 0)
+			return err;
+	}
+	return 0;
+}
+
+/* Add the dropped foreign keys back: each checks every row at once. */
+static int add_fks(struct cor_pg *st)
+{
+	int err = 0;
+	for (int i = 0; i < st->nfks && err == 0; i++) {
+		char sql[512];
+		snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD CONSTRAINT %s %s", st->fks[i].table,
+			 st->fks[i].name, st->fks[i].def);
+		err = cor_pg_exec(st, sql, "checking the rows written");
+	}
+	forget_fks(st);
+	return err;
+}
+
+static int pg_rollback(struct cor_store *s);
+
 static int pg_begin_large(struct cor_store *s)
 {
 	struct cor_pg *st = PG(s);
@@ -429,12 +486,25 @@ static int pg_begin_large(struct cor_store *s)
 		return pg_begin(s);
 	if ((err = pg_begin(s)) < 0)
 		return err;
-	if ((err = query_long(st, "SELECT count(*) FROM (SELECT 1 FROM cases LIMIT 1) x",
-			      "starting a large write", &n)) < 0)
+	/* No other connection adds cases or persons until the commit (readers
+	 * go on): the ids taken in advance are then a block of the sequence. */
+	if ((err = cor_pg_exec(st, "LOCK TABLE cases, person IN SHARE ROW EXCLUSIVE MODE",
+			       "starting a large write")) < 0 ||
+	    (err = query_long(st, "SELECT count(*) FROM (SELECT 1 FROM cases LIMIT 1) x",
+			      "starting a large write", &n)) < 0) {
+		pg_rollback(s);
 		return err;
+	}
+	memset(st->ids, 0, sizeof(st->ids));
 	cor_pg_copy_reset(st);
 	st->had_cases = n > 0;
 	st->large = true;
+	/* Loading an empty database: the foreign keys are checked at the end,
+	 * in one pass each (other connections wait until the commit). */
+	if (!st->had_cases && (err = drop_fks(st)) < 0) {
+		pg_rollback(s);
+		return err;
+	}
 	return 0;
 }
 
@@ -479,6 +549,7 @@ static int note_counter(struct cor_pg *st, int64_t office_id, int year, long seq
 static void end_large(struct cor_pg *st)
 {
 	st->large = false;
+	forget_fks(st);
 	cor_pg_copy_reset(st);
 }
 
@@ -488,6 +559,8 @@ static int pg_commit(struct cor_store *s)
 	int err = sync_copy(st);
 	if (err == 0)
 		err = flush_counters(st);
+	if (err == 0 && st->nfks)
+		err = add_fks(st);
 	if (err == 0 && PQtransactionStatus(st->conn) == PQTRANS_INERROR) {
 		cor_pg_msg(st,
 			   "committing: an earlier statement of the transaction failed "
@@ -512,6 +585,7 @@ static int pg_rollback(struct cor_store *s)
 	struct cor_pg *st = PG(s);
 	int err = 0;
 	st->npending = 0;
+	st->noffices = 0;
 	end_large(st);
 	if (in_tx(st))
 		err = cor_pg_exec(st, "ROLLBACK", "rolling back");
@@ -550,7 +624,7 @@ static int pg_undo(struct cor_store *s)
 	memcpy(st->pending, st->marked, sizeof(st->pending));
 	st->npending = st->nmarked;
 	/* The office cache may name an office added in the undone unit. */
-	st->office_code[0] = '\0';
+	st->noffices = 0;
 	return cor_pg_exec(st, "RELEASE cor_unit", "keeping a unit of work");
 }
 
@@ -626,10 +700,11 @@ static int pg_rules_history(struct cor_store *s,
 
 static int office_id(struct cor_pg *st, const char *code, int64_t *id)
 {
-	if (!strcmp(st->office_code, code)) {
-		*id = st->office_id;
-		return 0;
-	}
+	for (int i = 0; i < st->noffices; i++)
+		if (!strcmp(st->offices[i].code, code)) {
+			*id = st->offices[i].id;
+			return 0;
+		}
 	const char *v[] = {code};
 	int err;
 	PGresult *r = run(st, P_OFFICE_ID, v, "looking up an office", &err);
@@ -642,8 +717,11 @@ static int office_id(struct cor_pg *st, const char *code, int64_t *id)
 	}
 	*id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 	PQclear(r);
-	snprintf(st->office_code, sizeof(st->office_code), "%s", code);
-	st->office_id = *id;
+	if (st->noffices == (int)(sizeof(st->offices) / sizeof(st->offices[0])))
+		st->noffices = 0;
+	struct pg_office *o = &st->offices[st->noffices++];
+	snprintf(o->code, sizeof(o->code), "%s", code);
+	o->id = *id;
 	return 0;
 }
 

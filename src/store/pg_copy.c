@@ -3,7 +3,7 @@
 // needs, documents and events go to COPY FROM STDIN streams in COPY's text
 // format instead of one INSERT each, and reach the server in batches. The
 // ids callers get back (of cases and persons) are taken from the tables'
-// identity sequences in advance, in blocks. The refusals an INSERT would
+// identity sequences in advance, in contiguous blocks. The refusals an INSERT would
 // give are decided here before a row is streamed: a case reference taken
 // (in this write, or before it: looked up when the database had cases) and
 // a person number taken in the case.
@@ -15,7 +15,7 @@
 #include "util/error.h"
 
 #define BATCH_BYTES (8u << 20) /* flush when the streams hold this much */
-#define BLOCK_MAX   65536
+#define BLOCK_MAX   (1 << 20)
 
 static const char *const copy_sql[C__N] = {
 	[C_CASES] = "COPY cases (id, ref, programme, office_id, origin, destination, state,"
@@ -157,35 +157,29 @@ void cor_pg_copy_reset(struct cor_pg *st)
 
 /* ---- ids in advance ---------------------------------------------------- */
 
+/* The block is contiguous: the large write holds a lock on cases and
+ * person that keeps every other writer out (cor_pg_begin_large), so no
+ * nextval of another connection can fall inside it. */
 static int next_id(struct cor_pg *st, int which, int64_t *id)
 {
 	struct pg_ids *ids = &st->ids[which];
-	if (ids->at == ids->n) {
-		char sql[160];
-		int block = ids->block ? (int)ids->block : 1024;
+	if (ids->next == ids->end) {
+		char sql[200];
+		int64_t block = ids->block ? ids->block : 1024;
 		snprintf(sql, sizeof(sql),
-			 "SELECT nextval(pg_get_serial_sequence('%s', 'id'))"
-			 " FROM generate_series(1, %d)",
-			 id_table[which], block);
+			 "SELECT setval(pg_get_serial_sequence('%s', 'id'),"
+			 " nextval(pg_get_serial_sequence('%s', 'id')) + %lld) - %lld",
+			 id_table[which], id_table[which], (long long)block - 1,
+			 (long long)block - 1);
 		PGresult *r = PQexec(st->conn, sql);
-		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
+		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1)
 			return cor_pg_fail(st, r, "numbering rows");
-		int64_t *v = realloc(ids->v, (size_t)block * sizeof(*v));
-		if (!v) {
-			PQclear(r);
-			return oom(st);
-		}
-		ids->v = v;
-		ids->n = (size_t)PQntuples(r);
-		for (size_t i = 0; i < ids->n; i++)
-			v[i] = strtoll(PQgetvalue(r, (int)i, 0), NULL, 10);
+		ids->next = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+		ids->end = ids->next + block;
 		PQclear(r);
-		ids->at = 0;
-		ids->block = block < BLOCK_MAX ? (size_t)block * 4 : BLOCK_MAX;
-		if (ids->n == 0)
-			return cor_pg_fail(st, NULL, "numbering rows");
+		ids->block = block < BLOCK_MAX ? block * 4 : BLOCK_MAX;
 	}
-	*id = ids->v[ids->at++];
+	*id = ids->next++;
 	return 0;
 }
 

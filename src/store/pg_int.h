@@ -30,10 +30,9 @@ enum pg_stmt_id {
  * flushed (a row's parents first). */
 enum pg_copy_id { C_CASES, C_PERSON, C_NEED, C_DOCUMENT, C_EVENT, C__N };
 
-/* Ids taken from a table's identity sequence in advance, used in order. */
+/* Ids taken from a table's identity sequence in advance: next <= id < end. */
 struct pg_ids {
-	int64_t *v;
-	size_t n, at, block;
+	int64_t next, end, block;
 };
 
 /* One COPY FROM STDIN stream's rows, in COPY's text format. */
@@ -52,17 +51,21 @@ struct cor_pg {
 	bool in_tx;  /* a transaction is open */
 	bool large;  /* in a large write: adds go to COPY streams */
 	bool prepared[P__N];
-	char office_code[8]; /* the last office looked up, and its id */
-	int64_t office_id;
+	/* The offices looked up, and their ids. */
+	struct pg_office {
+		char code[8];
+		int64_t id;
+	} offices[64];
+	int noffices;
 	/* The highest case number added per office and year in the open
 	 * transaction, written to case_counter at commit (as SQLite's). */
 	struct pg_counter {
 		int64_t office_id;
 		int year;
 		long seq;
-	} pending[32];
+	} pending[512];
 	int npending;
-	struct pg_counter marked[32];
+	struct pg_counter marked[512];
 	int nmarked;
 	/* A large write: the streams, the ids taken in advance, whether refs
 	 * must be looked up (the database had cases when it began), the refs
@@ -74,6 +77,14 @@ struct cor_pg {
 		char (*ref)[COR_CASE_REF_MAX];
 		size_t n, cap; /* open addressing; cap a power of two */
 	} refs;
+	/* A large write into a database without cases drops the foreign keys
+	 * of the streamed tables and adds them back at commit, checked in one
+	 * pass each instead of row by row. */
+	struct pg_fk {
+		char table[32], name[64];
+		char *def;
+	} fks[16];
+	int nfks;
 	int64_t seq_case; /* the case whose person numbers seqs holds */
 	uint64_t seqs[2]; /* person numbers 1..99 taken in seq_case */
 };
