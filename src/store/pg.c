@@ -85,6 +85,11 @@ static void first_line(char *dst, size_t len, const char *m)
 
 int cor_pg_fail(struct cor_pg *st, PGresult *res, const char *what)
 {
+	return cor_pg_fail_into(st, res, what, st->msg, sizeof(st->msg));
+}
+
+int cor_pg_fail_into(struct cor_pg *st, PGresult *res, const char *what, char *msg, size_t len)
+{
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	const char *prim = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	char why[256];
@@ -104,8 +109,8 @@ int cor_pg_fail(struct cor_pg *st, PGresult *res, const char *what)
 		else if (!strcmp(state, "53200"))
 			err = COR_ENOMEM;
 	}
-	cor_pg_msg(st, "%s: %s (database '%s')", what, why[0] ? why : "the server failed",
-		   st->label);
+	snprintf(msg, len, "%s: %s (database '%s')", what, why[0] ? why : "the server failed",
+		 st->label);
 	PQclear(res);
 	return err;
 }
@@ -118,6 +123,9 @@ static bool ok(PGresult *r)
 
 int cor_pg_exec(struct cor_pg *st, const char *sql, const char *what)
 {
+	int err = cor_pg_copy_wait(st);
+	if (err < 0)
+		return err;
 	PGresult *r = PQexec(st->conn, sql);
 	if (!ok(r))
 		return cor_pg_fail(st, r, what);
@@ -131,6 +139,8 @@ static PGresult *run(struct cor_pg *st, enum pg_stmt_id id, const char *const *v
 		     int *err)
 {
 	char name[16];
+	if ((*err = cor_pg_copy_wait(st)) < 0)
+		return NULL;
 	snprintf(name, sizeof(name), "cor%d", (int)id);
 	if (!st->prepared[id]) {
 		PGresult *p = PQprepare(st->conn, name, stmt_sql[id], stmt_nparams[id], NULL);
@@ -154,6 +164,8 @@ static PGresult *run(struct cor_pg *st, enum pg_stmt_id id, const char *const *v
 static PGresult *query(struct cor_pg *st, const char *sql, int n, const char *const *v,
 		       const char *what, int *err)
 {
+	if ((*err = cor_pg_copy_wait(st)) < 0)
+		return NULL;
 	PGresult *r = PQexecParams(st->conn, sql, n, NULL, v, NULL, NULL, 0);
 	if (!ok(r)) {
 		*err = cor_pg_fail(st, r, what);
@@ -383,11 +395,14 @@ static void pg_close(struct cor_store *s)
 	struct cor_pg *st = PG(s);
 	if (!st)
 		return;
+	cor_pg_copy_stop(st);
 	if (st->conn && PQstatus(st->conn) == CONNECTION_OK && in_tx(st))
 		PQclear(PQexec(st->conn, "ROLLBACK"));
 	cor_pg_copy_reset(st);
-	for (int i = 0; i < C__N; i++)
+	for (int i = 0; i < C__N; i++) {
 		free(st->copy[i].buf);
+		free(st->bg.batch[i].buf);
+	}
 	free(st->refs.ref);
 	PQfinish(st->conn);
 	free(st->label);
@@ -418,60 +433,69 @@ static bool pg_in_transaction(struct cor_store *s)
 	return in_tx(PG(s));
 }
 
-static void forget_fks(struct cor_pg *st)
+static void forget_rebuild(struct cor_pg *st)
 {
-	for (int i = 0; i < st->nfks; i++)
-		free(st->fks[i].def);
-	st->nfks = 0;
+	for (int i = 0; i < st->nrebuild; i++)
+		free(st->rebuild[i]);
+	st->nrebuild = 0;
 }
 
-/* Drop the foreign keys of the streamed tables, remembering them. */
-static int drop_fks(struct cor_pg *st)
+#define STREAMED                                                                                   \
+	"('cases'::regclass, 'person'::regclass, 'person_need'::regclass, 'document'::regclass,"   \
+	" 'event'::regclass)"
+
+/* Drop the foreign keys, unique constraints and secondary indexes of the
+ * streamed tables (primary keys stay: the foreign keys need them),
+ * remembering how to add each back. */
+static int drop_for_load(struct cor_pg *st)
 {
+	static const char sql[] =
+		"SELECT 2, format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, "
+		"conname),"
+		" format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname,"
+		"   pg_get_constraintdef(oid))"
+		" FROM pg_constraint WHERE contype = 'f' AND conrelid IN " STREAMED " UNION ALL"
+		" SELECT 1, format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, "
+		"conname),"
+		" format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname,"
+		"   pg_get_constraintdef(oid))"
+		" FROM pg_constraint WHERE contype = 'u' AND conrelid IN " STREAMED " UNION ALL"
+		" SELECT 0, format('DROP INDEX %s', indexrelid::regclass), "
+		"pg_get_indexdef(indexrelid)"
+		" FROM pg_index i WHERE indrelid IN " STREAMED " AND NOT indisprimary"
+		" AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
+		" ORDER BY 1 DESC, 2";
 	int err;
-	PGresult *r =
-		query(st,
-		      "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
-		      " FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('cases'::regclass,"
-		      " 'person'::regclass, 'person_need'::regclass, 'document'::regclass,"
-		      " 'event'::regclass) ORDER BY 1, 2",
-		      0, NULL, "starting a large write", &err);
+	PGresult *r = query(st, sql, 0, NULL, "starting a large write", &err);
 	if (!r)
 		return err;
 	int n = PQntuples(r);
-	for (int i = 0; i < n && st->nfks < (int)(sizeof(st->fks) / sizeof(st->fks[0])); i++) {
-		struct pg_fk *k = &st->fks[st->nfks];
-		snprintf(k->table, sizeof(k->table), "%s", PQgetvalue(r, i, 0));
-		snprintf(k->name, sizeof(k->name), "%s", PQgetvalue(r, i, 1));
-		if (!(k->def = strdup(PQgetvalue(r, i, 2)))) {
-			PQclear(r);
+	if (n > (int)(sizeof(st->rebuild) / sizeof(st->rebuild[0]))) {
+		PQclear(r);
+		return 0; /* more than expected: load with them in place */
+	}
+	for (int i = 0; i < n && err == 0; i++)
+		err = cor_pg_exec(st, PQgetvalue(r, i, 1), "starting a large write");
+	/* Added back in the reverse order: indexes, then foreign keys. */
+	for (int i = n - 1; i >= 0 && err == 0; i--) {
+		if (!(st->rebuild[st->nrebuild] = strdup(PQgetvalue(r, i, 2)))) {
 			cor_pg_msg(st, "out of memory starting a large write");
-			return COR_ENOMEM;
+			err = COR_ENOMEM;
+		} else {
+			st->nrebuild++;
 		}
-		st->nfks++;
 	}
 	PQclear(r);
-	for (int i = 0; i < st->nfks; i++) {
-		char sql[256];
-		snprintf(sql, sizeof(sql), "ALTER TABLE %s DROP CONSTRAINT %s", st->fks[i].table,
-			 st->fks[i].name);
-		if ((err = cor_pg_exec(st, sql, "starting a large write")) < 0)
-			return err;
-	}
-	return 0;
+	return err;
 }
 
-/* Add the dropped foreign keys back: each checks every row at once. */
-static int add_fks(struct cor_pg *st)
+/* Add back what drop_for_load dropped: each checks every row at once. */
+static int add_after_load(struct cor_pg *st)
 {
 	int err = 0;
-	for (int i = 0; i < st->nfks && err == 0; i++) {
-		char sql[512];
-		snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD CONSTRAINT %s %s", st->fks[i].table,
-			 st->fks[i].name, st->fks[i].def);
-		err = cor_pg_exec(st, sql, "checking the rows written");
-	}
-	forget_fks(st);
+	for (int i = 0; i < st->nrebuild && err == 0; i++)
+		err = cor_pg_exec(st, st->rebuild[i], "checking the rows written");
+	forget_rebuild(st);
 	return err;
 }
 
@@ -499,9 +523,9 @@ static int pg_begin_large(struct cor_store *s)
 	cor_pg_copy_reset(st);
 	st->had_cases = n > 0;
 	st->large = true;
-	/* Loading an empty database: the foreign keys are checked at the end,
-	 * in one pass each (other connections wait until the commit). */
-	if (!st->had_cases && (err = drop_fks(st)) < 0) {
+	/* Loading an empty database: keys and indexes are built at the end
+	 * (other connections wait until the commit). */
+	if (!st->had_cases && (err = drop_for_load(st)) < 0) {
 		pg_rollback(s);
 		return err;
 	}
@@ -548,8 +572,9 @@ static int note_counter(struct cor_pg *st, int64_t office_id, int year, long seq
 
 static void end_large(struct cor_pg *st)
 {
+	cor_pg_copy_stop(st);
 	st->large = false;
-	forget_fks(st);
+	forget_rebuild(st);
 	cor_pg_copy_reset(st);
 }
 
@@ -559,8 +584,8 @@ static int pg_commit(struct cor_store *s)
 	int err = sync_copy(st);
 	if (err == 0)
 		err = flush_counters(st);
-	if (err == 0 && st->nfks)
-		err = add_fks(st);
+	if (err == 0 && st->nrebuild)
+		err = add_after_load(st);
 	if (err == 0 && PQtransactionStatus(st->conn) == PQTRANS_INERROR) {
 		cor_pg_msg(st,
 			   "committing: an earlier statement of the transaction failed "

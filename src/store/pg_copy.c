@@ -14,7 +14,7 @@
 #include "store/pg_int.h"
 #include "util/error.h"
 
-#define BATCH_BYTES (8u << 20) /* flush when the streams hold this much */
+#define BATCH_BYTES (4u << 20) /* flush when the streams hold this much */
 #define BLOCK_MAX   (1 << 20)
 
 static const char *const copy_sql[C__N] = {
@@ -99,21 +99,25 @@ static int oom(struct cor_pg *st)
 	return COR_ENOMEM;
 }
 
-static int flush_one(struct cor_pg *st, enum pg_copy_id i)
+/* Write stream i's rows c with one COPY; a failure's message into msg. */
+static int flush_one(struct cor_pg *st, enum pg_copy_id i, struct pg_copy *c, char *msg, size_t len)
 {
-	struct pg_copy *c = &st->copy[i];
 	if (!c->len)
 		return 0;
 	PGresult *r = PQexec(st->conn, copy_sql[i]);
-	if (!r || PQresultStatus(r) != PGRES_COPY_IN)
-		return cor_pg_fail(st, r, "writing rows");
+	if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
+		int err = cor_pg_fail_into(st, r, "writing rows", msg, len);
+		while ((r = PQgetResult(st->conn)) != NULL)
+			PQclear(r);
+		return err;
+	}
 	PQclear(r);
 	int err = 0;
 	if (PQputCopyData(st->conn, c->buf, (int)c->len) != 1 || PQputCopyEnd(st->conn, NULL) != 1)
-		err = cor_pg_fail(st, NULL, "writing rows");
+		err = cor_pg_fail_into(st, NULL, "writing rows", msg, len);
 	while ((r = PQgetResult(st->conn)) != NULL) {
 		if (err == 0 && PQresultStatus(r) != PGRES_COMMAND_OK)
-			err = cor_pg_fail(st, r, "writing rows");
+			err = cor_pg_fail_into(st, r, "writing rows", msg, len);
 		else
 			PQclear(r);
 	}
@@ -122,11 +126,116 @@ static int flush_one(struct cor_pg *st, enum pg_copy_id i)
 	return err;
 }
 
-int cor_pg_copy_flush(struct cor_pg *st)
+static int flush_all(struct cor_pg *st, struct pg_copy *c, char *msg, size_t len)
 {
 	int err = 0;
 	for (int i = 0; i < C__N && err == 0; i++)
-		err = flush_one(st, (enum pg_copy_id)i);
+		err = flush_one(st, (enum pg_copy_id)i, &c[i], msg, len);
+	for (int i = 0; i < C__N; i++)
+		c[i].len = 0;
+	return err;
+}
+
+/* ---- the background writer --------------------------------------------- */
+
+static void *flusher_main(void *arg)
+{
+	struct cor_pg *st = arg;
+	struct pg_flusher *bg = &st->bg;
+	pthread_mutex_lock(&bg->mu);
+	for (;;) {
+		while (!bg->busy && !bg->quit)
+			pthread_cond_wait(&bg->cv, &bg->mu);
+		if (!bg->busy)
+			break;
+		pthread_mutex_unlock(&bg->mu);
+		char msg[sizeof(bg->msg)] = "";
+		int err = flush_all(st, bg->batch, msg, sizeof(msg));
+		pthread_mutex_lock(&bg->mu);
+		if (err < 0 && bg->err == 0) {
+			bg->err = err;
+			memcpy(bg->msg, msg, sizeof(msg));
+		}
+		bg->busy = false;
+		pthread_cond_broadcast(&bg->cv);
+	}
+	pthread_mutex_unlock(&bg->mu);
+	return NULL;
+}
+
+int cor_pg_copy_wait(struct cor_pg *st)
+{
+	struct pg_flusher *bg = &st->bg;
+	if (!bg->started)
+		return 0;
+	pthread_mutex_lock(&bg->mu);
+	while (bg->busy)
+		pthread_cond_wait(&bg->cv, &bg->mu);
+	int err = bg->err;
+	if (err < 0)
+		memcpy(st->msg, bg->msg, sizeof(st->msg));
+	bg->err = 0;
+	pthread_mutex_unlock(&bg->mu);
+	return err;
+}
+
+void cor_pg_copy_stop(struct cor_pg *st)
+{
+	struct pg_flusher *bg = &st->bg;
+	if (!bg->started)
+		return;
+	pthread_mutex_lock(&bg->mu);
+	bg->quit = true;
+	pthread_cond_broadcast(&bg->cv);
+	pthread_mutex_unlock(&bg->mu);
+	pthread_join(bg->thread, NULL);
+	pthread_cond_destroy(&bg->cv);
+	pthread_mutex_destroy(&bg->mu);
+	bg->started = bg->quit = bg->busy = false;
+	bg->err = 0;
+}
+
+/* Hand the streams to the background writer, once it is done with the
+ * batch before. */
+static int flush_behind(struct cor_pg *st)
+{
+	struct pg_flusher *bg = &st->bg;
+	int err = cor_pg_copy_wait(st);
+	if (err < 0)
+		return err;
+	if (!bg->started) {
+		if (pthread_mutex_init(&bg->mu, NULL) != 0)
+			return cor_pg_copy_flush(st);
+		if (pthread_cond_init(&bg->cv, NULL) != 0) {
+			pthread_mutex_destroy(&bg->mu);
+			return cor_pg_copy_flush(st);
+		}
+		if (pthread_create(&bg->thread, NULL, flusher_main, st) != 0) {
+			pthread_cond_destroy(&bg->cv);
+			pthread_mutex_destroy(&bg->mu);
+			return cor_pg_copy_flush(st);
+		}
+		bg->started = true;
+	}
+	pthread_mutex_lock(&bg->mu);
+	for (int i = 0; i < C__N; i++) {
+		struct pg_copy t = bg->batch[i];
+		bg->batch[i] = st->copy[i];
+		st->copy[i] = t;
+		st->copy[i].len = 0;
+		st->copy[i].rows = 0;
+	}
+	bg->busy = true;
+	pthread_cond_broadcast(&bg->cv);
+	pthread_mutex_unlock(&bg->mu);
+	return 0;
+}
+
+int cor_pg_copy_flush(struct cor_pg *st)
+{
+	int err = cor_pg_copy_wait(st);
+	if (err == 0)
+		err = flush_all(st, st->copy, st->msg, sizeof(st->msg));
 	if (err < 0)
 		cor_pg_copy_reset(st);
 	return err;
@@ -137,11 +246,15 @@ static int maybe_flush(struct cor_pg *st)
 	size_t total = 0;
 	for (int i = 0; i < C__N; i++)
 		total += st->copy[i].len;
-	return total >= BATCH_BYTES ? cor_pg_copy_flush(st) : 0;
+	return total >= BATCH_BYTES ? flush_behind(st) : 0;
 }
 
 void cor_pg_copy_reset(struct cor_pg *st)
 {
+	char msg[sizeof(st->msg)];
+	memcpy(msg, st->msg, sizeof(msg));
+	cor_pg_copy_wait(st);
+	memcpy(st->msg, msg, sizeof(msg));
 	for (int i = 0; i < C__N; i++) {
 		st->copy[i].len = 0;
 		st->copy[i].rows = 0;
@@ -165,6 +278,9 @@ static int next_id(struct cor_pg *st, int which, int64_t *id)
 	struct pg_ids *ids = &st->ids[which];
 	if (ids->next == ids->end) {
 		char sql[200];
+		int err = cor_pg_copy_wait(st);
+		if (err < 0)
+			return err;
 		int64_t block = ids->block ? ids->block : 1024;
 		snprintf(sql, sizeof(sql),
 			 "SELECT setval(pg_get_serial_sequence('%s', 'id'),"
@@ -243,6 +359,8 @@ int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office
 		return COR_EEXIST;
 	if (st->had_cases) {
 		const char *v[] = {c->ref};
+		if ((err = cor_pg_copy_wait(st)) < 0)
+			return err;
 		PGresult *r = PQexecParams(st->conn, "SELECT 1 FROM cases WHERE ref = $1", 1, NULL,
 					   v, NULL, NULL, 0);
 		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)

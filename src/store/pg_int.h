@@ -5,6 +5,7 @@
 #define COR_PG_INT_H
 
 #include <libpq-fe.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -71,20 +72,30 @@ struct cor_pg {
 	 * must be looked up (the database had cases when it began), the refs
 	 * and person numbers added in it. */
 	struct pg_copy copy[C__N];
+	/* The batch before, written by a thread of its own while the next one
+	 * fills: the connection is the thread's until it is done (every other
+	 * use of it waits, cor_pg_copy_wait). */
+	struct pg_flusher {
+		pthread_t thread;
+		pthread_mutex_t mu;
+		pthread_cond_t cv;
+		bool started, busy, quit;
+		struct pg_copy batch[C__N];
+		int err;
+		char msg[512];
+	} bg;
 	struct pg_ids ids[2]; /* of cases and persons: the ids callers get back */
 	bool had_cases;
 	struct pg_refset {
 		char (*ref)[COR_CASE_REF_MAX];
 		size_t n, cap; /* open addressing; cap a power of two */
 	} refs;
-	/* A large write into a database without cases drops the foreign keys
-	 * of the streamed tables and adds them back at commit, checked in one
-	 * pass each instead of row by row. */
-	struct pg_fk {
-		char table[32], name[64];
-		char *def;
-	} fks[16];
-	int nfks;
+	/* A large write into a database without cases drops the foreign keys,
+	 * unique constraints and secondary indexes of the streamed tables and
+	 * adds them back at commit: one pass or one sorted build each instead
+	 * of work on every row. The statements to add them back, in order. */
+	char *rebuild[32];
+	int nrebuild;
 	int64_t seq_case; /* the case whose person numbers seqs holds */
 	uint64_t seqs[2]; /* person numbers 1..99 taken in seq_case */
 };
@@ -98,6 +109,8 @@ void cor_pg_msg(struct cor_pg *st, const char *fmt, ...) __attribute__((format(p
 /* Map a failed result (NULL: the connection failed) to a cor_err, recording
  * "what: the server's reason"; clears res. */
 int cor_pg_fail(struct cor_pg *st, PGresult *res, const char *what);
+/* The same, with the message into msg instead. */
+int cor_pg_fail_into(struct cor_pg *st, PGresult *res, const char *what, char *msg, size_t len);
 /* Run sql without parameters; 0 or a cor_err. */
 int cor_pg_exec(struct cor_pg *st, const char *sql, const char *what);
 
@@ -106,6 +119,10 @@ int cor_pg_exec(struct cor_pg *st, const char *sql, const char *what);
  * large, and at commit. reset drops what is not flushed yet. */
 int cor_pg_copy_flush(struct cor_pg *st);
 void cor_pg_copy_reset(struct cor_pg *st);
+/* Wait until the batch being written in the background is; its failure. */
+int cor_pg_copy_wait(struct cor_pg *st);
+/* End the background writer (at the end of a large write). */
+void cor_pg_copy_stop(struct cor_pg *st);
 int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office_id, int64_t *id);
 int cor_pg_copy_person(struct cor_pg *st, int64_t case_id, const struct cor_person *p, int64_t *id);
 int cor_pg_copy_document(struct cor_pg *st, int64_t person_id, const struct cor_document *d);

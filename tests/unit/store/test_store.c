@@ -1663,6 +1663,37 @@ static void test_pg_large_write(void **state)
 	cor_store_close(st);
 }
 
+/* Loading an empty database builds keys and indexes at commit: a row that
+ * breaks a foreign key fails the commit, and nothing is left behind. */
+static void test_pg_large_write_checked(void **state)
+{
+	const char *uri = db_path("pg-large-checked");
+	struct cor_store *st = open_new(uri);
+	const char *count_keys = "SELECT (SELECT count(*) FROM pg_indexes WHERE schemaname ="
+				 " current_schema()) * 1000 + (SELECT count(*) FROM pg_constraint"
+				 " WHERE contype IN ('f', 'u'))";
+	long keys = raw_int(uri, count_keys);
+	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_document d = mkdoc(COR_DOC_PASSPORT, "P1", "NGA", NULL);
+	int64_t id;
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_case_add(st, &a, &id), 0);
+	assert_int_equal(cor_store_document_add(st, id + 1000000, &d), 0);
+	assert_int_equal(cor_store_commit(st), COR_ENOTFOUND);
+	assert_non_null(strstr(cor_store_errmsg(st), "checking the rows written"));
+	assert_int_equal(cor_store_rollback(st), 0);
+	assert_int_equal(cor_store_case_get(st, a.ref, NULL, NULL), COR_ENOTFOUND);
+	assert_int_equal(raw_int(uri, count_keys), keys);
+	/* And the same write without the bad row goes in. */
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_case_add(st, &a, &id), 0);
+	assert_int_equal(cor_store_commit(st), 0);
+	assert_int_equal(raw_int(uri, count_keys), keys);
+	assert_int_equal(cor_store_case_get(st, a.ref, NULL, NULL), 0);
+	cor_store_close(st);
+}
+
 /* A feature of the SQLite backend not yet on PostgreSQL fails cleanly. */
 static void test_pg_feature_not_yet(void **state)
 {
@@ -1707,6 +1738,7 @@ int main(void)
 	const struct CMUnitTest pg_only[] = {
 		cmocka_unit_test(test_pg_open),
 		cmocka_unit_test(test_pg_large_write),
+		cmocka_unit_test(test_pg_large_write_checked),
 		cmocka_unit_test(test_same_on_both),
 		cmocka_unit_test(test_pg_feature_not_yet),
 	};
