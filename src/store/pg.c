@@ -199,6 +199,7 @@ static void copy_val(char *dst, size_t len, PGresult *r, int row, int col)
 	snprintf(dst, len, "%s", PQgetvalue(r, row, col));
 }
 
+/* Not during a large write's background batch: cor_pg_copy_wait first. */
 static bool in_tx(struct cor_pg *st)
 {
 	return PQtransactionStatus(st->conn) != PQTRANS_IDLE;
@@ -344,6 +345,15 @@ int cor_pg_open(const char *uri, unsigned flags, struct cor_store **out, char *m
 		err = COR_EIO;
 		goto fail;
 	}
+	const char *enc = PQparameterStatus(st->conn, "server_encoding");
+	if (enc && strcmp(enc, "UTF8") && strcmp(enc, "SQL_ASCII")) {
+		cor_pg_msg(st,
+			   "the PostgreSQL database '%s' is in %s: Corridor needs UTF8 (names are "
+			   "in any script)",
+			   st->label, enc);
+		err = COR_EINVAL;
+		goto fail;
+	}
 	if (PQsetClientEncoding(st->conn, "UTF8") != 0) {
 		cor_pg_msg(st, "the database '%s' cannot talk UTF-8", st->label);
 		err = COR_EIO;
@@ -430,7 +440,8 @@ static int pg_begin_read(struct cor_store *s)
 
 static bool pg_in_transaction(struct cor_store *s)
 {
-	return in_tx(PG(s));
+	/* A large write is one (and its connection may be busy writing). */
+	return PG(s)->large || in_tx(PG(s));
 }
 
 static void forget_rebuild(struct cor_pg *st)
@@ -567,7 +578,7 @@ static int note_counter(struct cor_pg *st, int64_t office_id, int year, long seq
 			return err;
 	}
 	st->pending[st->npending++] = (struct pg_counter){office_id, year, seq};
-	return in_tx(st) ? 0 : flush_counters(st);
+	return st->large || in_tx(st) ? 0 : flush_counters(st);
 }
 
 static void end_large(struct cor_pg *st)
@@ -1028,10 +1039,10 @@ static int each_row(struct cor_pg *st, const char *sql, int n, const char *const
 {
 	static unsigned counter;
 	char name[32], fetch[64], close_sql[48];
-	bool own = !in_tx(st);
 	int err = sync_copy(st), ret = 0;
 	if (err < 0)
 		return err;
+	bool own = !in_tx(st);
 	if (own && (err = pg_begin_read((struct cor_store *)(void *)st)) < 0)
 		return err;
 	snprintf(name, sizeof(name), "cor_cursor%u", ++counter);
