@@ -361,8 +361,9 @@ int cor_pg_open(const char *uri, unsigned flags, struct cor_store **out, char *m
 	}
 	/* A writer waits for another at most 5 s, as on SQLite. */
 	if ((err = cor_pg_exec(st,
-			       st->bulk ? "SET lock_timeout = '5s'; SET synchronous_commit = off"
-					: "SET lock_timeout = '5s'",
+			       st->bulk ? "SET lock_timeout = '5s'; SET synchronous_commit = off;"
+					  " SET cursor_tuple_fraction = 1"
+					: "SET lock_timeout = '5s'; SET cursor_tuple_fraction = 1",
 			       "configuring the connection")) < 0 ||
 	    (err = identify(st, &fresh, &version)) < 0)
 		goto fail;
@@ -1297,18 +1298,36 @@ static int each_person_row(PGresult *r, int i, void *ctx)
 	return ec->cb(&c, &p, &d, ec->ctx);
 }
 
+/* Every person's needs, and first travel document, in one pass each: for
+ * walks over many persons, cheaper than a lookup per person. */
+#define NEEDS_ALL                                                                                  \
+	" LEFT JOIN (SELECT person_id, string_agg(code, ';' ORDER BY code COLLATE \"C\") AS needs" \
+	"   FROM person_need GROUP BY person_id) n ON n.person_id = p.id"
+#define FIRST_DOC_ALL                                                                              \
+	" LEFT JOIN (SELECT DISTINCT ON (person_id) person_id, kind, number, issuer, expires_on"   \
+	"   FROM document WHERE kind <> 'visa' ORDER BY person_id, id) d ON d.person_id = p.id"
+#define PERSON_COLS_N                                                                              \
+	"p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,"                \
+	" p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality,"           \
+	" p.languages, coalesce(n.needs, '')"
+
 static int pg_persons_each(struct cor_store *s, const struct cor_case_filter *f,
 			   int (*cb)(const struct cor_case *c, const struct cor_person *p,
 				     const struct cor_document *d, void *ctx),
 			   void *ctx)
 {
-	static const char sql[] =
+	/* Without a limit, one join in (case, seq) order; with one, the cases
+	 * first. */
+	static const char all_sql[] =
+		"SELECT " CASE_COLS ", " PERSON_COLS_N ", d.kind, d.number, d.issuer, d.expires_on"
+		" FROM cases c JOIN office o ON o.id = c.office_id JOIN person p ON p.case_id = "
+		"c.id" NEEDS_ALL FIRST_DOC_ALL FILTER_WHERE " AND $6::bigint IS NULL"
+		" ORDER BY c.id, p.seq";
+	static const char limit_sql[] =
 		"SELECT " CASE_COLS ", " PERSON_COLS ", d.kind, d.number, d.issuer, d.expires_on"
-		" FROM (SELECT c.id, " CASE_COLS
-		" FROM cases c JOIN office o ON o.id = c.office_id" FILTER_WHERE
-		" ORDER BY c.id LIMIT $6::bigint) c(id, ref, programme, code, origin,"
-		" destination, state, priority, registered_on)"
-		" JOIN office o ON o.code = c.code"
+		" FROM (SELECT c.id FROM cases c JOIN office o ON o.id = c.office_id" FILTER_WHERE
+		" ORDER BY c.id LIMIT $6::bigint) k"
+		" JOIN cases c ON c.id = k.id JOIN office o ON o.id = c.office_id"
 		" JOIN person p ON p.case_id = c.id"
 		" LEFT JOIN document d ON d.id = (SELECT min(id) FROM document"
 		"   WHERE person_id = p.id AND kind <> 'visa')"
@@ -1316,7 +1335,8 @@ static int pg_persons_each(struct cor_store *s, const struct cor_case_filter *f,
 	struct filter_params fp;
 	struct each_ctx ec = {cb, ctx};
 	filter_params(&fp, f);
-	return each_row(PG(s), sql, 6, fp.v, "reading persons", each_person_row, &ec);
+	return each_row(PG(s), f->limit > 0 ? limit_sql : all_sql, 6, fp.v, "reading persons",
+			each_person_row, &ec);
 }
 
 /* ---- statistics -------------------------------------------------------- */
@@ -1354,14 +1374,15 @@ static int pg_person_facts_each(struct cor_store *s,
 {
 	static const char sql[] =
 		"SELECT c.id, c.programme, c.state, o.code || ' ' || o.name, c.priority,"
-		" c.destination, p.sex, p.birth_date, p.nationality,"
-		" (SELECT string_agg(g, ';' ORDER BY g) FROM (SELECT DISTINCT"
-		"   left(n.code, 2) COLLATE \"C\" AS g FROM person_need n WHERE n.person_id = "
-		"p.id) x),"
-		" (SELECT count(*) || ' ' || max(coalesce(d.expires_on, '9999-12-31'))"
-		"   FROM document d WHERE d.person_id = p.id AND d.kind <> 'visa')"
+		" c.destination, p.sex, p.birth_date, p.nationality, ng.groups, dd.doc"
 		" FROM person p JOIN cases c ON c.id = p.case_id JOIN office o ON o.id = "
 		"c.office_id"
+		" LEFT JOIN (SELECT person_id, string_agg(g, ';' ORDER BY g) AS groups"
+		"   FROM (SELECT DISTINCT person_id, left(code, 2) COLLATE \"C\" AS g"
+		"   FROM person_need) x GROUP BY person_id) ng ON ng.person_id = p.id"
+		" LEFT JOIN (SELECT person_id, count(*) || ' ' ||"
+		"   max(coalesce(expires_on, '9999-12-31')) AS doc FROM document"
+		"   WHERE kind <> 'visa' GROUP BY person_id) dd ON dd.person_id = p.id"
 		" ORDER BY p.case_id, p.seq";
 	struct facts_ctx fc = {cb, ctx};
 	return each_row(PG(s), sql, 0, NULL, "computing statistics", facts_row, &fc);
