@@ -123,7 +123,7 @@ static bool ok(PGresult *r)
 
 int cor_pg_exec(struct cor_pg *st, const char *sql, const char *what)
 {
-	int err = cor_pg_copy_wait(st);
+	int err = cor_pg_copy_ready(st);
 	if (err < 0)
 		return err;
 	PGresult *r = PQexec(st->conn, sql);
@@ -139,7 +139,7 @@ static PGresult *run(struct cor_pg *st, enum pg_stmt_id id, const char *const *v
 		     int *err)
 {
 	char name[16];
-	if ((*err = cor_pg_copy_wait(st)) < 0)
+	if ((*err = cor_pg_copy_ready(st)) < 0)
 		return NULL;
 	snprintf(name, sizeof(name), "cor%d", (int)id);
 	if (!st->prepared[id]) {
@@ -164,7 +164,7 @@ static PGresult *run(struct cor_pg *st, enum pg_stmt_id id, const char *const *v
 static PGresult *query(struct cor_pg *st, const char *sql, int n, const char *const *v,
 		       const char *what, int *err)
 {
-	if ((*err = cor_pg_copy_wait(st)) < 0)
+	if ((*err = cor_pg_copy_ready(st)) < 0)
 		return NULL;
 	PGresult *r = PQexecParams(st->conn, sql, n, NULL, v, NULL, NULL, 0);
 	if (!ok(r)) {
@@ -199,7 +199,7 @@ static void copy_val(char *dst, size_t len, PGresult *r, int row, int col)
 	snprintf(dst, len, "%s", PQgetvalue(r, row, col));
 }
 
-/* Not during a large write's background batch: cor_pg_copy_wait first. */
+/* Not during a large write's background batch: cor_pg_copy_ready first. */
 static bool in_tx(struct cor_pg *st)
 {
 	return PQtransactionStatus(st->conn) != PQTRANS_IDLE;
@@ -414,7 +414,7 @@ static void pg_close(struct cor_store *s)
 		free(st->copy[i].buf);
 		free(st->bg.batch[i].buf);
 	}
-	free(st->refs.ref);
+	cor_pg_copy_forget_refs(st);
 	PQfinish(st->conn);
 	free(st->label);
 	free(st);
@@ -533,7 +533,12 @@ static int pg_begin_large(struct cor_store *s)
 	}
 	memset(st->ids, 0, sizeof(st->ids));
 	cor_pg_copy_reset(st);
+	cor_pg_copy_forget_refs(st);
 	st->had_cases = n > 0;
+	if (st->had_cases && (err = cor_pg_copy_load_refs(st)) < 0) {
+		pg_rollback(s);
+		return err;
+	}
 	st->large = true;
 	/* Loading an empty database: keys and indexes are built at the end
 	 * (other connections wait until the commit). */
@@ -588,6 +593,7 @@ static void end_large(struct cor_pg *st)
 	st->large = false;
 	forget_rebuild(st);
 	cor_pg_copy_reset(st);
+	cor_pg_copy_forget_refs(st);
 }
 
 static int pg_commit(struct cor_store *s)
@@ -632,36 +638,37 @@ static int pg_rollback(struct cor_store *s)
 static int pg_mark(struct cor_store *s)
 {
 	struct cor_pg *st = PG(s);
-	int err = sync_copy(st);
-	if (err < 0)
-		return err;
 	memcpy(st->marked, st->pending, sizeof(st->pending));
 	st->nmarked = st->npending;
+	if (st->large)
+		return cor_pg_copy_mark(st);
 	return cor_pg_exec(st, "SAVEPOINT cor_unit", "marking a unit of work");
 }
 
 static int pg_release(struct cor_store *s)
 {
 	struct cor_pg *st = PG(s);
-	int err = sync_copy(st);
-	if (err < 0)
-		return err;
+	if (st->large)
+		return cor_pg_copy_release(st);
 	return cor_pg_exec(st, "RELEASE cor_unit", "keeping a unit of work");
 }
 
 static int pg_undo(struct cor_store *s)
 {
 	struct cor_pg *st = PG(s);
-	/* Rows streamed since the mark are dropped with it. */
-	if (st->large)
-		cor_pg_copy_reset(st);
-	int err = cor_pg_exec(st, "ROLLBACK TO cor_unit", "undoing a unit of work");
+	bool was_virtual = st->large && st->vmark;
+	int err = st->large ? cor_pg_copy_undo(st)
+			    : cor_pg_exec(st, "ROLLBACK TO cor_unit", "undoing a unit of work");
 	if (err < 0)
 		return err;
 	memcpy(st->pending, st->marked, sizeof(st->pending));
 	st->npending = st->nmarked;
-	/* The office cache may name an office added in the undone unit. */
-	st->noffices = 0;
+	/* The office cache may name an office added in the undone unit (none
+	 * can be in one marked in memory: that talked to no one). */
+	if (!was_virtual)
+		st->noffices = 0;
+	if (st->large)
+		return 0;
 	return cor_pg_exec(st, "RELEASE cor_unit", "keeping a unit of work");
 }
 

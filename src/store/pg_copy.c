@@ -16,6 +16,7 @@
 
 #define BATCH_BYTES (4u << 20) /* flush when the streams hold this much */
 #define BLOCK_MAX   (1 << 20)
+#define TOMBSTONE   '\x01' /* a ref forgotten (its case undone) */
 
 static const char *const copy_sql[C__N] = {
 	[C_CASES] = "COPY cases (id, ref, programme, office_id, origin, destination, state,"
@@ -200,7 +201,7 @@ void cor_pg_copy_stop(struct cor_pg *st)
 static int flush_behind(struct cor_pg *st)
 {
 	struct pg_flusher *bg = &st->bg;
-	int err = cor_pg_copy_wait(st);
+	int err = cor_pg_copy_ready(st);
 	if (err < 0)
 		return err;
 	if (!bg->started) {
@@ -233,7 +234,7 @@ static int flush_behind(struct cor_pg *st)
 
 int cor_pg_copy_flush(struct cor_pg *st)
 {
-	int err = cor_pg_copy_wait(st);
+	int err = cor_pg_copy_ready(st);
 	if (err == 0)
 		err = flush_all(st, st->copy, st->msg, sizeof(st->msg));
 	if (err < 0)
@@ -259,12 +260,7 @@ void cor_pg_copy_reset(struct cor_pg *st)
 		st->copy[i].len = 0;
 		st->copy[i].rows = 0;
 	}
-	/* Refs seen so far may have been flushed: from now on a ref the set
-	 * does not hold is looked up. */
-	if (st->refs.cap)
-		memset(st->refs.ref, 0, st->refs.cap * sizeof(st->refs.ref[0]));
-	st->refs.n = 0;
-	st->had_cases = true;
+	st->vmark = false;
 	st->seq_case = 0;
 }
 
@@ -278,7 +274,7 @@ static int next_id(struct cor_pg *st, int which, int64_t *id)
 	struct pg_ids *ids = &st->ids[which];
 	if (ids->next == ids->end) {
 		char sql[200];
-		int err = cor_pg_copy_wait(st);
+		int err = cor_pg_copy_ready(st);
 		if (err < 0)
 			return err;
 		int64_t block = ids->block ? ids->block : 1024;
@@ -319,7 +315,7 @@ static int ref_seen(struct cor_pg *st, const char *ref, bool add, bool *seen)
 		if (!t)
 			return oom(st);
 		for (size_t i = 0; i < rs->cap; i++) {
-			if (!rs->ref[i][0])
+			if (!rs->ref[i][0] || rs->ref[i][0] == TOMBSTONE)
 				continue;
 			size_t j = hash(rs->ref[i]) & (cap - 1);
 			while (t[j][0])
@@ -342,8 +338,168 @@ static int ref_seen(struct cor_pg *st, const char *ref, bool add, bool *seen)
 	if (add) {
 		snprintf(rs->ref[j], sizeof(rs->ref[j]), "%s", ref);
 		rs->n++;
+		if (st->vmark || st->nreal) {
+			struct pg_reflog *lg = &st->reflog;
+			if (lg->n == lg->cap) {
+				size_t cap = lg->cap ? lg->cap * 2 : 16;
+				char(*t)[COR_CASE_REF_MAX] = realloc(lg->ref, cap * sizeof(*t));
+				if (!t)
+					return oom(st);
+				lg->ref = t;
+				lg->cap = cap;
+			}
+			memcpy(lg->ref[lg->n++], rs->ref[j], sizeof(lg->ref[0]));
+		}
 	}
 	return 0;
+}
+
+/* Forget the refs logged from at on: their cases were undone. */
+static void unlog_refs(struct cor_pg *st, size_t at)
+{
+	struct pg_refset *rs = &st->refs;
+	for (size_t k = at; k < st->reflog.n; k++) {
+		const char *ref = st->reflog.ref[k];
+		for (size_t j = hash(ref) & (rs->cap - 1); rs->ref[j][0];
+		     j = (j + 1) & (rs->cap - 1))
+			if (!strcmp(rs->ref[j], ref)) {
+				rs->ref[j][0] = TOMBSTONE;
+				break;
+			}
+	}
+	st->reflog.n = at;
+}
+
+int cor_pg_copy_load_refs(struct cor_pg *st)
+{
+	PGresult *r =
+		PQexec(st->conn, "DECLARE cor_refs NO SCROLL CURSOR FOR SELECT ref FROM cases");
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK)
+		return cor_pg_fail(st, r, "starting a large write");
+	PQclear(r);
+	int err = 0;
+	for (;;) {
+		r = PQexec(st->conn, "FETCH 50000 FROM cor_refs");
+		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
+			return cor_pg_fail(st, r, "starting a large write");
+		int n = PQntuples(r);
+		bool seen;
+		for (int i = 0; i < n && err == 0; i++)
+			err = ref_seen(st, PQgetvalue(r, i, 0), true, &seen);
+		PQclear(r);
+		if (err < 0)
+			return err;
+		if (n < 50000)
+			break;
+	}
+	PQclear(PQexec(st->conn, "CLOSE cor_refs"));
+	return 0;
+}
+
+void cor_pg_copy_forget_refs(struct cor_pg *st)
+{
+	free(st->refs.ref);
+	free(st->reflog.ref);
+	memset(&st->refs, 0, sizeof(st->refs));
+	memset(&st->reflog, 0, sizeof(st->reflog));
+	st->nreal = 0;
+	st->vmark = false;
+}
+
+/* ---- units of work ----------------------------------------------------- */
+
+/* The unit marked in memory becomes a savepoint: the rows before its mark
+ * go to the server first. */
+static int realize(struct cor_pg *st)
+{
+	int err = cor_pg_copy_wait(st);
+	st->vmark = false;
+	for (int i = 0; i < C__N && err == 0; i++) {
+		struct pg_copy *c = &st->copy[i];
+		struct pg_copy head = {.buf = c->buf, .len = st->mark_len[i]};
+		err = flush_one(st, (enum pg_copy_id)i, &head, st->msg, sizeof(st->msg));
+		if (st->mark_len[i])
+			memmove(c->buf, c->buf + st->mark_len[i], c->len - st->mark_len[i]);
+		c->len -= st->mark_len[i];
+		c->rows -= st->mark_rows[i];
+	}
+	if (err == 0)
+		err = cor_pg_exec(st, "SAVEPOINT cor_unit", "marking a unit of work");
+	if (err < 0) {
+		cor_pg_copy_reset(st);
+		return err;
+	}
+	st->log_at[0] = 0;
+	st->nreal = 1;
+	return 0;
+}
+
+int cor_pg_copy_ready(struct cor_pg *st)
+{
+	return st->vmark ? realize(st) : cor_pg_copy_wait(st);
+}
+
+int cor_pg_copy_mark(struct cor_pg *st)
+{
+	if (st->vmark || st->nreal) {
+		/* A unit inside a unit: savepoints. */
+		int err = st->vmark ? realize(st) : 0;
+		if (err == 0 && st->nreal == (int)(sizeof(st->log_at) / sizeof(st->log_at[0]))) {
+			cor_pg_msg(st, "marking a unit of work: too many units inside each other");
+			err = COR_EINVAL;
+		}
+		if (err == 0 && (err = cor_pg_copy_flush(st)) == 0 &&
+		    (err = cor_pg_exec(st, "SAVEPOINT cor_unit", "marking a unit of work")) == 0)
+			st->log_at[st->nreal++] = st->reflog.n;
+		return err;
+	}
+	for (int i = 0; i < C__N; i++) {
+		st->mark_len[i] = st->copy[i].len;
+		st->mark_rows[i] = st->copy[i].rows;
+	}
+	st->mark_seq_case = st->seq_case;
+	memcpy(st->mark_seqs, st->seqs, sizeof(st->seqs));
+	st->reflog.n = 0;
+	st->vmark = true;
+	return 0;
+}
+
+int cor_pg_copy_release(struct cor_pg *st)
+{
+	if (st->vmark) {
+		st->vmark = false;
+		st->reflog.n = 0;
+		return 0;
+	}
+	int err = cor_pg_exec(st, "RELEASE cor_unit", "keeping a unit of work");
+	if (err == 0 && st->nreal > 0 && --st->nreal == 0)
+		st->reflog.n = 0;
+	return err;
+}
+
+int cor_pg_copy_undo(struct cor_pg *st)
+{
+	if (st->vmark) {
+		for (int i = 0; i < C__N; i++) {
+			st->copy[i].len = st->mark_len[i];
+			st->copy[i].rows = st->mark_rows[i];
+		}
+		st->seq_case = st->mark_seq_case;
+		memcpy(st->seqs, st->mark_seqs, sizeof(st->seqs));
+		unlog_refs(st, 0);
+		st->vmark = false;
+		return 0;
+	}
+	/* Everything buffered came after the savepoint. */
+	cor_pg_copy_reset(st);
+	int err = cor_pg_exec(st, "ROLLBACK TO cor_unit", "undoing a unit of work");
+	if (err == 0)
+		err = cor_pg_exec(st, "RELEASE cor_unit", "keeping a unit of work");
+	if (err == 0 && st->nreal > 0) {
+		st->nreal--;
+		unlog_refs(st, st->log_at[st->nreal]);
+	}
+	return err;
 }
 
 /* ---- rows -------------------------------------------------------------- */
@@ -357,19 +513,6 @@ int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office
 		return err;
 	if (seen)
 		return COR_EEXIST;
-	if (st->had_cases) {
-		const char *v[] = {c->ref};
-		if ((err = cor_pg_copy_wait(st)) < 0)
-			return err;
-		PGresult *r = PQexecParams(st->conn, "SELECT 1 FROM cases WHERE ref = $1", 1, NULL,
-					   v, NULL, NULL, 0);
-		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
-			return cor_pg_fail(st, r, "adding a case");
-		seen = PQntuples(r) > 0;
-		PQclear(r);
-		if (seen)
-			return COR_EEXIST;
-	}
 	if ((err = next_id(st, 0, id)) < 0 || (err = ref_seen(st, c->ref, true, &seen)) < 0)
 		return err;
 	struct pg_copy *k = &st->copy[C_CASES];

@@ -85,11 +85,27 @@ struct cor_pg {
 		char msg[512];
 	} bg;
 	struct pg_ids ids[2]; /* of cases and persons: the ids callers get back */
-	bool had_cases;
+	bool had_cases;       /* the database had cases when the large write began */
 	struct pg_refset {
 		char (*ref)[COR_CASE_REF_MAX];
 		size_t n, cap; /* open addressing; cap a power of two */
 	} refs;
+	/* Units of work in a large write. The first is marked in memory only
+	 * (vmark: where each stream was), undone by cutting the streams back,
+	 * and becomes a real savepoint only when the connection is needed
+	 * before it ends (cor_pg_copy_ready). The refs added since the first
+	 * open mark, and for each real one where its own begin. */
+	bool vmark;
+	size_t mark_len[C__N];
+	long mark_rows[C__N];
+	int64_t mark_seq_case;
+	uint64_t mark_seqs[2];
+	int nreal;
+	size_t log_at[8];
+	struct pg_reflog {
+		char (*ref)[COR_CASE_REF_MAX];
+		size_t n, cap;
+	} reflog;
 	/* A large write into a database without cases drops the foreign keys,
 	 * unique constraints and secondary indexes of the streamed tables and
 	 * adds them back at commit: one pass or one sorted build each instead
@@ -121,6 +137,16 @@ int cor_pg_copy_flush(struct cor_pg *st);
 void cor_pg_copy_reset(struct cor_pg *st);
 /* Wait until the batch being written in the background is; its failure. */
 int cor_pg_copy_wait(struct cor_pg *st);
+/* Before any use of the connection: a unit marked in memory becomes a
+ * savepoint, the background batch is waited for. */
+int cor_pg_copy_ready(struct cor_pg *st);
+/* Units of work in a large write: 1 when the caller must do it with SQL. */
+int cor_pg_copy_mark(struct cor_pg *st);
+int cor_pg_copy_release(struct cor_pg *st);
+int cor_pg_copy_undo(struct cor_pg *st);
+/* The refs of the database, at the start of a large write; all forgotten. */
+int cor_pg_copy_load_refs(struct cor_pg *st);
+void cor_pg_copy_forget_refs(struct cor_pg *st);
 /* End the background writer (at the end of a large write). */
 void cor_pg_copy_stop(struct cor_pg *st);
 int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office_id, int64_t *id);

@@ -1667,6 +1667,69 @@ static void test_pg_large_write(void **state)
 	cor_store_close(st);
 }
 
+/* Units of work in a large write: undone or kept, small (in memory) or so
+ * large that their rows reach the server before they end. */
+static void add_cases(struct cor_store *st, int first, int n, int persons)
+{
+	for (int i = first; i < first + n; i++) {
+		struct cor_case k = mkcase("", "RST", "LB-BEY", "LBN", "CAN", "registered",
+					   COR_PRIO_NORMAL, D(2025, 3, 1));
+		int64_t id;
+		snprintf(k.ref, sizeof(k.ref), "LB-BEY-2025-%06d", i);
+		assert_int_equal(cor_store_case_add(st, &k, &id), 0);
+		for (int s = 1; s <= persons; s++) {
+			struct cor_person q = mkperson(
+				s, s == 1 ? COR_REL_PRINCIPAL : COR_REL_CHILD, "FAMILY", "Given",
+				NULL, NULL, 'X', D(2000, 1, 1), "SYR", "ar;en", "SM-CI;DS-PM");
+			assert_int_equal(cor_store_person_add(st, id, &q, NULL), 0);
+		}
+	}
+}
+
+static void test_pg_large_units(void **state)
+{
+	enum { BIG = 700 }; /* cases of 99 persons: more than a batch */
+	const char *uri = db_path("pg-large-units");
+	struct cor_store *st = open_new(uri);
+	for (int round = 0; round < 2; round++) {
+		/* Round 0 loads an empty database; round 1 adds to one. */
+		int base = round * 100000;
+		assert_int_equal(cor_store_begin_large(st), 0);
+		add_cases(st, base + 1, 3, 2);
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 4, 2, 2);
+		assert_int_equal(cor_store_undo(st), 0);
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 4, 1, 3); /* the undone ref is free again */
+		assert_int_equal(cor_store_release(st), 0);
+		/* A unit too large to stay in memory, undone, then kept. */
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 10, BIG, 99);
+		assert_int_equal(cor_store_undo(st), 0);
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 10, BIG, 99);
+		assert_int_equal(cor_store_release(st), 0);
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 5, 1, 1);
+		assert_int_equal(cor_store_release(st), 0);
+		/* Taken refs are still refused after all that. */
+		struct cor_case dup = mkcase("", "RST", "LB-BEY", "LBN", "CAN", "registered",
+					     COR_PRIO_NORMAL, D(2025, 3, 1));
+		snprintf(dup.ref, sizeof(dup.ref), "LB-BEY-2025-%06d", base + 10 + BIG / 2);
+		assert_int_equal(cor_store_case_add(st, &dup, NULL), COR_EEXIST);
+		assert_int_equal(cor_store_commit(st), 0);
+	}
+	long cases, persons, docs, events;
+	assert_int_equal(cor_store_totals(st, &cases, &persons, &docs, &events), 0);
+	assert_int_equal(cases, 2 * (3 + 1 + BIG + 1));
+	assert_int_equal(persons, 2 * (3 * 2 + 3 + BIG * 99 + 1));
+	assert_int_equal(raw_int(uri, "SELECT count(*) FROM person_need"),
+			 2 * 2 * (6 + 3 + BIG * 99 + 1));
+	assert_int_equal(cor_store_case_get(st, "LB-BEY-2025-100005", NULL, NULL), 0);
+	assert_int_equal(cor_store_case_get(st, "LB-BEY-2025-000006", NULL, NULL), COR_ENOTFOUND);
+	cor_store_close(st);
+}
+
 /* Loading an empty database builds keys and indexes at commit: a row that
  * breaks a foreign key fails the commit, and nothing is left behind. */
 static void test_pg_large_write_checked(void **state)
@@ -1743,6 +1806,7 @@ int main(void)
 		cmocka_unit_test(test_pg_open),
 		cmocka_unit_test(test_pg_large_write),
 		cmocka_unit_test(test_pg_large_write_checked),
+		cmocka_unit_test(test_pg_large_units),
 		cmocka_unit_test(test_same_on_both),
 		cmocka_unit_test(test_pg_feature_not_yet),
 	};
