@@ -9,7 +9,8 @@
 // The refusals a caller expects inside a transaction (a reference or a
 // person number taken) use ON CONFLICT DO NOTHING, so the transaction stays
 // usable as on SQLite; any other failed statement fails the transaction as
-// a whole (PostgreSQL's rule), which the caller then rolls back.
+// a whole (PostgreSQL's rule), which the caller then rolls back. Long reads
+// walk a cursor. A large write (an import) streams with COPY (pg_copy.c).
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
