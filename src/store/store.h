@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The case store: the only door to persistent data. Callers see records from
-// src/domain and never SQL; the embedded backend is SQLite (store_sqlite.c)
-// and a PostgreSQL backend will sit behind this same header.
+// src/domain and never SQL. Two backends sit behind this header (store.c
+// picks one from the target and dispatches through its table of
+// operations): SQLite, embedded (store_sqlite.c and the sqlite_*.c feature
+// files), and PostgreSQL (pg.c; the feature calls are not there yet and fail
+// with a message saying so).
 //
 // Invariants every backend keeps:
 //  - a database is identified as Corridor's and carries a schema version;
@@ -59,9 +62,12 @@ struct cor_case_summary {
 	char nationality[4];                  /* of the principal applicant */
 };
 
-/* Open (and with COR_STORE_CREATE create) the database at path, applying
- * migrations. On failure *out is NULL and msg gets a sentence naming path. */
-int cor_store_open(const char *path, unsigned flags, struct cor_store **out, char *msg,
+/* Open (and with COR_STORE_CREATE create) the database target names,
+ * applying migrations: a file path (SQLite), or a "postgresql://" or
+ * "postgres://" URI (a libpq connection string; CREATE creates the schema in
+ * an empty database, not the database). On failure *out is NULL and msg gets
+ * a sentence naming the database (never a password). */
+int cor_store_open(const char *target, unsigned flags, struct cor_store **out, char *msg,
 		   size_t msglen);
 /* Close; NULL is allowed. An open transaction is rolled back. */
 void cor_store_close(struct cor_store *st);
@@ -85,7 +91,10 @@ bool cor_store_in_transaction(struct cor_store *st);
  * keys during a large write: every id the caller writes must come from the
  * store in the same transaction (returned by an _add, or looked up by code
  * as cor_store_case_add does for the office), which the importer keeps to.
- * Foreign keys and WAL return at commit or rollback. */
+ * Foreign keys and WAL return at commit or rollback. On PostgreSQL the adds
+ * of cases, persons, needs, documents and events stream with COPY (ids are
+ * still returned at once); other connections read on but wait to add cases
+ * or persons until the commit. */
 int cor_store_begin_large(struct cor_store *st);
 int cor_store_commit(struct cor_store *st);
 int cor_store_rollback(struct cor_store *st);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "store/migrations.h"
+#include "store/store_int.h"
 #include "store/store_sqlite_int.h"
 #include "util/error.h"
 
@@ -56,11 +57,21 @@ void cor_sqlite_msg(struct cor_store *st, const char *fmt, ...)
 	va_end(ap);
 }
 
+bool cor_sqlite_foreign(struct cor_store *st, const char *what)
+{
+	if (st->ops == &cor_sqlite_ops)
+		return false;
+	cor_sqlite_msg(st, "%s is not available on %s yet", what, st->ops->name);
+	return true;
+}
+
 /* Map an SQLite result code to a cor_err and record a message. */
 int cor_sqlite_fail(struct cor_store *st, int rc, const char *what)
 {
 	int prim = rc & 0xff;
 	int err;
+	if (cor_sqlite_foreign(st, what))
+		return COR_EIO;
 	switch (prim) {
 	case SQLITE_CONSTRAINT:
 		err = (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -88,20 +99,12 @@ int cor_sqlite_fail(struct cor_store *st, int rc, const char *what)
 	return err;
 }
 
-const char *cor_store_errmsg(const struct cor_store *st)
-{
-	return st->msg;
-}
-
-int cor_store_schema_version(void)
-{
-	return (int)cor_sqlite_migrations_len;
-}
-
 /* ---- statements -------------------------------------------------------- */
 
 sqlite3_stmt *cor_sqlite_stmt(struct cor_store *st, const char *sql)
 {
+	if (cor_sqlite_foreign(st, "this operation"))
+		return NULL;
 	for (int i = 0; i < st->ncache; i++)
 		if (st->cache[i].sql == sql) {
 			sqlite3_reset(st->cache[i].s);
@@ -242,8 +245,8 @@ out:
 	return err;
 }
 
-int cor_store_open(const char *path, unsigned flags, struct cor_store **out, char *msg,
-		   size_t msglen)
+int cor_sqlite_open(const char *path, unsigned flags, struct cor_store **out, char *msg,
+		    size_t msglen)
 {
 	struct cor_store *st = NULL;
 	struct stat sb;
@@ -278,7 +281,10 @@ int cor_store_open(const char *path, unsigned flags, struct cor_store **out, cha
 	}
 
 	st = calloc(1, sizeof(*st));
-	if (!st || !(st->path = strdup(path)))
+	if (!st)
+		goto fail;
+	st->ops = &cor_sqlite_ops;
+	if (!(st->path = strdup(path)))
 		goto fail;
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
 		     (flags & COR_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
@@ -331,7 +337,7 @@ fail:
 
 static int end_large(struct cor_store *st, int err);
 
-void cor_store_close(struct cor_store *st)
+static void sqlite_close(struct cor_store *st)
 {
 	if (!st)
 		return;
@@ -348,46 +354,22 @@ void cor_store_close(struct cor_store *st)
 	free(st);
 }
 
-int cor_store_begin(struct cor_store *st)
+static int sqlite_begin(struct cor_store *st)
 {
 	return exec(st, "BEGIN IMMEDIATE", "starting a transaction");
 }
 
-int cor_store_begin_read(struct cor_store *st)
+static int sqlite_begin_read(struct cor_store *st)
 {
 	return exec(st, "BEGIN DEFERRED", "starting a read transaction");
 }
 
-bool cor_store_in_transaction(struct cor_store *st)
+static bool sqlite_in_transaction(struct cor_store *st)
 {
 	return !sqlite3_get_autocommit(st->db);
 }
 
-void cor_store_set_now(struct cor_store *st, const char *now)
-{
-	snprintf(st->now, sizeof(st->now), "%s", now ? now : "");
-}
-
-char *cor_store_now(struct cor_store *st, char *buf)
-{
-	if (!st->now[0])
-		return cor_time_now(buf);
-	memcpy(buf, st->now, COR_TIME_LEN);
-	return buf;
-}
-
-struct cor_date cor_store_today(struct cor_store *st)
-{
-	char now[COR_TIME_LEN];
-	struct cor_date d;
-	cor_store_now(st, now);
-	now[10] = '\0';
-	if (cor_date_parse(now, &d) < 0)
-		return cor_date_today();
-	return d;
-}
-
-int cor_store_rules_get(struct cor_store *st, int *version, char **text)
+static int sqlite_rules_get(struct cor_store *st, int *version, char **text)
 {
 	static const char sql[] =
 		"SELECT version, text FROM rules_config ORDER BY version DESC LIMIT 1";
@@ -416,11 +398,12 @@ int cor_store_rules_get(struct cor_store *st, int *version, char **text)
 	return 0;
 }
 
-int cor_store_rules_add(struct cor_store *st, const char *text, const char *actor, int *version)
+static int sqlite_rules_add(struct cor_store *st, const char *text, const char *actor, int *version)
 {
-	static const char sql[] = "INSERT INTO rules_config (version, text, set_at, set_by) "
-				  "SELECT coalesce(max(version), 0) + 1, ?1, ?2, ?3 FROM rules_config "
-				  "RETURNING version";
+	static const char sql[] =
+		"INSERT INTO rules_config (version, text, set_at, set_by) "
+		"SELECT coalesce(max(version), 0) + 1, ?1, ?2, ?3 FROM rules_config "
+		"RETURNING version";
 	char at[COR_TIME_LEN];
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
@@ -441,9 +424,9 @@ int cor_store_rules_add(struct cor_store *st, const char *text, const char *acto
 	return 0;
 }
 
-int cor_store_rules_history(struct cor_store *st,
-			    int (*cb)(int version, const char *at, const char *by, void *ctx),
-			    void *ctx)
+static int sqlite_rules_history(struct cor_store *st,
+				int (*cb)(int version, const char *at, const char *by, void *ctx),
+				void *ctx)
 {
 	static const char sql[] =
 		"SELECT version, set_at, set_by FROM rules_config ORDER BY version DESC";
@@ -480,7 +463,7 @@ static int journal_mode(struct cor_store *st, const char *sql, char *mode, size_
 	return rc;
 }
 
-int cor_store_begin_large(struct cor_store *st)
+static int sqlite_begin_large(struct cor_store *st)
 {
 	char mode[16] = "";
 	int err;
@@ -560,7 +543,7 @@ static int note_counter(struct cor_store *st, int64_t office_id, int year, long 
 	return sqlite3_get_autocommit(st->db) ? flush_counters(st) : 0;
 }
 
-int cor_store_commit(struct cor_store *st)
+static int sqlite_commit(struct cor_store *st)
 {
 	int err = flush_counters(st);
 	if (err == 0)
@@ -568,7 +551,7 @@ int cor_store_commit(struct cor_store *st)
 	return sqlite3_get_autocommit(st->db) ? end_large(st, err) : err;
 }
 
-int cor_store_rollback(struct cor_store *st)
+static int sqlite_rollback(struct cor_store *st)
 {
 	st->npending = 0;
 	int err = sqlite3_get_autocommit(st->db) ? 0 : exec(st, "ROLLBACK", "rolling back");
@@ -577,19 +560,19 @@ int cor_store_rollback(struct cor_store *st)
 
 static void read_case(sqlite3_stmt *s, int at, struct cor_case *c);
 
-int cor_store_mark(struct cor_store *st)
+static int sqlite_mark(struct cor_store *st)
 {
 	memcpy(st->marked, st->pending, sizeof(st->pending));
 	st->nmarked = st->npending;
 	return cor_sqlite_step_done(st, stmt(st, S_MARK), "marking a unit of work");
 }
 
-int cor_store_release(struct cor_store *st)
+static int sqlite_release(struct cor_store *st)
 {
 	return cor_sqlite_step_done(st, stmt(st, S_RELEASE), "keeping a unit of work");
 }
 
-int cor_store_undo(struct cor_store *st)
+static int sqlite_undo(struct cor_store *st)
 {
 	int err = cor_sqlite_step_done(st, stmt(st, S_UNDO), "undoing a unit of work");
 	if (err < 0)
@@ -627,7 +610,7 @@ static int office_id(struct cor_store *st, const char *code, int64_t *id)
 	return COR_ENOTFOUND;
 }
 
-int cor_store_office_add(struct cor_store *st, const struct cor_office *o)
+static int sqlite_office_add(struct cor_store *st, const struct cor_office *o)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db,
@@ -652,7 +635,7 @@ static void read_office(sqlite3_stmt *s, struct cor_office *o)
 	cor_sqlite_copy_col(o->name, sizeof(o->name), s, 2);
 }
 
-int cor_store_office_get(struct cor_store *st, const char *code, struct cor_office *out)
+static int sqlite_office_get(struct cor_store *st, const char *code, struct cor_office *out)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(
@@ -674,8 +657,8 @@ int cor_store_office_get(struct cor_store *st, const char *code, struct cor_offi
 	return err;
 }
 
-int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_office *o, void *ctx),
-			  void *ctx)
+static int sqlite_office_list(struct cor_store *st,
+			      int (*cb)(const struct cor_office *o, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, "SELECT code, country, name FROM office ORDER BY code",
@@ -695,7 +678,7 @@ int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_offic
 	return ret;
 }
 
-int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, long *seq)
+static int sqlite_case_next_seq(struct cor_store *st, const char *office, int year, long *seq)
 {
 	int64_t oid;
 	int err = flush_counters(st);
@@ -721,7 +704,7 @@ int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, 
 	return 0;
 }
 
-int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *id)
+static int sqlite_case_add(struct cor_store *st, const struct cor_case *c, int64_t *id)
 {
 	char office[8], date[COR_DATE_LEN];
 	int year;
@@ -759,6 +742,9 @@ int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *
 
 int cor_sqlite_unit_begin(struct cor_store *st, bool *own)
 {
+	*own = false;
+	if (cor_sqlite_foreign(st, "this operation"))
+		return COR_EIO;
 	*own = sqlite3_get_autocommit(st->db) != 0;
 	return *own ? cor_store_begin(st) : cor_store_mark(st);
 }
@@ -782,10 +768,12 @@ int cor_sqlite_unit_end(struct cor_store *st, bool own, int err)
 
 int cor_sqlite_case_id(struct cor_store *st, const char *ref, int64_t *id)
 {
+	if (cor_sqlite_foreign(st, "this operation"))
+		return COR_EIO;
 	return cor_store_case_get(st, ref, id, NULL);
 }
 
-int cor_store_case_last_id(struct cor_store *st, int64_t *id)
+static int sqlite_case_last_id(struct cor_store *st, int64_t *id)
 {
 	long v;
 	int err = query_int(st, "SELECT coalesce(max(id), 0) FROM cases", &v);
@@ -794,7 +782,7 @@ int cor_store_case_last_id(struct cor_store *st, int64_t *id)
 	return err;
 }
 
-int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *out)
+static int sqlite_case_get(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *out)
 {
 	sqlite3_stmt *s = stmt(st, S_CASE_GET);
 	int err = 0;
@@ -817,8 +805,8 @@ int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struc
 	return err;
 }
 
-int cor_store_person_add(struct cor_store *st, int64_t case_id, const struct cor_person *p,
-			 int64_t *id)
+static int sqlite_person_add(struct cor_store *st, int64_t case_id, const struct cor_person *p,
+			     int64_t *id)
 {
 	char date[COR_DATE_LEN];
 	int err;
@@ -858,7 +846,8 @@ int cor_store_person_add(struct cor_store *st, int64_t case_id, const struct cor
 	return 0;
 }
 
-int cor_store_document_add(struct cor_store *st, int64_t person_id, const struct cor_document *d)
+static int sqlite_document_add(struct cor_store *st, int64_t person_id,
+			       const struct cor_document *d)
 {
 	char date[COR_DATE_LEN];
 	sqlite3_stmt *s = stmt(st, S_DOC_ADD);
@@ -873,7 +862,7 @@ int cor_store_document_add(struct cor_store *st, int64_t person_id, const struct
 	return cor_sqlite_step_done(st, s, "adding a document");
 }
 
-int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e)
+static int sqlite_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e)
 {
 	sqlite3_stmt *s = stmt(st, S_EVENT_ADD);
 	if (!s)
@@ -928,8 +917,8 @@ static void read_case(sqlite3_stmt *s, int at, struct cor_case *c)
 	cor_date_parse((const char *)sqlite3_column_text(s, at + 7), &c->registered_on);
 }
 
-int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,
-			int (*cb)(const struct cor_case_summary *s, void *ctx), void *ctx)
+static int sqlite_case_list(struct cor_store *st, const struct cor_case_filter *f,
+			    int (*cb)(const struct cor_case_summary *s, void *ctx), void *ctx)
 {
 	static const char sql[] =
 		"SELECT " CASE_COLS ", (SELECT count(*) FROM person x WHERE x.case_id = c.id),"
@@ -960,7 +949,7 @@ int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,
 	return ret;
 }
 
-int cor_store_case_count(struct cor_store *st, const struct cor_case_filter *f, long *n)
+static int sqlite_case_count(struct cor_store *st, const struct cor_case_filter *f, long *n)
 {
 	static const char sql[] =
 		"SELECT count(*) FROM cases c JOIN office o ON o.id = c.office_id" FILTER_WHERE;
@@ -1016,10 +1005,10 @@ static void read_document(sqlite3_stmt *s, int at, struct cor_document *d)
 	d->has_expiry = exp && cor_date_parse(exp, &d->expires_on) == 0;
 }
 
-int cor_store_case_persons(struct cor_store *st, int64_t case_id,
-			   int (*cb)(const struct cor_person *p, const struct cor_document *docs,
-				     int ndocs, void *ctx),
-			   void *ctx)
+static int sqlite_case_persons(struct cor_store *st, int64_t case_id,
+			       int (*cb)(const struct cor_person *p,
+					 const struct cor_document *docs, int ndocs, void *ctx),
+			       void *ctx)
 {
 	enum { MAX_DOCS = 16 };
 	sqlite3_stmt *s = NULL, *ds = NULL;
@@ -1059,8 +1048,8 @@ out:
 	return ret;
 }
 
-int cor_store_case_events(struct cor_store *st, int64_t case_id,
-			  int (*cb)(const struct cor_event *e, void *ctx), void *ctx)
+static int sqlite_case_events(struct cor_store *st, int64_t case_id,
+			      int (*cb)(const struct cor_event *e, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db,
@@ -1087,10 +1076,10 @@ int cor_store_case_events(struct cor_store *st, int64_t case_id,
 	return ret;
 }
 
-int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f,
-			   int (*cb)(const struct cor_case *c, const struct cor_person *p,
-				     const struct cor_document *d, void *ctx),
-			   void *ctx)
+static int sqlite_persons_each(struct cor_store *st, const struct cor_case_filter *f,
+			       int (*cb)(const struct cor_case *c, const struct cor_person *p,
+					 const struct cor_document *d, void *ctx),
+			       void *ctx)
 {
 	/* Cases in id order, then each case's persons through the (case_id,
 	 * seq) index: two index walks, no sort, memory independent of size. */
@@ -1150,8 +1139,9 @@ static const char facts_sql[] =
 	" FROM person p JOIN cases c ON c.id = p.case_id JOIN office o ON o.id = c.office_id"
 	" ORDER BY p.case_id, p.seq";
 
-int cor_store_person_facts_each(struct cor_store *st,
-				int (*cb)(const struct cor_person_facts *f, void *ctx), void *ctx)
+static int sqlite_person_facts_each(struct cor_store *st,
+				    int (*cb)(const struct cor_person_facts *f, void *ctx),
+				    void *ctx)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, facts_sql, -1, &s, NULL), ret = 0;
@@ -1186,8 +1176,8 @@ int cor_store_person_facts_each(struct cor_store *st,
 	return ret;
 }
 
-int cor_store_totals(struct cor_store *st, long *cases, long *persons, long *documents,
-		     long *events)
+static int sqlite_totals(struct cor_store *st, long *cases, long *persons, long *documents,
+			 long *events)
 {
 	int err;
 	if ((err = query_int(st, "SELECT count(*) FROM cases", cases)) < 0 ||
@@ -1197,3 +1187,37 @@ int cor_store_totals(struct cor_store *st, long *cases, long *persons, long *doc
 		return err;
 	return 0;
 }
+
+const struct cor_store_ops cor_sqlite_ops = {
+	.name = "SQLite",
+	.close = sqlite_close,
+	.begin = sqlite_begin,
+	.begin_read = sqlite_begin_read,
+	.in_transaction = sqlite_in_transaction,
+	.begin_large = sqlite_begin_large,
+	.commit = sqlite_commit,
+	.rollback = sqlite_rollback,
+	.mark = sqlite_mark,
+	.release = sqlite_release,
+	.undo = sqlite_undo,
+	.rules_get = sqlite_rules_get,
+	.rules_add = sqlite_rules_add,
+	.rules_history = sqlite_rules_history,
+	.office_add = sqlite_office_add,
+	.office_get = sqlite_office_get,
+	.office_list = sqlite_office_list,
+	.case_next_seq = sqlite_case_next_seq,
+	.case_add = sqlite_case_add,
+	.case_last_id = sqlite_case_last_id,
+	.case_get = sqlite_case_get,
+	.person_add = sqlite_person_add,
+	.document_add = sqlite_document_add,
+	.event_add = sqlite_event_add,
+	.case_list = sqlite_case_list,
+	.case_count = sqlite_case_count,
+	.case_persons = sqlite_case_persons,
+	.case_events = sqlite_case_events,
+	.persons_each = sqlite_persons_each,
+	.person_facts_each = sqlite_person_facts_each,
+	.totals = sqlite_totals,
+};

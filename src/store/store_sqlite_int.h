@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "store/store_int.h"
 
 /* The hot statements of store_sqlite.c. */
 enum stmt_id {
@@ -28,7 +29,10 @@ enum stmt_id {
 	S__N
 };
 
+/* SQLite's store: the common part first (store_int.h), then the connection;
+ * a PostgreSQL store has NULL where db is. */
 struct cor_store {
+	COR_STORE_COMMON;
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *stmt[S__N];
@@ -57,14 +61,20 @@ struct cor_store {
 	bool bulk;     /* opened with COR_STORE_BULK */
 	bool large;    /* in a large write (cor_store_begin_large) */
 	bool unshared; /* a large write switched the journal out of WAL */
-	char now[COR_TIME_LEN]; /* the clock of the operation under way; "": the system's */
-	char msg[512];
 };
+
+/* Is st a store of another backend (PostgreSQL)? Then what (an action: "moving
+ * a case") is recorded as not available there yet. The helpers below check
+ * it first, so that a feature function without a version for that backend
+ * fails cleanly instead of reaching SQLite state the store does not have. */
+bool cor_sqlite_foreign(struct cor_store *st, const char *what);
 
 /* Record a message for a person on st. */
 void cor_sqlite_msg(struct cor_store *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Map an SQLite result code to a cor_err, recording "what: sqlite's message". */
+/* Map an SQLite result code to a cor_err, recording "what: sqlite's message"
+ * (COR_EIO and "what is not available on PostgreSQL yet" on another
+ * backend's store). */
 int cor_sqlite_fail(struct cor_store *st, int rc, const char *what);
 /* A prepared statement for sql, reset and with bindings cleared; prepared on
  * first use and kept until close. sql must have static storage: its address

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Unit tests for the SQLite store, on database files under $COR_TEST_TMP:
-// creating and reopening, refusing files that are not Corridor's or are
-// newer, offices, cases, persons, documents, the append-only history, the
-// case filter, statistics over a small dataset whose every number is worked
-// out by hand below, and nested units of work.
+// Unit tests for the store, on database files under $COR_TEST_TMP and, when
+// $COR_TEST_PG holds a libpq URI, on PostgreSQL too (a fresh database per
+// test): creating and reopening, refusing databases that are not Corridor's
+// or are newer, offices, cases, persons, documents, the append-only history,
+// the case filter, statistics over a small dataset whose every number is
+// worked out by hand below, nested units of work, large writes, and the
+// same results from both backends for the same writes.
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -21,17 +23,29 @@
 #include "domain/stats.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "store/store_movement.h"
 #include "util/error.h"
+#include "unit/store/pgtest.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- helpers ----------------------------------------------------------- */
 
-/* A fresh database path for one test: nothing there yet. */
+/* The backend the tests in progress run on. */
+static bool on_pg;
+
+/* A fresh database for one test: a path with nothing there yet, or on
+ * PostgreSQL the URI of an empty database. */
 static const char *db_path(const char *name)
 {
 	static char path[4][512];
 	static int k;
+	if (on_pg) {
+		char *u = path[k++ % 4];
+		if (pgtest_create(name, u, sizeof(path[0])) < 0)
+			fail_msg("cannot create a PostgreSQL database for '%s'", name);
+		return u;
+	}
 	const char *dir = getenv("COR_TEST_TMP");
 	char *p = path[k++ % 4];
 	snprintf(p, sizeof(path[0]), "%s/test_store-%s.db", dir && *dir ? dir : "/tmp", name);
@@ -67,6 +81,20 @@ static void write_file(const char *path, const void *data, size_t n)
  * and the message in msg (when not NULL). */
 static int raw_exec(const char *path, const char *sql, char *msg, size_t msglen)
 {
+	if (on_pg) {
+		PGresult *r = pgtest_exec(pgtest_db_of(path), sql, NULL);
+		ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+		const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+		const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+		if (msg)
+			snprintf(msg, msglen, "%s", m ? m : "");
+		int rc = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK ? SQLITE_OK
+			 : state && (!strncmp(state, "23", 2) || !strcmp(state, "P0001"))
+				 ? SQLITE_CONSTRAINT
+				 : SQLITE_ERROR;
+		PQclear(r);
+		return rc;
+	}
 	sqlite3 *db = NULL;
 	char *err = NULL;
 	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -85,6 +113,15 @@ static long raw_int(const char *path, const char *sql)
 	sqlite3 *db = NULL;
 	sqlite3_stmt *s = NULL;
 	long v = -12345;
+	if (on_pg) {
+		PGresult *r = pgtest_exec(pgtest_db_of(path), sql, NULL);
+		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
+			fail_msg("%s: %s", sql, r ? PQresultErrorMessage(r) : "no connection");
+		if (PQntuples(r) > 0)
+			v = strtol(PQgetvalue(r, 0, 0), NULL, 10);
+		PQclear(r);
+		return v;
+	}
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
 		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
@@ -640,7 +677,8 @@ static void test_persons_documents(void **state)
 	assert_int_equal(docs, 3);
 	assert_int_equal(events, 0);
 	cor_store_close(st);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	if (!on_pg)
+		assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
 
 /* ---- the history ------------------------------------------------------- */
@@ -897,7 +935,8 @@ static void test_case_list(void **state)
 	assert_string_equal(l.s[2].c.destination, "CAN");
 	assert_int_equal(l.s[2].c.priority, COR_PRIO_EMERGENCY);
 	cor_store_close(st);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	if (!on_pg)
+		assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
 
 /* The text filter is text: '%' and '_' are not wildcards. */
@@ -1279,15 +1318,478 @@ static void test_large_write_shared(void **state)
 	cor_store_close(st);
 }
 
+/* ---- PostgreSQL -------------------------------------------------------- */
+
+/* An empty database gets the schema with COR_STORE_CREATE only; one with
+ * other tables, or a newer schema, is refused; a failed connection's
+ * message carries no password. */
+static void test_pg_open(void **state)
+{
+	const char *uri = db_path("pg-open");
+	struct cor_store *st = NULL;
+	char msg[600], want[700];
+	const char *db = pgtest_db_of(uri);
+	char name[64];
+	snprintf(name, sizeof(name), "%s", db);
+
+	assert_int_equal(cor_store_open(uri, 0, &st, msg, sizeof(msg)), COR_ENOTCORRIDOR);
+	assert_null(st);
+	snprintf(want, sizeof(want),
+		 "the PostgreSQL database '%s' is empty, not a Corridor database (create the "
+		 "schema with 'corridor init')",
+		 name);
+	assert_string_equal(msg, want);
+	assert_int_equal(cor_store_open(uri, COR_STORE_CREATE, &st, msg, sizeof(msg)), 0);
+	assert_false(cor_store_in_transaction(st));
+	cor_store_close(st);
+	assert_int_equal(raw_int(uri, "SELECT version FROM corridor_schema"),
+			 cor_store_schema_version());
+	assert_int_equal(raw_int(uri, "SELECT count(*) FROM office"), 24);
+	assert_int_equal(raw_int(uri, "SELECT count(*) FROM programme"), 8);
+	assert_int_equal(raw_int(uri, "SELECT count(*) FROM place"), 89);
+	/* Opening again changes nothing; "postgres://" is the same. */
+	assert_int_equal(cor_store_open(uri, 0, &st, msg, sizeof(msg)), 0);
+	cor_store_close(st);
+	char short_uri[600];
+	snprintf(short_uri, sizeof(short_uri), "postgres://%s", strstr(uri, "://") + 3);
+	assert_int_equal(cor_store_open(short_uri, 0, &st, msg, sizeof(msg)), 0);
+	cor_store_close(st);
+	assert_int_equal(raw_int(uri, "SELECT count(*) FROM office"), 24);
+
+	/* Newer than this binary. */
+	assert_int_equal(raw_exec(uri, "UPDATE corridor_schema SET version = 99", NULL, 0),
+			 SQLITE_OK);
+	assert_int_equal(cor_store_open(uri, 0, &st, msg, sizeof(msg)), COR_ETOONEW);
+	assert_non_null(strstr(msg, "has schema version 99"));
+
+	/* Someone else's tables. */
+	const char *other = db_path("pg-other");
+	assert_int_equal(
+		raw_exec(other, "CREATE TABLE t (x int); INSERT INTO t VALUES (42)", NULL, 0),
+		SQLITE_OK);
+	assert_int_equal(cor_store_open(other, COR_STORE_CREATE, &st, msg, sizeof(msg)),
+			 COR_ENOTCORRIDOR);
+	snprintf(name, sizeof(name), "%s", pgtest_db_of(other));
+	snprintf(want, sizeof(want),
+		 "the PostgreSQL database '%s' is not a Corridor database (it has other tables)",
+		 name);
+	assert_string_equal(msg, want);
+	assert_int_equal(raw_int(other, "SELECT x FROM t"), 42);
+	assert_int_equal(
+		raw_int(other, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), 1);
+
+	/* No server there: the message names the database, not the password. */
+	assert_int_equal(
+		cor_store_open("postgresql://corridor:s3cret@/nodb?host=/nonexistent&port=1", 0,
+			       &st, msg, sizeof(msg)),
+		COR_EIO);
+	assert_null(st);
+	assert_non_null(strstr(msg, "cannot connect to the PostgreSQL database 'nodb'"));
+	assert_null(strstr(msg, "s3cret"));
+}
+
+struct dump {
+	char *buf;
+	size_t len, cap;
+};
+
+static void dump_add(struct dump *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void dump_add(struct dump *d, const char *fmt, ...)
+{
+	va_list ap;
+	char line[1024];
+	va_start(ap, fmt);
+	int n = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0 && (size_t)n < sizeof(line));
+	if (d->len + (size_t)n + 1 > d->cap) {
+		d->cap = (d->cap + (size_t)n + 1) * 2;
+		d->buf = realloc(d->buf, d->cap);
+		assert_non_null(d->buf);
+	}
+	memcpy(d->buf + d->len, line, (size_t)n + 1);
+	d->len += (size_t)n;
+}
+
+static int dump_summary(const struct cor_case_summary *s, void *ctx)
+{
+	char reg[COR_DATE_LEN];
+	dump_add(ctx, "case %s %s %s %s>%s %s %s %s %d '%s' %s\n", s->c.ref, s->c.programme,
+		 s->c.office, s->c.origin, s->c.destination, s->c.state,
+		 cor_priority_name(s->c.priority), cor_date_format(s->c.registered_on, reg),
+		 s->persons, s->principal, s->nationality);
+	return 0;
+}
+
+static int dump_each(const struct cor_case *c, const struct cor_person *p,
+		     const struct cor_document *d, void *ctx)
+{
+	char b[COR_DATE_LEN], x[COR_DATE_LEN];
+	dump_add(ctx, "person %s %d %s '%s' '%s' '%s' '%s' %c %s%s %s '%s' '%s' doc %s %s %s %s\n",
+		 c->ref, p->seq, cor_relationship_name(p->relationship), p->family_name,
+		 p->given_names, p->family_name_latin, p->given_names_latin, p->sex,
+		 cor_date_format(p->birth_date, b), p->birth_date_approx ? "~" : "", p->nationality,
+		 p->languages, p->needs, cor_doc_kind_name(d->kind), d->number, d->issuer,
+		 d->has_expiry ? cor_date_format(d->expires_on, x) : "-");
+	return 0;
+}
+
+static int dump_facts(const struct cor_person_facts *f, void *ctx)
+{
+	char b[COR_DATE_LEN], x[COR_DATE_LEN];
+	dump_add(ctx, "facts %s %s '%s' %s %s %c %s %s %s %d %s\n", f->programme, f->state,
+		 f->office, f->priority, f->destination, f->sex, cor_date_format(f->birth_date, b),
+		 f->nationality, f->need_groups ? f->need_groups : "NULL", f->has_travel_doc,
+		 f->doc_expires ? cor_date_format(f->doc_expiry, x) : "-");
+	return 0;
+}
+
+static int dump_event(const struct cor_event *e, void *ctx)
+{
+	dump_add(ctx, "event %s %s %s '%s' '%s'\n", e->at, e->actor, e->action, e->detail,
+		 e->reason);
+	return 0;
+}
+
+static int dump_case_person(const struct cor_person *p, const struct cor_document *docs, int ndocs,
+			    void *ctx)
+{
+	dump_add(ctx, "  %d %s %s", p->seq, p->given_names_latin, p->needs);
+	for (int i = 0; i < ndocs; i++)
+		dump_add(ctx, " %s:%s", cor_doc_kind_name(docs[i].kind), docs[i].number);
+	dump_add(ctx, "\n");
+	return 0;
+}
+
+static int dump_office(const struct cor_office *o, void *ctx)
+{
+	dump_add(ctx, "office %s %s %s\n", o->code, o->country, o->name);
+	return 0;
+}
+
+/* Everything the store's reads give of st, as text. */
+static char *dump_store(struct cor_store *st)
+{
+	struct dump d = {0};
+	static const struct cor_case_filter filters[] = {
+		{0},
+		{.programme = "VHR"},
+		{.office = "LB-BEY"},
+		{.state = "counselled"},
+		{.nationality = "NGA"},
+		{.text = "musa"},
+		{.text = "LY-"},
+		{.text = "\xD9\x81"},
+		{.limit = 2},
+	};
+	for (size_t i = 0; i < ROWS(filters); i++) {
+		long n = -1;
+		assert_int_equal(cor_store_case_count(st, &filters[i], &n), 0);
+		dump_add(&d, "filter %zu: %ld\n", i, n);
+		assert_int_equal(cor_store_case_list(st, &filters[i], dump_summary, &d), 0);
+		assert_int_equal(cor_store_persons_each(st, &filters[i], dump_each, &d), 0);
+	}
+	assert_int_equal(cor_store_person_facts_each(st, dump_facts, &d), 0);
+	assert_int_equal(cor_store_office_list(st, dump_office, &d), 0);
+	static const char *const refs[] = {"LY-TIP-2026-000001", "YE-ADE-2026-000001",
+					   "LB-BEY-2025-000007"};
+	for (size_t i = 0; i < ROWS(refs); i++) {
+		int64_t id;
+		assert_int_equal(cor_store_case_get(st, refs[i], &id, NULL), 0);
+		dump_add(&d, "%s\n", refs[i]);
+		assert_int_equal(cor_store_case_persons(st, id, dump_case_person, &d), 0);
+		assert_int_equal(cor_store_case_events(st, id, dump_event, &d), 0);
+	}
+	long c, p, docs, e;
+	assert_int_equal(cor_store_totals(st, &c, &p, &docs, &e), 0);
+	dump_add(&d, "totals %ld %ld %ld %ld\n", c, p, docs, e);
+	int version;
+	char *text;
+	assert_int_equal(cor_store_rules_get(st, &version, &text), 0);
+	dump_add(&d, "rules %d '%s'\n", version, text);
+	free(text);
+	return d.buf;
+}
+
+/* The same writes give the same reads on SQLite and on PostgreSQL. */
+static void add_more(struct cor_store *st)
+{
+	int64_t id, pid;
+	long seq;
+	int version;
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2026, &seq), 0);
+	char ref[COR_CASE_REF_MAX];
+	snprintf(ref, sizeof(ref), "LY-TIP-2026-%06ld", seq);
+	struct cor_case c = mkcase(ref, "HEV", "LY-TIP", "LBY", "ITA", "registered",
+				   COR_PRIO_EMERGENCY, D(2026, 2, 1));
+	assert_int_equal(cor_store_case_add(st, &c, &id), 0);
+	/* Names in another script, tabs and backslashes kept as written. */
+	struct cor_person p = mkperson(
+		1, COR_REL_PRINCIPAL, "HADDAD", "Omar", "\xD8\xAD\xD8\xAF\xD8\xA7\xD8\xAF",
+		"\xD8\xB9\xD9\x85\xD8\xB1", 'M', D(1980, 1, 1), "SYR", "ar", "DS-PM;SM-CI;ER");
+	p.birth_date_approx = true;
+	assert_int_equal(cor_store_person_add(st, id, &p, &pid), 0);
+	struct cor_document d = mkdoc(COR_DOC_ID_CARD, "X\\1\t2", "SYR", NULL);
+	assert_int_equal(cor_store_document_add(st, pid, &d), 0);
+	struct cor_event e = {"2026-02-01T10:00:00Z", "registration", "registered",
+			      "line one\nline two", "because\\why"};
+	assert_int_equal(cor_store_event_add(st, id, &e), 0);
+	assert_int_equal(cor_store_rules_add(st, "min_age = 18\n", "admin", &version), 0);
+	assert_int_equal(version, 1);
+	assert_int_equal(cor_store_commit(st), 0);
+}
+
+static void test_same_on_both(void **state)
+{
+	on_pg = false;
+	const char *path = db_path("same");
+	struct cor_store *lite = known_dataset(path);
+	on_pg = true;
+	struct cor_store *pg = known_dataset(db_path("same"));
+	add_more(lite);
+	add_more(pg);
+	char *a = dump_store(lite), *b = dump_store(pg);
+	if (strcmp(a, b)) {
+		fprintf(stderr, "SQLite:\n%s\nPostgreSQL:\n%s\n", a, b);
+		fail_msg("the backends differ");
+	}
+	assert_non_null(strstr(a, "X\\1\t2"));
+	free(a);
+	free(b);
+	cor_store_close(lite);
+	cor_store_close(pg);
+}
+
+/* A large write streams with COPY: ids come back, refusals are those of a
+ * plain write, a person of another case and units of work still work. */
+static void test_pg_large_write(void **state)
+{
+	const char *uri = db_path("pg-large");
+	struct cor_store *st = open_new(uri);
+	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_case b = mkcase("LY-TIP-2026-000002", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_person p = mkperson(1, COR_REL_PRINCIPAL, "A", "B", NULL, NULL, 'F',
+				       D(1990, 1, 1), "NGA", "en", "SM-CI;DS-PM");
+	struct cor_document d = mkdoc(COR_DOC_PASSPORT, "P1", "NGA", NULL);
+	struct cor_event e = {"2026-01-02T08:00:00Z", "x", "imported", "from a file", ""};
+	int64_t ida, idb, pid, got;
+	long seq;
+
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_true(cor_store_in_transaction(st));
+	assert_int_equal(cor_store_case_add(st, &a, &ida), 0);
+	assert_int_equal(cor_store_event_add(st, ida, &e), 0);
+	assert_int_equal(cor_store_person_add(st, ida, &p, &pid), 0);
+	assert_int_equal(cor_store_document_add(st, pid, &d), 0);
+	assert_int_equal(cor_store_person_add(st, ida, &p, NULL), COR_EEXIST);
+	assert_string_equal(cor_store_errmsg(st), "the case already has a person 1");
+	assert_int_equal(cor_store_case_add(st, &a, NULL), COR_EEXIST);
+	assert_string_equal(cor_store_errmsg(st), "case 'LY-TIP-2026-000001' already exists");
+	/* A read sees what was streamed. */
+	assert_int_equal(cor_store_case_get(st, a.ref, &got, NULL), 0);
+	assert_int_equal(got, ida);
+	assert_int_equal(cor_store_commit(st), 0);
+	assert_false(cor_store_in_transaction(st));
+	assert_int_equal(raw_int(uri, "SELECT count(*) FROM person_need"), 2);
+	assert_int_equal(raw_int(uri, "SELECT count(*) FROM event"), 1);
+	char sql[128];
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM document WHERE person_id = %lld",
+		 (long long)pid);
+	assert_int_equal(raw_int(uri, sql), 1);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2026, &seq), 0);
+	assert_int_equal(seq, 2);
+
+	/* A case of the database before the write is refused too; a person of
+	 * another case than the last added; a unit undone. */
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_case_add(st, &a, NULL), COR_EEXIST);
+	assert_int_equal(cor_store_case_add(st, &b, &idb), 0);
+	struct cor_person p2 = mkperson(2, COR_REL_SPOUSE, "A", "C", NULL, NULL, 'M', D(1991, 1, 1),
+					"NGA", "en", "");
+	assert_int_equal(cor_store_person_add(st, ida, &p2, NULL), 0);
+	assert_int_equal(cor_store_person_add(st, ida, &p2, NULL), COR_EEXIST);
+	assert_int_equal(cor_store_mark(st), 0);
+	struct cor_case c = mkcase("LY-TIP-2026-000003", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	assert_int_equal(cor_store_case_add(st, &c, NULL), 0);
+	assert_int_equal(cor_store_undo(st), 0);
+	assert_int_equal(cor_store_case_add(st, &c, NULL), 0);
+	assert_int_equal(cor_store_rollback(st), 0);
+	assert_int_equal(cor_store_case_get(st, b.ref, NULL, NULL), COR_ENOTFOUND);
+	assert_int_equal(raw_int(uri, "SELECT count(*) FROM person"), 1);
+
+	/* Enough rows for several batches: every id given back is the row's. */
+	enum { N = 12000 };
+	int64_t *ids = calloc(N, sizeof(*ids));
+	assert_non_null(ids);
+	assert_int_equal(cor_store_begin_large(st), 0);
+	for (int i = 0; i < N; i++) {
+		struct cor_case k = mkcase("", "RST", "LB-BEY", "LBN", "CAN", "registered",
+					   COR_PRIO_NORMAL, D(2025, 3, 1));
+		snprintf(k.ref, sizeof(k.ref), "LB-BEY-2025-%06d", i + 1);
+		assert_int_equal(cor_store_case_add(st, &k, &ids[i]), 0);
+		assert_int_equal(cor_store_event_add(st, ids[i], &e), 0);
+		for (int s = 1; s <= 4; s++) {
+			struct cor_person q = mkperson(
+				s, s == 1 ? COR_REL_PRINCIPAL : COR_REL_CHILD, "FAMILY", "Given",
+				NULL, NULL, 'X', D(2000, 1, 1), "SYR", "ar;en", "SM-CI");
+			int64_t qid;
+			assert_int_equal(cor_store_person_add(st, ids[i], &q, &qid), 0);
+			struct cor_document qd = mkdoc(COR_DOC_PASSPORT, "N0000000", "SYR", NULL);
+			snprintf(qd.number, sizeof(qd.number), "N%07d", i * 4 + s);
+			assert_int_equal(cor_store_document_add(st, qid, &qd), 0);
+		}
+	}
+	assert_int_equal(cor_store_commit(st), 0);
+	for (int i = 0; i < N; i += 997) {
+		char ref[COR_CASE_REF_MAX];
+		snprintf(ref, sizeof(ref), "LB-BEY-2025-%06d", i + 1);
+		assert_int_equal(cor_store_case_get(st, ref, &got, NULL), 0);
+		assert_int_equal(got, ids[i]);
+		snprintf(sql, sizeof(sql),
+			 "SELECT count(*) FROM person p JOIN document d ON d.person_id = p.id"
+			 " WHERE p.case_id = %lld AND d.number = 'N%07d'",
+			 (long long)ids[i], i * 4 + 3);
+		assert_int_equal(raw_int(uri, sql), 1);
+	}
+	free(ids);
+	long cases, persons, docs, events;
+	assert_int_equal(cor_store_totals(st, &cases, &persons, &docs, &events), 0);
+	assert_int_equal(cases, N + 1);
+	assert_int_equal(persons, 4 * N + 1);
+	assert_int_equal(docs, 4 * N + 1);
+	assert_int_equal(events, N + 1);
+	assert_int_equal(cor_store_case_next_seq(st, "LB-BEY", 2025, &seq), 0);
+	assert_int_equal(seq, N + 1);
+	cor_store_close(st);
+}
+
+/* Units of work in a large write: undone or kept, small (in memory) or so
+ * large that their rows reach the server before they end. */
+static void add_cases(struct cor_store *st, int first, int n, int persons)
+{
+	for (int i = first; i < first + n; i++) {
+		struct cor_case k = mkcase("", "RST", "LB-BEY", "LBN", "CAN", "registered",
+					   COR_PRIO_NORMAL, D(2025, 3, 1));
+		int64_t id;
+		snprintf(k.ref, sizeof(k.ref), "LB-BEY-2025-%06d", i);
+		assert_int_equal(cor_store_case_add(st, &k, &id), 0);
+		for (int s = 1; s <= persons; s++) {
+			struct cor_person q = mkperson(
+				s, s == 1 ? COR_REL_PRINCIPAL : COR_REL_CHILD, "FAMILY", "Given",
+				NULL, NULL, 'X', D(2000, 1, 1), "SYR", "ar;en", "SM-CI;DS-PM");
+			assert_int_equal(cor_store_person_add(st, id, &q, NULL), 0);
+		}
+	}
+}
+
+static void test_pg_large_units(void **state)
+{
+	enum { BIG = 700 }; /* cases of 99 persons: more than a batch */
+	const char *uri = db_path("pg-large-units");
+	struct cor_store *st = open_new(uri);
+	for (int round = 0; round < 2; round++) {
+		/* Round 0 loads an empty database; round 1 adds to one. */
+		int base = round * 100000;
+		assert_int_equal(cor_store_begin_large(st), 0);
+		add_cases(st, base + 1, 3, 2);
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 4, 2, 2);
+		assert_int_equal(cor_store_undo(st), 0);
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 4, 1, 3); /* the undone ref is free again */
+		assert_int_equal(cor_store_release(st), 0);
+		/* A unit too large to stay in memory, undone, then kept. */
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 10, BIG, 99);
+		assert_int_equal(cor_store_undo(st), 0);
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 10, BIG, 99);
+		assert_int_equal(cor_store_release(st), 0);
+		assert_int_equal(cor_store_mark(st), 0);
+		add_cases(st, base + 5, 1, 1);
+		assert_int_equal(cor_store_release(st), 0);
+		/* Taken refs are still refused after all that. */
+		struct cor_case dup = mkcase("", "RST", "LB-BEY", "LBN", "CAN", "registered",
+					     COR_PRIO_NORMAL, D(2025, 3, 1));
+		snprintf(dup.ref, sizeof(dup.ref), "LB-BEY-2025-%06d", base + 10 + BIG / 2);
+		assert_int_equal(cor_store_case_add(st, &dup, NULL), COR_EEXIST);
+		assert_int_equal(cor_store_commit(st), 0);
+	}
+	long cases, persons, docs, events;
+	assert_int_equal(cor_store_totals(st, &cases, &persons, &docs, &events), 0);
+	assert_int_equal(cases, 2 * (3 + 1 + BIG + 1));
+	assert_int_equal(persons, 2 * (3 * 2 + 3 + BIG * 99 + 1));
+	assert_int_equal(raw_int(uri, "SELECT count(*) FROM person_need"),
+			 2 * 2 * (6 + 3 + BIG * 99 + 1));
+	assert_int_equal(cor_store_case_get(st, "LB-BEY-2025-100005", NULL, NULL), 0);
+	assert_int_equal(cor_store_case_get(st, "LB-BEY-2025-000006", NULL, NULL), COR_ENOTFOUND);
+	cor_store_close(st);
+}
+
+/* Loading an empty database builds keys and indexes at commit: a row that
+ * breaks a foreign key fails the commit, and nothing is left behind. */
+static void test_pg_large_write_checked(void **state)
+{
+	const char *uri = db_path("pg-large-checked");
+	struct cor_store *st = open_new(uri);
+	const char *count_keys = "SELECT (SELECT count(*) FROM pg_indexes WHERE schemaname ="
+				 " current_schema()) * 1000 + (SELECT count(*) FROM pg_constraint"
+				 " WHERE contype IN ('f', 'u'))";
+	long keys = raw_int(uri, count_keys);
+	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	struct cor_document d = mkdoc(COR_DOC_PASSPORT, "P1", "NGA", NULL);
+	int64_t id;
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_case_add(st, &a, &id), 0);
+	assert_int_equal(cor_store_document_add(st, id + 1000000, &d), 0);
+	assert_int_equal(cor_store_commit(st), COR_ENOTFOUND);
+	assert_non_null(strstr(cor_store_errmsg(st), "checking the rows written"));
+	assert_int_equal(cor_store_rollback(st), 0);
+	assert_int_equal(cor_store_case_get(st, a.ref, NULL, NULL), COR_ENOTFOUND);
+	assert_int_equal(raw_int(uri, count_keys), keys);
+	/* And the same write without the bad row goes in. */
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_case_add(st, &a, &id), 0);
+	assert_int_equal(cor_store_commit(st), 0);
+	assert_int_equal(raw_int(uri, count_keys), keys);
+	assert_int_equal(cor_store_case_get(st, a.ref, NULL, NULL), 0);
+	cor_store_close(st);
+}
+
+/* A feature of the SQLite backend not yet on PostgreSQL fails cleanly. */
+static void test_pg_feature_not_yet(void **state)
+{
+	struct cor_store *st = open_new(db_path("pg-feature"));
+	struct cor_place pl;
+	assert_int_equal(cor_store_place_get(st, "MJI", &pl), COR_EIO);
+	assert_string_equal(cor_store_errmsg(st),
+			    "reading a place is not available on PostgreSQL yet");
+	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
+	assert_int_equal(cor_store_case_add(st, &a, NULL), 0);
+	cor_store_close(st);
+}
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	/* What only SQLite has: files, journals, PRAGMAs. */
+	const struct CMUnitTest sqlite_only[] = {
 		cmocka_unit_test(test_create_reopen),
 		cmocka_unit_test(test_refuse_not_sqlite),
 		cmocka_unit_test(test_refuse_empty_and_dir),
 		cmocka_unit_test(test_refuse_other_application),
 		cmocka_unit_test(test_refuse_newer),
 		cmocka_unit_test(test_migrate_from_each_version),
+		cmocka_unit_test(test_large_write_alone),
+		cmocka_unit_test(test_large_write_shared),
+	};
+	/* Every backend. */
+	const struct CMUnitTest both[] = {
 		cmocka_unit_test(test_offices),
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_persons_documents),
@@ -1299,8 +1801,24 @@ int main(void)
 		cmocka_unit_test(test_stats),
 		cmocka_unit_test(test_mark_undo_release),
 		cmocka_unit_test(test_undo_forgets_numbering),
-		cmocka_unit_test(test_large_write_alone),
-		cmocka_unit_test(test_large_write_shared),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest pg_only[] = {
+		cmocka_unit_test(test_pg_open),
+		cmocka_unit_test(test_pg_large_write),
+		cmocka_unit_test(test_pg_large_write_checked),
+		cmocka_unit_test(test_pg_large_units),
+		cmocka_unit_test(test_same_on_both),
+		cmocka_unit_test(test_pg_feature_not_yet),
+	};
+	int failed = cmocka_run_group_tests_name("sqlite", sqlite_only, NULL, NULL);
+	failed += cmocka_run_group_tests_name("sqlite, every backend", both, NULL, NULL);
+	if (!pgtest_uri()) {
+		printf("test_store: COR_TEST_PG is not set: the PostgreSQL half is skipped\n");
+		return failed;
+	}
+	on_pg = true;
+	failed += cmocka_run_group_tests_name("postgresql, every backend", both, NULL, NULL);
+	failed += cmocka_run_group_tests_name("postgresql", pg_only, NULL, NULL);
+	pgtest_drop_all();
+	return failed;
 }

@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: Apache-2.0
+// The door of store.h: picks the backend from the target (a file path for
+// SQLite, a postgresql:// URI for PostgreSQL) and sends every call through
+// the store's table of operations. The clock and the last message are kept
+// here, alike for every backend.
+#include "store/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/migrations.h"
+#include "store/pg_int.h"
+#include "store/store_int.h"
+#include "store/store_sqlite_int.h"
+
+/* A feature function without a PostgreSQL version reads st->db: on a
+ * PostgreSQL store that is a null pointer at the same place. */
+_Static_assert(offsetof(struct cor_store, db) == offsetof(struct cor_pg, sqlite_db),
+	       "a PostgreSQL store holds NULL where SQLite's holds its connection");
+
+#define OPS(st) (cor_store_head(st)->ops)
+
+bool cor_store_target_is_pg(const char *target)
+{
+	return target &&
+	       (!strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11));
+}
+
+int cor_store_open(const char *target, unsigned flags, struct cor_store **out, char *msg,
+		   size_t msglen)
+{
+	if (cor_store_target_is_pg(target))
+		return cor_pg_open(target, flags, out, msg, msglen);
+	return cor_sqlite_open(target, flags, out, msg, msglen);
+}
+
+void cor_store_close(struct cor_store *st)
+{
+	if (st)
+		OPS(st)->close(st);
+}
+
+const char *cor_store_errmsg(const struct cor_store *st)
+{
+	return cor_store_head((struct cor_store *)st)->msg;
+}
+
+int cor_store_schema_version(void)
+{
+	return (int)cor_sqlite_migrations_len;
+}
+
+int cor_store_begin(struct cor_store *st)
+{
+	return OPS(st)->begin(st);
+}
+
+int cor_store_begin_read(struct cor_store *st)
+{
+	return OPS(st)->begin_read(st);
+}
+
+bool cor_store_in_transaction(struct cor_store *st)
+{
+	return OPS(st)->in_transaction(st);
+}
+
+int cor_store_begin_large(struct cor_store *st)
+{
+	return OPS(st)->begin_large(st);
+}
+
+int cor_store_commit(struct cor_store *st)
+{
+	return OPS(st)->commit(st);
+}
+
+int cor_store_rollback(struct cor_store *st)
+{
+	return OPS(st)->rollback(st);
+}
+
+int cor_store_mark(struct cor_store *st)
+{
+	return OPS(st)->mark(st);
+}
+
+int cor_store_release(struct cor_store *st)
+{
+	return OPS(st)->release(st);
+}
+
+int cor_store_undo(struct cor_store *st)
+{
+	return OPS(st)->undo(st);
+}
+
+/* ---- the clock --------------------------------------------------------- */
+
+void cor_store_set_now(struct cor_store *st, const char *now)
+{
+	struct cor_store_head *h = cor_store_head(st);
+	snprintf(h->now, sizeof(h->now), "%s", now ? now : "");
+}
+
+char *cor_store_now(struct cor_store *st, char *buf)
+{
+	struct cor_store_head *h = cor_store_head(st);
+	if (!h->now[0])
+		return cor_time_now(buf);
+	memcpy(buf, h->now, COR_TIME_LEN);
+	return buf;
+}
+
+struct cor_date cor_store_today(struct cor_store *st)
+{
+	char now[COR_TIME_LEN];
+	struct cor_date d;
+	cor_store_now(st, now);
+	now[10] = '\0';
+	if (cor_date_parse(now, &d) < 0)
+		return cor_date_today();
+	return d;
+}
+
+/* ---- records ----------------------------------------------------------- */
+
+int cor_store_rules_get(struct cor_store *st, int *version, char **text)
+{
+	return OPS(st)->rules_get(st, version, text);
+}
+
+int cor_store_rules_add(struct cor_store *st, const char *text, const char *actor, int *version)
+{
+	return OPS(st)->rules_add(st, text, actor, version);
+}
+
+int cor_store_rules_history(struct cor_store *st,
+			    int (*cb)(int version, const char *at, const char *by, void *ctx),
+			    void *ctx)
+{
+	return OPS(st)->rules_history(st, cb, ctx);
+}
+
+int cor_store_office_add(struct cor_store *st, const struct cor_office *o)
+{
+	return OPS(st)->office_add(st, o);
+}
+
+int cor_store_office_get(struct cor_store *st, const char *code, struct cor_office *out)
+{
+	return OPS(st)->office_get(st, code, out);
+}
+
+int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_office *o, void *ctx),
+			  void *ctx)
+{
+	return OPS(st)->office_list(st, cb, ctx);
+}
+
+int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, long *seq)
+{
+	return OPS(st)->case_next_seq(st, office, year, seq);
+}
+
+int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *id)
+{
+	return OPS(st)->case_add(st, c, id);
+}
+
+int cor_store_case_last_id(struct cor_store *st, int64_t *id)
+{
+	return OPS(st)->case_last_id(st, id);
+}
+
+int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *out)
+{
+	return OPS(st)->case_get(st, ref, id, out);
+}
+
+int cor_store_person_add(struct cor_store *st, int64_t case_id, const struct cor_person *p,
+			 int64_t *id)
+{
+	return OPS(st)->person_add(st, case_id, p, id);
+}
+
+int cor_store_document_add(struct cor_store *st, int64_t person_id, const struct cor_document *d)
+{
+	return OPS(st)->document_add(st, person_id, d);
+}
+
+int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e)
+{
+	return OPS(st)->event_add(st, case_id, e);
+}
+
+/* ---- reads ------------------------------------------------------------- */
+
+int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,
+			int (*cb)(const struct cor_case_summary *s, void *ctx), void *ctx)
+{
+	return OPS(st)->case_list(st, f, cb, ctx);
+}
+
+int cor_store_case_count(struct cor_store *st, const struct cor_case_filter *f, long *n)
+{
+	return OPS(st)->case_count(st, f, n);
+}
+
+int cor_store_case_persons(struct cor_store *st, int64_t case_id,
+			   int (*cb)(const struct cor_person *p, const struct cor_document *docs,
+				     int ndocs, void *ctx),
+			   void *ctx)
+{
+	return OPS(st)->case_persons(st, case_id, cb, ctx);
+}
+
+int cor_store_case_events(struct cor_store *st, int64_t case_id,
+			  int (*cb)(const struct cor_event *e, void *ctx), void *ctx)
+{
+	return OPS(st)->case_events(st, case_id, cb, ctx);
+}
+
+int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f,
+			   int (*cb)(const struct cor_case *c, const struct cor_person *p,
+				     const struct cor_document *d, void *ctx),
+			   void *ctx)
+{
+	return OPS(st)->persons_each(st, f, cb, ctx);
+}
+
+int cor_store_person_facts_each(struct cor_store *st,
+				int (*cb)(const struct cor_person_facts *f, void *ctx), void *ctx)
+{
+	return OPS(st)->person_facts_each(st, cb, ctx);
+}
+
+int cor_store_totals(struct cor_store *st, long *cases, long *persons, long *documents,
+		     long *events)
+{
+	return OPS(st)->totals(st, cases, persons, documents, events);
+}
