@@ -128,13 +128,12 @@ static const char m1_schema[] =
 
 /* The eligibility and priority rules in force, as the "key = value" text
  * that changed the defaults, one version a row; the highest is in force. */
-static const char m7_rules[] =
-	"CREATE TABLE rules_config ("
-	"  version INTEGER PRIMARY KEY CHECK (version >= 1),"
-	"  text TEXT NOT NULL,"
-	"  set_at TEXT NOT NULL,"
-	"  set_by TEXT NOT NULL"
-	") STRICT;";
+static const char m7_rules[] = "CREATE TABLE rules_config ("
+			       "  version INTEGER PRIMARY KEY CHECK (version >= 1),"
+			       "  text TEXT NOT NULL,"
+			       "  set_at TEXT NOT NULL,"
+			       "  set_by TEXT NOT NULL"
+			       ") STRICT;";
 
 const char *const cor_sqlite_migrations[] = {
 	m1_schema,
