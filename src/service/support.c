@@ -141,6 +141,12 @@ static int op_arrival(struct cor_ctx *cx, const void *vin, void *vout)
 	return 0;
 }
 
+int cor_svc_arrival_confirm_within(struct cor_ctx *cx, const struct cor_svc_arrival_in *in,
+				   struct cor_svc_arrival_out *out)
+{
+	return op_arrival(cx, in, out);
+}
+
 static int op_plan(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_support_plan_in *in = vin;

@@ -40,6 +40,10 @@ struct cor_svc_arrival_out {
 };
 int cor_svc_arrival_confirm(struct cor_ctx *cx, const struct cor_svc_arrival_in *in,
 			    struct cor_svc_arrival_out *out);
+/* The same as a step of another operation (a movement arriving confirms its
+ * cases' arrival): in that operation's transaction, with every rule. */
+int cor_svc_arrival_confirm_within(struct cor_ctx *cx, const struct cor_svc_arrival_in *in,
+				   struct cor_svc_arrival_out *out);
 
 /* support.plan: plan an assistance item for a case that arrived or is in
  * support. */

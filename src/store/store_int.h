@@ -13,8 +13,27 @@
 
 #include "store/store.h"
 
+/* The tables of the feature areas (store_<area>_ops.h), one a header of
+ * src/store: NULL while a backend lacks the area. */
+struct cor_store_workflow_ops;
+struct cor_store_history_ops;
+struct cor_store_health_ops;
+struct cor_store_fund_ops;
+struct cor_store_support_ops;
+struct cor_store_movement_ops;
+struct cor_store_plan_ops;
+struct cor_store_facts_ops;
+
 struct cor_store_ops {
 	const char *name; /* "SQLite", "PostgreSQL": for messages */
+	const struct cor_store_workflow_ops *workflow;
+	const struct cor_store_history_ops *history;
+	const struct cor_store_health_ops *health;
+	const struct cor_store_fund_ops *fund;
+	const struct cor_store_support_ops *support;
+	const struct cor_store_movement_ops *movement;
+	const struct cor_store_plan_ops *plan;
+	const struct cor_store_facts_ops *facts;
 	void (*close)(struct cor_store *st);
 	int (*begin)(struct cor_store *st);
 	int (*begin_read)(struct cor_store *st);
