@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "service/json.h"
+#include "util/out.h"
 #include "service/service.h"
 
 static const struct cor_command *const commands[] = {
@@ -105,6 +106,39 @@ const char *cor_cli_db_path(const char *given)
 		return given;
 	const char *env = getenv("CORRIDOR_DB");
 	return env && *env ? env : "./corridor.db";
+}
+
+void cor_cli_db_shown(const char *target, char *buf, size_t len)
+{
+	struct cor_out o = COR_OUT_INIT(buf, len);
+	const char *p = target, *scheme = strstr(target, "://");
+	buf[0] = '\0';
+	if (!scheme || strncmp(target, "postgres", 8)) {
+		cor_out_printf(&o, "%s", target);
+		return;
+	}
+	/* postgresql://user:secret@host/db?password=secret&... */
+	const char *auth = scheme + 3, *end = auth + strcspn(auth, "/?");
+	const char *at = memchr(auth, '@', (size_t)(end - auth));
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (colon) {
+		cor_out_printf(&o, "%.*s***", (int)(colon + 1 - target), target);
+		p = at;
+	}
+	while (*p) {
+		const char *q = strstr(p, "password=");
+		if (!q || (q > target && q[-1] != '?' && q[-1] != '&')) {
+			if (!q) {
+				cor_out_printf(&o, "%s", p);
+				break;
+			}
+			cor_out_printf(&o, "%.*s", (int)(q + 9 - p), p);
+			p = q + 9;
+			continue;
+		}
+		cor_out_printf(&o, "%.*s***", (int)(q + 9 - p), p);
+		p = q + 9 + strcspn(q + 9, "&");
+	}
 }
 
 const char *cor_cli_actor(void)

@@ -33,6 +33,9 @@ int cor_cli_main(int argc, char **argv);
 /* Print the list of commands (cmd == NULL) or one command's usage. */
 int cor_cli_help(const char *cmd);
 
+/* The database target as it may be shown: a PostgreSQL URI's password
+ * (user:PASSWORD@ or password=...) replaced by "***"; a path as it is. */
+void cor_cli_db_shown(const char *target, char *buf, size_t len);
 /* The database path: given (from --db), else $CORRIDOR_DB, else "./corridor.db". Borrowed. */
 const char *cor_cli_db_path(const char *given);
 /* The actor recorded on events: $CORRIDOR_USER, checked by the dispatcher

@@ -5,7 +5,6 @@
 // applies the migrations, and says what it found.
 #include <getopt.h>
 #include <stdio.h>
-#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -19,7 +18,6 @@ static int run(int argc, char **argv)
 	const char *db = NULL;
 	struct cor_store *st = NULL;
 	struct cor_ctx cx;
-	struct stat sb;
 	bool json = false;
 	int c, ret;
 
@@ -34,17 +32,17 @@ static int run(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cor_cli_usage_error(&cor_cmd_init, "unexpected argument '%s'", argv[optind]);
-	const char *path = cor_cli_db_path(db);
-	/* An empty file is not a database yet: init creates one in it. */
-	bool existed = stat(path, &sb) == 0 && sb.st_size > 0;
+	char shown[600];
+	cor_cli_db_shown(cor_cli_db_path(db), shown, sizeof(shown));
 	if ((ret = cor_cli_ctx_open(db, COR_STORE_CREATE, json, &st, &cx)) != COR_EXIT_OK)
 		return ret;
+	bool created = cor_store_created(st);
 	cor_store_close(st);
 	if (json)
-		return cor_cli_print_json(json_pack("{s:s, s:b, s:i}", "database", path, "created",
-						    !existed, "schema_version",
+		return cor_cli_print_json(json_pack("{s:s, s:b, s:i}", "database", shown, "created",
+						    created, "schema_version",
 						    cor_store_schema_version()));
-	printf("%s %s (schema version %d)\n", existed ? "opened" : "created", path,
+	printf("%s %s (schema version %d)\n", created ? "created" : "opened", shown,
 	       cor_store_schema_version());
 	return COR_EXIT_OK;
 }

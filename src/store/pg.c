@@ -394,6 +394,7 @@ int cor_pg_open(const char *uri, unsigned flags, struct cor_store **out, char *m
 	}
 	if (version < (long)cor_pg_migrations_len && (err = migrate(st)) < 0)
 		goto fail;
+	st->created = version < 0;
 	*out = (struct cor_store *)(void *)st;
 	return 0;
 fail:

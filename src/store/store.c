@@ -45,6 +45,11 @@ const char *cor_store_errmsg(const struct cor_store *st)
 	return cor_store_head((struct cor_store *)st)->msg;
 }
 
+bool cor_store_created(const struct cor_store *st)
+{
+	return cor_store_head((struct cor_store *)st)->created;
+}
+
 int cor_store_schema_version(void)
 {
 	return (int)cor_sqlite_migrations_len;

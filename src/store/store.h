@@ -73,6 +73,8 @@ int cor_store_open(const char *target, unsigned flags, struct cor_store **out, c
 void cor_store_close(struct cor_store *st);
 /* The message of the last failure on st. Borrowed until the next call. */
 const char *cor_store_errmsg(const struct cor_store *st);
+/* Did opening st create the schema (the database was empty)? */
+bool cor_store_created(const struct cor_store *st);
 /* The schema version this binary writes. */
 int cor_store_schema_version(void);
 

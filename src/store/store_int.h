@@ -93,6 +93,7 @@ struct cor_store_ops {
 		const struct cor_store_ops *ops;                                                   \
 		char now[COR_TIME_LEN];                                                            \
 		char msg[512];                                                                     \
+		bool created; /* the open created the schema in an empty database */               \
 	}
 
 struct cor_store_head {

@@ -327,6 +327,7 @@ int cor_sqlite_open(const char *path, unsigned flags, struct cor_store **out, ch
 		goto fail;
 	if ((err = migrate(st)) < 0)
 		goto fail;
+	st->created = fresh;
 	*out = st;
 	return 0;
 fail:
