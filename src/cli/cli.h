@@ -95,10 +95,4 @@ extern const struct cor_command cor_cmd_eligibility, cor_cmd_queue;
 extern const struct cor_command cor_cmd_place, cor_cmd_movement, cor_cmd_plan, cor_cmd_manifest;
 extern const struct cor_command cor_cmd_rules;
 
-struct cor_rules_config;
-/* The eligibility rules: the defaults, changed by the "key = value" lines of
- * file when it is not NULL (cor_rules_config_parse). On failure prints why
- * ("FILE:LINE: reason") and returns COR_EXIT_FAIL. (cmd_eligibility.c) */
-int cor_cli_rules_config(const char *file, struct cor_rules_config *cfg);
-
 #endif

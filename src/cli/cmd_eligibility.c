@@ -16,47 +16,6 @@
 #include "domain/eligibility.h"
 #include "service/queue.h"
 
-#define CONFIG_MAX (1 << 20) /* bytes of a rules file: a few lines in practice */
-
-/* A rules file for 'corridor plan --config' (cli.h); eligibility and queue
- * decide with the rules in force. */
-int cor_cli_rules_config(const char *file, struct cor_rules_config *cfg)
-{
-	char msg[300];
-	char *text = NULL;
-	size_t len = 0;
-	int ret = COR_EXIT_OK;
-	FILE *f = NULL;
-
-	*cfg = cor_rules_config_default();
-	if (!file)
-		return COR_EXIT_OK;
-	if (!(f = fopen(file, "rb"))) {
-		ret = cor_cli_fail("cannot read rules file '%s': %s", file, strerror(errno));
-		goto out;
-	}
-	if (!(text = malloc(CONFIG_MAX + 1))) {
-		ret = cor_cli_fail("out of memory reading '%s'", file);
-		goto out;
-	}
-	len = fread(text, 1, CONFIG_MAX + 1, f);
-	if (ferror(f)) {
-		ret = cor_cli_fail("cannot read rules file '%s': %s", file, strerror(errno));
-		goto out;
-	}
-	if (len > CONFIG_MAX) {
-		ret = cor_cli_fail("rules file '%s' is over %d bytes", file, CONFIG_MAX);
-		goto out;
-	}
-	if (cor_rules_config_parse(cfg, text, len, file, msg, sizeof(msg)) < 0)
-		ret = cor_cli_fail("%s", msg);
-out:
-	if (f)
-		fclose(f);
-	free(text);
-	return ret;
-}
-
 static const char *str(const json_t *o, const char *key)
 {
 	const char *s = json_string_value(json_object_get(o, key));
