@@ -4,7 +4,6 @@
 // sentence, evaluated on a day (service/queue.h). Parsing and printing only.
 // Invariants: the exit status is the verdict (0 eligible, 1 not), the
 // report is on stdout, and nothing is written to the database.
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
