@@ -334,10 +334,11 @@ static int pg_positions(struct cor_store *s, const char *office, int year,
 	 * and its position, in one query; no row at all for no office. */
 	static const char sql[] =
 		"WITH o AS (SELECT id FROM office WHERE code = $1),"
-		" cur AS (SELECT b.currency FROM fund_budget b, o WHERE b.office_id = o.id"
-		"   AND b.year = $2::bigint UNION SELECT r.currency FROM fund_request r"
-		"   JOIN cases c ON c.id = r.case_id, o WHERE c.office_id = o.id"
-		"   AND r.year = $2::bigint ORDER BY 1 COLLATE \"C\" LIMIT 8)"
+		" cur AS (SELECT currency FROM (SELECT b.currency FROM fund_budget b, o"
+		"   WHERE b.office_id = o.id AND b.year = $2::bigint UNION SELECT r.currency"
+		"   FROM fund_request r JOIN cases c ON c.id = r.case_id, o"
+		"   WHERE c.office_id = o.id AND r.year = $2::bigint) u"
+		"   ORDER BY currency COLLATE \"C\" LIMIT 8)"
 		" SELECT o.id, k.currency,"
 		" coalesce((SELECT b.amount FROM fund_budget b WHERE b.office_id = o.id"
 		"   AND b.year = $2::bigint AND b.currency = k.currency), 0),"
