@@ -2,8 +2,9 @@
 // The operations of arrival and (re)integration support (see support.h).
 // Each checks every field of its input first and reports all faults at
 // once, then the rules of domain/support.h on what is stored, then writes
-// through the store; state changes go through the lifecycle
-// (cor_store_case_move), so its rules hold here too.
+// the records through the store; a case moves through the lifecycle with
+// cor_svc_case_move_within (service/workflow.h), so every rule of case.move
+// holds here too, in the same transaction.
 #include "service/support.h"
 
 #include <assert.h>
@@ -12,7 +13,7 @@
 
 #include "domain/money.h"
 #include "service/json.h"
-#include "store/store_workflow.h"
+#include "service/workflow.h"
 #include "util/tz.h"
 
 #define PLACE_MAX       127
@@ -81,21 +82,13 @@ static int need_item(struct cor_ctx *cx, const char *ref, int no, struct cor_sup
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
 }
 
-/* Move case ref through the lifecycle; a refusal keeps the lifecycle's code. */
+/* Move case ref through the lifecycle, inside the operation under way and
+ * with every rule of case.move; a refusal keeps the lifecycle's code. */
 static int move(struct cor_ctx *cx, const char *ref, const char *to, const char *reason)
 {
-	struct cor_move_result res;
-	memset(&res, 0, sizeof(res));
-	int err = cor_store_case_move(cx->st, ref, to, cx->actor, reason, NULL, &res);
-	if (err == 0)
-		return 0;
-	if ((err == COR_EINVAL || err == COR_EWRONGSTATE) && res.why.code && res.why.msg[0]) {
-		int code = cor_code_from_name(res.why.code);
-		cor_error_set(&cx->err, code < 0 ? COR_CODE_REFUSED : (enum cor_code)code,
-			      res.why.field, "%s", res.why.msg);
-		return err;
-	}
-	return cor_ctx_store_error(cx, err);
+	struct cor_svc_case_move_in in = {ref, to, reason && *reason ? reason : NULL};
+	struct cor_svc_case_move_out out;
+	return cor_svc_case_move_within(cx, &in, &out);
 }
 
 static int op_arrival(struct cor_ctx *cx, const void *vin, void *vout)
@@ -136,9 +129,9 @@ static int op_arrival(struct cor_ctx *cx, const void *vin, void *vout)
 	snprintf(a->confirmed_by, sizeof(a->confirmed_by), "%.*s", (int)sizeof(a->confirmed_by) - 1,
 		 given(in->by) ? in->by : cx->actor);
 	snprintf(a->note, sizeof(a->note), "%s", in->note ? in->note : "");
-	if ((err = cor_store_arrival_confirm(cx->st, in->case_ref, a, cx->actor)) < 0)
+	if ((err = cor_store_arrival_record(cx->st, in->case_ref, a, cx->actor)) < 0)
 		return cor_ctx_store_error(cx, err);
-	return 0;
+	return move(cx, in->case_ref, "arrived", NULL);
 }
 
 int cor_svc_arrival_confirm_within(struct cor_ctx *cx, const struct cor_svc_arrival_in *in,

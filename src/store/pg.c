@@ -18,6 +18,9 @@
 
 #include "store/migrations.h"
 #include "store/pg_int.h"
+#include "store/store_fund_ops.h"
+#include "store/store_health_ops.h"
+#include "store/store_support_ops.h"
 #include "util/error.h"
 
 #define COR_APP_ID 0x436f7272 /* "Corr": the advisory lock of writers and migrations */
@@ -1419,6 +1422,9 @@ static int pg_totals(struct cor_store *s, long *cases, long *persons, long *docu
 
 const struct cor_store_ops cor_pg_ops = {
 	.name = "PostgreSQL",
+	.health = &cor_pg_health_ops,
+	.fund = &cor_pg_fund_ops,
+	.support = &cor_pg_support_ops,
 	.close = pg_close,
 	.begin = pg_begin,
 	.begin_read = pg_begin_read,

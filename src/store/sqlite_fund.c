@@ -8,7 +8,7 @@
 
 #include "domain/money.h"
 #include "store/migrations.h"
-#include "store/store_fund.h"
+#include "store/store_fund_ops.h"
 #include "store/store_sqlite_int.h"
 #include "util/error.h"
 
@@ -82,7 +82,7 @@ static const char sql_request_list[] =
 	" WHERE (?1 IS NULL OR o.code = ?1) AND r.year = ?2 ORDER BY r.id";
 static const char sql_decide[] =
 	"UPDATE fund_request SET state = ?2, decided_by = ?3, decided_at = ?4, decision_note = ?5"
-	" WHERE id = ?1 AND state = 'requested'";
+	" WHERE id = ?1";
 static const char sql_pay[] =
 	"INSERT INTO fund_payment (request_id, amount, reference, paid_by, paid_at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -142,8 +142,8 @@ static int position(struct cor_store *st, int64_t oid, int year, const char *cur
 	return 0;
 }
 
-int cor_store_fund_position(struct cor_store *st, const char *office, int year,
-			    const char *currency, struct cor_fund_position *out)
+static int sq_position(struct cor_store *st, const char *office, int year, const char *currency,
+		       struct cor_fund_position *out)
 {
 	int64_t oid = 0;
 	int err = office_id(st, office, &oid);
@@ -172,8 +172,8 @@ static int fund_event(struct cor_store *st, int64_t case_id, const char *actor, 
 	return cor_sqlite_step_done(st, s, "recording an event");
 }
 
-int cor_store_fund_set_budget(struct cor_store *st, const char *office, int year,
-			      const char *currency, int64_t amount, const char *actor)
+static int sq_set_budget(struct cor_store *st, const char *office, int year, const char *currency,
+			 int64_t amount, const char *actor)
 {
 	struct cor_fund_position p;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], b[COR_MONEY_LEN];
@@ -248,14 +248,14 @@ static int get(struct cor_store *st, long id, struct cor_fund_request *out, int6
 	return err;
 }
 
-int cor_store_fund_get(struct cor_store *st, long id, struct cor_fund_request *out)
+static int sq_get(struct cor_store *st, long id, struct cor_fund_request *out)
 {
 	return get(st, id, out, NULL);
 }
 
-int cor_store_fund_request(struct cor_store *st, const char *case_ref, int year, const char *reason,
-			   const char *kind, int64_t amount, const char *currency, const char *note,
-			   const char *actor, long *id)
+static int sq_request(struct cor_store *st, const char *case_ref, int year, const char *reason,
+		      const char *kind, int64_t amount, const char *currency, const char *note,
+		      const char *actor, long *id)
 {
 	int64_t case_id = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN];
@@ -288,8 +288,8 @@ int cor_store_fund_request(struct cor_store *st, const char *case_ref, int year,
 	return cor_sqlite_unit_end(st, own, fund_event(st, case_id, actor, detail, note));
 }
 
-int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const char *note,
-			  const char *actor)
+static int sq_decide(struct cor_store *st, long id, bool approve, const char *note,
+		     const char *actor)
 {
 	struct cor_fund_request r;
 	int64_t case_id = 0;
@@ -318,8 +318,8 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 	return cor_sqlite_unit_end(st, own, fund_event(st, case_id, actor, detail, note));
 }
 
-int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char *reference,
-		       const char *actor)
+static int sq_pay(struct cor_store *st, long id, int64_t amount, const char *reference,
+		  const char *actor)
 {
 	struct cor_fund_request r;
 	int64_t case_id = 0;
@@ -349,8 +349,8 @@ int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char
 	return cor_sqlite_unit_end(st, own, fund_event(st, case_id, actor, detail, NULL));
 }
 
-int cor_store_fund_requests(struct cor_store *st, const char *office, int year,
-			    int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
+static int sq_requests(struct cor_store *st, const char *office, int year,
+		       int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_request_list);
 	if (!s)
@@ -370,10 +370,10 @@ int cor_store_fund_requests(struct cor_store *st, const char *office, int year,
 	return ret;
 }
 
-int cor_store_fund_positions(struct cor_store *st, const char *office, int year,
-			     int (*cb)(const char *currency, const struct cor_fund_position *p,
-				       void *ctx),
-			     void *ctx)
+static int sq_positions(struct cor_store *st, const char *office, int year,
+			int (*cb)(const char *currency, const struct cor_fund_position *p,
+				  void *ctx),
+			void *ctx)
 {
 	int64_t oid = 0;
 	char cur[8][4];
@@ -401,3 +401,14 @@ int cor_store_fund_positions(struct cor_store *st, const char *office, int year,
 	}
 	return 0;
 }
+
+const struct cor_store_fund_ops cor_sqlite_fund_ops = {
+	.set_budget = sq_set_budget,
+	.position = sq_position,
+	.request = sq_request,
+	.decide = sq_decide,
+	.pay = sq_pay,
+	.get = sq_get,
+	.requests = sq_requests,
+	.positions = sq_positions,
+};

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "store/migrations.h"
-#include "store/store_health.h"
+#include "store/store_health_ops.h"
 #include "store/store_sqlite_int.h"
 #include "util/error.h"
 
@@ -139,7 +139,7 @@ static bool split_person_ref(const char *ref, char case_ref[COR_CASE_REF_MAX], i
 
 /* ---- persons ------------------------------------------------------------- */
 
-int cor_store_person_find(struct cor_store *st, const char *ref, struct cor_person_found *out)
+static int sq_person_find(struct cor_store *st, const char *ref, struct cor_person_found *out)
 {
 	char case_ref[COR_CASE_REF_MAX];
 	int seq, err = 0;
@@ -204,7 +204,7 @@ int cor_store_person_find(struct cor_store *st, const char *ref, struct cor_pers
 
 /* ---- documents ------------------------------------------------------------- */
 
-int cor_store_document_record(struct cor_store *st, const struct cor_person_found *who,
+static int sq_document_record(struct cor_store *st, const struct cor_person_found *who,
 			      const struct cor_document *d, enum cor_doc_source source,
 			      const char *actor)
 {
@@ -230,7 +230,7 @@ int cor_store_document_record(struct cor_store *st, const struct cor_person_foun
 	return unit_end(st, err);
 }
 
-int cor_store_documents_each(struct cor_store *st, int64_t person_id,
+static int sq_documents_each(struct cor_store *st, int64_t person_id,
 			     int (*cb)(const struct cor_document *d, enum cor_doc_source source,
 				       void *ctx),
 			     void *ctx)
@@ -263,7 +263,7 @@ int cor_store_documents_each(struct cor_store *st, int64_t person_id,
 
 /* ---- health checks ----------------------------------------------------------- */
 
-int cor_store_health_add(struct cor_store *st, const struct cor_person_found *who,
+static int sq_health_add(struct cor_store *st, const struct cor_person_found *who,
 			 const struct cor_health_check *h, const char *actor, int64_t *id)
 {
 	char at[COR_HEALTH_TIME_LEN], now[COR_TIME_LEN], detail[512];
@@ -333,7 +333,7 @@ static int64_t read_check(sqlite3_stmt *s, struct cor_health_check *h)
 	return sqlite3_column_int64(s, 0);
 }
 
-int cor_store_health_latest(struct cor_store *st, int64_t person_id, enum cor_health_kind kind,
+static int sq_health_latest(struct cor_store *st, int64_t person_id, enum cor_health_kind kind,
 			    struct cor_health_check *out, int64_t *id)
 {
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_latest);
@@ -357,7 +357,7 @@ int cor_store_health_latest(struct cor_store *st, int64_t person_id, enum cor_he
 	return err;
 }
 
-int cor_store_health_each(struct cor_store *st, int64_t person_id,
+static int sq_health_each(struct cor_store *st, int64_t person_id,
 			  int (*cb)(const struct cor_health_check *h, int64_t id, void *ctx),
 			  void *ctx)
 {
@@ -380,8 +380,8 @@ int cor_store_health_each(struct cor_store *st, int64_t person_id,
 
 /* ---- clinical notes ------------------------------------------------------------ */
 
-int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_found *who,
-			       int64_t check_id, const char *author, const char *text)
+static int sq_notes_add(struct cor_store *st, const struct cor_person_found *who, int64_t check_id,
+			const char *author, const char *text)
 {
 	char now[COR_TIME_LEN], detail[256], kind[32] = "";
 	int64_t check_at = 0;
@@ -428,8 +428,8 @@ int cor_store_health_notes_add(struct cor_store *st, const struct cor_person_fou
 	return unit_end(st, err);
 }
 
-int cor_store_health_notes_each(struct cor_store *st, int64_t person_id,
-				int (*cb)(const struct cor_health_note *n, void *ctx), void *ctx)
+static int sq_notes_each(struct cor_store *st, int64_t person_id,
+			 int (*cb)(const struct cor_health_note *n, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql_notes, -1, &s, NULL), ret = 0;
@@ -457,3 +457,14 @@ int cor_store_health_notes_each(struct cor_store *st, int64_t person_id,
 	sqlite3_finalize(s);
 	return ret;
 }
+
+const struct cor_store_health_ops cor_sqlite_health_ops = {
+	.person_find = sq_person_find,
+	.document_record = sq_document_record,
+	.documents_each = sq_documents_each,
+	.health_add = sq_health_add,
+	.health_latest = sq_health_latest,
+	.health_each = sq_health_each,
+	.notes_add = sq_notes_add,
+	.notes_each = sq_notes_each,
+};

@@ -3,16 +3,13 @@
 // cases take support, when an item can be settled and when support can
 // close are the rules of domain/support.h, checked by the operations layer
 // (service/support.h), which also moves the case through the lifecycle.
-// An arrival still moves its case to 'arrived' here, since movements
-// confirm their cases' arrivals through this call as well.
 #include <stdio.h>
 #include <string.h>
 
 #include "domain/money.h"
 #include "store/migrations.h"
 #include "store/store_sqlite_int.h"
-#include "store/store_support.h"
-#include "store/store_workflow.h"
+#include "store/store_support_ops.h"
 #include "util/error.h"
 
 const char cor_sqlite_migration_support[] =
@@ -71,7 +68,7 @@ static const char sql_item_get[] =
 	" WHERE c.ref = ?1 AND i.no = ?2";
 static const char sql_item_done[] =
 	"UPDATE support_item SET status = ?3, done_by = ?4, done_at = ?5, done_note = ?6"
-	" WHERE case_id = ?1 AND no = ?2 AND status = 'planned'";
+	" WHERE case_id = ?1 AND no = ?2";
 static const char sql_visit_next[] =
 	"SELECT coalesce(max(no), 0) + 1 FROM support_visit WHERE case_id = ?1";
 static const char sql_visit_add[] =
@@ -129,33 +126,17 @@ static void read_item(sqlite3_stmt *q, struct cor_support_item *i)
 	cor_sqlite_copy_col(i->done_note, sizeof(i->done_note), q, 8);
 }
 
-/* Move the case; the refusal (if any) is already on st. */
-static int move(struct cor_store *st, const char *ref, const char *to, const char *actor,
-		const char *reason)
+static int sq_arrival_record(struct cor_store *st, const char *ref, const struct cor_arrival *a,
+			     const char *actor)
 {
-	struct cor_move_result res;
-	return cor_store_case_move(st, ref, to, actor, reason, NULL, &res);
-}
-
-int cor_store_arrival_confirm(struct cor_store *st, const char *ref, const struct cor_arrival *a,
-			      const char *actor)
-{
-	struct cor_case c;
 	int64_t case_id = 0;
 	bool own;
 	char detail[256];
 	int err = cor_sqlite_unit_begin(st, &own);
 	if (err < 0)
 		return err;
-	if ((err = cor_store_case_get(st, ref, &case_id, &c)) < 0)
+	if ((err = cor_store_case_get(st, ref, &case_id, NULL)) < 0)
 		goto out;
-	/* Movements confirm their cases' arrivals through here without the
-	 * operations layer: the rule is the domain's, checked again. */
-	struct cor_error why;
-	if ((err = cor_arrival_check_case(&c, &why)) < 0) {
-		cor_sqlite_msg(st, "%s", why.message);
-		goto out;
-	}
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_arrival_add);
 	if (!q) {
 		err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "confirming an arrival");
@@ -173,14 +154,12 @@ int cor_store_arrival_confirm(struct cor_store *st, const char *ref, const struc
 	}
 	snprintf(detail, sizeof(detail), "arrival confirmed at %s on %s by %s", a->place, a->at,
 		 a->confirmed_by[0] ? a->confirmed_by : actor);
-	if ((err = event(st, case_id, actor, detail, a->note)) < 0)
-		goto out;
-	err = move(st, ref, "arrived", actor, "");
+	err = event(st, case_id, actor, detail, a->note);
 out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_arrival_get(struct cor_store *st, const char *ref, struct cor_arrival *out)
+static int sq_arrival_get(struct cor_store *st, const char *ref, struct cor_arrival *out)
 {
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_arrival_get);
 	if (!q)
@@ -208,9 +187,9 @@ static int case_id_of(struct cor_store *st, const char *ref, int64_t *id)
 	return cor_store_case_get(st, ref, id, NULL);
 }
 
-int cor_store_support_plan(struct cor_store *st, const char *ref, enum cor_support_kind kind,
-			   const char *description, int64_t amount, const char *currency,
-			   const char *actor, int *no)
+static int sq_plan(struct cor_store *st, const char *ref, enum cor_support_kind kind,
+		   const char *description, int64_t amount, const char *currency, const char *actor,
+		   int *no)
 {
 	int64_t case_id = 0;
 	bool own;
@@ -244,8 +223,7 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_support_item_get(struct cor_store *st, const char *ref, int no,
-			       struct cor_support_item *out)
+static int sq_item_get(struct cor_store *st, const char *ref, int no, struct cor_support_item *out)
 {
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_item_get);
 	if (!q)
@@ -265,8 +243,8 @@ int cor_store_support_item_get(struct cor_store *st, const char *ref, int no,
 	return err;
 }
 
-int cor_store_support_done(struct cor_store *st, const char *ref, int no,
-			   enum cor_support_status status, const char *note, const char *actor)
+static int sq_done(struct cor_store *st, const char *ref, int no, enum cor_support_status status,
+		   const char *note, const char *actor)
 {
 	int64_t case_id = 0;
 	bool own;
@@ -295,8 +273,8 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_support_visit(struct cor_store *st, const char *ref, struct cor_date on,
-			    const char *by, const char *finding, const char *actor, int *no)
+static int sq_visit(struct cor_store *st, const char *ref, struct cor_date on, const char *by,
+		    const char *finding, const char *actor, int *no)
 {
 	int64_t case_id = 0;
 	bool own;
@@ -327,7 +305,7 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_support_tally(struct cor_store *st, const char *ref, struct cor_support_tally *t)
+static int sq_tally(struct cor_store *st, const char *ref, struct cor_support_tally *t)
 {
 	int64_t case_id = 0;
 	int err = case_id_of(st, ref, &case_id);
@@ -348,16 +326,15 @@ int cor_store_support_tally(struct cor_store *st, const char *ref, struct cor_su
 	return rc == SQLITE_ROW ? 0 : cor_sqlite_fail(st, rc, "reading the support");
 }
 
-int cor_store_support_close(struct cor_store *st, const char *ref, const char *outcome,
-			    const char *actor)
+static int sq_close(struct cor_store *st, const char *ref, const char *outcome, const char *actor)
 {
 	int64_t case_id = 0;
 	int err = case_id_of(st, ref, &case_id);
 	return err < 0 ? err : event(st, case_id, actor, "support closed", outcome);
 }
 
-int cor_store_support_items(struct cor_store *st, const char *ref,
-			    int (*cb)(const struct cor_support_item *i, void *ctx), void *ctx)
+static int sq_items(struct cor_store *st, const char *ref,
+		    int (*cb)(const struct cor_support_item *i, void *ctx), void *ctx)
 {
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_items);
 	if (!q)
@@ -376,8 +353,8 @@ int cor_store_support_items(struct cor_store *st, const char *ref,
 	return ret;
 }
 
-int cor_store_support_visits(struct cor_store *st, const char *ref,
-			     int (*cb)(const struct cor_support_visit *v, void *ctx), void *ctx)
+static int sq_visits(struct cor_store *st, const char *ref,
+		     int (*cb)(const struct cor_support_visit *v, void *ctx), void *ctx)
 {
 	sqlite3_stmt *q = cor_sqlite_stmt(st, sql_visits);
 	if (!q)
@@ -399,3 +376,16 @@ int cor_store_support_visits(struct cor_store *st, const char *ref,
 	sqlite3_reset(q);
 	return ret;
 }
+
+const struct cor_store_support_ops cor_sqlite_support_ops = {
+	.arrival_record = sq_arrival_record,
+	.arrival_get = sq_arrival_get,
+	.plan = sq_plan,
+	.item_get = sq_item_get,
+	.done = sq_done,
+	.visit = sq_visit,
+	.tally = sq_tally,
+	.close = sq_close,
+	.items = sq_items,
+	.visits = sq_visits,
+};

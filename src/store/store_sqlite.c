@@ -13,8 +13,11 @@
 #include <sys/stat.h>
 
 #include "store/migrations.h"
+#include "store/store_fund_ops.h"
+#include "store/store_health_ops.h"
 #include "store/store_int.h"
 #include "store/store_sqlite_int.h"
+#include "store/store_support_ops.h"
 #include "util/error.h"
 
 #define COR_APP_ID 0x436f7272 /* "Corr" */
@@ -1191,6 +1194,9 @@ static int sqlite_totals(struct cor_store *st, long *cases, long *persons, long 
 
 const struct cor_store_ops cor_sqlite_ops = {
 	.name = "SQLite",
+	.health = &cor_sqlite_health_ops,
+	.fund = &cor_sqlite_fund_ops,
+	.support = &cor_sqlite_support_ops,
 	.close = sqlite_close,
 	.begin = sqlite_begin,
 	.begin_read = sqlite_begin_read,

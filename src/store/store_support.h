@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The store's side of arrival and (re)integration support (domain/support.h).
 // Each call is one unit of work (its own transaction, or a savepoint inside
-// the caller's) and appends to the history. The rules are checked by the
-// operations (service/support.h); only an arrival moves its case (to
-// 'arrived'), for movements confirm arrivals through it too.
+// the caller's) and appends to the history. Records only: the rules are
+// checked, and the case moved through its lifecycle, by the operations
+// (service/support.h).
 #ifndef COR_STORE_SUPPORT_H
 #define COR_STORE_SUPPORT_H
 
@@ -38,8 +38,16 @@ struct cor_support_visit {
 	char finding[512];
 };
 
-/* Confirm the arrival of a departed case: records it and moves the case to
- * 'arrived'. COR_EWRONGSTATE when the case has not departed. */
+/* Record the arrival of case ref with its "support" event (who confirmed
+ * it: a->confirmed_by, or actor when ""). The case is not moved.
+ * COR_ENOTFOUND for an unknown case, COR_EEXIST when its arrival is
+ * recorded already. */
+int cor_store_arrival_record(struct cor_store *st, const char *ref, const struct cor_arrival *a,
+			     const char *actor);
+/* TEMPORARY (movements only, until they confirm arrivals with
+ * cor_svc_arrival_confirm_within): cor_store_arrival_record and the case's
+ * move to 'arrived' in one unit of work. COR_EWRONGSTATE when the case has
+ * not departed. */
 int cor_store_arrival_confirm(struct cor_store *st, const char *ref, const struct cor_arrival *a,
 			      const char *actor);
 /* The arrival of a case; COR_ENOTFOUND when none is confirmed. */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Unit tests for the health and document operations (service/health.h,
 // service/document.h), driven through cor_svc_* on a database file under
-// $COR_TEST_TMP with an injected clock: what each op records and returns,
+// $COR_TEST_TMP and, when $COR_TEST_PG holds a libpq URI, on PostgreSQL too
+// (a fresh database per test), with an injected clock: what each op records and returns,
 // the exact code, field, message and causes of each refusal, that a refused
 // op changed nothing, that "now", "the future", "expired" and the MRZ's
 // reference date are the context's clock, and that the clinical notes have
@@ -26,6 +27,7 @@
 #include "service/service.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "unit/store/pgtest.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 #define B(c)    COR_HEALTH_COND_BIT(COR_HEALTH_##c)
@@ -46,11 +48,23 @@ struct fixture {
 	struct cor_ctx cx;
 };
 
+/* The backend the tests in progress run on. */
+static bool on_pg;
+
 static long raw_int(const char *path, const char *sql)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *s = NULL;
 	long v = -12345;
+	if (on_pg) {
+		PGresult *r = pgtest_exec(pgtest_db_of(path), sql, NULL);
+		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
+			fail_msg("%s: %s", sql, r ? PQresultErrorMessage(r) : "no connection");
+		if (PQntuples(r) > 0)
+			v = strtol(PQgetvalue(r, 0, 0), NULL, 10);
+		PQclear(r);
+		return v;
+	}
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
 		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
@@ -111,6 +125,12 @@ static int setup(void **state)
 		char p[600];
 		snprintf(p, sizeof(p), "%s%s", f->path, ext[i]);
 		unlink(p);
+	}
+	if (on_pg) {
+		char name[32];
+		snprintf(name, sizeof(name), "health%d", n);
+		if (pgtest_create(name, f->path, sizeof(f->path)) < 0)
+			fail_msg("cannot create a PostgreSQL database for '%s'", name);
 	}
 	if (cor_store_open(f->path, COR_STORE_CREATE, &f->st, msg, sizeof(msg)) < 0)
 		fail_msg("cannot open '%s': %s", f->path, msg);
@@ -589,5 +609,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_add_mrz, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_and_check, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
+	if (!pgtest_uri()) {
+		printf("test_service_health: COR_TEST_PG is not set: the PostgreSQL half is "
+		       "skipped\n");
+		return failed;
+	}
+	on_pg = true;
+	failed += cmocka_run_group_tests_name("postgresql", tests, NULL, NULL);
+	pgtest_drop_all();
+	return failed;
 }

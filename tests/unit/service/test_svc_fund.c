@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 
 #include "service/fund.h"
 #include "store/store.h"
+#include "unit/store/pgtest.h"
 
 #define HASM1 "NE-AJY-2026-000001"
 #define HASM2 "NE-AJY-2026-000002"
@@ -27,9 +29,18 @@
 #define NOW   "2026-11-27T12:00:00Z"
 
 static char path[512];
+/* The backend the tests in progress run on. */
+static bool on_pg;
 
+/* A fresh database for one test: a file path, or on PostgreSQL the URI of
+ * an empty database. */
 static const char *db_path(const char *name)
 {
+	if (on_pg) {
+		if (pgtest_create(name, path, sizeof(path)) < 0)
+			fail_msg("cannot create a PostgreSQL database for '%s'", name);
+		return path;
+	}
 	const char *dir = getenv("COR_TEST_TMP");
 	snprintf(path, sizeof(path), "%s/test_svc_fund-%s.db", dir && *dir ? dir : "/tmp", name);
 	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
@@ -85,9 +96,31 @@ static char *digest(void)
 		"SELECT group_concat(request_id || amount || reference, ';') FROM fund_payment",
 		"SELECT count(*) FROM event",
 	};
+	static const char *const pg_sql[] = {
+		"SELECT coalesce(string_agg(concat(office_id, year, currency, amount), ';'"
+		" ORDER BY office_id, year, currency COLLATE \"C\"), '') FROM fund_budget",
+		"SELECT coalesce(string_agg(concat(id, state, amount, decided_by), ';' ORDER BY "
+		"id),"
+		" '') FROM fund_request",
+		"SELECT coalesce(string_agg(concat(request_id, amount, reference), ';' ORDER BY "
+		"id),"
+		" '') FROM fund_payment",
+		"SELECT count(*) FROM event",
+	};
 	sqlite3 *db;
 	size_t cap = 8192, len = 0;
 	char *out = calloc(1, cap);
+	if (on_pg) {
+		for (size_t i = 0; i < sizeof(pg_sql) / sizeof(pg_sql[0]); i++) {
+			PGresult *r = pgtest_exec(pgtest_db_of(path), pg_sql[i], NULL);
+			if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
+				fail_msg("%s: %s", pg_sql[i],
+					 r ? PQresultErrorMessage(r) : "no connection");
+			len += (size_t)snprintf(out + len, cap - len, "%s|", PQgetvalue(r, 0, 0));
+			PQclear(r);
+		}
+		return out;
+	}
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		sqlite3_stmt *s;
@@ -346,5 +379,13 @@ int main(void)
 		cmocka_unit_test(test_every_fault), cmocka_unit_test(test_not_found_and_cases),
 		cmocka_unit_test(test_money_rules),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
+	if (!pgtest_uri()) {
+		printf("test_svc_fund: COR_TEST_PG is not set: the PostgreSQL half is skipped\n");
+		return failed;
+	}
+	on_pg = true;
+	failed += cmocka_run_group_tests_name("postgresql", tests, NULL, NULL);
+	pgtest_drop_all();
+	return failed;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Unit tests for the store's health and document calls, on database files
-// under $COR_TEST_TMP: finding persons by ID (and every way an ID can be
+// under $COR_TEST_TMP and, when $COR_TEST_PG holds a libpq URI, on
+// PostgreSQL too (a fresh database per test, the same expected results):
+// finding persons by ID (and every way an ID can be
 // wrong), checks with their conditions and TB class, the latest check by
 // examination time, clinical notes kept apart (the outcome calls work with
 // the notes table gone; no event carries a note or a TB class), documents
@@ -23,16 +25,28 @@
 #include "store/store.h"
 #include "store/store_health.h"
 #include "util/error.h"
+#include "unit/store/pgtest.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 #define B(c)    COR_HEALTH_COND_BIT(COR_HEALTH_##c)
 
 /* ---- helpers ----------------------------------------------------------- */
 
+/* The backend the tests in progress run on. */
+static bool on_pg;
+
+/* A fresh database for one test: a file path, or on PostgreSQL the URI of
+ * an empty database. */
 static const char *db_path(const char *name)
 {
 	static char path[4][512];
 	static int k;
+	if (on_pg) {
+		char *u = path[k++ % 4];
+		if (pgtest_create(name, u, sizeof(path[0])) < 0)
+			fail_msg("cannot create a PostgreSQL database for '%s'", name);
+		return u;
+	}
 	const char *dir = getenv("COR_TEST_TMP");
 	char *p = path[k++ % 4];
 	snprintf(p, sizeof(path[0]), "%s/test_health_store-%s.db", dir && *dir ? dir : "/tmp",
@@ -56,21 +70,50 @@ static struct cor_store *open_db(const char *path)
 	return st;
 }
 
-static void raw_exec(const char *path, const char *sql)
+/* Run sql on the database with a connection of our own: NULL when it
+ * worked, else the database's message (static storage). */
+static const char *raw_try(const char *path, const char *sql)
 {
+	static char msg[512];
+	if (on_pg) {
+		PGresult *r = pgtest_exec(pgtest_db_of(path), sql, NULL);
+		ExecStatusType t = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+		const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+		snprintf(msg, sizeof(msg), "%s", m ? m : "no connection");
+		PQclear(r);
+		return t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK ? NULL : msg;
+	}
 	sqlite3 *db = NULL;
 	char *err = NULL;
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", sql, err);
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	snprintf(msg, sizeof(msg), "%s", err ? err : "");
+	sqlite3_free(err);
 	sqlite3_close(db);
+	return rc == SQLITE_OK ? NULL : msg;
+}
+
+static void raw_exec(const char *path, const char *sql)
+{
+	const char *err = raw_try(path, sql);
+	if (err)
+		fail_msg("%s: %s", sql, err);
 }
 
 static long raw_int(const char *path, const char *sql)
 {
+	long v = -12345;
+	if (on_pg) {
+		PGresult *r = pgtest_exec(pgtest_db_of(path), sql, NULL);
+		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
+			fail_msg("%s: %s", sql, r ? PQresultErrorMessage(r) : "no connection");
+		if (PQntuples(r) > 0)
+			v = strtol(PQgetvalue(r, 0, 0), NULL, 10);
+		PQclear(r);
+		return v;
+	}
 	sqlite3 *db = NULL;
 	sqlite3_stmt *s = NULL;
-	long v = -12345;
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
 		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
@@ -337,15 +380,9 @@ static void test_checks(void **state)
 	cor_store_close(st);
 
 	/* Checks are never changed in place. */
-	sqlite3 *db = NULL;
-	char *err = NULL;
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	assert_int_not_equal(
-		sqlite3_exec(db, "UPDATE health_check SET outcome = 'fit'", NULL, NULL, &err),
-		SQLITE_OK);
+	const char *err = raw_try(path, "UPDATE health_check SET outcome = 'fit'");
+	assert_non_null(err);
 	assert_string_equal(err, "health checks are never changed: record a new one");
-	sqlite3_free(err);
-	sqlite3_close(db);
 }
 
 static int collect_note(const struct cor_health_note *n, void *ctx)
@@ -399,7 +436,8 @@ static void test_notes_apart(void **state)
 	/* What a note must be is the caller's rule (cor_health_note_validate);
 	 * the schema still refuses an empty one, as its last line. */
 	assert_int_equal(cor_store_health_notes_add(st, &amina, id, "medic1", ""), COR_EINVAL);
-	assert_non_null(strstr(cor_store_errmsg(st), "CHECK constraint failed"));
+	assert_non_null(strstr(cor_store_errmsg(st),
+			       on_pg ? "violates check constraint" : "CHECK constraint failed"));
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM health_note"), 2);
 
 	/* No event carries a note's text or the TB class. */
@@ -434,7 +472,10 @@ static void test_notes_apart(void **state)
 				  "[oxygen, wchc] B1_pulmonary\n");
 	notes[0] = '\0';
 	assert_int_equal(cor_store_health_notes_each(st, amina.id, collect_note, notes), COR_EIO);
-	assert_non_null(strstr(cor_store_errmsg(st), "reading clinical notes: no such table"));
+	assert_non_null(
+		strstr(cor_store_errmsg(st),
+		       on_pg ? "reading clinical notes: relation \"health_note\" does not exist"
+			     : "reading clinical notes: no such table"));
 	cor_store_close(st);
 }
 
@@ -489,15 +530,27 @@ static void test_documents(void **state)
 	cor_store_close(st);
 }
 
-/* Fail every event insert of one action, from inside SQLite. */
+/* Fail every event insert of one action, from inside the database. */
 static void inject_event_failure(const char *path, const char *action)
 {
 	char sql[300];
-	snprintf(sql, sizeof(sql),
-		 "CREATE TRIGGER inject BEFORE INSERT ON event WHEN NEW.action = '%s'"
-		 " BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
-		 action);
+	if (on_pg)
+		snprintf(
+			sql, sizeof(sql),
+			"CREATE TRIGGER inject BEFORE INSERT ON event FOR EACH ROW"
+			" WHEN (NEW.action = '%s') EXECUTE FUNCTION cor_refuse('injected failure')",
+			action);
+	else
+		snprintf(sql, sizeof(sql),
+			 "CREATE TRIGGER inject BEFORE INSERT ON event WHEN NEW.action = '%s'"
+			 " BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+			 action);
 	raw_exec(path, sql);
+}
+
+static void drop_injection(const char *path)
+{
+	raw_exec(path, on_pg ? "DROP TRIGGER inject ON event" : "DROP TRIGGER inject");
 }
 
 static void test_all_or_nothing(void **state)
@@ -535,7 +588,7 @@ static void test_all_or_nothing(void **state)
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM event"), events);
 	cor_store_close(st);
 
-	raw_exec(path, "DROP TRIGGER inject");
+	drop_injection(path);
 	inject_event_failure(path, "document");
 	st = open_db(path);
 	struct cor_document d;
@@ -551,7 +604,7 @@ static void test_all_or_nothing(void **state)
 	cor_store_close(st);
 
 	/* A rolled-back caller transaction leaves nothing either. */
-	raw_exec(path, "DROP TRIGGER inject");
+	drop_injection(path);
 	st = open_db(path);
 	assert_int_equal(cor_store_begin(st), 0);
 	assert_int_equal(cor_store_document_record(st, &amina, &d, COR_DOC_SOURCE_MANUAL, "clerk"),
@@ -568,10 +621,23 @@ static void test_all_or_nothing(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_schema),    cmocka_unit_test(test_person_find),
-		cmocka_unit_test(test_checks),    cmocka_unit_test(test_notes_apart),
-		cmocka_unit_test(test_documents), cmocka_unit_test(test_all_or_nothing),
+	const struct CMUnitTest sqlite_only[] = {
+		cmocka_unit_test(test_schema),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest both[] = {
+		cmocka_unit_test(test_person_find),    cmocka_unit_test(test_checks),
+		cmocka_unit_test(test_notes_apart),    cmocka_unit_test(test_documents),
+		cmocka_unit_test(test_all_or_nothing),
+	};
+	int failed = cmocka_run_group_tests_name("sqlite", sqlite_only, NULL, NULL);
+	failed += cmocka_run_group_tests_name("sqlite, every backend", both, NULL, NULL);
+	if (!pgtest_uri()) {
+		printf("test_health_store: COR_TEST_PG is not set: the PostgreSQL half is "
+		       "skipped\n");
+		return failed;
+	}
+	on_pg = true;
+	failed += cmocka_run_group_tests_name("postgresql, every backend", both, NULL, NULL);
+	pgtest_drop_all();
+	return failed;
 }
