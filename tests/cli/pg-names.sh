@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
+# shellcheck shell=bash
 # How a black-box test's database names become PostgreSQL databases; sourced
 # by lib.sh and pg-corridor.sh. Needs COR_TEST_PG (the cluster's URI),
 # COR_PG_PREFIX (the test's number: t0100) and COR_PG_WORK (the test's

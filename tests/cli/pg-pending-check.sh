@@ -31,7 +31,10 @@ else
 fi
 # The environment ctest gives the tests (tests/CMakeLists.txt).
 export COR_SOURCE=${COR_SOURCE:-$PWD}
-[ -n "${COR_SHARED:-}" ] || ! [ -d ../shared ] || export COR_SHARED=$(cd ../shared && pwd)
+if [ -z "${COR_SHARED:-}" ] && [ -d ../shared ]; then
+	COR_SHARED=$(cd ../shared && pwd)
+	export COR_SHARED
+fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cor-pg-pending.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 passing=()
