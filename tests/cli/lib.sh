@@ -11,19 +11,48 @@
 #   expect_stdout_contains S / expect_stderr_contains S   a fixed string
 #   expect_stdout_lines N       the number of lines of the last stdout
 #   expect_stderr_line_matches RE   stderr is one line matching RE (grep -E)
-#   db_dump DB                  'sqlite3 DB .dump' on stdout
+#   db_dump DB                  the database's data, to compare: 'sqlite3 DB .dump'
+#                               (pg: its rows, sorted, without sequence values)
+#   sql DB QUERY                the value of one query (sqlite3; pg: psql -XAt)
+#   sqlite_only REASON          the test is about SQLite (files): skipped on pg
+#   no_database REASON          the test opens no database: skipped on pg
+#   sqlite_only_from_here REASON   on pg, the test ends here, passed
+#   on_sqlite                   true on SQLite: for a check only SQLite can make
 #   expect_same_file A B        byte for byte
 #   fixture NAME...             copy tests/cli/data/NAME here
 #   new_db DB                   'corridor init' a database
 #   expect_import_refused DB FILE STDERR   status 1, that stderr, DB unchanged
 #   pass                        the end of a test
+#
+# The backend: COR_TEST_BACKEND=sqlite (the default) or pg. On pg every
+# database name the test gives becomes a PostgreSQL database of its own on
+# the cluster of COR_TEST_PG (see pg-corridor.sh, which then stands in
+# $CORRIDOR); without COR_TEST_PG the test is skipped.
 set -u
+
+# The status that tells ctest a test was skipped (SKIP_RETURN_CODE).
+COR_SKIP=77
 
 : "${CORRIDOR:?CORRIDOR must name the corridor binary}"
 : "${COR_TEST_TMP:?COR_TEST_TMP must name a scratch directory}"
 TEST_NAME=$(basename "$0" .sh)
-DATA=$(cd "$(dirname "$0")/data" && pwd)
-WORK="$COR_TEST_TMP/cli/$TEST_NAME"
+CLI_DIR=$(cd "$(dirname "$0")" && pwd)
+DATA=$CLI_DIR/data
+BACKEND=${COR_TEST_BACKEND:-sqlite}
+case $BACKEND in
+sqlite) WORK="$COR_TEST_TMP/cli/$TEST_NAME" ;;
+pg)
+	if [ -z "${COR_TEST_PG:-}" ]; then
+		echo "skip: $TEST_NAME on PostgreSQL: COR_TEST_PG is unset (scripts/pg.sh starts a cluster)"
+		exit $COR_SKIP
+	fi
+	WORK="$COR_TEST_TMP/cli-pg/$TEST_NAME"
+	;;
+*)
+	echo "FAIL: $TEST_NAME: COR_TEST_BACKEND is '$BACKEND', not sqlite or pg" >&2
+	exit 1
+	;;
+esac
 rm -rf "$WORK"
 mkdir -p "$WORK"
 cd "$WORK" || exit 1
@@ -42,6 +71,23 @@ LAST=""
 # The schema version this binary writes, as a new database records it.
 SCHEMA=$("$CORRIDOR" init --db "$WORK/.schema.db" >/dev/null 2>&1 && sqlite3 "$WORK/.schema.db" 'PRAGMA user_version')
 rm -f "$WORK/.schema.db"
+
+if [ "$BACKEND" = pg ]; then
+	export COR_PG_PREFIX=${TEST_NAME%%-*} COR_PG_WORK=$WORK COR_PG_STATE=$WORK/.pg
+	export COR_PG_CORRIDOR=$CORRIDOR COR_TEST_PG
+	. "$CLI_DIR/pg-names.sh"
+	mkdir -p "$COR_PG_STATE"
+	# The databases a former run of this test left.
+	for _db in $(psql -XAtq -v ON_ERROR_STOP=1 "$COR_TEST_PG" -c \
+		"SELECT datname FROM pg_database WHERE datname LIKE '${COR_PG_PREFIX}\\_%'"); do
+		psql -XAtq -v ON_ERROR_STOP=1 "$COR_TEST_PG" -c "DROP DATABASE \"$_db\" WITH (FORCE)" >/dev/null ||
+			{
+				echo "FAIL: $TEST_NAME: cannot drop the database '$_db' of a former run" >&2
+				exit 1
+			}
+	done
+	CORRIDOR="$CLI_DIR/pg-corridor.sh"
+fi
 
 fail()
 {
@@ -129,15 +175,72 @@ expect_empty_stderr()
 	[ ! -s "$WORK/.stderr" ] || fail "stderr should be empty"
 }
 
+# A test about SQLite by nature (its files, journals, pragmas), as its first
+# line after lib.sh: on PostgreSQL it is skipped, saying why.
+sqlite_only()
+{
+	[ "$BACKEND" = pg ] || return 0
+	echo "skip: $TEST_NAME on PostgreSQL: $*"
+	exit $COR_SKIP
+}
+
+# A test that opens no Corridor database, as its first line after lib.sh:
+# the same on both backends, so it runs once, on SQLite.
+no_database()
+{
+	[ "$BACKEND" = pg ] || return 0
+	echo "skip: $TEST_NAME on PostgreSQL: it opens no database ($*)"
+	exit $COR_SKIP
+}
+
+# What follows in the test is about SQLite's files: on PostgreSQL the test
+# ends here, passed (what ran so far passed), saying why.
+sqlite_only_from_here()
+{
+	[ "$BACKEND" = pg ] || return 0
+	pass_checks
+	echo "ok: $TEST_NAME (pg; the rest is SQLite-only: $*)"
+	exit 0
+}
+
+# True on SQLite: for a check that only SQLite can make (a pragma, a file).
+on_sqlite()
+{
+	[ "$BACKEND" = sqlite ]
+}
+
+# The URI of database NAME on PostgreSQL (the one pg-corridor.sh gives).
+pg_uri()
+{
+	cor_pg_uri "$(cor_pg_db_name "$1")"
+}
+
+# The data of a database in a form to compare, to prove it unchanged: on
+# SQLite its dump; on PostgreSQL pg_dump's data, its rows as INSERT lines,
+# sorted, without the sequences' values (PostgreSQL does not roll a
+# sequence back).
 db_dump()
 {
-	sqlite3 "$1" .dump
+	if [ "$BACKEND" = pg ]; then
+		pg_dump --data-only --inserts --no-owner --no-privileges "$(pg_uri "$1")" >"$WORK/.pgdump" ||
+			fail "pg_dump $1 failed"
+		# Every line but the sequences' and the random key of \restrict (a
+		# value with a line break spans lines: sorted too, they still show
+		# a change).
+		grep -vE '^(SELECT pg_catalog\.setval\(|\\(un)?restrict )' "$WORK/.pgdump" | LC_ALL=C sort
+	else
+		sqlite3 "$1" .dump
+	fi
 }
 
 # The value of one SQL query on a database; a failed query fails the test.
 sql()
 {
-	sqlite3 -bail "$1" "$2" || fail "sqlite3 $1: query failed: $2"
+	if [ "$BACKEND" = pg ]; then
+		psql -XAtq -v ON_ERROR_STOP=1 "$(pg_uri "$1")" -c "$2" || fail "psql $1: query failed: $2"
+	else
+		sqlite3 -bail "$1" "$2" || fail "sqlite3 $1: query failed: $2"
+	fi
 }
 
 expect_same_file()
@@ -185,12 +288,18 @@ expect_import_refused()
 	cmp -s "$WORK/.before" "$WORK/.after" || fail "the import of '$file' changed the database"
 }
 
-pass()
+# A failure noted by a subshell fails the test.
+pass_checks()
 {
 	if [ -s "$WORK/.failures" ]; then
 		LAST=""
 		fail "failed in a subshell: $(head -n 1 "$WORK/.failures")"
 	fi
-	echo "ok: $TEST_NAME"
+}
+
+pass()
+{
+	pass_checks
+	echo "ok: $TEST_NAME ($BACKEND)"
 	exit 0
 }

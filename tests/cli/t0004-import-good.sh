@@ -93,9 +93,11 @@ expect_same_file good.csv g-lf.csv
 # The import wrote through a rollback journal (nobody else had the database
 # open) without checking foreign keys itself: every reference holds, and the
 # database is back in WAL.
-[ -z "$(sqlite3 g.db 'PRAGMA foreign_key_check')" ] || fail "dangling references after import"
-[ "$(sqlite3 g.db 'PRAGMA journal_mode')" = wal ] || fail "g.db is not in WAL after import"
-[ ! -e g.db-journal ] || fail "a journal is left after import"
+if on_sqlite; then
+	[ -z "$(sqlite3 g.db 'PRAGMA foreign_key_check')" ] || fail "dangling references after import"
+	[ "$(sqlite3 g.db 'PRAGMA journal_mode')" = wal ] || fail "g.db is not in WAL after import"
+	[ ! -e g.db-journal ] || fail "a journal is left after import"
+fi
 
 # A file with a header and no rows imports nothing, successfully.
 head -n 1 good.csv >header-only.csv

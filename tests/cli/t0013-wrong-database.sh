@@ -5,6 +5,7 @@
 # version. Every command refuses it with status 1 and a message naming the
 # file, and leaves the file as it was; init and demo do not take it over.
 . "$(dirname "$0")/lib.sh"
+sqlite_only "files that are not Corridor databases"
 
 fixture good.csv
 printf 'case_id,programme\nLY-TIP-2026-000001,VHR\n' >text.db

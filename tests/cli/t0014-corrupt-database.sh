@@ -5,6 +5,7 @@
 # naming the file, never a crash; a damaged header is not taken for a
 # database at all.
 . "$(dirname "$0")/lib.sh"
+sqlite_only "a database file with damaged pages"
 
 expect_status 0 "$CORRIDOR" demo --people 2000 --seed 3 --date 2026-01-15 --db good.db
 size=$(stat -c %s good.db)

@@ -6,6 +6,7 @@
 # target that is not an integer refused. The model: 40 items in
 # three knapsacks, whose optimum (1,087) HiGHS finds by branching.
 . "$(dirname "$0")/lib.sh"
+no_database "the reference solver alone"
 
 fixture knapsack3.lp
 solve="$COR_SOURCE/tests/node/highs-solve.js"
