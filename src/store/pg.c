@@ -18,6 +18,8 @@
 
 #include "store/migrations.h"
 #include "store/pg_int.h"
+#include "store/store_history_ops.h"
+#include "store/store_workflow_ops.h"
 #include "util/error.h"
 
 #define COR_APP_ID 0x436f7272 /* "Corr": the advisory lock of writers and migrations */
@@ -1418,6 +1420,8 @@ static int pg_totals(struct cor_store *s, long *cases, long *persons, long *docu
 
 const struct cor_store_ops cor_pg_ops = {
 	.name = "PostgreSQL",
+	.workflow = &cor_pg_workflow_ops,
+	.history = &cor_pg_history_ops,
 	.close = pg_close,
 	.begin = pg_begin,
 	.begin_read = pg_begin_read,

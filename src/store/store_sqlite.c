@@ -15,6 +15,8 @@
 #include "store/migrations.h"
 #include "store/store_int.h"
 #include "store/store_sqlite_int.h"
+#include "store/store_history_ops.h"
+#include "store/store_workflow_ops.h"
 #include "util/error.h"
 
 #define COR_APP_ID 0x436f7272 /* "Corr" */
@@ -1190,6 +1192,8 @@ static int sqlite_totals(struct cor_store *st, long *cases, long *persons, long 
 
 const struct cor_store_ops cor_sqlite_ops = {
 	.name = "SQLite",
+	.workflow = &cor_sqlite_workflow_ops,
+	.history = &cor_sqlite_history_ops,
 	.close = sqlite_close,
 	.begin = sqlite_begin,
 	.begin_read = sqlite_begin_read,
