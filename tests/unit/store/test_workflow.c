@@ -25,10 +25,12 @@
 #include "domain/lifecycle.h"
 #include "store/store.h"
 #include "store/store_health.h"
+#include "store/store_history.h"
 #include "store/store_movement.h"
 #include "store/store_workflow.h"
 #include "util/error.h"
 #include "util/tz.h"
+#include "unit/store/backends.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1085,6 +1087,275 @@ static void test_record_writes(void **state)
 	cor_store_close(st);
 }
 
+/* ---- every backend ----------------------------------------------------- */
+
+/* A fresh store on the backend in progress with a VHR case of 2 persons
+ * and an HEV case of 1. */
+static struct cor_store *open_both(const char *name)
+{
+	struct cor_store *st = backend_open(backend_fresh("test_workflow", name));
+	add_case(st, VHR, "VHR", "LY-TIP", "registered", 2);
+	add_case(st, HEV, "HEV", "SD-PZU", "registered", 1);
+	cor_store_set_now(st, "2026-11-28T09:00:00Z");
+	return st;
+}
+
+static struct cor_case_gate gate_of(struct cor_store *st, const char *ref)
+{
+	static struct cor_case c;
+	struct cor_case_gate g;
+	int64_t id;
+	assert_int_equal(cor_store_case_get(st, ref, &id, &c), 0);
+	assert_int_equal(cor_store_case_gate(st, id, &c, &g), 0);
+	return g;
+}
+
+/* The record writes and reads, with no rule checked: the same records,
+ * events, numbers, messages and codes on every backend. */
+static void test_records_both(void **state)
+{
+	struct cor_store *st = open_both("records");
+	int64_t id, sid = 0;
+	int no = 0, open = -1;
+	assert_int_equal(cor_store_case_get(st, VHR, &id, NULL), 0);
+	struct cor_case_gate g = gate_of(st, VHR);
+	assert_string_equal(g.ref, VHR);
+	assert_int_equal(g.sessions, 0);
+	assert_null(g.decision);
+	assert_int_equal(g.persons, 2);
+	assert_int_equal(g.persons_assessed, 0);
+	assert_int_equal(g.bookings, 0);
+	assert_string_equal(g.held_from, "");
+
+	/* Sessions, numbered in the case. */
+	struct cor_counselling s = session(COR_COUNSEL_UNDECIDED, false);
+	assert_int_equal(cor_store_counselling_session_add(st, id, &s, "tester", &no, &sid), 0);
+	assert_int_equal(no, 1);
+	assert_true(sid > 0);
+	s = (struct cor_counselling){
+		.counsellor = "Jean Dupont", .language = "fr", .decision = COR_COUNSEL_YES};
+	assert_int_equal(cor_store_counselling_session_add(st, id, &s, "registration", &no, &sid),
+			 0);
+	assert_int_equal(no, 2);
+	struct sessions ss = {0};
+	assert_int_equal(cor_store_counselling_list(st, VHR, collect_session, &ss), 0);
+	assert_int_equal(ss.n, 2);
+	assert_string_equal(ss.lines[0], "1|Amal Haddad|ar|1|undecided|0|explained the return and "
+					 "reintegration package|tester");
+	assert_string_equal(ss.lines[1], "2|Jean Dupont|fr|0|yes|0||registration");
+	g = gate_of(st, VHR);
+	assert_int_equal(g.sessions, 2);
+	assert_string_equal(g.decision, "yes");
+
+	/* Referrals: opened by a session or not, closed once. */
+	assert_int_equal(cor_store_referral_open_first(st, id, &open), 0);
+	assert_int_equal(open, 0);
+	assert_int_equal(
+		cor_store_referral_open(st, id, "UNHCR", "asylum wish", sid, 2, "tester", &no), 0);
+	assert_int_equal(no, 1);
+	assert_int_equal(
+		cor_store_referral_open(st, id, "IOM legal", "family tracing", 0, 0, "t", &no), 0);
+	assert_int_equal(no, 2);
+	assert_int_equal(cor_store_referral_open_first(st, id, &open), 0);
+	assert_int_equal(open, 1);
+	assert_int_equal(gate_of(st, VHR).open_referrals, 2);
+	assert_int_equal(cor_store_referral_close(st, VHR, 1, "claim lodged", "protection"), 0);
+	assert_int_equal(cor_store_referral_open_first(st, id, &open), 0);
+	assert_int_equal(open, 2);
+	struct referrals rs = {0};
+	assert_int_equal(cor_store_referral_list(st, VHR, collect_referral, &rs), 0);
+	assert_int_equal(rs.n, 2);
+	assert_string_equal(rs.lines[0], "1|UNHCR|asylum wish|2|tester|claim lodged|protection");
+	assert_string_equal(rs.lines[1], "2|IOM legal|family tracing|0|t|(open)|");
+	uint64_t before = backend_digest();
+	assert_int_equal(cor_store_referral_close(st, VHR, 1, "again", "x"), COR_EWRONGSTATE);
+	assert_string_equal(cor_store_errmsg(st),
+			    "referral 1 of case '" VHR "' is already closed (2026-11-28T09:00:00Z: "
+			    "claim lodged)");
+	assert_int_equal(cor_store_referral_close(st, VHR, 3, "x", "x"), COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st), "case '" VHR "' has no referral 3");
+	assert_int_equal(cor_store_referral_close(st, "LY-TIP-2026-000999", 1, "x", "x"),
+			 COR_ENOTFOUND);
+	assert_string_equal(cor_store_errmsg(st), "no case 'LY-TIP-2026-000999'");
+	assert_int_equal(cor_store_referral_list(st, "LY-TIP-2026-000999", collect_referral, &rs),
+			 COR_ENOTFOUND);
+	assert_int_equal(cor_store_counselling_list(st, "LY-TIP-2026-000999", collect_session, &ss),
+			 COR_ENOTFOUND);
+
+	/* A state set needs only the state it leaves to be the case's. */
+	assert_int_equal(cor_store_case_state_set(st, id, "counselled", "assessed", "t", NULL),
+			 COR_EBUSY);
+	assert_string_equal(cor_store_errmsg(st),
+			    "the case changed state while it was being moved");
+	assert_true(backend_digest() == before);
+	assert_int_equal(cor_store_case_state_set(st, id, "registered", "on_hold", "t", "why"), 0);
+	assert_string_equal(state_of(st, VHR), "on_hold");
+	assert_string_equal(gate_of(st, VHR).held_from, "registered");
+
+	/* Protection: the latest assessment counts, cleared or not. */
+	int64_t p2 = backend_int("SELECT id FROM person WHERE seq = 2 AND case_id ="
+				 " (SELECT id FROM cases WHERE ref = '" VHR "')");
+	struct cor_protection_latest l;
+	int64_t aid = -1;
+	assert_int_equal(cor_store_protection_latest(st, p2, &l, &aid), 0);
+	assert_int_equal(l.no, 0);
+	assert_int_equal(aid, 0);
+	assert_int_equal(cor_store_protection_assessment_add(st, id, p2, VHR "-02", COR_PROT_LOW,
+							     "interview", "protection", &no),
+			 0);
+	assert_int_equal(no, 1);
+	assert_int_equal(cor_store_protection_assessment_add(st, id, p2, VHR "-02", COR_PROT_HIGH,
+							     "interview", "protection", &no),
+			 0);
+	assert_int_equal(no, 2);
+	g = gate_of(st, VHR);
+	assert_int_equal(g.persons_assessed, 1);
+	assert_int_equal(g.persons_at_risk, 1);
+	assert_string_equal(g.person_at_risk, VHR "-02");
+	assert_int_equal(cor_store_protection_latest(st, p2, &l, &aid), 0);
+	assert_int_equal(l.no, 2);
+	assert_int_equal(l.level, COR_PROT_HIGH);
+	assert_string_equal(l.cleared_at, "");
+	assert_true(aid > 0);
+	assert_int_equal(cor_store_protection_clearance_add(st, id, aid, VHR "-02", 2, "reviewed",
+							    "protection"),
+			 0);
+	assert_int_equal(cor_store_protection_latest(st, p2, &l, NULL), 0);
+	assert_string_equal(l.cleared_at, "2026-11-28T09:00:00Z");
+	assert_int_equal(gate_of(st, VHR).persons_at_risk, 0);
+	char buf[512] = "";
+	assert_int_equal(cor_store_protection_list(st, VHR, collect_protection, buf), 0);
+	assert_string_equal(buf, "1|0|-|-|-;2|2|high|protection|protection;");
+	assert_int_equal(
+		cor_store_protection_list(st, "LY-TIP-2026-000999", collect_protection, buf),
+		COR_ENOTFOUND);
+
+	static const char *const want[] = {
+		"counselling|session 1 by Amal Haddad in ar with an interpreter: decision "
+		"undecided||tester",
+		"counselling|session 2 by Jean Dupont in fr: decision yes||registration",
+		"referral|referral 1 opened to UNHCR: asylum wish (counselling session 2)||tester",
+		"referral|referral 2 opened to IOM legal: family tracing||t",
+		"referral|referral 1 to UNHCR closed|claim lodged|protection",
+		"state|registered -> on_hold|why|t",
+		"protection|person " VHR "-02 assessed at low protection risk (assessment 1)||"
+		"protection",
+		"protection|person " VHR "-02 assessed at high protection risk (assessment 2)||"
+		"protection",
+		"protection|person " VHR "-02 cleared of high protection risk (assessment 2)|"
+		"reviewed|protection",
+	};
+	struct events *ev = events_of(st, VHR);
+	assert_int_equal(ev->n, (int)ROWS(want));
+	for (size_t i = 0; i < ROWS(want); i++)
+		assert_string_equal(ev->lines[i], want[i]);
+	cor_store_close(st);
+}
+
+/* Inside a caller's transaction each write is a savepoint: a refused one
+ * keeps the caller's earlier work; rolled back with the caller, nothing
+ * stays. */
+static void test_units_both(void **state)
+{
+	struct cor_store *st = open_both("units");
+	int64_t id;
+	int no = 0;
+	assert_int_equal(cor_store_case_get(st, HEV, &id, NULL), 0);
+	assert_int_equal(cor_store_begin(st), 0);
+	struct cor_counselling s = session(COR_COUNSEL_YES, false);
+	assert_int_equal(cor_store_counselling_session_add(st, id, &s, "tester", &no, NULL), 0);
+	assert_int_equal(cor_store_case_state_set(st, id, "assessed", "eligible", "t", NULL),
+			 COR_EBUSY);
+	assert_int_equal(cor_store_case_state_set(st, id, "registered", "assessed", "t", NULL), 0);
+	assert_int_equal(cor_store_commit(st), 0);
+	assert_string_equal(state_of(st, HEV), "assessed");
+	assert_int_equal(events_of(st, HEV)->n, 2);
+
+	uint64_t before = backend_digest();
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_case_state_set(st, id, "assessed", "eligible", "t", NULL), 0);
+	assert_int_equal(cor_store_referral_open(st, id, "UNHCR", "x", 0, 0, "t", &no), 0);
+	assert_int_equal(cor_store_rollback(st), 0);
+	assert_string_equal(state_of(st, HEV), "assessed");
+	assert_true(backend_digest() == before);
+	cor_store_close(st);
+}
+
+/* Records of work done earlier, with their own times and events. */
+static void test_history_both(void **state)
+{
+	struct cor_store *st = open_both("history");
+	char msg[256];
+	int64_t id, pid;
+	assert_int_equal(cor_store_case_get(st, VHR, &id, NULL), 0);
+	pid = backend_int("SELECT id FROM person WHERE seq = 1 AND case_id ="
+			  " (SELECT id FROM cases WHERE ref = '" VHR "')");
+	struct cor_counselling s = session(COR_COUNSEL_UNDECIDED, true);
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_history_counselling(st, id, 1, "2026-02-01T10:00:00Z", &s, "c"),
+			 0);
+	assert_int_equal(cor_store_history_protection(st, id, pid, VHR "-01", COR_PROT_HIGH, "g",
+						      "2026-02-02T10:00:00Z", "p",
+						      "2026-02-03T10:00:00Z", "reviewed"),
+			 0);
+	struct cor_health_check h = {.kind = COR_HEALTH_FITNESS,
+				     .outcome = COR_HEALTH_FIT_WITH_CONDITIONS,
+				     .conditions = COR_HEALTH_COND_BIT(COR_HEALTH_OXYGEN) |
+						   COR_HEALTH_COND_BIT(COR_HEALTH_WCHR),
+				     .examiner = "Dr N. Haddad"};
+	assert_int_equal(cor_time_parse_utc("2026-02-04T10:30Z", &h.at), 0);
+	assert_int_equal(cor_store_history_health(st, id, pid, VHR "-01", &h, "medic"), 0);
+	long req = 0;
+	assert_int_equal(cor_store_history_fund_request(st, id, 2026, "medical", "cash", 150000,
+							"EUR", "2026-02-05T10:00:00Z", "f", &req),
+			 0);
+	assert_true(req > 0);
+	assert_int_equal(cor_store_history_fund_pay(st, id, req, "2026-02-06T10:00:00Z", "f"),
+			 COR_EWRONGSTATE);
+	assert_string_equal(cor_store_errmsg(st), "fund request 1 is not in the state to be paid");
+	assert_int_equal(cor_store_history_fund_approve(st, id, req, "2026-02-06T10:00:00Z", "f"),
+			 0);
+	assert_int_equal(cor_store_history_fund_pay(st, id, req, "2026-02-07T10:00:00Z", "f"), 0);
+	assert_int_equal(cor_store_history_fund_budgets(st, "2026-02-08T10:00:00Z", "f"), 0);
+	assert_int_equal(cor_store_history_arrival(st, id, "2026-02-09T10:00:00Z", "Lagos", "a"),
+			 0);
+	assert_int_equal(cor_store_history_support_item(st, id, 1, COR_SUPPORT_CASH, "grant", 50000,
+							"NGN", "2026-02-10T10:00:00Z",
+							"2026-02-11T10:00:00Z", "s"),
+			 0);
+	assert_int_equal(cor_store_history_support_visit(st, id, 1, "2026-03-01T10:00:00Z", "IOM",
+							 "settled", "s"),
+			 0);
+	assert_int_equal(cor_store_commit(st), 0);
+	static const char *const want[] = {
+		"counselling|session 1 by Amal Haddad in ar with an interpreter: decision "
+		"undecided; asylum wish||c",
+		"referral|referral 1 opened to UNHCR: asylum wish (counselling session 1)||c",
+		"protection|person " VHR "-01 assessed at high protection risk (assessment 1)||p",
+		"protection|person " VHR "-01 cleared of high protection risk (assessment 1)|"
+		"reviewed|p",
+		"health|fitness to travel of " VHR "-01 at 2026-02-04T10:30Z by Dr N. Haddad: "
+		"fit_with_conditions (oxygen, wchr)||medic",
+		"fund|request 1: 1,500.00 EUR for cash (medical)||f",
+		"fund|request 1 approved: 1,500.00 EUR||f",
+		"fund|request 1: paid 1,500.00 EUR||f",
+		"support|arrival confirmed at Lagos on 2026-02-09T10:00:00Z by a||a",
+		"support|item 1 planned: cash, grant, 500.00 NGN||s",
+		"support|item 1 delivered||s",
+		"support|follow-up visit 1 on 2026-03-01 by IOM||s",
+	};
+	struct events *ev = events_of(st, VHR);
+	for (int i = 0; i < ev->n && i < (int)ROWS(want); i++)
+		assert_string_equal(ev->lines[i], want[i]);
+	assert_int_equal(ev->n, (int)ROWS(want));
+	assert_int_equal(backend_int("SELECT count(*) FROM health_condition"), 2);
+	assert_int_equal(backend_int("SELECT amount FROM fund_budget"), 200000);
+	assert_int_equal(backend_int("SELECT count(*) FROM referral WHERE counselling_id IS NULL"),
+			 0);
+	assert_int_equal(backend_exec("SELECT 1", msg, sizeof(msg)), 0);
+	cor_store_close(st);
+}
+
 /* ---- faults ------------------------------------------------------------ */
 
 /* A write that fails after others of its unit leaves nothing of the unit:
@@ -1154,5 +1425,11 @@ int main(void)
 		cmocka_unit_test(test_fault_undoes_unit),
 		cmocka_unit_test(test_record_writes),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest both[] = {
+		cmocka_unit_test(test_records_both),
+		cmocka_unit_test(test_units_both),
+		cmocka_unit_test(test_history_both),
+	};
+	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
+	return failed + backend_run_both("test_workflow", both, ROWS(both));
 }
