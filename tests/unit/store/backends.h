@@ -24,7 +24,7 @@ static bool on_pg;
 static char backend_db[1024];
 
 /* A fresh database for test name of file prefix; its target. */
-static const char *backend_fresh(const char *prefix, const char *name)
+__attribute__((unused)) static const char *backend_fresh(const char *prefix, const char *name)
 {
 	if (on_pg) {
 		char db[128];
@@ -45,7 +45,7 @@ static const char *backend_fresh(const char *prefix, const char *name)
 	return backend_db;
 }
 
-static struct cor_store *backend_open(const char *target)
+__attribute__((unused)) static struct cor_store *backend_open(const char *target)
 {
 	struct cor_store *st = NULL;
 	char msg[600] = "";
@@ -56,7 +56,7 @@ static struct cor_store *backend_open(const char *target)
 
 /* Run sql on the test's database with a connection of our own: 0, or -1
  * with the database's message in msg. */
-static int backend_exec(const char *sql, char *msg, size_t len)
+__attribute__((unused)) static int backend_exec(const char *sql, char *msg, size_t len)
 {
 	if (on_pg) {
 		PGresult *r = pgtest_exec(pgtest_db_of(backend_db), sql, NULL);
@@ -80,7 +80,7 @@ static int backend_exec(const char *sql, char *msg, size_t len)
 }
 
 /* One integer from a query of our own (-12345 when no row). */
-static long backend_int(const char *sql)
+__attribute__((unused)) static long backend_int(const char *sql)
 {
 	long v = -12345;
 	if (on_pg) {
@@ -104,7 +104,7 @@ static long backend_int(const char *sql)
 	return v;
 }
 
-static uint64_t backend_fnv(uint64_t h, const char *v)
+__attribute__((unused)) static uint64_t backend_fnv(uint64_t h, const char *v)
 {
 	for (const unsigned char *c = (const unsigned char *)(v ? v : "\1"); *c; c++)
 		h = (h ^ *c) * 1099511628211ull;
@@ -113,7 +113,7 @@ static uint64_t backend_fnv(uint64_t h, const char *v)
 
 /* FNV-1a over every row of every table, read by a connection of our own:
  * what another process would see. */
-static uint64_t backend_digest(void)
+__attribute__((unused)) static uint64_t backend_digest(void)
 {
 	uint64_t h = 1469598103934665603ull;
 	if (on_pg) {
@@ -164,7 +164,8 @@ static uint64_t backend_digest(void)
 /* Run group (n tests) on SQLite, then on PostgreSQL when COR_TEST_PG is
  * set (a notice when not); the number of failures. who names the test
  * program in the notice. */
-static int backend_run_both(const char *who, const struct CMUnitTest *group, size_t n)
+__attribute__((unused)) static int backend_run_both(const char *who, const struct CMUnitTest *group,
+						    size_t n)
 {
 	on_pg = false;
 	int failed = _cmocka_run_group_tests("sqlite, every backend", group, n, NULL, NULL);
