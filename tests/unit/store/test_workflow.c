@@ -1261,7 +1261,6 @@ static void test_units_both(void **state)
 static void test_history_both(void **state)
 {
 	struct cor_store *st = open_both("history");
-	char msg[256];
 	int64_t id, pid;
 	assert_int_equal(cor_store_case_get(st, VHR, &id, NULL), 0);
 	pid = backend_int("SELECT id FROM person WHERE seq = 1 AND case_id ="
@@ -1328,7 +1327,41 @@ static void test_history_both(void **state)
 	assert_int_equal(backend_int("SELECT amount FROM fund_budget"), 200000);
 	assert_int_equal(backend_int("SELECT count(*) FROM referral WHERE counselling_id IS NULL"),
 			 0);
-	assert_int_equal(backend_exec("SELECT 1", msg, sizeof(msg)), 0);
+
+	/* A movement that departed (between places the schema brings) and the
+	 * booking on it. */
+	assert_int_equal(backend_int("SELECT count(*) FROM place WHERE code IN ('MJI', 'LOS')"), 2);
+	struct cor_movement m = {.ref = "LY-TIP-MV-2026-0001",
+				 .kind = COR_MOVEMENT_CHARTER,
+				 .label = "UZ 8401",
+				 .carrier = "UZ",
+				 .office = "LY-TIP",
+				 .state = COR_MSTATE_DEPARTED,
+				 .escort_seats = 2,
+				 .nlegs = 1};
+	m.legs[0] = (struct cor_leg){.from = "MJI", .to = "LOS", .number = "UZ8401", .seats = 180};
+	assert_int_equal(cor_time_parse_utc("2026-02-20T08:00Z", &m.legs[0].departs), 0);
+	m.legs[0].arrives = m.legs[0].departs + 5 * 3600;
+	const char *at[COR_MSTATE__N] = {
+		[COR_MSTATE_PLANNED] = "2026-02-12T10:00:00Z",
+		[COR_MSTATE_OPEN] = "2026-02-13T10:00:00Z",
+		[COR_MSTATE_CLOSED] = "2026-02-19T10:00:00Z",
+		[COR_MSTATE_DEPARTED] = "2026-02-20T08:00:00Z",
+	};
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_history_movement(st, 7, &m, at, NULL, "planner"), 0);
+	assert_int_equal(cor_store_history_booking(st, id, 7, &m, COR_BOOKING_DEPARTED, "MJI",
+						   "LOS", 1, "2026-02-14T10:00:00Z", "planner"),
+			 0);
+	assert_int_equal(cor_store_commit(st), 0);
+	ev = events_of(st, VHR);
+	assert_string_equal(ev->lines[ev->n - 1], "state|travel_ready -> booked|on UZ 8401 "
+						  "(LY-TIP-MV-2026-0001), MJI -> LOS|planner");
+	assert_int_equal(backend_int("SELECT count(*) FROM event WHERE movement_id = 7"), 4);
+	assert_int_equal(backend_int("SELECT count(*) FROM booking WHERE status = 'departed'"), 1);
+	if (on_pg) /* the table's own numbering goes on after the caller's ids */
+		assert_int_equal(
+			backend_int("SELECT nextval(pg_get_serial_sequence('movement', 'id'))"), 8);
 	cor_store_close(st);
 }
 
