@@ -21,6 +21,8 @@
 #include "store/store_fund_ops.h"
 #include "store/store_health_ops.h"
 #include "store/store_support_ops.h"
+#include "store/store_history_ops.h"
+#include "store/store_workflow_ops.h"
 #include "util/error.h"
 
 #define COR_APP_ID 0x436f7272 /* "Corr": the advisory lock of writers and migrations */
@@ -1425,6 +1427,8 @@ const struct cor_store_ops cor_pg_ops = {
 	.health = &cor_pg_health_ops,
 	.fund = &cor_pg_fund_ops,
 	.support = &cor_pg_support_ops,
+	.workflow = &cor_pg_workflow_ops,
+	.history = &cor_pg_history_ops,
 	.close = pg_close,
 	.begin = pg_begin,
 	.begin_read = pg_begin_read,

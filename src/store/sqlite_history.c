@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "domain/money.h"
-#include "store/store_history.h"
+#include "store/store_history_ops.h"
 #include "store/store_sqlite_int.h"
 #include "util/error.h"
 #include "util/tz.h"
@@ -41,8 +41,8 @@ static int event(struct cor_store *st, int64_t case_id, const char *at, const ch
 	return cor_store_event_add(st, case_id, &e);
 }
 
-int cor_store_history_counselling(struct cor_store *st, int64_t case_id, int no, const char *at,
-				  const struct cor_counselling *s, const char *actor)
+static int sqlite_history_counselling(struct cor_store *st, int64_t case_id, int no, const char *at,
+				      const struct cor_counselling *s, const char *actor)
 {
 	char detail[256];
 	int err;
@@ -84,10 +84,10 @@ int cor_store_history_counselling(struct cor_store *st, int64_t case_id, int no,
 	return event(st, case_id, at, actor, "referral", detail);
 }
 
-int cor_store_history_protection(struct cor_store *st, int64_t case_id, int64_t person_id,
-				 const char *person_ref, enum cor_protection_level level,
-				 const char *grounds, const char *at, const char *actor,
-				 const char *cleared_at, const char *clearance_reason)
+static int sqlite_history_protection(struct cor_store *st, int64_t case_id, int64_t person_id,
+				     const char *person_ref, enum cor_protection_level level,
+				     const char *grounds, const char *at, const char *actor,
+				     const char *cleared_at, const char *clearance_reason)
 {
 	char detail[200];
 	int err;
@@ -127,9 +127,9 @@ int cor_store_history_protection(struct cor_store *st, int64_t case_id, int64_t 
 	return cor_store_event_add(st, case_id, &e);
 }
 
-int cor_store_history_health(struct cor_store *st, int64_t case_id, int64_t person_id,
-			     const char *person_ref, const struct cor_health_check *h,
-			     const char *actor)
+static int sqlite_history_health(struct cor_store *st, int64_t case_id, int64_t person_id,
+				 const char *person_ref, const struct cor_health_check *h,
+				 const char *actor)
 {
 	char at[COR_HEALTH_TIME_LEN], detail[320], ev_at[COR_TIME_LEN];
 	int err;
@@ -183,10 +183,10 @@ static const char sql_fund_budgets[] =
 	" FROM fund_request r JOIN cases c ON c.id = r.case_id WHERE r.state = 'approved'"
 	" GROUP BY c.office_id, r.year, r.currency";
 
-int cor_store_history_fund_request(struct cor_store *st, int64_t case_id, int year,
-				   const char *reason, const char *kind, int64_t amount,
-				   const char *currency, const char *at, const char *actor,
-				   long *id)
+static int sqlite_history_fund_request(struct cor_store *st, int64_t case_id, int year,
+				       const char *reason, const char *kind, int64_t amount,
+				       const char *currency, const char *at, const char *actor,
+				       long *id)
 {
 	char detail[200], m[COR_MONEY_LEN];
 	int err;
@@ -241,20 +241,20 @@ static int fund_step(struct cor_store *st, const char *sql, int64_t case_id, lon
 	return event(st, case_id, at, actor, "fund", detail);
 }
 
-int cor_store_history_fund_approve(struct cor_store *st, int64_t case_id, long id, const char *at,
-				   const char *actor)
+static int sqlite_history_fund_approve(struct cor_store *st, int64_t case_id, long id,
+				       const char *at, const char *actor)
 {
 	return fund_step(st, sql_fund_approve, case_id, id, at, actor, "approved",
 			 "request %ld approved: %s");
 }
 
-int cor_store_history_fund_pay(struct cor_store *st, int64_t case_id, long id, const char *at,
-			       const char *actor)
+static int sqlite_history_fund_pay(struct cor_store *st, int64_t case_id, long id, const char *at,
+				   const char *actor)
 {
 	return fund_step(st, sql_fund_pay, case_id, id, at, actor, "paid", "request %ld: paid %s");
 }
 
-int cor_store_history_fund_budgets(struct cor_store *st, const char *at, const char *actor)
+static int sqlite_history_fund_budgets(struct cor_store *st, const char *at, const char *actor)
 {
 	sqlite3_stmt *q = prep(st, sql_fund_budgets);
 	if (!q)
@@ -274,8 +274,8 @@ static const char sql_visit[] =
 	"INSERT INTO support_visit (case_id, no, on_date, visited_by, finding, recorded_by)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-int cor_store_history_arrival(struct cor_store *st, int64_t case_id, const char *at,
-			      const char *place, const char *actor)
+static int sqlite_history_arrival(struct cor_store *st, int64_t case_id, const char *at,
+				  const char *place, const char *actor)
 {
 	char detail[256];
 	int err;
@@ -294,10 +294,10 @@ int cor_store_history_arrival(struct cor_store *st, int64_t case_id, const char 
 	return cor_store_event_add(st, case_id, &e);
 }
 
-int cor_store_history_support_item(struct cor_store *st, int64_t case_id, int no,
-				   enum cor_support_kind kind, const char *description,
-				   int64_t amount, const char *currency, const char *planned_at,
-				   const char *delivered_at, const char *actor)
+static int sqlite_history_support_item(struct cor_store *st, int64_t case_id, int no,
+				       enum cor_support_kind kind, const char *description,
+				       int64_t amount, const char *currency, const char *planned_at,
+				       const char *delivered_at, const char *actor)
 {
 	char detail[400], m[COR_MONEY_LEN];
 	int err;
@@ -326,8 +326,9 @@ int cor_store_history_support_item(struct cor_store *st, int64_t case_id, int no
 	return event(st, case_id, delivered_at, actor, "support", detail);
 }
 
-int cor_store_history_support_visit(struct cor_store *st, int64_t case_id, int no, const char *at,
-				    const char *by, const char *finding, const char *actor)
+static int sqlite_history_support_visit(struct cor_store *st, int64_t case_id, int no,
+					const char *at, const char *by, const char *finding,
+					const char *actor)
 {
 	char detail[200], date[COR_DATE_LEN];
 	int err;
@@ -376,9 +377,9 @@ static int movement_event(struct cor_store *st, int64_t id, const char *at, cons
 	return cor_sqlite_step_done(st, q, "recording an event");
 }
 
-int cor_store_history_movement(struct cor_store *st, int64_t id, const struct cor_movement *m,
-			       const char *const at[COR_MSTATE__N], const char *reason,
-			       const char *actor)
+static int sqlite_history_movement(struct cor_store *st, int64_t id, const struct cor_movement *m,
+				   const char *const at[COR_MSTATE__N], const char *reason,
+				   const char *actor)
 {
 	static const enum cor_movement_state order[] = {
 		COR_MSTATE_OPEN,    COR_MSTATE_CLOSED,    COR_MSTATE_DEPARTED,
@@ -441,10 +442,10 @@ int cor_store_history_movement(struct cor_store *st, int64_t id, const struct co
 	return 0;
 }
 
-int cor_store_history_booking(struct cor_store *st, int64_t case_id, int64_t movement_id,
-			      const struct cor_movement *m, enum cor_booking_status status,
-			      const char *board, const char *alight, int seat_group, const char *at,
-			      const char *actor)
+static int sqlite_history_booking(struct cor_store *st, int64_t case_id, int64_t movement_id,
+				  const struct cor_movement *m, enum cor_booking_status status,
+				  const char *board, const char *alight, int seat_group,
+				  const char *at, const char *actor)
 {
 	char why[200];
 	int err;
@@ -468,3 +469,18 @@ int cor_store_history_booking(struct cor_store *st, int64_t case_id, int64_t mov
 	snprintf(e.at, sizeof(e.at), "%s", at);
 	return cor_store_event_add(st, case_id, &e);
 }
+
+const struct cor_store_history_ops cor_sqlite_history_ops = {
+	.counselling = sqlite_history_counselling,
+	.protection = sqlite_history_protection,
+	.health = sqlite_history_health,
+	.fund_request = sqlite_history_fund_request,
+	.fund_approve = sqlite_history_fund_approve,
+	.fund_pay = sqlite_history_fund_pay,
+	.arrival = sqlite_history_arrival,
+	.support_item = sqlite_history_support_item,
+	.support_visit = sqlite_history_support_visit,
+	.movement = sqlite_history_movement,
+	.booking = sqlite_history_booking,
+	.fund_budgets = sqlite_history_fund_budgets,
+};

@@ -7,14 +7,11 @@
 // Invariants: the rules are the domain's (lifecycle.c, counselling.c,
 // protection.c) and the operations layer applies them (service/workflow.c);
 // the record writes here check only what the records themselves say (the
-// case exists, a referral is still open). The two checked writes kept for
-// other backends' units (cor_store_case_move, cor_store_counselling_add)
-// compose those writes with the domain's checks and write nothing before
-// the domain has said yes. Every write of a unit is undone if a later one
-// fails. The held-from state of an on_hold
+// case exists, a referral is still open). Every write of a unit is undone
+// if a later one fails. The held-from state of an on_hold
 // case is read from its history (the latest "X -> on_hold" event), so cases
 // put on hold by any writer, the demo included, resume where they were.
-#include "store/store_workflow.h"
+#include "store/store_workflow_ops.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -130,21 +127,6 @@ static int add_event(struct cor_store *st, int64_t case_id, const char *at, cons
 	return cor_store_event_add(st, case_id, &e);
 }
 
-/* The case ref, with its programme; COR_ENOTFOUND or COR_ECORRUPT with a
- * message. */
-static int load_case(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *c,
-		     const struct cor_programme **p)
-{
-	int err = cor_store_case_get(st, ref, id, c);
-	if (err < 0)
-		return err;
-	if (!(*p = cor_programme_find(c->programme))) {
-		cor_sqlite_msg(st, "case '%s' has an unknown programme '%s'", ref, c->programme);
-		return COR_ECORRUPT;
-	}
-	return 0;
-}
-
 /* ---- gate -------------------------------------------------------------- */
 
 static const char sql_gate_counselling[] =
@@ -169,8 +151,8 @@ static const char sql_gate_held_from[] =
 	" WHERE case_id = ?1 AND action = 'state' AND detail LIKE '% -> on\\_hold' ESCAPE '\\'"
 	" ORDER BY id DESC LIMIT 1";
 
-int cor_store_case_gate(struct cor_store *st, int64_t case_id, const struct cor_case *c,
-			struct cor_case_gate *gate)
+static int sqlite_case_gate(struct cor_store *st, int64_t case_id, const struct cor_case *c,
+			    struct cor_case_gate *gate)
 {
 	sqlite3_stmt *s;
 	int err;
@@ -259,8 +241,8 @@ static int follow_booking(struct cor_store *st, int64_t case_id, const char *fro
 	return cor_sqlite_step_done(st, s, "changing a booking");
 }
 
-int cor_store_case_state_set(struct cor_store *st, int64_t case_id, const char *from,
-			     const char *to, const char *actor, const char *reason)
+static int sqlite_case_state_set(struct cor_store *st, int64_t case_id, const char *from,
+				 const char *to, const char *actor, const char *reason)
 {
 	char at[COR_TIME_LEN], detail[2 * COR_STATE_MAX + 8];
 	bool own;
@@ -290,51 +272,6 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-/* Record why's refusal on st; returns err. */
-static int refused(struct cor_store *st, struct cor_refusal *why, int err)
-{
-	cor_sqlite_msg(st, "%s", why->msg);
-	return err;
-}
-
-int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, const char *actor,
-			const char *reason, const struct cor_eligibility_hook *hook,
-			struct cor_move_result *res)
-{
-	struct cor_case c;
-	struct cor_case_gate gate;
-	const struct cor_programme *p;
-	int64_t id;
-	bool own;
-	int err;
-
-	memset(res, 0, sizeof(*res));
-	res->why.code = "";
-	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
-		return err;
-	if ((err = load_case(st, ref, &id, &c, &p)) < 0)
-		goto out;
-	snprintf(res->from, sizeof(res->from), "%s", c.state);
-	if ((err = cor_store_case_gate(st, id, &c, &gate)) < 0)
-		goto out;
-	gate.reason = reason;
-	const struct cor_transition *t = cor_lifecycle_find(p, c.state, to);
-	if (t && (t->guards & COR_GUARD_ELIGIBLE) && hook && hook->fn &&
-	    (err = hook->fn(st, id, &c, &gate, hook->ctx)) < 0)
-		goto out;
-	if ((err = cor_lifecycle_check(p, c.state, to, &gate, &res->why)) < 0) {
-		err = refused(st, &res->why, err);
-		goto out;
-	}
-	err = cor_store_case_state_set(st, id, c.state, to, actor, reason);
-out:
-	if (err < 0 && !res->why.code[0]) {
-		res->why.code = cor_errcode(err);
-		snprintf(res->why.msg, sizeof(res->why.msg), "%s", st->msg);
-	}
-	return cor_sqlite_unit_end(st, own, err);
-}
-
 /* ---- counselling ------------------------------------------------------- */
 
 static const char sql_session_next[] =
@@ -350,9 +287,9 @@ static const char sql_referral_add[] =
 	"INSERT INTO referral (case_id, no, to_whom, subject, counselling_id, opened_at, opened_by)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
-int cor_store_counselling_session_add(struct cor_store *st, int64_t case_id,
-				      const struct cor_counselling *s, const char *actor, int *no,
-				      int64_t *session_id)
+static int sqlite_counselling_session_add(struct cor_store *st, int64_t case_id,
+					  const struct cor_counselling *s, const char *actor,
+					  int *no, int64_t *session_id)
 {
 	char at[COR_TIME_LEN], detail[COR_NAME_MAX + 128];
 	int n = 0;
@@ -391,14 +328,14 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_referral_open_first(struct cor_store *st, int64_t case_id, int *no)
+static int sqlite_referral_open_first(struct cor_store *st, int64_t case_id, int *no)
 {
 	return id_int(st, sql_referral_open_no, case_id, "reading referrals", no);
 }
 
-int cor_store_referral_open(struct cor_store *st, int64_t case_id, const char *to,
-			    const char *subject, int64_t session_id, int session_no,
-			    const char *actor, int *no)
+static int sqlite_referral_open(struct cor_store *st, int64_t case_id, const char *to,
+				const char *subject, int64_t session_id, int session_no,
+				const char *actor, int *no)
 {
 	char at[COR_TIME_LEN], detail[2 * COR_NAME_MAX + 96];
 	int n = 0;
@@ -438,74 +375,13 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_counselling_add(struct cor_store *st, const char *ref,
-			      const struct cor_counselling *s, const char *actor,
-			      struct cor_counselling_result *res)
-{
-	struct cor_case c;
-	const struct cor_programme *p;
-	int64_t id, session_id = 0;
-	bool own;
-	int err;
-
-	memset(res, 0, sizeof(*res));
-	res->why.code = "";
-	if ((err = cor_counselling_check(s, &res->why)) < 0) {
-		cor_sqlite_msg(st, "case '%s': %s", ref, res->why.msg);
-		return err;
-	}
-	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
-		return err;
-	if ((err = load_case(st, ref, &id, &c, &p)) < 0)
-		goto out;
-	snprintf(res->from, sizeof(res->from), "%s", c.state);
-	if ((err = cor_counselling_state_check(p, ref, c.state, &res->why)) < 0) {
-		err = refused(st, &res->why, err);
-		goto out;
-	}
-	if ((err = cor_store_counselling_session_add(st, id, s, actor, &res->session,
-						     &session_id)) < 0)
-		goto out;
-	if (!cor_counselling_holds(p, s))
-		goto out;
-
-	/* An asylum wish on a return: on hold, and referred. */
-	if (strcmp(c.state, "on_hold")) {
-		struct cor_case_gate gate;
-		char reason[96];
-		cor_counselling_hold_reason(res->session, reason, sizeof(reason));
-		if ((err = cor_store_case_gate(st, id, &c, &gate)) < 0)
-			goto out;
-		gate.reason = reason;
-		if ((err = cor_lifecycle_check(p, c.state, "on_hold", &gate, &res->why)) < 0) {
-			err = refused(st, &res->why, err);
-			goto out;
-		}
-		if ((err = cor_store_case_state_set(st, id, c.state, "on_hold", actor, reason)) < 0)
-			goto out;
-		res->held = true;
-	}
-	if ((err = cor_store_referral_open_first(st, id, &res->referral)) < 0 || res->referral)
-		goto out;
-	if ((err = cor_store_referral_open(st, id, cor_counselling_refer_to(s), COR_ASYLUM_SUBJECT,
-					   session_id, res->session, actor, &res->referral)) < 0)
-		goto out;
-	res->referral_opened = true;
-out:
-	if (err < 0 && !res->why.code[0]) {
-		res->why.code = cor_errcode(err);
-		snprintf(res->why.msg, sizeof(res->why.msg), "%s", st->msg);
-	}
-	return cor_sqlite_unit_end(st, own, err);
-}
-
 static const char sql_session_list[] =
 	"SELECT no, at, counsellor, language, interpreter, decision, asylum_wish, notes,"
 	" recorded_by FROM counselling WHERE case_id = ?1 ORDER BY no";
 
-int cor_store_counselling_list(struct cor_store *st, const char *ref,
-			       int (*cb)(const struct cor_counselling_record *r, void *ctx),
-			       void *ctx)
+static int sqlite_counselling_list(struct cor_store *st, const char *ref,
+				   int (*cb)(const struct cor_counselling_record *r, void *ctx),
+				   void *ctx)
 {
 	int64_t id;
 	int err = cor_sqlite_case_id(st, ref, &id), rc, ret = 0;
@@ -546,8 +422,8 @@ static const char sql_referral_list[] =
 	" FROM referral r LEFT JOIN counselling s ON s.id = r.counselling_id"
 	" WHERE r.case_id = ?1 ORDER BY r.no";
 
-int cor_store_referral_list(struct cor_store *st, const char *ref,
-			    int (*cb)(const struct cor_referral *r, void *ctx), void *ctx)
+static int sqlite_referral_list(struct cor_store *st, const char *ref,
+				int (*cb)(const struct cor_referral *r, void *ctx), void *ctx)
 {
 	int64_t id;
 	int err = cor_sqlite_case_id(st, ref, &id), rc, ret = 0;
@@ -583,17 +459,14 @@ static const char sql_referral_close[] =
 	"UPDATE referral SET outcome = ?2, closed_at = ?3, closed_by = ?4"
 	" WHERE id = ?1 AND closed_at IS NULL";
 
-int cor_store_referral_close(struct cor_store *st, const char *ref, int no, const char *outcome,
-			     const char *actor)
+static int sqlite_referral_close(struct cor_store *st, const char *ref, int no, const char *outcome,
+				 const char *actor)
 {
-	struct cor_refusal why;
 	char at[COR_TIME_LEN], to[COR_NAME_MAX + 1], detail[COR_NAME_MAX + 64];
 	int64_t case_id, rid;
 	bool own;
 	int err;
 
-	if ((err = cor_lifecycle_text_check("outcome", outcome, COR_REASON_MAX, &why)) < 0)
-		return refused(st, &why, err);
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = cor_sqlite_case_id(st, ref, &case_id)) < 0)
@@ -636,7 +509,6 @@ out:
 
 /* ---- protection -------------------------------------------------------- */
 
-static const char sql_person_id[] = "SELECT id FROM person WHERE case_id = ?1 AND seq = ?2";
 static const char sql_assessment_add[] =
 	"INSERT INTO protection_assessment (person_id, level, grounds, assessed_by, at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -653,8 +525,8 @@ static const char sql_clearance_add[] =
 	"INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason)"
 	" VALUES (?1, ?2, ?3, ?4)";
 
-int cor_store_protection_latest(struct cor_store *st, int64_t person_id,
-				struct cor_protection_latest *l, int64_t *assessment_id)
+static int sqlite_protection_latest(struct cor_store *st, int64_t person_id,
+				    struct cor_protection_latest *l, int64_t *assessment_id)
 {
 	memset(l, 0, sizeof(*l));
 	if (assessment_id)
@@ -676,9 +548,10 @@ int cor_store_protection_latest(struct cor_store *st, int64_t person_id,
 	return 0;
 }
 
-int cor_store_protection_assessment_add(struct cor_store *st, int64_t case_id, int64_t person_id,
-					const char *person_ref, enum cor_protection_level level,
-					const char *grounds, const char *actor, int *no)
+static int sqlite_protection_assessment_add(struct cor_store *st, int64_t case_id,
+					    int64_t person_id, const char *person_ref,
+					    enum cor_protection_level level, const char *grounds,
+					    const char *actor, int *no)
 {
 	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96];
 	int n = 0;
@@ -710,9 +583,9 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_protection_clearance_add(struct cor_store *st, int64_t case_id, int64_t assessment_id,
-				       const char *person_ref, int no, const char *reason,
-				       const char *actor)
+static int sqlite_protection_clearance_add(struct cor_store *st, int64_t case_id,
+					   int64_t assessment_id, const char *person_ref, int no,
+					   const char *reason, const char *actor)
 {
 	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96];
 	bool own;
@@ -736,92 +609,6 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-/* Find the person of person_ref in a case whose protection record may
- * change (cor_protection_state_check): its case id and person id.
- * Refusals word themselves. */
-static int load_person(struct cor_store *st, const char *person_ref, int64_t *case_id,
-		       int64_t *person_id)
-{
-	char ref[COR_CASE_REF_MAX];
-	struct cor_case c;
-	struct cor_refusal why;
-	const struct cor_programme *p;
-	int seq, err;
-	if (cor_protection_person_ref_parse(person_ref, ref, &seq) < 0) {
-		cor_sqlite_msg(st, "'%s' is not a person ID like LY-TIP-2026-000123-01",
-			       person_ref);
-		return COR_EINVAL;
-	}
-	if ((err = load_case(st, ref, case_id, &c, &p)) < 0)
-		return err;
-	if ((err = cor_protection_state_check(ref, c.state, &why)) < 0)
-		return refused(st, &why, err);
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_person_id);
-	if (s) {
-		sqlite3_bind_int64(s, 1, *case_id);
-		sqlite3_bind_int(s, 2, seq);
-	}
-	if ((err = step_row(st, s, "reading a person")) < 0) {
-		if (err == COR_ENOTFOUND)
-			cor_sqlite_msg(st, "no person '%s': case '%s' has no person %02d",
-				       person_ref, ref, seq);
-		return err;
-	}
-	*person_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return 0;
-}
-
-int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
-				enum cor_protection_level level, const char *grounds,
-				const char *actor, int *no)
-{
-	struct cor_refusal why;
-	int64_t case_id, person_id;
-	bool own;
-	int err;
-
-	if ((unsigned)level >= COR_PROT__N) {
-		cor_sqlite_msg(st, "level: give 'none', 'low', 'medium' or 'high'");
-		return COR_EINVAL;
-	}
-	if ((err = cor_lifecycle_text_check("grounds", grounds, COR_REASON_MAX, &why)) < 0)
-		return refused(st, &why, err);
-	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
-		return err;
-	if ((err = load_person(st, person_ref, &case_id, &person_id)) == 0)
-		err = cor_store_protection_assessment_add(st, case_id, person_id, person_ref, level,
-							  grounds, actor, no);
-	return cor_sqlite_unit_end(st, own, err);
-}
-
-int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
-			       const char *actor, int *no)
-{
-	struct cor_protection_latest l;
-	struct cor_refusal why;
-	int64_t case_id, person_id, aid;
-	bool own;
-	int err;
-
-	if ((err = cor_lifecycle_text_check("reason", reason, COR_REASON_MAX, &why)) < 0)
-		return refused(st, &why, err);
-	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
-		return err;
-	if ((err = load_person(st, person_ref, &case_id, &person_id)) < 0 ||
-	    (err = cor_store_protection_latest(st, person_id, &l, &aid)) < 0)
-		goto out;
-	if ((err = cor_protection_clear_check(person_ref, &l, &why)) < 0) {
-		err = refused(st, &why, err);
-		goto out;
-	}
-	err = cor_store_protection_clearance_add(st, case_id, aid, person_ref, l.no, reason, actor);
-out:
-	if (err == 0 && no)
-		*no = l.no;
-	return cor_sqlite_unit_end(st, own, err);
-}
-
 static const char sql_protection_list[] =
 	"SELECT p.seq,"
 	" (SELECT count(*) FROM protection_assessment WHERE person_id = p.id),"
@@ -832,9 +619,9 @@ static const char sql_protection_list[] =
 	" LEFT JOIN protection_clearance k ON k.assessment_id = a.id"
 	" WHERE p.case_id = ?1 ORDER BY p.seq";
 
-int cor_store_protection_list(struct cor_store *st, const char *ref,
-			      int (*cb)(const struct cor_protection_record *r, void *ctx),
-			      void *ctx)
+static int sqlite_protection_list(struct cor_store *st, const char *ref,
+				  int (*cb)(const struct cor_protection_record *r, void *ctx),
+				  void *ctx)
 {
 	int64_t id;
 	int err = cor_sqlite_case_id(st, ref, &id), rc, ret = 0;
@@ -863,3 +650,18 @@ int cor_store_protection_list(struct cor_store *st, const char *ref,
 	sqlite3_finalize(s);
 	return ret;
 }
+
+const struct cor_store_workflow_ops cor_sqlite_workflow_ops = {
+	.case_gate = sqlite_case_gate,
+	.case_state_set = sqlite_case_state_set,
+	.counselling_session_add = sqlite_counselling_session_add,
+	.referral_open_first = sqlite_referral_open_first,
+	.referral_open = sqlite_referral_open,
+	.counselling_list = sqlite_counselling_list,
+	.referral_list = sqlite_referral_list,
+	.referral_close = sqlite_referral_close,
+	.protection_latest = sqlite_protection_latest,
+	.protection_assessment_add = sqlite_protection_assessment_add,
+	.protection_clearance_add = sqlite_protection_clearance_add,
+	.protection_list = sqlite_protection_list,
+};

@@ -18,6 +18,8 @@
 #include "store/store_int.h"
 #include "store/store_sqlite_int.h"
 #include "store/store_support_ops.h"
+#include "store/store_history_ops.h"
+#include "store/store_workflow_ops.h"
 #include "util/error.h"
 
 #define COR_APP_ID 0x436f7272 /* "Corr" */
@@ -1197,6 +1199,8 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.health = &cor_sqlite_health_ops,
 	.fund = &cor_sqlite_fund_ops,
 	.support = &cor_sqlite_support_ops,
+	.workflow = &cor_sqlite_workflow_ops,
+	.history = &cor_sqlite_history_ops,
 	.close = sqlite_close,
 	.begin = sqlite_begin,
 	.begin_read = sqlite_begin_read,

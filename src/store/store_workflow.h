@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The workflow part of the case store: state transitions, counselling
 // sessions, referrals, protection risk assessments and clearances. Callers
-// see domain records, never SQL (the SQLite side is sqlite_workflow.c).
+// see domain records, never SQL (the backends: sqlite_workflow.c and
+// pg_workflow.c, through store_workflow_ops.h).
 //
 // Invariants every backend keeps:
 //  - each write below is one unit: outside a transaction it is its own
@@ -13,10 +14,11 @@
 //    cor_store_case_gate, asks cor_lifecycle_check and writes, all in one
 //    transaction; once a case is stored, its state changes only through
 //    cor_store_case_state_set after such a check;
-//  - cor_store_case_move, cor_store_counselling_add and
-//    cor_store_protection_assess|clear are those same checked compositions
-//    for the units of other backends (movements, plans, arrivals) and the
-//    tests of other modules; front ends go through the operations instead;
+//  - TEMPORARY: cor_store_case_move, cor_store_counselling_add and
+//    cor_store_protection_assess|clear (and struct cor_eligibility_hook)
+//    are those same checked compositions, kept only until their last
+//    callers go through the operations; SQLite only (store_workflow.c);
+//    no new caller;
 //  - every change appends an event to the case's history;
 //  - sessions, assessments and clearances are never changed or deleted; a
 //    referral changes once, when it is closed.
@@ -147,7 +149,8 @@ int cor_store_referral_list(struct cor_store *st, const char *ref,
 			    int (*cb)(const struct cor_referral *r, void *ctx), void *ctx);
 /* Close referral no of case ref with outcome, as actor, and append its
  * event. COR_ENOTFOUND (no case, no such referral), COR_EWRONGSTATE
- * (already closed: a referral closes once), COR_EINVAL (outcome not text). */
+ * (already closed: a referral closes once). The caller checks the outcome
+ * (text of at most COR_REASON_MAX bytes). */
 int cor_store_referral_close(struct cor_store *st, const char *ref, int no, const char *outcome,
 			     const char *actor);
 
