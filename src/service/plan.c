@@ -14,6 +14,7 @@
 #include "domain/movement.h"
 #include "domain/priority.h"
 #include "service/json.h"
+#include "service/movement.h"
 #include "store/store_facts.h"
 #include "util/error.h"
 #include "util/tz.h"
@@ -386,8 +387,30 @@ static int op_run(struct cor_ctx *cx, const void *vin, void *vout)
 			 l->movements[m].legs[a].to);
 	}
 	err = cor_store_plan_write(cx->st, l, &out->res, places, cx->actor, &out->done);
+	if (err < 0) {
+		free(places);
+		return cor_ctx_store_error(cx, err);
+	}
+	/* The cases' moves, with every rule of case.move: the new bookings'
+	 * cases into booked, those a replan left out back to travel_ready. */
+	for (size_t i = 0; err == 0 && i < l->in.ncases; i++) {
+		int m = out->res.movement[i];
+		char why[200];
+		if (!l->booked[i] && m >= 0) {
+			cor_svc_booking_reason(l->movements[m].label, l->movements[m].ref,
+					       places[i].board, places[i].alight, "planned", why,
+					       sizeof(why));
+			err = cor_svc_movement_case_move(cx, l->cases[i].ref, "booked", why);
+		} else if (l->booked[i] && m < 0) {
+			snprintf(why, sizeof(why), "replanned: %s",
+				 out->res.reason[i][0] ? out->res.reason[i] : "left out");
+			if ((err = cor_svc_movement_case_move(cx, l->cases[i].ref, "travel_ready",
+							      why)) == 0)
+				out->done.unbooked++;
+		}
+	}
 	free(places);
-	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
+	return err;
 }
 
 static const struct cor_op op_plan_run = {

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "store/migrations.h"
+#include "store/store_movement_ops.h"
+#include "store/store_plan_ops.h"
 #include "store/pg_int.h"
 #include "util/error.h"
 
@@ -1418,6 +1420,8 @@ static int pg_totals(struct cor_store *s, long *cases, long *persons, long *docu
 
 const struct cor_store_ops cor_pg_ops = {
 	.name = "PostgreSQL",
+	.movement = &cor_pg_movement_ops,
+	.plan = &cor_pg_plan_ops,
 	.close = pg_close,
 	.begin = pg_begin,
 	.begin_read = pg_begin_read,

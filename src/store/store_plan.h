@@ -80,14 +80,17 @@ struct cor_plan_written {
 struct cor_plan_places {
 	char board[COR_PLAN_PLACE_MAX + 1], alight[COR_PLAN_PLACE_MAX + 1];
 };
-/* Write res (a plan of l->in) as bookings, as actor, in one transaction:
- * every newly placed case is booked (travel_ready -> booked, event naming
- * the movement) from places[i].board to places[i].alight; when replanning,
- * cases whose movement changed are moved and cases left out are unbooked,
- * each with its event. Outside a transaction, its own transaction; inside
- * one, it takes no savepoint of its own (it would slow every write of a
- * large plan): on a failure the caller must roll its transaction back, as
- * the operations layer's dispatcher does. */
+/* Write the booking records of res (a plan of l->in), as actor: a booking
+ * row for every newly placed case (from places[i].board to
+ * places[i].alight), and, when replanning, every case whose movement
+ * changed moved with its event. The cases' moves (travel_ready -> booked
+ * for the new, booked -> travel_ready for those left out) are the
+ * operations layer's (service/plan.c), in the same transaction; out->booked
+ * counts the rows written, out->moved the bookings moved, out->unbooked is
+ * left 0. Outside a transaction, its own transaction; inside one, it takes
+ * no savepoint of its own (it would slow every write of a large plan): on a
+ * failure the caller must roll its transaction back, as the operations
+ * layer's dispatcher does. */
 int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 			 const struct cor_plan_result *res, const struct cor_plan_places *places,
 			 const char *actor, struct cor_plan_written *out);

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 
 #include "store/migrations.h"
+#include "store/store_movement_ops.h"
+#include "store/store_plan_ops.h"
 #include "store/store_int.h"
 #include "store/store_sqlite_int.h"
 #include "util/error.h"
@@ -1190,6 +1192,8 @@ static int sqlite_totals(struct cor_store *st, long *cases, long *persons, long 
 
 const struct cor_store_ops cor_sqlite_ops = {
 	.name = "SQLite",
+	.movement = &cor_sqlite_movement_ops,
+	.plan = &cor_sqlite_plan_ops,
 	.close = sqlite_close,
 	.begin = sqlite_begin,
 	.begin_read = sqlite_begin_read,
