@@ -248,26 +248,6 @@ static int sqlite_place_add(struct cor_store *st, const struct cor_place *p)
 {
 	static const char sql[] =
 		"INSERT INTO place (code, kind, name, country, tz) VALUES (?1, ?2, ?3, ?4, ?5)";
-	if (!cor_place_code_is_valid(p->code)) {
-		cor_sqlite_msg(
-			st, "code: '%s' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)",
-			p->code);
-		return COR_EINVAL;
-	}
-	if (!cor_country_is_iso3(p->country)) {
-		cor_sqlite_msg(st, "country: '%s' is not an ISO 3166-1 alpha-3 code", p->country);
-		return COR_EINVAL;
-	}
-	if (!cor_tz_is_known(p->tz)) {
-		cor_sqlite_msg(
-			st, "tz: '%s' is not a time zone this system knows (e.g. Africa/Tripoli)",
-			p->tz);
-		return COR_EINVAL;
-	}
-	if (!p->name[0] || !cor_text_is_clean(p->name)) {
-		cor_sqlite_msg(st, "name: must be UTF-8 text without control characters");
-		return COR_EINVAL;
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (s) {
 		cor_sqlite_bind_text(s, 1, p->code);
@@ -360,25 +340,11 @@ static int sqlite_movement_add(struct cor_store *st, struct cor_movement *m, con
 		"INSERT INTO leg (movement_id, seq, origin, destination, number, departs, arrives,"
 		" seats, stretchers, wchc, wchs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
 		"?11)";
-	char msg[256], prefix[24], t1[18], t2[18], at[COR_TIME_LEN];
+	char prefix[24], t1[18], t2[18], at[COR_TIME_LEN];
 	int64_t oid, mid;
 	bool own;
 	int err;
 
-	if (cor_movement_validate(m, msg, sizeof(msg)) < 0) {
-		cor_sqlite_msg(st, "%s", msg);
-		return COR_EINVAL;
-	}
-	if (m->state != COR_MSTATE_PLANNED && m->state != COR_MSTATE_OPEN) {
-		cor_sqlite_msg(st, "a new movement is planned or open, not %s",
-			       cor_movement_state_name(m->state));
-		return COR_EINVAL;
-	}
-	if (!m->label[0] || !cor_text_is_clean(m->label)) {
-		cor_sqlite_msg(st,
-			       "label: give the name people use for it (\"ET 3412\", \"MV Amal\")");
-		return COR_EINVAL;
-	}
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = office_id(st, m->office, &oid)) < 0)
@@ -840,24 +806,6 @@ static int sqlite_movement_escort_add(struct cor_store *st, const char *ref,
 	bool own;
 	char detail[200], birth[COR_DATE_LEN], exp[COR_DATE_LEN];
 	int err;
-	if (!e->family_name[0] || !cor_text_is_clean(e->family_name) ||
-	    !cor_text_is_clean(e->given_names)) {
-		cor_sqlite_msg(st, "family name: give the escort's name as on their passport");
-		return COR_EINVAL;
-	}
-	if (e->sex != 'F' && e->sex != 'M' && e->sex != 'X') {
-		cor_sqlite_msg(st, "sex: F, M or X");
-		return COR_EINVAL;
-	}
-	if (!cor_country_is_iso3(e->nationality)) {
-		cor_sqlite_msg(st, "nationality: '%s' is not an ISO 3166-1 alpha-3 code",
-			       e->nationality);
-		return COR_EINVAL;
-	}
-	if (e->passport[0] && !cor_country_is_iso3(e->issuer)) {
-		cor_sqlite_msg(st, "issuer: '%s' is not an ISO 3166-1 alpha-3 code", e->issuer);
-		return COR_EINVAL;
-	}
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = load_movement(st, ref, &id, &m)) < 0)

@@ -9,12 +9,14 @@
 #include "store/store_plan_ops.h"
 #include "store/store_int.h"
 
-int cor_store_plan_movements(struct cor_store *st, const struct cor_plan_query *q, struct cor_plan_load *l)
+int cor_store_plan_movements(struct cor_store *st, const struct cor_plan_query *q,
+			     struct cor_plan_load *l)
 {
 	return cor_store_head(st)->ops->plan->plan_movements(st, q, l);
 }
 
-int cor_store_plan_held(struct cor_store *st, const struct cor_plan_load *l, struct cor_plan_held **held, size_t *n)
+int cor_store_plan_held(struct cor_store *st, const struct cor_plan_load *l,
+			struct cor_plan_held **held, size_t *n)
 {
 	return cor_store_head(st)->ops->plan->plan_held(st, l, held, n);
 }
@@ -29,7 +31,9 @@ int cor_store_plan_booked(struct cor_store *st, const char *ref, char (**refs)[3
 	return cor_store_head(st)->ops->plan->plan_booked(st, ref, refs, n);
 }
 
-int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l, const struct cor_plan_result *res, const struct cor_plan_places *places, const char *actor, struct cor_plan_written *out)
+int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
+			 const struct cor_plan_result *res, const struct cor_plan_places *places,
+			 const char *actor, struct cor_plan_written *out)
 {
 	return cor_store_head(st)->ops->plan->plan_write(st, l, res, places, actor, out);
 }
