@@ -46,8 +46,30 @@ struct loader {
 	size_t cap_cases, cap_skipped;
 	struct cor_plan_held *held; /* the bookings on the loaded movements, by case */
 	size_t nheld;
+	bool all_avail;               /* avail holds every case's available day */
+	struct cor_plan_avail *avail; /* by case id */
+	size_t navail;
 	int err;
 };
+
+static int avail_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct cor_plan_avail *)a)->case_id,
+		y = ((const struct cor_plan_avail *)b)->case_id;
+	return (x > y) - (x < y);
+}
+
+/* The day case_id can travel from, 0 when none. */
+static int available_from(struct loader *ld, int64_t case_id, int64_t *from)
+{
+	if (!ld->all_avail)
+		return cor_store_plan_available(ld->st, case_id, from);
+	struct cor_plan_avail key = {.case_id = case_id};
+	const struct cor_plan_avail *a =
+		ld->navail ? bsearch(&key, ld->avail, ld->navail, sizeof(key), avail_cmp) : NULL;
+	*from = a ? a->from : 0;
+	return 0;
+}
 
 static int held_cmp(const void *a, const void *b)
 {
@@ -183,7 +205,7 @@ static int add_case(struct loader *ld, const struct cor_facts_case *fc, int fixe
 		pc->deadline = ((int64_t)rec.deadline + 1) * 86400 - 1;
 	else
 		pc->deadline = INT64_MAX;
-	if ((err = cor_store_plan_available(ld->st, fc->id, &pc->available_from)) < 0)
+	if ((err = available_from(ld, fc->id, &pc->available_from)) < 0)
 		return err;
 	validity(ld->cfg, fc, pc);
 	pc->fixed = fixed;
@@ -308,9 +330,15 @@ int cor_svc_plan_load(struct cor_store *st, const struct cor_plan_query *q,
 	}
 	if (err == 0)
 		err = cor_store_plan_held(st, out, &ld.held, &ld.nheld);
+	/* Over the horizon every candidate's available day is needed: one read
+	 * of them all rather than one a case. */
+	if (err == 0 && !q->movement &&
+	    (err = cor_store_plan_available_all(st, &ld.avail, &ld.navail)) == 0)
+		ld.all_avail = true;
 	if (err == 0)
 		err = load_cases(&ld);
 	free(ld.held);
+	free(ld.avail);
 	if (err < 0) {
 		cor_store_plan_release(out);
 		return err;

@@ -245,6 +245,32 @@ static int pg_plan_available(struct cor_store *s, int64_t case_id, int64_t *out)
 	return 0;
 }
 
+static int pg_plan_available_all(struct cor_store *s, struct cor_plan_avail **out, size_t *n)
+{
+	int err;
+	*out = NULL;
+	*n = 0;
+	PGresult *r = q(
+		s, "SELECT id, available_on FROM cases WHERE available_on IS NOT NULL ORDER BY id",
+		0, NULL, "reading cases", &err);
+	if (!r)
+		return err;
+	size_t rows = (size_t)PQntuples(r);
+	if (rows && !(*out = calloc(rows, sizeof(**out)))) {
+		PQclear(r);
+		return COR_ENOMEM;
+	}
+	for (size_t i = 0; i < rows; i++) {
+		struct cor_date d;
+		if (cor_date_parse(PQgetvalue(r, (int)i, 1), &d) < 0)
+			continue;
+		(*out)[(*n)++] = (struct cor_plan_avail){lval(r, (int)i, 0),
+							 (int64_t)cor_date_to_days(d) * 86400};
+	}
+	PQclear(r);
+	return 0;
+}
+
 static int pg_plan_booked(struct cor_store *s, const char *movement, char (**refs)[32], size_t *n)
 {
 	static const char sql[] =
@@ -344,6 +370,7 @@ const struct cor_store_plan_ops cor_pg_plan_ops = {
 	.plan_movements = pg_plan_movements,
 	.plan_held = pg_plan_held,
 	.plan_available = pg_plan_available,
+	.plan_available_all = pg_plan_available_all,
 	.plan_booked = pg_plan_booked,
 	.plan_write = pg_plan_write,
 };

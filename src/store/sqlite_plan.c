@@ -220,6 +220,37 @@ static int sqlite_plan_available(struct cor_store *st, int64_t case_id, int64_t 
 	return err;
 }
 
+static int sqlite_plan_available_all(struct cor_store *st, struct cor_plan_avail **out, size_t *n)
+{
+	static const char sql[] =
+		"SELECT id, available_on FROM cases WHERE available_on IS NOT NULL ORDER BY id";
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading cases");
+	size_t cap = 0;
+	int rc, err = 0;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_date d;
+		if (cor_date_parse((const char *)sqlite3_column_text(s, 1), &d) < 0)
+			continue;
+		if ((err = grow((void **)out, &cap, *n, sizeof(**out))) < 0)
+			break;
+		(*out)[(*n)++] = (struct cor_plan_avail){sqlite3_column_int64(s, 0),
+							 (int64_t)cor_date_to_days(d) * 86400};
+	}
+	if (err == 0 && rc != SQLITE_DONE)
+		err = cor_sqlite_fail(st, rc, "reading cases");
+	sqlite3_reset(s);
+	if (err < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return err;
+}
+
 static int sqlite_plan_booked(struct cor_store *st, const char *movement, char (**refs)[32],
 			      size_t *n)
 {
@@ -351,6 +382,7 @@ const struct cor_store_plan_ops cor_sqlite_plan_ops = {
 	.plan_movements = sqlite_plan_movements,
 	.plan_held = sqlite_plan_held,
 	.plan_available = sqlite_plan_available,
+	.plan_available_all = sqlite_plan_available_all,
 	.plan_booked = sqlite_plan_booked,
 	.plan_write = sqlite_plan_write,
 };

@@ -26,6 +26,11 @@ int cor_store_plan_available(struct cor_store *st, int64_t case_id, int64_t *fro
 	return cor_store_head(st)->ops->plan->plan_available(st, case_id, from);
 }
 
+int cor_store_plan_available_all(struct cor_store *st, struct cor_plan_avail **out, size_t *n)
+{
+	return cor_store_head(st)->ops->plan->plan_available_all(st, out, n);
+}
+
 int cor_store_plan_booked(struct cor_store *st, const char *ref, char (**refs)[32], size_t *n)
 {
 	return cor_store_head(st)->ops->plan->plan_booked(st, ref, refs, n);

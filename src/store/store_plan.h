@@ -65,6 +65,14 @@ int cor_store_plan_held(struct cor_store *st, const struct cor_plan_load *l,
 			struct cor_plan_held **held, size_t *n);
 /* The day case_id can travel from (its available_on, 0:00 UTC), 0 when none. */
 int cor_store_plan_available(struct cor_store *st, int64_t case_id, int64_t *from);
+/* A case's available day: its id and the day (0:00 UTC). */
+struct cor_plan_avail {
+	int64_t case_id, from;
+};
+/* Every case with an available day, by case id; *out for the caller to
+ * free. One read for a load over the horizon, where asking for each
+ * candidate's would cost a round trip each on a server. */
+int cor_store_plan_available_all(struct cor_store *st, struct cor_plan_avail **out, size_t *n);
 /* The cases booked on movement ref, by seat group; *refs for the caller to free. */
 int cor_store_plan_booked(struct cor_store *st, const char *ref, char (**refs)[32], size_t *n);
 /* Free what a load (cor_svc_plan_load, service/plan.h) holds. */

@@ -13,6 +13,7 @@ struct cor_store_plan_ops {
 	int (*plan_held)(struct cor_store *st, const struct cor_plan_load *l,
 			 struct cor_plan_held **held, size_t *n);
 	int (*plan_available)(struct cor_store *st, int64_t case_id, int64_t *from);
+	int (*plan_available_all)(struct cor_store *st, struct cor_plan_avail **out, size_t *n);
 	int (*plan_booked)(struct cor_store *st, const char *ref, char (**refs)[32], size_t *n);
 	int (*plan_write)(struct cor_store *st, const struct cor_plan_load *l,
 			  const struct cor_plan_result *res, const struct cor_plan_places *places,
