@@ -586,6 +586,29 @@ static char *records_transcript(const char *target)
 		fail_msg("%s", cor_store_errmsg(st));
 	say(&t, "held %zu", n);
 	free(held);
+	/* A plan's booking records (the cases' moves are the service's): C3
+	 * placed on the first movement, then held there. */
+	int64_t c3;
+	int placed[1] = {0};
+	bool booked[1] = {false};
+	struct cor_plan_places places[1] = {{"PZU", "CAI"}};
+	struct cor_plan_result res = {.movement = placed};
+	struct cor_plan_written w;
+	if (cor_store_case_get(st, C3, &c3, NULL) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	struct cor_plan_load one = l;
+	one.in.ncases = 1;
+	one.case_ids = &c3;
+	one.booked = booked;
+	if (cor_store_plan_write(st, &one, &res, places, "tester", &w) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	say(&t, "written %d %d %d", w.booked, w.moved, w.unbooked);
+	if (cor_store_plan_held(st, &l, &held, &n) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	say(&t, "held %zu %s", n, n && held[0].case_id == c3 ? "C3" : "?");
+	free(held);
+	if (cor_store_booking_each(st, m1, booking_line, &t) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
 	cor_store_plan_release(&l);
 
 	/* States: close (the stand-by released), reopen, cancel the other. */
@@ -631,6 +654,8 @@ static void test_records_both_backends(void **state)
 	char *lite = records_transcript(path);
 	assert_non_null(strstr(lite, "place again: EXISTS code place 'ATR' already exists"));
 	assert_non_null(strstr(lite, "released 1"));
+	assert_non_null(strstr(lite, "written 1 0 0\nheld 1 C3\n"));
+	assert_non_null(strstr(lite, "booking " C3 " booked PZU CAI G002 1 "));
 	if (!pgtest_uri()) {
 		print_message("COR_TEST_PG is not set: the PostgreSQL half is skipped\n");
 		free(lite);
