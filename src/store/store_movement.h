@@ -2,15 +2,18 @@
 // The movements part of the store: places, movements with their legs,
 // quotas and escorts, and the bookings of cases on them, with the day of
 // departure (manifest closure, no-shows, stand-bys, departure, arrival).
-// Callers see domain records, never SQL (the SQLite side is
-// sqlite_movement.c).
+// Callers see domain records, never SQL (the backends are
+// sqlite_movement.c and pg_movement.c; store_movement.c checks the fields of
+// a record before either writes it).
 //
 // Invariants every backend keeps:
 //  - each write is one unit: outside a transaction its own transaction,
 //    inside one a savepoint; refused or failed, it changes nothing;
 //  - a case is booked (state 'booked') exactly when it has one booking in
-//    status 'booked'; the case's state and its booking change together, with
-//    the case's event;
+//    status 'booked': the store writes the booking rows, and the case's
+//    moves (with every lifecycle rule) are the operations layer's, in the
+//    same transaction; a move out of 'booked' takes the booking with it
+//    (store_workflow.h);
 //  - every change of a movement appends an event to the movement's history
 //    (event.movement_id), every change of a booking one to the case's;
 //  - the store holds records, not rules: whether a booking fits (capacity
