@@ -5,6 +5,7 @@
 // booking made by hand keeps exactly the constraints a planned one does.
 #include "service/movement.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,116 @@
 #include "domain/country.h"
 #include "service/json.h"
 #include "service/plan.h"
+#include "service/support.h"
+#include "service/workflow.h"
 #include "store/store_plan.h"
 #include "util/error.h"
 
 #define OOM(cx) cor_error_set(&(cx)->err, COR_CODE_NO_MEMORY, NULL, "out of memory")
+
+/* ---- the cases' moves ---------------------------------------------------- */
+
+/* s cut to at most len - 1 bytes, not inside a UTF-8 character. */
+static void clip(char *s, size_t len)
+{
+	size_t n = strlen(s);
+	if (n < len - 1)
+		return;
+	n = len - 1;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	s[n] = '\0';
+}
+
+/* snprintf into buf, cut on a character boundary. */
+static void format_reason(char *buf, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void format_reason(char *buf, size_t len, const char *fmt, ...)
+{
+	size_t big = len * 4 + 1024;
+	char *tmp = malloc(big);
+	va_list ap;
+	va_start(ap, fmt);
+	if (tmp) {
+		vsnprintf(tmp, big, fmt, ap);
+		clip(tmp, len);
+		snprintf(buf, len, "%s", tmp);
+		free(tmp);
+	} else {
+		vsnprintf(buf, len, fmt, ap);
+	}
+	va_end(ap);
+}
+
+void cor_svc_booking_reason(const char *label, const char *ref, const char *board,
+			    const char *alight, const char *why, char *buf, size_t len)
+{
+	format_reason(buf, len, "on %s (%s), %s -> %s%s%s", label, ref, board, alight,
+		      why && *why ? ": " : "", why && *why ? why : "");
+}
+
+int cor_svc_movement_case_move(struct cor_ctx *cx, const char *ref, const char *to,
+			       const char *reason)
+{
+	struct cor_svc_case_move_in in = {.ref = ref, .to = to, .reason = reason};
+	struct cor_svc_case_move_out out;
+	return cor_svc_case_move_within(cx, &in, &out);
+}
+
+/* Move every case holding a booking in status on movement m to to. */
+static int move_cases(struct cor_ctx *cx, const struct cor_movement *m,
+		      enum cor_booking_status status, const char *to, const char *reason,
+		      int *moved)
+{
+	char(*refs)[32] = NULL;
+	size_t n = 0;
+	int err = cor_store_booking_cases(cx->st, m->ref, status, &refs, &n);
+	if (err < 0)
+		return cor_ctx_store_error(cx, err);
+	for (size_t i = 0; err == 0 && i < n; i++)
+		err = cor_svc_movement_case_move(cx, refs[i], to, reason);
+	free(refs);
+	if (err == 0)
+		*moved = (int)n;
+	return err;
+}
+
+/* Confirm the arrival of every departed case of movement m at its last
+ * leg's destination (a case confirmed one by one already, or moved on by
+ * itself, is left as it is). */
+static int arrive_cases(struct cor_ctx *cx, const struct cor_movement *m, int *arrived)
+{
+	struct cor_place p;
+	char(*refs)[32] = NULL, place[128], note[160];
+	size_t n = 0;
+	int err;
+	if ((err = cor_store_place_get(cx->st, m->legs[m->nlegs - 1].to, &p)) < 0 ||
+	    (err = cor_store_booking_cases(cx->st, m->ref, COR_BOOKING_DEPARTED, &refs, &n)) < 0)
+		return cor_ctx_store_error(cx, err);
+	snprintf(place, sizeof(place), "%s (%s)", p.name, p.code);
+	format_reason(note, sizeof(note), "arrived on %s (%s)", m->label, m->ref);
+	for (size_t i = 0; err == 0 && i < n; i++) {
+		struct cor_arrival prev;
+		if ((err = cor_store_arrival_get(cx->st, refs[i], &prev)) == 0)
+			continue; /* confirmed one by one already */
+		if (err != COR_ENOTFOUND) {
+			err = cor_ctx_store_error(cx, err);
+			break;
+		}
+		struct cor_svc_arrival_in in = {
+			.case_ref = refs[i], .place = place, .by = cx->actor, .note = note};
+		struct cor_svc_arrival_out out;
+		err = cor_svc_arrival_confirm_within(cx, &in, &out);
+		if (err < 0 && cx->err.code == COR_CODE_WRONG_STATE) {
+			cor_error_clear(&cx->err); /* the case moved on by itself (closed...) */
+			err = 0;
+		} else if (err == 0) {
+			(*arrived)++;
+		}
+	}
+	free(refs);
+	return err;
+}
 
 /* ---- look-ups that name what is missing --------------------------------- */
 
@@ -318,8 +425,24 @@ static int op_movement_set_state(struct cor_ctx *cx, const void *vin, void *vout
 	if (in->reason && *in->reason && !text_ok(in->reason, 500))
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "reason",
 				     "a reason is at most 500 bytes of text");
-	err = cor_store_movement_set_state(cx->st, m.ref, in->to, cx->actor, in->reason, out);
-	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
+	if ((err = cor_store_movement_set_state(cx->st, m.ref, in->to, cx->actor, in->reason,
+						out)) < 0)
+		return cor_ctx_store_error(cx, err);
+	out->from = m.state;
+	char why[160];
+	switch (in->to) {
+	case COR_MSTATE_DEPARTED:
+		format_reason(why, sizeof(why), "departed on %s (%s)", m.label, m.ref);
+		return move_cases(cx, &m, COR_BOOKING_BOOKED, "departed", why, &out->cases);
+	case COR_MSTATE_ARRIVED:
+		return arrive_cases(cx, &m, &out->cases);
+	case COR_MSTATE_CANCELLED:
+		format_reason(why, sizeof(why), "%s (%s) cancelled: %s", m.label, m.ref,
+			      in->reason);
+		return move_cases(cx, &m, COR_BOOKING_BOOKED, "travel_ready", why, &out->cases);
+	default:
+		return 0;
+	}
 }
 
 static int op_movement_quota(struct cor_ctx *cx, const void *vin, void *vout)
@@ -517,7 +640,14 @@ static int op_booking_add(struct cor_ctx *cx, const void *vin, void *vout)
 	if (err == COR_EEXIST)
 		return cor_error_set(&cx->err, COR_CODE_EXISTS, "case",
 				     "case '%s' already holds a booking or a stand-by", c.ref);
-	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
+	if (err < 0)
+		return cor_ctx_store_error(cx, err);
+	if (!booked)
+		return 0;
+	char why[200];
+	cor_svc_booking_reason(m.label, m.ref, out->board, out->alight, in->reason, why,
+			       sizeof(why));
+	return cor_svc_movement_case_move(cx, c.ref, "booked", why);
 }
 
 /* The booking of one case on a movement, found among its bookings. */
@@ -568,7 +698,9 @@ static int op_booking_cancel(struct cor_ctx *cx, const void *vin, void *vout)
 		return cor_error_set(&cx->err, COR_CODE_BOOKING_NOT_FOUND, "case",
 				     "case '%s' is '%s' and has no booking on '%s'", c.ref, c.state,
 				     m.ref);
-	err = cor_store_booking_cancel(cx->st, m.ref, c.ref, cx->actor, in->reason);
+	if (f.found.status == COR_BOOKING_BOOKED)
+		return cor_svc_movement_case_move(cx, c.ref, "travel_ready", in->reason);
+	err = cor_store_standby_cancel(cx->st, m.ref, c.ref, cx->actor, in->reason);
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
 }
 
@@ -619,8 +751,8 @@ static int op_booking_no_show(struct cor_ctx *cx, const void *vin, void *vout)
 	if (!f.any)
 		return cor_error_set(&cx->err, COR_CODE_BOOKING_NOT_FOUND, "case",
 				     "case '%s' holds no booking on '%s'", c.ref, m.ref);
-	if ((err = cor_store_booking_no_show(cx->st, m.ref, c.ref, cx->actor, in->reason)) < 0)
-		return cor_ctx_store_error(cx, err);
+	if ((err = cor_svc_movement_case_move(cx, c.ref, "no_show", in->reason)) < 0)
+		return err;
 	/* The seats freed go to the stand-bys, first come first served, while
 	 * they fit. */
 	if ((err = cor_store_booking_each(cx->st, m.ref, collect_standby, &sb)) < 0 ||
@@ -644,12 +776,16 @@ static int op_booking_no_show(struct cor_ctx *cx, const void *vin, void *vout)
 			cor_error_clear(&cx->err);
 			continue;
 		}
-		if ((err = cor_store_booking_promote(cx->st, m.ref, s.ref, board, alight, cx->actor,
-						     "stand-by given a seat freed by a no-show")) <
-		    0) {
+		if ((err = cor_store_booking_promote(cx->st, m.ref, s.ref, board, alight)) < 0) {
 			err = cor_ctx_store_error(cx, err);
 			goto out;
 		}
+		char why[200];
+		cor_svc_booking_reason(m.label, m.ref, board, alight,
+				       "stand-by given a seat freed by a no-show", why,
+				       sizeof(why));
+		if ((err = cor_svc_movement_case_move(cx, s.ref, "booked", why)) < 0)
+			goto out;
 		out->promoted++;
 	}
 	err = 0;

@@ -124,6 +124,15 @@ int cor_svc_booking_cancel(struct cor_ctx *cx, const struct cor_svc_booking_in *
 int cor_svc_booking_no_show(struct cor_ctx *cx, const struct cor_svc_booking_in *in,
 			    struct cor_svc_booking_out *out);
 
+/* The reason a booked case's move carries: "on LABEL (REF), B -> A[: why]",
+ * cut to len - 1 bytes on a character boundary. */
+void cor_svc_booking_reason(const char *label, const char *ref, const char *board,
+			    const char *alight, const char *why, char *buf, size_t len);
+/* Move case ref to to with reason as a step of the operation under way
+ * (cor_svc_case_move_within: every rule of case.move). */
+int cor_svc_movement_case_move(struct cor_ctx *cx, const char *ref, const char *to,
+			       const char *reason);
+
 extern const struct cor_op *const cor_ops_movement[];
 
 #endif

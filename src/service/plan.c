@@ -14,6 +14,7 @@
 #include "domain/movement.h"
 #include "domain/priority.h"
 #include "service/json.h"
+#include "service/movement.h"
 #include "store/store_facts.h"
 #include "util/error.h"
 #include "util/tz.h"
@@ -45,8 +46,30 @@ struct loader {
 	size_t cap_cases, cap_skipped;
 	struct cor_plan_held *held; /* the bookings on the loaded movements, by case */
 	size_t nheld;
+	bool all_avail;               /* avail holds every case's available day */
+	struct cor_plan_avail *avail; /* by case id */
+	size_t navail;
 	int err;
 };
+
+static int avail_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct cor_plan_avail *)a)->case_id,
+		y = ((const struct cor_plan_avail *)b)->case_id;
+	return (x > y) - (x < y);
+}
+
+/* The day case_id can travel from, 0 when none. */
+static int available_from(struct loader *ld, int64_t case_id, int64_t *from)
+{
+	if (!ld->all_avail)
+		return cor_store_plan_available(ld->st, case_id, from);
+	struct cor_plan_avail key = {.case_id = case_id};
+	const struct cor_plan_avail *a =
+		ld->navail ? bsearch(&key, ld->avail, ld->navail, sizeof(key), avail_cmp) : NULL;
+	*from = a ? a->from : 0;
+	return 0;
+}
 
 static int held_cmp(const void *a, const void *b)
 {
@@ -182,7 +205,7 @@ static int add_case(struct loader *ld, const struct cor_facts_case *fc, int fixe
 		pc->deadline = ((int64_t)rec.deadline + 1) * 86400 - 1;
 	else
 		pc->deadline = INT64_MAX;
-	if ((err = cor_store_plan_available(ld->st, fc->id, &pc->available_from)) < 0)
+	if ((err = available_from(ld, fc->id, &pc->available_from)) < 0)
 		return err;
 	validity(ld->cfg, fc, pc);
 	pc->fixed = fixed;
@@ -307,9 +330,15 @@ int cor_svc_plan_load(struct cor_store *st, const struct cor_plan_query *q,
 	}
 	if (err == 0)
 		err = cor_store_plan_held(st, out, &ld.held, &ld.nheld);
+	/* Over the horizon every candidate's available day is needed: one read
+	 * of them all rather than one a case. */
+	if (err == 0 && !q->movement &&
+	    (err = cor_store_plan_available_all(st, &ld.avail, &ld.navail)) == 0)
+		ld.all_avail = true;
 	if (err == 0)
 		err = load_cases(&ld);
 	free(ld.held);
+	free(ld.avail);
 	if (err < 0) {
 		cor_store_plan_release(out);
 		return err;
@@ -386,8 +415,30 @@ static int op_run(struct cor_ctx *cx, const void *vin, void *vout)
 			 l->movements[m].legs[a].to);
 	}
 	err = cor_store_plan_write(cx->st, l, &out->res, places, cx->actor, &out->done);
+	if (err < 0) {
+		free(places);
+		return cor_ctx_store_error(cx, err);
+	}
+	/* The cases' moves, with every rule of case.move: the new bookings'
+	 * cases into booked, those a replan left out back to travel_ready. */
+	for (size_t i = 0; err == 0 && i < l->in.ncases; i++) {
+		int m = out->res.movement[i];
+		char why[200];
+		if (!l->booked[i] && m >= 0) {
+			cor_svc_booking_reason(l->movements[m].label, l->movements[m].ref,
+					       places[i].board, places[i].alight, "planned", why,
+					       sizeof(why));
+			err = cor_svc_movement_case_move(cx, l->cases[i].ref, "booked", why);
+		} else if (l->booked[i] && m < 0) {
+			snprintf(why, sizeof(why), "replanned: %s",
+				 out->res.reason[i][0] ? out->res.reason[i] : "left out");
+			if ((err = cor_svc_movement_case_move(cx, l->cases[i].ref, "travel_ready",
+							      why)) == 0)
+				out->done.unbooked++;
+		}
+	}
 	free(places);
-	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
+	return err;
 }
 
 static const struct cor_op op_plan_run = {

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "store/migrations.h"
+#include "store/store_movement_ops.h"
+#include "store/store_plan_ops.h"
 #include "store/pg_int.h"
 #include "store/store_fund_ops.h"
 #include "store/store_health_ops.h"
@@ -1429,6 +1431,8 @@ const struct cor_store_ops cor_pg_ops = {
 	.support = &cor_pg_support_ops,
 	.workflow = &cor_pg_workflow_ops,
 	.history = &cor_pg_history_ops,
+	.movement = &cor_pg_movement_ops,
+	.plan = &cor_pg_plan_ops,
 	.close = pg_close,
 	.begin = pg_begin,
 	.begin_read = pg_begin_read,

@@ -9,8 +9,8 @@
 
 #include "domain/country.h"
 #include "store/store_movement.h"
+#include "store/store_movement_ops.h"
 #include "store/store_sqlite_int.h"
-#include "store/store_support.h"
 #include "store/store_workflow.h"
 #include "util/error.h"
 #include "util/tz.h"
@@ -244,30 +244,10 @@ static int case_event(struct cor_store *st, int64_t case_id, const char *actor, 
 
 /* ---- places ------------------------------------------------------------ */
 
-int cor_store_place_add(struct cor_store *st, const struct cor_place *p)
+static int sqlite_place_add(struct cor_store *st, const struct cor_place *p)
 {
 	static const char sql[] =
 		"INSERT INTO place (code, kind, name, country, tz) VALUES (?1, ?2, ?3, ?4, ?5)";
-	if (!cor_place_code_is_valid(p->code)) {
-		cor_sqlite_msg(
-			st, "code: '%s' is not an IATA airport code (ABC) or a UN/LOCODE (ABCDE)",
-			p->code);
-		return COR_EINVAL;
-	}
-	if (!cor_country_is_iso3(p->country)) {
-		cor_sqlite_msg(st, "country: '%s' is not an ISO 3166-1 alpha-3 code", p->country);
-		return COR_EINVAL;
-	}
-	if (!cor_tz_is_known(p->tz)) {
-		cor_sqlite_msg(
-			st, "tz: '%s' is not a time zone this system knows (e.g. Africa/Tripoli)",
-			p->tz);
-		return COR_EINVAL;
-	}
-	if (!p->name[0] || !cor_text_is_clean(p->name)) {
-		cor_sqlite_msg(st, "name: must be UTF-8 text without control characters");
-		return COR_EINVAL;
-	}
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (s) {
 		cor_sqlite_bind_text(s, 1, p->code);
@@ -294,7 +274,7 @@ static void read_place(sqlite3_stmt *s, struct cor_place *p)
 	cor_sqlite_copy_col(p->tz, sizeof(p->tz), s, 4);
 }
 
-int cor_store_place_get(struct cor_store *st, const char *code, struct cor_place *out)
+static int sqlite_place_get(struct cor_store *st, const char *code, struct cor_place *out)
 {
 	static const char sql[] = "SELECT code, kind, name, country, tz FROM place WHERE code = ?1";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
@@ -310,8 +290,8 @@ int cor_store_place_get(struct cor_store *st, const char *code, struct cor_place
 	return 0;
 }
 
-int cor_store_place_each(struct cor_store *st, int (*cb)(const struct cor_place *p, void *ctx),
-			 void *ctx)
+static int sqlite_place_each(struct cor_store *st, int (*cb)(const struct cor_place *p, void *ctx),
+			     void *ctx)
 {
 	static const char sql[] = "SELECT code, kind, name, country, tz FROM place ORDER BY code";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
@@ -348,7 +328,7 @@ static int office_id(struct cor_store *st, const char *code, int64_t *id)
 	return 0;
 }
 
-int cor_store_movement_add(struct cor_store *st, struct cor_movement *m, const char *actor)
+static int sqlite_movement_add(struct cor_store *st, struct cor_movement *m, const char *actor)
 {
 	static const char sql_next[] =
 		"SELECT coalesce(max(CAST(substr(ref, length(?1) + 1) AS INTEGER)), 0) + 1"
@@ -360,25 +340,11 @@ int cor_store_movement_add(struct cor_store *st, struct cor_movement *m, const c
 		"INSERT INTO leg (movement_id, seq, origin, destination, number, departs, arrives,"
 		" seats, stretchers, wchc, wchs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
 		"?11)";
-	char msg[256], prefix[24], t1[18], t2[18], at[COR_TIME_LEN];
+	char prefix[24], t1[18], t2[18], at[COR_TIME_LEN];
 	int64_t oid, mid;
 	bool own;
 	int err;
 
-	if (cor_movement_validate(m, msg, sizeof(msg)) < 0) {
-		cor_sqlite_msg(st, "%s", msg);
-		return COR_EINVAL;
-	}
-	if (m->state != COR_MSTATE_PLANNED && m->state != COR_MSTATE_OPEN) {
-		cor_sqlite_msg(st, "a new movement is planned or open, not %s",
-			       cor_movement_state_name(m->state));
-		return COR_EINVAL;
-	}
-	if (!m->label[0] || !cor_text_is_clean(m->label)) {
-		cor_sqlite_msg(st,
-			       "label: give the name people use for it (\"ET 3412\", \"MV Amal\")");
-		return COR_EINVAL;
-	}
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = office_id(st, m->office, &oid)) < 0)
@@ -519,7 +485,7 @@ static int load_movement(struct cor_store *st, const char *ref, int64_t *id, str
 	return read_legs(st, *id, m);
 }
 
-int cor_store_movement_get(struct cor_store *st, const char *ref, struct cor_movement *out)
+static int sqlite_movement_get(struct cor_store *st, const char *ref, struct cor_movement *out)
 {
 	int64_t id;
 	return load_movement(st, ref, &id, out);
@@ -556,10 +522,10 @@ static int leg_load(struct cor_store *st, int64_t id, const struct cor_movement 
 	return err;
 }
 
-int cor_store_movement_each(struct cor_store *st, const struct cor_movement_query *q,
-			    int (*cb)(const struct cor_movement *m,
-				      const struct cor_movement_load *l, void *ctx),
-			    void *ctx)
+static int sqlite_movement_each(struct cor_store *st, const struct cor_movement_query *q,
+				int (*cb)(const struct cor_movement *m,
+					  const struct cor_movement_load *l, void *ctx),
+				void *ctx)
 {
 	static const char sql[] =
 		"SELECT m.id, m.ref, m.kind, m.label, m.carrier, o.code, m.state, m.escort_seats,"
@@ -632,15 +598,6 @@ int cor_store_movement_each(struct cor_store *st, const struct cor_movement_quer
 }
 
 /* ---- bookings (used by the state changes below) ------------------------ */
-
-/* Move a case through the lifecycle inside the open unit; a refusal's
- * message is the store's. */
-static int move_case(struct cor_store *st, const char *ref, const char *to, const char *actor,
-		     const char *reason)
-{
-	struct cor_move_result r;
-	return cor_store_case_move(st, ref, to, actor, reason, NULL, &r);
-}
 
 /* The cases of movement id with a booking in status, in seat-group order. */
 static int case_refs(struct cor_store *st, int64_t id, const char *status, char (**refs)[32],
@@ -720,9 +677,9 @@ static int release_standbys(struct cor_store *st, int64_t id, const struct cor_m
 	return err;
 }
 
-int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor_movement_state to,
-				 const char *actor, const char *reason,
-				 struct cor_movement_change *res)
+static int sqlite_movement_set_state(struct cor_store *st, const char *ref,
+				     enum cor_movement_state to, const char *actor,
+				     const char *reason, struct cor_movement_change *res)
 {
 	static const char sql_state[] =
 		"UPDATE movement SET state = ?2 WHERE id = ?1 AND state = ?3";
@@ -751,52 +708,18 @@ int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor
 	if ((err = movement_event(st, id, actor, "state", detail, reason)) < 0)
 		goto out;
 
-	/* What happens to the cases with it. */
-	char(*refs)[32] = NULL;
-	size_t n = 0;
-	char why[160];
+	/* The stand-bys it releases (the cases' moves are the operations
+	 * layer's, service/movement.c). */
 	switch (to) {
 	case COR_MSTATE_DEPARTED:
-		snprintf(why, sizeof(why), "departed on %s (%s)", m.label, ref);
-		if ((err = release_standbys(st, id, &m, actor, "the movement departed",
-					    &res->released)) < 0 ||
-		    (err = case_refs(st, id, "booked", &refs, &n)) < 0)
-			break;
-		for (size_t i = 0; err == 0 && i < n; i++)
-			err = move_case(st, refs[i], "departed", actor, why);
-		res->cases = (int)n;
+		err = release_standbys(st, id, &m, actor, "the movement departed", &res->released);
 		break;
-	case COR_MSTATE_ARRIVED: {
-		struct cor_place p;
-		if ((err = cor_store_place_get(st, m.legs[m.nlegs - 1].to, &p)) < 0 ||
-		    (err = case_refs(st, id, "departed", &refs, &n)) < 0)
-			break;
-		for (size_t i = 0; err == 0 && i < n; i++) {
-			struct cor_arrival a = {0};
-			cor_store_now(st, a.at);
-			snprintf(a.place, sizeof(a.place), "%s (%s)", p.name, p.code);
-			snprintf(a.confirmed_by, sizeof(a.confirmed_by), "%s", actor);
-			snprintf(a.note, sizeof(a.note), "arrived on %s (%s)", m.label, ref);
-			struct cor_arrival prev;
-			if (cor_store_arrival_get(st, refs[i], &prev) == 0)
-				continue; /* confirmed one by one already */
-			err = cor_store_arrival_confirm(st, refs[i], &a, actor);
-			if (err == COR_EWRONGSTATE)
-				err = 0; /* the case moved on by itself (closed...) */
-			else if (err == 0)
-				res->cases++;
-		}
+	case COR_MSTATE_CANCELLED: {
+		char why[160];
+		snprintf(why, sizeof(why), "%s (%s) cancelled: %s", m.label, ref, reason);
+		err = release_standbys(st, id, &m, actor, why, &res->released);
 		break;
 	}
-	case COR_MSTATE_CANCELLED:
-		snprintf(why, sizeof(why), "%s (%s) cancelled: %s", m.label, ref, reason);
-		if ((err = release_standbys(st, id, &m, actor, why, &res->released)) < 0 ||
-		    (err = case_refs(st, id, "booked", &refs, &n)) < 0)
-			break;
-		for (size_t i = 0; err == 0 && i < n; i++)
-			err = move_case(st, refs[i], "travel_ready", actor, why);
-		res->cases = (int)n;
-		break;
 	case COR_MSTATE_CLOSED:
 		err = release_standbys(st, id, &m, actor, "the manifest was closed",
 				       &res->released);
@@ -804,13 +727,12 @@ int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor
 	default:
 		break;
 	}
-	free(refs);
 out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_movement_quota(struct cor_store *st, const char *ref, const char *office, int seats,
-			     const char *actor)
+static int sqlite_movement_quota(struct cor_store *st, const char *ref, const char *office,
+				 int seats, const char *actor)
 {
 	static const char sql_set[] =
 		"INSERT INTO movement_quota (movement_id, office_id, seats) VALUES (?1, ?2, ?3)"
@@ -845,8 +767,9 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_movement_quota_each(struct cor_store *st, const char *ref,
-				  int (*cb)(const char *office, int seats, void *ctx), void *ctx)
+static int sqlite_movement_quota_each(struct cor_store *st, const char *ref,
+				      int (*cb)(const char *office, int seats, void *ctx),
+				      void *ctx)
 {
 	static const char sql[] =
 		"SELECT o.code, q.seats FROM movement_quota q JOIN movement m ON m.id = "
@@ -869,8 +792,8 @@ int cor_store_movement_quota_each(struct cor_store *st, const char *ref,
 	return ret;
 }
 
-int cor_store_movement_escort_add(struct cor_store *st, const char *ref, const struct cor_escort *e,
-				  const char *actor)
+static int sqlite_movement_escort_add(struct cor_store *st, const char *ref,
+				      const struct cor_escort *e, const char *actor)
 {
 	static const char sql_count[] = "SELECT count(*), coalesce(max(no), 0) + 1 FROM "
 					"movement_escort WHERE movement_id = ?1";
@@ -883,24 +806,6 @@ int cor_store_movement_escort_add(struct cor_store *st, const char *ref, const s
 	bool own;
 	char detail[200], birth[COR_DATE_LEN], exp[COR_DATE_LEN];
 	int err;
-	if (!e->family_name[0] || !cor_text_is_clean(e->family_name) ||
-	    !cor_text_is_clean(e->given_names)) {
-		cor_sqlite_msg(st, "family name: give the escort's name as on their passport");
-		return COR_EINVAL;
-	}
-	if (e->sex != 'F' && e->sex != 'M' && e->sex != 'X') {
-		cor_sqlite_msg(st, "sex: F, M or X");
-		return COR_EINVAL;
-	}
-	if (!cor_country_is_iso3(e->nationality)) {
-		cor_sqlite_msg(st, "nationality: '%s' is not an ISO 3166-1 alpha-3 code",
-			       e->nationality);
-		return COR_EINVAL;
-	}
-	if (e->passport[0] && !cor_country_is_iso3(e->issuer)) {
-		cor_sqlite_msg(st, "issuer: '%s' is not an ISO 3166-1 alpha-3 code", e->issuer);
-		return COR_EINVAL;
-	}
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = load_movement(st, ref, &id, &m)) < 0)
@@ -935,8 +840,8 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_movement_escort_each(struct cor_store *st, const char *ref,
-				   int (*cb)(const struct cor_escort *e, void *ctx), void *ctx)
+static int sqlite_movement_escort_each(struct cor_store *st, const char *ref,
+				       int (*cb)(const struct cor_escort *e, void *ctx), void *ctx)
 {
 	static const char sql[] =
 		"SELECT e.no, e.family_name, e.given_names, e.sex, e.birth_date, e.nationality,"
@@ -976,8 +881,8 @@ int cor_store_movement_escort_each(struct cor_store *st, const char *ref,
 
 /* ---- bookings ---------------------------------------------------------- */
 
-int cor_store_booking_each(struct cor_store *st, const char *movement,
-			   int (*cb)(const struct cor_booking *b, void *ctx), void *ctx)
+static int sqlite_booking_each(struct cor_store *st, const char *movement,
+			       int (*cb)(const struct cor_booking *b, void *ctx), void *ctx)
 {
 	static const char sql[] =
 		"SELECT c.ref, m.ref, b.status, b.board, b.alight, b.seat_group, b.at,"
@@ -1037,27 +942,19 @@ static int insert_booking(struct cor_store *st, int64_t case_id, int64_t movemen
 	return err;
 }
 
-/* Book (status "booked") case ref on movement id: the booking row, then
- * the case's move to booked with its event. The caller checked the fit. */
-int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref,
-		    int64_t movement_id, const struct cor_movement *m, const char *board,
-		    const char *alight, const char *actor, const char *reason);
-int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref,
-		    int64_t movement_id, const struct cor_movement *m, const char *board,
-		    const char *alight, const char *actor, const char *reason)
+/* Write the booking row (status "booked") of case id on movement id; the
+ * case's move to booked is the operations layer's (service/movement.c). */
+int cor_sqlite_book(struct cor_store *st, int64_t case_id, int64_t movement_id, const char *board,
+		    const char *alight);
+int cor_sqlite_book(struct cor_store *st, int64_t case_id, int64_t movement_id, const char *board,
+		    const char *alight)
 {
-	char why[200];
-	int err = insert_booking(st, case_id, movement_id, "booked", board, alight);
-	if (err < 0)
-		return err;
-	snprintf(why, sizeof(why), "on %s (%s), %s -> %s%s%s", m->label, m->ref, board, alight,
-		 reason && *reason ? ": " : "", reason && *reason ? reason : "");
-	return move_case(st, case_ref, "booked", actor, why);
+	return insert_booking(st, case_id, movement_id, "booked", board, alight);
 }
 
-int cor_store_booking_put(struct cor_store *st, const char *movement, const char *case_ref,
-			  enum cor_booking_status status, const char *board, const char *alight,
-			  const char *actor, const char *reason)
+static int sqlite_booking_put(struct cor_store *st, const char *movement, const char *case_ref,
+			      enum cor_booking_status status, const char *board, const char *alight,
+			      const char *actor, const char *reason)
 {
 	struct cor_movement m;
 	struct cor_case c;
@@ -1075,7 +972,7 @@ int cor_store_booking_put(struct cor_store *st, const char *movement, const char
 	    (err = cor_store_case_get(st, case_ref, &cid, &c)) < 0)
 		goto out;
 	if (status == COR_BOOKING_BOOKED) {
-		err = cor_sqlite_book(st, cid, case_ref, mid, &m, board, alight, actor, reason);
+		err = insert_booking(st, cid, mid, "booked", board, alight);
 		goto out;
 	}
 	if ((err = insert_booking(st, cid, mid, "standby", board, alight)) < 0)
@@ -1087,14 +984,15 @@ out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_booking_add(struct cor_store *st, const char *movement, const char *case_ref,
-			  enum cor_booking_status status, const char *actor, const char *reason)
+static int sqlite_booking_add(struct cor_store *st, const char *movement, const char *case_ref,
+			      enum cor_booking_status status, const char *actor, const char *reason)
 {
 	struct cor_movement m;
 	struct cor_case c;
 	struct cor_place p;
 	int64_t mid, cid;
 	int b = -1, a = -1, err;
+	bool own;
 	if ((err = load_movement(st, movement, &mid, &m)) < 0 ||
 	    (err = cor_store_case_get(st, case_ref, &cid, &c)) < 0)
 		return err;
@@ -1115,36 +1013,35 @@ int cor_store_booking_add(struct cor_store *st, const char *movement, const char
 			       c.destination);
 		return COR_EINVAL;
 	}
-	return cor_store_booking_put(st, movement, case_ref, status, m.legs[b].from, m.legs[a].to,
-				     actor, reason);
-}
-
-int cor_store_booking_no_show(struct cor_store *st, const char *movement, const char *case_ref,
-			      const char *actor, const char *reason)
-{
-	struct cor_movement m;
-	int64_t mid;
-	bool own;
-	int err;
-	if (!reason || !*reason) {
-		cor_sqlite_msg(st, "a no-show needs a reason");
-		return COR_EINVAL;
-	}
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
-	if ((err = load_movement(st, movement, &mid, &m)) < 0)
-		goto out;
-	/* The case's move takes the booking to no_show (sqlite_workflow.c). */
-	if ((err = set_booking_status(st, mid, case_ref, "booked", "booked")) < 0)
-		goto out;
-	err = move_case(st, case_ref, "no_show", actor, reason);
-out:
+	err = sqlite_booking_put(st, movement, case_ref, status, m.legs[b].from, m.legs[a].to,
+				 actor, reason);
+	if (err == 0 && status == COR_BOOKING_BOOKED) {
+		char why[200];
+		snprintf(why, sizeof(why), "on %s (%s), %s -> %s%s%.100s", m.label, m.ref,
+			 m.legs[b].from, m.legs[a].to, reason && *reason ? ": " : "",
+			 reason && *reason ? reason : "");
+		err = cor_store_case_state_set(st, cid, c.state, "booked", actor, why);
+	}
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_booking_promote(struct cor_store *st, const char *movement, const char *case_ref,
-			      const char *board, const char *alight, const char *actor,
-			      const char *reason)
+static int sqlite_booking_cases(struct cor_store *st, const char *movement,
+				enum cor_booking_status status, char (**refs)[32], size_t *n)
+{
+	struct cor_movement m;
+	int64_t mid;
+	int err;
+	*refs = NULL;
+	*n = 0;
+	if ((err = load_movement(st, movement, &mid, &m)) < 0)
+		return err;
+	return case_refs(st, mid, cor_booking_status_name(status), refs, n);
+}
+
+static int sqlite_booking_promote(struct cor_store *st, const char *movement, const char *case_ref,
+				  const char *board, const char *alight)
 {
 	struct cor_movement m;
 	int64_t mid, cid;
@@ -1156,50 +1053,33 @@ int cor_store_booking_promote(struct cor_store *st, const char *movement, const 
 	    (err = cor_sqlite_case_id(st, case_ref, &cid)) < 0 ||
 	    (err = set_booking_status(st, mid, case_ref, "standby", "cancelled")) < 0)
 		goto out;
-	err = cor_sqlite_book(st, cid, case_ref, mid, &m, board, alight, actor, reason);
+	err = insert_booking(st, cid, mid, "booked", board, alight);
 out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_booking_cancel(struct cor_store *st, const char *movement, const char *case_ref,
-			     const char *actor, const char *reason)
+static int sqlite_standby_cancel(struct cor_store *st, const char *movement, const char *case_ref,
+				 const char *actor, const char *reason)
 {
 	struct cor_movement m;
-	struct cor_case c;
 	int64_t mid, cid;
 	bool own;
 	char detail[128];
 	int err;
-	if (!reason || !*reason) {
-		cor_sqlite_msg(st, "unbooking needs a reason");
-		return COR_EINVAL;
-	}
 	if ((err = cor_sqlite_unit_begin(st, &own)) < 0)
 		return err;
 	if ((err = load_movement(st, movement, &mid, &m)) < 0 ||
-	    (err = cor_store_case_get(st, case_ref, &cid, &c)) < 0)
+	    (err = cor_sqlite_case_id(st, case_ref, &cid)) < 0 ||
+	    (err = set_booking_status(st, mid, case_ref, "standby", "cancelled")) < 0)
 		goto out;
-	if (set_booking_status(st, mid, case_ref, "standby", "cancelled") == 0) {
-		snprintf(detail, sizeof(detail), "stand-by on %s (%s) cancelled", m.label,
-			 movement);
-		err = case_event(st, cid, actor, "booking", detail, reason);
-		goto out;
-	}
-	if (strcmp(c.state, "booked") ||
-	    set_booking_status(st, mid, case_ref, "booked", "booked") < 0) {
-		cor_sqlite_msg(st, "case '%s' is '%s' and has no booking on '%s'", case_ref,
-			       c.state, movement);
-		err = COR_ENOTFOUND;
-		goto out;
-	}
-	/* The case's move cancels the booking (sqlite_workflow.c). */
-	err = move_case(st, case_ref, "travel_ready", actor, reason);
+	snprintf(detail, sizeof(detail), "stand-by on %s (%s) cancelled", m.label, movement);
+	err = case_event(st, cid, actor, "booking", detail, reason);
 out:
 	return cor_sqlite_unit_end(st, own, err);
 }
 
-int cor_store_movement_events(struct cor_store *st, const char *ref,
-			      int (*cb)(const struct cor_event *e, void *ctx), void *ctx)
+static int sqlite_movement_events(struct cor_store *st, const char *ref,
+				  int (*cb)(const struct cor_event *e, void *ctx), void *ctx)
 {
 	static const char sql[] =
 		"SELECT e.at, e.actor, e.action, e.detail, e.reason FROM event e JOIN movement m"
@@ -1225,8 +1105,8 @@ int cor_store_movement_events(struct cor_store *st, const char *ref,
 	return ret;
 }
 
-int cor_store_case_available(struct cor_store *st, const char *ref, const struct cor_date *on,
-			     const char *actor, const char *reason)
+static int sqlite_case_available(struct cor_store *st, const char *ref, const struct cor_date *on,
+				 const char *actor, const char *reason)
 {
 	static const char sql[] = "UPDATE cases SET available_on = ?2 WHERE id = ?1";
 	char day[COR_DATE_LEN], detail[64];
@@ -1253,3 +1133,25 @@ int cor_store_case_available(struct cor_store *st, const char *ref, const struct
 out:
 	return cor_sqlite_unit_end(st, own, err);
 }
+
+const struct cor_store_movement_ops cor_sqlite_movement_ops = {
+	.place_add = sqlite_place_add,
+	.place_get = sqlite_place_get,
+	.place_each = sqlite_place_each,
+	.movement_add = sqlite_movement_add,
+	.movement_get = sqlite_movement_get,
+	.movement_events = sqlite_movement_events,
+	.case_available = sqlite_case_available,
+	.movement_each = sqlite_movement_each,
+	.movement_set_state = sqlite_movement_set_state,
+	.movement_quota = sqlite_movement_quota,
+	.movement_quota_each = sqlite_movement_quota_each,
+	.movement_escort_add = sqlite_movement_escort_add,
+	.movement_escort_each = sqlite_movement_escort_each,
+	.booking_put = sqlite_booking_put,
+	.booking_add = sqlite_booking_add,
+	.booking_each = sqlite_booking_each,
+	.booking_cases = sqlite_booking_cases,
+	.booking_promote = sqlite_booking_promote,
+	.standby_cancel = sqlite_standby_cancel,
+};

@@ -11,14 +11,13 @@
 
 #include "store/store_movement.h"
 #include "store/store_plan.h"
+#include "store/store_plan_ops.h"
 #include "store/store_sqlite_int.h"
-#include "store/store_workflow.h"
 #include "util/error.h"
 #include "util/tz.h"
 
-int cor_sqlite_book(struct cor_store *st, int64_t case_id, const char *case_ref,
-		    int64_t movement_id, const struct cor_movement *m, const char *board,
-		    const char *alight, const char *actor, const char *reason);
+int cor_sqlite_book(struct cor_store *st, int64_t case_id, int64_t movement_id, const char *board,
+		    const char *alight);
 
 /* A growing array. */
 static int grow(void **p, size_t *cap, size_t n, size_t size)
@@ -36,8 +35,8 @@ static int grow(void **p, size_t *cap, size_t n, size_t size)
 
 /* ---- movements --------------------------------------------------------- */
 
-int cor_store_plan_movements(struct cor_store *st, const struct cor_plan_query *q,
-			     struct cor_plan_load *l)
+static int sqlite_plan_movements(struct cor_store *st, const struct cor_plan_query *q,
+				 struct cor_plan_load *l)
 {
 	static const char sql[] =
 		"SELECT m.id, m.ref, m.label, m.escort_seats FROM movement m"
@@ -164,8 +163,8 @@ static int held_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int cor_store_plan_held(struct cor_store *st, const struct cor_plan_load *l,
-			struct cor_plan_held **out, size_t *n)
+static int sqlite_plan_held(struct cor_store *st, const struct cor_plan_load *l,
+			    struct cor_plan_held **out, size_t *n)
 {
 	static const char sql[] =
 		"SELECT case_id FROM booking WHERE movement_id = ?1 AND status = 'booked'";
@@ -201,7 +200,7 @@ int cor_store_plan_held(struct cor_store *st, const struct cor_plan_load *l,
 	return 0;
 }
 
-int cor_store_plan_available(struct cor_store *st, int64_t case_id, int64_t *out)
+static int sqlite_plan_available(struct cor_store *st, int64_t case_id, int64_t *out)
 {
 	static const char sql[] = "SELECT available_on FROM cases WHERE id = ?1";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
@@ -221,7 +220,39 @@ int cor_store_plan_available(struct cor_store *st, int64_t case_id, int64_t *out
 	return err;
 }
 
-int cor_store_plan_booked(struct cor_store *st, const char *movement, char (**refs)[32], size_t *n)
+static int sqlite_plan_available_all(struct cor_store *st, struct cor_plan_avail **out, size_t *n)
+{
+	static const char sql[] =
+		"SELECT id, available_on FROM cases WHERE available_on IS NOT NULL ORDER BY id";
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading cases");
+	size_t cap = 0;
+	int rc, err = 0;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_date d;
+		if (cor_date_parse((const char *)sqlite3_column_text(s, 1), &d) < 0)
+			continue;
+		if ((err = grow((void **)out, &cap, *n, sizeof(**out))) < 0)
+			break;
+		(*out)[(*n)++] = (struct cor_plan_avail){sqlite3_column_int64(s, 0),
+							 (int64_t)cor_date_to_days(d) * 86400};
+	}
+	if (err == 0 && rc != SQLITE_DONE)
+		err = cor_sqlite_fail(st, rc, "reading cases");
+	sqlite3_reset(s);
+	if (err < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return err;
+}
+
+static int sqlite_plan_booked(struct cor_store *st, const char *movement, char (**refs)[32],
+			      size_t *n)
 {
 	static const char sql[] =
 		"SELECT c.ref FROM booking b JOIN cases c ON c.id = b.case_id"
@@ -252,21 +283,6 @@ int cor_store_plan_booked(struct cor_store *st, const char *movement, char (**re
 	return err;
 }
 
-void cor_store_plan_release(struct cor_plan_load *l)
-{
-	free(l->cases);
-	free(l->case_ids);
-	free(l->booked);
-	free(l->movements);
-	free(l->movement_ids);
-	free(l->legs);
-	free(l->quotas);
-	free(l->named);
-	free(l->named_medical);
-	free(l->skipped);
-	memset(l, 0, sizeof(*l));
-}
-
 /* ---- writing a plan ---------------------------------------------------- */
 
 static int movement_of(struct cor_store *st, const char *ref, struct cor_movement *m)
@@ -274,9 +290,10 @@ static int movement_of(struct cor_store *st, const char *ref, struct cor_movemen
 	return cor_store_movement_get(st, ref, m);
 }
 
-int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
-			 const struct cor_plan_result *res, const struct cor_plan_places *places,
-			 const char *actor, struct cor_plan_written *out)
+static int sqlite_plan_write(struct cor_store *st, const struct cor_plan_load *l,
+			     const struct cor_plan_result *res,
+			     const struct cor_plan_places *places, const char *actor,
+			     struct cor_plan_written *out)
 {
 	static const char sql_current[] =
 		"SELECT m.ref FROM booking b JOIN movement m ON m.id = b.movement_id"
@@ -305,15 +322,13 @@ int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 		if ((err = movement_of(st, l->movements[m].ref, &ms[m])) < 0)
 			goto out;
 	for (size_t i = 0; i < l->in.ncases; i++) {
-		const struct cor_plan_case *c = &l->cases[i];
 		int m = res->movement[i];
 		char at[COR_TIME_LEN], detail[200];
 		if (!l->booked[i]) {
 			if (m < 0)
 				continue;
-			if ((err = cor_sqlite_book(st, l->case_ids[i], c->ref, l->movement_ids[m],
-						   &ms[m], places[i].board, places[i].alight, actor,
-						   "planned")) < 0)
+			if ((err = cor_sqlite_book(st, l->case_ids[i], l->movement_ids[m],
+						   places[i].board, places[i].alight)) < 0)
 				goto out;
 			out->booked++;
 			continue;
@@ -331,16 +346,8 @@ int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 		sqlite3_reset(s);
 		if (m >= 0 && !strcmp(current, l->movements[m].ref))
 			continue;
-		if (m < 0) {
-			struct cor_move_result r;
-			snprintf(detail, sizeof(detail), "replanned: %s",
-				 res->reason[i][0] ? res->reason[i] : "left out");
-			if ((err = cor_store_case_move(st, c->ref, "travel_ready", actor, detail,
-						       NULL, &r)) < 0)
-				goto out;
-			out->unbooked++;
-			continue;
-		}
+		if (m < 0)
+			continue; /* unbooked by its move (service/plan.c) */
 		const char *board = places[i].board, *alight = places[i].alight;
 		if (!(s = cor_sqlite_stmt(st, sql_move))) {
 			err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "moving a booking");
@@ -370,3 +377,12 @@ out:
 		return err;
 	return cor_sqlite_unit_end(st, own, err);
 }
+
+const struct cor_store_plan_ops cor_sqlite_plan_ops = {
+	.plan_movements = sqlite_plan_movements,
+	.plan_held = sqlite_plan_held,
+	.plan_available = sqlite_plan_available,
+	.plan_available_all = sqlite_plan_available_all,
+	.plan_booked = sqlite_plan_booked,
+	.plan_write = sqlite_plan_write,
+};

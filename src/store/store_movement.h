@@ -2,15 +2,18 @@
 // The movements part of the store: places, movements with their legs,
 // quotas and escorts, and the bookings of cases on them, with the day of
 // departure (manifest closure, no-shows, stand-bys, departure, arrival).
-// Callers see domain records, never SQL (the SQLite side is
-// sqlite_movement.c).
+// Callers see domain records, never SQL (the backends are
+// sqlite_movement.c and pg_movement.c; store_movement.c checks the fields of
+// a record before either writes it).
 //
 // Invariants every backend keeps:
 //  - each write is one unit: outside a transaction its own transaction,
 //    inside one a savepoint; refused or failed, it changes nothing;
 //  - a case is booked (state 'booked') exactly when it has one booking in
-//    status 'booked'; the case's state and its booking change together, with
-//    the case's event;
+//    status 'booked': the store writes the booking rows, and the case's
+//    moves (with every lifecycle rule) are the operations layer's, in the
+//    same transaction; a move out of 'booked' takes the booking with it
+//    (store_workflow.h);
 //  - every change of a movement appends an event to the movement's history
 //    (event.movement_id), every change of a booking one to the case's;
 //  - the store holds records, not rules: whether a booking fits (capacity
@@ -21,6 +24,7 @@
 #define COR_STORE_MOVEMENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "domain/case.h"
@@ -81,11 +85,10 @@ struct cor_movement_change {
 };
 /* Move movement ref to state to, as actor, with reason (the operations
  * layer checks that the change is allowed and has its reason: the store
- * writes it). Departing moves every booked case to departed; arriving
- * confirms the arrival of every departed case of the movement at its last
- * leg's destination; cancelling unbooks every booked case (back to
- * travel_ready) and releases stand-bys; closing and departing release the
- * stand-bys left. */
+ * writes it, with the movement's event). Closing, departing and cancelling
+ * release the stand-bys left (res->released), each with its case's event.
+ * The cases' own changes (departing, arriving, unbooking) are the
+ * operations layer's moves (service/movement.c); res->cases is left 0. */
 int cor_store_movement_set_state(struct cor_store *st, const char *ref, enum cor_movement_state to,
 				 const char *actor, const char *reason,
 				 struct cor_movement_change *res);
@@ -129,34 +132,39 @@ struct cor_booking {
 };
 
 /* Write a booking of case on movement, boarding at board and leaving at
- * alight (places of its legs): status booked moves the case travel_ready ->
- * booked with its event; status standby keeps it travel_ready, on the
- * stand-by list. The store checks no rule of capacity or state beyond the
- * case's lifecycle: the operations layer does (service/movement.h).
+ * alight (places of its legs). Status booked writes the booking row only:
+ * the case's move travel_ready -> booked (which needs that row) is the
+ * operations layer's, in the same transaction. Status standby keeps the
+ * case travel_ready, on the stand-by list, with the case's event. The
+ * store checks no rule of capacity or state (service/movement.h).
  * COR_EEXIST when the case already holds a booking or a stand-by. */
 int cor_store_booking_put(struct cor_store *st, const char *movement, const char *case_ref,
 			  enum cor_booking_status status, const char *board, const char *alight,
 			  const char *actor, const char *reason);
 /* As cor_store_booking_put, the journey found from the case's origin and
  * destination countries (the first leg leaving its origin country, the
- * first after it reaching its destination); for tests and tools that write
- * records directly. COR_EINVAL when the movement does not take the case. */
+ * first after it reaching its destination), and a booked case's state set
+ * to booked with its event (a record write: no lifecycle check); for tests
+ * and tools that write records directly. COR_EINVAL when the movement does
+ * not take the case. */
 int cor_store_booking_add(struct cor_store *st, const char *movement, const char *case_ref,
 			  enum cor_booking_status status, const char *actor, const char *reason);
 /* The bookings of movement ref (all statuses), by seat group. */
 int cor_store_booking_each(struct cor_store *st, const char *movement,
 			   int (*cb)(const struct cor_booking *b, void *ctx), void *ctx);
-/* The case did not show up: its booking becomes no_show and the case goes
- * booked -> no_show with reason. */
-int cor_store_booking_no_show(struct cor_store *st, const char *movement, const char *case_ref,
-			      const char *actor, const char *reason);
-/* A stand-by given a seat: its stand-by is cancelled and the case booked
- * (travel_ready -> booked) from board to alight, with reason. */
+/* The cases holding a booking in status on movement ref, by seat group;
+ * *refs for the caller to free. COR_ENOTFOUND: no movement. */
+int cor_store_booking_cases(struct cor_store *st, const char *movement,
+			    enum cor_booking_status status, char (**refs)[32], size_t *n);
+/* A stand-by given a seat: its stand-by is cancelled and a booking row
+ * written from board to alight (the case's move to booked is the
+ * operations layer's). COR_ENOTFOUND when it holds no stand-by there. */
 int cor_store_booking_promote(struct cor_store *st, const char *movement, const char *case_ref,
-			      const char *board, const char *alight, const char *actor,
-			      const char *reason);
-/* Unbook: booked -> travel_ready (or a stand-by released), with reason. */
-int cor_store_booking_cancel(struct cor_store *st, const char *movement, const char *case_ref,
+			      const char *board, const char *alight);
+/* Cancel the stand-by of case on movement, with the case's event and
+ * reason. COR_ENOTFOUND when it holds none there. (A booked case leaves
+ * its booking by its move out of 'booked': store_workflow.h.) */
+int cor_store_standby_cancel(struct cor_store *st, const char *movement, const char *case_ref,
 			     const char *actor, const char *reason);
 
 #endif

@@ -65,6 +65,14 @@ int cor_store_plan_held(struct cor_store *st, const struct cor_plan_load *l,
 			struct cor_plan_held **held, size_t *n);
 /* The day case_id can travel from (its available_on, 0:00 UTC), 0 when none. */
 int cor_store_plan_available(struct cor_store *st, int64_t case_id, int64_t *from);
+/* A case's available day: its id and the day (0:00 UTC). */
+struct cor_plan_avail {
+	int64_t case_id, from;
+};
+/* Every case with an available day, by case id; *out for the caller to
+ * free. One read for a load over the horizon, where asking for each
+ * candidate's would cost a round trip each on a server. */
+int cor_store_plan_available_all(struct cor_store *st, struct cor_plan_avail **out, size_t *n);
 /* The cases booked on movement ref, by seat group; *refs for the caller to free. */
 int cor_store_plan_booked(struct cor_store *st, const char *ref, char (**refs)[32], size_t *n);
 /* Free what a load (cor_svc_plan_load, service/plan.h) holds. */
@@ -80,14 +88,17 @@ struct cor_plan_written {
 struct cor_plan_places {
 	char board[COR_PLAN_PLACE_MAX + 1], alight[COR_PLAN_PLACE_MAX + 1];
 };
-/* Write res (a plan of l->in) as bookings, as actor, in one transaction:
- * every newly placed case is booked (travel_ready -> booked, event naming
- * the movement) from places[i].board to places[i].alight; when replanning,
- * cases whose movement changed are moved and cases left out are unbooked,
- * each with its event. Outside a transaction, its own transaction; inside
- * one, it takes no savepoint of its own (it would slow every write of a
- * large plan): on a failure the caller must roll its transaction back, as
- * the operations layer's dispatcher does. */
+/* Write the booking records of res (a plan of l->in), as actor: a booking
+ * row for every newly placed case (from places[i].board to
+ * places[i].alight), and, when replanning, every case whose movement
+ * changed moved with its event. The cases' moves (travel_ready -> booked
+ * for the new, booked -> travel_ready for those left out) are the
+ * operations layer's (service/plan.c), in the same transaction; out->booked
+ * counts the rows written, out->moved the bookings moved, out->unbooked is
+ * left 0. Outside a transaction, its own transaction; inside one, it takes
+ * no savepoint of its own (it would slow every write of a large plan): on a
+ * failure the caller must roll its transaction back, as the operations
+ * layer's dispatcher does. */
 int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 			 const struct cor_plan_result *res, const struct cor_plan_places *places,
 			 const char *actor, struct cor_plan_written *out);

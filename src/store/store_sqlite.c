@@ -15,6 +15,8 @@
 #include "store/migrations.h"
 #include "store/store_fund_ops.h"
 #include "store/store_health_ops.h"
+#include "store/store_movement_ops.h"
+#include "store/store_plan_ops.h"
 #include "store/store_int.h"
 #include "store/store_sqlite_int.h"
 #include "store/store_support_ops.h"
@@ -1201,6 +1203,8 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.support = &cor_sqlite_support_ops,
 	.workflow = &cor_sqlite_workflow_ops,
 	.history = &cor_sqlite_history_ops,
+	.movement = &cor_sqlite_movement_ops,
+	.plan = &cor_sqlite_plan_ops,
 	.close = sqlite_close,
 	.begin = sqlite_begin,
 	.begin_read = sqlite_begin_read,

@@ -5,7 +5,10 @@
 // cause of a refused booking), that a refused operation changes nothing (a
 // digest of the tables read through a connection of our own), stand-bys
 // promoted after a no-show, and plan.run planning as of the context's clock
-// and writing its bookings in the same operation.
+// and writing its bookings in the same operation. The records of places,
+// movements, quotas, escorts, stand-bys and the planner's movements are
+// written and read on SQLite and, with $COR_TEST_PG, on PostgreSQL (a fresh
+// database), with the same transcript expected of both.
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,6 +23,8 @@
 #include <unistd.h>
 
 #include "io/import.h"
+#include "store/store_plan.h"
+#include "unit/store/pgtest.h"
 #include "service/manifest.h"
 #include "service/movement.h"
 #include "service/plan.h"
@@ -409,6 +414,262 @@ static void test_plan_run(void **state)
 	teardown(&f);
 }
 
+/* ---- the same records on both backends ---------------------------------- */
+
+struct tx {
+	char *buf;
+	size_t len, cap;
+};
+
+static void say(struct tx *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(struct tx *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (t->len + (size_t)n + 2 > t->cap) {
+		t->cap = (t->len + (size_t)n + 2) * 2;
+		t->buf = realloc(t->buf, t->cap);
+		assert_non_null(t->buf);
+	}
+	va_start(ap, fmt);
+	vsnprintf(t->buf + t->len, t->cap - t->len, fmt, ap);
+	va_end(ap);
+	t->len += (size_t)n;
+	t->buf[t->len++] = '\n';
+	t->buf[t->len] = '\0';
+}
+
+/* The outcome of an operation: ok, or its code, field and message. */
+static void outcome(struct tx *t, struct cor_ctx *cx, const char *what, int rc)
+{
+	if (rc == 0)
+		say(t, "%s: ok", what);
+	else
+		say(t, "%s: %s %s %s", what, cor_code_name(cx->err.code), cx->err.field,
+		    cx->err.message);
+	cor_error_clear(&cx->err);
+}
+
+static int row_line(const struct cor_svc_movement_row *r, void *ctx)
+{
+	json_t *j = cor_svc_movement_row_json(r);
+	char *d = json_dumps(j, JSON_SORT_KEYS);
+	say(ctx, "row %s", d);
+	free(d);
+	json_decref(j);
+	return 0;
+}
+
+static int booking_line(const struct cor_booking *b, void *ctx)
+{
+	say(ctx, "booking %s %s %s %s %s %d %s", b->case_ref, cor_booking_status_name(b->status),
+	    b->board, b->alight, b->seat_group, b->persons, b->at);
+	return 0;
+}
+
+/* Places, movements, quotas, escorts, states and stand-bys on the store at
+ * target (new), as a transcript. */
+static char *records_transcript(const char *target)
+{
+	const char *src = getenv("COR_SOURCE");
+	char msg[512], csv[600], m1[32], m2[32];
+	struct cor_store *st;
+	struct cor_ctx cx;
+	struct tx t = {0};
+	if (cor_store_open(target, COR_STORE_CREATE, &st, msg, sizeof(msg)) < 0)
+		fail_msg("%s", msg);
+	cor_store_set_now(st, NOW);
+	snprintf(csv, sizeof(csv), "%s/tests/cli/data/mv-day.csv", src ? src : ".");
+	struct cor_import_opts o = {.path = csv, .actor = "tester", .today = {2026, 12, 1}};
+	struct cor_import_result ir;
+	if (cor_import_persons(st, &o, &ir, NULL, NULL, msg, sizeof(msg)) < 0)
+		fail_msg("import: %s", msg);
+	assert_int_equal(cor_ctx_init(&cx, st, "tester", NOW), 0);
+
+	struct cor_place p = {.code = "ATR",
+			      .kind = COR_PLACE_AIRPORT,
+			      .country = "XYZ",
+			      .tz = "Africa/Nouakchott",
+			      .name = "Atar"};
+	outcome(&t, &cx, "place bad country", cor_svc_place_add(&cx, &p));
+	strcpy(p.country, "MRT");
+	outcome(&t, &cx, "place", cor_svc_place_add(&cx, &p));
+	outcome(&t, &cx, "place again", cor_svc_place_add(&cx, &p));
+
+	struct cor_movement m = {.kind = COR_MOVEMENT_CHARTER,
+				 .office = "SD-PZU",
+				 .label = "MS 801",
+				 .state = COR_MSTATE_OPEN,
+				 .escort_seats = 2,
+				 .nlegs = 2};
+	m.legs[0] = (struct cor_leg){
+		.from = "PZU", .to = "XYZ", .number = "MS801", .seats = 30, .stretchers = 1};
+	cor_time_parse_utc("2026-12-02T07:00Z", &m.legs[0].departs);
+	m.legs[0].arrives = m.legs[0].departs + 7200;
+	m.legs[1] = (struct cor_leg){.from = "CAI", .to = "ADD", .number = "MS802", .seats = 20};
+	m.legs[1].departs = m.legs[0].arrives + 3600;
+	m.legs[1].arrives = m.legs[1].departs + 10800;
+	outcome(&t, &cx, "movement bad leg", cor_svc_movement_add(&cx, &m));
+	strcpy(m.legs[0].to, "CAI");
+	outcome(&t, &cx, "movement", cor_svc_movement_add(&cx, &m));
+	snprintf(m1, sizeof(m1), "%s", m.ref);
+	m.state = COR_MSTATE_PLANNED;
+	m.nlegs = 1;
+	cor_time_parse_utc("2026-12-03T07:00Z", &m.legs[0].departs);
+	m.legs[0].arrives = m.legs[0].departs + 7200;
+	outcome(&t, &cx, "movement 2", cor_svc_movement_add(&cx, &m));
+	snprintf(m2, sizeof(m2), "%s", m.ref);
+	say(&t, "refs %s %s", m1, m2);
+
+	struct cor_svc_quota_in qi = {.ref = m1, .office = "SD-PZU", .seats = 12};
+	outcome(&t, &cx, "quota", cor_svc_movement_quota(&cx, &qi));
+	qi.office = "XX-YYY";
+	outcome(&t, &cx, "quota bad office", cor_svc_movement_quota(&cx, &qi));
+	struct cor_svc_escort_in ei = {.ref = m1,
+				       .e = {.family_name = "HASSAN",
+					     .given_names = "AMNA",
+					     .sex = 'F',
+					     .birth_date = {1985, 3, 4},
+					     .nationality = "SDN",
+					     .passport = "P1234567",
+					     .issuer = "SDN",
+					     .expires_on = {2030, 1, 1},
+					     .has_expiry = true,
+					     .medical = true}};
+	outcome(&t, &cx, "escort", cor_svc_movement_escort_add(&cx, &ei));
+	ei.e.sex = 'Q';
+	outcome(&t, &cx, "escort bad sex", cor_svc_movement_escort_add(&cx, &ei));
+
+	/* A stand-by: records only (no case state changes with it). */
+	say(&t, "standby %d",
+	    cor_store_booking_put(st, m1, C2, COR_BOOKING_STANDBY, "PZU", "CAI", "tester",
+				  "waiting"));
+	say(&t, "standby again %d %s",
+	    cor_store_booking_put(st, m1, C2, COR_BOOKING_STANDBY, "PZU", "CAI", "tester", ""),
+	    cor_store_errmsg(st));
+	if (cor_store_booking_each(st, m1, booking_line, &t) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	char(*refs)[32] = NULL;
+	size_t n = 0;
+	if (cor_store_booking_cases(st, m1, COR_BOOKING_STANDBY, &refs, &n) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	say(&t, "standbys %zu %s", n, n ? refs[0] : "");
+	free(refs);
+	say(&t, "cases of no movement %d %s",
+	    cor_store_booking_cases(st, "SD-PZU-MV-2026-9999", COR_BOOKING_BOOKED, &refs, &n),
+	    cor_store_errmsg(st));
+
+	/* The planner's movements, legs, quotas and named escorts. */
+	struct cor_plan_load l;
+	struct cor_plan_query pq = {.horizon = 30 * 86400};
+	cor_time_parse_utc(NOW, &pq.now);
+	memset(&l, 0, sizeof(l));
+	if (cor_store_plan_movements(st, &pq, &l) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	for (size_t i = 0; i < l.in.nmovements; i++) {
+		const struct cor_plan_movement *pm = &l.movements[i];
+		say(&t, "plan %s %s esc %d named %d/%d legs %d", pm->ref, pm->label,
+		    pm->escort_seats, l.named[i], l.named_medical[i], pm->nlegs);
+		for (int k = 0; k < pm->nlegs; k++)
+			say(&t, "  leg %s %s %s %s %lld %lld %d %d", pm->legs[k].from,
+			    pm->legs[k].to, pm->legs[k].from_country, pm->legs[k].to_country,
+			    (long long)pm->legs[k].departs, (long long)pm->legs[k].arrives,
+			    pm->legs[k].cap[COR_RES_SEATS], pm->legs[k].cap[COR_RES_STRETCHERS]);
+	}
+	for (size_t i = 0; i < l.in.nquotas; i++)
+		say(&t, "quota %d %s %d", l.quotas[i].movement, l.quotas[i].office,
+		    l.quotas[i].seats);
+	struct cor_plan_held *held;
+	if (cor_store_plan_held(st, &l, &held, &n) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	say(&t, "held %zu", n);
+	free(held);
+	/* A plan's booking records (the cases' moves are the service's): C3
+	 * placed on the first movement, then held there. */
+	int64_t c3;
+	int placed[1] = {0};
+	bool booked[1] = {false};
+	struct cor_plan_places places[1] = {{"PZU", "CAI"}};
+	struct cor_plan_result res = {.movement = placed};
+	struct cor_plan_written w;
+	if (cor_store_case_get(st, C3, &c3, NULL) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	struct cor_plan_load one = l;
+	one.in.ncases = 1;
+	one.case_ids = &c3;
+	one.booked = booked;
+	if (cor_store_plan_write(st, &one, &res, places, "tester", &w) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	say(&t, "written %d %d %d", w.booked, w.moved, w.unbooked);
+	if (cor_store_plan_held(st, &l, &held, &n) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	say(&t, "held %zu %s", n, n && held[0].case_id == c3 ? "C3" : "?");
+	free(held);
+	if (cor_store_booking_each(st, m1, booking_line, &t) < 0)
+		fail_msg("%s", cor_store_errmsg(st));
+	cor_store_plan_release(&l);
+
+	/* States: close (the stand-by released), reopen, cancel the other. */
+	struct cor_movement_change ch;
+	struct cor_svc_movement_state_in si = {.ref = m1, .to = COR_MSTATE_CLOSED};
+	outcome(&t, &cx, "close", cor_svc_movement_set_state(&cx, &si, &ch));
+	say(&t, "released %d", ch.released);
+	si = (struct cor_svc_movement_state_in){.ref = m1, .to = COR_MSTATE_OPEN, .reopen = true};
+	outcome(&t, &cx, "reopen no reason", cor_svc_movement_set_state(&cx, &si, &ch));
+	si.reason = "a late seat";
+	outcome(&t, &cx, "reopen", cor_svc_movement_set_state(&cx, &si, &ch));
+	si = (struct cor_svc_movement_state_in){
+		.ref = m2, .to = COR_MSTATE_CANCELLED, .reason = "aircraft grounded"};
+	outcome(&t, &cx, "cancel", cor_svc_movement_set_state(&cx, &si, &ch));
+	si.ref = "SD-PZU-MV-2026-9999";
+	outcome(&t, &cx, "no movement", cor_svc_movement_set_state(&cx, &si, &ch));
+
+	struct cor_svc_movement_list_in li = {.cb = row_line, .ctx = &t};
+	outcome(&t, &cx, "list", cor_svc_movement_list(&cx, &li));
+	li.q.state = "open";
+	outcome(&t, &cx, "list open", cor_svc_movement_list(&cx, &li));
+	struct cor_svc_movement_show_out so;
+	outcome(&t, &cx, "show", cor_svc_movement_show(&cx, m1, &so));
+	char *d = json_dumps(so.doc, JSON_SORT_KEYS);
+	say(&t, "%s", d);
+	free(d);
+	json_decref(so.doc);
+	cor_store_close(st);
+	return t.buf;
+}
+
+static void test_records_both_backends(void **state)
+{
+	(void)state;
+	const char *dir = getenv("COR_TEST_TMP");
+	char path[512], uri[1024];
+	snprintf(path, sizeof(path), "%s/test_svc_movement-records.db", dir && *dir ? dir : "/tmp");
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		char p[600];
+		snprintf(p, sizeof(p), "%s%s", path, ext[i]);
+		unlink(p);
+	}
+	char *lite = records_transcript(path);
+	assert_non_null(strstr(lite, "place again: EXISTS code place 'ATR' already exists"));
+	assert_non_null(strstr(lite, "released 1"));
+	assert_non_null(strstr(lite, "written 1 0 0\nheld 1 C3\n"));
+	assert_non_null(strstr(lite, "booking " C3 " booked PZU CAI G002 1 "));
+	if (!pgtest_uri()) {
+		print_message("COR_TEST_PG is not set: the PostgreSQL half is skipped\n");
+		free(lite);
+		return;
+	}
+	if (pgtest_create("svc_movement_records", uri, sizeof(uri)) < 0)
+		fail_msg("cannot create a PostgreSQL database");
+	(void)pgtest_db_of;
+	char *pg = records_transcript(uri);
+	assert_string_equal(lite, pg);
+	free(lite);
+	free(pg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,6 +678,10 @@ int main(void)
 		cmocka_unit_test(test_booking_causes),
 		cmocka_unit_test(test_no_show),
 		cmocka_unit_test(test_plan_run),
+		cmocka_unit_test(test_records_both_backends),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	if (pgtest_uri())
+		pgtest_drop_all();
+	return rc;
 }
