@@ -18,6 +18,7 @@
 
 #include "store/migrations.h"
 #include "store/pg_int.h"
+#include "store/store_facts_ops.h"
 #include "util/error.h"
 
 #define COR_APP_ID 0x436f7272 /* "Corr": the advisory lock of writers and migrations */
@@ -1418,6 +1419,7 @@ static int pg_totals(struct cor_store *s, long *cases, long *persons, long *docu
 
 const struct cor_store_ops cor_pg_ops = {
 	.name = "PostgreSQL",
+	.facts = &cor_pg_facts_ops,
 	.close = pg_close,
 	.begin = pg_begin,
 	.begin_read = pg_begin_read,

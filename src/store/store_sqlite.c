@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "store/migrations.h"
+#include "store/store_facts_ops.h"
 #include "store/store_int.h"
 #include "store/store_sqlite_int.h"
 #include "util/error.h"
@@ -1190,6 +1191,7 @@ static int sqlite_totals(struct cor_store *st, long *cases, long *persons, long 
 
 const struct cor_store_ops cor_sqlite_ops = {
 	.name = "SQLite",
+	.facts = &cor_sqlite_facts_ops,
 	.close = sqlite_close,
 	.begin = sqlite_begin,
 	.begin_read = sqlite_begin_read,
