@@ -189,10 +189,9 @@ static void holder_name(char out[2 * COR_NAME_MAX + 2], const char *given, const
 	out[o] = '\0';
 }
 
-void cor_facts_begin(struct cor_facts_build *b, int64_t id, const char *ref,
-		     const char *programme, const char *office, const char *origin,
-		     const char *destination, const char *state, const char *priority,
-		     const char *registered_on)
+void cor_facts_begin(struct cor_facts_build *b, int64_t id, const char *ref, const char *programme,
+		     const char *office, const char *origin, const char *destination,
+		     const char *state, const char *priority, const char *registered_on)
 {
 	struct cor_facts_case *fc = &b->fc;
 	struct cor_case *c = &fc->c;
@@ -354,8 +353,7 @@ void cor_facts_need(struct cor_facts_build *b, int i, const char *code)
 /* Rows come by kind, then examination time, then id: the last fitness row is
  * the latest check; the TB class is that of the latest row with one. */
 void cor_facts_health(struct cor_facts_build *b, int i, int64_t id, const char *kind,
-		      const char *at, const char *outcome, const char *tb,
-		      const char *conditions)
+		      const char *at, const char *outcome, const char *tb, const char *conditions)
 {
 	struct cor_traveller_facts *t = &b->tr[i];
 	struct cor_facts_slot *sl = &b->sl[i];

@@ -57,10 +57,9 @@ struct cor_facts_build {
 };
 
 /* Start case id from its row (office: its code). */
-void cor_facts_begin(struct cor_facts_build *b, int64_t id, const char *ref,
-		     const char *programme, const char *office, const char *origin,
-		     const char *destination, const char *state, const char *priority,
-		     const char *registered_on);
+void cor_facts_begin(struct cor_facts_build *b, int64_t id, const char *ref, const char *programme,
+		     const char *office, const char *origin, const char *destination,
+		     const char *state, const char *priority, const char *registered_on);
 /* A person of the case, next in seq order: its index, or COR_ENOMEM. */
 int cor_facts_traveller(struct cor_facts_build *b, int64_t person_id);
 /* The person's own row. */
@@ -75,8 +74,7 @@ void cor_facts_need(struct cor_facts_build *b, int i, const char *code);
 /* A health check, by kind, then examination time, then id; conditions
  * ';'-separated (those of a check with conditions). */
 void cor_facts_health(struct cor_facts_build *b, int i, int64_t id, const char *kind,
-		      const char *at, const char *outcome, const char *tb,
-		      const char *conditions);
+		      const char *at, const char *outcome, const char *tb, const char *conditions);
 /* A protection assessment, in id order, and whether it was cleared. */
 void cor_facts_protection(struct cor_facts_build *b, int i, const char *level, bool cleared);
 /* A counselling session of the case, in number order. */
