@@ -78,6 +78,14 @@ static const char sql_cases_one[] = CASE_COLS " WHERE c.id = $1";
 #define REFERRAL_COLS  "SELECT case_id, subject FROM referral WHERE closed_at IS NULL"
 #define REFERRAL_ORDER " ORDER BY case_id, no"
 
+/* The latest selection step of each selected case that needs one ($4 the
+ * programmes with that step, $5 the states that say: cor_facts_selection). */
+static const char sql_history_sel[] =
+	"SELECT DISTINCT ON (case_id) case_id, substr(detail, strpos(detail, ' -> ') + 4)"
+	" FROM event WHERE case_id IN (SELECT c.id FROM cases c JOIN office o ON o.id ="
+	" c.office_id WHERE " FILTER " AND c.programme = ANY ($4::text[])"
+	" AND c.state <> ALL ($5::text[])) AND " COR_FACTS_SELECTION_WHERE
+	" ORDER BY case_id, id DESC";
 static const char sql_history[] =
 	"SELECT substr(detail, strpos(detail, ' -> ') + 4) FROM event"
 	" WHERE case_id = $1 AND " COR_FACTS_SELECTION_WHERE " ORDER BY id DESC LIMIT 1";
@@ -112,6 +120,7 @@ struct loader {
 	struct pass members;      /* the persons of each case */
 	struct pass person[4];    /* what each person has */
 	struct pass case_side[2]; /* what the case has besides its persons */
+	struct pass history;      /* the selection steps of the cases that need one */
 	struct pass cases;
 };
 
@@ -162,6 +171,12 @@ static int take_referral(struct loader *l, int i, PGresult *r, int k)
 	return 0;
 }
 
+static int take_step(struct loader *l, int i, PGresult *r, int k)
+{
+	cor_facts_selection_step(&l->b, val(r, k, 1));
+	return 0;
+}
+
 static int take_member(struct loader *l, int unused, PGresult *r, int k);
 
 static void passes_init(struct loader *l)
@@ -201,6 +216,8 @@ static void passes_init(struct loader *l)
 		 REFERRAL_COLS " AND case_id = $1" REFERRAL_ORDER, NULL, "reading referrals",
 		 take_referral},
 	};
+	static const struct pass_def history = {sql_history_sel,       sql_history_sel, NULL, NULL,
+						"reading the history", take_step};
 	static const struct pass_def cases = {sql_cases_sel, sql_cases_sel,   sql_cases_one,
 					      NULL,          "reading cases", NULL};
 	_Static_assert(ROWS(person) == ROWS(l->person), "person passes");
@@ -210,6 +227,7 @@ static void passes_init(struct loader *l)
 		l->person[k].d = &person[k];
 	for (size_t k = 0; k < ROWS(case_side); k++)
 		l->case_side[k].d = &case_side[k];
+	l->history.d = &history;
 	l->cases.d = &cases;
 }
 
@@ -365,6 +383,8 @@ static int case_rows(struct loader *l)
 		err = pass_take(l, &l->case_side[p], -1, fc->id, true);
 	if (err < 0 || cor_facts_selection(&l->b))
 		return err;
+	if (l->history.open)
+		return pass_take(l, &l->history, -1, fc->id, true);
 	char id[24];
 	snprintf(id, sizeof(id), "%lld", (long long)fc->id);
 	const char *v[] = {id};
@@ -379,9 +399,20 @@ static int case_rows(struct loader *l)
 
 static struct pass *all_passes(struct loader *l, size_t k)
 {
-	struct pass *p[] = {&l->cases,     &l->members,   &l->person[0],    &l->person[1],
-			    &l->person[2], &l->person[3], &l->case_side[0], &l->case_side[1]};
+	struct pass *p[] = {&l->cases,        &l->members,      &l->person[0],
+			    &l->person[1],    &l->person[2],    &l->person[3],
+			    &l->case_side[0], &l->case_side[1], &l->history};
 	return k < ROWS(p) ? p[k] : NULL;
+}
+
+/* The number of parameters sql uses ($1..$n: the highest). */
+static int params(const char *sql, int n)
+{
+	int most = 0;
+	for (const char *c = strchr(sql, '$'); c; c = strchr(c + 1, '$'))
+		if (c[1] >= '1' && c[1] <= '9' && c[1] - '0' > most)
+			most = c[1] - '0';
+	return most < n ? most : n;
 }
 
 /* Read the cases: every pass with the query chosen (one case: key, with
@@ -398,7 +429,8 @@ static int load(struct loader *l, bool one, bool sel, int n, const char *const *
 	struct pass *p;
 	for (size_t k = 0; err == 0 && (p = all_passes(l, k)); k++) {
 		const char *sql = one ? p->d->sql_one : sel ? p->d->sql_sel : p->d->sql_all;
-		err = pass_open(l, p, sql, strstr(sql, "$1") ? n : 0, v, !one);
+		if (sql)
+			err = pass_open(l, p, sql, params(sql, n), v, !one);
 	}
 	while (err == 0 && ret == 0 && !l->cases.done) {
 		if ((err = case_rows(l)) == 0)
@@ -461,9 +493,12 @@ static int pg_facts_each(struct cor_store *s, const struct cor_facts_query *q, c
 			return COR_ENOTFOUND;
 		}
 	}
-	const char *v[] = {q ? q->programme : NULL, q ? q->office : NULL, q ? q->state : NULL};
+	char programmes[64], states[512];
+	cor_facts_selection_arrays(programmes, sizeof(programmes), states, sizeof(states));
+	const char *v[] = {q ? q->programme : NULL, q ? q->office : NULL, q ? q->state : NULL,
+			   programmes, states};
 	bool sel = v[0] || v[1] || v[2];
-	return load(&l, false, sel, 3, v, cb, ctx);
+	return load(&l, false, sel, 5, v, cb, ctx);
 }
 
 static void pg_facts_note(struct cor_store *s, const char *msg)

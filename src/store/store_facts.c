@@ -438,3 +438,23 @@ void cor_facts_build_release(struct cor_facts_build *b)
 	b->sl = NULL;
 	b->cap = 0;
 }
+
+/* Append word to the array literal in buf. */
+static void array_add(char *buf, size_t len, const char *word)
+{
+	size_t n = strlen(buf);
+	snprintf(buf + n, len - n, "%s%s", n > 1 ? "," : "", word);
+}
+
+void cor_facts_selection_arrays(char *programmes, size_t plen, char *states, size_t slen)
+{
+	snprintf(programmes, plen, "{");
+	for (size_t i = 0; i < cor_programmes_len; i++)
+		if (cor_programmes[i].is_admission)
+			array_add(programmes, plen, cor_programmes[i].code);
+	strncat(programmes, "}", plen - strlen(programmes) - 1);
+	snprintf(states, slen, "{");
+	for (size_t i = 0; i < ROWS(selection_of); i++)
+		array_add(states, slen, selection_of[i].state);
+	strncat(states, "}", slen - strlen(states) - 1);
+}

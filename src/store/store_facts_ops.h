@@ -89,6 +89,11 @@ bool cor_facts_selection(struct cor_facts_build *b);
 /* That step's state (NULL: none recorded: the selection stays unknown). */
 void cor_facts_selection_step(struct cor_facts_build *b, const char *to_state);
 void cor_facts_build_release(struct cor_facts_build *b);
+/* For a loader that reads those steps in one pass: the programmes with
+ * that step and the states that say where a case stands, as array literals
+ * of PostgreSQL ("{RST,REL,CPW}"): a case of one of the first not in one of
+ * the second needs its history read. */
+void cor_facts_selection_arrays(char *programmes, size_t plen, char *states, size_t slen);
 
 /* The event rows of the selection steps (a condition on event's action and
  * detail), and the state such a row's detail ends in ("a -> b": b). */
