@@ -416,20 +416,24 @@ static int params(const char *sql, int n)
 }
 
 /* Read the cases: every pass with the query chosen (one case: key, with
- * no cursor; else the selection's parameters, through cursors). */
-static int load(struct loader *l, bool one, bool sel, int n, const char *const *v, cor_facts_cb cb,
-		void *ctx)
+ * no cursor; else the selection's parameters, through cursors), the
+ * history's when some case may need it. */
+static int load(struct loader *l, bool one, bool sel, bool history, int n, const char *const *v,
+		cor_facts_cb cb, void *ctx)
 {
 	struct cor_pg *st = l->st;
 	int err = 0, ret = 0;
 	bool own = PQtransactionStatus(st->conn) == PQTRANS_IDLE && !st->large;
+	/* In a large write, the rows streamed so far go to the server first. */
+	if (st->large && (err = cor_pg_copy_flush(st)) < 0)
+		return err;
 	if (own && (err = cor_pg_exec(st, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 				      "starting a read transaction")) < 0)
 		return err;
 	struct pass *p;
 	for (size_t k = 0; err == 0 && (p = all_passes(l, k)); k++) {
 		const char *sql = one ? p->d->sql_one : sel ? p->d->sql_sel : p->d->sql_all;
-		if (sql)
+		if (sql && !(p == &l->history && !history))
 			err = pass_open(l, p, sql, params(sql, n), v, !one);
 	}
 	while (err == 0 && ret == 0 && !l->cases.done) {
@@ -470,7 +474,7 @@ static int pg_facts_case(struct cor_store *s, const char *ref, const struct cor_
 	snprintf(id, sizeof(id), "%s", PQgetvalue(r, 0, 0));
 	PQclear(r);
 	const char *key[] = {id};
-	return load(&l, true, false, 1, key, cb, ctx);
+	return load(&l, true, false, false, 1, key, cb, ctx);
 }
 
 static int pg_facts_each(struct cor_store *s, const struct cor_facts_query *q, cor_facts_cb cb,
@@ -498,7 +502,13 @@ static int pg_facts_each(struct cor_store *s, const struct cor_facts_query *q, c
 	const char *v[] = {q ? q->programme : NULL, q ? q->office : NULL, q ? q->state : NULL,
 			   programmes, states};
 	bool sel = v[0] || v[1] || v[2];
-	return load(&l, false, sel, 5, v, cb, ctx);
+	/* A state that says where a case stands: no case selected needs its
+	 * history. */
+	char needle[40], list[sizeof(states) + 2];
+	snprintf(needle, sizeof(needle), ",%s,", v[2] ? v[2] : "");
+	snprintf(list, sizeof(list), ",%.*s,", (int)strlen(states) - 2, states + 1);
+	bool history = !v[2] || !strstr(list, needle);
+	return load(&l, false, sel, history, 5, v, cb, ctx);
 }
 
 static void pg_facts_note(struct cor_store *s, const char *msg)
