@@ -25,6 +25,7 @@
 #include "store/store_support_ops.h"
 #include "store/store_history_ops.h"
 #include "store/store_workflow_ops.h"
+#include "store/store_facts_ops.h"
 #include "util/error.h"
 
 #define COR_APP_ID 0x436f7272 /* "Corr": the advisory lock of writers and migrations */
@@ -1433,6 +1434,7 @@ const struct cor_store_ops cor_pg_ops = {
 	.history = &cor_pg_history_ops,
 	.movement = &cor_pg_movement_ops,
 	.plan = &cor_pg_plan_ops,
+	.facts = &cor_pg_facts_ops,
 	.close = pg_close,
 	.begin = pg_begin,
 	.begin_read = pg_begin_read,

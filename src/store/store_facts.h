@@ -8,9 +8,9 @@
 // priority queue of travel-ready cases. docs/queue.md is the reference.
 //
 // Invariants:
-//  - the mapping from records to facts lives in one place (sqlite_facts.c,
-//    "The mapping") and a record that is missing maps to the zero value of
-//    its fact ("nothing recorded"), which the engines report as unmet;
+//  - the mapping from records to facts lives in one place (store_facts.c,
+//    "The mapping"), which every backend's loader feeds, and a record that is missing maps to the
+//    zero value of its fact ("nothing recorded"), which the engines report as unmet;
 //  - cases have no booking yet, so no travel date: facts carry one only
 //    when the caller gives it (travel_on); otherwise the engines evaluate on
 //    the caller's reference date;

@@ -17,6 +17,7 @@
 #include "store/store_health_ops.h"
 #include "store/store_movement_ops.h"
 #include "store/store_plan_ops.h"
+#include "store/store_facts_ops.h"
 #include "store/store_int.h"
 #include "store/store_sqlite_int.h"
 #include "store/store_support_ops.h"
@@ -1205,6 +1206,7 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.history = &cor_sqlite_history_ops,
 	.movement = &cor_sqlite_movement_ops,
 	.plan = &cor_sqlite_plan_ops,
+	.facts = &cor_sqlite_facts_ops,
 	.close = sqlite_close,
 	.begin = sqlite_begin,
 	.begin_read = sqlite_begin_read,

@@ -4,7 +4,9 @@
 // unmet criteria of a case, each with its criterion, person, code and
 // sentence; the queue's order, persons, conditions, explanations and
 // blocked cases; its document; the rules in force changing both; and every
-// refusal's code, field and message.
+// refusal's code, field and message. Each runs on SQLite and, when
+// $COR_TEST_PG holds a libpq URI, on PostgreSQL (a fresh database each),
+// with the same expected results.
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -264,5 +266,13 @@ int main(void)
 		cmocka_unit_test(test_queue),
 		cmocka_unit_test(test_hook_message),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
+	if (!pgtest_uri()) {
+		printf("test_queue: COR_TEST_PG is not set: the PostgreSQL half is skipped\n");
+		return failed;
+	}
+	fixture_on_pg = true;
+	failed += cmocka_run_group_tests_name("postgresql", tests, NULL, NULL);
+	pgtest_drop_all();
+	return failed;
 }
