@@ -196,21 +196,14 @@ static int hook_eval(const struct cor_facts_case *fc, void *ctx)
 	}
 	r->gate->eligibility = COR_ELIG_NOT_MET;
 	h->unmet = rep.n + rep.overflow;
-	size_t size = 1;
-	for (size_t i = 0; i < rep.n; i++)
-		size += unmet_line(fc, &rep.unmet[i], NULL, 0) + 1;
-	if (!(h->report = malloc(size))) {
-		free(buf);
-		return cor_error_set(&r->err, COR_CODE_NO_MEMORY, NULL,
-				     "out of memory evaluating case '%s'", fc->c.ref);
-	}
-	size_t at = 0;
-	h->report[0] = '\0';
 	for (size_t i = 0; i < rep.n; i++) {
-		at += unmet_line(fc, &rep.unmet[i], h->report + at, size - at);
-		h->report[at++] = '\n';
-		h->report[at] = '\0';
+		char line[COR_MESSAGE_MAX];
+		unmet_line(fc, &rep.unmet[i], line, sizeof(line));
+		cor_error_cause(&h->causes, COR_CODE_NOT_ELIGIBLE, unmet_who(fc, &rep.unmet[i]),
+				"%s", line);
 	}
+	/* Beyond what the buffer held, counted only. */
+	h->causes.ncauses_lost += (int)rep.overflow;
 	char day[48];
 	snprintf(r->gate->ineligible_why, sizeof(r->gate->ineligible_why),
 		 "%zu eligibility criteri%s not met %s", h->unmet,
@@ -224,8 +217,7 @@ int cor_facts_eligibility_hook(struct cor_store *st, int64_t case_id, const stru
 			       struct cor_case_gate *gate, void *ctx)
 {
 	struct hook_run r = {.h = ctx, .gate = gate};
-	free(r.h->report);
-	r.h->report = NULL;
+	cor_error_clear(&r.h->causes);
 	r.h->unmet = 0;
 	cor_error_clear(&r.err);
 	int err = cor_store_facts_case(st, c->ref, r.h->travel_on, hook_eval, &r);

@@ -128,14 +128,14 @@ struct cor_facts_hook_ctx {
 	struct cor_date today;              /* the reference date */
 	const struct cor_date *travel_on;   /* NULL: none */
 	size_t unmet;                       /* out: unmet criteria found */
-	char *report;                       /* out: one line per unmet criterion, each ending in
-					       "\n"; NULL when none. The caller frees it. */
+	struct cor_error causes;            /* out: one NOT_ELIGIBLE cause per unmet criterion:
+					       field the person or case ID, message the report
+					       line (criterion, ID, code, sentence) */
 };
-/* For struct cor_eligibility_hook (store_workflow.h), ctx a struct
+/* The eligibility step of case.move (service/workflow.c), ctx a struct
  * cor_facts_hook_ctx: evaluates the case's facts and sets gate->eligibility;
  * when not met, gate->ineligible_why says how many criteria fail and on
- * which day, and ctx->report lists them (one line each: criterion, person
- * or case ID, code, sentence). */
+ * which day, and ctx->causes lists them. */
 int cor_facts_eligibility_hook(struct cor_store *st, int64_t case_id, const struct cor_case *c,
 			       struct cor_case_gate *gate, void *ctx);
 

@@ -108,13 +108,13 @@ static int checked_move(struct cor_ctx *cx, int64_t id, const struct cor_case *c
 		return cor_ctx_store_error(cx, err);
 	if ((err = cor_lifecycle_check(p, c->state, to, &gate, &why)) < 0) {
 		refusal(cx, &why, err);
-		/* Every unmet criterion, one cause a line of the report. */
-		for (const char *l = cx->err.code == COR_CODE_NOT_ELIGIBLE && hook ? hook->report
-										   : NULL;
-		     l && *l;) {
-			size_t n = strcspn(l, "\n");
-			cor_error_cause(&cx->err, COR_CODE_NOT_ELIGIBLE, NULL, "%.*s", (int)n, l);
-			l += n + (l[n] == '\n');
+		/* Every unmet criterion, a cause of its own. */
+		if (cx->err.code == COR_CODE_NOT_ELIGIBLE && hook) {
+			for (int i = 0; i < hook->causes.ncauses; i++)
+				cor_error_cause(&cx->err, hook->causes.causes[i].code,
+						hook->causes.causes[i].field, "%s",
+						hook->causes.causes[i].message);
+			cx->err.ncauses_lost += hook->causes.ncauses_lost;
 		}
 		return err;
 	}
@@ -149,9 +149,7 @@ static int op_move(struct cor_ctx *cx, const void *vin, void *vout)
 		return err;
 	snprintf(out->from, sizeof(out->from), "%s", c.state);
 	struct cor_facts_hook_ctx hook = {.cfg = rules, .today = cx->today};
-	err = checked_move(cx, id, &c, p, in->to, in->reason, &hook);
-	free(hook.report);
-	return err;
+	return checked_move(cx, id, &c, p, in->to, in->reason, &hook);
 }
 
 int cor_svc_case_move_within(struct cor_ctx *cx, const struct cor_svc_case_move_in *in,

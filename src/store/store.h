@@ -2,9 +2,10 @@
 // The case store: the only door to persistent data. Callers see records from
 // src/domain and never SQL. Two backends sit behind this header (store.c
 // picks one from the target and dispatches through its table of
-// operations): SQLite, embedded (store_sqlite.c and the sqlite_*.c feature
-// files), and PostgreSQL (pg.c; the feature calls are not there yet and fail
-// with a message saying so).
+// operations): SQLite, embedded (store_sqlite.c and the sqlite_*.c area
+// files), and PostgreSQL (pg.c and the pg_*.c area files). Each area's
+// calls (store_<area>.h) reach the backend through its table
+// (store_<area>_ops.h).
 //
 // Invariants every backend keeps:
 //  - a database is identified as Corridor's and carries a schema version;

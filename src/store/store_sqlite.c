@@ -69,7 +69,8 @@ bool cor_sqlite_foreign(struct cor_store *st, const char *what)
 {
 	if (st->ops == &cor_sqlite_ops)
 		return false;
-	cor_sqlite_msg(st, "%s is not available on %s yet", what, st->ops->name);
+	cor_sqlite_msg(st, "%s reached the SQLite backend of a %s store: a defect of the store",
+		       what, st->ops->name);
 	return true;
 }
 

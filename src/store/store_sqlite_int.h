@@ -63,18 +63,17 @@ struct cor_store {
 	bool unshared; /* a large write switched the journal out of WAL */
 };
 
-/* Is st a store of another backend (PostgreSQL)? Then what (an action: "moving
- * a case") is recorded as not available there yet. The helpers below check
- * it first, so that a feature function without a version for that backend
- * fails cleanly instead of reaching SQLite state the store does not have. */
+/* Is st a store of another backend (PostgreSQL)? Every call reaches its
+ * backend through the store's table, so this never holds; should a defect
+ * send another backend's store here, the helpers below refuse it (COR_EIO,
+ * with a message naming what) instead of reading SQLite state it lacks. */
 bool cor_sqlite_foreign(struct cor_store *st, const char *what);
 
 /* Record a message for a person on st. */
 void cor_sqlite_msg(struct cor_store *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Map an SQLite result code to a cor_err, recording "what: sqlite's message"
- * (COR_EIO and "what is not available on PostgreSQL yet" on another
- * backend's store). */
+ * (COR_EIO on another backend's store, see cor_sqlite_foreign). */
 int cor_sqlite_fail(struct cor_store *st, int rc, const char *what);
 /* A prepared statement for sql, reset and with bindings cleared; prepared on
  * first use and kept until close. sql must have static storage: its address

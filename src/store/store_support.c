@@ -3,13 +3,8 @@
 // table of support (store_support_ops.h), SQLite's or PostgreSQL's.
 #include "store/store_support.h"
 
-#include <stdio.h>
-#include <string.h>
-
 #include "store/store_int.h"
 #include "store/store_support_ops.h"
-#include "store/store_workflow.h"
-#include "util/error.h"
 
 #define OPS(st) (cor_store_head(st)->ops->support)
 
@@ -17,41 +12,6 @@ int cor_store_arrival_record(struct cor_store *st, const char *ref, const struct
 			     const char *actor)
 {
 	return OPS(st)->arrival_record(st, ref, a, actor);
-}
-
-/* TEMPORARY, until movements confirm their cases' arrivals with
- * cor_svc_arrival_confirm_within (service/support.h): the arrival's record
- * and the case's move to 'arrived' in one unit of work, the move through
- * the store's lifecycle wrapper (cor_store_case_move). Nothing else may
- * call this; it goes once src/store/sqlite_movement.c stops calling it. */
-int cor_store_arrival_confirm(struct cor_store *st, const char *ref, const struct cor_arrival *a,
-			      const char *actor)
-{
-	struct cor_store_head *h = cor_store_head(st);
-	struct cor_move_result res;
-	struct cor_error why;
-	struct cor_case c;
-	bool own = !cor_store_in_transaction(st);
-	int err = own ? cor_store_begin(st) : cor_store_mark(st);
-	if (err < 0)
-		return err;
-	if ((err = cor_store_case_get(st, ref, NULL, &c)) == 0 &&
-	    (err = cor_arrival_check_case(&c, &why)) < 0)
-		snprintf(h->msg, sizeof(h->msg), "%s", why.message);
-	if (err == 0)
-		err = cor_store_arrival_record(st, ref, a, actor);
-	if (err == 0)
-		err = cor_store_case_move(st, ref, "arrived", actor, "", NULL, &res);
-	if (err == 0)
-		return own ? cor_store_commit(st) : cor_store_release(st);
-	char msg[sizeof(h->msg)];
-	memcpy(msg, h->msg, sizeof(msg));
-	if (own)
-		cor_store_rollback(st);
-	else
-		cor_store_undo(st);
-	memcpy(h->msg, msg, sizeof(msg));
-	return err;
 }
 
 int cor_store_arrival_get(struct cor_store *st, const char *ref, struct cor_arrival *out)

@@ -44,12 +44,6 @@ struct cor_support_visit {
  * recorded already. */
 int cor_store_arrival_record(struct cor_store *st, const char *ref, const struct cor_arrival *a,
 			     const char *actor);
-/* TEMPORARY (movements only, until they confirm arrivals with
- * cor_svc_arrival_confirm_within): cor_store_arrival_record and the case's
- * move to 'arrived' in one unit of work. COR_EWRONGSTATE when the case has
- * not departed. */
-int cor_store_arrival_confirm(struct cor_store *st, const char *ref, const struct cor_arrival *a,
-			      const char *actor);
 /* The arrival of a case; COR_ENOTFOUND when none is confirmed. */
 int cor_store_arrival_get(struct cor_store *st, const char *ref, struct cor_arrival *out);
 /* Record a planned item. *no gets the item's number. */

@@ -14,11 +14,6 @@
 //    cor_store_case_gate, asks cor_lifecycle_check and writes, all in one
 //    transaction; once a case is stored, its state changes only through
 //    cor_store_case_state_set after such a check;
-//  - TEMPORARY: cor_store_case_move, cor_store_counselling_add and
-//    cor_store_protection_assess|clear (and struct cor_eligibility_hook)
-//    are those same checked compositions, kept only until their last
-//    callers go through the operations; SQLite only (store_workflow.c);
-//    no new caller;
 //  - every change appends an event to the case's history;
 //  - sessions, assessments and clearances are never changed or deleted; a
 //    referral changes once, when it is closed.
@@ -34,32 +29,6 @@
 #include "domain/lifecycle.h"
 #include "domain/protection.h"
 #include "store/store.h"
-
-/* The eligibility hook: called inside a move's transaction when the
- * transition carries COR_GUARD_ELIGIBLE, to set gate->eligibility (and
- * gate->ineligible_why). Returns 0 or a cor_err (which aborts the move).
- * Without a hook the criteria are not evaluated (COR_ELIG_UNCHECKED). */
-struct cor_eligibility_hook {
-	int (*fn)(struct cor_store *st, int64_t case_id, const struct cor_case *c,
-		  struct cor_case_gate *gate, void *ctx);
-	void *ctx;
-};
-
-/* What a move did, or why it did not. */
-struct cor_move_result {
-	char from[COR_STATE_MAX]; /* the state the case was in */
-	struct cor_refusal why;   /* on refusal: code and message (also cor_store_errmsg) */
-};
-
-/* What recording a counselling session did. */
-struct cor_counselling_result {
-	int session;              /* the session's number within the case (1, 2, ...) */
-	bool held;                /* the case was put on hold */
-	char from[COR_STATE_MAX]; /* the case's state before the session */
-	int referral;             /* the asylum referral opened (or already open); 0: none */
-	bool referral_opened;     /* that referral was opened by this session */
-	struct cor_refusal why;   /* on refusal */
-};
 
 /* A referral, as stored. */
 struct cor_referral {
@@ -107,15 +76,6 @@ int cor_store_case_gate(struct cor_store *st, int64_t case_id, const struct cor_
 int cor_store_case_state_set(struct cor_store *st, int64_t case_id, const char *from,
 			     const char *to, const char *actor, const char *reason);
 
-/* Move case ref to state to, as actor, with reason (NULL or "" for none):
- * checks the lifecycle on facts read in the same transaction, sets the
- * state and appends a "state" event "from -> to". COR_ENOTFOUND (no case),
- * COR_EINVAL or COR_EWRONGSTATE (refused: res->why), or a store error.
- * hook may be NULL. For other backends' units (see the invariants). */
-int cor_store_case_move(struct cor_store *st, const char *ref, const char *to, const char *actor,
-			const char *reason, const struct cor_eligibility_hook *hook,
-			struct cor_move_result *res);
-
 /* Add session s as the next session of case case_id, recorded by actor,
  * with its "counselling" event. *no gets its number in the case and
  * *session_id (may be NULL) its id, for a referral it opens. */
@@ -131,14 +91,6 @@ int cor_store_referral_open(struct cor_store *st, int64_t case_id, const char *t
 			    const char *subject, int64_t session_id, int session_no,
 			    const char *actor, int *no);
 
-/* Record a counselling session for case ref, as actor, with the domain's
- * checks (cor_counselling_check, cor_counselling_state_check). For a return
- * with an asylum wish it also puts the case on hold (unless it is) and
- * opens a referral (unless one is open), each with its event. For other
- * backends' units and tests (see the invariants). */
-int cor_store_counselling_add(struct cor_store *st, const char *ref,
-			      const struct cor_counselling *s, const char *actor,
-			      struct cor_counselling_result *res);
 /* A case's counselling sessions, oldest first. */
 int cor_store_counselling_list(struct cor_store *st, const char *ref,
 			       int (*cb)(const struct cor_counselling_record *r, void *ctx),
@@ -169,21 +121,6 @@ int cor_store_protection_assessment_add(struct cor_store *st, int64_t case_id, i
 int cor_store_protection_clearance_add(struct cor_store *st, int64_t case_id, int64_t assessment_id,
 				       const char *person_ref, int no, const char *reason,
 				       const char *actor);
-
-/* Record a protection risk assessment of person person_ref
- * ("LY-TIP-2026-000123-01") at level with grounds, by actor. *no, when not
- * NULL, gets its number among the person's assessments. COR_ENOTFOUND (no
- * such case or person), COR_EWRONGSTATE (the case is closed), COR_EINVAL. */
-int cor_store_protection_assess(struct cor_store *st, const char *person_ref,
-				enum cor_protection_level level, const char *grounds,
-				const char *actor, int *no);
-/* Clear the person's latest assessment, which must be high and not yet
- * cleared, with reason, by actor; *no gets that assessment's number.
- * COR_ENOTFOUND, COR_EWRONGSTATE (nothing to clear), COR_EINVAL. These two
- * are the checked compositions of the writes above, with the domain's
- * checks, for other modules' units and tests (see the invariants). */
-int cor_store_protection_clear(struct cor_store *st, const char *person_ref, const char *reason,
-			       const char *actor, int *no);
 
 /* Every person of case ref with their protection record, in person order. */
 int cor_store_protection_list(struct cor_store *st, const char *ref,

@@ -459,26 +459,6 @@ static void test_arrival_one_step(void **state)
 	cor_store_close(f.st);
 }
 
-/* The movements' call (temporary): records and moves, or refuses a case
- * that has not departed leaving nothing behind. */
-static void test_arrival_confirm_for_movements(void **state)
-{
-	struct fx f;
-	fx_open(&f, "movements");
-	struct cor_arrival a = {.at = NOW, .place = "Khartoum (KRT)"};
-	char *before = digest();
-	assert_int_equal(cor_store_arrival_confirm(f.st, HEV, &a, "officer"), COR_EWRONGSTATE);
-	assert_string_equal(cor_store_errmsg(f.st),
-			    "case '" HEV "' is 'arrived'; only a departed case can arrive");
-	char *after = digest();
-	assert_string_equal(after, before);
-	free(after);
-	free(before);
-	assert_int_equal(cor_store_arrival_confirm(f.st, VHR, &a, "officer"), 0);
-	assert_string_equal(state_of(&f, VHR), "arrived");
-	cor_store_close(f.st);
-}
-
 /* Can a case move on this backend in this build (the workflow's store)? */
 static bool moves_here(void)
 {
@@ -499,7 +479,6 @@ int main(void)
 		cmocka_unit_test(test_arrival),
 		cmocka_unit_test(test_support),
 		cmocka_unit_test(test_arrival_one_step),
-		cmocka_unit_test(test_arrival_confirm_for_movements),
 	};
 	const struct CMUnitTest records[] = {
 		cmocka_unit_test(test_records),

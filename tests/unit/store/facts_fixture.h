@@ -5,13 +5,12 @@
 // protection assessments, counselling and referrals. Include it once, after
 // cmocka, with FIXTURE_PREFIX naming the test ("test_facts"). With
 // fixture_on_pg set, db_path gives a fresh PostgreSQL database
-// ($COR_TEST_PG, pgtest.h) and the same records are written there: through
-// the same store calls, or, for a call the PostgreSQL backend does not have
-// yet, as the same rows written with SQL.
+// ($COR_TEST_PG, pgtest.h) and the same records are written there through
+// the same calls. The checked steps (counselling, protection, moves) go
+// through the operations, so the domain's rules hold for the fixture too.
 #ifndef COR_TEST_FACTS_FIXTURE_H
 #define COR_TEST_FACTS_FIXTURE_H
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,8 @@
 #include "domain/protection.h"
 #include "store/store.h"
 #include "store/store_health.h"
+#include "service/service.h"
+#include "service/workflow.h"
 #include "store/store_workflow.h"
 #include "util/error.h"
 #include "unit/store/pgtest.h"
@@ -61,35 +62,6 @@ FIXTURE const char *db_path(const char *name)
 	}
 	return path;
 }
-
-/* Did a store call fail only because its backend lacks it yet? */
-FIXTURE bool not_yet(struct cor_store *st, int err)
-{
-	return err == COR_EIO && strstr(cor_store_errmsg(st), "not available on PostgreSQL yet");
-}
-
-/* Run SQL on the PostgreSQL database of the test, with a connection of its
- * own (the store writes outside transactions: the rows are there). */
-FIXTURE __attribute__((format(printf, 1, 2))) void raw(const char *fmt, ...)
-{
-	char sql[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	PGresult *r = pgtest_exec(pgtest_db_of(fixture_uri), sql, NULL);
-	ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
-		fail_msg("%s: %s", sql, r ? PQresultErrorMessage(r) : "no connection");
-	PQclear(r);
-}
-
-/* The SQL for the id of person ref ("LY-TIP-2026-000201-01"), and of a case. */
-#define PERSON_ID_SQL                                                                              \
-	"(SELECT p.id FROM person p JOIN cases c ON c.id = p.case_id"                              \
-	" WHERE c.ref = '%.18s' AND p.seq = %d)"
-#define CASE_ID_SQL "(SELECT id FROM cases WHERE ref = '%s')"
-#define SEQ_OF(ref) atoi((ref) + 19)
 
 FIXTURE struct cor_date D(int y, int m, int d) {
 	return (struct cor_date){y, m, d};
@@ -148,13 +120,6 @@ FIXTURE void add_doc(struct cor_store *st, const char *person, enum cor_doc_kind
 {
 	struct cor_person_found who;
 	int err = cor_store_person_find(st, person, &who);
-	if (not_yet(st, err)) {
-		raw("INSERT INTO document (person_id, kind, number, issuer, expires_on, source)"
-		    " VALUES (" PERSON_ID_SQL ", '%s', '%s', 'NGA', %s%s%s, 'manual')",
-		    person, SEQ_OF(person), cor_doc_kind_name(kind), number, expires ? "'" : "",
-		    expires ? expires : "NULL", expires ? "'" : "");
-		return;
-	}
 	if (err != 0)
 		fail_msg("no person '%s': %s", person, cor_store_errmsg(st));
 	struct cor_document d;
@@ -176,19 +141,6 @@ FIXTURE void add_check(struct cor_store *st, const char *person, enum cor_health
 {
 	struct cor_person_found who;
 	int err = cor_store_person_find(st, person, &who);
-	if (not_yet(st, err)) {
-		raw("INSERT INTO health_check (person_id, kind, at, outcome, tb_class, examiner,"
-		    " recorded_by, recorded_at) VALUES (" PERSON_ID_SQL
-		    ", '%s', '%s', '%s', '%s', 'Dr N. Haddad', 'tester', '2026-11-28T00:00:00Z')",
-		    person, SEQ_OF(person), cor_health_kind_name(kind), at,
-		    cor_health_outcome_name(o), cor_health_tb_name(tb));
-		for (int c = 0; c < COR_HEALTH_CONDITION__N; c++)
-			if (conds & COR_HEALTH_COND_BIT(c))
-				raw("INSERT INTO health_condition (check_id, name)"
-				    " SELECT max(id), '%s' FROM health_check",
-				    cor_health_condition_name((enum cor_health_condition)c));
-		return;
-	}
 	if (err != 0)
 		fail_msg("no person '%s': %s", person, cor_store_errmsg(st));
 	struct cor_health_check h;
@@ -203,81 +155,58 @@ FIXTURE void add_check(struct cor_store *st, const char *person, enum cor_health
 		fail_msg("check of %s: %s", person, cor_store_errmsg(st));
 }
 
+/* The checked steps go through the operations, as a person's would: the
+ * lifecycle, counselling and protection rules hold for the fixture too. */
+FIXTURE struct cor_ctx *fixture_ctx(struct cor_store *st)
+{
+	static struct cor_ctx cx;
+	if (cor_ctx_init(&cx, st, "tester", "2026-11-28T00:00:00Z") != 0)
+		fail_msg("context: %s", cx.err.message);
+	return &cx;
+}
+
 FIXTURE void counsel(struct cor_store *st, const char *ref, enum cor_counselling_decision d,
 		     bool asylum)
 {
-	struct cor_counselling s = {.counsellor = "Amal Haddad",
-				    .language = "ar",
-				    .decision = d,
-				    .asylum_wish = asylum};
-	struct cor_counselling_result res;
-	int err = cor_store_counselling_add(st, ref, &s, "tester", &res);
-	if (not_yet(st, err)) {
-		raw("INSERT INTO counselling (case_id, no, at, counsellor, language, interpreter,"
-		    " decision, asylum_wish, notes, recorded_by) SELECT " CASE_ID_SQL
-		    ", count(*) + 1, '2026-11-28T00:00:00Z', 'Amal Haddad', 'ar', 0, '%s', %d, '',"
-		    " 'tester' FROM counselling WHERE case_id = " CASE_ID_SQL,
-		    ref, cor_counselling_decision_name(d), asylum, ref);
-		if (asylum) {
-			raw("INSERT INTO event (case_id, at, actor, action, detail, reason) SELECT "
-			    "id,"
-			    " '2026-11-28T00:00:00Z', 'tester', 'state', state || ' -> on_hold', ''"
-			    " FROM cases WHERE ref = '%s'",
-			    ref);
-			raw("UPDATE cases SET state = 'on_hold' WHERE ref = '%s'", ref);
-			raw("INSERT INTO referral (case_id, no, to_whom, subject, opened_at,"
-			    " opened_by) VALUES (" CASE_ID_SQL ", 1, 'UNHCR', 'asylum wish',"
-			    " '2026-11-28T00:00:00Z', 'tester')",
-			    ref);
-		}
-		return;
-	}
-	if (err != 0)
-		fail_msg("counselling %s: %s", ref, cor_store_errmsg(st));
+	struct cor_svc_case_counsel_in in = {
+		.ref = ref,
+		.s = {.counsellor = "Amal Haddad",
+		      .language = "ar",
+		      .decision = d,
+		      .asylum_wish = asylum},
+	};
+	struct cor_svc_case_counsel_out out;
+	struct cor_ctx *cx = fixture_ctx(st);
+	if (cor_svc_case_counsel(cx, &in, &out) != 0)
+		fail_msg("counselling %s: %s", ref, cx->err.message);
 }
 
 FIXTURE void assess(struct cor_store *st, const char *person, enum cor_protection_level l)
 {
-	int err = cor_store_protection_assess(st, person, l, "grounds", "tester", NULL);
-	if (not_yet(st, err)) {
-		raw("INSERT INTO protection_assessment (person_id, level, grounds, assessed_by, at)"
-		    " VALUES (" PERSON_ID_SQL
-		    ", '%s', 'grounds', 'tester', '2026-11-28T00:00:00Z')",
-		    person, SEQ_OF(person), cor_protection_level_name(l));
-		return;
-	}
-	if (err != 0)
-		fail_msg("assessment of %s: %s", person, cor_store_errmsg(st));
+	struct cor_svc_protection_assess_in in = {
+		.person = person, .level = l, .grounds = "grounds"};
+	struct cor_svc_protection_assess_out out;
+	struct cor_ctx *cx = fixture_ctx(st);
+	if (cor_svc_protection_assess(cx, &in, &out) != 0)
+		fail_msg("assessment of %s: %s", person, cx->err.message);
 }
 
 FIXTURE void clear(struct cor_store *st, const char *person)
 {
-	int err = cor_store_protection_clear(st, person, "verified", "tester", NULL);
-	if (not_yet(st, err)) {
-		raw("INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason)"
-		    " SELECT max(id), 'tester', '2026-11-28T00:00:00Z', 'verified'"
-		    " FROM protection_assessment WHERE person_id = " PERSON_ID_SQL,
-		    person, SEQ_OF(person));
-		return;
-	}
-	if (err != 0)
-		fail_msg("clearance of %s: %s", person, cor_store_errmsg(st));
+	struct cor_svc_protection_clear_in in = {.person = person, .reason = "verified"};
+	int no;
+	struct cor_ctx *cx = fixture_ctx(st);
+	if (cor_svc_protection_clear(cx, &in, &no) != 0)
+		fail_msg("clearance of %s: %s", person, cx->err.message);
 }
 
 FIXTURE void move(struct cor_store *st, const char *ref, const char *to, const char *reason)
 {
-	struct cor_move_result res;
-	int err = cor_store_case_move(st, ref, to, "tester", reason, NULL, &res);
-	if (not_yet(st, err)) {
-		raw("INSERT INTO event (case_id, at, actor, action, detail, reason) SELECT id,"
-		    " '2026-11-28T00:00:00Z', 'tester', 'state', state || ' -> %s', '%s'"
-		    " FROM cases WHERE ref = '%s'",
-		    to, reason ? reason : "", ref);
-		raw("UPDATE cases SET state = '%s' WHERE ref = '%s'", to, ref);
-		return;
-	}
-	if (err != 0)
-		fail_msg("move %s to %s: %s", ref, to, cor_store_errmsg(st));
+	struct cor_svc_case_move_in in = {.ref = ref, .to = to, .reason = reason};
+	struct cor_svc_case_move_out out;
+	struct cor_ctx *cx = fixture_ctx(st);
+	if (cor_svc_case_move(cx, &in, &out) != 0)
+		fail_msg("move %s to %s: %s", ref, to, cx->err.message);
 }
 
 #define A  "LY-TIP-2026-000201"

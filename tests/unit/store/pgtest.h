@@ -92,7 +92,7 @@ static int pgtest_create(const char *name, char *out, size_t len)
 }
 
 /* The database name of a URI made by pgtest_create. */
-static const char *pgtest_db_of(const char *uri)
+static __attribute__((unused)) const char *pgtest_db_of(const char *uri)
 {
 	const char *auth = strstr(uri, "://");
 	const char *slash = auth ? strchr(auth + 3, '/') : NULL;
@@ -107,7 +107,7 @@ static void pgtest_drop_all(void)
 {
 	char sql[128];
 	for (int i = 0; i < pgtest_nmade; i++) {
-		snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
+		snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %.63s WITH (FORCE)",
 			 pgtest_made[i]);
 		PQclear(pgtest_exec(NULL, sql, NULL));
 	}

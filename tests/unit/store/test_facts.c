@@ -218,14 +218,7 @@ static int stop_at_second(const struct cor_facts_case *fc, void *ctx)
 static void test_referral_closed_and_stop(void **state)
 {
 	struct cor_store *st = populated(db_path("closed"));
-	int err = cor_store_referral_close(st, BB, 1, "no claim lodged", "tester");
-	if (not_yet(st, err))
-		raw("UPDATE referral SET outcome = 'no claim lodged', closed_at = "
-		    "'2026-11-28T00:00:00Z', closed_by = 'tester' WHERE no = 1 AND case_id "
-		    "= " CASE_ID_SQL,
-		    BB);
-	else
-		assert_int_equal(err, 0);
+	assert_int_equal(cor_store_referral_close(st, BB, 1, "no claim lodged", "tester"), 0);
 	struct texts t = {.n = 0};
 	assert_int_equal(cor_store_facts_case(st, BB, NULL, collect, &t), 0);
 	assert_non_null(strstr(t.text[0], " asylum=0 referrals=0 "));
@@ -240,45 +233,48 @@ static void test_referral_closed_and_stop(void **state)
 	cor_store_close(st);
 }
 
+/* A move that needs eligibility reads these facts: case.move refuses with
+ * every unmet criterion, and goes through once they are met. */
 static void test_hook(void **state)
 {
-	const char *path = db_path("hook");
-	struct cor_store *st = populated(path);
-	struct cor_rules_config cfg = cor_rules_config_default();
-	struct cor_facts_hook_ctx ctx = {.cfg = &cfg, .today = D(2026, 11, 28)};
-	struct cor_eligibility_hook hook = {cor_facts_eligibility_hook, &ctx};
-	struct cor_move_result res;
+	struct cor_store *st = populated(db_path("hook"));
+	struct cor_ctx *cx = fixture_ctx(st);
+	struct cor_svc_case_move_in in = {.ref = DD, .to = "travel_ready"};
+	struct cor_svc_case_move_out out;
 
-	assert_int_equal(cor_store_case_move(st, DD, "travel_ready", "tester", NULL, &hook, &res),
-			 COR_EWRONGSTATE);
-	assert_string_equal(res.why.code, "NOT_ELIGIBLE");
-	assert_string_equal(cor_store_errmsg(st),
+	assert_int_equal(cor_svc_case_move(cx, &in, &out), COR_EWRONGSTATE);
+	assert_int_equal(cx->err.code, COR_CODE_NOT_ELIGIBLE);
+	assert_string_equal(cx->err.message,
 			    "case 'TR-IST-2026-000051' is 'orientation'; it cannot go to "
 			    "'travel_ready': 3 eligibility criteria are not met on 2026-11-28 (no "
 			    "travel date set)");
-	assert_int_equal(ctx.unmet, 3);
-	assert_non_null(ctx.report);
+	assert_int_equal(cx->err.ncauses, 3);
+	assert_string_equal(cx->err.causes[0].field, "TR-IST-2026-000051");
 	assert_string_equal(
-		ctx.report,
+		cx->err.causes[0].message,
 		"COUNSELLED       TR-IST-2026-000051     NOT_COUNSELLED             case "
-		"TR-IST-2026-000051 has not been counselled\n"
-		"TRAVEL_DOCUMENT  TR-IST-2026-000051-01  NO_TRAVEL_DOCUMENT         SENAIT HAILE "
-		"holds "
-		"no travel document accepted for RST (passport, laissez-passer or refugee travel "
-		"document)\n"
-		"FITNESS          TR-IST-2026-000051-01  FITNESS_MISSING            no "
-		"fitness-to-travel "
-		"check recorded for SENAIT HAILE\n");
+		"TR-IST-2026-000051 has not been counselled");
+	assert_string_equal(cx->err.causes[1].field, "TR-IST-2026-000051-01");
+	assert_string_equal(
+		cx->err.causes[1].message,
+		"TRAVEL_DOCUMENT  TR-IST-2026-000051-01  NO_TRAVEL_DOCUMENT         SENAIT "
+		"HAILE holds no travel document accepted for RST (passport, "
+		"laissez-passer or refugee travel document)");
+	assert_string_equal(cx->err.causes[2].field, "TR-IST-2026-000051-01");
+	assert_string_equal(cx->err.causes[2].message,
+			    "FITNESS          TR-IST-2026-000051-01  FITNESS_MISSING            no "
+			    "fitness-to-travel check recorded for SENAIT HAILE");
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(cx->err.causes[i].code, COR_CODE_NOT_ELIGIBLE);
 
 	/* Counselled, a passport, fit the day before: the move goes through. */
 	counsel(st, DD, COR_COUNSEL_YES, false);
 	add_doc(st, DD "-01", COR_DOC_PASSPORT, "P51", "2030-01-01");
 	add_check(st, DD "-01", COR_HEALTH_FITNESS, "2026-11-27T10:00Z", COR_HEALTH_FIT, 0,
 		  COR_HEALTH_TB_NOT_SCREENED);
-	assert_int_equal(cor_store_case_move(st, DD, "travel_ready", "tester", NULL, &hook, &res),
-			 0);
-	assert_null(ctx.report);
-	assert_int_equal(ctx.unmet, 0);
+	cx = fixture_ctx(st);
+	assert_int_equal(cor_svc_case_move(cx, &in, &out), 0);
+	assert_string_equal(out.from, "orientation");
 	cor_store_close(st);
 }
 
@@ -288,13 +284,9 @@ int main(void)
 		cmocka_unit_test(test_one_case),
 		cmocka_unit_test(test_each),
 		cmocka_unit_test(test_referral_closed_and_stop),
-	};
-	/* Moves with their hook: the workflow's calls, SQLite's alone yet. */
-	const struct CMUnitTest sqlite_only[] = {
 		cmocka_unit_test(test_hook),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", both, NULL, NULL);
-	failed += cmocka_run_group_tests_name("sqlite, moves", sqlite_only, NULL, NULL);
 	if (!pgtest_uri()) {
 		printf("test_facts: COR_TEST_PG is not set: the PostgreSQL half is skipped\n");
 		return failed;

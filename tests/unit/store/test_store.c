@@ -1761,20 +1761,6 @@ static void test_pg_large_write_checked(void **state)
 	cor_store_close(st);
 }
 
-/* A feature of the SQLite backend not yet on PostgreSQL fails cleanly. */
-static void test_pg_feature_not_yet(void **state)
-{
-	struct cor_store *st = open_new(db_path("pg-feature"));
-	struct cor_place pl;
-	assert_int_equal(cor_store_place_get(st, "MJI", &pl), COR_EIO);
-	assert_string_equal(cor_store_errmsg(st),
-			    "reading a place is not available on PostgreSQL yet");
-	struct cor_case a = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
-				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2));
-	assert_int_equal(cor_store_case_add(st, &a, NULL), 0);
-	cor_store_close(st);
-}
-
 int main(void)
 {
 	/* What only SQLite has: files, journals, PRAGMAs. */
@@ -1808,7 +1794,6 @@ int main(void)
 		cmocka_unit_test(test_pg_large_write_checked),
 		cmocka_unit_test(test_pg_large_units),
 		cmocka_unit_test(test_same_on_both),
-		cmocka_unit_test(test_pg_feature_not_yet),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", sqlite_only, NULL, NULL);
 	failed += cmocka_run_group_tests_name("sqlite, every backend", both, NULL, NULL);
