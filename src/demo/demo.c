@@ -22,7 +22,6 @@
 #include "util/rng.h"
 
 #define ROWS(a)     (sizeof(a) / sizeof((a)[0]))
-#define BATCH_CASES 20000
 #define MAX_MEMBERS 10 /* the largest household household_size() draws */
 
 struct weighted {
@@ -1970,9 +1969,10 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 		goto store_fail;
 	for (size_t i = 0; i < ROWS(ops); i++)
 		weights[i] = ops[i].share;
-	if ((err = cor_store_begin(st)) < 0)
+	/* One large write: bookings name movements written at the end (their
+	 * keys are checked then), and a failure leaves the database empty. */
+	if ((err = cor_store_begin_large(st)) < 0)
 		goto store_fail;
-	long in_batch = 0;
 	while (res->persons < o->people) {
 		int opi = cor_rng_weighted(&g.rng, weights, (int)ROWS(ops));
 		int size = household_size(&g, ops[opi].household);
@@ -1980,11 +1980,6 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 			size = (int)(o->people - res->persons);
 		if ((err = make_case(&g, &ops[opi], (size_t)opi, size)) < 0)
 			goto store_fail;
-		if (++in_batch == BATCH_CASES) {
-			if ((err = cor_store_commit(st)) < 0 || (err = cor_store_begin(st)) < 0)
-				goto store_fail;
-			in_batch = 0;
-		}
 		cor_progress_update(&prog, res->persons);
 	}
 	/* The movements the cases went on or are booked on, and more to come. */

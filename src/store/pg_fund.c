@@ -139,7 +139,7 @@ static int fund_event(struct cor_store *s, int64_t case_id, const char *actor, c
 static int pg_set_budget(struct cor_store *s, const char *office, int year, const char *currency,
 			 int64_t amount, const char *actor)
 {
-	struct cor_fund_position p;
+	struct cor_fund_position p = {0};
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], b[COR_MONEY_LEN], o_s[24], y[24],
 		am[24];
 	int64_t oid = 0;
