@@ -77,8 +77,9 @@ static int run(int argc, char **argv)
 	if (out) {
 		snprintf(tmp, sizeof(tmp), "%s.tmp", out);
 		if (!(fp = fopen(tmp, "w"))) {
+			int e = errno; /* closing the store may change errno */
 			cor_store_close(st);
-			return cor_cli_fail("cannot write '%s': %s", tmp, strerror(errno));
+			return cor_cli_fail("cannot write '%s': %s", tmp, strerror(e));
 		}
 	}
 	cor_persons_csv_write_header(fp);
