@@ -18,6 +18,8 @@
 #   no_database REASON          the test opens no database: skipped on pg
 #   sqlite_only_from_here REASON   on pg, the test ends here, passed
 #   on_sqlite                   true on SQLite: for a check only SQLite can make
+#   no_db_error NAME            what opening database NAME that was never made says
+#   copy_db FROM TO             a copy of database FROM as TO (cp; pg: TEMPLATE)
 #   expect_same_file A B        byte for byte
 #   fixture NAME...             copy tests/cli/data/NAME here
 #   new_db DB                   'corridor init' a database
@@ -209,6 +211,35 @@ on_sqlite()
 	[ "$BACKEND" = sqlite ]
 }
 
+# The error of a command given database NAME that no one made: on SQLite
+# no file is there; on PostgreSQL the database of the test is there, empty.
+no_db_error()
+{
+	if [ "$BACKEND" = pg ]; then
+		echo "error: the PostgreSQL database '$1' is empty, not a Corridor database (create the schema with 'corridor init')"
+	else
+		echo "error: no database at '$1' (create one with 'corridor init' or 'corridor demo')"
+	fi
+}
+
+# A copy of database FROM as database TO, for a test to work on apart.
+copy_db()
+{
+	if [ "$BACKEND" = pg ]; then
+		local from to
+		from=$(cor_pg_db_name "$1") to=$(cor_pg_db_name "$2")
+		psql -XAtq -v ON_ERROR_STOP=1 "$COR_TEST_PG" \
+			-c "DROP DATABASE IF EXISTS \"$to\" WITH (FORCE)" \
+			-c "CREATE DATABASE \"$to\" TEMPLATE \"$from\"" >/dev/null ||
+			fail "cannot copy the database $1 to $2"
+		: >"$COR_PG_STATE/$to"
+		rm -f "$COR_PG_STATE/$to.group_concat"
+		[ ! -e "$COR_PG_STATE/$from.group_concat" ] || : >"$COR_PG_STATE/$to.group_concat"
+	else
+		cp "$1" "$2" || fail "cannot copy the database $1 to $2"
+	fi
+}
+
 # The URI of database NAME on PostgreSQL (the one pg-corridor.sh gives).
 pg_uri()
 {
@@ -233,10 +264,37 @@ db_dump()
 	fi
 }
 
+# SQLite's group_concat(x[, sep]) on a PostgreSQL database of the test, so
+# that one query reads the same on both backends (string_agg otherwise).
+pg_group_concat()
+{
+	local mark
+	mark="$COR_PG_STATE/$(cor_pg_db_name "$1").group_concat"
+	[ -e "$mark" ] && return 0
+	psql -XAtq -v ON_ERROR_STOP=1 "$(pg_uri "$1")" >/dev/null <<-'SQL' || fail "psql $1: cannot define group_concat"
+		CREATE FUNCTION cor_test_gc(acc text, v anyelement, sep text) RETURNS text
+		  LANGUAGE sql IMMUTABLE AS
+		  $$ SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v::text
+		                 ELSE acc || sep || v::text END $$;
+		CREATE FUNCTION cor_test_gc1(acc text, v anyelement) RETURNS text
+		  LANGUAGE sql IMMUTABLE AS $$ SELECT cor_test_gc(acc, v, ',') $$;
+		CREATE AGGREGATE group_concat(anyelement, text) (SFUNC = cor_test_gc, STYPE = text);
+		CREATE AGGREGATE group_concat(anyelement) (SFUNC = cor_test_gc1, STYPE = text);
+	SQL
+	: >"$mark"
+}
+
 # The value of one SQL query on a database; a failed query fails the test.
+# On PostgreSQL, SQLite's group_concat is there too, and PRAGMA
+# foreign_key_check (no dangling reference) is empty: PostgreSQL checks
+# every foreign key as it writes.
 sql()
 {
 	if [ "$BACKEND" = pg ]; then
+		case $2 in
+		"PRAGMA foreign_key_check"*) return 0 ;;
+		*group_concat*) pg_group_concat "$1" ;;
+		esac
 		psql -XAtq -v ON_ERROR_STOP=1 "$(pg_uri "$1")" -c "$2" || fail "psql $1: query failed: $2"
 	else
 		sqlite3 -bail "$1" "$2" || fail "sqlite3 $1: query failed: $2"

@@ -25,7 +25,8 @@ expect_same_file one.csv two.csv
 # The persons and documents themselves, compared in the databases.
 q='SELECT c.ref, p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,
  p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality, p.languages,
- (SELECT group_concat(code) FROM person_need n WHERE n.person_id = p.id)
+ (SELECT group_concat(code) FROM (SELECT code FROM person_need n WHERE n.person_id = p.id
+  ORDER BY code) AS x)
  FROM person p JOIN cases c ON c.id = p.case_id ORDER BY c.ref, p.seq'
 sql demo.db "$q" >demo-persons.txt
 sql copy.db "$q" >copy-persons.txt

@@ -103,6 +103,6 @@ expect_stdout "case $C: assessed -> on_hold"
 
 # No database.
 expect_status 1 "$CORRIDOR" move "$C" eligible --db missing.db
-expect_stderr "error: no database at 'missing.db' (create one with 'corridor init' or 'corridor demo')"
+expect_stderr "$(no_db_error missing.db)"
 expect_no_file missing.db
 pass

@@ -49,7 +49,7 @@ expect_status 0 "$CORRIDOR" move "$C" counselled --db w.db
 
 # The second: an asylum wish. On hold and referred, and the command says so
 # (under --json, what it did as one document).
-cp w.db j.db
+copy_db w.db j.db
 expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Hiwet Gebre" --language tir --interpreter \
 	--decision undecided --asylum-wish --note "fears forced conscription on return" --db w.db
 expect_stdout "recorded counselling session 2 of case $C: decision undecided
@@ -108,7 +108,7 @@ closed=$(stdout | jq -r '.referrals[0].closed_at')
 [ "$(stdout | jq -c '[.open, .referrals[0].status, .referrals[0].outcome, .referrals[0].closed_by]')" = \
 	'[0,"closed","asylum claim withdrawn by the person after legal counselling","tester"]' ] || fail "closed: $(stdout)"
 # Closing it did not move the case: it resumes from on_hold.
-cp w.db j2.db
+copy_db w.db j2.db
 expect_status 0 "$CORRIDOR" move "$C" counselled --json --db j2.db
 [ "$(stdout | jq -r .from)" = on_hold ] || fail "closing a referral moved the case"
 expect_status 0 "$CORRIDOR" referral list "$C" --db w.db
@@ -125,7 +125,7 @@ refused 1 "error: case '$C' is 'counselled'; it cannot go to 'assessed' without 
 	"$CORRIDOR" move "$C" assessed --db w.db
 
 # Not a return: the wish is recorded, the case is neither held nor referred.
-cp w.db j3.db
+copy_db w.db j3.db
 expect_status 0 "$CORRIDOR" counsel "$H" --counsellor "Awa Diallo" --language fr --decision yes --asylum-wish --json --db j3.db
 [ "$(stdout | jq -c '[.state, .held, .referral]')" = '["registered",false,null]' ] || fail "HASM --json: $(stdout)"
 expect_status 0 "$CORRIDOR" counsel "$H" --counsellor "Awa Diallo" --language fr --decision yes --asylum-wish --db w.db

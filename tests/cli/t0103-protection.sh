@@ -107,7 +107,7 @@ expect_stdout "PERSON                   LEVEL   NO   ASSESSED             STATUS
 $C-01    high    1    $(sql w.db 'SELECT at FROM protection_assessment ORDER BY id LIMIT 1') cleared $cleared by prot.officer: UNHCR confirms the district is under a local peace agreement; return to Mogadishu
 $C-02    high    2    $(sql w.db 'SELECT at FROM protection_assessment ORDER BY id LIMIT 1 OFFSET 2') blocks the return"
 # Under --json, what an assessment did.
-cp w.db j.db
+copy_db w.db j.db
 expect_status 0 "$CORRIDOR" protection assess "$C-01" --level medium --grounds "g" --json --db j.db
 [ "$(stdout | jq -c 'del(.at)')" = '{"person":"'"$C-01"'","assessment":2,"level":"medium","by":"tester","blocks_return":false}' ] ||
 	fail "assess --json: $(stdout)"

@@ -30,7 +30,7 @@ expect_stdout "case $asylum: on_hold -> counselled"
 other=$(sql d.db "SELECT c.ref FROM cases c WHERE c.programme = 'VHR' AND c.state = 'on_hold'
  AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id) ORDER BY c.id LIMIT 1")
 [ -n "$other" ] || fail "the demo has no VHR case held without a referral: a weak test"
-held=$(sql d.db "SELECT substr(e.detail, 1, instr(e.detail, ' -> ') - 1) FROM event e JOIN cases c ON c.id = e.case_id
+held=$(sql d.db "SELECT replace(e.detail, ' -> on_hold', '') FROM event e JOIN cases c ON c.id = e.case_id
  WHERE c.ref = '$other' AND e.action = 'state' AND e.detail LIKE '% -> on_hold' ORDER BY e.id DESC LIMIT 1")
 [ "$held" = counselled ] || fail "the demo held $other from '$held'"
 db_dump d.db >before.sql

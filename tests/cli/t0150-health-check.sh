@@ -126,9 +126,9 @@ clinical notes (medical staff only)
 [ "$(sql h.db "SELECT count(*) FROM health_note")" = 2 ] || fail "two notes expected"
 [ "$(sql h.db "SELECT text FROM health_note n JOIN health_check h ON h.id = n.check_id
  WHERE h.at = '2026-03-01T08:00Z'")" = "$note" ] || fail "the note is not in health_note"
-db_dump h.db | grep -v '^INSERT INTO health_note ' | grep -qF 'hip fracture' &&
+db_dump h.db | grep -vE '^INSERT INTO (public\.)?health_note ' | grep -qF 'hip fracture' &&
 	fail "the clinical note is somewhere besides health_note"
-db_dump h.db | grep -v '^INSERT INTO health_note ' | grep -qF 'LTBI' &&
+db_dump h.db | grep -vE '^INSERT INTO (public\.)?health_note ' | grep -qF 'LTBI' &&
 	fail "the clinical note is somewhere besides health_note"
 [ "$(sql h.db "SELECT group_concat(name, ',') FROM health_condition k JOIN health_check h ON h.id = k.check_id
  WHERE h.at = '2026-03-01T08:00Z'")" = "medical_escort,oxygen,wchc" ] || fail "conditions as stored"

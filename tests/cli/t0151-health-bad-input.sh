@@ -131,7 +131,7 @@ refused 1 "error: no person 'LY-TIP-2026-000999-01': there is no case 'LY-TIP-20
 
 # No database.
 expect_status 1 "$CORRIDOR" health show $amina --db nowhere.db
-expect_stderr "error: no database at 'nowhere.db' (create one with 'corridor init' or 'corridor demo')"
+expect_stderr "$(no_db_error nowhere.db)"
 expect_no_file nowhere.db
 
 # After all that, one check and one event of it.

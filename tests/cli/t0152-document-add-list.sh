@@ -34,8 +34,8 @@ expect_stdout "$omar  YUSUF, Omar
   exit_permit EP2026001 issued by LBY, expires 2031-12-31 (manual)
   laissez_passer LP88 issued by SDN (manual)
   passport P0001 issued by SDN, expires 2020-01-01 (manual)"
-[ "$(sql h.db "SELECT group_concat(source, ',') FROM document ORDER BY id")" = "import,import,import,manual,manual,manual" ] ||
-	fail "sources: $(sql h.db "SELECT group_concat(source, ',') FROM document ORDER BY id")"
+[ "$(sql h.db "SELECT group_concat(source, ',') FROM (SELECT source FROM document ORDER BY id) AS d")" = "import,import,import,manual,manual,manual" ] ||
+	fail "sources: $(sql h.db "SELECT group_concat(source, ',') FROM (SELECT source FROM document ORDER BY id) AS d")"
 
 expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000201 --db h.db
 stdout | sed -n "/^  $omar /,/^  LY-TIP-2026-000201-03 /p" | sed '$d' >person.txt

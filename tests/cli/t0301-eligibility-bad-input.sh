@@ -81,9 +81,9 @@ refused 2 "corridor queue: --limit: 'ten' is not a whole number from 0 to 100000
 refused 2 "corridor queue: unexpected argument 'LY-TIP-2026-000123'" $Q LY-TIP-2026-000123 --db w.db
 
 # No database: said, and none is created.
-refused 1 "error: no database at 'nosuch.db' (create one with 'corridor init' or 'corridor demo')" \
+refused 1 "$(no_db_error nosuch.db)" \
 	$E LY-TIP-2026-000123 --db nosuch.db
-refused 1 "error: no database at 'nosuch.db' (create one with 'corridor init' or 'corridor demo')" \
+refused 1 "$(no_db_error nosuch.db)" \
 	$Q --db nosuch.db
 expect_no_file nosuch.db
 pass

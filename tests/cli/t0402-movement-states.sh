@@ -95,7 +95,7 @@ refused 1 "error: movement '$M1' is 'departed'; it cannot go to 'cancelled' (nex
 	"$CORRIDOR" movement cancel "$M1" --reason "too late" --db w.db
 ok "movement $M1: departed -> arrived; 2 cases arrived" arrive "$M1"
 [ "$(state_of "$C1")/$(state_of "$C2")" = arrived/arrived ] || fail "not arrived"
-[ "$(sql w.db "SELECT group_concat(place || '|' || confirmed_by || '|' || note, ' / ') FROM (SELECT * FROM arrival ORDER BY case_id)")" = \
+[ "$(sql w.db "SELECT group_concat(place || '|' || confirmed_by || '|' || note, ' / ') FROM (SELECT * FROM arrival ORDER BY case_id) AS a")" = \
 	"Cairo (CAI)|tester|arrived on MS 801 ($M1) / Cairo (CAI)|tester|arrived on MS 801 ($M1)" ] ||
 	fail "arrivals: $(sql w.db 'SELECT * FROM arrival')"
 refused 1 "error: movement '$M1' is 'arrived'; it cannot go to 'cancelled' (next: none)" \
@@ -162,7 +162,7 @@ $C3|state|booked -> travel_ready|MS 802 ($M2) cancelled: the airport closed
 EOT
 sed -i -E 's/ on 20[0-9-]{8}T[0-9:]{8}Z by / on ATZ by /' cases.txt
 expect_same_file want.txt cases.txt
-[ "$(sql w.db "SELECT group_concat(status, ',') FROM (SELECT status FROM booking ORDER BY id)")" = \
+[ "$(sql w.db "SELECT group_concat(status, ',') FROM (SELECT status FROM booking ORDER BY id) AS b")" = \
 	"departed,departed,cancelled,cancelled,cancelled" ] || fail "bookings: $(sql w.db 'SELECT * FROM booking')"
 
 # What a state change did, and the states, read with --json.

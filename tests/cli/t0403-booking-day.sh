@@ -153,7 +153,7 @@ refused 2 "corridor movement: --family: the escort's family name, as on the pass
 	"$CORRIDOR" movement escort "$M2" --sex F --birth-date 1980-01-01 --nationality GBR --db w.db
 [ "$(sql w.db "SELECT group_concat(no || '|' || family_name || '|' || given_names || '|' || sex || '|' || birth_date || '|' ||
  nationality || '|' || passport || '|' || issuer || '|' || coalesce(expires_on, '-') || '|' || medical, ' / ')
- FROM (SELECT * FROM movement_escort ORDER BY no)")" = \
+ FROM (SELECT * FROM movement_escort ORDER BY no) AS e")" = \
 	"1|O'BRIEN|Siobhán|F|1985-04-04|IRL|PA1234567|IRL|2030-01-01|1 / 2|SMITH|John|M|1975-04-04|GBR|||-|0" ] ||
 	fail "escorts: $(sql w.db 'SELECT * FROM movement_escort')"
 
