@@ -90,8 +90,8 @@ static void fx_open(struct fx *f, const char *name, const char *now)
 static char *digest(void)
 {
 	static const char *const sql[] = {
-		"SELECT group_concat(office_id || year || currency || amount, ';') FROM "
-		"fund_budget",
+		("SELECT group_concat(office_id || year || currency || amount, ';') FROM "
+		 "fund_budget"),
 		"SELECT group_concat(id || state || amount || decided_by, ';') FROM fund_request",
 		"SELECT group_concat(request_id || amount || reference, ';') FROM fund_payment",
 		"SELECT count(*) FROM event",
