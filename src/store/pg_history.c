@@ -2,7 +2,7 @@
 // The PostgreSQL side of store_history.h: plain inserts with the caller's
 // times, inside the caller's transaction, each with its event worded as the
 // live commands word it (as sqlite_history.c does). In a large write the
-// rows streamed so far go to the server first.
+// rows a record refers to, streamed so far, go to the server first.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +17,22 @@
 
 /* ---- helpers ----------------------------------------------------------- */
 
+/* Rows of a large write that a history record may refer to (cases,
+ * persons and theirs) are still in the streams: they go to the server
+ * before it. Buffered events may stay: nothing refers to them, and every
+ * event of a case goes through the same stream, in order. */
+static bool refs_pending(const struct cor_pg *st)
+{
+	for (int i = 0; i < C_EVENT; i++)
+		if (st->copy[i].len)
+			return true;
+	return false;
+}
+
 static PGresult *query(struct cor_pg *st, const char *sql, int n, const char *const *v,
 		       const char *what, int *err)
 {
-	if ((*err = st->large ? cor_pg_copy_flush(st) : 0) < 0 ||
+	if ((*err = st->large && refs_pending(st) ? cor_pg_copy_flush(st) : 0) < 0 ||
 	    (*err = cor_pg_copy_ready(st)) < 0)
 		return NULL;
 	PGresult *r = PQexecParams(st->conn, sql, n, NULL, v, NULL, NULL, 0);
@@ -342,6 +354,10 @@ static int movement_event(struct cor_pg *st, const char *id, const char *at, con
 			  const char *action, const char *detail, const char *reason)
 {
 	const char *v[] = {id, at, actor, action, detail, reason ? reason : ""};
+	int err;
+	/* After the events streamed so far: the history keeps its order. */
+	if (st->large && (err = cor_pg_copy_flush(st)) < 0)
+		return err;
 	return exec_write(st,
 			  "INSERT INTO event (case_id, movement_id, at, actor, action, detail,"
 			  " reason) VALUES (NULL, $1, $2, $3, $4, $5, $6)",
