@@ -70,12 +70,12 @@ else
   echo "| step | SQLite (s) | SQLite peak MB | PostgreSQL (s) | PostgreSQL / SQLite | PostgreSQL peak MB |"
   echo "|---|---:|---:|---:|---:|---:|"
 fi
-ratio() { [[ $1 =~ ^[0-9.]+$ && $2 =~ ^[0-9.]+$ ]] && echo "$1 / $2" | bc -l | xargs printf '%.2fx' || echo "-"; }
+ratio() { [[ $1 =~ ^[0-9.]+$ && $2 =~ ^[0-9.]+$ ]] && [ "$(echo "$2 > 0" | bc)" = 1 ] && echo "$1 / $2" | bc -l | xargs printf '%.2fx' || echo "-"; }
 for s in demo export import stats queue show plan; do
-  read -r qs qm <<<"${res[sqlite.$s]} -"
-  read -r ps pm <<<"${res[pg.$s]} -"
+  read -r qs qm _ <<<"${res[sqlite.$s]} - -"
+  read -r ps pm _ <<<"${res[pg.$s]} - -"
   if [ -n "${BASELINE:-}" ]; then
-    read -r bs bm <<<"${res[base.$s]} -"
+    read -r bs bm _ <<<"${res[base.$s]} - -"
     echo "| $s | $bs | $qs | $(ratio "$qs" "$bs") | $qm | $ps | $(ratio "$ps" "$qs") | $pm |"
   else
     echo "| $s | $qs | $qm | $ps | $(ratio "$ps" "$qs") | $pm |"

@@ -601,19 +601,13 @@ static void test_lists(void **state)
 
 int main(void)
 {
-	/* These need the health area's store (a person by ID, documents,
-	 * health checks): SQLite only until it has a PostgreSQL version. */
-	const struct CMUnitTest sqlite_only[] = {
-		cmocka_unit_test(test_move),
-		cmocka_unit_test(test_move_rules_in_force),
-		cmocka_unit_test(test_move_today),
-		cmocka_unit_test(test_protection),
-	};
 	const struct CMUnitTest both[] = {
 		cmocka_unit_test(test_ops_listed),      cmocka_unit_test(test_counsel_asylum),
 		cmocka_unit_test(test_counsel_refused), cmocka_unit_test(test_referral_close),
-		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_lists),           cmocka_unit_test(test_move),
+		cmocka_unit_test(test_move_rules_in_force), cmocka_unit_test(test_move_today),
+		cmocka_unit_test(test_protection),
 	};
-	int failed = cmocka_run_group_tests_name("sqlite", sqlite_only, NULL, NULL);
+	int failed = 0;
 	return failed + backend_run_both("test_service_workflow", both, ROWS(both));
 }
