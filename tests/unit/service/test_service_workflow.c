@@ -602,10 +602,14 @@ static void test_lists(void **state)
 int main(void)
 {
 	const struct CMUnitTest both[] = {
-		cmocka_unit_test(test_ops_listed),      cmocka_unit_test(test_counsel_asylum),
-		cmocka_unit_test(test_counsel_refused), cmocka_unit_test(test_referral_close),
-		cmocka_unit_test(test_lists),           cmocka_unit_test(test_move),
-		cmocka_unit_test(test_move_rules_in_force), cmocka_unit_test(test_move_today),
+		cmocka_unit_test(test_ops_listed),
+		cmocka_unit_test(test_counsel_asylum),
+		cmocka_unit_test(test_counsel_refused),
+		cmocka_unit_test(test_referral_close),
+		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_move),
+		cmocka_unit_test(test_move_rules_in_force),
+		cmocka_unit_test(test_move_today),
 		cmocka_unit_test(test_protection),
 	};
 	int failed = 0;
