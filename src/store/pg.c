@@ -465,6 +465,7 @@ static void forget_rebuild(struct cor_pg *st)
 /* The tables a large write fills in bulk; booking too, whose rows a
  * history may write before the movements they name (the demo writes its
  * movements last): its keys are checked at the end, with the others. */
+#define STREAMED_NAMES "cases, person, person_need, document, event, booking"
 #define STREAMED                                                                                   \
 	"('cases'::regclass, 'person'::regclass, 'person_need'::regclass, 'document'::regclass,"   \
 	" 'event'::regclass, 'booking'::regclass)"
@@ -631,6 +632,12 @@ static int pg_commit(struct cor_store *s)
 		else
 			PQclear(r);
 	}
+	/* After a bulk load the planner's statistics are those of the tables
+	 * before it (autovacuum catches up only later): without fresh ones
+	 * the next reads plan for a few hundred rows and sort on disk. The
+	 * rows are committed: a failed ANALYZE changes nothing. */
+	if (err == 0 && st->large)
+		PQclear(PQexec(st->conn, "ANALYZE " STREAMED_NAMES));
 	if (!in_tx(st))
 		end_large(st);
 	return err;
