@@ -104,16 +104,8 @@ int cor_support_check_close(const char *ref, const struct cor_support_tally *t, 
 	if (!t->visits)
 		cor_error_cause(&f, COR_CODE_WRONG_STATE, "visit",
 				"case '%s' has no follow-up visit recorded", ref);
-	if (f.ncauses == 0)
-		return 0;
-	if (f.ncauses == 1)
-		return cor_error_set(e, f.causes[0].code, f.causes[0].field, "%s",
-				     f.causes[0].message);
-	cor_error_set(e, COR_CODE_WRONG_STATE, NULL, "the support of case '%s' cannot close yet",
-		      ref);
-	for (int i = 0; i < f.ncauses; i++)
-		cor_error_cause(e, f.causes[i].code, f.causes[i].field, "%s", f.causes[i].message);
-	return COR_EWRONGSTATE;
+	return cor_error_refuse(e, &f, COR_CODE_WRONG_STATE, NULL, false,
+				"the support of case '%s' cannot close yet", ref);
 }
 
 int cor_arrival_check_case(const struct cor_case *c, struct cor_error *e)

@@ -109,13 +109,8 @@ static int checked_move(struct cor_ctx *cx, int64_t id, const struct cor_case *c
 	if ((err = cor_lifecycle_check(p, c->state, to, &gate, &why)) < 0) {
 		refusal(cx, &why, err);
 		/* Every unmet criterion, a cause of its own. */
-		if (cx->err.code == COR_CODE_NOT_ELIGIBLE && hook) {
-			for (int i = 0; i < hook->causes.ncauses; i++)
-				cor_error_cause(&cx->err, hook->causes.causes[i].code,
-						hook->causes.causes[i].field, "%s",
-						hook->causes.causes[i].message);
-			cx->err.ncauses_lost += hook->causes.ncauses_lost;
-		}
+		if (cx->err.code == COR_CODE_NOT_ELIGIBLE && hook)
+			cor_error_add_causes(&cx->err, &hook->causes);
 		return err;
 	}
 	if ((err = cor_store_case_state_set(cx->st, id, c->state, to, cx->actor, reason)) < 0)

@@ -83,6 +83,14 @@ void cor_error_cause(struct cor_error *e, enum cor_code code, const char *field,
 	va_end(ap);
 }
 
+void cor_error_add_causes(struct cor_error *e, const struct cor_error *from)
+{
+	for (int i = 0; i < from->ncauses; i++)
+		cor_error_cause(e, from->causes[i].code, from->causes[i].field, "%s",
+				from->causes[i].message);
+	e->ncauses_lost += from->ncauses_lost;
+}
+
 int cor_error_refuse(struct cor_error *e, const struct cor_error *causes, enum cor_code code,
 		     const char *field, bool always_list, const char *fmt, ...)
 {
@@ -103,10 +111,7 @@ int cor_error_refuse(struct cor_error *e, const struct cor_error *causes, enum c
 	vsnprintf(summary, sizeof(summary), fmt, ap);
 	va_end(ap);
 	int err = cor_error_set(e, code, field, "%s", summary);
-	for (int i = 0; i < causes->ncauses; i++)
-		cor_error_cause(e, causes->causes[i].code, causes->causes[i].field, "%s",
-				causes->causes[i].message);
-	e->ncauses_lost += causes->ncauses_lost;
+	cor_error_add_causes(e, causes);
 	return err;
 }
 

@@ -116,6 +116,8 @@ int cor_error_set(struct cor_error *e, enum cor_code code, const char *field, co
 /* Add a cause to e's refusal (counted in ncauses_lost when full). */
 void cor_error_cause(struct cor_error *e, enum cor_code code, const char *field, const char *fmt,
 		     ...) __attribute__((format(printf, 4, 5)));
+/* Add every cause of from to e's refusal, and the count of those from lost. */
+void cor_error_add_causes(struct cor_error *e, const struct cor_error *from);
 /* Refuse into e with the causes collected in causes (nothing when it holds
  * none: returns 0). One cause, unless always_list, is the error itself;
  * otherwise the error is the summary (printf-style) with field, and every
