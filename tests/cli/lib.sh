@@ -13,7 +13,10 @@
 #   expect_stderr_line_matches RE   stderr is one line matching RE (grep -E)
 #   db_dump DB                  the database's data, to compare: 'sqlite3 DB .dump'
 #                               (pg: its rows, sorted, without sequence values)
-#   sql DB QUERY                the value of one query (sqlite3; pg: psql -XAt)
+#   jv FILTER ARGS...           what 'corridor ARGS... --json' prints, through
+#                               jq -r FILTER; the command must succeed
+#   sql DB QUERY                the value of one query (sqlite3; pg: psql -XAt):
+#                               only for what no command shows (the file itself)
 #   sqlite_only REASON          the test is about SQLite (files): skipped on pg
 #   no_database REASON          the test opens no database: skipped on pg
 #   sqlite_only_from_here REASON   on pg, the test ends here, passed
@@ -282,6 +285,22 @@ pg_group_concat()
 		CREATE AGGREGATE group_concat(anyelement) (SFUNC = cor_test_gc1, STYPE = text);
 	SQL
 	: >"$mark"
+}
+
+# A result as the binary itself shows it: 'corridor ARGS... --json', which
+# must succeed and print one JSON document, through 'jq -r FILTER'. The last
+# run's stdout and stderr are kept for the checks that follow.
+jv()
+{
+	local filter=$1 st
+	shift
+	"$CORRIDOR" "$@" --json >"$WORK/.jv.stdout" 2>"$WORK/.jv.stderr"
+	st=$?
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$WORK/.jv.stderr"; then
+		fail "jv: a sanitizer reported an error in: corridor $* --json"
+	fi
+	[ "$st" -eq 0 ] || fail "jv: 'corridor $* --json' exited $st: $(head -c 400 "$WORK/.jv.stderr")"
+	jq -r "$filter" "$WORK/.jv.stdout" || fail "jv: jq '$filter' failed on the output of: corridor $* --json"
 }
 
 # The value of one SQL query on a database; a failed query fails the test.
