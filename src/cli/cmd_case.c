@@ -10,6 +10,7 @@
 
 #include "cli/case_filter.h"
 #include "service/case.h"
+#include "service/numbers.h"
 
 static const struct cor_command *const cmd = &cor_cmd_case;
 
@@ -278,10 +279,178 @@ static int cmd_available(int argc, char **argv)
 	return ret;
 }
 
+/* Copy v into a person's field, refusing what does not fit. */
+static int person_field(const char *opt, char *dst, size_t len, const char *v)
+{
+	if (strlen(v) >= len)
+		return cor_cli_usage_error(cmd, "%s: at most %zu bytes", opt, len - 1);
+	memcpy(dst, v, strlen(v) + 1);
+	return COR_EXIT_OK;
+}
+
+/* corridor case register --programme P --office O --origin X --destination Y
+ * [--priority P] and the principal applicant */
+static int cmd_register(int argc, char **argv)
+{
+	enum {
+		O_DB = 1,
+		O_JSON,
+		O_PROG,
+		O_OFFICE,
+		O_ORIGIN,
+		O_DEST,
+		O_PRIO,
+		O_FAM_L,
+		O_GIV_L,
+		O_FAM,
+		O_GIV,
+		O_SEX,
+		O_BIRTH,
+		O_APPROX,
+		O_NAT,
+		O_LANG,
+		O_NEEDS
+	};
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, O_DB},
+		{"json", no_argument, NULL, O_JSON},
+		{"programme", required_argument, NULL, O_PROG},
+		{"office", required_argument, NULL, O_OFFICE},
+		{"origin", required_argument, NULL, O_ORIGIN},
+		{"destination", required_argument, NULL, O_DEST},
+		{"priority", required_argument, NULL, O_PRIO},
+		{"family-name-latin", required_argument, NULL, O_FAM_L},
+		{"given-names-latin", required_argument, NULL, O_GIV_L},
+		{"family-name", required_argument, NULL, O_FAM},
+		{"given-names", required_argument, NULL, O_GIV},
+		{"sex", required_argument, NULL, O_SEX},
+		{"birth-date", required_argument, NULL, O_BIRTH},
+		{"birth-date-approx", no_argument, NULL, O_APPROX},
+		{"nationality", required_argument, NULL, O_NAT},
+		{"languages", required_argument, NULL, O_LANG},
+		{"needs", required_argument, NULL, O_NEEDS},
+		{0}};
+	struct cor_svc_case_register_in in = {.priority = COR_PRIO_NORMAL};
+	struct cor_person *p = &in.principal;
+	const char *db = NULL, *birth = NULL;
+	struct cor_store *st = NULL;
+	struct cor_ctx cx;
+	struct cor_case out;
+	bool json = false;
+	int opt, ret = COR_EXIT_OK;
+
+	memset(p, 0, sizeof(*p));
+	cor_cli_getopt_reset();
+	while (ret == COR_EXIT_OK && (opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (opt) {
+		case O_DB:
+			db = optarg;
+			break;
+		case O_JSON:
+			json = true;
+			break;
+		case O_PROG:
+			in.programme = optarg;
+			break;
+		case O_OFFICE:
+			in.office = optarg;
+			break;
+		case O_ORIGIN:
+			in.origin = optarg;
+			break;
+		case O_DEST:
+			in.destination = optarg;
+			break;
+		case O_PRIO:
+			if (cor_priority_parse(optarg, &in.priority) < 0)
+				ret = cor_cli_usage_error(cmd,
+							  "--priority: '%s' is not normal, urgent "
+							  "or emergency",
+							  optarg);
+			break;
+		case O_FAM_L:
+			ret = person_field("--family-name-latin", p->family_name_latin,
+					   sizeof(p->family_name_latin), optarg);
+			break;
+		case O_GIV_L:
+			ret = person_field("--given-names-latin", p->given_names_latin,
+					   sizeof(p->given_names_latin), optarg);
+			break;
+		case O_FAM:
+			ret = person_field("--family-name", p->family_name, sizeof(p->family_name),
+					   optarg);
+			break;
+		case O_GIV:
+			ret = person_field("--given-names", p->given_names, sizeof(p->given_names),
+					   optarg);
+			break;
+		case O_SEX:
+			if (strlen(optarg) != 1)
+				ret = cor_cli_usage_error(cmd, "--sex: F, M or X");
+			else
+				p->sex = optarg[0];
+			break;
+		case O_BIRTH:
+			birth = optarg;
+			break;
+		case O_APPROX:
+			p->birth_date_approx = true;
+			break;
+		case O_NAT:
+			ret = person_field("--nationality", p->nationality, sizeof(p->nationality),
+					   optarg);
+			break;
+		case O_LANG:
+			ret = person_field("--languages", p->languages, sizeof(p->languages),
+					   optarg);
+			break;
+		case O_NEEDS:
+			ret = person_field("--needs", p->needs, sizeof(p->needs), optarg);
+			break;
+		default:
+			return cor_cli_bad_option(cmd, opt, argv);
+		}
+	}
+	if (ret != COR_EXIT_OK)
+		return ret;
+	if (optind != argc)
+		return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	static const char *const need[] = {"--programme",   "--office", "--origin",
+					   "--destination", "--sex",    "--birth-date",
+					   "--nationality"};
+	const void *given[] = {in.programme,
+			       in.office,
+			       in.origin,
+			       in.destination,
+			       p->sex ? "" : NULL,
+			       birth,
+			       p->nationality[0] ? "" : NULL};
+	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++)
+		if (!given[i])
+			return cor_cli_usage_error(cmd, "register: %s is missing", need[i]);
+	if (cor_cli_parse_date(cmd, "--birth-date", birth, &p->birth_date) != COR_EXIT_OK)
+		return COR_EXIT_USAGE;
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (cor_svc_case_register(&cx, &in, &out) < 0) {
+		ret = cor_cli_error(&cx, json);
+	} else if (json) {
+		ret = cor_cli_print_json(json_pack("{s:s, s:s, s:s, s:s, s:s}", "ref", out.ref,
+						   "uid", out.uid, "programme", out.programme,
+						   "office", out.office, "state", out.state));
+	} else {
+		printf("registered case %s (%s, %s): %s %s\n", out.ref, out.programme, out.office,
+		       p->family_name_latin, p->given_names_latin);
+	}
+	cor_store_close(st);
+	return ret;
+}
+
 static int run(int argc, char **argv)
 {
-	static const char *const names[] = {"list", "show", "available", NULL};
-	static int (*const subs[])(int, char **) = {cmd_list, cmd_show, cmd_available};
+	static const char *const names[] = {"list", "show", "available", "register", NULL};
+	static int (*const subs[])(int, char **) = {cmd_list, cmd_show, cmd_available,
+						    cmd_register};
 	int i = cor_cli_subcommand(cmd, names, argc, argv);
 	if (i < 0)
 		return COR_EXIT_USAGE;
@@ -294,9 +463,17 @@ const struct cor_command cor_cmd_case = {
 	"usage: corridor case list [filters] [--json] [--db PATH]\n"
 	"       corridor case show CASE-ID [--json] [--db PATH]\n"
 	"       corridor case available CASE-ID --on YYYY-MM-DD|now [--reason T] [--json] [--db "
-	"PATH]\n\n" COR_FILTER_USAGE
+	"PATH]\n"
+	"       corridor case register --programme P --office O --origin C --destination C\n"
+	"                [--priority normal|urgent|emergency] --family-name-latin N\n"
+	"                --given-names-latin N [--family-name N] [--given-names N] --sex F|M|X\n"
+	"                --birth-date YYYY-MM-DD [--birth-date-approx] --nationality C\n"
+	"                [--languages L;L] [--needs C-C] [--json] [--db PATH]\n\n" COR_FILTER_USAGE
 	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
-	"which the planner may put the case on a movement. --json prints one JSON document.",
-	"list cases, or show one with its persons and history",
+	"which the planner may put the case on a movement. 'register' records a new case\n"
+	"with its principal applicant under the next case number of the office this year\n"
+	"(on a device, from its blocks: see 'corridor numbers'). --json prints one JSON\n"
+	"document.",
+	"list, show or register cases",
 	0,
 };

@@ -15,6 +15,7 @@
 #include "demo/names_data.h"
 #include "domain/country.h"
 #include "domain/support.h"
+#include "store/store_numbers.h"
 #include "store/store_history.h"
 #include "store/store_movement.h"
 #include "util/error.h"
@@ -1953,6 +1954,17 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 			"the database already holds cases; demo data goes only into a new database "
 			"(give another --db)");
 		return COR_EEXIST;
+	}
+	/* A device numbers cases only from its blocks; the demo numbers its own. */
+	struct cor_numbering numbering;
+	if ((err = cor_store_numbering_get(st, &numbering)) < 0)
+		goto store_fail;
+	if (numbering.device) {
+		snprintf(msg, msglen,
+			 "the database is the device '%s', which numbers cases only from the "
+			 "blocks its primary leased it; demo data goes only into a new database",
+			 numbering.name);
+		return COR_EINVAL;
 	}
 	bool movements = false;
 	if ((err = cor_store_movement_each(st, NULL, on_movement, &movements)) < 0)

@@ -10,6 +10,7 @@
 #ifndef COR_CASE_H
 #define COR_CASE_H
 
+#include "util/uuid.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -68,10 +69,12 @@ struct cor_case {
 	char state[16];
 	enum cor_priority priority;
 	struct cor_date registered_on;
+	char uid[COR_UUID_LEN]; /* its identity across devices; "" when not read */
 };
 
 struct cor_person {
-	int seq; /* 1 for the principal applicant, then 2, 3... within the case */
+	int seq;                /* 1 for the principal applicant, then 2, 3... within the case */
+	char uid[COR_UUID_LEN]; /* its identity across devices; "" when not read */
 	enum cor_relationship relationship;
 	char family_name[COR_NAME_MAX + 1];       /* as written, any script; may be empty */
 	char given_names[COR_NAME_MAX + 1];       /* as written, any script */

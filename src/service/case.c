@@ -174,9 +174,10 @@ static int show_person(const struct cor_person *p, const struct cor_document *do
 						     : json_null()));
 	cor_person_ref_format(ref, sizeof(ref), r->c->ref, p->seq);
 	json_t *o = json_pack(
-		"{s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s%, s:o, s:b, s:s, s:o, s:o, s:o}", "ref",
-		ref, "seq", p->seq, "relationship", cor_relationship_name(p->relationship),
-		"family_name", p->family_name, "given_names", p->given_names, "family_name_latin",
+		"{s:s, s:o, s:i, s:s, s:s, s:s, s:s, s:s, s:s%, s:o, s:b, s:s, s:o, s:o, s:o}",
+		"ref", ref, "uid", cor_json_str(p->uid[0] ? p->uid : NULL), "seq", p->seq,
+		"relationship", cor_relationship_name(p->relationship), "family_name",
+		p->family_name, "given_names", p->given_names, "family_name_latin",
 		p->family_name_latin, "given_names_latin", p->given_names_latin, "sex", &p->sex,
 		(size_t)1, "birth_date", date_json(p->birth_date), "birth_date_approx",
 		p->birth_date_approx, "nationality", p->nationality, "languages",
@@ -196,14 +197,14 @@ static int show_event(const struct cor_event *e, void *ctx)
 static json_t *case_json(const struct cor_case *c)
 {
 	const struct cor_programme *p = cor_programme_find(c->programme);
-	return json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:s, s:o, s:s, s:s, s:o}", "ref", c->ref,
-			 "programme", c->programme, "programme_name",
-			 cor_json_str(p ? p->name : NULL), "office", c->office, "origin", c->origin,
-			 "origin_name", cor_json_str(cor_country_name(c->origin)), "destination",
-			 c->destination, "destination_name",
-			 cor_json_str(cor_country_name(c->destination)), "state", c->state,
-			 "priority", cor_priority_name(c->priority), "registered_on",
-			 date_json(c->registered_on));
+	return json_pack("{s:s, s:o, s:s, s:o, s:s, s:s, s:o, s:s, s:o, s:s, s:s, s:o}", "ref",
+			 c->ref, "uid", cor_json_str(c->uid[0] ? c->uid : NULL), "programme",
+			 c->programme, "programme_name", cor_json_str(p ? p->name : NULL), "office",
+			 c->office, "origin", c->origin, "origin_name",
+			 cor_json_str(cor_country_name(c->origin)), "destination", c->destination,
+			 "destination_name", cor_json_str(cor_country_name(c->destination)),
+			 "state", c->state, "priority", cor_priority_name(c->priority),
+			 "registered_on", date_json(c->registered_on));
 }
 
 static int op_case_show(struct cor_ctx *cx, const void *vin, void *vout)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "service/case.h"
+#include "store/store_numbers.h"
 
 static int op_import(struct cor_ctx *cx, const void *vin, void *vout)
 {
@@ -16,7 +17,18 @@ static int op_import(struct cor_ctx *cx, const void *vin, void *vout)
 				    .actor = cx->actor,
 				    .today = cx->today};
 	char msg[600];
-	int err = cor_import_persons(cx->st, &o, out, in->report, in->ctx, msg, sizeof(msg));
+	struct cor_numbering n;
+	int err = cor_store_numbering_get(cx->st, &n);
+	if (err < 0)
+		return cor_ctx_store_error(cx, err);
+	/* Imported cases keep the IDs they come with, and move the counters
+	 * past them: only a primary has counters that give numbers. */
+	if (n.device)
+		return cor_error_set(&cx->err, COR_CODE_WRONG_STATE, "file",
+				     "this database is the device '%s': cases with their own case "
+				     "IDs are imported into the office's primary database",
+				     n.name);
+	err = cor_import_persons(cx->st, &o, out, in->report, in->ctx, msg, sizeof(msg));
 	if (err == 0)
 		return 0;
 	if (err == COR_EINVAL)

@@ -135,6 +135,95 @@ static const char m7_rules[] = "CREATE TABLE rules_config ("
 			       "  set_by TEXT NOT NULL"
 			       ") STRICT;";
 
+/* Identity across devices (docs/operations.md): every record a device can
+ * create gets a uid, a UUIDv7 made where it is made (cor_uuid7(), a function
+ * of the connection) and never changed; records that exist before this
+ * migration get theirs here (the migrations run with triggers off, so the
+ * append-only tables take them too). Every INSERT names the uid: the constant default
+ * only lets the column be added, and the unique index refuses a second row
+ * that kept it. Records named by a natural key (office and place codes, a
+ * person's needs, a movement's legs, ...) are identified through it.
+ *
+ * Case numbers: the database is its office's primary (numbering cases from
+ * case_counter, and leasing blocks of numbers to devices) or a device
+ * enrolled with a primary (numbering only from the blocks it was given). */
+static const char m8_identity[] =
+	"ALTER TABLE cases ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE cases SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX cases_uid ON cases(uid);"
+	"ALTER TABLE person ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE person SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX person_uid ON person(uid);"
+	"ALTER TABLE document ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE document SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX document_uid ON document(uid);"
+	"ALTER TABLE event ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE event SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX event_uid ON event(uid);"
+	"ALTER TABLE counselling ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE counselling SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX counselling_uid ON counselling(uid);"
+	"ALTER TABLE referral ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE referral SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX referral_uid ON referral(uid);"
+	"ALTER TABLE protection_assessment ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE protection_assessment SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX protection_assessment_uid ON protection_assessment(uid);"
+	"ALTER TABLE protection_clearance ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE protection_clearance SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX protection_clearance_uid ON protection_clearance(uid);"
+	"ALTER TABLE health_check ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE health_check SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX health_check_uid ON health_check(uid);"
+	"ALTER TABLE health_note ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE health_note SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX health_note_uid ON health_note(uid);"
+	"ALTER TABLE fund_request ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE fund_request SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX fund_request_uid ON fund_request(uid);"
+	"ALTER TABLE fund_payment ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE fund_payment SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX fund_payment_uid ON fund_payment(uid);"
+	"ALTER TABLE movement ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE movement SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX movement_uid ON movement(uid);"
+	"ALTER TABLE booking ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE booking SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX booking_uid ON booking(uid);"
+	"ALTER TABLE support_item ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE support_item SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX support_item_uid ON support_item(uid);"
+	"ALTER TABLE support_visit ADD COLUMN uid BLOB NOT NULL DEFAULT x'00';"
+	"UPDATE support_visit SET uid = cor_uuid7();"
+	"CREATE UNIQUE INDEX support_visit_uid ON support_visit(uid);"
+
+	"CREATE TABLE db_identity ("
+	"  one INTEGER PRIMARY KEY CHECK (one = 1),"
+	"  role TEXT NOT NULL CHECK (role = 'primary' OR role = 'device'),"
+	"  device TEXT NOT NULL,"
+	"  since TEXT NOT NULL,"
+	"  CHECK ((role = 'primary') = (device = ''))"
+	") STRICT;"
+	"INSERT INTO db_identity (one, role, device, since) VALUES (1, 'primary', '', '');"
+
+	/* On a primary: the blocks leased to each device (the counter is past
+	 * them). On a device: the blocks it was given, and the next number of
+	 * each to give. */
+	"CREATE TABLE number_block ("
+	"  id INTEGER PRIMARY KEY,"
+	"  office_id INTEGER NOT NULL REFERENCES office(id),"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2999),"
+	"  first_no INTEGER NOT NULL CHECK (first_no >= 1),"
+	"  last_no INTEGER NOT NULL CHECK (last_no <= 999999),"
+	"  next_no INTEGER NOT NULL,"
+	"  device TEXT NOT NULL CHECK (device <> ''),"
+	"  leased_at TEXT NOT NULL,"
+	"  leased_by TEXT NOT NULL,"
+	"  uid BLOB NOT NULL UNIQUE,"
+	"  CHECK (last_no >= first_no AND next_no >= first_no AND next_no <= last_no + 1),"
+	"  UNIQUE (office_id, year, first_no)"
+	") STRICT;";
+
 const char *const cor_sqlite_migrations[] = {
 	m1_schema,
 	cor_sqlite_migration_fund,
@@ -143,6 +232,7 @@ const char *const cor_sqlite_migrations[] = {
 	cor_sqlite_migration_support,
 	cor_sqlite_migration_movement,
 	m7_rules,
+	m8_identity,
 };
 const size_t cor_sqlite_migrations_len =
 	sizeof(cor_sqlite_migrations) / sizeof(cor_sqlite_migrations[0]);

@@ -22,6 +22,7 @@
 #include "store/pg_int.h"
 #include "store/store_fund_ops.h"
 #include "store/store_health_ops.h"
+#include "store/store_numbers_ops.h"
 #include "store/store_support_ops.h"
 #include "store/store_history_ops.h"
 #include "store/store_workflow_ops.h"
@@ -41,6 +42,10 @@ static const char *const stmt_sql[P__N] = {
 	[P_COUNTER_BUMP] = "INSERT INTO case_counter (office_id, year, last) VALUES ($1, $2, $3)"
 			   " ON CONFLICT (office_id, year)"
 			   " DO UPDATE SET last = greatest(case_counter.last, excluded.last)",
+	[P_COUNTER_RESERVE] =
+		"INSERT INTO case_counter (office_id, year, last) VALUES ($1, $2, $3)"
+		" ON CONFLICT (office_id, year) DO UPDATE SET last = case_counter.last + $3"
+		" RETURNING last",
 	[P_COUNTER_NEXT] =
 		"INSERT INTO case_counter (office_id, year, last) VALUES ($1, $2, 1)"
 		" ON CONFLICT (office_id, year) DO UPDATE SET last = case_counter.last + 1"
@@ -60,15 +65,15 @@ static const char *const stmt_sql[P__N] = {
 	[P_EVENT_ADD] = "INSERT INTO event (case_id, at, actor, action, detail, reason)"
 			" VALUES ($1, $2, $3, $4, $5, $6)",
 	[P_CASE_GET] = "SELECT c.id, c.ref, c.programme, o.code, c.origin, c.destination,"
-		       " c.state, c.priority, c.registered_on"
+		       " c.state, c.priority, c.registered_on, c.uid"
 		       " FROM cases c JOIN office o ON o.id = c.office_id WHERE c.ref = $1",
 	[P_CASE_EXISTS] = "SELECT 1 FROM cases WHERE ref = $1",
 };
 
 static const int stmt_nparams[P__N] = {
-	[P_OFFICE_ID] = 1,   [P_CASE_ADD] = 8,    [P_COUNTER_BUMP] = 3, [P_COUNTER_NEXT] = 2,
-	[P_PERSON_ADD] = 13, [P_NEED_ADD] = 2,    [P_DOC_ADD] = 5,      [P_EVENT_ADD] = 6,
-	[P_CASE_GET] = 1,    [P_CASE_EXISTS] = 1,
+	[P_OFFICE_ID] = 1,       [P_CASE_ADD] = 8,    [P_COUNTER_BUMP] = 3, [P_COUNTER_NEXT] = 2,
+	[P_COUNTER_RESERVE] = 3, [P_PERSON_ADD] = 13, [P_NEED_ADD] = 2,     [P_DOC_ADD] = 5,
+	[P_EVENT_ADD] = 6,       [P_CASE_GET] = 1,    [P_CASE_EXISTS] = 1,
 };
 
 /* ---- errors ------------------------------------------------------------ */
@@ -885,6 +890,31 @@ static int pg_case_next_seq(struct cor_store *s, const char *office, int year, l
 	return 0;
 }
 
+static int pg_case_reserve(struct cor_store *s, const char *office, int year, long count,
+			   long *first)
+{
+	struct cor_pg *st = PG(s);
+	char oid_s[24], year_s[16], count_s[24];
+	const char *v[] = {oid_s, year_s, count_s};
+	int64_t oid;
+	int err = sync_copy(st);
+	if (err == 0)
+		err = flush_counters(st);
+	if (err == 0)
+		err = office_id(st, office, &oid);
+	if (err < 0)
+		return err;
+	snprintf(oid_s, sizeof(oid_s), "%lld", (long long)oid);
+	snprintf(year_s, sizeof(year_s), "%d", year);
+	snprintf(count_s, sizeof(count_s), "%ld", count);
+	PGresult *r = run(st, P_COUNTER_RESERVE, v, "reserving case numbers", &err);
+	if (!r)
+		return err;
+	*first = strtol(PQgetvalue(r, 0, 0), NULL, 10) - count + 1;
+	PQclear(r);
+	return 0;
+}
+
 static int pg_case_add(struct cor_store *s, const struct cor_case *c, int64_t *id)
 {
 	struct cor_pg *st = PG(s);
@@ -945,6 +975,7 @@ static int pg_case_last_id(struct cor_store *s, int64_t *id)
 
 static void read_case(PGresult *r, int i, int at, struct cor_case *c)
 {
+	c->uid[0] = '\0';
 	copy_val(c->ref, sizeof(c->ref), r, i, at);
 	copy_val(c->programme, sizeof(c->programme), r, i, at + 1);
 	copy_val(c->office, sizeof(c->office), r, i, at + 2);
@@ -972,8 +1003,10 @@ static int pg_case_get(struct cor_store *s, const char *ref, int64_t *id, struct
 	} else {
 		if (id)
 			*id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-		if (out)
+		if (out) {
 			read_case(r, 0, 1, out);
+			copy_val(out->uid, sizeof(out->uid), r, 0, 9);
+		}
 	}
 	PQclear(r);
 	return err;
@@ -1212,6 +1245,7 @@ static int pg_case_count(struct cor_store *s, const struct cor_case_filter *f, l
 
 static void read_person(PGresult *r, int i, int at, struct cor_person *p)
 {
+	p->uid[0] = '\0';
 	p->seq = atoi(PQgetvalue(r, i, at));
 	p->relationship = COR_REL_UNRELATED;
 	cor_relationship_parse(PQgetvalue(r, i, at + 1), &p->relationship);
@@ -1255,11 +1289,12 @@ static int pg_case_persons(struct cor_store *s, int64_t case_id,
 	snprintf(cid, sizeof(cid), "%lld", (long long)case_id);
 	/* Each person once per document (once with none), in seq then
 	 * document order. */
-	PGresult *r = query(st,
-			    "SELECT p.id, " PERSON_COLS ", d.kind, d.number, d.issuer, d.expires_on"
-			    " FROM person p LEFT JOIN document d ON d.person_id = p.id"
-			    " WHERE p.case_id = $1 ORDER BY p.seq, d.id",
-			    1, v, "reading persons", &err);
+	PGresult *r =
+		query(st,
+		      "SELECT p.id, " PERSON_COLS ", d.kind, d.number, d.issuer, d.expires_on,"
+		      " p.uid FROM person p LEFT JOIN document d ON d.person_id = p.id"
+		      " WHERE p.case_id = $1 ORDER BY p.seq, d.id",
+		      1, v, "reading persons", &err);
 	if (!r)
 		return err;
 	int rows = PQntuples(r);
@@ -1268,6 +1303,7 @@ static int pg_case_persons(struct cor_store *s, int64_t case_id,
 		struct cor_document docs[MAX_DOCS];
 		int n = 0, j = i;
 		read_person(r, i, 1, &p);
+		copy_val(p.uid, sizeof(p.uid), r, i, 17);
 		for (; j < rows && !strcmp(PQgetvalue(r, j, 0), PQgetvalue(r, i, 0)); j++)
 			if (!PQgetisnull(r, j, 13) && n < MAX_DOCS)
 				read_document(r, j, 13, &docs[n++]);
@@ -1440,6 +1476,7 @@ const struct cor_store_ops cor_pg_ops = {
 	.health = &cor_pg_health_ops,
 	.fund = &cor_pg_fund_ops,
 	.support = &cor_pg_support_ops,
+	.numbers = &cor_pg_numbers_ops,
 	.workflow = &cor_pg_workflow_ops,
 	.history = &cor_pg_history_ops,
 	.movement = &cor_pg_movement_ops,
@@ -1462,6 +1499,7 @@ const struct cor_store_ops cor_pg_ops = {
 	.office_get = pg_office_get,
 	.office_list = pg_office_list,
 	.case_next_seq = pg_case_next_seq,
+	.case_reserve = pg_case_reserve,
 	.case_add = pg_case_add,
 	.case_last_id = pg_case_last_id,
 	.case_get = pg_case_get,

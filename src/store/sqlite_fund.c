@@ -67,7 +67,8 @@ static const char sql_paid_office[] =
 	" WHERE c.office_id = ?1 AND r.year = ?2 AND r.currency = ?3";
 static const char sql_request_add[] =
 	"INSERT INTO fund_request (case_id, year, reason, kind, amount, currency, state, note,"
-	" requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'requested', ?7, ?8, ?9)";
+	" requested_by, requested_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'requested', ?7, ?8, "
+	"?9, cor_uuid7())";
 static const char sql_request_get[] =
 	"SELECT r.id, c.ref, o.code, r.year, r.reason, r.kind, r.amount, r.currency, r.state,"
 	" (SELECT coalesce(sum(p.amount), 0) FROM fund_payment p WHERE p.request_id = r.id),"
@@ -84,8 +85,8 @@ static const char sql_decide[] =
 	"UPDATE fund_request SET state = ?2, decided_by = ?3, decided_at = ?4, decision_note = ?5"
 	" WHERE id = ?1";
 static const char sql_pay[] =
-	"INSERT INTO fund_payment (request_id, amount, reference, paid_by, paid_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)";
+	"INSERT INTO fund_payment (request_id, amount, reference, paid_by, paid_at, uid)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, cor_uuid7())";
 static const char sql_currencies[] =
 	"SELECT currency FROM fund_budget WHERE office_id = ?1 AND year = ?2"
 	" UNION SELECT r.currency FROM fund_request r JOIN cases c ON c.id = r.case_id"
@@ -159,8 +160,9 @@ static int fund_event(struct cor_store *st, int64_t case_id, const char *actor, 
 	if (case_id)
 		return cor_store_event_add(st, case_id, &e);
 	/* Budgets belong to no case: the event has no case. */
-	static const char sql[] = "INSERT INTO event (case_id, at, actor, action, detail, reason)"
-				  " VALUES (NULL, ?1, ?2, ?3, ?4, ?5)";
+	static const char sql[] =
+		"INSERT INTO event (case_id, at, actor, action, detail, reason, uid)"
+		" VALUES (NULL, ?1, ?2, ?3, ?4, ?5, cor_uuid7())";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
 		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "recording an event");

@@ -70,14 +70,14 @@ static const char sql_person[] =
 	" FROM cases c JOIN office o ON o.id = c.office_id JOIN person p ON p.case_id = c.id"
 	" WHERE c.ref = ?1 AND p.seq = ?2";
 static const char sql_doc_add[] =
-	"INSERT INTO document (person_id, kind, number, issuer, expires_on, source)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	"INSERT INTO document (person_id, kind, number, issuer, expires_on, source, uid)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, cor_uuid7())";
 static const char sql_docs[] =
 	"SELECT kind, number, issuer, expires_on, source FROM document WHERE person_id = ?1"
 	" ORDER BY id";
 static const char sql_check_add[] =
 	"INSERT INTO health_check (person_id, kind, at, outcome, tb_class, examiner, recorded_by,"
-	" recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	" recorded_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cor_uuid7())";
 static const char sql_condition_add[] =
 	"INSERT INTO health_condition (check_id, name) VALUES (?1, ?2)";
 /* The check columns, in the order read_check reads them. */
@@ -92,8 +92,8 @@ static const char sql_checks[] = "SELECT " CHECK_COLS " FROM health_check h WHER
 				 " ORDER BY h.at DESC, h.id DESC";
 static const char sql_check_of[] =
 	"SELECT kind, at FROM health_check WHERE id = ?1 AND person_id = ?2";
-static const char sql_note_add[] =
-	"INSERT INTO health_note (check_id, author, written_at, text) VALUES (?1, ?2, ?3, ?4)";
+static const char sql_note_add[] = "INSERT INTO health_note (check_id, author, written_at, text, "
+				   "uid) VALUES (?1, ?2, ?3, ?4, cor_uuid7())";
 static const char sql_notes[] = "SELECT n.check_id, h.kind, h.at, n.written_at, n.author, n.text"
 				" FROM health_note n JOIN health_check h ON h.id = n.check_id"
 				" WHERE h.person_id = ?1 ORDER BY h.at DESC, h.id DESC, n.id";

@@ -13,19 +13,20 @@
 
 static const char sql_counselling[] =
 	"INSERT INTO counselling (case_id, no, at, counsellor, language, interpreter, decision,"
-	" asylum_wish, notes, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-static const char sql_referral[] =
-	"INSERT INTO referral (case_id, no, to_whom, subject, counselling_id, opened_at, opened_by)"
-	" VALUES (?1, 1, ?2, 'asylum wish', ?3, ?4, ?5)";
+	" asylum_wish, notes, recorded_by, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+	"cor_uuid7())";
+static const char sql_referral[] = "INSERT INTO referral (case_id, no, to_whom, subject, "
+				   "counselling_id, opened_at, opened_by, uid)"
+				   " VALUES (?1, 1, ?2, 'asylum wish', ?3, ?4, ?5, cor_uuid7())";
 static const char sql_assessment[] =
-	"INSERT INTO protection_assessment (person_id, level, grounds, assessed_by, at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)";
+	"INSERT INTO protection_assessment (person_id, level, grounds, assessed_by, at, uid)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, cor_uuid7())";
 static const char sql_clearance[] =
-	"INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason)"
-	" VALUES (?1, ?2, ?3, ?4)";
+	"INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason, uid)"
+	" VALUES (?1, ?2, ?3, ?4, cor_uuid7())";
 static const char sql_health[] =
 	"INSERT INTO health_check (person_id, kind, at, outcome, tb_class, examiner, recorded_by,"
-	" recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	" recorded_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cor_uuid7())";
 static const char sql_condition[] = "INSERT INTO health_condition (check_id, name) VALUES (?1, ?2)";
 
 static sqlite3_stmt *prep(struct cor_store *st, const char *sql)
@@ -168,13 +169,15 @@ static int sqlite_history_health(struct cor_store *st, int64_t case_id, int64_t 
 
 static const char sql_fund_request[] =
 	"INSERT INTO fund_request (case_id, year, reason, kind, amount, currency, state, note,"
-	" requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'requested', '', ?7, ?8)";
+	" requested_by, requested_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'requested', '', ?7, "
+	"?8, cor_uuid7())";
 static const char sql_fund_approve[] =
 	"UPDATE fund_request SET state = 'approved', decided_by = ?2, decided_at = ?3"
 	" WHERE id = ?1 AND state = 'requested' RETURNING amount, currency";
 static const char sql_fund_pay[] =
-	"INSERT INTO fund_payment (request_id, amount, reference, paid_by, paid_at)"
-	" SELECT id, amount, '', ?2, ?3 FROM fund_request WHERE id = ?1 AND state = 'approved'"
+	"INSERT INTO fund_payment (request_id, amount, reference, paid_by, paid_at, uid)"
+	" SELECT id, amount, '', ?2, ?3, cor_uuid7() FROM fund_request WHERE id = ?1 AND state = "
+	"'approved'"
 	" RETURNING amount, (SELECT currency FROM fund_request WHERE id = ?1)";
 static const char sql_fund_budgets[] =
 	"INSERT INTO fund_budget (office_id, year, currency, amount, set_by, set_at)"
@@ -268,11 +271,12 @@ static const char sql_arrival[] =
 	"INSERT INTO arrival (case_id, at, place, confirmed_by, note) VALUES (?1, ?2, ?3, ?4, '')";
 static const char sql_item[] =
 	"INSERT INTO support_item (case_id, no, kind, description, amount, currency, status,"
-	" planned_by, planned_at, done_by, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	" ?10, ?11)";
+	" planned_by, planned_at, done_by, done_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	"?9,"
+	" ?10, ?11, cor_uuid7())";
 static const char sql_visit[] =
-	"INSERT INTO support_visit (case_id, no, on_date, visited_by, finding, recorded_by)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	"INSERT INTO support_visit (case_id, no, on_date, visited_by, finding, recorded_by, uid)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, cor_uuid7())";
 
 static int sqlite_history_arrival(struct cor_store *st, int64_t case_id, const char *at,
 				  const char *place, const char *actor)
@@ -350,17 +354,18 @@ static int sqlite_history_support_visit(struct cor_store *st, int64_t case_id, i
 
 static const char sql_movement[] =
 	"INSERT INTO movement (id, ref, kind, label, carrier, office_id, state, escort_seats,"
-	" departs, created_at) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM office WHERE code = ?6),"
-	" ?7, ?8, ?9, ?10)";
+	" departs, created_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM office WHERE code "
+	"= ?6),"
+	" ?7, ?8, ?9, ?10, cor_uuid7())";
 static const char sql_leg[] =
 	"INSERT INTO leg (movement_id, seq, origin, destination, number, departs, arrives, seats,"
 	" stretchers, wchc, wchs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 static const char sql_movement_event[] =
-	"INSERT INTO event (case_id, movement_id, at, actor, action, detail, reason)"
-	" VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6)";
+	"INSERT INTO event (case_id, movement_id, at, actor, action, detail, reason, uid)"
+	" VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, cor_uuid7())";
 static const char sql_booking[] =
-	"INSERT INTO booking (case_id, movement_id, status, board, alight, seat_group, at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	"INSERT INTO booking (case_id, movement_id, status, board, alight, seat_group, at, uid)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cor_uuid7())";
 
 static int movement_event(struct cor_store *st, int64_t id, const char *at, const char *actor,
 			  const char *action, const char *detail, const char *reason)

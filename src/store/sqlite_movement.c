@@ -218,8 +218,8 @@ static int movement_event(struct cor_store *st, int64_t movement_id, const char 
 			  const char *action, const char *detail, const char *reason)
 {
 	static const char sql[] =
-		"INSERT INTO event (case_id, movement_id, at, actor, action, detail, reason)"
-		" VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6)";
+		"INSERT INTO event (case_id, movement_id, at, actor, action, detail, reason, uid)"
+		" VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, cor_uuid7())";
 	char at[COR_TIME_LEN];
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
@@ -335,7 +335,8 @@ static int sqlite_movement_add(struct cor_store *st, struct cor_movement *m, con
 		" FROM movement WHERE substr(ref, 1, length(?1)) = ?1";
 	static const char sql_add[] =
 		"INSERT INTO movement (ref, kind, label, carrier, office_id, state, escort_seats,"
-		" departs, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+		" departs, created_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		"cor_uuid7())";
 	static const char sql_leg[] =
 		"INSERT INTO leg (movement_id, seq, origin, destination, number, departs, arrives,"
 		" seats, stretchers, wchc, wchs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
@@ -923,9 +924,10 @@ static int insert_booking(struct cor_store *st, int64_t case_id, int64_t movemen
 			  const char *status, const char *board, const char *alight)
 {
 	static const char sql[] =
-		"INSERT INTO booking (case_id, movement_id, status, board, alight, seat_group, at)"
+		"INSERT INTO booking (case_id, movement_id, status, board, alight, seat_group, at, "
+		"uid)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(seat_group), 0) + 1 FROM booking"
-		" WHERE movement_id = ?2), ?6)";
+		" WHERE movement_id = ?2), ?6, cor_uuid7())";
 	char at[COR_TIME_LEN];
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (s) {

@@ -61,7 +61,8 @@ static const char sql_item_next[] =
 	"SELECT coalesce(max(no), 0) + 1 FROM support_item WHERE case_id = ?1";
 static const char sql_item_add[] =
 	"INSERT INTO support_item (case_id, no, kind, description, amount, currency, status,"
-	" planned_by, planned_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'planned', ?7, ?8)";
+	" planned_by, planned_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'planned', ?7, ?8, "
+	"cor_uuid7())";
 static const char sql_item_get[] =
 	"SELECT i.no, i.kind, i.description, i.amount, i.currency, i.status, i.planned_at,"
 	" i.done_at, i.done_note FROM support_item i JOIN cases c ON c.id = i.case_id"
@@ -72,8 +73,8 @@ static const char sql_item_done[] =
 static const char sql_visit_next[] =
 	"SELECT coalesce(max(no), 0) + 1 FROM support_visit WHERE case_id = ?1";
 static const char sql_visit_add[] =
-	"INSERT INTO support_visit (case_id, no, on_date, visited_by, finding, recorded_by)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	"INSERT INTO support_visit (case_id, no, on_date, visited_by, finding, recorded_by, uid)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, cor_uuid7())";
 static const char sql_tally[] =
 	"SELECT (SELECT count(*) FROM support_item WHERE case_id = ?1 AND status = 'planned'),"
 	" (SELECT count(*) FROM support_item WHERE case_id = ?1 AND status = 'delivered'),"

@@ -278,14 +278,15 @@ static const char sql_session_next[] =
 	"SELECT coalesce(max(no), 0) + 1 FROM counselling WHERE case_id = ?1";
 static const char sql_session_add[] =
 	"INSERT INTO counselling (case_id, no, at, counsellor, language, interpreter, decision,"
-	" asylum_wish, notes, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	" asylum_wish, notes, recorded_by, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+	"cor_uuid7())";
 static const char sql_referral_open_no[] =
 	"SELECT coalesce(min(no), 0) FROM referral WHERE case_id = ?1 AND closed_at IS NULL";
 static const char sql_referral_next[] =
 	"SELECT coalesce(max(no), 0) + 1 FROM referral WHERE case_id = ?1";
-static const char sql_referral_add[] =
-	"INSERT INTO referral (case_id, no, to_whom, subject, counselling_id, opened_at, opened_by)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char sql_referral_add[] = "INSERT INTO referral (case_id, no, to_whom, subject, "
+				       "counselling_id, opened_at, opened_by, uid)"
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cor_uuid7())";
 
 static int sqlite_counselling_session_add(struct cor_store *st, int64_t case_id,
 					  const struct cor_counselling *s, const char *actor,
@@ -510,8 +511,8 @@ out:
 /* ---- protection -------------------------------------------------------- */
 
 static const char sql_assessment_add[] =
-	"INSERT INTO protection_assessment (person_id, level, grounds, assessed_by, at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)";
+	"INSERT INTO protection_assessment (person_id, level, grounds, assessed_by, at, uid)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, cor_uuid7())";
 static const char sql_assessment_count[] =
 	"SELECT count(*) FROM protection_assessment WHERE person_id = ?1";
 /* The person's latest assessment: id, level, its number, when cleared. */
@@ -522,8 +523,8 @@ static const char sql_assessment_latest[] =
 	" FROM protection_assessment a LEFT JOIN protection_clearance k ON k.assessment_id = a.id"
 	" WHERE a.person_id = ?1 ORDER BY a.id DESC LIMIT 1";
 static const char sql_clearance_add[] =
-	"INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason)"
-	" VALUES (?1, ?2, ?3, ?4)";
+	"INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason, uid)"
+	" VALUES (?1, ?2, ?3, ?4, cor_uuid7())";
 
 static int sqlite_protection_latest(struct cor_store *st, int64_t person_id,
 				    struct cor_protection_latest *l, int64_t *assessment_id)

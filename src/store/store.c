@@ -168,6 +168,12 @@ int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, 
 	return OPS(st)->case_next_seq(st, office, year, seq);
 }
 
+int cor_store_case_reserve(struct cor_store *st, const char *office, int year, long count,
+			   long *first)
+{
+	return OPS(st)->case_reserve(st, office, year, count, first);
+}
+
 int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *id)
 {
 	return OPS(st)->case_add(st, c, id);

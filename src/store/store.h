@@ -135,6 +135,10 @@ int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_offic
 
 /* Reserve the next case number of office in year (1, 2, ...). */
 int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, long *seq);
+/* Reserve the next count case numbers of office in year at once: *first is
+ * the first of them (a block leased to a device, store_numbers.h). */
+int cor_store_case_reserve(struct cor_store *st, const char *office, int year, long count,
+			   long *first);
 /* Add a case; c->ref must be set. COR_EEXIST when the ref is taken,
  * COR_ENOTFOUND when the office is unknown. *id may be NULL. */
 int cor_store_case_add(struct cor_store *st, const struct cor_case *c, int64_t *id);

@@ -23,6 +23,7 @@ struct cor_store_support_ops;
 struct cor_store_movement_ops;
 struct cor_store_plan_ops;
 struct cor_store_facts_ops;
+struct cor_store_numbers_ops;
 
 struct cor_store_ops {
 	const char *name; /* "SQLite", "PostgreSQL": for messages */
@@ -34,6 +35,7 @@ struct cor_store_ops {
 	const struct cor_store_movement_ops *movement;
 	const struct cor_store_plan_ops *plan;
 	const struct cor_store_facts_ops *facts;
+	const struct cor_store_numbers_ops *numbers;
 	void (*close)(struct cor_store *st);
 	int (*begin)(struct cor_store *st);
 	int (*begin_read)(struct cor_store *st);
@@ -57,6 +59,8 @@ struct cor_store_ops {
 			   void *ctx);
 
 	int (*case_next_seq)(struct cor_store *st, const char *office, int year, long *seq);
+	int (*case_reserve)(struct cor_store *st, const char *office, int year, long count,
+			    long *first);
 	int (*case_add)(struct cor_store *st, const struct cor_case *c, int64_t *id);
 	int (*case_last_id)(struct cor_store *st, int64_t *id);
 	int (*case_get)(struct cor_store *st, const char *ref, int64_t *id, struct cor_case *out);

@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "store/migrations.h"
+#include "util/uuid.h"
 #include "store/store_fund_ops.h"
 #include "store/store_health_ops.h"
 #include "store/store_movement_ops.h"
@@ -20,6 +22,7 @@
 #include "store/store_facts_ops.h"
 #include "store/store_int.h"
 #include "store/store_sqlite_int.h"
+#include "store/store_numbers_ops.h"
 #include "store/store_support_ops.h"
 #include "store/store_history_ops.h"
 #include "store/store_workflow_ops.h"
@@ -30,25 +33,29 @@
 static const char *const stmt_sql[S__N] = {
 	[S_OFFICE_ID] = "SELECT id FROM office WHERE code = ?1",
 	[S_CASE_ADD] = "INSERT INTO cases (ref, programme, office_id, origin, destination, state,"
-		       " priority, registered_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		       " priority, registered_on, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		       "cor_uuid7())",
 	[S_COUNTER_BUMP] =
 		"INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, ?3)"
 		" ON CONFLICT (office_id, year) DO UPDATE SET last = max(last, excluded.last)",
+	[S_COUNTER_RESERVE] = "INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, ?3)"
+			      " ON CONFLICT (office_id, year) DO UPDATE SET last = last + ?3"
+			      " RETURNING last",
 	[S_COUNTER_NEXT] = "INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, 1)"
 			   " ON CONFLICT (office_id, year) DO UPDATE SET last = last + 1"
 			   " RETURNING last",
 	[S_PERSON_ADD] =
 		"INSERT INTO person (case_id, seq, relationship, family_name, given_names,"
 		" family_name_latin, given_names_latin, sex, birth_date, birth_date_approx,"
-		" nationality, languages)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+		" nationality, languages, uid)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, cor_uuid7())",
 	[S_NEED_ADD] = "INSERT INTO person_need (person_id, code) VALUES (?1, ?2)",
-	[S_DOC_ADD] = "INSERT INTO document (person_id, kind, number, issuer, expires_on)"
-		      " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[S_EVENT_ADD] = "INSERT INTO event (case_id, at, actor, action, detail, reason)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_DOC_ADD] = "INSERT INTO document (person_id, kind, number, issuer, expires_on, uid)"
+		      " VALUES (?1, ?2, ?3, ?4, ?5, cor_uuid7())",
+	[S_EVENT_ADD] = "INSERT INTO event (case_id, at, actor, action, detail, reason, uid)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, cor_uuid7())",
 	[S_CASE_GET] = "SELECT c.id, c.ref, c.programme, o.code, c.origin, c.destination,"
-		       " c.state, c.priority, c.registered_on"
+		       " c.state, c.priority, c.registered_on, c.uid"
 		       " FROM cases c JOIN office o ON o.id = c.office_id WHERE c.ref = ?1",
 	[S_MARK] = "SAVEPOINT cor_unit",
 	[S_RELEASE] = "RELEASE cor_unit",
@@ -56,6 +63,17 @@ static const char *const stmt_sql[S__N] = {
 };
 
 /* ---- errors ------------------------------------------------------------ */
+
+void cor_sqlite_copy_uid(char out[COR_UUID_LEN], sqlite3_stmt *s, int col)
+{
+	struct cor_uuid u;
+	if (sqlite3_column_bytes(s, col) == (int)sizeof(u.b)) {
+		memcpy(u.b, sqlite3_column_blob(s, col), sizeof(u.b));
+		cor_uuid_format(&u, out);
+	} else {
+		out[0] = '\0';
+	}
+}
 
 void cor_sqlite_msg(struct cor_store *st, const char *fmt, ...)
 {
@@ -228,12 +246,34 @@ static int identify(struct cor_store *st, bool *fresh)
 	return 0;
 }
 
+/* cor_uuid7(): a new record identity, UUID version 7 as 16 bytes, for the
+ * uid column of every record a device can create (migration 8). The time is
+ * the wall clock's: a uid says when the record was made, whatever the
+ * operation's injected "now". */
+static void sql_uuid7(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	struct timespec ts;
+	struct cor_uuid u;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (cor_uuid7((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000, &u) < 0) {
+		sqlite3_result_error(cx, "the system gives no randomness for a record identity",
+				     -1);
+		return;
+	}
+	sqlite3_result_blob(cx, u.b, sizeof(u.b), SQLITE_TRANSIENT);
+}
+
 static int migrate(struct cor_store *st)
 {
 	long version;
 	int err;
 	if ((err = exec(st, "BEGIN IMMEDIATE", "starting the schema upgrade")) < 0)
 		return err;
+	/* A migration may fill a new column of an append-only table: the
+	 * triggers guard what operations write, not the schema's own steps. */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
 	if ((err = query_int(st, "PRAGMA user_version", &version)) < 0)
 		goto out;
 	for (size_t i = (size_t)version; i < cor_sqlite_migrations_len; i++) {
@@ -251,6 +291,7 @@ static int migrate(struct cor_store *st)
 out:
 	if (err < 0)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, (int *)NULL);
 	return err;
 }
 
@@ -303,6 +344,11 @@ int cor_sqlite_open(const char *path, unsigned flags, struct cor_store **out, ch
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
+	if (sqlite3_create_function(st->db, "cor_uuid7", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
+				    sql_uuid7, NULL, NULL) != SQLITE_OK) {
+		err = cor_sqlite_fail(st, sqlite3_errcode(st->db), "opening the database");
+		goto fail;
+	}
 	if ((err = identify(st, &fresh)) < 0)
 		goto fail;
 	if (fresh && !(flags & COR_STORE_CREATE)) {
@@ -714,6 +760,35 @@ static int sqlite_case_next_seq(struct cor_store *st, const char *office, int ye
 	return 0;
 }
 
+static int sqlite_case_reserve(struct cor_store *st, const char *office, int year, long count,
+			       long *first)
+{
+	int64_t oid;
+	int err = flush_counters(st);
+	if (err == 0)
+		err = office_id(st, office, &oid);
+	if (err < 0)
+		return err;
+	sqlite3_stmt *s = stmt(st, S_COUNTER_RESERVE);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reserving case numbers");
+	sqlite3_bind_int64(s, 1, oid);
+	sqlite3_bind_int(s, 2, year);
+	sqlite3_bind_int64(s, 3, count);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		err = cor_sqlite_fail(st, sqlite3_extended_errcode(st->db),
+				      "reserving case numbers");
+		sqlite3_reset(s);
+		return err;
+	}
+	*first = (long)sqlite3_column_int64(s, 0) - count + 1;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		;
+	sqlite3_reset(s);
+	return 0;
+}
+
 static int sqlite_case_add(struct cor_store *st, const struct cor_case *c, int64_t *id)
 {
 	char office[8], date[COR_DATE_LEN];
@@ -803,8 +878,10 @@ static int sqlite_case_get(struct cor_store *st, const char *ref, int64_t *id, s
 	if (rc == SQLITE_ROW) {
 		if (id)
 			*id = sqlite3_column_int64(s, 0);
-		if (out)
+		if (out) {
 			read_case(s, 1, out);
+			cor_sqlite_copy_uid(out->uid, s, 9);
+		}
 	} else if (rc == SQLITE_DONE) {
 		cor_sqlite_msg(st, "no case '%s'", ref);
 		err = COR_ENOTFOUND;
@@ -916,6 +993,7 @@ static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
 
 static void read_case(sqlite3_stmt *s, int at, struct cor_case *c)
 {
+	c->uid[0] = '\0';
 	cor_sqlite_copy_col(c->ref, sizeof(c->ref), s, at);
 	cor_sqlite_copy_col(c->programme, sizeof(c->programme), s, at + 1);
 	cor_sqlite_copy_col(c->office, sizeof(c->office), s, at + 2);
@@ -988,6 +1066,7 @@ static int sqlite_case_count(struct cor_store *st, const struct cor_case_filter 
 static void read_person(sqlite3_stmt *s, int at, struct cor_person *p)
 {
 	p->seq = sqlite3_column_int(s, at);
+	p->uid[0] = '\0';
 	p->relationship = COR_REL_UNRELATED;
 	cor_relationship_parse((const char *)sqlite3_column_text(s, at + 1), &p->relationship);
 	cor_sqlite_copy_col(p->family_name, sizeof(p->family_name), s, at + 2);
@@ -1023,11 +1102,10 @@ static int sqlite_case_persons(struct cor_store *st, int64_t case_id,
 	enum { MAX_DOCS = 16 };
 	sqlite3_stmt *s = NULL, *ds = NULL;
 	int ret = 0;
-	int rc =
-		sqlite3_prepare_v2(st->db,
-				   "SELECT p.id, " PERSON_COLS " FROM person p WHERE p.case_id = ?1"
-				   " ORDER BY p.seq",
-				   -1, &s, NULL);
+	int rc = sqlite3_prepare_v2(st->db,
+				    "SELECT p.id, " PERSON_COLS ", p.uid FROM person p"
+				    " WHERE p.case_id = ?1 ORDER BY p.seq",
+				    -1, &s, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(st->db,
 					"SELECT kind, number, issuer, expires_on FROM document"
@@ -1043,6 +1121,7 @@ static int sqlite_case_persons(struct cor_store *st, int64_t case_id,
 		struct cor_document docs[MAX_DOCS];
 		int n = 0;
 		read_person(s, 1, &p);
+		cor_sqlite_copy_uid(p.uid, s, 13);
 		sqlite3_reset(ds);
 		sqlite3_bind_int64(ds, 1, sqlite3_column_int64(s, 0));
 		while (n < MAX_DOCS && sqlite3_step(ds) == SQLITE_ROW)
@@ -1203,6 +1282,7 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.health = &cor_sqlite_health_ops,
 	.fund = &cor_sqlite_fund_ops,
 	.support = &cor_sqlite_support_ops,
+	.numbers = &cor_sqlite_numbers_ops,
 	.workflow = &cor_sqlite_workflow_ops,
 	.history = &cor_sqlite_history_ops,
 	.movement = &cor_sqlite_movement_ops,
@@ -1225,6 +1305,7 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.office_get = sqlite_office_get,
 	.office_list = sqlite_office_list,
 	.case_next_seq = sqlite_case_next_seq,
+	.case_reserve = sqlite_case_reserve,
 	.case_add = sqlite_case_add,
 	.case_last_id = sqlite_case_last_id,
 	.case_get = sqlite_case_get,

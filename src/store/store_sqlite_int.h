@@ -18,6 +18,7 @@ enum stmt_id {
 	S_CASE_ADD,
 	S_COUNTER_BUMP,
 	S_COUNTER_NEXT,
+	S_COUNTER_RESERVE,
 	S_PERSON_ADD,
 	S_NEED_ADD,
 	S_DOC_ADD,
@@ -87,6 +88,8 @@ void cor_sqlite_bind_text(sqlite3_stmt *s, int i, const char *v);
 void cor_sqlite_bind_opt(sqlite3_stmt *s, int i, const char *v);
 /* Copy a text column into a buffer ("" for NULL). */
 void cor_sqlite_copy_col(char *dst, size_t len, sqlite3_stmt *s, int i);
+/* A uid column (16 bytes) in its canonical text form; "" when absent. */
+void cor_sqlite_copy_uid(char out[COR_UUID_LEN], sqlite3_stmt *s, int col);
 /* A unit of work: its own transaction outside one (*own set), a savepoint
  * inside one. */
 int cor_sqlite_unit_begin(struct cor_store *st, bool *own);

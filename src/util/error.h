@@ -57,6 +57,7 @@ enum cor_err {
 	X(EXISTS, 1, 409)      /* a record with that identity exists */                            \
 	X(WRONG_STATE, 1, 409) /* not allowed in the record's current state */                     \
 	X(CAPACITY, 1, 409)    /* not enough seats or special places */                            \
+	X(NO_NUMBERS, 1, 409)  /* a device has no case number left in its blocks */                \
 	X(CONFLICT, 1, 409)    /* changed by someone else meanwhile */                             \
 	/* the rules of the domain */                                                              \
 	X(REFUSED, 1, 422) /* a rule refuses it; the message says which */                         \

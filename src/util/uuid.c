@@ -11,6 +11,24 @@
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int64_t last_ms = -1;
 static uint8_t last[10]; /* the 80 bits after the timestamp, as last given */
+/* Random bytes fetched a page at a time: one getrandom a few hundred UUIDs
+ * rather than one each, which a million-row import would feel. */
+static uint8_t pool[4096];
+static size_t pool_left;
+
+/* n fresh random bytes; false when the system has none to give. Under lock. */
+static bool take_random(uint8_t *out, size_t n)
+{
+	if (pool_left < n) {
+		if (getrandom(pool, sizeof(pool), 0) != (ssize_t)sizeof(pool))
+			return false;
+		pool_left = sizeof(pool);
+	}
+	memcpy(out, pool + sizeof(pool) - pool_left, n);
+	memset(pool + sizeof(pool) - pool_left, 0, n); /* never handed out twice */
+	pool_left -= n;
+	return true;
+}
 
 /* Add one to the 74 bits under the version and variant: b[6] low nibble,
  * b[7], b[8] low 6 bits, b[9..15]. false when they overflow. */
@@ -29,15 +47,21 @@ static bool step(uint8_t r[10])
 int cor_uuid7(int64_t unix_ms, struct cor_uuid *out)
 {
 	uint8_t r[10];
-	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
-		return COR_EIO;
 	pthread_mutex_lock(&lock);
 	if (unix_ms <= last_ms) {
 		/* The same millisecond (or a clock set back): keep the order. */
 		unix_ms = last_ms;
 		memcpy(r, last, sizeof(r));
-		if (!step(r) && getrandom(r, sizeof(r), 0) == (ssize_t)sizeof(r))
+		if (!step(r)) {
+			if (!take_random(r, sizeof(r))) {
+				pthread_mutex_unlock(&lock);
+				return COR_EIO;
+			}
 			unix_ms = last_ms + 1; /* the millisecond is full: the next one */
+		}
+	} else if (!take_random(r, sizeof(r))) {
+		pthread_mutex_unlock(&lock);
+		return COR_EIO;
 	}
 	r[0] = (uint8_t)(0x70 | (r[0] & 0x0f)); /* version 7 */
 	r[2] = (uint8_t)(0x80 | (r[2] & 0x3f)); /* variant 10 */

@@ -23,6 +23,8 @@ expect_stdout "imported 1,500 persons in $(thousands "$cases") cases from one.cs
 expect_status 0 "$CORRIDOR" export --db copy.db --out two.csv
 expect_same_file one.csv two.csv
 # The persons and documents themselves, compared in the databases.
+# sql: no --json lists every person of a caseload at once yet (case show
+# --json per case would take 1,120 runs here)
 q='SELECT c.ref, p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,
  p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality, p.languages,
  (SELECT group_concat(code) FROM (SELECT code FROM person_need n WHERE n.person_id = p.id
@@ -31,7 +33,11 @@ q='SELECT c.ref, p.seq, p.relationship, p.family_name, p.given_names, p.family_n
 sql demo.db "$q" >demo-persons.txt
 sql copy.db "$q" >copy-persons.txt
 expect_same_file demo-persons.txt copy-persons.txt
-[ "$(sql copy.db "SELECT count(*) FROM person WHERE family_name <> family_name_latin")" -gt 100 ] ||
+# Names in other scripts, as the export of the copy gives them: a family
+# name besides the Latin one (no field is quoted: commas split the columns).
+grep -qF '"' two.csv && fail "the export of copy.db quotes a field: splitting on commas would not do"
+[ "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+	$col["family_name"] != "" && $col["family_name"] != $col["family_name_latin"]' two.csv | wc -l)" -gt 100 ] ||
 	fail "names in other scripts did not survive"
 
 # Filters: the rows of matching cases only.

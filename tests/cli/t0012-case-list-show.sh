@@ -1,31 +1,44 @@
 #!/bin/bash
 # SPDX-License-Identifier: Apache-2.0
 # corridor case list and show over a demo caseload: the header, the limit,
-# every filter (checked against the database itself), and a case's history;
-# the same through --json (one document, read with jq).
+# every filter (checked against the whole list and the export), and a case's
+# history; the same through --json (one document, read with jq).
 . "$(dirname "$0")/lib.sh"
 
 expect_status 0 "$CORRIDOR" demo --people 2000 --seed 42 --date 2026-01-15 --db d.db
 header="CASE                 PROG STATE         PRIORITY  PER  ROUTE    NAT PRINCIPAL APPLICANT"
-total=$(sql d.db 'SELECT count(*) FROM cases')
+total=$(jv '.totals.cases' stats --db d.db)
+# All the cases as one document, and every person as the export gives them
+# (no field is quoted: commas split the columns), as objects by column name.
+expect_status 0 "$CORRIDOR" case list --limit 0 --json --db d.db
+stdout >all.json
+[ "$(jq '.cases | length' all.json)" = "$total" ] || fail "case list --limit 0 --json: $(jq -c '[.shown, .total]' all.json)"
+expect_status 0 "$CORRIDOR" export --db d.db --out d.csv
+grep -qF '"' d.csv && fail "the export of d.db quotes a field: splitting on commas would not do"
+jq -Rn '[inputs | split(",")] | .[0] as $h | .[1:] | map([$h, .] | transpose | map({(.[0]): .[1]}) | add)' d.csv >persons.json ||
+	fail "cannot read the export d.csv"
+[ "$(jq length persons.json)" = "$(jv '.totals.persons' stats --db d.db)" ] || fail "the export does not hold every person"
 
 expect_status 0 "$CORRIDOR" case list --db d.db
 [ "$(stdout | head -n 1)" = "$header" ] || fail "header: $(stdout | head -n 1)"
 expect_stdout_lines 52
 [ "$(stdout | tail -n 1)" = "(50 of $total cases; --limit 0 shows all)" ] || fail "footer: $(stdout | tail -n 1)"
-# In registration order: the first 50 cases by id.
+# In registration order: the first 50 cases of the whole list, itself by id.
 stdout | sed '1d;$d' | cut -c1-18 >listed.txt
-sql d.db 'SELECT ref FROM cases ORDER BY id LIMIT 50' >want.txt
+jq -r '.cases[].ref' all.json >all-listed.txt
+# sql: no --json shows the order cases were registered in (their row id) yet
+sql d.db 'SELECT ref FROM cases ORDER BY id' >want-all.txt
+expect_same_file want-all.txt all-listed.txt
+head -n 50 all-listed.txt >want.txt
 expect_same_file want.txt listed.txt
-# The columns of the first row, from the database.
+# The columns of the first row, from that case as 'case show' gives it: its
+# persons, the principal (number 1) with the name as the list puts it.
 # (Fields joined by a tab, laid out by the shell: the same on both backends.)
 tab=$'\t'
-row=$(sql d.db "SELECT c.ref || '$tab' || c.programme || '$tab' || c.state || '$tab' || c.priority
- || '$tab' || (SELECT count(*) FROM person x WHERE x.case_id = c.id) || '$tab' || c.origin
- || '$tab' || c.destination || '$tab' || p.nationality || '$tab' ||
- CASE WHEN p.family_name_latin = '' THEN p.given_names_latin
- ELSE p.family_name_latin || ', ' || p.given_names_latin END
- FROM cases c JOIN person p ON p.case_id = c.id AND p.seq = 1 ORDER BY c.id LIMIT 1")
+row=$(jv '.case as $c | (.persons[] | select(.seq == 1)) as $p | [$c.ref, $c.programme, $c.state, $c.priority, (.persons | length),
+	$c.origin, $c.destination, $p.nationality,
+	(if $p.family_name_latin == "" then $p.given_names_latin else "\($p.family_name_latin), \($p.given_names_latin)" end)] |
+	map(tostring) | join("\t")' case show "$(head -n 1 all-listed.txt)" --db d.db)
 IFS=$tab read -r f_ref f_prog f_state f_prio f_n f_from f_to f_nat f_name <<<"$row"
 first=$(printf '%-20s %-4s %-13s %-9s %3d  %s>%s  %-3s %s' "$f_ref" "$f_prog" "$f_state" \
 	"$f_prio" "$f_n" "$f_from" "$f_to" "$f_nat" "$f_name")
@@ -59,14 +72,19 @@ expect_stderr "error: no office 'XX-ABC'
 (see 'corridor office list')"
 expect_empty_stdout
 
-# Each filter: the cases the database says, in the same order.
+# Each filter: the cases of the whole list that match, in the same order.
+# WHERE is a jq condition on a case of all.json, with $persons its persons
+# from the export (persons.json).
 check_filter()
 {
 	local where=$1
 	shift
 	expect_status 0 "$CORRIDOR" case list --limit 0 --db d.db "$@"
 	stdout | sed '1d;$d' | cut -c1-18 >got.txt
-	sql d.db "SELECT ref FROM cases c JOIN office o ON o.id = c.office_id WHERE $where ORDER BY c.id" >want.txt
+	jq -r --slurpfile all persons.json \
+		'($all[0] | group_by(.case_id) | map({key: .[0].case_id, value: .}) | from_entries) as $by_case |
+		.cases[] | ($by_case[.ref] // []) as $persons | select('"$where"') | .ref' all.json >want.txt ||
+		fail "check_filter: jq failed on: $where"
 	[ -s want.txt ] || fail "filter $* matches nothing in the demo: a weak test"
 	cmp -s want.txt got.txt || fail "case list $*: $(wc -l <got.txt) cases, expected $(wc -l <want.txt)"
 	local n
@@ -74,39 +92,42 @@ check_filter()
 	[ "$(stdout | tail -n 1)" = "($(thousands "$n") case$([ "$n" -eq 1 ] || echo s))" ] ||
 		fail "case list $*: footer $(stdout | tail -n 1)"
 }
-check_filter "c.programme = 'RST'" --programme RST
-check_filter "o.code = 'YE-ADE'" --office YE-ADE
-check_filter "c.state = 'travel_ready'" --state travel_ready
-check_filter "EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id AND x.nationality = 'SYR')" --nationality SYR
-check_filter "c.programme = 'VHR' AND c.state = 'closed' AND o.code = 'LY-TIP'" \
+check_filter '.programme == "RST"' --programme RST
+check_filter '.office == "YE-ADE"' --office YE-ADE
+check_filter '.state == "travel_ready"' --state travel_ready
+check_filter 'any($persons[]; .nationality == "SYR")' --nationality SYR
+check_filter '.programme == "VHR" and .state == "closed" and .office == "LY-TIP"' \
 	--programme VHR --state closed --office LY-TIP
-# Text: a Latin name in any case, a name in Arabic script, a case ID.
-latin=$(sql d.db "SELECT family_name_latin FROM person WHERE nationality = 'SYR' AND family_name_latin <> ''
- AND family_name_latin NOT LIKE '%''%' ORDER BY id LIMIT 1")
+# Text: a Latin name in any case, a name in Arabic script, a case ID (the
+# first Syrian of the export, which lists persons in registration order,
+# with a Latin family name without an apostrophe or a double quote).
+latin=$(jq -r '[.[] | select(.nationality == "SYR" and .family_name_latin != "" and
+	(.family_name_latin | test("[\u0027\"\\\\]") | not))][0].family_name_latin // ""' persons.json)
 [ -n "$latin" ] || fail "no Syrian family name in the demo"
-check_filter "EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id AND lower(x.family_name_latin) LIKE
- '%' || lower('$latin') || '%' OR lower(x.given_names_latin) LIKE '%' || lower('$latin') || '%')" \
+check_filter 'any($persons[]; (.family_name_latin | ascii_downcase | contains("'"$latin"'" | ascii_downcase)) or
+	(.given_names_latin | ascii_downcase | contains("'"$latin"'" | ascii_downcase)))' \
 	--text "$(echo "$latin" | tr '[:lower:][:upper:]' '[:upper:][:lower:]')"
-arabic=$(sql d.db "SELECT family_name FROM person WHERE nationality = 'SYR' AND family_name <> family_name_latin ORDER BY id LIMIT 1")
+# (The export leaves the family name blank when it is only in Latin script.)
+arabic=$(jq -r '[.[] | select(.nationality == "SYR" and .family_name != "" and .family_name != .family_name_latin)][0].family_name // ""' persons.json)
 [ -n "$arabic" ] || fail "no family name in Arabic script in the demo"
-check_filter "EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id AND x.family_name || ' ' ||
- x.given_names LIKE '%$arabic%')" --text "$arabic"
-ref=$(sql d.db "SELECT ref FROM cases ORDER BY id DESC LIMIT 1")
-check_filter "c.ref = '$ref'" --text "$ref"
+check_filter 'any($persons[]; .family_name + " " + .given_names | contains("'"$arabic"'"))' --text "$arabic"
+ref=$(jq -r '.cases[-1].ref' all.json)
+check_filter '.ref == "'"$ref"'"' --text "$ref"
 # A filter that matches nothing.
 expect_status 0 "$CORRIDOR" case list --db d.db --nationality ISL
 expect_stdout "$header
 (0 cases)"
 
-# A case's history, line for line from the database.
-ref=$(sql d.db "SELECT c.ref FROM cases c WHERE c.state = 'on_hold' ORDER BY c.id LIMIT 1")
+# A case's history, line for line from the document 'case show --json' gives.
+# The first case on hold, and its persons as the list counts them.
+IFS=$tab read -r ref persons <<<"$(jv '.cases[0] | "\(.ref)\t\(.persons)"' case list --state on_hold --limit 1 --db d.db)"
+[ -n "$ref" ] || fail "no case on hold in the demo"
 expect_status 0 "$CORRIDOR" case show "$ref" --db d.db
 [ "$(stdout | head -n 1)" = "case $ref" ] || fail "case show: $(stdout | head -n 1)"
 expect_stdout_contains "  state        on_hold"
 stdout | sed -n '/^history$/,$p' | sed 1d >history.txt
-sql d.db "SELECT e.at || '$tab' || e.actor || '$tab' || e.action || '$tab' || e.detail ||
- CASE WHEN e.reason <> '' THEN ': ' || e.reason ELSE '' END
- FROM event e JOIN cases c ON c.id = e.case_id WHERE c.ref = '$ref' ORDER BY e.id" |
+jv '.history[] | "\(.at)\t\(.actor)\t\(.action)\t\(.detail)\((.reason // "") | if . != "" then ": " + . else "" end)"' \
+	case show "$ref" --db d.db |
 	while IFS=$tab read -r h_at h_actor h_action h_rest; do
 		printf '  %s  %-12s %-10s %s\n' "$h_at" "$h_actor" "$h_action" "$h_rest"
 	done >want-history.txt
@@ -115,7 +136,6 @@ expect_same_file want-history.txt history.txt
 grep -q "registration registered case registered with " history.txt || fail "no registration event"
 grep -q " -> on_hold: " history.txt || fail "the move to on_hold has no reason"
 # Its persons, one block each.
-persons=$(sql d.db "SELECT count(*) FROM person p JOIN cases c ON c.id = p.case_id WHERE c.ref = '$ref'")
 [ "$(stdout | grep -cE "^  $ref-[0-9]{2}  ")" -eq "$persons" ] || fail "case show does not list its $persons persons"
 # The same case as one document: its persons, and its history as printed.
 expect_status 0 "$CORRIDOR" case show "$ref" --json --db d.db

@@ -1000,8 +1000,8 @@ static void test_round_trip(void **state)
 	memset(rows, 0, sizeof(rows));
 	/* A principal with names in Arabic script, needs and a passport. */
 	rows[0].c = (struct cor_case){
-		"LB-BEY-2025-000007", "RST",         "LB-BEY", "LBN", "CAN", "submitted",
-		COR_PRIO_EMERGENCY,   {2025, 11, 20}};
+		"LB-BEY-2025-000007", "RST",          "LB-BEY", "LBN", "CAN", "submitted",
+		COR_PRIO_EMERGENCY,   {2025, 11, 20}, ""};
 	rows[0].p = (struct cor_person){.seq = 1,
 					.relationship = COR_REL_PRINCIPAL,
 					.sex = 'F',
@@ -1038,8 +1038,8 @@ static void test_round_trip(void **state)
 	strcpy(rows[2].p.languages, "ar");
 	/* Another case, of another programme. */
 	rows[3].c =
-		(struct cor_case){"YE-ADE-2026-000001", "VHR",           "YE-ADE",    "YEM", "ETH",
-				  "travel_ready",       COR_PRIO_NORMAL, {2026, 1, 2}};
+		(struct cor_case){"YE-ADE-2026-000001", "VHR",           "YE-ADE",     "YEM", "ETH",
+				  "travel_ready",       COR_PRIO_NORMAL, {2026, 1, 2}, ""};
 	rows[3].p = (struct cor_person){.seq = 1,
 					.relationship = COR_REL_PRINCIPAL,
 					.sex = 'M',

@@ -22,6 +22,7 @@
 
 #include "domain/stats.h"
 #include "store/migrations.h"
+#include "store/store_numbers.h"
 #include "store/store.h"
 #include "store/store_movement.h"
 #include "util/error.h"
@@ -1225,6 +1226,83 @@ static void test_undo_forgets_numbering(void **state)
 	assert_int_equal(seq, 3);
 }
 
+/* The uid of a case and a person: a UUIDv7, distinct, read back as made. */
+static int got_uid(const struct cor_person *p, const struct cor_document *docs, int ndocs,
+		   void *ctx)
+{
+	(void)docs;
+	(void)ndocs;
+	snprintf(ctx, COR_UUID_LEN, "%s", p->uid);
+	return 0;
+}
+
+static void test_uids_and_numbering(void **state)
+{
+	const char *path = db_path("numbering");
+	struct cor_store *st = open_new(path);
+	struct cor_case c = mkcase("LY-TIP-2026-000001", "VHR", "LY-TIP", "LBY", "NGA",
+				   "registered", COR_PRIO_NORMAL, D(2026, 1, 2)),
+			got;
+	struct cor_person p = mkperson(1, COR_REL_PRINCIPAL, "ADEBAYO", "Musa", NULL, NULL, 'M',
+				       D(1990, 5, 1), "NGA", "en", "");
+	struct cor_uuid u;
+	char puid[COR_UUID_LEN] = "";
+	int64_t id, pid;
+	long seq = 0, first = 0;
+
+	assert_int_equal(cor_store_case_add(st, &c, &id), 0);
+	assert_int_equal(cor_store_person_add(st, id, &p, &pid), 0);
+	assert_int_equal(cor_store_case_get(st, c.ref, NULL, &got), 0);
+	assert_int_equal(cor_uuid_parse(got.uid, &u), 0);
+	assert_int_equal(u.b[6] >> 4, 7);
+	assert_int_equal(cor_store_case_persons(st, id, got_uid, puid), 0);
+	assert_int_equal(cor_uuid_parse(puid, &u), 0);
+	assert_string_not_equal(puid, got.uid);
+
+	/* A new database is a primary. */
+	struct cor_numbering n;
+	assert_int_equal(cor_store_numbering_get(st, &n), 0);
+	assert_false(n.device);
+	assert_string_equal(n.name, "");
+	/* Reserving moves the counter past the block. */
+	assert_int_equal(cor_store_case_reserve(st, "LY-TIP", 2026, 10, &first), 0);
+	assert_int_equal(first, 2);
+	assert_int_equal(cor_store_case_next_seq(st, "LY-TIP", 2026, &seq), 0);
+	assert_int_equal(seq, 12);
+	assert_int_equal(cor_store_case_reserve(st, "LY-BEN", 2027, 5, &first), 0);
+	assert_int_equal(first, 1);
+
+	/* A device's blocks give their numbers in order, lowest block first. */
+	assert_int_equal(cor_store_numbering_enrol(st, "laptop-1", "2026-12-07T09:00:00Z"), 0);
+	assert_int_equal(cor_store_numbering_get(st, &n), 0);
+	assert_true(n.device);
+	assert_string_equal(n.name, "laptop-1");
+	assert_string_equal(n.since, "2026-12-07T09:00:00Z");
+	struct cor_number_block b = {.office = "LY-TIP",
+				     .year = 2026,
+				     .first = 20,
+				     .last = 21,
+				     .next = 20,
+				     .device = "laptop-1",
+				     .at = "2026-12-07T09:00:00Z",
+				     .by = "tester"};
+	assert_int_equal(cor_store_block_add(st, &b), 0);
+	b.first = b.next = 5;
+	b.last = 5;
+	assert_int_equal(cor_store_block_add(st, &b), 0);
+	assert_int_equal(cor_store_block_add(st, &b), COR_EEXIST);
+	snprintf(b.office, sizeof(b.office), "XX-ABC");
+	assert_int_equal(cor_store_block_add(st, &b), COR_ENOTFOUND);
+	long want[] = {5, 20, 21};
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(cor_store_block_take(st, "LY-TIP", 2026, &seq), 0);
+		assert_int_equal(seq, want[i]);
+	}
+	assert_int_equal(cor_store_block_take(st, "LY-TIP", 2026, &seq), COR_ENOTFOUND);
+	assert_int_equal(cor_store_block_take(st, "LY-BEN", 2026, &seq), COR_ENOTFOUND);
+	cor_store_close(st);
+}
+
 static bool file_exists(const char *path, const char *ext)
 {
 	char f[600];
@@ -1787,6 +1865,7 @@ int main(void)
 		cmocka_unit_test(test_stats),
 		cmocka_unit_test(test_mark_undo_release),
 		cmocka_unit_test(test_undo_forgets_numbering),
+		cmocka_unit_test(test_uids_and_numbering),
 	};
 	const struct CMUnitTest pg_only[] = {
 		cmocka_unit_test(test_pg_open),
