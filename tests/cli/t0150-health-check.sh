@@ -122,16 +122,25 @@ history
 clinical notes (medical staff only)
   2026-02-01T08:00Z  pre_migration      tester: LTBI evaluation pending"
 
-# The database: the notes in their own table, nowhere else.
-[ "$(sql h.db "SELECT count(*) FROM health_note")" = 2 ] || fail "two notes expected"
-[ "$(sql h.db "SELECT text FROM health_note n JOIN health_check h ON h.id = n.check_id
- WHERE h.at = '2026-03-01T08:00Z'")" = "$note" ] || fail "the note is not in health_note"
+# Every person of the database: the health records of all, as 'health show
+# --clinical --json' gives them, one array.
+for c in $(jv '.cases[].ref' case list --limit 0 --db h.db); do
+	for p in $(jv '.persons[].ref' case show "$c" --db h.db); do
+		jv . health show "$p" --clinical --db h.db
+	done
+done | jq -s . >health.json
+[ "$(jq length health.json)" = 5 ] || fail "the health records of 5 persons expected: $(jq -c 'map(.person.id)' health.json)"
+# The notes: two in all, each with its check; in the database in their own
+# table, nowhere else.
+[ "$(jq '[.[].clinical_notes[]] | length' health.json)" = 2 ] || fail "two notes expected: $(jq -c '[.[].clinical_notes[]]' health.json)"
+[ "$(jq -r '.[].clinical_notes[] | select(.check_at == "2026-03-01T08:00Z") | .text' health.json)" = "$note" ] ||
+	fail "the note of the check at 2026-03-01T08:00Z is not '$note'"
 db_dump h.db | grep -vE '^INSERT INTO (public\.)?health_note ' | grep -qF 'hip fracture' &&
 	fail "the clinical note is somewhere besides health_note"
 db_dump h.db | grep -vE '^INSERT INTO (public\.)?health_note ' | grep -qF 'LTBI' &&
 	fail "the clinical note is somewhere besides health_note"
-[ "$(sql h.db "SELECT group_concat(name, ',') FROM health_condition k JOIN health_check h ON h.id = k.check_id
- WHERE h.at = '2026-03-01T08:00Z'")" = "medical_escort,oxygen,wchc" ] || fail "conditions as stored"
+[ "$(jq -r '.[].history[] | select(.at == "2026-03-01T08:00Z") | .conditions | join(",")' health.json)" = \
+	"medical_escort,oxygen,wchc" ] || fail "conditions as stored: $(jq -c '[.[].history[] | select(.at == "2026-03-01T08:00Z")]' health.json)"
 
 # The history: one event per check and per note, no clinical detail, no TB class.
 expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000201 --db h.db

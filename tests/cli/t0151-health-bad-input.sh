@@ -134,8 +134,18 @@ expect_status 1 "$CORRIDOR" health show $amina --db nowhere.db
 expect_stderr "$(no_db_error nowhere.db)"
 expect_no_file nowhere.db
 
-# After all that, one check and one event of it.
-[ "$(sql h.db "SELECT count(*) FROM health_check")" = 1 ] || fail "one check expected"
-[ "$(sql h.db "SELECT count(*) FROM event WHERE action = 'health'")" = 1 ] || fail "one health event expected"
-[ "$(sql h.db "SELECT count(*) FROM health_note")" = 0 ] || fail "no note expected"
+# After all that, one check and one event of it, and no note: in the
+# histories of every case and the health records of every person.
+for c in $(jv '.cases[].ref' case list --limit 0 --db h.db); do
+	jv . case show "$c" --db h.db
+done | jq -s . >cases.json
+[ "$(jq length cases.json)" = 2 ] || fail "2 cases expected: $(jq -c 'map(.case.ref)' cases.json)"
+for p in $(jq -r '.[].persons[].ref' cases.json); do
+	jv . health show "$p" --clinical --db h.db
+done | jq -s . >health.json
+[ "$(jq length health.json)" = 5 ] || fail "the health records of 5 persons expected: $(jq -c 'map(.person.id)' health.json)"
+[ "$(jq '[.[].history[]] | length' health.json)" = 1 ] || fail "one check expected: $(jq -c '[.[].history[]]' health.json)"
+[ "$(jq '[.[].history[] | select(.action == "health")] | length' cases.json)" = 1 ] ||
+	fail "one health event expected: $(jq -c '[.[].history[] | select(.action == "health")]' cases.json)"
+[ "$(jq '[.[].clinical_notes[]] | length' health.json)" = 0 ] || fail "no note expected: $(jq -c '[.[].clinical_notes[]]' health.json)"
 pass
