@@ -34,8 +34,17 @@ expect_stdout "$omar  YUSUF, Omar
   exit_permit EP2026001 issued by LBY, expires 2031-12-31 (manual)
   laissez_passer LP88 issued by SDN (manual)
   passport P0001 issued by SDN, expires 2020-01-01 (manual)"
-[ "$(sql h.db "SELECT group_concat(source, ',') FROM (SELECT source FROM document ORDER BY id) AS d")" = "import,import,import,manual,manual,manual" ] ||
-	fail "sources: $(sql h.db "SELECT group_concat(source, ',') FROM (SELECT source FROM document ORDER BY id) AS d")"
+# Where every document of the database came from, person by person.
+got=$(for c in $(jv '.cases[].ref' case list --limit 0 --db h.db); do
+	for p in $(jv '.persons[].ref' case show "$c" --db h.db); do
+		echo "$p:$(jv '[.documents[].source] | join(",")' document list "$p" --db h.db)"
+	done
+done)
+[ "$got" = "LY-TIP-2026-000201-01:import
+$omar:manual,manual,manual
+LY-TIP-2026-000201-03:import
+KE-NBO-2026-000010-01:import
+KE-NBO-2026-000010-02:" ] || fail "sources: $got"
 
 expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000201 --db h.db
 stdout | sed -n "/^  $omar /,/^  LY-TIP-2026-000201-03 /p" | sed '$d' >person.txt

@@ -110,8 +110,9 @@ expect_status 0 "$CORRIDOR" document list $amina --db h.db
 expect_stdout "$amina  YUSUF, Amina
   passport P04918273 issued by SDN, expires 2027-01-02 (import)
   passport L898902C3 issued by SDN, expires 2031-05-01 (mrz)"
-[ "$(sql h.db "SELECT kind || ' ' || number || ' ' || issuer || ' ' || expires_on || ' ' || source
- FROM document ORDER BY id DESC LIMIT 1")" = "passport L898902C3 SDN 2031-05-01 mrz" ] || fail "the stored document"
+got=$(jv '.documents | length, (.[-1] | "\(.kind) \(.number) \(.issuer) \(.expires_on) \(.source)")' document list $amina --db h.db)
+[ "$got" = "2
+passport L898902C3 SDN 2031-05-01 mrz" ] || fail "the stored document: $got"
 # Read again: the same document, refused.
 expect_status 1 "$CORRIDOR" document add $amina --mrz --db h.db <amina.mrz
 expect_stderr "error: '$amina' already has passport L898902C3 issued by SDN"

@@ -96,6 +96,17 @@ expect_status 1 "$CORRIDOR" document list LY-TIP-2026-000201-1 --json --db h.db
 db_dump h.db >after.sql
 expect_same_file before.sql after.sql
 
-[ "$(sql h.db "SELECT count(*) FROM document WHERE source <> 'import'")" = 0 ] || fail "a document was added"
-[ "$(sql h.db "SELECT count(*) FROM event WHERE action = 'document'")" = 0 ] || fail "a document event was added"
+# Only the imported documents, and no document event, in any case.
+for c in $(jv '.cases[].ref' case list --limit 0 --db h.db); do
+	jv . case show "$c" --db h.db
+done | jq -s . >cases.json
+[ "$(jq length cases.json)" = 2 ] || fail "2 cases expected: $(jq -c 'map(.case.ref)' cases.json)"
+for p in $(jq -r '.[].persons[].ref' cases.json); do
+	jv . document list "$p" --db h.db
+done | jq -s . >documents.json
+[ "$(jq length documents.json)" = 5 ] || fail "the documents of 5 persons expected: $(jq -c 'map(.person.id)' documents.json)"
+[ "$(jq '[.[].documents[] | select(.source != "import")] | length' documents.json)" = 0 ] ||
+	fail "a document was added: $(jq -c '[.[].documents[] | select(.source != "import")]' documents.json)"
+[ "$(jq '[.[].history[] | select(.action == "document")] | length' cases.json)" = 0 ] ||
+	fail "a document event was added: $(jq -c '[.[].history[] | select(.action == "document")]' cases.json)"
 pass

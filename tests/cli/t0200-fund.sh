@@ -141,6 +141,7 @@ expect_stdout_contains "tester       fund       request 1: 45,000 XOF for docume
 expect_stdout_contains "tester       fund       request 1 approved: 45,000 XOF"
 expect_stdout_contains "tester       fund       request 1: paid 30,000 XOF, reference RCPT-0091"
 # Budgets belong to no case: no command shows their events.
+# sql: no --json shows the events of a budget (an event of no case) yet
 [ "$(sql f.db "SELECT count(*) FROM event WHERE case_id IS NULL AND action = 'fund'")" = 2 ] ||
 	fail "budget events"
 pass

@@ -9,9 +9,11 @@
 export CORRIDOR_NOW=2026-11-27T18:00:00Z
 
 expect_status 0 "$CORRIDOR" demo --people 3000 --seed 7 --date 2026-11-27 --db d.db
-ret=$(sql d.db "SELECT ref FROM cases WHERE programme = 'VHR' AND state = 'departed' ORDER BY id LIMIT 1")
-adm=$(sql d.db "SELECT ref FROM cases WHERE programme = 'RST' AND state = 'departed' ORDER BY id LIMIT 1")
-hev=$(sql d.db "SELECT ref FROM cases WHERE programme = 'HEV' AND state = 'arrived' ORDER BY id LIMIT 1")
+# The first departed return and resettlement and the first arrived
+# evacuation, in the order of 'case list'.
+ret=$(jv '.cases[0].ref // empty' case list --programme VHR --state departed --limit 1 --db d.db)
+adm=$(jv '.cases[0].ref // empty' case list --programme RST --state departed --limit 1 --db d.db)
+hev=$(jv '.cases[0].ref // empty' case list --programme HEV --state arrived --limit 1 --db d.db)
 [ -n "$ret" ] && [ -n "$adm" ] && [ -n "$hev" ] || fail "the demo lacks a departed VHR or RST, or an arrived HEV case"
 
 refused_with()
