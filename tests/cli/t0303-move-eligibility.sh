@@ -75,8 +75,8 @@ expect_stdout "case $C booked on $M"
 expect_status 0 "$CORRIDOR" movement noshow "$M" "$C" --reason "fell ill on the day of departure" --db w.db
 expect_stdout "case $C: no-show on $M; 0 stand-bys given a seat"
 expect_empty_stderr
-# The booking's own status has no --json reader here: read from the database.
-[ "$(sql w.db "SELECT b.status FROM booking b")" = "no_show" ] || fail "no-show: $(sql w.db 'SELECT * FROM booking')"
+[ "$(jv '.bookings[].status' movement show "$M" --db w.db)" = "no_show" ] ||
+	fail "no-show: the bookings are $(jq -c .bookings "$WORK/.jv.stdout")"
 expect_status 0 "$CORRIDOR" case show "$C" --json --db w.db
 [ "$(stdout | jq -r .case.state)" = no_show ] || fail "no-show: the case is $(stdout | jq -r .case.state)"
 [ "$(stdout | jq -r '[.history[] | select(.action == "state")] | .[-2:] | reverse | .[] | "\(.detail)|\(.reason)"')" = "booked -> no_show|fell ill on the day of departure

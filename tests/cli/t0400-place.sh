@@ -28,8 +28,8 @@ refused()
 }
 
 # The shipped places, by code: one line each, then the count (the shipped
-# list grows with the operations; the table says how many there are).
-n=$(sql w.db 'SELECT count(*) FROM place')
+# list grows with the operations; place list --json says how many there are).
+n=$(jv '.places | length' place list --db w.db)
 [ "$n" -ge 69 ] || fail "only $n places shipped"
 expect_status 0 "$CORRIDOR" place list --db w.db
 expect_empty_stderr
@@ -40,7 +40,7 @@ expect_stdout_contains "YUL    airport  CAN  America/Toronto          Montréal 
 expect_stdout_contains "YEADE  port     YEM  Asia/Aden                Aden"
 expect_stdout_contains "NEAJY  land     NER  Africa/Niamey            Agadez"
 [ "$(tail -n 1 "$WORK/.stdout")" = "$n places" ] || fail "last line: $(tail -n 1 "$WORK/.stdout")"
-[ "$(stdout | sed '$d' | cut -c1-5 | tr -d ' ')" = "$(sql w.db 'SELECT code FROM place ORDER BY code')" ] ||
+[ "$(stdout | sed '$d' | cut -c1-5 | tr -d ' ')" = "$(jv '[.places[].code] | sort | .[]' place list --db w.db)" ] ||
 	fail "not every place, in order of code"
 
 # Add one, and it is listed in its place.
@@ -58,8 +58,8 @@ expect_stdout_contains "MRNDB  port     MRT  Africa/Nouakchott        Nouadhibou
 [ "$(grep -n '^NKC ' "$WORK/.stdout" | cut -d: -f1)" -gt "$(grep -n '^NIM ' "$WORK/.stdout" | cut -d: -f1)" ] ||
 	fail "NKC is not listed after NIM"
 [ "$(tail -n 1 "$WORK/.stdout")" = "$((n + 2)) places" ] || fail "last line: $(tail -n 1 "$WORK/.stdout")"
-[ "$(sql w.db "SELECT code || '|' || kind || '|' || name || '|' || country || '|' || tz FROM place WHERE code = 'NKC'")" = \
-	"NKC|airport|Nouakchott|MRT|Africa/Nouakchott" ] || fail "row: $(sql w.db "SELECT * FROM place WHERE code = 'NKC'")"
+[ "$(jv '.places[] | select(.code == "NKC") | [.code, .kind, .name, .country, .tz] | join("|")' place list --db w.db)" = \
+	"NKC|airport|Nouakchott|MRT|Africa/Nouakchott" ] || fail "row: $(jq -c '.places[] | select(.code == "NKC")' "$WORK/.jv.stdout")"
 
 # Refusals.
 ok="--kind airport --country MRT --tz Africa/Nouakchott --name Atar"

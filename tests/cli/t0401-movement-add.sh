@@ -85,10 +85,15 @@ expect_same_file want.txt show.txt
 expect_status 0 "$CORRIDOR" movement show YE-ADE-MV-2026-0001 --db w.db
 expect_stdout_contains "YE-ADE-MV-2026-0001  vessel MV Sea Star, open, office YE-ADE, 1 escort seat"
 expect_stdout_contains "  leg 1     MVSeaStar YEADE -> DJJIB  departs 2026-12-05 21:00 +03:00 (2026-12-05T18:00Z), arrives 2026-12-06 09:00 +03:00 (2026-12-06T06:00Z)"
-[ "$(sql w.db "SELECT group_concat(ref || ':' || departs, ' ') FROM (SELECT ref, departs FROM movement ORDER BY id) AS m")" = \
-	"LY-TIP-MV-2026-0001:2026-12-01T07:00Z LY-TIP-MV-2026-0002:2026-12-03T07:00Z LY-TIP-MV-2027-0001:2027-01-03T07:00Z YE-ADE-MV-2026-0001:2026-12-05T18:00Z LY-TIP-MV-2026-0003:2026-12-10T05:00Z" ] ||
-	fail "movements: $(sql w.db 'SELECT * FROM movement')"
-[ "$(sql w.db "SELECT count(*) FROM leg")" = 6 ] || fail "6 legs"
+# Every movement, by first departure, as movement list --json gives them.
+[ "$(jv '.movements | map(.ref + ":" + .departs) | join(" ")' movement list --db w.db)" = \
+	"LY-TIP-MV-2026-0001:2026-12-01T07:00Z LY-TIP-MV-2026-0002:2026-12-03T07:00Z YE-ADE-MV-2026-0001:2026-12-05T18:00Z LY-TIP-MV-2026-0003:2026-12-10T05:00Z LY-TIP-MV-2027-0001:2027-01-03T07:00Z" ] ||
+	fail "movements: $(jq -c '.movements | map(.ref + ":" + .departs)' "$WORK/.jv.stdout")"
+legs=0
+for m in $(jv '.movements[].ref' movement list --db w.db); do
+	legs=$((legs + $(jv '.legs | length' movement show "$m" --db w.db)))
+done
+[ "$legs" = 6 ] || fail "$legs legs, expected 6"
 
 # Bad legs: status 2, naming the leg and the field.
 A="--office LY-TIP --kind charter --label UZ8402"

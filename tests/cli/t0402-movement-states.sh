@@ -36,7 +36,13 @@ ok()
 	expect_stdout "$want"
 	expect_empty_stderr
 }
-state_of() { sql w.db "SELECT state FROM cases WHERE ref = '$1'"; }
+state_of() { jv .case.state case show "$1" --db w.db; }
+# A case's history as CASE|ACTION|DETAIL|REASON lines, for those actions.
+case_events()
+{
+	jv '.history[] | select(.action == ("state", "booking", "support"))
+		| [.action, .detail, (.reason // "")] | join("|")' case show "$1" --db w.db | sed "s/^/$1|/"
+}
 
 dep=$(date -u -d '+1 day' +%Y-%m-%dT%H:%MZ)
 arr=$(date -u -d '+1 day 2 hours' +%Y-%m-%dT%H:%MZ)
@@ -90,14 +96,16 @@ ok "movement $M1: open -> closed" close "$M1"
 ok "case $C3 on stand-by for $M1" standby "$M1" "$C3"
 ok "movement $M1: closed -> departed; 2 cases departed; 1 stand-by released" depart "$M1"
 [ "$(state_of "$C1")/$(state_of "$C2")/$(state_of "$C3")" = departed/departed/travel_ready ] ||
-	fail "after departure: $(sql w.db 'SELECT ref, state FROM cases')"
+	fail "after departure: $(jv '.cases | map(.ref + " " + .state) | join(", ")' case list --db w.db)"
 refused 1 "error: movement '$M1' is 'departed'; it cannot go to 'cancelled' (next: arrived)" \
 	"$CORRIDOR" movement cancel "$M1" --reason "too late" --db w.db
 ok "movement $M1: departed -> arrived; 2 cases arrived" arrive "$M1"
 [ "$(state_of "$C1")/$(state_of "$C2")" = arrived/arrived ] || fail "not arrived"
-[ "$(sql w.db "SELECT group_concat(place || '|' || confirmed_by || '|' || note, ' / ') FROM (SELECT * FROM arrival ORDER BY case_id) AS a")" = \
+arrival_of() { jv '.arrival | [.place, .confirmed_by, .note] | join("|")' support show "$1" --db w.db; }
+[ "$(arrival_of "$C1") / $(arrival_of "$C2")" = \
 	"Cairo (CAI)|tester|arrived on MS 801 ($M1) / Cairo (CAI)|tester|arrived on MS 801 ($M1)" ] ||
-	fail "arrivals: $(sql w.db 'SELECT * FROM arrival')"
+	fail "arrivals: $(arrival_of "$C1") / $(arrival_of "$C2")"
+[ "$(jv .arrival support show "$C3" --db w.db)" = null ] || fail "$C3 has an arrival: $(jq -c .arrival "$WORK/.jv.stdout")"
 refused 1 "error: movement '$M1' is 'arrived'; it cannot go to 'cancelled' (next: none)" \
 	"$CORRIDOR" movement cancel "$M1" --reason "too late" --db w.db
 
@@ -133,37 +141,43 @@ history
   AT  state      departed -> arrived  (tester)
 EOT
 expect_same_file want.txt show.txt
-[ "$(sql w.db "SELECT group_concat(e.action || '|' || e.detail || '|' || e.reason, '
-') FROM (SELECT e.* FROM event e JOIN movement m ON m.id = e.movement_id WHERE m.ref IN ('$M2', '$M3') ORDER BY e.id) e")" = \
-	"created|charter MS 802 PZU -> CAI, 1 leg, planned|
-created|charter MS 803 PZU -> CAI, 1 leg, planned|
+# Each movement's history, in its order.
+movement_events() { jv '.history[] | [.action, .detail, (.reason // "")] | join("|")' movement show "$1" --db w.db; }
+[ "$(movement_events "$M2")" = "created|charter MS 802 PZU -> CAI, 1 leg, planned|
 state|planned -> open|
-state|open -> cancelled|the airport closed
-state|planned -> cancelled|not needed" ] || fail "histories of $M2 and $M3"
+state|open -> cancelled|the airport closed" ] || fail "history of $M2: $(movement_events "$M2")"
+[ "$(movement_events "$M3")" = "created|charter MS 803 PZU -> CAI, 1 leg, planned|
+state|planned -> cancelled|not needed" ] || fail "history of $M3: $(movement_events "$M3")"
 
-# And the cases' own.
-sql w.db "SELECT c.ref || '|' || e.action || '|' || e.detail || '|' || e.reason FROM event e
- JOIN cases c ON c.id = e.case_id WHERE e.action IN ('state', 'booking', 'support') ORDER BY e.id" >cases.txt
+# And the cases' own, each in its order.
+{
+	case_events "$C1"
+	case_events "$C2"
+	case_events "$C3"
+} >cases.txt
 cat >want.txt <<EOT
 $C1|state|travel_ready -> booked|on MS 801 ($M1), PZU -> CAI
+$C1|state|booked -> departed|departed on MS 801 ($M1)
+$C1|support|arrival confirmed at Cairo (CAI) on ATZ by tester|arrived on MS 801 ($M1)
+$C1|state|departed -> arrived|
 $C2|state|travel_ready -> booked|on MS 801 ($M1), PZU -> CAI
+$C2|state|booked -> departed|departed on MS 801 ($M1)
+$C2|support|arrival confirmed at Cairo (CAI) on ATZ by tester|arrived on MS 801 ($M1)
+$C2|state|departed -> arrived|
 $C3|booking|stand-by on MS 801 ($M1), PZU -> CAI|
 $C3|booking|stand-by on MS 801 ($M1) released|the manifest was closed
 $C3|booking|stand-by on MS 801 ($M1), PZU -> CAI|
 $C3|booking|stand-by on MS 801 ($M1) released|the movement departed
-$C1|state|booked -> departed|departed on MS 801 ($M1)
-$C2|state|booked -> departed|departed on MS 801 ($M1)
-$C1|support|arrival confirmed at Cairo (CAI) on ATZ by tester|arrived on MS 801 ($M1)
-$C1|state|departed -> arrived|
-$C2|support|arrival confirmed at Cairo (CAI) on ATZ by tester|arrived on MS 801 ($M1)
-$C2|state|departed -> arrived|
 $C3|state|travel_ready -> booked|on MS 802 ($M2), PZU -> CAI
 $C3|state|booked -> travel_ready|MS 802 ($M2) cancelled: the airport closed
 EOT
 sed -i -E 's/ on 20[0-9-]{8}T[0-9:]{8}Z by / on ATZ by /' cases.txt
 expect_same_file want.txt cases.txt
-[ "$(sql w.db "SELECT group_concat(status, ',') FROM (SELECT status FROM booking ORDER BY id) AS b")" = \
-	"departed,departed,cancelled,cancelled,cancelled" ] || fail "bookings: $(sql w.db 'SELECT * FROM booking')"
+# Every booking, movement by movement, each movement's in the order made.
+bookings=$(for m in $(jv '.movements[].ref' movement list --db w.db); do
+	jv '.bookings[].status' movement show "$m" --db w.db
+done | paste -sd, -)
+[ "$bookings" = "departed,departed,cancelled,cancelled,cancelled" ] || fail "bookings: $bookings"
 
 # What a state change did, and the states, read with --json.
 M4=SD-PZU-MV-$Y-0004

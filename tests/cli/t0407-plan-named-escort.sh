@@ -53,6 +53,6 @@ grep -q "^left out: 0 cases" "$WORK/.stdout" || fail "cases left out: $(cat "$WO
 
 # Written: three bookings.
 expect_status 0 "$CORRIDOR" plan --now "$now" --db w.db
-[ "$(sql w.db "SELECT count(*) FROM booking WHERE status = 'booked'")" = 3 ] ||
-	fail "bookings: $(sql w.db 'SELECT * FROM booking')"
+[ "$(jv '[.bookings[] | select(.status == "booked")] | length' movement show "$M1" --db w.db)" = 3 ] ||
+	fail "bookings: $(jq -c .bookings "$WORK/.jv.stdout")"
 pass
