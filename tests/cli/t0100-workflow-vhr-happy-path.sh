@@ -24,7 +24,17 @@ move()
 	expect_status 0 "$CORRIDOR" move "$C" "$to" --db w.db "$@"
 	expect_stdout "case $C: $from -> $to"
 	expect_empty_stderr
-	[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$C'")" = "$to" ] || fail "the state is not $to"
+	[ "$(jv '.case.state' case show "$C" --db w.db)" = "$to" ] || fail "the state is not $to"
+}
+
+# Every booking of the database, movement by movement, as 'movement show'
+# gives them: status|board|alight|seat_group.
+bookings()
+{
+	local m
+	for m in $(jv '.movements[].ref' movement list --db w.db); do
+		jv '.bookings[] | "\(.status)|\(.board)|\(.alight)|\(.seat_group)"' movement show "$m" --db w.db
+	done
 }
 
 expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Amal Haddad" --language ar --interpreter \
@@ -71,24 +81,22 @@ expect_empty_stderr
 expect_status 0 "$CORRIDOR" movement book "$M" "$C" --db w.db
 expect_stdout "case $C booked on $M"
 expect_empty_stderr
-[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$C'")" = booked ] || fail "the case is not booked"
-[ "$(sql w.db "SELECT status || '|' || board || '|' || alight || '|' || seat_group FROM booking")" = "booked|MJI|LOS|1" ] ||
-	fail "booking: $(sql w.db 'SELECT * FROM booking')"
+[ "$(jv '.case.state' case show "$C" --db w.db)" = booked ] || fail "the case is not booked"
+[ "$(bookings)" = "booked|MJI|LOS|G001" ] || fail "booking: $(bookings)"
 # The manifest is closed and the movement leaves: the case departs with it.
 expect_status 0 "$CORRIDOR" movement close "$M" --db w.db
 expect_stdout "movement $M: open -> closed"
 expect_status 0 "$CORRIDOR" movement depart "$M" --db w.db
 expect_stdout "movement $M: closed -> departed; 1 case departed"
 expect_empty_stderr
-[ "$(sql w.db "SELECT c.state || '|' || b.status FROM cases c JOIN booking b ON b.case_id = c.id")" = "departed|departed" ] ||
-	fail "not departed with its booking: $(sql w.db 'SELECT * FROM booking')"
+[ "$(jv '.case.state' case show "$C" --db w.db)|$(bookings)" = "departed|departed|MJI|LOS|G001" ] ||
+	fail "not departed with its booking: $(jv '.case.state' case show "$C" --db w.db), $(bookings)"
 move arrived departed
 move reintegration arrived --reason "cash grant and business start-up support"
 move closed reintegration
 
-# The history, in order, as the database holds it, after the import's event.
-sql w.db "SELECT e.action || '|' || e.detail || '|' || e.reason || '|' || e.actor FROM event e
- JOIN cases c ON c.id = e.case_id WHERE c.ref = '$C' ORDER BY e.id" >all.txt
+# The history, in order, as 'case show' gives it, after the import's event.
+jv '.history[] | "\(.action)|\(.detail)|\(.reason // "")|\(.actor)"' case show "$C" --db w.db >all.txt
 grep -q '^imported|' <(head -n 1 all.txt) || fail "the first event is not the import: $(head -n 1 all.txt)"
 sed 1d all.txt >history.txt
 cat >want.txt <<EOT
@@ -122,9 +130,11 @@ expect_status 0 "$CORRIDOR" protection show "$C" --json --db w.db
 	fail "protection: $(stdout)"
 expect_status 0 "$CORRIDOR" referral list "$C" --json --db w.db
 [ "$(stdout | jq -c '[.open, (.referrals | length)]')" = '[0,0]' ] || fail "no referral was asked for: $(stdout)"
+# sql: no --json shows the grounds of a protection assessment yet
 [ "$(sql w.db "SELECT p.seq, a.level, a.grounds, a.assessed_by FROM protection_assessment a
  JOIN person p ON p.id = a.person_id ORDER BY a.id")" = "1|low|no known threat in Lagos State|tester
 2|high|family feud in the home area|tester" ] || fail "assessments: $(sql w.db 'SELECT * FROM protection_assessment')"
+# The database's own integrity (about the file, not a result).
 [ "$(sql w.db 'PRAGMA foreign_key_check')" = "" ] || fail "foreign keys broken"
 
 # case show tells the same story, and the case is closed for good.

@@ -78,8 +78,8 @@ expect_status 0 "$CORRIDOR" move "$C" ineligible --reason "protection risk on re
 expect_stdout "case $C: assessed -> ineligible"
 refused 1 "error: case '$C' is 'ineligible'; it can go to 'assessed' only with a reason" move "$C" assessed
 expect_status 0 "$CORRIDOR" move "$C" assessed --reason "new information from the person" --db w.db
-[ "$(sql w.db "SELECT detail || ': ' || reason FROM event ORDER BY id DESC LIMIT 1")" = "ineligible -> assessed: new information from the person" ] ||
-	fail "the re-assessment event"
+[ "$(jv '.history[-1] | "\(.detail): \(.reason)"' case show "$C" --db w.db)" = "ineligible -> assessed: new information from the person" ] ||
+	fail "the re-assessment event: $(jv '.history[-1] | tojson' case show "$C" --db w.db)"
 
 # The command line: status 2, the usage, nothing changed.
 refused 2 "corridor move: give a case ID and a state, e.g. LY-TIP-2026-000123 counselled" move "$C"

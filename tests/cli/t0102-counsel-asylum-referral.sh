@@ -39,8 +39,17 @@ CU="usage: corridor counsel CASE-ID --counsellor NAME --language CODE [--interpr
 RU="usage: corridor referral list CASE-ID [--json] [--db PATH]"
 counsel() { "$CORRIDOR" counsel "$@" --db w.db; }
 referral() { "$CORRIDOR" referral "$@" --db w.db; }
-last_events() { sql w.db "SELECT action || '|' || detail || '|' || reason FROM event e JOIN cases c ON c.id = e.case_id
- WHERE c.ref = '$1' ORDER BY e.id DESC LIMIT $2" | tac; }
+# last_events CASE N: the last N events of CASE, oldest first, as 'case
+# show' gives them: action|detail|reason.
+last_events() { jv ".history[-$2:][] | \"\\(.action)|\\(.detail)|\\(.reason // \"\")\"" case show "$1" --db w.db; }
+# How many referrals the database holds, case by case.
+referrals()
+{
+	local c
+	for c in $(jv '.cases[].ref' case list --limit 0 --db w.db); do
+		jv '.referrals | length' referral list "$c" --db w.db
+	done | awk '{ n += $1 } END { print n + 0 }'
+}
 
 # The first session: the person wants to go home.
 expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Hiwet Gebre" --language ti --decision yes --db w.db
@@ -66,7 +75,7 @@ expect_status 0 "$CORRIDOR" counsel list "$C" --json --db w.db
 	'["'"$C"'",[1,"ti",false,"yes",false,null,"tester"],[2,"tir",true,"undecided",true,"fears forced conscription on return","tester"]]' ] ||
 	fail "counsel list --json: $(stdout)"
 expect_status 0 "$CORRIDOR" counsel list "$C" --db w.db
-expect_stdout_contains "2   $(sql w.db 'SELECT at FROM counselling WHERE no = 2') tir        undecided Hiwet Gebre              interpreter, asylum wish"
+expect_stdout_contains "2   $(jv '.sessions[] | select(.no == 2) | .at' counsel list "$C" --db w.db) tir        undecided Hiwet Gebre              interpreter, asylum wish"
 expect_stdout_contains "(2 sessions)"
 [ "$(last_events "$C" 3)" = "counselling|session 2 by Hiwet Gebre in tir with an interpreter: decision undecided; asylum wish|
 state|counselled -> on_hold|asylum wish recorded at counselling session 2
@@ -77,7 +86,7 @@ expect_status 0 "$CORRIDOR" referral list "$C" --json --db w.db
 
 # The list, line for line from the database.
 expect_status 0 "$CORRIDOR" referral list "$C" --db w.db
-opened=$(sql w.db "SELECT opened_at FROM referral WHERE no = 1")
+opened=$(jv '.referrals[] | select(.no == 1) | .opened_at' referral list "$C" --db w.db)
 expect_stdout "NO  OPENED               TO           SUBJECT                    STATUS
 1   $opened UNHCR        asylum wish (session 2)    open
 (1 referral, 1 open)"
@@ -91,7 +100,7 @@ refused 1 "error: case '$C' is 'on_hold'; it cannot go to 'assessed' (next: coun
 expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Hiwet Gebre" --language ti --decision undecided --asylum-wish --db w.db
 expect_stdout "recorded counselling session 3 of case $C: decision undecided
 asylum wish: referral 1 is open already"
-[ "$(sql w.db 'SELECT count(*) FROM referral')" = 1 ] || fail "a second referral"
+[ "$(referrals)" = 1 ] || fail "a second referral: $(referrals) referrals"
 
 # Closing it: an event with the outcome; the case stays on hold.
 refused 1 "error: case '$C' has no referral 2" "" referral close "$C" 2 --outcome x

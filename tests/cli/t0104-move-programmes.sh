@@ -32,7 +32,7 @@ walk()
 		expect_stdout "case $ref: $from -> $to"
 		from=$to
 	done
-	[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$ref'")" = "$from" ] || fail "$ref is not $from"
+	[ "$(jv '.case.state' case show "$ref" --db w.db)" = "$from" ] || fail "$ref is not $from"
 }
 wrong()
 {
@@ -50,14 +50,24 @@ book()
 	expect_status 0 "$CORRIDOR" movement book "$2" "$1" --db w.db
 	expect_stdout "case $1 booked on $2"
 	expect_empty_stderr
-	[ "$(sql w.db "SELECT state FROM cases WHERE ref = '$1'")" = booked ] || fail "$1 is not booked"
+	[ "$(jv '.case.state' case show "$1" --db w.db)" = booked ] || fail "$1 is not booked"
 }
-# The statuses of a case's bookings, oldest first.
+# The bookings of case REF on every movement, as 'movement show' gives them
+# (movement by movement, each in the order of its seat groups, oldest first),
+# one JSON line each.
+case_bookings()
+{
+	local m
+	for m in $(jv '.movements[].ref' movement list --db w.db); do
+		jv '.bookings[] | select(.case == "'"$1"'") | tojson' movement show "$m" --db w.db
+	done
+}
+# bookings REF STATUSES: the statuses of a case's bookings, oldest first
+# (a case here is booked on one movement only).
 bookings()
 {
-	[ "$(sql w.db "SELECT group_concat(b.status, ',') FROM (SELECT b.status FROM booking b
-	 JOIN cases c ON c.id = b.case_id WHERE c.ref = '$1' ORDER BY b.id) b")" = "$2" ] ||
-		fail "bookings of $1: $(sql w.db "SELECT b.* FROM booking b JOIN cases c ON c.id = b.case_id WHERE c.ref = '$1'")"
+	[ "$(case_bookings "$1" | jq -rs 'map(.status) | join(",")')" = "$2" ] ||
+		fail "bookings of $1: $(case_bookings "$1"), expected the statuses $2"
 }
 
 # One open movement per route, leaving tomorrow (fitness to travel holds 72
@@ -141,18 +151,28 @@ walk NE-AJY-2026-000001 booked departed arrived
 wrong NE-AJY-2026-000001 reintegration arrived "closed"
 walk NE-AJY-2026-000001 arrived closed
 
+# The histories of the four cases, in the order they were worked on above
+# (so their events in the order they were recorded), one JSON event a line;
+# and no other case.
+[ "$(jv '[.cases[].ref] | sort | join(" ")' case list --limit 0 --db w.db)" = \
+	"IT-ROM-2026-000001 LB-BEY-2026-000001 NE-AJY-2026-000001 SD-PZU-2026-000001" ] ||
+	fail "cases: $(jv '[.cases[].ref] | join(" ")' case list --limit 0 --db w.db)"
+for c in SD-PZU-2026-000001 LB-BEY-2026-000001 IT-ROM-2026-000001 NE-AJY-2026-000001; do
+	jv '.history[] | tojson' case show "$c" --db w.db
+done >events.json
 # Every move is an event: 10 HEV, 7 RST, 14 REL, 8 HASM.
-[ "$(sql w.db "SELECT count(*) FROM event WHERE action = 'state'")" = 39 ] ||
-	fail "$(sql w.db "SELECT count(*) FROM event WHERE action = 'state'") state events"
+[ "$(jq -s 'map(select(.action == "state")) | length' events.json)" = 39 ] ||
+	fail "$(jq -s 'map(select(.action == "state")) | length' events.json) state events"
 # (a booking is the state event travel_ready -> booked, saying where).
-[ "$(sql w.db "SELECT detail || ': ' || reason FROM event WHERE reason <> '' AND case_id IS NOT NULL ORDER BY id")" = "travel_ready -> booked: on MS 8801 (SD-PZU-MV-$Y-0001), PZU -> CAI
+reasons() { jq -r 'select((.reason // "") != "") | "\(.detail): \(.reason)"' events.json; }
+[ "$(reasons)" = "travel_ready -> booked: on MS 8801 (SD-PZU-MV-$Y-0001), PZU -> CAI
 booked -> no_show: did not report to the departure point
 travel_ready -> booked: on MS 8801 (SD-PZU-MV-$Y-0001), PZU -> CAI
 interviewed -> rejected: not accepted by the receiving state after the selection interview
 travel_ready -> booked: on AZ 0400 (IT-ROM-MV-$Y-0001), FCO -> FRA
 booked -> travel_ready: flight cancelled by the airline
 travel_ready -> booked: on AZ 0400 (IT-ROM-MV-$Y-0001), FCO -> FRA
-travel_ready -> booked: on ZS 7001 (NE-AJY-MV-$Y-0001), NIM -> DSS" ] || fail "reasons: $(sql w.db "SELECT detail, reason FROM event WHERE reason <> ''")"
+travel_ready -> booked: on ZS 7001 (NE-AJY-MV-$Y-0001), NIM -> DSS" ] || fail "reasons: $(reasons)"
 
 # The commands and their usage.
 expect_status 0 "$CORRIDOR" help
