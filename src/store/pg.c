@@ -46,10 +46,6 @@ static const char *const stmt_sql[P__N] = {
 		"INSERT INTO case_counter (office_id, year, last) VALUES ($1, $2, $3)"
 		" ON CONFLICT (office_id, year) DO UPDATE SET last = case_counter.last + $3"
 		" RETURNING last",
-	[P_COUNTER_NEXT] =
-		"INSERT INTO case_counter (office_id, year, last) VALUES ($1, $2, 1)"
-		" ON CONFLICT (office_id, year) DO UPDATE SET last = case_counter.last + 1"
-		" RETURNING last",
 	/* The person and their specific needs in one round trip. */
 	[P_PERSON_ADD] = "WITH p AS (INSERT INTO person (case_id, seq, relationship, family_name,"
 			 " given_names, family_name_latin, given_names_latin, sex, birth_date,"
@@ -71,9 +67,9 @@ static const char *const stmt_sql[P__N] = {
 };
 
 static const int stmt_nparams[P__N] = {
-	[P_OFFICE_ID] = 1,       [P_CASE_ADD] = 8,    [P_COUNTER_BUMP] = 3, [P_COUNTER_NEXT] = 2,
-	[P_COUNTER_RESERVE] = 3, [P_PERSON_ADD] = 13, [P_NEED_ADD] = 2,     [P_DOC_ADD] = 5,
-	[P_EVENT_ADD] = 6,       [P_CASE_GET] = 1,    [P_CASE_EXISTS] = 1,
+	[P_OFFICE_ID] = 1,   [P_CASE_ADD] = 8,    [P_COUNTER_BUMP] = 3, [P_COUNTER_RESERVE] = 3,
+	[P_PERSON_ADD] = 13, [P_NEED_ADD] = 2,    [P_DOC_ADD] = 5,      [P_EVENT_ADD] = 6,
+	[P_CASE_GET] = 1,    [P_CASE_EXISTS] = 1,
 };
 
 /* ---- errors ------------------------------------------------------------ */
@@ -867,29 +863,6 @@ static int pg_office_list(struct cor_store *s, int (*cb)(const struct cor_office
 
 /* ---- cases, persons, documents, events ----------------------------------- */
 
-static int pg_case_next_seq(struct cor_store *s, const char *office, int year, long *seq)
-{
-	struct cor_pg *st = PG(s);
-	char oid_s[24], year_s[16];
-	const char *v[] = {oid_s, year_s};
-	int64_t oid;
-	int err = sync_copy(st);
-	if (err == 0)
-		err = flush_counters(st);
-	if (err == 0)
-		err = office_id(st, office, &oid);
-	if (err < 0)
-		return err;
-	snprintf(oid_s, sizeof(oid_s), "%lld", (long long)oid);
-	snprintf(year_s, sizeof(year_s), "%d", year);
-	PGresult *r = run(st, P_COUNTER_NEXT, v, "numbering a case", &err);
-	if (!r)
-		return err;
-	*seq = strtol(PQgetvalue(r, 0, 0), NULL, 10);
-	PQclear(r);
-	return 0;
-}
-
 static int pg_case_reserve(struct cor_store *s, const char *office, int year, long count,
 			   long *first)
 {
@@ -1498,7 +1471,6 @@ const struct cor_store_ops cor_pg_ops = {
 	.office_add = pg_office_add,
 	.office_get = pg_office_get,
 	.office_list = pg_office_list,
-	.case_next_seq = pg_case_next_seq,
 	.case_reserve = pg_case_reserve,
 	.case_add = pg_case_add,
 	.case_last_id = pg_case_last_id,

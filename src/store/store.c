@@ -165,7 +165,7 @@ int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_offic
 
 int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, long *seq)
 {
-	return OPS(st)->case_next_seq(st, office, year, seq);
+	return OPS(st)->case_reserve(st, office, year, 1, seq);
 }
 
 int cor_store_case_reserve(struct cor_store *st, const char *office, int year, long count,

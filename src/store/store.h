@@ -133,7 +133,7 @@ int cor_store_office_get(struct cor_store *st, const char *code, struct cor_offi
 int cor_store_office_list(struct cor_store *st, int (*cb)(const struct cor_office *o, void *ctx),
 			  void *ctx);
 
-/* Reserve the next case number of office in year (1, 2, ...). */
+/* Reserve the next case number of office in year (1, 2, ...): a reserve of one. */
 int cor_store_case_next_seq(struct cor_store *st, const char *office, int year, long *seq);
 /* Reserve the next count case numbers of office in year at once: *first is
  * the first of them (a block leased to a device, store_numbers.h). */

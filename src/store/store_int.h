@@ -58,7 +58,6 @@ struct cor_store_ops {
 	int (*office_list)(struct cor_store *st, int (*cb)(const struct cor_office *o, void *ctx),
 			   void *ctx);
 
-	int (*case_next_seq)(struct cor_store *st, const char *office, int year, long *seq);
 	int (*case_reserve)(struct cor_store *st, const char *office, int year, long count,
 			    long *first);
 	int (*case_add)(struct cor_store *st, const struct cor_case *c, int64_t *id);

@@ -41,9 +41,6 @@ static const char *const stmt_sql[S__N] = {
 	[S_COUNTER_RESERVE] = "INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, ?3)"
 			      " ON CONFLICT (office_id, year) DO UPDATE SET last = last + ?3"
 			      " RETURNING last",
-	[S_COUNTER_NEXT] = "INSERT INTO case_counter (office_id, year, last) VALUES (?1, ?2, 1)"
-			   " ON CONFLICT (office_id, year) DO UPDATE SET last = last + 1"
-			   " RETURNING last",
 	[S_PERSON_ADD] =
 		"INSERT INTO person (case_id, seq, relationship, family_name, given_names,"
 		" family_name_latin, given_names_latin, sex, birth_date, birth_date_approx,"
@@ -734,32 +731,6 @@ static int sqlite_office_list(struct cor_store *st,
 	return ret;
 }
 
-static int sqlite_case_next_seq(struct cor_store *st, const char *office, int year, long *seq)
-{
-	int64_t oid;
-	int err = flush_counters(st);
-	if (err == 0)
-		err = office_id(st, office, &oid);
-	if (err < 0)
-		return err;
-	sqlite3_stmt *s = stmt(st, S_COUNTER_NEXT);
-	if (!s)
-		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "numbering a case");
-	sqlite3_bind_int64(s, 1, oid);
-	sqlite3_bind_int(s, 2, year);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		err = cor_sqlite_fail(st, sqlite3_extended_errcode(st->db), "numbering a case");
-		sqlite3_reset(s);
-		return err;
-	}
-	*seq = (long)sqlite3_column_int64(s, 0);
-	while (sqlite3_step(s) == SQLITE_ROW)
-		;
-	sqlite3_reset(s);
-	return 0;
-}
-
 static int sqlite_case_reserve(struct cor_store *st, const char *office, int year, long count,
 			       long *first)
 {
@@ -1304,7 +1275,6 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.office_add = sqlite_office_add,
 	.office_get = sqlite_office_get,
 	.office_list = sqlite_office_list,
-	.case_next_seq = sqlite_case_next_seq,
 	.case_reserve = sqlite_case_reserve,
 	.case_add = sqlite_case_add,
 	.case_last_id = sqlite_case_last_id,
