@@ -139,9 +139,9 @@ static const char m7_rules[] = "CREATE TABLE rules_config ("
  * create gets a uid, a UUIDv7 made where it is made (cor_uuid7(), a function
  * of the connection) and never changed; records that exist before this
  * migration get theirs here (the migrations run with triggers off, so the
- * append-only tables take them too). Every INSERT names the uid: the constant default
- * only lets the column be added, and the unique index refuses a second row
- * that kept it. Records named by a natural key (office and place codes, a
+ * append-only tables take them too). Every INSERT names the uid: the constant
+ * default only lets the column be added (migration 9 keeps the unique index
+ * only where a uid is looked up). Records named by a natural key (office and place codes, a
  * person's needs, a movement's legs, ...) are identified through it.
  *
  * Case numbers: the database is its office's primary (numbering cases from
@@ -224,6 +224,28 @@ static const char m8_identity[] =
 	"  UNIQUE (office_id, year, first_no)"
 	") STRICT;";
 
+/* A uid is looked up where a record is looked up on its own: a case, a
+ * movement, a block of numbers. Every other record belongs to one of them
+ * and is found through its parent's index (the persons and events of a case,
+ * the documents of a person, the bookings of a movement, ...), so its uid
+ * needs no index of its own, which an import of a million persons would pay
+ * for row by row (bench/RESULTS.md). Uids stay unique by how they are made
+ * (util/uuid.h); every INSERT names one. */
+static const char m9_uid_lookup[] = "DROP INDEX person_uid;"
+				    "DROP INDEX document_uid;"
+				    "DROP INDEX event_uid;"
+				    "DROP INDEX counselling_uid;"
+				    "DROP INDEX referral_uid;"
+				    "DROP INDEX protection_assessment_uid;"
+				    "DROP INDEX protection_clearance_uid;"
+				    "DROP INDEX health_check_uid;"
+				    "DROP INDEX health_note_uid;"
+				    "DROP INDEX fund_request_uid;"
+				    "DROP INDEX fund_payment_uid;"
+				    "DROP INDEX booking_uid;"
+				    "DROP INDEX support_item_uid;"
+				    "DROP INDEX support_visit_uid;";
+
 const char *const cor_sqlite_migrations[] = {
 	m1_schema,
 	cor_sqlite_migration_fund,
@@ -233,6 +255,7 @@ const char *const cor_sqlite_migrations[] = {
 	cor_sqlite_migration_movement,
 	m7_rules,
 	m8_identity,
+	m9_uid_lookup,
 };
 const size_t cor_sqlite_migrations_len =
 	sizeof(cor_sqlite_migrations) / sizeof(cor_sqlite_migrations[0]);

@@ -13,6 +13,7 @@
 
 #include "store/pg_int.h"
 #include "util/error.h"
+#include "util/uuid.h"
 
 #define BATCH_BYTES (4u << 20) /* flush when the streams hold this much */
 #define BLOCK_MAX   (1 << 20)
@@ -20,13 +21,14 @@
 
 static const char *const copy_sql[C__N] = {
 	[C_CASES] = "COPY cases (id, ref, programme, office_id, origin, destination, state,"
-		    " priority, registered_on) FROM STDIN",
+		    " priority, registered_on, uid) FROM STDIN",
 	[C_PERSON] = "COPY person (id, case_id, seq, relationship, family_name, given_names,"
 		     " family_name_latin, given_names_latin, sex, birth_date, birth_date_approx,"
-		     " nationality, languages) FROM STDIN",
+		     " nationality, languages, uid) FROM STDIN",
 	[C_NEED] = "COPY person_need (person_id, code) FROM STDIN",
-	[C_DOCUMENT] = "COPY document (person_id, kind, number, issuer, expires_on) FROM STDIN",
-	[C_EVENT] = "COPY event (case_id, at, actor, action, detail, reason) FROM STDIN",
+	[C_DOCUMENT] =
+		"COPY document (person_id, kind, number, issuer, expires_on, uid) FROM STDIN",
+	[C_EVENT] = "COPY event (case_id, at, actor, action, detail, reason, uid) FROM STDIN",
 };
 
 static const char *const id_table[2] = {"cases", "person"};
@@ -92,6 +94,17 @@ static bool put_int(struct pg_copy *c, long long v, bool last)
 	char b[24];
 	snprintf(b, sizeof(b), "%lld", v);
 	return put(c, b, last);
+}
+
+/* A new uid, the row's last field: made here rather than by the column's
+ * default, a SQL function the server would run row by row. */
+static bool put_uid(struct pg_copy *c)
+{
+	struct cor_uuid u;
+	char b[COR_UUID_LEN];
+	if (cor_uuid7_now(&u) < 0)
+		return false;
+	return put(c, cor_uuid_format(&u, b), true);
 }
 
 static int oom(struct cor_pg *st)
@@ -520,7 +533,7 @@ int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office
 	    !put_int(k, office_id, false) || !put(k, c->origin, false) ||
 	    !put(k, c->destination, false) || !put(k, c->state, false) ||
 	    !put(k, cor_priority_name(c->priority), false) ||
-	    !put(k, cor_date_format(c->registered_on, date), true))
+	    !put(k, cor_date_format(c->registered_on, date), false) || !put_uid(k))
 		return oom(st);
 	k->rows++;
 	st->seq_case = *id;
@@ -561,7 +574,7 @@ int cor_pg_copy_person(struct cor_pg *st, int64_t case_id, const struct cor_pers
 	    !put(k, p->family_name_latin, false) || !put(k, p->given_names_latin, false) ||
 	    !put(k, sex, false) || !put(k, cor_date_format(p->birth_date, date), false) ||
 	    !put(k, p->birth_date_approx ? "1" : "0", false) || !put(k, p->nationality, false) ||
-	    !put(k, p->languages, true))
+	    !put(k, p->languages, false) || !put_uid(k))
 		return oom(st);
 	k->rows++;
 	struct pg_copy *nk = &st->copy[C_NEED];
@@ -586,7 +599,8 @@ int cor_pg_copy_document(struct cor_pg *st, int64_t person_id, const struct cor_
 	struct pg_copy *k = &st->copy[C_DOCUMENT];
 	if (!put_int(k, person_id, false) || !put(k, cor_doc_kind_name(d->kind), false) ||
 	    !put(k, d->number, false) || !put(k, d->issuer, false) ||
-	    !put(k, d->has_expiry ? cor_date_format(d->expires_on, date) : NULL, true))
+	    !put(k, d->has_expiry ? cor_date_format(d->expires_on, date) : NULL, false) ||
+	    !put_uid(k))
 		return oom(st);
 	k->rows++;
 	return maybe_flush(st);
@@ -597,7 +611,7 @@ int cor_pg_copy_event(struct cor_pg *st, int64_t case_id, const struct cor_event
 	struct pg_copy *k = &st->copy[C_EVENT];
 	if (!put_int(k, case_id, false) || !put(k, e->at, false) || !put(k, e->actor, false) ||
 	    !put(k, e->action, false) || !put(k, e->detail ? e->detail : "", false) ||
-	    !put(k, e->reason ? e->reason : "", true))
+	    !put(k, e->reason ? e->reason : "", false) || !put_uid(k))
 		return oom(st);
 	k->rows++;
 	return maybe_flush(st);

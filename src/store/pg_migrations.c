@@ -586,7 +586,26 @@ static const char m8_identity[] =
 	"  UNIQUE (office_id, year, first_no)"
 	");";
 
+/* SQLite's migration 9: a uid is indexed only where a record is looked up
+ * on its own (a case, a movement, a block of numbers). */
+static const char m9_uid_lookup[] =
+	"ALTER TABLE person DROP CONSTRAINT person_uid;"
+	"ALTER TABLE document DROP CONSTRAINT document_uid;"
+	"ALTER TABLE event DROP CONSTRAINT event_uid;"
+	"ALTER TABLE counselling DROP CONSTRAINT counselling_uid;"
+	"ALTER TABLE referral DROP CONSTRAINT referral_uid;"
+	"ALTER TABLE protection_assessment DROP CONSTRAINT protection_assessment_uid;"
+	"ALTER TABLE protection_clearance DROP CONSTRAINT protection_clearance_uid;"
+	"ALTER TABLE health_check DROP CONSTRAINT health_check_uid;"
+	"ALTER TABLE health_note DROP CONSTRAINT health_note_uid;"
+	"ALTER TABLE fund_request DROP CONSTRAINT fund_request_uid;"
+	"ALTER TABLE fund_payment DROP CONSTRAINT fund_payment_uid;"
+	"ALTER TABLE booking DROP CONSTRAINT booking_uid;"
+	"ALTER TABLE support_item DROP CONSTRAINT support_item_uid;"
+	"ALTER TABLE support_visit DROP CONSTRAINT support_visit_uid;";
+
 const char *const cor_pg_migrations[] = {
-	m1_schema, m2_fund, m3_workflow, m4_health, m5_support, m6_movement, m7_rules, m8_identity,
+	m1_schema,   m2_fund,  m3_workflow, m4_health,     m5_support,
+	m6_movement, m7_rules, m8_identity, m9_uid_lookup,
 };
 const size_t cor_pg_migrations_len = sizeof(cor_pg_migrations) / sizeof(cor_pg_migrations[0]);

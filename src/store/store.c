@@ -205,6 +205,32 @@ int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_
 	return OPS(st)->event_add(st, case_id, e);
 }
 
+int cor_store_documents_add(struct cor_store *st, size_t n, const int64_t *person_ids,
+			    const struct cor_document *docs)
+{
+	if (OPS(st)->documents_add)
+		return OPS(st)->documents_add(st, n, person_ids, docs);
+	for (size_t i = 0; i < n; i++) {
+		int err = OPS(st)->document_add(st, person_ids[i], &docs[i]);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+int cor_store_events_add(struct cor_store *st, size_t n, const int64_t *case_ids,
+			 const struct cor_event *events)
+{
+	if (OPS(st)->events_add)
+		return OPS(st)->events_add(st, n, case_ids, events);
+	for (size_t i = 0; i < n; i++) {
+		int err = OPS(st)->event_add(st, case_ids[i], &events[i]);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
 /* ---- reads ------------------------------------------------------------- */
 
 int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,

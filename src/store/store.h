@@ -153,6 +153,13 @@ int cor_store_person_add(struct cor_store *st, int64_t case_id, const struct cor
 int cor_store_document_add(struct cor_store *st, int64_t person_id, const struct cor_document *d);
 /* Append to a case's history. */
 int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e);
+/* n documents (docs[i] of person person_ids[i]) or n events (events[i] of
+ * case case_ids[i]) at once: as n calls of the adds above, in fewer
+ * statements where the backend can (a large write's batches). */
+int cor_store_documents_add(struct cor_store *st, size_t n, const int64_t *person_ids,
+			    const struct cor_document *docs);
+int cor_store_events_add(struct cor_store *st, size_t n, const int64_t *case_ids,
+			 const struct cor_event *events);
 
 /* Cases matching f, in registration order. */
 int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,

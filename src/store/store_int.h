@@ -67,6 +67,11 @@ struct cor_store_ops {
 			  int64_t *id);
 	int (*document_add)(struct cor_store *st, int64_t person_id, const struct cor_document *d);
 	int (*event_add)(struct cor_store *st, int64_t case_id, const struct cor_event *e);
+	/* NULL: one document_add or event_add each. */
+	int (*documents_add)(struct cor_store *st, size_t n, const int64_t *person_ids,
+			     const struct cor_document *docs);
+	int (*events_add)(struct cor_store *st, size_t n, const int64_t *case_ids,
+			  const struct cor_event *events);
 
 	int (*case_list)(struct cor_store *st, const struct cor_case_filter *f,
 			 int (*cb)(const struct cor_case_summary *s, void *ctx), void *ctx);

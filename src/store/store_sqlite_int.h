@@ -26,6 +26,8 @@ enum stmt_id {
 	S_MARK,
 	S_RELEASE,
 	S_UNDO,
+	S_DOC_ADD_N,
+	S_EVENT_ADD_N,
 	S__N
 };
 
@@ -85,6 +87,9 @@ int cor_sqlite_step_done(struct cor_store *st, sqlite3_stmt *s, const char *what
  * with bind_opt. */
 void cor_sqlite_bind_text(sqlite3_stmt *s, int i, const char *v);
 void cor_sqlite_bind_opt(sqlite3_stmt *s, int i, const char *v);
+/* Bind a new record identity (a UUIDv7, 16 bytes) as parameter i;
+ * COR_EIO with a message when the system gives no randomness. */
+int cor_sqlite_bind_uid(struct cor_store *st, sqlite3_stmt *s, int i);
 /* Copy a text column into a buffer ("" for NULL). */
 void cor_sqlite_copy_col(char *dst, size_t len, sqlite3_stmt *s, int i);
 /* A uid column (16 bytes) in its canonical text form; "" when absent. */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
+#include <time.h>
 
 #include "util/error.h"
 
@@ -72,6 +73,13 @@ int cor_uuid7(int64_t unix_ms, struct cor_uuid *out)
 		out->b[i] = (uint8_t)((uint64_t)unix_ms >> (40 - 8 * i));
 	memcpy(out->b + 6, r, sizeof(r));
 	return 0;
+}
+
+int cor_uuid7_now(struct cor_uuid *out)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return cor_uuid7((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000, out);
 }
 
 char *cor_uuid_format(const struct cor_uuid *u, char buf[COR_UUID_LEN])

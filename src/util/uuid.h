@@ -20,6 +20,9 @@ struct cor_uuid {
  * part is then a counter step above the last one). 0, or COR_EIO when the
  * system has no randomness to give. Thread-safe. */
 int cor_uuid7(int64_t unix_ms, struct cor_uuid *out);
+/* A new UUIDv7 at the wall clock's time: a uid says when the record was
+ * made, whatever "now" an operation was given. */
+int cor_uuid7_now(struct cor_uuid *out);
 /* Write u in the canonical lowercase 8-4-4-4-12 form. Returns buf. */
 char *cor_uuid_format(const struct cor_uuid *u, char buf[COR_UUID_LEN]);
 /* Parse the canonical form (either case); COR_EINVAL when malformed. */
