@@ -204,7 +204,39 @@ static const char *val(PGresult *r, int row, int col)
 	return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
 }
 
-static void copy_val(char *dst, size_t len, PGresult *r, int row, int col)
+PGresult *cor_pg_query(struct cor_pg *st, const char *sql, int n, const char *const *v,
+		       const char *what, int *err)
+{
+	if ((*err = st->large ? cor_pg_copy_flush(st) : 0) < 0)
+		return NULL;
+	return query(st, sql, n, v, what, err);
+}
+
+int cor_pg_unit_begin(struct cor_store *s, bool *own)
+{
+	*own = !cor_store_in_transaction(s);
+	return *own ? cor_store_begin(s) : cor_store_mark(s);
+}
+
+int cor_pg_unit_end(struct cor_store *s, bool own, int err)
+{
+	struct cor_pg *st = PG(s);
+	if (err == 0) {
+		err = own ? cor_store_commit(s) : cor_store_release(s);
+		if (err == 0)
+			return 0;
+	}
+	char msg[sizeof(st->msg)];
+	memcpy(msg, st->msg, sizeof(msg));
+	if (own)
+		cor_store_rollback(s);
+	else
+		cor_store_undo(s);
+	memcpy(st->msg, msg, sizeof(msg));
+	return err;
+}
+
+void cor_pg_text(char *dst, size_t len, PGresult *r, int row, int col)
 {
 	snprintf(dst, len, "%s", PQgetvalue(r, row, col));
 }
@@ -777,7 +809,7 @@ static int office_id(struct cor_pg *st, const char *code, int64_t *id)
 		return err;
 	if (PQntuples(r) == 0) {
 		PQclear(r);
-		cor_pg_msg(st, "no office '%s' (see 'corridor office list')", code);
+		cor_pg_msg(st, "no office '%s'", code);
 		return COR_ENOTFOUND;
 	}
 	*id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
@@ -814,9 +846,9 @@ static int pg_office_add(struct cor_store *s, const struct cor_office *o)
 
 static void read_office(PGresult *r, int i, struct cor_office *o)
 {
-	copy_val(o->code, sizeof(o->code), r, i, 0);
-	copy_val(o->country, sizeof(o->country), r, i, 1);
-	copy_val(o->name, sizeof(o->name), r, i, 2);
+	cor_pg_text(o->code, sizeof(o->code), r, i, 0);
+	cor_pg_text(o->country, sizeof(o->country), r, i, 1);
+	cor_pg_text(o->name, sizeof(o->name), r, i, 2);
 }
 
 static int pg_office_get(struct cor_store *s, const char *code, struct cor_office *out)
@@ -831,7 +863,7 @@ static int pg_office_get(struct cor_store *s, const char *code, struct cor_offic
 	if (!r)
 		return err;
 	if (PQntuples(r) == 0) {
-		cor_pg_msg(st, "no office '%s' (see 'corridor office list')", code);
+		cor_pg_msg(st, "no office '%s'", code);
 		err = COR_ENOTFOUND;
 	} else {
 		read_office(r, 0, out);
@@ -949,12 +981,12 @@ static int pg_case_last_id(struct cor_store *s, int64_t *id)
 static void read_case(PGresult *r, int i, int at, struct cor_case *c)
 {
 	c->uid[0] = '\0';
-	copy_val(c->ref, sizeof(c->ref), r, i, at);
-	copy_val(c->programme, sizeof(c->programme), r, i, at + 1);
-	copy_val(c->office, sizeof(c->office), r, i, at + 2);
-	copy_val(c->origin, sizeof(c->origin), r, i, at + 3);
-	copy_val(c->destination, sizeof(c->destination), r, i, at + 4);
-	copy_val(c->state, sizeof(c->state), r, i, at + 5);
+	cor_pg_text(c->ref, sizeof(c->ref), r, i, at);
+	cor_pg_text(c->programme, sizeof(c->programme), r, i, at + 1);
+	cor_pg_text(c->office, sizeof(c->office), r, i, at + 2);
+	cor_pg_text(c->origin, sizeof(c->origin), r, i, at + 3);
+	cor_pg_text(c->destination, sizeof(c->destination), r, i, at + 4);
+	cor_pg_text(c->state, sizeof(c->state), r, i, at + 5);
 	c->priority = COR_PRIO_NORMAL;
 	cor_priority_parse(PQgetvalue(r, i, at + 6), &c->priority);
 	cor_date_parse(PQgetvalue(r, i, at + 7), &c->registered_on);
@@ -978,7 +1010,7 @@ static int pg_case_get(struct cor_store *s, const char *ref, int64_t *id, struct
 			*id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 		if (out) {
 			read_case(r, 0, 1, out);
-			copy_val(out->uid, sizeof(out->uid), r, 0, 9);
+			cor_pg_text(out->uid, sizeof(out->uid), r, 0, 9);
 		}
 	}
 	PQclear(r);
@@ -1170,7 +1202,7 @@ static int list_row(PGresult *r, int i, void *ctx)
 	const char *fam = val(r, i, 9), *giv = val(r, i, 10);
 	snprintf(sum.principal, sizeof(sum.principal), "%s%s%s", fam ? fam : "",
 		 fam && *fam ? ", " : "", giv ? giv : "");
-	copy_val(sum.nationality, sizeof(sum.nationality), r, i, 11);
+	cor_pg_text(sum.nationality, sizeof(sum.nationality), r, i, 11);
 	return lc->cb(&sum, lc->ctx);
 }
 
@@ -1222,17 +1254,17 @@ static void read_person(PGresult *r, int i, int at, struct cor_person *p)
 	p->seq = atoi(PQgetvalue(r, i, at));
 	p->relationship = COR_REL_UNRELATED;
 	cor_relationship_parse(PQgetvalue(r, i, at + 1), &p->relationship);
-	copy_val(p->family_name, sizeof(p->family_name), r, i, at + 2);
-	copy_val(p->given_names, sizeof(p->given_names), r, i, at + 3);
-	copy_val(p->family_name_latin, sizeof(p->family_name_latin), r, i, at + 4);
-	copy_val(p->given_names_latin, sizeof(p->given_names_latin), r, i, at + 5);
+	cor_pg_text(p->family_name, sizeof(p->family_name), r, i, at + 2);
+	cor_pg_text(p->given_names, sizeof(p->given_names), r, i, at + 3);
+	cor_pg_text(p->family_name_latin, sizeof(p->family_name_latin), r, i, at + 4);
+	cor_pg_text(p->given_names_latin, sizeof(p->given_names_latin), r, i, at + 5);
 	const char *sex = PQgetvalue(r, i, at + 6);
 	p->sex = sex[0] ? sex[0] : 'X';
 	cor_date_parse(PQgetvalue(r, i, at + 7), &p->birth_date);
 	p->birth_date_approx = strcmp(PQgetvalue(r, i, at + 8), "0") != 0;
-	copy_val(p->nationality, sizeof(p->nationality), r, i, at + 9);
-	copy_val(p->languages, sizeof(p->languages), r, i, at + 10);
-	copy_val(p->needs, sizeof(p->needs), r, i, at + 11);
+	cor_pg_text(p->nationality, sizeof(p->nationality), r, i, at + 9);
+	cor_pg_text(p->languages, sizeof(p->languages), r, i, at + 10);
+	cor_pg_text(p->needs, sizeof(p->needs), r, i, at + 11);
 }
 
 static void read_document(PGresult *r, int i, int at, struct cor_document *d)
@@ -1241,8 +1273,8 @@ static void read_document(PGresult *r, int i, int at, struct cor_document *d)
 	const char *kind = val(r, i, at);
 	if (!kind || cor_doc_kind_parse(kind, &d->kind) < 0)
 		d->kind = COR_DOC_NONE;
-	copy_val(d->number, sizeof(d->number), r, i, at + 1);
-	copy_val(d->issuer, sizeof(d->issuer), r, i, at + 2);
+	cor_pg_text(d->number, sizeof(d->number), r, i, at + 1);
+	cor_pg_text(d->issuer, sizeof(d->issuer), r, i, at + 2);
 	const char *exp = val(r, i, at + 3);
 	d->has_expiry = exp && cor_date_parse(exp, &d->expires_on) == 0;
 }
@@ -1276,7 +1308,7 @@ static int pg_case_persons(struct cor_store *s, int64_t case_id,
 		struct cor_document docs[MAX_DOCS];
 		int n = 0, j = i;
 		read_person(r, i, 1, &p);
-		copy_val(p.uid, sizeof(p.uid), r, i, 17);
+		cor_pg_text(p.uid, sizeof(p.uid), r, i, 17);
 		for (; j < rows && !strcmp(PQgetvalue(r, j, 0), PQgetvalue(r, i, 0)); j++)
 			if (!PQgetisnull(r, j, 13) && n < MAX_DOCS)
 				read_document(r, j, 13, &docs[n++]);
@@ -1305,7 +1337,7 @@ static int pg_case_events(struct cor_store *s, int64_t case_id,
 		return err;
 	for (int i = 0; i < PQntuples(r) && !ret; i++) {
 		struct cor_event e;
-		copy_val(e.at, sizeof(e.at), r, i, 0);
+		cor_pg_text(e.at, sizeof(e.at), r, i, 0);
 		e.actor = PQgetvalue(r, i, 1);
 		e.action = PQgetvalue(r, i, 2);
 		e.detail = PQgetvalue(r, i, 3);

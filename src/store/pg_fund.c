@@ -17,57 +17,10 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-/* Run sql with n text parameters, after what a large write streams; NULL
- * and *err (a message on st) when it fails. */
-static PGresult *query(struct cor_store *s, const char *sql, int n, const char *const *v,
-		       const char *what, int *err)
-{
-	struct cor_pg *st = PG(s);
-	if ((st->large && (*err = cor_pg_copy_flush(st)) < 0) || (*err = cor_pg_copy_ready(st)) < 0)
-		return NULL;
-	PGresult *r = PQexecParams(st->conn, sql, n, NULL, v, NULL, NULL, 0);
-	ExecStatusType t = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-		*err = cor_pg_fail(st, r, what);
-		return NULL;
-	}
-	*err = 0;
-	return r;
-}
-
-/* A unit of work: a transaction of its own outside one (*own), else a
- * savepoint. */
-static int unit_begin(struct cor_store *st, bool *own)
-{
-	*own = !cor_store_in_transaction(st);
-	return *own ? cor_store_begin(st) : cor_store_mark(st);
-}
-
-/* Keep the unit when err is 0, else undo it keeping err's message. */
-static int unit_end(struct cor_store *s, bool own, int err)
-{
-	struct cor_pg *st = PG(s);
-	if (err == 0)
-		return own ? cor_store_commit(s) : cor_store_release(s);
-	char msg[sizeof(st->msg)];
-	memcpy(msg, st->msg, sizeof(msg));
-	if (own)
-		cor_store_rollback(s);
-	else
-		cor_store_undo(s);
-	memcpy(st->msg, msg, sizeof(msg));
-	return err;
-}
-
 static const char *num(char buf[24], int64_t v)
 {
 	snprintf(buf, 24, "%lld", (long long)v);
 	return buf;
-}
-
-static void copy_val(char *dst, size_t len, PGresult *r, int row, int col)
-{
-	snprintf(dst, len, "%s", PQgetvalue(r, row, col));
 }
 
 static int64_t int_val(PGresult *r, int row, int col)
@@ -95,7 +48,7 @@ static int position(struct cor_store *s, const char *office, int year, const cha
 	char y[24];
 	const char *v[] = {office, num(y, year), currency};
 	int err;
-	PGresult *r = query(s, sql_position, 3, v, "reading the fund", &err);
+	PGresult *r = cor_pg_query(PG(s), sql_position, 3, v, "reading the fund", &err);
 	if (!r)
 		return err;
 	if (PQntuples(r) == 0) {
@@ -129,10 +82,10 @@ static int fund_event(struct cor_store *s, int64_t case_id, const char *actor, c
 		return cor_store_event_add(s, case_id, &e);
 	const char *v[] = {e.at, e.actor, e.action, e.detail, e.reason};
 	int err;
-	PQclear(query(s,
-		      "INSERT INTO event (case_id, at, actor, action, detail, reason)"
-		      " VALUES (NULL, $1, $2, $3, $4, $5)",
-		      5, v, "recording an event", &err));
+	PQclear(cor_pg_query(PG(s),
+			     "INSERT INTO event (case_id, at, actor, action, detail, reason)"
+			     " VALUES (NULL, $1, $2, $3, $4, $5)",
+			     5, v, "recording an event", &err));
 	return err;
 }
 
@@ -144,21 +97,22 @@ static int pg_set_budget(struct cor_store *s, const char *office, int year, cons
 		am[24];
 	int64_t oid = 0;
 	bool own;
-	int err = unit_begin(s, &own);
+	int err = cor_pg_unit_begin(s, &own);
 	if (err < 0)
 		return err;
 	if ((err = position(s, office, year, currency, &p, &oid)) < 0)
-		return unit_end(s, own, err);
+		return cor_pg_unit_end(s, own, err);
 	const char *v[] = {num(o_s, oid),   num(y, year), currency,
 			   num(am, amount), actor,        cor_store_now(s, at)};
-	PQclear(query(s,
-		      "INSERT INTO fund_budget (office_id, year, currency, amount, set_by, set_at)"
-		      " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (office_id, year, currency)"
-		      " DO UPDATE SET amount = excluded.amount, set_by = excluded.set_by,"
-		      " set_at = excluded.set_at",
-		      6, v, "setting a budget", &err));
+	PQclear(cor_pg_query(
+		PG(s),
+		"INSERT INTO fund_budget (office_id, year, currency, amount, set_by, set_at)"
+		" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (office_id, year, currency)"
+		" DO UPDATE SET amount = excluded.amount, set_by = excluded.set_by,"
+		" set_at = excluded.set_at",
+		6, v, "setting a budget", &err));
 	if (err < 0)
-		return unit_end(s, own, err);
+		return cor_pg_unit_end(s, own, err);
 	if (p.budget)
 		snprintf(detail, sizeof(detail), "budget %s %d set to %s (was %s)", office, year,
 			 cor_money_format(amount, currency, a),
@@ -166,7 +120,7 @@ static int pg_set_budget(struct cor_store *s, const char *office, int year, cons
 	else
 		snprintf(detail, sizeof(detail), "budget %s %d set to %s", office, year,
 			 cor_money_format(amount, currency, a));
-	return unit_end(s, own, fund_event(s, 0, actor, detail, NULL));
+	return cor_pg_unit_end(s, own, fund_event(s, 0, actor, detail, NULL));
 }
 
 /* The request columns, in the order read_request reads them. */
@@ -181,20 +135,20 @@ static void read_request(PGresult *res, int i, struct cor_fund_request *r, int64
 {
 	memset(r, 0, sizeof(*r));
 	r->id = (long)int_val(res, i, 0);
-	copy_val(r->case_ref, sizeof(r->case_ref), res, i, 1);
-	copy_val(r->office, sizeof(r->office), res, i, 2);
+	cor_pg_text(r->case_ref, sizeof(r->case_ref), res, i, 1);
+	cor_pg_text(r->office, sizeof(r->office), res, i, 2);
 	r->year = (int)int_val(res, i, 3);
-	copy_val(r->reason, sizeof(r->reason), res, i, 4);
-	copy_val(r->kind, sizeof(r->kind), res, i, 5);
+	cor_pg_text(r->reason, sizeof(r->reason), res, i, 4);
+	cor_pg_text(r->kind, sizeof(r->kind), res, i, 5);
 	r->amount = int_val(res, i, 6);
-	copy_val(r->currency, sizeof(r->currency), res, i, 7);
+	cor_pg_text(r->currency, sizeof(r->currency), res, i, 7);
 	cor_fund_state_parse(PQgetvalue(res, i, 8), &r->state);
 	r->paid = int_val(res, i, 9);
-	copy_val(r->requested_by, sizeof(r->requested_by), res, i, 10);
-	copy_val(r->requested_at, sizeof(r->requested_at), res, i, 11);
-	copy_val(r->note, sizeof(r->note), res, i, 12);
-	copy_val(r->decided_by, sizeof(r->decided_by), res, i, 13);
-	copy_val(r->decision_note, sizeof(r->decision_note), res, i, 14);
+	cor_pg_text(r->requested_by, sizeof(r->requested_by), res, i, 10);
+	cor_pg_text(r->requested_at, sizeof(r->requested_at), res, i, 11);
+	cor_pg_text(r->note, sizeof(r->note), res, i, 12);
+	cor_pg_text(r->decided_by, sizeof(r->decided_by), res, i, 13);
+	cor_pg_text(r->decision_note, sizeof(r->decision_note), res, i, 14);
 	if (case_id)
 		*case_id = int_val(res, i, 15);
 }
@@ -204,8 +158,8 @@ static int get(struct cor_store *s, long id, struct cor_fund_request *out, int64
 	char id_s[24];
 	const char *v[] = {num(id_s, id)};
 	int err;
-	PGresult *r =
-		query(s, REQUEST_SQL " WHERE r.id = $1", 1, v, "reading a fund request", &err);
+	PGresult *r = cor_pg_query(PG(s), REQUEST_SQL " WHERE r.id = $1", 1, v,
+				   "reading a fund request", &err);
 	if (!r)
 		return err;
 	if (PQntuples(r) == 0) {
@@ -230,27 +184,27 @@ static int pg_request(struct cor_store *s, const char *case_ref, int year, const
 	int64_t case_id = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], c_s[24], y[24], am[24];
 	bool own;
-	int err = unit_begin(s, &own);
+	int err = cor_pg_unit_begin(s, &own);
 	if (err < 0)
 		return err;
 	if ((err = cor_store_case_get(s, case_ref, &case_id, NULL)) < 0)
-		return unit_end(s, own, err);
+		return cor_pg_unit_end(s, own, err);
 	const char *v[] = {num(c_s, case_id),   num(y, year), reason,           kind,
 			   num(am, amount),     currency,     note ? note : "", actor,
 			   cor_store_now(s, at)};
-	PGresult *r =
-		query(s,
-		      "INSERT INTO fund_request (case_id, year, reason, kind, amount, currency,"
-		      " state, note, requested_by, requested_at)"
-		      " VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $9) RETURNING id",
-		      9, v, "recording a request", &err);
+	PGresult *r = cor_pg_query(
+		PG(s),
+		"INSERT INTO fund_request (case_id, year, reason, kind, amount, currency,"
+		" state, note, requested_by, requested_at)"
+		" VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $9) RETURNING id",
+		9, v, "recording a request", &err);
 	if (!r)
-		return unit_end(s, own, err);
+		return cor_pg_unit_end(s, own, err);
 	*id = (long)int_val(r, 0, 0);
 	PQclear(r);
 	snprintf(detail, sizeof(detail), "request %ld: %s for %s (%s)", *id,
 		 cor_money_format(amount, currency, a), kind, reason);
-	return unit_end(s, own, fund_event(s, case_id, actor, detail, note));
+	return cor_pg_unit_end(s, own, fund_event(s, case_id, actor, detail, note));
 }
 
 static int pg_decide(struct cor_store *s, long id, bool approve, const char *note,
@@ -260,22 +214,22 @@ static int pg_decide(struct cor_store *s, long id, bool approve, const char *not
 	int64_t case_id = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], id_s[24];
 	bool own;
-	int err = unit_begin(s, &own);
+	int err = cor_pg_unit_begin(s, &own);
 	if (err < 0)
 		return err;
 	if ((err = get(s, id, &r, &case_id)) < 0)
-		return unit_end(s, own, err);
+		return cor_pg_unit_end(s, own, err);
 	const char *v[] = {num(id_s, id), approve ? "approved" : "rejected", actor,
 			   cor_store_now(s, at), note ? note : ""};
-	PQclear(query(s,
-		      "UPDATE fund_request SET state = $2, decided_by = $3, decided_at = $4,"
-		      " decision_note = $5 WHERE id = $1",
-		      5, v, "deciding a request", &err));
+	PQclear(cor_pg_query(PG(s),
+			     "UPDATE fund_request SET state = $2, decided_by = $3, decided_at = $4,"
+			     " decision_note = $5 WHERE id = $1",
+			     5, v, "deciding a request", &err));
 	if (err < 0)
-		return unit_end(s, own, err);
+		return cor_pg_unit_end(s, own, err);
 	snprintf(detail, sizeof(detail), "request %ld %s: %s", id,
 		 approve ? "approved" : "rejected", cor_money_format(r.amount, r.currency, a));
-	return unit_end(s, own, fund_event(s, case_id, actor, detail, note));
+	return cor_pg_unit_end(s, own, fund_event(s, case_id, actor, detail, note));
 }
 
 static int pg_pay(struct cor_store *s, long id, int64_t amount, const char *reference,
@@ -285,23 +239,24 @@ static int pg_pay(struct cor_store *s, long id, int64_t amount, const char *refe
 	int64_t case_id = 0;
 	char at[COR_TIME_LEN], detail[200], a[COR_MONEY_LEN], id_s[24], am[24];
 	bool own;
-	int err = unit_begin(s, &own);
+	int err = cor_pg_unit_begin(s, &own);
 	if (err < 0)
 		return err;
 	if ((err = get(s, id, &r, &case_id)) < 0)
-		return unit_end(s, own, err);
+		return cor_pg_unit_end(s, own, err);
 	const char *v[] = {num(id_s, id), num(am, amount), reference ? reference : "", actor,
 			   cor_store_now(s, at)};
-	PQclear(query(s,
-		      "INSERT INTO fund_payment (request_id, amount, reference, paid_by, paid_at)"
-		      " VALUES ($1, $2, $3, $4, $5)",
-		      5, v, "recording a payment", &err));
+	PQclear(cor_pg_query(
+		PG(s),
+		"INSERT INTO fund_payment (request_id, amount, reference, paid_by, paid_at)"
+		" VALUES ($1, $2, $3, $4, $5)",
+		5, v, "recording a payment", &err));
 	if (err < 0)
-		return unit_end(s, own, err);
+		return cor_pg_unit_end(s, own, err);
 	snprintf(detail, sizeof(detail), "request %ld: paid %s%s%s", id,
 		 cor_money_format(amount, r.currency, a),
 		 reference && *reference ? ", reference " : "", reference ? reference : "");
-	return unit_end(s, own, fund_event(s, case_id, actor, detail, NULL));
+	return cor_pg_unit_end(s, own, fund_event(s, case_id, actor, detail, NULL));
 }
 
 static int pg_requests(struct cor_store *s, const char *office, int year,
@@ -310,10 +265,10 @@ static int pg_requests(struct cor_store *s, const char *office, int year,
 	char y[24];
 	const char *v[] = {office && *office ? office : NULL, num(y, year)};
 	int err, ret = 0;
-	PGresult *r = query(s,
-			    REQUEST_SQL " WHERE ($1::text IS NULL OR o.code = $1)"
-					" AND r.year = $2::bigint ORDER BY r.id",
-			    2, v, "reading fund requests", &err);
+	PGresult *r = cor_pg_query(PG(s),
+				   REQUEST_SQL " WHERE ($1::text IS NULL OR o.code = $1)"
+					       " AND r.year = $2::bigint ORDER BY r.id",
+				   2, v, "reading fund requests", &err);
 	if (!r)
 		return err;
 	for (int i = 0; i < PQntuples(r) && !ret; i++) {
@@ -352,7 +307,7 @@ static int pg_positions(struct cor_store *s, const char *office, int year,
 	char y[24];
 	const char *v[] = {office, num(y, year)};
 	int err, ret = 0;
-	PGresult *r = query(s, sql, 2, v, "reading the fund", &err);
+	PGresult *r = cor_pg_query(PG(s), sql, 2, v, "reading the fund", &err);
 	if (!r)
 		return err;
 	if (PQntuples(r) == 0) {
@@ -368,7 +323,7 @@ static int pg_positions(struct cor_store *s, const char *office, int year,
 			.disbursed = int_val(r, i, 4),
 		};
 		char cur[4];
-		copy_val(cur, sizeof(cur), r, i, 1);
+		cor_pg_text(cur, sizeof(cur), r, i, 1);
 		ret = cb(cur, &p, ctx);
 	}
 	PQclear(r);

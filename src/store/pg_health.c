@@ -17,57 +17,10 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-/* Run sql with n text parameters, after what a large write streams; NULL
- * and *err (a message on st) when it fails. */
-static PGresult *query(struct cor_store *s, const char *sql, int n, const char *const *v,
-		       const char *what, int *err)
-{
-	struct cor_pg *st = PG(s);
-	if ((st->large && (*err = cor_pg_copy_flush(st)) < 0) || (*err = cor_pg_copy_ready(st)) < 0)
-		return NULL;
-	PGresult *r = PQexecParams(st->conn, sql, n, NULL, v, NULL, NULL, 0);
-	ExecStatusType t = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-		*err = cor_pg_fail(st, r, what);
-		return NULL;
-	}
-	*err = 0;
-	return r;
-}
-
-/* A unit of work: a transaction of its own outside one (*own), else a
- * savepoint. */
-static int unit_begin(struct cor_store *st, bool *own)
-{
-	*own = !cor_store_in_transaction(st);
-	return *own ? cor_store_begin(st) : cor_store_mark(st);
-}
-
-/* Keep the unit when err is 0, else undo it keeping err's message. */
-static int unit_end(struct cor_store *s, bool own, int err)
-{
-	struct cor_pg *st = PG(s);
-	if (err == 0)
-		return own ? cor_store_commit(s) : cor_store_release(s);
-	char msg[sizeof(st->msg)];
-	memcpy(msg, st->msg, sizeof(msg));
-	if (own)
-		cor_store_rollback(s);
-	else
-		cor_store_undo(s);
-	memcpy(st->msg, msg, sizeof(msg));
-	return err;
-}
-
 static const char *num(char buf[24], int64_t v)
 {
 	snprintf(buf, 24, "%lld", (long long)v);
 	return buf;
-}
-
-static void copy_val(char *dst, size_t len, PGresult *r, int row, int col)
-{
-	snprintf(dst, len, "%s", PQgetvalue(r, row, col));
 }
 
 static int event(struct cor_store *st, int64_t case_id, const char *actor, const char *action,
@@ -127,7 +80,7 @@ static int pg_person_find(struct cor_store *s, const char *ref, struct cor_perso
 		return COR_EINVAL;
 	}
 	const char *v[] = {case_ref, num(seq_s, seq)};
-	PGresult *r = query(s, sql, 2, v, "finding a person", &err);
+	PGresult *r = cor_pg_query(PG(s), sql, 2, v, "finding a person", &err);
 	if (!r)
 		return err;
 	if (PQntuples(r) == 0) {
@@ -142,28 +95,28 @@ static int pg_person_find(struct cor_store *s, const char *ref, struct cor_perso
 		memset(out, 0, sizeof(*out));
 		out->id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 		out->case_id = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
-		copy_val(c->ref, sizeof(c->ref), r, 0, 2);
-		copy_val(c->programme, sizeof(c->programme), r, 0, 3);
-		copy_val(c->office, sizeof(c->office), r, 0, 4);
-		copy_val(c->origin, sizeof(c->origin), r, 0, 5);
-		copy_val(c->destination, sizeof(c->destination), r, 0, 6);
-		copy_val(c->state, sizeof(c->state), r, 0, 7);
+		cor_pg_text(c->ref, sizeof(c->ref), r, 0, 2);
+		cor_pg_text(c->programme, sizeof(c->programme), r, 0, 3);
+		cor_pg_text(c->office, sizeof(c->office), r, 0, 4);
+		cor_pg_text(c->origin, sizeof(c->origin), r, 0, 5);
+		cor_pg_text(c->destination, sizeof(c->destination), r, 0, 6);
+		cor_pg_text(c->state, sizeof(c->state), r, 0, 7);
 		cor_priority_parse(PQgetvalue(r, 0, 8), &c->priority);
 		cor_date_parse(PQgetvalue(r, 0, 9), &c->registered_on);
 		p->seq = atoi(PQgetvalue(r, 0, 10));
 		p->relationship = COR_REL_UNRELATED;
 		cor_relationship_parse(PQgetvalue(r, 0, 11), &p->relationship);
-		copy_val(p->family_name, sizeof(p->family_name), r, 0, 12);
-		copy_val(p->given_names, sizeof(p->given_names), r, 0, 13);
-		copy_val(p->family_name_latin, sizeof(p->family_name_latin), r, 0, 14);
-		copy_val(p->given_names_latin, sizeof(p->given_names_latin), r, 0, 15);
+		cor_pg_text(p->family_name, sizeof(p->family_name), r, 0, 12);
+		cor_pg_text(p->given_names, sizeof(p->given_names), r, 0, 13);
+		cor_pg_text(p->family_name_latin, sizeof(p->family_name_latin), r, 0, 14);
+		cor_pg_text(p->given_names_latin, sizeof(p->given_names_latin), r, 0, 15);
 		const char *sex = PQgetvalue(r, 0, 16);
 		p->sex = sex[0] ? sex[0] : 'X';
 		cor_date_parse(PQgetvalue(r, 0, 17), &p->birth_date);
 		p->birth_date_approx = strcmp(PQgetvalue(r, 0, 18), "0") != 0;
-		copy_val(p->nationality, sizeof(p->nationality), r, 0, 19);
-		copy_val(p->languages, sizeof(p->languages), r, 0, 20);
-		copy_val(p->needs, sizeof(p->needs), r, 0, 21);
+		cor_pg_text(p->nationality, sizeof(p->nationality), r, 0, 19);
+		cor_pg_text(p->languages, sizeof(p->languages), r, 0, 20);
+		cor_pg_text(p->needs, sizeof(p->needs), r, 0, 21);
 		cor_person_ref_format(out->ref, sizeof(out->ref), c->ref, p->seq);
 	}
 	PQclear(r);
@@ -184,19 +137,20 @@ static int pg_document_record(struct cor_store *s, const struct cor_person_found
 			   d->has_expiry ? cor_date_format(d->expires_on, date) : NULL,
 			   cor_doc_source_name(source)};
 	bool own;
-	int err = unit_begin(s, &own);
+	int err = cor_pg_unit_begin(s, &own);
 	if (err < 0)
 		return err;
-	PGresult *r = query(s,
-			    "INSERT INTO document (person_id, kind, number, issuer, expires_on,"
-			    " source) VALUES ($1, $2, $3, $4, $5, $6)",
-			    6, v, "adding a document", &err);
+	PGresult *r =
+		cor_pg_query(PG(s),
+			     "INSERT INTO document (person_id, kind, number, issuer, expires_on,"
+			     " source) VALUES ($1, $2, $3, $4, $5, $6)",
+			     6, v, "adding a document", &err);
 	PQclear(r);
 	if (err == 0) {
 		cor_document_event_detail(d, source, who->ref, detail, sizeof(detail));
 		err = event(s, who->case_id, actor, "document", detail);
 	}
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_documents_each(struct cor_store *s, int64_t person_id,
@@ -207,10 +161,10 @@ static int pg_documents_each(struct cor_store *s, int64_t person_id,
 	char pid[24];
 	const char *v[] = {num(pid, person_id)};
 	int err, ret = 0;
-	PGresult *r = query(s,
-			    "SELECT kind, number, issuer, expires_on, source FROM document"
-			    " WHERE person_id = $1 ORDER BY id",
-			    1, v, "reading documents", &err);
+	PGresult *r = cor_pg_query(PG(s),
+				   "SELECT kind, number, issuer, expires_on, source FROM document"
+				   " WHERE person_id = $1 ORDER BY id",
+				   1, v, "reading documents", &err);
 	if (!r)
 		return err;
 	for (int i = 0; i < PQntuples(r) && !ret; i++) {
@@ -219,8 +173,8 @@ static int pg_documents_each(struct cor_store *s, int64_t person_id,
 		memset(&d, 0, sizeof(d));
 		if (cor_doc_kind_parse(PQgetvalue(r, i, 0), &d.kind) < 0)
 			d.kind = COR_DOC_NONE;
-		copy_val(d.number, sizeof(d.number), r, i, 1);
-		copy_val(d.issuer, sizeof(d.issuer), r, i, 2);
+		cor_pg_text(d.number, sizeof(d.number), r, i, 1);
+		cor_pg_text(d.issuer, sizeof(d.issuer), r, i, 2);
 		d.has_expiry = !PQgetisnull(r, i, 3) &&
 			       cor_date_parse(PQgetvalue(r, i, 3), &d.expires_on) == 0;
 		cor_doc_source_parse(PQgetvalue(r, i, 4), &src);
@@ -261,10 +215,10 @@ static int pg_health_add(struct cor_store *s, const struct cor_person_found *who
 			   conds[0] ? conds : NULL};
 	bool own;
 	int64_t check_id = 0;
-	int err = unit_begin(s, &own);
+	int err = cor_pg_unit_begin(s, &own);
 	if (err < 0)
 		return err;
-	PGresult *r = query(s, sql, 9, v, "recording a health check", &err);
+	PGresult *r = cor_pg_query(PG(s), sql, 9, v, "recording a health check", &err);
 	if (r)
 		check_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 	PQclear(r);
@@ -273,7 +227,7 @@ static int pg_health_add(struct cor_store *s, const struct cor_person_found *who
 			    cor_health_event_detail(h, who->ref, detail, sizeof(detail)));
 	if (err == 0 && id)
 		*id = check_id;
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 /* The check columns, in the order read_check reads them. */
@@ -293,7 +247,7 @@ static int64_t read_check(PGresult *r, int i, struct cor_health_check *h)
 	const char *tb = PQgetvalue(r, i, 4);
 	if (*tb)
 		cor_health_tb_parse(tb, &h->tb);
-	copy_val(h->examiner, sizeof(h->examiner), r, i, 5);
+	cor_pg_text(h->examiner, sizeof(h->examiner), r, i, 5);
 	for (const char *conds = PQgetvalue(r, i, 6); *conds;) {
 		char name[32];
 		size_t n = strcspn(conds, ";");
@@ -312,10 +266,11 @@ static int pg_health_latest(struct cor_store *s, int64_t person_id, enum cor_hea
 	char pid[24];
 	const char *v[] = {num(pid, person_id), cor_health_kind_name(kind)};
 	int err;
-	PGresult *r = query(s,
-			    "SELECT " CHECK_COLS " FROM health_check h WHERE h.person_id = $1"
-			    " AND h.kind = $2 ORDER BY h.at COLLATE \"C\" DESC, h.id DESC LIMIT 1",
-			    2, v, "reading health checks", &err);
+	PGresult *r =
+		cor_pg_query(PG(s),
+			     "SELECT " CHECK_COLS " FROM health_check h WHERE h.person_id = $1"
+			     " AND h.kind = $2 ORDER BY h.at COLLATE \"C\" DESC, h.id DESC LIMIT 1",
+			     2, v, "reading health checks", &err);
 	if (!r)
 		return err;
 	if (PQntuples(r) == 0) {
@@ -337,10 +292,11 @@ static int pg_health_each(struct cor_store *s, int64_t person_id,
 	char pid[24];
 	const char *v[] = {num(pid, person_id)};
 	int err, ret = 0;
-	PGresult *r = query(s,
-			    "SELECT " CHECK_COLS " FROM health_check h WHERE h.person_id = $1"
-			    " ORDER BY h.at COLLATE \"C\" DESC, h.id DESC",
-			    1, v, "reading health checks", &err);
+	PGresult *r =
+		cor_pg_query(PG(s),
+			     "SELECT " CHECK_COLS " FROM health_check h WHERE h.person_id = $1"
+			     " ORDER BY h.at COLLATE \"C\" DESC, h.id DESC",
+			     1, v, "reading health checks", &err);
 	if (!r)
 		return err;
 	for (int i = 0; i < PQntuples(r) && !ret; i++) {
@@ -362,8 +318,9 @@ static int pg_notes_add(struct cor_store *s, const struct cor_person_found *who,
 	int64_t check_at = 0;
 	enum cor_health_kind kind;
 	int err;
-	PGresult *r = query(s, "SELECT kind, at FROM health_check WHERE id = $1 AND person_id = $2",
-			    2, of, "keeping a clinical note", &err);
+	PGresult *r = cor_pg_query(
+		PG(s), "SELECT kind, at FROM health_check WHERE id = $1 AND person_id = $2", 2, of,
+		"keeping a clinical note", &err);
 	if (!r)
 		return err;
 	if (PQntuples(r) == 0) {
@@ -376,19 +333,19 @@ static int pg_notes_add(struct cor_store *s, const struct cor_person_found *who,
 	PQclear(r);
 
 	bool own;
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	const char *v[] = {cid, author, cor_store_now(s, now), text};
-	r = query(s,
-		  "INSERT INTO health_note (check_id, author, written_at, text)"
-		  " VALUES ($1, $2, $3, $4)",
-		  4, v, "keeping a clinical note", &err);
+	r = cor_pg_query(PG(s),
+			 "INSERT INTO health_note (check_id, author, written_at, text)"
+			 " VALUES ($1, $2, $3, $4)",
+			 4, v, "keeping a clinical note", &err);
 	PQclear(r);
 	if (err == 0) {
 		cor_health_note_event_detail(kind, check_at, who->ref, detail, sizeof(detail));
 		err = event(s, who->case_id, author, "health", detail);
 	}
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_notes_each(struct cor_store *s, int64_t person_id,
@@ -397,12 +354,12 @@ static int pg_notes_each(struct cor_store *s, int64_t person_id,
 	char pid[24];
 	const char *v[] = {num(pid, person_id)};
 	int err, ret = 0;
-	PGresult *r = query(s,
-			    "SELECT n.check_id, h.kind, h.at, n.written_at, n.author, n.text"
-			    " FROM health_note n JOIN health_check h ON h.id = n.check_id"
-			    " WHERE h.person_id = $1"
-			    " ORDER BY h.at COLLATE \"C\" DESC, h.id DESC, n.id",
-			    1, v, "reading clinical notes", &err);
+	PGresult *r = cor_pg_query(PG(s),
+				   "SELECT n.check_id, h.kind, h.at, n.written_at, n.author, n.text"
+				   " FROM health_note n JOIN health_check h ON h.id = n.check_id"
+				   " WHERE h.person_id = $1"
+				   " ORDER BY h.at COLLATE \"C\" DESC, h.id DESC, n.id",
+				   1, v, "reading clinical notes", &err);
 	if (!r)
 		return err;
 	for (int i = 0; i < PQntuples(r) && !ret; i++) {
@@ -411,7 +368,7 @@ static int pg_notes_each(struct cor_store *s, int64_t person_id,
 		n.check_id = strtoll(PQgetvalue(r, i, 0), NULL, 10);
 		n.kind = kind_of(PQgetvalue(r, i, 1));
 		cor_health_time_parse(PQgetvalue(r, i, 2), &n.check_at);
-		copy_val(n.written_at, sizeof(n.written_at), r, i, 3);
+		cor_pg_text(n.written_at, sizeof(n.written_at), r, i, 3);
 		n.author = PQgetvalue(r, i, 4);
 		n.text = PQgetvalue(r, i, 5);
 		ret = cb(&n, ctx);

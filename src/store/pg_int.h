@@ -129,6 +129,18 @@ int cor_pg_fail(struct cor_pg *st, PGresult *res, const char *what);
 int cor_pg_fail_into(struct cor_pg *st, PGresult *res, const char *what, char *msg, size_t len);
 /* Run sql without parameters; 0 or a cor_err. */
 int cor_pg_exec(struct cor_pg *st, const char *sql, const char *what);
+/* Run sql with n text parameters, after the rows a large write streams;
+ * NULL with *err and a message when it fails. */
+PGresult *cor_pg_query(struct cor_pg *st, const char *sql, int n, const char *const *v,
+		       const char *what, int *err);
+/* A unit of work: its own transaction outside one (*own set), a savepoint
+ * inside one. */
+int cor_pg_unit_begin(struct cor_store *s, bool *own);
+/* Keep the unit when err is 0, else undo it keeping err's message. Returns
+ * err, or the failure to keep it. */
+int cor_pg_unit_end(struct cor_store *s, bool own, int err);
+/* Copy a text value of a result ("" for NULL) into dst. */
+void cor_pg_text(char *dst, size_t len, PGresult *r, int row, int col);
 
 /* Large writes (pg_copy.c): the adds of cor_store_begin_large go to COPY
  * FROM STDIN streams, flushed before any other statement, when they grow

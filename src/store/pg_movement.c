@@ -53,11 +53,6 @@ static const char *val(PGresult *r, int row, int col)
 	return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
 }
 
-static void copy_val(char *dst, size_t len, PGresult *r, int row, int col)
-{
-	snprintf(dst, len, "%s", PQgetvalue(r, row, col));
-}
-
 static int ival(PGresult *r, int row, int col)
 {
 	return (int)strtol(PQgetvalue(r, row, col), NULL, 10);
@@ -75,28 +70,6 @@ static int64_t tval(PGresult *r, int row, int col)
 	if (v)
 		cor_time_parse_utc(v, &t);
 	return t;
-}
-
-/* A unit of work: its own transaction outside one, a savepoint inside. */
-static int unit_begin(struct cor_store *s, bool *own)
-{
-	*own = !cor_store_in_transaction(s);
-	return *own ? cor_store_begin(s) : cor_store_mark(s);
-}
-
-static int unit_end(struct cor_store *s, bool own, int err)
-{
-	struct cor_pg *st = PG(s);
-	if (err == 0)
-		return own ? cor_store_commit(s) : cor_store_release(s);
-	char msg[sizeof(st->msg)];
-	memcpy(msg, st->msg, sizeof(msg));
-	if (own)
-		cor_store_rollback(s);
-	else
-		cor_store_undo(s);
-	memcpy(st->msg, msg, sizeof(msg));
-	return err;
 }
 
 static int movement_event(struct cor_store *s, int64_t movement_id, const char *actor,
@@ -153,11 +126,11 @@ static int pg_place_add(struct cor_store *s, const struct cor_place *p)
 static void read_place(PGresult *r, int i, struct cor_place *p)
 {
 	memset(p, 0, sizeof(*p));
-	copy_val(p->code, sizeof(p->code), r, i, 0);
+	cor_pg_text(p->code, sizeof(p->code), r, i, 0);
 	cor_place_kind_parse(PQgetvalue(r, i, 1), &p->kind);
-	copy_val(p->name, sizeof(p->name), r, i, 2);
-	copy_val(p->country, sizeof(p->country), r, i, 3);
-	copy_val(p->tz, sizeof(p->tz), r, i, 4);
+	cor_pg_text(p->name, sizeof(p->name), r, i, 2);
+	cor_pg_text(p->country, sizeof(p->country), r, i, 3);
+	cor_pg_text(p->tz, sizeof(p->tz), r, i, 4);
 }
 
 static int pg_place_get(struct cor_store *s, const char *code, struct cor_place *out)
@@ -234,7 +207,7 @@ static int pg_movement_add(struct cor_store *s, struct cor_movement *m, const ch
 	int err;
 	PGresult *r;
 
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	if ((err = office_id(s, m->office, &oid)) < 0)
 		goto out;
@@ -309,7 +282,7 @@ static int pg_movement_add(struct cor_store *s, struct cor_movement *m, const ch
 		 cor_movement_state_name(m->state));
 	err = movement_event(s, mid, actor, "created", detail, "");
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 #define MOVEMENT_COLS "m.id, m.ref, m.kind, m.label, m.carrier, o.code, m.state, m.escort_seats"
@@ -318,11 +291,11 @@ out:
 static void read_movement(PGresult *r, int i, struct cor_movement *m)
 {
 	memset(m, 0, sizeof(*m));
-	copy_val(m->ref, sizeof(m->ref), r, i, 1);
+	cor_pg_text(m->ref, sizeof(m->ref), r, i, 1);
 	cor_movement_kind_parse(PQgetvalue(r, i, 2), &m->kind);
-	copy_val(m->label, sizeof(m->label), r, i, 3);
-	copy_val(m->carrier, sizeof(m->carrier), r, i, 4);
-	copy_val(m->office, sizeof(m->office), r, i, 5);
+	cor_pg_text(m->label, sizeof(m->label), r, i, 3);
+	cor_pg_text(m->carrier, sizeof(m->carrier), r, i, 4);
+	cor_pg_text(m->office, sizeof(m->office), r, i, 5);
 	cor_movement_state_parse(PQgetvalue(r, i, 6), &m->state);
 	m->escort_seats = ival(r, i, 7);
 }
@@ -334,9 +307,9 @@ static void read_leg(PGresult *r, int i, int at, struct cor_movement *m)
 		return;
 	struct cor_leg *l = &m->legs[m->nlegs++];
 	l->seq = ival(r, i, at);
-	copy_val(l->from, sizeof(l->from), r, i, at + 1);
-	copy_val(l->to, sizeof(l->to), r, i, at + 2);
-	copy_val(l->number, sizeof(l->number), r, i, at + 3);
+	cor_pg_text(l->from, sizeof(l->from), r, i, at + 1);
+	cor_pg_text(l->to, sizeof(l->to), r, i, at + 2);
+	cor_pg_text(l->number, sizeof(l->number), r, i, at + 3);
 	l->departs = tval(r, i, at + 4);
 	l->arrives = tval(r, i, at + 5);
 	l->seats = ival(r, i, at + 6);
@@ -386,10 +359,10 @@ static int pg_movement_each(struct cor_store *s, const struct cor_movement_query
 {
 	static const char sql[] =
 		"SELECT " MOVEMENT_COLS ","
-		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id AND b.status = "
-		"'booked'),"
+		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id"
+		"   AND b.status IN ('booked', 'departed')),"
 		" (SELECT count(*) FROM booking b JOIN person p ON p.case_id = b.case_id"
-		"   WHERE b.movement_id = m.id AND b.status = 'booked'),"
+		"   WHERE b.movement_id = m.id AND b.status IN ('booked', 'departed')),"
 		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id AND b.status = "
 		"'standby'),"
 		" (SELECT count(*) FROM movement_escort e WHERE e.movement_id = m.id)"
@@ -404,7 +377,7 @@ static int pg_movement_each(struct cor_store *s, const struct cor_movement_query
 	static const char sql_load[] =
 		"SELECT b.movement_id, b.board, b.alight, count(p.id) FROM booking b"
 		" JOIN person p ON p.case_id = b.case_id WHERE b.movement_id = ANY($1::bigint[])"
-		" AND b.status = 'booked' GROUP BY b.id";
+		" AND b.status IN ('booked', 'departed') GROUP BY b.id";
 	char t1[18], t2[18];
 	const char *v[] = {mq && mq->state && *mq->state ? mq->state : NULL,
 			   mq && mq->office && *mq->office ? mq->office : NULL,
@@ -518,7 +491,7 @@ static int case_refs(struct cor_store *s, int64_t id, const char *status, char (
 		return COR_ENOMEM;
 	}
 	for (int i = 0; i < rows; i++)
-		copy_val((*refs)[i], 32, r, i, 0);
+		cor_pg_text((*refs)[i], 32, r, i, 0);
 	*n = (size_t)rows;
 	PQclear(r);
 	return 0;
@@ -574,7 +547,7 @@ static int pg_movement_set_state(struct cor_store *s, const char *ref, enum cor_
 	int err;
 
 	memset(res, 0, sizeof(*res));
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	if ((err = load_movement(s, ref, &id, &m)) < 0)
 		goto out;
@@ -605,7 +578,7 @@ static int pg_movement_set_state(struct cor_store *s, const char *ref, enum cor_
 		break;
 	}
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_movement_quota(struct cor_store *s, const char *ref, const char *office, int seats,
@@ -621,7 +594,7 @@ static int pg_movement_quota(struct cor_store *s, const char *ref, const char *o
 	bool own;
 	char detail[96], ids[24], oids[24], n[12];
 	int err;
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	if ((err = load_movement(s, ref, &id, &m)) < 0 || (err = office_id(s, office, &oid)) < 0)
 		goto out;
@@ -639,7 +612,7 @@ static int pg_movement_quota(struct cor_store *s, const char *ref, const char *o
 		snprintf(detail, sizeof(detail), "quota of %s removed", office);
 	err = movement_event(s, id, actor, "quota", detail, "");
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_movement_quota_each(struct cor_store *s, const char *ref,
@@ -674,7 +647,7 @@ static int pg_movement_escort_add(struct cor_store *s, const char *ref, const st
 	char detail[200], birth[COR_DATE_LEN], exp[COR_DATE_LEN], ids[24], sex[2] = {e->sex, 0};
 	int err;
 	PGresult *r;
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	if ((err = load_movement(s, ref, &id, &m)) < 0)
 		goto out;
@@ -698,7 +671,7 @@ static int pg_movement_escort_add(struct cor_store *s, const char *ref, const st
 		 e->medical ? "medical" : "operational", no, e->family_name, e->given_names);
 	err = movement_event(s, id, actor, "escort", detail, "");
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_movement_escort_each(struct cor_store *s, const char *ref,
@@ -718,13 +691,13 @@ static int pg_movement_escort_each(struct cor_store *s, const char *ref,
 		const char *day;
 		memset(&e, 0, sizeof(e));
 		e.no = ival(r, i, 0);
-		copy_val(e.family_name, sizeof(e.family_name), r, i, 1);
-		copy_val(e.given_names, sizeof(e.given_names), r, i, 2);
+		cor_pg_text(e.family_name, sizeof(e.family_name), r, i, 1);
+		cor_pg_text(e.given_names, sizeof(e.given_names), r, i, 2);
 		e.sex = PQgetvalue(r, i, 3)[0];
 		cor_date_parse(PQgetvalue(r, i, 4), &e.birth_date);
-		copy_val(e.nationality, sizeof(e.nationality), r, i, 5);
-		copy_val(e.passport, sizeof(e.passport), r, i, 6);
-		copy_val(e.issuer, sizeof(e.issuer), r, i, 7);
+		cor_pg_text(e.nationality, sizeof(e.nationality), r, i, 5);
+		cor_pg_text(e.passport, sizeof(e.passport), r, i, 6);
+		cor_pg_text(e.issuer, sizeof(e.issuer), r, i, 7);
 		day = val(r, i, 8);
 		e.has_expiry = day && day[0] && cor_date_parse(day, &e.expires_on) == 0;
 		e.medical = ival(r, i, 9) != 0;
@@ -752,13 +725,13 @@ static int pg_booking_each(struct cor_store *s, const char *movement,
 	for (int i = 0; i < PQntuples(r) && ret == 0; i++) {
 		struct cor_booking b;
 		memset(&b, 0, sizeof(b));
-		copy_val(b.case_ref, sizeof(b.case_ref), r, i, 0);
-		copy_val(b.movement_ref, sizeof(b.movement_ref), r, i, 1);
+		cor_pg_text(b.case_ref, sizeof(b.case_ref), r, i, 0);
+		cor_pg_text(b.movement_ref, sizeof(b.movement_ref), r, i, 1);
 		cor_booking_status_parse(PQgetvalue(r, i, 2), &b.status);
-		copy_val(b.board, sizeof(b.board), r, i, 3);
-		copy_val(b.alight, sizeof(b.alight), r, i, 4);
+		cor_pg_text(b.board, sizeof(b.board), r, i, 3);
+		cor_pg_text(b.alight, sizeof(b.alight), r, i, 4);
 		snprintf(b.seat_group, sizeof(b.seat_group), "G%03d", ival(r, i, 5) % 1000);
-		copy_val(b.at, sizeof(b.at), r, i, 6);
+		cor_pg_text(b.at, sizeof(b.at), r, i, 6);
 		b.persons = ival(r, i, 7);
 		ret = cb(&b, ctx);
 	}
@@ -806,7 +779,7 @@ static int pg_booking_put(struct cor_store *s, const char *movement, const char 
 		cor_pg_msg(PG(s), "a new booking is booked or standby");
 		return COR_EINVAL;
 	}
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	if ((err = load_movement(s, movement, &mid, &m)) < 0 ||
 	    (err = cor_store_case_get(s, case_ref, &cid, &c)) < 0)
@@ -821,7 +794,7 @@ static int pg_booking_put(struct cor_store *s, const char *movement, const char 
 		 alight);
 	err = case_event(s, cid, actor, "booking", detail, reason);
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_booking_add(struct cor_store *s, const char *movement, const char *case_ref,
@@ -853,7 +826,7 @@ static int pg_booking_add(struct cor_store *s, const char *movement, const char 
 			   c.destination);
 		return COR_EINVAL;
 	}
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	err = pg_booking_put(s, movement, case_ref, status, m.legs[b].from, m.legs[a].to, actor,
 			     reason);
@@ -864,7 +837,7 @@ static int pg_booking_add(struct cor_store *s, const char *movement, const char 
 			 reason && *reason ? reason : "");
 		err = cor_store_case_state_set(s, cid, c.state, "booked", actor, why);
 	}
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_booking_cases(struct cor_store *s, const char *movement,
@@ -887,7 +860,7 @@ static int pg_booking_promote(struct cor_store *s, const char *movement, const c
 	int64_t mid, cid;
 	bool own;
 	int err;
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	if ((err = load_movement(s, movement, &mid, &m)) < 0 ||
 	    (err = case_id(s, case_ref, &cid)) < 0 ||
@@ -895,7 +868,7 @@ static int pg_booking_promote(struct cor_store *s, const char *movement, const c
 		goto out;
 	err = insert_booking(s, cid, mid, "booked", board, alight);
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_standby_cancel(struct cor_store *s, const char *movement, const char *case_ref,
@@ -906,7 +879,7 @@ static int pg_standby_cancel(struct cor_store *s, const char *movement, const ch
 	bool own;
 	char detail[128];
 	int err;
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	if ((err = load_movement(s, movement, &mid, &m)) < 0 ||
 	    (err = case_id(s, case_ref, &cid)) < 0 ||
@@ -915,7 +888,7 @@ static int pg_standby_cancel(struct cor_store *s, const char *movement, const ch
 	snprintf(detail, sizeof(detail), "stand-by on %s (%s) cancelled", m.label, movement);
 	err = case_event(s, cid, actor, "booking", detail, reason);
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_movement_events(struct cor_store *s, const char *ref,
@@ -931,7 +904,7 @@ static int pg_movement_events(struct cor_store *s, const char *ref,
 		return err;
 	for (int i = 0; i < PQntuples(r) && ret == 0; i++) {
 		struct cor_event e;
-		copy_val(e.at, sizeof(e.at), r, i, 0);
+		cor_pg_text(e.at, sizeof(e.at), r, i, 0);
 		e.actor = PQgetvalue(r, i, 1);
 		e.action = PQgetvalue(r, i, 2);
 		e.detail = PQgetvalue(r, i, 3);
@@ -949,7 +922,7 @@ static int pg_case_available(struct cor_store *s, const char *ref, const struct 
 	int64_t id;
 	bool own;
 	int err;
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	if ((err = case_id(s, ref, &id)) < 0)
 		goto out;
@@ -964,7 +937,7 @@ static int pg_case_available(struct cor_store *s, const char *ref, const struct 
 		snprintf(detail, sizeof(detail), "available to travel now");
 	err = case_event(s, id, actor, "available", detail, reason);
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 const struct cor_store_movement_ops cor_pg_movement_ops = {

@@ -12,40 +12,19 @@
 
 #define PG(st) ((struct cor_pg *)(void *)(st))
 
-/* Run sql with n text parameters, after what a large write streams. */
-static PGresult *query(struct cor_store *s, const char *sql, int n, const char *const *v,
-		       const char *what, int *err)
-{
-	struct cor_pg *st = PG(s);
-	if ((st->large && (*err = cor_pg_copy_flush(st)) < 0) || (*err = cor_pg_copy_ready(st)) < 0)
-		return NULL;
-	PGresult *r = PQexecParams(st->conn, sql, n, NULL, v, NULL, NULL, 0);
-	ExecStatusType t = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-		*err = cor_pg_fail(st, r, what);
-		return NULL;
-	}
-	*err = 0;
-	return r;
-}
-
-static void copy_val(char *dst, size_t len, PGresult *r, int row, int col)
-{
-	snprintf(dst, len, "%s", PQgetvalue(r, row, col));
-}
-
 static int pg_get(struct cor_store *s, struct cor_numbering *out)
 {
 	int err;
-	PGresult *r = query(s, "SELECT role, device, since FROM db_identity WHERE one = 1", 0, NULL,
-			    "reading the numbering", &err);
+	PGresult *r =
+		cor_pg_query(PG(s), "SELECT role, device, since FROM db_identity WHERE one = 1", 0,
+			     NULL, "reading the numbering", &err);
 	if (!r)
 		return err;
 	memset(out, 0, sizeof(*out));
 	if (PQntuples(r) > 0) {
 		out->device = !strcmp(PQgetvalue(r, 0, 0), "device");
-		copy_val(out->name, sizeof(out->name), r, 0, 1);
-		copy_val(out->since, sizeof(out->since), r, 0, 2);
+		cor_pg_text(out->name, sizeof(out->name), r, 0, 1);
+		cor_pg_text(out->since, sizeof(out->since), r, 0, 2);
 	}
 	PQclear(r);
 	return 0;
@@ -55,10 +34,10 @@ static int pg_enrol(struct cor_store *s, const char *name, const char *at)
 {
 	const char *v[] = {name, at};
 	int err;
-	PGresult *r = query(s,
-			    "UPDATE db_identity SET role = 'device', device = $1, since = $2"
-			    " WHERE one = 1",
-			    2, v, "enrolling the device", &err);
+	PGresult *r = cor_pg_query(PG(s),
+				   "UPDATE db_identity SET role = 'device', device = $1, since = $2"
+				   " WHERE one = 1",
+				   2, v, "enrolling the device", &err);
 	PQclear(r);
 	return err;
 }
@@ -72,12 +51,13 @@ static int pg_block_add(struct cor_store *s, const struct cor_number_block *b)
 	snprintf(next, sizeof(next), "%ld", b->next);
 	const char *v[] = {b->office, year, first, last, next, b->device, b->at, b->by};
 	int err;
-	PGresult *r = query(s,
-			    "INSERT INTO number_block (office_id, year, first_no, last_no, next_no,"
-			    " device, leased_at, leased_by) SELECT id, $2, $3, $4, $5, $6, $7, $8"
-			    " FROM office WHERE code = $1 ON CONFLICT (office_id, year, first_no)"
-			    " DO NOTHING RETURNING id",
-			    8, v, "recording a block of numbers", &err);
+	PGresult *r = cor_pg_query(
+		PG(s),
+		"INSERT INTO number_block (office_id, year, first_no, last_no, next_no,"
+		" device, leased_at, leased_by) SELECT id, $2, $3, $4, $5, $6, $7, $8"
+		" FROM office WHERE code = $1 ON CONFLICT (office_id, year, first_no)"
+		" DO NOTHING RETURNING id",
+		8, v, "recording a block of numbers", &err);
 	if (!r)
 		return err;
 	int n = PQntuples(r);
@@ -86,8 +66,8 @@ static int pg_block_add(struct cor_store *s, const struct cor_number_block *b)
 		return 0;
 	/* Nothing written: an unknown office, or the same block again. */
 	const char *o[] = {b->office};
-	r = query(s, "SELECT 1 FROM office WHERE code = $1", 1, o, "recording a block of numbers",
-		  &err);
+	r = cor_pg_query(PG(s), "SELECT 1 FROM office WHERE code = $1", 1, o,
+			 "recording a block of numbers", &err);
 	if (!r)
 		return err;
 	bool office = PQntuples(r) > 0;
@@ -105,26 +85,26 @@ static int pg_blocks(struct cor_store *s, int (*cb)(const struct cor_number_bloc
 		     void *ctx)
 {
 	int err, ret = 0;
-	PGresult *r =
-		query(s,
-		      "SELECT o.code, b.year, b.first_no, b.last_no, b.next_no, b.device,"
-		      " b.leased_at, b.leased_by, b.uid FROM number_block b"
-		      " JOIN office o ON o.id = b.office_id ORDER BY o.code, b.year, b.first_no",
-		      0, NULL, "reading blocks of numbers", &err);
+	PGresult *r = cor_pg_query(
+		PG(s),
+		"SELECT o.code, b.year, b.first_no, b.last_no, b.next_no, b.device,"
+		" b.leased_at, b.leased_by, b.uid FROM number_block b"
+		" JOIN office o ON o.id = b.office_id ORDER BY o.code, b.year, b.first_no",
+		0, NULL, "reading blocks of numbers", &err);
 	if (!r)
 		return err;
 	for (int i = 0; i < PQntuples(r) && !ret; i++) {
 		struct cor_number_block b;
 		memset(&b, 0, sizeof(b));
-		copy_val(b.office, sizeof(b.office), r, i, 0);
+		cor_pg_text(b.office, sizeof(b.office), r, i, 0);
 		b.year = atoi(PQgetvalue(r, i, 1));
 		b.first = strtol(PQgetvalue(r, i, 2), NULL, 10);
 		b.last = strtol(PQgetvalue(r, i, 3), NULL, 10);
 		b.next = strtol(PQgetvalue(r, i, 4), NULL, 10);
-		copy_val(b.device, sizeof(b.device), r, i, 5);
-		copy_val(b.at, sizeof(b.at), r, i, 6);
-		copy_val(b.by, sizeof(b.by), r, i, 7);
-		copy_val(b.uid, sizeof(b.uid), r, i, 8);
+		cor_pg_text(b.device, sizeof(b.device), r, i, 5);
+		cor_pg_text(b.at, sizeof(b.at), r, i, 6);
+		cor_pg_text(b.by, sizeof(b.by), r, i, 7);
+		cor_pg_text(b.uid, sizeof(b.uid), r, i, 8);
 		ret = cb(&b, ctx);
 	}
 	PQclear(r);
@@ -137,12 +117,13 @@ static int pg_block_take(struct cor_store *s, const char *office, int year, long
 	snprintf(year_s, sizeof(year_s), "%d", year);
 	const char *v[] = {office, year_s};
 	int err;
-	PGresult *r = query(s,
-			    "UPDATE number_block SET next_no = next_no + 1 WHERE id = ("
-			    "SELECT b.id FROM number_block b JOIN office o ON o.id = b.office_id"
-			    " WHERE o.code = $1 AND b.year = $2 AND b.next_no <= b.last_no"
-			    " ORDER BY b.first_no LIMIT 1 FOR UPDATE) RETURNING next_no - 1",
-			    2, v, "numbering a case", &err);
+	PGresult *r =
+		cor_pg_query(PG(s),
+			     "UPDATE number_block SET next_no = next_no + 1 WHERE id = ("
+			     "SELECT b.id FROM number_block b JOIN office o ON o.id = b.office_id"
+			     " WHERE o.code = $1 AND b.year = $2 AND b.next_no <= b.last_no"
+			     " ORDER BY b.first_no LIMIT 1 FOR UPDATE) RETURNING next_no - 1",
+			     2, v, "numbering a case", &err);
 	if (!r)
 		return err;
 	if (PQntuples(r) == 0) {

@@ -44,11 +44,6 @@ static int64_t lval(PGresult *r, int row, int col)
 	return strtoll(PQgetvalue(r, row, col), NULL, 10);
 }
 
-static void copy_val(char *dst, size_t len, PGresult *r, int row, int col)
-{
-	snprintf(dst, len, "%s", PQgetvalue(r, row, col));
-}
-
 /* "{1,2,3}": the ids of l's movements as an array parameter; NULL when out
  * of memory. */
 static char *id_array(const struct cor_plan_load *l)
@@ -119,8 +114,8 @@ static int pg_plan_movements(struct cor_store *s, const struct cor_plan_query *p
 	for (size_t i = 0; i < n; i++) {
 		struct cor_plan_movement *m = &l->movements[i];
 		l->movement_ids[i] = lval(r, (int)i, 0);
-		copy_val(m->ref, sizeof(m->ref), r, (int)i, 1);
-		copy_val(m->label, sizeof(m->label), r, (int)i, 2);
+		cor_pg_text(m->ref, sizeof(m->ref), r, (int)i, 1);
+		cor_pg_text(m->label, sizeof(m->label), r, (int)i, 2);
 		m->escort_seats = ival(r, (int)i, 3);
 		l->named[i] = ival(r, (int)i, 4);
 		l->named_medical[i] = ival(r, (int)i, 5);
@@ -153,10 +148,10 @@ static int pg_plan_movements(struct cor_store *s, const struct cor_plan_query *p
 		if (l->movements[at].nlegs == 0)
 			first[at] = i;
 		l->movements[at].nlegs++;
-		copy_val(g->from, sizeof(g->from), r, (int)i, 1);
-		copy_val(g->to, sizeof(g->to), r, (int)i, 2);
-		copy_val(g->from_country, sizeof(g->from_country), r, (int)i, 3);
-		copy_val(g->to_country, sizeof(g->to_country), r, (int)i, 4);
+		cor_pg_text(g->from, sizeof(g->from), r, (int)i, 1);
+		cor_pg_text(g->to, sizeof(g->to), r, (int)i, 2);
+		cor_pg_text(g->from_country, sizeof(g->from_country), r, (int)i, 3);
+		cor_pg_text(g->to_country, sizeof(g->to_country), r, (int)i, 4);
 		cor_time_parse_utc(PQgetvalue(r, (int)i, 5), &g->departs);
 		cor_time_parse_utc(PQgetvalue(r, (int)i, 6), &g->arrives);
 		g->cap[COR_RES_SEATS] = ival(r, (int)i, 7);
@@ -183,7 +178,7 @@ static int pg_plan_movements(struct cor_store *s, const struct cor_plan_query *p
 		struct cor_plan_quota *qu = &l->quotas[i];
 		at = index_of(l, lval(r, (int)i, 0), at);
 		qu->movement = (int)at;
-		copy_val(qu->office, sizeof(qu->office), r, (int)i, 1);
+		cor_pg_text(qu->office, sizeof(qu->office), r, (int)i, 1);
 		qu->seats = ival(r, (int)i, 2);
 	}
 	l->in.nquotas = nq;
@@ -290,7 +285,7 @@ static int pg_plan_booked(struct cor_store *s, const char *movement, char (**ref
 		return COR_ENOMEM;
 	}
 	for (size_t i = 0; i < rows; i++)
-		copy_val((*refs)[i], 32, r, (int)i, 0);
+		cor_pg_text((*refs)[i], 32, r, (int)i, 0);
 	*n = rows;
 	PQclear(r);
 	return 0;
@@ -336,7 +331,7 @@ static int pg_plan_write(struct cor_store *s, const struct cor_plan_load *l,
 		if (!r)
 			goto out;
 		if (PQntuples(r) > 0)
-			copy_val(current, sizeof(current), r, 0, 0);
+			cor_pg_text(current, sizeof(current), r, 0, 0);
 		PQclear(r);
 		if (!strcmp(current, l->movements[m].ref))
 			continue;

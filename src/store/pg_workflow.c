@@ -17,41 +17,18 @@
 
 /* ---- helpers ----------------------------------------------------------- */
 
-/* Run sql with n text parameters, after the rows a large write streams;
- * NULL and a message when it fails. */
-static PGresult *query(struct cor_pg *st, const char *sql, int n, const char *const *v,
-		       const char *what, int *err)
-{
-	if ((*err = st->large ? cor_pg_copy_flush(st) : 0) < 0 ||
-	    (*err = cor_pg_copy_ready(st)) < 0)
-		return NULL;
-	PGresult *r = PQexecParams(st->conn, sql, n, NULL, v, NULL, NULL, 0);
-	ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
-		*err = cor_pg_fail(st, r, what);
-		return NULL;
-	}
-	*err = 0;
-	return r;
-}
-
 /* A write of no rows to give back. */
 static int exec_write(struct cor_pg *st, const char *sql, int n, const char *const *v,
 		      const char *what)
 {
 	int err;
-	PQclear(query(st, sql, n, v, what, &err));
+	PQclear(cor_pg_query(st, sql, n, v, what, &err));
 	return err;
 }
 
 static const char *val(PGresult *r, int row, int col)
 {
 	return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
-}
-
-static void copy_val(char *dst, size_t len, PGresult *r, int row, int col)
-{
-	snprintf(dst, len, "%s", PQgetvalue(r, row, col));
 }
 
 static int int_val(PGresult *r, int row, int col)
@@ -63,32 +40,6 @@ static char *i64(char *buf, int64_t v)
 {
 	snprintf(buf, 24, "%lld", (long long)v);
 	return buf;
-}
-
-/* A unit of work: its own transaction outside one (*own set), a savepoint
- * inside one. */
-static int unit_begin(struct cor_store *st, bool *own)
-{
-	*own = !cor_store_in_transaction(st);
-	return *own ? cor_store_begin(st) : cor_store_mark(st);
-}
-
-/* Keep the unit when err is 0, else undo it keeping err's message. */
-static int unit_end(struct cor_store *st, bool own, int err)
-{
-	if (err == 0) {
-		err = own ? cor_store_commit(st) : cor_store_release(st);
-		if (err == 0)
-			return 0;
-	}
-	char msg[sizeof(PG(st)->msg)];
-	memcpy(msg, PG(st)->msg, sizeof(msg));
-	if (own)
-		cor_store_rollback(st);
-	else
-		cor_store_undo(st);
-	memcpy(PG(st)->msg, msg, sizeof(msg));
-	return err;
 }
 
 static int add_event(struct cor_store *st, int64_t case_id, const char *at, const char *actor,
@@ -132,7 +83,7 @@ static int pg_case_gate(struct cor_store *s, int64_t case_id, const struct cor_c
 
 	memset(gate, 0, sizeof(*gate));
 	gate->ref = c->ref;
-	PGresult *r = query(st, sql_gate, 2, v, "reading the workflow of a case", &err);
+	PGresult *r = cor_pg_query(st, sql_gate, 2, v, "reading the workflow of a case", &err);
 	if (!r)
 		return err;
 	gate->sessions = int_val(r, 0, 0);
@@ -149,7 +100,7 @@ static int pg_case_gate(struct cor_store *s, int64_t case_id, const struct cor_c
 		cor_person_ref_format(gate->person_at_risk, sizeof(gate->person_at_risk), c->ref,
 				      int_val(r, 0, 7));
 	if (val(r, 0, 8))
-		copy_val(gate->held_from, sizeof(gate->held_from), r, 0, 8);
+		cor_pg_text(gate->held_from, sizeof(gate->held_from), r, 0, 8);
 	PQclear(r);
 	return 0;
 }
@@ -176,10 +127,10 @@ static int pg_case_state_set(struct cor_store *s, int64_t case_id, const char *f
 		status = !strcmp(to, "departed")  ? "departed"
 			 : !strcmp(to, "no_show") ? "no_show"
 						  : "cancelled";
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	const char *v[] = {i64(cid, case_id), to, from, status};
-	PGresult *r = query(st, sql_state_set, 4, v, "changing the state of a case", &err);
+	PGresult *r = cor_pg_query(st, sql_state_set, 4, v, "changing the state of a case", &err);
 	if (!r)
 		goto out;
 	bool one = !strcmp(PQcmdTuples(r), "1");
@@ -193,7 +144,7 @@ static int pg_case_state_set(struct cor_store *s, int64_t case_id, const char *f
 	err = add_event(s, case_id, cor_store_now(s, at), actor, "state", detail,
 			reason ? reason : "");
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 /* ---- counselling ------------------------------------------------------- */
@@ -215,7 +166,7 @@ static int pg_counselling_session_add(struct cor_store *s, int64_t case_id,
 	bool own;
 	int err;
 
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	const char *v[] = {i64(cid, case_id),
 			   cor_store_now(s, at),
@@ -226,7 +177,8 @@ static int pg_counselling_session_add(struct cor_store *s, int64_t case_id,
 			   c->asylum_wish ? "1" : "0",
 			   c->notes ? c->notes : "",
 			   actor};
-	PGresult *r = query(st, sql_session_add, 9, v, "recording a counselling session", &err);
+	PGresult *r =
+		cor_pg_query(st, sql_session_add, 9, v, "recording a counselling session", &err);
 	if (!r)
 		goto out;
 	if (session_id)
@@ -240,7 +192,7 @@ static int pg_counselling_session_add(struct cor_store *s, int64_t case_id,
 out:
 	if (err == 0 && no)
 		*no = n;
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_referral_open_first(struct cor_store *s, int64_t case_id, int *no)
@@ -249,10 +201,10 @@ static int pg_referral_open_first(struct cor_store *s, int64_t case_id, int *no)
 	char cid[24];
 	const char *v[] = {i64(cid, case_id)};
 	int err;
-	PGresult *r = query(st,
-			    "SELECT coalesce(min(no), 0) FROM referral"
-			    " WHERE case_id = $1 AND closed_at IS NULL",
-			    1, v, "reading referrals", &err);
+	PGresult *r = cor_pg_query(st,
+				   "SELECT coalesce(min(no), 0) FROM referral"
+				   " WHERE case_id = $1 AND closed_at IS NULL",
+				   1, v, "reading referrals", &err);
 	if (!r)
 		return err;
 	*no = int_val(r, 0, 0);
@@ -275,12 +227,12 @@ static int pg_referral_open(struct cor_store *s, int64_t case_id, const char *to
 	bool own;
 	int err;
 
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	const char *v[] = {
 		i64(cid, case_id),    to,   subject, session_id > 0 ? i64(sid, session_id) : NULL,
 		cor_store_now(s, at), actor};
-	PGresult *r = query(st, sql_referral_add, 6, v, "opening a referral", &err);
+	PGresult *r = cor_pg_query(st, sql_referral_add, 6, v, "opening a referral", &err);
 	if (!r)
 		goto out;
 	n = int_val(r, 0, 0);
@@ -295,7 +247,7 @@ static int pg_referral_open(struct cor_store *s, int64_t case_id, const char *to
 out:
 	if (err == 0 && no)
 		*no = n;
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 /* The rows of sql ($1 the id of case ref) for a per-case list, all at once:
@@ -308,7 +260,7 @@ static PGresult *case_rows(struct cor_store *s, const char *ref, const char *sql
 	if ((*err = cor_store_case_get(s, ref, &id, NULL)) < 0)
 		return NULL;
 	const char *v[] = {i64(cid, id)};
-	return query(PG(s), sql, 1, v, what, err);
+	return cor_pg_query(PG(s), sql, 1, v, what, err);
 }
 
 static int pg_counselling_list(struct cor_store *s, const char *ref,
@@ -326,7 +278,7 @@ static int pg_counselling_list(struct cor_store *s, const char *ref,
 	for (int i = 0; i < PQntuples(r) && !ret; i++) {
 		struct cor_counselling_record c = {0};
 		c.no = int_val(r, i, 0);
-		copy_val(c.at, sizeof(c.at), r, i, 1);
+		cor_pg_text(c.at, sizeof(c.at), r, i, 1);
 		c.s.counsellor = PQgetvalue(r, i, 2);
 		c.s.language = PQgetvalue(r, i, 3);
 		c.s.interpreter = int_val(r, i, 4) != 0;
@@ -362,10 +314,10 @@ static int pg_referral_list(struct cor_store *s, const char *ref,
 		f.to = PQgetvalue(r, i, 1);
 		f.subject = PQgetvalue(r, i, 2);
 		f.session = int_val(r, i, 3);
-		copy_val(f.opened_at, sizeof(f.opened_at), r, i, 4);
+		cor_pg_text(f.opened_at, sizeof(f.opened_at), r, i, 4);
 		f.opened_by = PQgetvalue(r, i, 5);
 		f.outcome = val(r, i, 6);
-		copy_val(f.closed_at, sizeof(f.closed_at), r, i, 7);
+		cor_pg_text(f.closed_at, sizeof(f.closed_at), r, i, 7);
 		f.closed_by = val(r, i, 8);
 		ret = cb(&f, ctx);
 	}
@@ -383,16 +335,16 @@ static int pg_referral_close(struct cor_store *s, const char *ref, int no, const
 	bool own;
 	int err;
 
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	if ((err = cor_store_case_get(s, ref, &case_id, NULL)) < 0)
 		goto out;
 	snprintf(nos, sizeof(nos), "%d", no);
 	const char *v[] = {i64(cid, case_id), nos};
-	PGresult *r = query(st,
-			    "SELECT id, to_whom, closed_at, outcome FROM referral"
-			    " WHERE case_id = $1 AND no = $2",
-			    2, v, "reading a referral", &err);
+	PGresult *r = cor_pg_query(st,
+				   "SELECT id, to_whom, closed_at, outcome FROM referral"
+				   " WHERE case_id = $1 AND no = $2",
+				   2, v, "reading a referral", &err);
 	if (!r)
 		goto out;
 	if (PQntuples(r) == 0) {
@@ -403,8 +355,8 @@ static int pg_referral_close(struct cor_store *s, const char *ref, int no, const
 			   PQgetvalue(r, 0, 2), PQgetvalue(r, 0, 3));
 		err = COR_EWRONGSTATE;
 	} else {
-		copy_val(rid, sizeof(rid), r, 0, 0);
-		copy_val(to, sizeof(to), r, 0, 1);
+		cor_pg_text(rid, sizeof(rid), r, 0, 0);
+		cor_pg_text(to, sizeof(to), r, 0, 1);
 	}
 	PQclear(r);
 	if (err < 0)
@@ -418,7 +370,7 @@ static int pg_referral_close(struct cor_store *s, const char *ref, int no, const
 	snprintf(detail, sizeof(detail), "referral %d to %s closed", no, to);
 	err = add_event(s, case_id, at, actor, "referral", detail, outcome);
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 /* ---- protection -------------------------------------------------------- */
@@ -434,14 +386,14 @@ static int pg_protection_latest(struct cor_store *s, int64_t person_id,
 	memset(l, 0, sizeof(*l));
 	if (assessment_id)
 		*assessment_id = 0;
-	PGresult *r = query(st,
-			    "SELECT a.id, a.level,"
-			    " (SELECT count(*) FROM protection_assessment b"
-			    "   WHERE b.person_id = a.person_id AND b.id <= a.id), k.at"
-			    " FROM protection_assessment a"
-			    " LEFT JOIN protection_clearance k ON k.assessment_id = a.id"
-			    " WHERE a.person_id = $1 ORDER BY a.id DESC LIMIT 1",
-			    1, v, "reading protection assessments", &err);
+	PGresult *r = cor_pg_query(st,
+				   "SELECT a.id, a.level,"
+				   " (SELECT count(*) FROM protection_assessment b"
+				   "   WHERE b.person_id = a.person_id AND b.id <= a.id), k.at"
+				   " FROM protection_assessment a"
+				   " LEFT JOIN protection_clearance k ON k.assessment_id = a.id"
+				   " WHERE a.person_id = $1 ORDER BY a.id DESC LIMIT 1",
+				   1, v, "reading protection assessments", &err);
 	if (!r)
 		return err;
 	if (PQntuples(r) > 0) {
@@ -449,7 +401,7 @@ static int pg_protection_latest(struct cor_store *s, int64_t person_id,
 			*assessment_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 		cor_protection_level_parse(PQgetvalue(r, 0, 1), &l->level);
 		l->no = int_val(r, 0, 2);
-		copy_val(l->cleared_at, sizeof(l->cleared_at), r, 0, 3);
+		cor_pg_text(l->cleared_at, sizeof(l->cleared_at), r, 0, 3);
 	}
 	PQclear(r);
 	return 0;
@@ -472,12 +424,12 @@ static int pg_protection_assessment_add(struct cor_store *s, int64_t case_id, in
 	bool own;
 	int err;
 
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	const char *v[] = {i64(pid, person_id), cor_protection_level_name(level), grounds, actor,
 			   cor_store_now(s, at)};
-	PGresult *r =
-		query(st, sql_assessment_add, 5, v, "recording a protection assessment", &err);
+	PGresult *r = cor_pg_query(st, sql_assessment_add, 5, v,
+				   "recording a protection assessment", &err);
 	if (!r)
 		goto out;
 	n = int_val(r, 0, 0);
@@ -490,7 +442,7 @@ static int pg_protection_assessment_add(struct cor_store *s, int64_t case_id, in
 out:
 	if (err == 0 && no)
 		*no = n;
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_protection_clearance_add(struct cor_store *s, int64_t case_id, int64_t assessment_id,
@@ -502,7 +454,7 @@ static int pg_protection_clearance_add(struct cor_store *s, int64_t case_id, int
 	bool own;
 	int err;
 
-	if ((err = unit_begin(s, &own)) < 0)
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	const char *v[] = {i64(aid, assessment_id), actor, cor_store_now(s, at), reason};
 	if ((err = exec_write(
@@ -515,7 +467,7 @@ static int pg_protection_clearance_add(struct cor_store *s, int64_t case_id, int
 		 "person %s cleared of high protection risk (assessment %d)", person_ref, no);
 	err = add_event(s, case_id, at, actor, "protection", detail, reason);
 out:
-	return unit_end(s, own, err);
+	return cor_pg_unit_end(s, own, err);
 }
 
 static int pg_protection_list(struct cor_store *s, const char *ref,
@@ -541,9 +493,9 @@ static int pg_protection_list(struct cor_store *s, const char *ref,
 		p.person = int_val(r, i, 0);
 		p.assessments = int_val(r, i, 1);
 		p.level = val(r, i, 2);
-		copy_val(p.at, sizeof(p.at), r, i, 3);
+		cor_pg_text(p.at, sizeof(p.at), r, i, 3);
 		p.assessed_by = val(r, i, 4);
-		copy_val(p.cleared_at, sizeof(p.cleared_at), r, i, 5);
+		cor_pg_text(p.cleared_at, sizeof(p.cleared_at), r, i, 5);
 		p.cleared_by = val(r, i, 6);
 		p.clear_reason = val(r, i, 7);
 		ret = cb(&p, ctx);

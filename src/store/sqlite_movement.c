@@ -492,12 +492,14 @@ static int sqlite_movement_get(struct cor_store *st, const char *ref, struct cor
 	return load_movement(st, ref, &id, out);
 }
 
-/* Booked persons per leg of movement id, into per_leg (nlegs entries). */
+/* Persons booked or departed per leg of movement id, into per_leg (nlegs
+ * entries). */
 static int leg_load(struct cor_store *st, int64_t id, const struct cor_movement *m, int *per_leg)
 {
 	static const char sql[] =
 		"SELECT b.board, b.alight, count(p.id) FROM booking b JOIN person p ON p.case_id = "
-		"b.case_id WHERE b.movement_id = ?1 AND b.status = 'booked' GROUP BY b.id";
+		"b.case_id WHERE b.movement_id = ?1 AND b.status IN ('booked', 'departed')"
+		" GROUP BY b.id";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
 		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading bookings");
@@ -530,10 +532,10 @@ static int sqlite_movement_each(struct cor_store *st, const struct cor_movement_
 {
 	static const char sql[] =
 		"SELECT m.id, m.ref, m.kind, m.label, m.carrier, o.code, m.state, m.escort_seats,"
-		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id AND b.status = "
-		"'booked'),"
+		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id"
+		"   AND b.status IN ('booked', 'departed')),"
 		" (SELECT count(*) FROM booking b JOIN person p ON p.case_id = b.case_id"
-		"   WHERE b.movement_id = m.id AND b.status = 'booked'),"
+		"   WHERE b.movement_id = m.id AND b.status IN ('booked', 'departed')),"
 		" (SELECT count(*) FROM booking b WHERE b.movement_id = m.id AND b.status = "
 		"'standby'),"
 		" (SELECT count(*) FROM movement_escort e WHERE e.movement_id = m.id)"

@@ -61,7 +61,7 @@ int cor_store_case_available(struct cor_store *st, const char *ref, const struct
 
 /* What a listing shows besides the movement. */
 struct cor_movement_load {
-	int cases, persons; /* booked */
+	int cases, persons; /* booked, or on board once it departed */
 	int standby;        /* cases on stand-by */
 	int escorts;        /* named escorts */
 	int seats_free;     /* on the fullest leg, named escorts taking theirs */

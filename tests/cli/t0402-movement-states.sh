@@ -189,6 +189,10 @@ expect_status 0 "$CORRIDOR" movement open "$M4" --json --db w.db
 expect_status 0 "$CORRIDOR" movement list --json --db w.db
 [ "$(jq -r '.movements | map(.ref + ":" + .state) | join(",")' "$WORK/.stdout")" = \
 	"$M1:arrived,$M2:cancelled,$M3:cancelled,$M4:open" ] || fail "list --json: $(cat "$WORK/.stdout")"
+# A movement that departed still carries its travellers: 2 cases, 3 persons
+# on its 3 seats; the cancelled ones carry none.
+[ "$(jq -r '.movements | map("\(.ref):\(.cases)/\(.persons)/\(.seats_free)") | join(",")' "$WORK/.stdout")" = \
+	"$M1:2/3/0,$M2:0/0/3,$M3:0/0/3,$M4:0/0/3" ] || fail "list --json load: $(cat "$WORK/.stdout")"
 expect_status 0 "$CORRIDOR" movement show "$M1" --json --db w.db
 [ "$(jq -r '.bookings | map(.case + ":" + .status) | join(",")' "$WORK/.stdout")" = \
 	"$C1:departed,$C2:departed,$C3:cancelled,$C3:cancelled" ] || fail "show --json: $(cat "$WORK/.stdout")"
