@@ -12,7 +12,9 @@
 #   postgresql://corridor@/corridor?host=/abs/DIR&port=54329
 # initdb refuses to run as root: as root the cluster belongs to the
 # `postgres` system user (Debian's package creates it), otherwise to the
-# caller. The port (COR_PG_PORT, default 54329) only names the socket file
+# caller. COR_PG_SETTINGS (lines of postgresql.conf) is appended to the
+# test settings: bench/backends.sh gives a server's memory settings. The
+# port (COR_PG_PORT, default 54329) only names the socket file
 # in DIR, so clusters in different folders never clash. A cluster left
 # behind in DIR by an interrupted run is stopped and removed by `start`.
 set -euo pipefail
@@ -103,6 +105,7 @@ synchronous_commit = off
 full_page_writes = off
 shared_buffers = 16MB
 max_connections = 50
+${COR_PG_SETTINGS:-}
 EOF
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
     {
