@@ -144,9 +144,13 @@ static int cmd_record(struct args *a, enum cor_health_kind kind)
 		ret = cor_cli_error(&cx, a->json);
 	else if (a->json)
 		ret = cor_cli_print_json(cor_svc_health_record_json(&out));
-	else
+	else {
+		char off[200];
 		printf("recorded %s\n",
 		       cor_health_event_detail(&out.check, out.person, detail, sizeof(detail)));
+		if (*cor_svc_taken_off_line(out.case_ref, &out.taken_off, off, sizeof(off)))
+			printf("%s\n", off);
+	}
 	cor_store_close(st);
 	return ret;
 }

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "service/json.h"
+#include "service/departure.h"
 #include "service/movement.h"
 #include "util/error.h"
 
@@ -360,6 +361,45 @@ static int cmd_show(struct args *a)
 	return ret;
 }
 
+/* The pre-departure check: exit 0 when nobody is blocked, 1 when any blocker
+ * stands (printed either way). */
+static int cmd_check(struct args *a)
+{
+	struct cor_departure d;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos != 1)
+		return cor_cli_usage_error(cmd, "give one movement reference");
+	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (cor_svc_movement_check(&cx, a->pos[0], &d) < 0) {
+		ret = cor_cli_error(&cx, a->json);
+		cor_store_close(st);
+		return ret;
+	}
+	if (a->json) {
+		ret = cor_cli_print_json(cor_departure_json(&d));
+	} else {
+		printf("movement %s (%s): %d case%s, %d traveller%s booked\n", d.movement, d.label,
+		       d.cases, d.cases == 1 ? "" : "s", d.travellers,
+		       d.travellers == 1 ? "" : "s");
+		if (!d.n)
+			printf("clear: no blocker\n");
+		else
+			printf("%zu blocker%s\n", d.n, d.n == 1 ? "" : "s");
+		for (size_t i = 0; i < d.n; i++)
+			printf("  %-21s  %-25s  %s\n", d.blockers[i].who, d.blockers[i].code,
+			       d.blockers[i].message);
+		ret = COR_EXIT_OK;
+	}
+	if (ret == COR_EXIT_OK && d.n)
+		ret = COR_EXIT_FAIL;
+	cor_departure_release(&d);
+	cor_store_close(st);
+	return ret;
+}
+
 /* ---- state changes ------------------------------------------------------ */
 
 static int change(struct args *a, enum cor_movement_state to, bool reopen)
@@ -607,13 +647,14 @@ static int cmd_escort(struct args *a)
 
 static int run(int argc, char **argv)
 {
-	static const char *const names[] = {
-		"add",    "list", "show",    "open",   "close",  "depart", "arrive", "cancel",
-		"reopen", "book", "standby", "unbook", "noshow", "quota",  "escort", NULL};
+	static const char *const names[] = {"add",    "list",    "show",   "check",  "open",
+					    "close",  "depart",  "arrive", "cancel", "reopen",
+					    "book",   "standby", "unbook", "noshow", "quota",
+					    "escort", NULL};
 	static int (*const subs[])(struct args *) = {
-		cmd_add,     cmd_list,   cmd_show,   cmd_open,   cmd_close,
-		cmd_depart,  cmd_arrive, cmd_cancel, cmd_reopen, cmd_book,
-		cmd_standby, cmd_unbook, cmd_noshow, cmd_quota,  cmd_escort};
+		cmd_add,    cmd_list,   cmd_show,   cmd_check,  cmd_open, cmd_close,
+		cmd_depart, cmd_arrive, cmd_cancel, cmd_reopen, cmd_book, cmd_standby,
+		cmd_unbook, cmd_noshow, cmd_quota,  cmd_escort};
 	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
 		       "one function per subcommand name");
 	struct args a;
@@ -636,6 +677,7 @@ const struct cor_command cor_cmd_movement = {
 	"                 [--escort-seats N] [--open] --leg SPEC [--leg SPEC...]\n"
 	"       corridor movement list [--state S] [--office O] [--from DAY] [--to DAY]\n"
 	"       corridor movement show MOVEMENT\n"
+	"       corridor movement check MOVEMENT\n"
 	"       corridor movement open|close|depart|arrive MOVEMENT\n"
 	"       corridor movement reopen|cancel MOVEMENT --reason T\n"
 	"       corridor movement book|standby MOVEMENT CASE-ID [--reason T]\n"
@@ -645,12 +687,15 @@ const struct cor_command cor_cmd_movement = {
 	"                 --birth-date DAY --nationality ISO3 [--passport NO --issuer ISO3\n"
 	"                 --expires DAY] [--medical]\n"
 	"  (each also takes --db PATH and --json: list and show print the movement(s) as\n"
-	"  JSON, the others what was done)\n\n"
+	"  JSON, check the pre-departure check, the others what was done)\n\n"
 	"  kinds: charter scheduled vessel convoy\n"
 	"  SPEC: from=PLACE,to=PLACE,departs=YYYY-MM-DDTHH:MMZ,arrives=YYYY-MM-DDTHH:MMZ,\n"
 	"        seats=N[,stretchers=N][,wchc=N][,wchs=N][,number=ET3412]  (times in UTC)\n"
 	"States: planned -> open -> closed -> departed -> arrived; cancelled before departure;\n"
-	"reopen takes a closed manifest back to open. Departing moves every booked case to\n"
+	"reopen takes a closed manifest back to open. check lists every blocker of every\n"
+	"booked traveller on the departure (fitness, documents, decision, protection,\n"
+	"referrals, capacity; exit 1 when any stands); closing and departing are refused\n"
+	"while one does. Departing moves every booked case to\n"
 	"departed, arriving confirms their arrival, cancelling puts them back to travel_ready.\n"
 	"A no-show frees the case's seats for the stand-bys, first come first served.",
 	"movements: flights, vessels, convoys; bookings and departure day",

@@ -151,6 +151,9 @@ static int run(int argc, char **argv)
 		printf("the return of case %s is blocked until a protection officer clears "
 		       "person %s\n",
 		       case_ref, ref);
+	char off[200];
+	if (*cor_svc_taken_off_line(case_ref, &out.taken_off, off, sizeof(off)))
+		printf("%s\n", off);
 out:
 	cor_store_close(st);
 	return ret;

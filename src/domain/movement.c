@@ -399,43 +399,27 @@ int cor_booking_journey(const struct cor_plan_case *c, const struct cor_plan_mov
 	return *board >= 0 && *alight >= 0 ? 0 : COR_EINVAL;
 }
 
-int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error *e)
+/* The causes, on e, of every constraint of movement 0 of in that the cases
+ * fixed to it (and case at, when at >= 0) would break; e's headline is the
+ * caller's. 0 when they fit (e cleared), COR_EINVAL, COR_ENOMEM. */
+static int capacity(const struct cor_plan_input *in, long at, struct cor_error *e)
 {
 	static const char *const what[COR_RES__N] = {"seats", "stretcher positions", "WCHC places",
 						     "WCHS places"};
 	const struct cor_plan_movement *m = &in->movements[0];
-	const struct cor_plan_case *c = &in->cases[at];
 	long use[COR_MOVEMENT_LEGS_MAX][COR_RES__N] = {{0}};
 	long medical = 0;
-	char t1[18], t2[18];
-	int b, a;
-
-	if (cor_booking_journey(c, m, &b, &a) < 0)
-		return cor_error_set(e, COR_CODE_REFUSED, "movement",
-				     "movement '%s' (%s) does not go from %s to %s", m->ref,
-				     m->label, c->origin, c->destination);
-	int64_t departs = m->legs[b].departs;
-	if (departs < c->available_from)
-		return cor_error_set(e, COR_CODE_REFUSED, "case",
-				     "case '%s' is available to travel from %.10s; movement '%s' "
-				     "(%s) departs %s",
-				     c->ref, cor_time_format_utc(c->available_from, t1), m->ref,
-				     m->label, cor_time_format_utc(departs, t2));
-	if (departs > c->valid_until)
-		return cor_error_set(e, COR_CODE_REFUSED, "case",
-				     "case '%s' cannot board movement '%s' (%s) at %s: %s", c->ref,
-				     m->ref, m->label, cor_time_format_utc(departs, t1),
-				     c->valid_why[0] ? c->valid_why
-						     : "a traveller's validity ends");
 
 	/* What the cases on it and the one added use, leg by leg. */
 	long *quota = calloc(in->nquotas + 1, sizeof(*quota));
-	if (!quota)
-		return cor_error_set(e, COR_CODE_NO_MEMORY, NULL, "out of memory");
+	if (!quota) {
+		cor_error_set(e, COR_CODE_NO_MEMORY, NULL, "out of memory");
+		return COR_ENOMEM;
+	}
 	for (size_t i = 0; i < in->ncases; i++) {
 		const struct cor_plan_case *k = &in->cases[i];
 		int kb, ka;
-		if ((i != at && k->fixed != 0) || cor_booking_journey(k, m, &kb, &ka) < 0)
+		if (((long)i != at && k->fixed != 0) || cor_booking_journey(k, m, &kb, &ka) < 0)
 			continue;
 		for (int l = kb; l <= ka && l < COR_MOVEMENT_LEGS_MAX; l++)
 			for (int r = 0; r < COR_RES__N; r++)
@@ -450,15 +434,14 @@ int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error
 	if (escorts < 0)
 		escorts = 0;
 
-	cor_error_set(e, COR_CODE_CAPACITY, "movement", "case '%s' cannot go on movement '%s' (%s)",
-		      c->ref, m->ref, m->label);
 	if (escorts > m->escort_seats)
 		cor_error_cause(
 			e, COR_CODE_CAPACITY, "escort_seats",
-			"'%s' carries %ld medical traveller%s, who need %ld medical escort%s "
+			"'%s' carries %ld medical traveller%s, who need%s %ld medical escort%s "
 			"(1 per %d), and has %d escort seat%s free",
-			m->ref, medical, medical == 1 ? "" : "s", escorts, escorts == 1 ? "" : "s",
-			ratio, m->escort_seats, m->escort_seats == 1 ? "" : "s");
+			m->ref, medical, medical == 1 ? "" : "s", medical == 1 ? "s" : "", escorts,
+			escorts == 1 ? "" : "s", ratio, m->escort_seats,
+			m->escort_seats == 1 ? "" : "s");
 	for (int l = 0; l < m->nlegs && l < COR_MOVEMENT_LEGS_MAX; l++)
 		for (int r = 0; r < COR_RES__N; r++) {
 			long need = use[l][r] + (r == COR_RES_SEATS ? escorts : 0);
@@ -480,4 +463,42 @@ int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error
 		return 0;
 	}
 	return COR_EINVAL;
+}
+
+int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error *e)
+{
+	const struct cor_plan_movement *m = &in->movements[0];
+	const struct cor_plan_case *c = &in->cases[at];
+	char t1[18], t2[18];
+	int b, a;
+
+	if (cor_booking_journey(c, m, &b, &a) < 0)
+		return cor_error_set(e, COR_CODE_REFUSED, "movement",
+				     "movement '%s' (%s) does not go from %s to %s", m->ref,
+				     m->label, c->origin, c->destination);
+	int64_t departs = m->legs[b].departs;
+	if (departs < c->available_from)
+		return cor_error_set(e, COR_CODE_REFUSED, "case",
+				     "case '%s' is available to travel from %.10s; movement '%s' "
+				     "(%s) departs %s",
+				     c->ref, cor_time_format_utc(c->available_from, t1), m->ref,
+				     m->label, cor_time_format_utc(departs, t2));
+	if (departs > c->valid_until)
+		return cor_error_set(e, COR_CODE_REFUSED, "case",
+				     "case '%s' cannot board movement '%s' (%s) at %s: %s", c->ref,
+				     m->ref, m->label, cor_time_format_utc(departs, t1),
+				     c->valid_why[0] ? c->valid_why
+						     : "a traveller's validity ends");
+	cor_error_set(e, COR_CODE_CAPACITY, "movement", "case '%s' cannot go on movement '%s' (%s)",
+		      c->ref, m->ref, m->label);
+	return capacity(in, (long)at, e);
+}
+
+int cor_movement_load_fit(const struct cor_plan_input *in, struct cor_error *e)
+{
+	const struct cor_plan_movement *m = &in->movements[0];
+	cor_error_set(e, COR_CODE_CAPACITY, "movement",
+		      "the travellers booked on movement '%s' (%s) do not fit it", m->ref,
+		      m->label);
+	return capacity(in, -1, e);
 }

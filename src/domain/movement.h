@@ -150,5 +150,11 @@ int cor_booking_journey(const struct cor_plan_case *c, const struct cor_plan_mov
  * The message names the case and the movement, label first ("case 'X'
  * cannot go on MS 801 ('REF')"). */
 int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error *e);
+/* Do the cases fixed to movement 0 of in (its bookings) keep every
+ * capacity constraint of the planner's model: seats, stretcher, WCHC and
+ * WCHS places per leg, escort seats, office quotas? 0 when they do;
+ * otherwise CAPACITY on e ("the travellers booked on movement 'REF' (LABEL)
+ * do not fit it") with every broken constraint a cause, and COR_EINVAL. */
+int cor_movement_load_fit(const struct cor_plan_input *in, struct cor_error *e);
 
 #endif

@@ -61,8 +61,9 @@ static json_t *check_json(const struct cor_health_check *h, int64_t id)
 
 json_t *cor_svc_health_record_json(const struct cor_svc_health_record_out *out)
 {
-	return json_pack("{s:s, s:s, s:o, s:b}", "person", out->person, "case", out->case_ref,
-			 "check", check_json(&out->check, out->id), "note_kept", out->note_kept);
+	return json_pack("{s:s, s:s, s:o, s:b, s:o}", "person", out->person, "case", out->case_ref,
+			 "check", check_json(&out->check, out->id), "note_kept", out->note_kept,
+			 "taken_off", cor_svc_taken_off_json(&out->taken_off));
 }
 
 /* ---- check, assess ---------------------------------------------------------- */
@@ -137,6 +138,18 @@ static int record(struct cor_ctx *cx, enum cor_health_kind kind,
 	memcpy(out->person, who.ref, sizeof(out->person));
 	memcpy(out->case_ref, who.c.ref, sizeof(out->case_ref));
 	out->note_kept = in->note != NULL;
+	/* Nobody unsafe leaves: found unfit or deferred, off the movement at
+	 * once. */
+	if (kind == COR_HEALTH_FITNESS &&
+	    (h->outcome == COR_HEALTH_UNFIT || h->outcome == COR_HEALTH_DEFERRED)) {
+		char why[96];
+		if (h->outcome == COR_HEALTH_UNFIT)
+			snprintf(why, sizeof(why), "%s found unfit to travel", who.ref);
+		else
+			snprintf(why, sizeof(why), "the fitness to travel of %s was deferred",
+				 who.ref);
+		return cor_svc_take_off(cx, who.c.ref, why, &out->taken_off);
+	}
 	return 0;
 }
 

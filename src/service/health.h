@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "domain/health.h"
+#include "service/movement.h"
 #include "service/service.h"
 
 /* health.check, health.assess: the person's check as examined. Refusals:
@@ -39,6 +40,9 @@ struct cor_svc_health_record_out {
 	int64_t id; /* the check's */
 	struct cor_health_check check;
 	bool note_kept;
+	/* A fitness check found the person unfit or deferred: their case was
+	 * taken off its movement (service/movement.h). */
+	struct cor_svc_taken_off taken_off;
 };
 int cor_svc_health_check(struct cor_ctx *cx, const struct cor_svc_health_record_in *in,
 			 struct cor_svc_health_record_out *out);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "domain/country.h"
+#include "service/departure.h"
 #include "service/json.h"
 #include "service/plan.h"
 #include "service/support.h"
@@ -425,6 +426,20 @@ static int op_movement_set_state(struct cor_ctx *cx, const void *vin, void *vout
 	if (in->reason && *in->reason && !text_ok(in->reason, 500))
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "reason",
 				     "a reason is at most 500 bytes of text");
+	/* Nobody unsafe leaves: a manifest closes, and a movement departs, only
+	 * when the pre-departure check finds nothing. */
+	if (in->to == COR_MSTATE_CLOSED || in->to == COR_MSTATE_DEPARTED) {
+		struct cor_departure d;
+		if ((err = cor_departure_check(cx, &m, &d)) < 0)
+			return err;
+		if (d.n) {
+			err = cor_departure_refuse(
+				cx, &d, in->to == COR_MSTATE_CLOSED ? "close" : "depart");
+			cor_departure_release(&d);
+			return err;
+		}
+		cor_departure_release(&d);
+	}
 	if ((err = cor_store_movement_set_state(cx->st, m.ref, in->to, cx->actor, in->reason,
 						out)) < 0)
 		return cor_ctx_store_error(cx, err);
@@ -443,6 +458,18 @@ static int op_movement_set_state(struct cor_ctx *cx, const void *vin, void *vout
 	default:
 		return 0;
 	}
+}
+
+static int op_movement_check(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	struct cor_movement m;
+	int err = get_movement(cx, vin, &m);
+	if (err < 0)
+		return err;
+	if (m.state == COR_MSTATE_CANCELLED)
+		return cor_error_set(&cx->err, COR_CODE_WRONG_STATE, "movement",
+				     "movement '%s' is cancelled: nobody travels on it", m.ref);
+	return cor_departure_check(cx, &m, vout);
 }
 
 static int op_movement_quota(struct cor_ctx *cx, const void *vin, void *vout)
@@ -680,6 +707,62 @@ static int need_reason(struct cor_ctx *cx, const char *reason, const char *what)
 	return 0;
 }
 
+int cor_svc_take_off(struct cor_ctx *cx, const char *case_ref, const char *why,
+		     struct cor_svc_taken_off *out)
+{
+	struct cor_booking b;
+	struct cor_movement m;
+	memset(out, 0, sizeof(*out));
+	int err = cor_store_case_booking(cx->st, case_ref, &b);
+	if (err == COR_ENOTFOUND)
+		return 0;
+	if (err < 0)
+		return cor_ctx_store_error(cx, err);
+	if ((err = get_movement(cx, b.movement_ref, &m)) < 0)
+		return err;
+	char reason[200];
+	format_reason(reason, sizeof(reason), "taken off %s (%s): %s", m.label, m.ref, why);
+	if (b.status == COR_BOOKING_BOOKED)
+		err = cor_svc_movement_case_move(cx, case_ref, "travel_ready", reason);
+	else if ((err = cor_store_standby_cancel(cx->st, m.ref, case_ref, cx->actor, reason)) < 0)
+		err = cor_ctx_store_error(cx, err);
+	if (err < 0)
+		return err;
+	/* The movement's officer reads it in the movement's history too. */
+	char detail[96];
+	snprintf(detail, sizeof(detail), "case %s taken off%s", case_ref,
+		 b.status == COR_BOOKING_BOOKED ? "" : " the stand-by list");
+	if ((err = cor_store_movement_note(cx->st, m.ref, cx->actor, "booking", detail, why)) < 0)
+		return cor_ctx_store_error(cx, err);
+	snprintf(out->movement, sizeof(out->movement), "%s", m.ref);
+	snprintf(out->label, sizeof(out->label), "%s", m.label);
+	out->standby = b.status != COR_BOOKING_BOOKED;
+	out->seats = out->standby ? 0 : b.persons;
+	return 0;
+}
+
+char *cor_svc_taken_off_line(const char *case_ref, const struct cor_svc_taken_off *out, char *buf,
+			     size_t len)
+{
+	if (!out->movement[0])
+		snprintf(buf, len, "%s", "");
+	else if (out->standby)
+		snprintf(buf, len, "case %s taken off the stand-by list of %s (%s)", case_ref,
+			 out->label, out->movement);
+	else
+		snprintf(buf, len, "case %s taken off %s (%s): %d seat%s freed", case_ref,
+			 out->label, out->movement, out->seats, out->seats == 1 ? "" : "s");
+	return buf;
+}
+
+json_t *cor_svc_taken_off_json(const struct cor_svc_taken_off *out)
+{
+	if (!out->movement[0])
+		return json_null();
+	return json_pack("{s:s, s:s, s:b, s:i}", "movement", out->movement, "label", out->label,
+			 "standby", out->standby, "seats", out->seats);
+}
+
 static int op_booking_cancel(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_booking_in *in = vin;
@@ -828,11 +911,24 @@ static const struct cor_op op_booking_no_show_row = {
 	"booking.no_show", COR_OP_WRITE, "booking.write", op_booking_no_show,
 	"record a no-show and give its seats to the stand-bys"};
 
+static const struct cor_op op_movement_check_row = {
+	"movement.check", COR_OP_READ, "movement.read", op_movement_check,
+	"the pre-departure check: every blocker of every traveller booked"};
+
 const struct cor_op *const cor_ops_movement[] = {
-	&op_place_add_row,      &op_place_list_row,      &op_movement_add_row,
-	&op_movement_list_row,  &op_movement_show_row,   &op_movement_state_row,
-	&op_movement_quota_row, &op_movement_escort_row, &op_booking_add_row,
-	&op_booking_cancel_row, &op_booking_no_show_row, NULL,
+	&op_place_add_row,
+	&op_place_list_row,
+	&op_movement_add_row,
+	&op_movement_list_row,
+	&op_movement_show_row,
+	&op_movement_check_row,
+	&op_movement_state_row,
+	&op_movement_quota_row,
+	&op_movement_escort_row,
+	&op_booking_add_row,
+	&op_booking_cancel_row,
+	&op_booking_no_show_row,
+	NULL,
 };
 
 int cor_svc_place_add(struct cor_ctx *cx, const struct cor_place *in)
@@ -865,6 +961,12 @@ int cor_svc_movement_set_state(struct cor_ctx *cx, const struct cor_svc_movement
 			       struct cor_movement_change *out)
 {
 	return cor_service_run(cx, &op_movement_state_row, in, out);
+}
+
+int cor_svc_movement_check(struct cor_ctx *cx, const char *ref, struct cor_departure *out)
+{
+	memset(out, 0, sizeof(*out));
+	return cor_service_run(cx, &op_movement_check_row, ref, out);
 }
 
 int cor_svc_movement_quota(struct cor_ctx *cx, const struct cor_svc_quota_in *in)

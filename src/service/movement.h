@@ -124,6 +124,27 @@ int cor_svc_booking_cancel(struct cor_ctx *cx, const struct cor_svc_booking_in *
 int cor_svc_booking_no_show(struct cor_ctx *cx, const struct cor_svc_booking_in *in,
 			    struct cor_svc_booking_out *out);
 
+/* Take case_ref off the movement it is booked on (or off a stand-by list)
+ * at once, as a step of the operation under way, because a record just
+ * made says it may not travel (found unfit or deferred, a high protection
+ * risk): booked -> travel_ready with why, its seats freed, an event on the
+ * case and on the movement. out says where from; out->movement "" when the
+ * case held no booking. */
+struct cor_svc_taken_off {
+	char movement[COR_MOVEMENT_REF_MAX + 1];
+	char label[24];
+	bool standby; /* it was on the stand-by list, not booked */
+	int seats;    /* seats freed: the case's travellers */
+};
+int cor_svc_take_off(struct cor_ctx *cx, const char *case_ref, const char *why,
+		     struct cor_svc_taken_off *out);
+/* "case C taken off MS 801 (REF): 2 seats freed", or "" when out took
+ * nothing off. Returns buf. */
+char *cor_svc_taken_off_line(const char *case_ref, const struct cor_svc_taken_off *out, char *buf,
+			     size_t len);
+/* {"movement","label","standby","seats"}, or null when nothing was taken off. */
+json_t *cor_svc_taken_off_json(const struct cor_svc_taken_off *out);
+
 /* The reason a booked case's move carries: "on LABEL (REF), B -> A[: why]",
  * cut to len - 1 bytes on a character boundary. */
 void cor_svc_booking_reason(const char *label, const char *ref, const char *board,

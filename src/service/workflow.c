@@ -359,6 +359,13 @@ static int op_assess(struct cor_ctx *cx, const void *vin, void *vout)
 	    0)
 		return cor_ctx_store_error(cx, err);
 	out->blocks_return = p->is_return && cor_protection_level_blocks_return(in->level);
+	/* Nobody unsafe leaves: a high risk takes the case off its movement at
+	 * once, until a protection officer clears it. */
+	if (in->level == COR_PROT_HIGH) {
+		char why[96];
+		snprintf(why, sizeof(why), "a high protection risk for %s", in->person);
+		return cor_svc_take_off(cx, c.ref, why, &out->taken_off);
+	}
 	return 0;
 }
 
@@ -366,9 +373,10 @@ json_t *cor_svc_protection_assess_json(const struct cor_ctx *cx,
 				       const struct cor_svc_protection_assess_in *in,
 				       const struct cor_svc_protection_assess_out *out)
 {
-	return json_pack("{s:s, s:i, s:s, s:s, s:s, s:b}", "person", in->person, "assessment",
+	return json_pack("{s:s, s:i, s:s, s:s, s:s, s:b, s:o}", "person", in->person, "assessment",
 			 out->assessment, "level", cor_protection_level_name(in->level), "at",
-			 cx->now, "by", cx->actor, "blocks_return", out->blocks_return);
+			 cx->now, "by", cx->actor, "blocks_return", out->blocks_return, "taken_off",
+			 cor_svc_taken_off_json(&out->taken_off));
 }
 
 static int op_clear(struct cor_ctx *cx, const void *vin, void *vout)

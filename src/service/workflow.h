@@ -28,6 +28,7 @@
 #include "domain/counselling.h"
 #include "domain/lifecycle.h"
 #include "domain/protection.h"
+#include "service/movement.h"
 #include "service/service.h"
 #include "store/store_workflow.h"
 
@@ -118,6 +119,8 @@ struct cor_svc_protection_assess_in {
 struct cor_svc_protection_assess_out {
 	int assessment;     /* its number among the person's assessments */
 	bool blocks_return; /* the case is a return that this level blocks */
+	/* A high risk: the case was taken off its movement (service/movement.h). */
+	struct cor_svc_taken_off taken_off;
 };
 int cor_svc_protection_assess(struct cor_ctx *cx, const struct cor_svc_protection_assess_in *in,
 			      struct cor_svc_protection_assess_out *out);

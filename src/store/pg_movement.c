@@ -709,16 +709,17 @@ static int pg_movement_escort_each(struct cor_store *s, const char *ref,
 
 /* ---- bookings ---------------------------------------------------------- */
 
-static int pg_booking_each(struct cor_store *s, const char *movement,
-			   int (*cb)(const struct cor_booking *b, void *ctx), void *ctx)
+#define BOOKING_SQL                                                                                \
+	"SELECT c.ref, m.ref, b.status, b.board, b.alight, b.seat_group, b.at,"                    \
+	" (SELECT count(*) FROM person p WHERE p.case_id = b.case_id)"                             \
+	" FROM booking b JOIN cases c ON c.id = b.case_id JOIN movement m ON m.id = b.movement_id"
+
+/* The bookings sql (BOOKING_SQL and a condition on $1 = key) selects, to cb. */
+static int each_booking(struct cor_store *s, const char *sql, const char *key,
+			int (*cb)(const struct cor_booking *b, void *ctx), void *ctx)
 {
-	static const char sql[] =
-		"SELECT c.ref, m.ref, b.status, b.board, b.alight, b.seat_group, b.at,"
-		" (SELECT count(*) FROM person p WHERE p.case_id = b.case_id)"
-		" FROM booking b JOIN cases c ON c.id = b.case_id JOIN movement m ON m.id = "
-		"b.movement_id WHERE m.ref = $1 ORDER BY b.seat_group, b.id";
 	int err, ret = 0;
-	const char *v[] = {movement};
+	const char *v[] = {key};
 	PGresult *r = q(s, sql, 1, v, "reading bookings", &err);
 	if (!r)
 		return err;
@@ -737,6 +738,43 @@ static int pg_booking_each(struct cor_store *s, const char *movement,
 	}
 	PQclear(r);
 	return ret;
+}
+
+static int pg_booking_each(struct cor_store *s, const char *movement,
+			   int (*cb)(const struct cor_booking *b, void *ctx), void *ctx)
+{
+	static const char sql[] = BOOKING_SQL " WHERE m.ref = $1 ORDER BY b.seat_group, b.id";
+	return each_booking(s, sql, movement, cb, ctx);
+}
+
+static int take_one(const struct cor_booking *b, void *ctx)
+{
+	*(struct cor_booking *)ctx = *b;
+	return 1;
+}
+
+static int pg_case_booking(struct cor_store *s, const char *case_ref, struct cor_booking *out)
+{
+	static const char sql[] = BOOKING_SQL " WHERE c.ref = $1"
+					      " AND (b.status = 'booked' OR b.status = 'standby')";
+	memset(out, 0, sizeof(*out));
+	int err = each_booking(s, sql, case_ref, take_one, out);
+	if (err < 0)
+		return err;
+	if (err == 0) {
+		cor_pg_msg(PG(s), "case '%s' holds no booking", case_ref);
+		return COR_ENOTFOUND;
+	}
+	return 0;
+}
+
+static int pg_movement_note(struct cor_store *st, const char *ref, const char *actor,
+			    const char *action, const char *detail, const char *reason)
+{
+	struct cor_movement m;
+	int64_t id;
+	int err = load_movement(st, ref, &id, &m);
+	return err < 0 ? err : movement_event(st, id, actor, action, detail, reason);
 }
 
 /* Write a booking row for case id on movement id. */
@@ -957,6 +995,8 @@ const struct cor_store_movement_ops cor_pg_movement_ops = {
 	.booking_put = pg_booking_put,
 	.booking_add = pg_booking_add,
 	.booking_each = pg_booking_each,
+	.case_booking = pg_case_booking,
+	.movement_note = pg_movement_note,
 	.booking_cases = pg_booking_cases,
 	.booking_promote = pg_booking_promote,
 	.standby_cancel = pg_standby_cancel,

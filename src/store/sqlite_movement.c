@@ -884,19 +884,19 @@ static int sqlite_movement_escort_each(struct cor_store *st, const char *ref,
 
 /* ---- bookings ---------------------------------------------------------- */
 
-static int sqlite_booking_each(struct cor_store *st, const char *movement,
-			       int (*cb)(const struct cor_booking *b, void *ctx), void *ctx)
+#define BOOKING_SQL                                                                                \
+	"SELECT c.ref, m.ref, b.status, b.board, b.alight, b.seat_group, b.at,"                    \
+	" (SELECT count(*) FROM person p WHERE p.case_id = b.case_id)"                             \
+	" FROM booking b JOIN cases c ON c.id = b.case_id JOIN movement m ON m.id = b.movement_id"
+
+/* The bookings sql (BOOKING_SQL and a condition on ?1 = key) selects, to cb. */
+static int each_booking(struct cor_store *st, const char *sql, const char *key,
+			int (*cb)(const struct cor_booking *b, void *ctx), void *ctx)
 {
-	static const char sql[] =
-		"SELECT c.ref, m.ref, b.status, b.board, b.alight, b.seat_group, b.at,"
-		" (SELECT count(*) FROM person p WHERE p.case_id = b.case_id)"
-		" FROM booking b JOIN cases c ON c.id = b.case_id JOIN movement m ON m.id = "
-		"b.movement_id"
-		" WHERE m.ref = ?1 ORDER BY b.seat_group, b.id";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
 		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading bookings");
-	cor_sqlite_bind_text(s, 1, movement);
+	cor_sqlite_bind_text(s, 1, key);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cor_booking b;
@@ -919,6 +919,43 @@ static int sqlite_booking_each(struct cor_store *st, const char *movement,
 		ret = cor_sqlite_fail(st, rc, "reading bookings");
 	sqlite3_reset(s);
 	return ret;
+}
+
+static int sqlite_booking_each(struct cor_store *st, const char *movement,
+			       int (*cb)(const struct cor_booking *b, void *ctx), void *ctx)
+{
+	static const char sql[] = BOOKING_SQL " WHERE m.ref = ?1 ORDER BY b.seat_group, b.id";
+	return each_booking(st, sql, movement, cb, ctx);
+}
+
+static int take_one(const struct cor_booking *b, void *ctx)
+{
+	*(struct cor_booking *)ctx = *b;
+	return 1;
+}
+
+static int sqlite_case_booking(struct cor_store *st, const char *case_ref, struct cor_booking *out)
+{
+	static const char sql[] = BOOKING_SQL " WHERE c.ref = ?1"
+					      " AND (b.status = 'booked' OR b.status = 'standby')";
+	memset(out, 0, sizeof(*out));
+	int err = each_booking(st, sql, case_ref, take_one, out);
+	if (err < 0)
+		return err;
+	if (err == 0) {
+		cor_sqlite_msg(st, "case '%s' holds no booking", case_ref);
+		return COR_ENOTFOUND;
+	}
+	return 0;
+}
+
+static int sqlite_movement_note(struct cor_store *st, const char *ref, const char *actor,
+				const char *action, const char *detail, const char *reason)
+{
+	struct cor_movement m;
+	int64_t id;
+	int err = load_movement(st, ref, &id, &m);
+	return err < 0 ? err : movement_event(st, id, actor, action, detail, reason);
 }
 
 /* Write a booking row for case id on movement id. */
@@ -1155,6 +1192,8 @@ const struct cor_store_movement_ops cor_sqlite_movement_ops = {
 	.booking_put = sqlite_booking_put,
 	.booking_add = sqlite_booking_add,
 	.booking_each = sqlite_booking_each,
+	.case_booking = sqlite_case_booking,
+	.movement_note = sqlite_movement_note,
 	.booking_cases = sqlite_booking_cases,
 	.booking_promote = sqlite_booking_promote,
 	.standby_cancel = sqlite_standby_cancel,

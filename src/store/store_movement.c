@@ -172,6 +172,18 @@ int cor_store_booking_each(struct cor_store *st, const char *movement,
 	return cor_store_head(st)->ops->movement->booking_each(st, movement, cb, ctx);
 }
 
+int cor_store_case_booking(struct cor_store *st, const char *case_ref, struct cor_booking *out)
+{
+	return cor_store_head(st)->ops->movement->case_booking(st, case_ref, out);
+}
+
+int cor_store_movement_note(struct cor_store *st, const char *ref, const char *actor,
+			    const char *action, const char *detail, const char *reason)
+{
+	return cor_store_head(st)->ops->movement->movement_note(st, ref, actor, action, detail,
+								reason);
+}
+
 int cor_store_booking_cases(struct cor_store *st, const char *movement,
 			    enum cor_booking_status status, char (**refs)[32], size_t *n)
 {

@@ -152,6 +152,13 @@ int cor_store_booking_add(struct cor_store *st, const char *movement, const char
 /* The bookings of movement ref (all statuses), by seat group. */
 int cor_store_booking_each(struct cor_store *st, const char *movement,
 			   int (*cb)(const struct cor_booking *b, void *ctx), void *ctx);
+/* The booking (booked, or on stand-by) case_ref holds: COR_ENOTFOUND when
+ * it holds none. */
+int cor_store_case_booking(struct cor_store *st, const char *case_ref, struct cor_booking *out);
+/* Append an event to movement ref's history, dated by the store's clock.
+ * COR_ENOTFOUND: no movement. */
+int cor_store_movement_note(struct cor_store *st, const char *ref, const char *actor,
+			    const char *action, const char *detail, const char *reason);
 /* The cases holding a booking in status on movement ref, by seat group;
  * *refs for the caller to free. COR_ENOTFOUND: no movement. */
 int cor_store_booking_cases(struct cor_store *st, const char *movement,

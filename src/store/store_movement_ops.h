@@ -40,6 +40,9 @@ struct cor_store_movement_ops {
 			   enum cor_booking_status status, const char *actor, const char *reason);
 	int (*booking_each)(struct cor_store *st, const char *movement,
 			    int (*cb)(const struct cor_booking *b, void *ctx), void *ctx);
+	int (*case_booking)(struct cor_store *st, const char *case_ref, struct cor_booking *out);
+	int (*movement_note)(struct cor_store *st, const char *ref, const char *actor,
+			     const char *action, const char *detail, const char *reason);
 	int (*booking_cases)(struct cor_store *st, const char *movement,
 			     enum cor_booking_status status, char (**refs)[32], size_t *n);
 	int (*booking_promote)(struct cor_store *st, const char *movement, const char *case_ref,

@@ -54,11 +54,12 @@ enum cor_err {
 	X(BOOKING_NOT_FOUND, 1, 404)                                                               \
 	X(ESCORT_NOT_FOUND, 1, 404)                                                                \
 	/* conflicts with what is stored */                                                        \
-	X(EXISTS, 1, 409)      /* a record with that identity exists */                            \
-	X(WRONG_STATE, 1, 409) /* not allowed in the record's current state */                     \
-	X(CAPACITY, 1, 409)    /* not enough seats or special places */                            \
-	X(NO_NUMBERS, 1, 409)  /* a device has no case number left in its blocks */                \
-	X(CONFLICT, 1, 409)    /* changed by someone else meanwhile */                             \
+	X(EXISTS, 1, 409)            /* a record with that identity exists */                      \
+	X(WRONG_STATE, 1, 409)       /* not allowed in the record's current state */               \
+	X(CAPACITY, 1, 409)          /* not enough seats or special places */                      \
+	X(DEPARTURE_BLOCKED, 1, 409) /* the pre-departure check finds blockers: each a cause */    \
+	X(NO_NUMBERS, 1, 409)        /* a device has no case number left in its blocks */          \
+	X(CONFLICT, 1, 409)          /* changed by someone else meanwhile */                       \
 	/* the rules of the domain */                                                              \
 	X(REFUSED, 1, 422) /* a rule refuses it; the message says which */                         \
 	X(REASON_REQUIRED, 1, 422)                                                                 \

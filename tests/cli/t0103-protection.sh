@@ -119,7 +119,7 @@ $C-02    high    2    $(jv '.persons[1].latest.at' protection show "$C" --db w.d
 # Under --json, what an assessment did.
 copy_db w.db j.db
 expect_status 0 "$CORRIDOR" protection assess "$C-01" --level medium --grounds "g" --json --db j.db
-[ "$(stdout | jq -c 'del(.at)')" = '{"person":"'"$C-01"'","assessment":2,"level":"medium","by":"tester","blocks_return":false}' ] ||
+[ "$(stdout | jq -c 'del(.at)')" = '{"person":"'"$C-01"'","assessment":2,"level":"medium","by":"tester","blocks_return":false,"taken_off":null}' ] ||
 	fail "assess --json: $(stdout)"
 
 # Refusals.

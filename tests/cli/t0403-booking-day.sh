@@ -66,7 +66,7 @@ ok "movement $M4 added (open)" add --office SD-PZU --kind charter --label "MS 80
 db_dump w.db >before.sql
 expect_status 1 "$CORRIDOR" movement book "$M4" "$C4" --db w.db
 expect_stderr "error: case '$C4' cannot go on movement '$M4' (MS 804)
-  '$M4' carries 1 medical traveller, who need 1 medical escort (1 per 3), and has 0 escort seats free
+  '$M4' carries 1 medical traveller, who needs 1 medical escort (1 per 3), and has 0 escort seats free
   leg PZU-CAI of '$M4' has 0 stretcher positions for 1"
 expect_status 1 "$CORRIDOR" movement book "$M4" "$C4" --json --db w.db
 [ "$(jq -r '[.error.code, .error.field, (.error.causes | map(.code + ":" + .field) | join(","))] | join("|")' "$WORK/.stderr")" = \

@@ -325,6 +325,42 @@ static void fit_init(struct fit *f, int escort_seats)
 	f->in.cfg.escort_ratio = 3;
 }
 
+/* The load already on a movement: only the cases fixed to it count (the
+ * second, fixed to no movement, does not), and every broken constraint is a
+ * cause under the movement's headline. */
+static void test_load_fit(void **state)
+{
+	(void)state;
+	struct fit f;
+	fit_init(&f, 0);
+	f.c[1].need[COR_RES_SEATS] = 5; /* not on it: never counted */
+	assert_int_equal(cor_movement_load_fit(&f.in, &f.e), 0);
+	assert_int_equal(f.e.code, COR_CODE_OK);
+
+	/* The family of two on it now needs a stretcher and a medical escort. */
+	f.c[0].need[COR_RES_STRETCHERS] = 1;
+	f.c[0].medical = 1;
+	assert_int_equal(cor_movement_load_fit(&f.in, &f.e), COR_EINVAL);
+	assert_int_equal(f.e.code, COR_CODE_CAPACITY);
+	assert_string_equal(f.e.message, "the travellers booked on movement "
+					 "'SD-PZU-MV-2026-0001' (MS 801) do not fit it");
+	assert_int_equal(f.e.ncauses, 2);
+	assert_string_equal(
+		f.e.causes[0].message,
+		"'SD-PZU-MV-2026-0001' carries 1 medical traveller, who needs 1 medical "
+		"escort (1 per 3), and has 0 escort seats free");
+	assert_string_equal(f.e.causes[1].message,
+			    "leg PZU-CAI of 'SD-PZU-MV-2026-0001' has 0 stretcher positions for 1");
+
+	/* With an escort seat, the escort takes the third seat: it fits but for
+	 * the stretcher. */
+	f.m.escort_seats = 1;
+	assert_int_equal(cor_movement_load_fit(&f.in, &f.e), COR_EINVAL);
+	assert_int_equal(f.e.ncauses, 1);
+	f.leg.cap[COR_RES_STRETCHERS] = 1;
+	assert_int_equal(cor_movement_load_fit(&f.in, &f.e), 0);
+}
+
 static void test_fit(void **state)
 {
 	(void)state;
@@ -351,9 +387,10 @@ static void test_fit(void **state)
 			    "(MS 801)");
 	assert_int_equal(f.e.ncauses, 3);
 	assert_string_equal(f.e.causes[0].field, "escort_seats");
-	assert_string_equal(f.e.causes[0].message,
-			    "'SD-PZU-MV-2026-0001' carries 1 medical traveller, who need 1 medical "
-			    "escort (1 per 3), and has 0 escort seats free");
+	assert_string_equal(
+		f.e.causes[0].message,
+		"'SD-PZU-MV-2026-0001' carries 1 medical traveller, who needs 1 medical "
+		"escort (1 per 3), and has 0 escort seats free");
 	assert_string_equal(f.e.causes[1].message,
 			    "leg PZU-CAI of 'SD-PZU-MV-2026-0001' has 3 seats for 4");
 	assert_string_equal(f.e.causes[2].message,
@@ -416,7 +453,7 @@ int main(void)
 		cmocka_unit_test(test_names), cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_codes), cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_times), cmocka_unit_test(test_leg_parse),
-		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_fit),   cmocka_unit_test(test_load_fit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

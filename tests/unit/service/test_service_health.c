@@ -221,15 +221,15 @@ static void test_check_records(void **state)
 	json_t *doc = cor_svc_health_record_json(&out);
 	char *s = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	char want[512];
-	snprintf(
-		want, sizeof(want),
-		"{\"person\":\"LY-TIP-2026-000201-01\",\"case\":\"LY-TIP-2026-000201\","
-		"\"check\":{\"id\":%lld,\"kind\":\"fitness_to_travel\",\"at\":\"2026-03-01T09:"
-		"30Z\","
-		"\"examiner\":\"Dr N. Haddad\",\"outcome\":\"fit_with_conditions\","
-		"\"conditions\":[\"medical_escort\",\"oxygen\",\"wchc\"],"
-		"\"ssr_codes\":[\"MEDA\",\"OXYG\",\"WCHC\"],\"tb_class\":null},\"note_kept\":true}",
-		(long long)out.id);
+	snprintf(want, sizeof(want),
+		 "{\"person\":\"LY-TIP-2026-000201-01\",\"case\":\"LY-TIP-2026-000201\","
+		 "\"check\":{\"id\":%lld,\"kind\":\"fitness_to_travel\",\"at\":\"2026-03-01T09:"
+		 "30Z\","
+		 "\"examiner\":\"Dr N. Haddad\",\"outcome\":\"fit_with_conditions\","
+		 "\"conditions\":[\"medical_escort\",\"oxygen\",\"wchc\"],"
+		 "\"ssr_codes\":[\"MEDA\",\"OXYG\",\"WCHC\"],\"tb_class\":null},\"note_kept\":true,"
+		 "\"taken_off\":null}",
+		 (long long)out.id);
 	assert_string_equal(s, want);
 	free(s);
 	json_decref(doc);

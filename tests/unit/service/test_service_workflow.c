@@ -522,7 +522,7 @@ static void test_protection(void **state)
 	assert_true(out.blocks_return);
 	expect_json(cor_svc_protection_assess_json(&cx, &in, &out),
 		    "{\"person\":\"" VHR "-01\",\"assessment\":1,\"level\":\"high\",\"at\":\"" NOW
-		    "\",\"by\":\"tester\",\"blocks_return\":true}");
+		    "\",\"by\":\"tester\",\"blocks_return\":true,\"taken_off\":null}");
 	/* Not a return: a high risk blocks nothing. */
 	in = (struct cor_svc_protection_assess_in){HEV "-01", COR_PROT_HIGH, "targeted"};
 	assert_int_equal(cor_svc_protection_assess(&cx, &in, &out), 0);

@@ -25,9 +25,11 @@
 #include "io/import.h"
 #include "store/store_plan.h"
 #include "unit/store/pgtest.h"
+#include "service/departure.h"
 #include "service/manifest.h"
 #include "service/movement.h"
 #include "service/plan.h"
+#include "service/rules.h"
 #include "store/store_health.h"
 #include "util/error.h"
 #include "util/tz.h"
@@ -254,7 +256,7 @@ static void test_booking_causes(void **state)
 	assert_int_equal(f.cx.err.ncauses, 2);
 	assert_string_equal(f.cx.err.causes[0].field, "escort_seats");
 	assert_string_equal(f.cx.err.causes[0].message,
-			    "'SD-PZU-MV-2026-0002' carries 1 medical traveller, who need 1 "
+			    "'SD-PZU-MV-2026-0002' carries 1 medical traveller, who needs 1 "
 			    "medical escort (1 per 3), and has 0 escort seats free");
 	assert_string_equal(f.cx.err.causes[1].message,
 			    "leg PZU-CAI of 'SD-PZU-MV-2026-0002' has 0 stretcher positions for 1");
@@ -297,6 +299,68 @@ static void test_booking_causes(void **state)
 	/* Full: 2 of 3 seats taken; C1 again is booked. */
 	REFUSED(&f, cor_svc_booking_add(&f.cx, &in, &out), COR_CODE_WRONG_STATE, "case",
 		"case 'SD-PZU-2026-000001' is 'booked', not travel_ready");
+	teardown(&f);
+}
+
+static void set_window(struct fx *f, const char *text)
+{
+	struct cor_svc_rules_set_in in = {text, strlen(text), "rules.conf"};
+	struct cor_svc_rules_set_out out;
+	if (cor_svc_rules_set(&f->cx, &in, &out) < 0)
+		fail_msg("rules.set: %s", f->cx.err.message);
+}
+
+/* The pre-departure check evaluates each booked traveller at the minute
+ * their leg departs, under the rules in force now: a fitness check 24 hours
+ * before departure passes a window of 24 hours and fails one of 23, which
+ * blocks closing (every blocker a cause, nothing changed) until it passes. */
+static void test_departure_check(void **state)
+{
+	(void)state;
+	struct fx f;
+	char m1[32];
+	struct cor_departure d;
+	struct cor_svc_booking_out bo;
+	struct cor_movement_change ch;
+	setup(&f, "departure");
+	add_movement(&f, "MS 801", 3, 0, 2, m1);
+	struct cor_svc_booking_in b = {m1, C1, COR_BOOKING_BOOKED, NULL};
+	assert_int_equal(cor_svc_booking_add(&f.cx, &b, &bo), 0);
+
+	set_window(&f, "HEV.fitness_window_hours = 24\n");
+	assert_int_equal(cor_svc_movement_check(&f.cx, m1, &d), 0);
+	assert_int_equal(d.cases, 1);
+	assert_int_equal(d.travellers, 2);
+	assert_int_equal((int)d.n, 0);
+	cor_departure_release(&d);
+
+	set_window(&f, "HEV.fitness_window_hours = 23\n");
+	assert_int_equal(cor_svc_movement_check(&f.cx, m1, &d), 0);
+	assert_int_equal((int)d.n, 2);
+	for (size_t i = 0; i < d.n; i++) {
+		assert_string_equal(d.blockers[i].case_ref, C1);
+		assert_string_equal(d.blockers[i].who, i ? C1 "-02" : C1 "-01");
+		assert_string_equal(d.blockers[i].criterion, "FITNESS");
+		assert_string_equal(d.blockers[i].code, "FITNESS_EXPIRED");
+		assert_non_null(strstr(d.blockers[i].message, "24 hours before departure"));
+	}
+	json_t *j = cor_departure_json(&d);
+	assert_false(json_is_true(json_object_get(j, "clear")));
+	assert_int_equal(json_array_size(json_object_get(j, "blockers")), 2);
+	json_decref(j);
+	cor_departure_release(&d);
+
+	struct cor_svc_movement_state_in in = {m1, COR_MSTATE_CLOSED, false, NULL};
+	REFUSED(&f, cor_svc_movement_set_state(&f.cx, &in, &ch), COR_CODE_DEPARTURE_BLOCKED,
+		"movement",
+		"movement 'SD-PZU-MV-2026-0001' (MS 801) cannot close: the pre-departure check "
+		"finds 2 blockers; resolve each, or take the case off the movement");
+	assert_int_equal(f.cx.err.ncauses, 2);
+	assert_string_equal(f.cx.err.causes[0].field, C1 "-01");
+	assert_string_equal(cor_code_name(f.cx.err.causes[1].code), "DEPARTURE_BLOCKED");
+
+	set_window(&f, "HEV.fitness_window_hours = 24\n");
+	assert_int_equal(cor_svc_movement_set_state(&f.cx, &in, &ch), 0);
 	teardown(&f);
 }
 
@@ -611,7 +675,15 @@ static char *records_transcript(const char *target)
 		fail_msg("%s", cor_store_errmsg(st));
 	cor_store_plan_release(&l);
 
-	/* States: close (the stand-by released), reopen, cancel the other. */
+	/* States: close (the stand-by released), reopen, cancel the other. C3,
+	 * booked by the records above, is fit to travel the day before, so the
+	 * pre-departure check lets the manifest close. */
+	struct cor_person_found who;
+	struct cor_health_check h = {.kind = COR_HEALTH_FITNESS, .outcome = COR_HEALTH_FIT};
+	cor_time_parse_utc("2026-12-01T07:00Z", &h.at);
+	if (cor_store_person_find(st, C3 "-01", &who) < 0 ||
+	    cor_store_health_add(st, &who, &h, "medic", NULL) < 0)
+		fail_msg("fitness of C3: %s", cor_store_errmsg(st));
 	struct cor_movement_change ch;
 	struct cor_svc_movement_state_in si = {.ref = m1, .to = COR_MSTATE_CLOSED};
 	outcome(&t, &cx, "close", cor_svc_movement_set_state(&cx, &si, &ch));
@@ -676,6 +748,7 @@ int main(void)
 		cmocka_unit_test(test_places),
 		cmocka_unit_test(test_movement_add_and_state),
 		cmocka_unit_test(test_booking_causes),
+		cmocka_unit_test(test_departure_check),
 		cmocka_unit_test(test_no_show),
 		cmocka_unit_test(test_plan_run),
 		cmocka_unit_test(test_records_both_backends),
