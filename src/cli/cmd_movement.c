@@ -21,7 +21,7 @@ struct args {
 	const char *db, *office, *kind, *label, *carrier, *escort_seats, *state, *from, *to,
 		*reason;
 	const char *family, *given, *sex, *birth, *nationality, *passport, *issuer, *expires;
-	bool open, medical, json;
+	bool open, medical, json, history;
 	int nlegs;
 	const char *legs[COR_MOVEMENT_LEGS_MAX + 1];
 	int npos;
@@ -39,6 +39,7 @@ static int parse(int argc, char **argv, struct args *a)
 		{"escort-seats", required_argument, NULL, 'e'},
 		{"leg", required_argument, NULL, 'g'},
 		{"open", no_argument, NULL, 'o'},
+		{"history", no_argument, NULL, 'H'},
 		{"state", required_argument, NULL, 's'},
 		{"from", required_argument, NULL, 'f'},
 		{"to", required_argument, NULL, 't'},
@@ -62,6 +63,9 @@ static int parse(int argc, char **argv, struct args *a)
 		switch (c) {
 		case 'd':
 			a->db = optarg;
+			break;
+		case 'H':
+			a->history = true;
 			break;
 		case 'O':
 			a->office = optarg;
@@ -209,7 +213,7 @@ static int cmd_add(struct args *a)
 	}
 	if ((ret = open_ctx(a, &st, &cx)) != COR_EXIT_OK)
 		return ret;
-	int err = cor_svc_movement_add(&cx, &m);
+	int err = (a->history ? cor_svc_movement_add_history : cor_svc_movement_add)(&cx, &m);
 	snprintf(done, sizeof(done), "movement %s added (%s)\n", m.ref,
 		 cor_movement_state_name(m.state));
 	return finish(a, st, &cx, err, done,
@@ -674,7 +678,7 @@ const struct cor_command cor_cmd_movement = {
 	"movement",
 	run,
 	"usage: corridor movement add --office O --kind K --label L [--carrier XX]\n"
-	"                 [--escort-seats N] [--open] --leg SPEC [--leg SPEC...]\n"
+	"                 [--escort-seats N] [--open] [--history] --leg SPEC [--leg SPEC...]\n"
 	"       corridor movement list [--state S] [--office O] [--from DAY] [--to DAY]\n"
 	"       corridor movement show MOVEMENT\n"
 	"       corridor movement check MOVEMENT\n"
@@ -692,6 +696,9 @@ const struct cor_command cor_cmd_movement = {
 	"  SPEC: from=PLACE,to=PLACE,departs=YYYY-MM-DDTHH:MMZ,arrives=YYYY-MM-DDTHH:MMZ,\n"
 	"        seats=N[,stretchers=N][,wchc=N][,wchs=N][,number=ET3412]  (times in UTC)\n"
 	"States: planned -> open -> closed -> departed -> arrived; cancelled before departure;\n"
+	"A movement is added ahead of its first departure; --history records one that\n"
+	"already left. It departs no earlier than its schedule less departure.early_minutes\n"
+	"(rules; 180) and arrives no earlier than it departed.\n"
 	"reopen takes a closed manifest back to open. check lists every blocker of every\n"
 	"booked traveller on the departure (fitness, documents, decision, protection,\n"
 	"referrals, capacity; exit 1 when any stands); closing and departing are refused\n"

@@ -211,6 +211,9 @@ struct cor_rules_config {
 	/* Days from the day a level was set to the case's deadline, by enum
 	 * cor_priority: normal 365, urgent 42, emergency 7. */
 	int priority_days[COR_PRIO__N];
+	/* Minutes before its scheduled first departure that a movement may be
+	 * recorded as departed ("departure.early_minutes", 0-1440; 180). */
+	int departure_early_minutes;
 	/* Vulnerability weight of each specific-needs code, by index in
 	 * cor_needs: weight_own is the code's own (-1: its group's), weight
 	 * the one in effect. */

@@ -156,6 +156,7 @@ struct cor_rules_config cor_rules_config_default(void)
 		}
 	}
 	memcpy(c.priority_days, default_priority_days, sizeof(c.priority_days));
+	c.departure_early_minutes = 180;
 	for (size_t i = 0; i < COR_RULES_NEEDS_MAX; i++)
 		c.weight_own[i] = -1;
 	for (size_t k = 0; k < ROWS(default_weights); k++)
@@ -219,6 +220,7 @@ struct parse {
 	struct setting rule[N_RULE_KEYS][1 + COR_RULES_PROGRAMMES_MAX];
 	struct setting prio[COR_PRIO__N];
 	struct setting weight[COR_RULES_NEEDS_MAX];
+	struct setting early;
 };
 
 static int fail(struct parse *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -404,6 +406,14 @@ static int read_line(struct parse *p, const struct cor_rules_config *cfg, const 
 				    key, quote(q, v, strlen(v)));
 		return set_once(p, &p->prio[l], key, value, 0);
 	}
+	if (!strcmp(key, "departure.early_minutes")) {
+		if (!read_int(v, 0, 1440, &value))
+			return fail(
+				p,
+				"'%s' must be a whole number of minutes from 0 to 1440, not '%s'",
+				key, quote(q, v, strlen(v)));
+		return set_once(p, &p->early, key, value, 0);
+	}
 	if (!strncmp(key, "weight.", 7)) {
 		const struct cor_need *need = cor_need_find(key + 7);
 		if (!need)
@@ -489,6 +499,8 @@ static int apply(struct parse *p, struct cor_rules_config *c)
 		if (p->weight[i].line)
 			c->weight_own[i] = (int16_t)p->weight[i].value;
 	resolve_weights(c);
+	if (p->early.line)
+		c->departure_early_minutes = p->early.value;
 	return 0;
 }
 

@@ -142,8 +142,7 @@ static int on_facts(const struct cor_facts_case *fc, void *ctx)
 
 /* The load against the movement's capacity, each broken constraint a
  * blocker of the movement. */
-static int check_capacity(struct cor_ctx *cx, const struct cor_movement *m,
-			  struct cor_departure *d)
+static int check_capacity(struct cor_ctx *cx, const struct cor_movement *m, struct cor_departure *d)
 {
 	const struct cor_rules_config *cfg = cor_ctx_rules(cx);
 	struct cor_plan_query q = {.movement = m->ref};
@@ -244,15 +243,15 @@ json_t *cor_departure_json(const struct cor_departure *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cor_departure_blocker *b = &d->blockers[i];
 		json_t *o = json_pack("{s:o, s:s, s:s, s:s, s:s}", "case",
-				      b->case_ref[0] ? json_string(b->case_ref) : json_null(), "who",
-				      b->who, "criterion", b->criterion, "code", b->code, "message",
-				      b->message);
+				      b->case_ref[0] ? json_string(b->case_ref) : json_null(),
+				      "who", b->who, "criterion", b->criterion, "code", b->code,
+				      "message", b->message);
 		if (!o || json_array_append_new(list, o) < 0) {
 			json_decref(list);
 			return NULL;
 		}
 	}
 	return json_pack("{s:s, s:s, s:i, s:i, s:b, s:o}", "movement", d->movement, "label",
-			 d->label, "cases", d->cases, "travellers", d->travellers, "clear", d->n == 0,
-			 "blockers", list);
+			 d->label, "cases", d->cases, "travellers", d->travellers, "clear",
+			 d->n == 0, "blockers", list);
 }

@@ -40,7 +40,8 @@ struct cor_departure {
 
 /* Run the check on movement m into out (zeroed first). 0, whatever it
  * finds; a failure to read sets cx->err. */
-int cor_departure_check(struct cor_ctx *cx, const struct cor_movement *m, struct cor_departure *out);
+int cor_departure_check(struct cor_ctx *cx, const struct cor_movement *m,
+			struct cor_departure *out);
 void cor_departure_release(struct cor_departure *d);
 /* Refuse doing ("close", "depart") on cx->err with DEPARTURE_BLOCKED and
  * each blocker a cause; returns the cor_err. d must hold a blocker. */

@@ -220,9 +220,9 @@ json_t *cor_svc_place_json(const struct cor_place *p)
 
 static int op_movement_add(struct cor_ctx *cx, const void *vin, void *vout)
 {
-	struct cor_movement *m = vout; /* the same struct as vin: its reference is set */
+	struct cor_movement *m = vout; /* its reference is set */
+	const bool *history = vin;     /* NULL or false: planned ahead */
 	char msg[256];
-	(void)vin;
 	if ((unsigned)m->kind >= COR_MOVEMENT_KIND__N)
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "kind",
 				     "a movement is a charter, scheduled, vessel or convoy");
@@ -246,6 +246,18 @@ static int op_movement_add(struct cor_ctx *cx, const void *vin, void *vout)
 				     "a movement has 1 to %d legs", COR_MOVEMENT_LEGS_MAX);
 	if (cor_movement_validate(m, msg, sizeof(msg)) < 0)
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "legs", "%s", msg);
+	/* Movements are planned ahead; one that already left is recorded as
+	 * history, said so. */
+	int64_t now = 0;
+	cor_time_parse_utc(cx->now, &now);
+	if (!(history && *history) && m->legs[0].departs < now) {
+		char t1[18], t2[18];
+		return cor_error_set(&cx->err, COR_CODE_INVALID, "legs",
+				     "leg 1 departs %s, before now (%s): a movement is planned "
+				     "ahead; one that already left is recorded as history",
+				     cor_time_format_utc(m->legs[0].departs, t1),
+				     cor_time_format_utc(now, t2));
+	}
 	int err = get_office(cx, m->office);
 	if (err < 0)
 		return err;
@@ -392,6 +404,55 @@ static int op_movement_show(struct cor_ctx *cx, const void *vin, void *vout)
 	return out->doc ? 0 : OOM(cx);
 }
 
+/* When movement ref was recorded as departed, into *at (0: never). */
+struct departed_at {
+	int64_t at;
+};
+
+static int on_movement_event(const struct cor_event *e, void *ctx)
+{
+	struct departed_at *d = ctx;
+	static const char tail[] = "-> departed";
+	size_t n = strlen(e->detail ? e->detail : ""), k = sizeof(tail) - 1;
+	if (e->action && !strcmp(e->action, "state") && n >= k && !strcmp(e->detail + n - k, tail))
+		cor_time_parse_utc(e->at, &d->at);
+	return 0;
+}
+
+static int check_times(struct cor_ctx *cx, const struct cor_movement *m, enum cor_movement_state to)
+{
+	const struct cor_rules_config *cfg = cor_ctx_rules(cx);
+	char t1[18], t2[18];
+	int64_t now = 0;
+	if (!cfg)
+		return COR_EIO;
+	cor_time_parse_utc(cx->now, &now);
+	if (to == COR_MSTATE_DEPARTED) {
+		int64_t earliest = m->legs[0].departs - 60 * (int64_t)cfg->departure_early_minutes;
+		if (now < earliest)
+			return cor_error_set(
+				&cx->err, COR_CODE_REFUSED, "movement",
+				"movement '%s' (%s) is scheduled to depart at %s: it can be "
+				"recorded as departed from %s (%d minutes before), not at %s",
+				m->ref, m->label, cor_time_format_utc(m->legs[0].departs, t1),
+				cor_time_format_utc(earliest, t2), cfg->departure_early_minutes,
+				cx->now);
+	}
+	if (to == COR_MSTATE_ARRIVED) {
+		struct departed_at d = {0};
+		int err = cor_store_movement_events(cx->st, m->ref, on_movement_event, &d);
+		if (err < 0)
+			return cor_ctx_store_error(cx, err);
+		if (d.at && now < d.at)
+			return cor_error_set(&cx->err, COR_CODE_REFUSED, "movement",
+					     "movement '%s' (%s) departed at %s: it cannot arrive "
+					     "before, at %s",
+					     m->ref, m->label, cor_time_format_utc(d.at, t1),
+					     cx->now);
+	}
+	return 0;
+}
+
 static int op_movement_set_state(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_movement_state_in *in = vin;
@@ -426,6 +487,10 @@ static int op_movement_set_state(struct cor_ctx *cx, const void *vin, void *vout
 	if (in->reason && *in->reason && !text_ok(in->reason, 500))
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "reason",
 				     "a reason is at most 500 bytes of text");
+	/* Time that makes sense: no departure long before the scheduled one,
+	 * no arrival before the departure. */
+	if ((err = check_times(cx, &m, in->to)) < 0)
+		return err;
 	/* Nobody unsafe leaves: a manifest closes, and a movement departs, only
 	 * when the pre-departure check finds nothing. */
 	if (in->to == COR_MSTATE_CLOSED || in->to == COR_MSTATE_DEPARTED) {
@@ -943,7 +1008,13 @@ int cor_svc_place_list(struct cor_ctx *cx, const struct cor_svc_place_list_in *i
 
 int cor_svc_movement_add(struct cor_ctx *cx, struct cor_movement *m)
 {
-	return cor_service_run(cx, &op_movement_add_row, m, m);
+	return cor_service_run(cx, &op_movement_add_row, NULL, m);
+}
+
+int cor_svc_movement_add_history(struct cor_ctx *cx, struct cor_movement *m)
+{
+	static const bool history = true;
+	return cor_service_run(cx, &op_movement_add_row, &history, m);
 }
 
 int cor_svc_movement_list(struct cor_ctx *cx, const struct cor_svc_movement_list_in *in)

@@ -37,8 +37,11 @@ json_t *cor_svc_place_json(const struct cor_place *p);
 
 /* ---- movements --------------------------------------------------------- */
 
-/* movement.add: m (planned, or open) checked and stored; m->ref is set. */
+/* movement.add: m (planned, or open) checked and stored; m->ref is set. Its
+ * first leg departs in the future; _history records one that already left
+ * (its legs may lie in the past). */
 int cor_svc_movement_add(struct cor_ctx *cx, struct cor_movement *m);
+int cor_svc_movement_add_history(struct cor_ctx *cx, struct cor_movement *m);
 
 /* movement.list: the movements q selects, by first departure, to cb. */
 struct cor_svc_movement_row {

@@ -91,6 +91,39 @@ static int move(struct cor_ctx *cx, const char *ref, const char *to, const char 
 	return cor_svc_case_move_within(cx, &in, &out);
 }
 
+/* When a case last departed ("" when it never did), from its history. */
+struct departed {
+	char at[COR_TIME_LEN];
+};
+
+static int on_case_event(const struct cor_event *e, void *ctx)
+{
+	static const char tail[] = "-> departed";
+	struct departed *d = ctx;
+	size_t n = strlen(e->detail ? e->detail : ""), k = sizeof(tail) - 1;
+	if (e->action && !strcmp(e->action, "state") && n >= k && !strcmp(e->detail + n - k, tail))
+		snprintf(d->at, sizeof(d->at), "%s", e->at);
+	return 0;
+}
+
+static int case_departed(struct cor_ctx *cx, const char *ref, struct departed *d)
+{
+	int64_t id;
+	int err = cor_store_case_get(cx->st, ref, &id, NULL);
+	if (err == 0)
+		err = cor_store_case_events(cx->st, id, on_case_event, d);
+	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
+}
+
+/* Two UTC times, either "YYYY-MM-DDTHH:MM:SSZ" or "...THH:MMZ", compared. */
+static int time_cmp(const char *a, const char *b)
+{
+	int64_t x = 0, y = 0;
+	cor_time_parse_utc(a, &x);
+	cor_time_parse_utc(b, &y);
+	return x < y ? -1 : x > y;
+}
+
 static int op_arrival(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_arrival_in *in = vin;
@@ -120,6 +153,14 @@ static int op_arrival(struct cor_ctx *cx, const void *vin, void *vout)
 	    (err = need_case(cx, in->case_ref, &c)) < 0 ||
 	    (err = cor_arrival_check_case(&c, &cx->err)) < 0)
 		return err;
+	/* Not before the case departed. */
+	struct departed d = {""};
+	if ((err = case_departed(cx, in->case_ref, &d)) < 0)
+		return err;
+	if (d.at[0] && time_cmp(a->at, d.at) < 0)
+		return cor_error_set(&cx->err, COR_CODE_INVALID, "at",
+				     "'%s' is before case '%s' departed (%s)",
+				     in->at ? in->at : a->at, in->case_ref, d.at);
 	if ((err = cor_store_arrival_get(cx->st, in->case_ref, &prev)) == 0)
 		return cor_error_set(&cx->err, COR_CODE_EXISTS, "case",
 				     "the arrival of case '%s' is already confirmed", in->case_ref);
@@ -250,6 +291,19 @@ static int op_visit(struct cor_ctx *cx, const void *vin, void *vout)
 	    (err = need_case(cx, in->case_ref, &c)) < 0 ||
 	    (err = cor_support_check_case(&c, true, &cx->err)) < 0)
 		return err;
+	/* Not before the arrival. */
+	struct cor_arrival a;
+	struct cor_date arrived;
+	if ((err = cor_store_arrival_get(cx->st, in->case_ref, &a)) < 0 && err != COR_ENOTFOUND)
+		return cor_ctx_store_error(cx, err);
+	char day[COR_DATE_LEN];
+	snprintf(day, sizeof(day), "%.10s", a.at);
+	if (err == 0 && cor_date_parse(day, &arrived) == 0 && cor_date_cmp(v->on, arrived) < 0) {
+		char d1[COR_DATE_LEN], d2[COR_DATE_LEN];
+		return cor_error_set(
+			&cx->err, COR_CODE_INVALID, "on", "%s is before case '%s' arrived (%s)",
+			cor_date_format(v->on, d1), in->case_ref, cor_date_format(arrived, d2));
+	}
 	snprintf(v->by, sizeof(v->by), "%s", in->by);
 	snprintf(v->finding, sizeof(v->finding), "%s", in->finding);
 	if ((err = cor_store_support_visit(cx->st, in->case_ref, v->on, in->by, in->finding,

@@ -86,6 +86,9 @@ expect_empty_stderr
 # The manifest is closed and the movement leaves: the case departs with it.
 expect_status 0 "$CORRIDOR" movement close "$M" --db w.db
 expect_stdout "movement $M: open -> closed"
+# Departure day: the clock stands at the scheduled departure (a movement
+# departs no earlier than three hours before it).
+export CORRIDOR_NOW=$(date -u -d "${dep%Z} UTC" +%Y-%m-%dT%H:%M:%SZ)
 expect_status 0 "$CORRIDOR" movement depart "$M" --db w.db
 expect_stdout "movement $M: closed -> departed; 1 case departed"
 expect_empty_stderr

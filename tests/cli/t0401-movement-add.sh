@@ -7,6 +7,9 @@
 # leg and the field, the database unchanged.
 . "$(dirname "$0")/lib.sh"
 
+# Its movements leave in early December 2026: the clock stands before.
+export CORRIDOR_NOW=2026-11-20T12:00:00Z
+
 new_db w.db
 
 refused()

@@ -92,6 +92,9 @@ refused 1 "error: movement '$M1': going from closed to open needs a reason" \
 	"$CORRIDOR" movement open "$M1" --db w.db
 ok "movement $M1: closed -> open" reopen "$M1" --reason "two seats more from the carrier"
 ok "movement $M1: open -> closed" close "$M1"
+# Departure day: the clock stands at the scheduled departure (a movement
+# departs no earlier than three hours before it).
+export CORRIDOR_NOW=$(date -u -d "${dep%Z} UTC" +%Y-%m-%dT%H:%M:%SZ)
 # On departure day a stand-by may still wait; departing releases it.
 ok "case $C3 on stand-by for $M1" standby "$M1" "$C3"
 ok "movement $M1: closed -> departed; 2 cases departed; 1 stand-by released" depart "$M1"

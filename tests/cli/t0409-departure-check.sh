@@ -140,6 +140,9 @@ expect_status 0 "$CORRIDOR" protection assess "$C1-01" --level high --grounds "t
 [ "$(jq -c .taken_off "$WORK/.stdout")" = "{\"movement\":\"$M1\",\"label\":\"MS 801\",\"standby\":false,\"seats\":2}" ] ||
 	fail "assess --json: $(cat "$WORK/.stdout")"
 [ "$(jv .case.state case show "$C1" --db w.db)" = travel_ready ] || fail "$C1 is still booked"
+# Departure day: the clock stands at the scheduled departure (a movement
+# departs no earlier than three hours before it).
+export CORRIDOR_NOW=$(date -u -d "${dep%Z} UTC" +%Y-%m-%dT%H:%M:%SZ)
 expect_status 0 "$CORRIDOR" movement depart "$M1" --db w.db
 expect_stdout "movement $M1: closed -> departed"
 

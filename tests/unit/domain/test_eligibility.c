@@ -884,6 +884,31 @@ static void test_config_priority_and_weights(void **state)
 }
 
 /* Every refusal: the message a person sees, and the config untouched. */
+/* The departure tolerance: 180 minutes by default, 0 to 1440, set once. */
+static void test_config_departure(void **state)
+{
+	(void)state;
+	struct cor_rules_config cfg = cor_rules_config_default();
+	char msg[200];
+	assert_int_equal(cfg.departure_early_minutes, 180);
+	assert_int_equal(parse(&cfg, "departure.early_minutes = 0\n", msg, sizeof(msg)), 0);
+	assert_int_equal(cfg.departure_early_minutes, 0);
+	cfg = cor_rules_config_default();
+	assert_int_equal(parse(&cfg, "departure.early_minutes = 1440", msg, sizeof(msg)), 0);
+	assert_int_equal(cfg.departure_early_minutes, 1440);
+	cfg = cor_rules_config_default();
+	assert_int_equal(parse(&cfg, "departure.early_minutes = -1", msg, sizeof(msg)), COR_EINVAL);
+	assert_string_equal(msg,
+			    "rules.conf:1: 'departure.early_minutes' must be a whole number of "
+			    "minutes from 0 to 1440, not '-1'");
+	assert_int_equal(cfg.departure_early_minutes, 180);
+	assert_int_equal(parse(&cfg, "departure.early_minutes = 60\ndeparture.early_minutes = 90",
+			       msg, sizeof(msg)),
+			 COR_EINVAL);
+	assert_string_equal(msg,
+			    "rules.conf:2: 'departure.early_minutes' is already set on line 1");
+}
+
 static void test_config_errors(void **state)
 {
 	static const struct {
@@ -1009,6 +1034,7 @@ int main(void)
 		cmocka_unit_test(test_config_empty),
 		cmocka_unit_test(test_config_rules),
 		cmocka_unit_test(test_config_priority_and_weights),
+		cmocka_unit_test(test_config_departure),
 		cmocka_unit_test(test_config_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
