@@ -120,6 +120,7 @@ static json_t *mrz_json(const struct cor_mrz *m)
 	json_object_set_new(o, "document_number", field(m, m->document_number));
 	json_object_set_new(o, "nationality", field(m, m->nationality));
 	json_object_set_new(o, "birth_date", date_field(m->birth_date));
+	json_object_set_new(o, "birth_date_unknown", json_boolean(m->birth_unknown));
 	json_object_set_new(o, "sex", sex_field(m->sex));
 	json_object_set_new(o, "expiry_date", date_field(m->expiry_date));
 	json_object_set_new(o, "expired",

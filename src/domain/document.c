@@ -323,8 +323,13 @@ int cor_document_mrz_mismatches(const struct cor_mrz *m, const struct cor_person
 	if (strcmp(iso_of(m->nationality), p->nationality))
 		issue(&issues[n++], "nationality", "the MRZ says %s, the person record says %s",
 		      m->nationality, p->nationality);
-	bool born_same = p->birth_date_approx ? m->birth.year == p->birth_date.year
-					      : cor_date_cmp(m->birth, p->birth_date) == 0;
+	/* What the MRZ leaves unknown ('<') agrees with any date. */
+	bool born_same = m->birth_unknown
+				 ? (!m->birth.year || m->birth.year == p->birth_date.year) &&
+					   (!m->birth.month || p->birth_date_approx ||
+					    m->birth.month == p->birth_date.month)
+			 : p->birth_date_approx ? m->birth.year == p->birth_date.year
+						: cor_date_cmp(m->birth, p->birth_date) == 0;
 	if (!born_same) {
 		if (p->birth_date_approx)
 			issue(&issues[n++], "birth_date",

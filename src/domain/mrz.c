@@ -276,6 +276,62 @@ static void date_field(struct cor_mrz *m, const char *name, const struct mrz_tex
 		     name, shown(got, buf), want, p);
 }
 
+/* A birth date the MRZ leaves unknown, wholly ("<<<<<<") or in part (the
+ * day, "YYMM<<", or the month and day, "YY<<<<"), as ICAO 9303 fills it:
+ * the known part read (the century as for any birth date), the rest 0, and
+ * the check digit over the field as it stands. false when the field holds
+ * no '<' (an ordinary date, for date_field). */
+static bool birth_unknown_field(struct cor_mrz *m, const struct mrz_text *t, struct span field,
+				struct span cd, const struct cor_date *ref)
+{
+	const char *p = at(t, field);
+	int known = 0;
+	while (known < 6 && is_digit(p[known]))
+		known++;
+	if (known == 6 || memchr(p, '<', 6) == NULL)
+		return false;
+	bool shape = known == 0 || known == 2 || known == 4;
+	for (int k = known; k < 6; k++)
+		shape = shape && p[k] == '<';
+	char got = at(t, cd)[0], buf[4];
+	int want = (int)(weigh(val_at(t, field), 6, 0) % 10);
+	m->birth_unknown = true;
+	if (!shape) {
+		fail(m, "birth_date",
+		     "birth_date '%.6s' is not a YYMMDD date, nor one with its unknown part "
+		     "filled with '<'",
+		     p);
+		return true;
+	}
+	int y = 0, mm = 0;
+	if (known >= 2) {
+		int yy = (p[0] - '0') * 10 + (p[1] - '0');
+		y = ref->year - ref->year % 100 + yy;
+		if (y > ref->year)
+			y -= 100;
+	}
+	if (known == 4) {
+		mm = (p[2] - '0') * 10 + (p[3] - '0');
+		if (mm < 1 || mm > 12) {
+			fail(m, "birth_date", "birth_date '%.6s' has no month %02d", p, mm);
+			return true;
+		}
+		if (date_key(y, mm, 1) > date_key(ref->year, ref->month, 1))
+			y -= 100;
+	}
+	m->birth = (struct cor_date){y, mm, 0};
+	if (known == 4)
+		snprintf(m->birth_date, sizeof(m->birth_date), "%04d-%02d", y, mm);
+	else if (known == 2)
+		snprintf(m->birth_date, sizeof(m->birth_date), "%04d", y);
+	if (got == '0' + want)
+		pass(m, "birth_date");
+	else
+		fail(m, "birth_date", "check digit of birth_date is %s, expected %d",
+		     shown(got, buf), want);
+	return true;
+}
+
 /* --- fields ------------------------------------------------------------ */
 
 /* Is the code at p (3 characters, filler on the right stripped into code) an
@@ -497,7 +553,9 @@ static void read_document(struct cor_mrz *m, const struct layout *L, const struc
 	} else {
 		country_field(m, "nationality", nationality, m->nationality);
 	}
-	date_field(m, "birth_date", t, L->birth, L->birth_cd, ref, true, &m->birth, m->birth_date);
+	if (!birth_unknown_field(m, t, L->birth, L->birth_cd, ref))
+		date_field(m, "birth_date", t, L->birth, L->birth_cd, ref, true, &m->birth,
+			   m->birth_date);
 
 	char sex = at(t, L->sex)[0];
 	m->sex = sex;
@@ -660,6 +718,7 @@ static void reset(struct cor_mrz *m)
 	m->document_number[0] = '\0';
 	m->nationality[0] = '\0';
 	m->birth_date[0] = '\0';
+	m->birth_unknown = false;
 	m->sex = '\0';
 	m->expiry_date[0] = '\0';
 	m->expired = false;

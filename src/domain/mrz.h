@@ -36,7 +36,11 @@ struct cor_mrz {
 	char issuing_state[4];         /* "UTO", "D" */
 	char document_number[24];      /* the whole number, long ones included */
 	char nationality[4];           /* as issuing_state */
-	char birth_date[11];           /* ISO "YYYY-MM-DD", "" when not a date */
+	char birth_date[11];           /* ISO "YYYY-MM-DD"; "YYYY-MM" or "YYYY" when the
+					* MRZ leaves the day or the month unknown ('<');
+					* "" when wholly unknown or not a date */
+	bool birth_unknown;            /* the MRZ leaves the birth date wholly or partly
+					* unknown (ICAO 9303: filled with '<') */
 	char sex;                      /* 'M', 'F', 'X', '<' (unspecified); 0 unread */
 	char expiry_date[11];          /* ISO "YYYY-MM-DD", "" when not a date */
 	bool expired;                  /* expiry is before the reference date */
@@ -45,7 +49,8 @@ struct cor_mrz {
 	char primary_name[40];         /* before the first "<<" */
 	char secondary_name[40];       /* after it */
 	bool name_truncated;           /* the name field is full: may be cut */
-	struct cor_date birth, expiry; /* {0, 0, 0} when not a date */
+	struct cor_date birth, expiry; /* {0, 0, 0} when not a date; birth's unknown
+					* parts 0 */
 	int n_checks;
 	struct cor_mrz_check checks[COR_MRZ_MAX_CHECKS];
 };

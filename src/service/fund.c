@@ -237,6 +237,19 @@ static int op_pay(struct cor_ctx *cx, const void *vin, void *vout)
 	    (err = cor_fund_check_payment(in->id, r->state, r->amount, r->paid, out->paid_now,
 					  r->currency, &cx->err)) < 0)
 		return err;
+	/* A payment reference (a transfer's, a voucher's) is used once in a
+	 * fund: a second use is a payment recorded twice. */
+	if (given(in->reference)) {
+		long used = 0;
+		if ((err = cor_store_fund_reference_used(cx->st, r->office, in->reference, &used)) <
+		    0)
+			return cor_ctx_store_error(cx, err);
+		if (used)
+			return cor_error_set(&cx->err, COR_CODE_EXISTS, "reference",
+					     "payment reference '%s' is already used in the %s "
+					     "fund, by request %ld",
+					     in->reference, r->office, used);
+	}
 	if ((err = cor_store_fund_pay(cx->st, in->id, out->paid_now, in->reference, cx->actor)) <
 		    0 ||
 	    (err = cor_store_fund_get(cx->st, in->id, r)) < 0)

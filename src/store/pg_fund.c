@@ -232,6 +232,24 @@ static int pg_decide(struct cor_store *s, long id, bool approve, const char *not
 	return cor_pg_unit_end(s, own, fund_event(s, case_id, actor, detail, note));
 }
 
+static int pg_reference_used(struct cor_store *s, const char *office, const char *reference,
+			     long *request_id)
+{
+	const char *v[] = {office, reference};
+	int err;
+	PGresult *r = cor_pg_query(
+		PG(s),
+		"SELECT p.request_id FROM fund_payment p JOIN fund_request r ON r.id = p.request_id"
+		" JOIN cases c ON c.id = r.case_id JOIN office o ON o.id = c.office_id"
+		" WHERE o.code = $1 AND p.reference = $2 ORDER BY p.id LIMIT 1",
+		2, v, "reading payments", &err);
+	if (!r)
+		return err;
+	*request_id = PQntuples(r) ? strtol(PQgetvalue(r, 0, 0), NULL, 10) : 0;
+	PQclear(r);
+	return 0;
+}
+
 static int pg_pay(struct cor_store *s, long id, int64_t amount, const char *reference,
 		  const char *actor)
 {
@@ -336,6 +354,7 @@ const struct cor_store_fund_ops cor_pg_fund_ops = {
 	.request = pg_request,
 	.decide = pg_decide,
 	.pay = pg_pay,
+	.reference_used = pg_reference_used,
 	.get = pg_get,
 	.requests = pg_requests,
 	.positions = pg_positions,

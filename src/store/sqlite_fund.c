@@ -351,6 +351,25 @@ static int sq_pay(struct cor_store *st, long id, int64_t amount, const char *ref
 	return cor_sqlite_unit_end(st, own, fund_event(st, case_id, actor, detail, NULL));
 }
 
+static int sq_reference_used(struct cor_store *st, const char *office, const char *reference,
+			     long *request_id)
+{
+	static const char sql[] =
+		"SELECT p.request_id FROM fund_payment p JOIN fund_request r ON r.id = p.request_id"
+		" JOIN cases c ON c.id = r.case_id JOIN office o ON o.id = c.office_id"
+		" WHERE o.code = ?1 AND p.reference = ?2 ORDER BY p.id LIMIT 1";
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading payments");
+	cor_sqlite_bind_text(s, 1, office);
+	cor_sqlite_bind_text(s, 2, reference);
+	int rc = sqlite3_step(s);
+	*request_id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+						     : cor_sqlite_fail(st, rc, "reading payments");
+}
+
 static int sq_requests(struct cor_store *st, const char *office, int year,
 		       int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
 {
@@ -410,6 +429,7 @@ const struct cor_store_fund_ops cor_sqlite_fund_ops = {
 	.request = sq_request,
 	.decide = sq_decide,
 	.pay = sq_pay,
+	.reference_used = sq_reference_used,
 	.get = sq_get,
 	.requests = sq_requests,
 	.positions = sq_positions,

@@ -40,6 +40,12 @@ int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char
 	return OPS(st)->pay(st, id, amount, reference, actor);
 }
 
+int cor_store_fund_reference_used(struct cor_store *st, const char *office, const char *reference,
+				  long *request_id)
+{
+	return OPS(st)->reference_used(st, office, reference, request_id);
+}
+
 int cor_store_fund_get(struct cor_store *st, long id, struct cor_fund_request *out)
 {
 	return OPS(st)->get(st, id, out);

@@ -50,6 +50,10 @@ int cor_store_fund_decide(struct cor_store *st, long id, bool approve, const cha
 /* Record a payment on a request. */
 int cor_store_fund_pay(struct cor_store *st, long id, int64_t amount, const char *reference,
 		       const char *actor);
+/* The request of office's fund a payment with this reference was made on
+ * into *request_id (0 when no payment has it). */
+int cor_store_fund_reference_used(struct cor_store *st, const char *office, const char *reference,
+				  long *request_id);
 /* One request. COR_ENOTFOUND when there is none. */
 int cor_store_fund_get(struct cor_store *st, long id, struct cor_fund_request *out);
 /* The requests of an office in a year (office NULL: all), oldest first. */

@@ -20,6 +20,8 @@ struct cor_store_fund_ops {
 		      const char *actor);
 	int (*pay)(struct cor_store *st, long id, int64_t amount, const char *reference,
 		   const char *actor);
+	int (*reference_used)(struct cor_store *st, const char *office, const char *reference,
+			      long *request_id);
 	int (*get)(struct cor_store *st, long id, struct cor_fund_request *out);
 	int (*requests)(struct cor_store *st, const char *office, int year,
 			int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx);

@@ -143,4 +143,23 @@ expect_status 0 "$CORRIDOR" document list $amina --json --db h.db
 
 expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000201 --db h.db
 [ "$(grep -c '(read from the MRZ)$' .stdout)" -eq 5 ] || fail "five MRZ document events expected"
+
+# A birth date the MRZ leaves unknown ('<', ICAO 9303): wholly, or the day.
+# What it gives must match the person; what it leaves out matches anything.
+MRZ='P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<
+L898902C47SDN9004<<1F3105010ZE184226B<<<<<18'
+refused 1 "error: the MRZ does not match person '$amina'
+  birth_date: the MRZ says 1990-04, the person record says 1990-03-14" $amina
+printf '%s\n' 'P<SDNYUSUF<<AMINA<<<<<<<<<<<<<<<<<<<<<<<<<<<' 'L898902C47SDN9003<<4F3105010ZE184226B<<<<<14' >day.mrz
+expect_status 0 "$CORRIDOR" mrz --date 2026-11-01 <day.mrz
+[ "$(jq -c '[.valid, .birth_date, .birth_date_unknown]' .stdout)" = '[true,"1990-03",true]' ] ||
+	fail "mrz, the day unknown: $(cat .stdout)"
+expect_status 0 "$CORRIDOR" document add $amina --mrz --db h.db <day.mrz
+expect_stdout "added passport L898902C4 issued by SDN, expires 2031-05-01 to $amina (read from the MRZ)"
+printf '%s\n' 'P<SDNYUSUF<<OMAR<<<<<<<<<<<<<<<<<<<<<<<<<<<<' 'L898902C58SDN<<<<<<0M3105010ZE184226B<<<<<14' >omar.mrz
+expect_status 0 "$CORRIDOR" mrz --date 2026-11-01 <omar.mrz
+[ "$(jq -c '[.valid, .birth_date, .birth_date_unknown]' .stdout)" = '[true,null,true]' ] ||
+	fail "mrz, the birth date unknown: $(cat .stdout)"
+expect_status 0 "$CORRIDOR" document add $omar --mrz --db h.db <omar.mrz
+expect_stdout "added passport L898902C5 issued by SDN, expires 2031-05-01 to $omar (read from the MRZ)"
 pass

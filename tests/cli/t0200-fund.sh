@@ -99,6 +99,11 @@ expect_status 0 "$CORRIDOR" fund pay 1 --amount 30000 --reference RCPT-0091 --db
 expect_stdout "request 1: paid 30,000 XOF"
 refused "error: fund request 1: paying 20,000 XOF would exceed the approved 45,000 XOF (already paid 30,000 XOF)" \
 	pay 1 --amount 20000
+# A payment reference is used once in the office's fund.
+refused "error: payment reference 'RCPT-0091' is already used in the NE-AJY fund, by request 1" \
+	pay 1 --amount 100 --reference RCPT-0091
+expect_status 1 "$CORRIDOR" fund pay 1 --amount 100 --reference RCPT-0091 --json --db f.db
+[ "$(jqe '.error.code + " " + .error.field')" = "EXISTS reference" ] || fail "pay twice --json: $(stderr)"
 expect_status 0 "$CORRIDOR" fund pay 1 --amount 15000 --json --db f.db
 [ "$(jqo '[.request.paid, .payment.amount, (.payment.reference // "null")] | @tsv')" = \
 	"$(printf '45000\t15000\tnull')" ] || fail "pay --json: $(stdout)"

@@ -327,6 +327,61 @@ static void test_specimen_td3(void **state)
 	assert_string_equal(cor_mrz_format_name(m.format), "TD3");
 }
 
+/* A birth date the document leaves unknown (ICAO 9303 fills it with '<'),
+ * wholly or in part: read, the unknown parts 0, the check digit over the
+ * field as it stands. */
+static void test_birth_unknown(void **state)
+{
+	(void)state;
+	static const char l1[] = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n";
+	static const struct {
+		const char *l2, *iso;
+		int year, month;
+	} cases[] = {
+		{"L898902C36UTO<<<<<<0F1204159ZE184226B<<<<<10\n", "", 0, 0},
+		{"L898902C36UTO74<<<<1F1204159ZE184226B<<<<<18\n", "1974", 1974, 0},
+		{"L898902C36UTO7408<<7F1204159ZE184226B<<<<<10\n", "1974-08", 1974, 8},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char text[128];
+		struct cor_mrz m;
+		snprintf(text, sizeof(text), "%s%s", l1, cases[i].l2);
+		assert_int_equal(parse(text, &m), 0);
+		assert_true(m.valid);
+		assert_true(m.birth_unknown);
+		assert_string_equal(m.birth_date, cases[i].iso);
+		assert_int_equal(m.birth.year, cases[i].year);
+		assert_int_equal(m.birth.month, cases[i].month);
+		assert_int_equal(m.birth.day, 0);
+		want_check(&m, "birth_date", true, "");
+	}
+	/* The known date reads as before. */
+	struct cor_mrz m;
+	assert_int_equal(parse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+			       "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n",
+			       &m),
+			 0);
+	assert_false(m.birth_unknown);
+	/* No month 13; a wrong check digit; filler between digits. */
+	assert_int_equal(parse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+			       "L898902C36UTO7413<<3F1204159ZE184226B<<<<<10\n",
+			       &m),
+			 COR_EINVAL);
+	want_check(&m, "birth_date", false, "birth_date '7413<<' has no month 13");
+	assert_int_equal(parse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+			       "L898902C36UTO<<<<<<5F1204159ZE184226B<<<<<10\n",
+			       &m),
+			 COR_EINVAL);
+	want_check(&m, "birth_date", false, "check digit of birth_date is 5, expected 0");
+	assert_int_equal(parse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+			       "L898902C36UTO7<08<<0F1204159ZE184226B<<<<<10\n",
+			       &m),
+			 COR_EINVAL);
+	want_check(&m, "birth_date", false,
+		   "birth_date '7<08<<' is not a YYMMDD date, nor one with its unknown part "
+		   "filled with '<'");
+}
+
 static void test_specimen_td2(void **state)
 {
 	struct cor_mrz m;
@@ -910,6 +965,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check_digit_examples),
 		cmocka_unit_test(test_specimen_td3),
+		cmocka_unit_test(test_birth_unknown),
 		cmocka_unit_test(test_specimen_td2),
 		cmocka_unit_test(test_specimen_td1),
 		cmocka_unit_test(test_specimen_td1_long_number),
