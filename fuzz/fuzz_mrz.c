@@ -62,12 +62,24 @@ static void check_invariants(const struct cor_mrz *m, int rc, const struct cor_d
 		assert(!strstr(names[i], "  "));
 		assert(!strchr(names[i], '<'));
 	}
-	/* A date read is a real date, written as ISO. */
-	if (m->birth_date[0]) {
+	/* A date read is a real date, written as ISO; a birth date the MRZ
+	 * leaves unknown ('<') in part is its year ("YYYY") or its year and
+	 * month ("YYYY-MM"), the rest 0, never after the reference date. */
+	if (m->birth_date[0] && !m->birth_unknown) {
 		assert(strlen(m->birth_date) == 10 &&
 		       cor_date_is_valid(m->birth.year, m->birth.month, m->birth.day));
 		long b = m->birth.year * 10000L + m->birth.month * 100 + m->birth.day;
 		assert(b <= ref->year * 10000L + ref->month * 100 + ref->day);
+	}
+	if (m->birth_unknown) {
+		size_t n = strlen(m->birth_date);
+		assert(n == 0 || n == 4 || n == 7);
+		assert(m->birth.day == 0);
+		assert(n == 7 ? m->birth.month >= 1 && m->birth.month <= 12 : m->birth.month == 0);
+		assert(n == 0 ? m->birth.year == 0 : m->birth.year <= ref->year);
+		if (n == 7)
+			assert(m->birth.year * 100L + m->birth.month <=
+			       ref->year * 100L + ref->month);
 	}
 	if (m->expiry_date[0])
 		assert(strlen(m->expiry_date) == 10 &&
@@ -76,7 +88,7 @@ static void check_invariants(const struct cor_mrz *m, int rc, const struct cor_d
 	if (!m->valid)
 		return;
 	assert(m->format == COR_MRZ_TD1 || m->format == COR_MRZ_TD2 || m->format == COR_MRZ_TD3);
-	assert(m->birth_date[0] && m->expiry_date[0]);
+	assert((m->birth_date[0] || m->birth_unknown) && m->expiry_date[0]);
 	assert(strchr("MFX<", m->sex) && m->sex);
 	assert(m->issuing_state[0] && m->nationality[0] && m->document_code[0]);
 	size_t n = strlen(m->document_number);
