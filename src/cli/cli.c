@@ -205,7 +205,9 @@ int cor_cli_usage_error(const struct cor_command *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s\n", cmd->usage);
+	/* One line, and where the usage is: a screenful of usage hides the
+	 * line that says what was wrong. */
+	fprintf(stderr, "\nsee 'corridor %s --help'\n", cmd->name);
 	return COR_EXIT_USAGE;
 }
 

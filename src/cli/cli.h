@@ -60,7 +60,8 @@ int cor_cli_error(const struct cor_ctx *cx, bool json);
  * or COR_EXIT_FAIL when doc is NULL (out of memory) or cannot be written. */
 struct json_t;
 int cor_cli_print_json(struct json_t *doc);
-/* Print "corridor NAME: MESSAGE" and the usage on stderr; returns COR_EXIT_USAGE. */
+/* Print "corridor NAME: MESSAGE" and "see 'corridor NAME --help'" on stderr;
+ * returns COR_EXIT_USAGE. */
 int cor_cli_usage_error(const struct cor_command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Print "error: MESSAGE" on stderr; returns COR_EXIT_FAIL. */

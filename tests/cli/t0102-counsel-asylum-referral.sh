@@ -35,8 +35,8 @@ expected: $msg"
 	db_dump w.db >after.sql
 	expect_same_file before.sql after.sql
 }
-CU="usage: corridor counsel CASE-ID --counsellor NAME --language CODE [--interpreter]"
-RU="usage: corridor referral list CASE-ID [--json] [--db PATH]"
+CU="see 'corridor counsel --help'"
+RU="see 'corridor referral --help'"
 counsel() { "$CORRIDOR" counsel "$@" --db w.db; }
 referral() { "$CORRIDOR" referral "$@" --db w.db; }
 # last_events CASE N: the last N events of CASE, oldest first, as 'case

@@ -31,7 +31,7 @@ expected: $msg"
 	if [ "$status" -eq 1 ]; then
 		[ "$(stderr | wc -l)" -eq 1 ] || fail "a refusal is one line"
 	else
-		expect_stderr_contains "usage: corridor protection assess PERSON-ID --level none|low|medium|high --grounds TEXT"
+		expect_stderr_contains "see 'corridor protection --help'"
 	fi
 	expect_empty_stdout
 	db_dump w.db >after.sql

@@ -26,7 +26,7 @@ refused()
 	if [ "$want_status" -eq 2 ]; then
 		[ "$(stderr | head -n 1)" = "$want" ] || fail "stderr: $(stderr | head -n 1)
 expected: $want"
-		expect_stderr_contains "usage: corridor health check PERSON-ID --outcome OUTCOME"
+		expect_stderr_contains "see 'corridor health --help'"
 	else
 		expect_stderr "$want"
 	fi

@@ -20,7 +20,7 @@ refused()
 	if [ "$want_status" -eq 2 ]; then
 		[ "$(stderr | head -n 1)" = "$want" ] || fail "stderr: $(stderr | head -n 1)
 expected: $want"
-		expect_stderr_contains "usage: corridor document add PERSON-ID --kind KIND"
+		expect_stderr_contains "see 'corridor document --help'"
 	else
 		expect_stderr "$want"
 	fi

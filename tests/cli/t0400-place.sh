@@ -18,7 +18,7 @@ refused()
 	expect_status "$want_status" "$@"
 	[ "$(head -n 1 "$WORK/.stderr")" = "$want" ] || fail "stderr does not start with: $want"
 	if [ "$want_status" = 2 ]; then
-		expect_stderr_contains "usage: corridor place list [--json] [--db PATH]"
+		expect_stderr_contains "see 'corridor place --help'"
 	else
 		expect_stderr "$want"
 	fi

@@ -20,7 +20,7 @@ refused()
 	expect_status "$want_status" "$@"
 	[ "$(head -n 1 "$WORK/.stderr")" = "$want" ] || fail "stderr does not start with: $want"
 	if [ "$want_status" = 2 ]; then
-		expect_stderr_contains "usage: corridor movement add --office O --kind K --label L"
+		expect_stderr_contains "see 'corridor movement --help'"
 	else
 		expect_stderr "$want"
 	fi

@@ -83,7 +83,7 @@ refused()
 	expect_status "$1" "${@:3}"
 	[ "$(head -n 1 "$WORK/.stderr")" = "$2" ] || fail "stderr does not start with: $2"
 	if [ "$1" = 2 ]; then
-		expect_stderr_contains "usage: corridor case list"
+		expect_stderr_contains "see 'corridor case --help'"
 	else
 		expect_stderr "$2"
 	fi
