@@ -219,6 +219,16 @@ int cor_movement_validate(const struct cor_movement *m, char *msg, size_t msglen
 					      : "special capacity cannot be negative");
 			return COR_EINVAL;
 		}
+		/* Whoever takes a special place takes a seat too. */
+		long special = (long)l->stretchers + l->wchc + l->wchs;
+		if (special > l->seats) {
+			snprintf(msg, msglen,
+				 "leg %d: %ld special places (stretchers %d, WCHC %d, WCHS %d) "
+				 "for %d seat%s",
+				 n, special, l->stretchers, l->wchc, l->wchs, l->seats,
+				 l->seats == 1 ? "" : "s");
+			return COR_EINVAL;
+		}
 		if (i > 0) {
 			const struct cor_leg *p = &m->legs[i - 1];
 			if (strcmp(p->to, l->from)) {

@@ -553,6 +553,16 @@ static int op_movement_quota(struct cor_ctx *cx, const void *vin, void *vout)
 				     "movement '%s' is '%s': quotas change only while it is "
 				     "planned or open",
 				     m.ref, cor_movement_state_name(m.state));
+	/* A quota caps an office's seats: never more than the movement has. */
+	int most = 0;
+	for (int i = 0; i < m.nlegs; i++)
+		if (m.legs[i].seats > most)
+			most = m.legs[i].seats;
+	if (in->seats > most)
+		return cor_error_set(&cx->err, COR_CODE_INVALID, "seats",
+				     "a quota of %d seats is more than movement '%s' (%s) has: %d "
+				     "on its largest leg",
+				     in->seats, m.ref, m.label, most);
 	err = cor_store_movement_quota(cx->st, m.ref, in->office, in->seats, cx->actor);
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
 }

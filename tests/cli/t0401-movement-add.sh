@@ -125,6 +125,8 @@ refused 2 "corridor movement: --leg 1: number: give number= (the label does not 
 # Legs that do not make a journey: status 1, from the checks of movement.add.
 refused 1 "error: leg 1: arrives 2026-12-01T06:00Z, not after it departs 2026-12-01T07:00Z" \
 	"$CORRIDOR" movement add $A --leg from=MJI,to=LOS,departs=2026-12-01T07:00Z,arrives=2026-12-01T06:00Z,seats=1 --db w.db
+refused 1 "error: leg 1: 3 special places (stretchers 2, WCHC 1, WCHS 0) for 2 seats" \
+	"$CORRIDOR" movement add $A --leg from=MJI,to=LOS,departs=2026-12-01T07:00Z,arrives=2026-12-01T12:00Z,seats=2,stretchers=2,wchc=1 --db w.db
 refused 1 "error: leg 1: leaves from and goes to MJI" \
 	"$CORRIDOR" movement add $A --leg from=MJI,to=MJI,$G,seats=1 --db w.db
 refused 1 "error: leg 2: leaves from LOS, but leg 1 goes to ADD" \

@@ -88,6 +88,8 @@ refused 1 "error: case '$C2' cannot go on movement '$M1' (MS 801)
 	"$CORRIDOR" movement book "$M1" "$C2" --db w.db
 ok "movement $M1: quota of SD-PZU removed" quota "$M1" SD-PZU none
 refused 1 "error: no office 'XX-YYY'" "$CORRIDOR" movement quota "$M1" XX-YYY 3 --db w.db
+refused 1 "error: a quota of 4 seats is more than movement '$M1' (MS 801) has: 3 on its largest leg" \
+	"$CORRIDOR" movement quota "$M1" SD-PZU 4 --db w.db
 refused 2 "corridor movement: SEATS: 'many' is not a whole number from 0 to 9999" \
 	"$CORRIDOR" movement quota "$M1" SD-PZU many --db w.db
 refused 2 "corridor movement: give a movement reference, an office and a number of seats (or 'none')" \

@@ -163,6 +163,15 @@ static void test_validate(void **state)
 	m = two_legs();
 	m.legs[0].wchc = -1;
 	refused(&m, "leg 1: special capacity cannot be negative");
+	/* Each special place is a seat too: as many as the seats, not more. */
+	m = two_legs();
+	m.legs[1].seats = 3;
+	m.legs[1].stretchers = 1;
+	m.legs[1].wchc = 1;
+	m.legs[1].wchs = 1;
+	assert_int_equal(cor_movement_validate(&m, msg, sizeof(msg)), 0);
+	m.legs[1].wchs = 2;
+	refused(&m, "leg 2: 4 special places (stretchers 1, WCHC 1, WCHS 2) for 3 seats");
 	m = two_legs();
 	strcpy(m.legs[0].number, "ET'309");
 	refused(&m, "leg 1: number 'ET'309' must be 1 to 15 printable characters without ' + : ?");
