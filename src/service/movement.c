@@ -412,9 +412,7 @@ struct departed_at {
 static int on_movement_event(const struct cor_event *e, void *ctx)
 {
 	struct departed_at *d = ctx;
-	static const char tail[] = "-> departed";
-	size_t n = strlen(e->detail ? e->detail : ""), k = sizeof(tail) - 1;
-	if (e->action && !strcmp(e->action, "state") && n >= k && !strcmp(e->detail + n - k, tail))
+	if (cor_svc_event_is_departure(e))
 		cor_time_parse_utc(e->at, &d->at);
 	return 0;
 }

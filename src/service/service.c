@@ -61,6 +61,14 @@ int cor_ctx_store_error(struct cor_ctx *cx, int err)
 	return err < 0 ? err : COR_EIO;
 }
 
+bool cor_svc_event_is_departure(const struct cor_event *e)
+{
+	static const char tail[] = "-> departed";
+	size_t n = e->detail ? strlen(e->detail) : 0, k = sizeof(tail) - 1;
+	return e->action && !strcmp(e->action, "state") && n >= k &&
+	       !strcmp(e->detail + n - k, tail);
+}
+
 const struct cor_rules_config *cor_ctx_rules(struct cor_ctx *cx)
 {
 	char *text = NULL, msg[300];

@@ -53,6 +53,10 @@ int cor_ctx_set_now(struct cor_ctx *cx, const char *now);
  * failure, with cx->err set. */
 const struct cor_rules_config *cor_ctx_rules(struct cor_ctx *cx);
 
+/* Is e the state change that records a departure ("... -> departed"), of
+ * a case or of a movement? */
+bool cor_svc_event_is_departure(const struct cor_event *e);
+
 /* Record a store failure of a lower layer on cx->err, with the store's
  * message; returns err. An operation calls it when a store call fails with
  * nothing more specific to say. */

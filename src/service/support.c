@@ -98,10 +98,8 @@ struct departed {
 
 static int on_case_event(const struct cor_event *e, void *ctx)
 {
-	static const char tail[] = "-> departed";
 	struct departed *d = ctx;
-	size_t n = strlen(e->detail ? e->detail : ""), k = sizeof(tail) - 1;
-	if (e->action && !strcmp(e->action, "state") && n >= k && !strcmp(e->detail + n - k, tail))
+	if (cor_svc_event_is_departure(e))
 		snprintf(d->at, sizeof(d->at), "%s", e->at);
 	return 0;
 }
