@@ -1372,17 +1372,25 @@ static int counsel(struct gen *g, const struct members *h, int no, const char *a
 	return cor_store_history_counselling(g->st, h->case_id, no, at, &s, "counsellor");
 }
 
-/* Protection risk of every person before a return is found eligible; a high
- * risk is cleared with a reason unless it made the case ineligible. */
-static int assess_protection(struct gen *g, const struct members *h, const char *at,
+/* Protection risk of every person before the case is assessed (of return
+ * for a return, of the journey and where the person is for the others); a
+ * high risk is cleared with a reason unless it made the case ineligible. */
+static int assess_protection(struct gen *g, const struct members *h, const char *at, bool is_return,
 			     bool high_stays)
 {
-	static const char *const grounds[] = {
+	static const char *const of_return[] = {
 		[COR_PROT_NONE] = "no risk factors identified at interview",
 		[COR_PROT_LOW] = "general insecurity in the area of return; no individual risk",
 		[COR_PROT_MEDIUM] = "family conflict reported in the area of return",
 		[COR_PROT_HIGH] = "credible individual threat reported in the area of return",
 	};
+	static const char *const of_stay[] = {
+		[COR_PROT_NONE] = "no risk factors identified at interview",
+		[COR_PROT_LOW] = "general insecurity where the person stays; no individual risk",
+		[COR_PROT_MEDIUM] = "exploitation by an employer reported; safe shelter arranged",
+		[COR_PROT_HIGH] = "credible individual threat where the person stays",
+	};
+	const char *const *grounds = is_return ? of_return : of_stay;
 	static const unsigned weights[] = {70, 20, 8, 2};
 	for (int i = 0; i < h->n; i++) {
 		enum cor_protection_level l =
@@ -1394,8 +1402,9 @@ static int assess_protection(struct gen *g, const struct members *h, const char 
 		int err = cor_store_history_protection(
 			g->st, h->case_id, h->pid[i], h->ref[i], l, grounds[l], at, "protection",
 			clear ? at : NULL,
-			"threat verified with the community; relocation within the country of "
-			"return arranged");
+			is_return ? "threat verified with the community; relocation within the "
+				    "country of return arranged"
+				  : "threat verified; the person moved to a protected shelter");
 		if (err < 0)
 			return err;
 		g->res->events += 1 + clear;
@@ -1403,13 +1412,16 @@ static int assess_protection(struct gen *g, const struct members *h, const char 
 	return 0;
 }
 
-/* Fitness to travel of every person before the case is travel-ready, with
- * the conditions their needs call for, and TB screening for the USA. */
-static int check_fitness(struct gen *g, const struct members *h, int32_t day, int minute)
+/* A health check of every person before the case is travel-ready (kind:
+ * fitness to travel; or, for a resettlement or complementary pathway, the
+ * pre-migration health assessment first), with the conditions their needs
+ * call for, and TB screening for the USA. */
+static int check_fitness(struct gen *g, const struct members *h, enum cor_health_kind kind,
+			 int32_t day, int minute)
 {
 	for (int i = 0; i < h->n; i++) {
 		const char *nd = h->needs[i];
-		struct cor_health_check c = {.kind = COR_HEALTH_FITNESS};
+		struct cor_health_check c = {.kind = kind};
 		/* Examined at the time the case is found travel-ready. */
 		c.at = (int64_t)day * 86400 + (int64_t)minute * 60;
 		snprintf(c.examiner, sizeof(c.examiner), "%s",
@@ -1544,13 +1556,13 @@ static int plan_support(struct gen *g, const struct members *h, const struct cor
 
 /* The records a step needs before the case takes it: a counselling session
  * before 'counselled' (and the one that puts it on hold), every person's
- * protection risk (and the clearance of a high one) before 'assessed',
- * fitness to travel before 'travel_ready'. */
+ * protection risk (and the clearance of a high one) before 'assessed' in
+ * every programme, fitness to travel (and for RST and CPW the pre-migration
+ * health assessment) before 'travel_ready'. */
 static int records_for(struct gen *g, struct members *h, const struct cor_programme *p,
 		       struct progress pr, const char *state, const char *at, int32_t day,
 		       int minute)
 {
-	bool protect = p->is_return || !strcmp(p->code, "HASM");
 	bool branch = pr.branch && state == pr.branch;
 	if (!strcmp(state, "counselled"))
 		return counsel(g, h, 1, at, COR_COUNSEL_YES, false);
@@ -1560,8 +1572,8 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
 			       pr.why == HOLD_ASYLUM);
 	bool hasm = !strcmp(p->code, "HASM");
 	int err;
-	if (!strcmp(state, "assessed") && protect) {
-		err = assess_protection(g, h, at,
+	if (!strcmp(state, "assessed")) {
+		err = assess_protection(g, h, at, p->is_return,
 					pr.branch && !strcmp(pr.branch, "ineligible") &&
 						p->is_return && pr.why == INELIGIBLE_PROTECTION);
 		if (err < 0 || !hasm)
@@ -1580,8 +1592,13 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
 						      "registration")) < 0)
 			return err;
 	}
-	if (!strcmp(state, "travel_ready"))
-		return check_fitness(g, h, day, minute);
+	if (!strcmp(state, "travel_ready")) {
+		bool selected = !strcmp(p->code, "RST") || !strcmp(p->code, "CPW");
+		if (selected && (err = check_fitness(g, h, COR_HEALTH_PRE_MIGRATION, day,
+						     minute > 0 ? minute - 1 : 0)) < 0)
+			return err;
+		return check_fitness(g, h, COR_HEALTH_FITNESS, day, minute);
+	}
 	if (!strcmp(state, "arrived")) {
 		g->res->events++;
 		return cor_store_history_arrival(

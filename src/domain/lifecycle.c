@@ -63,6 +63,7 @@ enum {
 	ASSESSED = COR_GUARD_ASSESSED,
 	NOT_AT_RISK = COR_GUARD_NOT_AT_RISK,
 	ELIGIBLE = COR_GUARD_ELIGIBLE,
+	PRE_MIGRATION = COR_GUARD_PRE_MIGRATION,
 	/* A return moving towards departure once counselled. */
 	FWD = NO_REFERRAL | DECISION,
 	/* ... and towards eligible, travel_ready, booked, departed. */
@@ -80,10 +81,10 @@ enum {
 const struct cor_transition cor_transitions[] = {
 	/* The usual paths, step by step. */
 	{RET, "registered", "counselled", C, COUNSELLING | NO_REFERRAL},
-	{COUNSELLED & ~RET, "registered", "counselled", C, 0},
-	{HEV, "registered", "assessed", P, 0},
-	{RET, "counselled", "assessed", P, FWD},
-	{COUNSELLED & ~RET, "counselled", "assessed", P, 0},
+	{COUNSELLED & ~RET, "registered", "counselled", C, COUNSELLING},
+	{HEV, "registered", "assessed", P, ASSESSED},
+	{RET, "counselled", "assessed", P, FWD | ASSESSED},
+	{COUNSELLED & ~RET, "counselled", "assessed", P, ASSESSED},
 	{RET, "assessed", "eligible", W, SAFE},
 	{OTHER, "assessed", "eligible", W, 0},
 	{RET, "eligible", "travel_ready", M, SAFE | ELIGIBLE},
@@ -93,7 +94,8 @@ const struct cor_transition cor_transitions[] = {
 	{SEL, "interviewed", "accepted", G, 0},
 	{REL, "submitted", "accepted", G, 0},
 	{ADM, "accepted", "orientation", C, 0},
-	{ADM, "orientation", "travel_ready", M, ELIGIBLE},
+	{SEL, "orientation", "travel_ready", M, PRE_MIGRATION | ELIGIBLE},
+	{REL, "orientation", "travel_ready", M, ELIGIBLE},
 	{RET, "travel_ready", "booked", V, SAFE},
 	{OTHER, "travel_ready", "booked", V, 0},
 	{RET, "booked", "departed", V, SAFE},
@@ -120,13 +122,13 @@ const struct cor_transition cor_transitions[] = {
 	/* On hold: resume where it was held, or leave. */
 	{RET, "on_hold", "registered", W, RESUME | NO_REFERRAL},
 	{RET, "on_hold", "counselled", W, RESUME | NO_REFERRAL | COUNSELLING},
-	{RET, "on_hold", "assessed", W, RESUME | FWD},
+	{RET, "on_hold", "assessed", W, RESUME | FWD | ASSESSED},
 	{RET, "on_hold", "eligible", W, RESUME | SAFE},
 	{RET, "on_hold", "travel_ready", W, RESUME | SAFE | ELIGIBLE},
 	{RET, "on_hold", "booked", W, RESUME | SAFE},
 	{OTHER, "on_hold", "registered", W, RESUME},
-	{COUNSELLED & ~RET, "on_hold", "counselled", W, RESUME},
-	{OTHER, "on_hold", "assessed", W, RESUME},
+	{COUNSELLED & ~RET, "on_hold", "counselled", W, RESUME | COUNSELLING},
+	{OTHER, "on_hold", "assessed", W, RESUME | ASSESSED},
 	{OTHER, "on_hold", "eligible", W, RESUME},
 	{ADM, "on_hold", "submitted", W, RESUME},
 	{SEL, "on_hold", "interviewed", W, RESUME},
@@ -138,7 +140,7 @@ const struct cor_transition cor_transitions[] = {
 	{ALL, "on_hold", "closed", G, REASON},
 
 	/* Ineligible: assessed again, or closed. */
-	{ALL, "ineligible", "assessed", P, REASON},
+	{ALL, "ineligible", "assessed", P, REASON | ASSESSED},
 	{ALL, "ineligible", "closed", G, 0},
 
 	/* Departure day: unbooked, no-show, rebooked. */
@@ -248,6 +250,7 @@ const char *const cor_refusal_codes[] = {
 	"PROTECTION_NOT_ASSESSED",
 	"PROTECTION_NOT_CLEARED",
 	"NOT_ELIGIBLE",
+	"HEALTH_NOT_ASSESSED",
 	"BAD_PARAMETER",
 	NULL,
 };
@@ -292,12 +295,13 @@ static int wrong_state(const struct cor_programme *p, const char *from, const ch
 /* ---- guards ------------------------------------------------------------ */
 
 /* One guard: does the gate satisfy it? If not, fill why and return the error. */
-typedef int (*guard_fn)(const char *from, const char *to, const struct cor_case_gate *g,
-			struct cor_refusal *why);
+typedef int (*guard_fn)(const struct cor_programme *p, const char *from, const char *to,
+			const struct cor_case_gate *g, struct cor_refusal *why);
 
-static int guard_reason(const char *from, const char *to, const struct cor_case_gate *g,
-			struct cor_refusal *why)
+static int guard_reason(const struct cor_programme *p, const char *from, const char *to,
+			const struct cor_case_gate *g, struct cor_refusal *why)
 {
+	(void)p;
 	if (g->reason && *g->reason)
 		return 0;
 	int err = refuse(why, COR_EINVAL, "REASON_REQUIRED",
@@ -308,20 +312,22 @@ static int guard_reason(const char *from, const char *to, const struct cor_case_
 	return err;
 }
 
-static int guard_counselling(const char *from, const char *to, const struct cor_case_gate *g,
-			     struct cor_refusal *why)
+static int guard_counselling(const struct cor_programme *p, const char *from, const char *to,
+			     const struct cor_case_gate *g, struct cor_refusal *why)
 {
 	if (g->sessions > 0)
 		return 0;
 	return refuse(why, COR_EWRONGSTATE, "NOT_COUNSELLED",
 		      "case '%s' is '%s'; it cannot go to '%s' before a counselling session is "
-		      "recorded (a return happens only at the person's request)",
-		      ref_of(g), from, to);
+		      "recorded%s",
+		      ref_of(g), from, to,
+		      p && p->is_return ? " (a return happens only at the person's request)" : "");
 }
 
-static int guard_decision(const char *from, const char *to, const struct cor_case_gate *g,
-			  struct cor_refusal *why)
+static int guard_decision(const struct cor_programme *p, const char *from, const char *to,
+			  const struct cor_case_gate *g, struct cor_refusal *why)
 {
+	(void)p;
 	if (g->decision && !strcmp(g->decision, "yes"))
 		return 0;
 	char latest[64];
@@ -335,9 +341,10 @@ static int guard_decision(const char *from, const char *to, const struct cor_cas
 		      ref_of(g), from, to, latest);
 }
 
-static int guard_no_referral(const char *from, const char *to, const struct cor_case_gate *g,
-			     struct cor_refusal *why)
+static int guard_no_referral(const struct cor_programme *p, const char *from, const char *to,
+			     const struct cor_case_gate *g, struct cor_refusal *why)
 {
+	(void)p;
 	if (g->open_referrals <= 0)
 		return 0;
 	return refuse(why, COR_EWRONGSTATE, "REFERRAL_OPEN",
@@ -345,9 +352,10 @@ static int guard_no_referral(const char *from, const char *to, const struct cor_
 		      from, to, g->open_referrals, g->open_referrals == 1 ? " is" : "s are");
 }
 
-static int guard_assessed(const char *from, const char *to, const struct cor_case_gate *g,
-			  struct cor_refusal *why)
+static int guard_assessed(const struct cor_programme *p, const char *from, const char *to,
+			  const struct cor_case_gate *g, struct cor_refusal *why)
 {
+	(void)p;
 	int missing = g->persons - g->persons_assessed;
 	if (missing <= 0)
 		return 0;
@@ -357,9 +365,10 @@ static int guard_assessed(const char *from, const char *to, const struct cor_cas
 		      ref_of(g), from, to, missing, g->persons);
 }
 
-static int guard_not_at_risk(const char *from, const char *to, const struct cor_case_gate *g,
-			     struct cor_refusal *why)
+static int guard_not_at_risk(const struct cor_programme *p, const char *from, const char *to,
+			     const struct cor_case_gate *g, struct cor_refusal *why)
 {
+	(void)p;
 	if (g->persons_at_risk <= 0)
 		return 0;
 	char others[48] = "";
@@ -372,15 +381,29 @@ static int guard_not_at_risk(const char *from, const char *to, const struct cor_
 		      ref_of(g), from, to, g->person_at_risk, others);
 }
 
-static int guard_eligible(const char *from, const char *to, const struct cor_case_gate *g,
-			  struct cor_refusal *why)
+static int guard_eligible(const struct cor_programme *p, const char *from, const char *to,
+			  const struct cor_case_gate *g, struct cor_refusal *why)
 {
+	(void)p;
 	if (g->eligibility != COR_ELIG_NOT_MET)
 		return 0;
 	return refuse(why, COR_EWRONGSTATE, "NOT_ELIGIBLE",
 		      "case '%s' is '%s'; it cannot go to '%s': %s", ref_of(g), from, to,
 		      g->ineligible_why[0] ? g->ineligible_why
 					   : "the eligibility criteria are not met");
+}
+
+static int guard_pre_migration(const struct cor_programme *p, const char *from, const char *to,
+			       const struct cor_case_gate *g, struct cor_refusal *why)
+{
+	(void)p;
+	int missing = g->persons - g->persons_pre_migration;
+	if (missing <= 0)
+		return 0;
+	return refuse(why, COR_EWRONGSTATE, "HEALTH_NOT_ASSESSED",
+		      "case '%s' is '%s'; it cannot go to '%s' before every person has a "
+		      "pre-migration health assessment (%d of %d without one)",
+		      ref_of(g), from, to, missing, g->persons);
 }
 
 /* The guards in the order they are checked (RESUME is structural: see
@@ -397,6 +420,7 @@ static const struct {
 	{COR_GUARD_NO_REFERRAL, "no referral", guard_no_referral},
 	{COR_GUARD_ASSESSED, "assessed", guard_assessed},
 	{COR_GUARD_NOT_AT_RISK, "not at risk", guard_not_at_risk},
+	{COR_GUARD_PRE_MIGRATION, "pre-migration health", guard_pre_migration},
 	{COR_GUARD_ELIGIBLE, "eligible", guard_eligible},
 };
 
@@ -431,7 +455,7 @@ int cor_lifecycle_check(const struct cor_programme *p, const char *from, const c
 	for (size_t i = 0; i < ROWS(guard_checks); i++) {
 		int err;
 		if ((t->guards & guard_checks[i].guard) && guard_checks[i].check &&
-		    (err = guard_checks[i].check(from, to, g, why)) < 0)
+		    (err = guard_checks[i].check(p, from, to, g, why)) < 0)
 			return err;
 	}
 	/* A case is booked exactly when it holds a booking: it enters 'booked'

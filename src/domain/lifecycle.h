@@ -48,7 +48,8 @@ enum cor_guard {
 	COR_GUARD_ASSESSED = 1 << 5,    /* every person has a protection risk assessment */
 	COR_GUARD_NOT_AT_RISK = 1 << 6, /* no person's latest assessment is high and not cleared */
 	COR_GUARD_ELIGIBLE = 1 << 7,    /* the eligibility criteria are met: the caller evaluates */
-	COR_GUARD__ALL = (1 << 8) - 1
+	COR_GUARD_PRE_MIGRATION = 1 << 8, /* every person has a pre-migration health assessment */
+	COR_GUARD__ALL = (1 << 9) - 1
 };
 
 /* One transition: for the programmes whose bits are set (bit i is
@@ -84,6 +85,7 @@ struct cor_case_gate {
 	int persons_assessed; /* persons with at least one protection risk assessment */
 	int persons_at_risk;  /* persons whose latest assessment is high and not cleared */
 	char person_at_risk[COR_PERSON_REF_MAX + 4]; /* the first of them */
+	int persons_pre_migration; /* persons with a pre-migration health assessment */
 	enum cor_gate_eligibility eligibility;
 	char ineligible_why[200]; /* COR_ELIG_NOT_MET: which criterion failed, for whom */
 };
@@ -114,7 +116,8 @@ const struct cor_transition *cor_lifecycle_find(const struct cor_programme *p, c
 /* May a case of p in state from go to to, given gate? 0; or COR_EINVAL
  * (UNKNOWN_STATE, INVALID, REASON_REQUIRED, NO_BOOKING) or COR_EWRONGSTATE
  * (WRONG_STATE, NOT_COUNSELLED, NO_INFORMED_DECISION, REFERRAL_OPEN,
- * PROTECTION_NOT_ASSESSED, PROTECTION_NOT_CLEARED, NOT_ELIGIBLE) with why
+ * PROTECTION_NOT_ASSESSED, PROTECTION_NOT_CLEARED, NOT_ELIGIBLE,
+ * HEALTH_NOT_ASSESSED) with why
  * filled (why may be NULL). A reason given is checked as text (INVALID,
  * field "reason"). Messages name the case, its state and the state asked
  * for. */
@@ -131,7 +134,8 @@ size_t cor_lifecycle_next(const struct cor_programme *p, const char *from, const
  * "movement officer", "programme manager". */
 const char *cor_role_name(enum cor_role r);
 /* "resume", "reason", "counselling", "decision", "no referral",
- * "assessed", "not at risk", "eligible" for one guard bit; "?" otherwise. */
+ * "assessed", "not at risk", "eligible", "pre-migration health" for one
+ * guard bit; "?" otherwise. */
 const char *cor_guard_name(enum cor_guard g);
 /* Check free text given for field (a reason, an outcome, grounds): 1 to max
  * bytes of UTF-8 without control characters, not only spaces. 0, or

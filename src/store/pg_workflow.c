@@ -54,7 +54,8 @@ static int add_event(struct cor_store *st, int64_t case_id, const char *at, cons
 
 /* Sessions, the latest decision, open referrals, bookings; per person:
  * assessed at all, latest assessment high and not cleared; when $2, the
- * state the case was put on hold from (the latest "X -> on_hold" event). */
+ * state the case was put on hold from (the latest "X -> on_hold" event);
+ * per person again: a pre-migration health assessment recorded. */
 static const char sql_gate[] =
 	"SELECT (SELECT count(*) FROM counselling WHERE case_id = $1),"
 	" (SELECT decision FROM counselling WHERE case_id = $1 ORDER BY no DESC LIMIT 1),"
@@ -63,10 +64,12 @@ static const char sql_gate[] =
 	" g.persons, g.assessed, g.at_risk, g.first_at_risk,"
 	" CASE WHEN $2::boolean THEN (SELECT substr(detail, 1, strpos(detail, ' -> ') - 1)"
 	"   FROM event WHERE case_id = $1 AND action = 'state'"
-	"   AND detail LIKE '% -> on\\_hold' ORDER BY id DESC LIMIT 1) END"
+	"   AND detail LIKE '% -> on\\_hold' ORDER BY id DESC LIMIT 1) END, g.pre_migration"
 	" FROM (SELECT count(*) AS persons, count(a.id) AS assessed,"
 	"   count(*) FILTER (WHERE a.level = 'high' AND k.id IS NULL) AS at_risk,"
-	"   min(p.seq) FILTER (WHERE a.level = 'high' AND k.id IS NULL) AS first_at_risk"
+	"   min(p.seq) FILTER (WHERE a.level = 'high' AND k.id IS NULL) AS first_at_risk,"
+	"   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM health_check h"
+	"     WHERE h.person_id = p.id AND h.kind = 'pre_migration')) AS pre_migration"
 	"   FROM person p"
 	"   LEFT JOIN LATERAL (SELECT id, level FROM protection_assessment"
 	"     WHERE person_id = p.id ORDER BY id DESC LIMIT 1) a ON true"
@@ -101,6 +104,7 @@ static int pg_case_gate(struct cor_store *s, int64_t case_id, const struct cor_c
 				      int_val(r, 0, 7));
 	if (val(r, 0, 8))
 		cor_pg_text(gate->held_from, sizeof(gate->held_from), r, 0, 8);
+	gate->persons_pre_migration = int_val(r, 0, 9);
 	PQclear(r);
 	return 0;
 }

@@ -139,7 +139,9 @@ static const char sql_gate_counselling[] =
 static const char sql_gate_protection[] =
 	"SELECT count(*), count(a.id),"
 	" coalesce(sum(a.level = 'high' AND k.id IS NULL), 0),"
-	" min(CASE WHEN a.level = 'high' AND k.id IS NULL THEN p.seq END)"
+	" min(CASE WHEN a.level = 'high' AND k.id IS NULL THEN p.seq END),"
+	" count(*) FILTER (WHERE EXISTS (SELECT 1 FROM health_check h WHERE h.person_id = p.id"
+	"   AND h.kind = 'pre_migration'))"
 	" FROM person p"
 	" LEFT JOIN protection_assessment a ON a.id ="
 	"   (SELECT max(id) FROM protection_assessment WHERE person_id = p.id)"
@@ -186,6 +188,7 @@ static int sqlite_case_gate(struct cor_store *st, int64_t case_id, const struct 
 	if (gate->persons_at_risk > 0)
 		cor_person_ref_format(gate->person_at_risk, sizeof(gate->person_at_risk), c->ref,
 				      sqlite3_column_int(s, 3));
+	gate->persons_pre_migration = sqlite3_column_int(s, 4);
 	sqlite3_reset(s);
 
 	if (!strcmp(c->state, "on_hold")) {

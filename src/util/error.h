@@ -69,6 +69,7 @@ enum cor_err {
 	X(NOT_COUNSELLED, 1, 422)                                                                  \
 	X(PROTECTION_NOT_ASSESSED, 1, 422)                                                         \
 	X(PROTECTION_NOT_CLEARED, 1, 422)                                                          \
+	X(HEALTH_NOT_ASSESSED, 1, 422) /* no pre-migration health assessment */                    \
 	X(REFERRAL_OPEN, 1, 422)                                                                   \
 	X(ASYLUM_REFERRAL_OPEN, 1, 422)                                                            \
 	X(NOT_FIT, 1, 422)          /* fitness to travel missing, expired, unfit or deferred */    \

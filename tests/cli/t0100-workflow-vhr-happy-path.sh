@@ -42,7 +42,6 @@ expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Amal Haddad" --language a
 expect_stdout "recorded counselling session 1 of case $C: decision yes"
 expect_empty_stderr
 move counselled registered
-move assessed counselled
 expect_status 0 "$CORRIDOR" protection assess "$C-01" --level low --grounds "no known threat in Lagos State" --db w.db
 expect_stdout "recorded protection risk 'low' for person $C-01 (assessment 1)"
 expect_empty_stderr
@@ -52,6 +51,7 @@ the return of case $C is blocked until a protection officer clears person $C-02"
 CORRIDOR_USER=protection expect_status 0 "$CORRIDOR" protection clear "$C-02" \
 	--reason "return to Abuja, away from the home area; agreed with the person" --db w.db
 expect_stdout "cleared person $C-02 of high protection risk (assessment 1)"
+move assessed counselled
 move eligible assessed
 # Travel-ready only when eligible: each person fit to travel within the 72
 # hours before today (no travel date is set yet) and holding a passport.
@@ -105,10 +105,10 @@ sed 1d all.txt >history.txt
 cat >want.txt <<EOT
 counselling|session 1 by Amal Haddad in ar with an interpreter: decision yes||tester
 state|registered -> counselled||tester
-state|counselled -> assessed||tester
 protection|person $C-01 assessed at low protection risk (assessment 1)||tester
 protection|person $C-02 assessed at high protection risk (assessment 1)||tester
 protection|person $C-02 cleared of high protection risk (assessment 1)|return to Abuja, away from the home area; agreed with the person|protection
+state|counselled -> assessed||tester
 state|assessed -> eligible||tester
 health|fitness to travel of $C-01 at $at by Dr N. Haddad: fit||tester
 health|fitness to travel of $C-02 at $at by Dr N. Haddad: fit||tester

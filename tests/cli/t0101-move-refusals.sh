@@ -55,13 +55,16 @@ expect_status 0 "$CORRIDOR" move "$C" counselled --db w.db
 refused 1 "error: case '$C' is 'counselled'; it cannot go to 'assessed' without an informed decision 'yes' to return (the latest is 'undecided')" \
 	move "$C" assessed
 expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Amal Haddad" --language ar --decision yes --db w.db
-expect_status 0 "$CORRIDOR" move "$C" assessed --db w.db
 
-# Protection: every person assessed, no high risk left uncleared.
+# Protection: every person assessed before 'assessed', no high risk left
+# uncleared after it.
+refused 1 "error: case '$C' is 'counselled'; it cannot go to 'assessed' before every person's protection risk is assessed (2 of 2 not assessed)" \
+	move "$C" assessed
 expect_status 0 "$CORRIDOR" protection assess "$C-02" --level medium --grounds "unclear situation in the home area" --db w.db
-refused 1 "error: case '$C' is 'assessed'; it cannot go to 'eligible' before every person's protection risk is assessed (1 of 2 not assessed)" \
-	move "$C" eligible
+refused 1 "error: case '$C' is 'counselled'; it cannot go to 'assessed' before every person's protection risk is assessed (1 of 2 not assessed)" \
+	move "$C" assessed
 expect_status 0 "$CORRIDOR" protection assess "$C-01" --level high --grounds "prior detention by a militia" --db w.db
+expect_status 0 "$CORRIDOR" move "$C" assessed --db w.db
 refused 1 "error: case '$C' is 'assessed'; it cannot go to 'eligible': person '$C-01' at high protection risk, not cleared by a protection officer" \
 	move "$C" eligible
 expect_status 0 "$CORRIDOR" protection assess "$C-02" --level high --grounds "the same militia" --db w.db

@@ -43,6 +43,21 @@ wrong()
 	db_dump w.db >after.sql
 	expect_same_file before.sql after.sql
 }
+# refused_move REF STATE MESSAGE: a guard refuses, nothing changes.
+refused_move()
+{
+	db_dump w.db >before.sql
+	expect_status 1 "$CORRIDOR" move "$1" "$2" --db w.db
+	expect_stderr "error: $3"
+	expect_empty_stdout
+	db_dump w.db >after.sql
+	expect_same_file before.sql after.sql
+}
+# assess REF LEVEL: the protection risk of person 1 of case REF.
+assess()
+{
+	expect_status 0 "$CORRIDOR" protection assess "$1-01" --level "$2" --grounds "no risk factors identified" --db w.db
+}
 
 # book REF MOVEMENT: a seat on a movement, travel_ready -> booked.
 book()
@@ -97,6 +112,9 @@ ready()
 # HEV: no counselling; a no-show rebooked.
 wrong SD-PZU-2026-000001 counselled registered "assessed, ineligible, on_hold, closed"
 ready SD-PZU-2026-000001 passport P1000001 EGY
+# 'assessed' means assessed, in every programme.
+refused_move SD-PZU-2026-000001 assessed "case 'SD-PZU-2026-000001' is 'registered'; it cannot go to 'assessed' before every person's protection risk is assessed (1 of 1 not assessed)"
+assess SD-PZU-2026-000001 low
 walk SD-PZU-2026-000001 registered assessed eligible travel_ready
 # Booked only with a seat.
 wrong_no_booking()
@@ -120,16 +138,21 @@ bookings SD-PZU-2026-000001 no_show,departed
 wrong SD-PZU-2026-000001 closed departed "arrived"
 walk SD-PZU-2026-000001 departed arrived closed
 
-# RST: interviewed by the selection mission, then rejected.
+# RST: interviewed by the selection mission, then rejected. 'counselled'
+# means a session is recorded, here too.
+refused_move LB-BEY-2026-000001 counselled "case 'LB-BEY-2026-000001' is 'registered'; it cannot go to 'counselled' before a counselling session is recorded"
+expect_status 0 "$CORRIDOR" counsel LB-BEY-2026-000001 --counsellor "Rima Saad" --language ar --decision yes --db w.db
+assess LB-BEY-2026-000001 none
 walk LB-BEY-2026-000001 registered counselled assessed eligible submitted
 wrong LB-BEY-2026-000001 accepted submitted "interviewed, ineligible, on_hold, rejected, closed"
 walk LB-BEY-2026-000001 submitted interviewed \
 	"rejected=not accepted by the receiving state after the selection interview" closed
 
 # REL: no interview; accepted, oriented, relocated.
+expect_status 0 "$CORRIDOR" counsel IT-ROM-2026-000001 --counsellor "Senait Tesfaye" --language ti --decision yes --db w.db
+assess IT-ROM-2026-000001 none
 walk IT-ROM-2026-000001 registered counselled assessed eligible submitted
 wrong IT-ROM-2026-000001 interviewed submitted "accepted, ineligible, on_hold, rejected, closed"
-expect_status 0 "$CORRIDOR" counsel IT-ROM-2026-000001 --counsellor "Senait Tesfaye" --language ti --decision yes --db w.db
 ready IT-ROM-2026-000001 passport E2000002 ERI
 walk IT-ROM-2026-000001 submitted accepted orientation travel_ready
 book IT-ROM-2026-000001 IT-ROM-MV-$Y-0001

@@ -18,6 +18,7 @@ expect_status 0 "$CORRIDOR" import cases.csv --db w.db
 # case is eligible under the defaults; by the system clock it would not be.
 expect_status 0 "$CORRIDOR" health check "$C-01" --outcome fit --at 2026-11-27T10:00Z --db w.db
 export CORRIDOR_NOW=2026-11-28T09:00:00Z
+expect_status 0 "$CORRIDOR" protection assess "$C-01" --level none --grounds "no risk factors identified" --db w.db
 expect_status 0 "$CORRIDOR" move "$C" assessed --db w.db
 expect_status 0 "$CORRIDOR" move "$C" eligible --json --db w.db
 [ "$(stdout | jq -c .)" = '{"case":"'"$C"'","from":"assessed","to":"eligible","reason":null,"at":"2026-11-28T09:00:00Z","by":"tester"}' ] ||

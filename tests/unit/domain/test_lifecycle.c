@@ -184,6 +184,7 @@ static struct cor_case_gate gate_ok(void)
 	g.persons = 3;
 	g.persons_assessed = 3;
 	g.persons_at_risk = 0;
+	g.persons_pre_migration = 3;
 	g.eligibility = COR_ELIG_MET;
 	return g;
 }
@@ -304,10 +305,15 @@ static void test_names(void **state)
 		enum cor_guard g;
 		const char *name;
 	} guards[] = {
-		{COR_GUARD_RESUME, "resume"},           {COR_GUARD_REASON, "reason"},
-		{COR_GUARD_COUNSELLING, "counselling"}, {COR_GUARD_DECISION, "decision"},
-		{COR_GUARD_NO_REFERRAL, "no referral"}, {COR_GUARD_ASSESSED, "assessed"},
-		{COR_GUARD_NOT_AT_RISK, "not at risk"}, {COR_GUARD_ELIGIBLE, "eligible"},
+		{COR_GUARD_RESUME, "resume"},
+		{COR_GUARD_REASON, "reason"},
+		{COR_GUARD_COUNSELLING, "counselling"},
+		{COR_GUARD_DECISION, "decision"},
+		{COR_GUARD_NO_REFERRAL, "no referral"},
+		{COR_GUARD_ASSESSED, "assessed"},
+		{COR_GUARD_NOT_AT_RISK, "not at risk"},
+		{COR_GUARD_ELIGIBLE, "eligible"},
+		{COR_GUARD_PRE_MIGRATION, "pre-migration health"},
 	};
 	unsigned all = 0;
 	for (size_t i = 0; i < ROWS(guards); i++) {
@@ -520,11 +526,17 @@ static void test_guard_counselling(void **state)
 			    "case '" REF "' is 'registered'; it cannot go to 'counselled' before a "
 			    "counselling session is recorded (a return happens only at the "
 			    "person's request)");
-	/* Only returns. */
-	expect_move("HASM", "registered", "counselled", &g, 0, "", "");
-	expect_move("RST", "registered", "counselled", &g, 0, "", "");
+	/* The other programmes that counsel need a session too: 'counselled'
+	 * means one is recorded. */
+	static const char *const others[] = {"HASM", "RST", "REL", "CPW"};
+	for (size_t i = 0; i < ROWS(others); i++)
+		expect_move(others[i], "registered", "counselled", &g, COR_EWRONGSTATE,
+			    "NOT_COUNSELLED",
+			    "case '" REF "' is 'registered'; it cannot go to 'counselled' before a "
+			    "counselling session is recorded");
 	g.sessions = 1;
 	expect_move("VHR", "registered", "counselled", &g, 0, "", "");
+	expect_move("RST", "registered", "counselled", &g, 0, "", "");
 }
 
 static void test_guard_decision(void **state)
@@ -609,9 +621,53 @@ static void test_guard_assessed(void **state)
 		    "case '" REF "' is 'assessed'; it cannot go to 'eligible' before every "
 		    "person's protection risk is assessed (3 of 3 not assessed)");
 	expect_move("HEV", "assessed", "eligible", &g, 0, "", "");
-	expect_move("VHR", "counselled", "assessed", &g, 0, "", "");
+	/* 'assessed' means every person's protection risk is, in every
+	 * programme. */
+	static const struct {
+		const char *code, *from;
+	} into[] = {
+		{"VHR", "counselled"}, {"HEV", "registered"}, {"HASM", "counselled"},
+		{"RST", "counselled"}, {"REL", "counselled"}, {"CPW", "counselled"},
+		{"AVR", "ineligible"}, {"RST", "ineligible"}, {"REP", "on_hold"},
+		{"HEV", "on_hold"},
+	};
+	char msg[300];
+	for (size_t i = 0; i < ROWS(into); i++) {
+		snprintf(g.held_from, sizeof(g.held_from), "assessed");
+		snprintf(msg, sizeof(msg),
+			 "case '" REF "' is '%s'; it cannot go to 'assessed' before every "
+			 "person's protection risk is assessed (3 of 3 not assessed)",
+			 into[i].from);
+		expect_move(into[i].code, into[i].from, "assessed", &g, COR_EWRONGSTATE,
+			    "PROTECTION_NOT_ASSESSED", msg);
+	}
 	g.persons_assessed = 3;
+	for (size_t i = 0; i < ROWS(into); i++)
+		expect_move(into[i].code, into[i].from, "assessed", &g, 0, "", "");
 	expect_move("VHR", "assessed", "eligible", &g, 0, "", "");
+}
+
+/* A resettlement or complementary pathway is travel-ready only once every
+ * person has had the pre-migration health assessment. */
+static void test_guard_pre_migration(void **state)
+{
+	struct cor_case_gate g = gate_ok();
+	g.persons_pre_migration = 2;
+	expect_move("RST", "orientation", "travel_ready", &g, COR_EWRONGSTATE,
+		    "HEALTH_NOT_ASSESSED",
+		    "case '" REF "' is 'orientation'; it cannot go to 'travel_ready' before every "
+		    "person has a pre-migration health assessment (1 of 3 without one)");
+	g.persons_pre_migration = 0;
+	expect_move("CPW", "orientation", "travel_ready", &g, COR_EWRONGSTATE,
+		    "HEALTH_NOT_ASSESSED",
+		    "case '" REF "' is 'orientation'; it cannot go to 'travel_ready' before every "
+		    "person has a pre-migration health assessment (3 of 3 without one)");
+	/* Relocation inside the EU and the other programmes do not ask. */
+	expect_move("REL", "orientation", "travel_ready", &g, 0, "", "");
+	expect_move("HEV", "eligible", "travel_ready", &g, 0, "", "");
+	expect_move("VHR", "eligible", "travel_ready", &g, 0, "", "");
+	g.persons_pre_migration = 3;
+	expect_move("RST", "orientation", "travel_ready", &g, 0, "", "");
 }
 
 static void test_guard_not_at_risk(void **state)
@@ -1055,6 +1111,7 @@ int main(void)
 		cmocka_unit_test(test_guard_decision),
 		cmocka_unit_test(test_guard_referral),
 		cmocka_unit_test(test_guard_assessed),
+		cmocka_unit_test(test_guard_pre_migration),
 		cmocka_unit_test(test_guard_not_at_risk),
 		cmocka_unit_test(test_guard_eligible),
 		cmocka_unit_test(test_guard_resume),

@@ -234,13 +234,13 @@ static void test_move(void **state)
 	expect_json(cor_svc_case_move_json(&cx, &in, &out),
 		    "{\"case\":\"" VHR "\",\"from\":\"registered\",\"to\":\"counselled\","
 		    "\"reason\":null,\"at\":\"" NOW "\",\"by\":\"tester\"}");
-	move_ok(&cx, VHR, "assessed", NULL);
 	/* Protection guards, each with its own code. */
-	move_refused(&cx, VHR, "eligible", NULL, COR_CODE_PROTECTION_NOT_ASSESSED, "",
-		     "case '" VHR "' is 'assessed'; it cannot go to 'eligible' before every "
+	move_refused(&cx, VHR, "assessed", NULL, COR_CODE_PROTECTION_NOT_ASSESSED, "",
+		     "case '" VHR "' is 'counselled'; it cannot go to 'assessed' before every "
 		     "person's protection risk is assessed (2 of 2 not assessed)");
 	assess_ok(&cx, VHR "-01", COR_PROT_HIGH);
 	assess_ok(&cx, VHR "-02", COR_PROT_NONE);
+	move_ok(&cx, VHR, "assessed", NULL);
 	move_refused(&cx, VHR, "eligible", NULL, COR_CODE_PROTECTION_NOT_CLEARED, "",
 		     "case '" VHR "' is 'assessed'; it cannot go to 'eligible': person '" VHR
 		     "-01' at high protection risk, not cleared by a protection officer");
@@ -268,6 +268,7 @@ static void make_hev_ready(struct cor_ctx *cx)
 				     .examiner = "Dr N. Haddad"};
 	if (cor_store_health_add(cx->st, &who, &h, "medic", NULL) < 0)
 		fail_msg("fitness: %s", cor_store_errmsg(cx->st));
+	assess_ok(cx, HEV "-01", COR_PROT_NONE);
 	move_ok(cx, HEV, "assessed", NULL);
 	move_ok(cx, HEV, "eligible", NULL);
 }

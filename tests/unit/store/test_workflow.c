@@ -513,9 +513,9 @@ static void test_vhr_happy_path(void **state)
 	assert_int_equal(res.referral, 0);
 	assert_string_equal(res.from, "registered");
 	move_ok(st, VHR, "counselled", NULL);
-	move_ok(st, VHR, "assessed", NULL);
 	assess_ok(st, VHR "-01", COR_PROT_LOW, 1);
 	assess_ok(st, VHR "-02", COR_PROT_NONE, 1);
+	move_ok(st, VHR, "assessed", NULL);
 	move_ok(st, VHR, "eligible", NULL);
 	make_bookable(st, VHR, 2, fit_at);
 	move_ok(st, VHR, "travel_ready", NULL);
@@ -542,11 +542,11 @@ static void test_vhr_happy_path(void **state)
 		"counselling|session 1 by Amal Haddad in ar with an interpreter: decision "
 		"yes||tester",
 		"state|registered -> counselled||tester",
-		"state|counselled -> assessed||tester",
 		"protection|person " VHR
 		"-01 assessed at low protection risk (assessment 1)||protection",
 		"protection|person " VHR
 		"-02 assessed at none protection risk (assessment 1)||protection",
+		"state|counselled -> assessed||tester",
 		"state|assessed -> eligible||tester",
 		fit1,
 		fit2,
@@ -597,13 +597,13 @@ static void test_move_refused(void **state)
 		     "decision 'yes' to return (the latest is 'undecided')");
 	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
 	assert_int_equal(res.session, 2);
-	move_ok(st, VHR, "assessed", NULL);
-	/* Protection: every person assessed. */
+	/* Protection: every person assessed before 'assessed'. */
 	assess_ok(st, VHR "-01", COR_PROT_MEDIUM, 1);
-	move_refused(st, VHR, "eligible", NULL, "PROTECTION_NOT_ASSESSED",
-		     "case '" VHR "' is 'assessed'; it cannot go to 'eligible' before every "
+	move_refused(st, VHR, "assessed", NULL, "PROTECTION_NOT_ASSESSED",
+		     "case '" VHR "' is 'counselled'; it cannot go to 'assessed' before every "
 		     "person's protection risk is assessed (1 of 2 not assessed)");
 	assess_ok(st, VHR "-02", COR_PROT_LOW, 1);
+	move_ok(st, VHR, "assessed", NULL);
 	move_ok(st, VHR, "eligible", NULL);
 	/* The person changes their mind: the return stops there. */
 	counsel_ok(st, VHR, COR_COUNSEL_NO, false, &res);
@@ -611,8 +611,17 @@ static void test_move_refused(void **state)
 		     "case '" VHR "' is 'eligible'; it cannot go to 'travel_ready' without an "
 		     "informed decision 'yes' to return (the latest is 'no')");
 	move_ok(st, VHR, "closed", "the person withdrew the request to return");
-	/* Other programmes do not ask for counselling. */
+	/* Every programme that counsels asks for a session, and every one for
+	 * the assessments. */
+	move_refused(st, RST, "counselled", NULL, "NOT_COUNSELLED",
+		     "case '" RST "' is 'registered'; it cannot go to 'counselled' before a "
+		     "counselling session is recorded");
+	counsel_ok(st, RST, COR_COUNSEL_YES, false, &res);
 	move_ok(st, RST, "counselled", NULL);
+	move_refused(st, HEV, "assessed", NULL, "PROTECTION_NOT_ASSESSED",
+		     "case '" HEV "' is 'registered'; it cannot go to 'assessed' before every "
+		     "person's protection risk is assessed (1 of 1 not assessed)");
+	assess_ok(st, HEV "-01", COR_PROT_NONE, 1);
 	move_ok(st, HEV, "assessed", NULL);
 	cor_store_close(st);
 }
@@ -726,6 +735,8 @@ static void test_asylum_wish(void **state)
 		     "' is 'counselled'; it cannot go to 'assessed' without an informed "
 		     "decision 'yes' to return (the latest is 'undecided')");
 	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
+	assess_ok(st, VHR "-01", COR_PROT_NONE, 1);
+	assess_ok(st, VHR "-02", COR_PROT_NONE, 1);
 	move_ok(st, VHR, "assessed", NULL);
 
 	/* A wish at registration, referred elsewhere; a new referral is numbered 2. */
@@ -892,9 +903,9 @@ static void test_protection(void **state)
 	struct cor_svc_case_counsel_out res;
 	counsel_ok(st, VHR, COR_COUNSEL_YES, false, &res);
 	move_ok(st, VHR, "counselled", NULL);
-	move_ok(st, VHR, "assessed", NULL);
 	assess_ok(st, VHR "-01", COR_PROT_LOW, 1);
 	assess_ok(st, VHR "-02", COR_PROT_HIGH, 1);
+	move_ok(st, VHR, "assessed", NULL);
 	move_refused(st, VHR, "eligible", NULL, "PROTECTION_NOT_CLEARED",
 		     "case '" VHR "' is 'assessed'; it cannot go to 'eligible': person '" VHR
 		     "-02' at high protection risk, not cleared by a protection officer");
@@ -1003,6 +1014,7 @@ static void test_held_from_history(void **state)
 	move_refused(st, "LY-TIP-2026-000010", "eligible", NULL, "WRONG_STATE",
 		     "case 'LY-TIP-2026-000010' is 'on_hold'; it cannot go to 'eligible' (next: "
 		     "assessed, ineligible, closed)");
+	assess_ok(st, "LY-TIP-2026-000010-01", COR_PROT_NONE, 1);
 	move_ok(st, "LY-TIP-2026-000010", "assessed", NULL);
 	/* Imported on hold, no history: resumes at registered. */
 	id = add_case(st, "LY-TIP-2026-000011", "HASM", "LY-TIP", "on_hold", 1);
