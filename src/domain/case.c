@@ -122,6 +122,64 @@ int cor_relationship_parse(const char *s, enum cor_relationship *out)
 	return 0;
 }
 
+/* Whole years from a to b (negative when b is before a). */
+static int years_between(struct cor_date a, struct cor_date b)
+{
+	return cor_date_cmp(a, b) <= 0 ? cor_date_age(a, b) : -cor_date_age(b, a);
+}
+
+int cor_relationship_check(enum cor_relationship rel, struct cor_date birth, bool approx,
+			   struct cor_date principal, bool principal_approx, char *msg, size_t len)
+{
+	int slack = approx || principal_approx ? COR_BIRTH_APPROX_YEARS : 0;
+	int least;    /* years younger (positive) or older (negative) at least */
+	bool younger; /* the person is the younger generation */
+	switch (rel) {
+	case COR_REL_CHILD:
+		least = COR_GENERATION_YEARS, younger = true;
+		break;
+	case COR_REL_GRANDCHILD:
+		least = 2 * COR_GENERATION_YEARS, younger = true;
+		break;
+	case COR_REL_PARENT:
+		least = COR_GENERATION_YEARS, younger = false;
+		break;
+	case COR_REL_GRANDPARENT:
+		least = 2 * COR_GENERATION_YEARS, younger = false;
+		break;
+	case COR_REL_STEPCHILD:
+		least = 0, younger = true;
+		break;
+	default:
+		return 0;
+	}
+	/* How many years the person is younger (or older) than the principal. */
+	int gap = younger ? years_between(principal, birth) : years_between(birth, principal);
+	bool strict = least == 0; /* a stepchild: younger at all */
+	int need = least > slack ? least - slack : 0;
+	bool ok = strict ? cor_date_cmp(birth, principal) > 0 || slack > 0 : gap >= need;
+	if (ok)
+		return 0;
+	char pd[COR_DATE_LEN];
+	cor_date_format(principal, pd);
+	const char *dir = younger ? "younger" : "older";
+	const char *than = gap >= 0 ? dir : (younger ? "older" : "younger");
+	int shown = gap >= 0 ? gap : -gap;
+	if (strict)
+		snprintf(msg, len,
+			 "a stepchild is younger than the principal applicant, born %s; this one "
+			 "is not",
+			 pd);
+	else
+		snprintf(msg, len,
+			 "a %s is at least %d years %s than the principal applicant, born %s%s; "
+			 "this one is %d year%s %s",
+			 cor_relationship_name(rel), need, dir, pd,
+			 slack ? " (allowing for an estimated date)" : "", shown,
+			 shown == 1 ? "" : "s", than);
+	return COR_EINVAL;
+}
+
 static const char *const doc_kinds[] = {
 	"", "passport", "id_card", "etd", "laissez_passer", "exit_permit", "visa", "refugee_td",
 };

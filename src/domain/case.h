@@ -119,6 +119,23 @@ int cor_priority_parse(const char *s, enum cor_priority *out);
 const char *cor_relationship_name(enum cor_relationship r);
 int cor_relationship_parse(const char *s, enum cor_relationship *out);
 
+/* The least difference in age between generations: a parent is at least
+ * this many years older than their child, a grandparent twice as many. */
+#define COR_GENERATION_YEARS 12
+/* How much an estimated birth date (either one) may be off, in years. */
+#define COR_BIRTH_APPROX_YEARS 2
+
+/* Is a person born on birth (approx: an estimate) plausibly the rel of a
+ * principal applicant born on principal (principal_approx)? A child is at
+ * least COR_GENERATION_YEARS younger, a grandchild twice that, a stepchild
+ * younger; a parent that much older, a grandparent twice that; with an
+ * estimated date either way, COR_BIRTH_APPROX_YEARS less. The other
+ * relationships have no age rule. 0; or COR_EINVAL with a sentence in msg
+ * ("a child is at least 12 years younger than the principal applicant,
+ * born 1990-05-01; this one is 3 years younger"). */
+int cor_relationship_check(enum cor_relationship rel, struct cor_date birth, bool approx,
+			   struct cor_date principal, bool principal_approx, char *msg, size_t len);
+
 /* "" for COR_DOC_NONE, then "passport", "id_card", "etd", ... */
 const char *cor_doc_kind_name(enum cor_doc_kind k);
 int cor_doc_kind_parse(const char *s, enum cor_doc_kind *out);

@@ -97,6 +97,15 @@ struct importer {
 	int64_t case_id;
 	struct cor_case c;
 	bool head_ok; /* the group's first row was good: its case columns are the case's */
+	/* its persons, for the checks between them (at most 99 a case) */
+	struct member {
+		long line;
+		enum cor_relationship rel;
+		struct cor_date birth;
+		bool approx;
+	} members[99];
+	int nmembers;
+	int principal; /* index in members, -1 until seen */
 	struct held_row *held;
 	size_t nheld, capheld;
 	struct ref_set rejected;
@@ -250,6 +259,40 @@ static int flush_pending(struct importer *im)
 	return err;
 }
 
+/* Mark the open group bad for a problem found across its rows, said for
+ * the row at line. */
+static void group_bad(struct importer *im, long line)
+{
+	if (!im->bad)
+		im->bad_line = line;
+	im->bad = true;
+	im->res->bad_rows++;
+}
+
+/* Each member's relationship is plausible against the principal's age
+ * (cor_relationship_check). */
+static void check_members(struct importer *im)
+{
+	const struct member *pa = &im->members[im->principal];
+	char why[300];
+	for (int i = 0; i < im->nmembers; i++) {
+		const struct member *m = &im->members[i];
+		if (i == im->principal ||
+		    cor_relationship_check(m->rel, m->birth, m->approx, pa->birth, pa->approx, why,
+					   sizeof(why)) == 0)
+			continue;
+		say(im, "%s:%ld: birth_date: %s", im->o->path, m->line, why);
+		group_bad(im, m->line);
+		/* The rejects file says it on that row. */
+		for (size_t k = 0; k < im->nheld; k++) {
+			struct held_row *h = &im->held[k];
+			size_t n = strlen(why) + sizeof("birth_date: ");
+			if (h->line == m->line && !h->errors && (h->errors = malloc(n)))
+				snprintf(h->errors, n, "birth_date: %s", why);
+		}
+	}
+}
+
 /* Close the open group: keep it, or undo it when any row was bad. */
 static int close_group(struct importer *im)
 {
@@ -260,10 +303,10 @@ static int close_group(struct importer *im)
 	if (!im->bad && !im->has_principal) {
 		say(im, "%s:%ld: person_no: case '%s' has no person 1 (the principal applicant)",
 		    im->o->path, im->first_line, im->c.ref);
-		im->bad = true;
-		im->bad_line = im->first_line;
-		im->res->bad_rows++;
+		group_bad(im, im->first_line);
 	}
+	if (!im->bad && im->principal >= 0)
+		check_members(im);
 	/* Without skip_bad one bad row rolls back the whole file: groups need
 	 * no savepoint of their own. */
 	if (im->bad) {
@@ -302,6 +345,8 @@ static int open_group(struct importer *im, const struct cor_persons_row *r)
 	im->persons = 0;
 	im->case_id = 0;
 	im->c = r->c;
+	im->nmembers = 0;
+	im->principal = -1;
 	return 0;
 }
 
@@ -393,6 +438,12 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 	im->persons++;
 	if (r->p.seq == 1)
 		im->has_principal = true;
+	if (im->nmembers < (int)(sizeof(im->members) / sizeof(im->members[0]))) {
+		if (r->p.seq == 1)
+			im->principal = im->nmembers;
+		im->members[im->nmembers++] = (struct member){
+			r->line, r->p.relationship, r->p.birth_date, r->p.birth_date_approx};
+	}
 	return 0;
 }
 

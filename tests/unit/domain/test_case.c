@@ -453,6 +453,90 @@ static void test_need_list(void **state)
 	assert_false(cor_need_list_is_valid("SM;SM", NULL));
 }
 
+/* Ages by relationship: the generation gap, its slack for an estimated
+ * date, and no rule for the others; each edge on both sides. */
+static void test_relationship_check(void **state)
+{
+	(void)state;
+	const struct cor_date pa = {1990, 5, 1};
+	static const struct {
+		enum cor_relationship rel;
+		struct cor_date birth;
+		bool approx, principal_approx;
+		int err;
+		const char *msg;
+	} cases[] = {
+		{COR_REL_CHILD, {2002, 5, 1}, false, false, 0, ""},
+		{COR_REL_CHILD,
+		 {2002, 4, 30},
+		 false,
+		 false,
+		 COR_EINVAL,
+		 "a child is at least 12 years younger than the principal applicant, born "
+		 "1990-05-01; this one is 11 years younger"},
+		{COR_REL_CHILD, {2000, 5, 1}, true, false, 0, ""},
+		{COR_REL_CHILD,
+		 {1999, 5, 1},
+		 false,
+		 true,
+		 COR_EINVAL,
+		 "a child is at least 10 years younger than the principal applicant, born "
+		 "1990-05-01 (allowing for an estimated date); this one is 9 years younger"},
+		{COR_REL_CHILD,
+		 {1980, 5, 1},
+		 false,
+		 false,
+		 COR_EINVAL,
+		 "a child is at least 12 years younger than the principal applicant, born "
+		 "1990-05-01; this one is 10 years older"},
+		{COR_REL_GRANDCHILD, {2014, 5, 1}, false, false, 0, ""},
+		{COR_REL_GRANDCHILD,
+		 {2014, 4, 30},
+		 false,
+		 false,
+		 COR_EINVAL,
+		 "a grandchild is at least 24 years younger than the principal applicant, born "
+		 "1990-05-01; this one is 23 years younger"},
+		{COR_REL_PARENT, {1978, 5, 1}, false, false, 0, ""},
+		{COR_REL_PARENT,
+		 {1978, 5, 2},
+		 false,
+		 false,
+		 COR_EINVAL,
+		 "a parent is at least 12 years older than the principal applicant, born "
+		 "1990-05-01; this one is 11 years older"},
+		{COR_REL_GRANDPARENT, {1966, 5, 1}, false, false, 0, ""},
+		{COR_REL_GRANDPARENT,
+		 {1995, 1, 1},
+		 false,
+		 false,
+		 COR_EINVAL,
+		 "a grandparent is at least 24 years older than the principal applicant, born "
+		 "1990-05-01; this one is 4 years younger"},
+		{COR_REL_STEPCHILD, {1990, 5, 2}, false, false, 0, ""},
+		{COR_REL_STEPCHILD,
+		 {1990, 5, 1},
+		 false,
+		 false,
+		 COR_EINVAL,
+		 "a stepchild is younger than the principal applicant, born 1990-05-01; this one "
+		 "is not"},
+		{COR_REL_STEPCHILD, {1989, 5, 1}, true, false, 0, ""},
+		{COR_REL_SPOUSE, {1940, 1, 1}, false, false, 0, ""},
+		{COR_REL_SIBLING, {2010, 1, 1}, false, false, 0, ""},
+		{COR_REL_OTHER_RELATIVE, {2020, 1, 1}, false, false, 0, ""},
+		{COR_REL_UNRELATED, {1930, 1, 1}, false, false, 0, ""},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char msg[300] = "";
+		int err = cor_relationship_check(cases[i].rel, cases[i].birth, cases[i].approx, pa,
+						 cases[i].principal_approx, msg, sizeof(msg));
+		if (err != cases[i].err)
+			fail_msg("case %zu: %d (%s)", i, err, msg);
+		assert_string_equal(msg, cases[i].msg);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,7 +546,7 @@ int main(void)
 		cmocka_unit_test(test_office_code),    cmocka_unit_test(test_case_ref),
 		cmocka_unit_test(test_person_ref),     cmocka_unit_test(test_text_is_clean),
 		cmocka_unit_test(test_text_is_latin),  cmocka_unit_test(test_needs_table),
-		cmocka_unit_test(test_need_list),
+		cmocka_unit_test(test_need_list),      cmocka_unit_test(test_relationship_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
