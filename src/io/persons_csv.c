@@ -408,6 +408,9 @@ static void check_row(struct reader *rd, struct cor_persons_row *r)
 	    !cor_programme_has_state(cor_programme_find(r->c.programme), r->c.state))
 		ISSUE("case_state", "'%s' is not a step of programme %s", r->c.state,
 		      r->c.programme);
+	if (r->c.origin[0] && !strcmp(r->c.origin, r->c.destination))
+		ISSUE("destination", "'%s' is the origin: a case moves out of the country it is in",
+		      r->c.destination);
 	if (rd->relationship_ok && r->p.seq == 1 && r->p.relationship != COR_REL_PRINCIPAL)
 		ISSUE("relationship", "person 1 must be the principal applicant, not '%s'",
 		      cor_relationship_name(r->p.relationship));

@@ -261,6 +261,7 @@ static int op_movement_add(struct cor_ctx *cx, const void *vin, void *vout)
 	int err = get_office(cx, m->office);
 	if (err < 0)
 		return err;
+	char start[4] = "", end[4] = "";
 	for (int i = 0; i < m->nlegs; i++) {
 		const char *codes[2] = {m->legs[i].from, m->legs[i].to};
 		for (int k = 0; k < 2; k++) {
@@ -271,8 +272,19 @@ static int op_movement_add(struct cor_ctx *cx, const void *vin, void *vout)
 						     "leg %d: no place '%s'", i + 1, codes[k]);
 			if (err < 0)
 				return cor_ctx_store_error(cx, err);
+			if (i == 0 && k == 0)
+				snprintf(start, sizeof(start), "%s", p.country);
+			if (i == m->nlegs - 1 && k == 1)
+				snprintf(end, sizeof(end), "%s", p.country);
 		}
 	}
+	/* A movement takes people out of a country: a domestic leg is part of
+	 * one, never the whole. */
+	if (!strcmp(start, end))
+		return cor_error_set(&cx->err, COR_CODE_INVALID, "legs",
+				     "the route starts and ends in %s: a movement leaves the "
+				     "country it starts in",
+				     start);
 	err = cor_store_movement_add(cx->st, m, cx->actor);
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
 }

@@ -296,6 +296,11 @@ static int check_register(struct cor_ctx *cx, const struct cor_svc_case_register
 	if (!in->destination || !cor_country_is_iso3(in->destination))
 		return invalid(cx, "destination", "an ISO 3166-1 alpha-3 country code",
 			       in->destination ? in->destination : "");
+	if (!strcmp(in->origin, in->destination))
+		return cor_error_set(&cx->err, COR_CODE_INVALID, "destination",
+				     "destination: '%s' is the origin: a case moves out of the "
+				     "country it is in",
+				     in->destination);
 	if ((err = check_name(cx, "family_name_latin", p->family_name_latin, true, false)) < 0 ||
 	    (err = check_name(cx, "given_names_latin", p->given_names_latin, true, true)) < 0 ||
 	    (err = check_name(cx, "family_name", p->family_name, false, false)) < 0 ||
