@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: Apache-2.0
+// corridor correct: put right what was recorded wrongly, each correction an
+// amendment the case's history keeps with the value before and after and a
+// reason. The operations and their rules are service/correct.h; this file
+// parses and prints.
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+#include "service/correct.h"
+
+static const struct cor_command *const cmd = &cor_cmd_correct;
+
+enum {
+	O_DB = 1,
+	O_JSON,
+	O_REASON,
+	O_FAM_L,
+	O_GIV_L,
+	O_FAM,
+	O_GIV,
+	O_SEX,
+	O_BIRTH,
+	O_APPROX,
+	O_EXACT,
+	O_NAT,
+	O_REL,
+	O_LANG,
+	O_NEEDS,
+	O_HEIR,
+	O_ISSUER,
+};
+
+struct args {
+	const char *db, *reason, *fam_l, *giv_l, *fam, *giv, *sex, *birth, *nat, *rel, *langs,
+		*needs, *heir, *issuer;
+	int approx; /* -1: not given */
+	bool json;
+	int npos;
+	char *pos[3];
+};
+
+static int parse(int argc, char **argv, struct args *a)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, O_DB},
+		{"json", no_argument, NULL, O_JSON},
+		{"reason", required_argument, NULL, O_REASON},
+		{"family-name-latin", required_argument, NULL, O_FAM_L},
+		{"given-names-latin", required_argument, NULL, O_GIV_L},
+		{"family-name", required_argument, NULL, O_FAM},
+		{"given-names", required_argument, NULL, O_GIV},
+		{"sex", required_argument, NULL, O_SEX},
+		{"birth-date", required_argument, NULL, O_BIRTH},
+		{"birth-date-approx", no_argument, NULL, O_APPROX},
+		{"birth-date-exact", no_argument, NULL, O_EXACT},
+		{"nationality", required_argument, NULL, O_NAT},
+		{"relationship", required_argument, NULL, O_REL},
+		{"languages", required_argument, NULL, O_LANG},
+		{"needs", required_argument, NULL, O_NEEDS},
+		{"new-principal", required_argument, NULL, O_HEIR},
+		{"issuer", required_argument, NULL, O_ISSUER},
+		{0},
+	};
+	int c;
+	memset(a, 0, sizeof(*a));
+	a->approx = -1;
+	cor_cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case O_DB:
+			a->db = optarg;
+			break;
+		case O_JSON:
+			a->json = true;
+			break;
+		case O_REASON:
+			a->reason = optarg;
+			break;
+		case O_FAM_L:
+			a->fam_l = optarg;
+			break;
+		case O_GIV_L:
+			a->giv_l = optarg;
+			break;
+		case O_FAM:
+			a->fam = optarg;
+			break;
+		case O_GIV:
+			a->giv = optarg;
+			break;
+		case O_SEX:
+			a->sex = optarg;
+			break;
+		case O_BIRTH:
+			a->birth = optarg;
+			break;
+		case O_APPROX:
+		case O_EXACT:
+			if (a->approx >= 0)
+				return cor_cli_usage_error(
+					cmd, "--birth-date-approx or --birth-date-exact, once");
+			a->approx = c == O_APPROX;
+			break;
+		case O_NAT:
+			a->nat = optarg;
+			break;
+		case O_REL:
+			a->rel = optarg;
+			break;
+		case O_LANG:
+			a->langs = optarg;
+			break;
+		case O_NEEDS:
+			a->needs = optarg;
+			break;
+		case O_HEIR:
+			a->heir = optarg;
+			break;
+		case O_ISSUER:
+			a->issuer = optarg;
+			break;
+		default:
+			return cor_cli_bad_option(cmd, c, argv);
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		if (a->npos == 3)
+			return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[i]);
+		a->pos[a->npos++] = argv[i];
+	}
+	return 0;
+}
+
+/* Which subcommands take an option. */
+enum { T_PERSON = 1, T_ADD = 2, T_HEIR = 4, T_ISSUER = 8 };
+
+/* Options a subcommand does not take: a usage error naming the first. */
+static int only(const struct args *a, const char *sub, unsigned allowed)
+{
+	const struct {
+		const char *name;
+		bool given;
+		unsigned in;
+	} opts[] = {
+		{"--family-name-latin", a->fam_l != NULL, T_PERSON | T_ADD},
+		{"--given-names-latin", a->giv_l != NULL, T_PERSON | T_ADD},
+		{"--family-name", a->fam != NULL, T_PERSON | T_ADD},
+		{"--given-names", a->giv != NULL, T_PERSON | T_ADD},
+		{"--sex", a->sex != NULL, T_PERSON | T_ADD},
+		{"--birth-date", a->birth != NULL, T_PERSON | T_ADD},
+		{"--birth-date-approx/--birth-date-exact", a->approx >= 0, T_PERSON | T_ADD},
+		{"--nationality", a->nat != NULL, T_PERSON | T_ADD},
+		{"--relationship", a->rel != NULL, T_PERSON | T_ADD},
+		{"--languages", a->langs != NULL, T_ADD},
+		{"--needs", a->needs != NULL, T_ADD},
+		{"--new-principal", a->heir != NULL, T_HEIR},
+		{"--issuer", a->issuer != NULL, T_ISSUER},
+	};
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (opts[i].given && !(opts[i].in & allowed))
+			return cor_cli_usage_error(cmd, "%s: %s takes no %s", sub, sub, opts[i].name);
+	return 0;
+}
+
+/* The end of a correction: the error, or what it did. */
+static int finish(struct cor_store *st, struct cor_ctx *cx, const struct args *a, int err,
+		  const struct cor_svc_correction_out *out)
+{
+	int ret = COR_EXIT_OK;
+	if (err < 0) {
+		ret = cor_cli_error(cx, a->json);
+	} else if (a->json) {
+		ret = cor_cli_print_json(cor_svc_correction_json(cx, a->reason, out));
+	} else {
+		printf("case %s corrected", out->case_ref);
+		if (out->person[0])
+			printf(": person %s added", out->person);
+		printf("\n");
+		for (int i = 0; i < out->n; i++)
+			printf("  %s %s: '%s' -> '%s'\n", out->changes[i].subject,
+			       out->changes[i].field, out->changes[i].before, out->changes[i].after);
+	}
+	cor_store_close(st);
+	return ret;
+}
+
+static int person_field(const char *opt, char *dst, size_t len, const char *v)
+{
+	if (!v)
+		return COR_EXIT_OK;
+	if (strlen(v) >= len)
+		return cor_cli_usage_error(cmd, "%s: at most %zu bytes", opt, len - 1);
+	memcpy(dst, v, strlen(v) + 1);
+	return COR_EXIT_OK;
+}
+
+static int cmd_person(struct args *a)
+{
+	struct cor_svc_correction_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos != 1)
+		return cor_cli_usage_error(cmd, "person: give one person ID");
+	if ((ret = only(a, "person", T_PERSON)))
+		return ret;
+	struct cor_svc_person_correct_in in = {
+		.person = a->pos[0],
+		.family_name = a->fam,
+		.given_names = a->giv,
+		.family_name_latin = a->fam_l,
+		.given_names_latin = a->giv_l,
+		.sex = a->sex,
+		.has_birth_date = a->birth != NULL,
+		.birth_date_approx = a->approx,
+		.nationality = a->nat,
+		.relationship = a->rel,
+		.reason = a->reason,
+	};
+	if (a->birth && cor_cli_parse_date(cmd, "--birth-date", a->birth, &in.birth_date))
+		return COR_EXIT_USAGE;
+	if ((ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	return finish(st, &cx, a, cor_svc_person_correct(&cx, &in, &out), &out);
+}
+
+static int cmd_person_add(struct args *a)
+{
+	struct cor_svc_correction_out out;
+	struct cor_svc_person_add_in in = {.reason = a->reason};
+	struct cor_person *p = &in.p;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos != 1)
+		return cor_cli_usage_error(cmd, "person-add: give one case ID");
+	if ((ret = only(a, "person-add", T_ADD)))
+		return ret;
+	static const char *const need[] = {"--relationship", "--given-names-latin", "--sex",
+					   "--birth-date", "--nationality"};
+	const char *given[] = {a->rel, a->giv_l, a->sex, a->birth, a->nat};
+	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++)
+		if (!given[i])
+			return cor_cli_usage_error(cmd, "person-add: %s is missing", need[i]);
+	if (a->approx == 0)
+		return cor_cli_usage_error(cmd, "person-add: takes no --birth-date-exact");
+	memset(p, 0, sizeof(*p));
+	in.case_ref = a->pos[0];
+	in.relationship = a->rel;
+	if ((ret = person_field("--family-name-latin", p->family_name_latin,
+				sizeof(p->family_name_latin), a->fam_l)) ||
+	    (ret = person_field("--given-names-latin", p->given_names_latin,
+				sizeof(p->given_names_latin), a->giv_l)) ||
+	    (ret = person_field("--family-name", p->family_name, sizeof(p->family_name), a->fam)) ||
+	    (ret = person_field("--given-names", p->given_names, sizeof(p->given_names), a->giv)) ||
+	    (ret = person_field("--nationality", p->nationality, sizeof(p->nationality), a->nat)) ||
+	    (ret = person_field("--languages", p->languages, sizeof(p->languages), a->langs)) ||
+	    (ret = person_field("--needs", p->needs, sizeof(p->needs), a->needs)))
+		return ret;
+	if (strlen(a->sex) != 1)
+		return cor_cli_usage_error(cmd, "--sex: F, M or X");
+	p->sex = a->sex[0];
+	p->birth_date_approx = a->approx == 1;
+	if (cor_cli_parse_date(cmd, "--birth-date", a->birth, &p->birth_date))
+		return COR_EXIT_USAGE;
+	if ((ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	return finish(st, &cx, a, cor_svc_person_add(&cx, &in, &out), &out);
+}
+
+static int cmd_person_remove(struct args *a)
+{
+	struct cor_svc_correction_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos != 1)
+		return cor_cli_usage_error(cmd, "person-remove: give one person ID");
+	if ((ret = only(a, "person-remove", T_HEIR)) ||
+	    (ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	struct cor_svc_person_remove_in in = {a->pos[0], a->heir, a->reason};
+	return finish(st, &cx, a, cor_svc_person_remove(&cx, &in, &out), &out);
+}
+
+static int cmd_priority(struct args *a)
+{
+	struct cor_svc_correction_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos != 2)
+		return cor_cli_usage_error(cmd, "priority: give a case ID and a priority");
+	if ((ret = only(a, "priority", 0)) || (ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	struct cor_svc_case_priority_in in = {a->pos[0], a->pos[1], a->reason};
+	return finish(st, &cx, a, cor_svc_case_priority(&cx, &in, &out), &out);
+}
+
+static int cmd_transfer(struct args *a)
+{
+	struct cor_svc_correction_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos != 2)
+		return cor_cli_usage_error(cmd, "transfer: give a case ID and an office");
+	if ((ret = only(a, "transfer", 0)) || (ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	struct cor_svc_case_transfer_in in = {a->pos[0], a->pos[1], a->reason};
+	return finish(st, &cx, a, cor_svc_case_transfer(&cx, &in, &out), &out);
+}
+
+static int state_sub(struct args *a, const char *sub, bool reopen)
+{
+	struct cor_svc_correction_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret, err;
+	if (a->npos != 1)
+		return cor_cli_usage_error(cmd, "%s: give one case ID", sub);
+	if ((ret = only(a, sub, 0)) || (ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	struct cor_svc_case_state_in in = {a->pos[0], a->reason};
+	err = reopen ? cor_svc_case_reopen(&cx, &in, &out) : cor_svc_case_revert(&cx, &in, &out);
+	return finish(st, &cx, a, err, &out);
+}
+
+static int cmd_reopen(struct args *a)
+{
+	return state_sub(a, "reopen", true);
+}
+
+static int cmd_revert(struct args *a)
+{
+	return state_sub(a, "revert", false);
+}
+
+static int cmd_document_void(struct args *a)
+{
+	struct cor_svc_correction_out out;
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos != 3)
+		return cor_cli_usage_error(cmd,
+					   "document-void: give a person ID, a kind and a number");
+	if ((ret = only(a, "document-void", T_ISSUER)) ||
+	    (ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	struct cor_svc_document_void_in in = {a->pos[0], a->pos[1], a->pos[2], a->issuer,
+					      a->reason};
+	return finish(st, &cx, a, cor_svc_document_void(&cx, &in, &out), &out);
+}
+
+static int run(int argc, char **argv)
+{
+	static const char *const names[] = {"person",   "person-add", "person-remove",
+					    "priority", "transfer",   "reopen",
+					    "revert",   "document-void", NULL};
+	static int (*const subs[])(struct args *) = {
+		cmd_person,   cmd_person_add, cmd_person_remove, cmd_priority,
+		cmd_transfer, cmd_reopen,     cmd_revert,        cmd_document_void};
+	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
+		       "one function per subcommand name");
+	struct args a;
+	int ret, i = cor_cli_subcommand(cmd, names, argc, argv);
+	if (i < 0)
+		return COR_EXIT_USAGE;
+	if ((ret = parse(argc - 1, argv + 1, &a)))
+		return ret;
+	return subs[i](&a);
+}
+
+const struct cor_command cor_cmd_correct = {
+	"correct",
+	run,
+	"usage: corridor correct person PERSON-ID [--family-name-latin N] [--given-names-latin N]\n"
+	"                [--family-name N] [--given-names N] [--sex F|M|X] [--birth-date D]\n"
+	"                [--birth-date-approx|--birth-date-exact] [--nationality C]\n"
+	"                [--relationship R] --reason T\n"
+	"       corridor correct person-add CASE-ID --relationship R --given-names-latin N\n"
+	"                [--family-name-latin N] [--family-name N] [--given-names N] --sex F|M|X\n"
+	"                --birth-date D [--birth-date-approx] --nationality C [--languages L;L]\n"
+	"                [--needs C-C] --reason T\n"
+	"       corridor correct person-remove PERSON-ID [--new-principal PERSON-ID] --reason T\n"
+	"       corridor correct priority CASE-ID normal|urgent|emergency --reason T\n"
+	"       corridor correct transfer CASE-ID OFFICE --reason T\n"
+	"       corridor correct reopen CASE-ID --reason T\n"
+	"       corridor correct revert CASE-ID --reason T\n"
+	"       corridor correct document-void PERSON-ID KIND NUMBER [--issuer C] --reason T\n"
+	"  (each also takes --json and --db PATH)\n\n"
+	"Each correction is kept in the case's history with the value before and after,\n"
+	"the reason and who made it ('corridor case show'). A reason is required. A person\n"
+	"booked on a movement is not removed until the booking is cancelled, nor a person\n"
+	"who travelled; the principal applicant only with --new-principal. 'reopen' takes\n"
+	"a closed case back to the state it was closed from; 'revert' takes a case back\n"
+	"over its last transition, while nothing recorded since depends on it.\n"
+	"See docs/corrections.md.",
+	"correct what was recorded wrongly, with the value before and after and a reason",
+	0,
+};

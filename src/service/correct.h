@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+// Corrections: putting right what was recorded wrongly, each as an
+// amendment the history keeps (who, when, why, which field, the value
+// before and after), never by rewriting the history. Each correction is one
+// operation of the table (service.h), one transaction; a reason is required
+// for every one. The rules of what may be corrected are domain/correct.h's;
+// docs/corrections.md is the reference.
+//
+// Invariants:
+//  - every field a correction changes is one "corrected" event of the
+//    case's history, with the field, the value before and after, the
+//    reason and the actor (case.show shows them);
+//  - a refused correction changes nothing, and its refusal names the rule
+//    and the field at fault;
+//  - a person's names change only through one function of correct.c
+//    (person_store), whatever the correction: what follows names (search
+//    keys) follows them there.
+// Strings in inputs are borrowed; documents returned are the caller's to
+// json_decref.
+#ifndef COR_SERVICE_CORRECT_H
+#define COR_SERVICE_CORRECT_H
+
+#include <jansson.h>
+
+#include "service/service.h"
+
+#define COR_SVC_CHANGES_MAX 12 /* fields one correction changes at most */
+#define COR_SVC_VALUE_MAX   (2 * COR_NAME_MAX + 48) /* bytes of a value before or after */
+
+/* One field changed: what it belongs to ("person LY-TIP-2026-000123-02",
+ * "case", "document passport P123 of LY-...-01"), the field, its values. */
+struct cor_svc_change {
+	char subject[80];
+	char field[24];
+	char before[COR_SVC_VALUE_MAX];
+	char after[COR_SVC_VALUE_MAX];
+};
+
+/* What a correction did: the case whose history records it and each change,
+ * in the order recorded. Every correction's output. */
+struct cor_svc_correction_out {
+	char case_ref[COR_CASE_REF_MAX];
+	char person[COR_PERSON_REF_MAX + 8]; /* a person added: their ID; "" otherwise */
+	int n;
+	struct cor_svc_change changes[COR_SVC_CHANGES_MAX];
+};
+/* {"case":..,"person":..|null,"reason":..,"at":..,"by":..,
+ *  "changes":[{"subject":..,"field":..,"before":..,"after":..}]} */
+json_t *cor_svc_correction_json(const struct cor_ctx *cx, const char *reason,
+				const struct cor_svc_correction_out *out);
+
+/* Every correction refuses a reason that is missing or empty
+ * (REASON_REQUIRED, field "reason") or not text (INVALID). */
+
+/* person.correct: correct person's names, sex, birth date (and whether it
+ * is approximate), nationality and relationship; NULL (sex 0, approx -1,
+ * has_birth_date false) leaves a field as it is. Each value is checked as
+ * registration checks it (INVALID naming the field); a relationship stays
+ * plausible (domain/correct.h), and a change of the principal's birth date
+ * keeps every relationship plausible. BAD_PARAMETER "person" when nothing
+ * is given, INVALID when every value given is the one recorded. */
+struct cor_svc_person_correct_in {
+	const char *person;
+	const char *family_name, *given_names, *family_name_latin, *given_names_latin;
+	const char *sex; /* "F", "M" or "X" */
+	bool has_birth_date;
+	struct cor_date birth_date;
+	int birth_date_approx; /* -1: unchanged; 0 or 1 */
+	const char *nationality;
+	const char *relationship; /* "child", ...; never to or from "principal" */
+	const char *reason;
+};
+int cor_svc_person_correct(struct cor_ctx *cx, const struct cor_svc_person_correct_in *in,
+			   struct cor_svc_correction_out *out);
+
+/* person.add: a person missing from case ref (a newborn), as its next
+ * person number, with relationship (not "principal": the case has one,
+ * plausible against the principal's birth date). p's fields are checked as
+ * registration checks them; p->seq and p->relationship are set here.
+ * Refused while the case is closed or booked (WRONG_STATE); CAPACITY when
+ * the case has 99 persons. out->person gets the new person's ID. */
+struct cor_svc_person_add_in {
+	const char *case_ref;
+	const char *relationship;
+	struct cor_person p;
+	const char *reason;
+};
+int cor_svc_person_add(struct cor_ctx *cx, const struct cor_svc_person_add_in *in,
+		       struct cor_svc_correction_out *out);
+
+/* person.remove: take out a person registered by mistake (their specific
+ * needs go with them). The principal applicant only with new_principal, a
+ * person of the same case who becomes principal. Refusals: the rules of
+ * cor_correct_removal_check (closed, travelled, booked, the only person,
+ * documents not voided, health checks, protection assessments). */
+struct cor_svc_person_remove_in {
+	const char *person;
+	const char *new_principal; /* NULL: none */
+	const char *reason;
+};
+int cor_svc_person_remove(struct cor_ctx *cx, const struct cor_svc_person_remove_in *in,
+			  struct cor_svc_correction_out *out);
+
+/* case.priority: set case ref's priority ("normal", "urgent",
+ * "emergency"; BAD_PARAMETER "priority" otherwise). Not while closed;
+ * INVALID when it is the priority already. */
+struct cor_svc_case_priority_in {
+	const char *case_ref;
+	const char *priority;
+	const char *reason;
+};
+int cor_svc_case_priority(struct cor_ctx *cx, const struct cor_svc_case_priority_in *in,
+			  struct cor_svc_correction_out *out);
+
+/* case.transfer: move case ref to office, an existing office
+ * (OFFICE_NOT_FOUND) of the same country as its office (REFUSED), not its
+ * office already (INVALID). The case keeps its ref. Not while closed. */
+struct cor_svc_case_transfer_in {
+	const char *case_ref;
+	const char *office;
+	const char *reason;
+};
+int cor_svc_case_transfer(struct cor_ctx *cx, const struct cor_svc_case_transfer_in *in,
+			  struct cor_svc_correction_out *out);
+
+/* case.reopen: a closed case back to the state it was closed from
+ * (cor_correct_reopen_check). case.revert: a case back to the state its
+ * last transition came from (cor_correct_revert_check), no lifecycle check:
+ * it undoes one. Both record the correction of field "state". */
+struct cor_svc_case_state_in {
+	const char *case_ref;
+	const char *reason;
+};
+int cor_svc_case_reopen(struct cor_ctx *cx, const struct cor_svc_case_state_in *in,
+			struct cor_svc_correction_out *out);
+int cor_svc_case_revert(struct cor_ctx *cx, const struct cor_svc_case_state_in *in,
+			struct cor_svc_correction_out *out);
+
+/* document.void: a document of person added in error, named by kind and
+ * number (and issuer, needed only when the person holds that kind and
+ * number from two issuers: BAD_PARAMETER "issuer"). It leaves the person's
+ * documents and is kept as voided. DOCUMENT_NOT_FOUND when the person holds
+ * no such document. */
+struct cor_svc_document_void_in {
+	const char *person;
+	const char *kind;
+	const char *number;
+	const char *issuer; /* NULL: the only one of that kind and number */
+	const char *reason;
+};
+int cor_svc_document_void(struct cor_ctx *cx, const struct cor_svc_document_void_in *in,
+			  struct cor_svc_correction_out *out);
+
+extern const struct cor_op *const cor_ops_correct[];
+
+#endif
