@@ -40,8 +40,11 @@ struct args {
 	int approx; /* -1: not given */
 	bool json;
 	int npos;
-	char *pos[3];
+	char *pos[2 + COR_SVC_SPLIT_MAX];
 };
+
+/* What a correction did: large (service/correct.h), so not on the stack. */
+static struct cor_svc_correction_out out;
 
 static int parse(int argc, char **argv, struct args *a)
 {
@@ -128,7 +131,7 @@ static int parse(int argc, char **argv, struct args *a)
 		}
 	}
 	for (int i = optind; i < argc; i++) {
-		if (a->npos == 3)
+		if (a->npos == (int)(sizeof(a->pos) / sizeof(a->pos[0])))
 			return cor_cli_usage_error(cmd, "unexpected argument '%s'", argv[i]);
 		a->pos[a->npos++] = argv[i];
 	}
@@ -136,7 +139,7 @@ static int parse(int argc, char **argv, struct args *a)
 }
 
 /* Which subcommands take an option. */
-enum { T_PERSON = 1, T_ADD = 2, T_HEIR = 4, T_ISSUER = 8 };
+enum { T_PERSON = 1, T_ADD = 2, T_HEIR = 4, T_ISSUER = 8, T_MOVE = 16, T_MERGE = 32 };
 
 /* Options a subcommand does not take: a usage error naming the first. */
 static int only(const struct args *a, const char *sub, unsigned allowed)
@@ -154,35 +157,42 @@ static int only(const struct args *a, const char *sub, unsigned allowed)
 		{"--birth-date", a->birth != NULL, T_PERSON | T_ADD},
 		{"--birth-date-approx/--birth-date-exact", a->approx >= 0, T_PERSON | T_ADD},
 		{"--nationality", a->nat != NULL, T_PERSON | T_ADD},
-		{"--relationship", a->rel != NULL, T_PERSON | T_ADD},
+		{"--relationship", a->rel != NULL, T_PERSON | T_ADD | T_MOVE | T_MERGE},
 		{"--languages", a->langs != NULL, T_ADD},
 		{"--needs", a->needs != NULL, T_ADD},
-		{"--new-principal", a->heir != NULL, T_HEIR},
+		{"--new-principal", a->heir != NULL, T_HEIR | T_MOVE},
 		{"--issuer", a->issuer != NULL, T_ISSUER},
 	};
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		if (opts[i].given && !(opts[i].in & allowed))
-			return cor_cli_usage_error(cmd, "%s: %s takes no %s", sub, sub, opts[i].name);
+			return cor_cli_usage_error(cmd, "%s: %s takes no %s", sub, sub,
+						   opts[i].name);
 	return 0;
 }
 
 /* The end of a correction: the error, or what it did. */
 static int finish(struct cor_store *st, struct cor_ctx *cx, const struct args *a, int err,
-		  const struct cor_svc_correction_out *out)
+		  const struct cor_svc_correction_out *res)
 {
 	int ret = COR_EXIT_OK;
 	if (err < 0) {
 		ret = cor_cli_error(cx, a->json);
 	} else if (a->json) {
-		ret = cor_cli_print_json(cor_svc_correction_json(cx, a->reason, out));
+		ret = cor_cli_print_json(cor_svc_correction_json(cx, a->reason, res));
 	} else {
-		printf("case %s corrected", out->case_ref);
-		if (out->person[0])
-			printf(": person %s added", out->person);
+		printf("case %s corrected", res->case_ref);
+		if (res->case_made[0])
+			printf(": case %s split off", res->case_made);
+		else if (res->person[0])
+			printf(": person %s", res->person);
 		printf("\n");
-		for (int i = 0; i < out->n; i++)
-			printf("  %s %s: '%s' -> '%s'\n", out->changes[i].subject,
-			       out->changes[i].field, out->changes[i].before, out->changes[i].after);
+		for (int i = 0; i < res->n; i++) {
+			const struct cor_svc_change *ch = &res->changes[i];
+			printf("  %s%s%s %s: '%s' -> '%s'\n",
+			       strcmp(ch->case_ref, res->case_ref) ? ch->case_ref : "",
+			       strcmp(ch->case_ref, res->case_ref) ? " " : "", ch->subject,
+			       ch->field, ch->before, ch->after);
+		}
 	}
 	cor_store_close(st);
 	return ret;
@@ -200,7 +210,6 @@ static int person_field(const char *opt, char *dst, size_t len, const char *v)
 
 static int cmd_person(struct args *a)
 {
-	struct cor_svc_correction_out out;
 	struct cor_store *st;
 	struct cor_ctx cx;
 	int ret;
@@ -230,7 +239,6 @@ static int cmd_person(struct args *a)
 
 static int cmd_person_add(struct args *a)
 {
-	struct cor_svc_correction_out out;
 	struct cor_svc_person_add_in in = {.reason = a->reason};
 	struct cor_person *p = &in.p;
 	struct cor_store *st;
@@ -274,7 +282,6 @@ static int cmd_person_add(struct args *a)
 
 static int cmd_person_remove(struct args *a)
 {
-	struct cor_svc_correction_out out;
 	struct cor_store *st;
 	struct cor_ctx cx;
 	int ret;
@@ -289,7 +296,6 @@ static int cmd_person_remove(struct args *a)
 
 static int cmd_priority(struct args *a)
 {
-	struct cor_svc_correction_out out;
 	struct cor_store *st;
 	struct cor_ctx cx;
 	int ret;
@@ -303,7 +309,6 @@ static int cmd_priority(struct args *a)
 
 static int cmd_transfer(struct args *a)
 {
-	struct cor_svc_correction_out out;
 	struct cor_store *st;
 	struct cor_ctx cx;
 	int ret;
@@ -317,7 +322,6 @@ static int cmd_transfer(struct args *a)
 
 static int state_sub(struct args *a, const char *sub, bool reopen)
 {
-	struct cor_svc_correction_out out;
 	struct cor_store *st;
 	struct cor_ctx cx;
 	int ret, err;
@@ -342,7 +346,6 @@ static int cmd_revert(struct args *a)
 
 static int cmd_document_void(struct args *a)
 {
-	struct cor_svc_correction_out out;
 	struct cor_store *st;
 	struct cor_ctx cx;
 	int ret;
@@ -357,14 +360,59 @@ static int cmd_document_void(struct args *a)
 	return finish(st, &cx, a, cor_svc_document_void(&cx, &in, &out), &out);
 }
 
+static int cmd_person_move(struct args *a)
+{
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos != 2)
+		return cor_cli_usage_error(cmd, "person-move: give a person ID and a case ID");
+	if ((ret = only(a, "person-move", T_MOVE)) ||
+	    (ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	struct cor_svc_person_move_in in = {a->pos[0], a->pos[1], a->rel, a->heir, a->reason};
+	return finish(st, &cx, a, cor_svc_person_move(&cx, &in, &out), &out);
+}
+
+static int cmd_split(struct args *a)
+{
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos < 2)
+		return cor_cli_usage_error(cmd,
+					   "split: give a case ID and the persons to split off");
+	if ((ret = only(a, "split", 0)) || (ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	struct cor_svc_case_split_in in = {a->pos[0], (const char *const *)a->pos + 1, a->npos - 1,
+					   a->reason};
+	return finish(st, &cx, a, cor_svc_case_split(&cx, &in, &out), &out);
+}
+
+static int cmd_merge(struct args *a)
+{
+	struct cor_store *st;
+	struct cor_ctx cx;
+	int ret;
+	if (a->npos != 2)
+		return cor_cli_usage_error(
+			cmd, "merge: give the case to merge and the case it goes into");
+	if ((ret = only(a, "merge", T_MERGE)) ||
+	    (ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	struct cor_svc_case_merge_in in = {a->pos[0], a->pos[1], a->rel, a->reason};
+	return finish(st, &cx, a, cor_svc_case_merge(&cx, &in, &out), &out);
+}
+
 static int run(int argc, char **argv)
 {
-	static const char *const names[] = {"person",   "person-add", "person-remove",
-					    "priority", "transfer",   "reopen",
-					    "revert",   "document-void", NULL};
+	static const char *const names[] = {"person", "person-add", "person-remove", "person-move",
+					    "split",  "merge",      "priority",      "transfer",
+					    "reopen", "revert",     "document-void", NULL};
 	static int (*const subs[])(struct args *) = {
-		cmd_person,   cmd_person_add, cmd_person_remove, cmd_priority,
-		cmd_transfer, cmd_reopen,     cmd_revert,        cmd_document_void};
+		cmd_person, cmd_person_add, cmd_person_remove, cmd_person_move,
+		cmd_split,  cmd_merge,      cmd_priority,      cmd_transfer,
+		cmd_reopen, cmd_revert,     cmd_document_void};
 	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
 		       "one function per subcommand name");
 	struct args a;
@@ -388,6 +436,10 @@ const struct cor_command cor_cmd_correct = {
 	"                --birth-date D [--birth-date-approx] --nationality C [--languages L;L]\n"
 	"                [--needs C-C] --reason T\n"
 	"       corridor correct person-remove PERSON-ID [--new-principal PERSON-ID] --reason T\n"
+	"       corridor correct person-move PERSON-ID CASE-ID [--relationship R]\n"
+	"                [--new-principal PERSON-ID] --reason T\n"
+	"       corridor correct split CASE-ID PERSON-ID... --reason T\n"
+	"       corridor correct merge CASE-ID INTO-CASE-ID [--relationship R] --reason T\n"
 	"       corridor correct priority CASE-ID normal|urgent|emergency --reason T\n"
 	"       corridor correct transfer CASE-ID OFFICE --reason T\n"
 	"       corridor correct reopen CASE-ID --reason T\n"
@@ -399,7 +451,11 @@ const struct cor_command cor_cmd_correct = {
 	"booked on a movement is not removed until the booking is cancelled, nor a person\n"
 	"who travelled; the principal applicant only with --new-principal. 'reopen' takes\n"
 	"a closed case back to the state it was closed from; 'revert' takes a case back\n"
-	"over its last transition, while nothing recorded since depends on it.\n"
+	"over its last transition, while nothing recorded since depends on it. A person\n"
+	"moved takes the next number of the case joined; 'split' makes a new case whose\n"
+	"principal is the first person named; 'merge' moves every person into INTO-CASE-ID,\n"
+	"which keeps its ID, and closes CASE-ID (--relationship: that of its principal\n"
+	"there, other_relative when not given).\n"
 	"See docs/corrections.md.",
 	"correct what was recorded wrongly, with the value before and after and a reason",
 	0,

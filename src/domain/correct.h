@@ -25,10 +25,10 @@
 
 /* The facts a person's removal is decided on. Strings are borrowed. */
 struct cor_removal {
-	const char *person;        /* the person's ID, for messages */
-	const char *state;         /* the case's state */
-	const char *booking;       /* the movement the case is booked (or on stand-by) on; NULL: none */
-	bool principal;            /* the person is the principal applicant */
+	const char *person;  /* the person's ID, for messages */
+	const char *state;   /* the case's state */
+	const char *booking; /* the movement the case is booked (or on stand-by) on; NULL: none */
+	bool principal;      /* the person is the principal applicant */
 	const char *new_principal; /* who becomes principal instead; NULL: no one named */
 	int persons;               /* persons of the case, the person among them */
 	int documents;             /* travel documents the person holds (not voided) */
@@ -40,9 +40,17 @@ struct cor_removal {
 struct cor_last_change {
 	char from[COR_STATE_MAX]; /* "" when the case's state never changed */
 	char to[COR_STATE_MAX];
-	bool corrected;      /* that change was itself a correction (a revert, a reopening) */
-	int records_since;   /* events recorded after it, corrections aside */
+	bool corrected;       /* that change was itself a correction (a revert, a reopening) */
+	int records_since;    /* events recorded after it, corrections aside */
 	char first_since[24]; /* the action of the first of them */
+	char merged_into[COR_CASE_REF_MAX]; /* the case it was merged into; "" when none */
+};
+
+/* A case persons leave or join, for a move, a split or a merge. */
+struct cor_case_side {
+	const char *ref, *state, *office, *programme;
+	const char *booking; /* the movement it is booked (or on stand-by) on; NULL: none */
+	int persons;
 };
 
 /* Has a case in state gone on its journey (departed, arrived, in
@@ -62,20 +70,29 @@ int cor_correct_addition_check(const char *ref, const char *state, const char *b
  * records that stay with the person) or BAD_PARAMETER (a successor named
  * for someone who is not the principal), with why filled. */
 int cor_correct_removal_check(const struct cor_removal *r, struct cor_refusal *why);
+/* May n persons of case from go to case into (NULL: a new case split off
+ * from it)? whole: all of from's persons go (a merge); otherwise at least
+ * one stays, so that neither case is left empty. Neither case may be
+ * closed, have travelled or be booked (WRONG_STATE); into must be another
+ * case (BAD_PARAMETER) of the same office and programme (REFUSED); a case
+ * numbers at most 99 persons (CAPACITY). */
+int cor_correct_join_check(const struct cor_case_side *from, const struct cor_case_side *into,
+			   int n, bool whole, struct cor_refusal *why);
 /* May person (born on birth, the principal applicant or not) have
  * relationship rel in a case whose principal applicant was born on
  * principal_birth? REFUSED for a change to or from 'principal'; INVALID,
  * field "relationship", for a relationship the dates make implausible. */
-int cor_correct_relationship_check(const char *person, bool is_principal,
-				   enum cor_relationship rel, struct cor_date birth,
-				   struct cor_date principal_birth, struct cor_refusal *why);
+int cor_correct_relationship_check(const char *person, bool is_principal, enum cor_relationship rel,
+				   struct cor_date birth, struct cor_date principal_birth,
+				   struct cor_refusal *why);
 /* May case ref, in state, be put back from its last change of state c? 0
  * (the case returns to c->from), or WRONG_STATE with why filled. */
 int cor_correct_revert_check(const char *ref, const char *state, const struct cor_last_change *c,
 			     struct cor_refusal *why);
 /* May case ref, in state, be reopened? Only from closed, closed by a
- * recorded transition (c->to "closed"; the case returns to c->from).
- * WRONG_STATE otherwise. */
+ * recorded transition (c->to "closed"; the case returns to c->from), and
+ * not by a merge (its persons are in the other case). WRONG_STATE
+ * otherwise. */
 int cor_correct_reopen_check(const char *ref, const char *state, const struct cor_last_change *c,
 			     struct cor_refusal *why);
 

@@ -5,6 +5,7 @@
 #include "service/correct.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/correct.h"
@@ -14,6 +15,7 @@
 #include "store/store_correct.h"
 #include "store/store_health.h"
 #include "store/store_movement.h"
+#include "store/store_workflow.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -87,8 +89,12 @@ static int booking_of(struct cor_ctx *cx, const char *ref, char *buf, size_t len
 	return 0;
 }
 
-/* What a correction reads of a case's persons. */
+/* What a correction reads of a case's persons. max_seq is the highest
+ * person number the case has given: of its persons, and of those removed
+ * or moved out, whose numbers its history keeps. A number is never given
+ * twice in a case: a person's ID names one person. */
 struct roster {
+	const char *ref; /* the case */
 	int n, max_seq;
 	int principal_seq; /* 0: none */
 	struct cor_date principal_birth;
@@ -116,10 +122,31 @@ static int roster_one(const struct cor_person *p, const struct cor_document *doc
 	return 0;
 }
 
-static int load_roster(struct cor_ctx *cx, int64_t case_id, struct roster *r)
+/* A correction of a person of the case ("person LY-TIP-2026-000123-04")
+ * keeps that person's number. */
+static int roster_event(const struct cor_event *e, void *ctx)
+{
+	struct roster *r = ctx;
+	size_t n = strlen(r->ref);
+	const char *d = e->detail;
+	if (strcmp(e->action, "corrected") || strncmp(d, "person ", 7) ||
+	    strncmp(d + 7, r->ref, n) || d[7 + n] != '-')
+		return 0;
+	int seq = 0;
+	for (const char *s = d + 8 + n; *s >= '0' && *s <= '9' && seq < 1000; s++)
+		seq = seq * 10 + (*s - '0');
+	if (seq > r->max_seq)
+		r->max_seq = seq;
+	return 0;
+}
+
+static int load_roster(struct cor_ctx *cx, int64_t case_id, const char *ref, struct roster *r)
 {
 	memset(r, 0, sizeof(*r));
+	r->ref = ref;
 	int err = cor_store_case_persons(cx->st, case_id, roster_one, r);
+	if (err == 0)
+		err = cor_store_case_events(cx->st, case_id, roster_event, r);
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
 }
 
@@ -127,28 +154,29 @@ static int load_roster(struct cor_ctx *cx, int64_t case_id, struct roster *r)
 static void person_line(char *buf, size_t len, const struct cor_person *p)
 {
 	char d[COR_DATE_LEN];
-	snprintf(buf, len, "%s, %s (%c, %s%s, %s, %s)", p->family_name_latin,
-		 p->given_names_latin, p->sex, cor_date_format(p->birth_date, d),
-		 p->birth_date_approx ? " approx." : "", p->nationality,
-		 cor_relationship_name(p->relationship));
+	snprintf(buf, len, "%s%s%s (%c, %s%s, %s, %s)", p->family_name_latin,
+		 p->family_name_latin[0] ? ", " : "", p->given_names_latin, p->sex,
+		 cor_date_format(p->birth_date, d), p->birth_date_approx ? " approx." : "",
+		 p->nationality, cor_relationship_name(p->relationship));
 }
 
 /* Record one change in out and in case case_id's history. */
-static int record(struct cor_ctx *cx, int64_t case_id, struct cor_svc_correction_out *out,
-		  const char *subject, const char *field, const char *before, const char *after,
-		  const char *reason)
+static int record(struct cor_ctx *cx, int64_t case_id, const char *case_ref,
+		  struct cor_svc_correction_out *out, const char *subject, const char *field,
+		  const char *before, const char *after, const char *reason)
 {
 	if (out->n == COR_SVC_CHANGES_MAX)
 		return cor_error_set(&cx->err, COR_CODE_CAPACITY, NULL,
 				     "one correction changes at most %d fields",
 				     COR_SVC_CHANGES_MAX);
 	struct cor_svc_change *ch = &out->changes[out->n++];
+	snprintf(ch->case_ref, sizeof(ch->case_ref), "%s", case_ref);
 	snprintf(ch->subject, sizeof(ch->subject), "%s", subject);
 	snprintf(ch->field, sizeof(ch->field), "%s", field);
 	snprintf(ch->before, sizeof(ch->before), "%s", before);
 	snprintf(ch->after, sizeof(ch->after), "%s", after);
 	struct cor_correction c = {ch->subject, ch->field, ch->before,
-				   ch->after,   reason,     cx->actor};
+				   ch->after,   reason,    cx->actor};
 	int err = cor_store_correction_add(cx->st, case_id, &c);
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
 }
@@ -182,12 +210,14 @@ json_t *cor_svc_correction_json(const struct cor_ctx *cx, const char *reason,
 	json_t *a = json_array();
 	for (int i = 0; a && i < out->n; i++) {
 		const struct cor_svc_change *ch = &out->changes[i];
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s}", "subject", ch->subject,
-						   "field", ch->field, "before", ch->before,
-						   "after", ch->after));
+		json_array_append_new(a,
+				      json_pack("{s:s, s:s, s:s, s:s, s:s}", "case", ch->case_ref,
+						"subject", ch->subject, "field", ch->field,
+						"before", ch->before, "after", ch->after));
 	}
-	return json_pack("{s:s, s:o, s:s, s:s, s:s, s:o}", "case", out->case_ref, "person",
-			 cor_json_str(out->person[0] ? out->person : NULL), "reason",
+	return json_pack("{s:s, s:o, s:o, s:s, s:s, s:s, s:o}", "case", out->case_ref, "person",
+			 cor_json_str(out->person[0] ? out->person : NULL), "case_made",
+			 cor_json_str(out->case_made[0] ? out->case_made : NULL), "reason",
 			 reason ? reason : "", "at", cx->now, "by", cx->actor, "changes", a);
 }
 
@@ -199,8 +229,8 @@ static int set_text(struct cor_ctx *cx, const char *field, char *dst, size_t len
 	if (!v)
 		return 0;
 	if (strlen(v) >= len)
-		return cor_error_set(&cx->err, COR_CODE_INVALID, field,
-				     "%s: at most %zu bytes", field, len - 1);
+		return cor_error_set(&cx->err, COR_CODE_INVALID, field, "%s: at most %zu bytes",
+				     field, len - 1);
 	snprintf(dst, len, "%s", v);
 	return 0;
 }
@@ -266,8 +296,8 @@ static int op_person_correct(struct cor_ctx *cx, const void *vin, void *vout)
 		p.birth_date = in->birth_date;
 	if (in->birth_date_approx >= 0)
 		p.birth_date_approx = in->birth_date_approx != 0;
-	if (in->nationality && set_text(cx, "nationality", p.nationality, sizeof(p.nationality),
-					in->nationality) < 0)
+	if (in->nationality &&
+	    set_text(cx, "nationality", p.nationality, sizeof(p.nationality), in->nationality) < 0)
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "nationality",
 				     "nationality: '%.20s' is not an ISO 3166-1 alpha-3 code (or "
 				     "XXA stateless, XXX unknown)",
@@ -280,7 +310,7 @@ static int op_person_correct(struct cor_ctx *cx, const void *vin, void *vout)
 				     in->relationship);
 	if ((err = cor_svc_person_check(cx, &p)) < 0)
 		return err;
-	if ((err = load_roster(cx, who.case_id, &r)) < 0)
+	if ((err = load_roster(cx, who.case_id, who.c.ref, &r)) < 0)
 		return err;
 	bool is_principal = was.relationship == COR_REL_PRINCIPAL;
 	if (is_principal && cor_date_cmp(p.birth_date, was.birth_date) &&
@@ -302,7 +332,8 @@ static int op_person_correct(struct cor_ctx *cx, const void *vin, void *vout)
 		{"family_name", was.family_name, p.family_name},
 		{"given_names", was.given_names, p.given_names},
 		{"sex", ws, ps},
-		{"birth_date", cor_date_format(was.birth_date, b), cor_date_format(p.birth_date, a)},
+		{"birth_date", cor_date_format(was.birth_date, b),
+		 cor_date_format(p.birth_date, a)},
 		{"birth_date_approx", was.birth_date_approx ? "yes" : "no",
 		 p.birth_date_approx ? "yes" : "no"},
 		{"nationality", was.nationality, p.nationality},
@@ -311,8 +342,8 @@ static int op_person_correct(struct cor_ctx *cx, const void *vin, void *vout)
 	};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		if (strcmp(fields[i].before, fields[i].after) &&
-		    (err = record(cx, who.case_id, out, subject, fields[i].field, fields[i].before,
-				  fields[i].after, in->reason)) < 0)
+		    (err = record(cx, who.case_id, who.c.ref, out, subject, fields[i].field,
+				  fields[i].before, fields[i].after, in->reason)) < 0)
 			return err;
 	if (out->n == 0)
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "person",
@@ -349,11 +380,13 @@ static int op_person_add(struct cor_ctx *cx, const void *vin, void *vout)
 				     "stepchild, parent, sibling, grandparent, grandchild, "
 				     "other_relative, unrelated)",
 				     in->relationship ? in->relationship : "");
-	if ((err = cor_svc_person_check(cx, &p)) < 0 || (err = load_roster(cx, case_id, &r)) < 0)
+	if ((err = cor_svc_person_check(cx, &p)) < 0 ||
+	    (err = load_roster(cx, case_id, c.ref, &r)) < 0)
 		return err;
 	if (r.max_seq >= 99)
 		return cor_error_set(&cx->err, COR_CODE_CAPACITY, "case",
-				     "case '%s' has person 99, the last a case can number", c.ref);
+				     "case '%s' has numbered 99 persons, the most a case can",
+				     c.ref);
 	p.seq = r.max_seq + 1;
 	cor_person_ref_format(ref, sizeof(ref), c.ref, p.seq);
 	if ((err = cor_correct_relationship_check(ref, false, p.relationship, p.birth_date,
@@ -364,7 +397,7 @@ static int op_person_add(struct cor_ctx *cx, const void *vin, void *vout)
 	snprintf(out->person, sizeof(out->person), "%s", ref);
 	snprintf(subject, sizeof(subject), "person %s", ref);
 	person_line(line, sizeof(line), &p);
-	return record(cx, case_id, out, subject, "person", "", line, in->reason);
+	return record(cx, case_id, c.ref, out, subject, "person", "", line, in->reason);
 }
 
 /* ---- person.remove ------------------------------------------------------- */
@@ -390,7 +423,7 @@ static int op_person_remove(struct cor_ctx *cx, const void *vin, void *vout)
 				 .principal = who.p.relationship == COR_REL_PRINCIPAL,
 				 .new_principal = in->new_principal};
 	if ((err = booking_of(cx, who.c.ref, movement, sizeof(movement), &rm.booking)) < 0 ||
-	    (err = load_roster(cx, who.case_id, &r)) < 0)
+	    (err = load_roster(cx, who.case_id, who.c.ref, &r)) < 0)
 		return err;
 	if ((err = cor_store_person_holds(cx->st, who.id, &holds)) < 0)
 		return cor_ctx_store_error(cx, err);
@@ -412,7 +445,8 @@ static int op_person_remove(struct cor_ctx *cx, const void *vin, void *vout)
 	snprintf(subject, sizeof(subject), "person %s", who.ref);
 	person_line(line, sizeof(line), &who.p);
 	if ((err = person_store(cx, who.case_id, who.id, NULL, NULL)) < 0 ||
-	    (err = record(cx, who.case_id, out, subject, "person", line, "", in->reason)) < 0)
+	    (err = record(cx, who.case_id, who.c.ref, out, subject, "person", line, "",
+			  in->reason)) < 0)
 		return err;
 	if (!in->new_principal)
 		return 0;
@@ -421,8 +455,330 @@ static int op_person_remove(struct cor_ctx *cx, const void *vin, void *vout)
 	snprintf(subject, sizeof(subject), "person %s", heir.ref);
 	if ((err = person_store(cx, heir.case_id, heir.id, &p, NULL)) < 0)
 		return err;
-	return record(cx, heir.case_id, out, subject, "relationship",
+	return record(cx, heir.case_id, heir.c.ref, out, subject, "relationship",
 		      cor_relationship_name(heir.p.relationship), "principal", in->reason);
+}
+
+/* ---- person.move, case.split, case.merge ----------------------------------- */
+
+/* A case persons leave or join: its record, id, roster and booking. */
+struct side {
+	struct cor_case c;
+	int64_t id;
+	struct roster r;
+	char movement[64];
+	struct cor_case_side f;
+};
+
+static int load_side(struct cor_ctx *cx, const char *ref, struct side *sd)
+{
+	int err;
+	memset(sd, 0, sizeof(*sd));
+	if ((err = load_case(cx, ref, &sd->id, &sd->c)) < 0 ||
+	    (err = load_roster(cx, sd->id, sd->c.ref, &sd->r)) < 0 ||
+	    (err = booking_of(cx, sd->c.ref, sd->movement, sizeof(sd->movement), &sd->f.booking)) <
+		    0)
+		return err;
+	sd->f.ref = sd->c.ref;
+	sd->f.state = sd->c.state;
+	sd->f.office = sd->c.office;
+	sd->f.programme = sd->c.programme;
+	sd->f.persons = sd->r.n;
+	return 0;
+}
+
+/* Case sd can number n more persons after its highest (99 at most). */
+static int numbers_left(struct cor_ctx *cx, const struct side *sd, int n)
+{
+	if (sd->r.max_seq + n <= 99)
+		return 0;
+	return cor_error_set(&cx->err, COR_CODE_CAPACITY, "into",
+			     "case '%s' numbers its persons up to %d: %d more would pass the 99 a "
+			     "case can number",
+			     sd->c.ref, sd->r.max_seq, n);
+}
+
+/* The relationship named rel ("into" a case), or INVALID. */
+static int parse_relationship(struct cor_ctx *cx, const char *rel, enum cor_relationship *out)
+{
+	if (cor_relationship_parse(rel, out) == 0)
+		return 0;
+	return cor_error_set(&cx->err, COR_CODE_INVALID, "relationship",
+			     "relationship: '%.40s' is not a relationship (spouse, child, "
+			     "stepchild, parent, sibling, grandparent, grandchild, "
+			     "other_relative, unrelated)",
+			     rel);
+}
+
+/* Move person who (of case from) to case to (id to_id) as number seq with
+ * relationship rel, recording it in both histories. */
+static int move_one(struct cor_ctx *cx, const struct cor_person_found *who, int64_t to_id,
+		    const char *to_ref, int seq, enum cor_relationship rel, const char *reason,
+		    struct cor_svc_correction_out *out)
+{
+	char now_ref[COR_PERSON_REF_MAX + 8], subject[64];
+	int err;
+	cor_person_ref_format(now_ref, sizeof(now_ref), to_ref, seq);
+	if ((err = cor_store_person_move(cx->st, who->id, to_id, seq)) < 0)
+		return cor_ctx_store_error(cx, err);
+	snprintf(subject, sizeof(subject), "person %s", who->ref);
+	if ((err = record(cx, who->case_id, who->c.ref, out, subject, "person_id", who->ref,
+			  now_ref, reason)) < 0)
+		return err;
+	snprintf(subject, sizeof(subject), "person %s", now_ref);
+	if ((err = record(cx, to_id, to_ref, out, subject, "person_id", who->ref, now_ref,
+			  reason)) < 0)
+		return err;
+	if (rel == who->p.relationship)
+		return 0;
+	struct cor_person p = who->p;
+	p.seq = seq;
+	p.relationship = rel;
+	if ((err = person_store(cx, to_id, who->id, &p, NULL)) < 0)
+		return err;
+	return record(cx, to_id, to_ref, out, subject, "relationship",
+		      cor_relationship_name(who->p.relationship), cor_relationship_name(rel),
+		      reason);
+}
+
+/* A relationship rel of person ref, born birth, plausible against the
+ * principal of the case joined, born principal_birth. */
+static int joins(struct cor_ctx *cx, const char *ref, enum cor_relationship rel,
+		 struct cor_date birth, struct cor_date principal_birth)
+{
+	struct cor_refusal why;
+	int err = cor_correct_relationship_check(ref, false, rel, birth, principal_birth, &why);
+	return err < 0 ? refusal(cx, &why, err) : 0;
+}
+
+static int op_person_move(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	const struct cor_svc_person_move_in *in = vin;
+	struct cor_svc_correction_out *out = vout;
+	struct cor_person_found who, heir;
+	struct cor_refusal why;
+	struct side from, into;
+	enum cor_relationship rel;
+	int err;
+
+	out_init(out, "");
+	if ((err = check_reason(cx, in->reason)) < 0 ||
+	    (err = load_person(cx, "person", in->person, &who)) < 0)
+		return err;
+	out_init(out, who.c.ref);
+	if ((err = load_side(cx, who.c.ref, &from)) < 0 ||
+	    (err = load_side(cx, in->into, &into)) < 0)
+		return err;
+	if ((err = cor_correct_join_check(&from.f, &into.f, 1, false, &why)) < 0)
+		return refusal(cx, &why, err);
+	if ((err = numbers_left(cx, &into, 1)) < 0)
+		return err;
+	bool principal = who.p.relationship == COR_REL_PRINCIPAL;
+	if (principal && !in->new_principal)
+		return cor_error_set(
+			&cx->err, COR_CODE_REFUSED, "new_principal",
+			"person '%s' is the principal applicant of case '%s': name the "
+			"person who becomes principal in their place",
+			who.ref, who.c.ref);
+	if (!principal && in->new_principal)
+		return cor_error_set(
+			&cx->err, COR_CODE_BAD_PARAMETER, "new_principal",
+			"person '%s' is not the principal applicant: no one takes their "
+			"place",
+			who.ref);
+	if (principal && !in->relationship)
+		return cor_error_set(
+			&cx->err, COR_CODE_BAD_PARAMETER, "relationship",
+			"person '%s' is the principal applicant of case '%s': give their "
+			"relationship in case '%s'",
+			who.ref, who.c.ref, into.c.ref);
+	rel = who.p.relationship;
+	if (in->relationship && (err = parse_relationship(cx, in->relationship, &rel)) < 0)
+		return err;
+	if (in->new_principal) {
+		if ((err = load_person(cx, "new_principal", in->new_principal, &heir)) < 0)
+			return err;
+		if (heir.case_id != who.case_id || heir.id == who.id)
+			return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "new_principal",
+					     "'%s' is not another person of case '%s'",
+					     in->new_principal, who.c.ref);
+	}
+	int seq = into.r.max_seq + 1;
+	char now_ref[COR_PERSON_REF_MAX + 8];
+	cor_person_ref_format(now_ref, sizeof(now_ref), into.c.ref, seq);
+	if ((err = joins(cx, now_ref, rel, who.p.birth_date, into.r.principal_birth)) < 0 ||
+	    (err = move_one(cx, &who, into.id, into.c.ref, seq, rel, in->reason, out)) < 0)
+		return err;
+	snprintf(out->person, sizeof(out->person), "%s", now_ref);
+	if (!in->new_principal)
+		return 0;
+	char subject[64];
+	struct cor_person p = heir.p;
+	p.relationship = COR_REL_PRINCIPAL;
+	snprintf(subject, sizeof(subject), "person %s", heir.ref);
+	if ((err = person_store(cx, heir.case_id, heir.id, &p, NULL)) < 0)
+		return err;
+	return record(cx, heir.case_id, heir.c.ref, out, subject, "relationship",
+		      cor_relationship_name(heir.p.relationship), "principal", in->reason);
+}
+
+static int op_case_split(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	const struct cor_svc_case_split_in *in = vin;
+	struct cor_svc_correction_out *out = vout;
+	struct cor_person_found *who = NULL;
+	struct cor_refusal why;
+	struct side from;
+	struct cor_case nc;
+	int64_t new_id;
+	long no;
+	char detail[128];
+	int err;
+
+	out_init(out, in->case_ref ? in->case_ref : "");
+	if ((err = check_reason(cx, in->reason)) < 0 ||
+	    (err = load_side(cx, in->case_ref, &from)) < 0)
+		return err;
+	if (in->n > COR_SVC_SPLIT_MAX || in->n < 0)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "persons",
+				     "a split names 1 to %d persons", COR_SVC_SPLIT_MAX);
+	if ((err = cor_correct_join_check(&from.f, NULL, in->n, false, &why)) < 0)
+		return refusal(cx, &why, err);
+	if (!(who = calloc((size_t)in->n, sizeof(*who))))
+		return cor_error_set(&cx->err, COR_CODE_NO_MEMORY, NULL, "out of memory");
+	for (int i = 0; i < in->n; i++) {
+		if ((err = load_person(cx, "persons", in->persons[i], &who[i])) < 0)
+			goto out;
+		if (who[i].case_id != from.id) {
+			err = cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "persons",
+					    "'%s' is not a person of case '%s'", in->persons[i],
+					    from.c.ref);
+			goto out;
+		}
+		for (int j = 0; j < i; j++)
+			if (who[j].id == who[i].id) {
+				err = cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "persons",
+						    "'%s' is named twice", in->persons[i]);
+				goto out;
+			}
+		if (who[i].p.relationship == COR_REL_PRINCIPAL) {
+			err = cor_error_set(&cx->err, COR_CODE_REFUSED, "persons",
+					    "person '%s' is the principal applicant and stays with "
+					    "case '%s': split off the others",
+					    who[i].ref, from.c.ref);
+			goto out;
+		}
+	}
+	/* The new case: the first named its principal; the others plausible
+	 * against them. */
+	for (int i = 1; i < in->n; i++) {
+		char ref[COR_PERSON_REF_MAX + 8];
+		snprintf(ref, sizeof(ref), "%s", who[i].ref);
+		if ((err = joins(cx, ref, who[i].p.relationship, who[i].p.birth_date,
+				 who[0].p.birth_date)) < 0)
+			goto out;
+	}
+	if ((err = cor_svc_case_number(cx, from.c.office, cx->today.year, &no)) < 0)
+		goto out;
+	memset(&nc, 0, sizeof(nc));
+	cor_case_ref_format(nc.ref, sizeof(nc.ref), from.c.office, cx->today.year, no);
+	snprintf(nc.programme, sizeof(nc.programme), "%s", from.c.programme);
+	snprintf(nc.office, sizeof(nc.office), "%s", from.c.office);
+	snprintf(nc.origin, sizeof(nc.origin), "%s", from.c.origin);
+	snprintf(nc.destination, sizeof(nc.destination), "%s", from.c.destination);
+	snprintf(nc.state, sizeof(nc.state), "registered");
+	nc.priority = from.c.priority;
+	nc.registered_on = cx->today;
+	if ((err = cor_store_case_add(cx->st, &nc, &new_id)) < 0) {
+		err = err == COR_EEXIST ? cor_error_set(&cx->err, COR_CODE_EXISTS, "case",
+							"case '%s' already exists", nc.ref)
+					: cor_ctx_store_error(cx, err);
+		goto out;
+	}
+	snprintf(detail, sizeof(detail), "case split from %s with %d person%s", from.c.ref, in->n,
+		 in->n == 1 ? "" : "s");
+	struct cor_event e = {
+		.actor = cx->actor, .action = "registered", .detail = detail, .reason = in->reason};
+	memcpy(e.at, cx->now, sizeof(e.at));
+	if ((err = cor_store_event_add(cx->st, new_id, &e)) < 0) {
+		err = cor_ctx_store_error(cx, err);
+		goto out;
+	}
+	snprintf(out->case_made, sizeof(out->case_made), "%s", nc.ref);
+	for (int i = 0; i < in->n && err == 0; i++)
+		err = move_one(cx, &who[i], new_id, nc.ref, i + 1,
+			       i == 0 ? COR_REL_PRINCIPAL : who[i].p.relationship, in->reason, out);
+out:
+	free(who);
+	return err;
+}
+
+static int op_case_merge(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	const struct cor_svc_case_merge_in *in = vin;
+	struct cor_svc_correction_out *out = vout;
+	struct cor_case_gate gate;
+	struct cor_refusal why;
+	struct side from, into;
+	enum cor_relationship rel = COR_REL_OTHER_RELATIVE;
+	int err;
+
+	out_init(out, in->into ? in->into : "");
+	if ((err = check_reason(cx, in->reason)) < 0)
+		return err;
+	if (in->relationship && (err = parse_relationship(cx, in->relationship, &rel)) < 0)
+		return err;
+	if (rel == COR_REL_PRINCIPAL)
+		return cor_error_set(
+			&cx->err, COR_CODE_REFUSED, "relationship",
+			"case '%s' has a principal applicant: the principal of the case "
+			"merged into it takes another relationship",
+			in->into ? in->into : "");
+	if ((err = load_side(cx, in->case_ref, &from)) < 0 ||
+	    (err = load_side(cx, in->into, &into)) < 0)
+		return err;
+	if ((err = cor_correct_join_check(&from.f, &into.f, from.r.n, true, &why)) < 0)
+		return refusal(cx, &why, err);
+	if ((err = numbers_left(cx, &into, from.r.n)) < 0)
+		return err;
+	if ((err = cor_store_case_gate(cx->st, from.id, &from.c, &gate)) < 0)
+		return cor_ctx_store_error(cx, err);
+	if (gate.open_referrals)
+		return cor_error_set(
+			&cx->err, COR_CODE_WRONG_STATE, "case",
+			"case '%s' has %d open referral%s: close %s before merging the "
+			"case",
+			from.c.ref, gate.open_referrals, gate.open_referrals == 1 ? "" : "s",
+			gate.open_referrals == 1 ? "it" : "them");
+	/* Every person plausible against into's principal, before anything moves. */
+	for (int i = 0; i < from.r.n; i++) {
+		char ref[COR_PERSON_REF_MAX + 8];
+		const struct member *m = &from.r.m[i];
+		cor_person_ref_format(ref, sizeof(ref), from.c.ref, m->seq);
+		if ((err = joins(cx, ref, m->rel == COR_REL_PRINCIPAL ? rel : m->rel, m->birth,
+				 into.r.principal_birth)) < 0)
+			return err;
+	}
+	for (int i = 0; i < from.r.n; i++) {
+		struct cor_person_found who;
+		char ref[COR_PERSON_REF_MAX + 8];
+		const struct member *m = &from.r.m[i];
+		cor_person_ref_format(ref, sizeof(ref), from.c.ref, m->seq);
+		if ((err = load_person(cx, "case", ref, &who)) < 0 ||
+		    (err = move_one(cx, &who, into.id, into.c.ref, into.r.max_seq + 1 + i,
+				    m->rel == COR_REL_PRINCIPAL ? rel : m->rel, in->reason, out)) <
+			    0)
+			return err;
+	}
+	if ((err = cor_store_case_state_put(cx->st, from.id, from.c.state, "closed")) < 0 ||
+	    (err = cor_store_case_merge_record(cx->st, from.id, into.id, cx->actor)) < 0)
+		return cor_ctx_store_error(cx, err);
+	if ((err = record(cx, from.id, from.c.ref, out, "case", "state", from.c.state, "closed",
+			  in->reason)) < 0 ||
+	    (err = record(cx, from.id, from.c.ref, out, "case", "merged_into", "", into.c.ref,
+			  in->reason)) < 0)
+		return err;
+	return record(cx, into.id, into.c.ref, out, "case", "merged", "", from.c.ref, in->reason);
 }
 
 /* ---- case.priority, case.transfer ------------------------------------------ */
@@ -453,7 +809,7 @@ static int op_case_priority(struct cor_ctx *cx, const void *vin, void *vout)
 				     "case '%s' is '%s' already", c.ref, cor_priority_name(to));
 	if ((err = cor_store_case_priority_set(cx->st, id, to)) < 0)
 		return cor_ctx_store_error(cx, err);
-	return record(cx, id, out, "case", "priority", cor_priority_name(c.priority),
+	return record(cx, id, c.ref, out, "case", "priority", cor_priority_name(c.priority),
 		      cor_priority_name(to), in->reason);
 }
 
@@ -494,7 +850,7 @@ static int op_case_transfer(struct cor_ctx *cx, const void *vin, void *vout)
 				     to.code, to.country, c.ref, from.code, from.country);
 	if ((err = cor_store_case_office_set(cx->st, id, to.code)) < 0)
 		return cor_ctx_store_error(cx, err);
-	return record(cx, id, out, "case", "office", from.code, to.code, in->reason);
+	return record(cx, id, c.ref, out, "case", "office", from.code, to.code, in->reason);
 }
 
 /* ---- case.reopen, case.revert -------------------------------------------- */
@@ -516,6 +872,8 @@ static int last_change_one(const struct cor_event *e, void *ctx)
 	bool corrected = !strcmp(e->action, "corrected");
 	if (!strcmp(e->action, "state")) {
 		parse_change(e->detail, c);
+	} else if (corrected && e->field && !strcmp(e->field, "merged_into")) {
+		snprintf(c->merged_into, sizeof(c->merged_into), "%s", e->after ? e->after : "");
 	} else if (corrected && e->field && !strcmp(e->field, "state")) {
 		memset(c, 0, sizeof(*c));
 		snprintf(c->from, sizeof(c->from), "%s", e->before ? e->before : "");
@@ -550,7 +908,7 @@ static int state_correction(struct cor_ctx *cx, const struct cor_svc_case_state_
 		return refusal(cx, &why, err);
 	if ((err = cor_store_case_state_put(cx->st, id, c.state, last.from)) < 0)
 		return cor_ctx_store_error(cx, err);
-	return record(cx, id, out, "case", "state", c.state, last.from, in->reason);
+	return record(cx, id, c.ref, out, "case", "state", c.state, last.from, in->reason);
 }
 
 static int op_case_reopen(struct cor_ctx *cx, const void *vin, void *vout)
@@ -629,7 +987,7 @@ static int op_document_void(struct cor_ctx *cx, const void *vin, void *vout)
 	snprintf(line, sizeof(line), "%s %s issued by %s%s%s", cor_doc_kind_name(m.d.kind),
 		 m.d.number, m.d.issuer, m.d.has_expiry ? ", expires " : "",
 		 m.d.has_expiry ? cor_date_format(m.d.expires_on, exp) : "");
-	return record(cx, who.case_id, out, subject, "document", line, "", in->reason);
+	return record(cx, who.case_id, who.c.ref, out, subject, "document", line, "", in->reason);
 }
 
 /* ---- the table ----------------------------------------------------------- */
@@ -643,6 +1001,15 @@ static const struct cor_op op_person_add_row = {"person.add", COR_OP_WRITE, "cas
 static const struct cor_op op_person_remove_row = {"person.remove", COR_OP_WRITE, "case.write",
 						   op_person_remove,
 						   "remove a person registered by mistake"};
+static const struct cor_op op_person_move_row = {"person.move", COR_OP_WRITE, "case.write",
+						 op_person_move,
+						 "move a person to another case of the office"};
+static const struct cor_op op_case_split_row = {"case.split", COR_OP_WRITE, "case.write",
+						op_case_split,
+						"split persons off a case into a new case"};
+static const struct cor_op op_case_merge_row = {
+	"case.merge", COR_OP_WRITE, "case.write", op_case_merge,
+	"merge a case into another, which keeps its ref; the first is closed"};
 static const struct cor_op op_case_priority_row = {"case.priority", COR_OP_WRITE, "case.write",
 						   op_case_priority, "correct a case's priority"};
 static const struct cor_op op_case_transfer_row = {
@@ -651,17 +1018,17 @@ static const struct cor_op op_case_transfer_row = {
 static const struct cor_op op_case_reopen_row = {
 	"case.reopen", COR_OP_WRITE, "case.write", op_case_reopen,
 	"reopen a closed case at the state it was closed from"};
-static const struct cor_op op_case_revert_row = {
-	"case.revert", COR_OP_WRITE, "case.write", op_case_revert,
-	"revert a case's last transition made in error"};
-static const struct cor_op op_document_void_row = {"document.void", COR_OP_WRITE,
-						   "document.write", op_document_void,
+static const struct cor_op op_case_revert_row = {"case.revert", COR_OP_WRITE, "case.write",
+						 op_case_revert,
+						 "revert a case's last transition made in error"};
+static const struct cor_op op_document_void_row = {"document.void", COR_OP_WRITE, "document.write",
+						   op_document_void,
 						   "void a document added in error"};
 
 const struct cor_op *const cor_ops_correct[] = {
-	&op_person_correct_row, &op_person_add_row,  &op_person_remove_row,
-	&op_case_priority_row,  &op_case_transfer_row, &op_case_reopen_row,
-	&op_case_revert_row,    &op_document_void_row, NULL,
+	&op_person_correct_row, &op_person_add_row,  &op_person_remove_row, &op_case_priority_row,
+	&op_case_transfer_row,  &op_case_reopen_row, &op_case_revert_row,   &op_document_void_row,
+	&op_person_move_row,    &op_case_split_row,  &op_case_merge_row,    NULL,
 };
 
 int cor_svc_person_correct(struct cor_ctx *cx, const struct cor_svc_person_correct_in *in,
@@ -710,4 +1077,22 @@ int cor_svc_document_void(struct cor_ctx *cx, const struct cor_svc_document_void
 			  struct cor_svc_correction_out *out)
 {
 	return cor_service_run(cx, &op_document_void_row, in, out);
+}
+
+int cor_svc_person_move(struct cor_ctx *cx, const struct cor_svc_person_move_in *in,
+			struct cor_svc_correction_out *out)
+{
+	return cor_service_run(cx, &op_person_move_row, in, out);
+}
+
+int cor_svc_case_split(struct cor_ctx *cx, const struct cor_svc_case_split_in *in,
+		       struct cor_svc_correction_out *out)
+{
+	return cor_service_run(cx, &op_case_split_row, in, out);
+}
+
+int cor_svc_case_merge(struct cor_ctx *cx, const struct cor_svc_case_merge_in *in,
+		       struct cor_svc_correction_out *out)
+{
+	return cor_service_run(cx, &op_case_merge_row, in, out);
 }

@@ -24,28 +24,34 @@
 
 #include "service/service.h"
 
-#define COR_SVC_CHANGES_MAX 12 /* fields one correction changes at most */
+/* Fields one correction changes at most: a merge of 99 persons records each
+ * person's new ID in both cases and their relationship, and the case's. */
+#define COR_SVC_CHANGES_MAX (3 * 99 + 3)
 #define COR_SVC_VALUE_MAX   (2 * COR_NAME_MAX + 48) /* bytes of a value before or after */
 
 /* One field changed: what it belongs to ("person LY-TIP-2026-000123-02",
  * "case", "document passport P123 of LY-...-01"), the field, its values. */
 struct cor_svc_change {
+	char case_ref[COR_CASE_REF_MAX]; /* the case whose history records it */
 	char subject[80];
 	char field[24];
 	char before[COR_SVC_VALUE_MAX];
 	char after[COR_SVC_VALUE_MAX];
 };
 
-/* What a correction did: the case whose history records it and each change,
- * in the order recorded. Every correction's output. */
+/* What a correction did: the case it corrected and each change, in the
+ * order recorded (a move, a split or a merge records in both cases).
+ * Every correction's output; about 200 KiB, so better not on a stack. */
 struct cor_svc_correction_out {
 	char case_ref[COR_CASE_REF_MAX];
-	char person[COR_PERSON_REF_MAX + 8]; /* a person added: their ID; "" otherwise */
+	char person[COR_PERSON_REF_MAX +
+		    8];                   /* a person added or moved: their new ID; "" otherwise */
+	char case_made[COR_CASE_REF_MAX]; /* a case split off: its ref; "" otherwise */
 	int n;
 	struct cor_svc_change changes[COR_SVC_CHANGES_MAX];
 };
-/* {"case":..,"person":..|null,"reason":..,"at":..,"by":..,
- *  "changes":[{"subject":..,"field":..,"before":..,"after":..}]} */
+/* {"case":..,"person":..|null,"case_made":..|null,"reason":..,"at":..,"by":..,
+ *  "changes":[{"case":..,"subject":..,"field":..,"before":..,"after":..}]} */
 json_t *cor_svc_correction_json(const struct cor_ctx *cx, const char *reason,
 				const struct cor_svc_correction_out *out);
 
@@ -100,6 +106,65 @@ struct cor_svc_person_remove_in {
 };
 int cor_svc_person_remove(struct cor_ctx *cx, const struct cor_svc_person_remove_in *in,
 			  struct cor_svc_correction_out *out);
+
+/* person.move: move person to case into, another case of the same office
+ * and programme, as its next person number (the person's ID changes; what
+ * is recorded of them goes with them; each case's history records the
+ * move). The rules of cor_correct_join_check (neither case closed,
+ * travelled or booked; one person left behind). relationship: theirs in
+ * the new case (NULL: as it is), required for a principal applicant, who
+ * may move only with new_principal (a person staying, who becomes
+ * principal of the case left). Relationships stay plausible against the
+ * new case's principal. out->person gets the new ID. */
+struct cor_svc_person_move_in {
+	const char *person;
+	const char *into;
+	const char *relationship;  /* NULL: unchanged */
+	const char *new_principal; /* NULL: none */
+	const char *reason;
+};
+int cor_svc_person_move(struct cor_ctx *cx, const struct cor_svc_person_move_in *in,
+			struct cor_svc_correction_out *out);
+
+/* case.split: persons[0..n) of case ref go to a new case of the same
+ * programme, office, route and priority, registered today in state
+ * 'registered' under the office's next number (cor_svc_case_number). The
+ * first named becomes its principal applicant; the principal of ref stays
+ * (REFUSED). At least one person goes and one stays. out->case_made gets
+ * the new case's ref. */
+#define COR_SVC_SPLIT_MAX 98
+struct cor_svc_case_split_in {
+	const char *case_ref;
+	const char *const *persons; /* person IDs of case_ref */
+	int n;
+	const char *reason;
+};
+int cor_svc_case_split(struct cor_ctx *cx, const struct cor_svc_case_split_in *in,
+		       struct cor_svc_correction_out *out);
+
+/* case.merge: every person of case ref goes into case into, which keeps its
+ * ref; ref is closed and recorded as merged into it. For two cases opened
+ * for one household (a possible duplicate found), merged by a caseworker.
+ *
+ * Input: case_ref, the case that goes (its ref is kept in the history,
+ * never given again); into, the case that stays; relationship, that of
+ * ref's principal applicant in into ("spouse", "child", ...; NULL:
+ * "other_relative"); reason, required (the reason of every correction).
+ * The other persons keep their relationship, which must be plausible
+ * against into's principal (else INVALID naming the person: correct it
+ * first). Refusals: the rules of cor_correct_join_check for the whole
+ * case (both open, neither travelled nor booked, one office, one programme,
+ * at most 99 persons); WRONG_STATE while ref has an open referral. out:
+ * case_ref is into; each person's new ID, ref's state and its
+ * "merged_into" are changes. */
+struct cor_svc_case_merge_in {
+	const char *case_ref;
+	const char *into;
+	const char *relationship;
+	const char *reason;
+};
+int cor_svc_case_merge(struct cor_ctx *cx, const struct cor_svc_case_merge_in *in,
+		       struct cor_svc_correction_out *out);
 
 /* case.priority: set case ref's priority ("normal", "urgent",
  * "emergency"; BAD_PARAMETER "priority" otherwise). Not while closed;

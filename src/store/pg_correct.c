@@ -19,8 +19,8 @@ static const char *num(char buf[24], int64_t v)
 }
 
 /* Run sql with n parameters; *changed (may be NULL) gets whether a row changed. */
-static int exec(struct cor_store *s, const char *sql, int n, const char *const *v,
-		const char *what, bool *changed)
+static int exec(struct cor_store *s, const char *sql, int n, const char *const *v, const char *what,
+		bool *changed)
 {
 	int err;
 	PGresult *r = cor_pg_query(PG(s), sql, n, v, what, &err);
@@ -80,11 +80,12 @@ static int pg_person_holds(struct cor_store *s, int64_t person_id, struct cor_pe
 	char pid[24];
 	const char *v[] = {num(pid, person_id)};
 	int err;
-	PGresult *r = cor_pg_query(PG(s),
-				   "SELECT (SELECT count(*) FROM document WHERE person_id = $1),"
-				   " (SELECT count(*) FROM health_check WHERE person_id = $1),"
-				   " (SELECT count(*) FROM protection_assessment WHERE person_id = $1)",
-				   1, v, "reading a person's records", &err);
+	PGresult *r =
+		cor_pg_query(PG(s),
+			     "SELECT (SELECT count(*) FROM document WHERE person_id = $1),"
+			     " (SELECT count(*) FROM health_check WHERE person_id = $1),"
+			     " (SELECT count(*) FROM protection_assessment WHERE person_id = $1)",
+			     1, v, "reading a person's records", &err);
 	if (!r)
 		return err;
 	out->documents = atoi(PQgetvalue(r, 0, 0));
@@ -108,6 +109,28 @@ static int pg_person_delete(struct cor_store *s, int64_t person_id)
 			"removing a person's voided documents", NULL)) == 0)
 		err = exec(s, "DELETE FROM person WHERE id = $1", 1, v, "removing a person", NULL);
 	return cor_pg_unit_end(s, own, err);
+}
+
+static int pg_person_move(struct cor_store *s, int64_t person_id, int64_t to_case_id, int seq)
+{
+	char pid[24], cid[24], sq[24];
+	bool changed = false;
+	const char *v[] = {num(pid, person_id), num(cid, to_case_id), num(sq, seq)};
+	int err = exec(s, "UPDATE person SET case_id = $2, seq = $3 WHERE id = $1", 3, v,
+		       "moving a person", &changed);
+	if (err == 0 && !changed) {
+		cor_pg_msg(PG(s), "no person with id %lld", (long long)person_id);
+		err = COR_ENOTFOUND;
+	}
+	return err;
+}
+
+static int pg_merge_record(struct cor_store *s, int64_t case_id, int64_t into_id, const char *actor)
+{
+	char cid[24], iid[24], at[COR_TIME_LEN];
+	const char *v[] = {num(cid, case_id), num(iid, into_id), cor_store_now(s, at), actor};
+	return exec(s, "INSERT INTO case_merge (case_id, into_id, at, by) VALUES ($1, $2, $3, $4)",
+		    4, v, "recording a merge", NULL);
 }
 
 static int pg_priority_set(struct cor_store *s, int64_t case_id, enum cor_priority p)
@@ -188,6 +211,8 @@ const struct cor_store_correct_ops cor_pg_correct_ops = {
 	.person_update = pg_person_update,
 	.person_holds = pg_person_holds,
 	.person_delete = pg_person_delete,
+	.person_move = pg_person_move,
+	.merge_record = pg_merge_record,
 	.priority_set = pg_priority_set,
 	.office_set = pg_office_set,
 	.state_put = pg_state_put,

@@ -12,7 +12,7 @@
 /* Migration 11. An event keeps the field a correction changed and the
  * values before and after ("" for every other event); a voided document is
  * kept apart from the documents every read sees, with who voided it, when
- * and why. */
+ * and why; a case merged into another is recorded. */
 const char cor_sqlite_migration_correct[] =
 	"ALTER TABLE event ADD COLUMN field TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE event ADD COLUMN old_value TEXT NOT NULL DEFAULT '';"
@@ -30,7 +30,14 @@ const char cor_sqlite_migration_correct[] =
 	"  voided_by TEXT NOT NULL,"
 	"  reason TEXT NOT NULL CHECK (length(reason) >= 1)"
 	") STRICT;"
-	"CREATE INDEX document_void_person ON document_void(person_id);";
+	"CREATE INDEX document_void_person ON document_void(person_id);"
+	/* A case merged into another: its persons went there, it is closed. */
+	"CREATE TABLE case_merge ("
+	"  case_id INTEGER PRIMARY KEY REFERENCES cases(id),"
+	"  into_id INTEGER NOT NULL REFERENCES cases(id) CHECK (into_id <> case_id),"
+	"  at TEXT NOT NULL,"
+	"  by TEXT NOT NULL"
+	") STRICT;";
 
 static const char sql_correction_add[] =
 	"INSERT INTO event (case_id, at, actor, action, detail, reason, field, old_value, "
@@ -46,6 +53,9 @@ static const char sql_person_holds[] =
 static const char sql_need_delete[] = "DELETE FROM person_need WHERE person_id = ?1";
 static const char sql_void_delete[] = "DELETE FROM document_void WHERE person_id = ?1";
 static const char sql_person_delete[] = "DELETE FROM person WHERE id = ?1";
+static const char sql_person_move[] = "UPDATE person SET case_id = ?2, seq = ?3 WHERE id = ?1";
+static const char sql_merge_record[] =
+	"INSERT INTO case_merge (case_id, into_id, at, by) VALUES (?1, ?2, ?3, ?4)";
 static const char sql_priority_set[] = "UPDATE cases SET priority = ?2 WHERE id = ?1";
 static const char sql_office_set[] =
 	"UPDATE cases SET office_id = (SELECT id FROM office WHERE code = ?2)"
@@ -139,6 +149,36 @@ static int sq_person_delete(struct cor_store *st, int64_t person_id)
 	return cor_sqlite_unit_end(st, own, err);
 }
 
+static int sq_person_move(struct cor_store *st, int64_t person_id, int64_t to_case_id, int seq)
+{
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_person_move);
+	if (s) {
+		sqlite3_bind_int64(s, 1, person_id);
+		sqlite3_bind_int64(s, 2, to_case_id);
+		sqlite3_bind_int(s, 3, seq);
+	}
+	int err = cor_sqlite_step_done(st, s, "moving a person");
+	if (err == 0 && sqlite3_changes(st->db) == 0) {
+		cor_sqlite_msg(st, "no person with id %lld", (long long)person_id);
+		err = COR_ENOTFOUND;
+	}
+	return err;
+}
+
+static int sq_merge_record(struct cor_store *st, int64_t case_id, int64_t into_id,
+			   const char *actor)
+{
+	char at[COR_TIME_LEN];
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_merge_record);
+	if (s) {
+		sqlite3_bind_int64(s, 1, case_id);
+		sqlite3_bind_int64(s, 2, into_id);
+		cor_sqlite_bind_text(s, 3, cor_store_now(st, at));
+		cor_sqlite_bind_text(s, 4, actor);
+	}
+	return cor_sqlite_step_done(st, s, "recording a merge");
+}
+
 static int sq_priority_set(struct cor_store *st, int64_t case_id, enum cor_priority p)
 {
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_priority_set);
@@ -229,6 +269,8 @@ const struct cor_store_correct_ops cor_sqlite_correct_ops = {
 	.person_update = sq_person_update,
 	.person_holds = sq_person_holds,
 	.person_delete = sq_person_delete,
+	.person_move = sq_person_move,
+	.merge_record = sq_merge_record,
 	.priority_set = sq_priority_set,
 	.office_set = sq_office_set,
 	.state_put = sq_state_put,

@@ -28,6 +28,17 @@ int cor_store_person_delete(struct cor_store *st, int64_t person_id)
 	return OPS(st)->person_delete(st, person_id);
 }
 
+int cor_store_person_move(struct cor_store *st, int64_t person_id, int64_t to_case_id, int seq)
+{
+	return OPS(st)->person_move(st, person_id, to_case_id, seq);
+}
+
+int cor_store_case_merge_record(struct cor_store *st, int64_t case_id, int64_t into_id,
+				const char *actor)
+{
+	return OPS(st)->merge_record(st, case_id, into_id, actor);
+}
+
 int cor_store_case_priority_set(struct cor_store *st, int64_t case_id, enum cor_priority p)
 {
 	return OPS(st)->priority_set(st, case_id, p);

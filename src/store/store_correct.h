@@ -52,6 +52,14 @@ int cor_store_person_holds(struct cor_store *st, int64_t person_id, struct cor_p
 /* Delete person person_id with their specific needs and voided documents.
  * The caller has found nothing else referring to them (holds all 0). */
 int cor_store_person_delete(struct cor_store *st, int64_t person_id);
+/* Move person person_id to case to_case_id as its person number seq, with
+ * everything recorded of them (documents, checks, assessments follow the
+ * person); their former case keeps its history. */
+int cor_store_person_move(struct cor_store *st, int64_t person_id, int64_t to_case_id, int seq);
+/* Record that case case_id was merged into case into_id, by actor, at the
+ * store's now (once: a merged case is closed, which the caller checks). */
+int cor_store_case_merge_record(struct cor_store *st, int64_t case_id, int64_t into_id,
+				const char *actor);
 /* Set case case_id's priority. */
 int cor_store_case_priority_set(struct cor_store *st, int64_t case_id, enum cor_priority p);
 /* Set case case_id's office (its ref stays). COR_ENOTFOUND: no such office. */

@@ -13,6 +13,9 @@ struct cor_store_correct_ops {
 	int (*person_update)(struct cor_store *st, int64_t person_id, const struct cor_person *p);
 	int (*person_holds)(struct cor_store *st, int64_t person_id, struct cor_person_holds *out);
 	int (*person_delete)(struct cor_store *st, int64_t person_id);
+	int (*person_move)(struct cor_store *st, int64_t person_id, int64_t to_case_id, int seq);
+	int (*merge_record)(struct cor_store *st, int64_t case_id, int64_t into_id,
+			    const char *actor);
 	int (*priority_set)(struct cor_store *st, int64_t case_id, enum cor_priority p);
 	int (*office_set)(struct cor_store *st, int64_t case_id, const char *office);
 	int (*state_put)(struct cor_store *st, int64_t case_id, const char *from, const char *to);

@@ -50,7 +50,7 @@ add() { correct person-add "$@" --given-names-latin Amina --family-name-latin AD
 # ---- person-add: a newborn.
 expect_status 0 add "$C" --relationship child --birth-date 2026-11-20 --birth-date-approx --languages yo \
 	--needs SM-CC --reason "born after registration"
-expect_stdout "case $C corrected: person $C-04 added
+expect_stdout "case $C corrected: person $C-04
   person $C-04 person: '' -> 'ADEBAYO, Amina (F, 2026-11-20 approx., NGA, child)'"
 [ "$(persons "$C")" = "$C-01 principal Musa, $C-02 spouse Chioma, $C-03 sibling Tunde, $C-04 child Amina" ] ||
 	fail "the persons: $(persons "$C")"

@@ -20,9 +20,8 @@ static struct cor_date d(int y, int m, int day)
 /* A person who may be removed: the rules below change one fact each. */
 static struct cor_removal removable(void)
 {
-	return (struct cor_removal){.person = "LY-TIP-2026-000123-02",
-				    .state = "registered",
-				    .persons = 2};
+	return (struct cor_removal){
+		.person = "LY-TIP-2026-000123-02", .state = "registered", .persons = 2};
 }
 
 static void expect_refused(int err, int want, const struct cor_refusal *why, const char *code,
@@ -115,8 +114,8 @@ static void test_relationship(void **state)
 							COR_REL_GRANDCHILD};
 	static const enum cor_relationship older[] = {COR_REL_PARENT, COR_REL_GRANDPARENT};
 	for (size_t i = 0; i < 3; i++) {
-		assert_int_equal(cor_correct_relationship_check("P", false, younger[i], d(2015, 1, 1),
-								principal, &why),
+		assert_int_equal(cor_correct_relationship_check("P", false, younger[i],
+								d(2015, 1, 1), principal, &why),
 				 0);
 		expect_refused(cor_correct_relationship_check("P", false, younger[i], d(1980, 1, 1),
 							      principal, &why),
@@ -132,7 +131,8 @@ static void test_relationship(void **state)
 				 0);
 		expect_refused(cor_correct_relationship_check("P", false, older[i], d(2000, 1, 1),
 							      principal, &why),
-			       COR_EINVAL, &why, "INVALID", "relationship", "principal applicant, born 1990-05-01");
+			       COR_EINVAL, &why, "INVALID", "relationship",
+			       "principal applicant, born 1990-05-01");
 	}
 	/* Any age for the others. */
 	static const enum cor_relationship any[] = {COR_REL_SPOUSE, COR_REL_SIBLING,
@@ -216,10 +216,67 @@ static void test_reopen(void **state)
 	c = change("", "");
 	expect_refused(cor_correct_reopen_check("C", "closed", &c, &why), COR_EWRONGSTATE, &why,
 		       "WRONG_STATE", "case", "without a recorded transition");
+	c = change("registered", "closed");
+	snprintf(c.merged_into, sizeof(c.merged_into), "LY-TIP-2026-000001");
+	expect_refused(cor_correct_reopen_check("C", "closed", &c, &why), COR_EWRONGSTATE, &why,
+		       "WRONG_STATE", "case", "merged into case 'LY-TIP-2026-000001'");
 	c = change("arrived", "closed");
 	c.corrected = true;
 	expect_refused(cor_correct_reopen_check("C", "closed", &c, &why), COR_EWRONGSTATE, &why,
 		       "WRONG_STATE", "case", "without a recorded transition");
+}
+
+static struct cor_case_side side(const char *ref, int persons)
+{
+	return (struct cor_case_side){.ref = ref,
+				      .state = "registered",
+				      .office = "LY-TIP",
+				      .programme = "VHR",
+				      .persons = persons};
+}
+
+static void test_join(void **state)
+{
+	struct cor_refusal why;
+	struct cor_case_side a = side("A", 3), b = side("B", 2);
+	(void)state;
+	assert_int_equal(cor_correct_join_check(&a, &b, 1, false, &why), 0);
+	assert_int_equal(cor_correct_join_check(&a, &b, 2, false, &why), 0);
+	assert_int_equal(cor_correct_join_check(&a, NULL, 2, false, &why), 0);
+	/* One person left behind, but for a merge. */
+	expect_refused(cor_correct_join_check(&a, &b, 3, false, &why), COR_EINVAL, &why, "REFUSED",
+		       "persons", "merge the cases instead");
+	expect_refused(cor_correct_join_check(&a, NULL, 3, false, &why), COR_EINVAL, &why,
+		       "REFUSED", "persons", "a split leaves a person in each case");
+	assert_int_equal(cor_correct_join_check(&a, &b, 3, true, &why), 0);
+	expect_refused(cor_correct_join_check(&a, NULL, 0, false, &why), COR_EINVAL, &why,
+		       "BAD_PARAMETER", "persons", "name at least one");
+	expect_refused(cor_correct_join_check(&a, &a, 1, false, &why), COR_EINVAL, &why,
+		       "BAD_PARAMETER", "into", "into itself");
+	/* Both sides open, at home, unbooked. */
+	static const char *const held[] = {"closed", "departed", "arrived", "reintegration"};
+	for (size_t i = 0; i < 4; i++) {
+		struct cor_case_side x = side("X", 2);
+		x.state = held[i];
+		assert_int_equal(cor_correct_join_check(&x, &b, 1, false, &why), COR_EWRONGSTATE);
+		assert_int_equal(cor_correct_join_check(&a, &x, 1, false, &why), COR_EWRONGSTATE);
+		assert_string_equal(why.code, "WRONG_STATE");
+	}
+	b.booking = "M1";
+	expect_refused(cor_correct_join_check(&a, &b, 1, false, &why), COR_EWRONGSTATE, &why,
+		       "WRONG_STATE", "case", "'B' is booked on movement 'M1'");
+	b = side("B", 2);
+	b.office = "LY-BEN";
+	expect_refused(cor_correct_join_check(&a, &b, 1, false, &why), COR_EINVAL, &why, "REFUSED",
+		       "into", "transfer one of them first");
+	b = side("B", 2);
+	b.programme = "HEV";
+	expect_refused(cor_correct_join_check(&a, &b, 1, false, &why), COR_EINVAL, &why, "REFUSED",
+		       "into", "one programme");
+	b = side("B", 97);
+	expect_refused(cor_correct_join_check(&a, &b, 3, true, &why), COR_EINVAL, &why, "CAPACITY",
+		       "into", "99");
+	assert_int_equal(cor_correct_join_check(&a, &b, 2, false, &why), 0);
 }
 
 static void test_travelled(void **state)
@@ -235,9 +292,10 @@ static void test_travelled(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_removal), cmocka_unit_test(test_addition),
+		cmocka_unit_test(test_removal),      cmocka_unit_test(test_addition),
 		cmocka_unit_test(test_relationship), cmocka_unit_test(test_revert),
-		cmocka_unit_test(test_reopen), cmocka_unit_test(test_travelled),
+		cmocka_unit_test(test_reopen),       cmocka_unit_test(test_join),
+		cmocka_unit_test(test_travelled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
