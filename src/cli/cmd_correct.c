@@ -32,12 +32,19 @@ enum {
 	O_NEEDS,
 	O_HEIR,
 	O_ISSUER,
+	O_FAMILY,
+	O_GIVEN,
+	O_PASSPORT,
+	O_EXPIRES,
+	O_MEDICAL,
+	O_OPERATIONAL,
 };
 
 struct args {
 	const char *db, *reason, *fam_l, *giv_l, *fam, *giv, *sex, *birth, *nat, *rel, *langs,
-		*needs, *heir, *issuer;
-	int approx; /* -1: not given */
+		*needs, *heir, *issuer, *family, *given, *passport, *expires;
+	int approx;  /* -1: not given */
+	int medical; /* -1: not given */
 	bool json;
 	int npos;
 	char *pos[2 + COR_SVC_SPLIT_MAX];
@@ -66,11 +73,18 @@ static int parse(int argc, char **argv, struct args *a)
 		{"needs", required_argument, NULL, O_NEEDS},
 		{"new-principal", required_argument, NULL, O_HEIR},
 		{"issuer", required_argument, NULL, O_ISSUER},
+		{"family", required_argument, NULL, O_FAMILY},
+		{"given", required_argument, NULL, O_GIVEN},
+		{"passport", required_argument, NULL, O_PASSPORT},
+		{"expires", required_argument, NULL, O_EXPIRES},
+		{"medical", no_argument, NULL, O_MEDICAL},
+		{"operational", no_argument, NULL, O_OPERATIONAL},
 		{0},
 	};
 	int c;
 	memset(a, 0, sizeof(*a));
 	a->approx = -1;
+	a->medical = -1;
 	cor_cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
@@ -126,6 +140,24 @@ static int parse(int argc, char **argv, struct args *a)
 		case O_ISSUER:
 			a->issuer = optarg;
 			break;
+		case O_FAMILY:
+			a->family = optarg;
+			break;
+		case O_GIVEN:
+			a->given = optarg;
+			break;
+		case O_PASSPORT:
+			a->passport = optarg;
+			break;
+		case O_EXPIRES:
+			a->expires = optarg;
+			break;
+		case O_MEDICAL:
+		case O_OPERATIONAL:
+			if (a->medical >= 0)
+				return cor_cli_usage_error(cmd, "--medical or --operational, once");
+			a->medical = c == O_MEDICAL;
+			break;
 		default:
 			return cor_cli_bad_option(cmd, c, argv);
 		}
@@ -139,7 +171,15 @@ static int parse(int argc, char **argv, struct args *a)
 }
 
 /* Which subcommands take an option. */
-enum { T_PERSON = 1, T_ADD = 2, T_HEIR = 4, T_ISSUER = 8, T_MOVE = 16, T_MERGE = 32 };
+enum {
+	T_PERSON = 1,
+	T_ADD = 2,
+	T_HEIR = 4,
+	T_ISSUER = 8,
+	T_MOVE = 16,
+	T_MERGE = 32,
+	T_ESCORT = 64
+};
 
 /* Options a subcommand does not take: a usage error naming the first. */
 static int only(const struct args *a, const char *sub, unsigned allowed)
@@ -153,15 +193,20 @@ static int only(const struct args *a, const char *sub, unsigned allowed)
 		{"--given-names-latin", a->giv_l != NULL, T_PERSON | T_ADD},
 		{"--family-name", a->fam != NULL, T_PERSON | T_ADD},
 		{"--given-names", a->giv != NULL, T_PERSON | T_ADD},
-		{"--sex", a->sex != NULL, T_PERSON | T_ADD},
-		{"--birth-date", a->birth != NULL, T_PERSON | T_ADD},
+		{"--sex", a->sex != NULL, T_PERSON | T_ADD | T_ESCORT},
+		{"--birth-date", a->birth != NULL, T_PERSON | T_ADD | T_ESCORT},
 		{"--birth-date-approx/--birth-date-exact", a->approx >= 0, T_PERSON | T_ADD},
-		{"--nationality", a->nat != NULL, T_PERSON | T_ADD},
+		{"--nationality", a->nat != NULL, T_PERSON | T_ADD | T_ESCORT},
 		{"--relationship", a->rel != NULL, T_PERSON | T_ADD | T_MOVE | T_MERGE},
 		{"--languages", a->langs != NULL, T_ADD},
 		{"--needs", a->needs != NULL, T_ADD},
 		{"--new-principal", a->heir != NULL, T_HEIR | T_MOVE},
-		{"--issuer", a->issuer != NULL, T_ISSUER},
+		{"--issuer", a->issuer != NULL, T_ISSUER | T_ESCORT},
+		{"--family", a->family != NULL, T_ESCORT},
+		{"--given", a->given != NULL, T_ESCORT},
+		{"--passport", a->passport != NULL, T_ESCORT},
+		{"--expires", a->expires != NULL, T_ESCORT},
+		{"--medical/--operational", a->medical >= 0, T_ESCORT},
 	};
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		if (opts[i].given && !(opts[i].in & allowed))
@@ -180,7 +225,10 @@ static int finish(struct cor_store *st, struct cor_ctx *cx, const struct args *a
 	} else if (a->json) {
 		ret = cor_cli_print_json(cor_svc_correction_json(cx, a->reason, res));
 	} else {
-		printf("case %s corrected", res->case_ref);
+		if (res->movement[0])
+			printf("movement %s corrected", res->movement);
+		else
+			printf("case %s corrected", res->case_ref);
 		if (res->case_made[0])
 			printf(": case %s split off", res->case_made);
 		else if (res->person[0])
@@ -188,10 +236,9 @@ static int finish(struct cor_store *st, struct cor_ctx *cx, const struct args *a
 		printf("\n");
 		for (int i = 0; i < res->n; i++) {
 			const struct cor_svc_change *ch = &res->changes[i];
-			printf("  %s%s%s %s: '%s' -> '%s'\n",
-			       strcmp(ch->case_ref, res->case_ref) ? ch->case_ref : "",
-			       strcmp(ch->case_ref, res->case_ref) ? " " : "", ch->subject,
-			       ch->field, ch->before, ch->after);
+			bool other = !res->movement[0] && strcmp(ch->case_ref, res->case_ref);
+			printf("  %s%s%s %s: '%s' -> '%s'\n", other ? ch->case_ref : "",
+			       other ? " " : "", ch->subject, ch->field, ch->before, ch->after);
 		}
 	}
 	cor_store_close(st);
@@ -404,15 +451,65 @@ static int cmd_merge(struct args *a)
 	return finish(st, &cx, a, cor_svc_case_merge(&cx, &in, &out), &out);
 }
 
+/* The escort's number, or a usage error. */
+static int escort_no(const struct args *a, const char *sub, long *no)
+{
+	if (a->npos != 2)
+		return cor_cli_usage_error(cmd, "%s: give a movement and an escort's number", sub);
+	return cor_cli_parse_long(cmd, "ESCORT", a->pos[1], 1, 99, no);
+}
+
+static int cmd_escort(struct args *a)
+{
+	struct cor_svc_escort_correct_in in = {.medical = a->medical, .reason = a->reason};
+	struct cor_store *st;
+	struct cor_ctx cx;
+	long no;
+	int ret;
+	if ((ret = escort_no(a, "escort", &no)) || (ret = only(a, "escort", T_ESCORT)))
+		return ret;
+	if (a->birth && cor_cli_parse_date(cmd, "--birth-date", a->birth, &in.birth_date))
+		return COR_EXIT_USAGE;
+	if (a->expires && cor_cli_parse_date(cmd, "--expires", a->expires, &in.expires))
+		return COR_EXIT_USAGE;
+	in.movement = a->pos[0];
+	in.no = (int)no;
+	in.family_name = a->family;
+	in.given_names = a->given;
+	in.sex = a->sex;
+	in.nationality = a->nat;
+	in.passport = a->passport;
+	in.issuer = a->issuer;
+	in.has_birth_date = a->birth != NULL;
+	in.has_expires = a->expires != NULL;
+	if ((ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	return finish(st, &cx, a, cor_svc_escort_correct(&cx, &in, &out), &out);
+}
+
+static int cmd_escort_remove(struct args *a)
+{
+	struct cor_store *st;
+	struct cor_ctx cx;
+	long no;
+	int ret;
+	if ((ret = escort_no(a, "escort-remove", &no)) || (ret = only(a, "escort-remove", 0)) ||
+	    (ret = cor_cli_ctx_open(a->db, 0, a->json, &st, &cx)))
+		return ret;
+	struct cor_svc_escort_remove_in in = {a->pos[0], (int)no, a->reason};
+	return finish(st, &cx, a, cor_svc_escort_remove(&cx, &in, &out), &out);
+}
+
 static int run(int argc, char **argv)
 {
-	static const char *const names[] = {"person", "person-add", "person-remove", "person-move",
-					    "split",  "merge",      "priority",      "transfer",
-					    "reopen", "revert",     "document-void", NULL};
+	static const char *const names[] = {
+		"person",        "person-add", "person-remove", "person-move", "split",
+		"merge",         "priority",   "transfer",      "reopen",      "revert",
+		"document-void", "escort",     "escort-remove", NULL};
 	static int (*const subs[])(struct args *) = {
-		cmd_person, cmd_person_add, cmd_person_remove, cmd_person_move,
-		cmd_split,  cmd_merge,      cmd_priority,      cmd_transfer,
-		cmd_reopen, cmd_revert,     cmd_document_void};
+		cmd_person,        cmd_person_add, cmd_person_remove, cmd_person_move, cmd_split,
+		cmd_merge,         cmd_priority,   cmd_transfer,      cmd_reopen,      cmd_revert,
+		cmd_document_void, cmd_escort,     cmd_escort_remove};
 	_Static_assert(sizeof(subs) / sizeof(subs[0]) == sizeof(names) / sizeof(names[0]) - 1,
 		       "one function per subcommand name");
 	struct args a;
@@ -445,6 +542,10 @@ const struct cor_command cor_cmd_correct = {
 	"       corridor correct reopen CASE-ID --reason T\n"
 	"       corridor correct revert CASE-ID --reason T\n"
 	"       corridor correct document-void PERSON-ID KIND NUMBER [--issuer C] --reason T\n"
+	"       corridor correct escort MOVEMENT ESCORT [--family N] [--given N] [--sex F|M|X]\n"
+	"                [--birth-date D] [--nationality C] [--passport NO] [--issuer C]\n"
+	"                [--expires D] [--medical|--operational] --reason T\n"
+	"       corridor correct escort-remove MOVEMENT ESCORT --reason T\n"
 	"  (each also takes --json and --db PATH)\n\n"
 	"Each correction is kept in the case's history with the value before and after,\n"
 	"the reason and who made it ('corridor case show'). A reason is required. A person\n"
@@ -455,7 +556,8 @@ const struct cor_command cor_cmd_correct = {
 	"moved takes the next number of the case joined; 'split' makes a new case whose\n"
 	"principal is the first person named; 'merge' moves every person into INTO-CASE-ID,\n"
 	"which keeps its ID, and closes CASE-ID (--relationship: that of its principal\n"
-	"there, other_relative when not given).\n"
+	"there, other_relative when not given). 'escort' corrects a named escort (ESCORT:\n"
+	"its number on the movement), 'escort-remove' takes one off before departure.\n"
 	"See docs/corrections.md.",
 	"correct what was recorded wrongly, with the value before and after and a reason",
 	0,

@@ -11,6 +11,7 @@
 #include "domain/correct.h"
 #include "domain/protection.h"
 #include "service/json.h"
+#include "service/movement.h"
 #include "service/numbers.h"
 #include "store/store_correct.h"
 #include "store/store_health.h"
@@ -215,7 +216,9 @@ json_t *cor_svc_correction_json(const struct cor_ctx *cx, const char *reason,
 						"subject", ch->subject, "field", ch->field,
 						"before", ch->before, "after", ch->after));
 	}
-	return json_pack("{s:s, s:o, s:o, s:s, s:s, s:s, s:o}", "case", out->case_ref, "person",
+	return json_pack("{s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:o}", "case",
+			 cor_json_str(out->case_ref[0] ? out->case_ref : NULL), "movement",
+			 cor_json_str(out->movement[0] ? out->movement : NULL), "person",
 			 cor_json_str(out->person[0] ? out->person : NULL), "case_made",
 			 cor_json_str(out->case_made[0] ? out->case_made : NULL), "reason",
 			 reason ? reason : "", "at", cx->now, "by", cx->actor, "changes", a);
@@ -990,6 +993,218 @@ static int op_document_void(struct cor_ctx *cx, const void *vin, void *vout)
 	return record(cx, who.case_id, who.c.ref, out, subject, "document", line, "", in->reason);
 }
 
+/* ---- escort.correct, escort.remove ---------------------------------------- */
+
+struct escort_find {
+	int no;
+	bool found;
+	struct cor_escort e;
+};
+
+static int escort_one(const struct cor_escort *e, void *ctx)
+{
+	struct escort_find *f = ctx;
+	if (e->no == f->no) {
+		f->e = *e;
+		f->found = true;
+	}
+	return 0;
+}
+
+static int count_booked(const struct cor_booking *b, void *ctx)
+{
+	*(int *)ctx += b->status == COR_BOOKING_BOOKED;
+	return 0;
+}
+
+/* Movement ref and its escort no; *booked gets how many cases are booked on it. */
+static int load_escort(struct cor_ctx *cx, const char *ref, int no, struct cor_movement *m,
+		       struct escort_find *f, int *booked)
+{
+	int err;
+	if (!ref || !*ref)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "movement",
+				     "give the movement's reference");
+	if (no < 1)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "escort",
+				     "%d is not an escort's number (1, 2, ...)", no);
+	err = cor_store_movement_get(cx->st, ref, m);
+	if (err == COR_ENOTFOUND)
+		return cor_error_set(&cx->err, COR_CODE_MOVEMENT_NOT_FOUND, "movement",
+				     "no movement '%s'", ref);
+	memset(f, 0, sizeof(*f));
+	f->no = no;
+	*booked = 0;
+	if (err < 0 || (err = cor_store_movement_escort_each(cx->st, ref, escort_one, f)) < 0 ||
+	    (err = cor_store_booking_each(cx->st, ref, count_booked, booked)) < 0)
+		return cor_ctx_store_error(cx, err);
+	if (!f->found)
+		return cor_error_set(&cx->err, COR_CODE_ESCORT_NOT_FOUND, "escort",
+				     "movement '%s' has no escort %d", ref, no);
+	return 0;
+}
+
+static int record_escort(struct cor_ctx *cx, const char *movement, int no,
+			 struct cor_svc_correction_out *out, const char *field, const char *before,
+			 const char *after, const char *reason)
+{
+	char subject[32];
+	if (out->n == COR_SVC_CHANGES_MAX)
+		return cor_error_set(&cx->err, COR_CODE_CAPACITY, NULL,
+				     "one correction changes at most %d fields",
+				     COR_SVC_CHANGES_MAX);
+	snprintf(subject, sizeof(subject), "escort %d", no);
+	struct cor_svc_change *ch = &out->changes[out->n++];
+	snprintf(ch->case_ref, sizeof(ch->case_ref), "%s", movement);
+	snprintf(ch->subject, sizeof(ch->subject), "%s", subject);
+	snprintf(ch->field, sizeof(ch->field), "%s", field);
+	snprintf(ch->before, sizeof(ch->before), "%s", before);
+	snprintf(ch->after, sizeof(ch->after), "%s", after);
+	struct cor_correction c = {ch->subject, ch->field, ch->before,
+				   ch->after,   reason,    cx->actor};
+	int err = cor_store_movement_correction_add(cx->st, movement, &c);
+	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
+}
+
+static int set_field(struct cor_ctx *cx, const char *field, char *dst, size_t len, const char *v)
+{
+	if (!v)
+		return 0;
+	if (strlen(v) >= len)
+		return cor_error_set(&cx->err, COR_CODE_INVALID, field, "%s: at most %zu bytes",
+				     field, len - 1);
+	snprintf(dst, len, "%s", v);
+	return 0;
+}
+
+static void escort_line(char *buf, size_t len, const struct cor_escort *e)
+{
+	char d[COR_DATE_LEN];
+	snprintf(buf, len, "%s, %s (%c, %s, %s, %s%s%s)", e->family_name, e->given_names, e->sex,
+		 cor_date_format(e->birth_date, d), e->nationality,
+		 e->medical ? "medical" : "operational", e->passport[0] ? ", passport " : "",
+		 e->passport);
+}
+
+static int op_escort_correct(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	const struct cor_svc_escort_correct_in *in = vin;
+	struct cor_svc_correction_out *out = vout;
+	struct cor_movement m;
+	struct escort_find f;
+	int booked, err;
+
+	out_init(out, "");
+	if ((err = check_reason(cx, in->reason)) < 0)
+		return err;
+	if (!in->family_name && !in->given_names && !in->sex && !in->nationality && !in->passport &&
+	    !in->issuer && !in->has_birth_date && !in->has_expires && in->medical < 0)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "escort",
+				     "what is to be corrected? give at least one field");
+	if ((err = load_escort(cx, in->movement, in->no, &m, &f, &booked)) < 0)
+		return err;
+	snprintf(out->movement, sizeof(out->movement), "%s", m.ref);
+	if (m.state == COR_MSTATE_CANCELLED)
+		return cor_error_set(&cx->err, COR_CODE_WRONG_STATE, "movement",
+				     "movement '%s' is cancelled: its escorts are not corrected",
+				     m.ref);
+	struct cor_escort e = f.e, was = f.e;
+	if ((err = set_field(cx, "family_name", e.family_name, sizeof(e.family_name),
+			     in->family_name)) < 0 ||
+	    (err = set_field(cx, "given_names", e.given_names, sizeof(e.given_names),
+			     in->given_names)) < 0 ||
+	    (err = set_field(cx, "nationality", e.nationality, sizeof(e.nationality),
+			     in->nationality)) < 0 ||
+	    (err = set_field(cx, "passport", e.passport, sizeof(e.passport), in->passport)) < 0 ||
+	    (err = set_field(cx, "issuer", e.issuer, sizeof(e.issuer), in->issuer)) < 0)
+		return err;
+	if (in->sex) {
+		if (strlen(in->sex) != 1)
+			return cor_error_set(&cx->err, COR_CODE_INVALID, "sex", "sex is F, M or X");
+		e.sex = in->sex[0];
+	}
+	if (in->has_birth_date)
+		e.birth_date = in->birth_date;
+	if (in->has_expires) {
+		e.expires_on = in->expires;
+		e.has_expiry = true;
+	}
+	if (in->medical >= 0)
+		e.medical = in->medical != 0;
+	if ((err = cor_svc_escort_check(cx, &e)) < 0)
+		return err;
+	if (e.medical != was.medical && booked)
+		return cor_error_set(&cx->err, COR_CODE_WRONG_STATE, "medical",
+				     "movement '%s' has %d case%s booked, counted against its "
+				     "medical escorts: escort %d stays %s",
+				     m.ref, booked, booked == 1 ? "" : "s", e.no,
+				     was.medical ? "medical" : "operational");
+	char b1[COR_DATE_LEN], a1[COR_DATE_LEN], b2[COR_DATE_LEN] = "", a2[COR_DATE_LEN] = "";
+	char ws[2] = {was.sex, '\0'}, es[2] = {e.sex, '\0'};
+	if (was.has_expiry)
+		cor_date_format(was.expires_on, b2);
+	if (e.has_expiry)
+		cor_date_format(e.expires_on, a2);
+	const struct {
+		const char *field, *before, *after;
+	} fields[] = {
+		{"family_name", was.family_name, e.family_name},
+		{"given_names", was.given_names, e.given_names},
+		{"sex", ws, es},
+		{"birth_date", cor_date_format(was.birth_date, b1),
+		 cor_date_format(e.birth_date, a1)},
+		{"nationality", was.nationality, e.nationality},
+		{"passport", was.passport, e.passport},
+		{"issuer", was.issuer, e.issuer},
+		{"expires_on", b2, a2},
+		{"medical", was.medical ? "yes" : "no", e.medical ? "yes" : "no"},
+	};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (strcmp(fields[i].before, fields[i].after) &&
+		    (err = record_escort(cx, m.ref, e.no, out, fields[i].field, fields[i].before,
+					 fields[i].after, in->reason)) < 0)
+			return err;
+	if (out->n == 0)
+		return cor_error_set(&cx->err, COR_CODE_INVALID, "escort",
+				     "escort %d of movement '%s' already has the values given: "
+				     "nothing to correct",
+				     e.no, m.ref);
+	err = cor_store_escort_update(cx->st, m.ref, &e);
+	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
+}
+
+static int op_escort_remove(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	const struct cor_svc_escort_remove_in *in = vin;
+	struct cor_svc_correction_out *out = vout;
+	struct cor_movement m;
+	struct escort_find f;
+	char line[COR_SVC_VALUE_MAX];
+	int booked, err;
+
+	out_init(out, "");
+	if ((err = check_reason(cx, in->reason)) < 0 ||
+	    (err = load_escort(cx, in->movement, in->no, &m, &f, &booked)) < 0)
+		return err;
+	snprintf(out->movement, sizeof(out->movement), "%s", m.ref);
+	if (m.state != COR_MSTATE_PLANNED && m.state != COR_MSTATE_OPEN &&
+	    m.state != COR_MSTATE_CLOSED)
+		return cor_error_set(&cx->err, COR_CODE_WRONG_STATE, "movement",
+				     "movement '%s' is '%s': an escort is taken off before "
+				     "departure; after it, their record can be corrected",
+				     m.ref, cor_movement_state_name(m.state));
+	if (f.e.medical && booked)
+		return cor_error_set(&cx->err, COR_CODE_WRONG_STATE, "escort",
+				     "escort %d is a medical escort of movement '%s', which has %d "
+				     "case%s booked counted against its medical escorts: cancel "
+				     "those bookings first",
+				     f.e.no, m.ref, booked, booked == 1 ? "" : "s");
+	escort_line(line, sizeof(line), &f.e);
+	if ((err = cor_store_escort_delete(cx->st, m.ref, f.e.no)) < 0)
+		return cor_ctx_store_error(cx, err);
+	return record_escort(cx, m.ref, f.e.no, out, "escort", line, "", in->reason);
+}
+
 /* ---- the table ----------------------------------------------------------- */
 
 static const struct cor_op op_person_correct_row = {
@@ -1010,6 +1225,12 @@ static const struct cor_op op_case_split_row = {"case.split", COR_OP_WRITE, "cas
 static const struct cor_op op_case_merge_row = {
 	"case.merge", COR_OP_WRITE, "case.write", op_case_merge,
 	"merge a case into another, which keeps its ref; the first is closed"};
+static const struct cor_op op_escort_correct_row = {
+	"escort.correct", COR_OP_WRITE, "movement.write", op_escort_correct,
+	"correct a named escort's identity, passport or kind"};
+static const struct cor_op op_escort_remove_row = {"escort.remove", COR_OP_WRITE, "movement.write",
+						   op_escort_remove,
+						   "take off an escort named by mistake"};
 static const struct cor_op op_case_priority_row = {"case.priority", COR_OP_WRITE, "case.write",
 						   op_case_priority, "correct a case's priority"};
 static const struct cor_op op_case_transfer_row = {
@@ -1026,9 +1247,13 @@ static const struct cor_op op_document_void_row = {"document.void", COR_OP_WRITE
 						   "void a document added in error"};
 
 const struct cor_op *const cor_ops_correct[] = {
-	&op_person_correct_row, &op_person_add_row,  &op_person_remove_row, &op_case_priority_row,
-	&op_case_transfer_row,  &op_case_reopen_row, &op_case_revert_row,   &op_document_void_row,
-	&op_person_move_row,    &op_case_split_row,  &op_case_merge_row,    NULL,
+	&op_person_correct_row, &op_person_add_row,
+	&op_person_remove_row,  &op_case_priority_row,
+	&op_case_transfer_row,  &op_case_reopen_row,
+	&op_case_revert_row,    &op_document_void_row,
+	&op_person_move_row,    &op_case_split_row,
+	&op_case_merge_row,     &op_escort_correct_row,
+	&op_escort_remove_row,  NULL,
 };
 
 int cor_svc_person_correct(struct cor_ctx *cx, const struct cor_svc_person_correct_in *in,
@@ -1095,4 +1320,16 @@ int cor_svc_case_merge(struct cor_ctx *cx, const struct cor_svc_case_merge_in *i
 		       struct cor_svc_correction_out *out)
 {
 	return cor_service_run(cx, &op_case_merge_row, in, out);
+}
+
+int cor_svc_escort_correct(struct cor_ctx *cx, const struct cor_svc_escort_correct_in *in,
+			   struct cor_svc_correction_out *out)
+{
+	return cor_service_run(cx, &op_escort_correct_row, in, out);
+}
+
+int cor_svc_escort_remove(struct cor_ctx *cx, const struct cor_svc_escort_remove_in *in,
+			  struct cor_svc_correction_out *out)
+{
+	return cor_service_run(cx, &op_escort_remove_row, in, out);
 }

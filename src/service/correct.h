@@ -22,6 +22,7 @@
 
 #include <jansson.h>
 
+#include "domain/movement.h"
 #include "service/service.h"
 
 /* Fields one correction changes at most: a merge of 99 persons records each
@@ -32,7 +33,7 @@
 /* One field changed: what it belongs to ("person LY-TIP-2026-000123-02",
  * "case", "document passport P123 of LY-...-01"), the field, its values. */
 struct cor_svc_change {
-	char case_ref[COR_CASE_REF_MAX]; /* the case whose history records it */
+	char case_ref[COR_CASE_REF_MAX]; /* the case (or movement) whose history records it */
 	char subject[80];
 	char field[24];
 	char before[COR_SVC_VALUE_MAX];
@@ -44,13 +45,15 @@ struct cor_svc_change {
  * Every correction's output; about 200 KiB, so better not on a stack. */
 struct cor_svc_correction_out {
 	char case_ref[COR_CASE_REF_MAX];
-	char person[COR_PERSON_REF_MAX +
-		    8];                   /* a person added or moved: their new ID; "" otherwise */
-	char case_made[COR_CASE_REF_MAX]; /* a case split off: its ref; "" otherwise */
+	/* A person added or moved: their new ID; "" otherwise. */
+	char person[COR_PERSON_REF_MAX + 8];
+	char case_made[COR_CASE_REF_MAX];        /* a case split off: its ref; "" otherwise */
+	char movement[COR_MOVEMENT_REF_MAX + 1]; /* an escort's movement; "" otherwise */
 	int n;
 	struct cor_svc_change changes[COR_SVC_CHANGES_MAX];
 };
-/* {"case":..,"person":..|null,"case_made":..|null,"reason":..,"at":..,"by":..,
+/* {"case":..|null,"movement":..|null,"person":..|null,"case_made":..|null,
+ *  "reason":..,"at":..,"by":..,
  *  "changes":[{"case":..,"subject":..,"field":..,"before":..,"after":..}]} */
 json_t *cor_svc_correction_json(const struct cor_ctx *cx, const char *reason,
 				const struct cor_svc_correction_out *out);
@@ -214,6 +217,38 @@ struct cor_svc_document_void_in {
 	const char *reason;
 };
 int cor_svc_document_void(struct cor_ctx *cx, const struct cor_svc_document_void_in *in,
+			  struct cor_svc_correction_out *out);
+
+/* escort.correct: correct named escort no of movement: family_name and
+ * given_names (Latin script, as on the passport), sex, birth date,
+ * nationality, passport (with issuer and expiry), medical; NULL (has_*
+ * false, medical -1) leaves a field as it is. Checked as naming an escort
+ * checks it (INVALID naming the field). Not on a cancelled movement; the
+ * medical flag not while a case is booked on the movement (the bookings
+ * counted the medical escorts named). ESCORT_NOT_FOUND when there is no
+ * such escort; INVALID when nothing changes. Recorded in the movement's
+ * history. */
+struct cor_svc_escort_correct_in {
+	const char *movement;
+	int no;
+	const char *family_name, *given_names, *sex, *nationality, *passport, *issuer;
+	bool has_birth_date, has_expires;
+	struct cor_date birth_date, expires;
+	int medical; /* -1: unchanged; 0 operational, 1 medical */
+	const char *reason;
+};
+int cor_svc_escort_correct(struct cor_ctx *cx, const struct cor_svc_escort_correct_in *in,
+			   struct cor_svc_correction_out *out);
+
+/* escort.remove: take named escort no off movement, named by mistake;
+ * only before departure (planned, open, closed), and a medical escort not
+ * while a case is booked on it (WRONG_STATE). */
+struct cor_svc_escort_remove_in {
+	const char *movement;
+	int no;
+	const char *reason;
+};
+int cor_svc_escort_remove(struct cor_ctx *cx, const struct cor_svc_escort_remove_in *in,
 			  struct cor_svc_correction_out *out);
 
 extern const struct cor_op *const cor_ops_correct[];

@@ -133,6 +133,76 @@ static int pg_merge_record(struct cor_store *s, int64_t case_id, int64_t into_id
 		    4, v, "recording a merge", NULL);
 }
 
+static int pg_escort_update(struct cor_store *s, const char *movement, const struct cor_escort *e)
+{
+	char no[24], birth[COR_DATE_LEN], exp[COR_DATE_LEN], sex[2] = {e->sex, '\0'};
+	bool changed = false;
+	const char *v[] = {movement,
+			   num(no, e->no),
+			   e->family_name,
+			   e->given_names,
+			   sex,
+			   cor_date_format(e->birth_date, birth),
+			   e->nationality,
+			   e->passport,
+			   e->passport[0] ? e->issuer : "",
+			   e->passport[0] && e->has_expiry ? cor_date_format(e->expires_on, exp)
+							   : NULL,
+			   e->medical ? "1" : "0"};
+	int err = exec(s,
+		       "UPDATE movement_escort SET family_name = $3, given_names = $4, sex = $5,"
+		       " birth_date = $6, nationality = $7, passport = $8, issuer = $9,"
+		       " expires_on = $10, medical = $11"
+		       " WHERE movement_id = (SELECT id FROM movement WHERE ref = $1) AND no = $2",
+		       11, v, "correcting an escort", &changed);
+	if (err == 0 && !changed) {
+		cor_pg_msg(PG(s), "movement '%s' has no escort %d", movement, e->no);
+		err = COR_ENOTFOUND;
+	}
+	return err;
+}
+
+static int pg_escort_delete(struct cor_store *s, const char *movement, int no)
+{
+	char n[24];
+	bool changed = false;
+	const char *v[] = {movement, num(n, no)};
+	int err = exec(s,
+		       "DELETE FROM movement_escort WHERE movement_id ="
+		       " (SELECT id FROM movement WHERE ref = $1) AND no = $2",
+		       2, v, "removing an escort", &changed);
+	if (err == 0 && !changed) {
+		cor_pg_msg(PG(s), "movement '%s' has no escort %d", movement, no);
+		err = COR_ENOTFOUND;
+	}
+	return err;
+}
+
+static int pg_movement_correction_add(struct cor_store *s, const char *movement,
+				      const struct cor_correction *c)
+{
+	char at[COR_TIME_LEN];
+	bool changed = false;
+	const char *v[] = {movement,
+			   cor_store_now(s, at),
+			   c->actor,
+			   c->subject,
+			   c->reason ? c->reason : "",
+			   c->field,
+			   c->before ? c->before : "",
+			   c->after ? c->after : ""};
+	int err = exec(s,
+		       "INSERT INTO event (case_id, movement_id, at, actor, action, detail, reason,"
+		       " field, old_value, new_value) SELECT NULL, id, $2, $3, 'corrected', $4, $5,"
+		       " $6, $7, $8 FROM movement WHERE ref = $1",
+		       8, v, "recording a correction", &changed);
+	if (err == 0 && !changed) {
+		cor_pg_msg(PG(s), "no movement '%s'", movement);
+		err = COR_ENOTFOUND;
+	}
+	return err;
+}
+
 static int pg_priority_set(struct cor_store *s, int64_t case_id, enum cor_priority p)
 {
 	char cid[24];
@@ -213,6 +283,9 @@ const struct cor_store_correct_ops cor_pg_correct_ops = {
 	.person_delete = pg_person_delete,
 	.person_move = pg_person_move,
 	.merge_record = pg_merge_record,
+	.escort_update = pg_escort_update,
+	.escort_delete = pg_escort_delete,
+	.movement_correction_add = pg_movement_correction_add,
 	.priority_set = pg_priority_set,
 	.office_set = pg_office_set,
 	.state_put = pg_state_put,

@@ -56,6 +56,17 @@ static const char sql_person_delete[] = "DELETE FROM person WHERE id = ?1";
 static const char sql_person_move[] = "UPDATE person SET case_id = ?2, seq = ?3 WHERE id = ?1";
 static const char sql_merge_record[] =
 	"INSERT INTO case_merge (case_id, into_id, at, by) VALUES (?1, ?2, ?3, ?4)";
+static const char sql_escort_update[] =
+	"UPDATE movement_escort SET family_name = ?3, given_names = ?4, sex = ?5, birth_date = ?6,"
+	" nationality = ?7, passport = ?8, issuer = ?9, expires_on = ?10, medical = ?11"
+	" WHERE movement_id = (SELECT id FROM movement WHERE ref = ?1) AND no = ?2";
+static const char sql_escort_delete[] =
+	"DELETE FROM movement_escort WHERE movement_id = (SELECT id FROM movement WHERE ref = ?1)"
+	" AND no = ?2";
+static const char sql_movement_correction_add[] =
+	"INSERT INTO event (case_id, movement_id, at, actor, action, detail, reason, field,"
+	" old_value, new_value, uid) SELECT NULL, id, ?2, ?3, 'corrected', ?4, ?5, ?6, ?7, ?8,"
+	" cor_uuid7() FROM movement WHERE ref = ?1";
 static const char sql_priority_set[] = "UPDATE cases SET priority = ?2 WHERE id = ?1";
 static const char sql_office_set[] =
 	"UPDATE cases SET office_id = (SELECT id FROM office WHERE code = ?2)"
@@ -179,6 +190,70 @@ static int sq_merge_record(struct cor_store *st, int64_t case_id, int64_t into_i
 	return cor_sqlite_step_done(st, s, "recording a merge");
 }
 
+/* COR_ENOTFOUND, with a message, when the last statement changed no row. */
+static int changed(struct cor_store *st, int err, const char *movement, int no)
+{
+	if (err == 0 && sqlite3_changes(st->db) == 0) {
+		cor_sqlite_msg(st, "movement '%s' has no escort %d", movement, no);
+		err = COR_ENOTFOUND;
+	}
+	return err;
+}
+
+static int sq_escort_update(struct cor_store *st, const char *movement, const struct cor_escort *e)
+{
+	char birth[COR_DATE_LEN], exp[COR_DATE_LEN];
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_escort_update);
+	if (s) {
+		cor_sqlite_bind_text(s, 1, movement);
+		sqlite3_bind_int(s, 2, e->no);
+		cor_sqlite_bind_text(s, 3, e->family_name);
+		cor_sqlite_bind_text(s, 4, e->given_names);
+		sqlite3_bind_text(s, 5, &e->sex, 1, SQLITE_STATIC);
+		cor_sqlite_bind_text(s, 6, cor_date_format(e->birth_date, birth));
+		cor_sqlite_bind_text(s, 7, e->nationality);
+		cor_sqlite_bind_text(s, 8, e->passport);
+		cor_sqlite_bind_text(s, 9, e->passport[0] ? e->issuer : "");
+		if (e->passport[0] && e->has_expiry)
+			cor_sqlite_bind_text(s, 10, cor_date_format(e->expires_on, exp));
+		sqlite3_bind_int(s, 11, e->medical);
+	}
+	return changed(st, cor_sqlite_step_done(st, s, "correcting an escort"), movement, e->no);
+}
+
+static int sq_escort_delete(struct cor_store *st, const char *movement, int no)
+{
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_escort_delete);
+	if (s) {
+		cor_sqlite_bind_text(s, 1, movement);
+		sqlite3_bind_int(s, 2, no);
+	}
+	return changed(st, cor_sqlite_step_done(st, s, "removing an escort"), movement, no);
+}
+
+static int sq_movement_correction_add(struct cor_store *st, const char *movement,
+				      const struct cor_correction *c)
+{
+	char at[COR_TIME_LEN];
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_movement_correction_add);
+	if (s) {
+		cor_sqlite_bind_text(s, 1, movement);
+		cor_sqlite_bind_text(s, 2, cor_store_now(st, at));
+		cor_sqlite_bind_text(s, 3, c->actor);
+		cor_sqlite_bind_text(s, 4, c->subject);
+		cor_sqlite_bind_text(s, 5, c->reason ? c->reason : "");
+		cor_sqlite_bind_text(s, 6, c->field);
+		cor_sqlite_bind_text(s, 7, c->before ? c->before : "");
+		cor_sqlite_bind_text(s, 8, c->after ? c->after : "");
+	}
+	int err = cor_sqlite_step_done(st, s, "recording a correction");
+	if (err == 0 && sqlite3_changes(st->db) == 0) {
+		cor_sqlite_msg(st, "no movement '%s'", movement);
+		err = COR_ENOTFOUND;
+	}
+	return err;
+}
+
 static int sq_priority_set(struct cor_store *st, int64_t case_id, enum cor_priority p)
 {
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_priority_set);
@@ -271,6 +346,9 @@ const struct cor_store_correct_ops cor_sqlite_correct_ops = {
 	.person_delete = sq_person_delete,
 	.person_move = sq_person_move,
 	.merge_record = sq_merge_record,
+	.escort_update = sq_escort_update,
+	.escort_delete = sq_escort_delete,
+	.movement_correction_add = sq_movement_correction_add,
 	.priority_set = sq_priority_set,
 	.office_set = sq_office_set,
 	.state_put = sq_state_put,

@@ -39,6 +39,22 @@ int cor_store_case_merge_record(struct cor_store *st, int64_t case_id, int64_t i
 	return OPS(st)->merge_record(st, case_id, into_id, actor);
 }
 
+int cor_store_escort_update(struct cor_store *st, const char *movement, const struct cor_escort *e)
+{
+	return OPS(st)->escort_update(st, movement, e);
+}
+
+int cor_store_escort_delete(struct cor_store *st, const char *movement, int no)
+{
+	return OPS(st)->escort_delete(st, movement, no);
+}
+
+int cor_store_movement_correction_add(struct cor_store *st, const char *movement,
+				      const struct cor_correction *c)
+{
+	return OPS(st)->movement_correction_add(st, movement, c);
+}
+
 int cor_store_case_priority_set(struct cor_store *st, int64_t case_id, enum cor_priority p)
 {
 	return OPS(st)->priority_set(st, case_id, p);

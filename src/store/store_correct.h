@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The store's side of corrections: the record writes a correction makes
-// (a person's fields, a person added by mistake taken out, a case's
-// priority, office or state put right, a document voided) and the event
-// that records each with the value before and after. Callers see domain
+// (a person's fields, a person added by mistake taken out or moved, a
+// case's priority, office or state put right, a document voided, a named
+// escort corrected or taken off) and the event that records each with the
+// value before and after. Callers see domain
 // records, never SQL (the backends: sqlite_correct.c and pg_correct.c,
 // through store_correct_ops.h).
 //
@@ -21,6 +22,7 @@
 
 #include "domain/case.h"
 #include "store/store.h"
+#include "store/store_movement.h"
 
 /* One corrected field, as the history keeps it. */
 struct cor_correction {
@@ -60,6 +62,15 @@ int cor_store_person_move(struct cor_store *st, int64_t person_id, int64_t to_ca
  * store's now (once: a merged case is closed, which the caller checks). */
 int cor_store_case_merge_record(struct cor_store *st, int64_t case_id, int64_t into_id,
 				const char *actor);
+/* Write escort e (the one numbered e->no) of movement ref: names, sex,
+ * birth date, nationality, passport, issuer, expiry, medical.
+ * COR_ENOTFOUND when the movement has no such escort. */
+int cor_store_escort_update(struct cor_store *st, const char *movement, const struct cor_escort *e);
+/* Delete escort no of movement ref. COR_ENOTFOUND when there is none. */
+int cor_store_escort_delete(struct cor_store *st, const char *movement, int no);
+/* Append correction c to movement ref's history (an event of no case). */
+int cor_store_movement_correction_add(struct cor_store *st, const char *movement,
+				      const struct cor_correction *c);
 /* Set case case_id's priority. */
 int cor_store_case_priority_set(struct cor_store *st, int64_t case_id, enum cor_priority p);
 /* Set case case_id's office (its ref stays). COR_ENOTFOUND: no such office. */

@@ -16,6 +16,11 @@ struct cor_store_correct_ops {
 	int (*person_move)(struct cor_store *st, int64_t person_id, int64_t to_case_id, int seq);
 	int (*merge_record)(struct cor_store *st, int64_t case_id, int64_t into_id,
 			    const char *actor);
+	int (*escort_update)(struct cor_store *st, const char *movement,
+			     const struct cor_escort *e);
+	int (*escort_delete)(struct cor_store *st, const char *movement, int no);
+	int (*movement_correction_add)(struct cor_store *st, const char *movement,
+				       const struct cor_correction *c);
 	int (*priority_set)(struct cor_store *st, int64_t case_id, enum cor_priority p);
 	int (*office_set)(struct cor_store *st, int64_t case_id, const char *office);
 	int (*state_put)(struct cor_store *st, int64_t case_id, const char *from, const char *to);

@@ -146,7 +146,7 @@ refused 2 "corridor correct: --birth-date: '2026-02-30' is not a real date in th
 refused 2 "corridor correct: person: person takes no --languages" correct person "$P2" --languages en --reason x
 refused 2 "corridor correct: --birth-date-approx or --birth-date-exact, once" \
 	correct person "$P2" --birth-date-approx --birth-date-exact --reason x
-refused 2 "corridor correct: which? person, person-add, person-remove, person-move, split, merge, priority, transfer, reopen, revert or document-void" \
+refused 2 "corridor correct: which? person, person-add, person-remove, person-move, split, merge, priority, transfer, reopen, revert, document-void, escort or escort-remove" \
 	"$CORRIDOR" correct
 
 # A person's ID, case and documents stay as they were.
