@@ -185,9 +185,14 @@ static int print_show(json_t *doc)
 	printf("history\n");
 	json_array_foreach(json_object_get(doc, "history"), i, v)
 	{
-		const char *reason = str(v, "reason");
-		printf("  %s  %-12s %-10s %s%s%s\n", str(v, "at"), str(v, "actor"),
-		       str(v, "action"), str(v, "detail"), *reason ? ": " : "", reason);
+		const char *reason = str(v, "reason"), *field = str(v, "field");
+		if (*field)
+			printf("  %s  %-12s %-10s %s %s: '%s' -> '%s'%s%s\n", str(v, "at"),
+			       str(v, "actor"), str(v, "action"), str(v, "detail"), field,
+			       str(v, "before"), str(v, "after"), *reason ? ": " : "", reason);
+		else
+			printf("  %s  %-12s %-10s %s%s%s\n", str(v, "at"), str(v, "actor"),
+			       str(v, "action"), str(v, "detail"), *reason ? ": " : "", reason);
 	}
 	json_decref(doc);
 	return COR_EXIT_OK;

@@ -337,9 +337,14 @@ static void print_show(json_t *d)
 	printf("history\n");
 	json_array_foreach(json_object_get(d, "history"), i, v)
 	{
-		const char *reason = str(v, "reason");
-		printf("  %s  %-10s %s%s%s  (%s)\n", str(v, "at"), str(v, "action"),
-		       str(v, "detail"), *reason ? ": " : "", reason, str(v, "actor"));
+		const char *reason = str(v, "reason"), *field = str(v, "field");
+		if (*field)
+			printf("  %s  %-10s %s %s: '%s' -> '%s'%s%s  (%s)\n", str(v, "at"),
+			       str(v, "action"), str(v, "detail"), field, str(v, "before"),
+			       str(v, "after"), *reason ? ": " : "", reason, str(v, "actor"));
+		else
+			printf("  %s  %-10s %s%s%s  (%s)\n", str(v, "at"), str(v, "action"),
+			       str(v, "detail"), *reason ? ": " : "", reason, str(v, "actor"));
 	}
 }
 

@@ -189,8 +189,13 @@ static int show_person(const struct cor_person *p, const struct cor_document *do
 static int show_event(const struct cor_event *e, void *ctx)
 {
 	struct show_run *r = ctx;
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o}", "at", e->at, "actor", e->actor, "action",
-			      e->action, "detail", e->detail, "reason", cor_json_str(e->reason));
+	bool change = e->field && *e->field;
+	json_t *o =
+		json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "at", e->at, "actor",
+			  e->actor, "action", e->action, "detail", e->detail, "reason",
+			  cor_json_str(e->reason), "field", cor_json_str(change ? e->field : NULL),
+			  "before", change ? json_string(e->before ? e->before : "") : json_null(),
+			  "after", change ? json_string(e->after ? e->after : "") : json_null());
 	return o && !json_array_append_new(r->history, o) ? 0 : COR_ENOMEM;
 }
 

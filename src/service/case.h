@@ -58,7 +58,9 @@ json_t *cor_svc_case_summary_json(const struct cor_case_summary *s);
  *   "birth_date_approx","nationality","languages":[...],
  *   "needs":[{"code","meaning"}],
  *   "documents":[{"kind","number","issuer","expires_on"}]}],
- *  "history":[{"at","actor","action","detail","reason"}]}
+ *  "history":[{"at","actor","action","detail","reason","field","before",
+ *   "after"}]}: field, before and after are a correction's (service/correct.h),
+ * null for every other event.
  * CASE_NOT_FOUND (field "case") when there is no such case. */
 struct cor_svc_case_show_in {
 	const char *ref;

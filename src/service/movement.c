@@ -364,10 +364,14 @@ static int add_booking(const struct cor_booking *b, void *ctx)
 
 static int add_event(const struct cor_event *e, void *ctx)
 {
-	return json_array_append_new(ctx,
-				     json_pack("{s:s, s:s, s:s, s:s, s:o}", "at", e->at, "actor",
-					       e->actor, "action", e->action, "detail", e->detail,
-					       "reason", cor_json_str(e->reason)));
+	bool change = e->field && *e->field;
+	return json_array_append_new(
+		ctx,
+		json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "at", e->at, "actor",
+			  e->actor, "action", e->action, "detail", e->detail, "reason",
+			  cor_json_str(e->reason), "field", cor_json_str(change ? e->field : NULL),
+			  "before", change ? json_string(e->before ? e->before : "") : json_null(),
+			  "after", change ? json_string(e->after ? e->after : "") : json_null()));
 }
 
 static int op_movement_show(struct cor_ctx *cx, const void *vin, void *vout)
@@ -607,7 +611,7 @@ static int count_escort(const struct cor_escort *e, void *ctx)
 	return 0;
 }
 
-static int check_escort(struct cor_ctx *cx, const struct cor_escort *e)
+int cor_svc_escort_check(struct cor_ctx *cx, const struct cor_escort *e)
 {
 	if (!text_ok(e->family_name, sizeof(e->family_name) - 1))
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "family_name",
@@ -633,7 +637,8 @@ static int op_movement_escort_add(struct cor_ctx *cx, const void *vin, void *vou
 	struct cor_movement m;
 	int err;
 	(void)vout;
-	if ((err = check_escort(cx, &in->e)) < 0 || (err = get_movement(cx, in->ref, &m)) < 0)
+	if ((err = cor_svc_escort_check(cx, &in->e)) < 0 ||
+	    (err = get_movement(cx, in->ref, &m)) < 0)
 		return err;
 	if (m.state != COR_MSTATE_PLANNED && m.state != COR_MSTATE_OPEN &&
 	    m.state != COR_MSTATE_CLOSED)

@@ -68,7 +68,8 @@ json_t *cor_svc_movement_row_json(const struct cor_svc_movement_row *r);
  *  "quotas":[{"office","seats"}],
  *  "escorts":[{"no","family_name","given_names","medical"}],
  *  "bookings":[{"case","seat_group","status","persons","board","alight","at"}],
- *  "history":[{"at","actor","action","detail","reason"}]} */
+ *  "history":[{"at","actor","action","detail","reason","field","before",
+ *   "after"}]} (field, before, after: a correction's, service/correct.h) */
 struct cor_svc_movement_show_out {
 	json_t *doc;
 };
@@ -102,6 +103,10 @@ struct cor_svc_escort_in {
 	struct cor_escort e;
 };
 int cor_svc_movement_escort_add(struct cor_ctx *cx, const struct cor_svc_escort_in *in);
+/* Check an escort's fields (INVALID naming the field): a family name, given
+ * names of text, sex F, M or X, a nationality, the issuer of a passport.
+ * Naming an escort and correcting one share it. */
+int cor_svc_escort_check(struct cor_ctx *cx, const struct cor_escort *e);
 
 /* ---- bookings ---------------------------------------------------------- */
 

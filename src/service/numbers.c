@@ -278,29 +278,10 @@ static int check_name(struct cor_ctx *cx, const char *field, const char *v, bool
 	return 0;
 }
 
-static int check_register(struct cor_ctx *cx, const struct cor_svc_case_register_in *in)
+int cor_svc_person_check(struct cor_ctx *cx, const struct cor_person *p)
 {
-	const struct cor_person *p = &in->principal;
 	size_t at;
 	int err;
-	const struct cor_programme *prog = in->programme ? cor_programme_find(in->programme) : NULL;
-	if (!prog)
-		return invalid(cx, "programme",
-			       "a programme: HEV, VHR, AVR, REP, HASM, RST, REL or CPW",
-			       in->programme ? in->programme : "");
-	if ((err = office_exists(cx, in->office)) < 0)
-		return err;
-	if (!in->origin || !cor_country_is_iso3(in->origin))
-		return invalid(cx, "origin", "an ISO 3166-1 alpha-3 country code",
-			       in->origin ? in->origin : "");
-	if (!in->destination || !cor_country_is_iso3(in->destination))
-		return invalid(cx, "destination", "an ISO 3166-1 alpha-3 country code",
-			       in->destination ? in->destination : "");
-	if (!strcmp(in->origin, in->destination))
-		return cor_error_set(&cx->err, COR_CODE_INVALID, "destination",
-				     "destination: '%s' is the origin: a case moves out of the "
-				     "country it is in",
-				     in->destination);
 	if ((err = check_name(cx, "family_name_latin", p->family_name_latin, true, false)) < 0 ||
 	    (err = check_name(cx, "given_names_latin", p->given_names_latin, true, true)) < 0 ||
 	    (err = check_name(cx, "family_name", p->family_name, false, false)) < 0 ||
@@ -329,6 +310,30 @@ static int check_register(struct cor_ctx *cx, const struct cor_svc_case_register
 		return invalid(cx, "needs", "a '-'-separated list of specific-needs codes",
 			       p->needs);
 	return 0;
+}
+
+static int check_register(struct cor_ctx *cx, const struct cor_svc_case_register_in *in)
+{
+	int err;
+	const struct cor_programme *prog = in->programme ? cor_programme_find(in->programme) : NULL;
+	if (!prog)
+		return invalid(cx, "programme",
+			       "a programme: HEV, VHR, AVR, REP, HASM, RST, REL or CPW",
+			       in->programme ? in->programme : "");
+	if ((err = office_exists(cx, in->office)) < 0)
+		return err;
+	if (!in->origin || !cor_country_is_iso3(in->origin))
+		return invalid(cx, "origin", "an ISO 3166-1 alpha-3 country code",
+			       in->origin ? in->origin : "");
+	if (!in->destination || !cor_country_is_iso3(in->destination))
+		return invalid(cx, "destination", "an ISO 3166-1 alpha-3 country code",
+			       in->destination ? in->destination : "");
+	if (!strcmp(in->origin, in->destination))
+		return cor_error_set(&cx->err, COR_CODE_INVALID, "destination",
+				     "destination: '%s' is the origin: a case moves out of the "
+				     "country it is in",
+				     in->destination);
+	return cor_svc_person_check(cx, &in->principal);
 }
 
 static int op_register(struct cor_ctx *cx, const void *vin, void *vout)

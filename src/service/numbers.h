@@ -67,6 +67,12 @@ int cor_svc_numbers_add(struct cor_ctx *cx, const struct cor_svc_numbers_add_in 
  * none is left). Within an operation's transaction. */
 int cor_svc_case_number(struct cor_ctx *cx, const char *office, int year, long *seq);
 
+/* Check a person's fields as registration does (INVALID naming the field):
+ * names (the given names in Latin script required), sex, a birth date not
+ * in the future (cx->today) nor before 1900, nationality, languages and
+ * specific needs. Registration and corrections share it. */
+int cor_svc_person_check(struct cor_ctx *cx, const struct cor_person *p);
+
 /* case.register: a new case in state "registered", numbered by
  * cor_svc_case_number in the year of cx->today, with its principal
  * applicant (p->seq and p->relationship are set here). Each field is

@@ -16,5 +16,6 @@ extern const char cor_sqlite_migration_workflow[];
 extern const char cor_sqlite_migration_health[];
 extern const char cor_sqlite_migration_support[];
 extern const char cor_sqlite_migration_movement[];
+extern const char cor_sqlite_migration_correct[];
 
 #endif

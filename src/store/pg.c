@@ -25,6 +25,7 @@
 #include "store/store_numbers_ops.h"
 #include "store/store_support_ops.h"
 #include "store/store_history_ops.h"
+#include "store/store_correct_ops.h"
 #include "store/store_workflow_ops.h"
 #include "store/store_facts_ops.h"
 #include "util/error.h"
@@ -1213,8 +1214,8 @@ static int pg_case_list(struct cor_store *s, const struct cor_case_filter *f,
 		"SELECT " CASE_COLS ", (SELECT count(*) FROM person x WHERE x.case_id = c.id),"
 		" pa.family_name_latin, pa.given_names_latin, pa.nationality"
 		" FROM cases c JOIN office o ON o.id = c.office_id"
-		" LEFT JOIN person pa ON pa.case_id = c.id AND pa.seq = 1" FILTER_WHERE
-		" ORDER BY c.id LIMIT $6::bigint";
+		" LEFT JOIN person pa ON pa.case_id = c.id AND pa.relationship = "
+		"'principal'" FILTER_WHERE " ORDER BY c.id LIMIT $6::bigint";
 	struct filter_params fp;
 	struct list_ctx lc = {cb, ctx};
 	filter_params(&fp, f);
@@ -1329,10 +1330,11 @@ static int pg_case_events(struct cor_store *s, int64_t case_id,
 	if (err < 0)
 		return err;
 	snprintf(cid, sizeof(cid), "%lld", (long long)case_id);
-	PGresult *r = query(st,
-			    "SELECT at, actor, action, detail, reason FROM event"
-			    " WHERE case_id = $1 ORDER BY id",
-			    1, v, "reading the history", &err);
+	PGresult *r = query(
+		st,
+		"SELECT at, actor, action, detail, reason, field, old_value, new_value FROM event"
+		" WHERE case_id = $1 ORDER BY id",
+		1, v, "reading the history", &err);
 	if (!r)
 		return err;
 	for (int i = 0; i < PQntuples(r) && !ret; i++) {
@@ -1342,6 +1344,9 @@ static int pg_case_events(struct cor_store *s, int64_t case_id,
 		e.action = PQgetvalue(r, i, 2);
 		e.detail = PQgetvalue(r, i, 3);
 		e.reason = PQgetvalue(r, i, 4);
+		e.field = PQgetvalue(r, i, 5);
+		e.before = PQgetvalue(r, i, 6);
+		e.after = PQgetvalue(r, i, 7);
 		ret = cb(&e, ctx);
 	}
 	PQclear(r);
@@ -1487,6 +1492,7 @@ const struct cor_store_ops cor_pg_ops = {
 	.movement = &cor_pg_movement_ops,
 	.plan = &cor_pg_plan_ops,
 	.facts = &cor_pg_facts_ops,
+	.correct = &cor_pg_correct_ops,
 	.close = pg_close,
 	.begin = pg_begin,
 	.begin_read = pg_begin_read,

@@ -933,7 +933,8 @@ static int pg_movement_events(struct cor_store *s, const char *ref,
 			      int (*cb)(const struct cor_event *e, void *ctx), void *ctx)
 {
 	static const char sql[] =
-		"SELECT e.at, e.actor, e.action, e.detail, e.reason FROM event e JOIN movement m"
+		"SELECT e.at, e.actor, e.action, e.detail, e.reason, e.field, e.old_value,"
+		" e.new_value FROM event e JOIN movement m"
 		" ON m.id = e.movement_id WHERE m.ref = $1 ORDER BY e.id";
 	int err, ret = 0;
 	const char *v[] = {ref};
@@ -947,6 +948,9 @@ static int pg_movement_events(struct cor_store *s, const char *ref,
 		e.action = PQgetvalue(r, i, 2);
 		e.detail = PQgetvalue(r, i, 3);
 		e.reason = PQgetvalue(r, i, 4);
+		e.field = PQgetvalue(r, i, 5);
+		e.before = PQgetvalue(r, i, 6);
+		e.after = PQgetvalue(r, i, 7);
 		ret = cb(&e, ctx);
 	}
 	PQclear(r);

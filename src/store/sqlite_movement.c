@@ -1123,7 +1123,8 @@ static int sqlite_movement_events(struct cor_store *st, const char *ref,
 				  int (*cb)(const struct cor_event *e, void *ctx), void *ctx)
 {
 	static const char sql[] =
-		"SELECT e.at, e.actor, e.action, e.detail, e.reason FROM event e JOIN movement m"
+		"SELECT e.at, e.actor, e.action, e.detail, e.reason, e.field, e.old_value,"
+		" e.new_value FROM event e JOIN movement m"
 		" ON m.id = e.movement_id WHERE m.ref = ?1 ORDER BY e.id";
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
 	if (!s)
@@ -1137,6 +1138,9 @@ static int sqlite_movement_events(struct cor_store *st, const char *ref,
 		e.action = (const char *)sqlite3_column_text(s, 2);
 		e.detail = (const char *)sqlite3_column_text(s, 3);
 		e.reason = (const char *)sqlite3_column_text(s, 4);
+		e.field = (const char *)sqlite3_column_text(s, 5);
+		e.before = (const char *)sqlite3_column_text(s, 6);
+		e.after = (const char *)sqlite3_column_text(s, 7);
 		if ((ret = cb(&e, ctx)) != 0)
 			break;
 	}

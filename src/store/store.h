@@ -45,6 +45,10 @@ struct cor_event {
 	const char *action; /* "registered", "imported", "state" */
 	const char *detail; /* what changed, for a person to read */
 	const char *reason; /* why; "" when none was given */
+	/* A correction (action "corrected"): the field and its values before
+	 * and after. NULL or "" for every other event; the adds above leave
+	 * them out (store_correct.h writes corrections). */
+	const char *field, *before, *after;
 };
 
 struct cor_case_filter {

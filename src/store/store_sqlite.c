@@ -25,6 +25,7 @@
 #include "store/store_numbers_ops.h"
 #include "store/store_support_ops.h"
 #include "store/store_history_ops.h"
+#include "store/store_correct_ops.h"
 #include "store/store_workflow_ops.h"
 #include "util/error.h"
 
@@ -1066,8 +1067,8 @@ static int sqlite_case_list(struct cor_store *st, const struct cor_case_filter *
 		"SELECT " CASE_COLS ", (SELECT count(*) FROM person x WHERE x.case_id = c.id),"
 		" pa.family_name_latin, pa.given_names_latin, pa.nationality"
 		" FROM cases c JOIN office o ON o.id = c.office_id"
-		" LEFT JOIN person pa ON pa.case_id = c.id AND pa.seq = 1" FILTER_WHERE
-		" ORDER BY c.id LIMIT ?6";
+		" LEFT JOIN person pa ON pa.case_id = c.id AND pa.relationship = "
+		"'principal'" FILTER_WHERE " ORDER BY c.id LIMIT ?6";
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), ret = 0;
 	if (rc != SQLITE_OK)
@@ -1196,7 +1197,8 @@ static int sqlite_case_events(struct cor_store *st, int64_t case_id,
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db,
-				    "SELECT at, actor, action, detail, reason FROM event"
+				    "SELECT at, actor, action, detail, reason, field, old_value, "
+				    "new_value FROM event"
 				    " WHERE case_id = ?1 ORDER BY id",
 				    -1, &s, NULL),
 	    ret = 0;
@@ -1210,6 +1212,9 @@ static int sqlite_case_events(struct cor_store *st, int64_t case_id,
 		e.action = (const char *)sqlite3_column_text(s, 2);
 		e.detail = (const char *)sqlite3_column_text(s, 3);
 		e.reason = (const char *)sqlite3_column_text(s, 4);
+		e.field = (const char *)sqlite3_column_text(s, 5);
+		e.before = (const char *)sqlite3_column_text(s, 6);
+		e.after = (const char *)sqlite3_column_text(s, 7);
 		if ((ret = cb(&e, ctx)) != 0)
 			break;
 	}
@@ -1342,6 +1347,7 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.movement = &cor_sqlite_movement_ops,
 	.plan = &cor_sqlite_plan_ops,
 	.facts = &cor_sqlite_facts_ops,
+	.correct = &cor_sqlite_correct_ops,
 	.close = sqlite_close,
 	.begin = sqlite_begin,
 	.begin_read = sqlite_begin_read,

@@ -723,12 +723,20 @@ static void test_events_append_only(void **state)
 				   COR_PRIO_NORMAL, D(2026, 1, 2));
 	int64_t cid;
 	assert_int_equal(cor_store_case_add(st, &c, &cid), 0);
-	struct cor_event e1 = {"2026-01-02T08:00:00Z", "registration", "registered",
-			       "case registered with 1 person", ""};
-	struct cor_event e2 = {"2026-01-05T09:30:00Z", "protection", "state",
-			       "registered -> on_hold", "asylum wish recorded"};
+	struct cor_event e1 = {"2026-01-02T08:00:00Z",
+			       "registration",
+			       "registered",
+			       "case registered with 1 person",
+			       "",
+			       NULL,
+			       NULL,
+			       NULL};
+	struct cor_event e2 = {
+		"2026-01-05T09:30:00Z", "protection", "state", "registered -> on_hold",
+		"asylum wish recorded", NULL,         NULL,    NULL};
 	/* detail and reason may be NULL: stored as "". */
-	struct cor_event e3 = {"2026-01-06T10:00:00Z", "counsellor", "note", NULL, NULL};
+	struct cor_event e3 = {
+		"2026-01-06T10:00:00Z", "counsellor", "note", NULL, NULL, NULL, NULL, NULL};
 	assert_int_equal(cor_store_event_add(st, cid, &e1), 0);
 	assert_int_equal(cor_store_event_add(st, cid, &e2), 0);
 	assert_int_equal(cor_store_event_add(st, cid, &e3), 0);
@@ -842,8 +850,14 @@ static struct cor_store *known_dataset(const char *path)
 	assert_int_equal(cor_store_document_add(st, p, &dc2), 0);
 	assert_int_equal(cor_store_person_add(st, cc, &c3, &p), 0);
 
-	struct cor_event e = {"2026-01-15T10:00:00Z", "tester", "registered", "case registered",
-			      ""};
+	struct cor_event e = {"2026-01-15T10:00:00Z",
+			      "tester",
+			      "registered",
+			      "case registered",
+			      "",
+			      NULL,
+			      NULL,
+			      NULL};
 	assert_int_equal(cor_store_event_add(st, ca, &e), 0);
 	assert_int_equal(cor_store_event_add(st, cb, &e), 0);
 	assert_int_equal(cor_store_event_add(st, cc, &e), 0);
@@ -1623,8 +1637,9 @@ static void add_more(struct cor_store *st)
 	assert_int_equal(cor_store_person_add(st, id, &p, &pid), 0);
 	struct cor_document d = mkdoc(COR_DOC_ID_CARD, "X\\1\t2", "SYR", NULL);
 	assert_int_equal(cor_store_document_add(st, pid, &d), 0);
-	struct cor_event e = {"2026-02-01T10:00:00Z", "registration", "registered",
-			      "line one\nline two", "because\\why"};
+	struct cor_event e = {
+		"2026-02-01T10:00:00Z", "registration", "registered", "line one\nline two",
+		"because\\why",         NULL,           NULL,         NULL};
 	assert_int_equal(cor_store_event_add(st, id, &e), 0);
 	assert_int_equal(cor_store_rules_add(st, "min_age = 18\n", "admin", &version), 0);
 	assert_int_equal(version, 1);
@@ -1665,7 +1680,8 @@ static void test_pg_large_write(void **state)
 	struct cor_person p = mkperson(1, COR_REL_PRINCIPAL, "A", "B", NULL, NULL, 'F',
 				       D(1990, 1, 1), "NGA", "en", "SM-CI;DS-PM");
 	struct cor_document d = mkdoc(COR_DOC_PASSPORT, "P1", "NGA", NULL);
-	struct cor_event e = {"2026-01-02T08:00:00Z", "x", "imported", "from a file", ""};
+	struct cor_event e = {
+		"2026-01-02T08:00:00Z", "x", "imported", "from a file", "", NULL, NULL, NULL};
 	int64_t ida, idb, pid, got;
 	long seq;
 
