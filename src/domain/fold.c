@@ -117,8 +117,7 @@ static void run(unsigned which, const char *s, char *out, size_t len)
 	if (U_FAILURE(e))
 		return;
 	int32_t limit = n;
-	utrans_transUChars(trans[which], u, &n, (int32_t)(sizeof(u) / sizeof(u[0])), 0, &limit,
-			   &e);
+	utrans_transUChars(trans[which], u, &n, (int32_t)(sizeof(u) / sizeof(u[0])), 0, &limit, &e);
 	if (U_FAILURE(e))
 		return;
 	u_strToUTF8(out, (int32_t)len, NULL, u, n, &e);
@@ -437,7 +436,8 @@ int cor_query_match(const struct cor_query *q, const struct cor_keys *keys)
 	for (int i = 0; i < q->nwords; i++) {
 		bool pre = cor_keys_has_prefix(keys, q->word[i]);
 		all = all && pre;
-		loose = loose && (pre || (q->word_skel[i][0] && cor_keys_has(keys, q->word_skel[i])));
+		loose = loose &&
+			(pre || (q->word_skel[i][0] && cor_keys_has(keys, q->word_skel[i])));
 	}
 	if (all)
 		return 3;

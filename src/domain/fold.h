@@ -81,7 +81,7 @@ struct cor_query {
 	char fold[COR_KEY_MAX];     /* the whole text folded */
 	char skeleton[COR_KEY_MAX]; /* the whole text's skeleton, "#..." or "" */
 	int nwords;
-	char word[COR_QUERY_WORDS][COR_KEY_MAX];     /* each word folded */
+	char word[COR_QUERY_WORDS][COR_KEY_MAX];      /* each word folded */
 	char word_skel[COR_QUERY_WORDS][COR_KEY_MAX]; /* each word's "#skeleton" or "" */
 };
 /* Fold a query. Returns the number of words (0: nothing to search for). */
