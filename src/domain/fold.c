@@ -240,7 +240,7 @@ static void word_skeleton(const char *w, char *out, size_t len)
 {
 	char latin[COR_KEY_MAX];
 	/* An Arabic article written onto its word: الخطيب. */
-	if (!strncmp(w, ARABIC_AL, 4) && strlen(w) >= 8)
+	if (!strncmp(w, ARABIC_AL, 4) && strlen(w) >= 10)
 		w += 4;
 	if (is_ascii(w))
 		snprintf(latin, sizeof(latin), "%s", w);
@@ -328,7 +328,7 @@ void cor_fold_name_keys(const char *name, struct cor_keys *k)
 	words_skeleton(words, n, skel, sizeof(skel));
 	add_skeleton(k, skel);
 	for (int i = 0; i < n; i++) /* خطيب finds الخطيب */
-		if (!strncmp(words[i], ARABIC_AL, 4) && strlen(words[i]) >= 8)
+		if (!strncmp(words[i], ARABIC_AL, 4) && strlen(words[i]) >= 10)
 			cor_keys_add(k, words[i] + 4);
 	if (n < 2)
 		return;
@@ -353,8 +353,8 @@ char *cor_fold_dup_key(const struct cor_person *p, char *out)
 			  sizeof(a));
 	cor_fold_skeleton(p->given_names_latin[0] ? p->given_names_latin : p->given_names, b,
 			  sizeof(b));
-	if (!a[0] && !b[0])
-		return out;
+	if (!a[0] || !b[0])
+		return out; /* a name too short to tell anyone apart */
 	bool swap = strcmp(a, b) > 0;
 	snprintf(out, COR_KEY_MAX, "%c%s:%.200s:%.200s", COR_KEY_DUP,
 		 cor_date_format(p->birth_date, date), swap ? b : a, swap ? a : b);

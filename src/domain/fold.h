@@ -68,7 +68,8 @@ void cor_fold_name_keys(const char *name, struct cor_keys *k);
 void cor_fold_person_keys(const struct cor_person *p, struct cor_keys *k);
 /* The duplicate key of p into out (COR_KEY_MAX bytes): '=', the birth
  * date, and the skeletons of its Latin family and given names in sorted
- * order (a swap of the two still meets); "" when both are empty. */
+ * order (a swap of the two still meets); "" when either has no skeleton or the
+ * birth date is unknown. */
 char *cor_fold_dup_key(const struct cor_person *p, char *out);
 /* The duplicate key of a document into out: "=kind:NUMBER" (the number's
  * letters and digits, upper case); "" when it has no number. */

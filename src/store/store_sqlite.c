@@ -25,6 +25,7 @@
 #include "store/store_numbers_ops.h"
 #include "store/store_support_ops.h"
 #include "store/store_history_ops.h"
+#include "store/store_search_ops.h"
 #include "store/store_workflow_ops.h"
 #include "util/error.h"
 
@@ -300,6 +301,8 @@ static int migrate(struct cor_store *st)
 		char what[64], pragma[96];
 		snprintf(what, sizeof(what), "applying schema migration %zu", i + 1);
 		if ((err = exec(st, cor_sqlite_migrations[i], what)) < 0)
+			goto out;
+		if (i + 1 == COR_SCHEMA_SEARCH && (err = cor_sqlite_search_ops.backfill(st)) < 0)
 			goto out;
 		snprintf(pragma, sizeof(pragma),
 			 "PRAGMA user_version = %zu; PRAGMA application_id = %d", i + 1,
@@ -1019,16 +1022,17 @@ static int sqlite_events_add(struct cor_store *st, size_t n, const int64_t *case
 
 /* ---- reads ------------------------------------------------------------- */
 
-/* The case filter as SQL over "cases c JOIN office o"; parameters ?1..?5. */
+/* The case filter as SQL over "cases c JOIN office o"; parameters ?1..?5 and
+ * ?7 (the text's fold, set by store.c). */
 #define FILTER_WHERE                                                                               \
 	" WHERE (?1 IS NULL OR c.programme = ?1) AND (?2 IS NULL OR o.code = ?2)"                  \
 	" AND (?3 IS NULL OR c.state = ?3)"                                                        \
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id"                \
 	"      AND x.nationality = ?4))"                                                           \
-	" AND (?5 IS NULL OR substr(c.ref, 1, length(?5)) = ?5 OR EXISTS (SELECT 1 FROM person x"  \
-	"      WHERE x.case_id = c.id AND instr(lower(x.family_name_latin || ' ' ||"               \
-	"      x.given_names_latin || ' ' || x.family_name || ' ' || x.given_names),"              \
-	"      lower(?5)) > 0))"
+	" AND (?5 IS NULL OR (c.ref >= ?5 AND c.ref < ?5 || char(1114111))"                        \
+	"      OR c.id IN (SELECT x.case_id FROM person x WHERE x.id IN"                           \
+	"        (SELECT person_id FROM person_key WHERE key >= ?7 AND key < ?7 || "               \
+	"char(1114111))))"
 
 static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
 {
@@ -1038,6 +1042,7 @@ static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
 	cor_sqlite_bind_opt(s, 4, f->nationality);
 	cor_sqlite_bind_opt(s, 5, f->text);
 	sqlite3_bind_int64(s, 6, f->limit > 0 ? f->limit : -1);
+	cor_sqlite_bind_opt(s, 7, f->text_key);
 }
 
 /* The case columns, first in every case query: c.ref ... c.registered_on. */
@@ -1337,6 +1342,7 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.fund = &cor_sqlite_fund_ops,
 	.support = &cor_sqlite_support_ops,
 	.numbers = &cor_sqlite_numbers_ops,
+	.search = &cor_sqlite_search_ops,
 	.workflow = &cor_sqlite_workflow_ops,
 	.history = &cor_sqlite_history_ops,
 	.movement = &cor_sqlite_movement_ops,
