@@ -468,8 +468,9 @@ static void print_search(const json_t *doc)
 		       str(v, "state"), str(p, "ref"),
 		       *str(p, "family_name_latin") ? str(p, "family_name_latin") : "-",
 		       str(p, "given_names_latin"));
-		if (strcmp(str(p, "family_name"), str(p, "family_name_latin")) ||
-		    strcmp(str(p, "given_names"), str(p, "given_names_latin")))
+		if ((*str(p, "family_name") || *str(p, "given_names")) &&
+		    (strcmp(str(p, "family_name"), str(p, "family_name_latin")) ||
+		     strcmp(str(p, "given_names"), str(p, "given_names_latin"))))
 			printf(" (%s %s)", str(p, "given_names"), str(p, "family_name"));
 		printf("  born %s  [%s: %s]\n", str(p, "birth_date"), str(v, "match"),
 		       str(v, "field"));

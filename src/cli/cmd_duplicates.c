@@ -25,8 +25,9 @@ static void print_person(const json_t *p)
 	printf("    %-23s %s, %s", str(p, "ref"),
 	       *str(p, "family_name_latin") ? str(p, "family_name_latin") : "-",
 	       str(p, "given_names_latin"));
-	if (strcmp(str(p, "family_name"), str(p, "family_name_latin")) ||
-	    strcmp(str(p, "given_names"), str(p, "given_names_latin")))
+	if ((*str(p, "family_name") || *str(p, "given_names")) &&
+	    (strcmp(str(p, "family_name"), str(p, "family_name_latin")) ||
+	     strcmp(str(p, "given_names"), str(p, "given_names_latin"))))
 		printf(" (%s %s)", str(p, "given_names"), str(p, "family_name"));
 	printf("  %s  born %s%s  %s  %s\n", str(p, "sex"), str(p, "birth_date"),
 	       json_is_true(json_object_get(p, "birth_date_approx")) ? " (approximate)" : "",

@@ -242,6 +242,10 @@ static void word_skeleton(const char *w, char *out, size_t len)
 	/* An Arabic article written onto its word: الخطيب. */
 	if (!strncmp(w, ARABIC_AL, 4) && strlen(w) >= 10)
 		w += 4;
+	/* ... and in Latin letters (Alkhatib, Elhassan): the same skeleton as
+	 * Al-Khatib's. Alexander and Exander then meet too, a price paid. */
+	if ((!strncmp(w, "al", 2) || !strncmp(w, "el", 2)) && strlen(w) >= 6)
+		w += 2;
 	if (is_ascii(w))
 		snprintf(latin, sizeof(latin), "%s", w);
 	else
@@ -421,6 +425,7 @@ int cor_fold_query(const char *text, struct cor_query *q)
 	}
 	if (!q->fold[0])
 		q->nwords = 0;
+	q->split = q->nwords > 1 || (q->nwords == 1 && strcmp(q->word[0], q->fold));
 	return q->nwords;
 }
 
@@ -432,7 +437,7 @@ int cor_query_match(const struct cor_query *q, const struct cor_keys *keys)
 		return 5;
 	if (cor_keys_has_prefix(keys, q->fold))
 		return 4;
-	bool all = q->nwords > 1, loose = q->nwords > 1;
+	bool all = q->split, loose = q->split;
 	for (int i = 0; i < q->nwords; i++) {
 		bool pre = cor_keys_has_prefix(keys, q->word[i]);
 		all = all && pre;

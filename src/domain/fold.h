@@ -81,7 +81,8 @@ char *cor_fold_doc_key(const struct cor_document *d, char *out);
 struct cor_query {
 	char fold[COR_KEY_MAX];     /* the whole text folded */
 	char skeleton[COR_KEY_MAX]; /* the whole text's skeleton, "#..." or "" */
-	int nwords;
+	int nwords;                 /* words, an article (al-, el-, ال) not counted */
+	bool split;                 /* the words are not just the whole */
 	char word[COR_QUERY_WORDS][COR_KEY_MAX];      /* each word folded */
 	char word_skel[COR_QUERY_WORDS][COR_KEY_MAX]; /* each word's "#skeleton" or "" */
 };

@@ -86,17 +86,22 @@ static const struct {
 	{"given_names", offsetof(struct cor_person, given_names)},
 };
 
-/* The name field a match was found in: the first whose own keys match;
- * "names" when the words are spread over several. */
+/* The name field a match was found in: the one whose own keys match best
+ * (the first of equals); "names" when the words are spread over several. */
 static const char *match_field(const struct cor_query *q, const struct cor_person *p)
 {
+	const char *field = "names";
+	int best = 0;
 	for (size_t i = 0; i < sizeof(name_fields) / sizeof(name_fields[0]); i++) {
 		struct cor_keys k = {0};
 		cor_fold_name_keys((const char *)p + name_fields[i].off, &k);
-		if (cor_query_match(q, &k) > 0)
-			return name_fields[i].field;
+		int m = cor_query_match(q, &k);
+		if (m > best) {
+			best = m;
+			field = name_fields[i].field;
+		}
 	}
-	return "names";
+	return field;
 }
 
 static bool seen(const struct search_run *r, int64_t id)
@@ -178,9 +183,8 @@ static int search_words(struct search_run *r, const char *office)
 	for (int i = 0; i < q->nwords; i++) {
 		long a = 0, b = 0;
 		if ((err = cor_store_keys_count(st, q->word[i], true, WORDS_CANDIDATES, &a)) < 0 ||
-		    (q->word_skel[i][0] &&
-		     (err = cor_store_keys_count(st, q->word_skel[i], false, WORDS_CANDIDATES,
-						 &b)) < 0))
+		    (q->word_skel[i][0] && (err = cor_store_keys_count(st, q->word_skel[i], false,
+								       WORDS_CANDIDATES, &b)) < 0))
 			return err;
 		if (best < 0 || a + b < best) {
 			best = a + b;
@@ -209,7 +213,7 @@ static int search(struct search_run *r, const char *text, const char *office, lo
 		err = cor_store_keys_persons(st, q->fold, false, office, 2 * limit, take_person, r);
 	if (err == 0 && r->n < limit && q->nwords)
 		err = cor_store_keys_persons(st, q->fold, true, office, 2 * limit, take_person, r);
-	if (err == 0 && r->n < limit && q->nwords > 1)
+	if (err == 0 && r->n < limit && q->split)
 		err = search_words(r, office);
 	if (err == 0 && r->n < limit && q->skeleton[0])
 		err = cor_store_keys_persons(st, q->skeleton, false, office, 2 * limit, take_person,
@@ -407,8 +411,8 @@ static int pair_score(const struct pair *pr, const struct cor_person_found *x,
 		cor_fold(y->p.given_names_latin, g2, sizeof(g2));
 		bool same = (!strcmp(f1, f2) && !strcmp(g1, g2)) ||
 			    (!strcmp(f1, g2) && !strcmp(g1, f2));
-		json_array_append_new(reasons, json_string(same ? "the same names"
-								: "names alike (consonants)"));
+		json_array_append_new(
+			reasons, json_string(same ? "the same names" : "names alike (consonants)"));
 		json_array_append_new(reasons, json_string("the same birth date"));
 		score += same ? 35 : 25;
 		if (x->p.birth_date_approx || y->p.birth_date_approx)
@@ -423,11 +427,21 @@ static int pair_score(const struct pair *pr, const struct cor_person_found *x,
 	return score < 0 ? 0 : score > 100 ? 100 : score;
 }
 
-static int by_pair_score(const void *a, const void *b)
+struct dup_row {
+	json_t *row;
+	int score;
+	int64_t a, b;
+};
+
+/* Highest score first, then in the order the persons were written. */
+static int by_pair_score(const void *va, const void *vb)
 {
-	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "score"));
-	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "score"));
-	return x != y ? (y > x ? 1 : -1) : 0;
+	const struct dup_row *x = va, *y = vb;
+	if (x->score != y->score)
+		return y->score - x->score;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return x->b < y->b ? -1 : x->b > y->b;
 }
 
 static int op_duplicates_list(struct cor_ctx *cx, const void *vin, void *vout)
@@ -436,7 +450,7 @@ static int op_duplicates_list(struct cor_ctx *cx, const void *vin, void *vout)
 	struct cor_svc_duplicates_out *out = vout;
 	struct dup_run r = {cx, NULL, 0, 0, NULL, 0, 0};
 	char prefix[2] = {COR_KEY_DUP, '\0'};
-	json_t **rows = NULL;
+	struct dup_row *rows = NULL;
 	size_t nrows = 0;
 	int err;
 	out->doc = NULL;
@@ -467,15 +481,14 @@ static int op_duplicates_list(struct cor_ctx *cx, const void *vin, void *vout)
 			continue;
 		json_t *reasons = json_array();
 		int score = pair_score(pr, &x, &y, reasons);
-		json_t *row = json_pack("{s:i, s:o, s:[o, o], s:[s, s]}", "score", score,
-					"reasons", reasons, "persons", person_json(&x),
-					person_json(&y), "resolve", "case.merge",
-					"duplicates.distinct");
+		json_t *row = json_pack("{s:i, s:o, s:[o, o], s:[s, s]}", "score", score, "reasons",
+					reasons, "persons", person_json(&x), person_json(&y),
+					"resolve", "case.merge", "duplicates.distinct");
 		if (!row) {
 			err = COR_ENOMEM;
 			goto out;
 		}
-		rows[nrows++] = row;
+		rows[nrows++] = (struct dup_row){row, score, pr->a, pr->b};
 	}
 	if (nrows)
 		qsort(rows, nrows, sizeof(*rows), by_pair_score);
@@ -483,15 +496,15 @@ static int op_duplicates_list(struct cor_ctx *cx, const void *vin, void *vout)
 	size_t shown = in->limit > 0 && (size_t)in->limit < nrows ? (size_t)in->limit : nrows;
 	for (size_t i = 0; pairs && i < nrows; i++) {
 		if (i < shown)
-			json_array_append(pairs, rows[i]);
+			json_array_append(pairs, rows[i].row);
 	}
-	out->doc = json_pack("{s:o, s:I, s:I}", "pairs", pairs, "shown", (json_int_t)shown,
-			     "total", (json_int_t)nrows);
+	out->doc = json_pack("{s:o, s:I, s:I}", "pairs", pairs, "shown", (json_int_t)shown, "total",
+			     (json_int_t)nrows);
 	if (!out->doc)
 		err = COR_ENOMEM;
 out:
 	for (size_t i = 0; i < nrows; i++)
-		json_decref(rows[i]);
+		json_decref(rows[i].row);
 	free(rows);
 	free(r.pairs);
 	free(r.distinct);
@@ -519,8 +532,8 @@ static int find_person(struct cor_ctx *cx, const char *field, const char *ref,
 static int distinct_event(struct cor_ctx *cx, int64_t case_id, const char *detail,
 			  const char *reason)
 {
-	struct cor_event e = {.actor = cx->actor, .action = "distinct", .detail = detail,
-			      .reason = reason};
+	struct cor_event e = {
+		.actor = cx->actor, .action = "distinct", .detail = detail, .reason = reason};
 	snprintf(e.at, sizeof(e.at), "%s", cx->now);
 	int err = cor_store_event_add(cx->st, case_id, &e);
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;

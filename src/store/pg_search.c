@@ -20,8 +20,7 @@
 	" c.priority, c.registered_on, p.seq, p.relationship, p.family_name, p.given_names,"       \
 	" p.family_name_latin, p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx,"     \
 	" p.nationality, p.languages"
-#define FOUND_FROM                                                                                 \
-	" person p JOIN cases c ON c.id = p.case_id JOIN office o ON o.id = c.office_id"
+#define FOUND_FROM " person p JOIN cases c ON c.id = p.case_id JOIN office o ON o.id = c.office_id"
 
 static void range(const char *key, bool prefix, char *hi, size_t len)
 {
@@ -250,8 +249,8 @@ static int pg_distinct_each(struct cor_store *s, int (*cb)(int64_t a, int64_t b,
 			    void *ctx)
 {
 	int err, ret = 0;
-	PGresult *r = cor_pg_query(PG(s), "SELECT person_a, person_b FROM person_distinct", 0,
-				   NULL, "reading distinct pairs", &err);
+	PGresult *r = cor_pg_query(PG(s), "SELECT person_a, person_b FROM person_distinct", 0, NULL,
+				   "reading distinct pairs", &err);
 	if (!r)
 		return err;
 	for (int i = 0; i < PQntuples(r) && ret == 0; i++)

@@ -29,8 +29,7 @@ static const char sql_count[] = "SELECT count(*) FROM (SELECT 1 FROM person_key"
 	" c.priority, c.registered_on, p.seq, p.relationship, p.family_name, p.given_names,"       \
 	" p.family_name_latin, p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx,"     \
 	" p.nationality, p.languages"
-#define FOUND_FROM                                                                                 \
-	" person p JOIN cases c ON c.id = p.case_id JOIN office o ON o.id = c.office_id"
+#define FOUND_FROM " person p JOIN cases c ON c.id = p.case_id JOIN office o ON o.id = c.office_id"
 
 static const char sql_key_persons[] =
 	"SELECT " FOUND_COLS " FROM person_key k JOIN" FOUND_FROM
@@ -161,9 +160,8 @@ static int sq_keys_persons(struct cor_store *st, const char *key, bool prefix, c
 	return each_found(st, s, cb, ctx, "searching names");
 }
 
-static int sq_ref_persons(struct cor_store *st, const char *prefix, const char *office,
-			  long limit, int (*cb)(const struct cor_person_found *f, void *ctx),
-			  void *ctx)
+static int sq_ref_persons(struct cor_store *st, const char *prefix, const char *office, long limit,
+			  int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx)
 {
 	char hi[COR_KEY_MAX + 8];
 	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_ref_persons);

@@ -19,7 +19,7 @@ int cor_store_person_keys_add(struct cor_store *st, int64_t person_id, const str
 {
 	struct cor_keys k;
 	cor_fold_person_keys(p, &k);
-	return cor_store_keys_add(st, person_id, k.n, (const char (*)[COR_KEY_MAX])k.key);
+	return cor_store_keys_add(st, person_id, k.n, (const char(*)[COR_KEY_MAX])k.key);
 }
 
 /* A visa's number names the visa, not its holder: identity documents only. */
@@ -31,7 +31,7 @@ int cor_store_doc_keys_add(struct cor_store *st, size_t n, const int64_t *person
 		char key[1][COR_KEY_MAX];
 		if (docs[i].kind == COR_DOC_VISA || !cor_fold_doc_key(&docs[i], key[0])[0])
 			continue;
-		err = cor_store_keys_add(st, person_ids[i], 1, (const char (*)[COR_KEY_MAX])key);
+		err = cor_store_keys_add(st, person_ids[i], 1, (const char(*)[COR_KEY_MAX])key);
 	}
 	return err;
 }
@@ -48,9 +48,8 @@ int cor_store_keys_persons(struct cor_store *st, const char *key, bool prefix, c
 	return OPS(st)->keys_persons(st, key, prefix, office, limit, cb, ctx);
 }
 
-int cor_store_ref_persons(struct cor_store *st, const char *prefix, const char *office,
-			  long limit, int (*cb)(const struct cor_person_found *f, void *ctx),
-			  void *ctx)
+int cor_store_ref_persons(struct cor_store *st, const char *prefix, const char *office, long limit,
+			  int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx)
 {
 	return OPS(st)->ref_persons(st, prefix, office, limit, cb, ctx);
 }

@@ -35,14 +35,13 @@ int cor_store_keys_count(struct cor_store *st, const char *key, bool prefix, lon
  * rows, of office (NULL: any), in key then person order; a person with two
  * such keys comes twice. */
 int cor_store_keys_persons(struct cor_store *st, const char *key, bool prefix, const char *office,
-			   long limit,
-			   int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx);
+			   long limit, int (*cb)(const struct cor_person_found *f, void *ctx),
+			   void *ctx);
 /* The principal applicants of the cases whose ref starts with prefix, of
  * office (NULL: any), at most limit, in ref order (on the ref's unique
  * index). */
-int cor_store_ref_persons(struct cor_store *st, const char *prefix, const char *office,
-			  long limit, int (*cb)(const struct cor_person_found *f, void *ctx),
-			  void *ctx);
+int cor_store_ref_persons(struct cor_store *st, const char *prefix, const char *office, long limit,
+			  int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx);
 /* Every key that starts with prefix and is held by two persons or more,
  * in key order, with those persons' ids (ascending). */
 int cor_store_keys_shared(struct cor_store *st, const char *prefix,

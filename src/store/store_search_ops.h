@@ -14,14 +14,12 @@ struct cor_store_search_ops {
 	int (*keys_persons)(struct cor_store *st, const char *key, bool prefix, const char *office,
 			    long limit, int (*cb)(const struct cor_person_found *f, void *ctx),
 			    void *ctx);
-	int (*ref_persons)(struct cor_store *st, const char *prefix, const char *office,
-			   long limit, int (*cb)(const struct cor_person_found *f, void *ctx),
-			   void *ctx);
+	int (*ref_persons)(struct cor_store *st, const char *prefix, const char *office, long limit,
+			   int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx);
 	int (*keys_shared)(struct cor_store *st, const char *prefix,
 			   int (*cb)(const char *key, int n, const int64_t *ids, void *ctx),
 			   void *ctx);
-	int (*person_by_id)(struct cor_store *st, int64_t person_id,
-			    struct cor_person_found *out);
+	int (*person_by_id)(struct cor_store *st, int64_t person_id, struct cor_person_found *out);
 	int (*distinct_add)(struct cor_store *st, int64_t a, int64_t b, const char *reason,
 			    const char *actor);
 	int (*distinct_each)(struct cor_store *st, int (*cb)(int64_t a, int64_t b, void *ctx),
@@ -36,8 +34,7 @@ extern const struct cor_store_search_ops cor_pg_search_ops;
 
 /* The keys of a person and of a document, written where they are (store.c,
  * store_health.c, the backfills). */
-int cor_store_person_keys_add(struct cor_store *st, int64_t person_id,
-			      const struct cor_person *p);
+int cor_store_person_keys_add(struct cor_store *st, int64_t person_id, const struct cor_person *p);
 int cor_store_doc_keys_add(struct cor_store *st, size_t n, const int64_t *person_ids,
 			   const struct cor_document *docs);
 
