@@ -433,16 +433,42 @@ static int cmd_register(int argc, char **argv)
 		return COR_EXIT_USAGE;
 	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
 		return ret;
+	/* Then the persons it may duplicate, from a read of its own. */
+	char pref[COR_PERSON_REF_MAX + 8];
+	struct cor_svc_duplicates_out dups = {NULL};
 	if (cor_svc_case_register(&cx, &in, &out) < 0) {
 		ret = cor_cli_error(&cx, json);
-	} else if (json) {
-		ret = cor_cli_print_json(json_pack("{s:s, s:s, s:s, s:s, s:s}", "ref", out.ref,
-						   "uid", out.uid, "programme", out.programme,
-						   "office", out.office, "state", out.state));
 	} else {
+		cor_person_ref_format(pref, sizeof(pref), out.ref, 1);
+		struct cor_svc_duplicates_of_in din = {pref};
+		if (cor_svc_duplicates_of(&cx, &din, &dups) < 0)
+			dups.doc = NULL;
+	}
+	const json_t *pairs = json_object_get(dups.doc, "pairs");
+	if (ret != COR_EXIT_OK) {
+	} else if (json) {
+		json_t *pd = pairs ? json_incref((json_t *)pairs) : json_array();
+		ret = cor_cli_print_json(json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "ref", out.ref,
+						   "uid", out.uid, "programme", out.programme,
+						   "office", out.office, "state", out.state,
+						   "possible_duplicates", pd));
+	} else {
+		const json_t *v;
+		size_t i;
 		printf("registered case %s (%s, %s): %s %s\n", out.ref, out.programme, out.office,
 		       p->family_name_latin, p->given_names_latin);
+		json_array_foreach(pairs, i, v)
+		{
+			const json_t *o = json_array_get(json_object_get(v, "persons"), 1);
+			printf("possible duplicate (score %d): %s %s, %s, born %s\n",
+			       (int)json_integer_value(json_object_get(v, "score")), str(o, "ref"),
+			       str(o, "family_name_latin"), str(o, "given_names_latin"),
+			       str(o, "birth_date"));
+		}
+		if (json_array_size(pairs))
+			printf("(see 'corridor duplicates')\n");
 	}
+	json_decref(dups.doc);
 	cor_store_close(st);
 	return ret;
 }

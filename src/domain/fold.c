@@ -290,7 +290,9 @@ void cor_keys_add(struct cor_keys *k, const char *key)
 {
 	if (!key[0] || k->n >= COR_KEYS_MAX || cor_keys_has(k, key))
 		return;
-	snprintf(k->key[k->n++], COR_KEY_MAX, "%s", key);
+	size_t n = strnlen(key, COR_KEY_MAX - 1);
+	memcpy(k->key[k->n], key, n);
+	k->key[k->n++][n] = '\0';
 }
 
 bool cor_keys_has(const struct cor_keys *k, const char *key)
@@ -317,7 +319,7 @@ static void add_skeleton(struct cor_keys *k, const char *s)
 	char key[COR_KEY_MAX];
 	if (!s[0])
 		return;
-	snprintf(key, sizeof(key), "%c%s", COR_KEY_SKELETON, s);
+	snprintf(key, sizeof(key), "%c%.*s", COR_KEY_SKELETON, (int)sizeof(key) - 2, s);
 	cor_keys_add(k, key);
 }
 

@@ -529,6 +529,84 @@ static int find_person(struct cor_ctx *cx, const char *field, const char *ref,
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
 }
 
+/* ---- duplicates.of ---------------------------------------------------------------- */
+
+struct of_run {
+	struct cor_ctx *cx;
+	const struct cor_person_found *who;
+	struct dup_run *r;
+	bool doc;
+	char key[COR_KEY_MAX];
+};
+
+/* Another person with one of who's duplicate keys: a pair. */
+static int take_other(const struct cor_person_found *f, void *ctx)
+{
+	struct of_run *o = ctx;
+	if (f->case_id == o->who->case_id)
+		return 0;
+	int64_t ids[2] = {o->who->id, f->id};
+	return take_shared(o->key, 2, ids, o->r);
+}
+
+static int take_doc(const struct cor_document *d, enum cor_doc_source source, void *ctx)
+{
+	struct of_run *o = ctx;
+	(void)source;
+	if (d->kind == COR_DOC_VISA || !cor_fold_doc_key(d, o->key)[0])
+		return 0;
+	return cor_store_keys_persons(o->cx->st, o->key, false, NULL, 100, take_other, o);
+}
+
+static int op_duplicates_of(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	const struct cor_svc_duplicates_of_in *in = vin;
+	struct cor_svc_duplicates_out *out = vout;
+	struct dup_run r = {cx, NULL, 0, 0, NULL, 0, 0};
+	struct cor_person_found who;
+	int err;
+	out->doc = NULL;
+	if ((err = find_person(cx, "person", in->person, &who)) < 0)
+		return err;
+	struct of_run o = {cx, &who, &r, false, ""};
+	json_t *pairs = json_array();
+	if (!pairs)
+		return no_memory(cx);
+	if ((err = cor_store_distinct_each(cx->st, take_distinct, &r)) == 0 &&
+	    cor_fold_dup_key(&who.p, o.key)[0])
+		err = cor_store_keys_persons(cx->st, o.key, false, NULL, 100, take_other, &o);
+	if (err == 0)
+		err = cor_store_documents_each(cx->st, who.id, take_doc, &o);
+	if (err == 0)
+		merge_pairs(&r);
+	for (size_t i = 0; err == 0 && i < r.n; i++) {
+		const struct pair *pr = &r.pairs[i];
+		struct cor_person_found other;
+		if (is_distinct(&r, pr->a < pr->b ? pr->a : pr->b, pr->a < pr->b ? pr->b : pr->a))
+			continue;
+		if ((err = cor_store_person_by_id(cx->st, pr->b == who.id ? pr->a : pr->b,
+						  &other)) < 0)
+			break;
+		json_t *reasons = json_array();
+		int score = pair_score(pr, &who, &other, reasons);
+		json_t *row = json_pack("{s:i, s:o, s:[o, o], s:[s, s]}", "score", score, "reasons",
+					reasons, "persons", person_json(&who), person_json(&other),
+					"resolve", "case.merge", "duplicates.distinct");
+		if (!row || json_array_append_new(pairs, row) < 0)
+			err = COR_ENOMEM;
+	}
+	free(r.pairs);
+	free(r.distinct);
+	if (err == 0)
+		out->doc = json_pack("{s:s, s:o}", "person", who.ref, "pairs", pairs);
+	else
+		json_decref(pairs);
+	if (err < 0 || !out->doc)
+		return err == COR_ENOMEM || !out->doc ? no_memory(cx)
+						      : cor_ctx_store_error(cx, err);
+	return 0;
+}
+
 static int distinct_event(struct cor_ctx *cx, int64_t case_id, const char *detail,
 			  const char *reason)
 {
@@ -583,11 +661,15 @@ static const struct cor_op op_search = {"case.search", COR_OP_READ, "case.read",
 static const struct cor_op op_dups = {"duplicates.list", COR_OP_READ, "case.read",
 				      op_duplicates_list,
 				      "pairs of persons that may be the same person, scored"};
+static const struct cor_op op_dups_of = {"duplicates.of", COR_OP_READ, "case.read",
+					 op_duplicates_of,
+					 "the persons that may be the same person as one person"};
 static const struct cor_op op_distinct = {"duplicates.distinct", COR_OP_WRITE, "case.write",
 					  op_duplicates_distinct,
 					  "mark two persons as not the same person"};
 
-const struct cor_op *const cor_ops_search[] = {&op_search, &op_dups, &op_distinct, NULL};
+const struct cor_op *const cor_ops_search[] = {&op_search, &op_dups, &op_dups_of, &op_distinct,
+					       NULL};
 
 int cor_svc_case_search(struct cor_ctx *cx, const struct cor_svc_case_search_in *in,
 			struct cor_svc_case_search_out *out)
@@ -604,4 +686,10 @@ int cor_svc_duplicates_list(struct cor_ctx *cx, const struct cor_svc_duplicates_
 int cor_svc_duplicates_distinct(struct cor_ctx *cx, const struct cor_svc_distinct_in *in)
 {
 	return cor_service_run(cx, &op_distinct, in, NULL);
+}
+
+int cor_svc_duplicates_of(struct cor_ctx *cx, const struct cor_svc_duplicates_of_in *in,
+			  struct cor_svc_duplicates_out *out)
+{
+	return cor_service_run(cx, &op_dups_of, in, out);
 }

@@ -67,6 +67,16 @@ struct cor_svc_duplicates_out {
 int cor_svc_duplicates_list(struct cor_ctx *cx, const struct cor_svc_duplicates_in *in,
 			    struct cor_svc_duplicates_out *out);
 
+/* duplicates.of: the persons of other cases that may be the same person as
+ * person (a person ID), as duplicates.list finds them, pairs marked
+ * distinct left out (what registration shows). out->doc:
+ * {"person":"...","pairs":[...as duplicates.list's]}. PERSON_NOT_FOUND. */
+struct cor_svc_duplicates_of_in {
+	const char *person;
+};
+int cor_svc_duplicates_of(struct cor_ctx *cx, const struct cor_svc_duplicates_of_in *in,
+			  struct cor_svc_duplicates_out *out);
+
 /* duplicates.distinct: persons person and other (person IDs, of different
  * cases) are not the same person, for reason (1 to COR_REASON_MAX bytes):
  * recorded with a "distinct" event on both cases; the pair is not listed

@@ -4,7 +4,8 @@
 # same identity document number, or the same birth date and names alike
 # (folded, swapped, or by consonants across scripts), listed with a score
 # and reasons; a pair marked distinct gets an event on both cases and is not
-# listed again. Refusals name the field and change nothing.
+# listed again; registration shows the persons a new one may duplicate.
+# Refusals name the field and change nothing.
 . "$(dirname "$0")/lib.sh"
 
 export CORRIDOR_NOW=2026-12-07T09:00:00Z
@@ -100,4 +101,19 @@ expect_status 1 "$CORRIDOR" duplicates distinct LY-TIP-2026-000001-01 LY-TIP-202
 [ "$(jq -c '.error | [.code, .field]' "$WORK/.stderr")" = '["EXISTS","other"]' ] || fail "twice"
 db_dump d.db >after.txt
 expect_same_file before.txt after.txt
+
+# Registration shows the persons a new one may duplicate.
+expect_status 0 "$CORRIDOR" case register --programme VHR --office LY-BEN --origin LBY \
+	--destination SYR --family-name-latin Al-Khateeb --given-names-latin Mohammed --sex M \
+	--birth-date 1990-05-01 --nationality SYR --db d.db
+expect_stdout "registered case LY-BEN-2026-000001 (VHR, LY-BEN): Al-Khateeb Mohammed
+possible duplicate (score 30): LY-TIP-2026-000001-01 Al-Khatib, Mohamed, born 1990-05-01
+possible duplicate (score 30): LY-SEB-2026-000001-01 Alkhatib, Muhammad, born 1990-05-01
+possible duplicate (score 30): LY-TIP-2026-000002-01 Mohamed, Al-Khatib, born 1990-05-01
+(see 'corridor duplicates')"
+expect_status 0 "$CORRIDOR" case register --programme VHR --office LY-BEN --origin LBY \
+	--destination SYR --family-name-latin Haddad --given-names-latin Omar --sex M \
+	--birth-date 1960-01-01 --nationality SYR --db d.db --json
+[ "$(jq -c '.possible_duplicates' "$WORK/.stdout")" = "[]" ] || fail "no duplicate: $(stdout)"
+
 pass
