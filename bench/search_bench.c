@@ -88,7 +88,8 @@ int main(int argc, char **argv)
 	for (int k = 0; k < K__N; k++) {
 		for (int i = 0, tries = 0; i < queries && tries < 100 * queries; tries++) {
 			struct cor_person_found f;
-			int64_t id = 1 + (int64_t)(((double)rand() / RAND_MAX) * (double)(persons - 1));
+			int64_t id =
+				1 + (int64_t)(((double)rand() / RAND_MAX) * (double)(persons - 1));
 			if (cor_store_person_by_id(st, id, &f) < 0)
 				continue;
 			char *t = text[i][k];

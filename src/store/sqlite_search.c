@@ -86,12 +86,52 @@ static void read_found(sqlite3_stmt *s, struct cor_person_found *out)
 	cor_person_ref_format(out->ref, sizeof(out->ref), c->ref, p->seq);
 }
 
+static const char sql_stage_add[] =
+	"INSERT INTO temp.person_key_load (key, person_id) VALUES (?, ?)";
+static const char sql_stage_add_n[] =
+	"INSERT INTO temp.person_key_load (key, person_id) VALUES " KEY_ROW ", " KEY_ROW
+	", " KEY_ROW ", " KEY_ROW ", " KEY_ROW ", " KEY_ROW ", " KEY_ROW ", " KEY_ROW;
+
+/* The staging table of a large write, in a temporary file: it holds every
+ * key of the write until the commit. */
+static int stage_open(struct cor_store *st)
+{
+	if (st->keys_staged)
+		return 0;
+	int rc = sqlite3_exec(st->db,
+			      "CREATE TEMP TABLE IF NOT EXISTS person_key_load ("
+			      "  key TEXT NOT NULL, person_id INTEGER NOT NULL)",
+			      NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return cor_sqlite_fail(st, rc, "indexing names");
+	st->keys_staged = true;
+	return 0;
+}
+
+int cor_sqlite_keys_flush(struct cor_store *st)
+{
+	if (!st->keys_staged)
+		return 0;
+	st->keys_staged = false;
+	int rc = sqlite3_exec(st->db,
+			      "INSERT OR IGNORE INTO person_key (key, person_id)"
+			      " SELECT key, person_id FROM temp.person_key_load"
+			      " ORDER BY key, person_id;"
+			      "DELETE FROM temp.person_key_load",
+			      NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : cor_sqlite_fail(st, rc, "indexing names");
+}
+
 static int sq_keys_add(struct cor_store *st, int64_t person_id, int n,
 		       const char (*keys)[COR_KEY_MAX])
 {
 	int i = 0, err = 0;
+	if (st->stage_keys && (err = stage_open(st)) < 0)
+		return err;
+	const char *one = st->stage_keys ? sql_stage_add : sql_key_add;
+	const char *many = st->stage_keys ? sql_stage_add_n : sql_key_add_n;
 	for (; n - i >= KEY_ROWS && err == 0; i += KEY_ROWS) {
-		sqlite3_stmt *s = cor_sqlite_stmt(st, sql_key_add_n);
+		sqlite3_stmt *s = cor_sqlite_stmt(st, many);
 		if (!s)
 			return cor_sqlite_fail(st, sqlite3_errcode(st->db), "indexing names");
 		for (int k = 0; k < KEY_ROWS; k++) {
@@ -101,7 +141,7 @@ static int sq_keys_add(struct cor_store *st, int64_t person_id, int n,
 		err = cor_sqlite_step_done(st, s, "indexing names");
 	}
 	for (; i < n && err == 0; i++) {
-		sqlite3_stmt *s = cor_sqlite_stmt(st, sql_key_add);
+		sqlite3_stmt *s = cor_sqlite_stmt(st, one);
 		if (!s)
 			return cor_sqlite_fail(st, sqlite3_errcode(st->db), "indexing names");
 		cor_sqlite_bind_text(s, 1, keys[i]);
@@ -256,7 +296,21 @@ static int sq_distinct_each(struct cor_store *st, int (*cb)(int64_t a, int64_t b
 
 /* The keys of the persons and documents already there, in the migration's
  * transaction. */
+static int backfill(struct cor_store *st);
+
 static int sq_backfill(struct cor_store *st)
+{
+	bool was = st->stage_keys;
+	st->stage_keys = true;
+	int err = backfill(st);
+	st->stage_keys = was;
+	if (err == 0)
+		err = cor_sqlite_keys_flush(st);
+	st->keys_staged = false;
+	return err;
+}
+
+static int backfill(struct cor_store *st)
 {
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db,

@@ -546,14 +546,25 @@ static int sqlite_begin_large(struct cor_store *st)
 {
 	char mode[16] = "";
 	int err;
-	if (st->bulk || !sqlite3_get_autocommit(st->db))
+	if (!sqlite3_get_autocommit(st->db))
 		return cor_store_begin(st);
+	/* The search keys staged until the commit (sqlite_search.c) go to a
+	 * temporary file, not to memory: a million persons' keys are some
+	 * 200 MB. Set outside a transaction only. */
+	if ((err = exec(st, "PRAGMA temp_store = FILE", "starting a large write")) < 0)
+		return err;
+	if (st->bulk) {
+		err = cor_store_begin(st);
+		st->stage_keys = err == 0;
+		return err;
+	}
 	if (journal_mode(st, "PRAGMA journal_mode = DELETE", mode, sizeof(mode)) == SQLITE_OK)
 		st->unshared = !strcmp(mode, "delete");
 	st->large = true;
 	if ((err = exec(st, "PRAGMA foreign_keys = OFF", "starting a large write")) < 0 ||
 	    (err = cor_store_begin(st)) < 0)
 		return end_large(st, err);
+	st->stage_keys = true;
 	return 0;
 }
 
@@ -562,6 +573,8 @@ static int sqlite_begin_large(struct cor_store *st)
 static int end_large(struct cor_store *st, int err)
 {
 	char mode[16] = "";
+	if (st->bulk || st->large)
+		sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	if (!st->large)
 		return err;
 	st->large = false;
@@ -626,6 +639,9 @@ static int sqlite_commit(struct cor_store *st)
 {
 	int err = flush_counters(st);
 	if (err == 0)
+		err = cor_sqlite_keys_flush(st);
+	st->stage_keys = false;
+	if (err == 0)
 		err = exec(st, "COMMIT", "committing");
 	return sqlite3_get_autocommit(st->db) ? end_large(st, err) : err;
 }
@@ -633,6 +649,7 @@ static int sqlite_commit(struct cor_store *st)
 static int sqlite_rollback(struct cor_store *st)
 {
 	st->npending = 0;
+	st->stage_keys = st->keys_staged = false;
 	int err = sqlite3_get_autocommit(st->db) ? 0 : exec(st, "ROLLBACK", "rolling back");
 	return end_large(st, err);
 }

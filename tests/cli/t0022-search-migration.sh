@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # A database from before the search index (schema version 9) gets it when
 # opened: migration 10 writes the keys of the persons and documents already
-# there, and search and duplicates find them.
+# there, and search and duplicates find them. An import writes the keys of
+# what it imports (in key order at the commit on SQLite, through COPY on
+# PostgreSQL): the same keys.
 . "$(dirname "$0")/lib.sh"
 
 export CORRIDOR_NOW=2026-12-07T09:00:00Z
@@ -30,4 +32,10 @@ expect_stdout_contains "schema version 10"
 	"LY-TIP-2026-000001-01 LY-TIP-2026-000002-01" ] || fail "search after the migration"
 [ "$(jv '[.pairs[].score] | map(tostring) | join(" ")' duplicates --db d.db)" = 40 ] ||
 	fail "duplicates after the migration"
+expect_status 0 "$CORRIDOR" export --db d.db --out p.csv
+new_db e.db
+expect_status 0 "$CORRIDOR" import p.csv --db e.db
+[ "$(sql e.db "SELECT count(*) FROM person_key")" = "$keys" ] || fail "the import's keys"
+[ "$(jv '[.persons[].ref] | join(" ")' case search 'محمد الخطيب' --db e.db)" = \
+	"LY-TIP-2026-000001-01 LY-TIP-2026-000002-01" ] || fail "search after an import"
 pass
