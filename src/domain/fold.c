@@ -395,6 +395,13 @@ void cor_fold_person_keys(const struct cor_person *p, struct cor_keys *k)
 	cor_fold_name_keys(p->given_names_latin, k);
 	cor_fold_name_keys(p->family_name, k);
 	cor_fold_name_keys(p->given_names, k);
+	/* The whole name as it is said, given names first: "mohamed al khatib"
+	 * is then one range of the index, not words checked one by one. */
+	char whole[2 * COR_NAME_MAX + 2], key[COR_KEY_MAX];
+	if (p->given_names_latin[0] && p->family_name_latin[0]) {
+		snprintf(whole, sizeof(whole), "%s %s", p->given_names_latin, p->family_name_latin);
+		cor_keys_add(k, cor_fold(whole, key, sizeof(key)));
+	}
 	cor_keys_add(k, cor_fold_dup_key(p, dup));
 }
 

@@ -64,7 +64,8 @@ bool cor_keys_has_prefix(const struct cor_keys *k, const char *prefix);
 /* The search keys of one name (a field of a person), added to k: its fold,
  * its skeleton (marked '#') and, for several words, each word's. */
 void cor_fold_name_keys(const char *name, struct cor_keys *k);
-/* Every search key of p (all four name fields) and its duplicate key. */
+/* Every search key of p (all four name fields, and the Latin given and
+ * family names together, in that order) and its duplicate key. */
 void cor_fold_person_keys(const struct cor_person *p, struct cor_keys *k);
 /* The duplicate key of p into out (COR_KEY_MAX bytes): '=', the birth
  * date, and the skeletons of its Latin family and given names in sorted

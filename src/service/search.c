@@ -16,7 +16,7 @@
 #define DEFAULT_LIMIT 20
 /* Candidates read for a query of several words, through its rarest word:
  * they are checked against every word in memory. */
-#define WORDS_CANDIDATES 2000
+#define WORDS_CANDIDATES 1000
 
 static int no_memory(struct cor_ctx *cx)
 {
@@ -173,8 +173,9 @@ static bool ref_prefix(const char *text, char *ref, size_t len)
 }
 
 /* A query of several words: the candidates of its rarest word (by the
- * start of its fold, or its skeleton), each checked against every word. */
-static int search_words(struct search_run *r, const char *office)
+ * start of its fold, then, while too few are found, by its skeleton), each
+ * checked against every word. */
+static int search_words(struct search_run *r, const char *office, long limit)
 {
 	const struct cor_query *q = r->q;
 	struct cor_store *st = r->cx->st;
@@ -193,7 +194,7 @@ static int search_words(struct search_run *r, const char *office)
 	}
 	err = cor_store_keys_persons(st, q->word[at], true, office, WORDS_CANDIDATES, take_person,
 				     r);
-	if (err == 0 && q->word_skel[at][0])
+	if (err == 0 && r->n < limit && q->word_skel[at][0])
 		err = cor_store_keys_persons(st, q->word_skel[at], false, office, WORDS_CANDIDATES,
 					     take_person, r);
 	return err;
@@ -214,7 +215,7 @@ static int search(struct search_run *r, const char *text, const char *office, lo
 	if (err == 0 && r->n < limit && q->nwords)
 		err = cor_store_keys_persons(st, q->fold, true, office, 2 * limit, take_person, r);
 	if (err == 0 && r->n < limit && q->split)
-		err = search_words(r, office);
+		err = search_words(r, office, limit);
 	if (err == 0 && r->n < limit && q->skeleton[0])
 		err = cor_store_keys_persons(st, q->skeleton, false, office, 2 * limit, take_person,
 					     r);

@@ -93,8 +93,9 @@ static const char sql_stage_add_n[] =
 	", " KEY_ROW ", " KEY_ROW ", " KEY_ROW ", " KEY_ROW ", " KEY_ROW ", " KEY_ROW;
 
 /* The staging table of a large write, in a temporary file: it holds every
- * key of the write until the commit. */
-static int stage_open(struct cor_store *st)
+ * key of the write until the commit. Made as the write begins, outside any
+ * unit of work (an undone unit would take it away). */
+int cor_sqlite_keys_stage(struct cor_store *st)
 {
 	if (st->keys_staged)
 		return 0;
@@ -126,7 +127,7 @@ static int sq_keys_add(struct cor_store *st, int64_t person_id, int n,
 		       const char (*keys)[COR_KEY_MAX])
 {
 	int i = 0, err = 0;
-	if (st->stage_keys && (err = stage_open(st)) < 0)
+	if (st->stage_keys && (err = cor_sqlite_keys_stage(st)) < 0)
 		return err;
 	const char *one = st->stage_keys ? sql_stage_add : sql_key_add;
 	const char *many = st->stage_keys ? sql_stage_add_n : sql_key_add_n;

@@ -554,8 +554,8 @@ static int sqlite_begin_large(struct cor_store *st)
 	if ((err = exec(st, "PRAGMA temp_store = FILE", "starting a large write")) < 0)
 		return err;
 	if (st->bulk) {
-		err = cor_store_begin(st);
-		st->stage_keys = err == 0;
+		if ((err = cor_store_begin(st)) == 0 && (err = cor_sqlite_keys_stage(st)) == 0)
+			st->stage_keys = true;
 		return err;
 	}
 	if (journal_mode(st, "PRAGMA journal_mode = DELETE", mode, sizeof(mode)) == SQLITE_OK)
@@ -564,6 +564,8 @@ static int sqlite_begin_large(struct cor_store *st)
 	if ((err = exec(st, "PRAGMA foreign_keys = OFF", "starting a large write")) < 0 ||
 	    (err = cor_store_begin(st)) < 0)
 		return end_large(st, err);
+	if ((err = cor_sqlite_keys_stage(st)) < 0)
+		return err;
 	st->stage_keys = true;
 	return 0;
 }

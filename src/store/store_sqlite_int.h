@@ -107,7 +107,9 @@ int cor_sqlite_unit_begin(struct cor_store *st, bool *own);
 int cor_sqlite_unit_end(struct cor_store *st, bool own, int err);
 /* The internal id of a case by ref; COR_ENOTFOUND with a message. */
 int cor_sqlite_case_id(struct cor_store *st, const char *ref, int64_t *id);
-/* Write the search keys staged in a large write into person_key. */
+/* Make the table a large write stages its search keys in; write what it
+ * staged into person_key (at the commit). */
+int cor_sqlite_keys_stage(struct cor_store *st);
 int cor_sqlite_keys_flush(struct cor_store *st);
 
 #endif
