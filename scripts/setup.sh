@@ -19,6 +19,7 @@ packages=(
   nodejs                               # tests: the edifact parser (npm)
   jq                                   # black-box tests read the binary's --json output
   postgresql libpq-dev                 # the PostgreSQL backend, and its throwaway test cluster
+  libicu-dev                           # Unicode: folding and transliterating names for search
 )
 
 missing=()

@@ -96,5 +96,6 @@ extern const struct cor_command cor_cmd_eligibility, cor_cmd_queue;
 extern const struct cor_command cor_cmd_place, cor_cmd_movement, cor_cmd_plan, cor_cmd_manifest;
 extern const struct cor_command cor_cmd_rules, cor_cmd_numbers;
 extern const struct cor_command cor_cmd_correct;
+extern const struct cor_command cor_cmd_duplicates;
 
 #endif

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// corridor case list|show|available: find cases, read one with its persons,
+// corridor case list|show|available|register|search: find cases, read one with its persons,
 // documents, needs and history, and set the day a case can travel from
 // (service/case.h). Parsing and printing only.
 #include <getopt.h>
@@ -11,6 +11,7 @@
 #include "cli/case_filter.h"
 #include "service/case.h"
 #include "service/numbers.h"
+#include "service/search.h"
 
 static const struct cor_command *const cmd = &cor_cmd_case;
 
@@ -437,15 +438,126 @@ static int cmd_register(int argc, char **argv)
 		return COR_EXIT_USAGE;
 	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
 		return ret;
+	/* Then the persons it may duplicate, from a read of its own. */
+	char pref[COR_PERSON_REF_MAX + 8];
+	struct cor_svc_duplicates_out dups = {NULL};
 	if (cor_svc_case_register(&cx, &in, &out) < 0) {
 		ret = cor_cli_error(&cx, json);
-	} else if (json) {
-		ret = cor_cli_print_json(json_pack("{s:s, s:s, s:s, s:s, s:s}", "ref", out.ref,
-						   "uid", out.uid, "programme", out.programme,
-						   "office", out.office, "state", out.state));
 	} else {
+		cor_person_ref_format(pref, sizeof(pref), out.ref, 1);
+		struct cor_svc_duplicates_of_in din = {pref};
+		if (cor_svc_duplicates_of(&cx, &din, &dups) < 0)
+			dups.doc = NULL;
+	}
+	const json_t *pairs = json_object_get(dups.doc, "pairs");
+	if (ret != COR_EXIT_OK) {
+	} else if (json) {
+		json_t *pd = pairs ? json_incref((json_t *)pairs) : json_array();
+		ret = cor_cli_print_json(json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "ref", out.ref,
+						   "uid", out.uid, "programme", out.programme,
+						   "office", out.office, "state", out.state,
+						   "possible_duplicates", pd));
+	} else {
+		const json_t *v;
+		size_t i;
 		printf("registered case %s (%s, %s): %s %s\n", out.ref, out.programme, out.office,
 		       p->family_name_latin, p->given_names_latin);
+		json_array_foreach(pairs, i, v)
+		{
+			const json_t *o = json_array_get(json_object_get(v, "persons"), 1);
+			printf("possible duplicate (score %d): %s %s, %s, born %s\n",
+			       (int)json_integer_value(json_object_get(v, "score")), str(o, "ref"),
+			       str(o, "family_name_latin"), str(o, "given_names_latin"),
+			       str(o, "birth_date"));
+		}
+		if (json_array_size(pairs))
+			printf("(see 'corridor duplicates')\n");
+	}
+	json_decref(dups.doc);
+	cor_store_close(st);
+	return ret;
+}
+
+/* One line a case: the case, its person matched, the names in both
+ * scripts, and why. */
+static void print_search(const json_t *doc)
+{
+	const json_t *persons = json_object_get(doc, "persons"), *v;
+	size_t i;
+	json_array_foreach(json_object_get(doc, "cases"), i, v)
+	{
+		const json_t *p = NULL, *w;
+		size_t j;
+		json_array_foreach(persons, j, w)
+		{
+			if (!p && !strcmp(str(w, "ref"), str(v, "person")))
+				p = w;
+		}
+		if (!p)
+			continue;
+		printf("%-20s %-4s %-13s %s  %s, %s", str(v, "ref"), str(v, "programme"),
+		       str(v, "state"), str(p, "ref"),
+		       *str(p, "family_name_latin") ? str(p, "family_name_latin") : "-",
+		       str(p, "given_names_latin"));
+		if ((*str(p, "family_name") || *str(p, "given_names")) &&
+		    (strcmp(str(p, "family_name"), str(p, "family_name_latin")) ||
+		     strcmp(str(p, "given_names"), str(p, "given_names_latin"))))
+			printf(" (%s %s)", str(p, "given_names"), str(p, "family_name"));
+		printf("  born %s  [%s: %s]\n", str(p, "birth_date"), str(v, "match"),
+		       str(v, "field"));
+	}
+	size_t n = json_array_size(json_object_get(doc, "cases"));
+	printf("(%zu case%s, %zu person%s)\n", n, n == 1 ? "" : "s", json_array_size(persons),
+	       json_array_size(persons) == 1 ? "" : "s");
+}
+
+static int cmd_search(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+					     {"json", no_argument, NULL, 'j'},
+					     {"office", required_argument, NULL, 'O'},
+					     {"limit", required_argument, NULL, 'L'},
+					     {0}};
+	struct cor_svc_case_search_in in = {0};
+	struct cor_svc_case_search_out out;
+	struct cor_store *st = NULL;
+	struct cor_ctx cx;
+	const char *db = NULL;
+	bool json = false;
+	int c, ret;
+
+	cor_cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 'd')
+			db = optarg;
+		else if (c == 'j')
+			json = true;
+		else if (c == 'O')
+			in.office = optarg;
+		else if (c == 'L') {
+			if (cor_cli_parse_long(cmd, "--limit", optarg, 1, COR_SEARCH_LIMIT_MAX,
+					       &in.limit) != COR_EXIT_OK)
+				return COR_EXIT_USAGE;
+		} else
+			return cor_cli_bad_option(cmd, c, argv);
+	}
+	if (optind >= argc)
+		return cor_cli_usage_error(cmd, "search: what to search for? give TEXT");
+	if (optind + 1 < argc)
+		return cor_cli_usage_error(cmd,
+					   "unexpected argument '%s' (quote a text of "
+					   "several words)",
+					   argv[optind + 1]);
+	in.text = argv[optind];
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	if (cor_svc_case_search(&cx, &in, &out) < 0) {
+		ret = cor_cli_error(&cx, json);
+	} else if (json) {
+		ret = cor_cli_print_json(out.doc);
+	} else {
+		print_search(out.doc);
+		json_decref(out.doc);
 	}
 	cor_store_close(st);
 	return ret;
@@ -453,9 +565,10 @@ static int cmd_register(int argc, char **argv)
 
 static int run(int argc, char **argv)
 {
-	static const char *const names[] = {"list", "show", "available", "register", NULL};
-	static int (*const subs[])(int, char **) = {cmd_list, cmd_show, cmd_available,
-						    cmd_register};
+	static const char *const names[] = {"list",     "show",   "available",
+					    "register", "search", NULL};
+	static int (*const subs[])(int, char **) = {cmd_list, cmd_show, cmd_available, cmd_register,
+						    cmd_search};
 	int i = cor_cli_subcommand(cmd, names, argc, argv);
 	if (i < 0)
 		return COR_EXIT_USAGE;
@@ -473,12 +586,17 @@ const struct cor_command cor_cmd_case = {
 	"                [--priority normal|urgent|emergency] --family-name-latin N\n"
 	"                --given-names-latin N [--family-name N] [--given-names N] --sex F|M|X\n"
 	"                --birth-date YYYY-MM-DD [--birth-date-approx] --nationality C\n"
-	"                [--languages L;L] [--needs C-C] [--json] [--db PATH]\n\n" COR_FILTER_USAGE
+	"                [--languages L;L] [--needs C-C] [--json] [--db PATH]\n"
+	"       corridor case search TEXT [--office O] [--limit N] [--json] [--db "
+	"PATH]\n\n" COR_FILTER_USAGE
 	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
 	"which the planner may put the case on a movement. 'register' records a new case\n"
 	"with its principal applicant under the next case number of the office this year\n"
-	"(on a device, from its blocks: see 'corridor numbers'). --json prints one JSON\n"
-	"document.",
+	"(on a device, from its blocks: see 'corridor numbers'). 'search' finds cases by\n"
+	"the start of a case ID or by a name in any script: case, accents, punctuation and\n"
+	"spaces do not matter, and a name is found from another script by its consonants;\n"
+	"best matches first, each with the person matched and why (20 unless --limit says\n"
+	"otherwise, up to 1000). --json prints one JSON document.",
 	"list, show or register cases",
 	0,
 };

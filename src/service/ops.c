@@ -15,11 +15,12 @@
 #include "service/queue.h"
 #include "service/registry.h"
 #include "service/rules.h"
+#include "service/search.h"
 #include "service/support.h"
 #include "service/workflow.h"
 
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,    cor_ops_case,   cor_ops_registry, cor_ops_numbers, cor_ops_queue,
 	cor_ops_workflow, cor_ops_health, cor_ops_document, cor_ops_fund,    cor_ops_support,
-	cor_ops_movement, cor_ops_plan,   cor_ops_manifest, cor_ops_correct, NULL,
+	cor_ops_movement, cor_ops_plan,   cor_ops_manifest, cor_ops_correct, cor_ops_search, NULL,
 };

@@ -246,9 +246,27 @@ static const char m9_uid_lookup[] = "DROP INDEX person_uid;"
 				    "DROP INDEX support_item_uid;"
 				    "DROP INDEX support_visit_uid;";
 
-/* Migration 10 holds the search keys of person names, written beside the
- * feature that reads them; until it is there its number stays taken. */
-static const char m10_name_keys[] = "SELECT 1;";
+/* Search (store_search.h): the search keys of every person (domain/fold.h),
+ * one row a key, found by prefix or equality on the primary key; and the
+ * pairs of persons marked as not the same person. The keys of the persons
+ * already there are written by the backend right after this step
+ * (cor_store_search_ops.backfill), in the same transaction. */
+static const char m10_search[] = "CREATE TABLE person_key ("
+				 "  key TEXT NOT NULL,"
+				 "  person_id INTEGER NOT NULL REFERENCES person(id),"
+				 "  PRIMARY KEY (key, person_id)"
+				 ") STRICT, WITHOUT ROWID;"
+				 "CREATE TABLE person_distinct ("
+				 "  id INTEGER PRIMARY KEY,"
+				 "  person_a INTEGER NOT NULL REFERENCES person(id),"
+				 "  person_b INTEGER NOT NULL REFERENCES person(id),"
+				 "  reason TEXT NOT NULL CHECK (reason <> ''),"
+				 "  marked_at TEXT NOT NULL,"
+				 "  marked_by TEXT NOT NULL,"
+				 "  uid BLOB NOT NULL,"
+				 "  CHECK (person_a < person_b),"
+				 "  UNIQUE (person_a, person_b)"
+				 ") STRICT;";
 
 const char *const cor_sqlite_migrations[] = {
 	m1_schema,
@@ -260,7 +278,7 @@ const char *const cor_sqlite_migrations[] = {
 	m7_rules,
 	m8_identity,
 	m9_uid_lookup,
-	m10_name_keys,
+	m10_search,
 	cor_sqlite_migration_correct,
 };
 const size_t cor_sqlite_migrations_len =

@@ -23,6 +23,7 @@
 #include "store/store_fund_ops.h"
 #include "store/store_health_ops.h"
 #include "store/store_numbers_ops.h"
+#include "store/store_search_ops.h"
 #include "store/store_support_ops.h"
 #include "store/store_history_ops.h"
 #include "store/store_correct_ops.h"
@@ -32,7 +33,6 @@
 
 #define COR_APP_ID 0x436f7272 /* "Corr": the advisory lock of writers and migrations */
 #define FETCH_ROWS 2000
-#define LOWER(x)   "translate(" x ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 #define PG(st)     ((struct cor_pg *)(void *)(st))
 
 static const char *const stmt_sql[P__N] = {
@@ -337,6 +337,8 @@ static int migrate(struct cor_pg *st)
 		snprintf(what, sizeof(what), "applying schema migration %zu", i + 1);
 		snprintf(sql, sizeof(sql), "UPDATE corridor_schema SET version = %zu", i + 1);
 		if ((err = cor_pg_exec(st, cor_pg_migrations[i], what)) < 0 ||
+		    (i + 1 == COR_SCHEMA_SEARCH &&
+		     (err = cor_pg_search_ops.backfill((struct cor_store *)(void *)st)) < 0) ||
 		    (err = cor_pg_exec(st, sql, what)) < 0)
 			goto out;
 	}
@@ -499,10 +501,10 @@ static void forget_rebuild(struct cor_pg *st)
 /* The tables a large write fills in bulk; booking too, whose rows a
  * history may write before the movements they name (the demo writes its
  * movements last): its keys are checked at the end, with the others. */
-#define STREAMED_NAMES "cases, person, person_need, document, event, booking"
+#define STREAMED_NAMES "cases, person, person_need, document, event, booking, person_key"
 #define STREAMED                                                                                   \
 	"('cases'::regclass, 'person'::regclass, 'person_need'::regclass, 'document'::regclass,"   \
-	" 'event'::regclass, 'booking'::regclass)"
+	" 'event'::regclass, 'booking'::regclass, 'person_key'::regclass)"
 
 /* Drop the foreign keys, unique constraints and secondary indexes of the
  * streamed tables (primary keys stay: the foreign keys need them),
@@ -1151,22 +1153,22 @@ out:
 	return ret;
 }
 
-/* The case filter over "cases c JOIN office o"; parameters $1..$5, as
- * SQLite's (its lower() folds ASCII letters only: so does LOWER). */
+/* The case filter over "cases c JOIN office o"; parameters $1..$5 and $7
+ * (the text's fold, set by store.c), as SQLite's. */
 #define FILTER_WHERE                                                                               \
 	" WHERE ($1::text IS NULL OR c.programme = $1) AND ($2::text IS NULL OR o.code = $2)"      \
 	" AND ($3::text IS NULL OR c.state = $3)"                                                  \
 	" AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id"          \
 	"      AND x.nationality = $4))"                                                           \
-	" AND ($5::text IS NULL OR starts_with(c.ref, $5) OR EXISTS (SELECT 1 FROM person x"       \
-	"      WHERE x.case_id = c.id AND strpos(" LOWER(                                          \
-		"x.family_name_latin || ' ' ||"                                                    \
-		" x.given_names_latin || ' ' ||"                                                   \
-		" x.family_name || ' ' || x.given_names") ", " LOWER("$5") ") > 0))"
+	" AND ($5::text IS NULL OR (c.ref >= $5 AND c.ref < $5 || chr(1114111)"                    \
+	"      AND starts_with(c.ref, $5))"                                                        \
+	"      OR c.id IN (SELECT x.case_id FROM person x WHERE x.id IN"                           \
+	"        (SELECT person_id FROM person_key WHERE key >= $7::text"                          \
+	"         AND key < $7::text || chr(1114111))))"
 
 struct filter_params {
 	char limit[24];
-	const char *v[6];
+	const char *v[7];
 };
 
 static const char *opt(const char *s)
@@ -1183,6 +1185,7 @@ static void filter_params(struct filter_params *fp, const struct cor_case_filter
 	fp->v[4] = opt(f->text);
 	snprintf(fp->limit, sizeof(fp->limit), "%ld", f->limit);
 	fp->v[5] = f->limit > 0 ? fp->limit : NULL;
+	fp->v[6] = opt(f->text_key);
 }
 
 #define CASE_COLS                                                                                  \
@@ -1219,20 +1222,22 @@ static int pg_case_list(struct cor_store *s, const struct cor_case_filter *f,
 	struct filter_params fp;
 	struct list_ctx lc = {cb, ctx};
 	filter_params(&fp, f);
-	return each_row(PG(s), sql, 6, fp.v, "listing cases", list_row, &lc);
+	return each_row(PG(s), sql, 7, fp.v, "listing cases", list_row, &lc);
 }
 
 static int pg_case_count(struct cor_store *s, const struct cor_case_filter *f, long *n)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM cases c JOIN office o ON o.id = c.office_id" FILTER_WHERE;
+		"SELECT count(*) FROM cases c JOIN office o ON o.id = c.office_id" FILTER_WHERE
+		" AND $6::bigint IS NULL";
 	struct cor_pg *st = PG(s);
 	struct filter_params fp;
 	int err = sync_copy(st);
 	if (err < 0)
 		return err;
 	filter_params(&fp, f);
-	PGresult *r = query(st, sql, 5, fp.v, "counting cases", &err);
+	fp.v[5] = NULL; /* a count ignores the limit */
+	PGresult *r = query(st, sql, 7, fp.v, "counting cases", &err);
 	if (!r)
 		return err;
 	*n = strtol(PQgetvalue(r, 0, 0), NULL, 10);
@@ -1408,7 +1413,7 @@ static int pg_persons_each(struct cor_store *s, const struct cor_case_filter *f,
 	struct filter_params fp;
 	struct each_ctx ec = {cb, ctx};
 	filter_params(&fp, f);
-	return each_row(PG(s), f->limit > 0 ? limit_sql : all_sql, 6, fp.v, "reading persons",
+	return each_row(PG(s), f->limit > 0 ? limit_sql : all_sql, 7, fp.v, "reading persons",
 			each_person_row, &ec);
 }
 
@@ -1487,6 +1492,7 @@ const struct cor_store_ops cor_pg_ops = {
 	.fund = &cor_pg_fund_ops,
 	.support = &cor_pg_support_ops,
 	.numbers = &cor_pg_numbers_ops,
+	.search = &cor_pg_search_ops,
 	.workflow = &cor_pg_workflow_ops,
 	.history = &cor_pg_history_ops,
 	.movement = &cor_pg_movement_ops,

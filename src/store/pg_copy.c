@@ -29,6 +29,7 @@ static const char *const copy_sql[C__N] = {
 	[C_DOCUMENT] =
 		"COPY document (person_id, kind, number, issuer, expires_on, uid) FROM STDIN",
 	[C_EVENT] = "COPY event (case_id, at, actor, action, detail, reason, uid) FROM STDIN",
+	[C_KEY] = "COPY person_key (key, person_id) FROM STDIN",
 };
 
 static const char *const id_table[2] = {"cases", "person"};
@@ -612,6 +613,15 @@ int cor_pg_copy_event(struct cor_pg *st, int64_t case_id, const struct cor_event
 	if (!put_int(k, case_id, false) || !put(k, e->at, false) || !put(k, e->actor, false) ||
 	    !put(k, e->action, false) || !put(k, e->detail ? e->detail : "", false) ||
 	    !put(k, e->reason ? e->reason : "", false) || !put_uid(k))
+		return oom(st);
+	k->rows++;
+	return maybe_flush(st);
+}
+
+int cor_pg_copy_key(struct cor_pg *st, int64_t person_id, const char *key)
+{
+	struct pg_copy *k = &st->copy[C_KEY];
+	if (!put(k, key, false) || !put_int(k, person_id, true))
 		return oom(st);
 	k->rows++;
 	return maybe_flush(st);

@@ -29,7 +29,7 @@ enum pg_stmt_id {
 
 /* The tables a large write streams with COPY, in the order they are
  * flushed (a row's parents first). */
-enum pg_copy_id { C_CASES, C_PERSON, C_NEED, C_DOCUMENT, C_EVENT, C__N };
+enum pg_copy_id { C_CASES, C_PERSON, C_NEED, C_DOCUMENT, C_EVENT, C_KEY, C__N };
 
 /* Ids taken from a table's identity sequence in advance: next <= id < end. */
 struct pg_ids {
@@ -165,5 +165,6 @@ int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office
 int cor_pg_copy_person(struct cor_pg *st, int64_t case_id, const struct cor_person *p, int64_t *id);
 int cor_pg_copy_document(struct cor_pg *st, int64_t person_id, const struct cor_document *d);
 int cor_pg_copy_event(struct cor_pg *st, int64_t case_id, const struct cor_event *e);
+int cor_pg_copy_key(struct cor_pg *st, int64_t person_id, const char *key);
 
 #endif

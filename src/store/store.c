@@ -11,6 +11,8 @@
 #include "store/migrations.h"
 #include "store/pg_int.h"
 #include "store/store_int.h"
+#include "store/store_search_ops.h"
+#include "domain/fold.h"
 #include "store/store_sqlite_int.h"
 
 /* A feature function without a PostgreSQL version reads st->db: on a
@@ -192,12 +194,17 @@ int cor_store_case_get(struct cor_store *st, const char *ref, int64_t *id, struc
 int cor_store_person_add(struct cor_store *st, int64_t case_id, const struct cor_person *p,
 			 int64_t *id)
 {
-	return OPS(st)->person_add(st, case_id, p, id);
+	int64_t pid;
+	int err = OPS(st)->person_add(st, case_id, p, &pid);
+	if (err == 0 && id)
+		*id = pid;
+	return err < 0 ? err : cor_store_person_keys_add(st, pid, p);
 }
 
 int cor_store_document_add(struct cor_store *st, int64_t person_id, const struct cor_document *d)
 {
-	return OPS(st)->document_add(st, person_id, d);
+	int err = OPS(st)->document_add(st, person_id, d);
+	return err < 0 ? err : cor_store_doc_keys_add(st, 1, &person_id, d);
 }
 
 int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e)
@@ -208,10 +215,12 @@ int cor_store_event_add(struct cor_store *st, int64_t case_id, const struct cor_
 int cor_store_documents_add(struct cor_store *st, size_t n, const int64_t *person_ids,
 			    const struct cor_document *docs)
 {
-	if (OPS(st)->documents_add)
-		return OPS(st)->documents_add(st, n, person_ids, docs);
+	if (OPS(st)->documents_add) {
+		int err = OPS(st)->documents_add(st, n, person_ids, docs);
+		return err < 0 ? err : cor_store_doc_keys_add(st, n, person_ids, docs);
+	}
 	for (size_t i = 0; i < n; i++) {
-		int err = OPS(st)->document_add(st, person_ids[i], &docs[i]);
+		int err = cor_store_document_add(st, person_ids[i], &docs[i]);
 		if (err < 0)
 			return err;
 	}
@@ -233,15 +242,42 @@ int cor_store_events_add(struct cor_store *st, size_t n, const int64_t *case_ids
 
 /* ---- reads ------------------------------------------------------------- */
 
+/* The filter's text folded as a search folds it (domain/fold.h), to start
+ * a name key; and in upper case, to start a case ID. A list is filtered by
+ * the fold only: consonants alone (case.search's last resort) would select
+ * too widely for a filter. */
+struct text_keys {
+	struct cor_case_filter f;
+	char fold[COR_KEY_MAX], ref[COR_KEY_MAX];
+};
+
+static const struct cor_case_filter *fold_text(const struct cor_case_filter *f, struct text_keys *t)
+{
+	if (!f->text || !*f->text)
+		return f;
+	t->f = *f;
+	cor_fold(f->text, t->fold, sizeof(t->fold));
+	size_t i = 0;
+	for (; f->text[i] && i + 1 < sizeof(t->ref); i++)
+		t->ref[i] = f->text[i] >= 'a' && f->text[i] <= 'z' ? (char)(f->text[i] - 32)
+								   : f->text[i];
+	t->ref[i] = '\0';
+	t->f.text = t->ref;
+	t->f.text_key = t->fold[0] ? t->fold : NULL;
+	return &t->f;
+}
+
 int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,
 			int (*cb)(const struct cor_case_summary *s, void *ctx), void *ctx)
 {
-	return OPS(st)->case_list(st, f, cb, ctx);
+	struct text_keys t;
+	return OPS(st)->case_list(st, fold_text(f, &t), cb, ctx);
 }
 
 int cor_store_case_count(struct cor_store *st, const struct cor_case_filter *f, long *n)
 {
-	return OPS(st)->case_count(st, f, n);
+	struct text_keys t;
+	return OPS(st)->case_count(st, fold_text(f, &t), n);
 }
 
 int cor_store_case_persons(struct cor_store *st, int64_t case_id,
@@ -263,7 +299,8 @@ int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f
 				     const struct cor_document *d, void *ctx),
 			   void *ctx)
 {
-	return OPS(st)->persons_each(st, f, cb, ctx);
+	struct text_keys t;
+	return OPS(st)->persons_each(st, fold_text(f, &t), cb, ctx);
 }
 
 int cor_store_person_facts_each(struct cor_store *st,

@@ -56,8 +56,12 @@ struct cor_case_filter {
 	const char *office;      /* NULL: any */
 	const char *state;       /* NULL: any */
 	const char *nationality; /* a case with at least one person of it */
-	const char *text;        /* in the case ref or any name, either script */
+	const char *text;        /* the start of the case ref, or a name in any script */
 	long limit;              /* 0: no limit */
+	/* Set by the store from text, for its backends: a name key
+	 * (domain/fold.h) that starts with text_key selects; text is then the
+	 * case ref's start in upper case. */
+	const char *text_key;
 };
 
 struct cor_case_summary {

@@ -5,6 +5,8 @@
 
 #include "store/store_correct_ops.h"
 #include "store/store_int.h"
+#include "store/store_search.h"
+#include "store/store_search_ops.h"
 
 #define OPS(st) (cor_store_head(st)->ops->correct)
 
@@ -13,9 +15,14 @@ int cor_store_correction_add(struct cor_store *st, int64_t case_id, const struct
 	return OPS(st)->correction_add(st, case_id, c);
 }
 
+/* The search keys follow a person's record (store_search_ops.h). */
 int cor_store_person_update(struct cor_store *st, int64_t person_id, const struct cor_person *p)
 {
-	return OPS(st)->person_update(st, person_id, p);
+	struct cor_person_found old;
+	int err = cor_store_person_by_id(st, person_id, &old);
+	if (err == 0)
+		err = OPS(st)->person_update(st, person_id, p);
+	return err < 0 ? err : cor_store_person_keys_change(st, person_id, &old.p, p);
 }
 
 int cor_store_person_holds(struct cor_store *st, int64_t person_id, struct cor_person_holds *out)
@@ -25,7 +32,8 @@ int cor_store_person_holds(struct cor_store *st, int64_t person_id, struct cor_p
 
 int cor_store_person_delete(struct cor_store *st, int64_t person_id)
 {
-	return OPS(st)->person_delete(st, person_id);
+	int err = cor_store_person_keys_change(st, person_id, NULL, NULL);
+	return err < 0 ? err : OPS(st)->person_delete(st, person_id);
 }
 
 int cor_store_person_move(struct cor_store *st, int64_t person_id, int64_t to_case_id, int seq)
@@ -74,5 +82,6 @@ int cor_store_case_state_put(struct cor_store *st, int64_t case_id, const char *
 int cor_store_document_void(struct cor_store *st, int64_t person_id, const struct cor_document *d,
 			    const char *actor, const char *reason)
 {
-	return OPS(st)->document_void(st, person_id, d, actor, reason);
+	int err = OPS(st)->document_void(st, person_id, d, actor, reason);
+	return err < 0 ? err : cor_store_doc_key_remove(st, person_id, d);
 }

@@ -5,6 +5,7 @@
 
 #include "store/store_health_ops.h"
 #include "store/store_int.h"
+#include "store/store_search_ops.h"
 
 #define OPS(st) (cor_store_head(st)->ops->health)
 
@@ -17,7 +18,8 @@ int cor_store_document_record(struct cor_store *st, const struct cor_person_foun
 			      const struct cor_document *d, enum cor_doc_source source,
 			      const char *actor)
 {
-	return OPS(st)->document_record(st, who, d, source, actor);
+	int err = OPS(st)->document_record(st, who, d, source, actor);
+	return err < 0 ? err : cor_store_doc_keys_add(st, 1, &who->id, d);
 }
 
 int cor_store_documents_each(struct cor_store *st, int64_t person_id,

@@ -25,6 +25,7 @@ struct cor_store_plan_ops;
 struct cor_store_facts_ops;
 struct cor_store_numbers_ops;
 struct cor_store_correct_ops;
+struct cor_store_search_ops;
 
 struct cor_store_ops {
 	const char *name; /* "SQLite", "PostgreSQL": for messages */
@@ -38,6 +39,7 @@ struct cor_store_ops {
 	const struct cor_store_facts_ops *facts;
 	const struct cor_store_numbers_ops *numbers;
 	const struct cor_store_correct_ops *correct;
+	const struct cor_store_search_ops *search;
 	void (*close)(struct cor_store *st);
 	int (*begin)(struct cor_store *st);
 	int (*begin_read)(struct cor_store *st);

@@ -26,6 +26,7 @@
 #include "store/store_support_ops.h"
 #include "store/store_history_ops.h"
 #include "store/store_correct_ops.h"
+#include "store/store_search_ops.h"
 #include "store/store_workflow_ops.h"
 #include "util/error.h"
 
@@ -302,6 +303,8 @@ static int migrate(struct cor_store *st)
 		snprintf(what, sizeof(what), "applying schema migration %zu", i + 1);
 		if ((err = exec(st, cor_sqlite_migrations[i], what)) < 0)
 			goto out;
+		if (i + 1 == COR_SCHEMA_SEARCH && (err = cor_sqlite_search_ops.backfill(st)) < 0)
+			goto out;
 		snprintf(pragma, sizeof(pragma),
 			 "PRAGMA user_version = %zu; PRAGMA application_id = %d", i + 1,
 			 COR_APP_ID);
@@ -544,14 +547,27 @@ static int sqlite_begin_large(struct cor_store *st)
 {
 	char mode[16] = "";
 	int err;
-	if (st->bulk || !sqlite3_get_autocommit(st->db))
+	if (!sqlite3_get_autocommit(st->db))
 		return cor_store_begin(st);
+	/* The search keys staged until the commit (sqlite_search.c) go to a
+	 * temporary file, not to memory: a million persons' keys are some
+	 * 200 MB. Set outside a transaction only. */
+	if ((err = exec(st, "PRAGMA temp_store = FILE", "starting a large write")) < 0)
+		return err;
+	if (st->bulk) {
+		if ((err = cor_store_begin(st)) == 0 && (err = cor_sqlite_keys_stage(st)) == 0)
+			st->stage_keys = true;
+		return err;
+	}
 	if (journal_mode(st, "PRAGMA journal_mode = DELETE", mode, sizeof(mode)) == SQLITE_OK)
 		st->unshared = !strcmp(mode, "delete");
 	st->large = true;
 	if ((err = exec(st, "PRAGMA foreign_keys = OFF", "starting a large write")) < 0 ||
 	    (err = cor_store_begin(st)) < 0)
 		return end_large(st, err);
+	if ((err = cor_sqlite_keys_stage(st)) < 0)
+		return err;
+	st->stage_keys = true;
 	return 0;
 }
 
@@ -560,6 +576,8 @@ static int sqlite_begin_large(struct cor_store *st)
 static int end_large(struct cor_store *st, int err)
 {
 	char mode[16] = "";
+	if (st->bulk || st->large)
+		sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	if (!st->large)
 		return err;
 	st->large = false;
@@ -624,6 +642,9 @@ static int sqlite_commit(struct cor_store *st)
 {
 	int err = flush_counters(st);
 	if (err == 0)
+		err = cor_sqlite_keys_flush(st);
+	st->stage_keys = false;
+	if (err == 0)
 		err = exec(st, "COMMIT", "committing");
 	return sqlite3_get_autocommit(st->db) ? end_large(st, err) : err;
 }
@@ -631,6 +652,7 @@ static int sqlite_commit(struct cor_store *st)
 static int sqlite_rollback(struct cor_store *st)
 {
 	st->npending = 0;
+	st->stage_keys = st->keys_staged = false;
 	int err = sqlite3_get_autocommit(st->db) ? 0 : exec(st, "ROLLBACK", "rolling back");
 	return end_large(st, err);
 }
@@ -1020,16 +1042,17 @@ static int sqlite_events_add(struct cor_store *st, size_t n, const int64_t *case
 
 /* ---- reads ------------------------------------------------------------- */
 
-/* The case filter as SQL over "cases c JOIN office o"; parameters ?1..?5. */
+/* The case filter as SQL over "cases c JOIN office o"; parameters ?1..?5 and
+ * ?7 (the text's fold, set by store.c). */
 #define FILTER_WHERE                                                                               \
 	" WHERE (?1 IS NULL OR c.programme = ?1) AND (?2 IS NULL OR o.code = ?2)"                  \
 	" AND (?3 IS NULL OR c.state = ?3)"                                                        \
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM person x WHERE x.case_id = c.id"                \
 	"      AND x.nationality = ?4))"                                                           \
-	" AND (?5 IS NULL OR substr(c.ref, 1, length(?5)) = ?5 OR EXISTS (SELECT 1 FROM person x"  \
-	"      WHERE x.case_id = c.id AND instr(lower(x.family_name_latin || ' ' ||"               \
-	"      x.given_names_latin || ' ' || x.family_name || ' ' || x.given_names),"              \
-	"      lower(?5)) > 0))"
+	" AND (?5 IS NULL OR (c.ref >= ?5 AND c.ref < ?5 || char(1114111))"                        \
+	"      OR c.id IN (SELECT x.case_id FROM person x WHERE x.id IN"                           \
+	"        (SELECT person_id FROM person_key WHERE key >= ?7 AND key < ?7 || "               \
+	"char(1114111))))"
 
 static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
 {
@@ -1039,6 +1062,7 @@ static void bind_filter(sqlite3_stmt *s, const struct cor_case_filter *f)
 	cor_sqlite_bind_opt(s, 4, f->nationality);
 	cor_sqlite_bind_opt(s, 5, f->text);
 	sqlite3_bind_int64(s, 6, f->limit > 0 ? f->limit : -1);
+	cor_sqlite_bind_opt(s, 7, f->text_key);
 }
 
 /* The case columns, first in every case query: c.ref ... c.registered_on. */
@@ -1342,6 +1366,7 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.fund = &cor_sqlite_fund_ops,
 	.support = &cor_sqlite_support_ops,
 	.numbers = &cor_sqlite_numbers_ops,
+	.search = &cor_sqlite_search_ops,
 	.workflow = &cor_sqlite_workflow_ops,
 	.history = &cor_sqlite_history_ops,
 	.movement = &cor_sqlite_movement_ops,

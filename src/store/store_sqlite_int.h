@@ -63,6 +63,11 @@ struct cor_store {
 	bool bulk;     /* opened with COR_STORE_BULK */
 	bool large;    /* in a large write (cor_store_begin_large) */
 	bool unshared; /* a large write switched the journal out of WAL */
+	/* In a large write, search keys go to a temporary table first and into
+	 * person_key in key order at the commit (sqlite_search.c): a million
+	 * persons' keys inserted at random places of the index would each
+	 * touch a page out of the cache. */
+	bool stage_keys, keys_staged;
 };
 
 /* Is st a store of another backend (PostgreSQL)? Every call reaches its
@@ -102,5 +107,9 @@ int cor_sqlite_unit_begin(struct cor_store *st, bool *own);
 int cor_sqlite_unit_end(struct cor_store *st, bool own, int err);
 /* The internal id of a case by ref; COR_ENOTFOUND with a message. */
 int cor_sqlite_case_id(struct cor_store *st, const char *ref, int64_t *id);
+/* Make the table a large write stages its search keys in; write what it
+ * staged into person_key (at the commit). */
+int cor_sqlite_keys_stage(struct cor_store *st);
+int cor_sqlite_keys_flush(struct cor_store *st);
 
 #endif
