@@ -687,10 +687,10 @@ static int check_fit(struct cor_ctx *cx, const struct cor_movement *m, const cha
 				    "case '%s' is not eligible today: %s", case_ref, why);
 		goto out;
 	}
+	/* The route, or where it can board: cor_booking_fit's refusal (a stand-by
+	 * too must be able to travel on it). */
 	if (cor_booking_journey(&l.cases[at], &l.movements[0], &b, &a) < 0)
-		err = cor_error_set(&cx->err, COR_CODE_REFUSED, "movement",
-				    "movement '%s' (%s) does not go from %s to %s", m->ref,
-				    m->label, l.cases[at].origin, l.cases[at].destination);
+		err = cor_booking_fit(&l.in, at, &cx->err);
 	else if (full)
 		err = cor_booking_fit(&l.in, at, &cx->err);
 	if (b >= 0 && a >= 0) {

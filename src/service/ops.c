@@ -7,6 +7,7 @@
 #include "service/document.h"
 #include "service/fund.h"
 #include "service/health.h"
+#include "service/location.h"
 #include "service/manifest.h"
 #include "service/movement.h"
 #include "service/numbers.h"
@@ -18,11 +19,7 @@
 #include "service/workflow.h"
 
 const struct cor_op *const *const cor_ops[] = {
-	cor_ops_rules,    cor_ops_case,
-	cor_ops_registry, cor_ops_numbers,
-	cor_ops_queue,    cor_ops_workflow,
-	cor_ops_health,   cor_ops_document,
-	cor_ops_fund,     cor_ops_support,
-	cor_ops_movement, cor_ops_plan,
-	cor_ops_manifest, NULL,
+	cor_ops_rules,    cor_ops_case,   cor_ops_registry, cor_ops_numbers,  cor_ops_queue,
+	cor_ops_workflow, cor_ops_health, cor_ops_document, cor_ops_fund,     cor_ops_support,
+	cor_ops_movement, cor_ops_plan,   cor_ops_manifest, cor_ops_location, NULL,
 };

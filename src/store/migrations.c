@@ -246,6 +246,32 @@ static const char m9_uid_lookup[] = "DROP INDEX person_uid;"
 				    "DROP INDEX support_item_uid;"
 				    "DROP INDEX support_visit_uid;";
 
+/* Migrations 10 and 11 belong to other work; they are empty here. */
+static const char m10_reserved[] = "SELECT 1;";
+static const char m11_reserved[] = "SELECT 1;";
+
+/* Where people are: assembly points (a detention centre, a town, a transit
+ * centre; an office is a location of its own and needs no row), a case's
+ * location (NULL: its office), which locations reach each place and how;
+ * and each leg's own carrier. */
+static const char m12_locations[] =
+	"CREATE TABLE location ("
+	"  code TEXT PRIMARY KEY CHECK (length(code) BETWEEN 7 AND 16),"
+	"  kind TEXT NOT NULL CHECK (kind = 'detention' OR kind = 'town' OR kind = 'transit'),"
+	"  country TEXT NOT NULL CHECK (length(country) = 3),"
+	"  name TEXT NOT NULL CHECK (length(name) >= 1)"
+	") STRICT;"
+	"CREATE TABLE place_reach ("
+	"  place TEXT NOT NULL REFERENCES place(code),"
+	"  location TEXT NOT NULL,"
+	"  mode TEXT NOT NULL CHECK (mode = 'road' OR mode = 'leg'),"
+	"  hours INTEGER NOT NULL CHECK (hours BETWEEN 0 AND 999),"
+	"  PRIMARY KEY (location, place)"
+	") STRICT, WITHOUT ROWID;"
+	"ALTER TABLE cases ADD COLUMN location TEXT;"
+	"CREATE INDEX cases_location ON cases(location) WHERE location IS NOT NULL;"
+	"ALTER TABLE leg ADD COLUMN carrier TEXT NOT NULL DEFAULT '';";
+
 const char *const cor_sqlite_migrations[] = {
 	m1_schema,
 	cor_sqlite_migration_fund,
@@ -256,6 +282,9 @@ const char *const cor_sqlite_migrations[] = {
 	m7_rules,
 	m8_identity,
 	m9_uid_lookup,
+	m10_reserved,
+	m11_reserved,
+	m12_locations,
 };
 const size_t cor_sqlite_migrations_len =
 	sizeof(cor_sqlite_migrations) / sizeof(cor_sqlite_migrations[0]);

@@ -604,8 +604,31 @@ static const char m9_uid_lookup[] =
 	"ALTER TABLE support_item DROP CONSTRAINT support_item_uid;"
 	"ALTER TABLE support_visit DROP CONSTRAINT support_visit_uid;";
 
+/* Migrations 10 and 11 belong to other work; they are empty here. */
+static const char m10_reserved[] = "SELECT 1;";
+static const char m11_reserved[] = "SELECT 1;";
+
+/* Where people are (migrations.c says more); and each leg's own carrier. */
+static const char m12_locations[] =
+	"CREATE TABLE location ("
+	"  code text PRIMARY KEY CHECK (length(code) BETWEEN 7 AND 16),"
+	"  kind text NOT NULL CHECK (kind = 'detention' OR kind = 'town' OR kind = 'transit'),"
+	"  country text NOT NULL CHECK (length(country) = 3),"
+	"  name text NOT NULL CHECK (length(name) >= 1)"
+	");"
+	"CREATE TABLE place_reach ("
+	"  place text NOT NULL REFERENCES place(code),"
+	"  location text NOT NULL,"
+	"  mode text NOT NULL CHECK (mode = 'road' OR mode = 'leg'),"
+	"  hours bigint NOT NULL CHECK (hours BETWEEN 0 AND 999),"
+	"  PRIMARY KEY (location, place)"
+	");"
+	"ALTER TABLE cases ADD COLUMN location text;"
+	"CREATE INDEX cases_location ON cases(location) WHERE location IS NOT NULL;"
+	"ALTER TABLE leg ADD COLUMN carrier text NOT NULL DEFAULT '';";
+
 const char *const cor_pg_migrations[] = {
-	m1_schema,   m2_fund,  m3_workflow, m4_health,     m5_support,
-	m6_movement, m7_rules, m8_identity, m9_uid_lookup,
+	m1_schema, m2_fund,     m3_workflow,   m4_health,    m5_support,   m6_movement,
+	m7_rules,  m8_identity, m9_uid_lookup, m10_reserved, m11_reserved, m12_locations,
 };
 const size_t cor_pg_migrations_len = sizeof(cor_pg_migrations) / sizeof(cor_pg_migrations[0]);

@@ -368,4 +368,13 @@ const struct cor_store_plan_ops cor_pg_plan_ops = {
 	.plan_available_all = pg_plan_available_all,
 	.plan_booked = pg_plan_booked,
 	.plan_write = pg_plan_write,
+	.location_add = cor_pg_location_add,
+	.location_get = cor_pg_location_get,
+	.location_each = cor_pg_location_each,
+	.case_location = cor_pg_case_location,
+	.case_locate = cor_pg_case_locate,
+	.reach_put = cor_pg_reach_put,
+	.reach_remove = cor_pg_reach_remove,
+	.reach_each = cor_pg_reach_each,
+	.plan_located_all = cor_pg_plan_located_all,
 };

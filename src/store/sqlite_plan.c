@@ -385,4 +385,13 @@ const struct cor_store_plan_ops cor_sqlite_plan_ops = {
 	.plan_available_all = sqlite_plan_available_all,
 	.plan_booked = sqlite_plan_booked,
 	.plan_write = sqlite_plan_write,
+	.location_add = cor_sqlite_location_add,
+	.location_get = cor_sqlite_location_get,
+	.location_each = cor_sqlite_location_each,
+	.case_location = cor_sqlite_case_location,
+	.case_locate = cor_sqlite_case_locate,
+	.reach_put = cor_sqlite_reach_put,
+	.reach_remove = cor_sqlite_reach_remove,
+	.reach_each = cor_sqlite_reach_each,
+	.plan_located_all = cor_sqlite_plan_located_all,
 };
