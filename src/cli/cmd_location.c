@@ -32,9 +32,9 @@ static int print_location(const struct cor_location *loc, void *ctx)
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},   {"kind", required_argument, NULL, 'k'},
+		{"db", required_argument, NULL, 'd'},      {"kind", required_argument, NULL, 'k'},
 		{"country", required_argument, NULL, 'c'}, {"name", required_argument, NULL, 'n'},
-		{"json", no_argument, NULL, 'j'},       {0},
+		{"json", no_argument, NULL, 'j'},          {0},
 	};
 	static const char *const names[] = {"list", "add", NULL};
 	const char *db = NULL, *kind = NULL, *country = NULL, *name = NULL;
@@ -89,7 +89,8 @@ static int run(int argc, char **argv)
 	struct cor_location loc = {0};
 	if (optind != argc - 1)
 		return cor_cli_usage_error(cmd, "give one location code (LY-TIP-DC01)");
-	if (!kind || cor_location_kind_parse(kind, &loc.kind) < 0 || loc.kind == COR_LOCATION_OFFICE)
+	if (!kind || cor_location_kind_parse(kind, &loc.kind) < 0 ||
+	    loc.kind == COR_LOCATION_OFFICE)
 		return cor_cli_usage_error(cmd, "--kind: one of detention, town, transit");
 	if (!country || !name)
 		return cor_cli_usage_error(cmd, "give --country and --name");

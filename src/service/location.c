@@ -23,8 +23,9 @@ static bool text_ok(const char *s, size_t max)
 static int find_location(struct cor_ctx *cx, const char *code, struct cor_location *out)
 {
 	if (!code || !*code)
-		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "location",
-				     "which location? give an office (LY-TIP) or an assembly point");
+		return cor_error_set(
+			&cx->err, COR_CODE_BAD_PARAMETER, "location",
+			"which location? give an office (LY-TIP) or an assembly point");
 	if (strlen(code) > COR_LOCATION_CODE_MAX)
 		return cor_error_set(&cx->err, COR_CODE_NOT_FOUND, "location",
 				     "no location '%.16s...'", code);
@@ -135,15 +136,14 @@ static int op_reach_list(struct cor_ctx *cx, const void *vin, void *vout)
 
 json_t *cor_svc_reach_json(const struct cor_place_reach *r)
 {
-	return json_pack("{s:s, s:s, s:s, s:i}", "place", r->place, "location", r->location,
-			 "mode", cor_reach_mode_name(r->mode), "hours", r->hours);
+	return json_pack("{s:s, s:s, s:s, s:i}", "place", r->place, "location", r->location, "mode",
+			 cor_reach_mode_name(r->mode), "hours", r->hours);
 }
 
 /* ---- case.locate ------------------------------------------------------------ */
 
-int cor_svc_locate_case(struct cor_ctx *cx, const char *ref, const char *office,
-			const char *origin, const char *location, const char *reason,
-			struct cor_svc_locate_out *out)
+int cor_svc_locate_case(struct cor_ctx *cx, const char *ref, const char *office, const char *origin,
+			const char *location, const char *reason, struct cor_svc_locate_out *out)
 {
 	struct cor_location to;
 	char was[COR_LOCATION_CODE_MAX + 1], detail[160];
@@ -190,21 +190,20 @@ static int op_case_locate(struct cor_ctx *cx, const void *vin, void *vout)
 				     in->ref);
 	if (err < 0)
 		return cor_ctx_store_error(cx, err);
-	return cor_svc_locate_case(cx, in->ref, c.office, c.origin, in->location, in->reason,
-				   vout);
+	return cor_svc_locate_case(cx, in->ref, c.office, c.origin, in->location, in->reason, vout);
 }
 
 static const struct cor_op op_location_add_row = {
 	"location.add", COR_OP_WRITE, "movement.write", op_location_add,
 	"add an assembly point: a detention centre, a town, a transit centre"};
-static const struct cor_op op_location_list_row = {"location.list", COR_OP_READ,
-						   "movement.read", op_location_list,
+static const struct cor_op op_location_list_row = {"location.list", COR_OP_READ, "movement.read",
+						   op_location_list,
 						   "every assembly point, by code"};
 static const struct cor_op op_place_reach_row = {
 	"place.reach", COR_OP_WRITE, "movement.write", op_place_reach,
 	"record how a location reaches a place (road or a domestic leg, hours)"};
-static const struct cor_op op_reach_list_row = {"place.reach_list", COR_OP_READ,
-						"movement.read", op_reach_list,
+static const struct cor_op op_reach_list_row = {"place.reach_list", COR_OP_READ, "movement.read",
+						op_reach_list,
 						"which locations reach which places"};
 static const struct cor_op op_case_locate_row = {
 	"case.locate", COR_OP_WRITE, "case.write", op_case_locate,

@@ -65,9 +65,8 @@ int cor_svc_case_locate(struct cor_ctx *cx, const struct cor_svc_locate_in *in,
 
 /* Inside an operation: put case ref (of office, from origin) at location,
  * as case.locate does without its own transaction (registration uses it). */
-int cor_svc_locate_case(struct cor_ctx *cx, const char *ref, const char *office,
-			const char *origin, const char *location, const char *reason,
-			struct cor_svc_locate_out *out);
+int cor_svc_locate_case(struct cor_ctx *cx, const char *ref, const char *office, const char *origin,
+			const char *location, const char *reason, struct cor_svc_locate_out *out);
 
 extern const struct cor_op *const cor_ops_location[];
 

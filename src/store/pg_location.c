@@ -87,8 +87,9 @@ int cor_pg_location_each(struct cor_store *s, int (*cb)(const struct cor_locatio
 			 void *ctx)
 {
 	int err;
-	PGresult *r = q(s, "SELECT code, kind, country, name FROM location ORDER BY code COLLATE \"C\"", 0, NULL,
-			"reading locations", &err);
+	PGresult *r =
+		q(s, "SELECT code, kind, country, name FROM location ORDER BY code COLLATE \"C\"",
+		  0, NULL, "reading locations", &err);
 	if (!r)
 		return err;
 	for (int i = 0; err == 0 && i < PQntuples(r); i++) {
@@ -139,8 +140,10 @@ int cor_pg_case_locate(struct cor_store *s, const char *ref, const char *locatio
 	}
 	int64_t id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 	PQclear(r);
-	struct cor_event e = {
-		.actor = actor, .action = "located", .detail = detail, .reason = reason ? reason : ""};
+	struct cor_event e = {.actor = actor,
+			      .action = "located",
+			      .detail = detail,
+			      .reason = reason ? reason : ""};
 	cor_store_now(s, e.at);
 	err = cor_store_event_add(s, id, &e);
 out:
@@ -179,7 +182,8 @@ int cor_pg_reach_each(struct cor_store *s, const char *location,
 	const char *v[] = {location};
 	PGresult *r = q(s,
 			"SELECT place, location, mode, hours FROM place_reach"
-			" WHERE $1::text IS NULL OR location = $1 ORDER BY location COLLATE \"C\", place COLLATE \"C\"",
+			" WHERE $1::text IS NULL OR location = $1 ORDER BY location COLLATE \"C\", "
+			"place COLLATE \"C\"",
 			1, v, "reading reach", &err);
 	if (!r)
 		return err;
