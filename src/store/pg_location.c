@@ -222,3 +222,35 @@ int cor_pg_plan_located_all(struct cor_store *s, struct cor_plan_located **out, 
 	PQclear(r);
 	return 0;
 }
+
+/* One statement for them all: the ids and locations as two arrays. */
+int cor_pg_cases_locate(struct cor_store *s, const struct cor_plan_located *rows, size_t n)
+{
+	if (n == 0)
+		return 0;
+	size_t cap = n * (21 + COR_LOCATION_CODE_MAX + 4) + 8, a = 0, b = 0;
+	char *ids = malloc(cap), *locs = malloc(cap);
+	int err = COR_ENOMEM;
+	if (!ids || !locs)
+		goto out;
+	ids[a++] = '{';
+	locs[b++] = '{';
+	for (size_t i = 0; i < n; i++) {
+		a += (size_t)snprintf(ids + a, cap - a, "%s%lld", i ? "," : "",
+				      (long long)rows[i].case_id);
+		/* Codes are capitals, digits and '-': nothing to quote. */
+		b += (size_t)snprintf(locs + b, cap - b, "%s%s", i ? "," : "",
+				      rows[i].location[0] ? rows[i].location : "NULL");
+	}
+	snprintf(ids + a, cap - a, "}");
+	snprintf(locs + b, cap - b, "}");
+	const char *v[] = {ids, locs};
+	err = qdo(s,
+		  "UPDATE cases c SET location = u.location FROM unnest($1::bigint[], $2::text[])"
+		  " AS u(id, location) WHERE c.id = u.id",
+		  2, v, "setting locations", NULL);
+out:
+	free(ids);
+	free(locs);
+	return err;
+}

@@ -377,4 +377,5 @@ const struct cor_store_plan_ops cor_pg_plan_ops = {
 	.reach_remove = cor_pg_reach_remove,
 	.reach_each = cor_pg_reach_each,
 	.plan_located_all = cor_pg_plan_located_all,
+	.cases_locate = cor_pg_cases_locate,
 };

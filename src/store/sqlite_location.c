@@ -224,3 +224,19 @@ int cor_sqlite_plan_located_all(struct cor_store *st, struct cor_plan_located **
 	}
 	return err;
 }
+
+int cor_sqlite_cases_locate(struct cor_store *st, const struct cor_plan_located *rows, size_t n)
+{
+	static const char sql[] = "UPDATE cases SET location = ?2 WHERE id = ?1";
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s = cor_sqlite_stmt(st, sql);
+		if (s) {
+			sqlite3_bind_int64(s, 1, rows[i].case_id);
+			cor_sqlite_bind_opt(s, 2, rows[i].location);
+		}
+		int err = cor_sqlite_step_done(st, s, "setting locations");
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}

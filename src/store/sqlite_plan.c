@@ -394,4 +394,5 @@ const struct cor_store_plan_ops cor_sqlite_plan_ops = {
 	.reach_remove = cor_sqlite_reach_remove,
 	.reach_each = cor_sqlite_reach_each,
 	.plan_located_all = cor_sqlite_plan_located_all,
+	.cases_locate = cor_sqlite_cases_locate,
 };

@@ -92,6 +92,11 @@ int cor_store_plan_located_all(struct cor_store *st, struct cor_plan_located **o
 	return cor_store_head(st)->ops->plan->plan_located_all(st, out, n);
 }
 
+int cor_store_cases_locate(struct cor_store *st, const struct cor_plan_located *rows, size_t n)
+{
+	return cor_store_head(st)->ops->plan->cases_locate(st, rows, n);
+}
+
 void cor_store_plan_release(struct cor_plan_load *l)
 {
 	free(l->cases);

@@ -143,5 +143,9 @@ struct cor_plan_located {
 /* Every case with a location of its own, by case id; *out for the caller
  * to free (one read for a load over the horizon, as for available days). */
 int cor_store_plan_located_all(struct cor_store *st, struct cor_plan_located **out, size_t *n);
+/* Set the location of many cases at once (rows[i].location "": at its
+ * office), with no event: for data made where the cases already are (the
+ * demo). Inside a large write too. */
+int cor_store_cases_locate(struct cor_store *st, const struct cor_plan_located *rows, size_t n);
 
 #endif

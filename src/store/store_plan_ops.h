@@ -30,6 +30,7 @@ struct cor_store_plan_ops {
 	int (*reach_each)(struct cor_store *st, const char *location,
 			  int (*cb)(const struct cor_place_reach *r, void *ctx), void *ctx);
 	int (*plan_located_all)(struct cor_store *st, struct cor_plan_located **out, size_t *n);
+	int (*cases_locate)(struct cor_store *st, const struct cor_plan_located *rows, size_t n);
 };
 
 /* Where people are, on each backend (sqlite_location.c, pg_location.c). */
@@ -45,6 +46,7 @@ int cor_sqlite_reach_remove(struct cor_store *st, const char *place, const char 
 int cor_sqlite_reach_each(struct cor_store *st, const char *location,
 			  int (*cb)(const struct cor_place_reach *r, void *ctx), void *ctx);
 int cor_sqlite_plan_located_all(struct cor_store *st, struct cor_plan_located **out, size_t *n);
+int cor_sqlite_cases_locate(struct cor_store *st, const struct cor_plan_located *rows, size_t n);
 int cor_pg_location_add(struct cor_store *st, const struct cor_location *loc);
 int cor_pg_location_get(struct cor_store *st, const char *code, struct cor_location *out);
 int cor_pg_location_each(struct cor_store *st, int (*cb)(const struct cor_location *loc, void *ctx),
@@ -57,6 +59,7 @@ int cor_pg_reach_remove(struct cor_store *st, const char *place, const char *loc
 int cor_pg_reach_each(struct cor_store *st, const char *location,
 		      int (*cb)(const struct cor_place_reach *r, void *ctx), void *ctx);
 int cor_pg_plan_located_all(struct cor_store *st, struct cor_plan_located **out, size_t *n);
+int cor_pg_cases_locate(struct cor_store *st, const struct cor_plan_located *rows, size_t n);
 
 extern const struct cor_store_plan_ops cor_sqlite_plan_ops;
 extern const struct cor_store_plan_ops cor_pg_plan_ops;

@@ -104,8 +104,7 @@ static const char benghazi_places[][COR_PLAN_PLACE_MAX + 1] = {"BEN"};
 static const char sabha_places[][COR_PLAN_PLACE_MAX + 1] = {"SEB"};
 static const struct cor_plan_reach tripoli = {"LY-TIP", "Tripoli", 1, tripoli_places};
 static const struct cor_plan_reach benghazi = {"LY-BEN", "Benghazi", 1, benghazi_places};
-static const struct cor_plan_reach sabha = {"LY-SEB-TC01", "Sabha transit centre", 1,
-					    sabha_places};
+static const struct cor_plan_reach sabha = {"LY-SEB-TC01", "Sabha transit centre", 1, sabha_places};
 
 static void solve(const struct cor_plan_input *in, struct cor_plan_result *res)
 {
@@ -211,9 +210,9 @@ static void test_booking_fit(void **state)
 	assert_true(cor_booking_fit(&in, 0, &e) < 0);
 	assert_int_equal(e.code, COR_CODE_REFUSED);
 	assert_string_equal(e.field, "case");
-	assert_string_equal(e.message,
-			    "case 'LY-TIP-2026-000001' is at Tripoli (LY-TIP); no road or transfer "
-			    "leg reaches BEN, where movement 'MOV-UZ 8401' (UZ 8401) boards in LBY");
+	assert_string_equal(
+		e.message, "case 'LY-TIP-2026-000001' is at Tripoli (LY-TIP); no road or transfer "
+			   "leg reaches BEN, where movement 'MOV-UZ 8401' (UZ 8401) boards in LBY");
 	c[0].reach = NULL;
 	cor_error_clear(&e);
 	assert_int_equal(cor_booking_fit(&in, 0, &e), 0);
@@ -224,7 +223,8 @@ static void test_booking_fit(void **state)
 	assert_true(cor_booking_fit(&in, 0, &e) < 0);
 	assert_int_equal(e.code, COR_CODE_REFUSED);
 	assert_string_equal(e.field, "movement");
-	assert_string_equal(e.message, "movement 'MOV-UZ 8401' (UZ 8401) does not go from LBY to GHA");
+	assert_string_equal(e.message,
+			    "movement 'MOV-UZ 8401' (UZ 8401) does not go from LBY to GHA");
 }
 
 /* ---- generated instances with reach, against glpsol and cbc ----------- */
@@ -348,7 +348,8 @@ static void test_against_solvers(void **state)
 		for (size_t i = 0; i < inst.in.ncases; i++) {
 			int k1, k2;
 			struct cor_plan_case *c = &inst.cases[i];
-			if (c->fixed >= 0 && !cor_plan_journey(&inst.movements[c->fixed], c, &k1, &k2))
+			if (c->fixed >= 0 &&
+			    !cor_plan_journey(&inst.movements[c->fixed], c, &k1, &k2))
 				c->reach = NULL;
 		}
 		/* The rule binds: options the cases would have anywhere. */
