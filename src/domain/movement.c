@@ -242,6 +242,12 @@ int cor_movement_validate(const struct cor_movement *m, char *msg, size_t msglen
 			snprintf(msg, msglen, "leg %d: leaves from and goes to %s", n, l->from);
 			return COR_EINVAL;
 		}
+		if (l->carrier[0] && !cor_carrier_is_valid(l->carrier)) {
+			snprintf(msg, msglen,
+				 "leg %d: carrier '%s' is not an IATA airline designator", n,
+				 l->carrier);
+			return COR_EINVAL;
+		}
 		if (!cor_leg_number_is_valid(l->number)) {
 			snprintf(msg, msglen,
 				 "leg %d: number '%s' must be 1 to 15 printable characters without "
@@ -352,9 +358,9 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 		}
 		*v++ = '\0';
 		long num;
-		static const char *const keys[] = {"from",    "to",    "departs",
-						   "arrives", "seats", "stretchers",
-						   "wchc",    "wchs",  "number"};
+		static const char *const keys[] = {"from",   "to",         "departs", "arrives",
+						   "seats",  "stretchers", "wchc",    "wchs",
+						   "number", "carrier"};
 		unsigned bit = 0;
 		for (unsigned i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			if (!strcmp(kv, keys[i]))
@@ -391,6 +397,14 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 			}
 			snprintf(l.number, sizeof(l.number), "%s", v);
 			numbered = true;
+		} else if (!strcmp(kv, "carrier")) {
+			if (!cor_carrier_is_valid(v)) {
+				snprintf(msg, msglen,
+					 "carrier: '%s' is not an IATA airline designator",
+					 shown(v, q));
+				return COR_EINVAL;
+			}
+			snprintf(l.carrier, sizeof(l.carrier), "%s", v);
 		} else if (!strcmp(kv, "seats") || !strcmp(kv, "stretchers") ||
 			   !strcmp(kv, "wchc") || !strcmp(kv, "wchs")) {
 			long lo = !strcmp(kv, "seats");
@@ -414,7 +428,7 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 			snprintf(msg, msglen,
 				 "unknown key '%s' (from, to, departs, arrives, seats, stretchers, "
 				 "wchc, "
-				 "wchs, number)",
+				 "wchs, number, carrier)",
 				 shown(kv, q));
 			return COR_EINVAL;
 		}

@@ -148,8 +148,9 @@ bool cor_carrier_is_valid(const char *s);
 
 /* Parse a leg written as comma-separated KEY=VALUE pairs:
  * "from=MJI,to=LOS,departs=2026-12-01T07:00Z,arrives=2026-12-01T12:10Z,seats=180"
- * with optional stretchers=N, wchc=N, wchs=N (0..9999; seats 1..9999) and
- * number=ET3412 (default: label without its spaces). On a problem
+ * with optional stretchers=N, wchc=N, wchs=N (0..9999; seats 1..9999),
+ * number=ET3412 (default: label without its spaces) and carrier=ET (the
+ * leg's own carrier; default: the movement's). On a problem
  * COR_EINVAL with msg naming the key ("departs: '2026-12-01 07:00' is not a
  * UTC time (YYYY-MM-DDTHH:MMZ)"). Checks each value's form only:
  * cor_movement_validate checks the legs together. */

@@ -377,12 +377,14 @@ static int op_movement_show(struct cor_ctx *cx, const void *vin, void *vout)
 		local_time(cx, l->arrives, l->to, &last, al);
 		json_array_append_new(
 			legs,
-			json_pack("{s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:i, s:i}",
-				  "seq", l->seq, "number", l->number, "from", l->from, "to", l->to,
-				  "departs", cor_time_format_utc(l->departs, d), "departs_local",
-				  dl, "arrives", cor_time_format_utc(l->arrives, a),
-				  "arrives_local", al, "seats", l->seats, "stretchers",
-				  l->stretchers, "wchc", l->wchc, "wchs", l->wchs));
+			json_pack(
+				"{s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:i, s:i}",
+				"seq", l->seq, "number", l->number, "carrier",
+				l->carrier[0] ? l->carrier : m.carrier, "from", l->from, "to",
+				l->to, "departs", cor_time_format_utc(l->departs, d),
+				"departs_local", dl, "arrives", cor_time_format_utc(l->arrives, a),
+				"arrives_local", al, "seats", l->seats, "stretchers", l->stretchers,
+				"wchc", l->wchc, "wchs", l->wchs));
 	}
 	if ((err = cor_store_movement_quota_each(cx->st, m.ref, add_quota, quotas)) < 0 ||
 	    (err = cor_store_movement_escort_each(cx->st, m.ref, add_escort, escorts)) < 0 ||
