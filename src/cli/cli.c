@@ -23,7 +23,8 @@ static const struct cor_command *const commands[] = {
 	&cor_cmd_protection, &cor_cmd_health,     &cor_cmd_document, &cor_cmd_eligibility,
 	&cor_cmd_queue,      &cor_cmd_place,      &cor_cmd_movement, &cor_cmd_plan,
 	&cor_cmd_manifest,   &cor_cmd_arrival,    &cor_cmd_support,  &cor_cmd_rules,
-	&cor_cmd_numbers,    &cor_cmd_correct,    &cor_cmd_duplicates, &cor_cmd_help,
+	&cor_cmd_numbers,    &cor_cmd_correct,    &cor_cmd_duplicates, &cor_cmd_location,
+	&cor_cmd_help,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

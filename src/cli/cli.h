@@ -94,6 +94,7 @@ extern const struct cor_command cor_cmd_health, cor_cmd_document;
 extern const struct cor_command cor_cmd_move, cor_cmd_counsel, cor_cmd_referral, cor_cmd_protection;
 extern const struct cor_command cor_cmd_eligibility, cor_cmd_queue;
 extern const struct cor_command cor_cmd_place, cor_cmd_movement, cor_cmd_plan, cor_cmd_manifest;
+extern const struct cor_command cor_cmd_location;
 extern const struct cor_command cor_cmd_rules, cor_cmd_numbers;
 extern const struct cor_command cor_cmd_correct;
 extern const struct cor_command cor_cmd_duplicates;

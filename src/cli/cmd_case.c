@@ -10,6 +10,7 @@
 
 #include "cli/case_filter.h"
 #include "service/case.h"
+#include "service/location.h"
 #include "service/numbers.h"
 #include "service/search.h"
 
@@ -173,6 +174,8 @@ static int print_show(json_t *doc)
 	printf("case %s\n", str(c, "ref"));
 	printf("  programme    %s (%s)\n", str(c, "programme"), *pn ? pn : "?");
 	printf("  office       %s\n", str(c, "office"));
+	if (strcmp(str(c, "location"), str(c, "office")))
+		printf("  location     %s\n", str(c, "location"));
 	printf("  route        %s (%s) -> %s (%s)\n", str(c, "origin"), *on ? on : "?",
 	       str(c, "destination"), *dn ? dn : "?");
 	printf("  state        %s\n", str(c, "state"));
@@ -315,7 +318,8 @@ static int cmd_register(int argc, char **argv)
 		O_APPROX,
 		O_NAT,
 		O_LANG,
-		O_NEEDS
+		O_NEEDS,
+		O_LOCATION
 	};
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, O_DB},
@@ -335,6 +339,7 @@ static int cmd_register(int argc, char **argv)
 		{"nationality", required_argument, NULL, O_NAT},
 		{"languages", required_argument, NULL, O_LANG},
 		{"needs", required_argument, NULL, O_NEEDS},
+		{"location", required_argument, NULL, O_LOCATION},
 		{0}};
 	struct cor_svc_case_register_in in = {.priority = COR_PRIO_NORMAL};
 	struct cor_person *p = &in.principal;
@@ -412,6 +417,9 @@ static int cmd_register(int argc, char **argv)
 			break;
 		case O_NEEDS:
 			ret = person_field("--needs", p->needs, sizeof(p->needs), optarg);
+			break;
+		case O_LOCATION:
+			in.location = optarg;
 			break;
 		default:
 			return cor_cli_bad_option(cmd, opt, argv);
@@ -563,12 +571,56 @@ static int cmd_search(int argc, char **argv)
 	return ret;
 }
 
+/* corridor case locate CASE-ID LOCATION --reason T */
+static int cmd_locate(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+					     {"reason", required_argument, NULL, 'r'},
+					     {"json", no_argument, NULL, 'j'},
+					     {0}};
+	const char *db = NULL, *reason = NULL;
+	struct cor_store *st = NULL;
+	struct cor_ctx cx;
+	bool json = false;
+	int opt, ret;
+
+	cor_cli_getopt_reset();
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (opt == 'd')
+			db = optarg;
+		else if (opt == 'r')
+			reason = optarg;
+		else if (opt == 'j')
+			json = true;
+		else
+			return cor_cli_bad_option(cmd, opt, argv);
+	}
+	if (optind != argc - 2)
+		return cor_cli_usage_error(cmd, "give a case ID and a location (an office or an "
+						"assembly point)");
+	if (!reason)
+		return cor_cli_usage_error(cmd, "--reason: say why the case is somewhere else");
+	if ((ret = cor_cli_ctx_open(db, 0, json, &st, &cx)) != COR_EXIT_OK)
+		return ret;
+	struct cor_svc_locate_in in = {argv[optind], argv[optind + 1], reason};
+	struct cor_svc_locate_out out;
+	if (cor_svc_case_locate(&cx, &in, &out) < 0)
+		ret = cor_cli_error(&cx, json);
+	else if (json)
+		ret = cor_cli_print_json(json_pack("{s:s, s:s, s:s}", "case", argv[optind], "from",
+						   out.from, "location", out.to));
+	else
+		printf("case %s: at %s (was at %s)\n", argv[optind], out.to, out.from);
+	cor_store_close(st);
+	return ret;
+}
+
 static int run(int argc, char **argv)
 {
 	static const char *const names[] = {"list",     "show",   "available",
-					    "register", "search", NULL};
-	static int (*const subs[])(int, char **) = {cmd_list, cmd_show, cmd_available, cmd_register,
-						    cmd_search};
+					    "register", "search", "locate", NULL};
+	static int (*const subs[])(int, char **) = {cmd_list,     cmd_show,   cmd_available,
+						    cmd_register, cmd_search, cmd_locate};
 	int i = cor_cli_subcommand(cmd, names, argc, argv);
 	if (i < 0)
 		return COR_EXIT_USAGE;
@@ -586,9 +638,10 @@ const struct cor_command cor_cmd_case = {
 	"                [--priority normal|urgent|emergency] --family-name-latin N\n"
 	"                --given-names-latin N [--family-name N] [--given-names N] --sex F|M|X\n"
 	"                --birth-date YYYY-MM-DD [--birth-date-approx] --nationality C\n"
-	"                [--languages L;L] [--needs C-C] [--json] [--db PATH]\n"
-	"       corridor case search TEXT [--office O] [--limit N] [--json] [--db "
-	"PATH]\n\n" COR_FILTER_USAGE
+	"                [--languages L;L] [--needs C-C] [--location L] [--json] [--db PATH]\n"
+	"       corridor case search TEXT [--office O] [--limit N] [--json] [--db PATH]\n"
+	"       corridor case locate CASE-ID LOCATION --reason T [--json] [--db PATH]\n\n"
+	COR_FILTER_USAGE
 	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
 	"which the planner may put the case on a movement. 'register' records a new case\n"
 	"with its principal applicant under the next case number of the office this year\n"
@@ -596,7 +649,11 @@ const struct cor_command cor_cmd_case = {
 	"the start of a case ID or by a name in any script: case, accents, punctuation and\n"
 	"spaces do not matter, and a name is found from another script by its consonants;\n"
 	"best matches first, each with the person matched and why (20 unless --limit says\n"
-	"otherwise, up to 1000). --json prints one JSON document.",
+	"otherwise, up to 1000). 'register --location' puts the case at an assembly point\n"
+	"of its origin country rather than its office. 'locate' says where a case is now:\n"
+	"its office, or an assembly point ('corridor location list'); the planner boards it\n"
+	"only at places that location reaches ('corridor place reach').\n"
+	"--json prints one JSON document.",
 	"list, show or register cases",
 	0,
 };

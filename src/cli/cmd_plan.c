@@ -97,8 +97,30 @@ static int parse(int argc, char **argv, struct opts *o)
 
 static const char *const level_names[] = {"normal", "urgent", "emergency"};
 
-static void print_movements(const struct cor_plan_load *l, const struct cor_plan_result *res)
+/* Who would go on movement m: case, persons, boarding point, SSR codes, and
+ * what changes against the bookings held. */
+static void print_travellers(const struct cor_svc_plan_out *out, size_t m)
 {
+	const struct cor_plan_load *l = &out->load;
+	for (size_t i = 0; i < l->in.ncases; i++) {
+		if (out->res.movement[i] != (int)m)
+			continue;
+		char board[COR_PLAN_PLACE_MAX + 1];
+		int from, n = l->cases[i].need[COR_RES_SEATS];
+		enum cor_plan_change ch = cor_svc_plan_change(out, i, board, &from);
+		printf("    %-20s %d person%s  %-5s  %-14s %s", l->cases[i].ref, n,
+		       n == 1 ? " " : "s", board, l->ssr[i][0] ? l->ssr[i] : "-",
+		       cor_svc_plan_change_name(ch));
+		if (ch == COR_PLAN_MOVED)
+			printf(" from %s", l->movements[from].ref);
+		putchar('\n');
+	}
+}
+
+static void print_movements(const struct cor_svc_plan_out *out, bool list)
+{
+	const struct cor_plan_load *l = &out->load;
+	const struct cor_plan_result *res = &out->res;
 	for (size_t m = 0; m < l->in.nmovements; m++) {
 		const struct cor_plan_movement *mv = &l->movements[m];
 		int persons = 0, cases = 0, special[COR_RES__N] = {0}, cap[COR_RES__N] = {0};
@@ -134,6 +156,16 @@ static void print_movements(const struct cor_plan_load *l, const struct cor_plan
 		if (cap[COR_RES_WCHS] || special[COR_RES_WCHS])
 			printf(", WCHS %d/%d", special[COR_RES_WCHS], cap[COR_RES_WCHS]);
 		putchar('\n');
+		if (list)
+			print_travellers(out, m);
+	}
+	for (size_t i = 0; list && i < l->in.ncases; i++) {
+		char board[COR_PLAN_PLACE_MAX + 1];
+		int from, n = l->cases[i].need[COR_RES_SEATS];
+		if (cor_svc_plan_change(out, i, board, &from) != COR_PLAN_REMOVED)
+			continue;
+		printf("  removed from %s: %s, %d person%s: %s\n", l->movements[from].ref,
+		       l->cases[i].ref, n, n == 1 ? "" : "s", res->reason[i]);
 	}
 }
 
@@ -187,7 +219,7 @@ static void print_plan(const struct opts *o, const struct cor_svc_plan_out *out)
 		       "clock, so a longer --time-limit or a faster machine may give a better "
 		       "one\n",
 		       l->in.cfg.time_limit);
-	print_movements(l, res);
+	print_movements(out, o->dry_run);
 	long left = 0, left_persons = 0;
 	for (size_t i = 0; i < l->in.ncases; i++)
 		if (res->movement[i] < 0) {
@@ -270,8 +302,13 @@ const struct cor_command cor_cmd_plan = {
 	"--time-limit stops the search for a better plan after SECONDS (default 60); the\n"
 	"search ends on its own counts well before it, and says so when it does not.\n"
 	"Eligibility and priorities follow the rules in force ('corridor rules show');\n"
-	"--now plans as of that time (default: now). --json prints the plan: per movement\n"
-	"who goes, the value, bound and gap, and why each case left out was left out.",
+	"--now plans as of that time (default: now). A case boards only at a place its\n"
+	"location reaches ('corridor place reach'), or where a domestic leg of the same\n"
+	"movement takes it. --dry-run lists under each movement who would go (case,\n"
+	"persons, boarding point, SSR codes) and what changes against the bookings held\n"
+	"(added, kept, moved from a movement), then the bookings a replan would remove.\n"
+	"--json prints the plan: per movement who goes, the value, bound and gap, and why\n"
+	"each case left out was left out.",
 	"put travel-ready cases on movements, optimally",
 	0,
 };

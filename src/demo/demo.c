@@ -18,6 +18,7 @@
 #include "store/store_numbers.h"
 #include "store/store_history.h"
 #include "store/store_movement.h"
+#include "store/store_plan.h"
 #include "util/error.h"
 #include "util/progress.h"
 #include "util/rng.h"
@@ -427,6 +428,8 @@ struct gen {
 	size_t nmvs, cap_mvs;
 	uint32_t *slots; /* open addressing: route, day, slot -> its latest movement + 1 */
 	size_t nslots;
+	struct cor_plan_located *located; /* the cases at an assembly point */
+	size_t nlocated, cap_located;
 };
 
 /* The next case number of an office in a year; -1 when the table is full. */
@@ -759,6 +762,27 @@ static const struct {
 	{"DE-BER", "BER", "TK", "IST"},     {"BE-BRU", "BRU", "TK", "IST"},
 	{"MA-RBA", "RBA", "AT", ""},        {"NE-AJY", "NIM", "HF", ""},
 	{"NE-NIM", "NIM", "HF", ""},        {"DJ-JIB", "JIB", "ET", ""},
+};
+
+/* Where people wait away from their office, and how each reaches the place
+ * its movements leave from: every office of departures[] reaches its place
+ * by road in an hour (and Sabha its convoys' town, Aden its port), but
+ * Agadez, whose cases fly to Niamey on a domestic leg of their own. A case of an office with an
+ * assembly point is there when its number says so (no draw: the rest of the demo stays as it was).
+ */
+static const struct {
+	const char *code, *office, *name, *place;
+	enum cor_location_kind kind;
+	enum cor_reach_mode mode;
+	int hours;
+	int every, at; /* the cases of office numbered at modulo every */
+} assembly[] = {
+	{"LY-TIP-DC01", "LY-TIP", "Tariq al-Sikka detention centre", "MJI", COR_LOCATION_DETENTION,
+	 COR_REACH_ROAD, 1, 4, 1},
+	{"LY-BEN-DC01", "LY-BEN", "Ganfouda detention centre", "BEN", COR_LOCATION_DETENTION,
+	 COR_REACH_ROAD, 1, 5, 2},
+	{"NE-AJY-TC01", "NE-AJY", "Agadez transit centre", "NIM", COR_LOCATION_TRANSIT,
+	 COR_REACH_LEG, 2, 3, 0},
 };
 
 /* The airline of a hub or of a direct scheduled flight from an airport. */
@@ -1874,6 +1898,22 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	if (err < 0)
 		return err;
 	g->res->cases++;
+	for (size_t a = 0; a < ROWS(assembly); a++) {
+		if (strcmp(assembly[a].office, op->office) ||
+		    number % assembly[a].every != assembly[a].at)
+			continue;
+		if (g->nlocated == g->cap_located) {
+			size_t cap = g->cap_located ? 2 * g->cap_located : 256;
+			struct cor_plan_located *p = realloc(g->located, cap * sizeof(*p));
+			if (!p)
+				return COR_ENOMEM;
+			g->located = p;
+			g->cap_located = cap;
+		}
+		g->located[g->nlocated].case_id = case_id;
+		snprintf(g->located[g->nlocated++].location, COR_LOCATION_CODE_MAX + 1, "%s",
+			 assembly[a].code);
+	}
 	bool ready = pr.step >= path_index(prog, "travel_ready") && !pr.branch;
 	if (pr.branch && !strcmp(pr.branch, "no_show"))
 		ready = true;
@@ -1952,6 +1992,44 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	return write_history(g, &m, prog, pr, registered, ri);
 }
 
+/* The assembly points, and the reach of every office and of each of them. */
+static int write_locations(struct gen *g)
+{
+	int err;
+	for (size_t a = 0; a < ROWS(assembly); a++) {
+		struct cor_location loc = {.kind = assembly[a].kind};
+		snprintf(loc.code, sizeof(loc.code), "%s", assembly[a].code);
+		snprintf(loc.country, sizeof(loc.country), "%s",
+			 office_country(assembly[a].office));
+		snprintf(loc.name, sizeof(loc.name), "%s", assembly[a].name);
+		struct cor_place_reach r = {.mode = assembly[a].mode, .hours = assembly[a].hours};
+		snprintf(r.place, sizeof(r.place), "%s", assembly[a].place);
+		snprintf(r.location, sizeof(r.location), "%s", assembly[a].code);
+		if ((err = cor_store_location_add(g->st, &loc)) < 0 ||
+		    (err = cor_store_reach_put(g->st, &r)) < 0)
+			return err;
+	}
+	for (size_t d = 0; d < ROWS(departures); d++) {
+		bool agadez = !strcmp(departures[d].office, "NE-AJY");
+		struct cor_place_reach r = {.mode = agadez ? COR_REACH_LEG : COR_REACH_ROAD,
+					    .hours = agadez ? 2 : 1};
+		snprintf(r.place, sizeof(r.place), "%s", departures[d].place);
+		snprintf(r.location, sizeof(r.location), "%s", departures[d].office);
+		if ((err = cor_store_reach_put(g->st, &r)) < 0)
+			return err;
+	}
+	/* Convoys from Sabha and vessels from Aden leave from the town and the
+	 * port, not the airport. */
+	static const struct cor_place_reach more[] = {
+		{"LYSEB", "LY-SEB", COR_REACH_ROAD, 0},
+		{"YEADE", "YE-ADE", COR_REACH_ROAD, 1},
+	};
+	for (size_t k = 0; k < ROWS(more); k++)
+		if ((err = cor_store_reach_put(g->st, &more[k])) < 0)
+			return err;
+	return 0;
+}
+
 int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 		      struct cor_demo_result *res, char *msg, size_t msglen)
 {
@@ -2000,7 +2078,7 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 		weights[i] = ops[i].share;
 	/* One large write: bookings name movements written at the end (their
 	 * keys are checked then), and a failure leaves the database empty. */
-	if ((err = cor_store_begin_large(st)) < 0)
+	if ((err = cor_store_begin_large(st)) < 0 || (err = write_locations(&g)) < 0)
 		goto store_fail;
 	while (res->persons < o->people) {
 		int opi = cor_rng_weighted(&g.rng, weights, (int)ROWS(ops));
@@ -2012,7 +2090,8 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 		cor_progress_update(&prog, res->persons);
 	}
 	/* The movements the cases went on or are booked on, and more to come. */
-	if ((err = add_spare_movements(&g)) < 0 || (err = write_movements(&g)) < 0)
+	if ((err = add_spare_movements(&g)) < 0 || (err = write_movements(&g)) < 0 ||
+	    (err = cor_store_cases_locate(st, g.located, g.nlocated)) < 0)
 		goto store_fail;
 	/* Budgets that cover what the offices approved. */
 	char at[COR_TIME_LEN];
@@ -2024,6 +2103,7 @@ int cor_demo_generate(struct cor_store *st, const struct cor_demo_opts *o,
 	cor_progress_end(&prog);
 	free(g.mvs);
 	free(g.slots);
+	free(g.located);
 	return 0;
 store_fail:
 	cor_progress_end(&prog);
@@ -2035,5 +2115,6 @@ store_fail:
 	cor_store_rollback(st);
 	free(g.mvs);
 	free(g.slots);
+	free(g.located);
 	return err;
 }

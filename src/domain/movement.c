@@ -28,6 +28,48 @@ static int parse(const char *const *names, int n, const char *s, int *out)
 	return COR_EINVAL;
 }
 
+static const char *const location_names[COR_LOCATION__N] = {"office", "detention", "town",
+							    "transit"};
+static const char *const reach_names[COR_REACH__N] = {"road", "leg"};
+
+const char *cor_location_kind_name(enum cor_location_kind k)
+{
+	return (unsigned)k < COR_LOCATION__N ? location_names[k] : "?";
+}
+
+int cor_location_kind_parse(const char *s, enum cor_location_kind *out)
+{
+	int v, err = parse(location_names, COR_LOCATION__N, s, &v);
+	if (!err)
+		*out = (enum cor_location_kind)v;
+	return err;
+}
+
+const char *cor_reach_mode_name(enum cor_reach_mode m)
+{
+	return (unsigned)m < COR_REACH__N ? reach_names[m] : "?";
+}
+
+int cor_reach_mode_parse(const char *s, enum cor_reach_mode *out)
+{
+	int v, err = parse(reach_names, COR_REACH__N, s, &v);
+	if (!err)
+		*out = (enum cor_reach_mode)v;
+	return err;
+}
+
+bool cor_location_code_is_valid(const char *code)
+{
+	size_t n = strlen(code);
+	if (n < 7 || n > COR_LOCATION_CODE_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!(code[i] >= 'A' && code[i] <= 'Z') && !(code[i] >= '0' && code[i] <= '9') &&
+		    code[i] != '-')
+			return false;
+	return true;
+}
+
 const char *cor_movement_kind_name(enum cor_movement_kind k)
 {
 	return (unsigned)k < COR_MOVEMENT_KIND__N ? kind_names[k] : "?";
@@ -200,6 +242,12 @@ int cor_movement_validate(const struct cor_movement *m, char *msg, size_t msglen
 			snprintf(msg, msglen, "leg %d: leaves from and goes to %s", n, l->from);
 			return COR_EINVAL;
 		}
+		if (l->carrier[0] && !cor_carrier_is_valid(l->carrier)) {
+			snprintf(msg, msglen,
+				 "leg %d: carrier '%s' is not an IATA airline designator", n,
+				 l->carrier);
+			return COR_EINVAL;
+		}
 		if (!cor_leg_number_is_valid(l->number)) {
 			snprintf(msg, msglen,
 				 "leg %d: number '%s' must be 1 to 15 printable characters without "
@@ -310,9 +358,9 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 		}
 		*v++ = '\0';
 		long num;
-		static const char *const keys[] = {"from",    "to",    "departs",
-						   "arrives", "seats", "stretchers",
-						   "wchc",    "wchs",  "number"};
+		static const char *const keys[] = {"from",   "to",         "departs", "arrives",
+						   "seats",  "stretchers", "wchc",    "wchs",
+						   "number", "carrier"};
 		unsigned bit = 0;
 		for (unsigned i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			if (!strcmp(kv, keys[i]))
@@ -349,6 +397,14 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 			}
 			snprintf(l.number, sizeof(l.number), "%s", v);
 			numbered = true;
+		} else if (!strcmp(kv, "carrier")) {
+			if (!cor_carrier_is_valid(v)) {
+				snprintf(msg, msglen,
+					 "carrier: '%s' is not an IATA airline designator",
+					 shown(v, q));
+				return COR_EINVAL;
+			}
+			snprintf(l.carrier, sizeof(l.carrier), "%s", v);
 		} else if (!strcmp(kv, "seats") || !strcmp(kv, "stretchers") ||
 			   !strcmp(kv, "wchc") || !strcmp(kv, "wchs")) {
 			long lo = !strcmp(kv, "seats");
@@ -372,7 +428,7 @@ int cor_leg_parse(const char *spec, const char *label, struct cor_leg *out, char
 			snprintf(msg, msglen,
 				 "unknown key '%s' (from, to, departs, arrives, seats, stretchers, "
 				 "wchc, "
-				 "wchs, number)",
+				 "wchs, number, carrier)",
 				 shown(kv, q));
 			return COR_EINVAL;
 		}
@@ -396,17 +452,7 @@ int cor_booking_journey(const struct cor_plan_case *c, const struct cor_plan_mov
 			int *board, int *alight)
 {
 	*board = *alight = -1;
-	for (int k = 0; k < m->nlegs; k++)
-		if (!strcmp(m->legs[k].from_country, c->origin)) {
-			*board = k;
-			break;
-		}
-	for (int k = *board < 0 ? m->nlegs : *board; k < m->nlegs; k++)
-		if (!strcmp(m->legs[k].to_country, c->destination)) {
-			*alight = k;
-			break;
-		}
-	return *board >= 0 && *alight >= 0 ? 0 : COR_EINVAL;
+	return cor_plan_journey(m, c, board, alight) ? 0 : COR_EINVAL;
 }
 
 /* The causes, on e, of every constraint of movement 0 of in that the cases
@@ -482,10 +528,21 @@ int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error
 	char t1[18], t2[18];
 	int b, a;
 
-	if (cor_booking_journey(c, m, &b, &a) < 0)
+	if (cor_booking_journey(c, m, &b, &a) < 0) {
+		struct cor_plan_case anywhere = *c;
+		anywhere.reach = NULL;
+		if (c->reach && cor_booking_journey(&anywhere, m, &b, &a) == 0)
+			return cor_error_set(
+				e, COR_CODE_REFUSED, "case",
+				"case '%s' is at %s (%s); no road or transfer leg reaches %s, "
+				"where "
+				"movement '%s' (%s) boards in %s",
+				c->ref, c->reach->name[0] ? c->reach->name : c->reach->location,
+				c->reach->location, m->legs[b].from, m->ref, m->label, c->origin);
 		return cor_error_set(e, COR_CODE_REFUSED, "movement",
 				     "movement '%s' (%s) does not go from %s to %s", m->ref,
 				     m->label, c->origin, c->destination);
+	}
 	int64_t departs = m->legs[b].departs;
 	if (departs < c->available_from)
 		return cor_error_set(e, COR_CODE_REFUSED, "case",

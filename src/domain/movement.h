@@ -64,6 +64,7 @@ struct cor_leg {
 	int seq;             /* 1-based */
 	char from[6], to[6]; /* place codes */
 	char number[16]; /* flight number ("ET3412"), vessel or convoy name; may differ per leg */
+	char carrier[4]; /* the leg's own carrier (IATA designator), "": the movement's */
 	int64_t departs, arrives; /* UTC seconds */
 	int seats, stretchers, wchc, wchs;
 };
@@ -79,6 +80,46 @@ struct cor_movement {
 	int nlegs;
 	struct cor_leg legs[COR_MOVEMENT_LEGS_MAX];
 };
+
+/* Where people are: a case is at its office, or at an assembly point of
+ * its country (a detention centre, a town, a transit centre). */
+enum cor_location_kind {
+	COR_LOCATION_OFFICE, /* an office: no record of its own */
+	COR_LOCATION_DETENTION,
+	COR_LOCATION_TOWN,
+	COR_LOCATION_TRANSIT,
+	COR_LOCATION__N
+};
+#define COR_LOCATION_CODE_MAX 16
+
+struct cor_location {
+	char code[COR_LOCATION_CODE_MAX + 1]; /* "LY-TIP" (an office), "LY-TIP-DC01" */
+	enum cor_location_kind kind;
+	char country[4]; /* ISO alpha-3 */
+	char name[COR_PLACE_NAME_MAX + 1];
+};
+
+/* How a location reaches a place where movements board. */
+enum cor_reach_mode {
+	COR_REACH_ROAD, /* by road, in about hours */
+	COR_REACH_LEG,  /* by a domestic leg of its own (a flight or a boat) */
+	COR_REACH__N
+};
+
+struct cor_place_reach {
+	char place[6];
+	char location[COR_LOCATION_CODE_MAX + 1];
+	enum cor_reach_mode mode;
+	int hours; /* 0..999 */
+};
+
+const char *cor_location_kind_name(enum cor_location_kind k); /* "office", "detention", ... */
+int cor_location_kind_parse(const char *s, enum cor_location_kind *out);
+const char *cor_reach_mode_name(enum cor_reach_mode m); /* "road", "leg" */
+int cor_reach_mode_parse(const char *s, enum cor_reach_mode *out);
+/* An assembly point's code: 7 to 16 capital letters, digits and '-', so
+ * never an office's code (6 characters). */
+bool cor_location_code_is_valid(const char *code);
 
 const char *cor_movement_kind_name(enum cor_movement_kind k); /* "charter", ... */
 int cor_movement_kind_parse(const char *s, enum cor_movement_kind *out);
@@ -107,8 +148,9 @@ bool cor_carrier_is_valid(const char *s);
 
 /* Parse a leg written as comma-separated KEY=VALUE pairs:
  * "from=MJI,to=LOS,departs=2026-12-01T07:00Z,arrives=2026-12-01T12:10Z,seats=180"
- * with optional stretchers=N, wchc=N, wchs=N (0..9999; seats 1..9999) and
- * number=ET3412 (default: label without its spaces). On a problem
+ * with optional stretchers=N, wchc=N, wchs=N (0..9999; seats 1..9999),
+ * number=ET3412 (default: label without its spaces) and carrier=ET (the
+ * leg's own carrier; default: the movement's). On a problem
  * COR_EINVAL with msg naming the key ("departs: '2026-12-01 07:00' is not a
  * UTC time (YYYY-MM-DDTHH:MMZ)"). Checks each value's form only:
  * cor_movement_validate checks the legs together. */
@@ -132,8 +174,9 @@ struct cor_plan_movement;
 struct cor_error;
 
 /* The legs (indexes) case c boards and leaves movement m by: the first leg
- * leaving its origin country, the first at or after it reaching its
- * destination country. COR_EINVAL when the movement does not take it. */
+ * leaving its origin country from a place it reaches (cor_plan_journey),
+ * the first at or after it reaching its destination country. COR_EINVAL when the movement does not
+ * take it. */
 int cor_booking_journey(const struct cor_plan_case *c, const struct cor_plan_movement *m,
 			int *board, int *alight);
 
@@ -143,7 +186,8 @@ int cor_booking_journey(const struct cor_plan_case *c, const struct cor_plan_mov
  * has them). Refuses, on e, with:
  *  - REFUSED, field "movement": the movement does not go from the case's
  *    origin to its destination;
- *  - REFUSED, field "case": the case cannot board it at that time;
+ *  - REFUSED, field "case": the case cannot board it at that time, or it
+ *    goes there but boards nowhere the case's location reaches;
  *  - CAPACITY, field "movement": every constraint that would break (seats,
  *    stretcher, WCHC and WCHS places per leg, escort seats for its medical
  *    travellers, office quotas), each as a cause of its own.

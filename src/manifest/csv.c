@@ -26,7 +26,7 @@ static const char *const columns[] = {
 	"person_no", "role", "family_name_latin", "given_names_latin", "family_name",
 	"given_names", "sex", "birth_date", "birth_date_approx", "nationality", "document_kind",
 	"document_number", "document_issuer", "document_expiry", "ssr", "escort", "board",
-	"alight",
+	"alight", "carrier", "flight",
 };
 // clang-format on
 
@@ -112,6 +112,8 @@ static void put_row(FILE *f, const struct cor_manifest *m, const char *leg_no,
 		p->escort,
 		p->board,
 		p->alight,
+		l->carrier,
+		l->number,
 	};
 	for (size_t i = 0; i < NCOLUMNS; i++)
 		put_field(f, v[i], i ? ',' : 0);

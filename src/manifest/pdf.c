@@ -378,9 +378,9 @@ static double page_header(struct pdf *p)
 	text(p, FONT_TITLE, MARGIN_X, y, CONTENT_W, PANGO_ALIGN_RIGHT, m->movement_ref);
 	y += h + 2;
 
-	snprintf(s, sizeof(s), "%s  ·  %s  ·  leg %d of %d", m->label,
+	snprintf(s, sizeof(s), "%s  ·  %s  ·  leg %d of %d  ·  %s%s%s", m->label,
 		 (unsigned)m->kind < COR_MOVEMENT_KIND__N ? kind_titles[m->kind] : "movement",
-		 g->seq, m->nlegs);
+		 g->seq, m->nlegs, g->carrier, g->carrier[0] ? " " : "", g->number);
 	h = text(p, FONT_HEAD_BOLD, MARGIN_X, y, 0, PANGO_ALIGN_LEFT, s);
 	snprintf(s, sizeof(s), "Office %s", m->office);
 	text(p, FONT_HEAD, MARGIN_X, y, CONTENT_W, PANGO_ALIGN_RIGHT, s);

@@ -4,6 +4,7 @@
 // from the planner or from an exact solver outside is judged the same way.
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,14 +22,27 @@ static int broken(char *msg, size_t msglen, const char *fmt, ...)
 	return COR_EINVAL;
 }
 
-/* The legs case c uses on mv: first leg from its origin country to the first
- * leg after it arriving in its destination country. */
+/* Can the case board at place? Any place when it has no reach. */
+static bool boards_at(const struct cor_plan_case *c, const char *place)
+{
+	if (!c->reach)
+		return true;
+	for (int p = 0; p < c->reach->nplaces; p++)
+		if (!strcmp(c->reach->places[p], place))
+			return true;
+	return false;
+}
+
+/* The legs case c uses on mv: first leg from its origin country (from a
+ * place it reaches) to the first leg after it arriving in its destination
+ * country. */
 static int journey(const struct cor_plan_movement *mv, const struct cor_plan_case *c, int *from,
 		   int *to)
 {
 	*from = -1;
 	for (int k = 0; k < mv->nlegs; k++)
-		if (!strcmp(mv->legs[k].from_country, c->origin)) {
+		if (!strcmp(mv->legs[k].from_country, c->origin) &&
+		    boards_at(c, mv->legs[k].from)) {
 			*from = k;
 			break;
 		}

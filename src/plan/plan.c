@@ -18,8 +18,8 @@
 #include "util/error.h"
 
 static const char *const why_codes[COR_WHY__N] = {
-	"placed",       "no_route",    "not_yet", "expires",
-	"special_full", "escort_full", "quota",   "seats_full",
+	"placed",      "no_route", "not_yet",    "expires",  "special_full",
+	"escort_full", "quota",    "seats_full", "no_reach",
 };
 
 const char *cor_plan_why_code(enum cor_plan_why why)
@@ -81,6 +81,33 @@ bool plan_journey(const struct cor_plan_movement *mv, const char *origin, const 
 	return false;
 }
 
+bool cor_plan_reaches(const struct cor_plan_reach *reach, const char *place)
+{
+	if (!reach)
+		return true;
+	for (int p = 0; p < reach->nplaces; p++)
+		if (!strcmp(reach->places[p], place))
+			return true;
+	return false;
+}
+
+bool cor_plan_journey(const struct cor_plan_movement *mv, const struct cor_plan_case *c, int *k1,
+		      int *k2)
+{
+	int a = -1;
+	for (int k = 0; k < mv->nlegs; k++) {
+		if (a < 0 && !strcmp(mv->legs[k].from_country, c->origin) &&
+		    cor_plan_reaches(c->reach, mv->legs[k].from))
+			a = k;
+		if (a >= 0 && !strcmp(mv->legs[k].to_country, c->destination)) {
+			*k1 = a;
+			*k2 = k;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Whole days from the horizon start to t, 0 before it. */
 static int64_t days_from_start(const struct cor_plan_input *in, int64_t t)
 {
@@ -104,7 +131,7 @@ int64_t plan_option_value(const struct cor_plan_input *in, const struct cor_plan
 static bool can_take(const struct cor_plan_movement *mv, const struct cor_plan_case *c, int *k1,
 		     int *k2)
 {
-	if (!plan_journey(mv, c->origin, c->destination, k1, k2))
+	if (!cor_plan_journey(mv, c, k1, k2))
 		return false;
 	int64_t dep = mv->legs[*k1].departs;
 	return dep >= c->available_from && dep <= c->valid_until;
@@ -219,6 +246,7 @@ struct route {
 	uint64_t key; /* origin and destination countries, packed */
 	int32_t m;
 	uint16_t k1, k2;
+	uint16_t first; /* k1 is the first leg from its country */
 };
 
 static uint64_t pack3(const char *s)
@@ -239,22 +267,29 @@ static int route_cmp(const void *a, const void *b)
 	const struct route *x = a, *y = b;
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
-	return (x->m > y->m) - (x->m < y->m);
+	if (x->m != y->m)
+		return (x->m > y->m) - (x->m < y->m);
+	return (x->k1 > y->k1) - (x->k1 < y->k1);
 }
 
-/* Every (origin, destination) a movement serves, with its journey. */
+/* Every (origin, destination) a movement serves, with its journey: from
+ * every leg a case may board (the first leg from each country for a case
+ * that may board anywhere in it; any leg for one that boards where it can
+ * get to). */
 static int build_routes(const struct cor_plan_input *in, struct route **out, size_t *nout)
 {
 	size_t n = 0, cap = 0;
 	struct route *r = NULL;
+	bool reach = false;
+	for (size_t i = 0; i < in->ncases && !reach; i++)
+		reach = in->cases[i].reach != NULL;
 	for (size_t m = 0; m < in->nmovements; m++) {
 		const struct cor_plan_movement *mv = &in->movements[m];
 		for (int a = 0; a < mv->nlegs; a++) {
-			/* Only the first leg from each country boards. */
 			int seen = 0;
 			for (int p = 0; p < a; p++)
 				seen |= !strcmp(mv->legs[p].from_country, mv->legs[a].from_country);
-			if (seen)
+			if (seen && !reach)
 				continue;
 			for (int b = a; b < mv->nlegs; b++) {
 				int first = 1;
@@ -274,7 +309,7 @@ static int build_routes(const struct cor_plan_input *in, struct route **out, siz
 				}
 				r[n++] = (struct route){
 					route_key(mv->legs[a].from_country, mv->legs[b].to_country),
-					(int32_t)m, (uint16_t)a, (uint16_t)b};
+					(int32_t)m, (uint16_t)a, (uint16_t)b, (uint16_t)!seen};
 			}
 		}
 	}
@@ -370,12 +405,20 @@ int plan_model_build(struct plan_model *md, const struct cor_plan_input *in, cha
 					hi = mid;
 			}
 			md->ofs[i] = k;
+			int32_t taken = -1; /* the movement whose boarding leg was found */
 			for (size_t e = lo; e < nroutes && routes[e].key == key; e++) {
 				const struct route *rt = &routes[e];
 				const struct cor_plan_movement *mv = &in->movements[rt->m];
 				int64_t dep = mv->legs[rt->k1].departs;
 				if (c->fixed >= 0 && c->fixed != rt->m)
 					continue;
+				/* The first leg it may board (routes of a movement
+				 * come by leg). */
+				if (rt->m == taken ||
+				    (c->reach ? !cor_plan_reaches(c->reach, mv->legs[rt->k1].from)
+					      : !rt->first))
+					continue;
+				taken = rt->m;
 				if (dep < c->available_from || dep > c->valid_until)
 					continue;
 				if (pass == 1)

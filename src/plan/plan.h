@@ -20,9 +20,10 @@
 //              x[i][m] = 0 when m cannot take i (below): binary x.
 //
 // A movement m can take case i when: m has a leg leaving from i's origin
-// country and a later (or the same) leg arriving in i's destination country;
-// i's journey is the legs from the first such boarding leg to the first such
-// alighting leg after it; the boarding leg departs no earlier than
+// country (from a place i reaches, when i.reach is set: boarding where
+// people are) and a later (or the same) leg arriving in i's destination
+// country; i's journey is the legs from the first such boarding leg to the
+// first such alighting leg after it; the boarding leg departs no earlier than
 // i.available_from and no later than i.valid_until (every traveller's
 // document and fitness to travel still valid); a case fixed to a movement
 // (a confirmed booking kept) can go only on that one, and always does: a
@@ -73,6 +74,16 @@ enum cor_plan_resource {
 	COR_RES__N
 };
 
+/* Where the cases of one location can get to, to board: the places it
+ * reaches by road or by a domestic leg of its own (docs/planner.md,
+ * "Boarding where people are"). Shared by every case at that location. */
+struct cor_plan_reach {
+	char location[17]; /* its code: an office ("LY-TIP") or an assembly point */
+	char name[64];     /* how people name it, for reasons: "Tripoli" */
+	int nplaces;
+	const char (*places)[COR_PLAN_PLACE_MAX + 1]; /* place codes */
+};
+
 struct cor_plan_case {
 	char ref[COR_PLAN_REF_MAX + 1]; /* the case reference, for reasons and output */
 	char office[8];                 /* origin office code, for quotas */
@@ -87,6 +98,10 @@ struct cor_plan_case {
 	 * "fitness to travel of LY-TIP-2026-000123-02 ends 2026-11-29 10:00 UTC". */
 	char valid_why[96];
 	int fixed; /* a kept booking: index of its movement, else -1 */
+	/* Where it can board: NULL, at any place of its origin country; else
+	 * only at a leg leaving from one of reach's places (a domestic leg of
+	 * the movement may then carry it on). */
+	const struct cor_plan_reach *reach;
 };
 
 struct cor_plan_leg {
@@ -152,6 +167,8 @@ enum cor_plan_why {
 	COR_WHY_ESCORT_FULL,  /* no escort seat left for its medical travellers */
 	COR_WHY_QUOTA,        /* its office's quota on those movements is used */
 	COR_WHY_SEATS_FULL,   /* seats taken by cases of higher value */
+	COR_WHY_NO_REACH,     /* movements go from its origin to its destination, but none
+				 boards at a place its location reaches */
 	COR_WHY__N
 };
 
@@ -198,10 +215,19 @@ int cor_plan_check(const struct cor_plan_input *in, const int *movement, const i
  * Integer coefficients only. COR_EINVAL for an input cor_plan_solve refuses,
  * COR_EIO when writing fails. */
 int cor_plan_write_lp(const struct cor_plan_input *in, FILE *f);
+/* The journey of case c on mv: the first leg leaving its origin country
+ * (from a place c->reach holds, when set) to the first leg at or after it
+ * arriving in its destination country, as *k1..*k2; false when mv cannot
+ * carry c there. */
+bool cor_plan_journey(const struct cor_plan_movement *mv, const struct cor_plan_case *c, int *k1,
+		      int *k2);
+/* Does reach hold place (NULL: every place)? */
+bool cor_plan_reaches(const struct cor_plan_reach *reach, const char *place);
 /* value(i, m) as defined above, or -1 when m cannot take i. */
 int64_t cor_plan_value(const struct cor_plan_input *in, size_t i, size_t m);
 /* A stable code for a reason kind: "placed", "no_route", "not_yet",
- * "expires", "special_full", "escort_full", "quota", "seats_full". */
+ * "expires", "special_full", "escort_full", "quota", "seats_full",
+ * "no_reach". */
 const char *cor_plan_why_code(enum cor_plan_why why);
 
 #endif

@@ -64,7 +64,8 @@ static void no_option(const struct plan_model *md, size_t i, struct cor_plan_res
 	int64_t first = INT64_MAX, last = INT64_MIN, after = INT64_MAX;
 	size_t m_last = 0, m_after = 0;
 	int64_t h0 = INT64_MAX, h1 = INT64_MIN;
-	bool route = false;
+	bool route = false, country = false;
+	size_t m_country = 0;
 	for (size_t m = 0; m < md->nm; m++) {
 		const struct cor_plan_movement *mv = &in->movements[m];
 		int k1, k2;
@@ -73,6 +74,11 @@ static void no_option(const struct plan_model *md, size_t i, struct cor_plan_res
 		if (mv->legs[0].departs > h1)
 			h1 = mv->legs[0].departs;
 		if (!plan_journey(mv, c->origin, c->destination, &k1, &k2))
+			continue;
+		if (!country)
+			m_country = m;
+		country = true;
+		if (!cor_plan_journey(mv, c, &k1, &k2))
 			continue;
 		int64_t dep = mv->legs[k1].departs;
 		route = true;
@@ -88,6 +94,19 @@ static void no_option(const struct plan_model *md, size_t i, struct cor_plan_res
 		}
 	}
 	char d1[COR_DATE_LEN], d2[COR_DATE_LEN];
+	if (!route && country) {
+		/* Movements go there, but none boards where it can get to. */
+		const struct cor_plan_movement *mv = &in->movements[m_country];
+		int k1, k2;
+		plan_journey(mv, c->origin, c->destination, &k1, &k2);
+		res->why[i] = COR_WHY_NO_REACH;
+		put(&b,
+		    "at %s (%s): no movement from %s to %s boards where it can get to (%s "
+		    "boards at %s)",
+		    c->reach->name[0] ? c->reach->name : c->reach->location, c->reach->location,
+		    c->origin, c->destination, label(mv), mv->legs[k1].from);
+		return;
+	}
 	if (!route) {
 		res->why[i] = COR_WHY_NO_ROUTE;
 		if (md->nm == 0) {

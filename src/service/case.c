@@ -10,6 +10,7 @@
 #include "domain/needs.h"
 #include "domain/stats.h"
 #include "service/json.h"
+#include "store/store_plan.h"
 #include "store/store_movement.h"
 
 #define ROWS(a) (sizeof(a) / sizeof((a)[0]))
@@ -228,6 +229,14 @@ static int op_case_show(struct cor_ctx *cx, const void *vin, void *vout)
 				"history", r.history);
 	if (!doc)
 		return no_memory(cx);
+	/* Where it is: its location, its office when it has none. */
+	char loc[COR_LOCATION_CODE_MAX + 1];
+	if ((err = cor_store_case_location(cx->st, c.ref, loc)) < 0) {
+		json_decref(doc);
+		return cor_ctx_store_error(cx, err);
+	}
+	json_object_set_new(json_object_get(doc, "case"), "location",
+			    json_string(loc[0] ? loc : c.office));
 	if ((err = cor_store_case_persons(cx->st, id, show_person, &r)) == 0)
 		err = cor_store_case_events(cx->st, id, show_event, &r);
 	if (err < 0) {

@@ -222,7 +222,9 @@ static int op_build(struct cor_ctx *cx, const void *vin, void *vout)
 		snprintf(ml->to_tz, sizeof(ml->to_tz), "%s", b.tz);
 		ml->departs = l->departs;
 		ml->arrives = l->arrives;
-		snprintf(ml->carrier, sizeof(ml->carrier), "%s", bd.mv.carrier);
+		/* The leg's own carrier, else the movement's. */
+		snprintf(ml->carrier, sizeof(ml->carrier), "%s",
+			 l->carrier[0] ? l->carrier : bd.mv.carrier);
 		snprintf(ml->number, sizeof(ml->number), "%s", l->number);
 	}
 	bd.day = cor_date_from_days((int32_t)(bd.mv.legs[leg - 1].departs / 86400));

@@ -393,12 +393,14 @@ static int op_movement_show(struct cor_ctx *cx, const void *vin, void *vout)
 		local_time(cx, l->arrives, l->to, &last, al);
 		json_array_append_new(
 			legs,
-			json_pack("{s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:i, s:i}",
-				  "seq", l->seq, "number", l->number, "from", l->from, "to", l->to,
-				  "departs", cor_time_format_utc(l->departs, d), "departs_local",
-				  dl, "arrives", cor_time_format_utc(l->arrives, a),
-				  "arrives_local", al, "seats", l->seats, "stretchers",
-				  l->stretchers, "wchc", l->wchc, "wchs", l->wchs));
+			json_pack(
+				"{s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:i, s:i}",
+				"seq", l->seq, "number", l->number, "carrier",
+				l->carrier[0] ? l->carrier : m.carrier, "from", l->from, "to",
+				l->to, "departs", cor_time_format_utc(l->departs, d),
+				"departs_local", dl, "arrives", cor_time_format_utc(l->arrives, a),
+				"arrives_local", al, "seats", l->seats, "stretchers", l->stretchers,
+				"wchc", l->wchc, "wchs", l->wchs));
 	}
 	if ((err = cor_store_movement_quota_each(cx->st, m.ref, add_quota, quotas)) < 0 ||
 	    (err = cor_store_movement_escort_each(cx->st, m.ref, add_escort, escorts)) < 0 ||
@@ -704,10 +706,10 @@ static int check_fit(struct cor_ctx *cx, const struct cor_movement *m, const cha
 				    "case '%s' is not eligible today: %s", case_ref, why);
 		goto out;
 	}
+	/* The route, or where it can board: cor_booking_fit's refusal (a stand-by
+	 * too must be able to travel on it). */
 	if (cor_booking_journey(&l.cases[at], &l.movements[0], &b, &a) < 0)
-		err = cor_error_set(&cx->err, COR_CODE_REFUSED, "movement",
-				    "movement '%s' (%s) does not go from %s to %s", m->ref,
-				    m->label, l.cases[at].origin, l.cases[at].destination);
+		err = cor_booking_fit(&l.in, at, &cx->err);
 	else if (full)
 		err = cor_booking_fit(&l.in, at, &cx->err);
 	if (b >= 0 && a >= 0) {

@@ -10,6 +10,7 @@
 #include "domain/country.h"
 #include "domain/needs.h"
 #include "service/json.h"
+#include "service/location.h"
 
 #define CASE_SEQ_MAX 999999 /* the six digits of a case number */
 
@@ -370,6 +371,10 @@ static int op_register(struct cor_ctx *cx, const void *vin, void *vout)
 	memcpy(e.at, cx->now, sizeof(e.at));
 	if ((err = cor_store_event_add(cx->st, case_id, &e)) < 0)
 		return cor_ctx_store_error(cx, err);
+	if (in->location &&
+	    (err = cor_svc_locate_case(cx, c->ref, c->office, c->origin, in->location,
+				       "where it was registered", NULL)) < 0)
+		return err;
 	err = cor_store_case_get(cx->st, c->ref, NULL, c);
 	return err < 0 ? cor_ctx_store_error(cx, err) : 0;
 }

@@ -81,6 +81,7 @@ struct cor_svc_case_register_in {
 	const char *programme, *office, *origin, *destination;
 	enum cor_priority priority;
 	struct cor_person principal;
+	const char *location; /* NULL: at its office; else an assembly point (case.locate) */
 };
 int cor_svc_case_register(struct cor_ctx *cx, const struct cor_svc_case_register_in *in,
 			  struct cor_case *out);

@@ -8,6 +8,7 @@
 #include "service/document.h"
 #include "service/fund.h"
 #include "service/health.h"
+#include "service/location.h"
 #include "service/manifest.h"
 #include "service/movement.h"
 #include "service/numbers.h"
@@ -22,5 +23,6 @@
 const struct cor_op *const *const cor_ops[] = {
 	cor_ops_rules,    cor_ops_case,   cor_ops_registry, cor_ops_numbers, cor_ops_queue,
 	cor_ops_workflow, cor_ops_health, cor_ops_document, cor_ops_fund,    cor_ops_support,
-	cor_ops_movement, cor_ops_plan,   cor_ops_manifest, cor_ops_correct, cor_ops_search, NULL,
+	cor_ops_movement, cor_ops_plan,   cor_ops_manifest, cor_ops_correct, cor_ops_search,
+	cor_ops_location, NULL,
 };

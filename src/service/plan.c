@@ -15,6 +15,7 @@
 #include "domain/priority.h"
 #include "service/json.h"
 #include "service/movement.h"
+#include "store/store_plan.h"
 #include "store/store_facts.h"
 #include "util/error.h"
 #include "util/tz.h"
@@ -49,8 +50,120 @@ struct loader {
 	bool all_avail;               /* avail holds every case's available day */
 	struct cor_plan_avail *avail; /* by case id */
 	size_t navail;
+	bool all_located;                 /* located holds every case away from its office */
+	struct cor_plan_located *located; /* by case id */
+	size_t nlocated;
+	struct cor_place_reach *reach_rows; /* every reach recorded, by location */
+	size_t nreach_rows, cap_reach_rows;
 	int err;
 };
+
+/* ---- where people are ------------------------------------------------- */
+
+static int located_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct cor_plan_located *)a)->case_id,
+		y = ((const struct cor_plan_located *)b)->case_id;
+	return (x > y) - (x < y);
+}
+
+/* The code of where fc is: its location, else its office. */
+static int location_of(struct loader *ld, const struct cor_facts_case *fc,
+		       char out[COR_LOCATION_CODE_MAX + 1])
+{
+	out[0] = '\0';
+	if (ld->all_located) {
+		struct cor_plan_located key = {.case_id = fc->id};
+		const struct cor_plan_located *p =
+			ld->nlocated
+				? bsearch(&key, ld->located, ld->nlocated, sizeof(key), located_cmp)
+				: NULL;
+		if (p)
+			snprintf(out, COR_LOCATION_CODE_MAX + 1, "%s", p->location);
+	} else {
+		int err = cor_store_case_location(ld->st, fc->c.ref, out);
+		if (err < 0)
+			return err;
+	}
+	if (!out[0])
+		snprintf(out, COR_LOCATION_CODE_MAX + 1, "%s", fc->c.office);
+	return 0;
+}
+
+static int reach_row(const struct cor_place_reach *r, void *ctx)
+{
+	struct loader *ld = ctx;
+	if (ld->nreach_rows == ld->cap_reach_rows) {
+		size_t c = ld->cap_reach_rows ? 2 * ld->cap_reach_rows : 64;
+		struct cor_place_reach *p = realloc(ld->reach_rows, c * sizeof(*p));
+		if (!p)
+			return COR_ENOMEM;
+		ld->reach_rows = p;
+		ld->cap_reach_rows = c;
+	}
+	ld->reach_rows[ld->nreach_rows++] = *r;
+	return 0;
+}
+
+/* Every location's reach, one set a location (each with its name), from
+ * the rows recorded: a location none reaches is not restricted. */
+static int load_reach(struct loader *ld)
+{
+	struct cor_plan_load *l = ld->l;
+	int err = cor_store_reach_each(ld->st, NULL, reach_row, ld);
+	if (err < 0 || ld->nreach_rows == 0)
+		return err;
+	size_t n = ld->nreach_rows, sets = 0;
+	for (size_t i = 0; i < n; i++)
+		sets += i == 0 ||
+			strcmp(ld->reach_rows[i].location, ld->reach_rows[i - 1].location);
+	l->reaches = calloc(sets, sizeof(*l->reaches));
+	l->reach_places = calloc(n, sizeof(*l->reach_places));
+	if (!l->reaches || !l->reach_places)
+		return COR_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const struct cor_place_reach *r = &ld->reach_rows[i];
+		snprintf(l->reach_places[i], sizeof(l->reach_places[i]), "%s", r->place);
+		if (i == 0 || strcmp(r->location, ld->reach_rows[i - 1].location)) {
+			struct cor_plan_reach *s = &l->reaches[l->nreaches++];
+			struct cor_location loc;
+			snprintf(s->location, sizeof(s->location), "%s", r->location);
+			if ((err = cor_store_location_get(ld->st, r->location, &loc)) == 0)
+				snprintf(s->name, sizeof(s->name), "%s", loc.name);
+			else if (err != COR_ENOTFOUND)
+				return err;
+			s->places = &l->reach_places[i];
+		}
+		l->reaches[l->nreaches - 1].nplaces++;
+	}
+	return 0;
+}
+
+static int reach_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct cor_plan_reach *)elem)->location);
+}
+
+/* The reach of location code, NULL when none is recorded. */
+static const struct cor_plan_reach *reach_of(const struct cor_plan_load *l, const char *code)
+{
+	return l->nreaches ? bsearch(code, l->reaches, l->nreaches, sizeof(*l->reaches), reach_cmp)
+			   : NULL;
+}
+
+/* The SSR codes of fc's travellers, joined by commas. */
+static void ssr_of(const struct cor_facts_case *fc, char *buf, size_t len)
+{
+	unsigned conds = 0;
+	for (size_t i = 0; i < fc->f.n_travellers; i++)
+		conds |= fc->persons[i].conditions;
+	const char *codes[COR_HEALTH_SSR_MAX];
+	int n = cor_health_ssr_codes(conds, codes);
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? "," : "", codes[i]);
+}
 
 static int avail_cmp(const void *a, const void *b)
 {
@@ -178,6 +291,14 @@ static int add_case(struct loader *ld, const struct cor_facts_case *fc, int fixe
 		if (!b)
 			return COR_ENOMEM;
 		l->booked = b;
+		int *h = realloc(l->held, ld->cap_cases * sizeof(*h));
+		if (!h)
+			return COR_ENOMEM;
+		l->held = h;
+		char(*ssr)[40] = realloc(l->ssr, ld->cap_cases * sizeof(*ssr));
+		if (!ssr)
+			return COR_ENOMEM;
+		l->ssr = ssr;
 	}
 	struct cor_plan_case *pc = &l->cases[l->in.ncases];
 	memset(pc, 0, sizeof(*pc));
@@ -209,7 +330,19 @@ static int add_case(struct loader *ld, const struct cor_facts_case *fc, int fixe
 		return err;
 	validity(ld->cfg, fc, pc);
 	pc->fixed = fixed;
+	/* Where it boards: a place its location reaches. A booking kept on a
+	 * movement its location no longer reaches (moved since, or the reach
+	 * changed) stays as it was made. */
+	char loc[COR_LOCATION_CODE_MAX + 1];
+	int k1, k2;
+	if ((err = location_of(ld, fc, loc)) < 0)
+		return err;
+	pc->reach = reach_of(l, loc);
+	if (fixed >= 0 && !cor_plan_journey(&l->movements[fixed], pc, &k1, &k2))
+		pc->reach = NULL;
 	l->case_ids[l->in.ncases] = fc->id;
+	l->held[l->in.ncases] = held_movement(ld, fc->id);
+	ssr_of(fc, l->ssr[l->in.ncases], sizeof(l->ssr[0]));
 	l->booked[l->in.ncases] = fixed >= 0 || held_movement(ld, fc->id) >= 0;
 	l->in.ncases++;
 	return 0;
@@ -335,10 +468,17 @@ int cor_svc_plan_load(struct cor_store *st, const struct cor_plan_query *q,
 	if (err == 0 && !q->movement &&
 	    (err = cor_store_plan_available_all(st, &ld.avail, &ld.navail)) == 0)
 		ld.all_avail = true;
+	if (err == 0 && !q->movement &&
+	    (err = cor_store_plan_located_all(st, &ld.located, &ld.nlocated)) == 0)
+		ld.all_located = true;
+	if (err == 0)
+		err = load_reach(&ld);
 	if (err == 0)
 		err = load_cases(&ld);
 	free(ld.held);
 	free(ld.avail);
+	free(ld.located);
+	free(ld.reach_rows);
 	if (err < 0) {
 		cor_store_plan_release(out);
 		return err;
@@ -464,29 +604,84 @@ void cor_svc_plan_release(struct cor_svc_plan_out *out)
 	memset(out, 0, sizeof(*out));
 }
 
+enum cor_plan_change cor_svc_plan_change(const struct cor_svc_plan_out *out, size_t i,
+					 char board[COR_PLAN_PLACE_MAX + 1], int *from)
+{
+	const struct cor_plan_load *l = &out->load;
+	int m = out->res.movement[i], held = l->held ? l->held[i] : -1, k1, k2;
+	board[0] = '\0';
+	*from = held;
+	if (m >= 0 && cor_plan_journey(&l->movements[m], &l->cases[i], &k1, &k2))
+		snprintf(board, COR_PLAN_PLACE_MAX + 1, "%s", l->movements[m].legs[k1].from);
+	if (m < 0)
+		return held >= 0 ? COR_PLAN_REMOVED : COR_PLAN_NONE;
+	if (held < 0)
+		return COR_PLAN_ADDED;
+	return held == m ? COR_PLAN_KEPT : COR_PLAN_MOVED;
+}
+
+const char *cor_svc_plan_change_name(enum cor_plan_change c)
+{
+	static const char *const names[] = {"", "added", "kept", "moved", "removed"};
+	return (unsigned)c < sizeof(names) / sizeof(names[0]) ? names[c] : "";
+}
+
+/* "WCHC,MEDA" as ["WCHC","MEDA"]. */
+static json_t *ssr_json(const char *codes)
+{
+	json_t *a = json_array();
+	char buf[40];
+	snprintf(buf, sizeof(buf), "%s", codes);
+	char *save = NULL;
+	for (char *t = strtok_r(buf, ",", &save); a && t; t = strtok_r(NULL, ",", &save))
+		json_array_append_new(a, json_string(t));
+	return a;
+}
+
 json_t *cor_svc_plan_json(const struct cor_svc_plan_out *out)
 {
 	const struct cor_plan_load *l = &out->load;
 	const struct cor_plan_result *res = &out->res;
 	char t[18];
 	long kept = 0, persons = 0;
-	json_t *mvs = json_array(), *left = json_array(), *skipped = json_array();
+	json_t *mvs = json_array(), *left = json_array(), *skipped = json_array(),
+	       *removed = json_array();
 	json_t **cases = calloc(l->in.nmovements + 1, sizeof(*cases));
+	json_t **travellers = calloc(l->in.nmovements + 1, sizeof(*travellers));
 	long *mpersons = calloc(l->in.nmovements + 1, sizeof(*mpersons));
-	if (!mvs || !left || !skipped || !cases || !mpersons)
+	if (!mvs || !left || !skipped || !removed || !cases || !travellers || !mpersons)
 		goto fail;
-	for (size_t m = 0; m < l->in.nmovements; m++)
+	for (size_t m = 0; m < l->in.nmovements; m++) {
 		cases[m] = json_array();
+		travellers[m] = json_array();
+	}
 	for (size_t i = 0; i < l->in.ncases; i++) {
 		const struct cor_plan_case *c = &l->cases[i];
-		int m = res->movement[i];
+		int m = res->movement[i], from;
+		char board[COR_PLAN_PLACE_MAX + 1];
+		enum cor_plan_change ch = cor_svc_plan_change(out, i, board, &from);
 		kept += l->booked[i] && !out->replan;
 		persons += c->need[COR_RES_SEATS];
 		if (m >= 0) {
 			json_array_append_new(cases[m], json_string(c->ref));
+			json_array_append_new(
+				travellers[m],
+				json_pack("{s:s, s:i, s:s, s:o, s:s, s:o}", "case", c->ref,
+					  "persons", c->need[COR_RES_SEATS], "board", board, "ssr",
+					  ssr_json(l->ssr ? l->ssr[i] : ""), "change",
+					  cor_svc_plan_change_name(ch), "from",
+					  ch == COR_PLAN_MOVED ? json_string(l->movements[from].ref)
+							       : json_null()));
 			mpersons[m] += c->need[COR_RES_SEATS];
 			continue;
 		}
+		if (ch == COR_PLAN_REMOVED)
+			json_array_append_new(removed,
+					      json_pack("{s:s, s:i, s:s, s:s, s:s}", "case", c->ref,
+							"persons", c->need[COR_RES_SEATS], "from",
+							l->movements[from].ref, "why",
+							cor_plan_why_code(res->why[i]), "reason",
+							res->reason[i]));
 		json_array_append_new(
 			left,
 			json_pack("{s:s, s:i, s:s, s:s, s:s}", "case", c->ref, "persons",
@@ -496,18 +691,21 @@ json_t *cor_svc_plan_json(const struct cor_svc_plan_out *out)
 	}
 	for (size_t m = 0; m < l->in.nmovements; m++) {
 		const struct cor_plan_movement *mv = &l->movements[m];
-		json_array_append_new(mvs, json_pack("{s:s, s:s, s:s, s:i, s:I, s:o}", "ref",
+		json_array_append_new(mvs, json_pack("{s:s, s:s, s:s, s:i, s:I, s:o, s:o}", "ref",
 						     mv->ref, "label", mv->label, "departs",
 						     cor_time_format_utc(mv->legs[0].departs, t),
 						     "escorts", res->escorts[m], "persons",
-						     (json_int_t)mpersons[m], "cases", cases[m]));
+						     (json_int_t)mpersons[m], "cases", cases[m],
+						     "travellers", travellers[m]));
 		cases[m] = NULL;
+		travellers[m] = NULL;
 	}
 	for (size_t i = 0; i < l->nskipped; i++)
 		json_array_append_new(
 			skipped, json_pack("{s:s, s:i, s:s}", "case", l->skipped[i].ref, "persons",
 					   l->skipped[i].persons, "why", l->skipped[i].why));
 	free(cases);
+	free(travellers);
 	free(mpersons);
 	json_t *written =
 		out->dry_run ? json_null()
@@ -515,7 +713,7 @@ json_t *cor_svc_plan_json(const struct cor_svc_plan_out *out)
 					 out->done.moved, "unbooked", out->done.unbooked);
 	return json_pack(
 		"{s:s, s:i, s:b, s:b, s:{s:I, s:I, s:I}, s:{s:I, s:I, s:I}, s:I, s:I, s:f, s:b, "
-		"s:b, s:f, s:o, s:o, s:o, s:o}",
+		"s:b, s:f, s:o, s:o, s:o, s:o, s:o}",
 		"now", cor_time_format_utc(out->now, t), "horizon_days", out->horizon_days,
 		"replan", out->replan, "dry_run", out->dry_run, "candidates", "cases",
 		(json_int_t)l->in.ncases, "persons", (json_int_t)persons, "kept", (json_int_t)kept,
@@ -523,13 +721,19 @@ json_t *cor_svc_plan_json(const struct cor_svc_plan_out *out)
 		"weighted_persons", (json_int_t)res->weighted_persons, "value",
 		(json_int_t)res->value, "bound", (json_int_t)res->bound, "gap", res->gap, "optimal",
 		res->optimal, "timed_out", res->timed_out, "seconds", res->seconds, "movements",
-		mvs, "left_out", left, "not_eligible", skipped, "written", written);
+		mvs, "removed", removed, "left_out", left, "not_eligible", skipped, "written",
+		written);
 fail:
-	if (cases)
-		for (size_t m = 0; m < l->in.nmovements; m++)
+	for (size_t m = 0; m < l->in.nmovements; m++) {
+		if (cases)
 			json_decref(cases[m]);
+		if (travellers)
+			json_decref(travellers[m]);
+	}
 	free(cases);
+	free(travellers);
 	free(mpersons);
+	json_decref(removed);
 	json_decref(mvs);
 	json_decref(left);
 	json_decref(skipped);

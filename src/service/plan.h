@@ -67,12 +67,31 @@ int cor_svc_plan_run(struct cor_ctx *cx, const struct cor_svc_plan_in *in,
 		     struct cor_svc_plan_out *out);
 void cor_svc_plan_release(struct cor_svc_plan_out *out);
 
+/* What the plan does with candidate i against the bookings held when it
+ * was read: where it boards (board, "" when left out), and whether it is
+ * added (it held none), kept (on the movement it holds), moved (from the
+ * movement it held, *from its index) or removed (a replan leaves it out). */
+enum cor_plan_change {
+	COR_PLAN_NONE, /* left out, as it was */
+	COR_PLAN_ADDED,
+	COR_PLAN_KEPT,
+	COR_PLAN_MOVED,
+	COR_PLAN_REMOVED,
+};
+enum cor_plan_change cor_svc_plan_change(const struct cor_svc_plan_out *out, size_t i,
+					 char board[COR_PLAN_PLACE_MAX + 1], int *from);
+/* "added", "kept", "moved", "removed"; "" for none. */
+const char *cor_svc_plan_change_name(enum cor_plan_change c);
+
 /* The plan as the API serves it:
  * {"now","horizon_days","replan","dry_run",
  *  "candidates":{"cases","persons","kept"},
  *  "placed":{"cases","persons","weighted_persons"},
  *  "value","bound","gap","optimal","timed_out","seconds",
- *  "movements":[{"ref","label","departs","escorts","persons","cases":[case refs]}],
+ *  "movements":[{"ref","label","departs","escorts","persons","cases":[case refs],
+ *                 "travellers":[{"case","persons","board","ssr":[codes],
+ *                                "change":"added"|"kept"|"moved","from":ref|null}]}],
+ *  "removed":[{"case","persons","from","why","reason"}],
  *  "left_out":[{"case","persons","level","why","reason"}],
  *  "not_eligible":[{"case","persons","why"}],
  *  "written":{"booked","moved","unbooked"} or null for a dry run}

@@ -268,6 +268,28 @@ static const char m10_search[] = "CREATE TABLE person_key ("
 				 "  UNIQUE (person_a, person_b)"
 				 ") STRICT;";
 
+/* Where people are: assembly points (a detention centre, a town, a transit
+ * centre; an office is a location of its own and needs no row), a case's
+ * location (NULL: its office), which locations reach each place and how;
+ * and each leg's own carrier. */
+static const char m12_locations[] =
+	"CREATE TABLE location ("
+	"  code TEXT PRIMARY KEY CHECK (length(code) BETWEEN 7 AND 16),"
+	"  kind TEXT NOT NULL CHECK (kind = 'detention' OR kind = 'town' OR kind = 'transit'),"
+	"  country TEXT NOT NULL CHECK (length(country) = 3),"
+	"  name TEXT NOT NULL CHECK (length(name) >= 1)"
+	") STRICT;"
+	"CREATE TABLE place_reach ("
+	"  place TEXT NOT NULL REFERENCES place(code),"
+	"  location TEXT NOT NULL,"
+	"  mode TEXT NOT NULL CHECK (mode = 'road' OR mode = 'leg'),"
+	"  hours INTEGER NOT NULL CHECK (hours BETWEEN 0 AND 999),"
+	"  PRIMARY KEY (location, place)"
+	") STRICT, WITHOUT ROWID;"
+	"ALTER TABLE cases ADD COLUMN location TEXT;"
+	"CREATE INDEX cases_location ON cases(location) WHERE location IS NOT NULL;"
+	"ALTER TABLE leg ADD COLUMN carrier TEXT NOT NULL DEFAULT '';";
+
 const char *const cor_sqlite_migrations[] = {
 	m1_schema,
 	cor_sqlite_migration_fund,
@@ -280,6 +302,7 @@ const char *const cor_sqlite_migrations[] = {
 	m9_uid_lookup,
 	m10_search,
 	cor_sqlite_migration_correct,
+	m12_locations,
 };
 const size_t cor_sqlite_migrations_len =
 	sizeof(cor_sqlite_migrations) / sizeof(cor_sqlite_migrations[0]);

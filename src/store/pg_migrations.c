@@ -656,8 +656,28 @@ static const char m11_correct[] =
 	"  by text NOT NULL"
 	");";
 
+
+/* Where people are (migrations.c says more); and each leg's own carrier. */
+static const char m12_locations[] =
+	"CREATE TABLE location ("
+	"  code text PRIMARY KEY CHECK (length(code) BETWEEN 7 AND 16),"
+	"  kind text NOT NULL CHECK (kind = 'detention' OR kind = 'town' OR kind = 'transit'),"
+	"  country text NOT NULL CHECK (length(country) = 3),"
+	"  name text NOT NULL CHECK (length(name) >= 1)"
+	");"
+	"CREATE TABLE place_reach ("
+	"  place text NOT NULL REFERENCES place(code),"
+	"  location text NOT NULL,"
+	"  mode text NOT NULL CHECK (mode = 'road' OR mode = 'leg'),"
+	"  hours bigint NOT NULL CHECK (hours BETWEEN 0 AND 999),"
+	"  PRIMARY KEY (location, place)"
+	");"
+	"ALTER TABLE cases ADD COLUMN location text;"
+	"CREATE INDEX cases_location ON cases(location) WHERE location IS NOT NULL;"
+	"ALTER TABLE leg ADD COLUMN carrier text NOT NULL DEFAULT '';";
+
 const char *const cor_pg_migrations[] = {
-	m1_schema, m2_fund,     m3_workflow,   m4_health,  m5_support,  m6_movement,
-	m7_rules,  m8_identity, m9_uid_lookup, m10_search, m11_correct,
+	m1_schema,   m2_fund,  m3_workflow, m4_health,     m5_support, m6_movement,
+	m7_rules,    m8_identity, m9_uid_lookup, m10_search, m11_correct, m12_locations,
 };
 const size_t cor_pg_migrations_len = sizeof(cor_pg_migrations) / sizeof(cor_pg_migrations[0]);

@@ -199,8 +199,9 @@ static int pg_movement_add(struct cor_store *s, struct cor_movement *m, const ch
 		" departs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
 	static const char sql_leg[] =
 		"INSERT INTO leg (movement_id, seq, origin, destination, number, departs, arrives,"
-		" seats, stretchers, wchc, wchs) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-		"$11)";
+		" seats, stretchers, wchc, wchs, carrier) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+		"$9,"
+		" $10, $11, $12)";
 	char prefix[24], t1[18], t2[18], at[COR_TIME_LEN], oid_s[24], mid_s[24], esc[16];
 	int64_t oid, mid;
 	bool own;
@@ -270,8 +271,9 @@ static int pg_movement_add(struct cor_store *s, struct cor_movement *m, const ch
 				    seats,
 				    str,
 				    wchc,
-				    wchs};
-		if ((err = qdo(s, sql_leg, 11, vl, "adding a leg", NULL)) < 0)
+				    wchs,
+				    l->carrier};
+		if ((err = qdo(s, sql_leg, 12, vl, "adding a leg", NULL)) < 0)
 			goto out;
 		m->legs[i].seq = i + 1;
 	}
@@ -286,7 +288,9 @@ out:
 }
 
 #define MOVEMENT_COLS "m.id, m.ref, m.kind, m.label, m.carrier, o.code, m.state, m.escort_seats"
-#define LEG_COLS      "seq, origin, destination, number, departs, arrives, seats, stretchers, wchc, wchs"
+#define LEG_COLS                                                                                   \
+	"seq, origin, destination, number, departs, arrives, seats, stretchers, wchc, wchs, "      \
+	"carrier"
 
 static void read_movement(PGresult *r, int i, struct cor_movement *m)
 {
@@ -316,6 +320,7 @@ static void read_leg(PGresult *r, int i, int at, struct cor_movement *m)
 	l->stretchers = ival(r, i, at + 7);
 	l->wchc = ival(r, i, at + 8);
 	l->wchs = ival(r, i, at + 9);
+	cor_pg_text(l->carrier, sizeof(l->carrier), r, i, at + 10);
 }
 
 /* Movement ref with its legs (one query) and its internal id. */
@@ -323,7 +328,7 @@ static int load_movement(struct cor_store *s, const char *ref, int64_t *id, stru
 {
 	static const char sql[] =
 		"SELECT " MOVEMENT_COLS ", l.seq, l.origin, l.destination, l.number, l.departs,"
-		" l.arrives, l.seats, l.stretchers, l.wchc, l.wchs"
+		" l.arrives, l.seats, l.stretchers, l.wchc, l.wchs, l.carrier"
 		" FROM movement m JOIN office o ON o.id = m.office_id"
 		" LEFT JOIN leg l ON l.movement_id = m.id WHERE m.ref = $1"
 		" ORDER BY l.seq";

@@ -339,8 +339,9 @@ static int sqlite_movement_add(struct cor_store *st, struct cor_movement *m, con
 		"cor_uuid7())";
 	static const char sql_leg[] =
 		"INSERT INTO leg (movement_id, seq, origin, destination, number, departs, arrives,"
-		" seats, stretchers, wchc, wchs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-		"?11)";
+		" seats, stretchers, wchc, wchs, carrier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		"?9,"
+		" ?10, ?11, ?12)";
 	char prefix[24], t1[18], t2[18], at[COR_TIME_LEN];
 	int64_t oid, mid;
 	bool own;
@@ -405,6 +406,7 @@ static int sqlite_movement_add(struct cor_store *st, struct cor_movement *m, con
 			sqlite3_bind_int(s, 9, l->stretchers);
 			sqlite3_bind_int(s, 10, l->wchc);
 			sqlite3_bind_int(s, 11, l->wchs);
+			cor_sqlite_bind_text(s, 12, l->carrier);
 		}
 		if ((err = cor_sqlite_step_done(st, s, "adding a leg")) < 0)
 			goto out;
@@ -424,8 +426,8 @@ static const char sql_movement_by_ref[] =
 	"SELECT m.id, m.ref, m.kind, m.label, m.carrier, o.code, m.state, m.escort_seats"
 	" FROM movement m JOIN office o ON o.id = m.office_id WHERE m.ref = ?1";
 static const char sql_legs[] =
-	"SELECT seq, origin, destination, number, departs, arrives, seats, stretchers, wchc, wchs"
-	" FROM leg WHERE movement_id = ?1 ORDER BY seq";
+	"SELECT seq, origin, destination, number, departs, arrives, seats, stretchers, wchc, wchs,"
+	" carrier FROM leg WHERE movement_id = ?1 ORDER BY seq";
 
 static int read_legs(struct cor_store *st, int64_t id, struct cor_movement *m)
 {
@@ -447,6 +449,7 @@ static int read_legs(struct cor_store *st, int64_t id, struct cor_movement *m)
 		l->stretchers = sqlite3_column_int(s, 7);
 		l->wchc = sqlite3_column_int(s, 8);
 		l->wchs = sqlite3_column_int(s, 9);
+		cor_sqlite_copy_col(l->carrier, sizeof(l->carrier), s, 10);
 	}
 	int err =
 		rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : cor_sqlite_fail(st, rc, "reading legs");

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "domain/eligibility.h"
+#include "domain/movement.h"
 #include "plan/plan.h"
 #include "store/store.h"
 
@@ -45,6 +46,11 @@ struct cor_plan_load {
 	int *named, *named_medical; /* per movement: escorts named, medical ones among them */
 	struct cor_plan_skip *skipped;
 	size_t nskipped;
+	int *held;       /* per case: the movement it holds a booking on, else -1 */
+	char (*ssr)[40]; /* per case: its travellers' SSR codes, "WCHC,MEDA" ("" none) */
+	struct cor_plan_reach *reaches; /* where the cases' locations reach */
+	size_t nreaches;
+	char (*reach_places)[COR_PLAN_PLACE_MAX + 1]; /* the reaches' places */
 };
 
 /* A booking held on a movement of a load: the case's id, the movement's index. */
@@ -102,5 +108,44 @@ struct cor_plan_places {
 int cor_store_plan_write(struct cor_store *st, const struct cor_plan_load *l,
 			 const struct cor_plan_result *res, const struct cor_plan_places *places,
 			 const char *actor, struct cor_plan_written *out);
+
+/* ---- where people are ---------------------------------------------- */
+
+/* An assembly point (never an office): COR_EEXIST when its code is taken. */
+int cor_store_location_add(struct cor_store *st, const struct cor_location *loc);
+/* A location by code: an assembly point, or an office (kind
+ * COR_LOCATION_OFFICE, its name and country); COR_ENOTFOUND. */
+int cor_store_location_get(struct cor_store *st, const char *code, struct cor_location *out);
+/* Every assembly point, by code, to cb (a non-zero return stops it). */
+int cor_store_location_each(struct cor_store *st,
+			    int (*cb)(const struct cor_location *loc, void *ctx), void *ctx);
+/* Where case ref is: out gets its location's code, "" when it is at its
+ * office; COR_ENOTFOUND when there is no such case. */
+int cor_store_case_location(struct cor_store *st, const char *ref,
+			    char out[COR_LOCATION_CODE_MAX + 1]);
+/* Put case ref at location (NULL: back at its office), with an event
+ * "located" (detail and reason as given), in one unit. */
+int cor_store_case_locate(struct cor_store *st, const char *ref, const char *location,
+			  const char *detail, const char *actor, const char *reason);
+/* Record (or change) how r->location reaches r->place. */
+int cor_store_reach_put(struct cor_store *st, const struct cor_place_reach *r);
+/* Forget how location reaches place; COR_ENOTFOUND when it was not recorded. */
+int cor_store_reach_remove(struct cor_store *st, const char *place, const char *location);
+/* The reach recorded for location (NULL: every location), by location and
+ * place, to cb (a non-zero return stops it). */
+int cor_store_reach_each(struct cor_store *st, const char *location,
+			 int (*cb)(const struct cor_place_reach *r, void *ctx), void *ctx);
+/* A case away from its office: its id and location. */
+struct cor_plan_located {
+	int64_t case_id;
+	char location[COR_LOCATION_CODE_MAX + 1];
+};
+/* Every case with a location of its own, by case id; *out for the caller
+ * to free (one read for a load over the horizon, as for available days). */
+int cor_store_plan_located_all(struct cor_store *st, struct cor_plan_located **out, size_t *n);
+/* Set the location of many cases at once (rows[i].location "": at its
+ * office), with no event: for data made where the cases already are (the
+ * demo). Inside a large write too. */
+int cor_store_cases_locate(struct cor_store *st, const struct cor_plan_located *rows, size_t n);
 
 #endif

@@ -77,9 +77,9 @@ expect_status 2 "$CORRIDOR" stats --date 26-01-01
 expect_stderr_contains "corridor stats: --date: '26-01-01' is not a real date in the form YYYY-MM-DD"
 
 expect_status 2 "$CORRIDOR" case
-expect_stderr_contains "corridor case: which? list, show, available, register or search"
+expect_stderr_contains "corridor case: which? list, show, available, register, search or locate"
 expect_status 2 "$CORRIDOR" case delete
-expect_stderr_contains "corridor case: 'delete' is not list, show, available, register or search"
+expect_stderr_contains "corridor case: 'delete' is not list, show, available, register, search or locate"
 expect_status 2 "$CORRIDOR" case show
 expect_stderr_contains "corridor case: give one case ID, e.g. LY-TIP-2026-000123"
 expect_status 2 "$CORRIDOR" case list --state flying

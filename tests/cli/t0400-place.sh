@@ -87,7 +87,7 @@ refused 2 "corridor place: give --country, --tz and --name" \
 	"$CORRIDOR" place add ATR --kind airport --country MRT --tz Africa/Nouakchott --db w.db
 refused 2 "corridor place: give one place code (IATA ABC or UN/LOCODE ABCDE)" \
 	"$CORRIDOR" place add $ok --db w.db
-refused 2 "corridor place: 'remove' is not list or add" "$CORRIDOR" place remove NKC --db w.db
+refused 2 "corridor place: 'remove' is not list, add, reach or reaches" "$CORRIDOR" place remove NKC --db w.db
 refused 2 "corridor place: unexpected argument 'NKC'" "$CORRIDOR" place list NKC --db w.db
 # A code taken: refused by the store, status 1.
 refused 1 "error: place 'NKC' already exists" \

@@ -101,7 +101,7 @@ done
 # Bad legs: status 2, naming the leg and the field.
 A="--office LY-TIP --kind charter --label UZ8402"
 G=departs=2026-12-01T07:00Z,arrives=2026-12-01T09:00Z
-refused 2 "corridor movement: --leg 1: unknown key 'gate' (from, to, departs, arrives, seats, stretchers, wchc, wchs, number)" \
+refused 2 "corridor movement: --leg 1: unknown key 'gate' (from, to, departs, arrives, seats, stretchers, wchc, wchs, number, carrier)" \
 	"$CORRIDOR" movement add $A --leg from=MJI,to=LOS,$G,seats=10,gate=4 --db w.db
 refused 2 "corridor movement: --leg 1: 'seats' is not KEY=VALUE" \
 	"$CORRIDOR" movement add $A --leg from=MJI,to=LOS,$G,seats --db w.db

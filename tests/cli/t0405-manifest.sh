@@ -41,11 +41,11 @@ refused()
 local_dep=$(TZ=Africa/Khartoum date -d "${dep%Z} UTC" '+%Y-%m-%d %H:%M %:z')
 row="$M,1,PZU,CAI,$local_dep,$dep"
 printf '%s\r\n' \
-	"movement,leg,from,to,departs_local,departs_utc,seat_group,case_id,person_no,role,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,document_kind,document_number,document_issuer,document_expiry,ssr,escort,board,alight" \
-	"$row,G001,SD-PZU-2026-000001,1,traveller,HASSAN,Omar,حسن,عمر,M,1980-02-02,0,EGY,passport,P1000001,EGY,2035-01-01,,,PZU,CAI" \
-	"$row,G001,SD-PZU-2026-000001,2,traveller,HASSAN,Mona,حسن,منى,F,1984-03-03,0,EGY,passport,P1000002,EGY,2035-01-01,,,PZU,CAI" \
-	"$row,G002,SD-PZU-2026-000002,1,traveller,SALEH,Ali,صالح,علي,M,1950-02-02,0,EGY,passport,P1000003,EGY,2035-01-01,WCHC,,PZU,CAI" \
-	"$row,ESC,,,medical_escort,O'BRIEN,Siobhán,O'BRIEN,Siobhán,F,1985-04-04,0,IRL,passport,PA1234567,IRL,2030-01-01,,,PZU,CAI" >want.csv
+	"movement,leg,from,to,departs_local,departs_utc,seat_group,case_id,person_no,role,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,document_kind,document_number,document_issuer,document_expiry,ssr,escort,board,alight,carrier,flight" \
+	"$row,G001,SD-PZU-2026-000001,1,traveller,HASSAN,Omar,حسن,عمر,M,1980-02-02,0,EGY,passport,P1000001,EGY,2035-01-01,,,PZU,CAI,MS,MS801" \
+	"$row,G001,SD-PZU-2026-000001,2,traveller,HASSAN,Mona,حسن,منى,F,1984-03-03,0,EGY,passport,P1000002,EGY,2035-01-01,,,PZU,CAI,MS,MS801" \
+	"$row,G002,SD-PZU-2026-000002,1,traveller,SALEH,Ali,صالح,علي,M,1950-02-02,0,EGY,passport,P1000003,EGY,2035-01-01,WCHC,,PZU,CAI,MS,MS801" \
+	"$row,ESC,,,medical_escort,O'BRIEN,Siobhán,O'BRIEN,Siobhán,F,1985-04-04,0,IRL,passport,PA1234567,IRL,2030-01-01,,,PZU,CAI,MS,MS801" >want.csv
 expect_status 0 "$CORRIDOR" manifest "$M" --format csv --db w.db
 expect_empty_stderr
 cp "$WORK/.stdout" got.csv
@@ -82,7 +82,7 @@ expect_status 0 pdf "$CORRIDOR" manifest "$M" --format pdf --out m.pdf --db w.db
 expect_stdout "manifest of $M leg 1: 4 passengers written to m.pdf"
 [ "$(pdfinfo m.pdf | sed -nE 's/^Pages: +//p')" = 1 ] || fail "pages: $(pdfinfo m.pdf)"
 pdftotext -layout m.pdf m.txt
-for s in "Passenger manifest" "$M" "MS 801 · charter flight · leg 1 of 1" "Office SD-PZU" "PZU Port Sudan" "CAI Cairo" \
+for s in "Passenger manifest" "$M" "MS 801 · charter flight · leg 1 of 1 · MS MS801" "Office SD-PZU" "PZU Port Sudan" "CAI Cairo" \
 	"HASSAN" "Omar" "Mona" "SALEH" "WCHC" "O'BRIEN" "Siobhán" "Medical escort" "Page 1 of 1"; do
 	grep -qF -- "$s" m.txt || fail "the PDF has no '$s'"
 done

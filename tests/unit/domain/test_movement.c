@@ -270,7 +270,8 @@ static void test_leg_parse(void **state)
 	leg_refused("wchc=-1", "wchc: '-1' is not a whole number from 0 to 9999");
 	leg_refused("seats=12x", "seats: '12x' is not a whole number from 1 to 9999");
 	leg_refused("gate=7", "unknown key 'gate' (from, to, departs, arrives, seats, stretchers, "
-			      "wchc, wchs, number)");
+			      "wchc, wchs, number, carrier)");
+	leg_refused("carrier=E", "carrier: 'E' is not an IATA airline designator");
 	leg_refused("MJI", "'MJI' is not KEY=VALUE");
 	leg_refused("number=A'B",
 		    "number: 'A'B' must be 1 to 15 printable characters without ' + : ?");

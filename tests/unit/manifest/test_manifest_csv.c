@@ -22,20 +22,20 @@
 	"movement,leg,from,to,departs_local,departs_utc,seat_group,case_id,person_no,role,"        \
 	"family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,"              \
 	"birth_date_approx,nationality,document_kind,document_number,document_issuer,"             \
-	"document_expiry,ssr,escort,board,alight\r\n"
+	"document_expiry,ssr,escort,board,alight,carrier,flight\r\n"
 #define LEG "LY-TIP-MV-2026-0007,2,ADD,LOS,2026-12-01 16:00 +03:00,2026-12-01T13:00Z,"
 
 // clang-format off
 static const char sample_csv[] =
 	HEADER
 	LEG "G001,LY-TIP-2026-000123,1,traveller,ABDALLAH,Mariam,عبد الله,مريم,F,1988-04-12,0,"
-	    "SDN,passport,P01234567,SDN,2031-05-30,,,MJI,LOS\r\n"
+	    "SDN,passport,P01234567,SDN,2031-05-30,,,MJI,LOS,ET,ET3414\r\n"
 	LEG "G001,LY-TIP-2026-000123,2,traveller,ABDALLAH,Yusuf,عبد الله,يوسف,M,2015-01-01,1,"
-	    "SDN,,,,,MEDA WCHC,O'BRIEN Siobhán,MJI,LOS\r\n"
+	    "SDN,,,,,MEDA WCHC,O'BRIEN Siobhán,MJI,LOS,ET,ET3414\r\n"
 	LEG "G002,LY-TIP-2026-000124,1,traveller,N'Diaye,Bérénice,N'Diaye,Bérénice,F,1979-11-30,0,"
-	    "SEN,etd,ETD0042017,SEN,2027-01-31,,,MJI,LOS\r\n"
+	    "SEN,etd,ETD0042017,SEN,2027-01-31,,,MJI,LOS,ET,ET3414\r\n"
 	LEG "ESC,,,medical_escort,O'BRIEN,Siobhán,O'BRIEN,Siobhán,F,1985-02-14,0,"
-	    "IRL,passport,PX1234567,IRL,2030-08-31,,,MJI,LOS\r\n";
+	    "IRL,passport,PX1234567,IRL,2030-08-31,,,MJI,LOS,ET,ET3414\r\n";
 // clang-format on
 
 /* Write m as CSV into memory; *out is the text (free it), the result is returned. */
@@ -73,7 +73,7 @@ static void test_first_leg(void **state)
 	assert_string_equal(out, HEADER "LY-TIP-MV-2026-0007,1,MJI,ADD,2026-12-01 08:30 +02:00,"
 					"2026-12-01T06:30Z,G001,LY-TIP-2026-000123,1,traveller,"
 					"ABDALLAH,Mariam,عبد الله,مريم,F,1988-04-12,0,SDN,passport,"
-					"P01234567,SDN,2031-05-30,,,MJI,LOS\r\n");
+					"P01234567,SDN,2031-05-30,,,MJI,LOS,ET,ET3412\r\n");
 	free(out);
 }
 
@@ -118,7 +118,7 @@ static void test_formula_guard(void **state)
 			    LEG "ESC,,,medical_escort,"
 				"\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\",'+1,'-2+3,"
 				"'@SUM(A1:A9),F,1985-02-14,0,IRL,passport,'\t=1,IRL,2030-08-31,,"
-				"\"'\r=1\",MJI,LOS\r\n");
+				"\"'\r=1\",MJI,LOS,ET,ET3414\r\n");
 	free(out);
 }
 
@@ -136,7 +136,7 @@ static void test_guard_only_at_start(void **state)
 	assert_string_equal(out + strlen(HEADER),
 			    LEG "ESC,,,medical_escort,Al-Amin,\"Omar Jr, =x\",\" =spaced\","
 				"Siobhán,F,1985-02-14,0,IRL,passport,PX1234567,IRL,2030-08-31,,,"
-				"MJI,LOS\r\n");
+				"MJI,LOS,ET,ET3414\r\n");
 	free(out);
 }
 
