@@ -17,13 +17,13 @@
 #include "service/service.h"
 
 static const struct cor_command *const commands[] = {
-	&cor_cmd_init,       &cor_cmd_demo,       &cor_cmd_import,   &cor_cmd_export,
-	&cor_cmd_case,       &cor_cmd_office,     &cor_cmd_stats,    &cor_cmd_mrz,
-	&cor_cmd_fund,       &cor_cmd_move,       &cor_cmd_counsel,  &cor_cmd_referral,
-	&cor_cmd_protection, &cor_cmd_health,     &cor_cmd_document, &cor_cmd_eligibility,
-	&cor_cmd_queue,      &cor_cmd_place,      &cor_cmd_movement, &cor_cmd_plan,
-	&cor_cmd_manifest,   &cor_cmd_arrival,    &cor_cmd_support,  &cor_cmd_rules,
-	&cor_cmd_numbers,    &cor_cmd_correct,    &cor_cmd_duplicates, &cor_cmd_location,
+	&cor_cmd_init,       &cor_cmd_demo,    &cor_cmd_import,     &cor_cmd_export,
+	&cor_cmd_case,       &cor_cmd_office,  &cor_cmd_stats,      &cor_cmd_mrz,
+	&cor_cmd_fund,       &cor_cmd_move,    &cor_cmd_counsel,    &cor_cmd_referral,
+	&cor_cmd_protection, &cor_cmd_health,  &cor_cmd_document,   &cor_cmd_eligibility,
+	&cor_cmd_queue,      &cor_cmd_place,   &cor_cmd_movement,   &cor_cmd_plan,
+	&cor_cmd_manifest,   &cor_cmd_arrival, &cor_cmd_support,    &cor_cmd_rules,
+	&cor_cmd_numbers,    &cor_cmd_correct, &cor_cmd_duplicates, &cor_cmd_location,
 	&cor_cmd_help,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -617,8 +617,8 @@ static int cmd_locate(int argc, char **argv)
 
 static int run(int argc, char **argv)
 {
-	static const char *const names[] = {"list",     "show",   "available",
-					    "register", "search", "locate", NULL};
+	static const char *const names[] = {"list",   "show",   "available", "register",
+					    "search", "locate", NULL};
 	static int (*const subs[])(int, char **) = {cmd_list,     cmd_show,   cmd_available,
 						    cmd_register, cmd_search, cmd_locate};
 	int i = cor_cli_subcommand(cmd, names, argc, argv);
@@ -640,8 +640,8 @@ const struct cor_command cor_cmd_case = {
 	"                --birth-date YYYY-MM-DD [--birth-date-approx] --nationality C\n"
 	"                [--languages L;L] [--needs C-C] [--location L] [--json] [--db PATH]\n"
 	"       corridor case search TEXT [--office O] [--limit N] [--json] [--db PATH]\n"
-	"       corridor case locate CASE-ID LOCATION --reason T [--json] [--db PATH]\n\n"
-	COR_FILTER_USAGE
+	"       corridor case locate CASE-ID LOCATION --reason T [--json] [--db "
+	"PATH]\n\n" COR_FILTER_USAGE
 	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
 	"which the planner may put the case on a movement. 'register' records a new case\n"
 	"with its principal applicant under the next case number of the office this year\n"

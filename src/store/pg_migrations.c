@@ -626,7 +626,6 @@ static const char m10_search[] = "CREATE TABLE person_key ("
 				 "  UNIQUE (person_a, person_b)"
 				 ");";
 
-
 /* SQLite's migration 11: corrections (sqlite_correct.c). An event keeps
  * the field it corrected and the values before and after; a voided
  * document is kept apart, with who voided it, when and why; a case merged
@@ -656,7 +655,6 @@ static const char m11_correct[] =
 	"  by text NOT NULL"
 	");";
 
-
 /* Where people are (migrations.c says more); and each leg's own carrier. */
 static const char m12_locations[] =
 	"CREATE TABLE location ("
@@ -677,7 +675,7 @@ static const char m12_locations[] =
 	"ALTER TABLE leg ADD COLUMN carrier text NOT NULL DEFAULT '';";
 
 const char *const cor_pg_migrations[] = {
-	m1_schema,   m2_fund,  m3_workflow, m4_health,     m5_support, m6_movement,
-	m7_rules,    m8_identity, m9_uid_lookup, m10_search, m11_correct, m12_locations,
+	m1_schema, m2_fund,     m3_workflow,   m4_health,  m5_support,  m6_movement,
+	m7_rules,  m8_identity, m9_uid_lookup, m10_search, m11_correct, m12_locations,
 };
 const size_t cor_pg_migrations_len = sizeof(cor_pg_migrations) / sizeof(cor_pg_migrations[0]);

@@ -38,8 +38,9 @@ int cor_store_person_keys_change(struct cor_store *st, int64_t person_id,
 		if (!cor_keys_has(&now, was.key[i]))
 			memcpy(gone[n++], was.key[i], COR_KEY_MAX);
 	int err = n ? OPS(st)->keys_remove(st, person_id, n, (const char(*)[COR_KEY_MAX])gone) : 0;
-	return err < 0 ? err : cor_store_keys_add(st, person_id, now.n,
-					     (const char(*)[COR_KEY_MAX])now.key);
+	return err < 0 ? err
+		       : cor_store_keys_add(st, person_id, now.n,
+					    (const char(*)[COR_KEY_MAX])now.key);
 }
 
 int cor_store_doc_key_remove(struct cor_store *st, int64_t person_id, const struct cor_document *d)

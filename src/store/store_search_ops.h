@@ -43,8 +43,7 @@ int cor_store_person_keys_add(struct cor_store *st, int64_t person_id, const str
 int cor_store_person_keys_change(struct cor_store *st, int64_t person_id,
 				 const struct cor_person *old, const struct cor_person *p);
 /* The key of a document that leaves its holder (voided). */
-int cor_store_doc_key_remove(struct cor_store *st, int64_t person_id,
-			     const struct cor_document *d);
+int cor_store_doc_key_remove(struct cor_store *st, int64_t person_id, const struct cor_document *d);
 int cor_store_doc_keys_add(struct cor_store *st, size_t n, const int64_t *person_ids,
 			   const struct cor_document *docs);
 
