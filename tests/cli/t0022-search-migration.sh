@@ -17,16 +17,22 @@ for n in 1 2; do
 done
 keys=$(sql d.db "SELECT count(*) FROM person_key")
 [ "$keys" -gt 0 ] || fail "no keys written at registration"
-# Back to version 9: without the tables of migration 10.
-sql d.db "DROP TABLE person_distinct" >/dev/null
-sql d.db "DROP TABLE person_key" >/dev/null
+# Back to version 9: without what migrations 12 (locations), 11
+# (corrections) and 10 (search) made.
+for q in "DROP TABLE place_reach" "DROP TABLE location" "DROP INDEX cases_location" \
+	"ALTER TABLE cases DROP COLUMN location" "ALTER TABLE leg DROP COLUMN carrier" \
+	"DROP TABLE case_merge" "DROP TABLE document_void" "ALTER TABLE event DROP COLUMN field" \
+	"ALTER TABLE event DROP COLUMN old_value" "ALTER TABLE event DROP COLUMN new_value" \
+	"DROP TABLE person_distinct" "DROP TABLE person_key"; do
+	sql d.db "$q" >/dev/null || fail "$q"
+done
 if [ "$BACKEND" = pg ]; then
 	sql d.db "UPDATE corridor_schema SET version = 9" >/dev/null
 else
 	sql d.db "PRAGMA user_version = 9" >/dev/null
 fi
 expect_status 0 "$CORRIDOR" init --db d.db
-expect_stdout_contains "schema version 10"
+expect_stdout_contains "schema version 12"
 [ "$(sql d.db "SELECT count(*) FROM person_key")" = "$keys" ] || fail "the keys are not written again"
 [ "$(jv '[.persons[].ref] | join(" ")' case search 'al khatib' --db d.db)" = \
 	"LY-TIP-2026-000001-01 LY-TIP-2026-000002-01" ] || fail "search after the migration"

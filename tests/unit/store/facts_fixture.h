@@ -281,7 +281,9 @@ FIXTURE struct cor_store *populated(const char *path)
 	counsel(st, A, COR_COUNSEL_YES, false);
 	counsel(st, BB, COR_COUNSEL_YES, true); /* on hold, referred */
 
+	counsel(st, C, COR_COUNSEL_YES, false);
 	move(st, C, "counselled", NULL);
+	assess(st, C "-01", COR_PROT_NONE);
 	move(st, C, "assessed", NULL);
 	move(st, C, "eligible", NULL);
 	move(st, C, "submitted", NULL);

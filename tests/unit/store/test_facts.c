@@ -124,10 +124,10 @@ static const char want_b[] =
 	"docs=1/1: passport/NGA/P9/2030-01-01 fitness=@-/-1 cond= tb= waived=0 risk= cleared=0\n";
 static const char want_c[] =
 	"TR-IST-2026-000050 RST USA state=on_hold office=TR-IST prio=normal set=- reg=2026-03-01 "
-	"travel=- dep=-1 counselled=0 decision= asylum=0 referrals=0 selection=interviewed n=1\n"
+	"travel=- dep=-1 counselled=1 decision=yes asylum=0 referrals=0 selection=interviewed n=1\n"
 	" TR-IST-2026-000050-01 seq=1 'OMAR HASSAN' principal M 1980-02-02 NGA needs= docs=4/6: "
 	"passport/NGA/P1/2027-01-01 refugee_td/NGA/R1/- etd/NGA/E1/2026-12-01 "
-	"laissez_passer/NGA/L1/2028-01-01 fitness=@-/-1 cond= tb=A waived=0 risk= cleared=0\n";
+	"laissez_passer/NGA/L1/2028-01-01 fitness=@-/-1 cond= tb=A waived=0 risk=none cleared=0\n";
 static const char want_d[] =
 	"TR-IST-2026-000051 RST CAN state=orientation office=TR-IST prio=emergency set=- "
 	"reg=2026-11-20 travel=- dep=-1 counselled=0 decision= asylum=0 referrals=0 "
@@ -241,6 +241,14 @@ static void test_hook(void **state)
 	struct cor_ctx *cx = fixture_ctx(st);
 	struct cor_svc_case_move_in in = {.ref = DD, .to = "travel_ready"};
 	struct cor_svc_case_move_out out;
+
+	/* A resettlement is travel-ready only after the pre-migration health
+	 * assessment, whatever else it meets. */
+	assert_int_equal(cor_svc_case_move(cx, &in, &out), COR_EWRONGSTATE);
+	assert_int_equal(cx->err.code, COR_CODE_HEALTH_NOT_ASSESSED);
+	add_check(st, DD "-01", COR_HEALTH_PRE_MIGRATION, "2026-11-21T09:00Z", COR_HEALTH_FIT, 0,
+		  COR_HEALTH_TB_NONE);
+	cx = fixture_ctx(st);
 
 	assert_int_equal(cor_svc_case_move(cx, &in, &out), COR_EWRONGSTATE);
 	assert_int_equal(cx->err.code, COR_CODE_NOT_ELIGIBLE);
