@@ -188,6 +188,11 @@ int cor_correct_relationship_check(const char *person, bool is_principal, enum c
 			      "born %s",
 			      person, cor_date_format(birth, b), name,
 			      cor_date_format(principal_birth, pb));
+	/* The generation gap, as registration and import ask it. */
+	char gap[300];
+	if (cor_relationship_check(rel, birth, false, principal_birth, false, gap, sizeof(gap)) < 0)
+		return refuse(why, COR_EINVAL, "INVALID", "relationship", "person '%s': %s", person,
+			      gap);
 	return 0;
 }
 

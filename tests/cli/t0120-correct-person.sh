@@ -116,6 +116,10 @@ refused 1 "error: person '$P3', born 2015-08-10, cannot be a grandparent of the 
 	correct person "$P3" --relationship grandparent --reason x
 refused 1 "error: person '$P3', born 1985-01-01, cannot be a stepchild of the principal applicant, born 1990-05-01" \
 	correct person "$P3" --birth-date 1985-01-01 --reason x
+# ... by the generation gap registration and import ask (P2, a spouse born
+# 1995, is not a child 12 years younger).
+refused 1 "error: person '$P2': a child is at least 12 years younger than the principal applicant, born 1990-05-01; this one is 4 years younger" \
+	correct person "$P2" --relationship child --reason x
 # ... also when the principal's own birth date changes.
 refused 1 "error: person '$P3', born 2015-08-10, cannot be a stepchild of the principal applicant, born 2016-01-01" \
 	correct person "$P1" --birth-date 2016-01-01 --reason x
