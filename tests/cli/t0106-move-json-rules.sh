@@ -21,7 +21,7 @@ export CORRIDOR_NOW=2026-11-28T09:00:00Z
 expect_status 0 "$CORRIDOR" protection assess "$C-01" --level none --grounds "no risk factors identified" --db w.db
 expect_status 0 "$CORRIDOR" move "$C" assessed --db w.db
 expect_status 0 "$CORRIDOR" move "$C" eligible --json --db w.db
-[ "$(stdout | jq -c .)" = '{"case":"'"$C"'","from":"assessed","to":"eligible","reason":null,"at":"2026-11-28T09:00:00Z","by":"tester"}' ] ||
+[ "$(stdout | jq -c .)" = '{"case":"'"$C"'","from":"assessed","to":"eligible","reason":null,"at":"2026-11-28T09:00:00Z","by":"tester","taken_off":null}' ] ||
 	fail "move --json: $(stdout)"
 
 # refused STATUS CMD...: that status, nothing on stdout, nothing changed.
