@@ -115,6 +115,7 @@ refused 1 "error: cannot write 'nodir/r.pdf': error while writing to output stre
 expect_status 0 "$CORRIDOR" movement add --office SD-PZU --kind vessel --label "MV Amal" --escort-seats 1 --open \
 	--leg "from=YEADE,to=DJJIB,departs=$dep,arrives=$arr,seats=9" --db w.db
 expect_status 0 "$CORRIDOR" movement escort "$M2" --family NOWAK --given "Łucja" --sex F --birth-date 1985-04-04 \
+	--passport EA1234567 --issuer POL --expires 2035-01-01 \
 	--nationality POL --db w.db
 refused 1 "error: escort 'NOWAK Łucja': given_names_latin 'Łucja' has 'Ł' (U+0141), which the PAXLST character set (UNOC, ISO 8859-1) cannot carry" \
 	"$CORRIDOR" manifest "$M2" --format paxlst --recipient DJIAPI --out r.edi --db w.db
