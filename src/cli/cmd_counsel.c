@@ -181,9 +181,7 @@ static int run(int argc, char **argv)
 	if (*cor_svc_taken_off_line(in.ref, &out.taken_off, off, sizeof(off)))
 		printf("asylum wish: %s\n", off);
 	if (out.held)
-		printf("asylum wish: case %s put on hold (%s -> on_hold)\n", in.ref,
-		       out.taken_off.movement[0] && !out.taken_off.standby ? "travel_ready"
-									   : out.from);
+		printf("asylum wish: case %s put on hold (%s -> on_hold)\n", in.ref, out.from);
 	if (out.referral_opened)
 		printf("asylum wish: referral %d opened to %s\n", out.referral,
 		       cor_counselling_refer_to(s));

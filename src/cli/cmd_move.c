@@ -67,10 +67,7 @@ static int run(int argc, char **argv)
 		char off[200];
 		if (*cor_svc_taken_off_line(ref, &out.taken_off, off, sizeof(off)))
 			printf("%s\n", off);
-		printf("case %s: %s -> %s\n", ref,
-		       out.taken_off.movement[0] && !out.taken_off.standby ? "travel_ready"
-									   : out.from,
-		       to);
+		printf("case %s: %s -> %s\n", ref, out.from, to);
 	}
 	cor_store_close(st);
 	return ret;

@@ -132,7 +132,7 @@ static int checked_move(struct cor_ctx *cx, int64_t id, const struct cor_case *c
  * says which), then moved from the state that leaves it in: a hold from
  * booked resumes at travel_ready, never at a booking that no longer is.
  * The move is checked from the case's state before anything is written.
- * *c is the case as it is afterwards. */
+ * *c is the case as the final move found it (travel_ready after a take-off). */
 static int move_off(struct cor_ctx *cx, int64_t id, struct cor_case *c,
 		    const struct cor_programme *p, const char *to, const char *reason,
 		    struct cor_facts_hook_ctx *hook, struct cor_svc_taken_off *off)
@@ -183,7 +183,10 @@ static int op_move(struct cor_ctx *cx, const void *vin, void *vout)
 		return err;
 	snprintf(out->from, sizeof(out->from), "%s", c.state);
 	struct cor_facts_hook_ctx hook = {.cfg = rules, .today = cx->today};
-	return move_off(cx, id, &c, p, in->to, in->reason, &hook, &out->taken_off);
+	if ((err = move_off(cx, id, &c, p, in->to, in->reason, &hook, &out->taken_off)) < 0)
+		return err;
+	snprintf(out->from, sizeof(out->from), "%s", c.state);
+	return 0;
 }
 
 int cor_svc_case_move_within(struct cor_ctx *cx, const struct cor_svc_case_move_in *in,
@@ -236,6 +239,7 @@ static int op_counsel(struct cor_ctx *cx, const void *vin, void *vout)
 		cor_counselling_hold_reason(out->session, reason, sizeof(reason));
 		if ((err = move_off(cx, id, &c, p, "on_hold", reason, NULL, &out->taken_off)) < 0)
 			return err;
+		snprintf(out->from, sizeof(out->from), "%s", c.state);
 		out->held = true;
 	}
 	if ((err = cor_store_referral_open_first(cx->st, id, &out->referral)) < 0)

@@ -39,7 +39,7 @@ struct cor_svc_case_move_in {
 	const char *reason;
 };
 struct cor_svc_case_move_out {
-	char from[COR_STATE_MAX]; /* the state the case was in */
+	char from[COR_STATE_MAX]; /* the state the move left: travel_ready after a take-off */
 	/* Put on hold, found ineligible or closed while booked or on
 	 * stand-by: the case was taken off its movement first. */
 	struct cor_svc_taken_off taken_off;
@@ -63,7 +63,7 @@ struct cor_svc_case_counsel_in {
 };
 struct cor_svc_case_counsel_out {
 	int session;              /* its number in the case */
-	char from[COR_STATE_MAX]; /* the case's state before it */
+	char from[COR_STATE_MAX]; /* the state before the hold: travel_ready after a take-off */
 	bool held;                /* the case was put on hold */
 	int referral;             /* the asylum referral opened or already open; 0: none */
 	bool referral_opened;     /* opened by this session */
