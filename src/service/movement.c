@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "domain/country.h"
+#include "domain/fold.h"
 #include "service/departure.h"
 #include "service/json.h"
 #include "service/plan.h"
@@ -614,15 +614,22 @@ static int count_escort(const struct cor_escort *e, void *ctx)
 	return 0;
 }
 
+/* Do two names fold alike (case, accents, punctuation: domain/fold.h)? */
+static bool same_name(const char *a, const char *b)
+{
+	char fa[256], fb[256];
+	return !strcmp(cor_fold(a, fa, sizeof(fa)), cor_fold(b, fb, sizeof(fb)));
+}
+
 /* Is e the person escort o is (another escort of the movement)? The same
- * passport, or the same names and birth date. */
+ * passport, or the same names, as folded, and birth date. */
 static bool same_escort(const struct cor_escort *e, const struct cor_escort *o)
 {
 	if (e->passport[0] && !strcmp(e->passport, o->passport) && !strcmp(e->issuer, o->issuer))
 		return true;
-	return !strcasecmp(e->family_name, o->family_name) &&
-	       !strcasecmp(e->given_names, o->given_names) &&
-	       !cor_date_cmp(e->birth_date, o->birth_date);
+	return !cor_date_cmp(e->birth_date, o->birth_date) &&
+	       same_name(e->family_name, o->family_name) &&
+	       same_name(e->given_names, o->given_names);
 }
 
 struct named_once {

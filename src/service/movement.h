@@ -108,7 +108,7 @@ int cor_svc_movement_escort_add(struct cor_ctx *cx, const struct cor_svc_escort_
  * passport; then as a traveller on the day of m's last leg (an adult born
  * from 1900, a passport valid that day: cor_escort_travel_check); and named
  * once on m (EXISTS: no other escort than number self, 0 for a new one,
- * with the same passport or the same names and birth date). Naming an
+ * with the same passport or the same names, folded, and birth date). Naming an
  * escort and correcting one share it. */
 int cor_svc_escort_check(struct cor_ctx *cx, const struct cor_movement *m,
 			 const struct cor_escort *e, int self);

@@ -57,6 +57,8 @@ refused "error: KELLY Aoife is named already as escort 1 of movement '$M'" \
 	--passport PA1234567 --issuer IRL --expires 2035-01-01 --db w.db
 refused "error: o'brien siobhán is named already as escort 1 of movement '$M'" \
 	movement escort "$M" --family "o'brien" --given "siobhán" --sex F --birth-date 1985-04-04 --nationality IRL --db w.db
+refused "error: OBRIEN Siobhan is named already as escort 1 of movement '$M'" \
+	movement escort "$M" --family OBRIEN --given Siobhan --sex F --birth-date 1985-04-04 --nationality IRL --db w.db
 # An escort with no passport recorded is named, but blocks the departure.
 expect_status 0 escort --family MURPHY --given Niamh --birth-date 1979-09-09
 # Corrected into a second O'BRIEN: refused the same way.
