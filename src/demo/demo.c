@@ -1274,6 +1274,10 @@ static size_t assign_past(struct gen *g, int ri, int n, int *group)
 			day = v->day - r->interval + (j ? (int)(h % (uint32_t)(2 * j + 1)) - j : 0);
 			if (day >= v->day)
 				day = v->day - 1;
+			/* More people than the timetable expected: more departures
+			 * within the months it covers, not years further back. */
+			if (day < g->today - 4 * DEPART_DAYS / 3)
+				day = g->today - 2 - (int32_t)(h % DEPART_DAYS);
 		}
 		if (!(v = new_movement(g, ri, day, day == g->today ? SLOT_DEPARTED : SLOT_ARRIVED,
 				       0)))
@@ -1374,7 +1378,7 @@ static int add_spare_movements(struct gen *g)
 		const struct route *r = &g->routes[ri];
 		if (!r->filling && !r->waiting)
 			continue;
-		int every = r->interval < 7 ? 7 : r->interval;
+		int every = r->interval <= 7 ? 7 : 14; /* weekly, or every other week */
 		int32_t first = g->today + 5 + (int32_t)(mix((uint32_t)ri, 5, 5) % 7);
 		for (int k = 0; k < 3 && first + k * every <= g->today + 35; k++)
 			if (!new_movement(g, (int)ri, first + k * every, SLOT_SPARE, 4 + k))
