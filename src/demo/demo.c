@@ -396,6 +396,8 @@ struct route {
 	int minute;          /* the usual departure, minutes after 0:00 UTC */
 	long waiting;        /* travel-ready persons waiting for it */
 	int filling;         /* the past movement being filled, + 1; 0 before the first */
+	int past;            /* its past departures so far */
+	int per_departure;   /* persons a past departure takes at most: the volume of an interval */
 };
 
 /* Kinds of departure of a route on a day. */
@@ -1003,8 +1005,14 @@ static bool make_route(struct gen *g, size_t opi, const char *country, unsigned 
 		      : r->kind == COR_MOVEMENT_CHARTER ? CHARTER_LOAD
 		      : r->kind == COR_MOVEMENT_VESSEL  ? 290
 							: 210;
-	double every = per_day > 0 ? load / per_day : MAX_INTERVAL;
-	r->interval = every < 1 ? 1 : every > MAX_INTERVAL ? MAX_INTERVAL : (int)(every + 0.5);
+	/* Scheduled flights leave every month at least, with the block seats
+	 * the month's few need. */
+	int most = r->kind == COR_MOVEMENT_SCHEDULED ? 30 : MAX_INTERVAL;
+	double every = per_day > 0 ? load / per_day : most;
+	r->interval = every < 1 ? 1 : every > most ? most : (int)(every + 0.5);
+	r->per_departure = (int)ceil(per_day * r->interval);
+	if (r->per_departure < 1)
+		r->per_departure = 1;
 	r->phase = (int)(mix((uint32_t)opi,
 			     (uint32_t)country[0] * 65536u + (uint32_t)country[1] * 256u +
 				     (uint32_t)country[2],
@@ -1255,32 +1263,29 @@ static struct mv *assign(struct gen *g, int ri, int32_t day, enum slot slot,
 
 /* The past movement of route ri a departing case of n persons takes: the
  * one being filled, or, once the case would take it past the share of its
- * seats it is to fly with (74-92%), the route's departure before it. The
- * route's latest departure left in the last interval, or today (its cases
- * then 'departed'); each earlier one an interval before, give or take a
- * quarter. Index + 1 of the movement in g->mvs, 0 when out of memory. */
+ * seats it is to fly with (74-92%) or past the volume of an interval,
+ * another departure of the route: on a day of the months departures spread
+ * over, or for one route in eight first today (its cases then 'departed').
+ * Index + 1 of the movement in g->mvs, 0 when out of memory. */
 static size_t assign_past(struct gen *g, int ri, int n, int *group)
 {
 	struct route *r = &g->routes[ri];
 	struct mv *v = r->filling ? &g->mvs[r->filling - 1] : NULL;
-	if (!v || v->persons + n > (int)((int64_t)v->m.legs[0].seats * v->fill / 1000)) {
+	int target = v ? (int)((int64_t)v->m.legs[0].seats * v->fill / 1000) : 0;
+	if (v && target > r->per_departure)
+		target = r->per_departure;
+	if (!v || v->persons + n > target) {
 		int32_t day;
 		uint32_t h = mix((uint32_t)ri, v ? (uint32_t)v->day : 0, 3);
-		if (!v) {
-			day = h % 8 == 0 ? g->today
-					 : g->today - 1 - (int32_t)(h % (uint32_t)r->interval);
-		} else {
-			int j = r->interval / 4;
-			day = v->day - r->interval + (j ? (int)(h % (uint32_t)(2 * j + 1)) - j : 0);
-			if (day >= v->day)
-				day = v->day - 1;
-			/* More people than the timetable expected: more departures
-			 * within the months it covers, not years further back. */
-			if (day < g->today - 4 * DEPART_DAYS / 3)
-				day = g->today - 2 - (int32_t)(h % DEPART_DAYS);
-		}
+		/* The months its departures spread over, today's among them. */
+		if (!v && h % 8 == 0)
+			day = g->today;
+		else
+			day = g->today - 1 -
+			      (int32_t)(mix((uint32_t)ri, (uint32_t)g->nmvs, 6) % DEPART_DAYS);
+		/* (Two the same day leave at other times, with other numbers.) */
 		if (!(v = new_movement(g, ri, day, day == g->today ? SLOT_DEPARTED : SLOT_ARRIVED,
-				       0)))
+				       r->past++ % 8)))
 			return 0;
 		v->fill = 740 + (int)(mix((uint32_t)ri, (uint32_t)day, 4) % 181);
 		r->filling = (int)g->nmvs;
@@ -1317,8 +1322,8 @@ static int32_t journey_days(struct gen *g, const char *programme, enum cor_prior
 
 /* The step a case that left `elapsed` days ago has reached: departed the
  * same day, arrived, its (re)integration support begun one to four weeks
- * later, closed after eight to fourteen months of support (a return), ten
- * to eighteen (an admission), or two to eight weeks after an evacuation or
+ * later, closed after six to twelve months of support (a return), nine
+ * to seventeen (an admission), or two to eight weeks after an evacuation or
  * a stranded migrant's return. The days of those steps in pr. */
 static void after_departure(const struct gen *g, const struct cor_programme *p, int32_t left,
 			    uint32_t h, struct progress *pr)
@@ -1326,7 +1331,7 @@ static void after_departure(const struct gen *g, const struct cor_programme *p, 
 	int32_t elapsed = g->today - left;
 	const char *support = cor_support_state(p);
 	pr->support_on = left + 7 + (int32_t)(h % 21);
-	pr->closed_on = left + (int32_t)(support ? p->is_return ? 240 + h % 180 : 300 + h % 240
+	pr->closed_on = left + (int32_t)(support ? p->is_return ? 180 + h % 180 : 270 + h % 240
 						 : 14 + h % 45);
 	pr->step = path_index(p, elapsed <= 0 ? "departed" : "arrived");
 	if (support && g->today >= pr->support_on)
@@ -1373,11 +1378,12 @@ static int add_spare_movements(struct gen *g)
 		}
 	}
 	/* Further out, over the coming five weeks, the next departures of every
-	 * route that flies (three at most), open and not booked yet. */
+	 * route that a person a week or more takes (three at most), open and not
+	 * booked yet. */
 	for (size_t ri = 0; ri < g->nroutes; ri++) {
 		const struct route *r = &g->routes[ri];
-		if (!r->filling && !r->waiting)
-			continue;
+		if (!r->filling || r->per_departure * 7 < r->interval)
+			continue;                      /* fewer than one a week go that way */
 		int every = r->interval <= 7 ? 7 : 14; /* weekly, or every other week */
 		int32_t first = g->today + 5 + (int32_t)(mix((uint32_t)ri, 5, 5) % 7);
 		for (int k = 0; k < 3 && first + k * every <= g->today + 35; k++)
@@ -1420,6 +1426,9 @@ static void fit_past(struct mv *v)
 		struct cor_leg *l = &v->m.legs[i];
 		if (load * 100 < l->seats * 72 || load * 100 > l->seats * 94)
 			l->seats = (load * 1000 + v->fill - 1) / v->fill;
+		/* Block seats for a few are bought for them alone. */
+		if (v->m.kind == COR_MOVEMENT_SCHEDULED && load < 10)
+			l->seats = load;
 		if (l->seats < load)
 			l->seats = load;
 		if (l->wchs < v->wchs)
