@@ -1426,8 +1426,8 @@ static void fit_past(struct mv *v)
 		struct cor_leg *l = &v->m.legs[i];
 		if (load * 100 < l->seats * 72 || load * 100 > l->seats * 94)
 			l->seats = (load * 1000 + v->fill - 1) / v->fill;
-		/* Block seats for a few are bought for them alone. */
-		if (v->m.kind == COR_MOVEMENT_SCHEDULED && load < 10)
+		/* Block seats (or a boat, a bus) for a few are for them alone. */
+		if (v->m.kind != COR_MOVEMENT_CHARTER && load < 10)
 			l->seats = load;
 		if (l->seats < load)
 			l->seats = load;
