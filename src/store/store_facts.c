@@ -175,17 +175,17 @@ static void person_ref(char out[COR_PERSON_REF_MAX], const char *case_ref, int s
 	out[n + 3] = '\0';
 }
 
-/* The name as documents print it (cor_document_holder): given names, then
- * family name, Latin script, ASCII letters in upper case. */
+/* The name as a person reads it (cor_document_holder): given names, then
+ * family name, Latin script, in the case they were registered in. */
 static void holder_name(char out[2 * COR_NAME_MAX + 2], const char *given, const char *family)
 {
 	size_t o = 0;
 	for (const char *c = given; *c && o < COR_NAME_MAX; c++)
-		out[o++] = *c >= 'a' && *c <= 'z' ? (char)(*c - 'a' + 'A') : *c;
+		out[o++] = *c;
 	if (o && *family)
 		out[o++] = ' ';
 	for (const char *c = family; *c && o < 2 * COR_NAME_MAX + 1; c++)
-		out[o++] = *c >= 'a' && *c <= 'z' ? (char)(*c - 'a' + 'A') : *c;
+		out[o++] = *c;
 	out[o] = '\0';
 }
 
