@@ -379,7 +379,7 @@ static int op_stats(struct cor_ctx *cx, const void *vin, void *vout)
 /* ---- the table ------------------------------------------------------------------- */
 
 static const struct cor_op op_list = {"case.list", COR_OP_READ, "case.read", op_case_list,
-				      "the cases a filter selects, in registration order"};
+				      "the cases a filter selects, oldest registration first"};
 static const struct cor_op op_show = {"case.show", COR_OP_READ, "case.read", op_case_show,
 				      "a case with its persons, documents and history"};
 static const struct cor_op op_available = {"case.available", COR_OP_WRITE, "case.write",

@@ -27,7 +27,8 @@ int cor_svc_case_filter_check(struct cor_error *e, const struct cor_case_filter 
  * must be there (OFFICE_NOT_FOUND, field "office"). */
 int cor_svc_case_filter_resolve(struct cor_ctx *cx, const struct cor_case_filter *f);
 
-/* case.list: the cases f selects, in registration order, each given to
+/* case.list: the cases f selects, by registration date then case ID (the
+ * oldest first), each given to
  * each(s, ctx) (borrowed for the call; a positive return stops the list
  * early, a negative one fails the operation, with cx->err set by the
  * callback or else the store's); out gets how many were given and how many
