@@ -118,6 +118,27 @@ struct cor_svc_stats_out {
 int cor_svc_stats(struct cor_ctx *cx, const struct cor_svc_stats_in *in,
 		  struct cor_svc_stats_out *out);
 
+/* stats.flows: departures and arrivals per month over a period (both days
+ * counted), of one office and one programme when given: a case counts in
+ * the month of the UTC day of its first move into 'departed', and in that
+ * of its first move into 'arrived', with its persons. out->doc, for the
+ * caller to json_decref:
+ * {"from","to","office","programme" (null: all),
+ *  "months":[{"month":"2026-01","departed":{"cases","persons"},
+ *   "arrived":{"cases","persons"}}], "total":{"departed","arrived"}},
+ * a row for every calendar month the period touches, oldest first.
+ * Refusals: BAD_PARAMETER (field "from" or "to": a missing day; "to": it
+ * is before from, or the period runs over COR_FLOW_MONTHS_MAX months;
+ * "programme": not a programme; "office": not an office code),
+ * OFFICE_NOT_FOUND (field "office"). Counts only, never names. */
+struct cor_svc_stats_flows_in {
+	const struct cor_date *from, *to;
+	const char *office;    /* NULL: every office */
+	const char *programme; /* NULL: every programme */
+};
+int cor_svc_stats_flows(struct cor_ctx *cx, const struct cor_svc_stats_flows_in *in,
+			struct cor_svc_stats_out *out);
+
 extern const struct cor_op *const cor_ops_case[];
 
 #endif

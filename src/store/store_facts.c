@@ -43,6 +43,34 @@ void cor_store_facts_note(struct cor_store *st, const char *msg)
 	ops(st)->facts_note(st, msg);
 }
 
+int cor_store_travel_each(struct cor_store *st, const struct cor_facts_query *q, cor_travel_cb cb,
+			  void *ctx)
+{
+	return ops(st)->travel_each(st, q, cb, ctx);
+}
+
+/* The UTC day of a stored time "YYYY-MM-DDTHH:MM...Z"; year 0 when none. */
+static struct cor_date day_of(const char *at)
+{
+	struct cor_date d = {0, 0, 0};
+	char day[COR_DATE_LEN];
+	if (at && strlen(at) >= 10) {
+		memcpy(day, at, 10);
+		day[10] = '\0';
+		if (cor_date_parse(day, &d) < 0)
+			memset(&d, 0, sizeof(d));
+	}
+	return d;
+}
+
+void cor_facts_travel(struct cor_case_travel *t, long persons, const char *departed_at,
+		      const char *arrived_at)
+{
+	t->persons = (int)persons;
+	t->departed_on = day_of(departed_at);
+	t->arrived_on = day_of(arrived_at);
+}
+
 /* ---- The mapping: records -> facts ---------------------------------------
  * Each enum the workflow and health records use, onto the eligibility
  * engine's. A missing record is the zero value of the fact. */
