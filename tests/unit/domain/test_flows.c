@@ -12,12 +12,12 @@
 #include "domain/stats.h"
 #include "util/error.h"
 
-static struct cor_date D(int y, int m, int d)
-{
+static struct cor_date D(int y, int m, int d) {
 	return (struct cor_date){y, m, d};
 }
 
-static void test_months(void **state)
+static void
+test_months(void **state)
 {
 	(void)state;
 	struct cor_flows *f = cor_flows_new(D(2025, 11, 15), D(2026, 2, 10));
@@ -34,10 +34,8 @@ static void test_months(void **state)
 	 * before the period, arrived on its first day; one on the last day;
 	 * one after; one that never moved. */
 	struct cor_case_travel t[] = {
-		{3, D(2025, 12, 31), D(2026, 1, 1)},
-		{2, D(2025, 11, 14), D(2025, 11, 15)},
-		{4, D(2026, 2, 10), {0, 0, 0}},
-		{5, D(2026, 2, 11), D(2026, 2, 12)},
+		{3, D(2025, 12, 31), D(2026, 1, 1)}, {2, D(2025, 11, 14), D(2025, 11, 15)},
+		{4, D(2026, 2, 10), {0, 0, 0}},      {5, D(2026, 2, 11), D(2026, 2, 12)},
 		{1, {0, 0, 0}, {0, 0, 0}},
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
