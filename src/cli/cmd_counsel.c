@@ -29,7 +29,7 @@ static int print_session(const struct cor_counselling_record *r, void *ctx)
 	if (*n == 0)
 		header();
 	printf("%-3d %-20s %-10s %-9s %-24s %s%s\n", r->no, r->at, r->s.language,
-	       cor_counselling_decision_name(r->s.decision), r->s.counsellor,
+	       cor_counselling_decision_name(r->s.decision), cor_cli_shown(r->s.counsellor),
 	       r->s.interpreter ? "interpreter" : "-", r->s.asylum_wish ? ", asylum wish" : "");
 	(*n)++;
 	return 0;

@@ -1097,7 +1097,7 @@ static int sqlite_case_list(struct cor_store *st, const struct cor_case_filter *
 		" pa.family_name_latin, pa.given_names_latin, pa.nationality"
 		" FROM cases c JOIN office o ON o.id = c.office_id"
 		" LEFT JOIN person pa ON pa.case_id = c.id AND pa.relationship = "
-		"'principal'" FILTER_WHERE " ORDER BY c.id LIMIT ?6";
+		"'principal'" FILTER_WHERE " ORDER BY c.registered_on, c.ref LIMIT ?6";
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), ret = 0;
 	if (rc != SQLITE_OK)
