@@ -5,7 +5,8 @@
 # fitness to travel holds (at the departure it is booked on, else now, on
 # the injected clock), its fund position and the moves it may make now.
 # A case walked from registration to a seat, the summary checked at each
-# step, line by line and in --json.
+# step, line by line and in --json. And 'document add' records a number a
+# person of another case holds, and says who.
 . "$(dirname "$0")/lib.sh"
 
 export CORRIDOR_NOW=2026-11-27T10:00:00Z
@@ -147,5 +148,29 @@ summary "$H"
 	fail "fund: $(sed -n 5p summary.txt)"
 [ "$(jv '.summary.fund | tojson' case show "$H" --db w.db)" = '{"requests":3,"positions":[{"currency":"XOF","requests":3,"pending":1,"asked":"10000","approved":"45000","paid":"30000"}]}' ] ||
 	fail "fund --json: $(jv '.summary.fund | tojson' case show "$H" --db w.db)"
+
+# A document number held in another case: recorded, and said.
+run_ok document add "$H-01" --kind passport --number A1234567 --issuer MLI --expires 2031-01-01
+expect_stdout "added passport A1234567 issued by MLI, expires 2031-01-01 to $H-01
+passport A1234567 is also held by person 1 of case $C
+(see 'corridor duplicates')"
+expect_empty_stderr
+run_ok document add "NE-AJY-2026-000002-01" --kind passport --number A1234567 --issuer GIN --json
+[ "$(stdout | jq -c '[.document.number, .also_held_by, .also_held_by_more]')" = '["A1234567",[{"person":"'$C'-01","case":"'$C'","seq":1},{"person":"'$H'-01","case":"'$H'","seq":1}],false]' ] ||
+	fail "document add --json: $(stdout)"
+# Another kind of document with that number, or a number of the same
+# case, is no one else's.
+run_ok document add "$H-01" --kind id_card --number A1234567 --issuer MLI
+expect_stdout "added id_card A1234567 issued by MLI to $H-01"
+run_ok document add "$C-02" --kind id_card --number Z999 --issuer NGA
+run_ok document add "$C-01" --kind id_card --number Z999 --issuer NGA --json
+[ "$(stdout | jq -c '.also_held_by')" = '[]' ] || fail "a number of the same case: $(stdout)"
+# Held already by the person: refused, and nothing changes.
+db_dump w.db >before.sql
+expect_status 1 "$CORRIDOR" document add "$H-01" --kind passport --number A1234567 --issuer MLI --db w.db
+expect_stderr "error: '$H-01' already has passport A1234567 issued by MLI"
+expect_empty_stdout
+db_dump w.db >after.sql
+expect_same_file before.sql after.sql
 
 pass
