@@ -24,7 +24,8 @@ int64_t cor_fitness_holds_until(const struct cor_case_facts *f, int window_hours
 	for (size_t i = 0; i < f->n_travellers; i++) {
 		const struct cor_traveller_facts *t = &f->travellers[i];
 		const struct cor_date *d = &t->fitness_on;
-		if ((t->fitness != COR_FITNESS_FIT && t->fitness != COR_FITNESS_FIT_WITH_CONDITIONS) ||
+		if ((t->fitness != COR_FITNESS_FIT &&
+		     t->fitness != COR_FITNESS_FIT_WITH_CONDITIONS) ||
 		    !cor_date_is_valid(d->year, d->month, d->day))
 			return -1;
 		int64_t at = (int64_t)cor_date_to_days(*d) * 86400;

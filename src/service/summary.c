@@ -75,9 +75,8 @@ static int booking_json(struct cor_ctx *cx, const struct cor_case *c, json_t **o
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:i}", "movement", m.ref,
 			 "label", m.label, "status",
 			 b.status == COR_BOOKING_STANDBY ? "standby" : "booked", "board", b.board,
-			 "alight", b.alight, "departs", time_json(m.legs[first].departs),
-			 "arrives", time_json(m.legs[last].arrives), "legs", legs, "seats",
-			 b.persons);
+			 "alight", b.alight, "departs", time_json(m.legs[first].departs), "arrives",
+			 time_json(m.legs[last].arrives), "legs", legs, "seats", b.persons);
 	return *out ? 0 : no_memory(cx);
 }
 
@@ -186,8 +185,7 @@ static int fitness_eval(const struct cor_facts_case *fc, void *ctx)
 	return 0;
 }
 
-static int fitness_json(struct cor_ctx *cx, const struct cor_case *c, int64_t departs,
-			json_t **out)
+static int fitness_json(struct cor_ctx *cx, const struct cor_case *c, int64_t departs, json_t **out)
 {
 	struct fitness_run r = {.cx = cx, .at = departs, .unmet = json_array(), .until = -1};
 	int err;
@@ -344,7 +342,8 @@ int cor_svc_case_summary(struct cor_ctx *cx, int64_t id, const struct cor_case *
 	    (err = referrals_json(cx, c, &referrals)) < 0 ||
 	    (err = protection_json(cx, c, &protection)) < 0 ||
 	    (err = fitness_json(cx, c, departs, &fitness)) < 0 ||
-	    (err = fund_json(cx, c, &fund)) < 0 || (err = next_json(cx, id, c, &next, &not_yet)) < 0)
+	    (err = fund_json(cx, c, &fund)) < 0 ||
+	    (err = next_json(cx, id, c, &next, &not_yet)) < 0)
 		goto out;
 	*out = json_pack("{s:O?, s:O, s:O, s:O, s:O, s:O, s:O}", "booking", booking, "referrals",
 			 referrals, "protection", protection, "fitness", fitness, "fund", fund,
