@@ -789,7 +789,9 @@ const struct cor_command cor_cmd_case = {
 	"       corridor case search TEXT [--office O] [--limit N] [--json] [--db PATH]\n"
 	"       corridor case locate CASE-ID LOCATION --reason T [--json] [--db "
 	"PATH]\n\n" COR_FILTER_USAGE
-	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
+	"'list' shows 50 cases unless --limit says otherwise. 'show' opens with a summary:\n"
+	"the booking, open referrals, protection level, fitness to travel, fund position and\n"
+	"the moves the case may make now. 'available' sets the day from\n"
 	"which the planner may put the case on a movement. 'register' records a new case\n"
 	"with its principal applicant under the next case number of the office this year\n"
 	"(on a device, from its blocks: see 'corridor numbers'). 'search' finds cases by\n"
