@@ -24,6 +24,9 @@ static const char sql_key_add_n[] =
 static const char sql_count[] = "SELECT count(*) FROM (SELECT 1 FROM person_key"
 				" WHERE key >= ?1 AND key < ?2 LIMIT ?3)";
 
+static const char sql_ids[] = "SELECT person_id FROM person_key"
+			      " WHERE key >= ?1 AND key < ?2 ORDER BY key, person_id LIMIT ?3";
+
 /* The columns of a person found, in the order read_found reads them. */
 #define FOUND_COLS                                                                                 \
 	"p.id, c.id, c.ref, c.programme, o.code, c.origin, c.destination, c.state,"                \
@@ -504,6 +507,25 @@ static int sq_keys_count(struct cor_store *st, const char *key, bool prefix, lon
 	return err;
 }
 
+static int sq_keys_ids(struct cor_store *st, const char *key, bool prefix, long max, int64_t *ids,
+		       long *n)
+{
+	char hi[COR_KEY_MAX + 8];
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_ids);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "searching names");
+	bind_range(s, key, prefix, hi, sizeof(hi));
+	sqlite3_bind_int64(s, 3, max);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+		ids[(*n)++] = sqlite3_column_int64(s, 0);
+	int err = rc == SQLITE_ROW || rc == SQLITE_DONE
+			  ? 0
+			  : cor_sqlite_fail(st, rc, "searching names");
+	sqlite3_reset(s);
+	return err;
+}
+
 /* Step s, each row to cb as a person found. */
 static int each_found(struct cor_store *st, sqlite3_stmt *s,
 		      int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx,
@@ -710,6 +732,7 @@ const struct cor_store_search_ops cor_sqlite_search_ops = {
 	.keys_add = sq_keys_add,
 	.keys_remove = sq_keys_remove,
 	.keys_count = sq_keys_count,
+	.keys_ids = sq_keys_ids,
 	.keys_persons = sq_keys_persons,
 	.ref_persons = sq_ref_persons,
 	.keys_shared = sq_keys_shared,
