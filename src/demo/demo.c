@@ -1594,11 +1594,18 @@ static int check_fitness(struct gen *g, const struct members *h, enum cor_health
 		if (has_need(nd, "SM-DP") || has_need(nd, "DS-MS"))
 			c.conditions |= COR_HEALTH_COND_BIT(COR_HEALTH_NON_MEDICAL_ESCORT);
 		c.outcome = c.conditions ? COR_HEALTH_FIT_WITH_CONDITIONS : COR_HEALTH_FIT;
-		if (!strcmp(h->c->programme, "RST") && !strcmp(h->c->destination, "USA") &&
-		    cor_date_age(h->born[i], cor_date_from_days(day + 7)) >= 2) {
+		/* Every check of a case bound for the USA gives a TB class (the
+		 * rule of health.c): drawn for a refugee of two or more, none for a
+		 * younger child or another pathway's traveller. */
+		if (!strcmp(h->c->destination, "USA")) {
 			static const unsigned tb[] = {0, 88, 0, 2,
 						      1, 7,  2}; /* no A: it blocks travel */
-			c.tb = (enum cor_health_tb)cor_rng_weighted(&g->rng, tb, (int)ROWS(tb));
+			if (!strcmp(h->c->programme, "RST") &&
+			    cor_date_age(h->born[i], cor_date_from_days(day + 7)) >= 2)
+				c.tb = (enum cor_health_tb)cor_rng_weighted(&g->rng, tb,
+									    (int)ROWS(tb));
+			else
+				c.tb = COR_HEALTH_TB_NONE;
 		}
 		int err = cor_store_history_health(g->st, h->case_id, h->pid[i], h->ref[i], &c,
 						   "medical");

@@ -76,6 +76,11 @@ n=$(sql r.db "SELECT count(*) FROM person p JOIN cases c ON c.id = p.case_id WHE
 [ "$n" = 0 ] || fail "$n persons of assessed cases without a protection assessment"
 n=$(sql r.db "SELECT count(*) FROM person p JOIN cases c ON c.id = p.case_id WHERE c.programme IN ('RST', 'CPW') AND c.state IN ('travel_ready', 'booked', 'departed', 'arrived', 'integration') AND NOT EXISTS (SELECT 1 FROM health_check h WHERE h.person_id = p.id AND h.kind = 'pre_migration')")
 [ "$n" = 0 ] || fail "$n resettled persons without a pre-migration health assessment"
+# A health check of a case bound for the USA gives a TB class, as 'corridor
+# health' requires.
+m=$(sql r.db "SELECT count(*) FROM health_check h JOIN person p ON p.id = h.person_id JOIN cases c ON c.id = p.case_id WHERE c.destination = 'USA'")
+n=$(sql r.db "SELECT count(*) FROM health_check h JOIN person p ON p.id = h.person_id JOIN cases c ON c.id = p.case_id WHERE c.destination = 'USA' AND h.tb_class = ''")
+[ "$m" -gt 0 ] && [ "$n" = 0 ] || fail "$n of $m health checks bound for the USA without a TB class"
 
 # Every travel-ready case meets its programme's criteria.
 expect_status 0 "$CORRIDOR" queue --db r.db
