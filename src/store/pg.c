@@ -596,6 +596,19 @@ static int pg_begin_large(struct cor_store *s)
 		pg_rollback(s);
 		return err;
 	}
+	/* No cases, so no persons and no search keys: person_key emptied in
+	 * this transaction is loaded frozen (COPY FREEZE), its pages marked
+	 * all-visible at once, so that searches right after the load read the
+	 * index alone instead of visiting the table for every key, until
+	 * autovacuum came. Frozen rows are seen by transactions older than the
+	 * commit too: keys without their persons, which every search joins. */
+	if (!st->had_cases) {
+		if ((err = cor_pg_exec(st, "TRUNCATE person_key", "starting a large write")) < 0) {
+			pg_rollback(s);
+			return err;
+		}
+		st->freeze_keys = true;
+	}
 	return 0;
 }
 
@@ -641,6 +654,7 @@ static void end_large(struct cor_pg *st)
 {
 	cor_pg_copy_stop(st);
 	st->large = false;
+	st->freeze_keys = false;
 	forget_rebuild(st);
 	cor_pg_copy_reset(st);
 	cor_pg_copy_forget_refs(st);

@@ -119,7 +119,12 @@ static int flush_one(struct cor_pg *st, enum pg_copy_id i, struct pg_copy *c, ch
 {
 	if (!c->len)
 		return 0;
-	PGresult *r = PQexec(st->conn, copy_sql[i]);
+	/* FREEZE only outside a unit of work's savepoint (PostgreSQL's rule:
+	 * the table emptied in the current subtransaction). */
+	bool freeze = i == C_KEY && st->freeze_keys && st->nreal == 0;
+	PGresult *r = PQexec(st->conn, freeze ? "COPY person_key (key, person_id) FROM STDIN"
+						" WITH (FREEZE)"
+					      : copy_sql[i]);
 	if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
 		int err = cor_pg_fail_into(st, r, "writing rows", msg, len);
 		while ((r = PQgetResult(st->conn)) != NULL)

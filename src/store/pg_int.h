@@ -86,6 +86,7 @@ struct cor_pg {
 	} bg;
 	struct pg_ids ids[2]; /* of cases and persons: the ids callers get back */
 	bool had_cases;       /* the database had cases when the large write began */
+	bool freeze_keys;     /* person_key emptied by this write: its COPY freezes */
 	struct pg_refset {
 		char (*ref)[COR_CASE_REF_MAX];
 		size_t n, cap; /* open addressing; cap a power of two */
