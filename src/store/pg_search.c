@@ -131,24 +131,6 @@ static int pg_keys_remove(struct cor_store *s, int64_t person_id, int n,
 	return err;
 }
 
-static int pg_keys_count(struct cor_store *s, const char *key, bool prefix, long max, long *n)
-{
-	char hi[COR_KEY_MAX + 8], lim[24];
-	int err;
-	range(key, prefix, hi, sizeof(hi));
-	snprintf(lim, sizeof(lim), "%ld", max);
-	const char *v[] = {key, hi, lim};
-	PGresult *r = cor_pg_query(PG(s),
-				   "SELECT count(*) FROM (SELECT 1 FROM person_key"
-				   " WHERE key >= $1 AND key < $2 LIMIT $3::bigint) x",
-				   3, v, "searching names", &err);
-	if (!r)
-		return err;
-	*n = strtol(PQgetvalue(r, 0, 0), NULL, 10);
-	PQclear(r);
-	return 0;
-}
-
 static int pg_keys_ids(struct cor_store *s, const char *key, bool prefix, long max, int64_t *ids,
 		       long *n)
 {
@@ -377,7 +359,6 @@ static int pg_backfill(struct cor_store *s)
 const struct cor_store_search_ops cor_pg_search_ops = {
 	.keys_add = pg_keys_add,
 	.keys_remove = pg_keys_remove,
-	.keys_count = pg_keys_count,
 	.keys_ids = pg_keys_ids,
 	.keys_persons = pg_keys_persons,
 	.ref_persons = pg_ref_persons,

@@ -21,8 +21,6 @@ static const char sql_key_add[] = "INSERT OR IGNORE INTO person_key (key, person
 static const char sql_key_add_n[] =
 	"INSERT OR IGNORE INTO person_key (key, person_id) VALUES " KEY_ROW ", " KEY_ROW
 	", " KEY_ROW ", " KEY_ROW ", " KEY_ROW ", " KEY_ROW ", " KEY_ROW ", " KEY_ROW;
-static const char sql_count[] = "SELECT count(*) FROM (SELECT 1 FROM person_key"
-				" WHERE key >= ?1 AND key < ?2 LIMIT ?3)";
 
 static const char sql_ids[] = "SELECT person_id FROM person_key"
 			      " WHERE key >= ?1 AND key < ?2 ORDER BY key, person_id LIMIT ?3";
@@ -490,23 +488,6 @@ static int sq_keys_add(struct cor_store *st, int64_t person_id, int n,
 	return err;
 }
 
-static int sq_keys_count(struct cor_store *st, const char *key, bool prefix, long max, long *n)
-{
-	char hi[COR_KEY_MAX + 8];
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_count);
-	if (!s)
-		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "searching names");
-	bind_range(s, key, prefix, hi, sizeof(hi));
-	sqlite3_bind_int64(s, 3, max);
-	int rc = sqlite3_step(s), err = 0;
-	if (rc == SQLITE_ROW)
-		*n = (long)sqlite3_column_int64(s, 0);
-	else
-		err = cor_sqlite_fail(st, rc, "searching names");
-	sqlite3_reset(s);
-	return err;
-}
-
 static int sq_keys_ids(struct cor_store *st, const char *key, bool prefix, long max, int64_t *ids,
 		       long *n)
 {
@@ -731,7 +712,6 @@ static int backfill(struct cor_store *st)
 const struct cor_store_search_ops cor_sqlite_search_ops = {
 	.keys_add = sq_keys_add,
 	.keys_remove = sq_keys_remove,
-	.keys_count = sq_keys_count,
 	.keys_ids = sq_keys_ids,
 	.keys_persons = sq_keys_persons,
 	.ref_persons = sq_ref_persons,

@@ -67,11 +67,6 @@ int cor_store_doc_keys_add(struct cor_store *st, size_t n, const int64_t *person
 	return err;
 }
 
-int cor_store_keys_count(struct cor_store *st, const char *key, bool prefix, long max, long *n)
-{
-	return OPS(st)->keys_count(st, key, prefix, max, n);
-}
-
 int cor_store_keys_ids(struct cor_store *st, const char *key, bool prefix, long max, int64_t *ids,
 		       long *n)
 {

@@ -28,9 +28,6 @@
  * the person has already is kept once. */
 int cor_store_keys_add(struct cor_store *st, int64_t person_id, int n,
 		       const char (*keys)[COR_KEY_MAX]);
-/* How many (key, person) rows have key (prefix: start with it), counting
- * at most max. */
-int cor_store_keys_count(struct cor_store *st, const char *key, bool prefix, long max, long *n);
 /* The persons (internal ids) with key (prefix: a key that starts with it),
  * at most max rows, in key then person order (a person with two such keys
  * comes twice), into ids (room for max); how many into *n. From the index
