@@ -110,7 +110,7 @@ static void read_found(sqlite3_stmt *s, struct cor_person_found *out)
 
 #define STAGE_MARKS 16
 /* Rows staged before they are written as a run: a million persons make
- * some twelve million, written in four runs. */
+ * some eight million, written in eight runs. */
 #define STAGE_ROWS (1u << 20)
 
 struct cor_key_stage {
