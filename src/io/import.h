@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "domain/case.h"
 #include "domain/date.h"
 #include "store/store.h"
 
@@ -20,6 +21,16 @@ struct cor_import_opts {
 	const char *rejects_path; /* where rejected rows go (skip_bad only) */
 	const char *actor;        /* recorded on each case's "imported" event */
 	struct cor_date today;
+	/* Called for each case whose rows are all good, once its persons,
+	 * documents and records are written: where the case is (location, ""
+	 * for its office) and whether the state it comes in at follows from
+	 * what it holds are the caller's rules. Returns 0 to keep the case; 1
+	 * to refuse it, with *column (static) and a sentence in msg; a
+	 * negative error to stop the import. NULL: every case is kept. */
+	int (*check_case)(void *ctx, int64_t case_id, const struct cor_case *c,
+			  const char *location, long line, const char **column, char *msg,
+			  size_t msglen);
+	void *check_ctx;
 };
 
 struct cor_import_result {

@@ -2,10 +2,87 @@
 // import and export (see registry.h).
 #include "service/registry.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "domain/lifecycle.h"
 #include "service/case.h"
+#include "service/location.h"
+#include "service/queue.h"
+#include "store/store_health.h"
 #include "store/store_numbers.h"
+#include "store/store_plan.h"
+#include "store/store_workflow.h"
+
+/* ---- import ------------------------------------------------------------ */
+
+struct import_run {
+	struct cor_ctx *cx;
+	const char *path;
+};
+
+/* Is code a refusal of the input rather than a failure? */
+static bool refused(enum cor_code code)
+{
+	return code == COR_CODE_NOT_FOUND || code == COR_CODE_REFUSED ||
+	       code == COR_CODE_INVALID || code == COR_CODE_BAD_PARAMETER;
+}
+
+/* A case whose rows are good: put it where its file says, and check that
+ * it could have come to its state along its programme's usual path, each
+ * step with the rules of case.move on the facts now stored (the
+ * eligibility criteria evaluated where a step asks for them). */
+static int import_check(void *ctx, int64_t id, const struct cor_case *c, const char *location,
+			long line, const char **column, char *msg, size_t msglen)
+{
+	struct import_run *run = ctx;
+	struct cor_ctx *cx = run->cx;
+	int err;
+	if (location && *location) {
+		char reason[COR_REASON_MAX];
+		snprintf(reason, sizeof(reason), "imported from %s, line %ld", run->path, line);
+		err = cor_svc_locate_case(cx, c->ref, c->office, c->origin, location, reason, NULL);
+		if (err < 0 && !refused(cx->err.code))
+			return err;
+		if (err < 0) {
+			*column = "location";
+			snprintf(msg, msglen, "%s", cx->err.message);
+			cor_error_clear(&cx->err);
+			return 1;
+		}
+	}
+	const struct cor_programme *p = cor_programme_find(c->programme);
+	if (!p || !strcmp(c->state, "registered"))
+		return 0;
+	const struct cor_rules_config *rules = cor_ctx_rules(cx);
+	if (!rules)
+		return COR_EIO;
+	struct cor_case_gate gate;
+	struct cor_facts_hook_ctx hook = {.cfg = rules, .today = cx->today};
+	bool evaluated = false;
+	if ((err = cor_store_case_gate(cx->st, id, c, &gate)) < 0)
+		return err;
+	for (const char *const *s = p->path; s[0] && s[1] && strcmp(s[0], c->state); s++) {
+		const struct cor_transition *t = cor_lifecycle_find(p, s[0], s[1]);
+		struct cor_refusal why;
+		if (t && (t->guards & COR_GUARD_ELIGIBLE) && !evaluated) {
+			if ((err = cor_facts_eligibility_hook(cx->st, id, c, &gate, &hook)) < 0)
+				return err;
+			evaluated = true;
+		}
+		if (cor_lifecycle_check(p, s[0], s[1], &gate, &why) == 0)
+			continue;
+		size_t at = (size_t)snprintf(msg, msglen, "a case at '%s' has come through '%s': %s",
+					     c->state, s[1], why.msg);
+		for (int i = 0; i < hook.causes.ncauses && at < msglen; i++)
+			at += (size_t)snprintf(msg + at, msglen - at, "; %s",
+					       hook.causes.causes[i].message);
+		*column = "case_state";
+		return 1;
+	}
+	return 0;
+}
 
 static int op_import(struct cor_ctx *cx, const void *vin, void *vout)
 {
@@ -16,6 +93,9 @@ static int op_import(struct cor_ctx *cx, const void *vin, void *vout)
 				    .rejects_path = in->rejects_path,
 				    .actor = cx->actor,
 				    .today = cx->today};
+	struct import_run run = {cx, in->path};
+	o.check_case = import_check;
+	o.check_ctx = &run;
 	char msg[600];
 	struct cor_numbering n;
 	int err = cor_store_numbering_get(cx->st, &n);
@@ -40,33 +120,122 @@ static int op_import(struct cor_ctx *cx, const void *vin, void *vout)
 	return err;
 }
 
+/* ---- export ------------------------------------------------------------ */
+
+#define MAX_DOCS 32 /* documents of one person written; more are not expected */
+
 struct export_run {
+	struct cor_ctx *cx;
 	const struct cor_svc_export_in *in;
 	long rows;
+	char ref[COR_CASE_REF_MAX]; /* the case whose records are below */
+	struct cor_persons_case_records cr;
+	struct {
+		bool assessed;
+		enum cor_protection_level risk;
+	} risk[100]; /* by person number */
+	struct cor_document docs[MAX_DOCS];
+	size_t ndocs;
 };
+
+static int latest_session(const struct cor_counselling_record *r, void *ctx)
+{
+	struct cor_persons_case_records *cr = ctx;
+	cr->counselled = true;
+	snprintf(cr->counsellor, sizeof(cr->counsellor), "%s", r->s.counsellor);
+	snprintf(cr->language, sizeof(cr->language), "%s", r->s.language);
+	cr->interpreter = r->s.interpreter;
+	cr->decision = r->s.decision;
+	return 0;
+}
+
+static int person_risk(const struct cor_protection_record *r, void *ctx)
+{
+	struct export_run *run = ctx;
+	if (r->person >= 1 && r->person < 100 && r->level &&
+	    cor_protection_level_parse(r->level, &run->risk[r->person].risk) == 0)
+		run->risk[r->person].assessed = true;
+	return 0;
+}
+
+static int one_document(const struct cor_document *d, enum cor_doc_source source, void *ctx)
+{
+	struct export_run *run = ctx;
+	(void)source;
+	if (run->ndocs < MAX_DOCS)
+		run->docs[run->ndocs++] = *d;
+	return 0;
+}
+
+/* The records of case c, read when its first person comes. */
+static int case_records(struct export_run *run, const struct cor_case *c)
+{
+	struct cor_store *st = run->cx->st;
+	int err;
+	memcpy(run->ref, c->ref, sizeof(run->ref));
+	memset(&run->cr, 0, sizeof(run->cr));
+	memset(run->risk, 0, sizeof(run->risk));
+	if ((err = cor_store_case_location(st, c->ref, run->cr.location)) < 0 ||
+	    (err = cor_store_counselling_list(st, c->ref, latest_session, &run->cr)) < 0 ||
+	    (err = cor_store_protection_list(st, c->ref, person_risk, run)) < 0)
+		return err;
+	return 0;
+}
 
 static int export_row(const struct cor_case *c, const struct cor_person *p,
 		      const struct cor_document *d, void *ctx)
 {
 	struct export_run *r = ctx;
+	struct cor_store *st = r->cx->st;
+	struct cor_persons_person_records pr = {0};
+	struct cor_person_found who;
+	char ref[COR_PERSON_REF_MAX];
+	int err;
+	(void)d; /* the first document only: every one is read below */
+	if (strcmp(r->ref, c->ref) && (err = case_records(r, c)) < 0)
+		return err;
+	snprintf(ref, sizeof(ref), "%s-%02d", c->ref, p->seq);
+	if ((err = cor_store_person_find(st, ref, &who)) < 0)
+		return err;
+	r->ndocs = 0;
+	if ((err = cor_store_documents_each(st, who.id, one_document, r)) < 0)
+		return err;
+	if (p->seq >= 1 && p->seq < 100) {
+		pr.assessed = r->risk[p->seq].assessed;
+		pr.risk = r->risk[p->seq].risk;
+	}
+	err = cor_store_health_latest(st, who.id, COR_HEALTH_PRE_MIGRATION, &pr.pm, NULL);
+	if (err < 0 && err != COR_ENOTFOUND)
+		return err;
+	pr.pre_migration = err == 0;
 	r->rows++;
-	return r->in->row ? r->in->row(c, p, d, r->in->ctx) : 0;
+	struct cor_svc_export_row row = {c, &r->cr, p, &pr, r->docs, r->ndocs};
+	return r->in->row ? r->in->row(&row, r->in->ctx) : 0;
 }
 
 static int op_export(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_export_in *in = vin;
 	struct cor_svc_export_out *out = vout;
-	struct export_run r = {in, 0};
+	struct export_run *r = calloc(1, sizeof(*r));
 	int err;
 	out->rows = 0;
+	if (!r)
+		return cor_error_set(&cx->err, COR_CODE_NO_MEMORY, NULL, "out of memory");
+	r->cx = cx;
+	r->in = in;
 	if ((err = cor_svc_case_filter_resolve(cx, &in->filter)) < 0)
-		return err;
+		goto out;
 	/* A callback that stops the export ends it early: not a failure. */
-	if ((err = cor_store_persons_each(cx->st, &in->filter, export_row, &r)) < 0)
-		return cx->err.code ? err : cor_ctx_store_error(cx, err);
-	out->rows = r.rows;
-	return 0;
+	if ((err = cor_store_persons_each(cx->st, &in->filter, export_row, r)) < 0) {
+		err = cx->err.code ? err : cor_ctx_store_error(cx, err);
+		goto out;
+	}
+	out->rows = r->rows;
+	err = 0;
+out:
+	free(r);
+	return err;
 }
 
 static const struct cor_op op_imp = {"registry.import", COR_OP_WRITE | COR_OP_LARGE, "case.write",

@@ -13,6 +13,7 @@
 #define COR_SERVICE_REGISTRY_H
 
 #include "io/import.h"
+#include "io/persons_csv.h"
 #include "service/service.h"
 
 /* import: the persons of the CSV at in->path (the actor is cx's, the
@@ -31,14 +32,25 @@ struct cor_svc_import_in {
 int cor_svc_import(struct cor_ctx *cx, const struct cor_svc_import_in *in,
 		   struct cor_import_result *out);
 
+/* One person as export gives it: the case with its records (where it is,
+ * its latest counselling session), the person with theirs (the latest
+ * protection risk and pre-migration health assessments) and every document
+ * the person holds, oldest first (voided ones are history: not given). */
+struct cor_svc_export_row {
+	const struct cor_case *c;
+	const struct cor_persons_case_records *cr;
+	const struct cor_person *p;
+	const struct cor_persons_person_records *pr;
+	const struct cor_document *docs;
+	size_t ndocs;
+};
+
 /* export: every person of the cases f selects (its limit counts cases),
- * each given to row() with its case and first travel document (kind
- * COR_DOC_NONE when none); a non-zero return stops the export (a negative
- * one fails it). out gets the number of persons given. */
+ * each given to row(); a non-zero return stops the export (a negative one
+ * fails it). out gets the number of persons given. */
 struct cor_svc_export_in {
 	struct cor_case_filter filter;
-	int (*row)(const struct cor_case *c, const struct cor_person *p,
-		   const struct cor_document *d, void *ctx);
+	int (*row)(const struct cor_svc_export_row *r, void *ctx);
 	void *ctx;
 };
 struct cor_svc_export_out {

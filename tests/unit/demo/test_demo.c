@@ -251,7 +251,7 @@ static void test_foreign_keys(void **state)
 static int write_row(const struct cor_case *c, const struct cor_person *p,
 		     const struct cor_document *d, void *ctx)
 {
-	cor_persons_csv_write_row(ctx, c, p, d);
+	cor_persons_csv_write_row(ctx, c, NULL, p, NULL, d);
 	return 0;
 }
 
