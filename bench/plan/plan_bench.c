@@ -3,11 +3,13 @@
 // (cases, movements, options' outcome, objective, bound, gap, seconds), and
 // with --lp FILE writes the instance's model for an exact solver outside.
 // Run by bench/plan/run.sh and bench/plan/optima.sh; --nodes raises the
-// branch-and-bound node limit (and the time limit to 600 s). With
+// branch-and-bound node limit (and the time limit to 600 s), --time-limit
+// sets the time limit in seconds (after --nodes, it wins). With
 // PLAN_BENCH_COLUMNS set it also prints the plan as the LP file's columns
 // (x_<case>_<movement> 1, s_<movement> escorts), to set beside a solver's;
 // with PLAN_BENCH_REASONS, the reason of every case left out.
 //   plan_bench CASES MOVEMENTS SEED [--lp FILE] [--no-solve] [--nodes N]
+//              [--time-limit S]
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +21,8 @@
 int main(int argc, char **argv)
 {
 	if (argc < 4) {
-		fprintf(stderr,
-			"usage: plan_bench CASES MOVEMENTS SEED [--lp FILE] [--no-solve]\n");
+		fprintf(stderr, "usage: plan_bench CASES MOVEMENTS SEED [--lp FILE] [--no-solve] "
+				"[--nodes N] [--time-limit S]\n");
 		return 2;
 	}
 	size_t n = strtoul(argv[1], NULL, 10), nm = strtoul(argv[2], NULL, 10);
@@ -28,6 +30,7 @@ int main(int argc, char **argv)
 	const char *lp = NULL;
 	int solve = 1;
 	long nodes = 0;
+	double limit = 0;
 	for (int a = 4; a < argc; a++) {
 		if (!strcmp(argv[a], "--lp") && a + 1 < argc)
 			lp = argv[++a];
@@ -35,6 +38,8 @@ int main(int argc, char **argv)
 			solve = 0;
 		else if (!strcmp(argv[a], "--nodes") && a + 1 < argc)
 			nodes = strtol(argv[++a], NULL, 10);
+		else if (!strcmp(argv[a], "--time-limit") && a + 1 < argc)
+			limit = strtod(argv[++a], NULL);
 	}
 	struct cor_plan_instance inst;
 	int rc = cor_plan_generate(n, nm, seed, NULL, &inst);
@@ -46,6 +51,8 @@ int main(int argc, char **argv)
 		inst.in.cfg.node_limit = nodes;
 		inst.in.cfg.time_limit = 600;
 	}
+	if (limit > 0)
+		inst.in.cfg.time_limit = limit;
 	if (lp) {
 		FILE *f = fopen(lp, "w");
 		if (!f || cor_plan_write_lp(&inst.in, f) || fclose(f)) {

@@ -179,9 +179,9 @@ int cor_cli_error(const struct cor_ctx *cx, bool json)
 		fputc('\n', stderr);
 		json_decref(doc);
 	} else {
-		fprintf(stderr, "error: %s\n", e->message);
+		fprintf(stderr, "error: %s\n", cor_cli_shown(e->message));
 		for (int i = 0; i < e->ncauses; i++)
-			fprintf(stderr, "  %s\n", e->causes[i].message);
+			fprintf(stderr, "  %s\n", cor_cli_shown(e->causes[i].message));
 		if (e->ncauses_lost)
 			fprintf(stderr, "  and %d more\n", e->ncauses_lost);
 	}
@@ -306,4 +306,93 @@ void cor_cli_thousands(char *buf, size_t len, long n)
 		buf[o++] = tmp[i];
 	}
 	buf[o] = '\0';
+}
+
+/* The length of the UTF-8 sequence at s (1 to 4), or 0 when it is not one;
+ * *cp gets the code point. */
+static size_t utf8_seq(const unsigned char *s, unsigned *cp)
+{
+	size_t n = s[0] < 0x80             ? 1
+		   : (s[0] & 0xE0) == 0xC0 ? 2
+		   : (s[0] & 0xF0) == 0xE0 ? 3
+		   : (s[0] & 0xF8) == 0xF0 ? 4
+					   : 0;
+	if (!n)
+		return 0;
+	unsigned c = n == 1 ? s[0] : s[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	static const unsigned least[] = {0, 0, 0x80, 0x800, 0x10000};
+	if (c < least[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* Does s need an escape anywhere? */
+static bool needs_escape(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned cp;
+		size_t n = utf8_seq(p, &cp);
+		if (!n || cp < 0x20 || cp == '\\' || (cp >= 0x7F && cp <= 0x9F))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+char *cor_cli_shown_buf(const char *s, char *buf, size_t len)
+{
+	size_t o = 0;
+	if (!len)
+		return buf;
+	buf[0] = '\0';
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+		char esc[8];
+		unsigned cp = 0;
+		size_t n = utf8_seq(p, &cp), k;
+		if (!n) {
+			k = (size_t)snprintf(esc, sizeof(esc), "\\x%02x", *p);
+			n = 1;
+		} else if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\\') {
+			esc[0] = '\\';
+			esc[1] = cp == '\t' ? 't' : cp == '\n' ? 'n' : cp == '\r' ? 'r' : '\\';
+			k = 2;
+		} else if (cp < 0x20 || cp == 0x7F) {
+			k = (size_t)snprintf(esc, sizeof(esc), "\\x%02x", cp);
+		} else if (cp >= 0x80 && cp <= 0x9F) {
+			k = (size_t)snprintf(esc, sizeof(esc), "\\u%04x", cp);
+		} else {
+			memcpy(esc, p, n);
+			k = n;
+		}
+		if (o + k + 4 > len) { /* room for "..." and the terminator */
+			if (len >= 4) {
+				memcpy(buf + o, "...", 3);
+				o += 3;
+			}
+			break;
+		}
+		memcpy(buf + o, esc, k);
+		o += k;
+		p += n;
+	}
+	buf[o < len ? o : len - 1] = '\0';
+	return buf;
+}
+
+const char *cor_cli_shown(const char *s)
+{
+	static char slots[COR_CLI_SHOWN_SLOTS][COR_CLI_SHOWN_MAX + 4];
+	static unsigned next;
+	if (!s)
+		return "";
+	if (!needs_escape(s))
+		return s;
+	char *buf = slots[next++ % COR_CLI_SHOWN_SLOTS];
+	return cor_cli_shown_buf(s, buf, sizeof(slots[0]));
 }

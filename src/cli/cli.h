@@ -84,6 +84,22 @@ int cor_cli_parse_long(const struct cor_command *cmd, const char *opt, const cha
 /* Parse an option's date value, or report a usage error. */
 int cor_cli_parse_date(const struct cor_command *cmd, const char *opt, const char *v,
 		       struct cor_date *out);
+/* Stored text as a terminal may show it: every control character written
+ * as an escape, so that a note, a reason or a name cannot move the cursor,
+ * change colours or forge a line of output. Tab, line feed and carriage
+ * return become \t, \n and \r; any other C0 control and DEL \xNN (ESC is
+ * \x1b); a C1 control (U+0080 to U+009F) \u00NN; a byte that is not UTF-8
+ * \xNN; a backslash \\, so that an escape is never ambiguous. Text without
+ * any of them is returned as it is (s itself); otherwise the escaped copy
+ * is in one of COR_CLI_SHOWN_SLOTS buffers the calls take in turn (valid
+ * until that many more calls; longer than COR_CLI_SHOWN_MAX bytes it ends
+ * with "..."). NULL is "". Every human-readable line that prints text read
+ * from the store passes it through here; JSON output escapes per JSON. */
+#define COR_CLI_SHOWN_SLOTS 16
+#define COR_CLI_SHOWN_MAX   4096
+const char *cor_cli_shown(const char *s);
+/* The same into buf (len bytes, cut as above); returns buf. */
+char *cor_cli_shown_buf(const char *s, char *buf, size_t len);
 /* Format n with thousands separators ("1,234,567"). */
 void cor_cli_thousands(char *buf, size_t len, long n);
 

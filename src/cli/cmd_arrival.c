@@ -65,8 +65,8 @@ static int run(int argc, char **argv)
 	else if (json)
 		ret = cor_cli_print_json(cor_svc_arrival_result_json(&in, &out));
 	else
-		printf("case %s: arrived at %s on %s\n", in.case_ref, out.arrival.place,
-		       out.arrival.at);
+		printf("case %s: arrived at %s on %s\n", in.case_ref,
+		       cor_cli_shown(out.arrival.place), out.arrival.at);
 	cor_store_close(st);
 	return ret;
 }

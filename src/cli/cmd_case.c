@@ -16,11 +16,11 @@
 
 static const struct cor_command *const cmd = &cor_cmd_case;
 
-/* The value of key in o as a string, "" when absent or null. */
+/* The value of key in o as a string to print (cor_cli_shown), "" when
+ * absent or null. */
 static const char *str(const json_t *o, const char *key)
 {
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
+	return cor_cli_shown(json_string_value(json_object_get(o, key)));
 }
 
 struct list_print {
@@ -63,7 +63,7 @@ static int print_summary(const struct cor_case_summary *s, void *ctx)
 	}
 	printf("%-20s %-4s %-13s %-9s %3d  %s>%s  %-3s %s\n", s->c.ref, s->c.programme, s->c.state,
 	       cor_priority_name(s->c.priority), s->persons, s->c.origin, s->c.destination,
-	       s->nationality, s->principal);
+	       s->nationality, cor_cli_shown(s->principal));
 	return 0;
 }
 
@@ -142,7 +142,7 @@ static void print_person(const json_t *p)
 	       str(p, "nationality"));
 	json_array_foreach(json_object_get(p, "languages"), i, v)
 	{
-		printf("%s%s", i ? ";" : "", json_string_value(v));
+		printf("%s%s", i ? ";" : "", cor_cli_shown(json_string_value(v)));
 	}
 	printf("%s\n", json_array_size(json_object_get(p, "languages")) ? "" : "-");
 	if (json_array_size(needs)) {
@@ -469,7 +469,7 @@ static int cmd_register(int argc, char **argv)
 		const json_t *v;
 		size_t i;
 		printf("registered case %s (%s, %s): %s %s\n", out.ref, out.programme, out.office,
-		       p->family_name_latin, p->given_names_latin);
+		       cor_cli_shown(p->family_name_latin), cor_cli_shown(p->given_names_latin));
 		json_array_foreach(pairs, i, v)
 		{
 			const json_t *o = json_array_get(json_object_get(v, "persons"), 1);

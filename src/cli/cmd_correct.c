@@ -238,7 +238,8 @@ static int finish(struct cor_store *st, struct cor_ctx *cx, const struct args *a
 			const struct cor_svc_change *ch = &res->changes[i];
 			bool other = !res->movement[0] && strcmp(ch->case_ref, res->case_ref);
 			printf("  %s%s%s %s: '%s' -> '%s'\n", other ? ch->case_ref : "",
-			       other ? " " : "", ch->subject, ch->field, ch->before, ch->after);
+			       other ? " " : "", ch->subject, ch->field, cor_cli_shown(ch->before),
+			       cor_cli_shown(ch->after));
 		}
 	}
 	cor_store_close(st);

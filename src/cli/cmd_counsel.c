@@ -29,7 +29,7 @@ static int print_session(const struct cor_counselling_record *r, void *ctx)
 	if (*n == 0)
 		header();
 	printf("%-3d %-20s %-10s %-9s %-24s %s%s\n", r->no, r->at, r->s.language,
-	       cor_counselling_decision_name(r->s.decision), r->s.counsellor,
+	       cor_counselling_decision_name(r->s.decision), cor_cli_shown(r->s.counsellor),
 	       r->s.interpreter ? "interpreter" : "-", r->s.asylum_wish ? ", asylum wish" : "");
 	(*n)++;
 	return 0;
@@ -177,6 +177,9 @@ static int run(int argc, char **argv)
 	}
 	printf("recorded counselling session %d of case %s: decision %s\n", out.session, in.ref,
 	       cor_counselling_decision_name(s->decision));
+	char off[200];
+	if (*cor_svc_taken_off_line(in.ref, &out.taken_off, off, sizeof(off)))
+		printf("asylum wish: %s\n", off);
 	if (out.held)
 		printf("asylum wish: case %s put on hold (%s -> on_hold)\n", in.ref, out.from);
 	if (out.referral_opened)

@@ -181,8 +181,7 @@ static int cmd_add(struct args *a)
 
 static const char *str(const json_t *o, const char *key)
 {
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
+	return cor_cli_shown(json_string_value(json_object_get(o, key)));
 }
 
 /* "passport P04918273 issued by SDN, expires 2027-01-02" (no_expiry when none). */

@@ -16,8 +16,7 @@ static const struct cor_command *const cmd = &cor_cmd_duplicates;
 
 static const char *str(const json_t *o, const char *key)
 {
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
+	return cor_cli_shown(json_string_value(json_object_get(o, key)));
 }
 
 static void print_person(const json_t *p)

@@ -17,8 +17,7 @@
 
 static const char *str(const json_t *o, const char *key)
 {
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
+	return cor_cli_shown(json_string_value(json_object_get(o, key)));
 }
 
 static void print_report(const json_t *doc)

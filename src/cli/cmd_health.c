@@ -159,8 +159,7 @@ static int cmd_record(struct args *a, enum cor_health_kind kind)
 
 static const char *str(const json_t *o, const char *key)
 {
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
+	return cor_cli_shown(json_string_value(json_object_get(o, key)));
 }
 
 /* The names of a list of strings joined by sep ("" for none). */

@@ -25,7 +25,7 @@ static int print_location(const struct cor_location *loc, void *ctx)
 	if (l->doc)
 		return json_array_append_new(l->doc, cor_svc_location_json(loc));
 	printf("%-16s  %-9s  %s  %s\n", loc->code, cor_location_kind_name(loc->kind), loc->country,
-	       loc->name);
+	       cor_cli_shown(loc->name));
 	return 0;
 }
 

@@ -149,9 +149,17 @@ static int run(int argc, char **argv)
 		}
 	}
 	size_t npax = m.npax;
+	int wc = m.withheld_cases, wt = m.withheld_travellers, we = m.withheld_escorts;
 	cor_svc_manifest_release(&m);
 	if (err < 0)
 		return cor_cli_fail("%s", msg);
+	if (wc || we)
+		fprintf(stderr,
+			"warning: left out of the manifest, blocked by the pre-departure check: "
+			"%d case%s (%d traveller%s), %d escort%s; see 'corridor movement check "
+			"%s'\n",
+			wc, wc == 1 ? "" : "s", wt, wt == 1 ? "" : "s", we, we == 1 ? "" : "s",
+			argv[optind]);
 	if (out)
 		printf("manifest of %s leg %ld: %zu passenger%s written to %s\n", argv[optind], leg,
 		       npax, npax == 1 ? "" : "s", out);
@@ -165,7 +173,8 @@ const struct cor_command cor_cmd_manifest = {
 	"                         [--reporting-party NAME] [--recipient ID] [--sender ID]\n"
 	"                         [--control DIGITS] [--json] [--db PATH]\n\n"
 	"The passengers of leg N (default 1): the cases booked on it (departed once it has\n"
-	"left) and the named escorts. CSV and PAXLST go to standard output unless --out;\n"
+	"left) and the named escorts; before departure, those the pre-departure check\n"
+	"blocks are left out, with a warning. CSV and PAXLST go to standard output unless --out;\n"
 	"a PDF needs --out. No vulnerability, health or protection detail leaves in a\n"
 	"manifest beyond the SSR codes a carrier needs. PAXLST needs --recipient (the border\n"
 	"authority's identification); --sender defaults to the office code. With --json an\n"

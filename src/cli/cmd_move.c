@@ -63,8 +63,12 @@ static int run(int argc, char **argv)
 		ret = cor_cli_error(&cx, json);
 	else if (json)
 		ret = cor_cli_print_json(cor_svc_case_move_json(&cx, &in, &out));
-	else
+	else {
+		char off[200];
+		if (*cor_svc_taken_off_line(ref, &out.taken_off, off, sizeof(off)))
+			printf("%s\n", off);
 		printf("case %s: %s -> %s\n", ref, out.from, to);
+	}
 	cor_store_close(st);
 	return ret;
 }

@@ -242,9 +242,9 @@ static int print_row(const struct cor_svc_movement_row *r, void *ctx)
 	for (int i = 0; i < m->nlegs && used < sizeof(route); i++)
 		used += (size_t)snprintf(route + used, sizeof(route) - used, "-%s", m->legs[i].to);
 	printf("%-20s %-9s %-10s %-12s %-24s %s  %d case%s, %d person%s, %d free", m->ref,
-	       cor_movement_state_name(m->state), cor_movement_kind_name(m->kind), m->label, route,
-	       r->departs_local, l->cases, l->cases == 1 ? "" : "s", l->persons,
-	       l->persons == 1 ? "" : "s", l->seats_free);
+	       cor_movement_state_name(m->state), cor_movement_kind_name(m->kind),
+	       cor_cli_shown(m->label), route, r->departs_local, l->cases, l->cases == 1 ? "" : "s",
+	       l->persons, l->persons == 1 ? "" : "s", l->seats_free);
 	if (l->standby)
 		printf(", %d on stand-by", l->standby);
 	putchar('\n');
@@ -290,8 +290,7 @@ static int cmd_list(struct args *a)
 
 static const char *str(json_t *o, const char *key)
 {
-	const char *v = json_string_value(json_object_get(o, key));
-	return v ? v : "";
+	return cor_cli_shown(json_string_value(json_object_get(o, key)));
 }
 
 static int num(json_t *o, const char *key)
@@ -390,8 +389,8 @@ static int cmd_check(struct args *a)
 	if (a->json) {
 		ret = cor_cli_print_json(cor_departure_json(&d));
 	} else {
-		printf("movement %s (%s): %d case%s, %d traveller%s booked\n", d.movement, d.label,
-		       d.cases, d.cases == 1 ? "" : "s", d.travellers,
+		printf("movement %s (%s): %d case%s, %d traveller%s booked\n", d.movement,
+		       cor_cli_shown(d.label), d.cases, d.cases == 1 ? "" : "s", d.travellers,
 		       d.travellers == 1 ? "" : "s");
 		if (!d.n)
 			printf("clear: no blocker\n");
@@ -399,7 +398,7 @@ static int cmd_check(struct args *a)
 			printf("%zu blocker%s\n", d.n, d.n == 1 ? "" : "s");
 		for (size_t i = 0; i < d.n; i++)
 			printf("  %-21s  %-25s  %s\n", d.blockers[i].who, d.blockers[i].code,
-			       d.blockers[i].message);
+			       cor_cli_shown(d.blockers[i].message));
 		ret = COR_EXIT_OK;
 	}
 	if (ret == COR_EXIT_OK && d.n)

@@ -24,8 +24,7 @@ static json_t *block_json(const struct cor_number_block *b)
 
 static const char *str(const json_t *o, const char *key)
 {
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
+	return cor_cli_shown(json_string_value(json_object_get(o, key)));
 }
 
 static long num(const json_t *o, const char *key)

@@ -19,7 +19,7 @@ static int print_offices(json_t *doc)
 	{
 		printf("%-7s %-3s %s\n", json_string_value(json_object_get(o, "code")),
 		       json_string_value(json_object_get(o, "country")),
-		       json_string_value(json_object_get(o, "name")));
+		       cor_cli_shown(json_string_value(json_object_get(o, "name"))));
 	}
 	json_decref(doc);
 	return COR_EXIT_OK;

@@ -25,7 +25,7 @@ static int print_place(const struct cor_place *p, void *ctx)
 	if (l->doc)
 		return json_array_append_new(l->doc, cor_svc_place_json(p));
 	printf("%-5s  %-7s  %s  %-24s %s\n", p->code, cor_place_kind_name(p->kind), p->country,
-	       p->tz, p->name);
+	       p->tz, cor_cli_shown(p->name));
 	return 0;
 }
 

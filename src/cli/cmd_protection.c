@@ -34,7 +34,8 @@ static int print_person(const struct cor_protection_record *r, bool blocks, void
 	}
 	printf("%-24s %-7s %-4d %-20s ", person, r->level, r->assessments, r->at);
 	if (r->cleared_at[0])
-		printf("cleared %s by %s: %s\n", r->cleared_at, r->cleared_by, r->clear_reason);
+		printf("cleared %s by %s: %s\n", r->cleared_at, cor_cli_shown(r->cleared_by),
+		       cor_cli_shown(r->clear_reason));
 	else
 		printf("%s\n", blocks ? "blocks the return" : "-");
 	return 0;

@@ -40,7 +40,7 @@ static void print_queue(const struct cor_svc_queue *q, long limit)
 			cor_svc_queue_why(q, i, big, need + 1);
 			text = big;
 		}
-		printf("%4zu  %s  %s  %s\n", i + 1, q->recs[i].ref, who, text);
+		printf("%4zu  %s  %s  %s\n", i + 1, q->recs[i].ref, who, cor_cli_shown(text));
 		free(big);
 	}
 }

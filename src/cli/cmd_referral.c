@@ -33,9 +33,10 @@ static int print_referral(const struct cor_referral *r, void *ctx)
 		snprintf(subject, sizeof(subject), "%s (session %d)", r->subject, r->session);
 	else
 		snprintf(subject, sizeof(subject), "%s", r->subject);
-	printf("%-3d %-20s %-12s %-26s ", r->no, r->opened_at, r->to, subject);
+	printf("%-3d %-20s %-12s %-26s ", r->no, r->opened_at, r->to, cor_cli_shown(subject));
 	if (r->outcome)
-		printf("closed %s by %s: %s\n", r->closed_at, r->closed_by, r->outcome);
+		printf("closed %s by %s: %s\n", r->closed_at, cor_cli_shown(r->closed_by),
+		       cor_cli_shown(r->outcome));
 	else
 		printf("open\n");
 	t->all++;

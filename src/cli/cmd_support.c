@@ -192,8 +192,8 @@ static int cmd_close(struct args *a)
 static int print_head(const struct cor_case *c, const struct cor_arrival *arr, void *ctx)
 {
 	if (arr)
-		printf("case %s arrived at %s on %s (confirmed by %s)\n", c->ref, arr->place,
-		       arr->at, arr->confirmed_by);
+		printf("case %s arrived at %s on %s (confirmed by %s)\n", c->ref,
+		       cor_cli_shown(arr->place), arr->at, cor_cli_shown(arr->confirmed_by));
 	else
 		printf("case %s: no arrival confirmed\n", c->ref);
 	printf("items\n");
@@ -206,9 +206,10 @@ static int print_item(const struct cor_support_item *i, void *ctx)
 	if (i->amount)
 		cor_money_format(i->amount, i->currency, m);
 	printf("  item %-3d %-12s %-9s %s%s%s\n", i->no, cor_support_kind_name(i->kind),
-	       cor_support_status_name(i->status), i->description, m[0] ? ", " : "", m);
+	       cor_support_status_name(i->status), cor_cli_shown(i->description), m[0] ? ", " : "",
+	       m);
 	if (i->done_note[0])
-		printf("           %s: %s\n", i->done_at, i->done_note);
+		printf("           %s: %s\n", i->done_at, cor_cli_shown(i->done_note));
 	return 0;
 }
 
@@ -219,7 +220,8 @@ static int print_visit(const struct cor_support_visit *v, void *ctx)
 	if (!*heading)
 		printf("visits\n");
 	*heading = true;
-	printf("  visit %-3d %s by %s: %s\n", v->no, cor_date_format(v->on, d), v->by, v->finding);
+	printf("  visit %-3d %s by %s: %s\n", v->no, cor_date_format(v->on, d),
+	       cor_cli_shown(v->by), cor_cli_shown(v->finding));
 	return 0;
 }
 

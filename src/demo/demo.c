@@ -375,6 +375,8 @@ static bool spouse_keeps_name(const char *nat)
 #define ROUTE_DESTS  4
 #define DEPART_SHARE 0.38 /* persons who reach departure, roughly */
 #define DEPART_DAYS  450  /* the span their departures spread over, roughly */
+#define CHARTER_LOAD 145  /* persons on a charter of 150-200 seats filled to 74-92% */
+#define MAX_INTERVAL 180  /* days between departures of a route, at most */
 
 struct place_row {
 	char code[6], name[COR_PLACE_NAME_MAX + 1], country[4];
@@ -393,12 +395,15 @@ struct route {
 	int interval, phase; /* departs on the days d with (d + phase) % interval == 0 */
 	int minute;          /* the usual departure, minutes after 0:00 UTC */
 	long waiting;        /* travel-ready persons waiting for it */
+	int filling;         /* the past movement being filled, + 1; 0 before the first */
+	int past;            /* its past departures so far */
+	int per_departure;   /* persons a past departure takes at most: the volume of an interval */
 };
 
 /* Kinds of departure of a route on a day. */
 enum slot {
 	SLOT_ARRIVED,  /* gone and arrived: its cases arrived */
-	SLOT_DEPARTED, /* gone, arrival not recorded: its cases are 'departed' */
+	SLOT_DEPARTED, /* gone today, arrival not recorded yet: its cases are 'departed' */
 	SLOT_OPEN,     /* tomorrow, open, with the cases booked today */
 	SLOT_SPARE,    /* open in the next days with free seats, or planned, or cancelled */
 };
@@ -478,7 +483,8 @@ static void add_need(char *needs, const char *code)
 
 /* A person of the household: age in years, sex, relationship. */
 static void make_person(struct gen *g, struct cor_person *p, int seq, enum cor_relationship rel,
-			char sex, int age, const char *nat, const struct cor_name *family)
+			char sex, int age, const char *nat, const struct cor_name *family,
+			int32_t registered)
 {
 	const struct cor_name_set *ns = cor_names_for(nat);
 	memset(p, 0, sizeof(*p));
@@ -488,8 +494,13 @@ static void make_person(struct gen *g, struct cor_person *p, int seq, enum cor_r
 	const struct cor_name *given = sex == 'F' ? pick_name(g, ns->female, ns->n_female)
 						  : pick_name(g, ns->male, ns->n_male);
 	set_names(p, given, family);
-	int32_t born = g->today - age * 365 - (int32_t)cor_rng_below(&g->rng, 365);
-	p->birth_date = cor_date_from_days(born);
+	/* Age in whole years on the day the case was registered: born on or
+	 * before that day, a year less a day before at most. */
+	struct cor_date on = cor_date_from_days(registered);
+	struct cor_date anniversary = {on.year - age, on.month,
+				       on.month == 2 && on.day == 29 ? 28 : on.day};
+	p->birth_date = cor_date_from_days(cor_date_to_days(anniversary) -
+					   (int32_t)cor_rng_below(&g->rng, 365));
 	/* Many people do not know their exact date of birth: recorded as 1 January. */
 	if (age >= 5 && cor_rng_chance(&g->rng, 0.12)) {
 		p->birth_date.month = 1;
@@ -546,9 +557,10 @@ static void add_needs(struct gen *g, struct cor_person *p, int age, enum househo
 /* The state a case has reached, as an index on its programme's path, or a
  * branch off it. */
 struct progress {
-	int step;           /* index on the path of the last state reached */
-	const char *branch; /* NULL, or "ineligible", "on_hold", "rejected", "no_show" */
-	int why;            /* which reason of the branch (see branch_reason) */
+	int step;                      /* index on the path of the last state reached */
+	const char *branch;            /* NULL, or "ineligible", "on_hold", "rejected", "no_show" */
+	int why;                       /* which reason of the branch (see branch_reason) */
+	int32_t support_on, closed_on; /* after departure: the days of those steps */
 };
 
 /* Reasons of the branches; their order matters to the records written with
@@ -618,7 +630,7 @@ static const char *const *branch_reasons(const struct cor_programme *p, const ch
  * route serves its destination) stops before 'booked'. */
 static struct progress pick_progress(struct gen *g, const struct cor_programme *p, bool can_travel)
 {
-	struct progress pr = {0, NULL, 0};
+	struct progress pr = {.branch = NULL};
 	int n = (int)path_len(p);
 	int reach = can_travel ? n : path_index(p, "booked");
 	/* More cases early in the pipeline than late, and a large closed tail. */
@@ -685,7 +697,7 @@ struct members {
 	int64_t pid[MAX_MEMBERS];
 	char ref[MAX_MEMBERS][COR_PERSON_REF_MAX];
 	char needs[MAX_MEMBERS][COR_NEEDS_MAX + 1];
-	int age[MAX_MEMBERS];
+	struct cor_date born[MAX_MEMBERS];
 	char language[4];    /* the principal applicant's first language */
 	long fund_request;   /* HASM: the request made at assessment, 0 when none */
 	int medical, wchs;   /* travellers with a medical escort, in a WCHS wheelchair */
@@ -851,6 +863,7 @@ struct mv {
 	int seq;     /* the how-many-th movement of the route that day and slot */
 	int persons; /* booked, no-show included: they held a seat */
 	int medical, wchs, groups;
+	int fill; /* a past movement: the share of its seats it is filled to, per mille */
 	char arrival[COR_PLACE_NAME_MAX + 12]; /* "Lagos (LOS)" */
 };
 
@@ -934,8 +947,17 @@ static bool make_route(struct gen *g, size_t opi, const char *country, unsigned 
 		d++;
 	if (d == ROWS(departures) || !place_find(g, departures[d].place))
 		return false;
+	/* Departures as often as the volume needs to fill them. */
+	unsigned share_total = 0;
+	for (size_t i = 0; i < ROWS(ops); i++)
+		share_total += ops[i].share;
+	double per_day = (double)g->o->people * op->share / share_total * weight / total *
+			 DEPART_SHARE / DEPART_DAYS;
+	/* A return or an evacuation charters aircraft when its people fill more
+	 * than one over the months; a few go on scheduled flights instead. */
 	bool scheduled = !strcmp(op->programme, "RST") || !strcmp(op->programme, "CPW") ||
-			 !strcmp(op->programme, "REL") || !strcmp(op->programme, "AVR");
+			 !strcmp(op->programme, "REL") || !strcmp(op->programme, "AVR") ||
+			 per_day * DEPART_DAYS < 1.2 * CHARTER_LOAD;
 	r->kind = scheduled ? COR_MOVEMENT_SCHEDULED : COR_MOVEMENT_CHARTER;
 	r->carrier = departures[d].charter;
 	snprintf(r->from, sizeof(r->from), "%s", departures[d].place);
@@ -979,18 +1001,18 @@ static bool make_route(struct gen *g, size_t opi, const char *country, unsigned 
 			s += n + (s[n] == ' ');
 		}
 	}
-	/* Departures as often as the volume needs to fill them. */
-	unsigned share_total = 0;
-	for (size_t i = 0; i < ROWS(ops); i++)
-		share_total += ops[i].share;
-	double per_day = (double)g->o->people * op->share / share_total * weight / total *
-			 DEPART_SHARE / DEPART_DAYS;
-	double load = r->kind == COR_MOVEMENT_SCHEDULED ? 20
-		      : r->kind == COR_MOVEMENT_CHARTER ? 150
-		      : r->kind == COR_MOVEMENT_VESSEL  ? 250
-							: 200;
-	double every = per_day > 0 ? load / per_day : 28;
-	r->interval = every < 1 ? 1 : every > 28 ? 28 : (int)(every + 0.5);
+	double load = r->kind == COR_MOVEMENT_SCHEDULED ? 21
+		      : r->kind == COR_MOVEMENT_CHARTER ? CHARTER_LOAD
+		      : r->kind == COR_MOVEMENT_VESSEL  ? 290
+							: 210;
+	/* Scheduled flights leave every month at least, with the block seats
+	 * the month's few need. */
+	int most = r->kind == COR_MOVEMENT_SCHEDULED ? 30 : MAX_INTERVAL;
+	double every = per_day > 0 ? load / per_day : most;
+	r->interval = every < 1 ? 1 : every > most ? most : (int)(every + 0.5);
+	r->per_departure = (int)ceil(per_day * r->interval);
+	if (r->per_departure < 1)
+		r->per_departure = 1;
 	r->phase = (int)(mix((uint32_t)opi,
 			     (uint32_t)country[0] * 65536u + (uint32_t)country[1] * 256u +
 				     (uint32_t)country[2],
@@ -1239,21 +1261,85 @@ static struct mv *assign(struct gen *g, int ri, int32_t day, enum slot slot,
 	return v;
 }
 
-/* The day route ri leaves for a case of its slot whose history reaches the
- * departure on day d: the timetable's day on or before d, after the case was
- * registered and before today. */
-static int32_t departure_day(const struct gen *g, int ri, enum slot slot, int32_t d,
-			     int32_t registered)
+/* The past movement of route ri a departing case of n persons takes: the
+ * one being filled, or, once the case would take it past the share of its
+ * seats it is to fly with (74-92%) or past the volume of an interval,
+ * another departure of the route: on a day of the months departures spread
+ * over, or for one route in eight first today (its cases then 'departed').
+ * Index + 1 of the movement in g->mvs, 0 when out of memory. */
+static size_t assign_past(struct gen *g, int ri, int n, int *group)
 {
-	const struct route *r = &g->routes[ri];
-	int phase = r->phase + (slot == SLOT_DEPARTED ? r->interval / 2 : 0);
-	int32_t s = d - (int32_t)(((d + phase) % r->interval + r->interval) % r->interval);
-	if (s <= registered)
-		s += r->interval;
-	if (s > g->today - 1)
-		s = d > registered ? d : registered + 1;
-	return s;
+	struct route *r = &g->routes[ri];
+	struct mv *v = r->filling ? &g->mvs[r->filling - 1] : NULL;
+	int target = v ? (int)((int64_t)v->m.legs[0].seats * v->fill / 1000) : 0;
+	if (v && target > r->per_departure)
+		target = r->per_departure;
+	if (!v || v->persons + n > target) {
+		int32_t day;
+		uint32_t h = mix((uint32_t)ri, v ? (uint32_t)v->day : 0, 3);
+		/* The months its departures spread over, today's among them. */
+		if (!v && h % 8 == 0)
+			day = g->today;
+		else
+			day = g->today - 1 -
+			      (int32_t)(mix((uint32_t)ri, (uint32_t)g->nmvs, 6) % DEPART_DAYS);
+		/* (Two the same day leave at other times, with other numbers.) */
+		if (!(v = new_movement(g, ri, day, day == g->today ? SLOT_DEPARTED : SLOT_ARRIVED,
+				       r->past++ % 8)))
+			return 0;
+		v->fill = 740 + (int)(mix((uint32_t)ri, (uint32_t)day, 4) % 181);
+		r->filling = (int)g->nmvs;
+	}
+	v->persons += n;
+	*group = ++v->groups;
+	return (size_t)r->filling;
 }
+
+/* Days from registration to departure, by programme, at normal priority:
+ * resettlement takes 18-24 months (referral, interviews, security and
+ * health checks, a visa), relocation and pathways months, a return weeks. */
+static int32_t journey_days(struct gen *g, const char *programme, enum cor_priority prio)
+{
+	static const struct {
+		const char *programme;
+		int lo, hi;
+	} spans[] = {
+		{"HEV", 4, 30},   {"VHR", 30, 120},  {"AVR", 45, 180},  {"REP", 60, 180},
+		{"HASM", 20, 90}, {"RST", 540, 730}, {"REL", 120, 300}, {"CPW", 240, 450},
+	};
+	int lo = 30, hi = 120;
+	for (size_t i = 0; i < ROWS(spans); i++)
+		if (!strcmp(spans[i].programme, programme))
+			lo = spans[i].lo, hi = spans[i].hi;
+	int32_t d = cor_rng_range(&g->rng, lo, hi);
+	/* Emergency cases leave within days or weeks, urgent ones within months. */
+	if (prio == COR_PRIO_EMERGENCY)
+		d = d / 12 + 2;
+	else if (prio == COR_PRIO_URGENT)
+		d = d / 4 + 3;
+	return d;
+}
+
+/* The step a case that left `elapsed` days ago has reached: departed the
+ * same day, arrived, its (re)integration support begun one to four weeks
+ * later, closed after six to twelve months of support (a return), nine
+ * to seventeen (an admission), or two to eight weeks after an evacuation or
+ * a stranded migrant's return. The days of those steps in pr. */
+static void after_departure(const struct gen *g, const struct cor_programme *p, int32_t left,
+			    uint32_t h, struct progress *pr)
+{
+	int32_t elapsed = g->today - left;
+	const char *support = cor_support_state(p);
+	pr->support_on = left + 7 + (int32_t)(h % 21);
+	pr->closed_on = left + (int32_t)(support ? p->is_return ? 180 + h % 180 : 270 + h % 240
+						 : 14 + h % 45);
+	pr->step = path_index(p, elapsed <= 0 ? "departed" : "arrived");
+	if (support && g->today >= pr->support_on)
+		pr->step = path_index(p, support);
+	if (g->today >= pr->closed_on)
+		pr->step = path_index(p, "closed");
+}
+
 static void at_time(char *buf, int64_t t)
 {
 	int32_t day = (int32_t)(t / 86400);
@@ -1291,6 +1377,19 @@ static int add_spare_movements(struct gen *g)
 			free_seats += v->m.legs[0].seats;
 		}
 	}
+	/* Further out, over the coming five weeks, the next departures of every
+	 * route that a person a week or more takes (three at most), open and not
+	 * booked yet. */
+	for (size_t ri = 0; ri < g->nroutes; ri++) {
+		const struct route *r = &g->routes[ri];
+		if (!r->filling || r->per_departure * 7 < r->interval)
+			continue;                      /* fewer than one a week go that way */
+		int every = r->interval <= 7 ? 7 : 14; /* weekly, or every other week */
+		int32_t first = g->today + 5 + (int32_t)(mix((uint32_t)ri, 5, 5) % 7);
+		for (int k = 0; k < 3 && first + k * every <= g->today + 35; k++)
+			if (!new_movement(g, (int)ri, first + k * every, SLOT_SPARE, 4 + k))
+				return COR_ENOMEM;
+	}
 	if (busiest < 0)
 		return 0;
 	/* Planned: the next departures of the busiest routes. */
@@ -1311,6 +1410,41 @@ static int add_spare_movements(struct gen *g)
 	return 0;
 }
 
+/* A past movement flew with the seats its load needs: those it was given
+ * when its travellers and escorts took 72-94% of them, else as many as make
+ * the share it was filled to; and the wheelchair places and escort seats
+ * its travellers took. */
+static void fit_past(struct mv *v)
+{
+	int esc = escorts_for(v->medical);
+	int load = v->persons + esc;
+	/* The last few of a charter route went on block seats of a scheduled
+	 * flight: no aircraft is chartered for a handful. */
+	if (v->m.kind == COR_MOVEMENT_CHARTER && load < 60)
+		v->m.kind = COR_MOVEMENT_SCHEDULED;
+	for (int i = 0; i < v->m.nlegs; i++) {
+		struct cor_leg *l = &v->m.legs[i];
+		if (load * 100 < l->seats * 72 || load * 100 > l->seats * 94)
+			l->seats = (load * 1000 + v->fill - 1) / v->fill;
+		/* Block seats (or a boat, a bus) for a few are for them alone. */
+		if (v->m.kind != COR_MOVEMENT_CHARTER && load < 10)
+			l->seats = load;
+		if (l->seats < load)
+			l->seats = load;
+		if (l->wchs < v->wchs)
+			l->wchs = v->wchs;
+		/* A small aircraft has fewer special places. */
+		if (l->stretchers + l->wchc + l->wchs > l->seats)
+			l->stretchers = 0;
+		if (l->wchs > l->seats)
+			l->wchs = l->seats; /* still as many as its travellers use */
+		if (l->wchc + l->wchs > l->seats)
+			l->wchc = l->seats - l->wchs;
+	}
+	if (v->m.escort_seats < esc)
+		v->m.escort_seats = esc;
+}
+
 /* Write every movement with its history: created some weeks before it
  * leaves, open a week before, its manifest closed three hours before
  * departure; those still to come were created and opened in the last days. */
@@ -1327,6 +1461,7 @@ static int write_movements(struct gen *g)
 		const char *reason = NULL;
 		int n = 1;
 		if (v->slot == SLOT_ARRIVED || v->slot == SLOT_DEPARTED) {
+			fit_past(v);
 			at_time(at[COR_MSTATE_PLANNED],
 				dep - (int64_t)(14 + h % 14) * 86400 - 3600 * 3);
 			at_time(at[COR_MSTATE_OPEN], dep - 7 * 86400 - 3600 * 2);
@@ -1460,7 +1595,7 @@ static int check_fitness(struct gen *g, const struct members *h, enum cor_health
 			c.conditions |= COR_HEALTH_COND_BIT(COR_HEALTH_NON_MEDICAL_ESCORT);
 		c.outcome = c.conditions ? COR_HEALTH_FIT_WITH_CONDITIONS : COR_HEALTH_FIT;
 		if (!strcmp(h->c->programme, "RST") && !strcmp(h->c->destination, "USA") &&
-		    h->age[i] >= 2) {
+		    cor_date_age(h->born[i], cor_date_from_days(day + 7)) >= 2) {
 			static const unsigned tb[] = {0, 88, 0, 2,
 						      1, 7,  2}; /* no A: it blocks travel */
 			c.tb = (enum cor_health_tb)cor_rng_weighted(&g->rng, tb, (int)ROWS(tb));
@@ -1663,7 +1798,7 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
  * the movement departs and arriving when it arrives; one booked today on the
  * route's open movement tomorrow. */
 static int write_history(struct gen *g, struct members *h, const struct cor_programme *p,
-			 struct progress pr, int32_t registered, int ri)
+			 struct progress pr, int32_t registered, int ri, size_t past, int group)
 {
 	struct cor_event e = {.reason = ""};
 	char detail[128], why[160];
@@ -1690,7 +1825,7 @@ static int write_history(struct gen *g, struct members *h, const struct cor_prog
 	 * departure, or the no-show on the day). */
 	struct mv *mv = NULL;
 	enum cor_booking_status status = COR_BOOKING_BOOKED;
-	int leave = -1, group = 0;
+	int leave = -1;
 	bool no_show = pr.branch && !strcmp(pr.branch, "no_show");
 	if (ri >= 0 && pr.step >= booked && (!pr.branch || no_show)) {
 		if (no_show) {
@@ -1702,12 +1837,13 @@ static int write_history(struct gen *g, struct members *h, const struct cor_prog
 		}
 	}
 	if (leave >= 0) {
-		enum slot slot = pr.step == booked + 1 ? SLOT_DEPARTED : SLOT_ARRIVED;
-		int32_t s = departure_day(g, ri, slot, day[leave], registered);
-		if (!(mv = assign(g, ri, s, slot, h, &group)))
-			return COR_ENOMEM;
+		assert(past > 0);
+		mv = &g->mvs[past - 1];
+		int32_t s = mv->day;
+		/* The steps before it spread from registration to the day before. */
 		for (int i = 1; i < leave; i++) {
 			int64_t time_of_day = t[i] - (int64_t)day[i] * 86400;
+			day[i] = registered + (int32_t)((int64_t)(s - 1 - registered) * i / leave);
 			if (day[i] > s - 1)
 				day[i] = s - 1;
 			if (i >= ready && day[i] < s - (leave - i))
@@ -1721,6 +1857,10 @@ static int write_history(struct gen *g, struct members *h, const struct cor_prog
 		t[leave] = no_show ? dep - 90 * 60 : dep;
 		if (leave < steps)
 			t[leave + 1] = mv->m.legs[mv->m.nlegs - 1].arrives;
+		for (int i = leave + 2; i <= steps; i++) {
+			int32_t on = strcmp(p->path[i], "closed") ? pr.support_on : pr.closed_on;
+			t[i] = t[i] - (int64_t)day[i] * 86400 + (int64_t)on * 86400;
+		}
 	} else if (ri >= 0 && !pr.branch && pr.step == booked) {
 		if (!(mv = assign(g, ri, g->today + 1, SLOT_OPEN, h, &group)))
 			return COR_ENOMEM;
@@ -1858,26 +1998,37 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	const char *dest = pick(g, op->dest, ROWS(op->dest));
 	int ri = route_find(g, opi, *dest ? dest : nat);
 	struct progress pr = pick_progress(g, prog, ri >= 0);
-	int n = (int)path_len(prog);
 	unsigned roll = cor_rng_below(r, 100);
 	enum cor_priority priority = roll < op->emergency_pct ? COR_PRIO_EMERGENCY
 				     : roll < op->emergency_pct + op->urgent_pct ? COR_PRIO_URGENT
 										 : COR_PRIO_NORMAL;
-	/* Later steps were registered longer ago: up to ~2 years for closed cases.
-	 * Emergency and urgent cases still waiting to leave move fast: they were
-	 * registered within days or weeks. */
-	bool waiting = pr.step < path_index(prog, "departed");
-	int32_t age_days;
-	if (waiting && priority == COR_PRIO_EMERGENCY)
-		age_days = 1 + pr.step + (int32_t)cor_rng_below(r, 3);
-	else if (waiting && priority == COR_PRIO_URGENT)
-		age_days = 3 + 3 * pr.step + (int32_t)cor_rng_below(r, (uint32_t)(5 + 3 * pr.step));
-	else
-		age_days =
-			3 + pr.step * 25 + (int32_t)cor_rng_below(r, (uint32_t)(20 + pr.step * 40));
-	if (pr.step == n - 1)
-		age_days += (int32_t)cor_rng_below(r, 365);
-	int32_t registered = g->today - age_days;
+	/* A case that left (or failed to show up) went on its route's past
+	 * departure being filled, and was registered its journey's length
+	 * before; its steps since follow from the days since it left. A case
+	 * still on its way is as far along its journey as its step, one ready
+	 * to leave all of it. */
+	int ready = path_index(prog, "travel_ready"), booked = path_index(prog, "booked");
+	bool no_show = pr.branch && !strcmp(pr.branch, "no_show");
+	int32_t journey = journey_days(g, op->programme, priority);
+	int32_t registered;
+	size_t past = 0;
+	int group = 0;
+	if (ri >= 0 && (no_show || (!pr.branch && pr.step > booked))) {
+		if (!(past = assign_past(g, ri, size, &group)))
+			return COR_ENOMEM;
+		int32_t left = g->mvs[past - 1].day;
+		if (!no_show)
+			after_departure(g, prog, left, cor_rng_below(r, 1u << 30), &pr);
+		registered = left - journey;
+	} else if (!pr.branch && pr.step >= ready) {
+		int32_t back = journey - (int32_t)cor_rng_below(r, 3);
+		registered = g->today - (back > pr.step ? back : pr.step);
+	} else {
+		int dep = path_index(prog, "departed");
+		int32_t far = (int32_t)((int64_t)journey *
+					(pr.step * 100 + (int)cor_rng_below(r, 100)) / (100 * dep));
+		registered = g->today - (far > pr.step ? far : pr.step) - 1;
+	}
 	struct cor_case c = {0};
 	struct cor_date reg = cor_date_from_days(registered);
 	long number = next_number(g, op->office, reg.year);
@@ -1914,9 +2065,7 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 		snprintf(g->located[g->nlocated++].location, COR_LOCATION_CODE_MAX + 1, "%s",
 			 assembly[a].code);
 	}
-	bool ready = pr.step >= path_index(prog, "travel_ready") && !pr.branch;
-	if (pr.branch && !strcmp(pr.branch, "no_show"))
-		ready = true;
+	bool documented = (pr.step >= ready && !pr.branch) || no_show;
 
 	/* The household. */
 	struct members m = {.case_id = case_id, .c = &c, .n = 0};
@@ -1931,6 +2080,8 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	bool spouse = size >= 2 && cor_rng_chance(r, male_pa ? 0.85 : 0.45);
 	bool elder = size >= 4 && op->household == HH_REFUGEE && cor_rng_chance(r, 0.2);
 	bool single_parent = !spouse && size >= 2;
+	/* (A birth date recorded as 1 January makes a child up to a year older.) */
+	int child_max = 16 - (g->today + 30 - registered + 364) / 365;
 	for (int i = 1; i <= size; i++) {
 		struct cor_person p;
 		enum cor_relationship rel;
@@ -1964,7 +2115,13 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 			sex = cor_rng_chance(r, 0.5) ? 'F' : 'M';
 			age = cor_rng_range(r, 5, 17);
 		}
-		make_person(g, &p, i, rel, sex, age, nat, fam);
+		/* Relocation takes the nuclear family only, children still under
+		 * 18 when they travel. */
+		if (!strcmp(op->programme, "REL") && rel == COR_REL_OTHER_RELATIVE)
+			rel = COR_REL_CHILD;
+		if (!strcmp(op->programme, "REL") && rel == COR_REL_CHILD && age > child_max)
+			age = child_max < 0 ? 0 : child_max;
+		make_person(g, &p, i, rel, sex, age, nat, fam, registered);
 		add_needs(g, &p, age, op->household, i == 1 && single_parent,
 			  i == 1 && alone_child);
 		int64_t pid;
@@ -1973,7 +2130,8 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 		m.pid[m.n] = pid;
 		cor_person_ref_format(m.ref[m.n], sizeof(m.ref[0]), c.ref, i);
 		memcpy(m.needs[m.n], p.needs, sizeof(p.needs));
-		m.age[m.n++] = age;
+		m.born[m.n] = p.birth_date;
+		m.n++;
 		m.medical += has_need(p.needs, "SM-CC");
 		m.wchs += has_need(p.needs, "DS-PS");
 		if (i == 1)
@@ -1981,7 +2139,7 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 				 (int)strcspn(p.languages, ";"), p.languages);
 		g->res->persons++;
 		struct cor_document d;
-		if (make_document(g, &d, prog, &p, nat, c.origin, ready)) {
+		if (make_document(g, &d, prog, &p, nat, c.origin, documented)) {
 			if ((err = cor_store_document_add(g->st, pid, &d)) < 0)
 				return err;
 			g->res->documents++;
@@ -1989,7 +2147,12 @@ static int make_case(struct gen *g, const struct operation *op, size_t opi, int 
 	}
 	if (ri >= 0 && !pr.branch && pr.step == path_index(prog, "travel_ready"))
 		g->routes[ri].waiting += size;
-	return write_history(g, &m, prog, pr, registered, ri);
+	if (past) {
+		struct mv *v = &g->mvs[past - 1];
+		v->medical += m.medical;
+		v->wchs += m.wchs;
+	}
+	return write_history(g, &m, prog, pr, registered, ri, past, group);
 }
 
 /* The assembly points, and the reach of every office and of each of them. */

@@ -1072,6 +1072,56 @@ static const struct cor_name yem_family[] = {
 	{"Mohammed", "محمد"}, {"Nasser", "ناصر"},
 };
 
+/* KEN */
+static const struct cor_name ken_male[] = {
+	{"John", NULL}, {"Peter", NULL}, {"Joseph", NULL}, {"James", NULL}, {"David", NULL},
+	{"Daniel", NULL}, {"Samuel", NULL}, {"Stephen", NULL}, {"Paul", NULL}, {"Kevin", NULL},
+	{"Brian", NULL}, {"Dennis", NULL}, {"Collins", NULL}, {"Evans", NULL}, {"Kennedy", NULL},
+	{"Wycliffe", NULL}, {"Kamau", NULL}, {"Kiprono", NULL}, {"Kipchoge", NULL}, {"Otieno", NULL},
+	{"Omondi", NULL}, {"Mutua", NULL}, {"Hassan", NULL}, {"Abdi", NULL}, {"Francis", NULL},
+	{"George", NULL}, {"Charles", NULL}, {"Patrick", NULL},
+};
+static const struct cor_name ken_female[] = {
+	{"Mary", NULL}, {"Grace", NULL}, {"Faith", NULL}, {"Mercy", NULL}, {"Esther", NULL},
+	{"Jane", NULL}, {"Ann", NULL}, {"Lucy", NULL}, {"Nancy", NULL}, {"Caroline", NULL},
+	{"Purity", NULL}, {"Joyce", NULL}, {"Beatrice", NULL}, {"Rose", NULL}, {"Emily", NULL},
+	{"Wanjiku", NULL}, {"Njeri", NULL}, {"Akinyi", NULL}, {"Atieno", NULL}, {"Chebet", NULL},
+	{"Jepkosgei", NULL}, {"Mwende", NULL}, {"Halima", NULL}, {"Fatuma", NULL}, {"Margaret", NULL},
+	{"Elizabeth", NULL},
+};
+static const struct cor_name ken_family[] = {
+	{"Kamau", NULL}, {"Mwangi", NULL}, {"Njoroge", NULL}, {"Kariuki", NULL}, {"Wanjiru", NULL},
+	{"Ochieng", NULL}, {"Otieno", NULL}, {"Odhiambo", NULL}, {"Onyango", NULL}, {"Owino", NULL},
+	{"Kiprotich", NULL}, {"Kipkemboi", NULL}, {"Cheruiyot", NULL}, {"Rotich", NULL}, {"Kibet", NULL},
+	{"Mutua", NULL}, {"Musyoka", NULL}, {"Kioko", NULL}, {"Wafula", NULL}, {"Wekesa", NULL},
+	{"Barasa", NULL}, {"Nyamweya", NULL}, {"Ongeri", NULL}, {"Mohamed", NULL}, {"Hussein", NULL},
+	{"Kimani", NULL}, {"Githinji", NULL}, {"Maina", NULL},
+};
+
+/* UGA */
+static const struct cor_name uga_male[] = {
+	{"John", NULL}, {"Joseph", NULL}, {"Moses", NULL}, {"Robert", NULL}, {"Richard", NULL},
+	{"Patrick", NULL}, {"Ronald", NULL}, {"Isaac", NULL}, {"Emmanuel", NULL}, {"Denis", NULL},
+	{"Godfrey", NULL}, {"Geoffrey", NULL}, {"Julius", NULL}, {"Samuel", NULL}, {"Henry", NULL},
+	{"Charles", NULL}, {"Brian", NULL}, {"Ivan", NULL}, {"Joel", NULL}, {"Peter", NULL},
+	{"Sulaiman", NULL}, {"Hamza", NULL}, {"Andrew", NULL}, {"Simon", NULL}, {"Francis", NULL},
+};
+static const struct cor_name uga_female[] = {
+	{"Grace", NULL}, {"Sarah", NULL}, {"Esther", NULL}, {"Florence", NULL}, {"Harriet", NULL},
+	{"Prossy", NULL}, {"Ruth", NULL}, {"Agnes", NULL}, {"Betty", NULL}, {"Doreen", NULL},
+	{"Brenda", NULL}, {"Gloria", NULL}, {"Juliet", NULL}, {"Annet", NULL}, {"Immaculate", NULL},
+	{"Rose", NULL}, {"Sylvia", NULL}, {"Scovia", NULL}, {"Aisha", NULL}, {"Mariam", NULL},
+	{"Joan", NULL}, {"Winnie", NULL}, {"Christine", NULL}, {"Margaret", NULL},
+};
+static const struct cor_name uga_family[] = {
+	{"Mukasa", NULL}, {"Ssemakula", NULL}, {"Kato", NULL}, {"Nsubuga", NULL}, {"Ssempijja", NULL},
+	{"Lubega", NULL}, {"Kizza", NULL}, {"Wasswa", NULL}, {"Okello", NULL}, {"Opio", NULL},
+	{"Ocen", NULL}, {"Odongo", NULL}, {"Akena", NULL}, {"Namukasa", NULL}, {"Nakato", NULL},
+	{"Nabirye", NULL}, {"Tumusiime", NULL}, {"Byaruhanga", NULL}, {"Mugisha", NULL},
+	{"Asiimwe", NULL}, {"Twinomujuni", NULL}, {"Kyeyune", NULL}, {"Wandera", NULL},
+	{"Mutebi", NULL}, {"Ssali", NULL},
+};
+
 /* Generic fallback: an international mix, Latin script only. */
 static const struct cor_name generic_male[] = {
 	{"Adam", NULL}, {"Ali", NULL}, {"Daniel", NULL}, {"David", NULL}, {"Omar", NULL},
@@ -1121,6 +1171,7 @@ const struct cor_name_set cor_name_sets[] = {
 	NAME_SET("GMB", "mnk;wo;en", gmb),
 	NAME_SET("IRN", "fa", irn),
 	NAME_SET("IRQ", "ar;ku", irq),
+	NAME_SET("KEN", "sw;en", ken),
 	NAME_SET("LBY", "ar", lby),
 	NAME_SET("MAR", "ar;ary;fr", mar),
 	NAME_SET("MLI", "bm;fr", mli),
@@ -1133,6 +1184,7 @@ const struct cor_name_set cor_name_sets[] = {
 	NAME_SET("SSD", "din;nus;en;ar", ssd),
 	NAME_SET("SYR", "ar;ku", syr),
 	NAME_SET("TCD", "ar;fr", tcd),
+	NAME_SET("UGA", "lg;en;sw", uga),
 	NAME_SET("UKR", "uk;ru", ukr),
 	NAME_SET("YEM", "ar", yem),
 };

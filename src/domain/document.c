@@ -76,9 +76,6 @@ char *cor_document_holder(const struct cor_person *p, char *buf, size_t len)
 	snprintf(buf, len, "%s%s%s", p->given_names_latin,
 		 p->given_names_latin[0] && p->family_name_latin[0] ? " " : "",
 		 p->family_name_latin);
-	for (char *c = buf; *c; c++)
-		if (*c >= 'a' && *c <= 'z')
-			*c = (char)(*c - 'a' + 'A');
 	return buf;
 }
 

@@ -50,8 +50,10 @@ int cor_doc_source_parse(const char *s, enum cor_doc_source *out);
  * etd, laissez_passer, refugee_td? Exit permits and visas go with one. */
 bool cor_document_is_travel(enum cor_doc_kind k);
 
-/* The holder's name as documents print it: given names then family name,
- * Latin script, ASCII letters in upper case ("AMINA YUSUF"). Returns buf. */
+/* The holder's name as a person reads it: given names then family name,
+ * Latin script, in the case they were registered in ("Amina Yusuf",
+ * "Gédéon Mbala"). Only an MRZ upper-cases a name (domain/mrz.h). Returns
+ * buf. */
 char *cor_document_holder(const struct cor_person *p, char *buf, size_t len);
 
 /* Every problem of d as a record: a kind, a number of 1-24 characters A-Z
@@ -82,7 +84,7 @@ bool cor_document_expired(const struct cor_document *d, struct cor_date today);
 
 /* Is d valid for travel on `travel`, still valid margin_days after it? A
  * document without an expiry date is. When not, msg gets a sentence naming
- * holder: "passport of AMINA YUSUF expires 2027-01-02, before travel on
+ * holder: "passport of Amina Yusuf expires 2027-01-02, before travel on
  * 2027-01-10" or "... expires 2027-01-20, less than 30 days after travel on
  * 2027-01-10". */
 bool cor_document_valid_for_travel(const struct cor_document *d, const char *holder,
@@ -90,8 +92,8 @@ bool cor_document_valid_for_travel(const struct cor_document *d, const char *hol
 
 /* Does person p, holding docs[0..n), have a travel document valid for
  * travel plus margin_days? *which (may be NULL) gets the index of the first
- * such document, or -1. When not, msg gets why: "AMINA YUSUF holds no
- * document", "AMINA YUSUF holds no travel document (holds: visa)", or the
+ * such document, or -1. When not, msg gets why: "Amina Yusuf holds no
+ * document", "Amina Yusuf holds no travel document (holds: visa)", or the
  * sentence of the travel document that expires last. */
 bool cor_document_person_can_travel(const struct cor_person *p, const struct cor_document *docs,
 				    int n, struct cor_date travel, int margin_days, int *which,

@@ -93,8 +93,8 @@ struct cor_doc_facts {
  * nothing recorded: no document, no fitness check, not screened, not
  * assessed. */
 struct cor_traveller_facts {
-	const char *ref;                    /* "LY-TIP-2026-000123-02" */
-	const char *display_name;           /* Latin script, upper case: "AMINA YUSUF"; NULL: ref */
+	const char *ref;          /* "LY-TIP-2026-000123-02" */
+	const char *display_name; /* Latin script, as registered: "Amina Yusuf"; NULL: ref */
 	enum cor_relationship relationship; /* to the principal applicant */
 	char sex;                           /* 'F', 'M', 'X' */
 	struct cor_date birth_date;         /* year 0: unknown */

@@ -569,3 +569,38 @@ int cor_movement_load_fit(const struct cor_plan_input *in, struct cor_error *e)
 		      m->label);
 	return capacity(in, -1, e);
 }
+
+/* ---- named escorts ----------------------------------------------------- */
+
+int cor_escort_travel_check(struct cor_date birth, bool has_passport, bool has_expiry,
+			    struct cor_date expires, struct cor_date day, struct cor_refusal *why)
+{
+	char b[11], d[11], x[11];
+	why->code = "INVALID";
+	why->field = "birth_date";
+	if (birth.year < 1900 || cor_date_cmp(birth, day) > 0) {
+		snprintf(why->msg, sizeof(why->msg),
+			 "an escort's birth date %s is not from 1900 to the travel date %s",
+			 cor_date_format(birth, b), cor_date_format(day, d));
+		return COR_EINVAL;
+	}
+	int age = cor_date_age(birth, day);
+	if (age < COR_ESCORT_MIN_AGE) {
+		snprintf(why->msg, sizeof(why->msg),
+			 "an escort is an adult: born %s, %d years old on the travel date %s, not "
+			 "%d",
+			 cor_date_format(birth, b), age, cor_date_format(day, d),
+			 COR_ESCORT_MIN_AGE);
+		return COR_EINVAL;
+	}
+	why->field = "expires_on";
+	if (has_passport && has_expiry && cor_date_cmp(expires, day) < 0) {
+		snprintf(why->msg, sizeof(why->msg),
+			 "the escort's passport expires on %s, before the travel date %s",
+			 cor_date_format(expires, x), cor_date_format(day, d));
+		return COR_EINVAL;
+	}
+	why->field = NULL;
+	why->msg[0] = '\0';
+	return 0;
+}

@@ -18,6 +18,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/date.h"
+#include "domain/lifecycle.h"
+
 #define COR_MOVEMENT_LEGS_MAX 8
 #define COR_MOVEMENT_REF_MAX  24 /* "LY-TIP-MV-2026-0001" */
 #define COR_PLACE_NAME_MAX    63
@@ -200,5 +203,16 @@ int cor_booking_fit(const struct cor_plan_input *in, size_t at, struct cor_error
  * otherwise CAPACITY on e ("the travellers booked on movement 'REF' (LABEL)
  * do not fit it") with every broken constraint a cause, and COR_EINVAL. */
 int cor_movement_load_fit(const struct cor_plan_input *in, struct cor_error *e);
+
+/* ---- named escorts ----------------------------------------------------- */
+
+/* May a named escort travel on day, as a traveller may? Born from 1900 and
+ * at least COR_ESCORT_MIN_AGE years old on day; a passport (when has_passport)
+ * valid on day. 0, or COR_EINVAL with why: code INVALID, field "birth_date"
+ * or "expires_on". The movement's escorts are checked when named or
+ * corrected (on the last leg's day), and again by the pre-departure check. */
+#define COR_ESCORT_MIN_AGE 18
+int cor_escort_travel_check(struct cor_date birth, bool has_passport, bool has_expiry,
+			    struct cor_date expires, struct cor_date day, struct cor_refusal *why);
 
 #endif

@@ -4,6 +4,7 @@
 // for each key (persons of a case arrive together).
 #include "domain/stats.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,4 +202,103 @@ int cor_stats_each(const struct cor_stats *s, enum cor_stat_dim dim,
 	}
 	free(rows);
 	return ret;
+}
+
+/* ---- flows ----------------------------------------------------------------------- */
+
+struct cor_flows {
+	struct cor_date from, to;
+	size_t n;
+	struct cor_flow_row rows[];
+};
+
+/* Calendar months from a's to b's, both counted. */
+static long months_between(struct cor_date a, struct cor_date b)
+{
+	return (long)(b.year - a.year) * 12 + (b.month - a.month) + 1;
+}
+
+int cor_flows_period_check(struct cor_date from, struct cor_date to, char *msg, size_t len)
+{
+	char a[COR_DATE_LEN], b[COR_DATE_LEN];
+	if (cor_date_cmp(from, to) > 0) {
+		snprintf(msg, len, "the period ends on %s, before it starts on %s",
+			 cor_date_format(to, b), cor_date_format(from, a));
+		return COR_EINVAL;
+	}
+	long n = months_between(from, to);
+	if (n > COR_FLOW_MONTHS_MAX) {
+		snprintf(msg, len, "the period runs over %ld months; at most %d", n,
+			 COR_FLOW_MONTHS_MAX);
+		return COR_EINVAL;
+	}
+	return 0;
+}
+
+struct cor_flows *cor_flows_new(struct cor_date from, struct cor_date to)
+{
+	char msg[96];
+	if (cor_flows_period_check(from, to, msg, sizeof(msg)) < 0)
+		return NULL;
+	size_t n = (size_t)months_between(from, to);
+	struct cor_flows *f = calloc(1, sizeof(*f) + n * sizeof(f->rows[0]));
+	if (!f)
+		return NULL;
+	f->from = from;
+	f->to = to;
+	f->n = n;
+	for (size_t i = 0; i < n; i++) {
+		int m = from.month - 1 + (int)i;
+		f->rows[i].year = from.year + m / 12;
+		f->rows[i].month = m % 12 + 1;
+	}
+	return f;
+}
+
+void cor_flows_free(struct cor_flows *f)
+{
+	free(f);
+}
+
+/* The row of day d, or NULL when d is not inside the period. */
+static struct cor_flow_row *row_of(struct cor_flows *f, struct cor_date d)
+{
+	if (!d.year || cor_date_cmp(d, f->from) < 0 || cor_date_cmp(d, f->to) > 0)
+		return NULL;
+	return &f->rows[months_between(f->from, d) - 1];
+}
+
+void cor_flows_add(struct cor_flows *f, const struct cor_case_travel *t)
+{
+	struct cor_flow_row *r;
+	if ((r = row_of(f, t->departed_on))) {
+		r->departed_cases++;
+		r->departed_persons += t->persons;
+	}
+	if ((r = row_of(f, t->arrived_on))) {
+		r->arrived_cases++;
+		r->arrived_persons += t->persons;
+	}
+}
+
+size_t cor_flows_months(const struct cor_flows *f)
+{
+	return f->n;
+}
+
+const struct cor_flow_row *cor_flows_row(const struct cor_flows *f, size_t i)
+{
+	return i < f->n ? &f->rows[i] : NULL;
+}
+
+struct cor_flow_row cor_flows_total(const struct cor_flows *f)
+{
+	struct cor_flow_row t = {0};
+	for (size_t i = 0; i < f->n; i++) {
+		t.departed_cases += f->rows[i].departed_cases;
+		t.departed_persons += f->rows[i].departed_persons;
+		t.arrived_cases += f->rows[i].arrived_cases;
+		t.arrived_persons += f->rows[i].arrived_persons;
+	}
+	return t;
 }

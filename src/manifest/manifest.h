@@ -77,6 +77,9 @@ struct cor_manifest {
 	char generated_at[COR_TIME_LEN];    /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
 	const struct cor_manifest_pax *pax; /* those travelling on that leg, in seat-group order */
 	size_t npax;
+	/* Left out before departure: the booked cases and named escorts the
+	 * pre-departure check blocks (service/departure.h), never written. */
+	int withheld_cases, withheld_travellers, withheld_escorts;
 };
 
 /* The writers. Each returns 0, or COR_EIO (write failed) / COR_EINVAL (a

@@ -7,9 +7,12 @@
 // phase one. Choices break ties by the lowest index, so the pivots are the
 // same on every run.
 //
-// A pivot computes the leaving row of B^-1 [A I] from row r of B^-1 and the
-// sparse columns (row_of), the entering column B^-1 A_q (ftran), and
-// updates B^-1 by that column (m^2); the reduced costs follow the row. The
+// A pivot computes the leaving row of B^-1 [A I] from row r of B^-1 and A
+// by rows (row_of: only the rows where that row of B^-1 is not zero, which
+// in the planner's LPs, nearly all "at most one option" rows, are few), the
+// entering column B^-1 A_q (ftran), and updates B^-1 by that column (m^2);
+// the ratio test and the reduced costs go over the columns of the row that
+// are not zero, not over all of them. The
 // inverse drifts with the pivots; the caller starts it afresh from the
 // slack basis after many (plan_lp_reset).
 //
@@ -46,7 +49,12 @@ int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz)
 	lp->lb = calloc(N, sizeof(*lp->lb));
 	lp->ub = calloc(N, sizeof(*lp->ub));
 	lp->binv = malloc(M * M * sizeof(*lp->binv));
+	lp->rbeg = calloc(M + 1, sizeof(*lp->rbeg));
+	lp->rcol = malloc((nnz + 1) * sizeof(*lp->rcol));
+	lp->rval = malloc((nnz + 1) * sizeof(*lp->rval));
 	lp->alpha = calloc(N, sizeof(*lp->alpha));
+	lp->alist = malloc(N * sizeof(*lp->alist));
+	lp->amark = calloc(N, 1);
 	lp->col = calloc(M, sizeof(*lp->col));
 	lp->w = calloc(M, sizeof(*lp->w));
 	lp->wt = calloc(M, sizeof(*lp->wt));
@@ -56,8 +64,9 @@ int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz)
 	lp->pos = calloc(N, sizeof(*lp->pos));
 	lp->up = calloc(N, sizeof(*lp->up));
 	if (!lp->cbeg || !lp->crow || !lp->cval || !lp->b || !lp->c || !lp->lb || !lp->ub ||
-	    !lp->binv || !lp->alpha || !lp->col || !lp->w || !lp->wt || !lp->d || !lp->x ||
-	    !lp->head || !lp->pos || !lp->up) {
+	    !lp->binv || !lp->rbeg || !lp->rcol || !lp->rval || !lp->alpha || !lp->alist ||
+	    !lp->amark || !lp->col || !lp->w || !lp->wt || !lp->d || !lp->x || !lp->head ||
+	    !lp->pos || !lp->up) {
 		plan_lp_release(lp);
 		return COR_ENOMEM;
 	}
@@ -78,7 +87,12 @@ void plan_lp_release(struct plan_lp *lp)
 	free(lp->lb);
 	free(lp->ub);
 	free(lp->binv);
+	free(lp->rbeg);
+	free(lp->rcol);
+	free(lp->rval);
 	free(lp->alpha);
+	free(lp->alist);
+	free(lp->amark);
 	free(lp->col);
 	free(lp->w);
 	free(lp->wt);
@@ -90,9 +104,31 @@ void plan_lp_release(struct plan_lp *lp)
 	memset(lp, 0, sizeof(*lp));
 }
 
+/* A by rows, from its columns, once: row i's entries at rbeg[i]..rbeg[i+1],
+ * in increasing column order. */
+static void build_rows(struct plan_lp *lp)
+{
+	if (lp->rows)
+		return;
+	int nnz = lp->cbeg[lp->n];
+	memset(lp->rbeg, 0, ((size_t)lp->m + 2) * sizeof(*lp->rbeg));
+	for (int k = 0; k < nnz; k++)
+		lp->rbeg[lp->crow[k] + 2]++;
+	for (int i = 0; i < lp->m; i++)
+		lp->rbeg[i + 2] += lp->rbeg[i + 1];
+	for (int j = 0; j < lp->n; j++)
+		for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++) {
+			int at = lp->rbeg[lp->crow[k] + 1]++;
+			lp->rcol[at] = j;
+			lp->rval[at] = lp->cval[k];
+		}
+	lp->rows = true;
+}
+
 void plan_lp_reset(struct plan_lp *lp)
 {
 	size_t m = (size_t)lp->m;
+	build_rows(lp);
 	memset(lp->binv, 0, m * m * sizeof(*lp->binv));
 	for (int r = 0; r < lp->m; r++) {
 		lp->binv[(size_t)r * m + (size_t)r] = 1;
@@ -203,23 +239,43 @@ static void ftran(struct plan_lp *lp, int q)
 	}
 }
 
-/* Row r of B^-1 [A I], for the nonbasic columns, into lp->alpha. */
+/* Row r of B^-1 [A I], for the nonbasic columns, into lp->alpha: the sum
+ * over the rows i where row r of B^-1 is not zero of that entry times row i
+ * of [A I]. The columns it reaches go on alist (the last row's are cleared
+ * first); alpha is zero on every other. */
 static void row_of(struct plan_lp *lp, int r)
 {
 	size_t m = (size_t)lp->m;
 	const double *rho = &lp->binv[(size_t)r * m];
-	for (int j = 0; j < lp->n; j++) {
-		if (lp->pos[j] >= 0) {
-			lp->alpha[j] = 0;
-			continue;
-		}
-		double v = 0;
-		for (int k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
-			v += rho[lp->crow[k]] * lp->cval[k];
-		lp->alpha[j] = v;
+	double *alpha = lp->alpha;
+	unsigned char *mark = lp->amark;
+	int *list = lp->alist, na = 0;
+	for (int k = 0; k < lp->nalpha; k++) {
+		alpha[list[k]] = 0;
+		mark[list[k]] = 0;
 	}
-	for (int i = 0; i < lp->m; i++)
-		lp->alpha[lp->n + i] = lp->pos[lp->n + i] >= 0 ? 0 : rho[i];
+	for (int i = 0; i < lp->m; i++) {
+		double f = rho[i];
+		if (f == 0)
+			continue;
+		for (int k = lp->rbeg[i]; k < lp->rbeg[i + 1]; k++) {
+			int j = lp->rcol[k];
+			if (lp->pos[j] >= 0)
+				continue;
+			if (!mark[j]) {
+				mark[j] = 1;
+				list[na++] = j;
+			}
+			alpha[j] += f * lp->rval[k];
+		}
+		int s = lp->n + i;
+		if (lp->pos[s] < 0) {
+			mark[s] = 1;
+			list[na++] = s;
+			alpha[s] = f;
+		}
+	}
+	lp->nalpha = na;
 }
 
 /* Column q enters at row r: alpha holds row r, col column q. */
@@ -248,9 +304,11 @@ static void pivot(struct plan_lp *lp, int r, int q)
 	double dq = lp->d[q];
 	if (dq != 0) {
 		double f = dq / arq;
-		for (int j = 0; j < lp->N; j++)
+		for (int k = 0; k < lp->nalpha; k++) {
+			int j = lp->alist[k];
 			if (lp->alpha[j] != 0)
 				lp->d[j] -= f * lp->alpha[j];
+		}
 	}
 	int p = lp->head[r];
 	lp->d[p] = -dq / arq;
@@ -265,6 +323,7 @@ static void pivot(struct plan_lp *lp, int r, int q)
 enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 {
 	long done = 0;
+	build_rows(lp);
 	place_nonbasic(lp);
 	compute_basic(lp);
 	for (;;) {
@@ -296,8 +355,9 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 		const double *row = lp->alpha;
 		int q = -1;
 		double best = HUGE_VAL, balpha = 0;
-		for (int j = 0; j < lp->N; j++) {
-			if (lp->pos[j] >= 0 || lp->lb[j] == lp->ub[j])
+		for (int k = 0; k < lp->nalpha; k++) {
+			int j = lp->alist[k];
+			if (lp->lb[j] == lp->ub[j])
 				continue;
 			double a = row[j];
 			if (fabs(a) < PIVOT_TOL)
@@ -307,7 +367,11 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 				continue;
 			double dj = lp->up[j] ? lp->d[j] : -lp->d[j];
 			double ratio = (dj > 0 ? dj : 0) / fabs(a);
-			if (ratio < best - 1e-12 || (ratio <= best + 1e-12 && fabs(a) > balpha)) {
+			/* The columns come in no set order: on a tie in both
+			 * the ratio and the pivot, the lowest index. */
+			if (ratio < best - 1e-12 ||
+			    (ratio <= best + 1e-12 &&
+			     (fabs(a) > balpha || (fabs(a) == balpha && j < q)))) {
 				best = ratio;
 				balpha = fabs(a);
 				q = j;
@@ -336,6 +400,7 @@ enum plan_lp_status plan_lp_solve(struct plan_lp *lp, long max_pivots)
 int plan_lp_refactor(struct plan_lp *lp)
 {
 	size_t m = (size_t)lp->m;
+	build_rows(lp);
 	double *a = malloc((m * m + 1) * sizeof(*a)), *inv = lp->binv;
 	if (!a)
 		return COR_ENOMEM;

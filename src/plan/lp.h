@@ -19,25 +19,32 @@ struct plan_lp {
 	int m, n, N;      /* rows, structural columns, N = n + m with the slacks */
 	int *cbeg, *crow; /* A by column: rows of column j at cbeg[j]..cbeg[j+1] */
 	double *cval;
-	double *b, *c;     /* right-hand sides (m), objective (n) */
-	double *lb, *ub;   /* N; a slack's bounds are 0 and HUGE_VAL (0 and 0: an equality) */
-	double *binv;      /* m x m: the basis inverse B^-1, by rows */
-	double *alpha;     /* N: scratch, the pivot row of B^-1 [A I] */
-	double *col;       /* m: scratch, the entering column of B^-1 [A I] */
-	double *w;         /* m: scratch */
-	double *wt;        /* m: with steepest, the squared length of each row of B^-1 */
-	bool steepest;     /* the leaving row by dual steepest edge (plan_lp_steepest) */
-	double *d;         /* N: reduced costs */
-	double *x;         /* N: values */
-	int *head;         /* m: basic column of each row */
-	int *pos;          /* N: row of a basic column, -1 */
-	unsigned char *up; /* N: a nonbasic column sits at its upper bound */
+	double *b, *c;    /* right-hand sides (m), objective (n) */
+	double *lb, *ub;  /* N; a slack's bounds are 0 and HUGE_VAL (0 and 0: an equality) */
+	double *binv;     /* m x m: the basis inverse B^-1, by rows */
+	int *rbeg, *rcol; /* A by row (built from the columns at the first reset) */
+	double *rval;
+	bool rows;            /* rbeg, rcol and rval hold A */
+	double *alpha;        /* N: scratch, the pivot row of B^-1 [A I], zero off alist */
+	int *alist, nalpha;   /* the nonbasic columns of the pivot row, nalpha of them */
+	unsigned char *amark; /* N: a column is on alist */
+	double *col;          /* m: scratch, the entering column of B^-1 [A I] */
+	double *w;            /* m: scratch */
+	double *wt;           /* m: with steepest, the squared length of each row of B^-1 */
+	bool steepest;        /* the leaving row by dual steepest edge (plan_lp_steepest) */
+	double *d;            /* N: reduced costs */
+	double *x;            /* N: values */
+	int *head;            /* m: basic column of each row */
+	int *pos;             /* N: row of a basic column, -1 */
+	unsigned char *up;    /* N: a nonbasic column sits at its upper bound */
 	long pivots, since_reset;
 	int why; /* after PLAN_LP_INFEASIBLE: the row that proves it */
 };
 
 /* Allocate for m rows and n columns with nnz entries; the caller fills
- * cbeg, crow, cval, b, c, lb and ub of the structural columns. */
+ * cbeg, crow, cval, b, c, lb and ub of the structural columns. A (cbeg,
+ * crow, cval) is read once, at the first plan_lp_reset or
+ * plan_lp_refactor, and must not change after it. */
 int plan_lp_init(struct plan_lp *lp, int m, int n, size_t nnz);
 void plan_lp_release(struct plan_lp *lp);
 /* Start again from the slack basis (after the data or many pivots). */

@@ -10,6 +10,7 @@
 #include "domain/needs.h"
 #include "domain/stats.h"
 #include "service/json.h"
+#include "store/store_facts.h"
 #include "store/store_plan.h"
 #include "store/store_movement.h"
 
@@ -376,10 +377,79 @@ static int op_stats(struct cor_ctx *cx, const void *vin, void *vout)
 	return 0;
 }
 
+/* ---- stats.flows ----------------------------------------------------------------- */
+
+static int flow_add(const struct cor_case_travel *t, void *ctx)
+{
+	cor_flows_add(ctx, t);
+	return 0;
+}
+
+static json_t *flow_json(long cases, long persons)
+{
+	return json_pack("{s:I, s:I}", "cases", (json_int_t)cases, "persons", (json_int_t)persons);
+}
+
+static json_t *flow_row_json(const struct cor_flow_row *r)
+{
+	return json_pack("{s:o, s:o}", "departed",
+			 flow_json(r->departed_cases, r->departed_persons), "arrived",
+			 flow_json(r->arrived_cases, r->arrived_persons));
+}
+
+static int op_stats_flows(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	const struct cor_svc_stats_flows_in *in = vin;
+	struct cor_svc_stats_out *out = vout;
+	char msg[128];
+	int err;
+
+	out->doc = NULL;
+	if (!in->from || !in->to)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, in->from ? "to" : "from",
+				     "a period needs its first and its last day");
+	if (cor_flows_period_check(*in->from, *in->to, msg, sizeof(msg)) < 0)
+		return cor_error_set(&cx->err, COR_CODE_BAD_PARAMETER, "to", "%s", msg);
+	struct cor_case_filter f = {.programme = in->programme, .office = in->office};
+	if ((err = cor_svc_case_filter_resolve(cx, &f)) < 0)
+		return err;
+	struct cor_flows *fl = cor_flows_new(*in->from, *in->to);
+	if (!fl)
+		return no_memory(cx);
+	struct cor_facts_query q = {.programme = in->programme, .office = in->office};
+	if ((err = cor_store_travel_each(cx->st, &q, flow_add, fl)) < 0) {
+		cor_flows_free(fl);
+		return cor_ctx_store_error(cx, err);
+	}
+	json_t *months = json_array();
+	for (size_t i = 0; months && i < cor_flows_months(fl); i++) {
+		const struct cor_flow_row *r = cor_flows_row(fl, i);
+		char month[8];
+		snprintf(month, sizeof(month), "%04d-%02d", r->year, r->month);
+		json_t *row = json_pack("{s:s, s:o, s:o}", "month", month, "departed",
+					flow_json(r->departed_cases, r->departed_persons),
+					"arrived", flow_json(r->arrived_cases, r->arrived_persons));
+		if (!row || json_array_append_new(months, row) < 0) {
+			json_decref(months);
+			months = NULL;
+		}
+	}
+	struct cor_flow_row total = cor_flows_total(fl);
+	cor_flows_free(fl);
+	json_t *doc = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "from", date_json(*in->from),
+				"to", date_json(*in->to), "office", cor_json_str(in->office),
+				"programme", cor_json_str(in->programme), "months", months, "total",
+				flow_row_json(&total));
+	if (!doc)
+		return no_memory(cx);
+	out->doc = doc;
+	return 0;
+}
+
 /* ---- the table ------------------------------------------------------------------- */
 
 static const struct cor_op op_list = {"case.list", COR_OP_READ, "case.read", op_case_list,
-				      "the cases a filter selects, in registration order"};
+				      "the cases a filter selects, oldest registration first"};
 static const struct cor_op op_show = {"case.show", COR_OP_READ, "case.read", op_case_show,
 				      "a case with its persons, documents and history"};
 static const struct cor_op op_available = {"case.available", COR_OP_WRITE, "case.write",
@@ -391,9 +461,11 @@ static const struct cor_op op_oadd = {"office.add", COR_OP_WRITE, "office.write"
 				      "add an office"};
 static const struct cor_op op_stat = {"stats.show", COR_OP_READ, "stats.read", op_stats,
 				      "the caseload in aggregate: counts only"};
+static const struct cor_op op_flows = {"stats.flows", COR_OP_READ, "stats.read", op_stats_flows,
+				       "departures and arrivals per month over a period"};
 
 const struct cor_op *const cor_ops_case[] = {&op_list, &op_show, &op_available, &op_olist,
-					     &op_oadd, &op_stat, NULL};
+					     &op_oadd, &op_stat, &op_flows,     NULL};
 
 int cor_svc_case_list(struct cor_ctx *cx, const struct cor_svc_case_list_in *in,
 		      struct cor_svc_case_list_out *out)
@@ -426,4 +498,10 @@ int cor_svc_stats(struct cor_ctx *cx, const struct cor_svc_stats_in *in,
 		  struct cor_svc_stats_out *out)
 {
 	return cor_service_run(cx, &op_stat, in, out);
+}
+
+int cor_svc_stats_flows(struct cor_ctx *cx, const struct cor_svc_stats_flows_in *in,
+			struct cor_svc_stats_out *out)
+{
+	return cor_service_run(cx, &op_flows, in, out);
 }

@@ -27,7 +27,8 @@ int cor_svc_case_filter_check(struct cor_error *e, const struct cor_case_filter 
  * must be there (OFFICE_NOT_FOUND, field "office"). */
 int cor_svc_case_filter_resolve(struct cor_ctx *cx, const struct cor_case_filter *f);
 
-/* case.list: the cases f selects, in registration order, each given to
+/* case.list: the cases f selects, by registration date then case ID (the
+ * oldest first), each given to
  * each(s, ctx) (borrowed for the call; a positive return stops the list
  * early, a negative one fails the operation, with cx->err set by the
  * callback or else the store's); out gets how many were given and how many
@@ -116,6 +117,27 @@ struct cor_svc_stats_out {
 };
 int cor_svc_stats(struct cor_ctx *cx, const struct cor_svc_stats_in *in,
 		  struct cor_svc_stats_out *out);
+
+/* stats.flows: departures and arrivals per month over a period (both days
+ * counted), of one office and one programme when given: a case counts in
+ * the month of the UTC day of its first move into 'departed', and in that
+ * of its first move into 'arrived', with its persons. out->doc, for the
+ * caller to json_decref:
+ * {"from","to","office","programme" (null: all),
+ *  "months":[{"month":"2026-01","departed":{"cases","persons"},
+ *   "arrived":{"cases","persons"}}], "total":{"departed","arrived"}},
+ * a row for every calendar month the period touches, oldest first.
+ * Refusals: BAD_PARAMETER (field "from" or "to": a missing day; "to": it
+ * is before from, or the period runs over COR_FLOW_MONTHS_MAX months;
+ * "programme": not a programme; "office": not an office code),
+ * OFFICE_NOT_FOUND (field "office"). Counts only, never names. */
+struct cor_svc_stats_flows_in {
+	const struct cor_date *from, *to;
+	const char *office;    /* NULL: every office */
+	const char *programme; /* NULL: every programme */
+};
+int cor_svc_stats_flows(struct cor_ctx *cx, const struct cor_svc_stats_flows_in *in,
+			struct cor_svc_stats_out *out);
 
 extern const struct cor_op *const cor_ops_case[];
 

@@ -1131,7 +1131,7 @@ static int op_escort_correct(struct cor_ctx *cx, const void *vin, void *vout)
 	}
 	if (in->medical >= 0)
 		e.medical = in->medical != 0;
-	if ((err = cor_svc_escort_check(cx, &e)) < 0)
+	if ((err = cor_svc_escort_check(cx, &m, &e, e.no)) < 0)
 		return err;
 	if (e.medical != was.medical && booked)
 		return cor_error_set(&cx->err, COR_CODE_WRONG_STATE, "medical",

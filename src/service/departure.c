@@ -140,6 +140,44 @@ static int on_facts(const struct cor_facts_case *fc, void *ctx)
 	return 0;
 }
 
+/* The named escorts, checked like travellers on the day of the last leg:
+ * a passport recorded and valid that day, an adult's birth date. */
+struct escorts {
+	struct cor_departure *d;
+	struct cor_date day;
+	bool oom;
+};
+
+static int on_escort(const struct cor_escort *e, void *ctx)
+{
+	struct escorts *x = ctx;
+	struct cor_refusal why;
+	const char *code = NULL;
+	char msg[COR_MESSAGE_MAX];
+	if (!e->passport[0]) {
+		code = "DOCUMENT_MISSING";
+		snprintf(msg, sizeof(msg), "escort %d %s %s has no passport recorded", e->no,
+			 e->family_name, e->given_names);
+	} else if (cor_escort_travel_check(e->birth_date, true, e->has_expiry, e->expires_on,
+					   x->day, &why) < 0) {
+		code = !strcmp(why.field, "expires_on") ? "DOCUMENT_EXPIRED" : "INVALID";
+		snprintf(msg, sizeof(msg), "escort %d %s %s: %.300s", e->no, e->family_name,
+			 e->given_names, why.msg);
+	}
+	if (!code)
+		return 0;
+	struct cor_departure_blocker *b = add(x->d);
+	if (!b) {
+		x->oom = true;
+		return 1;
+	}
+	snprintf(b->who, sizeof(b->who), "escort %d", e->no);
+	snprintf(b->criterion, sizeof(b->criterion), "ESCORT");
+	snprintf(b->code, sizeof(b->code), "%s", code);
+	snprintf(b->message, sizeof(b->message), "%s", msg);
+	return 0;
+}
+
 /* The load against the movement's capacity, each broken constraint a
  * blocker of the movement. */
 static int check_capacity(struct cor_ctx *cx, const struct cor_movement *m, struct cor_departure *d)
@@ -206,6 +244,13 @@ int cor_departure_check(struct cor_ctx *cx, const struct cor_movement *m, struct
 		}
 	}
 	free(c.b);
+	struct escorts x = {
+		.d = out,
+		.day = cor_date_from_days((int32_t)(m->legs[m->nlegs - 1].departs / 86400))};
+	if ((err = cor_store_movement_escort_each(cx->st, m->ref, on_escort, &x)) < 0 || x.oom) {
+		cor_departure_release(out);
+		return x.oom ? no_memory(cx) : cor_ctx_store_error(cx, err);
+	}
 	if ((err = check_capacity(cx, m, out)) < 0) {
 		cor_departure_release(out);
 		return err;

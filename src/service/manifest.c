@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/health.h"
+#include "service/departure.h"
 #include "store/store_facts.h"
 #include "store/store_movement.h"
 #include "util/error.h"
@@ -26,7 +27,19 @@ struct builder {
 	struct cor_escort esc[16];
 	int nesc, next_med, next_ops;
 	int err;
+	struct cor_departure dep; /* the pre-departure check, before departure */
 };
+
+/* Does the pre-departure check block case or escort key ("escort 2")? */
+static bool blocked(const struct builder *bd, const char *key)
+{
+	for (size_t i = 0; i < bd->dep.n; i++) {
+		const struct cor_departure_blocker *b = &bd->dep.blockers[i];
+		if (b->case_ref[0] ? !strcmp(b->case_ref, key) : !strcmp(b->who, key))
+			return true;
+	}
+	return false;
+}
 
 static struct cor_manifest_pax *new_pax(struct builder *bd)
 {
@@ -228,9 +241,25 @@ static int op_build(struct cor_ctx *cx, const void *vin, void *vout)
 		snprintf(ml->number, sizeof(ml->number), "%s", l->number);
 	}
 	bd.day = cor_date_from_days((int32_t)(bd.mv.legs[leg - 1].departs / 86400));
+	/* Before departure, nobody the pre-departure check blocks is listed. */
+	if (bd.mv.state != COR_MSTATE_DEPARTED && bd.mv.state != COR_MSTATE_ARRIVED) {
+		if ((err = cor_departure_check(cx, &bd.mv, &bd.dep)) < 0)
+			return err;
+	}
 	if ((err = cor_store_movement_escort_each(st, ref, on_escort, &bd)) < 0 ||
 	    (err = cor_store_booking_each(st, ref, collect, &bl)) < 0)
 		goto fail;
+	/* The escorts the check blocks are neither listed nor assigned. */
+	int kept = 0;
+	for (int i = 0; i < bd.nesc; i++) {
+		char who[40];
+		snprintf(who, sizeof(who), "escort %d", bd.esc[i].no);
+		if (blocked(&bd, who))
+			out->withheld_escorts++;
+		else
+			bd.esc[kept++] = bd.esc[i];
+	}
+	bd.nesc = kept;
 	enum cor_booking_status want =
 		bd.mv.state == COR_MSTATE_DEPARTED || bd.mv.state == COR_MSTATE_ARRIVED
 			? COR_BOOKING_DEPARTED
@@ -238,6 +267,11 @@ static int op_build(struct cor_ctx *cx, const void *vin, void *vout)
 	for (size_t i = 0; i < bl.n; i++) {
 		if (bl.b[i].status != want || !on_leg(&bd.mv, &bl.b[i], leg - 1))
 			continue;
+		if (blocked(&bd, bl.b[i].case_ref)) {
+			out->withheld_cases++;
+			out->withheld_travellers += bl.b[i].persons;
+			continue;
+		}
 		bd.b = &bl.b[i];
 		if ((err = cor_store_facts_case(st, bl.b[i].case_ref, NULL, on_facts, &bd)) < 0)
 			goto fail;
@@ -267,12 +301,14 @@ static int op_build(struct cor_ctx *cx, const void *vin, void *vout)
 		snprintf(x->alight, sizeof(x->alight), "%s", bd.mv.legs[bd.mv.nlegs - 1].to);
 	}
 	free(bl.b);
+	cor_departure_release(&bd.dep);
 	out->pax = bd.pax;
 	out->npax = bd.n;
 	return 0;
 fail:
 	free(bl.b);
 	free(bd.pax);
+	cor_departure_release(&bd.dep);
 	return err == COR_ENOMEM
 		       ? cor_error_set(&cx->err, COR_CODE_NO_MEMORY, NULL, "out of memory")
 		       : cor_ctx_store_error(cx, err);

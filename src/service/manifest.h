@@ -8,7 +8,9 @@
 // day of departure. A traveller whose conditions call for a medical escort
 // is assigned one of the movement's medical escorts in turn; one who needs a
 // non-medical escort, an operational escort. The manifest is dated with the
-// context's clock.
+// context's clock. Before the movement departs, no manifest holds a traveller
+// who fails the pre-departure check (service/departure.h): the cases and
+// named escorts it blocks are left out and counted (withheld_*).
 #ifndef COR_SERVICE_MANIFEST_H
 #define COR_SERVICE_MANIFEST_H
 

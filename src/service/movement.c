@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "domain/country.h"
+#include "domain/fold.h"
 #include "service/departure.h"
 #include "service/json.h"
 #include "service/plan.h"
@@ -613,7 +614,41 @@ static int count_escort(const struct cor_escort *e, void *ctx)
 	return 0;
 }
 
-int cor_svc_escort_check(struct cor_ctx *cx, const struct cor_escort *e)
+/* Do two names fold alike (case, accents, punctuation: domain/fold.h)? */
+static bool same_name(const char *a, const char *b)
+{
+	char fa[256], fb[256];
+	return !strcmp(cor_fold(a, fa, sizeof(fa)), cor_fold(b, fb, sizeof(fb)));
+}
+
+/* Is e the person escort o is (another escort of the movement)? The same
+ * passport, or the same names, as folded, and birth date. */
+static bool same_escort(const struct cor_escort *e, const struct cor_escort *o)
+{
+	if (e->passport[0] && !strcmp(e->passport, o->passport) && !strcmp(e->issuer, o->issuer))
+		return true;
+	return !cor_date_cmp(e->birth_date, o->birth_date) &&
+	       same_name(e->family_name, o->family_name) &&
+	       same_name(e->given_names, o->given_names);
+}
+
+struct named_once {
+	const struct cor_escort *e;
+	int self, twin;
+};
+
+static int find_twin(const struct cor_escort *o, void *ctx)
+{
+	struct named_once *n = ctx;
+	if (o->no != n->self && same_escort(n->e, o)) {
+		n->twin = o->no;
+		return 1;
+	}
+	return 0;
+}
+
+int cor_svc_escort_check(struct cor_ctx *cx, const struct cor_movement *m,
+			 const struct cor_escort *e, int self)
 {
 	if (!text_ok(e->family_name, sizeof(e->family_name) - 1))
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "family_name",
@@ -630,6 +665,22 @@ int cor_svc_escort_check(struct cor_ctx *cx, const struct cor_escort *e)
 	if (e->passport[0] && !cor_country_is_iso3(e->issuer))
 		return cor_error_set(&cx->err, COR_CODE_INVALID, "issuer",
 				     "'%s' is not an ISO 3166-1 alpha-3 code", e->issuer);
+	/* Checked like a traveller, on the day of the last leg. */
+	struct cor_refusal why;
+	struct cor_date day = cor_date_from_days((int32_t)(m->legs[m->nlegs - 1].departs / 86400));
+	if (cor_escort_travel_check(e->birth_date, e->passport[0] != '\0', e->has_expiry,
+				    e->expires_on, day, &why) < 0)
+		return cor_error_set(&cx->err, COR_CODE_INVALID, why.field, "%s", why.msg);
+	/* A person is named once. */
+	struct named_once n = {.e = e, .self = self};
+	int err = cor_store_movement_escort_each(cx->st, m->ref, find_twin, &n);
+	if (err < 0)
+		return cor_ctx_store_error(cx, err);
+	if (n.twin)
+		return cor_error_set(&cx->err, COR_CODE_EXISTS, "escort",
+				     "%s%s%s is named already as escort %d of movement '%s'",
+				     e->family_name, e->given_names[0] ? " " : "", e->given_names,
+				     n.twin, m->ref);
 	return 0;
 }
 
@@ -639,8 +690,8 @@ static int op_movement_escort_add(struct cor_ctx *cx, const void *vin, void *vou
 	struct cor_movement m;
 	int err;
 	(void)vout;
-	if ((err = cor_svc_escort_check(cx, &in->e)) < 0 ||
-	    (err = get_movement(cx, in->ref, &m)) < 0)
+	if ((err = get_movement(cx, in->ref, &m)) < 0 ||
+	    (err = cor_svc_escort_check(cx, &m, &in->e, 0)) < 0)
 		return err;
 	if (m.state != COR_MSTATE_PLANNED && m.state != COR_MSTATE_OPEN &&
 	    m.state != COR_MSTATE_CLOSED)

@@ -103,10 +103,15 @@ struct cor_svc_escort_in {
 	struct cor_escort e;
 };
 int cor_svc_movement_escort_add(struct cor_ctx *cx, const struct cor_svc_escort_in *in);
-/* Check an escort's fields (INVALID naming the field): a family name, given
- * names of text, sex F, M or X, a nationality, the issuer of a passport.
- * Naming an escort and correcting one share it. */
-int cor_svc_escort_check(struct cor_ctx *cx, const struct cor_escort *e);
+/* Check escort e of movement m (INVALID naming the field): a family name,
+ * given names of text, sex F, M or X, a nationality, the issuer of a
+ * passport; then as a traveller on the day of m's last leg (an adult born
+ * from 1900, a passport valid that day: cor_escort_travel_check); and named
+ * once on m (EXISTS: no other escort than number self, 0 for a new one,
+ * with the same passport or the same names, folded, and birth date). Naming an
+ * escort and correcting one share it. */
+int cor_svc_escort_check(struct cor_ctx *cx, const struct cor_movement *m,
+			 const struct cor_escort *e, int self);
 
 /* ---- bookings ---------------------------------------------------------- */
 

@@ -340,6 +340,17 @@ static int add_case(struct loader *ld, const struct cor_facts_case *fc, int fixe
 	pc->reach = reach_of(l, loc);
 	if (fixed >= 0 && !cor_plan_journey(&l->movements[fixed], pc, &k1, &k2))
 		pc->reach = NULL;
+	/* Nobody unsafe leaves: in a plan, a booking is not kept when its case
+	 * may no longer travel on it (a fitness check or a document runs out
+	 * before the leg it boards, under the rules in force): the planner
+	 * places the case again where it may go, or takes it off. A load of
+	 * one movement (its capacity, a booking by hand) counts every booking
+	 * as it is. */
+	if (fixed >= 0 && !ld->q->movement &&
+	    (!cor_plan_journey(&l->movements[fixed], pc, &k1, &k2) ||
+	     l->movements[fixed].legs[k1].departs > pc->valid_until ||
+	     l->movements[fixed].legs[k1].departs < pc->available_from))
+		pc->fixed = -1;
 	l->case_ids[l->in.ncases] = fc->id;
 	l->held[l->in.ncases] = held_movement(ld, fc->id);
 	ssr_of(fc, l->ssr[l->in.ncases], sizeof(l->ssr[0]));
@@ -399,9 +410,19 @@ static int on_case(const struct cor_facts_case *fc, void *ctx)
 	if (!strcmp(fc->c.state, "booked")) {
 		if (m < 0)
 			return 0; /* booked on a movement outside the plan */
-		if (ld->q->replan && eligible(ld, fc, why, sizeof(why)))
+		bool ok = eligible(ld, fc, why, sizeof(why));
+		if (ld->q->replan && ok)
 			return ld->err = add_case(ld, fc, -1);
-		return ld->err = add_case(ld, fc, m);
+		if (ok || ld->q->movement)
+			return ld->err = add_case(ld, fc, m);
+		/* Booked, and no longer eligible today (the rules changed): a
+		 * plan takes it off, and says why. */
+		if ((ld->err = add_case(ld, fc, -1)) == 0) {
+			struct cor_plan_case *pc = &ld->l->cases[ld->l->in.ncases - 1];
+			pc->valid_until = INT64_MIN;
+			snprintf(pc->valid_why, sizeof(pc->valid_why), "%.95s", why);
+		}
+		return ld->err;
 	}
 	if (strcmp(fc->c.state, "travel_ready") && !is_with)
 		return 0;

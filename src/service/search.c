@@ -445,6 +445,67 @@ static int by_pair_score(const void *va, const void *vb)
 	return x->b < y->b ? -1 : x->b > y->b;
 }
 
+/* The persons of a run of pairs, read together (one query a batch, not one
+ * a person), sorted by id. */
+struct person_batch {
+	struct cor_person_found *f;
+	int n;
+};
+
+static int take_batch(const struct cor_person_found *f, void *ctx)
+{
+	struct person_batch *b = ctx;
+	if (b->n < COR_PERSONS_BATCH)
+		b->f[b->n++] = *f;
+	return 0;
+}
+
+static int by_person_id(const void *a, const void *b)
+{
+	const struct cor_person_found *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Read the persons of the pairs from pair `from` on, as many pairs as fit
+ * in one batch; *end is the first pair not read. */
+static int read_batch(struct cor_ctx *cx, const struct dup_run *r, size_t from,
+		      struct person_batch *b, size_t *end)
+{
+	int64_t ids[COR_PERSONS_BATCH];
+	int n = 0;
+	size_t i = from;
+	for (; i < r->n && n + 2 <= COR_PERSONS_BATCH; i++) {
+		if (is_distinct(r, r->pairs[i].a, r->pairs[i].b))
+			continue;
+		ids[n++] = r->pairs[i].a;
+		ids[n++] = r->pairs[i].b;
+	}
+	*end = i;
+	qsort(ids, (size_t)n, sizeof(ids[0]), by_id);
+	int m = 0;
+	for (int k = 0; k < n; k++)
+		if (!m || ids[m - 1] != ids[k])
+			ids[m++] = ids[k];
+	b->n = 0;
+	int err = cor_store_persons_by_ids(cx->st, m, ids, take_batch, b);
+	if (err == 0 && b->n)
+		qsort(b->f, (size_t)b->n, sizeof(*b->f), by_person_id);
+	return err;
+}
+
+static const struct cor_person_found *batch_find(const struct person_batch *b, int64_t id)
+{
+	struct cor_person_found key;
+	key.id = id;
+	return b->n ? bsearch(&key, b->f, (size_t)b->n, sizeof(*b->f), by_person_id) : NULL;
+}
+
 static int op_duplicates_list(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_duplicates_in *in = vin;
@@ -452,7 +513,8 @@ static int op_duplicates_list(struct cor_ctx *cx, const void *vin, void *vout)
 	struct dup_run r = {cx, NULL, 0, 0, NULL, 0, 0};
 	char prefix[2] = {COR_KEY_DUP, '\0'};
 	struct dup_row *rows = NULL;
-	size_t nrows = 0;
+	struct person_batch batch = {NULL, 0};
+	size_t nrows = 0, batch_end = 0;
 	int err;
 	out->doc = NULL;
 	if (in->limit < 0)
@@ -468,14 +530,21 @@ static int op_duplicates_list(struct cor_ctx *cx, const void *vin, void *vout)
 		err = COR_ENOMEM;
 		goto out;
 	}
+	if (r.n && !(batch.f = malloc(COR_PERSONS_BATCH * sizeof(*batch.f)))) {
+		err = COR_ENOMEM;
+		goto out;
+	}
 	for (size_t i = 0; i < r.n; i++) {
 		const struct pair *pr = &r.pairs[i];
-		struct cor_person_found x, y;
 		if (is_distinct(&r, pr->a, pr->b))
 			continue;
-		if ((err = cor_store_person_by_id(cx->st, pr->a, &x)) < 0 ||
-		    (err = cor_store_person_by_id(cx->st, pr->b, &y)) < 0)
+		if (i >= batch_end && (err = read_batch(cx, &r, i, &batch, &batch_end)) < 0)
 			goto out;
+		const struct cor_person_found *px = batch_find(&batch, pr->a);
+		const struct cor_person_found *py = batch_find(&batch, pr->b);
+		if (!px || !py)
+			continue; /* a person gone since the keys were read */
+		const struct cor_person_found x = *px, y = *py;
 		if (x.case_id == y.case_id)
 			continue; /* one case's family: not one person written twice */
 		if (in->office && strcmp(x.c.office, in->office) && strcmp(y.c.office, in->office))
@@ -507,6 +576,7 @@ out:
 	for (size_t i = 0; i < nrows; i++)
 		json_decref(rows[i].row);
 	free(rows);
+	free(batch.f);
 	free(r.pairs);
 	free(r.distinct);
 	if (err < 0)

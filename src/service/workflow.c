@@ -89,11 +89,11 @@ static int no_memory(struct cor_ctx *cx)
 }
 
 /* Check the lifecycle's move of case c (id) to to with reason on facts
- * read now, and set the state. hook, when not NULL, evaluates eligibility
- * when the row asks for it. */
-static int checked_move(struct cor_ctx *cx, int64_t id, const struct cor_case *c,
-			const struct cor_programme *p, const char *to, const char *reason,
-			struct cor_facts_hook_ctx *hook)
+ * read now, and, when set, set the state. hook, when not NULL, evaluates
+ * eligibility when the row asks for it. */
+static int check_move(struct cor_ctx *cx, int64_t id, const struct cor_case *c,
+		      const struct cor_programme *p, const char *to, const char *reason,
+		      struct cor_facts_hook_ctx *hook, bool set)
 {
 	struct cor_case_gate gate;
 	struct cor_refusal why;
@@ -113,9 +113,48 @@ static int checked_move(struct cor_ctx *cx, int64_t id, const struct cor_case *c
 			cor_error_add_causes(&cx->err, &hook->causes);
 		return err;
 	}
-	if ((err = cor_store_case_state_set(cx->st, id, c->state, to, cx->actor, reason)) < 0)
+	if (set &&
+	    (err = cor_store_case_state_set(cx->st, id, c->state, to, cx->actor, reason)) < 0)
 		return cor_ctx_store_error(cx, err);
 	return 0;
+}
+
+static int checked_move(struct cor_ctx *cx, int64_t id, const struct cor_case *c,
+			const struct cor_programme *p, const char *to, const char *reason,
+			struct cor_facts_hook_ctx *hook)
+{
+	return check_move(cx, id, c, p, to, reason, hook, true);
+}
+
+/* Nobody unsafe leaves: a case put on hold, found ineligible or closed
+ * while it holds a seat or a stand-by place is taken off its movement
+ * first (the seat freed, an event on the case and on the movement, *off
+ * says which), then moved from the state that leaves it in: a hold from
+ * booked resumes at travel_ready, never at a booking that no longer is.
+ * The move is checked from the case's state before anything is written.
+ * *c is the case as the final move found it (travel_ready after a take-off). */
+static int move_off(struct cor_ctx *cx, int64_t id, struct cor_case *c,
+		    const struct cor_programme *p, const char *to, const char *reason,
+		    struct cor_facts_hook_ctx *hook, struct cor_svc_taken_off *off)
+{
+	int err;
+	memset(off, 0, sizeof(*off));
+	bool leaves = !strcmp(to, "on_hold") || !strcmp(to, "ineligible") || !strcmp(to, "closed");
+	if (!leaves || (strcmp(c->state, "booked") && strcmp(c->state, "travel_ready")))
+		return checked_move(cx, id, c, p, to, reason, hook);
+	if ((err = check_move(cx, id, c, p, to, reason, hook, false)) < 0)
+		return err;
+	char why[COR_REASON_MAX + 32];
+	snprintf(why, sizeof(why), "%s: %s",
+		 !strcmp(to, "on_hold")      ? "put on hold"
+		 : !strcmp(to, "ineligible") ? "found ineligible"
+					     : "closed",
+		 reason && *reason ? reason : "no reason given");
+	if ((err = cor_svc_take_off(cx, c->ref, why, off)) < 0)
+		return err;
+	if (off->movement[0] && (err = cor_store_case_get(cx->st, c->ref, &id, c)) < 0)
+		return cor_ctx_store_error(cx, err);
+	return checked_move(cx, id, c, p, to, reason, hook);
 }
 
 /* ---- case.move --------------------------------------------------------- */
@@ -130,7 +169,7 @@ static int op_move(struct cor_ctx *cx, const void *vin, void *vout)
 	int64_t id;
 	int err;
 
-	out->from[0] = '\0';
+	memset(out, 0, sizeof(*out));
 	if ((err = check_ref(cx, in->ref)) < 0)
 		return err;
 	if (!in->to || !cor_state_is_valid(in->to))
@@ -144,7 +183,10 @@ static int op_move(struct cor_ctx *cx, const void *vin, void *vout)
 		return err;
 	snprintf(out->from, sizeof(out->from), "%s", c.state);
 	struct cor_facts_hook_ctx hook = {.cfg = rules, .today = cx->today};
-	return checked_move(cx, id, &c, p, in->to, in->reason, &hook);
+	if ((err = move_off(cx, id, &c, p, in->to, in->reason, &hook, &out->taken_off)) < 0)
+		return err;
+	snprintf(out->from, sizeof(out->from), "%s", c.state);
+	return 0;
 }
 
 int cor_svc_case_move_within(struct cor_ctx *cx, const struct cor_svc_case_move_in *in,
@@ -156,9 +198,9 @@ int cor_svc_case_move_within(struct cor_ctx *cx, const struct cor_svc_case_move_
 json_t *cor_svc_case_move_json(const struct cor_ctx *cx, const struct cor_svc_case_move_in *in,
 			       const struct cor_svc_case_move_out *out)
 {
-	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:s}", "case", in->ref, "from", out->from, "to",
-			 in->to, "reason", cor_json_str(in->reason), "at", cx->now, "by",
-			 cx->actor);
+	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:o}", "case", in->ref, "from", out->from,
+			 "to", in->to, "reason", cor_json_str(in->reason), "at", cx->now, "by",
+			 cx->actor, "taken_off", cor_svc_taken_off_json(&out->taken_off));
 }
 
 /* ---- case.counsel ------------------------------------------------------ */
@@ -195,8 +237,9 @@ static int op_counsel(struct cor_ctx *cx, const void *vin, void *vout)
 	if (strcmp(c.state, "on_hold")) {
 		char reason[96];
 		cor_counselling_hold_reason(out->session, reason, sizeof(reason));
-		if ((err = checked_move(cx, id, &c, p, "on_hold", reason, NULL)) < 0)
+		if ((err = move_off(cx, id, &c, p, "on_hold", reason, NULL, &out->taken_off)) < 0)
 			return err;
+		snprintf(out->from, sizeof(out->from), "%s", c.state);
 		out->held = true;
 	}
 	if ((err = cor_store_referral_open_first(cx->st, id, &out->referral)) < 0)
@@ -222,12 +265,12 @@ json_t *cor_svc_case_counsel_json(const struct cor_ctx *cx,
 					     ? json_string(cor_counselling_refer_to(&in->s))
 					     : json_null(),
 				     "opened", out->referral_opened);
-	return json_pack("{s:s, s:i, s:s, s:s, s:b, s:s, s:s, s:b, s:o}", "case", in->ref,
+	return json_pack("{s:s, s:i, s:s, s:s, s:b, s:s, s:s, s:b, s:o, s:o}", "case", in->ref,
 			 "session", out->session, "at", cx->now, "decision",
 			 cor_counselling_decision_name(in->s.decision), "asylum_wish",
 			 in->s.asylum_wish, "from", out->from, "state",
-			 out->held ? "on_hold" : out->from, "held", out->held, "referral",
-			 referral);
+			 out->held ? "on_hold" : out->from, "held", out->held, "referral", referral,
+			 "taken_off", cor_svc_taken_off_json(&out->taken_off));
 }
 
 /* ---- lists ------------------------------------------------------------- */

@@ -39,11 +39,15 @@ struct cor_svc_case_move_in {
 	const char *reason;
 };
 struct cor_svc_case_move_out {
-	char from[COR_STATE_MAX]; /* the state the case was in */
+	char from[COR_STATE_MAX]; /* the state the move left: travel_ready after a take-off */
+	/* Put on hold, found ineligible or closed while booked or on
+	 * stand-by: the case was taken off its movement first. */
+	struct cor_svc_taken_off taken_off;
 };
 int cor_svc_case_move(struct cor_ctx *cx, const struct cor_svc_case_move_in *in,
 		      struct cor_svc_case_move_out *out);
-/* {"case":..,"from":..,"to":..,"reason":..|null,"at":..,"by":..} */
+/* {"case":..,"from":..,"to":..,"reason":..|null,"at":..,"by":..,
+ *  "taken_off":null|{"movement","label","standby","seats"}} */
 /* The same move as a step of another operation (a movement departing moves
  * its cases): runs in that operation's transaction, with every rule of
  * case.move; a refusal fails the calling operation. */
@@ -59,16 +63,18 @@ struct cor_svc_case_counsel_in {
 };
 struct cor_svc_case_counsel_out {
 	int session;              /* its number in the case */
-	char from[COR_STATE_MAX]; /* the case's state before it */
+	char from[COR_STATE_MAX]; /* the state before the hold: travel_ready after a take-off */
 	bool held;                /* the case was put on hold */
 	int referral;             /* the asylum referral opened or already open; 0: none */
 	bool referral_opened;     /* opened by this session */
+	/* Held while booked or on stand-by: taken off its movement first. */
+	struct cor_svc_taken_off taken_off;
 };
 int cor_svc_case_counsel(struct cor_ctx *cx, const struct cor_svc_case_counsel_in *in,
 			 struct cor_svc_case_counsel_out *out);
 /* {"case":..,"session":1,"at":..,"decision":"yes","asylum_wish":false,
  *  "from":..,"state":..,"held":false,"referral":null|{"no":1,"to":"UNHCR"|null,
- *  "opened":true}} */
+ *  "opened":true},"taken_off":null|{"movement","label","standby","seats"}} */
 json_t *cor_svc_case_counsel_json(const struct cor_ctx *cx,
 				  const struct cor_svc_case_counsel_in *in,
 				  const struct cor_svc_case_counsel_out *out);

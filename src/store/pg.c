@@ -1218,7 +1218,8 @@ static int pg_case_list(struct cor_store *s, const struct cor_case_filter *f,
 		" pa.family_name_latin, pa.given_names_latin, pa.nationality"
 		" FROM cases c JOIN office o ON o.id = c.office_id"
 		" LEFT JOIN person pa ON pa.case_id = c.id AND pa.relationship = "
-		"'principal'" FILTER_WHERE " ORDER BY c.id LIMIT $6::bigint";
+		"'principal'" FILTER_WHERE
+		" ORDER BY c.registered_on COLLATE \"C\", c.ref COLLATE \"C\" LIMIT $6::bigint";
 	struct filter_params fp;
 	struct list_ctx lc = {cb, ctx};
 	filter_params(&fp, f);

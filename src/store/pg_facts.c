@@ -516,8 +516,36 @@ static void pg_facts_note(struct cor_store *s, const char *msg)
 	cor_pg_msg(PG(s), "%s", msg);
 }
 
+static int pg_travel_each(struct cor_store *s, const struct cor_facts_query *q, cor_travel_cb cb,
+			  void *ctx)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM person p WHERE p.case_id = c.id),"
+		" min((" COR_FACTS_TRAVEL_DEPARTED ") COLLATE \"C\"),"
+		" min((" COR_FACTS_TRAVEL_ARRIVED ") COLLATE \"C\")"
+		" FROM event e JOIN cases c ON c.id = e.case_id JOIN office o ON o.id = c.office_id"
+		" WHERE " COR_FACTS_TRAVEL_WHERE
+		" AND ($1::text IS NULL OR c.programme = $1) AND ($2::text IS NULL OR o.code = $2)"
+		" GROUP BY c.id ORDER BY c.id";
+	const char *v[2] = {q->programme, q->office};
+	int err = 0;
+	PGresult *r = cor_pg_query(PG(s), sql, 2, v, "reading departures and arrivals", &err);
+	if (!r)
+		return err;
+	for (int i = 0, n = PQntuples(r); i < n && err == 0; i++) {
+		struct cor_case_travel t;
+		cor_facts_travel(&t, atol(PQgetvalue(r, i, 0)),
+				 PQgetisnull(r, i, 1) ? NULL : PQgetvalue(r, i, 1),
+				 PQgetisnull(r, i, 2) ? NULL : PQgetvalue(r, i, 2));
+		err = cb(&t, ctx);
+	}
+	PQclear(r);
+	return err;
+}
+
 const struct cor_store_facts_ops cor_pg_facts_ops = {
 	.facts_case = pg_facts_case,
 	.facts_each = pg_facts_each,
 	.facts_note = pg_facts_note,
+	.travel_each = pg_travel_each,
 };

@@ -246,6 +246,28 @@ static int pg_person_by_id(struct cor_store *s, int64_t person_id, struct cor_pe
 	return ret < 0 ? ret : 0;
 }
 
+static int pg_persons_by_ids(struct cor_store *s, int n, const int64_t *ids,
+			     int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx)
+{
+	size_t len = (size_t)n * 21 + 3, at = 1;
+	char *arr = malloc(len);
+	if (!arr) {
+		cor_pg_msg(PG(s), "reading persons: out of memory");
+		return COR_ENOMEM;
+	}
+	arr[0] = '{';
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(arr + at, len - at, "%s%lld", i ? "," : "",
+				       (long long)ids[i]);
+	snprintf(arr + at, len - at, "}");
+	const char *v[] = {arr};
+	int ret = each_found(
+		PG(s), "SELECT " FOUND_COLS " FROM" FOUND_FROM " WHERE p.id = ANY($1::bigint[])", 1,
+		v, cb, ctx, "reading persons");
+	free(arr);
+	return ret;
+}
+
 static int pg_distinct_add(struct cor_store *s, int64_t a, int64_t b, const char *reason,
 			   const char *actor)
 {
@@ -340,6 +362,7 @@ const struct cor_store_search_ops cor_pg_search_ops = {
 	.ref_persons = pg_ref_persons,
 	.keys_shared = pg_keys_shared,
 	.person_by_id = pg_person_by_id,
+	.persons_by_ids = pg_persons_by_ids,
 	.distinct_add = pg_distinct_add,
 	.distinct_each = pg_distinct_each,
 	.backfill = pg_backfill,

@@ -488,8 +488,39 @@ static void sqlite_facts_note(struct cor_store *st, const char *msg)
 	cor_sqlite_msg(st, "%s", msg);
 }
 
+static int sqlite_travel_each(struct cor_store *st, const struct cor_facts_query *q,
+			      cor_travel_cb cb, void *ctx)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM person p WHERE p.case_id = c.id),"
+		" min(" COR_FACTS_TRAVEL_DEPARTED "), min(" COR_FACTS_TRAVEL_ARRIVED ")"
+		" FROM event e JOIN cases c ON c.id = e.case_id JOIN office o ON o.id = c.office_id"
+		" WHERE " COR_FACTS_TRAVEL_WHERE
+		" AND (?1 IS NULL OR c.programme = ?1) AND (?2 IS NULL OR o.code = ?2)"
+		" GROUP BY c.id ORDER BY c.id";
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), ret = 0;
+	if (rc != SQLITE_OK)
+		return cor_sqlite_fail(st, rc, "reading departures and arrivals");
+	cor_sqlite_bind_opt(s, 1, q->programme);
+	cor_sqlite_bind_opt(s, 2, q->office);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cor_case_travel t;
+		cor_facts_travel(&t, (long)sqlite3_column_int64(s, 0),
+				 (const char *)sqlite3_column_text(s, 1),
+				 (const char *)sqlite3_column_text(s, 2));
+		if ((ret = cb(&t, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = cor_sqlite_fail(st, rc, "reading departures and arrivals");
+	sqlite3_finalize(s);
+	return ret;
+}
+
 const struct cor_store_facts_ops cor_sqlite_facts_ops = {
 	.facts_case = sqlite_facts_case,
 	.facts_each = sqlite_facts_each,
 	.facts_note = sqlite_facts_note,
+	.travel_each = sqlite_travel_each,
 };

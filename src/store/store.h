@@ -169,7 +169,7 @@ int cor_store_documents_add(struct cor_store *st, size_t n, const int64_t *perso
 int cor_store_events_add(struct cor_store *st, size_t n, const int64_t *case_ids,
 			 const struct cor_event *events);
 
-/* Cases matching f, in registration order. */
+/* Cases matching f, by registration date, then case ID (byte order). */
 int cor_store_case_list(struct cor_store *st, const struct cor_case_filter *f,
 			int (*cb)(const struct cor_case_summary *s, void *ctx), void *ctx);
 /* How many cases match f (ignoring its limit). */

@@ -43,6 +43,34 @@ void cor_store_facts_note(struct cor_store *st, const char *msg)
 	ops(st)->facts_note(st, msg);
 }
 
+int cor_store_travel_each(struct cor_store *st, const struct cor_facts_query *q, cor_travel_cb cb,
+			  void *ctx)
+{
+	return ops(st)->travel_each(st, q, cb, ctx);
+}
+
+/* The UTC day of a stored time "YYYY-MM-DDTHH:MM...Z"; year 0 when none. */
+static struct cor_date day_of(const char *at)
+{
+	struct cor_date d = {0, 0, 0};
+	char day[COR_DATE_LEN];
+	if (at && strlen(at) >= 10) {
+		memcpy(day, at, 10);
+		day[10] = '\0';
+		if (cor_date_parse(day, &d) < 0)
+			memset(&d, 0, sizeof(d));
+	}
+	return d;
+}
+
+void cor_facts_travel(struct cor_case_travel *t, long persons, const char *departed_at,
+		      const char *arrived_at)
+{
+	t->persons = (int)persons;
+	t->departed_on = day_of(departed_at);
+	t->arrived_on = day_of(arrived_at);
+}
+
 /* ---- The mapping: records -> facts ---------------------------------------
  * Each enum the workflow and health records use, onto the eligibility
  * engine's. A missing record is the zero value of the fact. */
@@ -175,17 +203,17 @@ static void person_ref(char out[COR_PERSON_REF_MAX], const char *case_ref, int s
 	out[n + 3] = '\0';
 }
 
-/* The name as documents print it (cor_document_holder): given names, then
- * family name, Latin script, ASCII letters in upper case. */
+/* The name as a person reads it (cor_document_holder): given names, then
+ * family name, Latin script, in the case they were registered in. */
 static void holder_name(char out[2 * COR_NAME_MAX + 2], const char *given, const char *family)
 {
 	size_t o = 0;
 	for (const char *c = given; *c && o < COR_NAME_MAX; c++)
-		out[o++] = *c >= 'a' && *c <= 'z' ? (char)(*c - 'a' + 'A') : *c;
+		out[o++] = *c;
 	if (o && *family)
 		out[o++] = ' ';
 	for (const char *c = family; *c && o < 2 * COR_NAME_MAX + 1; c++)
-		out[o++] = *c >= 'a' && *c <= 'z' ? (char)(*c - 'a' + 'A') : *c;
+		out[o++] = *c;
 	out[o] = '\0';
 }
 

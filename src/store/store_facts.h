@@ -31,6 +31,7 @@
 #include "domain/eligibility.h"
 #include "domain/lifecycle.h"
 #include "domain/priority.h"
+#include "domain/stats.h"
 #include "store/store.h"
 
 /* What a report shows of a person besides the engine's facts. */
@@ -71,6 +72,17 @@ int cor_store_facts_case(struct cor_store *st, const char *ref, const struct cor
  * COR_ENOTFOUND when q names an office that does not exist. */
 int cor_store_facts_each(struct cor_store *st, const struct cor_facts_query *q, cor_facts_cb cb,
 			 void *ctx);
+
+/* ---- travel ------------------------------------------------------------ */
+
+typedef int (*cor_travel_cb)(const struct cor_case_travel *t, void *ctx);
+/* The travel of every case of q's programme and office (its state and
+ * travel date are ignored) that has departed or arrived, in case order, each
+ * given to cb: the UTC day of its first move into 'departed' and of its
+ * first move into 'arrived' (from its history), and its persons. What
+ * statistics count flows from (domain/stats.h); no names. */
+int cor_store_travel_each(struct cor_store *st, const struct cor_facts_query *q, cor_travel_cb cb,
+			  void *ctx);
 
 /* Record msg as the message of st's last failure (cor_store_errmsg), for a
  * caller that fails inside a store call, e.g. a hook of a move. */

@@ -27,6 +27,8 @@ struct cor_store_facts_ops {
 	int (*facts_each)(struct cor_store *st, const struct cor_facts_query *q, cor_facts_cb cb,
 			  void *ctx);
 	void (*facts_note)(struct cor_store *st, const char *msg);
+	int (*travel_each)(struct cor_store *st, const struct cor_facts_query *q, cor_travel_cb cb,
+			   void *ctx);
 };
 
 extern const struct cor_store_facts_ops cor_sqlite_facts_ops;
@@ -100,5 +102,20 @@ void cor_facts_selection_arrays(char *programmes, size_t plen, char *states, siz
 #define COR_FACTS_SELECTION_WHERE                                                                  \
 	"action = 'state' AND (detail LIKE '% -> submitted' OR detail LIKE '% -> interviewed'"     \
 	" OR detail LIKE '% -> accepted' OR detail LIKE '% -> rejected')"
+
+/* ---- travel ------------------------------------------------------------ */
+
+/* The event rows of a move into 'departed' or 'arrived' (a condition on
+ * event e), and the columns a loader reads per case, grouped by case
+ * (SQLite's form; PostgreSQL adds COLLATE "C" to the min). */
+#define COR_FACTS_TRAVEL_WHERE                                                                     \
+	"e.action = 'state' AND (e.detail LIKE '% -> departed' OR e.detail LIKE '% -> arrived')"
+#define COR_FACTS_TRAVEL_DEPARTED "CASE WHEN e.detail LIKE '% -> departed' THEN e.at END"
+#define COR_FACTS_TRAVEL_ARRIVED  "CASE WHEN e.detail LIKE '% -> arrived' THEN e.at END"
+
+/* One case's travel from its row: its persons, and the times ("...Z", NULL
+ * for none) of its first moves into 'departed' and 'arrived'. */
+void cor_facts_travel(struct cor_case_travel *t, long persons, const char *departed_at,
+		      const char *arrived_at);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "store/store_int.h"
 #include "store/store_search_ops.h"
+#include "util/error.h"
 
 #define OPS(st) (cor_store_head(st)->ops->search)
 
@@ -94,6 +95,16 @@ int cor_store_keys_shared(struct cor_store *st, const char *prefix,
 int cor_store_person_by_id(struct cor_store *st, int64_t person_id, struct cor_person_found *out)
 {
 	return OPS(st)->person_by_id(st, person_id, out);
+}
+
+int cor_store_persons_by_ids(struct cor_store *st, int n, const int64_t *ids,
+			     int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx)
+{
+	if (n <= 0)
+		return 0;
+	if (n > COR_PERSONS_BATCH)
+		return COR_EINVAL;
+	return OPS(st)->persons_by_ids(st, n, ids, cb, ctx);
 }
 
 int cor_store_distinct_add(struct cor_store *st, int64_t a, int64_t b, const char *reason,

@@ -49,6 +49,12 @@ int cor_store_keys_shared(struct cor_store *st, const char *prefix,
 			  void *ctx);
 /* The person of internal id person_id. COR_ENOTFOUND when none. */
 int cor_store_person_by_id(struct cor_store *st, int64_t person_id, struct cor_person_found *out);
+/* The persons of the n internal ids (at most COR_PERSONS_BATCH), each to cb
+ * once, in no particular order; an id of no person is left out. One query
+ * on PostgreSQL, not one a person. */
+#define COR_PERSONS_BATCH 1000
+int cor_store_persons_by_ids(struct cor_store *st, int n, const int64_t *ids,
+			     int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx);
 
 /* Mark persons a < b as not the same person, by actor at the store's now,
  * for reason. COR_EEXIST when the pair is marked already. */

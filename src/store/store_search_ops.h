@@ -23,6 +23,8 @@ struct cor_store_search_ops {
 			   int (*cb)(const char *key, int n, const int64_t *ids, void *ctx),
 			   void *ctx);
 	int (*person_by_id)(struct cor_store *st, int64_t person_id, struct cor_person_found *out);
+	int (*persons_by_ids)(struct cor_store *st, int n, const int64_t *ids,
+			      int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx);
 	int (*distinct_add)(struct cor_store *st, int64_t a, int64_t b, const char *reason,
 			    const char *actor);
 	int (*distinct_each)(struct cor_store *st, int (*cb)(int64_t a, int64_t b, void *ctx),

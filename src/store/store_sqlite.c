@@ -429,6 +429,7 @@ static void sqlite_close(struct cor_store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	if (st->db)
 		end_large(st, 0);
+	cor_sqlite_keys_drop(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -549,9 +550,9 @@ static int sqlite_begin_large(struct cor_store *st)
 	int err;
 	if (!sqlite3_get_autocommit(st->db))
 		return cor_store_begin(st);
-	/* The search keys staged until the commit (sqlite_search.c) go to a
-	 * temporary file, not to memory: a million persons' keys are some
-	 * 200 MB. Set outside a transaction only. */
+	/* What a large write sorts (beyond its search keys, kept in memory by
+	 * sqlite_search.c) goes to a temporary file, not to memory. Set
+	 * outside a transaction only. */
 	if ((err = exec(st, "PRAGMA temp_store = FILE", "starting a large write")) < 0)
 		return err;
 	if (st->bulk) {
@@ -652,7 +653,8 @@ static int sqlite_commit(struct cor_store *st)
 static int sqlite_rollback(struct cor_store *st)
 {
 	st->npending = 0;
-	st->stage_keys = st->keys_staged = false;
+	st->stage_keys = false;
+	cor_sqlite_keys_drop(st);
 	int err = sqlite3_get_autocommit(st->db) ? 0 : exec(st, "ROLLBACK", "rolling back");
 	return end_large(st, err);
 }
@@ -663,11 +665,13 @@ static int sqlite_mark(struct cor_store *st)
 {
 	memcpy(st->marked, st->pending, sizeof(st->pending));
 	st->nmarked = st->npending;
-	return cor_sqlite_step_done(st, stmt(st, S_MARK), "marking a unit of work");
+	int err = cor_sqlite_keys_mark(st);
+	return err < 0 ? err : cor_sqlite_step_done(st, stmt(st, S_MARK), "marking a unit of work");
 }
 
 static int sqlite_release(struct cor_store *st)
 {
+	cor_sqlite_keys_release(st);
 	return cor_sqlite_step_done(st, stmt(st, S_RELEASE), "keeping a unit of work");
 }
 
@@ -676,7 +680,8 @@ static int sqlite_undo(struct cor_store *st)
 	int err = cor_sqlite_step_done(st, stmt(st, S_UNDO), "undoing a unit of work");
 	if (err < 0)
 		return err;
-	/* Numbers given inside the undone unit are free again. */
+	/* Numbers given inside the undone unit are free again, its keys gone. */
+	cor_sqlite_keys_undo(st);
 	memcpy(st->pending, st->marked, sizeof(st->pending));
 	st->npending = st->nmarked;
 	return cor_store_release(st);
@@ -1092,7 +1097,7 @@ static int sqlite_case_list(struct cor_store *st, const struct cor_case_filter *
 		" pa.family_name_latin, pa.given_names_latin, pa.nationality"
 		" FROM cases c JOIN office o ON o.id = c.office_id"
 		" LEFT JOIN person pa ON pa.case_id = c.id AND pa.relationship = "
-		"'principal'" FILTER_WHERE " ORDER BY c.id LIMIT ?6";
+		"'principal'" FILTER_WHERE " ORDER BY c.registered_on, c.ref LIMIT ?6";
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), ret = 0;
 	if (rc != SQLITE_OK)

@@ -63,11 +63,12 @@ struct cor_store {
 	bool bulk;     /* opened with COR_STORE_BULK */
 	bool large;    /* in a large write (cor_store_begin_large) */
 	bool unshared; /* a large write switched the journal out of WAL */
-	/* In a large write, search keys go to a temporary table first and into
+	/* In a large write, search keys are kept in memory first and go into
 	 * person_key in key order at the commit (sqlite_search.c): a million
 	 * persons' keys inserted at random places of the index would each
 	 * touch a page out of the cache. */
-	bool stage_keys, keys_staged;
+	bool stage_keys;
+	struct cor_key_stage *stage;
 };
 
 /* Is st a store of another backend (PostgreSQL)? Every call reaches its
@@ -107,9 +108,15 @@ int cor_sqlite_unit_begin(struct cor_store *st, bool *own);
 int cor_sqlite_unit_end(struct cor_store *st, bool own, int err);
 /* The internal id of a case by ref; COR_ENOTFOUND with a message. */
 int cor_sqlite_case_id(struct cor_store *st, const char *ref, int64_t *id);
-/* Make the table a large write stages its search keys in; write what it
- * staged into person_key (at the commit). */
+/* Start staging a large write's search keys in memory; write what was
+ * staged into person_key (at the commit); forget it (a rollback, a close).
+ * A unit of work marked, kept or undone marks, keeps or takes away the
+ * keys staged since its mark. */
 int cor_sqlite_keys_stage(struct cor_store *st);
 int cor_sqlite_keys_flush(struct cor_store *st);
+void cor_sqlite_keys_drop(struct cor_store *st);
+int cor_sqlite_keys_mark(struct cor_store *st);
+void cor_sqlite_keys_release(struct cor_store *st);
+void cor_sqlite_keys_undo(struct cor_store *st);
 
 #endif

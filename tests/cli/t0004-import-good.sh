@@ -12,10 +12,11 @@ expect_status 0 "$CORRIDOR" import good.csv --db g.db
 expect_stdout "imported 5 persons in 2 cases from good.csv"
 expect_empty_stderr
 
+# Oldest registration first: the file lists the 2026 case before the 2025 one.
 expect_status 0 "$CORRIDOR" case list --db g.db
 expect_stdout "CASE                 PROG STATE         PRIORITY  PER  ROUTE    NAT PRINCIPAL APPLICANT
-LY-TIP-2026-000101   VHR  counselled    urgent      3  LBY>NGA  NGA ADEBAYO, Musa
 LB-BEY-2025-000007   RST  submitted     emergency   2  LBN>CAN  SYR Al-Hassan, Fatima
+LY-TIP-2026-000101   VHR  counselled    urgent      3  LBY>NGA  NGA ADEBAYO, Musa
 (2 cases)"
 
 expect_status 0 "$CORRIDOR" case show LB-BEY-2025-000007 --db g.db

@@ -45,11 +45,11 @@ expect_status 0 "$CORRIDOR" export --db demo.db --programme RST --out rst.csv
 want=$("$CORRIDOR" stats --json --db demo.db | jq '.by_programme[] | select(.key == "RST") | .persons')
 [ "$(($(wc -l <rst.csv) - 1))" -eq "$want" ] || fail "RST export: $(($(wc -l <rst.csv) - 1)) rows, expected $want"
 [ "$(sed 1d rst.csv | cut -d, -f2 | sort -u)" = "RST" ] || fail "the RST export holds other programmes"
-expect_status 0 "$CORRIDOR" export --db demo.db --nationality AFG --state closed --out afg.csv
-want=$("$CORRIDOR" case list --nationality AFG --state closed --limit 0 --json --db demo.db |
+expect_status 0 "$CORRIDOR" export --db demo.db --nationality AFG --state integration --out afg.csv
+want=$("$CORRIDOR" case list --nationality AFG --state integration --limit 0 --json --db demo.db |
 	jq '[.cases[].persons] | add // 0')
-[ "$want" -gt 0 ] || fail "no closed AFG case in the demo: a weak test"
-[ "$(($(wc -l <afg.csv) - 1))" -eq "$want" ] || fail "AFG closed export: wrong row count"
+[ "$want" -gt 0 ] || fail "no AFG case in integration in the demo: a weak test"
+[ "$(($(wc -l <afg.csv) - 1))" -eq "$want" ] || fail "AFG integration export: wrong row count"
 expect_status 0 "$CORRIDOR" export --db demo.db --limit 3 --out three.csv
 [ "$(sed 1d three.csv | cut -d, -f1 | sort -u | wc -l)" -eq 3 ] || fail "--limit 3 should export 3 cases"
 expect_status 0 "$CORRIDOR" export --db demo.db --text NOSUCHNAME --out none.csv

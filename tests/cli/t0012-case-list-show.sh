@@ -23,11 +23,12 @@ expect_status 0 "$CORRIDOR" case list --db d.db
 [ "$(stdout | head -n 1)" = "$header" ] || fail "header: $(stdout | head -n 1)"
 expect_stdout_lines 52
 [ "$(stdout | tail -n 1)" = "(50 of $total cases; --limit 0 shows all)" ] || fail "footer: $(stdout | tail -n 1)"
-# In registration order: the first 50 cases of the whole list, itself by id.
+# Oldest first: the first 50 cases of the whole list, itself by registration
+# date, then case ID (byte order).
 stdout | sed '1d;$d' | cut -c1-18 >listed.txt
 jq -r '.cases[].ref' all.json >all-listed.txt
-# sql: no --json shows the order cases were registered in (their row id) yet
-sql d.db 'SELECT ref FROM cases ORDER BY id' >want-all.txt
+jq -r '.cases[] | "\(.registered_on) \(.ref)"' all.json >all-dated.txt
+LC_ALL=C sort all-dated.txt | cut -d' ' -f2 >want-all.txt
 expect_same_file want-all.txt all-listed.txt
 head -n 50 all-listed.txt >want.txt
 expect_same_file want.txt listed.txt

@@ -68,7 +68,7 @@ expect_empty_stderr
 # The same session again, elsewhere, under --json.
 expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Hiwet Gebre" --language tir --interpreter \
 	--decision undecided --asylum-wish --json --db j.db
-[ "$(stdout | jq -c 'del(.at)')" = '{"case":"'"$C"'","session":2,"decision":"undecided","asylum_wish":true,"from":"counselled","state":"on_hold","held":true,"referral":{"no":1,"to":"UNHCR","opened":true}}' ] ||
+[ "$(stdout | jq -c 'del(.at)')" = '{"case":"'"$C"'","session":2,"decision":"undecided","asylum_wish":true,"from":"counselled","state":"on_hold","held":true,"referral":{"no":1,"to":"UNHCR","opened":true},"taken_off":null}' ] ||
 	fail "counsel --json: $(stdout)"
 expect_status 0 "$CORRIDOR" counsel list "$C" --json --db w.db
 [ "$(stdout | jq -c '[.case, (.sessions[] | [.no, .language, .interpreter, .decision, .asylum_wish, .notes, .recorded_by])]')" = \

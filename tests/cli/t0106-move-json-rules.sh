@@ -21,7 +21,7 @@ export CORRIDOR_NOW=2026-11-28T09:00:00Z
 expect_status 0 "$CORRIDOR" protection assess "$C-01" --level none --grounds "no risk factors identified" --db w.db
 expect_status 0 "$CORRIDOR" move "$C" assessed --db w.db
 expect_status 0 "$CORRIDOR" move "$C" eligible --json --db w.db
-[ "$(stdout | jq -c .)" = '{"case":"'"$C"'","from":"assessed","to":"eligible","reason":null,"at":"2026-11-28T09:00:00Z","by":"tester"}' ] ||
+[ "$(stdout | jq -c .)" = '{"case":"'"$C"'","from":"assessed","to":"eligible","reason":null,"at":"2026-11-28T09:00:00Z","by":"tester","taken_off":null}' ] ||
 	fail "move --json: $(stdout)"
 
 # refused STATUS CMD...: that status, nothing on stdout, nothing changed.
@@ -41,7 +41,7 @@ printf 'HEV.doc_margin_days.passport = 30\n' >strict.conf
 expect_status 0 "$CORRIDOR" rules set strict.conf --db w.db
 refused 1 "$CORRIDOR" move "$C" travel_ready --db w.db
 expect_stderr "error: case '$C' is 'eligible'; it cannot go to 'travel_ready': 1 eligibility criterion is not met on 2026-11-28 (no travel date set)
-  TRAVEL_DOCUMENT  $C-01  DOC_VALIDITY_SHORT         passport of HAWA OSMAN expires 2026-12-01, 3 days after 2026-11-28 (no travel date set); HEV requires 30 days"
+  TRAVEL_DOCUMENT  $C-01  DOC_VALIDITY_SHORT         passport of Hawa OSMAN expires 2026-12-01, 3 days after 2026-11-28 (no travel date set); HEV requires 30 days"
 refused 1 "$CORRIDOR" move "$C" travel_ready --json --db w.db
 [ "$(stderr | jq -c '[.error.code, .error.field, (.error.causes | length), .error.causes[0].code]')" = '["NOT_ELIGIBLE",null,1,"NOT_ELIGIBLE"]' ] ||
 	fail "the error document: $(stderr)"

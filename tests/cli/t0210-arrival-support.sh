@@ -8,7 +8,7 @@
 
 export CORRIDOR_NOW=2026-11-27T18:00:00Z
 
-expect_status 0 "$CORRIDOR" demo --people 3000 --seed 7 --date 2026-11-27 --db d.db
+expect_status 0 "$CORRIDOR" demo --people 3000 --seed 9 --date 2026-11-27 --db d.db
 # The first departed return and resettlement and the first arrived
 # evacuation, in the order of 'case list'.
 ret=$(jv '.cases[0].ref // empty' case list --programme VHR --state departed --limit 1 --db d.db)
@@ -51,8 +51,8 @@ refused_with 2 "error: the arrival is refused: 2 problems
 expect_status 2 "$CORRIDOR" arrival "$ret" --at noon --json --db d.db
 [ "$(jqe '.error.causes | map(.field) | join(",")')" = "place,at" ] || fail "arrival --json error: $(stderr)"
 
-expect_status 0 "$CORRIDOR" arrival "$ret" --place "Lagos (LOS)" --at 2026-11-20T14:30Z --db d.db
-expect_stdout "case $ret: arrived at Lagos (LOS) on 2026-11-20T14:30:00Z"
+expect_status 0 "$CORRIDOR" arrival "$ret" --place "Lagos (LOS)" --at 2026-11-27T14:30Z --db d.db
+expect_stdout "case $ret: arrived at Lagos (LOS) on 2026-11-27T14:30:00Z"
 refused "error: case '$ret' is 'arrived'; only a departed case can arrive" arrival "$ret" --place Lagos
 [ "$(state_of "$ret")" = arrived ] || fail "not arrived"
 
@@ -98,7 +98,7 @@ refused_with 2 "error: the visit is refused: 2 problems
   who visited is missing
   the finding is missing: what the visit found" support visit "$ret"
 expect_status 0 "$CORRIDOR" support visit "$ret" --by "K. Mensah" --finding "living with family; working" \
-	--on 2026-11-26 --db d.db
+	--on 2026-11-27 --db d.db
 expect_stdout "case $ret: follow-up visit 1 recorded"
 expect_status 0 "$CORRIDOR" support visit "$ret" --by "K. Mensah" --finding "still working" --json --db d.db
 [ "$(jqo '[.visit.no, .visit.on] | @tsv')" = "$(printf '2\t2026-11-27')" ] || fail "visit --json: $(stdout)"
@@ -109,25 +109,25 @@ expect_status 0 "$CORRIDOR" support close "$ret" --outcome "reintegrated: income
 [ "$(state_of "$ret")" = closed ] || fail "not closed"
 
 expect_status 0 "$CORRIDOR" support show "$ret" --db d.db
-expect_stdout "case $ret arrived at Lagos (LOS) on 2026-11-20T14:30:00Z (confirmed by tester)
+expect_stdout "case $ret arrived at Lagos (LOS) on 2026-11-27T14:30:00Z (confirmed by tester)
 items
   item 1   cash         delivered reinsertion grant, 500.00 USD
            2026-11-27T18:00:00Z: paid by mobile money
   item 2   business     cancelled tailoring start-up kit
            2026-11-27T18:00:00Z: found work instead
 visits
-  visit 1   2026-11-26 by K. Mensah: living with family; working
+  visit 1   2026-11-27 by K. Mensah: living with family; working
   visit 2   2026-11-27 by K. Mensah: still working"
 expect_status 0 "$CORRIDOR" support show "$ret" --json --db d.db
 [ "$(jqo '[.case, .programme, .state, .arrival.place, .arrival.at, .arrival.confirmed_by, (.arrival.note // "null")] | @tsv')" = \
-	"$(printf '%s\tVHR\tclosed\tLagos (LOS)\t2026-11-20T14:30:00Z\ttester\tnull' "$ret")" ] ||
+	"$(printf '%s\tVHR\tclosed\tLagos (LOS)\t2026-11-27T14:30:00Z\ttester\tnull' "$ret")" ] ||
 	fail "show --json: $(stdout)"
 [ "$(jqo '[(.items | map(.status) | join(",")), (.items[1].amount // "null"), (.visits | map(.by) | unique | join(","))] | @tsv')" = \
 	"$(printf 'delivered,cancelled\tnull\tK. Mensah')" ] || fail "show --json items: $(stdout)"
 refused "error: no case 'LY-TIP-2026-999999'" support show LY-TIP-2026-999999
 expect_status 0 "$CORRIDOR" case show "$ret" --db d.db
-expect_stdout_contains "tester       support    arrival confirmed at Lagos (LOS) on 2026-11-20T14:30:00Z by tester"
-expect_stdout_contains "tester       support    follow-up visit 1 on 2026-11-26 by K. Mensah"
+expect_stdout_contains "tester       support    arrival confirmed at Lagos (LOS) on 2026-11-27T14:30:00Z by tester"
+expect_stdout_contains "tester       support    follow-up visit 1 on 2026-11-27 by K. Mensah"
 expect_stdout_contains "tester       state      reintegration -> closed: reintegrated: income from work"
 
 # An admission enters integration; an evacuation has no support.

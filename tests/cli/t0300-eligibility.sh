@@ -36,14 +36,14 @@ elig()
 elig 1 "$C" --travel-date 2026-03-03
 expect_stdout "COUNSELLED       $C     NOT_COUNSELLED             case $C has not been counselled
 DECISION         $C     NO_INFORMED_DECISION       case $C has no informed decision recorded
-TRAVEL_DOCUMENT  $C-01  DOC_EXPIRES_BEFORE_TRAVEL  passport of AMINA YUSUF expired 2026-03-02, before travel on 2026-03-03
-FITNESS          $C-01  FITNESS_MISSING            no fitness-to-travel check recorded for AMINA YUSUF
-PROTECTION       $C-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for AMINA YUSUF
-TRAVEL_DOCUMENT  $C-02  NO_TRAVEL_DOCUMENT         IBRAHIM YUSUF holds no travel document accepted for VHR (passport, emergency travel document or laissez-passer)
-FITNESS          $C-02  FITNESS_MISSING            no fitness-to-travel check recorded for IBRAHIM YUSUF
-PROTECTION       $C-02  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for IBRAHIM YUSUF
-FITNESS          $C-03  FITNESS_MISSING            no fitness-to-travel check recorded for MUSA YUSUF
-PROTECTION       $C-03  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for MUSA YUSUF
+TRAVEL_DOCUMENT  $C-01  DOC_EXPIRES_BEFORE_TRAVEL  passport of Amina YUSUF expired 2026-03-02, before travel on 2026-03-03
+FITNESS          $C-01  FITNESS_MISSING            no fitness-to-travel check recorded for Amina YUSUF
+PROTECTION       $C-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for Amina YUSUF
+TRAVEL_DOCUMENT  $C-02  NO_TRAVEL_DOCUMENT         Ibrahim YUSUF holds no travel document accepted for VHR (passport, emergency travel document or laissez-passer)
+FITNESS          $C-02  FITNESS_MISSING            no fitness-to-travel check recorded for Ibrahim YUSUF
+PROTECTION       $C-02  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for Ibrahim YUSUF
+FITNESS          $C-03  FITNESS_MISSING            no fitness-to-travel check recorded for Musa YUSUF
+PROTECTION       $C-03  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for Musa YUSUF
 case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-03-03: 10 unmet criteria"
 
 # Counselled, assessed, examined; one document added.
@@ -57,11 +57,11 @@ expect_status 0 "$CORRIDOR" health check "$C-03" --outcome fit --at 2026-02-26T1
 expect_status 0 "$CORRIDOR" document add "$C-02" --kind laissez_passer --number LP2 --issuer NGA --expires 2026-03-02 --db w.db
 elig 1 "$C" --travel-date 2026-03-03
 expect_stdout "DECISION         $C     NO_INFORMED_DECISION       case $C has no informed decision recorded
-TRAVEL_DOCUMENT  $C-01  DOC_EXPIRES_BEFORE_TRAVEL  passport of AMINA YUSUF expired 2026-03-02, before travel on 2026-03-03
-PROTECTION       $C-01  PROTECTION_NOT_CLEARED     protection risk of AMINA YUSUF on return is high and not cleared by a protection officer
-TRAVEL_DOCUMENT  $C-02  DOC_EXPIRES_BEFORE_TRAVEL  laissez-passer of IBRAHIM YUSUF expired 2026-03-02, before travel on 2026-03-03
-FITNESS          $C-02  FITNESS_DEFERRED           fitness to travel of IBRAHIM YUSUF was deferred on 2026-03-01
-FITNESS          $C-03  FITNESS_EXPIRED            fitness check of MUSA YUSUF on 2026-02-26 is 120 hours before travel on 2026-03-03; at most 72 hours are allowed
+TRAVEL_DOCUMENT  $C-01  DOC_EXPIRES_BEFORE_TRAVEL  passport of Amina YUSUF expired 2026-03-02, before travel on 2026-03-03
+PROTECTION       $C-01  PROTECTION_NOT_CLEARED     protection risk of Amina YUSUF on return is high and not cleared by a protection officer
+TRAVEL_DOCUMENT  $C-02  DOC_EXPIRES_BEFORE_TRAVEL  laissez-passer of Ibrahim YUSUF expired 2026-03-02, before travel on 2026-03-03
+FITNESS          $C-02  FITNESS_DEFERRED           fitness to travel of Ibrahim YUSUF was deferred on 2026-03-01
+FITNESS          $C-03  FITNESS_EXPIRED            fitness check of Musa YUSUF on 2026-02-26 is 120 hours before travel on 2026-03-03; at most 72 hours are allowed
 case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-03-03: 6 unmet criteria"
 
 # A decision no is not "undecided".
@@ -76,7 +76,7 @@ expect_status 0 "$CORRIDOR" document add "$C-01" --kind passport --number A76543
 expect_status 0 "$CORRIDOR" document add "$C-02" --kind etd --number E2 --issuer NGA --db w.db
 expect_status 0 "$CORRIDOR" health check "$C-02" --outcome fit --at 2026-03-01T10:00Z --db w.db
 elig 1 "$C" --travel-date 2026-03-03
-expect_stdout "FITNESS          $C-03  FITNESS_EXPIRED            fitness check of MUSA YUSUF on 2026-02-26 is 120 hours before travel on 2026-03-03; at most 72 hours are allowed
+expect_stdout "FITNESS          $C-03  FITNESS_EXPIRED            fitness check of Musa YUSUF on 2026-02-26 is 120 hours before travel on 2026-03-03; at most 72 hours are allowed
 case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-03-03: 1 unmet criterion"
 expect_status 0 "$CORRIDOR" health check "$C-03" --outcome fit --at 2026-03-02T16:30Z --db w.db
 elig 0 "$C" --travel-date 2026-03-03
@@ -88,13 +88,13 @@ elig 0 "$C" --travel-date 2026-03-03
 # Whole days: 72 hours before the 4th is the 1st.
 elig 0 "$C" --travel-date 2026-03-04
 elig 1 "$C" --travel-date 2026-03-05
-expect_stdout "FITNESS          $C-01  FITNESS_EXPIRED            fitness check of AMINA YUSUF on 2026-03-01 is 96 hours before travel on 2026-03-05; at most 72 hours are allowed
-FITNESS          $C-02  FITNESS_EXPIRED            fitness check of IBRAHIM YUSUF on 2026-03-01 is 96 hours before travel on 2026-03-05; at most 72 hours are allowed
+expect_stdout "FITNESS          $C-01  FITNESS_EXPIRED            fitness check of Amina YUSUF on 2026-03-01 is 96 hours before travel on 2026-03-05; at most 72 hours are allowed
+FITNESS          $C-02  FITNESS_EXPIRED            fitness check of Ibrahim YUSUF on 2026-03-01 is 96 hours before travel on 2026-03-05; at most 72 hours are allowed
 case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-03-05: 2 unmet criteria"
 elig 1 "$C" --travel-date 2026-02-28
-expect_stdout "FITNESS          $C-01  FITNESS_AFTER_TRAVEL       fitness check of AMINA YUSUF on 2026-03-01 is dated after travel on 2026-02-28
-FITNESS          $C-02  FITNESS_AFTER_TRAVEL       fitness check of IBRAHIM YUSUF on 2026-03-01 is dated after travel on 2026-02-28
-FITNESS          $C-03  FITNESS_AFTER_TRAVEL       fitness check of MUSA YUSUF on 2026-03-02 is dated after travel on 2026-02-28
+expect_stdout "FITNESS          $C-01  FITNESS_AFTER_TRAVEL       fitness check of Amina YUSUF on 2026-03-01 is dated after travel on 2026-02-28
+FITNESS          $C-02  FITNESS_AFTER_TRAVEL       fitness check of Ibrahim YUSUF on 2026-03-01 is dated after travel on 2026-02-28
+FITNESS          $C-03  FITNESS_AFTER_TRAVEL       fitness check of Musa YUSUF on 2026-03-02 is dated after travel on 2026-02-28
 case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-02-28: 3 unmet criteria"
 
 # The same as one JSON document.
@@ -102,7 +102,7 @@ elig 1 "$C" --travel-date 2026-02-28 --json
 [ "$(stdout | jq -c '[.case, .programme, .state, .persons, .travel_on, .eligible, .unmet_count, .rules_version]')" = \
 	'["'"$C"'","VHR","eligible",3,"2026-02-28",false,3,0]' ] || fail "eligibility --json: $(stdout)"
 [ "$(stdout | jq -r '.unmet[2] | [.criterion, .who, .code, .message] | join("|")')" = \
-	"FITNESS|$C-03|FITNESS_AFTER_TRAVEL|fitness check of MUSA YUSUF on 2026-03-02 is dated after travel on 2026-02-28" ] ||
+	"FITNESS|$C-03|FITNESS_AFTER_TRAVEL|fitness check of Musa YUSUF on 2026-03-02 is dated after travel on 2026-02-28" ] ||
 	fail "eligibility --json: $(stdout | jq -c '.unmet[2]')"
 
 # The rules in force: a wider window for VHR only, then the defaults again.
@@ -127,7 +127,7 @@ expect_stderr_contains "corridor eligibility: unknown option '--config'"
 today=2026-03-10
 export CORRIDOR_NOW=${today}T12:00:00Z
 elig 1 "$C"
-expect_stdout_contains "FITNESS          $C-01  FITNESS_EXPIRED            fitness check of AMINA YUSUF on 2026-03-01 is "
+expect_stdout_contains "FITNESS          $C-01  FITNESS_EXPIRED            fitness check of Amina YUSUF on 2026-03-01 is "
 expect_stdout_contains " before $today (no travel date set); at most 72 hours are allowed"
 [ "$(stdout | tail -n 1)" = "case $C (VHR, eligible, 3 persons) is not eligible on $today (no travel date set): 3 unmet criteria" ] ||
 	fail "summary: $(stdout | tail -n 1)"
@@ -137,13 +137,13 @@ expect_status 0 "$CORRIDOR" counsel "$B" --counsellor "Amal Haddad" --language e
 elig 1 "$B" --travel-date 2026-03-03
 expect_stdout "ASYLUM           $B     ASYLUM_REFERRAL_OPEN       case $B wishes to apply for asylum; it is on hold until the asylum referral is closed
 REFERRALS        $B     REFERRAL_OPEN              case $B has 1 open referral
-FITNESS          $B-01  FITNESS_MISSING            no fitness-to-travel check recorded for FATIMA BELLO
-PROTECTION       $B-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for FATIMA BELLO
+FITNESS          $B-01  FITNESS_MISSING            no fitness-to-travel check recorded for Fatima BELLO
+PROTECTION       $B-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for Fatima BELLO
 case $B (VHR, on_hold, 1 person) is not eligible for travel on 2026-03-03: 4 unmet criteria"
 expect_status 0 "$CORRIDOR" referral close "$B" 1 --outcome "the person withdrew the asylum wish" --db w.db
 elig 1 "$B" --travel-date 2026-03-03
-expect_stdout "FITNESS          $B-01  FITNESS_MISSING            no fitness-to-travel check recorded for FATIMA BELLO
-PROTECTION       $B-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for FATIMA BELLO
+expect_stdout "FITNESS          $B-01  FITNESS_MISSING            no fitness-to-travel check recorded for Fatima BELLO
+PROTECTION       $B-01  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for Fatima BELLO
 case $B (VHR, on_hold, 1 person) is not eligible for travel on 2026-03-03: 2 unmet criteria"
 
 # No such case: said on stderr, as JSON with --json.

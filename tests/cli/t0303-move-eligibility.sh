@@ -42,17 +42,17 @@ refused "error: case '$C' is 'eligible'; it cannot go to 'travel_ready': person 
 expect_status 0 "$CORRIDOR" protection clear "$C-01" --reason "the threat was verified as past" --db w.db
 
 refused "error: case '$C' is 'eligible'; it cannot go to 'travel_ready': 4 eligibility criteria are not met on $today (no travel date set)
-  TRAVEL_DOCUMENT  $C-01  DOC_EXPIRES_BEFORE_TRAVEL  passport of AMINA YUSUF expired 2026-03-02, before $today (no travel date set)
-  FITNESS          $C-01  FITNESS_MISSING            no fitness-to-travel check recorded for AMINA YUSUF
-  TRAVEL_DOCUMENT  $C-02  NO_TRAVEL_DOCUMENT         IBRAHIM YUSUF holds no travel document accepted for VHR (passport, emergency travel document or laissez-passer)
-  FITNESS          $C-02  FITNESS_MISSING            no fitness-to-travel check recorded for IBRAHIM YUSUF" \
+  TRAVEL_DOCUMENT  $C-01  DOC_EXPIRES_BEFORE_TRAVEL  passport of Amina YUSUF expired 2026-03-02, before $today (no travel date set)
+  FITNESS          $C-01  FITNESS_MISSING            no fitness-to-travel check recorded for Amina YUSUF
+  TRAVEL_DOCUMENT  $C-02  NO_TRAVEL_DOCUMENT         Ibrahim YUSUF holds no travel document accepted for VHR (passport, emergency travel document or laissez-passer)
+  FITNESS          $C-02  FITNESS_MISSING            no fitness-to-travel check recorded for Ibrahim YUSUF" \
 	"$CORRIDOR" move "$C" travel_ready --db w.db
 
 expect_status 0 "$CORRIDOR" document add "$C-01" --kind passport --number A7654321 --issuer NGA --expires 2031-01-01 --db w.db
 expect_status 0 "$CORRIDOR" document add "$C-02" --kind etd --number E2 --issuer NGA --db w.db
 expect_status 0 "$CORRIDOR" health check "$C-01" --outcome fit --db w.db
 refused "error: case '$C' is 'eligible'; it cannot go to 'travel_ready': 1 eligibility criterion is not met on $today (no travel date set)
-  FITNESS          $C-02  FITNESS_MISSING            no fitness-to-travel check recorded for IBRAHIM YUSUF" \
+  FITNESS          $C-02  FITNESS_MISSING            no fitness-to-travel check recorded for Ibrahim YUSUF" \
 	"$CORRIDOR" move "$C" travel_ready --db w.db
 
 expect_status 0 "$CORRIDOR" health check "$C-02" --outcome fit --db w.db
@@ -83,7 +83,7 @@ expect_status 0 "$CORRIDOR" case show "$C" --json --db w.db
 travel_ready -> booked|on UZ 8401 ($M), MJI -> LOS" ] || fail "events: $(stdout | jq -c .history)"
 expect_status 0 "$CORRIDOR" health check "$C-02" --outcome unfit --db w.db
 refused "error: case '$C' is 'no_show'; it cannot go to 'travel_ready': 1 eligibility criterion is not met on $today (no travel date set)
-  FITNESS          $C-02  UNFIT                      IBRAHIM YUSUF was found unfit to travel on $today" \
+  FITNESS          $C-02  UNFIT                      Ibrahim YUSUF was found unfit to travel on $today" \
 	"$CORRIDOR" move "$C" travel_ready --db w.db
 expect_status 0 "$CORRIDOR" health check "$C-02" --outcome fit --db w.db
 expect_status 0 "$CORRIDOR" move "$C" travel_ready --db w.db

@@ -88,7 +88,10 @@ for s in "Passenger manifest" "$M" "MS 801 · charter flight · leg 1 of 1 · MS
 done
 grep -qE "^On this leg +Cases: 2 +Travellers: 3 +Escorts: 1 +Persons: 4$" m.txt || fail "totals: $(grep -A3 Totals m.txt)"
 grep -qE "^By sex +F: 2 +M: 2 +X: 0$" m.txt || fail "by sex"
-grep -qE "^By age on ${dep:0:10} +0–4: 0 +5–17: 0 +18–59: 3 +60\+: 1$" m.txt || fail "by age: $(grep 'By age' m.txt)"
+# Ages are on the departure's local day at Port Sudan (UTC+2), which is the
+# next UTC day when the test runs after 22:00 UTC.
+depday=$(date -u -d "${dep%Z} UTC + 2 hours" +%Y-%m-%d)
+grep -qE "^By age on $depday +0–4: 0 +5–17: 0 +18–59: 3 +60\+: 1$" m.txt || fail "by age: $(grep 'By age' m.txt)"
 
 # Refusals: nothing written, no file left.
 refused 2 "corridor manifest: --format: one of csv, pdf, paxlst" "$CORRIDOR" manifest "$M" --db w.db
@@ -115,6 +118,7 @@ refused 1 "error: cannot write 'nodir/r.pdf': error while writing to output stre
 expect_status 0 "$CORRIDOR" movement add --office SD-PZU --kind vessel --label "MV Amal" --escort-seats 1 --open \
 	--leg "from=YEADE,to=DJJIB,departs=$dep,arrives=$arr,seats=9" --db w.db
 expect_status 0 "$CORRIDOR" movement escort "$M2" --family NOWAK --given "Łucja" --sex F --birth-date 1985-04-04 \
+	--passport EA1234567 --issuer POL --expires 2035-01-01 \
 	--nationality POL --db w.db
 refused 1 "error: escort 'NOWAK Łucja': given_names_latin 'Łucja' has 'Ł' (U+0141), which the PAXLST character set (UNOC, ISO 8859-1) cannot carry" \
 	"$CORRIDOR" manifest "$M2" --format paxlst --recipient DJIAPI --out r.edi --db w.db

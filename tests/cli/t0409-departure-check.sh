@@ -72,9 +72,9 @@ stdout | sed -E 's/ on [0-9-]{10} [0-9:]{5} is [0-9]+ hours( [0-9]+ minutes?)? b
 cat >want.txt <<EOT
 movement $M1 (MS 801): 2 cases, 3 travellers booked
 6 blockers
-  $C1-01  FITNESS_EXPIRED            fitness check of OMAR HASSAN on AT is N hours before departure on DEP; at most 23 hours are allowed
-  $C1-02  FITNESS_EXPIRED            fitness check of MONA HASSAN on AT is N hours before departure on DEP; at most 23 hours are allowed
-  $C2-01  FITNESS_EXPIRED            fitness check of ALI SALEH on AT is N hours before departure on DEP; at most 23 hours are allowed
+  $C1-01  FITNESS_EXPIRED            fitness check of Omar HASSAN on AT is N hours before departure on DEP; at most 23 hours are allowed
+  $C1-02  FITNESS_EXPIRED            fitness check of Mona HASSAN on AT is N hours before departure on DEP; at most 23 hours are allowed
+  $C2-01  FITNESS_EXPIRED            fitness check of Ali SALEH on AT is N hours before departure on DEP; at most 23 hours are allowed
   $M1    CAPACITY                   '$M1' carries 1 medical traveller, who needs 1 medical escort (1 per 3), and has 0 escort seats free
   $M1    CAPACITY                   leg PZU-CAI of '$M1' has 3 seats for 4
   $M1    CAPACITY                   leg PZU-CAI of '$M1' has 0 stretcher positions for 1

@@ -26,7 +26,10 @@ for c in 1 2 3 5; do
 done
 C1=LY-TIP-2026-000001 C2=LY-TIP-2026-000002 C3=LY-TIP-2026-000003 C5=LY-TIP-2026-000005
 
-now=$(date -u +%Y-%m-%dT%H:%MZ)
+# The day's midnight (UTC): the dates below then never depend on the hour
+# the test runs at (the transfer leg, a day and three hours on, leaves the
+# day before the charter two days on).
+now=$(date -u +%Y-%m-%dT00:00Z)
 t() { date -u -d "${now%Z} UTC $1" +%Y-%m-%dT%H:%MZ; }
 d1=$(t '+1 day') d2=$(t '+2 days') d3=$(t '+1 day 3 hours')
 Y=${d1:0:4}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Unit tests for the command line's shared helpers: a database target is
-// shown without its password.
+// shown without its password; stored text is shown with its control
+// characters escaped.
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -36,10 +37,45 @@ static void test_db_shown(void **state)
 	assert_string_equal(small, "postgresql://am"); /* cut, still terminated */
 }
 
+static void test_shown(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"Gédéon Mbala", "Gédéon Mbala"},
+		{"", ""},
+		{"a\tb", "a\\tb"},
+		{"line 1\nline 2\r", "line 1\\nline 2\\r"},
+		{"\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m"},
+		{"bell\x07 del\x7f", "bell\\x07 del\\x7f"},
+		{"c1 \xc2\x85 \xc2\x9b end", "c1 \\u0085 \\u009b end"},
+		{"nbsp \xc2\xa0 kept", "nbsp \xc2\xa0 kept"},
+		{"back\\slash", "back\\\\slash"},
+		{"bad \xff byte \xc3", "bad \\xff byte \\xc3"},
+		{"\xe2\x80\x94 dash, \xd8\xb9\xd9\x84\xd9\x8a",
+		 "\xe2\x80\x94 dash, \xd8\xb9\xd9\x84\xd9\x8a"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(cor_cli_shown(cases[i][0]), cases[i][1]);
+	/* Clean text is the string itself; NULL is "". */
+	const char *clean = "Amina Yusuf";
+	assert_ptr_equal(cor_cli_shown(clean), clean);
+	assert_string_equal(cor_cli_shown(NULL), "");
+	/* Each call of a printf takes a slot of its own. */
+	const char *a = cor_cli_shown("1\n"), *b = cor_cli_shown("2\n");
+	assert_string_equal(a, "1\\n");
+	assert_string_equal(b, "2\\n");
+	/* Cut with "..." at an escape's edge, never inside one. */
+	char buf[10];
+	assert_string_equal(cor_cli_shown_buf("ab\x1b\x1b", buf, sizeof(buf)), "ab\\x1b...");
+	assert_string_equal(cor_cli_shown_buf("abcdef", buf, sizeof(buf)), "abcdef");
+	assert_string_equal(cor_cli_shown_buf("abcdefghijk", buf, sizeof(buf)), "abcdef...");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_db_shown),
+		cmocka_unit_test(test_shown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -457,13 +457,57 @@ static void test_fit(void **state)
 			    "movement 'SD-PZU-MV-2026-0001' (MS 801) departs 1970-01-12T13:46Z");
 }
 
+/* A named escort travels as a traveller would: an adult, born from 1900,
+ * a passport valid on the travel day. */
+static void test_escort_travel(void **state)
+{
+	(void)state;
+	struct cor_refusal why;
+	struct cor_date day = {2026, 12, 8}, d1985 = {1985, 4, 4};
+	assert_int_equal(cor_escort_travel_check(d1985, true, true, day, day, &why), 0);
+	assert_int_equal(
+		cor_escort_travel_check(d1985, false, false, (struct cor_date){0}, day, &why), 0);
+	/* 18 on the day exactly, and a day short of it. */
+	assert_int_equal(cor_escort_travel_check((struct cor_date){2008, 12, 8}, false, false, day,
+						 day, &why),
+			 0);
+	assert_int_equal(cor_escort_travel_check((struct cor_date){2008, 12, 9}, false, false, day,
+						 day, &why),
+			 COR_EINVAL);
+	assert_string_equal(why.field, "birth_date");
+	assert_string_equal(why.msg, "an escort is an adult: born 2008-12-09, 17 years old on the "
+				     "travel date 2026-12-08, not 18");
+	assert_int_equal(cor_escort_travel_check((struct cor_date){1899, 12, 31}, false, false, day,
+						 day, &why),
+			 COR_EINVAL);
+	assert_string_equal(why.msg,
+			    "an escort's birth date 1899-12-31 is not from 1900 to the travel date "
+			    "2026-12-08");
+	/* The passport expires the day before: refused; without an expiry, or
+	 * with no passport, the date is not looked at. */
+	assert_int_equal(cor_escort_travel_check(d1985, true, true, (struct cor_date){2026, 12, 7},
+						 day, &why),
+			 COR_EINVAL);
+	assert_string_equal(why.field, "expires_on");
+	assert_string_equal(why.msg,
+			    "the escort's passport expires on 2026-12-07, before the travel "
+			    "date 2026-12-08");
+	assert_int_equal(cor_escort_travel_check(d1985, true, false, (struct cor_date){2026, 12, 7},
+						 day, &why),
+			 0);
+	assert_int_equal(cor_escort_travel_check(d1985, false, true, (struct cor_date){2026, 12, 7},
+						 day, &why),
+			 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_names), cmocka_unit_test(test_lifecycle),
-		cmocka_unit_test(test_codes), cmocka_unit_test(test_validate),
-		cmocka_unit_test(test_times), cmocka_unit_test(test_leg_parse),
-		cmocka_unit_test(test_fit),   cmocka_unit_test(test_load_fit),
+		cmocka_unit_test(test_names),         cmocka_unit_test(test_lifecycle),
+		cmocka_unit_test(test_codes),         cmocka_unit_test(test_validate),
+		cmocka_unit_test(test_times),         cmocka_unit_test(test_leg_parse),
+		cmocka_unit_test(test_fit),           cmocka_unit_test(test_load_fit),
+		cmocka_unit_test(test_escort_travel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

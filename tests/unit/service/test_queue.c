@@ -56,17 +56,17 @@ static void test_eligibility(void **state)
 	assert_true(json_is_false(json_object_get(d, "eligible")));
 	static const char *const want[][4] = {
 		{"TRAVEL_DOCUMENT", A "-02", "NO_TRAVEL_DOCUMENT",
-		 "CHIOMA OKAFOR holds no travel document accepted for VHR (passport, emergency "
+		 "Chioma Okafor holds no travel document accepted for VHR (passport, emergency "
 		 "travel document or laissez-passer)"},
 		{"FITNESS", A "-02", "FITNESS_MISSING",
-		 "no fitness-to-travel check recorded for CHIOMA OKAFOR"},
+		 "no fitness-to-travel check recorded for Chioma Okafor"},
 		{"PROTECTION", A "-02", "PROTECTION_NOT_CLEARED",
-		 "protection risk of CHIOMA OKAFOR on return is high and not cleared by a "
+		 "protection risk of Chioma Okafor on return is high and not cleared by a "
 		 "protection officer"},
 		{"FITNESS", A "-03", "FITNESS_DEFERRED",
-		 "fitness to travel of IBRAHIM ADEBAYO was deferred on 2026-11-21"},
+		 "fitness to travel of Ibrahim Adebayo was deferred on 2026-11-21"},
 		{"PROTECTION", A "-03", "PROTECTION_NOT_ASSESSED",
-		 "no protection risk assessment recorded for IBRAHIM ADEBAYO"},
+		 "no protection risk assessment recorded for Ibrahim Adebayo"},
 	};
 	json_t *unmet = json_object_get(d, "unmet");
 	assert_int_equal(json_array_size(unmet), ROWS(want));

@@ -576,7 +576,7 @@ static void test_list_and_check(void **state)
 	assert_int_equal(cout.lacking, 2);
 	json_t *p = json_array_get(json_object_get(cout.doc, "persons"), 0);
 	assert_string_equal(json_string_value(json_object_get(p, "reason")),
-			    "passport of AMINA YUSUF expires 2027-01-02, less than 1 day after "
+			    "passport of Amina YUSUF expires 2027-01-02, less than 1 day after "
 			    "travel on 2027-01-02");
 	json_decref(cout.doc);
 	cin.margin_days = 0;

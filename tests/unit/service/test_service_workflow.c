@@ -233,7 +233,7 @@ static void test_move(void **state)
 	assert_string_equal(state_of(st, VHR), "counselled");
 	expect_json(cor_svc_case_move_json(&cx, &in, &out),
 		    "{\"case\":\"" VHR "\",\"from\":\"registered\",\"to\":\"counselled\","
-		    "\"reason\":null,\"at\":\"" NOW "\",\"by\":\"tester\"}");
+		    "\"reason\":null,\"at\":\"" NOW "\",\"by\":\"tester\",\"taken_off\":null}");
 	/* Protection guards, each with its own code. */
 	move_refused(&cx, VHR, "assessed", NULL, COR_CODE_PROTECTION_NOT_ASSESSED, "",
 		     "case '" VHR "' is 'counselled'; it cannot go to 'assessed' before every "
@@ -369,7 +369,7 @@ static void test_counsel_asylum(void **state)
 		    "{\"case\":\"" VHR "\",\"session\":2,\"at\":\"" NOW "\","
 		    "\"decision\":\"undecided\",\"asylum_wish\":true,\"from\":\"counselled\","
 		    "\"state\":\"on_hold\",\"held\":true,"
-		    "\"referral\":{\"no\":1,\"to\":\"UNHCR\",\"opened\":true}}");
+		    "\"referral\":{\"no\":1,\"to\":\"UNHCR\",\"opened\":true},\"taken_off\":null}");
 
 	/* Held already and referred: a second wish opens nothing more. */
 	counsel_ok(&cx, VHR, COR_COUNSEL_UNDECIDED, true, &out);

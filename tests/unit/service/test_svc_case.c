@@ -70,16 +70,20 @@ static void test_list(void **state)
 	assert_int_equal(out.shown, 5);
 	assert_int_equal(out.total, 5);
 	assert_int_equal(v.n, 5);
-	assert_string_equal(v.refs[0], A);
+	/* By registration date: C (2026-03-01), B, A, E, D (2026-11-20), not in
+	 * the order they were added in (A, B, C, D, E). */
+	assert_string_equal(v.refs[0], C);
 	assert_string_equal(v.refs[1], BB);
-	assert_string_equal(v.refs[4], E);
+	assert_string_equal(v.refs[2], A);
+	assert_string_equal(v.refs[3], E);
+	assert_string_equal(v.refs[4], DD);
 
 	memset(&v, 0, sizeof(v));
 	in.filter = (struct cor_case_filter){.programme = "VHR", .limit = 1};
 	assert_int_equal(cor_svc_case_list(&cx, &in, &out), 0);
 	assert_int_equal(out.shown, 1);
 	assert_int_equal(out.total, 2);
-	assert_string_equal(v.refs[0], A);
+	assert_string_equal(v.refs[0], BB);
 
 	/* A callback that stops ends the list early, without failing. */
 	memset(&v, 0, sizeof(v));
@@ -124,7 +128,8 @@ static void test_summary_json(void **state)
 	struct cor_svc_case_list_out out;
 	json_t *o = NULL;
 	ctx_at(&cx, st);
-	struct cor_svc_case_list_in in = {.each = keep_json, .ctx = &o};
+	struct cor_svc_case_list_in in = {
+		.filter = {.state = "eligible"}, .each = keep_json, .ctx = &o};
 	assert_int_equal(cor_svc_case_list(&cx, &in, &out), 0);
 	assert_non_null(o);
 	char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);

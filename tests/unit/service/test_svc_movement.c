@@ -410,7 +410,12 @@ static void test_no_show(void **state)
 	REFUSED(&f, cor_svc_movement_escort_add(&f.cx, &e), COR_CODE_INVALID, "sex",
 		"sex is F, M or X");
 	e.e.sex = 'F';
+	/* A person is named once. */
+	REFUSED(&f, cor_svc_movement_escort_add(&f.cx, &e), COR_CODE_EXISTS, "escort",
+		"SMITH is named already as escort 1 of movement 'SD-PZU-MV-2026-0001'");
+	snprintf(e.e.family_name, sizeof(e.e.family_name), "JONES");
 	assert_int_equal(cor_svc_movement_escort_add(&f.cx, &e), 0);
+	snprintf(e.e.family_name, sizeof(e.e.family_name), "BROWN");
 	REFUSED(&f, cor_svc_movement_escort_add(&f.cx, &e), COR_CODE_CAPACITY, "escort_seats",
 		"movement 'SD-PZU-MV-2026-0001' has 2 escort seats, all named");
 	teardown(&f);

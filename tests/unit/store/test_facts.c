@@ -107,32 +107,32 @@ static const char want_a[] =
 	"LY-TIP-2026-000201 VHR NGA state=eligible office=LY-TIP prio=urgent set=- "
 	"reg=2026-10-02 travel=- dep=-1 counselled=1 decision=yes asylum=0 referrals=0 "
 	"selection= n=3\n"
-	" LY-TIP-2026-000201-01 seq=1 'MUSA ADEBAYO' principal M 1990-05-01 NGA needs=SM-CC;SP "
+	" LY-TIP-2026-000201-01 seq=1 'Musa Adebayo' principal M 1990-05-01 NGA needs=SM-CC;SP "
 	"docs=4/5: id_card/NGA/ID1/- etd/NGA/E1/2028-01-01 exit_permit/NGA/X1/2026-12-31 "
 	"passport/NGA/P1/2027-01-02 fitness=fit_with_conditions@2026-11-20/510 "
 	"cond=medical_escort, wchs tb=B2 waived=0 risk=high cleared=1\n"
-	" LY-TIP-2026-000201-02 seq=2 'CHIOMA OKAFOR' spouse F 1995-02-28 NGA needs= docs=0/0: "
+	" LY-TIP-2026-000201-02 seq=2 'Chioma Okafor' spouse F 1995-02-28 NGA needs= docs=0/0: "
 	"fitness=@-/-1 cond= tb= waived=0 risk=high cleared=0\n"
-	" LY-TIP-2026-000201-03 seq=3 'IBRAHIM ADEBAYO' child M 2015-06-01 NGA needs=CR "
+	" LY-TIP-2026-000201-03 seq=3 'Ibrahim Adebayo' child M 2015-06-01 NGA needs=CR "
 	"docs=1/1: etd/NGA/E3/- fitness=deferred@2026-11-21/540 cond= tb= waived=0 risk= "
 	"cleared=0\n";
 static const char want_b[] =
 	"LY-TIP-2026-000202 VHR NGA state=on_hold office=LY-TIP prio=normal set=- "
 	"reg=2026-09-01 travel=- dep=-1 counselled=1 decision=yes asylum=1 referrals=1 "
 	"selection= n=1\n"
-	" LY-TIP-2026-000202-01 seq=1 'FATIMA BELLO' principal F 1988-01-01 NGA needs=WR "
+	" LY-TIP-2026-000202-01 seq=1 'Fatima Bello' principal F 1988-01-01 NGA needs=WR "
 	"docs=1/1: passport/NGA/P9/2030-01-01 fitness=@-/-1 cond= tb= waived=0 risk= cleared=0\n";
 static const char want_c[] =
 	"TR-IST-2026-000050 RST USA state=on_hold office=TR-IST prio=normal set=- reg=2026-03-01 "
 	"travel=- dep=-1 counselled=1 decision=yes asylum=0 referrals=0 selection=interviewed n=1\n"
-	" TR-IST-2026-000050-01 seq=1 'OMAR HASSAN' principal M 1980-02-02 NGA needs= docs=4/6: "
+	" TR-IST-2026-000050-01 seq=1 'Omar Hassan' principal M 1980-02-02 NGA needs= docs=4/6: "
 	"passport/NGA/P1/2027-01-01 refugee_td/NGA/R1/- etd/NGA/E1/2026-12-01 "
 	"laissez_passer/NGA/L1/2028-01-01 fitness=@-/-1 cond= tb=A waived=0 risk=none cleared=0\n";
 static const char want_d[] =
 	"TR-IST-2026-000051 RST CAN state=orientation office=TR-IST prio=emergency set=- "
 	"reg=2026-11-20 travel=- dep=-1 counselled=0 decision= asylum=0 referrals=0 "
 	"selection=accepted n=1\n"
-	" TR-IST-2026-000051-01 seq=1 'SENAIT HAILE' principal F 1992-09-09 NGA needs=SC-UC "
+	" TR-IST-2026-000051-01 seq=1 'Senait Haile' principal F 1992-09-09 NGA needs=SC-UC "
 	"docs=0/0: fitness=@-/-1 cond= tb= waived=0 risk= cleared=0\n";
 static const char want_e[] =
 	"SD-PZU-2026-000009 HEV EGY state=assessed office=SD-PZU prio=emergency set=- "
@@ -265,13 +265,13 @@ static void test_hook(void **state)
 	assert_string_equal(cx->err.causes[1].field, "TR-IST-2026-000051-01");
 	assert_string_equal(
 		cx->err.causes[1].message,
-		"TRAVEL_DOCUMENT  TR-IST-2026-000051-01  NO_TRAVEL_DOCUMENT         SENAIT "
-		"HAILE holds no travel document accepted for RST (passport, "
+		"TRAVEL_DOCUMENT  TR-IST-2026-000051-01  NO_TRAVEL_DOCUMENT         Senait "
+		"Haile holds no travel document accepted for RST (passport, "
 		"laissez-passer or refugee travel document)");
 	assert_string_equal(cx->err.causes[2].field, "TR-IST-2026-000051-01");
 	assert_string_equal(cx->err.causes[2].message,
 			    "FITNESS          TR-IST-2026-000051-01  FITNESS_MISSING            no "
-			    "fitness-to-travel check recorded for SENAIT HAILE");
+			    "fitness-to-travel check recorded for Senait Haile");
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(cx->err.causes[i].code, COR_CODE_NOT_ELIGIBLE);
 

@@ -905,8 +905,10 @@ static void test_case_list(void **state)
 	struct cor_store *st = known_dataset(path);
 	const char *A = "LY-TIP-2026-000001", *B = "YE-ADE-2026-000001", *C = "LB-BEY-2025-000007";
 	char all[80], ab[80];
-	snprintf(all, sizeof(all), "%s %s %s", A, B, C);
-	snprintf(ab, sizeof(ab), "%s %s", A, B);
+	/* By registration date (C 2025-11-20, B 2025-12-01, A 2026-01-10),
+	 * not by the order they were added in (A, B, C). */
+	snprintf(all, sizeof(all), "%s %s %s", C, B, A);
+	snprintf(ab, sizeof(ab), "%s %s", B, A);
 
 	expect_list(st, (struct cor_case_filter){0}, all, 3);
 	expect_list(st, (struct cor_case_filter){.programme = "VHR"}, ab, 2);
@@ -942,7 +944,7 @@ static void test_case_list(void **state)
 					     .text = "musa"},
 		    A, 1);
 	/* The limit cuts the list, not the count. */
-	expect_list(st, (struct cor_case_filter){.limit = 1}, A, 3);
+	expect_list(st, (struct cor_case_filter){.limit = 1}, C, 3);
 	expect_list(st, (struct cor_case_filter){.limit = 2, .programme = "VHR"}, ab, 2);
 
 	/* The summaries. */
@@ -950,18 +952,18 @@ static void test_case_list(void **state)
 	struct cor_case_filter f = {0};
 	assert_int_equal(cor_store_case_list(st, &f, collect_summary, &l), 0);
 	assert_int_equal(l.n, 3);
-	assert_int_equal(l.s[0].persons, 3);
-	assert_string_equal(l.s[0].principal, "ADEBAYO, Musa");
-	assert_string_equal(l.s[0].nationality, "NGA");
-	assert_string_equal(l.s[0].c.state, "counselled");
-	assert_int_equal(l.s[0].c.priority, COR_PRIO_URGENT);
-	assert_same_date(l.s[0].c.registered_on, D(2026, 1, 10));
+	assert_int_equal(l.s[2].persons, 3);
+	assert_string_equal(l.s[2].principal, "ADEBAYO, Musa");
+	assert_string_equal(l.s[2].nationality, "NGA");
+	assert_string_equal(l.s[2].c.state, "counselled");
+	assert_int_equal(l.s[2].c.priority, COR_PRIO_URGENT);
+	assert_same_date(l.s[2].c.registered_on, D(2026, 1, 10));
 	assert_int_equal(l.s[1].persons, 1);
 	assert_string_equal(l.s[1].principal, "Abebe"); /* no family name: no comma */
 	assert_string_equal(l.s[1].nationality, "ETH");
-	assert_string_equal(l.s[2].principal, "Al-Hassan, Fatima");
-	assert_string_equal(l.s[2].c.destination, "CAN");
-	assert_int_equal(l.s[2].c.priority, COR_PRIO_EMERGENCY);
+	assert_string_equal(l.s[0].principal, "Al-Hassan, Fatima");
+	assert_string_equal(l.s[0].c.destination, "CAN");
+	assert_int_equal(l.s[0].c.priority, COR_PRIO_EMERGENCY);
 	cor_store_close(st);
 	if (!on_pg)
 		assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
