@@ -179,6 +179,7 @@ static void check_same(const struct cor_persons_row *a, const struct cor_persons
 	CHECK(a->pr.assessed == b->pr.assessed);
 	if (a->pr.assessed)
 		CHECK(a->pr.risk == b->pr.risk);
+	CHECK(a->pr.cleared == b->pr.cleared);
 	CHECK(a->pr.pre_migration == b->pr.pre_migration);
 	if (a->pr.pre_migration) {
 		CHECK(a->pr.pm.outcome == b->pr.pm.outcome);

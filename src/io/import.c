@@ -341,9 +341,21 @@ static int write_records(struct importer *im)
 			snprintf(grounds, sizeof(grounds),
 				 "assessed before the import; imported from %s, line %ld",
 				 im->o->path, m->line);
+			int no;
 			if ((err = cor_store_protection_assessment_add(im->st, im->case_id, m->pid,
 								       ref, m->pr.risk, grounds,
-								       im->o->actor, NULL)) < 0)
+								       im->o->actor, &no)) < 0)
+				return err;
+			struct cor_protection_latest l;
+			int64_t aid;
+			snprintf(grounds, sizeof(grounds),
+				 "cleared before the import; imported from %s, line %ld",
+				 im->o->path, m->line);
+			if (m->pr.cleared &&
+			    ((err = cor_store_protection_latest(im->st, m->pid, &l, &aid)) < 0 ||
+			     (err = cor_store_protection_clearance_add(im->st, im->case_id, aid,
+								       ref, no, grounds,
+								       im->o->actor)) < 0))
 				return err;
 		}
 		if (m->pr.pre_migration) {
@@ -373,6 +385,33 @@ static int write_records(struct importer *im)
 		held_error(im, im->first_line, column, why);
 	}
 	return 0;
+}
+
+/* Keep the ids of the persons of the group just imported. */
+static int keep_ids(struct importer *im)
+{
+	struct cor_import_result *res = im->res;
+	size_t need = res->nperson_ids + (size_t)im->nmembers;
+	if (need > res->capperson_ids) {
+		size_t cap = res->capperson_ids ? 2 * res->capperson_ids : 1024;
+		while (cap < need)
+			cap *= 2;
+		int64_t *v = realloc(res->person_ids, cap * sizeof(*v));
+		if (!v)
+			return COR_ENOMEM;
+		res->person_ids = v;
+		res->capperson_ids = cap;
+	}
+	for (int i = 0; i < im->nmembers; i++)
+		res->person_ids[res->nperson_ids++] = im->members[i].pid;
+	return 0;
+}
+
+void cor_import_result_release(struct cor_import_result *res)
+{
+	free(res->person_ids);
+	res->person_ids = NULL;
+	res->nperson_ids = res->capperson_ids = 0;
 }
 
 /* Close the open group: keep it, or undo it when any row was bad. */
@@ -412,7 +451,7 @@ static int close_group(struct importer *im)
 	im->res->cases++;
 	im->res->persons += im->persons;
 	flush_held(im, false);
-	return 0;
+	return keep_ids(im);
 }
 
 static int open_group(struct importer *im, const struct cor_persons_row *r)
@@ -449,8 +488,8 @@ static void check_same_case(struct importer *im, struct cor_persons_row *r)
 			  : cor_date_cmp(a->registered_on, b->registered_on) ? "registered_on"
 			  : strcmp(x->location, y->location)                 ? "location"
 			  : strcmp(x->counsellor, y->counsellor)             ? "counsellor"
-			  : strcmp(x->language, y->language)                 ? "counselling_language"
-			  : x->interpreter != y->interpreter                 ? "interpreter"
+			  : strcmp(x->language, y->language) ? "counselling_language"
+			  : x->interpreter != y->interpreter ? "interpreter"
 			  : x->counselled != y->counselled || x->decision != y->decision
 				  ? "decision"
 				  : NULL;
@@ -465,25 +504,26 @@ static const char *person_differs(const struct member *m, const struct cor_perso
 {
 	const struct cor_person *a = &m->p, *b = &r->p;
 	const struct cor_persons_person_records *x = &m->pr, *y = &r->pr;
-	return a->relationship != b->relationship                       ? "relationship"
-	       : strcmp(a->family_name_latin, b->family_name_latin)     ? "family_name_latin"
-	       : strcmp(a->given_names_latin, b->given_names_latin)     ? "given_names_latin"
-	       : strcmp(a->family_name, b->family_name)                 ? "family_name"
-	       : strcmp(a->given_names, b->given_names)                 ? "given_names"
-	       : a->sex != b->sex                                       ? "sex"
-	       : cor_date_cmp(a->birth_date, b->birth_date)             ? "birth_date"
-	       : a->birth_date_approx != b->birth_date_approx           ? "birth_date_approx"
-	       : strcmp(a->nationality, b->nationality)                 ? "nationality"
-	       : strcmp(a->languages, b->languages)                     ? "languages"
-	       : strcmp(a->needs, b->needs)                             ? "specific_needs"
-	       : x->assessed != y->assessed || x->risk != y->risk       ? "protection_risk"
-	       : x->pre_migration != y->pre_migration ||
-			 x->pm.outcome != y->pm.outcome                 ? "pre_migration_outcome"
-	       : x->pre_migration && x->pm.at != y->pm.at               ? "pre_migration_at"
-	       : strcmp(x->pm.examiner, y->pm.examiner)                 ? "pre_migration_by"
-	       : x->pm.conditions != y->pm.conditions                   ? "pre_migration_conditions"
-	       : x->pm.tb != y->pm.tb                                   ? "pre_migration_tb"
-									: NULL;
+	return a->relationship != b->relationship                   ? "relationship"
+	       : strcmp(a->family_name_latin, b->family_name_latin) ? "family_name_latin"
+	       : strcmp(a->given_names_latin, b->given_names_latin) ? "given_names_latin"
+	       : strcmp(a->family_name, b->family_name)             ? "family_name"
+	       : strcmp(a->given_names, b->given_names)             ? "given_names"
+	       : a->sex != b->sex                                   ? "sex"
+	       : cor_date_cmp(a->birth_date, b->birth_date)         ? "birth_date"
+	       : a->birth_date_approx != b->birth_date_approx       ? "birth_date_approx"
+	       : strcmp(a->nationality, b->nationality)             ? "nationality"
+	       : strcmp(a->languages, b->languages)                 ? "languages"
+	       : strcmp(a->needs, b->needs)                         ? "specific_needs"
+	       : x->assessed != y->assessed || x->risk != y->risk   ? "protection_risk"
+	       : x->cleared != y->cleared                           ? "protection_cleared"
+	       : x->pre_migration != y->pre_migration || x->pm.outcome != y->pm.outcome
+		       ? "pre_migration_outcome"
+	       : x->pre_migration && x->pm.at != y->pm.at ? "pre_migration_at"
+	       : strcmp(x->pm.examiner, y->pm.examiner)   ? "pre_migration_by"
+	       : x->pm.conditions != y->pm.conditions     ? "pre_migration_conditions"
+	       : x->pm.tb != y->pm.tb                     ? "pre_migration_tb"
+							  : NULL;
 }
 
 /* Queue document d of person pid. */
@@ -553,19 +593,30 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 		const struct member *last = im->nmembers ? &im->members[im->nmembers - 1] : NULL;
 		if (last && last->p.seq == r->p.seq) {
 			const char *col = person_differs(last, r);
+			/* Another name or birth: another person with the same number. */
+			if (col && (!strcmp(col, "relationship") || strstr(col, "names") ||
+				    strstr(col, "family_name") || !strcmp(col, "sex") ||
+				    !strcmp(col, "birth_date"))) {
+				cor_persons_row_issue(r, "person_no",
+						      "case '%s' already has a person %d", r->c.ref,
+						      r->p.seq);
+				return 0;
+			}
 			if (col) {
-				cor_persons_row_issue(r, col,
-						      "differs from line %ld for the same person %d "
-						      "of case '%s'",
-						      last->line, r->p.seq, r->c.ref);
+				cor_persons_row_issue(
+					r, col,
+					"differs from line %ld for the same person %d "
+					"of case '%s'",
+					last->line, r->p.seq, r->c.ref);
 				return 0;
 			}
 			if (r->d.kind == COR_DOC_NONE) {
-				cor_persons_row_issue(r, "doc_type",
-						      "is empty on a further row of person %d of case "
-						      "'%s' (line %ld): each further row of a person "
-						      "carries one more document",
-						      r->p.seq, r->c.ref, last->line);
+				cor_persons_row_issue(
+					r, "doc_type",
+					"is empty on a further row of person %d of case "
+					"'%s' (line %ld): each further row of a person "
+					"carries one more document",
+					r->p.seq, r->c.ref, last->line);
 				return 0;
 			}
 			return add_document(im, last->pid, &r->d);
@@ -588,9 +639,13 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 	if (im->nmembers < (int)(sizeof(im->members) / sizeof(im->members[0]))) {
 		if (r->p.seq == 1)
 			im->principal = im->nmembers;
-		im->members[im->nmembers++] =
-			(struct member){r->line, r->p.relationship, r->p.birth_date,
-					r->p.birth_date_approx, pid, r->p, r->pr};
+		im->members[im->nmembers++] = (struct member){r->line,
+							      r->p.relationship,
+							      r->p.birth_date,
+							      r->p.birth_date_approx,
+							      pid,
+							      r->p,
+							      r->pr};
 	}
 	return 0;
 }
@@ -823,8 +878,10 @@ int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
 	}
 out:
 	cor_progress_end(&im.progress);
-	if (err < 0)
+	if (err < 0) {
 		res->cases = res->persons = 0;
+		cor_import_result_release(res);
+	}
 	flush_held(&im, false);
 	free(im.held);
 	free(im.pending);

@@ -36,7 +36,20 @@ struct cor_import_opts {
 struct cor_import_result {
 	long rows, persons, cases;    /* read; imported; imported */
 	long bad_rows, rejected_rows; /* with an issue; not imported (skip_bad) */
+	/* The internal ids of the persons imported, ascending (persons ids,
+	 * of which nperson_ids are used): for what the caller looks up after
+	 * the import. Released with cor_import_result_release. */
+	int64_t *person_ids;
+	size_t nperson_ids, capperson_ids;
+	/* Found after the import by the service (service/registry.h): the
+	 * persons imported whose document number a person of another case
+	 * holds, and those who may be the same person as one of another case
+	 * (the same document, or the same birth date and names alike). */
+	long held, duplicates;
 };
+
+/* Free what res holds; it is then empty. */
+void cor_import_result_release(struct cor_import_result *res);
 
 /* Import within the open transaction; each problem is passed to report()
  * as one line for a person ("persons.csv:12: birth_date: '1990-02-30' is

@@ -61,7 +61,8 @@ struct reader {
 	bool doc_present, doc_type_ok, doc_number_given, doc_issuer_given, doc_expiry_given;
 	/* Which record fields were given, as above. */
 	bool counsellor_given, language_given, decision_given, decision_ok;
-	bool risk_given, pm_outcome_given, pm_outcome_ok, pm_at_given, pm_at_ok, pm_rest_given;
+	bool risk_given, cleared_given, pm_outcome_given, pm_outcome_ok, pm_at_given, pm_at_ok,
+		pm_rest_given;
 };
 
 /* Messages quote what the file holds, and go to a terminal: control
@@ -432,10 +433,17 @@ static void col_protection_risk(struct reader *rd, struct cor_persons_row *r, co
 	if (!*v)
 		return;
 	if (cor_protection_level_parse(v, &r->pr.risk) < 0) {
-		ISSUE("protection_risk", "'%.20s' is not a risk level (none, low, medium, high)", v);
+		ISSUE("protection_risk", "'%.20s' is not a risk level (none, low, medium, high)",
+		      v);
 		return;
 	}
 	r->pr.assessed = true;
+}
+
+static void col_protection_cleared(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->cleared_given = *v != '\0';
+	flag(r, "protection_cleared", &r->pr.cleared, v);
 }
 
 static void col_pm_outcome(struct reader *rd, struct cor_persons_row *r, const char *v)
@@ -461,9 +469,9 @@ static void col_pm_at(struct reader *rd, struct cor_persons_row *r, const char *
 		ISSUE("pre_migration_at", "'%.30s' is not a time in the form YYYY-MM-DDTHH:MMZ", v);
 		return;
 	}
-	if (cor_date_parse((char[11]){v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-				      '\0'},
-			   &day) == 0 &&
+	if (cor_date_parse(
+		    (char[11]){v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], '\0'},
+		    &day) == 0 &&
 	    cor_date_cmp(day, rd->today) > 0) {
 		ISSUE("pre_migration_at", "'%s' is in the future", v);
 		return;
@@ -492,7 +500,8 @@ static void col_pm_conditions(struct reader *rd, struct cor_persons_row *r, cons
 		if (cor_health_condition_parse(c, &k) < 0) {
 			ISSUE("pre_migration_conditions",
 			      "'%.20s' is not a travel condition (medical_escort, "
-			      "non_medical_escort, oxygen, wchr, wchs, wchc, stretcher, extra_seat, "
+			      "non_medical_escort, oxygen, wchr, wchs, wchc, stretcher, "
+			      "extra_seat, "
 			      "front_row)",
 			      c);
 			return;
@@ -543,6 +552,7 @@ static const struct column columns[] = {
 	{"interpreter", false, col_interpreter},
 	{"decision", false, col_decision},
 	{"protection_risk", false, col_protection_risk},
+	{"protection_cleared", false, col_protection_cleared},
 	{"pre_migration_outcome", false, col_pm_outcome},
 	{"pre_migration_at", false, col_pm_at},
 	{"pre_migration_by", false, col_pm_by},
@@ -552,14 +562,43 @@ static const struct column columns[] = {
 #define NCOLS ((int)(sizeof(columns) / sizeof(columns[0])))
 
 const char *const cor_persons_csv_columns[] = {
-	"case_id",           "programme",         "office",        "origin",      "destination",
-	"case_state",        "priority",          "registered_on", "person_no",   "relationship",
-	"family_name_latin", "given_names_latin", "family_name",   "given_names", "sex",
-	"birth_date",        "birth_date_approx", "nationality",   "languages",   "specific_needs",
-	"doc_type",          "doc_number",        "doc_issuer",    "doc_expiry",  "location",
-	"counsellor",        "counselling_language", "interpreter", "decision", "protection_risk",
-	"pre_migration_outcome", "pre_migration_at", "pre_migration_by", "pre_migration_conditions",
-	"pre_migration_tb",  NULL,
+	"case_id",
+	"programme",
+	"office",
+	"origin",
+	"destination",
+	"case_state",
+	"priority",
+	"registered_on",
+	"person_no",
+	"relationship",
+	"family_name_latin",
+	"given_names_latin",
+	"family_name",
+	"given_names",
+	"sex",
+	"birth_date",
+	"birth_date_approx",
+	"nationality",
+	"languages",
+	"specific_needs",
+	"doc_type",
+	"doc_number",
+	"doc_issuer",
+	"doc_expiry",
+	"location",
+	"counsellor",
+	"counselling_language",
+	"interpreter",
+	"decision",
+	"protection_risk",
+	"protection_cleared",
+	"pre_migration_outcome",
+	"pre_migration_at",
+	"pre_migration_by",
+	"pre_migration_conditions",
+	"pre_migration_tb",
+	NULL,
 };
 
 /* The rejected-rows file adds this column; reading ignores it. */
@@ -602,6 +641,22 @@ static void check_session(struct reader *rd, struct cor_persons_row *r)
 	r->cr.counselled = true;
 }
 
+/* A clearance is of a high risk: a protection officer lifts what blocks a
+ * return (domain/protection.h); the other levels block nothing. */
+static void check_clearance(struct cor_persons_row *r)
+{
+	if (!r->pr.cleared || (r->pr.assessed && r->pr.risk == COR_PROT_HIGH))
+		return;
+	r->pr.cleared = false;
+	if (!r->pr.assessed)
+		ISSUE("protection_cleared", "is 1 but protection_risk is empty: a clearance is of "
+					    "an assessment");
+	else if (r->pr.risk != COR_PROT_HIGH)
+		ISSUE("protection_cleared",
+		      "is 1 but the risk is '%s': only a high risk is cleared",
+		      cor_protection_level_name(r->pr.risk));
+}
+
 /* The person's pre-migration health assessment, when given, keeps the
  * health rules (domain/health.h). */
 static void check_pre_migration(struct reader *rd, struct cor_persons_row *r)
@@ -609,8 +664,10 @@ static void check_pre_migration(struct reader *rd, struct cor_persons_row *r)
 	static const struct {
 		const char *field, *column;
 	} columns_of[] = {
-		{"outcome", "pre_migration_outcome"}, {"condition", "pre_migration_conditions"},
-		{"tb", "pre_migration_tb"},           {"examiner", "pre_migration_by"},
+		{"outcome", "pre_migration_outcome"},
+		{"condition", "pre_migration_conditions"},
+		{"tb", "pre_migration_tb"},
+		{"examiner", "pre_migration_by"},
 	};
 	if (!rd->pm_outcome_given && !rd->pm_at_given && !rd->pm_rest_given)
 		return;
@@ -641,8 +698,10 @@ static void check_pre_migration(struct reader *rd, struct cor_persons_row *r)
 static void check_records(struct reader *rd, struct cor_persons_row *r)
 {
 	check_session(rd, r);
+	check_clearance(r);
 	check_pre_migration(rd, r);
-	const struct cor_programme *p = rd->programme_ok ? cor_programme_find(r->c.programme) : NULL;
+	const struct cor_programme *p =
+		rd->programme_ok ? cor_programme_find(r->c.programme) : NULL;
 	if (!p || !r->c.state[0] || !cor_programme_has_state(p, r->c.state))
 		return;
 	unsigned g;
@@ -678,11 +737,12 @@ static void check_records(struct reader *rd, struct cor_persons_row *r)
 		      "is empty but every person of a case at '%s' has a protection risk "
 		      "assessment: give none, low, medium or high",
 		      st);
-	if ((g & COR_GUARD_NOT_AT_RISK) && r->pr.assessed && r->pr.risk == COR_PROT_HIGH)
+	if ((g & COR_GUARD_NOT_AT_RISK) && r->pr.assessed && r->pr.risk == COR_PROT_HIGH &&
+	    !r->pr.cleared)
 		ISSUE("protection_risk",
-		      "is high, and a return at '%s' has nobody at high risk not cleared: import "
-		      "the case at assessed and clear the risk with corridor protection clear "
-		      "before it moves on",
+		      "is high and not cleared, and a return at '%s' has nobody at high risk not "
+		      "cleared: give protection_cleared 1 if a protection officer cleared it, or "
+		      "import the case at assessed and clear the risk before it moves on",
 		      st);
 	if ((g & COR_GUARD_PRE_MIGRATION) && !rd->pm_outcome_given && !rd->pm_at_given &&
 	    !rd->pm_rest_given)
@@ -867,7 +927,7 @@ static void on_row(int term, void *data)
 	memset(&r.cr, 0, sizeof(r.cr));
 	memset(&r.pr, 0, sizeof(r.pr));
 	rd->counsellor_given = rd->language_given = rd->decision_given = rd->decision_ok = false;
-	rd->risk_given = rd->pm_outcome_given = rd->pm_outcome_ok = false;
+	rd->risk_given = rd->cleared_given = rd->pm_outcome_given = rd->pm_outcome_ok = false;
 	rd->pm_at_given = rd->pm_at_ok = rd->pm_rest_given = false;
 	for (int f = 0; f < rd->nfields; f++)
 		if (rd->map[f] >= 0)
@@ -998,7 +1058,8 @@ void cor_persons_csv_write_header(FILE *f)
 }
 
 void cor_persons_csv_write_row(FILE *f, const struct cor_case *c,
-			       const struct cor_persons_case_records *cr, const struct cor_person *p,
+			       const struct cor_persons_case_records *cr,
+			       const struct cor_person *p,
 			       const struct cor_persons_person_records *pr,
 			       const struct cor_document *d)
 {
@@ -1054,6 +1115,7 @@ void cor_persons_csv_write_row(FILE *f, const struct cor_case *c,
 		cr->counselled ? (cr->interpreter ? "1" : "0") : "",
 		cr->counselled ? cor_counselling_decision_name(cr->decision) : "",
 		pr->assessed ? cor_protection_level_name(pr->risk) : "",
+		pr->assessed ? (pr->cleared ? "1" : "0") : "",
 		pr->pre_migration ? cor_health_outcome_name(pr->pm.outcome) : "",
 		pm_at,
 		pr->pre_migration ? pr->pm.examiner : "",

@@ -35,10 +35,12 @@ struct cor_persons_case_records {
 };
 
 /* What a person holds beyond the person: the latest protection risk
- * assessment and pre-migration health assessment. */
+ * assessment (and whether a protection officer has cleared it) and the
+ * latest pre-migration health assessment. */
 struct cor_persons_person_records {
 	bool assessed;
 	enum cor_protection_level risk;
+	bool cleared; /* the latest assessment is cleared (a high risk only) */
 	bool pre_migration;
 	struct cor_health_check pm; /* kind COR_HEALTH_PRE_MIGRATION */
 };
@@ -82,7 +84,8 @@ void cor_persons_csv_write_header(FILE *f);
  * COR_DOC_NONE: none). A person with several documents is one row each,
  * the other columns the same. */
 void cor_persons_csv_write_row(FILE *f, const struct cor_case *c,
-			       const struct cor_persons_case_records *cr, const struct cor_person *p,
+			       const struct cor_persons_case_records *cr,
+			       const struct cor_person *p,
 			       const struct cor_persons_person_records *pr,
 			       const struct cor_document *d);
 /* Write one field quoted as RFC 4180 needs (sep: the separator to put before it, or 0). */

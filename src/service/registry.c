@@ -9,10 +9,10 @@
 #include "domain/lifecycle.h"
 #include "service/case.h"
 #include "service/location.h"
-#include "service/queue.h"
 #include "store/store_health.h"
 #include "store/store_numbers.h"
 #include "store/store_plan.h"
+#include "store/store_search.h"
 #include "store/store_workflow.h"
 
 /* ---- import ------------------------------------------------------------ */
@@ -25,14 +25,17 @@ struct import_run {
 /* Is code a refusal of the input rather than a failure? */
 static bool refused(enum cor_code code)
 {
-	return code == COR_CODE_NOT_FOUND || code == COR_CODE_REFUSED ||
-	       code == COR_CODE_INVALID || code == COR_CODE_BAD_PARAMETER;
+	return code == COR_CODE_NOT_FOUND || code == COR_CODE_REFUSED || code == COR_CODE_INVALID ||
+	       code == COR_CODE_BAD_PARAMETER;
 }
 
 /* A case whose rows are good: put it where its file says, and check that
  * it could have come to its state along its programme's usual path, each
- * step with the rules of case.move on the facts now stored (the
- * eligibility criteria evaluated where a step asks for them). */
+ * step with the rules of case.move on the records now stored. Eligibility
+ * is not evaluated again: it is judged on the day a case moves towards
+ * departure (fitness to travel within days, documents valid on a travel
+ * date), and a case imported at travel_ready has no travel date yet; a
+ * move from here evaluates it as always. */
 static int import_check(void *ctx, int64_t id, const struct cor_case *c, const char *location,
 			long line, const char **column, char *msg, size_t msglen)
 {
@@ -55,32 +58,203 @@ static int import_check(void *ctx, int64_t id, const struct cor_case *c, const c
 	const struct cor_programme *p = cor_programme_find(c->programme);
 	if (!p || !strcmp(c->state, "registered"))
 		return 0;
-	const struct cor_rules_config *rules = cor_ctx_rules(cx);
-	if (!rules)
-		return COR_EIO;
 	struct cor_case_gate gate;
-	struct cor_facts_hook_ctx hook = {.cfg = rules, .today = cx->today};
-	bool evaluated = false;
 	if ((err = cor_store_case_gate(cx->st, id, c, &gate)) < 0)
 		return err;
 	for (const char *const *s = p->path; s[0] && s[1] && strcmp(s[0], c->state); s++) {
-		const struct cor_transition *t = cor_lifecycle_find(p, s[0], s[1]);
 		struct cor_refusal why;
-		if (t && (t->guards & COR_GUARD_ELIGIBLE) && !evaluated) {
-			if ((err = cor_facts_eligibility_hook(cx->st, id, c, &gate, &hook)) < 0)
-				return err;
-			evaluated = true;
-		}
 		if (cor_lifecycle_check(p, s[0], s[1], &gate, &why) == 0)
 			continue;
-		size_t at = (size_t)snprintf(msg, msglen, "a case at '%s' has come through '%s': %s",
-					     c->state, s[1], why.msg);
-		for (int i = 0; i < hook.causes.ncauses && at < msglen; i++)
-			at += (size_t)snprintf(msg + at, msglen - at, "; %s",
-					       hook.causes.causes[i].message);
+		snprintf(msg, msglen, "a case at '%s' has come through '%s': %s", c->state, s[1],
+			 why.msg);
 		*column = "case_state";
 		return 1;
 	}
+	return 0;
+}
+
+/* ---- what the imported persons share with other cases ---------------- */
+
+/* An imported person (a) and a person sharing one of a's duplicate keys
+ * (b): one of a's documents (doc) or its birth date and names. */
+struct shared {
+	int64_t a, b;
+	bool doc;
+	char document[48]; /* "passport:A1234567" */
+};
+
+struct shared_run {
+	const struct cor_import_result *res;
+	struct shared *v;
+	size_t n, cap;
+};
+
+static bool imported(const struct cor_import_result *res, int64_t id)
+{
+	size_t lo = 0, hi = res->nperson_ids;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (res->person_ids[mid] == id)
+			return true;
+		if (res->person_ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* A key two persons or more hold: a pair for each imported one of them. */
+static int take_key(const char *key, int n, const int64_t *ids, void *ctx)
+{
+	struct shared_run *r = ctx;
+	bool doc = key[1] < '0' || key[1] > '9'; /* "=passport:...", not "=1990-..." */
+	for (int i = 0; i < n; i++) {
+		if (!imported(r->res, ids[i]))
+			continue;
+		for (int j = 0; j < n; j++) {
+			if (j == i)
+				continue;
+			if (r->n == r->cap) {
+				size_t cap = r->cap ? 2 * r->cap : 256;
+				struct shared *v = realloc(r->v, cap * sizeof(*v));
+				if (!v)
+					return COR_ENOMEM;
+				r->v = v;
+				r->cap = cap;
+			}
+			struct shared *s = &r->v[r->n++];
+			*s = (struct shared){ids[i], ids[j], doc, ""};
+			if (doc)
+				snprintf(s->document, sizeof(s->document), "%s", key + 1);
+		}
+	}
+	return 0;
+}
+
+static int by_a_then_b(const void *x, const void *y)
+{
+	const struct shared *p = x, *q = y;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return (int)q->doc - (int)p->doc; /* a document first */
+}
+
+struct found_batch {
+	struct cor_person_found *f;
+	int n;
+};
+
+static int take_found(const struct cor_person_found *f, void *ctx)
+{
+	struct found_batch *b = ctx;
+	if (b->n < COR_PERSONS_BATCH)
+		b->f[b->n++] = *f;
+	return 0;
+}
+
+static int by_found_id(const void *x, const void *y)
+{
+	const struct cor_person_found *p = x, *q = y;
+	return p->id < q->id ? -1 : p->id > q->id;
+}
+
+static const struct cor_person_found *found(const struct found_batch *b, int64_t id)
+{
+	struct cor_person_found key = {.id = id};
+	return b->n ? bsearch(&key, b->f, (size_t)b->n, sizeof(*b->f), by_found_id) : NULL;
+}
+
+/* Read the persons of pairs from on, as many pairs as one batch holds
+ * (never splitting the pairs of one imported person); *end is the first
+ * pair not read. */
+static int read_pairs(struct cor_store *st, const struct shared_run *r, size_t from,
+		      struct found_batch *b, size_t *end)
+{
+	int64_t ids[COR_PERSONS_BATCH];
+	int n = 0;
+	size_t i = from;
+	while (i < r->n) {
+		size_t j = i;
+		while (j < r->n && r->v[j].a == r->v[i].a)
+			j++;
+		if (n + 1 + (int)(j - i) > COR_PERSONS_BATCH && n > 0)
+			break;
+		ids[n++] = r->v[i].a;
+		for (size_t k = i; k < j && n < COR_PERSONS_BATCH; k++)
+			ids[n++] = r->v[k].b;
+		i = j;
+	}
+	*end = i;
+	b->n = 0;
+	int err = cor_store_persons_by_ids(st, n, ids, take_found, b);
+	if (err == 0 && b->n)
+		qsort(b->f, (size_t)b->n, sizeof(*b->f), by_found_id);
+	return err;
+}
+
+/* What the imported persons share with persons of other cases: one read of
+ * the duplicate keys held twice or more (the index's range, whatever the
+ * file's size), then the persons of those pairs in batches. A pair within
+ * one case (a family) is not a duplicate. */
+static int op_import_shared(struct cor_ctx *cx, const void *vin, void *vout)
+{
+	const struct cor_svc_import_in *in = vin;
+	struct cor_import_result *res = vout;
+	struct shared_run r = {res, NULL, 0, 0};
+	struct found_batch b = {NULL, 0};
+	char prefix[2] = {COR_KEY_DUP, '\0'};
+	int err;
+	res->held = res->duplicates = 0;
+	if (!res->nperson_ids)
+		return 0;
+	if ((err = cor_store_keys_shared(cx->st, prefix, take_key, &r)) < 0)
+		goto out;
+	if (r.n) {
+		qsort(r.v, r.n, sizeof(*r.v), by_a_then_b);
+		if (!(b.f = malloc(COR_PERSONS_BATCH * sizeof(*b.f)))) {
+			err = COR_ENOMEM;
+			goto out;
+		}
+	}
+	for (size_t i = 0, end = 0; i < r.n;) {
+		if (i >= end && (err = read_pairs(cx->st, &r, i, &b, &end)) < 0)
+			goto out;
+		int64_t a = r.v[i].a;
+		const struct cor_person_found *x = found(&b, a);
+		bool dup = false, held = false;
+		for (; i < r.n && r.v[i].a == a; i++) {
+			const struct shared *s = &r.v[i];
+			const struct cor_person_found *y = found(&b, s->b);
+			if (!x || !y || x->case_id == y->case_id)
+				continue;
+			dup = true;
+			/* Held before: by a person there already or earlier in the file. */
+			if (!s->doc || held || (imported(res, s->b) && s->b > a))
+				continue;
+			held = true;
+			char document[sizeof(s->document)];
+			snprintf(document, sizeof(document), "%s", s->document);
+			char *colon = strchr(document, ':');
+			if (colon)
+				*colon = ' ';
+			struct cor_svc_import_held h = {x, y, document};
+			if (in->held)
+				in->held(&h, in->ctx);
+		}
+		res->duplicates += dup;
+		res->held += held;
+	}
+	err = 0;
+out:
+	free(r.v);
+	free(b.f);
+	if (err < 0)
+		return err == COR_ENOMEM
+			       ? cor_error_set(&cx->err, COR_CODE_NO_MEMORY, NULL, "out of memory")
+			       : cor_ctx_store_error(cx, err);
 	return 0;
 }
 
@@ -131,7 +305,7 @@ struct export_run {
 	char ref[COR_CASE_REF_MAX]; /* the case whose records are below */
 	struct cor_persons_case_records cr;
 	struct {
-		bool assessed;
+		bool assessed, cleared;
 		enum cor_protection_level risk;
 	} risk[100]; /* by person number */
 	struct cor_document docs[MAX_DOCS];
@@ -153,8 +327,10 @@ static int person_risk(const struct cor_protection_record *r, void *ctx)
 {
 	struct export_run *run = ctx;
 	if (r->person >= 1 && r->person < 100 && r->level &&
-	    cor_protection_level_parse(r->level, &run->risk[r->person].risk) == 0)
+	    cor_protection_level_parse(r->level, &run->risk[r->person].risk) == 0) {
 		run->risk[r->person].assessed = true;
+		run->risk[r->person].cleared = r->cleared_at[0] != '\0';
+	}
 	return 0;
 }
 
@@ -203,6 +379,7 @@ static int export_row(const struct cor_case *c, const struct cor_person *p,
 	if (p->seq >= 1 && p->seq < 100) {
 		pr.assessed = r->risk[p->seq].assessed;
 		pr.risk = r->risk[p->seq].risk;
+		pr.cleared = r->risk[p->seq].cleared;
 	}
 	err = cor_store_health_latest(st, who.id, COR_HEALTH_PRE_MIGRATION, &pr.pm, NULL);
 	if (err < 0 && err != COR_ENOTFOUND)
@@ -243,13 +420,23 @@ static const struct cor_op op_imp = {"registry.import", COR_OP_WRITE | COR_OP_LA
 static const struct cor_op op_exp = {"registry.export", COR_OP_READ, "case.read", op_export,
 				     "every person of the selected cases, streamed"};
 
-const struct cor_op *const cor_ops_registry[] = {&op_imp, &op_exp, NULL};
+/* After the import's commit: the keys it wrote are in the index then (a
+ * large write may keep them aside until it commits). */
+static const struct cor_op op_shr = {"registry.import_shared", COR_OP_READ, "case.read",
+				     op_import_shared,
+				     "what the persons just imported share with other cases"};
+
+const struct cor_op *const cor_ops_registry[] = {&op_imp, &op_shr, &op_exp, NULL};
 
 int cor_svc_import(struct cor_ctx *cx, const struct cor_svc_import_in *in,
 		   struct cor_import_result *out)
 {
 	memset(out, 0, sizeof(*out));
-	return cor_service_run(cx, &op_imp, in, out);
+	int err = cor_service_run(cx, &op_imp, in, out);
+	if (err == 0 && out->nperson_ids)
+		err = cor_service_run(cx, &op_shr, in, out);
+	cor_import_result_release(out);
+	return err;
 }
 
 int cor_svc_export(struct cor_ctx *cx, const struct cor_svc_export_in *in,

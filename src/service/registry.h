@@ -15,6 +15,7 @@
 #include "io/import.h"
 #include "io/persons_csv.h"
 #include "service/service.h"
+#include "store/store_health.h"
 
 /* import: the persons of the CSV at in->path (the actor is cx's, the
  * "imported" events dated at cx->now, birth dates bounded by cx->today).
@@ -22,13 +23,27 @@
  * "rows") when rows are bad without skip_bad, the message counting them;
  * INVALID (field "file") when the file itself is unusable; STORE_FAILED when
  * a file cannot be opened or the store fails. */
+struct cor_svc_import_held {
+	const struct cor_person_found *person; /* imported */
+	const struct cor_person_found *other;  /* of another case, there before or earlier
+						  in the file */
+	const char *document;                  /* "passport A1234567" */
+};
 struct cor_svc_import_in {
 	const char *path;         /* the CSV to read */
 	bool skip_bad;            /* keep the good cases, reject the bad ones */
 	const char *rejects_path; /* where rejected rows go (skip_bad only) */
 	void (*report)(const char *line, void *ctx);
+	/* Once the import is written, each imported person whose document
+	 * number a person of another case holds too (NULL: counted only). */
+	void (*held)(const struct cor_svc_import_held *h, void *ctx);
 	void *ctx;
 };
+/* After a successful import, out->held and out->duplicates count the
+ * imported persons whose document number another case holds, and those
+ * who may be the same person as one of another case (the keys of
+ * duplicates.list, read once for the whole file, after the import's
+ * commit). out holds no memory on return. */
 int cor_svc_import(struct cor_ctx *cx, const struct cor_svc_import_in *in,
 		   struct cor_import_result *out);
 

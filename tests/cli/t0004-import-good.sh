@@ -40,7 +40,10 @@ persons
       M, born 2008-01-16, SYR, speaks ar
       id_card SY998877 issued by SYR, expires 2027-06-30
 history
-  TIME  tester       imported   imported from good.csv, line 5" ] || fail "case show LB-BEY-2025-000007:
+  TIME  tester       imported   imported from good.csv, line 5
+  TIME  tester       counselling session 1 by Rania Khoury in ar: decision yes
+  TIME  tester       protection person LB-BEY-2025-000007-01 assessed at low protection risk (assessment 1)
+  TIME  tester       protection person LB-BEY-2025-000007-02 assessed at low protection risk (assessment 1)" ] || fail "case show LB-BEY-2025-000007:
 $shown"
 
 expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000101 --db g.db
@@ -64,7 +67,8 @@ persons
       F, born 2021-01-01 (approximate), NGA, speaks en
       no document
 history
-  TIME  tester       imported   imported from good.csv, line 2" ] || fail "case show LY-TIP-2026-000101:
+  TIME  tester       imported   imported from good.csv, line 2
+  TIME  tester       counselling session 1 by Aisha Ben Salem in en: decision yes" ] || fail "case show LY-TIP-2026-000101:
 $shown"
 
 expect_status 1 "$CORRIDOR" case show LY-TIP-2026-000999 --db g.db

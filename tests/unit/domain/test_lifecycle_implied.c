@@ -63,10 +63,11 @@ static void check(const char *code, const struct want *w, size_t n)
 	{"registered", 0, false}, {"counselled", C | N, false},                                    \
 		{"assessed", C | N | D | A, false}, {"eligible", C | N | D | A | R, false},        \
 		{"travel_ready", C | N | D | A | R | E, false},                                    \
-		{"booked", C | N | D | A | R | E, true},                                          \
+		{"booked", C | N | D | A | R | E, true},                                           \
 		{"departed", C | N | D | A | R | E, true},                                         \
 		{"arrived", C | N | D | A | R | E, true},                                          \
-		{"reintegration", C | N | D | A | R | E, true}, {                                  \
+		{"reintegration", C | N | D | A | R | E, true},                                    \
+	{                                                                                          \
 		"closed", C | N | D | A | R | E, true                                              \
 	}
 
@@ -83,7 +84,7 @@ static void test_hev(void **state)
 {
 	(void)state;
 	static const struct want w[] = {
-		{"registered", 0, false}, {"assessed", A, false},    {"eligible", A, false},
+		{"registered", 0, false},       {"assessed", A, false},  {"eligible", A, false},
 		{"travel_ready", A | E, false}, {"booked", A | E, true}, {"departed", A | E, true},
 		{"arrived", A | E, true},       {"closed", A | E, true},
 	};
@@ -134,7 +135,7 @@ static void test_rel(void **state)
 		{"assessed", C | A, false},    {"eligible", C | A, false},
 		{"submitted", C | A, false},   {"accepted", C | A, false},
 		{"orientation", C | A, false}, {"travel_ready", C | A | E, false},
-		{"booked", C | A | E, true},  {"departed", C | A | E, true},
+		{"booked", C | A | E, true},   {"departed", C | A | E, true},
 		{"arrived", C | A | E, true},  {"integration", C | A | E, true},
 		{"closed", C | A | E, true},
 	};
@@ -158,9 +159,9 @@ static void test_bad_input(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_returns),   cmocka_unit_test(test_hev),
-		cmocka_unit_test(test_hasm),      cmocka_unit_test(test_selection),
-		cmocka_unit_test(test_rel),       cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_returns), cmocka_unit_test(test_hev),
+		cmocka_unit_test(test_hasm),    cmocka_unit_test(test_selection),
+		cmocka_unit_test(test_rel),     cmocka_unit_test(test_bad_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

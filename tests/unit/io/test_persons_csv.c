@@ -35,14 +35,15 @@ static const char *const header[NCOLS] = {
 /* The optional columns after the person's: where the case is and the
  * records its state implies. */
 #define RECORD_COLUMNS                                                                             \
-	"location,counsellor,counselling_language,interpreter,decision,protection_risk,"          \
-	"pre_migration_outcome,pre_migration_at,pre_migration_by,pre_migration_conditions,"       \
+	"location,counsellor,counselling_language,interpreter,decision,protection_risk,"           \
+	"protection_cleared,pre_migration_outcome,pre_migration_at,pre_migration_by,pre_"          \
+	"migration_conditions,"                                                                    \
 	"pre_migration_tb"
-#define NCOLS_RECORDS 11
+#define NCOLS_RECORDS 12
 static const char *const record_header[NCOLS_RECORDS] = {
 	"location",         "counsellor",       "counselling_language",     "interpreter",
-	"decision",         "protection_risk",  "pre_migration_outcome",    "pre_migration_at",
-	"pre_migration_by", "pre_migration_conditions", "pre_migration_tb",
+	"decision",         "protection_risk",  "protection_cleared",       "pre_migration_outcome",
+	"pre_migration_at", "pre_migration_by", "pre_migration_conditions", "pre_migration_tb",
 };
 
 /* A valid principal applicant; tests change one or two fields of it. */
@@ -933,6 +934,122 @@ static void write_field_fn(FILE *f, const void *arg)
 	cor_csv_write_field(f, a->v, a->sep);
 }
 
+/* The good row at another programme, state and destination, with the
+ * record columns cols (a header fragment) set to vals. */
+static void read_records(struct got *g, const char *programme, const char *state,
+			 const char *destination, const char *cols, const char *vals)
+{
+	const char *f[NCOLS];
+	char text[4096];
+	memcpy(f, good, sizeof(f));
+	f[col_index("programme")] = programme;
+	f[col_index("case_state")] = state;
+	f[col_index("destination")] = destination;
+	snprintf(text, sizeof(text), "%.*s,%s\n", (int)strlen(HEADER_LINE) - 1, HEADER_LINE, cols);
+	csv_line(text + strlen(text), sizeof(text) - strlen(text), f, NCOLS);
+	snprintf(text + strlen(text) - 1, sizeof(text) - strlen(text) + 1, ",%s\n", vals);
+	read_str(g, text);
+	if (g->ret != 0)
+		fail_msg("the file was refused: %s", g->msg);
+	assert_int_equal(g->n, 1);
+}
+
+#define SESSION     "counsellor,counselling_language,interpreter,decision"
+#define SESSION_YES "A. Ben Salem,en,1,yes"
+#define PM_COLS     "pre_migration_outcome,pre_migration_at,pre_migration_by"
+#define PM_FIT      "fit,2026-01-05T10:00Z,Dr N. Haddad"
+
+/* A case comes in at a later state only with the records its programme's
+ * path to that state implies: each programme's own path. */
+static void test_record_rules(void **state)
+{
+	struct got g;
+	const char *want[3];
+	/* registered: nothing more. */
+	read_records(&g, "VHR", "registered", "NGA", "protection_risk", "");
+	expect_issues(&g.rows[0], want, 0);
+	/* A return at counselled: the session. */
+	read_records(&g, "VHR", "counselled", "NGA", "protection_risk", "");
+	want[0] = "counsellor: is empty but a case at 'counselled' has been counselled: give "
+		  "counsellor, counselling_language and decision";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "VHR", "counselled", "NGA", SESSION, SESSION_YES);
+	expect_issues(&g.rows[0], want, 0);
+	assert_true(g.rows[0].cr.counselled);
+	assert_true(g.rows[0].cr.interpreter);
+	assert_string_equal(g.rows[0].cr.counsellor, "A. Ben Salem");
+	/* ... at assessed: a decision 'yes' and the person's assessment. */
+	read_records(&g, "VHR", "assessed", "NGA", SESSION, "A. Ben Salem,en,0,no");
+	want[0] = "decision: is 'no'; a return at 'assessed' has an informed decision 'yes' to "
+		  "return";
+	want[1] = "protection_risk: is empty but every person of a case at 'assessed' has a "
+		  "protection risk assessment: give none, low, medium or high";
+	expect_issues(&g.rows[0], want, 2);
+	/* ... at eligible: nobody at high risk unless cleared. */
+	read_records(&g, "AVR", "eligible", "NGA", SESSION ",protection_risk", SESSION_YES ",high");
+	want[0] = "protection_risk: is high and not cleared, and a return at 'eligible' has "
+		  "nobody at high risk not cleared: give protection_cleared 1 if a protection "
+		  "officer cleared it, or import the case at assessed and clear the risk before "
+		  "it moves on";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "REP", "travel_ready", "NGA",
+		     SESSION ",protection_risk,protection_cleared", SESSION_YES ",high,1");
+	expect_issues(&g.rows[0], want, 0);
+	assert_true(g.rows[0].pr.assessed);
+	assert_true(g.rows[0].pr.cleared);
+	/* A clearance is of a high risk. */
+	read_records(&g, "VHR", "registered", "NGA", "protection_risk,protection_cleared", "low,1");
+	want[0] = "protection_cleared: is 1 but the risk is 'low': only a high risk is cleared";
+	expect_issues(&g.rows[0], want, 1);
+	assert_false(g.rows[0].pr.cleared);
+	read_records(&g, "VHR", "registered", "NGA", "protection_cleared", "yes");
+	want[0] = "protection_cleared: is 1 but protection_risk is empty: a clearance is of an "
+		  "assessment";
+	expect_issues(&g.rows[0], want, 1);
+	/* HEV has no counselling: assessed needs the assessment only, and a
+	 * high risk blocks nothing (not a return). */
+	read_records(&g, "HEV", "travel_ready", "NGA", "protection_risk", "");
+	want[0] = "protection_risk: is empty but every person of a case at 'travel_ready' has a "
+		  "protection risk assessment: give none, low, medium or high";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "HEV", "travel_ready", "NGA", "protection_risk", "high");
+	expect_issues(&g.rows[0], want, 0);
+	/* HASM is counselled first. */
+	read_records(&g, "HASM", "eligible", "NGA", "protection_risk", "none");
+	want[0] = "counsellor: is empty but a case at 'eligible' has been counselled: give "
+		  "counsellor, counselling_language and decision";
+	expect_issues(&g.rows[0], want, 1);
+	/* Resettlement (RST, CPW) at travel_ready: a pre-migration health
+	 * assessment too; relocation (REL) has none. */
+	read_records(&g, "RST", "travel_ready", "CAN", SESSION ",protection_risk",
+		     SESSION_YES ",low");
+	want[0] = "pre_migration_outcome: is empty but every person of a case at 'travel_ready' "
+		  "has a pre-migration health assessment: give pre_migration_outcome and "
+		  "pre_migration_at";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "CPW", "travel_ready", "CAN", SESSION ",protection_risk," PM_COLS,
+		     SESSION_YES ",low," PM_FIT);
+	expect_issues(&g.rows[0], want, 0);
+	assert_true(g.rows[0].pr.pre_migration);
+	read_records(&g, "RST", "orientation", "CAN", SESSION ",protection_risk",
+		     SESSION_YES ",low");
+	expect_issues(&g.rows[0], want, 0);
+	read_records(&g, "REL", "travel_ready", "CAN", SESSION ",protection_risk",
+		     SESSION_YES ",low");
+	expect_issues(&g.rows[0], want, 0);
+	/* After a booking, or on a branch: what the file cannot carry. */
+	read_records(&g, "VHR", "departed", "NGA", SESSION ",protection_risk", SESSION_YES ",low");
+	want[0] = "case_state: 'departed' comes after a booking on a movement, which the file "
+		  "cannot carry: import the case at travel_ready and book it with corridor "
+		  "movement book";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "VHR", "on_hold", "NGA", "protection_risk", "");
+	want[0] = "case_state: 'on_hold' is a branch of the lifecycle, and the file cannot carry "
+		  "why the case went there: import it at the state it was in before and move it "
+		  "with corridor move";
+	expect_issues(&g.rows[0], want, 1);
+}
+
 static void test_write_field(void **state)
 {
 	static const struct {
@@ -986,7 +1103,8 @@ static void write_rows_fn(FILE *f, const void *arg)
 	const struct rt *rows = arg;
 	cor_persons_csv_write_header(f);
 	for (int i = 0; rows[i].c.ref[0]; i++)
-		cor_persons_csv_write_row(f, &rows[i].c, &rows[i].cr, &rows[i].p, &rows[i].pr, &rows[i].d);
+		cor_persons_csv_write_row(f, &rows[i].c, &rows[i].cr, &rows[i].p, &rows[i].pr,
+					  &rows[i].d);
 }
 
 static void assert_same_rt(const struct got_row *g, const struct rt *w)
@@ -1025,6 +1143,7 @@ static void assert_same_rt(const struct got_row *g, const struct rt *w)
 	assert_int_equal(g->cr.decision, w->cr.decision);
 	assert_int_equal(g->pr.assessed, w->pr.assessed);
 	assert_int_equal(g->pr.risk, w->pr.risk);
+	assert_int_equal(g->pr.cleared, w->pr.cleared);
 	assert_int_equal(g->pr.pre_migration, w->pr.pre_migration);
 	if (w->pr.pre_migration) {
 		assert_int_equal(g->pr.pm.kind, COR_HEALTH_PRE_MIGRATION);
@@ -1094,14 +1213,18 @@ static void test_round_trip(void **state)
 	rows[3].d = (struct cor_document){COR_DOC_ETD, "E00000001", "ETH", {2026, 5, 1}, true};
 	/* At travel_ready: counselled (an interpreter, decision yes), assessed,
 	 * at an assembly point. */
-	rows[3].cr = (struct cor_persons_case_records){
-		.location = "YE-ADE-TC01", .counselled = true, .counsellor = "S. Haile",
-		.language = "am", .interpreter = true, .decision = COR_COUNSEL_YES};
+	rows[3].cr = (struct cor_persons_case_records){.location = "YE-ADE-TC01",
+						       .counselled = true,
+						       .counsellor = "S. Haile",
+						       .language = "am",
+						       .interpreter = true,
+						       .decision = COR_COUNSEL_YES};
 	rows[3].pr = (struct cor_persons_person_records){.assessed = true, .risk = COR_PROT_LOW};
 	/* The resettlement case's principal: a pre-migration assessment. */
-	rows[0].cr = (struct cor_persons_case_records){
-		.counselled = true, .counsellor = "R. Khoury", .language = "ar",
-		.decision = COR_COUNSEL_UNDECIDED};
+	rows[0].cr = (struct cor_persons_case_records){.counselled = true,
+						       .counsellor = "R. Khoury",
+						       .language = "ar",
+						       .decision = COR_COUNSEL_UNDECIDED};
 	rows[1].cr = rows[2].cr = rows[0].cr;
 	rows[0].pr = (struct cor_persons_person_records){
 		.assessed = true,
@@ -1153,6 +1276,7 @@ int main(void)
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_file_errors),
 		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_record_rules),
 		cmocka_unit_test(test_write_field),
 		cmocka_unit_test(test_round_trip),
 	};
