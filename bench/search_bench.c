@@ -125,6 +125,10 @@ int main(int argc, char **argv)
 				continue;
 			}
 			ms[n++] = now_ms() - t0;
+			if (getenv("BENCH_SLOW_MS") && ms[n - 1] > atof(getenv("BENCH_SLOW_MS")))
+				fprintf(stderr, "slow: %.2f ms '%s' (%zu found)\n", ms[n - 1],
+					text[i][k],
+					json_array_size(json_object_get(out.doc, "persons")));
 			results += (long)json_array_size(json_object_get(out.doc, "persons"));
 			json_decref(out.doc);
 		}

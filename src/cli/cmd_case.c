@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "cli/case_filter.h"
+#include "domain/money.h"
 #include "service/case.h"
 #include "service/location.h"
 #include "service/numbers.h"
@@ -165,6 +166,151 @@ static void print_person(const json_t *p)
 	}
 }
 
+/* The integer at key of o. */
+static long num(const json_t *o, const char *key)
+{
+	return (long)json_integer_value(json_object_get(o, key));
+}
+
+/* The booking line: movement, the legs ridden, seats and where it boards. */
+static void print_booking(const json_t *b)
+{
+	const json_t *v;
+	size_t i;
+	if (!json_is_object(b)) {
+		printf("  booking      none\n");
+		return;
+	}
+	printf("  booking      %s %s (%s): ",
+	       strcmp(str(b, "status"), "standby") ? "booked on" : "on stand-by for",
+	       str(b, "label"), str(b, "movement"));
+	json_array_foreach(json_object_get(b, "legs"), i, v)
+	{
+		printf("%s%s %s", i ? " -> " : "", str(v, "from"), str(v, "departs"));
+	}
+	printf(" -> %s, %ld seat%s, boards at %s\n", str(b, "alight"), num(b, "seats"),
+	       num(b, "seats") == 1 ? "" : "s", str(b, "board"));
+}
+
+static void print_referrals(const json_t *r)
+{
+	const json_t *v;
+	size_t i;
+	if (!num(r, "open")) {
+		printf("  referrals    none open\n");
+		return;
+	}
+	printf("  referrals    %ld open:", num(r, "open"));
+	json_array_foreach(json_object_get(r, "kinds"), i, v)
+	{
+		printf("%s %s to %s", i ? "," : "", str(v, "subject"), str(v, "to"));
+	}
+	printf("\n");
+}
+
+static void print_protection(const json_t *p)
+{
+	long persons = num(p, "persons"), assessed = num(p, "assessed");
+	if (!assessed) {
+		printf("  protection   not assessed\n");
+		return;
+	}
+	printf("  protection   %s", str(p, "level"));
+	if (num(p, "uncleared"))
+		printf(", not cleared");
+	else if (!strcmp(str(p, "level"), "high"))
+		printf(", cleared");
+	if (assessed < persons)
+		printf(" (%ld of %ld persons assessed)", assessed, persons);
+	printf("\n");
+}
+
+static void print_fitness(const json_t *f)
+{
+	const json_t *unmet = json_object_get(f, "unmet");
+	bool now = !strcmp(str(f, "for"), "now");
+	if (!json_is_true(json_object_get(f, "required"))) {
+		printf("  fitness      not required\n");
+		return;
+	}
+	bool valid = json_is_true(json_object_get(f, "valid"));
+	printf("  fitness      %s%s%s%s", valid ? "valid" : "not valid",
+	       now ? " now (" : " for the departure at ", str(f, "at"), now ? ")" : "");
+	if (valid) {
+		printf(", until %s\n", str(f, "until"));
+		return;
+	}
+	size_t n = json_array_size(unmet);
+	printf(": %s", str(json_array_get(unmet, 0), "message"));
+	if (n > 1)
+		printf(" (and %zu more)", n - 1);
+	printf("\n");
+}
+
+/* An amount of o (a decimal string in cur's units) as "45,000 XOF". */
+static const char *money(const json_t *o, const char *key, const char *cur, char buf[COR_MONEY_LEN])
+{
+	int64_t minor = 0;
+	if (cor_money_parse(str(o, key), cur, &minor) < 0)
+		minor = 0; /* "0": nothing */
+	return cor_money_format(minor, cur, buf);
+}
+
+static void print_fund(const json_t *f)
+{
+	char a[COR_MONEY_LEN], b[COR_MONEY_LEN];
+	const json_t *v;
+	size_t i;
+	if (!num(f, "requests")) {
+		printf("  fund         none\n");
+		return;
+	}
+	printf("  fund         ");
+	json_array_foreach(json_object_get(f, "positions"), i, v)
+	{
+		const char *cur = str(v, "currency");
+		printf("%sapproved %s, paid %s", i ? "; " : "", money(v, "approved", cur, a),
+		       money(v, "paid", cur, b));
+		if (num(v, "pending"))
+			printf(", %ld pending for %s", num(v, "pending"),
+			       money(v, "asked", cur, a));
+	}
+	printf(" (%ld request%s)\n", num(f, "requests"), num(f, "requests") == 1 ? "" : "s");
+}
+
+/* The states the case may go to now, those that need a reason marked. */
+static void print_next(const json_t *s)
+{
+	const json_t *next = json_object_get(s, "next"), *v;
+	size_t i;
+	printf("  next         ");
+	json_array_foreach(next, i, v)
+	{
+		printf("%s%s%s", i ? ", " : "", str(v, "state"),
+		       json_is_true(json_object_get(v, "reason_required")) ? " (with a reason)"
+									   : "");
+	}
+	printf("%s\n", json_array_size(next) ? "" : "none");
+	if (!json_array_size(json_object_get(s, "not_yet")))
+		return;
+	printf("  not yet      ");
+	json_array_foreach(json_object_get(s, "not_yet"), i, v)
+	{
+		printf("%s%s (%s)", i ? ", " : "", str(v, "state"), str(v, "code"));
+	}
+	printf("\n");
+}
+
+static void print_summary_lines(const json_t *s)
+{
+	print_booking(json_object_get(s, "booking"));
+	print_referrals(json_object_get(s, "referrals"));
+	print_protection(json_object_get(s, "protection"));
+	print_fitness(json_object_get(s, "fitness"));
+	print_fund(json_object_get(s, "fund"));
+	print_next(s);
+}
+
 static int print_show(json_t *doc)
 {
 	const json_t *c = json_object_get(doc, "case"), *v;
@@ -172,6 +318,7 @@ static int print_show(json_t *doc)
 	const char *pn = str(c, "programme_name"), *on = str(c, "origin_name"),
 		   *dn = str(c, "destination_name");
 	printf("case %s\n", str(c, "ref"));
+	print_summary_lines(json_object_get(doc, "summary"));
 	printf("  programme    %s (%s)\n", str(c, "programme"), *pn ? pn : "?");
 	printf("  office       %s\n", str(c, "office"));
 	if (strcmp(str(c, "location"), str(c, "office")))
@@ -642,7 +789,9 @@ const struct cor_command cor_cmd_case = {
 	"       corridor case search TEXT [--office O] [--limit N] [--json] [--db PATH]\n"
 	"       corridor case locate CASE-ID LOCATION --reason T [--json] [--db "
 	"PATH]\n\n" COR_FILTER_USAGE
-	"'list' shows 50 cases unless --limit says otherwise. 'available' sets the day from\n"
+	"'list' shows 50 cases unless --limit says otherwise. 'show' opens with a summary:\n"
+	"the booking, open referrals, protection level, fitness to travel, fund position and\n"
+	"the moves the case may make now. 'available' sets the day from\n"
 	"which the planner may put the case on a movement. 'register' records a new case\n"
 	"with its principal applicant under the next case number of the office this year\n"
 	"(on a device, from its blocks: see 'corridor numbers'). 'search' finds cases by\n"

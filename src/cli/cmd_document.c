@@ -169,6 +169,14 @@ static int cmd_add(struct args *a)
 		       d->number, d->issuer, d->has_expiry ? ", expires " : "",
 		       d->has_expiry ? cor_date_format(d->expires_on, date) : "", out.person,
 		       out.source == COR_DOC_SOURCE_MRZ ? " (read from the MRZ)" : "");
+		for (int i = 0; i < out.nholders; i++)
+			printf("%s %s is also held by person %d of case %s\n",
+			       cor_doc_kind_name(d->kind), d->number, out.holders[i].seq,
+			       out.holders[i].case_ref);
+		if (out.more_holders)
+			printf("(and by more persons)\n");
+		if (out.nholders)
+			printf("(see 'corridor duplicates')\n");
 		if (out.expired)
 			fprintf(stderr, "warning: this %s expired on %s\n",
 				cor_doc_kind_name(d->kind), cor_date_format(d->expires_on, date));

@@ -43,6 +43,20 @@ static UTransliterator *trans[T__N];
 static int init_err;
 static struct cache_slot *cache;
 
+/* The keys of recent names (cor_fold_name_keys), packed one after the other
+ * with their NULs: a caseload repeats its family and given names. */
+#define NAME_SLOTS 4096
+#define NAME_PACK  512
+
+struct name_slot {
+	unsigned char used;
+	unsigned short len; /* bytes of keys in use */
+	char in[COR_NAME_MAX + 1];
+	char keys[NAME_PACK];
+};
+
+static struct name_slot *names;
+
 static UTransliterator *open_rules(const char *rules, const char *name)
 {
 	UChar u[512], id[32];
@@ -66,7 +80,8 @@ static void open_all(void)
 	trans[T_FOLD] = open_rules(fold_rules, "cor-fold");
 	trans[T_LATIN] = open_rules(latin_rules, "cor-latin");
 	cache = calloc(CACHE_SLOTS, sizeof(*cache));
-	init_err = trans[T_FOLD] && trans[T_LATIN] && cache ? 0 : COR_EIO;
+	names = calloc(NAME_SLOTS, sizeof(*names));
+	init_err = trans[T_FOLD] && trans[T_LATIN] && cache && names ? 0 : COR_EIO;
 }
 
 int cor_fold_init(void)
@@ -323,7 +338,7 @@ static void add_skeleton(struct cor_keys *k, const char *s)
 	cor_keys_add(k, key);
 }
 
-void cor_fold_name_keys(const char *name, struct cor_keys *k)
+static void name_keys(const char *name, struct cor_keys *k)
 {
 	char whole[COR_KEY_MAX], skel[COR_KEY_MAX];
 	char words[COR_QUERY_WORDS * 2][COR_KEY_MAX];
@@ -346,6 +361,54 @@ void cor_fold_name_keys(const char *name, struct cor_keys *k)
 		word_skeleton(words[i], skel, sizeof(skel));
 		finish_skeleton(skel);
 		add_skeleton(k, skel);
+	}
+}
+
+void cor_fold_name_keys(const char *name, struct cor_keys *k)
+{
+	char pack[NAME_PACK];
+	size_t len = 0;
+	if (!name || !name[0])
+		return;
+	size_t n = strlen(name);
+	struct name_slot *c = NULL;
+	if (n <= COR_NAME_MAX && cor_fold_init() == 0) {
+		c = &names[hash(name, T__N) % NAME_SLOTS];
+		pthread_mutex_lock(&lock);
+		bool hit = c->used && !strcmp(c->in, name);
+		if (hit)
+			memcpy(pack, c->keys, len = c->len);
+		pthread_mutex_unlock(&lock);
+		if (hit) {
+			for (size_t o = 0; o < len; o += strlen(pack + o) + 1)
+				cor_keys_add(k, pack + o);
+			return;
+		}
+	}
+	/* The name's own keys, then added to k as name_keys would have: in
+	 * order, each once. */
+	struct cor_keys *own = malloc(sizeof(*own));
+	if (!own) {
+		name_keys(name, k);
+		return;
+	}
+	own->n = 0;
+	name_keys(name, own);
+	for (int i = 0; i < own->n; i++) {
+		cor_keys_add(k, own->key[i]);
+		size_t kl = strlen(own->key[i]) + 1;
+		if (len + kl <= sizeof(pack))
+			memcpy(pack + len, own->key[i], kl);
+		len += kl;
+	}
+	free(own);
+	if (c && len <= sizeof(pack)) {
+		pthread_mutex_lock(&lock);
+		c->used = 1;
+		memcpy(c->in, name, n + 1);
+		memcpy(c->keys, pack, len);
+		c->len = (unsigned short)len;
+		pthread_mutex_unlock(&lock);
 	}
 }
 

@@ -133,7 +133,10 @@ static void no_option(const struct plan_model *md, size_t i, struct cor_plan_res
 	}
 	res->why[i] = COR_WHY_EXPIRES;
 	plan_fmt_date(after, d2);
-	if (c->valid_why[0]) {
+	if (c->valid_until == INT64_MIN && c->valid_why[0]) {
+		/* No longer eligible at all (a kept booking): no movement would do. */
+		put(&b, "%s", c->valid_why);
+	} else if (c->valid_why[0]) {
 		put(&b, "%s, before any movement to %s departs (the first, %s, on %s)",
 		    c->valid_why, c->destination, label(&in->movements[m_after]), d2);
 	} else {

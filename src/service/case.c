@@ -10,6 +10,7 @@
 #include "domain/needs.h"
 #include "domain/stats.h"
 #include "service/json.h"
+#include "service/summary.h"
 #include "store/store_facts.h"
 #include "store/store_plan.h"
 #include "store/store_movement.h"
@@ -225,9 +226,13 @@ static int op_case_show(struct cor_ctx *cx, const void *vin, void *vout)
 	out->doc = NULL;
 	if ((err = find_case(cx, in->ref, &id, &c)) < 0)
 		return err;
+	/* First where it stands, then its records. */
+	json_t *summary;
+	if ((err = cor_svc_case_summary(cx, id, &c, &summary)) < 0)
+		return err;
 	struct show_run r = {&c, json_array(), json_array()};
-	json_t *doc = json_pack("{s:o, s:o, s:o}", "case", case_json(&c), "persons", r.persons,
-				"history", r.history);
+	json_t *doc = json_pack("{s:o, s:o, s:o, s:o}", "case", case_json(&c), "summary", summary,
+				"persons", r.persons, "history", r.history);
 	if (!doc)
 		return no_memory(cx);
 	/* Where it is: its location, its office when it has none. */
@@ -451,7 +456,7 @@ static int op_stats_flows(struct cor_ctx *cx, const void *vin, void *vout)
 static const struct cor_op op_list = {"case.list", COR_OP_READ, "case.read", op_case_list,
 				      "the cases a filter selects, oldest registration first"};
 static const struct cor_op op_show = {"case.show", COR_OP_READ, "case.read", op_case_show,
-				      "a case with its persons, documents and history"};
+				      "a case's summary, then its persons, documents and history"};
 static const struct cor_op op_available = {"case.available", COR_OP_WRITE, "case.write",
 					   op_case_available,
 					   "set the day from which a case can travel"};

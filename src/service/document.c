@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/fold.h"
 #include "domain/mrz.h"
 #include "service/health_int.h"
 #include "service/json.h"
 #include "store/store_health.h"
+#include "store/store_search.h"
 
 /* ---- JSON ------------------------------------------------------------------- */
 
@@ -34,8 +36,19 @@ static json_t *listed_json(const struct cor_document *d, enum cor_doc_source src
 
 json_t *cor_svc_document_add_json(const struct cor_svc_document_add_out *out)
 {
-	return json_pack("{s:s, s:o}", "person", out->person, "document",
-			 listed_json(&out->doc, out->source, out->expired));
+	json_t *held = json_array();
+	for (int i = 0; held && i < out->nholders; i++) {
+		const struct cor_svc_document_holder *h = &out->holders[i];
+		json_t *o = json_pack("{s:s, s:s, s:i}", "person", h->person, "case", h->case_ref,
+				      "seq", h->seq);
+		if (!o || json_array_append_new(held, o) < 0) {
+			json_decref(held);
+			held = NULL;
+		}
+	}
+	return json_pack("{s:s, s:o, s:o, s:b}", "person", out->person, "document",
+			 listed_json(&out->doc, out->source, out->expired), "also_held_by", held,
+			 "also_held_by_more", out->more_holders);
 }
 
 /* ---- add -------------------------------------------------------------------- */
@@ -154,6 +167,28 @@ static int held_already(const struct cor_document *d, enum cor_doc_source src, v
 	return k->found; /* stop at the first */
 }
 
+/* A person holding the document's key: kept when of another case. */
+struct holders {
+	const struct cor_person_found *who;
+	struct cor_svc_document_add_out *out;
+};
+
+static int other_holder(const struct cor_person_found *f, void *ctx)
+{
+	struct holders *h = ctx;
+	if (f->case_id == h->who->case_id)
+		return 0;
+	if (h->out->nholders == COR_SVC_HOLDERS_MAX) {
+		h->out->more_holders = true;
+		return 1;
+	}
+	struct cor_svc_document_holder *o = &h->out->holders[h->out->nholders++];
+	snprintf(o->person, sizeof(o->person), "%s", f->ref);
+	snprintf(o->case_ref, sizeof(o->case_ref), "%s", f->c.ref);
+	o->seq = f->p.seq;
+	return 0;
+}
+
 static int op_add(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_document_add_in *in = vin;
@@ -204,6 +239,13 @@ static int op_add(struct cor_ctx *cx, const void *vin, void *vout)
 		return cor_ctx_store_error(cx, err);
 	memcpy(out->person, who.ref, sizeof(out->person));
 	out->expired = cor_document_expired(d, cx->today);
+	/* Its number held in another case: recorded all the same, and said. */
+	char key[COR_KEY_MAX];
+	struct holders h = {&who, out};
+	if (d->kind != COR_DOC_VISA && cor_fold_doc_key(d, key)[0] &&
+	    (err = cor_store_keys_persons(cx->st, key, false, NULL, 4 * COR_SVC_HOLDERS_MAX,
+					  other_holder, &h)) < 0)
+		return cor_ctx_store_error(cx, err);
 	return 0;
 }
 

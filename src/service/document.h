@@ -26,7 +26,8 @@
  * be recorded (a cause a field: "mrz.name", "mrz.nationality",
  * "mrz.birth_date", "mrz.sex", "kind", "mrz.issuing_state", ...); EXISTS
  * "number" when the person has that kind, number and issuer already. An
- * expired document is recorded (out->expired says so). */
+ * expired document is recorded (out->expired says so), and so is a number
+ * a person of another case holds (out->holders say who). */
 struct cor_svc_document_add_in {
 	const char *person;
 	enum cor_doc_kind kind; /* COR_DOC_NONE: with mrz, the MRZ's document code says */
@@ -37,16 +38,31 @@ struct cor_svc_document_add_in {
 	const char *mrz; /* the MRZ lines, mrz_len bytes; NULL: from the fields */
 	size_t mrz_len;
 };
+#define COR_SVC_HOLDERS_MAX 8 /* other holders of a number document.add names */
+/* A person of another case who holds a document of the same kind and
+ * number (the duplicate key of search.h: the issuer is not compared). */
+struct cor_svc_document_holder {
+	char person[COR_PERSON_REF_MAX]; /* "LY-TIP-2026-000101-02" */
+	char case_ref[COR_CASE_REF_MAX];
+	int seq; /* the person's number in that case */
+};
 struct cor_svc_document_add_out {
 	char person[COR_PERSON_REF_MAX];
 	struct cor_document doc;
 	enum cor_doc_source source;
 	bool expired; /* its expiry is before today */
+	/* The document is recorded whoever else holds its number: those
+	 * others, of other cases, in key then person order (visas, whose
+	 * numbers are not identities, are never compared). */
+	int nholders;      /* how many are listed */
+	bool more_holders; /* there are more than COR_SVC_HOLDERS_MAX */
+	struct cor_svc_document_holder holders[COR_SVC_HOLDERS_MAX];
 };
 int cor_svc_document_add(struct cor_ctx *cx, const struct cor_svc_document_add_in *in,
 			 struct cor_svc_document_add_out *out);
-/* What was recorded: {"person":..., "document":DOCUMENT} (DOCUMENT as in
- * document.list). New reference; NULL when out of memory. */
+/* What was recorded: {"person":..., "document":DOCUMENT,
+ * "also_held_by":[{"person","case","seq"}], "also_held_by_more":false}
+ * (DOCUMENT as in document.list). New reference; NULL when out of memory. */
 json_t *cor_svc_document_add_json(const struct cor_svc_document_add_out *out);
 
 /* document.list. out->doc, for the caller to json_decref:

@@ -17,6 +17,8 @@
 /* Candidates read for a query of several words, through its rarest word:
  * they are checked against every word in memory. */
 #define WORDS_CANDIDATES 1000
+/* Persons of one word read from the index to narrow the candidates. */
+#define WORDS_IDS 16000
 
 static int no_memory(struct cor_ctx *cx)
 {
@@ -172,31 +174,116 @@ static bool ref_prefix(const char *text, char *ref, size_t len)
 	return n <= 2 || ref[2] == '-';
 }
 
-/* A query of several words: the candidates of its rarest word (by the
- * start of its fold, then, while too few are found, by its skeleton), each
- * checked against every word. */
+static int by_int64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The persons one word of a query finds (the start of its fold, or its
+ * skeleton), sorted, each once, into a fresh array *out (NULL when none);
+ * *full when the index holds more than WORDS_IDS of either; the rows read
+ * into *rows. */
+static int word_ids(struct cor_store *st, const struct cor_query *q, int w, int64_t **out, long *n,
+		    long *rows, bool *full)
+{
+	int64_t *ids = malloc(2 * (WORDS_IDS + 1) * sizeof(*ids));
+	long a = 0, b = 0;
+	int err;
+	*out = NULL;
+	*n = 0;
+	if (!ids)
+		return COR_ENOMEM;
+	if ((err = cor_store_keys_ids(st, q->word[w], true, WORDS_IDS + 1, ids, &a)) < 0 ||
+	    (q->word_skel[w][0] && (err = cor_store_keys_ids(st, q->word_skel[w], false,
+							     WORDS_IDS + 1, ids + a, &b)) < 0)) {
+		free(ids);
+		return err;
+	}
+	*full = a > WORDS_IDS || b > WORDS_IDS;
+	*rows = a + b;
+	qsort(ids, (size_t)(a + b), sizeof(*ids), by_int64);
+	long o = 0;
+	for (long i = 0; i < a + b; i++)
+		if (!o || ids[o - 1] != ids[i])
+			ids[o++] = ids[i];
+	*out = ids;
+	*n = o;
+	return 0;
+}
+
+struct office_take {
+	struct search_run *r;
+	const char *office;
+};
+
+static int take_in_office(const struct cor_person_found *f, void *ctx)
+{
+	struct office_take *t = ctx;
+	return t->office && strcmp(f->c.office, t->office) ? 0 : take_person(f, t->r);
+}
+
+/* A query of several words: the persons every word finds (by the start of
+ * its fold or by its skeleton), from the index alone, then read and
+ * checked against the query; a word held by more than WORDS_IDS persons
+ * narrows nothing and is left to the check. When every word is that
+ * common, the candidates of the rarest, as many as WORDS_CANDIDATES. */
 static int search_words(struct search_run *r, const char *office, long limit)
 {
 	const struct cor_query *q = r->q;
 	struct cor_store *st = r->cx->st;
-	long best = -1;
-	int at = 0, err;
-	for (int i = 0; i < q->nwords; i++) {
-		long a = 0, b = 0;
-		if ((err = cor_store_keys_count(st, q->word[i], true, WORDS_CANDIDATES, &a)) < 0 ||
-		    (q->word_skel[i][0] && (err = cor_store_keys_count(st, q->word_skel[i], false,
-								       WORDS_CANDIDATES, &b)) < 0))
-			return err;
-		if (best < 0 || a + b < best) {
-			best = a + b;
-			at = i;
+	int64_t *cand = NULL;
+	long ncand = 0;
+	bool narrowed = false;
+	int err = 0, rarest = 0;
+	long fewest = -1;
+	for (int i = 0; i < q->nwords && err == 0; i++) {
+		int64_t *ids;
+		long n, rows;
+		bool full;
+		if ((err = word_ids(st, q, i, &ids, &n, &rows, &full)) < 0)
+			break;
+		if (fewest < 0 || rows < fewest) {
+			fewest = rows;
+			rarest = i;
 		}
+		if (full) {
+			free(ids);
+			continue;
+		}
+		if (!narrowed) {
+			cand = ids;
+			ncand = n;
+			narrowed = true;
+			continue;
+		}
+		long o = 0; /* both sorted: the ids in both */
+		for (long x = 0, y = 0; x < ncand && y < n;) {
+			if (cand[x] < ids[y])
+				x++;
+			else if (cand[x] > ids[y])
+				y++;
+			else
+				cand[o++] = cand[x++], y++;
+		}
+		ncand = o;
+		free(ids);
 	}
-	err = cor_store_keys_persons(st, q->word[at], true, office, WORDS_CANDIDATES, take_person,
-				     r);
-	if (err == 0 && r->n < limit && q->word_skel[at][0])
-		err = cor_store_keys_persons(st, q->word_skel[at], false, office, WORDS_CANDIDATES,
+	if (err == 0 && !narrowed) {
+		err = cor_store_keys_persons(st, q->word[rarest], true, office, WORDS_CANDIDATES,
 					     take_person, r);
+		if (err == 0 && r->n < limit && q->word_skel[rarest][0])
+			err = cor_store_keys_persons(st, q->word_skel[rarest], false, office,
+						     WORDS_CANDIDATES, take_person, r);
+	}
+	struct office_take t = {r, office && *office ? office : NULL};
+	for (long i = 0; err == 0 && i < ncand && i < WORDS_CANDIDATES; i += COR_PERSONS_BATCH) {
+		long n = ncand - i < COR_PERSONS_BATCH ? ncand - i : COR_PERSONS_BATCH;
+		if (i + n > WORDS_CANDIDATES)
+			n = WORDS_CANDIDATES - i;
+		err = cor_store_persons_by_ids(st, (int)n, cand + i, take_in_office, &t);
+	}
+	free(cand);
 	return err;
 }
 

@@ -277,25 +277,41 @@ static int pg_pay(struct cor_store *s, long id, int64_t amount, const char *refe
 	return cor_pg_unit_end(s, own, fund_event(s, case_id, actor, detail, NULL));
 }
 
+/* Each request of r to cb, in order, until it says stop; r cleared. */
+static int each_request(PGresult *res, int (*cb)(const struct cor_fund_request *r, void *ctx),
+			void *ctx)
+{
+	int ret = 0;
+	for (int i = 0; i < PQntuples(res) && !ret; i++) {
+		struct cor_fund_request fr;
+		read_request(res, i, &fr, NULL);
+		ret = cb(&fr, ctx);
+	}
+	PQclear(res);
+	return ret;
+}
+
 static int pg_requests(struct cor_store *s, const char *office, int year,
 		       int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
 {
 	char y[24];
 	const char *v[] = {office && *office ? office : NULL, num(y, year)};
-	int err, ret = 0;
+	int err;
 	PGresult *r = cor_pg_query(PG(s),
 				   REQUEST_SQL " WHERE ($1::text IS NULL OR o.code = $1)"
 					       " AND r.year = $2::bigint ORDER BY r.id",
 				   2, v, "reading fund requests", &err);
-	if (!r)
-		return err;
-	for (int i = 0; i < PQntuples(r) && !ret; i++) {
-		struct cor_fund_request fr;
-		read_request(r, i, &fr, NULL);
-		ret = cb(&fr, ctx);
-	}
-	PQclear(r);
-	return ret;
+	return r ? each_request(r, cb, ctx) : err;
+}
+
+static int pg_case_requests(struct cor_store *s, const char *case_ref,
+			    int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
+{
+	const char *v[] = {case_ref};
+	int err;
+	PGresult *r = cor_pg_query(PG(s), REQUEST_SQL " WHERE c.ref = $1 ORDER BY r.id", 1, v,
+				   "reading fund requests", &err);
+	return r ? each_request(r, cb, ctx) : err;
 }
 
 static int pg_positions(struct cor_store *s, const char *office, int year,
@@ -357,5 +373,6 @@ const struct cor_store_fund_ops cor_pg_fund_ops = {
 	.reference_used = pg_reference_used,
 	.get = pg_get,
 	.requests = pg_requests,
+	.case_requests = pg_case_requests,
 	.positions = pg_positions,
 };

@@ -149,6 +149,26 @@ static int pg_keys_count(struct cor_store *s, const char *key, bool prefix, long
 	return 0;
 }
 
+static int pg_keys_ids(struct cor_store *s, const char *key, bool prefix, long max, int64_t *ids,
+		       long *n)
+{
+	char hi[COR_KEY_MAX + 8], lim[24];
+	int err;
+	range(key, prefix, hi, sizeof(hi));
+	snprintf(lim, sizeof(lim), "%ld", max);
+	const char *v[] = {key, hi, lim};
+	PGresult *r = cor_pg_query(PG(s),
+				   "SELECT person_id FROM person_key WHERE key >= $1 AND key < $2"
+				   " ORDER BY key, person_id LIMIT $3::bigint",
+				   3, v, "searching names", &err);
+	if (!r)
+		return err;
+	for (int i = 0; i < PQntuples(r) && *n < max; i++)
+		ids[(*n)++] = strtoll(PQgetvalue(r, i, 0), NULL, 10);
+	PQclear(r);
+	return 0;
+}
+
 /* Run sql with v, each row to cb as a person found. */
 static int each_found(struct cor_pg *st, const char *sql, int n, const char *const *v,
 		      int (*cb)(const struct cor_person_found *f, void *ctx), void *ctx,
@@ -358,6 +378,7 @@ const struct cor_store_search_ops cor_pg_search_ops = {
 	.keys_add = pg_keys_add,
 	.keys_remove = pg_keys_remove,
 	.keys_count = pg_keys_count,
+	.keys_ids = pg_keys_ids,
 	.keys_persons = pg_keys_persons,
 	.ref_persons = pg_ref_persons,
 	.keys_shared = pg_keys_shared,

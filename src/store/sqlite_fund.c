@@ -81,6 +81,12 @@ static const char sql_request_list[] =
 	" r.requested_by, r.requested_at, r.note, r.decided_by, r.decision_note, c.id"
 	" FROM fund_request r JOIN cases c ON c.id = r.case_id JOIN office o ON o.id = c.office_id"
 	" WHERE (?1 IS NULL OR o.code = ?1) AND r.year = ?2 ORDER BY r.id";
+static const char sql_case_requests[] =
+	"SELECT r.id, c.ref, o.code, r.year, r.reason, r.kind, r.amount, r.currency, r.state,"
+	" (SELECT coalesce(sum(p.amount), 0) FROM fund_payment p WHERE p.request_id = r.id),"
+	" r.requested_by, r.requested_at, r.note, r.decided_by, r.decision_note, c.id"
+	" FROM fund_request r JOIN cases c ON c.id = r.case_id JOIN office o ON o.id = c.office_id"
+	" WHERE c.ref = ?1 ORDER BY r.id";
 static const char sql_decide[] =
 	"UPDATE fund_request SET state = ?2, decided_by = ?3, decided_at = ?4, decision_note = ?5"
 	" WHERE id = ?1";
@@ -370,14 +376,10 @@ static int sq_reference_used(struct cor_store *st, const char *office, const cha
 						     : cor_sqlite_fail(st, rc, "reading payments");
 }
 
-static int sq_requests(struct cor_store *st, const char *office, int year,
-		       int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
+/* Each request statement s selects to cb, until it says stop; s reset. */
+static int each_request(struct cor_store *st, sqlite3_stmt *s,
+			int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
 {
-	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_request_list);
-	if (!s)
-		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading fund requests");
-	cor_sqlite_bind_opt(s, 1, office);
-	sqlite3_bind_int(s, 2, year);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cor_fund_request r;
@@ -389,6 +391,27 @@ static int sq_requests(struct cor_store *st, const char *office, int year,
 		ret = cor_sqlite_fail(st, rc, "reading fund requests");
 	sqlite3_reset(s);
 	return ret;
+}
+
+static int sq_requests(struct cor_store *st, const char *office, int year,
+		       int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
+{
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_request_list);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading fund requests");
+	cor_sqlite_bind_opt(s, 1, office);
+	sqlite3_bind_int(s, 2, year);
+	return each_request(st, s, cb, ctx);
+}
+
+static int sq_case_requests(struct cor_store *st, const char *case_ref,
+			    int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
+{
+	sqlite3_stmt *s = cor_sqlite_stmt(st, sql_case_requests);
+	if (!s)
+		return cor_sqlite_fail(st, sqlite3_errcode(st->db), "reading fund requests");
+	cor_sqlite_bind_text(s, 1, case_ref);
+	return each_request(st, s, cb, ctx);
 }
 
 static int sq_positions(struct cor_store *st, const char *office, int year,
@@ -432,5 +455,6 @@ const struct cor_store_fund_ops cor_sqlite_fund_ops = {
 	.reference_used = sq_reference_used,
 	.get = sq_get,
 	.requests = sq_requests,
+	.case_requests = sq_case_requests,
 	.positions = sq_positions,
 };

@@ -57,6 +57,12 @@ int cor_store_fund_requests(struct cor_store *st, const char *office, int year,
 	return OPS(st)->requests(st, office, year, cb, ctx);
 }
 
+int cor_store_fund_case_requests(struct cor_store *st, const char *case_ref,
+				 int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx)
+{
+	return OPS(st)->case_requests(st, case_ref, cb, ctx);
+}
+
 int cor_store_fund_positions(struct cor_store *st, const char *office, int year,
 			     int (*cb)(const char *currency, const struct cor_fund_position *p,
 				       void *ctx),

@@ -59,6 +59,10 @@ int cor_store_fund_get(struct cor_store *st, long id, struct cor_fund_request *o
 /* The requests of an office in a year (office NULL: all), oldest first. */
 int cor_store_fund_requests(struct cor_store *st, const char *office, int year,
 			    int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx);
+/* The requests on case case_ref, every year, oldest first (none: no
+ * call, whether or not the case exists). */
+int cor_store_fund_case_requests(struct cor_store *st, const char *case_ref,
+				 int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx);
 /* The positions of an office in a year, one per currency with a budget or a request. */
 int cor_store_fund_positions(struct cor_store *st, const char *office, int year,
 			     int (*cb)(const char *currency, const struct cor_fund_position *p,

@@ -25,6 +25,8 @@ struct cor_store_fund_ops {
 	int (*get)(struct cor_store *st, long id, struct cor_fund_request *out);
 	int (*requests)(struct cor_store *st, const char *office, int year,
 			int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx);
+	int (*case_requests)(struct cor_store *st, const char *case_ref,
+			     int (*cb)(const struct cor_fund_request *r, void *ctx), void *ctx);
 	int (*positions)(struct cor_store *st, const char *office, int year,
 			 int (*cb)(const char *currency, const struct cor_fund_position *p,
 				   void *ctx),

@@ -72,6 +72,13 @@ int cor_store_keys_count(struct cor_store *st, const char *key, bool prefix, lon
 	return OPS(st)->keys_count(st, key, prefix, max, n);
 }
 
+int cor_store_keys_ids(struct cor_store *st, const char *key, bool prefix, long max, int64_t *ids,
+		       long *n)
+{
+	*n = 0;
+	return max > 0 ? OPS(st)->keys_ids(st, key, prefix, max, ids, n) : 0;
+}
+
 int cor_store_keys_persons(struct cor_store *st, const char *key, bool prefix, const char *office,
 			   long limit, int (*cb)(const struct cor_person_found *f, void *ctx),
 			   void *ctx)

@@ -31,6 +31,12 @@ int cor_store_keys_add(struct cor_store *st, int64_t person_id, int n,
 /* How many (key, person) rows have key (prefix: start with it), counting
  * at most max. */
 int cor_store_keys_count(struct cor_store *st, const char *key, bool prefix, long max, long *n);
+/* The persons (internal ids) with key (prefix: a key that starts with it),
+ * at most max rows, in key then person order (a person with two such keys
+ * comes twice), into ids (room for max); how many into *n. From the index
+ * alone. */
+int cor_store_keys_ids(struct cor_store *st, const char *key, bool prefix, long max, int64_t *ids,
+		       long *n);
 /* The persons with key (prefix: a key that starts with it), at most limit
  * rows, of office (NULL: any), in key then person order; a person with two
  * such keys comes twice. */

@@ -14,6 +14,8 @@ struct cor_store_search_ops {
 	int (*keys_remove)(struct cor_store *st, int64_t person_id, int n,
 			   const char (*keys)[COR_KEY_MAX]);
 	int (*keys_count)(struct cor_store *st, const char *key, bool prefix, long max, long *n);
+	int (*keys_ids)(struct cor_store *st, const char *key, bool prefix, long max, int64_t *ids,
+			long *n);
 	int (*keys_persons)(struct cor_store *st, const char *key, bool prefix, const char *office,
 			    long limit, int (*cb)(const struct cor_person_found *f, void *ctx),
 			    void *ctx);

@@ -20,11 +20,18 @@ LY-TIP-2026-000101   VHR  counselled    urgent      3  LBY>NGA  NGA ADEBAYO, Mus
 (2 cases)"
 
 expect_status 0 "$CORRIDOR" case show LB-BEY-2025-000007 --db g.db
-# The time of the import varies: check its form, then set it aside.
+# The time of the import varies, and the clock the summary's fitness is
+# judged on: check the first's form, then set both aside.
 grep -qE '^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z  tester ' "$WORK/.stdout" ||
 	fail "no history line with a UTC time and the actor"
-shown=$(stdout | sed -E 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/')
+shown=$(stdout | sed -E -e 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/' -e 's/now \([0-9T:-]{16}Z\)/now (NOW)/')
 [ "$shown" = "case LB-BEY-2025-000007
+  booking      none
+  referrals    none open
+  protection   not assessed
+  fitness      not valid now (NOW): no fitness-to-travel check recorded for Fatima Al-Hassan (and 1 more)
+  fund         none
+  next         interviewed, ineligible (with a reason), on_hold (with a reason), rejected (with a reason), closed (with a reason)
   programme    RST (resettlement to a third state)
   office       LB-BEY
   route        LBN (Lebanon) -> CAN (Canada)
@@ -47,8 +54,15 @@ history
 $shown"
 
 expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000101 --db g.db
-shown=$(stdout | sed -E 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/')
+shown=$(stdout | sed -E -e 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/' -e 's/now \([0-9T:-]{16}Z\)/now (NOW)/')
 [ "$shown" = "case LY-TIP-2026-000101
+  booking      none
+  referrals    none open
+  protection   not assessed
+  fitness      not valid now (NOW): no fitness-to-travel check recorded for Musa ADEBAYO (and 2 more)
+  fund         none
+  next         ineligible (with a reason), on_hold (with a reason), closed (with a reason)
+  not yet      assessed (NO_INFORMED_DECISION)
   programme    VHR (voluntary humanitarian return)
   office       LY-TIP
   route        LBY (Libya) -> NGA (Nigeria)

@@ -104,4 +104,12 @@ expect_status 2 "$CORRIDOR" case search --db d.db
 expect_stderr_contains "what to search for"
 db_dump d.db >after.txt
 expect_same_file before.txt after.txt
+
+# --office also when the persons are found by their words: a Khatib of
+# another office is left out, and found there.
+register LY-SEB Khatib Mohammed SYR 1970-01-02
+[ "$(results 'محمد khatib' --office LY-TIP | cut -d'|' -f1 | tr '\n' ' ')" = \
+	"LY-TIP-2026-000001 LY-TIP-2026-000003 " ] || fail "words, --office LY-TIP: $(results 'محمد khatib' --office LY-TIP)"
+[ "$(results 'محمد khatib' --office LY-SEB | cut -d'|' -f1,3)" = "LY-SEB-2026-000002|words and consonants" ] ||
+	fail "words, --office LY-SEB: $(results 'محمد khatib' --office LY-SEB)"
 pass

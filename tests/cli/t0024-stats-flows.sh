@@ -70,7 +70,7 @@ ref=$(jv '.cases[0].ref // empty' case list --state departed --limit 1 --db d.db
 persons=$(jv '.persons | length' case show "$ref" --db d.db)
 month() { jv '.months[0].arrived | "\(.cases) \(.persons)"' stats --from 2026-01-01 --to 2026-01-31 --db d.db; }
 read -r c0 p0 <<<"$(month)"
-expect_status 0 "$CORRIDOR" arrival "$ref" --place "Lagos (LOS)" --at 2026-01-14T10:00Z --db d.db
+expect_status 0 "$CORRIDOR" arrival "$ref" --place "Lagos (LOS)" --at 2026-01-15T12:00Z --db d.db
 [ "$(month)" = "$((c0 + 1)) $((p0 + persons))" ] || fail "after the arrival of $ref: $(month), before: $c0 $p0 (+$persons)"
 
 # The human-readable report.

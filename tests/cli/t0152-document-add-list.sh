@@ -87,7 +87,7 @@ expect_empty_stderr
 	'["LY-TIP-2026-000201-03","YUSUF","Huda",[{"kind":"etd","number":"E7700123","issuer":"SDN","expires_on":"2027-03-31","source":"import","expired":false}]]' ] ||
 	fail "list --json: $(stdout)"
 expect_status 0 "$CORRIDOR" document add LY-TIP-2026-000201-03 --kind visa --number V9 --issuer NGA --json --db h.db
-[ "$(stdout | jq -c .)" = '{"person":"LY-TIP-2026-000201-03","document":{"kind":"visa","number":"V9","issuer":"NGA","expires_on":null,"source":"manual","expired":false}}' ] ||
+[ "$(stdout | jq -c .)" = '{"person":"LY-TIP-2026-000201-03","document":{"kind":"visa","number":"V9","issuer":"NGA","expires_on":null,"source":"manual","expired":false},"also_held_by":[],"also_held_by_more":false}' ] ||
 	fail "add --json: $(stdout)"
 expect_status 0 "$CORRIDOR" document list $omar --json --db h.db
 [ "$(stdout | jq -c '[.documents[] | select(.number == "P0001") | .expired]')" = '[true]' ] ||

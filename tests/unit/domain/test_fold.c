@@ -168,6 +168,34 @@ static void test_person_keys(void **state)
 	assert_string_equal(cor_fold_doc_key(&d, a), "");
 }
 
+/* A name's keys read back from the cache of recent names are the keys made
+ * afresh, in the same order, each once also among a person's other keys. */
+static void test_name_keys_cached(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"Al-Khatib", "Mohamed Ali", "الخطيب",   "محمد علي",
+					    "Gédéon",    "Ali Mohamed", "Al Khatib"};
+	struct cor_keys first, again, mixed;
+	first.n = 0;
+	for (size_t i = 0; i < ROWS(names); i++)
+		cor_fold_name_keys(names[i], &first);
+	again.n = 0;
+	for (size_t i = 0; i < ROWS(names); i++)
+		cor_fold_name_keys(names[i], &again);
+	assert_int_equal(again.n, first.n);
+	for (int i = 0; i < first.n; i++)
+		assert_string_equal(again.key[i], first.key[i]);
+	/* In another order, against keys already there: each key once. */
+	mixed.n = 0;
+	for (size_t i = ROWS(names); i-- > 0;)
+		cor_fold_name_keys(names[i], &mixed);
+	assert_int_equal(mixed.n, first.n);
+	for (int i = 0; i < first.n; i++)
+		if (!cor_keys_has(&mixed, first.key[i]))
+			fail_msg("no key %s", first.key[i]);
+	assert_true(first.n > (int)ROWS(names));
+}
+
 static int match(const char *query, const struct cor_keys *k)
 {
 	struct cor_query q;
@@ -211,9 +239,10 @@ static void test_query_match(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fold_latin),     cmocka_unit_test(test_fold_arabic),
-		cmocka_unit_test(test_skeletons_meet), cmocka_unit_test(test_skeletons_apart),
-		cmocka_unit_test(test_person_keys),    cmocka_unit_test(test_query_match),
+		cmocka_unit_test(test_fold_latin),       cmocka_unit_test(test_fold_arabic),
+		cmocka_unit_test(test_skeletons_meet),   cmocka_unit_test(test_skeletons_apart),
+		cmocka_unit_test(test_person_keys),      cmocka_unit_test(test_query_match),
+		cmocka_unit_test(test_name_keys_cached),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -290,7 +290,7 @@ static void test_windows(void **state)
 	struct cor_plan_movement m[] = {move("8U 4101", 2, 1, l0), move("8U 4102", 2, 1, l1)};
 	struct cor_plan_case c[] = {kase("A", "LBY", "NGA", 2, 0), kase("B", "LBY", "NGA", 2, 0),
 				    kase("C", "LBY", "NGA", 2, 0), kase("D", "LBY", "NGA", 2, 0),
-				    kase("E", "LBY", "NGA", 2, 0)};
+				    kase("E", "LBY", "NGA", 2, 0), kase("F", "LBY", "NGA", 2, 0)};
 	c[0].available_from = h0() + 5LL * DAY; /* only the second */
 	c[1].valid_until = h0() + 7LL * DAY;    /* only the first */
 	c[2].available_from = h0() + 12LL * DAY;
@@ -298,21 +298,27 @@ static void test_windows(void **state)
 	snprintf(c[3].valid_why, sizeof(c[3].valid_why),
 		 "fitness to travel of D-01 ends 2026-12-02 10:00 UTC");
 	c[4].valid_until = h0() + 2LL * DAY;
+	/* No longer eligible at all: why, and no movement named. */
+	c[5].valid_until = INT64_MIN;
+	snprintf(c[5].valid_why, sizeof(c[5].valid_why), "not eligible: FITNESS_EXPIRED");
 	struct cor_plan_input in = input(c, ROWS(c), m, ROWS(m));
-	const int want[] = {1, 0, -1, -1, -1};
+	const int want[] = {1, 0, -1, -1, -1, -1};
 	const char *why[] = {
-		NULL, NULL,
+		NULL,
+		NULL,
 		"available from 2026-12-13, after the last movement from LBY to NGA (8U 4102, "
 		"2026-12-11)",
 		"fitness to travel of D-01 ends 2026-12-02 10:00 UTC, before any movement to NGA "
 		"departs (the first, 8U 4101, on 2026-12-04)",
 		"travel validity ends 2026-12-03, before any movement to NGA departs (the first, "
 		"8U "
-		"4101, on 2026-12-04)"};
+		"4101, on 2026-12-04)",
+		"not eligible: FITNESS_EXPIRED"};
 	struct cor_plan_result res;
 	expect(&in, want, why, 1990 + 1997, &res);
 	assert_int_equal(res.why[2], COR_WHY_NOT_YET);
 	assert_int_equal(res.why[3], COR_WHY_EXPIRES);
+	assert_int_equal(res.why[5], COR_WHY_EXPIRES);
 	cor_plan_result_free(&res);
 }
 
