@@ -428,13 +428,24 @@ static const struct cor_op op_shr = {"registry.import_shared", COR_OP_READ, "cas
 
 const struct cor_op *const cor_ops_registry[] = {&op_imp, &op_shr, &op_exp, NULL};
 
+/* The import is committed before what its persons share is read: a failure
+ * of that read does not undo it. Then 0 still (the persons are in), held and
+ * duplicates are -1 (not known), and cx->err says that the import was
+ * committed and why the check failed, its code the failure's. */
 int cor_svc_import(struct cor_ctx *cx, const struct cor_svc_import_in *in,
 		   struct cor_import_result *out)
 {
 	memset(out, 0, sizeof(*out));
 	int err = cor_service_run(cx, &op_imp, in, out);
-	if (err == 0 && out->nperson_ids)
-		err = cor_service_run(cx, &op_shr, in, out);
+	if (err == 0 && out->nperson_ids && cor_service_run(cx, &op_shr, in, out) < 0) {
+		char why[sizeof(cx->err.message)];
+		snprintf(why, sizeof(why), "%s", cx->err.message);
+		cor_error_set(&cx->err, cx->err.code, NULL,
+			      "imported %ld person%s; the check for documents held by other "
+			      "cases and for possible duplicates failed: %s",
+			      out->persons, out->persons == 1 ? "" : "s", why);
+		out->held = out->duplicates = -1;
+	}
 	cor_import_result_release(out);
 	return err;
 }
