@@ -28,7 +28,7 @@ shown=$(stdout | sed -E -e 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/' 
 [ "$shown" = "case LB-BEY-2025-000007
   booking      none
   referrals    none open
-  protection   not assessed
+  protection   low
   fitness      not valid now (NOW): no fitness-to-travel check recorded for Fatima Al-Hassan (and 1 more)
   fund         none
   next         interviewed, ineligible (with a reason), on_hold (with a reason), rejected (with a reason), closed (with a reason)
@@ -62,7 +62,7 @@ shown=$(stdout | sed -E -e 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/' 
   fitness      not valid now (NOW): no fitness-to-travel check recorded for Musa ADEBAYO (and 2 more)
   fund         none
   next         ineligible (with a reason), on_hold (with a reason), closed (with a reason)
-  not yet      assessed (NO_INFORMED_DECISION)
+  not yet      assessed (PROTECTION_NOT_ASSESSED)
   programme    VHR (voluntary humanitarian return)
   office       LY-TIP
   route        LBY (Libya) -> NGA (Nigeria)
