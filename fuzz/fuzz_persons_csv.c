@@ -168,6 +168,26 @@ static void check_same(const struct cor_persons_row *a, const struct cor_persons
 	CHECK(a->d.has_expiry == b->d.has_expiry);
 	if (a->d.has_expiry)
 		CHECK(same_date(a->d.expires_on, b->d.expires_on));
+	CHECK(!strcmp(a->cr.location, b->cr.location));
+	CHECK(a->cr.counselled == b->cr.counselled);
+	if (a->cr.counselled) {
+		CHECK(!strcmp(a->cr.counsellor, b->cr.counsellor));
+		CHECK(!strcmp(a->cr.language, b->cr.language));
+		CHECK(a->cr.interpreter == b->cr.interpreter);
+		CHECK(a->cr.decision == b->cr.decision);
+	}
+	CHECK(a->pr.assessed == b->pr.assessed);
+	if (a->pr.assessed)
+		CHECK(a->pr.risk == b->pr.risk);
+	CHECK(a->pr.cleared == b->pr.cleared);
+	CHECK(a->pr.pre_migration == b->pr.pre_migration);
+	if (a->pr.pre_migration) {
+		CHECK(a->pr.pm.outcome == b->pr.pm.outcome);
+		CHECK(a->pr.pm.at == b->pr.pm.at);
+		CHECK(!strcmp(a->pr.pm.examiner, b->pr.pm.examiner));
+		CHECK(a->pr.pm.conditions == b->pr.pm.conditions);
+		CHECK(a->pr.pm.tb == b->pr.pm.tb);
+	}
 }
 
 static int on_row(struct cor_persons_row *r, void *arg);
@@ -180,7 +200,7 @@ static void round_trip(const struct cor_persons_row *r)
 	FILE *m = open_memstream(&buf, &len);
 	CHECK(m != NULL);
 	cor_persons_csv_write_header(m);
-	cor_persons_csv_write_row(m, &r->c, &r->p, &r->d);
+	cor_persons_csv_write_row(m, &r->c, &r->cr, &r->p, &r->pr, &r->d);
 	CHECK(fclose(m) == 0);
 	FILE *in = fmemopen(buf, len, "r");
 	CHECK(in != NULL);

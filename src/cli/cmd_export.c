@@ -27,11 +27,14 @@ static bool same_file(const char *a, const char *b)
 	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
 
-static int write_row(const struct cor_case *c, const struct cor_person *p,
-		     const struct cor_document *d, void *ctx)
+static int write_row(const struct cor_svc_export_row *r, void *ctx)
 {
 	struct out *o = ctx;
-	cor_persons_csv_write_row(o->fp, c, p, d);
+	static const struct cor_document none = {.kind = COR_DOC_NONE};
+	/* One row a document; a person without one still has a row. */
+	for (size_t i = 0; i == 0 || i < r->ndocs; i++)
+		cor_persons_csv_write_row(o->fp, r->c, r->cr, r->p, r->pr,
+					  r->ndocs ? &r->docs[i] : &none);
 	cor_progress_update(&o->progress, ++o->rows);
 	return 0;
 }

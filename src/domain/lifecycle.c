@@ -236,6 +236,31 @@ size_t cor_lifecycle_next(const struct cor_programme *p, const char *from, const
 	return n;
 }
 
+int cor_lifecycle_implied(const struct cor_programme *p, const char *state, unsigned *guards,
+			  bool *movement)
+{
+	unsigned g = 0;
+	bool booked = false;
+	*guards = 0;
+	if (movement)
+		*movement = false;
+	if (!p || !state)
+		return COR_EINVAL;
+	for (const char *const *s = p->path; *s; s++) {
+		if (!strcmp(*s, state)) {
+			*guards = g;
+			if (movement)
+				*movement = booked;
+			return 0;
+		}
+		const struct cor_transition *t = s[1] ? cor_lifecycle_find(p, s[0], s[1]) : NULL;
+		if (t)
+			g |= t->guards;
+		booked = booked || (s[1] && !strcmp(s[1], "booked"));
+	}
+	return COR_EINVAL;
+}
+
 /* ---- refusals ---------------------------------------------------------- */
 
 const char *const cor_refusal_codes[] = {

@@ -130,6 +130,15 @@ int cor_lifecycle_check(const struct cor_programme *p, const char *from, const c
  * order. Writes at most max into out and returns how many there are. */
 size_t cor_lifecycle_next(const struct cor_programme *p, const char *from, const char *held_from,
 			  const char **out, size_t max);
+/* What a case of p must hold to be at state without having moved there
+ * (an import): the guards of every step of p's usual path from
+ * 'registered' to state, in *guards (0 for 'registered'); *movement (may be
+ * NULL) is set when that path goes through 'booked', so the case holds or
+ * held a seat on a movement. COR_EINVAL when state is not on p's usual path
+ * (a branch: on_hold, ineligible, no_show, rejected; or a state of another
+ * programme). */
+int cor_lifecycle_implied(const struct cor_programme *p, const char *state, unsigned *guards,
+			  bool *movement);
 /* "caseworker", "counsellor", "protection officer", "medical officer",
  * "movement officer", "programme manager". */
 const char *cor_role_name(enum cor_role r);

@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "io/persons_csv.h"
+#include "store/store_health.h"
+#include "store/store_workflow.h"
 #include "util/error.h"
 #include "util/progress.h"
 
@@ -103,7 +105,11 @@ struct importer {
 		enum cor_relationship rel;
 		struct cor_date birth;
 		bool approx;
+		int64_t pid;
+		struct cor_person p; /* as its first row gave it */
+		struct cor_persons_person_records pr;
 	} members[99];
+	struct cor_persons_case_records cr; /* the case's records, from its first row */
 	int nmembers;
 	int principal; /* index in members, -1 until seen */
 	struct held_row *held;
@@ -293,6 +299,121 @@ static void check_members(struct importer *im)
 	}
 }
 
+/* Put a problem found for the whole case on the row at line of the rejects
+ * file too. */
+static void held_error(struct importer *im, long line, const char *column, const char *why)
+{
+	for (size_t k = 0; k < im->nheld; k++) {
+		struct held_row *h = &im->held[k];
+		size_t n = strlen(column) + strlen(why) + 3;
+		if (h->line == line && !h->errors && (h->errors = malloc(n)))
+			snprintf(h->errors, n, "%s: %s", column, why);
+	}
+}
+
+/* Write the records the case's rows carry (its counselling session, each
+ * person's protection and pre-migration health assessments), each with its
+ * event, as the commands would; then let the caller check the case. */
+static int write_records(struct importer *im)
+{
+	int err;
+	/* The "imported" event comes first in the case's history, and its
+	 * documents are stored before anything reads them. */
+	if ((err = flush_pending(im)) < 0)
+		return err;
+	if (im->cr.counselled) {
+		struct cor_counselling s = {.counsellor = im->cr.counsellor,
+					    .language = im->cr.language,
+					    .interpreter = im->cr.interpreter,
+					    .decision = im->cr.decision};
+		int no;
+		if ((err = cor_store_counselling_session_add(im->st, im->case_id, &s, im->o->actor,
+							     &no, NULL)) < 0)
+			return err;
+	}
+	for (int i = 0; i < im->nmembers; i++) {
+		const struct member *m = &im->members[i];
+		char ref[COR_PERSON_REF_MAX], grounds[COR_REASON_MAX];
+		if (!m->pr.assessed && !m->pr.pre_migration)
+			continue;
+		snprintf(ref, sizeof(ref), "%s-%02d", im->c.ref, m->p.seq);
+		if (m->pr.assessed) {
+			snprintf(grounds, sizeof(grounds),
+				 "assessed before the import; imported from %s, line %ld",
+				 im->o->path, m->line);
+			int no;
+			if ((err = cor_store_protection_assessment_add(im->st, im->case_id, m->pid,
+								       ref, m->pr.risk, grounds,
+								       im->o->actor, &no)) < 0)
+				return err;
+			struct cor_protection_latest l;
+			int64_t aid;
+			snprintf(grounds, sizeof(grounds),
+				 "cleared before the import; imported from %s, line %ld",
+				 im->o->path, m->line);
+			if (m->pr.cleared &&
+			    ((err = cor_store_protection_latest(im->st, m->pid, &l, &aid)) < 0 ||
+			     (err = cor_store_protection_clearance_add(im->st, im->case_id, aid,
+								       ref, no, grounds,
+								       im->o->actor)) < 0))
+				return err;
+		}
+		if (m->pr.pre_migration) {
+			struct cor_person_found who = {.id = m->pid, .case_id = im->case_id};
+			struct cor_health_check h = m->pr.pm;
+			int64_t hid;
+			memcpy(who.ref, ref, sizeof(who.ref));
+			who.c = im->c;
+			who.p = m->p;
+			if (!h.examiner[0])
+				snprintf(h.examiner, sizeof(h.examiner), "%s", im->o->actor);
+			if ((err = cor_store_health_add(im->st, &who, &h, im->o->actor, &hid)) < 0)
+				return err;
+		}
+	}
+	if (!im->o->check_case)
+		return 0;
+	const char *column = "case_id";
+	char why[COR_CSV_MAX_ISSUES * 340];
+	err = im->o->check_case(im->o->check_ctx, im->case_id, &im->c, im->cr.location,
+				im->first_line, &column, why, sizeof(why));
+	if (err < 0)
+		return err;
+	if (err > 0) {
+		say(im, "%s:%ld: %s: %s", im->o->path, im->first_line, column, why);
+		group_bad(im, im->first_line);
+		held_error(im, im->first_line, column, why);
+	}
+	return 0;
+}
+
+/* Keep the ids of the persons of the group just imported. */
+static int keep_ids(struct importer *im)
+{
+	struct cor_import_result *res = im->res;
+	size_t need = res->nperson_ids + (size_t)im->nmembers;
+	if (need > res->capperson_ids) {
+		size_t cap = res->capperson_ids ? 2 * res->capperson_ids : 1024;
+		while (cap < need)
+			cap *= 2;
+		int64_t *v = realloc(res->person_ids, cap * sizeof(*v));
+		if (!v)
+			return COR_ENOMEM;
+		res->person_ids = v;
+		res->capperson_ids = cap;
+	}
+	for (int i = 0; i < im->nmembers; i++)
+		res->person_ids[res->nperson_ids++] = im->members[i].pid;
+	return 0;
+}
+
+void cor_import_result_release(struct cor_import_result *res)
+{
+	free(res->person_ids);
+	res->person_ids = NULL;
+	res->nperson_ids = res->capperson_ids = 0;
+}
+
 /* Close the open group: keep it, or undo it when any row was bad. */
 static int close_group(struct importer *im)
 {
@@ -307,6 +428,8 @@ static int close_group(struct importer *im)
 	}
 	if (!im->bad && im->principal >= 0)
 		check_members(im);
+	if (!im->bad && (err = write_records(im)) < 0)
+		return err;
 	/* Without skip_bad one bad row rolls back the whole file: groups need
 	 * no savepoint of their own. */
 	if (im->bad) {
@@ -328,7 +451,7 @@ static int close_group(struct importer *im)
 	im->res->cases++;
 	im->res->persons += im->persons;
 	flush_held(im, false);
-	return 0;
+	return keep_ids(im);
 }
 
 static int open_group(struct importer *im, const struct cor_persons_row *r)
@@ -345,6 +468,7 @@ static int open_group(struct importer *im, const struct cor_persons_row *r)
 	im->persons = 0;
 	im->case_id = 0;
 	im->c = r->c;
+	im->cr = r->cr;
 	im->nmembers = 0;
 	im->principal = -1;
 	return 0;
@@ -354,6 +478,7 @@ static int open_group(struct importer *im, const struct cor_persons_row *r)
 static void check_same_case(struct importer *im, struct cor_persons_row *r)
 {
 	const struct cor_case *a = &im->c, *b = &r->c;
+	const struct cor_persons_case_records *x = &im->cr, *y = &r->cr;
 	const char *col = strcmp(a->programme, b->programme)                 ? "programme"
 			  : strcmp(a->office, b->office)                     ? "office"
 			  : strcmp(a->origin, b->origin)                     ? "origin"
@@ -361,10 +486,56 @@ static void check_same_case(struct importer *im, struct cor_persons_row *r)
 			  : strcmp(a->state, b->state)                       ? "case_state"
 			  : a->priority != b->priority                       ? "priority"
 			  : cor_date_cmp(a->registered_on, b->registered_on) ? "registered_on"
-									     : NULL;
+			  : strcmp(x->location, y->location)                 ? "location"
+			  : strcmp(x->counsellor, y->counsellor)             ? "counsellor"
+			  : strcmp(x->language, y->language) ? "counselling_language"
+			  : x->interpreter != y->interpreter ? "interpreter"
+			  : x->counselled != y->counselled || x->decision != y->decision
+				  ? "decision"
+				  : NULL;
 	if (col)
 		cor_persons_row_issue(r, col, "differs from line %ld for the same case '%s'",
 				      im->first_line, a->ref);
+}
+
+/* The column in which a further row of a person differs from the person's
+ * first row, or NULL. */
+static const char *person_differs(const struct member *m, const struct cor_persons_row *r)
+{
+	const struct cor_person *a = &m->p, *b = &r->p;
+	const struct cor_persons_person_records *x = &m->pr, *y = &r->pr;
+	return a->relationship != b->relationship                   ? "relationship"
+	       : strcmp(a->family_name_latin, b->family_name_latin) ? "family_name_latin"
+	       : strcmp(a->given_names_latin, b->given_names_latin) ? "given_names_latin"
+	       : strcmp(a->family_name, b->family_name)             ? "family_name"
+	       : strcmp(a->given_names, b->given_names)             ? "given_names"
+	       : a->sex != b->sex                                   ? "sex"
+	       : cor_date_cmp(a->birth_date, b->birth_date)         ? "birth_date"
+	       : a->birth_date_approx != b->birth_date_approx       ? "birth_date_approx"
+	       : strcmp(a->nationality, b->nationality)             ? "nationality"
+	       : strcmp(a->languages, b->languages)                 ? "languages"
+	       : strcmp(a->needs, b->needs)                         ? "specific_needs"
+	       : x->assessed != y->assessed || x->risk != y->risk   ? "protection_risk"
+	       : x->cleared != y->cleared                           ? "protection_cleared"
+	       : x->pre_migration != y->pre_migration || x->pm.outcome != y->pm.outcome
+		       ? "pre_migration_outcome"
+	       : x->pre_migration && x->pm.at != y->pm.at ? "pre_migration_at"
+	       : strcmp(x->pm.examiner, y->pm.examiner)   ? "pre_migration_by"
+	       : x->pm.conditions != y->pm.conditions     ? "pre_migration_conditions"
+	       : x->pm.tb != y->pm.tb                     ? "pre_migration_tb"
+							  : NULL;
+}
+
+/* Queue document d of person pid. */
+static int add_document(struct importer *im, int64_t pid, const struct cor_document *d)
+{
+	struct pending *p = im->pending;
+	int err;
+	if (p->ndoc == PENDING_ROWS && (err = flush_pending(im)) < 0)
+		return err;
+	p->doc[p->ndoc] = *d;
+	p->doc_person[p->ndoc++] = pid;
+	return 0;
 }
 
 /* Store one valid row; store refusals become issues on the row. */
@@ -418,6 +589,38 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 			check_same_case(im, r);
 		if (r->nissues || !im->case_id)
 			return 0;
+		/* A further row of the person just read: one more document. */
+		const struct member *last = im->nmembers ? &im->members[im->nmembers - 1] : NULL;
+		if (last && last->p.seq == r->p.seq) {
+			const char *col = person_differs(last, r);
+			/* Another name or birth: another person with the same number. */
+			if (col && (!strcmp(col, "relationship") || strstr(col, "names") ||
+				    strstr(col, "family_name") || !strcmp(col, "sex") ||
+				    !strcmp(col, "birth_date"))) {
+				cor_persons_row_issue(r, "person_no",
+						      "case '%s' already has a person %d", r->c.ref,
+						      r->p.seq);
+				return 0;
+			}
+			if (col) {
+				cor_persons_row_issue(
+					r, col,
+					"differs from line %ld for the same person %d "
+					"of case '%s'",
+					last->line, r->p.seq, r->c.ref);
+				return 0;
+			}
+			if (r->d.kind == COR_DOC_NONE) {
+				cor_persons_row_issue(
+					r, "doc_type",
+					"is empty on a further row of person %d of case "
+					"'%s' (line %ld): each further row of a person "
+					"carries one more document",
+					r->p.seq, r->c.ref, last->line);
+				return 0;
+			}
+			return add_document(im, last->pid, &r->d);
+		}
 	}
 	int64_t pid;
 	err = cor_store_person_add(im->st, im->case_id, &r->p, &pid);
@@ -428,21 +631,21 @@ static int store_row(struct importer *im, struct cor_persons_row *r, bool new_gr
 	}
 	if (err < 0)
 		return err;
-	if (r->d.kind != COR_DOC_NONE) {
-		struct pending *p = im->pending;
-		if (p->ndoc == PENDING_ROWS && (err = flush_pending(im)) < 0)
-			return err;
-		p->doc[p->ndoc] = r->d;
-		p->doc_person[p->ndoc++] = pid;
-	}
+	if (r->d.kind != COR_DOC_NONE && (err = add_document(im, pid, &r->d)) < 0)
+		return err;
 	im->persons++;
 	if (r->p.seq == 1)
 		im->has_principal = true;
 	if (im->nmembers < (int)(sizeof(im->members) / sizeof(im->members[0]))) {
 		if (r->p.seq == 1)
 			im->principal = im->nmembers;
-		im->members[im->nmembers++] = (struct member){
-			r->line, r->p.relationship, r->p.birth_date, r->p.birth_date_approx};
+		im->members[im->nmembers++] = (struct member){r->line,
+							      r->p.relationship,
+							      r->p.birth_date,
+							      r->p.birth_date_approx,
+							      pid,
+							      r->p,
+							      r->pr};
 	}
 	return 0;
 }
@@ -463,7 +666,7 @@ static int take_row(struct importer *im, struct slot *slot, const char *header)
 	if (!r->nissues && (err = store_row(im, r, new_group)) < 0)
 		goto fatal;
 
-	char errors[COR_CSV_MAX_ISSUES * 200];
+	char errors[COR_CSV_MAX_ISSUES * 340];
 	size_t used = 0;
 	errors[0] = '\0';
 	for (int i = 0; i < r->nissues && i < COR_CSV_MAX_ISSUES; i++) {
@@ -675,8 +878,10 @@ int cor_import_persons(struct cor_store *st, const struct cor_import_opts *o,
 	}
 out:
 	cor_progress_end(&im.progress);
-	if (err < 0)
+	if (err < 0) {
 		res->cases = res->persons = 0;
+		cor_import_result_release(res);
+	}
 	flush_held(&im, false);
 	free(im.held);
 	free(im.pending);

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "domain/case.h"
 #include "domain/date.h"
 #include "store/store.h"
 
@@ -20,12 +21,35 @@ struct cor_import_opts {
 	const char *rejects_path; /* where rejected rows go (skip_bad only) */
 	const char *actor;        /* recorded on each case's "imported" event */
 	struct cor_date today;
+	/* Called for each case whose rows are all good, once its persons,
+	 * documents and records are written: where the case is (location, ""
+	 * for its office) and whether the state it comes in at follows from
+	 * what it holds are the caller's rules. Returns 0 to keep the case; 1
+	 * to refuse it, with *column (static) and a sentence in msg; a
+	 * negative error to stop the import. NULL: every case is kept. */
+	int (*check_case)(void *ctx, int64_t case_id, const struct cor_case *c,
+			  const char *location, long line, const char **column, char *msg,
+			  size_t msglen);
+	void *check_ctx;
 };
 
 struct cor_import_result {
 	long rows, persons, cases;    /* read; imported; imported */
 	long bad_rows, rejected_rows; /* with an issue; not imported (skip_bad) */
+	/* The internal ids of the persons imported, ascending (persons ids,
+	 * of which nperson_ids are used): for what the caller looks up after
+	 * the import. Released with cor_import_result_release. */
+	int64_t *person_ids;
+	size_t nperson_ids, capperson_ids;
+	/* Found after the import by the service (service/registry.h): the
+	 * persons imported whose document number a person of another case
+	 * holds, and those who may be the same person as one of another case
+	 * (the same document, or the same birth date and names alike). */
+	long held, duplicates;
 };
+
+/* Free what res holds; it is then empty. */
+void cor_import_result_release(struct cor_import_result *res);
 
 /* Import within the open transaction; each problem is passed to report()
  * as one line for a person ("persons.csv:12: birth_date: '1990-02-30' is

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "domain/country.h"
+#include "domain/lifecycle.h"
 #include "domain/needs.h"
 #include "util/error.h"
 
@@ -58,6 +59,10 @@ struct reader {
 	/* Which document fields were given (valid or not), so that a field
 	 * refused on its own is not also reported as missing. */
 	bool doc_present, doc_type_ok, doc_number_given, doc_issuer_given, doc_expiry_given;
+	/* Which record fields were given, as above. */
+	bool counsellor_given, language_given, decision_given, decision_ok;
+	bool risk_given, cleared_given, pm_outcome_given, pm_outcome_ok, pm_at_given, pm_at_ok,
+		pm_rest_given;
 };
 
 /* Messages quote what the file holds, and go to a terminal: control
@@ -359,6 +364,162 @@ static void col_doc_expiry(struct reader *rd, struct cor_persons_row *r, const c
 		r->d.has_expiry = date_field(rd, r, "doc_expiry", v, &r->d.expires_on);
 }
 
+static void col_location(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	if (*v && !cor_location_code_is_valid(v)) {
+		ISSUE("location", "'%.20s' is not a location code like LY-TIP-DC01", v);
+		return;
+	}
+	snprintf(r->cr.location, sizeof(r->cr.location), "%s", v);
+}
+
+static void col_counsellor(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->counsellor_given = *v != '\0';
+	if (*v)
+		name_field(r, "counsellor", r->cr.counsellor, v, false);
+}
+
+static void col_counselling_language(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	size_t at;
+	rd->language_given = *v != '\0';
+	if (!*v)
+		return;
+	if (strchr(v, ';') || !cor_language_list_is_valid(v, &at)) {
+		ISSUE("counselling_language", "'%.20s' is not an ISO 639-1 or 639-3 code", v);
+		return;
+	}
+	copy_field(r, "counselling_language", r->cr.language, sizeof(r->cr.language), v);
+}
+
+static const char *const yes_words[] = {"1", "true", "yes", "y"};
+static const char *const no_words[] = {"", "0", "false", "no", "n"};
+
+/* A 0/1 column: false when empty. */
+static void flag(struct cor_persons_row *r, const char *col, bool *out, const char *v)
+{
+	for (size_t i = 0; i < sizeof(yes_words) / sizeof(yes_words[0]); i++)
+		if (!strcmp(v, yes_words[i])) {
+			*out = true;
+			return;
+		}
+	for (size_t i = 0; i < sizeof(no_words) / sizeof(no_words[0]); i++)
+		if (!strcmp(v, no_words[i]))
+			return;
+	ISSUE(col, "'%.10s' is not 1 or 0", v);
+}
+
+static void col_interpreter(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	flag(r, "interpreter", &r->cr.interpreter, v);
+}
+
+static void col_decision(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->decision_given = *v != '\0';
+	if (!*v)
+		return;
+	if (cor_counselling_decision_parse(v, &r->cr.decision) < 0) {
+		ISSUE("decision", "'%.20s' is not an informed decision (yes, no, undecided)", v);
+		return;
+	}
+	rd->decision_ok = true;
+}
+
+static void col_protection_risk(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->risk_given = *v != '\0';
+	if (!*v)
+		return;
+	if (cor_protection_level_parse(v, &r->pr.risk) < 0) {
+		ISSUE("protection_risk", "'%.20s' is not a risk level (none, low, medium, high)",
+		      v);
+		return;
+	}
+	r->pr.assessed = true;
+}
+
+static void col_protection_cleared(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->cleared_given = *v != '\0';
+	flag(r, "protection_cleared", &r->pr.cleared, v);
+}
+
+static void col_pm_outcome(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->pm_outcome_given = *v != '\0';
+	if (!*v)
+		return;
+	if (cor_health_outcome_parse(v, &r->pr.pm.outcome) < 0) {
+		ISSUE("pre_migration_outcome",
+		      "'%.30s' is not an outcome (fit, fit_with_conditions, unfit, deferred)", v);
+		return;
+	}
+	rd->pm_outcome_ok = true;
+}
+
+static void col_pm_at(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->pm_at_given = *v != '\0';
+	if (!*v)
+		return;
+	struct cor_date day;
+	if (cor_health_time_parse(v, &r->pr.pm.at) < 0) {
+		ISSUE("pre_migration_at", "'%.30s' is not a time in the form YYYY-MM-DDTHH:MMZ", v);
+		return;
+	}
+	if (cor_date_parse(
+		    (char[11]){v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], '\0'},
+		    &day) == 0 &&
+	    cor_date_cmp(day, rd->today) > 0) {
+		ISSUE("pre_migration_at", "'%s' is in the future", v);
+		return;
+	}
+	rd->pm_at_ok = true;
+}
+
+static void col_pm_by(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->pm_rest_given = rd->pm_rest_given || *v;
+	if (*v)
+		name_field(r, "pre_migration_by", r->pr.pm.examiner, v, false);
+}
+
+static void col_pm_conditions(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->pm_rest_given = rd->pm_rest_given || *v;
+	char buf[256];
+	if (strlen(v) >= sizeof(buf)) {
+		ISSUE("pre_migration_conditions", "is too long");
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s", v);
+	for (char *save = NULL, *c = strtok_r(buf, ";", &save); c; c = strtok_r(NULL, ";", &save)) {
+		enum cor_health_condition k;
+		if (cor_health_condition_parse(c, &k) < 0) {
+			ISSUE("pre_migration_conditions",
+			      "'%.20s' is not a travel condition (medical_escort, "
+			      "non_medical_escort, oxygen, wchr, wchs, wchc, stretcher, "
+			      "extra_seat, "
+			      "front_row)",
+			      c);
+			return;
+		}
+		r->pr.pm.conditions |= COR_HEALTH_COND_BIT(k);
+	}
+}
+
+static void col_pm_tb(struct reader *rd, struct cor_persons_row *r, const char *v)
+{
+	rd->pm_rest_given = rd->pm_rest_given || *v;
+	if (*v && cor_health_tb_parse(v, &r->pr.pm.tb) < 0)
+		ISSUE("pre_migration_tb",
+		      "'%.20s' is not a TB class (none, A, B1_pulmonary, B1_extrapulmonary, B2, "
+		      "B3)",
+		      v);
+}
+
 /* Written in this order; read in any order. */
 static const struct column columns[] = {
 	{"case_id", true, col_case_id},
@@ -385,19 +546,211 @@ static const struct column columns[] = {
 	{"doc_number", false, col_doc_number},
 	{"doc_issuer", false, col_doc_issuer},
 	{"doc_expiry", false, col_doc_expiry},
+	{"location", false, col_location},
+	{"counsellor", false, col_counsellor},
+	{"counselling_language", false, col_counselling_language},
+	{"interpreter", false, col_interpreter},
+	{"decision", false, col_decision},
+	{"protection_risk", false, col_protection_risk},
+	{"protection_cleared", false, col_protection_cleared},
+	{"pre_migration_outcome", false, col_pm_outcome},
+	{"pre_migration_at", false, col_pm_at},
+	{"pre_migration_by", false, col_pm_by},
+	{"pre_migration_conditions", false, col_pm_conditions},
+	{"pre_migration_tb", false, col_pm_tb},
 };
 #define NCOLS ((int)(sizeof(columns) / sizeof(columns[0])))
 
 const char *const cor_persons_csv_columns[] = {
-	"case_id",           "programme",         "office",        "origin",      "destination",
-	"case_state",        "priority",          "registered_on", "person_no",   "relationship",
-	"family_name_latin", "given_names_latin", "family_name",   "given_names", "sex",
-	"birth_date",        "birth_date_approx", "nationality",   "languages",   "specific_needs",
-	"doc_type",          "doc_number",        "doc_issuer",    "doc_expiry",  NULL,
+	"case_id",
+	"programme",
+	"office",
+	"origin",
+	"destination",
+	"case_state",
+	"priority",
+	"registered_on",
+	"person_no",
+	"relationship",
+	"family_name_latin",
+	"given_names_latin",
+	"family_name",
+	"given_names",
+	"sex",
+	"birth_date",
+	"birth_date_approx",
+	"nationality",
+	"languages",
+	"specific_needs",
+	"doc_type",
+	"doc_number",
+	"doc_issuer",
+	"doc_expiry",
+	"location",
+	"counsellor",
+	"counselling_language",
+	"interpreter",
+	"decision",
+	"protection_risk",
+	"protection_cleared",
+	"pre_migration_outcome",
+	"pre_migration_at",
+	"pre_migration_by",
+	"pre_migration_conditions",
+	"pre_migration_tb",
+	NULL,
 };
 
 /* The rejected-rows file adds this column; reading ignores it. */
 static const char errors_column[] = "import_errors";
+
+/* The case's counselling session, when given, is complete and well-formed. */
+static void check_session(struct reader *rd, struct cor_persons_row *r)
+{
+	static const struct {
+		const char *field, *column;
+	} columns_of[] = {
+		{"counsellor", "counsellor"},
+		{"language", "counselling_language"},
+		{"decision", "decision"},
+	};
+	bool any = rd->counsellor_given || rd->language_given || rd->decision_given;
+	if (!any)
+		return;
+	if (!rd->counsellor_given)
+		ISSUE("counsellor", "is empty but the row has a counselling session");
+	if (!rd->language_given)
+		ISSUE("counselling_language", "is empty but the row has a counselling session");
+	if (!rd->decision_given)
+		ISSUE("decision", "is empty but the row has a counselling session");
+	if (!rd->counsellor_given || !rd->language_given || !rd->decision_ok)
+		return;
+	struct cor_counselling s = {.counsellor = r->cr.counsellor,
+				    .language = r->cr.language,
+				    .interpreter = r->cr.interpreter,
+				    .decision = r->cr.decision};
+	struct cor_refusal why;
+	if (cor_counselling_check(&s, &why) < 0) {
+		const char *col = "counsellor";
+		for (size_t i = 0; i < sizeof(columns_of) / sizeof(columns_of[0]); i++)
+			if (why.field && !strcmp(why.field, columns_of[i].field))
+				col = columns_of[i].column;
+		ISSUE(col, "%s", why.msg);
+		return;
+	}
+	r->cr.counselled = true;
+}
+
+/* A clearance is of a high risk: a protection officer lifts what blocks a
+ * return (domain/protection.h); the other levels block nothing. */
+static void check_clearance(struct cor_persons_row *r)
+{
+	if (!r->pr.cleared || (r->pr.assessed && r->pr.risk == COR_PROT_HIGH))
+		return;
+	r->pr.cleared = false;
+	if (!r->pr.assessed)
+		ISSUE("protection_cleared", "is 1 but protection_risk is empty: a clearance is of "
+					    "an assessment");
+	else if (r->pr.risk != COR_PROT_HIGH)
+		ISSUE("protection_cleared",
+		      "is 1 but the risk is '%s': only a high risk is cleared",
+		      cor_protection_level_name(r->pr.risk));
+}
+
+/* The person's pre-migration health assessment, when given, keeps the
+ * health rules (domain/health.h). */
+static void check_pre_migration(struct reader *rd, struct cor_persons_row *r)
+{
+	static const struct {
+		const char *field, *column;
+	} columns_of[] = {
+		{"outcome", "pre_migration_outcome"},
+		{"condition", "pre_migration_conditions"},
+		{"tb", "pre_migration_tb"},
+		{"examiner", "pre_migration_by"},
+	};
+	if (!rd->pm_outcome_given && !rd->pm_at_given && !rd->pm_rest_given)
+		return;
+	if (!rd->pm_outcome_given)
+		ISSUE("pre_migration_outcome", "is empty but the row has a pre-migration health "
+					       "assessment");
+	if (!rd->pm_at_given)
+		ISSUE("pre_migration_at", "is empty but the row has a pre-migration health "
+					  "assessment");
+	if (!rd->pm_outcome_ok || !rd->pm_at_ok)
+		return;
+	r->pr.pm.kind = COR_HEALTH_PRE_MIGRATION;
+	struct cor_health_issue is[COR_HEALTH_ISSUES_MAX];
+	int n = cor_health_check_issues(&r->pr.pm, r->c.destination, is);
+	for (int i = 0; i < n; i++) {
+		const char *col = "pre_migration_outcome";
+		for (size_t k = 0; k < sizeof(columns_of) / sizeof(columns_of[0]); k++)
+			if (!strcmp(is[i].field, columns_of[k].field))
+				col = columns_of[k].column;
+		ISSUE(col, "%s", is[i].message);
+	}
+	if (n == 0)
+		r->pr.pre_migration = true;
+}
+
+/* A case comes in at 'registered', or at a later state of its usual path
+ * with the records that state implies (cor_lifecycle_implied). */
+static void check_records(struct reader *rd, struct cor_persons_row *r)
+{
+	check_session(rd, r);
+	check_clearance(r);
+	check_pre_migration(rd, r);
+	const struct cor_programme *p =
+		rd->programme_ok ? cor_programme_find(r->c.programme) : NULL;
+	if (!p || !r->c.state[0] || !cor_programme_has_state(p, r->c.state))
+		return;
+	unsigned g;
+	bool movement;
+	const char *st = r->c.state;
+	if (cor_lifecycle_implied(p, st, &g, &movement) < 0) {
+		ISSUE("case_state",
+		      "'%s' is a branch of the lifecycle, and the file cannot carry why the case "
+		      "went there: import it at the state it was in before and move it with "
+		      "corridor move",
+		      st);
+		return;
+	}
+	if (movement) {
+		ISSUE("case_state",
+		      "'%s' comes after a booking on a movement, which the file cannot carry: "
+		      "import the case at travel_ready and book it with corridor movement book",
+		      st);
+		return;
+	}
+	if ((g & COR_GUARD_COUNSELLING) && !rd->counsellor_given && !rd->language_given &&
+	    !rd->decision_given)
+		ISSUE("counsellor",
+		      "is empty but a case at '%s' has been counselled: give counsellor, "
+		      "counselling_language and decision",
+		      st);
+	if ((g & COR_GUARD_DECISION) && r->cr.counselled && r->cr.decision != COR_COUNSEL_YES)
+		ISSUE("decision",
+		      "is '%s'; a return at '%s' has an informed decision 'yes' to return",
+		      cor_counselling_decision_name(r->cr.decision), st);
+	if ((g & COR_GUARD_ASSESSED) && !rd->risk_given)
+		ISSUE("protection_risk",
+		      "is empty but every person of a case at '%s' has a protection risk "
+		      "assessment: give none, low, medium or high",
+		      st);
+	if ((g & COR_GUARD_NOT_AT_RISK) && r->pr.assessed && r->pr.risk == COR_PROT_HIGH &&
+	    !r->pr.cleared)
+		ISSUE("protection_risk",
+		      "is high and not cleared, and a return at '%s' has nobody at high risk not "
+		      "cleared: give protection_cleared 1 if a protection officer cleared it, or "
+		      "import the case at assessed and clear the risk before it moves on",
+		      st);
+	if ((g & COR_GUARD_PRE_MIGRATION) && !rd->pm_outcome_given && !rd->pm_at_given &&
+	    !rd->pm_rest_given)
+		ISSUE("pre_migration_outcome",
+		      "is empty but every person of a case at '%s' has a pre-migration health "
+		      "assessment: give pre_migration_outcome and pre_migration_at",
+		      st);
+}
 
 /* Rules that tie several fields of a row together. */
 static void check_row(struct reader *rd, struct cor_persons_row *r)
@@ -436,6 +789,7 @@ static void check_row(struct reader *rd, struct cor_persons_row *r)
 	if (r->d.has_expiry && r->p.birth_date.year &&
 	    cor_date_cmp(r->d.expires_on, r->p.birth_date) <= 0)
 		ISSUE("doc_expiry", "is not after the birth date");
+	check_records(rd, r);
 }
 
 /* ---- parsing ----------------------------------------------------------- */
@@ -570,6 +924,11 @@ static void on_row(int term, void *data)
 	rd->relationship_ok = false;
 	rd->doc_present = rd->doc_type_ok = false;
 	rd->doc_number_given = rd->doc_issuer_given = rd->doc_expiry_given = false;
+	memset(&r.cr, 0, sizeof(r.cr));
+	memset(&r.pr, 0, sizeof(r.pr));
+	rd->counsellor_given = rd->language_given = rd->decision_given = rd->decision_ok = false;
+	rd->risk_given = rd->cleared_given = rd->pm_outcome_given = rd->pm_outcome_ok = false;
+	rd->pm_at_given = rd->pm_at_ok = rd->pm_rest_given = false;
 	for (int f = 0; f < rd->nfields; f++)
 		if (rd->map[f] >= 0)
 			columns[rd->map[f]].parse(rd, &r, rd->fields[f]);
@@ -698,13 +1057,33 @@ void cor_persons_csv_write_header(FILE *f)
 	fputs("\r\n", f);
 }
 
-void cor_persons_csv_write_row(FILE *f, const struct cor_case *c, const struct cor_person *p,
+void cor_persons_csv_write_row(FILE *f, const struct cor_case *c,
+			       const struct cor_persons_case_records *cr,
+			       const struct cor_person *p,
+			       const struct cor_persons_person_records *pr,
 			       const struct cor_document *d)
 {
+	static const struct cor_persons_case_records no_cr;
+	static const struct cor_persons_person_records no_pr;
 	char reg[COR_DATE_LEN], birth[COR_DATE_LEN], exp[COR_DATE_LEN], no[4];
+	char pm_at[COR_HEALTH_TIME_LEN] = "", conds[256] = "";
+	if (!cr)
+		cr = &no_cr;
+	if (!pr)
+		pr = &no_pr;
 	bool same_names = !strcmp(p->family_name, p->family_name_latin) &&
 			  !strcmp(p->given_names, p->given_names_latin);
 	snprintf(no, sizeof(no), "%d", p->seq);
+	if (pr->pre_migration) {
+		cor_health_time_format(pr->pm.at, pm_at);
+		cor_health_conditions_format(pr->pm.conditions, conds, sizeof(conds));
+		/* ", " between names: ';' in the file, as the reader takes them */
+		char *o = conds;
+		for (const char *i = conds; *i; i++)
+			if (*i != ' ')
+				*o++ = *i == ',' ? ';' : *i;
+		*o = '\0';
+	}
 	const char *v[] = {
 		c->ref,
 		c->programme,
@@ -730,6 +1109,18 @@ void cor_persons_csv_write_row(FILE *f, const struct cor_case *c, const struct c
 		d->number,
 		d->issuer,
 		d->has_expiry ? cor_date_format(d->expires_on, exp) : "",
+		cr->location,
+		cr->counselled ? cr->counsellor : "",
+		cr->counselled ? cr->language : "",
+		cr->counselled ? (cr->interpreter ? "1" : "0") : "",
+		cr->counselled ? cor_counselling_decision_name(cr->decision) : "",
+		pr->assessed ? cor_protection_level_name(pr->risk) : "",
+		pr->assessed ? (pr->cleared ? "1" : "0") : "",
+		pr->pre_migration ? cor_health_outcome_name(pr->pm.outcome) : "",
+		pm_at,
+		pr->pre_migration ? pr->pm.examiner : "",
+		conds,
+		pr->pre_migration ? cor_health_tb_name(pr->pm.tb) : "",
 	};
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		cor_csv_write_field(f, v[i], i ? ',' : 0);

@@ -27,6 +27,9 @@
 #   fixture NAME...             copy tests/cli/data/NAME here
 #   new_db DB                   'corridor init' a database
 #   expect_import_refused DB FILE STDERR   status 1, that stderr, DB unchanged
+#   fit_now DB CASE...          every person of the cases checked fit to travel now
+#   travel DB STATE LEG CASE... travel_ready cases booked on a charter over LEG,
+#                               then on to STATE (booked, departed, arrived, closed)
 #   pass                        the end of a test
 #
 # The backend: COR_TEST_BACKEND=sqlite (the default) or pg. On pg every
@@ -367,6 +370,66 @@ expect_import_refused()
 	expect_empty_stdout
 	db_dump "$db" >"$WORK/.after"
 	cmp -s "$WORK/.before" "$WORK/.after" || fail "the import of '$file' changed the database"
+}
+
+# The clock the commands read: CORRIDOR_NOW, else the real one.
+clock_now()
+{
+	echo "${CORRIDOR_NOW:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}"
+}
+
+# Every person of each CASE of DB checked fit to travel now, on the clock
+# ('corridor health check'), as a case needs before it is booked.
+fit_now()
+{
+	local db=$1 c p
+	shift
+	for c in "$@"; do
+		for p in $(jv '.persons[].ref' case show "$c" --db "$db"); do
+			expect_status 0 "$CORRIDOR" health check "$p" --outcome fit --by "Dr N. Haddad" --db "$db"
+		done
+	done
+}
+
+# Take each CASE of DB, travel_ready with a travel document and fit to
+# travel now for every person (fit_now), on to STATE the way the commands
+# do, on the clock: a charter of the first case's office over LEG
+# ("from=MJI,to=LOS") leaving two hours from now, each case booked on it
+# (booked); its manifest closed and the charter departed (departed); its
+# arrival confirmed (arrived); each case then along its programme's path to
+# closed (closed). Every command must succeed. The charter's ID is left in
+# TRAVEL_MOVEMENT.
+travel()
+{
+	local db=$1 to=$2 leg=$3 now t dep arr c office prog
+	shift 3
+	now=$(clock_now)
+	t=$(date -u -d "$now" +%s) || fail "travel: '$now' is not a time"
+	dep=$(date -u -d "@$((t + 7200))" +%Y-%m-%dT%H:%MZ)
+	arr=$(date -u -d "@$((t + 18000))" +%Y-%m-%dT%H:%MZ)
+	office=$(jv '.case.office' case show "$1" --db "$db")
+	expect_status 0 "$CORRIDOR" movement add --office "$office" --kind charter --label "CH 100" \
+		--open --leg "$leg,departs=$dep,arrives=$arr,seats=99" --db "$db"
+	TRAVEL_MOVEMENT=$(stdout | sed -nE 's/^movement ([^ ]+) added.*/\1/p')
+	[ -n "$TRAVEL_MOVEMENT" ] || fail "travel: no movement ID in: $(stdout)"
+	for c in "$@"; do
+		expect_status 0 "$CORRIDOR" movement book "$TRAVEL_MOVEMENT" "$c" --db "$db"
+	done
+	[ "$to" = booked ] && return 0
+	expect_status 0 "$CORRIDOR" movement close "$TRAVEL_MOVEMENT" --db "$db"
+	expect_status 0 "$CORRIDOR" movement depart "$TRAVEL_MOVEMENT" --db "$db"
+	[ "$to" = departed ] && return 0
+	expect_status 0 "$CORRIDOR" movement arrive "$TRAVEL_MOVEMENT" --db "$db"
+	[ "$to" = arrived ] && return 0
+	[ "$to" = closed ] || fail "travel: '$to' is not booked, departed, arrived or closed"
+	for c in "$@"; do
+		prog=$(jv '.case.programme' case show "$c" --db "$db")
+		case $prog in
+		VHR | AVR | REP) expect_status 0 "$CORRIDOR" move "$c" reintegration --db "$db" ;;
+		RST | CPW | REL) expect_status 0 "$CORRIDOR" move "$c" integration --db "$db" ;;
+		esac
+		expect_status 0 "$CORRIDOR" move "$c" closed --db "$db"
+	done
 }
 
 # A failure noted by a subshell fails the test.

@@ -28,7 +28,7 @@ shown=$(stdout | sed -E -e 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/' 
 [ "$shown" = "case LB-BEY-2025-000007
   booking      none
   referrals    none open
-  protection   not assessed
+  protection   low
   fitness      not valid now (NOW): no fitness-to-travel check recorded for Fatima Al-Hassan (and 1 more)
   fund         none
   next         interviewed, ineligible (with a reason), on_hold (with a reason), rejected (with a reason), closed (with a reason)
@@ -47,7 +47,10 @@ persons
       M, born 2008-01-16, SYR, speaks ar
       id_card SY998877 issued by SYR, expires 2027-06-30
 history
-  TIME  tester       imported   imported from good.csv, line 5" ] || fail "case show LB-BEY-2025-000007:
+  TIME  tester       imported   imported from good.csv, line 5
+  TIME  tester       counselling session 1 by Rania Khoury in ar: decision yes
+  TIME  tester       protection person LB-BEY-2025-000007-01 assessed at low protection risk (assessment 1)
+  TIME  tester       protection person LB-BEY-2025-000007-02 assessed at low protection risk (assessment 1)" ] || fail "case show LB-BEY-2025-000007:
 $shown"
 
 expect_status 0 "$CORRIDOR" case show LY-TIP-2026-000101 --db g.db
@@ -59,7 +62,7 @@ shown=$(stdout | sed -E -e 's/^  [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/  TIME/' 
   fitness      not valid now (NOW): no fitness-to-travel check recorded for Musa ADEBAYO (and 2 more)
   fund         none
   next         ineligible (with a reason), on_hold (with a reason), closed (with a reason)
-  not yet      assessed (NO_INFORMED_DECISION)
+  not yet      assessed (PROTECTION_NOT_ASSESSED)
   programme    VHR (voluntary humanitarian return)
   office       LY-TIP
   route        LBY (Libya) -> NGA (Nigeria)
@@ -78,7 +81,8 @@ persons
       F, born 2021-01-01 (approximate), NGA, speaks en
       no document
 history
-  TIME  tester       imported   imported from good.csv, line 2" ] || fail "case show LY-TIP-2026-000101:
+  TIME  tester       imported   imported from good.csv, line 2
+  TIME  tester       counselling session 1 by Aisha Ben Salem in en: decision yes" ] || fail "case show LY-TIP-2026-000101:
 $shown"
 
 expect_status 1 "$CORRIDOR" case show LY-TIP-2026-000999 --db g.db

@@ -34,7 +34,7 @@ error: unknown-office.csv: 1 bad row of 5; nothing was imported"
 # eleven: eight are shown, then the doc_number, doc_issuer and principal
 # ones are counted).
 {
-	head -n 1 good.csv
+	head -n 1 good.csv | cut -d, -f1-24
 	echo 'LY-TIP-2026-000201,VHR,LY-TIP,LBY,NGA,flying,high,2026-01-05,1,spouse,محمد,,,,male,1990-05-01,maybe,NGA,en;xx,SM;SM,passport,A-1,NG,2030-01-01'
 	echo 'LY-TIP-2026-000202,HEV,LY-TIP,LBY,NGA,counselled,,,1,principal,ADEBAYO,Musa,,,M,1990-05-01,0,NGA,,,visa,,,'
 	echo 'LY-TIP-2026-000203,VHR,LY-BEN,LBY,NGA,,,,1,principal,ADEBAYO,Musa,,,M,1990-05-01,0,NGA,,,,V1,,'

@@ -9,14 +9,19 @@
 
 C=LY-TIP-2026-000123
 H=NE-NIM-2026-000007
+# LY-TIP-2026-000200 comes in travel_ready, with the session, the
+# assessment and the document that state needs, and travels to Asmara.
 cat >cases.csv <<'CSV'
-case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,ERI,registered,normal,2026-01-05,1,principal,TESFAY,Yonas,,,M,1994-03-02,0,ERI,ti,,,,,
-NE-NIM-2026-000007,HASM,NE-NIM,NER,MLI,registered,normal,2026-01-07,1,principal,KEITA,Fanta,,,F,1999-07-07,0,MLI,bm;fr,,,,,
-LY-TIP-2026-000200,VHR,LY-TIP,LBY,ERI,departed,normal,2026-01-05,1,principal,TESFAY,Selam,,,F,1996-03-02,0,ERI,ti,,,,,
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry,counsellor,counselling_language,decision,protection_risk
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,ERI,registered,normal,2026-01-05,1,principal,TESFAY,Yonas,,,M,1994-03-02,0,ERI,ti,,,,,,,,,
+NE-NIM-2026-000007,HASM,NE-NIM,NER,MLI,registered,normal,2026-01-07,1,principal,KEITA,Fanta,,,F,1999-07-07,0,MLI,bm;fr,,,,,,,,,
+LY-TIP-2026-000200,VHR,LY-TIP,LBY,ERI,travel_ready,normal,2026-01-05,1,principal,TESFAY,Selam,,,F,1996-03-02,0,ERI,ti,,etd,ER0000200,ERI,,Hiwet Gebre,ti,yes,low
 CSV
 new_db w.db
 expect_status 0 "$CORRIDOR" import cases.csv --db w.db
+expect_status 0 "$CORRIDOR" place add ASM --kind airport --country ERI --tz Africa/Asmara --name Asmara --db w.db
+fit_now w.db LY-TIP-2026-000200
+travel w.db departed "from=MJI,to=ASM" LY-TIP-2026-000200
 
 refused()
 {

@@ -10,15 +10,19 @@ C=YE-ADE-2026-000042
 E=SD-PZU-2026-000003
 cat >cases.csv <<'CSV'
 case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
-YE-ADE-2026-000042,REP,YE-ADE,YEM,SOM,assessed,normal,2026-01-05,1,principal,WARSAME,Hodan,,,F,1988-01-01,1,SOM,so,,,,,
-YE-ADE-2026-000042,REP,YE-ADE,YEM,SOM,assessed,normal,2026-01-05,2,child,WARSAME,Abdi,,,M,2015-06-01,0,SOM,so,,,,,
-SD-PZU-2026-000003,HEV,SD-PZU,SDN,EGY,assessed,emergency,2026-01-08,1,principal,HASSAN,Omar,,,M,1980-02-02,0,EGY,ar,,,,,
-YE-ADE-2026-000043,REP,YE-ADE,YEM,SOM,closed,normal,2026-01-05,1,principal,WARSAME,Ali,,,M,1980-01-01,1,SOM,so,,,,,
+YE-ADE-2026-000042,REP,YE-ADE,YEM,SOM,registered,normal,2026-01-05,1,principal,WARSAME,Hodan,,,F,1988-01-01,1,SOM,so,,,,,
+YE-ADE-2026-000042,REP,YE-ADE,YEM,SOM,registered,normal,2026-01-05,2,child,WARSAME,Abdi,,,M,2015-06-01,0,SOM,so,,,,,
+SD-PZU-2026-000003,HEV,SD-PZU,SDN,EGY,registered,emergency,2026-01-08,1,principal,HASSAN,Omar,,,M,1980-02-02,0,EGY,ar,,,,,
+YE-ADE-2026-000043,REP,YE-ADE,YEM,SOM,registered,normal,2026-01-05,1,principal,WARSAME,Ali,,,M,1980-01-01,1,SOM,so,,,,,
 CSV
 new_db w.db
 expect_status 0 "$CORRIDOR" import cases.csv --db w.db
-# Imported as assessed: the decision is recorded before the return goes on.
+# The return counselled, with a decision to go home; its persons are
+# assessed below, and it moves to assessed then.
 expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Faduma Ali" --language so --decision yes --db w.db
+expect_status 0 "$CORRIDOR" move "$C" counselled --db w.db
+# A return withdrawn: closed, with a reason.
+expect_status 0 "$CORRIDOR" move YE-ADE-2026-000043 closed --reason "withdrew the request to return" --db w.db
 
 refused()
 {
@@ -59,6 +63,9 @@ expect_empty_stderr
 [ -z "$(events_with clan)" ] || fail "grounds in the history: $(events_with clan)"
 expect_status 0 "$CORRIDOR" protection assess "$C-02" --level none --grounds "child travelling with the mother" --db w.db
 expect_stdout "recorded protection risk 'none' for person $C-02 (assessment 1)"
+# Every person assessed: the case is assessed; a high risk not cleared
+# keeps it there.
+expect_status 0 "$CORRIDOR" move "$C" assessed --db w.db
 refused 1 "error: case '$C' is 'assessed'; it cannot go to 'eligible': person '$C-01' at high protection risk, not cleared by a protection officer" \
 	"$CORRIDOR" move "$C" eligible --db w.db
 
@@ -101,6 +108,7 @@ expect_stdout "case $C: travel_ready -> on_hold"
 # Not a return: a high risk is recorded and does not block.
 expect_status 0 "$CORRIDOR" protection assess "$E-01" --level high --grounds "targeted in the crisis" --db w.db
 expect_stdout "recorded protection risk 'high' for person $E-01 (assessment 1)"
+expect_status 0 "$CORRIDOR" move "$E" assessed --db w.db
 expect_status 0 "$CORRIDOR" move "$E" eligible --db w.db
 
 # The record, as protection show says it: the latest assessment counts,

@@ -12,20 +12,26 @@ fixture mv-day.csv
 new_db w.db
 expect_status 0 "$CORRIDOR" import mv-day.csv --db w.db
 C1=SD-PZU-2026-000001 C2=SD-PZU-2026-000002
+# LY-TIP-2026-000124 comes in travel_ready, with the session, the
+# assessments and the documents that state needs, and departs below;
+# LY-TIP-2026-000125 is closed: the return was withdrawn.
 cat >more.csv <<'CSV'
-case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,ADEBAYO,Musa,,,M,1990-05-01,0,NGA,en;yo,,passport,A1234567,NGA,2030-01-01
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,2,spouse,OKAFOR,Chioma,,,F,1995-02-28,0,NGA,en,,,,,
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,3,sibling,ADEBAYO,Tunde,,,M,1992-07-10,0,NGA,en,,,,,
-LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,departed,normal,2026-01-05,1,principal,BELLO,Sani,,,M,1980-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,departed,normal,2026-01-05,2,child,BELLO,Hauwa,,,F,2010-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000125,VHR,LY-TIP,LBY,NGA,closed,normal,2026-01-05,1,principal,IDRIS,Ali,,,M,1980-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000125,VHR,LY-TIP,LBY,NGA,closed,normal,2026-01-05,2,child,IDRIS,Fatima,,,F,2010-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000126,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,USMAN,Bala,,,M,1980-05-01,0,NGA,en,,,,,
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry,counsellor,counselling_language,decision,protection_risk
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,ADEBAYO,Musa,,,M,1990-05-01,0,NGA,en;yo,,passport,A1234567,NGA,2030-01-01,,,,
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,2,spouse,OKAFOR,Chioma,,,F,1995-02-28,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,3,sibling,ADEBAYO,Tunde,,,M,1992-07-10,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,travel_ready,normal,2026-01-05,1,principal,BELLO,Sani,,,M,1980-05-01,0,NGA,en,,passport,N0000124,NGA,2031-01-01,Amal Haddad,en,yes,none
+LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,travel_ready,normal,2026-01-05,2,child,BELLO,Hauwa,,,F,2010-05-01,0,NGA,en,,passport,N0000125,NGA,2031-01-01,Amal Haddad,en,yes,none
+LY-TIP-2026-000125,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,IDRIS,Ali,,,M,1980-05-01,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000125,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,2,child,IDRIS,Fatima,,,F,2010-05-01,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000126,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,USMAN,Bala,,,M,1980-05-01,0,NGA,en,,,,,,,,,
 CSV
 expect_status 0 "$CORRIDOR" import more.csv --db w.db
 C=LY-TIP-2026-000123 DEP=LY-TIP-2026-000124 CLOSED=LY-TIP-2026-000125 ONE=LY-TIP-2026-000126
 export CORRIDOR_NOW=2026-11-27T12:00:00Z
+fit_now w.db "$DEP"
+travel w.db departed "from=MJI,to=LOS" "$DEP"
+expect_status 0 "$CORRIDOR" move "$CLOSED" closed --reason "withdrew the request to return" --db w.db
 
 refused()
 {

@@ -8,26 +8,32 @@
 # merged into it. Each refusal names the rule and changes nothing.
 . "$(dirname "$0")/lib.sh"
 
+# LY-TIP-2026-000125 comes in travel_ready, with the session, the
+# assessments and the documents that state needs, and departs below;
+# LY-TIP-2026-000127 is closed: the return was withdrawn.
 cat >cases.csv <<'CSV'
-case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,ADEBAYO,Musa,,,M,1990-05-01,0,NGA,en;yo,,passport,A1234567,NGA,2030-01-01
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,2,spouse,OKAFOR,Chioma,,,F,1995-02-28,0,NGA,en,,,,,
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,3,child,ADEBAYO,Tunde,,,M,2015-07-10,0,NGA,en,,,,,
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,4,other_relative,ADEBAYO,Bola,,,F,1970-01-01,0,NGA,en,,,,,
-LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,registered,urgent,2026-01-06,1,principal,ADEBAYO,Sade,,,F,1985-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,registered,urgent,2026-01-06,2,child,ADEBAYO,Kemi,,,F,2018-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000125,VHR,LY-TIP,LBY,NGA,departed,normal,2026-01-07,1,principal,BELLO,Sani,,,M,1980-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000125,VHR,LY-TIP,LBY,NGA,departed,normal,2026-01-07,2,child,BELLO,Hauwa,,,F,2010-05-01,0,NGA,en,,,,,
-LY-BEN-2026-000001,VHR,LY-BEN,LBY,NGA,registered,normal,2026-01-05,1,principal,IDRIS,Ali,,,M,1980-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000126,HASM,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,USMAN,Bala,,,M,1980-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000127,VHR,LY-TIP,LBY,NGA,closed,normal,2026-01-05,1,principal,GARBA,Musa,,,M,1980-05-01,0,NGA,en,,,,,
-LY-TIP-2026-000129,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,SULE,Amina,,,F,1980-05-01,0,NGA,en,,,,,
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry,counsellor,counselling_language,decision,protection_risk
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,ADEBAYO,Musa,,,M,1990-05-01,0,NGA,en;yo,,passport,A1234567,NGA,2030-01-01,,,,
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,2,spouse,OKAFOR,Chioma,,,F,1995-02-28,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,3,child,ADEBAYO,Tunde,,,M,2015-07-10,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,4,other_relative,ADEBAYO,Bola,,,F,1970-01-01,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,registered,urgent,2026-01-06,1,principal,ADEBAYO,Sade,,,F,1985-05-01,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,registered,urgent,2026-01-06,2,child,ADEBAYO,Kemi,,,F,2018-05-01,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000125,VHR,LY-TIP,LBY,NGA,travel_ready,normal,2026-01-07,1,principal,BELLO,Sani,,,M,1980-05-01,0,NGA,en,,passport,N0000125,NGA,2031-01-01,Amal Haddad,en,yes,none
+LY-TIP-2026-000125,VHR,LY-TIP,LBY,NGA,travel_ready,normal,2026-01-07,2,child,BELLO,Hauwa,,,F,2010-05-01,0,NGA,en,,passport,N0000126,NGA,2031-01-01,Amal Haddad,en,yes,none
+LY-BEN-2026-000001,VHR,LY-BEN,LBY,NGA,registered,normal,2026-01-05,1,principal,IDRIS,Ali,,,M,1980-05-01,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000126,HASM,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,USMAN,Bala,,,M,1980-05-01,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000127,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,GARBA,Musa,,,M,1980-05-01,0,NGA,en,,,,,,,,,
+LY-TIP-2026-000129,VHR,LY-TIP,LBY,NGA,registered,normal,2026-01-05,1,principal,SULE,Amina,,,F,1980-05-01,0,NGA,en,,,,,,,,,
 CSV
 new_db w.db
 expect_status 0 "$CORRIDOR" import cases.csv --db w.db
 A=LY-TIP-2026-000123 B=LY-TIP-2026-000124 DEP=LY-TIP-2026-000125 BEN=LY-BEN-2026-000001
 HASM=LY-TIP-2026-000126 CLOSED=LY-TIP-2026-000127 ONE=LY-TIP-2026-000129
 export CORRIDOR_NOW=2026-11-27T12:00:00Z
+fit_now w.db "$DEP"
+travel w.db departed "from=MJI,to=LOS" "$DEP"
+expect_status 0 "$CORRIDOR" move "$CLOSED" closed --reason "withdrew the request to return" --db w.db
 
 refused()
 {

@@ -148,6 +148,7 @@ stdout | sed -n '/^history$/,$p' | sed -E 's/^  [0-9T:Z-]{20}  /  TIME  /' >hist
 cat >want.txt <<EOF
 history
   TIME  tester       imported   imported from health-documents.csv, line 2
+  TIME  tester       counselling session 1 by Aisha Ben Salem in ar: decision yes
   TIME  tester       health     fitness to travel of $amina at 2026-02-27T10:00Z by Dr N. Haddad: deferred
   TIME  tester       health     fitness to travel of $amina at 2026-03-01T08:00Z by Dr N. Haddad: fit_with_conditions (medical_escort, oxygen, wchc)
   TIME  tester       health     clinical note added to the fitness to travel of $amina at 2026-03-01T08:00Z (kept apart, for medical staff)

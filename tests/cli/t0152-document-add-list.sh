@@ -60,6 +60,7 @@ stdout | sed -n '/^history$/,$p' | sed -E 's/^  [0-9T:Z-]{20}  /  TIME  /' >hist
 cat >want.txt <<EOF
 history
   TIME  tester       imported   imported from health-documents.csv, line 2
+  TIME  tester       counselling session 1 by Aisha Ben Salem in ar: decision yes
   TIME  tester       document   exit_permit EP2026001 issued by LBY, expires 2031-12-31 added for $omar (entered by hand)
   TIME  tester       document   laissez_passer LP88 issued by SDN added for $omar (entered by hand)
   TIME  tester       document   passport P0001 issued by SDN, expires 2020-01-01 added for $omar (entered by hand)

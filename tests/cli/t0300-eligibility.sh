@@ -10,12 +10,14 @@
 
 C=LY-TIP-2026-000123
 B=LY-TIP-2026-000124
+# C comes in registered and is taken to eligible below; B comes in
+# counselled, with its session.
 cat >cases.csv <<'CSV'
-case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,1,principal,YUSUF,Amina,,,F,1990-03-14,0,NGA,ha;en,SM-CC,passport,A1234567,NGA,2026-03-02
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,2,child,YUSUF,Ibrahim,,,M,2015-06-01,0,NGA,ha,CR,,,,
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,3,spouse,YUSUF,Musa,,,M,1985-01-01,0,NGA,ha,,etd,E7654321,NGA,2030-12-31
-LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,counselled,normal,2026-01-06,1,principal,BELLO,Fatima,,,F,1988-01-01,0,NGA,en,,passport,B1111111,NGA,2031-01-01
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry,counsellor,counselling_language,decision
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,urgent,2026-01-05,1,principal,YUSUF,Amina,,,F,1990-03-14,0,NGA,ha;en,SM-CC,passport,A1234567,NGA,2026-03-02,,,
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,urgent,2026-01-05,2,child,YUSUF,Ibrahim,,,M,2015-06-01,0,NGA,ha,CR,,,,,,,
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,urgent,2026-01-05,3,spouse,YUSUF,Musa,,,M,1985-01-01,0,NGA,ha,,etd,E7654321,NGA,2030-12-31,,,
+LY-TIP-2026-000124,VHR,LY-TIP,LBY,NGA,counselled,normal,2026-01-06,1,principal,BELLO,Fatima,,,F,1988-01-01,0,NGA,en,,passport,B1111111,NGA,2031-01-01,Amal Haddad,en,yes
 CSV
 new_db w.db
 expect_status 0 "$CORRIDOR" import cases.csv --db w.db
@@ -44,9 +46,20 @@ FITNESS          $C-02  FITNESS_MISSING            no fitness-to-travel check re
 PROTECTION       $C-02  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for Ibrahim YUSUF
 FITNESS          $C-03  FITNESS_MISSING            no fitness-to-travel check recorded for Musa YUSUF
 PROTECTION       $C-03  PROTECTION_NOT_ASSESSED    no protection risk assessment recorded for Musa YUSUF
-case $C (VHR, eligible, 3 persons) is not eligible for travel on 2026-03-03: 10 unmet criteria"
+case $C (VHR, registered, 3 persons) is not eligible for travel on 2026-03-03: 10 unmet criteria"
 
-# Counselled, assessed, examined; one document added.
+# On to eligible the way the lifecycle allows: counselled with a decision
+# to return, every person assessed at no risk.
+expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Amal Haddad" --language ha --decision yes --db w.db
+expect_status 0 "$CORRIDOR" move "$C" counselled --db w.db
+for p in 01 02 03; do
+	expect_status 0 "$CORRIDOR" protection assess "$C-$p" --level none --grounds "no risk factors known" --db w.db
+done
+expect_status 0 "$CORRIDOR" move "$C" assessed --db w.db
+expect_status 0 "$CORRIDOR" move "$C" eligible --db w.db
+
+# Counselled again and assessed again (the latest counts), examined; one
+# document added.
 expect_status 0 "$CORRIDOR" counsel "$C" --counsellor "Amal Haddad" --language ha --interpreter --decision undecided --db w.db
 expect_status 0 "$CORRIDOR" protection assess "$C-01" --level high --grounds "threat from a militia in the home area" --db w.db
 expect_status 0 "$CORRIDOR" protection assess "$C-02" --level none --grounds "child travelling with the mother" --db w.db

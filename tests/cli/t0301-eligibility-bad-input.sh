@@ -9,8 +9,8 @@
 . "$(dirname "$0")/lib.sh"
 
 cat >cases.csv <<'CSV'
-case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,travel_ready,urgent,2026-01-05,1,principal,YUSUF,Amina,,,F,1990-03-14,0,NGA,ha;en,SM-CC,passport,A1234567,NGA,2031-03-02
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry,counsellor,counselling_language,interpreter,decision,protection_risk
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,travel_ready,urgent,2026-01-05,1,principal,YUSUF,Amina,,,F,1990-03-14,0,NGA,ha;en,SM-CC,passport,A1234567,NGA,2031-03-02,A. Counsellor,en,0,yes,low
 CSV
 new_db w.db
 expect_status 0 "$CORRIDOR" import cases.csv --db w.db

@@ -9,17 +9,22 @@
 # database.
 . "$(dirname "$0")/lib.sh"
 
+# The cases come in travel_ready with the records that state needs: the
+# counselling session of a return or a resettlement, a protection risk for
+# every person, a pre-migration health assessment for a resettlement. No
+# fitness check comes with them. SD-PZU-2026-000003 is booked on a charter
+# below.
 cat >cases.csv <<'CSV'
-case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
-SD-PZU-2026-000001,HEV,SD-PZU,SDN,EGY,travel_ready,emergency,2026-02-20,1,principal,HASSAN,Omar,,,M,1980-02-02,0,EGY,ar,,passport,P0000001,EGY,2030-01-01
-SD-PZU-2026-000001,HEV,SD-PZU,SDN,EGY,travel_ready,emergency,2026-02-20,2,child,HASSAN,Ali,,,M,2016-02-02,0,EGY,ar,SM-CC,passport,P0000002,EGY,2030-01-01
-SD-PZU-2026-000002,HEV,SD-PZU,SDN,ETH,travel_ready,urgent,2026-01-15,1,principal,ALEMU,Sara,,,F,1995-05-05,0,ETH,am,SP,etd,E0000003,ETH,
-LY-TIP-2026-000010,VHR,LY-TIP,LBY,NGA,travel_ready,normal,2025-06-01,1,principal,OKORO,Emeka,,,M,1992-07-07,0,NGA,en,TR,passport,P0000010,NGA,2030-01-01
-LY-TIP-2026-000011,VHR,LY-TIP,LBY,NGA,travel_ready,normal,2025-06-01,1,principal,ADEYEMI,Tunde,,,M,1993-08-08,0,NGA,en,,passport,P0000011,NGA,2030-01-01
-LY-TIP-2026-000012,VHR,LY-TIP,LBY,GHA,travel_ready,urgent,2026-02-01,1,principal,MENSAH,Kofi,,,M,1990-09-09,0,GHA,en,,passport,P0000012,GHA,2030-01-01
-LY-TIP-2026-000012,VHR,LY-TIP,LBY,GHA,travel_ready,urgent,2026-02-01,2,spouse,MENSAH,Ama,,,F,1991-10-10,0,GHA,en,PG,,,,
-TR-IST-2026-000020,RST,TR-IST,TUR,CAN,travel_ready,normal,2026-01-10,1,principal,AL-HASSAN,Fatima,,,F,1960-01-16,0,SYR,ar,ER-NF,refugee_td,R0000020,TUR,2030-01-01
-SD-PZU-2026-000003,HEV,SD-PZU,SDN,EGY,booked,emergency,2026-02-25,1,principal,IDRIS,Adam,,,M,1985-03-03,0,EGY,ar,,passport,P0000030,EGY,2030-01-01
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry,counsellor,counselling_language,decision,protection_risk,pre_migration_outcome,pre_migration_at
+SD-PZU-2026-000001,HEV,SD-PZU,SDN,EGY,travel_ready,emergency,2026-02-20,1,principal,HASSAN,Omar,,,M,1980-02-02,0,EGY,ar,,passport,P0000001,EGY,2030-01-01,,,,none,,
+SD-PZU-2026-000001,HEV,SD-PZU,SDN,EGY,travel_ready,emergency,2026-02-20,2,child,HASSAN,Ali,,,M,2016-02-02,0,EGY,ar,SM-CC,passport,P0000002,EGY,2030-01-01,,,,none,,
+SD-PZU-2026-000002,HEV,SD-PZU,SDN,ETH,travel_ready,urgent,2026-01-15,1,principal,ALEMU,Sara,,,F,1995-05-05,0,ETH,am,SP,etd,E0000003,ETH,,,,,none,,
+LY-TIP-2026-000010,VHR,LY-TIP,LBY,NGA,travel_ready,normal,2025-06-01,1,principal,OKORO,Emeka,,,M,1992-07-07,0,NGA,en,TR,passport,P0000010,NGA,2030-01-01,Amal Haddad,en,yes,none,,
+LY-TIP-2026-000011,VHR,LY-TIP,LBY,NGA,travel_ready,normal,2025-06-01,1,principal,ADEYEMI,Tunde,,,M,1993-08-08,0,NGA,en,,passport,P0000011,NGA,2030-01-01,Amal Haddad,en,yes,none,,
+LY-TIP-2026-000012,VHR,LY-TIP,LBY,GHA,travel_ready,urgent,2026-02-01,1,principal,MENSAH,Kofi,,,M,1990-09-09,0,GHA,en,,passport,P0000012,GHA,2030-01-01,Amal Haddad,en,yes,none,,
+LY-TIP-2026-000012,VHR,LY-TIP,LBY,GHA,travel_ready,urgent,2026-02-01,2,spouse,MENSAH,Ama,,,F,1991-10-10,0,GHA,en,PG,,,,,Amal Haddad,en,yes,none,,
+TR-IST-2026-000020,RST,TR-IST,TUR,CAN,travel_ready,normal,2026-01-10,1,principal,AL-HASSAN,Fatima,,,F,1960-01-16,0,SYR,ar,ER-NF,refugee_td,R0000020,TUR,2030-01-01,Amal Haddad,ar,yes,none,fit,2026-01-20T10:00Z
+SD-PZU-2026-000003,HEV,SD-PZU,SDN,EGY,travel_ready,emergency,2026-02-25,1,principal,IDRIS,Adam,,,M,1985-03-03,0,EGY,ar,,passport,P0000030,EGY,2030-01-01,,,,none,,
 CSV
 new_db w.db
 expect_status 0 "$CORRIDOR" import cases.csv --db w.db
@@ -42,6 +47,12 @@ done
 for p in LY-TIP-2026-000010-01 LY-TIP-2026-000011-01; do
 	expect_status 0 "$CORRIDOR" protection assess "$p" --level none --grounds "no risk factors" --db w.db
 done
+# New information on LY-TIP-2026-000012: both at high risk, not cleared.
+for p in LY-TIP-2026-000012-01 LY-TIP-2026-000012-02; do
+	expect_status 0 "$CORRIDOR" protection assess "$p" --level high --grounds "threats from the family in Kumasi" --db w.db
+done
+# A seat on a charter the day of its fitness check: booked, not in the queue.
+CORRIDOR_NOW=2026-03-02T10:00:00Z travel w.db booked "from=PZU,to=CAI" SD-PZU-2026-000003
 
 # queue with the same arguments: status 0, nothing on stderr, the database
 # untouched.
@@ -59,7 +70,7 @@ L2="   2  SD-PZU-2026-000002  1 person  urgent (deadline 2026-02-26, 5 days over
 L3="   3  LY-TIP-2026-000010  1 person  normal (deadline 2026-06-01, 90 days left); vulnerability 3: TR torture (3); registered 2025-06-01"
 L4="   4  LY-TIP-2026-000011  1 person  normal (deadline 2026-06-01, 90 days left); vulnerability 0: no weighted specific needs; registered 2025-06-01"
 L5="   5  TR-IST-2026-000020  1 person  normal (deadline 2027-01-10, 313 days left); vulnerability 2: ER-NF single older person (2); registered 2026-01-10"
-BLOCKED="   -  LY-TIP-2026-000012  2 persons  not eligible: FITNESS_MISSING x2, PROTECTION_NOT_ASSESSED x2, NO_TRAVEL_DOCUMENT"
+BLOCKED="   -  LY-TIP-2026-000012  2 persons  not eligible: FITNESS_MISSING x2, PROTECTION_NOT_CLEARED x2, NO_TRAVEL_DOCUMENT"
 
 # A level is never overtaken (the urgent case overdue longer stays behind
 # the emergency); then deadline, vulnerability, registration.

@@ -11,9 +11,9 @@
 
 C=LY-TIP-2026-000123
 cat >cases.csv <<'CSV'
-case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,1,principal,YUSUF,Amina,,,F,1990-03-14,0,NGA,ha;en,,passport,A1234567,NGA,2026-03-02
-LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,2,child,YUSUF,Ibrahim,,,M,2015-06-01,0,NGA,ha,CR,,,,
+case_id,programme,office,origin,destination,case_state,priority,registered_on,person_no,relationship,family_name_latin,given_names_latin,family_name,given_names,sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,doc_number,doc_issuer,doc_expiry,counsellor,counselling_language,interpreter,decision,protection_risk
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,1,principal,YUSUF,Amina,,,F,1990-03-14,0,NGA,ha;en,,passport,A1234567,NGA,2026-03-02,A. Counsellor,en,0,yes,low
+LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,eligible,urgent,2026-01-05,2,child,YUSUF,Ibrahim,,,M,2015-06-01,0,NGA,ha,CR,,,,,A. Counsellor,en,0,yes,low
 CSV
 new_db w.db
 expect_status 0 "$CORRIDOR" import cases.csv --db w.db

@@ -75,12 +75,17 @@ refused "error: '2026-11-26T10:00Z' is in the future" \
 expect_status 0 "$CORRIDOR" arrival "$C1" --place CAI --at 2026-11-26T09:10Z --db w.db
 [ "$(jv .arrival.at support show "$C1" --db w.db)" = 2026-11-26T09:10:00Z ] || fail "arrival: $(cat "$WORK/.jv.stdout")"
 
-# A follow-up visit: not before the arrival, not in the future (a return
-# that departed, imported as it stands: evacuations have no support).
+# A follow-up visit: not before the arrival, not in the future (a return,
+# imported travel_ready with its session and assessment, that left on a
+# charter of its own at six that morning: evacuations have no support).
 head -n 1 mv-hev.csv >vhr.csv
-echo "LY-TIP-2026-000007,VHR,LY-TIP,LBY,NGA,departed,normal,2026-01-08,1,principal,ADEBAYO,Tunde,,,M,1990-05-01,0,NGA,en,,passport,A1000007,NGA,2033-01-01" >>vhr.csv
+echo "LY-TIP-2026-000007,VHR,LY-TIP,LBY,NGA,travel_ready,normal,2026-01-08,1,principal,ADEBAYO,Tunde,,,M,1990-05-01,0,NGA,en,,passport,A1000007,NGA,2033-01-01,Amal Haddad,en,0,yes,none" >>vhr.csv
 R=LY-TIP-2026-000007
+at 2026-11-26T06:00:00Z
 expect_status 0 "$CORRIDOR" import vhr.csv --db w.db
+fit_now w.db "$R"
+travel w.db departed "from=MJI,to=LOS" "$R"
+at 2026-11-26T09:30:00Z
 expect_status 0 "$CORRIDOR" arrival "$R" --place LOS --at 2026-11-26T09:10Z --db w.db
 at 2026-12-10T10:00:00Z
 expect_status 0 "$CORRIDOR" support plan "$R" --kind cash --description "reinstallation grant" --db w.db

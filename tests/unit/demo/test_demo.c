@@ -248,10 +248,14 @@ static void test_foreign_keys(void **state)
 	sqlite3_close(db);
 }
 
+/* Each row at 'registered': the records a later state implies are not
+ * written here (the export's round trip, t0430, checks them). */
 static int write_row(const struct cor_case *c, const struct cor_person *p,
 		     const struct cor_document *d, void *ctx)
 {
-	cor_persons_csv_write_row(ctx, c, p, d);
+	struct cor_case at = *c;
+	snprintf(at.state, sizeof(at.state), "registered");
+	cor_persons_csv_write_row(ctx, &at, NULL, p, NULL, d);
 	return 0;
 }
 

@@ -32,6 +32,20 @@ static const char *const header[NCOLS] = {
 	"doc_type",          "doc_number",        "doc_issuer",    "doc_expiry",
 };
 
+/* The optional columns after the person's: where the case is and the
+ * records its state implies. */
+#define RECORD_COLUMNS                                                                             \
+	"location,counsellor,counselling_language,interpreter,decision,protection_risk,"           \
+	"protection_cleared,pre_migration_outcome,pre_migration_at,pre_migration_by,pre_"          \
+	"migration_conditions,"                                                                    \
+	"pre_migration_tb"
+#define NCOLS_RECORDS 12
+static const char *const record_header[NCOLS_RECORDS] = {
+	"location",         "counsellor",       "counselling_language",     "interpreter",
+	"decision",         "protection_risk",  "protection_cleared",       "pre_migration_outcome",
+	"pre_migration_at", "pre_migration_by", "pre_migration_conditions", "pre_migration_tb",
+};
+
 /* A valid principal applicant; tests change one or two fields of it. */
 static const char *const good[NCOLS] = {
 	"LY-TIP-2026-000123",
@@ -39,7 +53,7 @@ static const char *const good[NCOLS] = {
 	"LY-TIP",
 	"LBY",
 	"NGA",
-	"counselled",
+	"registered",
 	"urgent",
 	"2026-01-10",
 	"1",
@@ -66,7 +80,7 @@ static const char *const good[NCOLS] = {
 	"sex,birth_date,birth_date_approx,nationality,languages,specific_needs,doc_type,"          \
 	"doc_number,doc_issuer,doc_expiry\n"
 #define GOOD_LINE                                                                                  \
-	"LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,counselled,urgent,2026-01-10,1,principal,"          \
+	"LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,urgent,2026-01-10,1,principal,"          \
 	"ADEBAYO,Musa,,,M,1990-05-01,0,NGA,en;yo,SM-CC;DS-PS,passport,A1234567,NGA,2030-01-01\n"
 
 static int col_index(const char *name)
@@ -85,6 +99,8 @@ struct got_row {
 	struct cor_case c;
 	struct cor_person p;
 	struct cor_document d;
+	struct cor_persons_case_records cr;
+	struct cor_persons_person_records pr;
 	int nissues;
 	struct cor_csv_issue issues[COR_CSV_MAX_ISSUES];
 	int nfields, nheader;
@@ -108,6 +124,8 @@ static int on_row(struct cor_persons_row *r, void *ctx)
 	o->c = r->c;
 	o->p = r->p;
 	o->d = r->d;
+	o->cr = r->cr;
+	o->pr = r->pr;
 	o->nissues = r->nissues;
 	memcpy(o->issues, r->issues, sizeof(o->issues));
 	o->nfields = r->nfields;
@@ -184,7 +202,7 @@ static void read_changed(struct got *g, const char *col1, const char *v1, const 
 static void expect_issues(const struct got_row *r, const char *const *want, int n)
 {
 	for (int i = 0; i < r->nissues && i < COR_CSV_MAX_ISSUES; i++) {
-		char buf[256];
+		char buf[400];
 		snprintf(buf, sizeof(buf), "%s: %s", r->issues[i].column, r->issues[i].msg);
 		if (i >= n)
 			fail_msg("unexpected issue %d: %s", i + 1, buf);
@@ -229,7 +247,7 @@ static void test_valid_row(void **state)
 	assert_string_equal(r->c.office, "LY-TIP");
 	assert_string_equal(r->c.origin, "LBY");
 	assert_string_equal(r->c.destination, "NGA");
-	assert_string_equal(r->c.state, "counselled");
+	assert_string_equal(r->c.state, "registered");
 	assert_int_equal(r->c.priority, COR_PRIO_URGENT);
 	assert_int_equal(r->c.registered_on.year, 2026);
 	assert_int_equal(r->c.registered_on.month, 1);
@@ -397,11 +415,14 @@ static void test_case_rules(void **state)
 	expect_one_issue("case_state", "flying", NULL, NULL,
 			 "case_state: 'flying' is not a case state");
 	/* A state, but not one of this programme. */
-	expect_one_issue("programme", "HEV", NULL, NULL,
+	expect_one_issue("programme", "HEV", "case_state", "counselled",
 			 "case_state: 'counselled' is not a step of programme HEV");
 	expect_one_issue("case_state", "rejected", NULL, NULL,
 			 "case_state: 'rejected' is not a step of programme VHR");
-	expect_no_issue("case_state", "rejected", "programme", "RST");
+	expect_one_issue("case_state", "rejected", "programme", "RST",
+			 "case_state: 'rejected' is a branch of the lifecycle, and the file cannot "
+			 "carry why the case went there: import it at the state it was in before "
+			 "and move it with corridor move");
 	expect_one_issue("priority", "high", NULL, NULL,
 			 "priority: 'high' is not a priority (emergency, urgent, normal)");
 	expect_one_issue("registered_on", "2026-02-30", NULL, NULL,
@@ -859,7 +880,7 @@ static void test_file_errors(void **state)
 		"or text after a closing quote)",
 		0);
 	/* A NUL byte inside a field is refused as a control character. */
-	static const char nul[] = HEADER_LINE "LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,counselled,"
+	static const char nul[] = HEADER_LINE "LY-TIP-2026-000123,VHR,LY-TIP,LBY,NGA,registered,"
 					      "urgent,2026-01-10,1,principal,ADEBAYO,Mu\0sa,,,M,"
 					      "1990-05-01,0,NGA,en,,,,,\n";
 	struct got g;
@@ -913,6 +934,122 @@ static void write_field_fn(FILE *f, const void *arg)
 	cor_csv_write_field(f, a->v, a->sep);
 }
 
+/* The good row at another programme, state and destination, with the
+ * record columns cols (a header fragment) set to vals. */
+static void read_records(struct got *g, const char *programme, const char *state,
+			 const char *destination, const char *cols, const char *vals)
+{
+	const char *f[NCOLS];
+	char text[4096];
+	memcpy(f, good, sizeof(f));
+	f[col_index("programme")] = programme;
+	f[col_index("case_state")] = state;
+	f[col_index("destination")] = destination;
+	snprintf(text, sizeof(text), "%.*s,%s\n", (int)strlen(HEADER_LINE) - 1, HEADER_LINE, cols);
+	csv_line(text + strlen(text), sizeof(text) - strlen(text), f, NCOLS);
+	snprintf(text + strlen(text) - 1, sizeof(text) - strlen(text) + 1, ",%s\n", vals);
+	read_str(g, text);
+	if (g->ret != 0)
+		fail_msg("the file was refused: %s", g->msg);
+	assert_int_equal(g->n, 1);
+}
+
+#define SESSION     "counsellor,counselling_language,interpreter,decision"
+#define SESSION_YES "A. Ben Salem,en,1,yes"
+#define PM_COLS     "pre_migration_outcome,pre_migration_at,pre_migration_by"
+#define PM_FIT      "fit,2026-01-05T10:00Z,Dr N. Haddad"
+
+/* A case comes in at a later state only with the records its programme's
+ * path to that state implies: each programme's own path. */
+static void test_record_rules(void **state)
+{
+	struct got g;
+	const char *want[3];
+	/* registered: nothing more. */
+	read_records(&g, "VHR", "registered", "NGA", "protection_risk", "");
+	expect_issues(&g.rows[0], want, 0);
+	/* A return at counselled: the session. */
+	read_records(&g, "VHR", "counselled", "NGA", "protection_risk", "");
+	want[0] = "counsellor: is empty but a case at 'counselled' has been counselled: give "
+		  "counsellor, counselling_language and decision";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "VHR", "counselled", "NGA", SESSION, SESSION_YES);
+	expect_issues(&g.rows[0], want, 0);
+	assert_true(g.rows[0].cr.counselled);
+	assert_true(g.rows[0].cr.interpreter);
+	assert_string_equal(g.rows[0].cr.counsellor, "A. Ben Salem");
+	/* ... at assessed: a decision 'yes' and the person's assessment. */
+	read_records(&g, "VHR", "assessed", "NGA", SESSION, "A. Ben Salem,en,0,no");
+	want[0] = "decision: is 'no'; a return at 'assessed' has an informed decision 'yes' to "
+		  "return";
+	want[1] = "protection_risk: is empty but every person of a case at 'assessed' has a "
+		  "protection risk assessment: give none, low, medium or high";
+	expect_issues(&g.rows[0], want, 2);
+	/* ... at eligible: nobody at high risk unless cleared. */
+	read_records(&g, "AVR", "eligible", "NGA", SESSION ",protection_risk", SESSION_YES ",high");
+	want[0] = "protection_risk: is high and not cleared, and a return at 'eligible' has "
+		  "nobody at high risk not cleared: give protection_cleared 1 if a protection "
+		  "officer cleared it, or import the case at assessed and clear the risk before "
+		  "it moves on";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "REP", "travel_ready", "NGA",
+		     SESSION ",protection_risk,protection_cleared", SESSION_YES ",high,1");
+	expect_issues(&g.rows[0], want, 0);
+	assert_true(g.rows[0].pr.assessed);
+	assert_true(g.rows[0].pr.cleared);
+	/* A clearance is of a high risk. */
+	read_records(&g, "VHR", "registered", "NGA", "protection_risk,protection_cleared", "low,1");
+	want[0] = "protection_cleared: is 1 but the risk is 'low': only a high risk is cleared";
+	expect_issues(&g.rows[0], want, 1);
+	assert_false(g.rows[0].pr.cleared);
+	read_records(&g, "VHR", "registered", "NGA", "protection_cleared", "yes");
+	want[0] = "protection_cleared: is 1 but protection_risk is empty: a clearance is of an "
+		  "assessment";
+	expect_issues(&g.rows[0], want, 1);
+	/* HEV has no counselling: assessed needs the assessment only, and a
+	 * high risk blocks nothing (not a return). */
+	read_records(&g, "HEV", "travel_ready", "NGA", "protection_risk", "");
+	want[0] = "protection_risk: is empty but every person of a case at 'travel_ready' has a "
+		  "protection risk assessment: give none, low, medium or high";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "HEV", "travel_ready", "NGA", "protection_risk", "high");
+	expect_issues(&g.rows[0], want, 0);
+	/* HASM is counselled first. */
+	read_records(&g, "HASM", "eligible", "NGA", "protection_risk", "none");
+	want[0] = "counsellor: is empty but a case at 'eligible' has been counselled: give "
+		  "counsellor, counselling_language and decision";
+	expect_issues(&g.rows[0], want, 1);
+	/* Resettlement (RST, CPW) at travel_ready: a pre-migration health
+	 * assessment too; relocation (REL) has none. */
+	read_records(&g, "RST", "travel_ready", "CAN", SESSION ",protection_risk",
+		     SESSION_YES ",low");
+	want[0] = "pre_migration_outcome: is empty but every person of a case at 'travel_ready' "
+		  "has a pre-migration health assessment: give pre_migration_outcome and "
+		  "pre_migration_at";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "CPW", "travel_ready", "CAN", SESSION ",protection_risk," PM_COLS,
+		     SESSION_YES ",low," PM_FIT);
+	expect_issues(&g.rows[0], want, 0);
+	assert_true(g.rows[0].pr.pre_migration);
+	read_records(&g, "RST", "orientation", "CAN", SESSION ",protection_risk",
+		     SESSION_YES ",low");
+	expect_issues(&g.rows[0], want, 0);
+	read_records(&g, "REL", "travel_ready", "CAN", SESSION ",protection_risk",
+		     SESSION_YES ",low");
+	expect_issues(&g.rows[0], want, 0);
+	/* After a booking, or on a branch: what the file cannot carry. */
+	read_records(&g, "VHR", "departed", "NGA", SESSION ",protection_risk", SESSION_YES ",low");
+	want[0] = "case_state: 'departed' comes after a booking on a movement, which the file "
+		  "cannot carry: import the case at travel_ready and book it with corridor "
+		  "movement book";
+	expect_issues(&g.rows[0], want, 1);
+	read_records(&g, "VHR", "on_hold", "NGA", "protection_risk", "");
+	want[0] = "case_state: 'on_hold' is a branch of the lifecycle, and the file cannot carry "
+		  "why the case went there: import it at the state it was in before and move it "
+		  "with corridor move";
+	expect_issues(&g.rows[0], want, 1);
+}
+
 static void test_write_field(void **state)
 {
 	static const struct {
@@ -942,18 +1079,23 @@ static void test_write_field(void **state)
 	}
 	char *h = write_mem(write_header_fn, NULL);
 	char want[1024];
-	snprintf(want, sizeof(want), "%.*s\r\n", (int)strlen(HEADER_LINE) - 1, HEADER_LINE);
+	snprintf(want, sizeof(want), "%.*s,%s\r\n", (int)strlen(HEADER_LINE) - 1, HEADER_LINE,
+		 RECORD_COLUMNS);
 	assert_string_equal(h, want);
 	free(h);
 	for (int i = 0; i < NCOLS; i++)
 		assert_string_equal(cor_persons_csv_columns[i], header[i]);
-	assert_null(cor_persons_csv_columns[NCOLS]);
+	for (int i = 0; i < NCOLS_RECORDS; i++)
+		assert_string_equal(cor_persons_csv_columns[NCOLS + i], record_header[i]);
+	assert_null(cor_persons_csv_columns[NCOLS + NCOLS_RECORDS]);
 }
 
 struct rt {
 	struct cor_case c;
 	struct cor_person p;
 	struct cor_document d;
+	struct cor_persons_case_records cr;
+	struct cor_persons_person_records pr;
 };
 
 static void write_rows_fn(FILE *f, const void *arg)
@@ -961,7 +1103,8 @@ static void write_rows_fn(FILE *f, const void *arg)
 	const struct rt *rows = arg;
 	cor_persons_csv_write_header(f);
 	for (int i = 0; rows[i].c.ref[0]; i++)
-		cor_persons_csv_write_row(f, &rows[i].c, &rows[i].p, &rows[i].d);
+		cor_persons_csv_write_row(f, &rows[i].c, &rows[i].cr, &rows[i].p, &rows[i].pr,
+					  &rows[i].d);
 }
 
 static void assert_same_rt(const struct got_row *g, const struct rt *w)
@@ -992,6 +1135,24 @@ static void assert_same_rt(const struct got_row *g, const struct rt *w)
 	assert_int_equal(g->d.has_expiry, w->d.has_expiry);
 	if (w->d.has_expiry)
 		assert_int_equal(cor_date_cmp(g->d.expires_on, w->d.expires_on), 0);
+	assert_string_equal(g->cr.location, w->cr.location);
+	assert_int_equal(g->cr.counselled, w->cr.counselled);
+	assert_string_equal(g->cr.counsellor, w->cr.counsellor);
+	assert_string_equal(g->cr.language, w->cr.language);
+	assert_int_equal(g->cr.interpreter, w->cr.interpreter);
+	assert_int_equal(g->cr.decision, w->cr.decision);
+	assert_int_equal(g->pr.assessed, w->pr.assessed);
+	assert_int_equal(g->pr.risk, w->pr.risk);
+	assert_int_equal(g->pr.cleared, w->pr.cleared);
+	assert_int_equal(g->pr.pre_migration, w->pr.pre_migration);
+	if (w->pr.pre_migration) {
+		assert_int_equal(g->pr.pm.kind, COR_HEALTH_PRE_MIGRATION);
+		assert_int_equal(g->pr.pm.outcome, w->pr.pm.outcome);
+		assert_int_equal(g->pr.pm.at, w->pr.pm.at);
+		assert_string_equal(g->pr.pm.examiner, w->pr.pm.examiner);
+		assert_int_equal(g->pr.pm.conditions, w->pr.pm.conditions);
+		assert_int_equal(g->pr.pm.tb, w->pr.pm.tb);
+	}
 }
 
 static void test_round_trip(void **state)
@@ -1000,7 +1161,7 @@ static void test_round_trip(void **state)
 	memset(rows, 0, sizeof(rows));
 	/* A principal with names in Arabic script, needs and a passport. */
 	rows[0].c = (struct cor_case){
-		"LB-BEY-2025-000007", "RST",          "LB-BEY", "LBN", "CAN", "submitted",
+		"LB-BEY-2025-000007", "RST",          "LB-BEY", "LBN", "CAN", "registered",
 		COR_PRIO_EMERGENCY,   {2025, 11, 20}, ""};
 	rows[0].p = (struct cor_person){.seq = 1,
 					.relationship = COR_REL_PRINCIPAL,
@@ -1050,6 +1211,32 @@ static void test_round_trip(void **state)
 	strcpy(rows[3].p.languages, "am;om;ti");
 	strcpy(rows[3].p.needs, "LP-DA");
 	rows[3].d = (struct cor_document){COR_DOC_ETD, "E00000001", "ETH", {2026, 5, 1}, true};
+	/* At travel_ready: counselled (an interpreter, decision yes), assessed,
+	 * at an assembly point. */
+	rows[3].cr = (struct cor_persons_case_records){.location = "YE-ADE-TC01",
+						       .counselled = true,
+						       .counsellor = "S. Haile",
+						       .language = "am",
+						       .interpreter = true,
+						       .decision = COR_COUNSEL_YES};
+	rows[3].pr = (struct cor_persons_person_records){.assessed = true, .risk = COR_PROT_LOW};
+	/* The resettlement case's principal: a pre-migration assessment. */
+	rows[0].cr = (struct cor_persons_case_records){.counselled = true,
+						       .counsellor = "R. Khoury",
+						       .language = "ar",
+						       .decision = COR_COUNSEL_UNDECIDED};
+	rows[1].cr = rows[2].cr = rows[0].cr;
+	rows[0].pr = (struct cor_persons_person_records){
+		.assessed = true,
+		.risk = COR_PROT_MEDIUM,
+		.pre_migration = true,
+		.pm = {.kind = COR_HEALTH_PRE_MIGRATION,
+		       .outcome = COR_HEALTH_FIT_WITH_CONDITIONS,
+		       .conditions = COR_HEALTH_COND_BIT(COR_HEALTH_OXYGEN) |
+				     COR_HEALTH_COND_BIT(COR_HEALTH_MEDICAL_ESCORT),
+		       .tb = COR_HEALTH_TB_B2,
+		       .at = 1767607200, /* 2026-01-05T10:00Z */
+		       .examiner = "Dr N. Haddad"}};
 
 	char *csv = write_mem(write_rows_fn, rows);
 	struct got g;
@@ -1089,6 +1276,7 @@ int main(void)
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_file_errors),
 		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_record_rules),
 		cmocka_unit_test(test_write_field),
 		cmocka_unit_test(test_round_trip),
 	};

@@ -72,6 +72,7 @@ static void setup(struct fx *f, const char *name)
 	struct cor_import_result r;
 	if (cor_import_persons(f->st, &o, &r, NULL, NULL, msg, sizeof(msg)) < 0)
 		fail_msg("import: %s", msg);
+	cor_import_result_release(&r);
 	static const char *const fit[] = {C1 "-01", C1 "-02", C2 "-01", C3 "-01", C5 "-01", NULL};
 	int64_t at;
 	cor_time_parse_utc("2026-12-01T07:00Z", &at);
@@ -555,6 +556,7 @@ static char *records_transcript(const char *target)
 	struct cor_import_result ir;
 	if (cor_import_persons(st, &o, &ir, NULL, NULL, msg, sizeof(msg)) < 0)
 		fail_msg("import: %s", msg);
+	cor_import_result_release(&ir);
 	assert_int_equal(cor_ctx_init(&cx, st, "tester", NOW), 0);
 
 	struct cor_place p = {.code = "ATR",
