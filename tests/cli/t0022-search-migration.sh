@@ -32,7 +32,7 @@ else
 	sql d.db "PRAGMA user_version = 9" >/dev/null
 fi
 expect_status 0 "$CORRIDOR" init --db d.db
-expect_stdout_contains "schema version 12"
+expect_stdout_contains "schema version 13"
 [ "$(sql d.db "SELECT count(*) FROM person_key")" = "$keys" ] || fail "the keys are not written again"
 [ "$(jv '[.persons[].ref] | join(" ")' case search 'al khatib' --db d.db)" = \
 	"LY-TIP-2026-000001-01 LY-TIP-2026-000002-01" ] || fail "search after the migration"
