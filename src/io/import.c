@@ -373,9 +373,24 @@ static int write_records(struct importer *im)
 	}
 	if (!im->o->check_case)
 		return 0;
+	/* What the case now holds: the records just written, nothing else. */
+	struct cor_case_gate gate = {.ref = im->c.ref, .persons = im->nmembers};
+	if (im->cr.counselled) {
+		gate.sessions = 1;
+		gate.decision = cor_counselling_decision_name(im->cr.decision);
+	}
+	for (int i = 0; i < im->nmembers; i++) {
+		const struct member *m = &im->members[i];
+		gate.persons_assessed += m->pr.assessed;
+		gate.persons_pre_migration += m->pr.pre_migration;
+		if (m->pr.assessed && m->pr.risk == COR_PROT_HIGH && !m->pr.cleared &&
+		    !gate.persons_at_risk++)
+			cor_person_ref_format(gate.person_at_risk, sizeof(gate.person_at_risk),
+					      im->c.ref, m->p.seq);
+	}
 	const char *column = "case_id";
 	char why[COR_CSV_MAX_ISSUES * 340];
-	err = im->o->check_case(im->o->check_ctx, im->case_id, &im->c, im->cr.location,
+	err = im->o->check_case(im->o->check_ctx, im->case_id, &im->c, &gate, im->cr.location,
 				im->first_line, &column, why, sizeof(why));
 	if (err < 0)
 		return err;

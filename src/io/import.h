@@ -13,6 +13,7 @@
 
 #include "domain/case.h"
 #include "domain/date.h"
+#include "domain/lifecycle.h"
 #include "store/store.h"
 
 struct cor_import_opts {
@@ -24,12 +25,15 @@ struct cor_import_opts {
 	/* Called for each case whose rows are all good, once its persons,
 	 * documents and records are written: where the case is (location, ""
 	 * for its office) and whether the state it comes in at follows from
-	 * what it holds are the caller's rules. Returns 0 to keep the case; 1
-	 * to refuse it, with *column (static) and a sentence in msg; a
-	 * negative error to stop the import. NULL: every case is kept. */
+	 * what it holds are the caller's rules. gate: what the case holds, from
+	 * the records its rows carry and were written (a new case has no
+	 * other), so that the check reads nothing back in the middle of a
+	 * large write. Returns 0 to keep the case; 1 to refuse it, with
+	 * *column (static) and a sentence in msg; a negative error to stop
+	 * the import. NULL: every case is kept. */
 	int (*check_case)(void *ctx, int64_t case_id, const struct cor_case *c,
-			  const char *location, long line, const char **column, char *msg,
-			  size_t msglen);
+			  const struct cor_case_gate *gate, const char *location, long line,
+			  const char **column, char *msg, size_t msglen);
 	void *check_ctx;
 };
 

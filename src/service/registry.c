@@ -31,13 +31,15 @@ static bool refused(enum cor_code code)
 
 /* A case whose rows are good: put it where its file says, and check that
  * it could have come to its state along its programme's usual path, each
- * step with the rules of case.move on the records now stored. Eligibility
+ * step with the rules of case.move on the records its rows gave it (the
+ * gate import.c makes, nothing read back mid-write). Eligibility
  * is not evaluated again: it is judged on the day a case moves towards
  * departure (fitness to travel within days, documents valid on a travel
  * date), and a case imported at travel_ready has no travel date yet; a
  * move from here evaluates it as always. */
-static int import_check(void *ctx, int64_t id, const struct cor_case *c, const char *location,
-			long line, const char **column, char *msg, size_t msglen)
+static int import_check(void *ctx, int64_t id, const struct cor_case *c,
+			const struct cor_case_gate *gate, const char *location, long line,
+			const char **column, char *msg, size_t msglen)
 {
 	struct import_run *run = ctx;
 	struct cor_ctx *cx = run->cx;
@@ -58,12 +60,10 @@ static int import_check(void *ctx, int64_t id, const struct cor_case *c, const c
 	const struct cor_programme *p = cor_programme_find(c->programme);
 	if (!p || !strcmp(c->state, "registered"))
 		return 0;
-	struct cor_case_gate gate;
-	if ((err = cor_store_case_gate(cx->st, id, c, &gate)) < 0)
-		return err;
+	(void)id;
 	for (const char *const *s = p->path; s[0] && s[1] && strcmp(s[0], c->state); s++) {
 		struct cor_refusal why;
-		if (cor_lifecycle_check(p, s[0], s[1], &gate, &why) == 0)
+		if (cor_lifecycle_check(p, s[0], s[1], gate, &why) == 0)
 			continue;
 		snprintf(msg, msglen, "a case at '%s' has come through '%s': %s", c->state, s[1],
 			 why.msg);
