@@ -715,6 +715,14 @@ static void check_records(struct reader *rd, struct cor_persons_row *r)
 		      st);
 		return;
 	}
+	if (!strcmp(st, "closed")) {
+		/* Closed after travel or withdrawn on the way: either way the
+		 * file cannot say how the case ended. */
+		ISSUE("case_state",
+		      "'closed' is the end of a case, and the file cannot carry how it ended: "
+		      "import it at the state it was in before and close it with corridor move");
+		return;
+	}
 	if (movement) {
 		ISSUE("case_state",
 		      "'%s' comes after a booking on a movement, which the file cannot carry: "

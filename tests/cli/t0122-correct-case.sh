@@ -105,7 +105,7 @@ refused 1 "error: case '$C' is 'counselled': only a closed case is reopened" cor
 # longer comes about: the import refuses a closed case.
 printf '%s\n' "$(head -n 1 cases.csv)" \
 	"LY-TIP-2026-000130,VHR,LY-TIP,LBY,NGA,closed,normal,2026-01-05,1,principal,GARBA,Musa,,,M,1980-05-01,0,NGA,en,,,,,," >closed.csv
-expect_import_refused w.db closed.csv "closed.csv:2: case_state: 'closed' comes after a booking on a movement, which the file cannot carry: import the case at travel_ready and book it with corridor movement book
+expect_import_refused w.db closed.csv "closed.csv:2: case_state: 'closed' is the end of a case, and the file cannot carry how it ended: import it at the state it was in before and close it with corridor move
 error: closed.csv: 1 bad row of 1; nothing was imported"
 expect_status 0 "$CORRIDOR" move "$C" closed --reason "withdrew" --db w.db
 refused 1 "error: case '$C' is closed: a closed case is reopened, not reverted" correct revert "$C" --reason x

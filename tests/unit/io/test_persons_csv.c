@@ -1048,6 +1048,11 @@ static void test_record_rules(void **state)
 		  "why the case went there: import it at the state it was in before and move it "
 		  "with corridor move";
 	expect_issues(&g.rows[0], want, 1);
+	/* Closed, after travel or withdrawn: how it ended is not in the file. */
+	read_records(&g, "VHR", "closed", "NGA", "protection_risk", "");
+	want[0] = "case_state: 'closed' is the end of a case, and the file cannot carry how it "
+		  "ended: import it at the state it was in before and close it with corridor move";
+	expect_issues(&g.rows[0], want, 1);
 }
 
 static void test_write_field(void **state)
