@@ -49,7 +49,10 @@ steps() {
   res[$name.demo]=$(t "$name-demo" "$bin" demo --db "$db" --people "$n" --seed 7 --date 2026-11-27)
   res[$name.export]=$(t "$name-export" "$bin" export --db "$db" --out "$out/$name.csv")
   "$bin" init --db "$imp" >/dev/null
-  res[$name.import]=$(t "$name-import" "$bin" import "$out/$name.csv" --db "$imp")
+  # The file holds cases an import refuses (booked and later: a seat on a
+  # movement); the others go in (status 1 says some were left out).
+  res[$name.import]=$(t "$name-import" bash -c '"$@"; [ $? -le 1 ]' _ "$bin" import \
+    "$out/$name.csv" --skip-bad --rejects "$out/$name-rejects.csv" --db "$imp")
   res[$name.stats]=$(t "$name-stats" "$bin" stats --db "$db" --date 2026-11-27)
   res[$name.queue]=$(t "$name-queue" "$bin" queue --db "$db" --travel-date 2026-11-27)
   ref=$("$bin" case list --db "$db" --limit 1 | awk 'NR == 2 {print $1}')
@@ -81,9 +84,11 @@ for s in demo export import stats queue show plan; do
     echo "| $s | $qs | $qm | $ps | $(ratio "$ps" "$qs") | $pm |"
   fi
 done
-rate() { [[ $1 =~ ^[0-9.]+$ ]] && echo "$n / $1" | bc -l | xargs printf '%.0f' || echo "-"; }
+# rate NAME: persons imported a second by NAME's import.
+imported() { grep -o 'imported [0-9,]* persons' "$out/$1-import.out" | tr -dc 0-9; }
+rate() { local s=${res[$1.import]%% *} k; k=$(imported "$1"); [[ $s =~ ^[0-9.]+$ && -n $k ]] && echo "$k / $s" | bc -l | xargs printf '%.0f' || echo "-"; }
 echo
-echo "Import: SQLite $(rate "${res[sqlite.import]%% *}") persons/s, PostgreSQL $(rate "${res[pg.import]%% *}") persons/s."
+echo "Import (the cases the file can carry, $(imported sqlite) persons): SQLite $(rate sqlite) persons/s, PostgreSQL $(rate pg) persons/s."
 for f in "$out"/*.failed; do
   [ -e "$f" ] || continue
   echo
