@@ -447,3 +447,20 @@ pass()
 	echo "ok: $TEST_NAME ($BACKEND)"
 	exit 0
 }
+
+# carried_rows CSV REJECTED: the rows of CSV (an export, CRLF lines) whose
+# case is not among REJECTED's (an import's --rejects file): what an import
+# with --skip-bad took in.
+carried_rows()
+{
+	python3 - "$1" "$2" <<'EOF'
+import csv, sys
+rejected = {r["case_id"] for r in csv.DictReader(open(sys.argv[2], newline=""))}
+with open(sys.argv[1], newline="") as f:
+    lines = f.read().split("\r\n")
+sys.stdout.write(lines[0] + "\r\n")
+for line in lines[1:]:
+    if line and next(csv.reader([line]))[0] not in rejected:
+        sys.stdout.write(line + "\r\n")
+EOF
+}

@@ -20,16 +20,7 @@ expect_same_file one.csv stdout.csv
 # t0430), as an import with --skip-bad leaves them.
 new_db first.db
 expect_status 1 "$CORRIDOR" import one.csv --skip-bad --rejects one.rejected.csv --db first.db
-python3 - one.csv one.rejected.csv >carried.csv <<'EOF'
-import csv, sys
-rejected = {r["case_id"] for r in csv.DictReader(open(sys.argv[2], newline=""))}
-with open(sys.argv[1], newline="") as f:
-    lines = f.read().split("\r\n")
-sys.stdout.write(lines[0] + "\r\n")
-for line in lines[1:]:
-    if line and next(csv.reader([line]))[0] not in rejected:
-        sys.stdout.write(line + "\r\n")
-EOF
+carried_rows one.csv one.rejected.csv >carried.csv
 new_db copy.db
 expect_status 0 "$CORRIDOR" import carried.csv --db copy.db
 persons=$(($(wc -l <carried.csv) - 1))

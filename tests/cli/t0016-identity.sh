@@ -123,16 +123,7 @@ expect_status 0 "$CORRIDOR" export --db uids.db --out all.csv
 # t0430), as a first import with --skip-bad leaves them.
 new_db uids-first.db
 expect_status 1 "$CORRIDOR" import all.csv --skip-bad --rejects all.rejected.csv --db uids-first.db
-python3 - all.csv all.rejected.csv >uids.csv <<'EOF'
-import csv, sys
-rejected = {r["case_id"] for r in csv.DictReader(open(sys.argv[2], newline=""))}
-with open(sys.argv[1], newline="") as f:
-    lines = f.read().split("\r\n")
-sys.stdout.write(lines[0] + "\r\n")
-for line in lines[1:]:
-    if line and next(csv.reader([line]))[0] not in rejected:
-        sys.stdout.write(line + "\r\n")
-EOF
+carried_rows all.csv all.rejected.csv >uids.csv
 new_db uids-import.db
 expect_status 0 "$CORRIDOR" import uids.csv --db uids-import.db
 new_db uids-skip.db
