@@ -964,7 +964,7 @@ static void read_records(struct got *g, const char *programme, const char *state
 static void test_record_rules(void **state)
 {
 	struct got g;
-	const char *want[3];
+	const char *want[3] = {NULL};
 	/* registered: nothing more. */
 	read_records(&g, "VHR", "registered", "NGA", "protection_risk", "");
 	expect_issues(&g.rows[0], want, 0);
