@@ -43,7 +43,9 @@ struct cor_svc_import_in {
  * imported persons whose document number another case holds, and those
  * who may be the same person as one of another case (the keys of
  * duplicates.list, read once for the whole file, after the import's
- * commit). out holds no memory on return. */
+ * commit). When that read fails the import stays committed: 0 still, held
+ * and duplicates -1, and cx->err saying so and why. out holds no memory on
+ * return. */
 int cor_svc_import(struct cor_ctx *cx, const struct cor_svc_import_in *in,
 		   struct cor_import_result *out);
 
