@@ -296,97 +296,37 @@ static int op_import(struct cor_ctx *cx, const void *vin, void *vout)
 
 /* ---- export ------------------------------------------------------------ */
 
-#define MAX_DOCS 32 /* documents of one person written; more are not expected */
-
 struct export_run {
-	struct cor_ctx *cx;
 	const struct cor_svc_export_in *in;
 	long rows;
-	char ref[COR_CASE_REF_MAX]; /* the case whose records are below */
-	struct cor_persons_case_records cr;
-	struct {
-		bool assessed, cleared;
-		enum cor_protection_level risk;
-	} risk[100]; /* by person number */
-	struct cor_document docs[MAX_DOCS];
-	size_t ndocs;
 };
 
-static int latest_session(const struct cor_counselling_record *r, void *ctx)
-{
-	struct cor_persons_case_records *cr = ctx;
-	cr->counselled = true;
-	snprintf(cr->counsellor, sizeof(cr->counsellor), "%s", r->s.counsellor);
-	snprintf(cr->language, sizeof(cr->language), "%s", r->s.language);
-	cr->interpreter = r->s.interpreter;
-	cr->decision = r->s.decision;
-	return 0;
-}
-
-static int person_risk(const struct cor_protection_record *r, void *ctx)
-{
-	struct export_run *run = ctx;
-	if (r->person >= 1 && r->person < 100 && r->level &&
-	    cor_protection_level_parse(r->level, &run->risk[r->person].risk) == 0) {
-		run->risk[r->person].assessed = true;
-		run->risk[r->person].cleared = r->cleared_at[0] != '\0';
-	}
-	return 0;
-}
-
-static int one_document(const struct cor_document *d, enum cor_doc_source source, void *ctx)
-{
-	struct export_run *run = ctx;
-	(void)source;
-	if (run->ndocs < MAX_DOCS)
-		run->docs[run->ndocs++] = *d;
-	return 0;
-}
-
-/* The records of case c, read when its first person comes. */
-static int case_records(struct export_run *run, const struct cor_case *c)
-{
-	struct cor_store *st = run->cx->st;
-	int err;
-	memcpy(run->ref, c->ref, sizeof(run->ref));
-	memset(&run->cr, 0, sizeof(run->cr));
-	memset(run->risk, 0, sizeof(run->risk));
-	if ((err = cor_store_case_location(st, c->ref, run->cr.location)) < 0 ||
-	    (err = cor_store_counselling_list(st, c->ref, latest_session, &run->cr)) < 0 ||
-	    (err = cor_store_protection_list(st, c->ref, person_risk, run)) < 0)
-		return err;
-	return 0;
-}
-
-static int export_row(const struct cor_case *c, const struct cor_person *p,
-		      const struct cor_document *d, void *ctx)
+/* A person's records as the persons CSV carries them: the case's latest
+ * session, the person's latest protection risk (an unknown level is none)
+ * and pre-migration check. */
+static int export_row(const struct cor_store_export_row *sr, void *ctx)
 {
 	struct export_run *r = ctx;
-	struct cor_store *st = r->cx->st;
+	struct cor_persons_case_records cr = {0};
 	struct cor_persons_person_records pr = {0};
-	struct cor_person_found who;
-	char ref[COR_PERSON_REF_MAX];
-	int err;
-	(void)d; /* the first document only: every one is read below */
-	if (strcmp(r->ref, c->ref) && (err = case_records(r, c)) < 0)
-		return err;
-	snprintf(ref, sizeof(ref), "%s-%02d", c->ref, p->seq);
-	if ((err = cor_store_person_find(st, ref, &who)) < 0)
-		return err;
-	r->ndocs = 0;
-	if ((err = cor_store_documents_each(st, who.id, one_document, r)) < 0)
-		return err;
-	if (p->seq >= 1 && p->seq < 100) {
-		pr.assessed = r->risk[p->seq].assessed;
-		pr.risk = r->risk[p->seq].risk;
-		pr.cleared = r->risk[p->seq].cleared;
+	snprintf(cr.location, sizeof(cr.location), "%s", sr->location);
+	if (sr->session_no > 0) {
+		cr.counselled = true;
+		snprintf(cr.counsellor, sizeof(cr.counsellor), "%s", sr->counsellor);
+		snprintf(cr.language, sizeof(cr.language), "%s", sr->language);
+		cr.interpreter = sr->interpreter;
+		cr.decision = sr->decision;
 	}
-	err = cor_store_health_latest(st, who.id, COR_HEALTH_PRE_MIGRATION, &pr.pm, NULL);
-	if (err < 0 && err != COR_ENOTFOUND)
-		return err;
-	pr.pre_migration = err == 0;
+	if (sr->risk && cor_protection_level_parse(sr->risk, &pr.risk) == 0) {
+		pr.assessed = true;
+		pr.cleared = sr->risk_cleared;
+	}
+	if (sr->pre_migration) {
+		pr.pre_migration = true;
+		pr.pm = *sr->pre_migration;
+	}
 	r->rows++;
-	struct cor_svc_export_row row = {c, &r->cr, p, &pr, r->docs, r->ndocs};
+	struct cor_svc_export_row row = {sr->c, &cr, sr->p, &pr, sr->docs, (size_t)sr->ndocs};
 	return r->in->row ? r->in->row(&row, r->in->ctx) : 0;
 }
 
@@ -394,25 +334,16 @@ static int op_export(struct cor_ctx *cx, const void *vin, void *vout)
 {
 	const struct cor_svc_export_in *in = vin;
 	struct cor_svc_export_out *out = vout;
-	struct export_run *r = calloc(1, sizeof(*r));
+	struct export_run r = {in, 0};
 	int err;
 	out->rows = 0;
-	if (!r)
-		return cor_error_set(&cx->err, COR_CODE_NO_MEMORY, NULL, "out of memory");
-	r->cx = cx;
-	r->in = in;
 	if ((err = cor_svc_case_filter_resolve(cx, &in->filter)) < 0)
-		goto out;
+		return err;
 	/* A callback that stops the export ends it early: not a failure. */
-	if ((err = cor_store_persons_each(cx->st, &in->filter, export_row, r)) < 0) {
-		err = cx->err.code ? err : cor_ctx_store_error(cx, err);
-		goto out;
-	}
-	out->rows = r->rows;
-	err = 0;
-out:
-	free(r);
-	return err;
+	if ((err = cor_store_export_each(cx->st, &in->filter, export_row, &r)) < 0)
+		return cx->err.code ? err : cor_ctx_store_error(cx, err);
+	out->rows = r.rows;
+	return 0;
 }
 
 static const struct cor_op op_imp = {"registry.import", COR_OP_WRITE | COR_OP_LARGE, "case.write",

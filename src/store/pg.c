@@ -1373,63 +1373,125 @@ static int pg_case_events(struct cor_store *s, int64_t case_id,
 	return ret;
 }
 
-struct each_ctx {
-	int (*cb)(const struct cor_case *c, const struct cor_person *p,
-		  const struct cor_document *d, void *ctx);
-	void *ctx;
-};
-
-static int each_person_row(PGresult *r, int i, void *ctx)
-{
-	struct each_ctx *ec = ctx;
-	struct cor_case c;
-	struct cor_person p;
-	struct cor_document d;
-	read_case(r, i, 0, &c);
-	read_person(r, i, 8, &p);
-	read_document(r, i, 20, &d);
-	return ec->cb(&c, &p, &d, ec->ctx);
-}
-
-/* Every person's needs, and first travel document, in one pass each: for
- * walks over many persons, cheaper than a lookup per person. */
+/* Every person's needs in one pass: for walks over many persons, cheaper
+ * than a lookup per person. */
 #define NEEDS_ALL                                                                                  \
 	" LEFT JOIN (SELECT person_id, string_agg(code, ';' ORDER BY code COLLATE \"C\") AS needs" \
 	"   FROM person_need GROUP BY person_id) n ON n.person_id = p.id"
-#define FIRST_DOC_ALL                                                                              \
-	" LEFT JOIN (SELECT DISTINCT ON (person_id) person_id, kind, number, issuer, expires_on"   \
-	"   FROM document WHERE kind <> 'visa' ORDER BY person_id, id) d ON d.person_id = p.id"
 #define PERSON_COLS_N                                                                              \
 	"p.seq, p.relationship, p.family_name, p.given_names, p.family_name_latin,"                \
 	" p.given_names_latin, p.sex, p.birth_date, p.birth_date_approx, p.nationality,"           \
 	" p.languages, coalesce(n.needs, '')"
 
-static int pg_persons_each(struct cor_store *s, const struct cor_case_filter *f,
-			   int (*cb)(const struct cor_case *c, const struct cor_person *p,
-				     const struct cor_document *d, void *ctx),
-			   void *ctx)
+/* An export's columns: the case, where it is and its latest session, the
+ * person (PERSON_COLS or PERSON_COLS_N at 14), a document, the latest
+ * protection assessment's level and whether it is cleared, the latest
+ * pre-migration check. */
+#define EXPORT_COLS(persons)                                                                       \
+	CASE_COLS ", coalesce(c.location, ''), coalesce(s.no, 0), s.counsellor, s.language,"       \
+		  " s.interpreter, s.decision, " persons                                           \
+		  ", d.kind, d.number, d.issuer, d.expires_on,"                                    \
+		  " a.level, pc.id IS NOT NULL, " COR_PG_CHECK_COLS
+enum { EX_LOCATION = 8, EX_SESSION = 9, EX_PERSON = 14, EX_DOC = 26, EX_RISK = 30, EX_PM = 32 };
+
+struct export_ctx {
+	struct cor_export_acc a;
+	struct cor_pg *st;
+};
+
+static int export_row(PGresult *r, int i, void *ctx)
 {
-	/* Without a limit, one join in (case, seq) order; with one, the cases
-	 * first. */
-	static const char all_sql[] =
-		"SELECT " CASE_COLS ", " PERSON_COLS_N ", d.kind, d.number, d.issuer, d.expires_on"
-		" FROM cases c JOIN office o ON o.id = c.office_id JOIN person p ON p.case_id = "
-		"c.id" NEEDS_ALL FIRST_DOC_ALL FILTER_WHERE " AND $6::bigint IS NULL"
-		" ORDER BY c.id, p.seq";
-	static const char limit_sql[] =
-		"SELECT " CASE_COLS ", " PERSON_COLS ", d.kind, d.number, d.issuer, d.expires_on"
-		" FROM (SELECT c.id FROM cases c JOIN office o ON o.id = c.office_id" FILTER_WHERE
-		" ORDER BY c.id LIMIT $6::bigint) k"
-		" JOIN cases c ON c.id = k.id JOIN office o ON o.id = c.office_id"
-		" JOIN person p ON p.case_id = c.id"
-		" LEFT JOIN document d ON d.id = (SELECT min(id) FROM document"
-		"   WHERE person_id = p.id AND kind <> 'visa')"
-		" ORDER BY c.id, p.seq";
+	struct export_ctx *ec = ctx;
+	struct cor_export_acc *a = &ec->a;
+	int seq = atoi(PQgetvalue(r, i, EX_PERSON)), err;
+	bool new_case = !a->pending || strcmp(a->c.ref, PQgetvalue(r, i, 0));
+	if (new_case || a->p.seq != seq) {
+		if ((err = cor_export_acc_flush(a)) != 0)
+			return err;
+		if (new_case) {
+			read_case(r, i, 0, &a->c);
+			cor_pg_text(a->location, sizeof(a->location), r, i, EX_LOCATION);
+			a->session_no = atoi(PQgetvalue(r, i, EX_SESSION));
+			cor_pg_text(a->counsellor, sizeof(a->counsellor), r, i, EX_SESSION + 1);
+			cor_pg_text(a->language, sizeof(a->language), r, i, EX_SESSION + 2);
+			a->interpreter = atoi(PQgetvalue(r, i, EX_SESSION + 3)) != 0;
+			a->decision = COR_COUNSEL_UNDECIDED;
+			if (a->session_no)
+				cor_counselling_decision_parse(PQgetvalue(r, i, EX_SESSION + 4),
+							       &a->decision);
+		}
+		read_person(r, i, EX_PERSON, &a->p);
+		a->has_risk = !PQgetisnull(r, i, EX_RISK);
+		cor_pg_text(a->risk, sizeof(a->risk), r, i, EX_RISK);
+		a->risk_cleared = PQgetvalue(r, i, EX_RISK + 1)[0] == 't';
+		a->has_pm = !PQgetisnull(r, i, EX_PM);
+		if (a->has_pm)
+			cor_pg_read_check(r, i, EX_PM, &a->pm);
+		a->pending = true;
+	}
+	if (PQgetisnull(r, i, EX_DOC))
+		return 0;
+	struct cor_document d;
+	read_document(r, i, EX_DOC, &d);
+	if ((err = cor_export_acc_doc(a, &d)) < 0)
+		cor_pg_msg(ec->st, "out of memory reading documents");
+	return err;
+}
+
+static int pg_export_each(struct cor_store *s, const struct cor_case_filter *f,
+			  int (*cb)(const struct cor_store_export_row *r, void *ctx), void *ctx)
+{
+	/* Without a limit, one join in (case, seq, document) order, each
+	 * latest record found in one pass over its table; with one, the cases
+	 * first and the latest records looked up for them. */
+	static const char all_sql[] = "SELECT " EXPORT_COLS(
+		PERSON_COLS_N) " FROM cases c"
+			       " JOIN office o ON o.id = c.office_id JOIN person p ON p.case_id = "
+			       "c.id" NEEDS_ALL " LEFT JOIN (SELECT DISTINCT ON (case_id) case_id, "
+			       "no, counsellor, language,"
+			       "   interpreter, decision FROM counselling ORDER BY case_id, no "
+			       "DESC) s"
+			       "   ON s.case_id = c.id"
+			       " LEFT JOIN document d ON d.person_id = p.id"
+			       " LEFT JOIN (SELECT DISTINCT ON (person_id) id, person_id, level"
+			       "   FROM protection_assessment ORDER BY person_id, id DESC) a ON "
+			       "a.person_id = p.id"
+			       " LEFT JOIN protection_clearance pc ON pc.assessment_id = a.id"
+			       " LEFT JOIN (SELECT DISTINCT ON (person_id) * FROM health_check "
+			       "WHERE kind = $8"
+			       "   ORDER BY person_id, at COLLATE \"C\" DESC, id DESC) h ON "
+			       "h.person_id = p.id" FILTER_WHERE
+			       " AND $6::bigint IS NULL ORDER BY c.id, p.seq, d.id";
+	static const char limit_sql[] = "SELECT " EXPORT_COLS(
+		PERSON_COLS) " FROM (SELECT c.id FROM cases c"
+			     " JOIN office o ON o.id = c.office_id" FILTER_WHERE
+			     " ORDER BY c.id LIMIT $6::bigint) q"
+			     " JOIN cases c ON c.id = q.id JOIN office o ON o.id = c.office_id"
+			     " JOIN person p ON p.case_id = c.id"
+			     " LEFT JOIN LATERAL (SELECT no, counsellor, language, interpreter, "
+			     "decision"
+			     "   FROM counselling WHERE case_id = c.id ORDER BY no DESC LIMIT 1) s "
+			     "ON true"
+			     " LEFT JOIN document d ON d.person_id = p.id"
+			     " LEFT JOIN LATERAL (SELECT id, level FROM protection_assessment"
+			     "   WHERE person_id = p.id ORDER BY id DESC LIMIT 1) a ON true"
+			     " LEFT JOIN protection_clearance pc ON pc.assessment_id = a.id"
+			     " LEFT JOIN LATERAL (SELECT * FROM health_check WHERE person_id = "
+			     "p.id AND kind = $8"
+			     "   ORDER BY at COLLATE \"C\" DESC, id DESC LIMIT 1) h ON true"
+			     " ORDER BY c.id, p.seq, d.id";
 	struct filter_params fp;
-	struct each_ctx ec = {cb, ctx};
+	struct export_ctx ec = {.a = {.cb = cb, .ctx = ctx}, .st = PG(s)};
+	const char *v[8];
 	filter_params(&fp, f);
-	return each_row(PG(s), f->limit > 0 ? limit_sql : all_sql, 7, fp.v, "reading persons",
-			each_person_row, &ec);
+	memcpy(v, fp.v, sizeof(fp.v));
+	v[7] = cor_health_kind_name(COR_HEALTH_PRE_MIGRATION);
+	int ret = each_row(PG(s), f->limit > 0 ? limit_sql : all_sql, 8, v, "reading persons",
+			   export_row, &ec);
+	if (ret == 0)
+		ret = cor_export_acc_flush(&ec.a);
+	cor_export_acc_free(&ec.a);
+	return ret;
 }
 
 /* ---- statistics -------------------------------------------------------- */
@@ -1541,7 +1603,7 @@ const struct cor_store_ops cor_pg_ops = {
 	.case_count = pg_case_count,
 	.case_persons = pg_case_persons,
 	.case_events = pg_case_events,
-	.persons_each = pg_persons_each,
+	.export_each = pg_export_each,
 	.person_facts_each = pg_person_facts_each,
 	.totals = pg_totals,
 };

@@ -230,25 +230,20 @@ static int pg_health_add(struct cor_store *s, const struct cor_person_found *who
 	return cor_pg_unit_end(s, own, err);
 }
 
-/* The check columns, in the order read_check reads them. */
-#define CHECK_COLS                                                                                 \
-	"h.id, h.kind, h.at, h.outcome, h.tb_class, h.examiner,"                                   \
-	" coalesce((SELECT string_agg(k.name, ';') FROM health_condition k"                        \
-	"   WHERE k.check_id = h.id), '')"
+#define CHECK_COLS COR_PG_CHECK_COLS
 
-/* A row of CHECK_COLS; returns the check's id. */
-static int64_t read_check(PGresult *r, int i, struct cor_health_check *h)
+int64_t cor_pg_read_check(PGresult *r, int i, int at, struct cor_health_check *h)
 {
 	memset(h, 0, sizeof(*h));
-	h->kind = kind_of(PQgetvalue(r, i, 1));
-	if (cor_health_time_parse(PQgetvalue(r, i, 2), &h->at) < 0)
+	h->kind = kind_of(PQgetvalue(r, i, at + 1));
+	if (cor_health_time_parse(PQgetvalue(r, i, at + 2), &h->at) < 0)
 		h->at = 0;
-	cor_health_outcome_parse(PQgetvalue(r, i, 3), &h->outcome);
-	const char *tb = PQgetvalue(r, i, 4);
+	cor_health_outcome_parse(PQgetvalue(r, i, at + 3), &h->outcome);
+	const char *tb = PQgetvalue(r, i, at + 4);
 	if (*tb)
 		cor_health_tb_parse(tb, &h->tb);
-	cor_pg_text(h->examiner, sizeof(h->examiner), r, i, 5);
-	for (const char *conds = PQgetvalue(r, i, 6); *conds;) {
+	cor_pg_text(h->examiner, sizeof(h->examiner), r, i, at + 5);
+	for (const char *conds = PQgetvalue(r, i, at + 6); *conds;) {
 		char name[32];
 		size_t n = strcspn(conds, ";");
 		enum cor_health_condition c;
@@ -257,7 +252,7 @@ static int64_t read_check(PGresult *r, int i, struct cor_health_check *h)
 			h->conditions |= COR_HEALTH_COND_BIT(c);
 		conds += n + (conds[n] == ';');
 	}
-	return strtoll(PQgetvalue(r, i, 0), NULL, 10);
+	return strtoll(PQgetvalue(r, i, at), NULL, 10);
 }
 
 static int pg_health_latest(struct cor_store *s, int64_t person_id, enum cor_health_kind kind,
@@ -277,7 +272,7 @@ static int pg_health_latest(struct cor_store *s, int64_t person_id, enum cor_hea
 		cor_pg_msg(PG(s), "no %s recorded", cor_health_kind_title(kind));
 		err = COR_ENOTFOUND;
 	} else {
-		int64_t v_id = read_check(r, 0, out);
+		int64_t v_id = cor_pg_read_check(r, 0, 0, out);
 		if (id)
 			*id = v_id;
 	}
@@ -301,7 +296,7 @@ static int pg_health_each(struct cor_store *s, int64_t person_id,
 		return err;
 	for (int i = 0; i < PQntuples(r) && !ret; i++) {
 		struct cor_health_check h;
-		int64_t hid = read_check(r, i, &h);
+		int64_t hid = cor_pg_read_check(r, i, 0, &h);
 		ret = cb(&h, hid, ctx);
 	}
 	PQclear(r);

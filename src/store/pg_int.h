@@ -143,6 +143,16 @@ int cor_pg_unit_end(struct cor_store *s, bool own, int err);
 /* Copy a text value of a result ("" for NULL) into dst. */
 void cor_pg_text(char *dst, size_t len, PGresult *r, int row, int col);
 
+/* A health check's columns over "health_check h", in the order
+ * cor_pg_read_check reads them. */
+#define COR_PG_CHECK_COLS                                                                          \
+	"h.id, h.kind, h.at, h.outcome, h.tb_class, h.examiner,"                                   \
+	" coalesce((SELECT string_agg(k.name, ';') FROM health_condition k"                        \
+	"   WHERE k.check_id = h.id), '')"
+/* Read the COR_PG_CHECK_COLS of row i of r from column at; returns the
+ * check's id. */
+int64_t cor_pg_read_check(PGresult *r, int i, int at, struct cor_health_check *h);
+
 /* Large writes (pg_copy.c): the adds of cor_store_begin_large go to COPY
  * FROM STDIN streams, flushed before any other statement, when they grow
  * large, and at commit. reset drops what is not flushed yet. */

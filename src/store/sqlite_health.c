@@ -80,11 +80,7 @@ static const char sql_check_add[] =
 	" recorded_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cor_uuid7())";
 static const char sql_condition_add[] =
 	"INSERT INTO health_condition (check_id, name) VALUES (?1, ?2)";
-/* The check columns, in the order read_check reads them. */
-#define CHECK_COLS                                                                                 \
-	"h.id, h.kind, h.at, h.outcome, h.tb_class, h.examiner,"                                   \
-	" coalesce((SELECT group_concat(name, ';') FROM health_condition k"                        \
-	"   WHERE k.check_id = h.id), '')"
+#define CHECK_COLS COR_SQLITE_CHECK_COLS
 static const char sql_latest[] =
 	"SELECT " CHECK_COLS " FROM health_check h WHERE h.person_id = ?1 AND h.kind = ?2"
 	" ORDER BY h.at DESC, h.id DESC LIMIT 1";
@@ -302,25 +298,24 @@ static int sq_health_add(struct cor_store *st, const struct cor_person_found *wh
 	return unit_end(st, err);
 }
 
-/* Read a row of CHECK_COLS; returns the check's id. */
-static int64_t read_check(sqlite3_stmt *s, struct cor_health_check *h)
+int64_t cor_sqlite_read_check(sqlite3_stmt *s, int at, struct cor_health_check *h)
 {
 	memset(h, 0, sizeof(*h));
-	const char *kind = (const char *)sqlite3_column_text(s, 1);
+	const char *kind = (const char *)sqlite3_column_text(s, at + 1);
 	h->kind = kind && !strcmp(kind, cor_health_kind_name(COR_HEALTH_PRE_MIGRATION))
 			  ? COR_HEALTH_PRE_MIGRATION
 			  : COR_HEALTH_FITNESS;
-	const char *at = (const char *)sqlite3_column_text(s, 2);
-	if (!at || cor_health_time_parse(at, &h->at) < 0)
+	const char *when = (const char *)sqlite3_column_text(s, at + 2);
+	if (!when || cor_health_time_parse(when, &h->at) < 0)
 		h->at = 0;
-	const char *outcome = (const char *)sqlite3_column_text(s, 3);
+	const char *outcome = (const char *)sqlite3_column_text(s, at + 3);
 	if (outcome)
 		cor_health_outcome_parse(outcome, &h->outcome);
-	const char *tb = (const char *)sqlite3_column_text(s, 4);
+	const char *tb = (const char *)sqlite3_column_text(s, at + 4);
 	if (tb && *tb)
 		cor_health_tb_parse(tb, &h->tb);
-	cor_sqlite_copy_col(h->examiner, sizeof(h->examiner), s, 5);
-	const char *conds = (const char *)sqlite3_column_text(s, 6);
+	cor_sqlite_copy_col(h->examiner, sizeof(h->examiner), s, at + 5);
+	const char *conds = (const char *)sqlite3_column_text(s, at + 6);
 	while (conds && *conds) {
 		char name[32];
 		size_t n = strcspn(conds, ";");
@@ -330,7 +325,7 @@ static int64_t read_check(sqlite3_stmt *s, struct cor_health_check *h)
 			h->conditions |= COR_HEALTH_COND_BIT(c);
 		conds += n + (conds[n] == ';');
 	}
-	return sqlite3_column_int64(s, 0);
+	return sqlite3_column_int64(s, at);
 }
 
 static int sq_health_latest(struct cor_store *st, int64_t person_id, enum cor_health_kind kind,
@@ -344,7 +339,7 @@ static int sq_health_latest(struct cor_store *st, int64_t person_id, enum cor_he
 	cor_sqlite_bind_text(s, 2, cor_health_kind_name(kind));
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		int64_t v = read_check(s, out);
+		int64_t v = cor_sqlite_read_check(s, 0, out);
 		if (id)
 			*id = v;
 	} else if (rc == SQLITE_DONE) {
@@ -368,7 +363,7 @@ static int sq_health_each(struct cor_store *st, int64_t person_id,
 	sqlite3_bind_int64(s, 1, person_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cor_health_check h;
-		int64_t id = read_check(s, &h);
+		int64_t id = cor_sqlite_read_check(s, 0, &h);
 		if ((ret = cb(&h, id, ctx)) != 0)
 			break;
 	}

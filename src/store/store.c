@@ -6,6 +6,7 @@
 #include "store/store.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/migrations.h"
@@ -14,6 +15,7 @@
 #include "store/store_search_ops.h"
 #include "domain/fold.h"
 #include "store/store_sqlite_int.h"
+#include "util/error.h"
 
 /* A feature function without a PostgreSQL version reads st->db: on a
  * PostgreSQL store that is a null pointer at the same place. */
@@ -294,13 +296,85 @@ int cor_store_case_events(struct cor_store *st, int64_t case_id,
 	return OPS(st)->case_events(st, case_id, cb, ctx);
 }
 
+struct first_doc {
+	int (*cb)(const struct cor_case *c, const struct cor_person *p,
+		  const struct cor_document *d, void *ctx);
+	void *ctx;
+};
+
+static int first_doc_row(const struct cor_store_export_row *r, void *ctx)
+{
+	struct first_doc *fd = ctx;
+	struct cor_document none = {.kind = COR_DOC_NONE};
+	const struct cor_document *d = &none;
+	for (int i = 0; i < r->ndocs; i++)
+		if (r->docs[i].kind != COR_DOC_VISA) {
+			d = &r->docs[i];
+			break;
+		}
+	return fd->cb(r->c, r->p, d, fd->ctx);
+}
+
 int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f,
 			   int (*cb)(const struct cor_case *c, const struct cor_person *p,
 				     const struct cor_document *d, void *ctx),
 			   void *ctx)
 {
+	struct first_doc fd = {cb, ctx};
+	return cor_store_export_each(st, f, first_doc_row, &fd);
+}
+
+int cor_store_export_each(struct cor_store *st, const struct cor_case_filter *f,
+			  int (*cb)(const struct cor_store_export_row *r, void *ctx), void *ctx)
+{
 	struct text_keys t;
-	return OPS(st)->persons_each(st, fold_text(f, &t), cb, ctx);
+	return OPS(st)->export_each(st, fold_text(f, &t), cb, ctx);
+}
+
+int cor_export_acc_flush(struct cor_export_acc *a)
+{
+	if (!a->pending)
+		return 0;
+	struct cor_store_export_row r = {
+		.c = &a->c,
+		.location = a->location,
+		.session_no = a->session_no,
+		.counsellor = a->counsellor,
+		.language = a->language,
+		.interpreter = a->interpreter,
+		.decision = a->decision,
+		.p = &a->p,
+		.docs = a->docs,
+		.ndocs = a->ndocs,
+		.risk = a->has_risk ? a->risk : NULL,
+		.risk_cleared = a->has_risk && a->risk_cleared,
+		.pre_migration = a->has_pm ? &a->pm : NULL,
+	};
+	a->pending = false;
+	int ret = a->cb(&r, a->ctx);
+	a->ndocs = 0;
+	return ret;
+}
+
+int cor_export_acc_doc(struct cor_export_acc *a, const struct cor_document *d)
+{
+	if (a->ndocs == a->cap) {
+		int cap = a->cap ? 2 * a->cap : 8;
+		struct cor_document *n = realloc(a->docs, (size_t)cap * sizeof(*n));
+		if (!n)
+			return COR_ENOMEM;
+		a->docs = n;
+		a->cap = cap;
+	}
+	a->docs[a->ndocs++] = *d;
+	return 0;
+}
+
+void cor_export_acc_free(struct cor_export_acc *a)
+{
+	free(a->docs);
+	a->docs = NULL;
+	a->ndocs = a->cap = 0;
 }
 
 int cor_store_person_facts_each(struct cor_store *st,

@@ -23,7 +23,9 @@
 #include <stdint.h>
 
 #include "domain/case.h"
+#include "domain/counselling.h"
 #include "domain/date.h"
+#include "domain/health.h"
 #include "domain/stats.h"
 
 struct cor_store;
@@ -184,11 +186,35 @@ int cor_store_case_events(struct cor_store *st, int64_t case_id,
 			  int (*cb)(const struct cor_event *e, void *ctx), void *ctx);
 /* Every person of the cases matching f (its limit counts cases), in case then
  * seq order, with the case and the person's first travel document (kind
- * COR_DOC_NONE when none). For export. */
+ * COR_DOC_NONE when none). */
 int cor_store_persons_each(struct cor_store *st, const struct cor_case_filter *f,
 			   int (*cb)(const struct cor_case *c, const struct cor_person *p,
 				     const struct cor_document *d, void *ctx),
 			   void *ctx);
+
+/* A person as export reads it, with what its case and it hold. The pointers
+ * last until the callback returns. */
+struct cor_store_export_row {
+	const struct cor_case *c;
+	const char *location; /* the case's assembly point; "" at its office */
+	/* The case's latest counselling session (its number 0: none): */
+	int session_no;
+	const char *counsellor, *language;
+	bool interpreter;
+	enum cor_counselling_decision decision;
+	const struct cor_person *p;
+	const struct cor_document *docs; /* every document the person holds, oldest first */
+	int ndocs;
+	const char *risk;  /* the level of the latest protection assessment; NULL: none */
+	bool risk_cleared; /* that assessment is cleared */
+	const struct cor_health_check *pre_migration; /* the latest; NULL: none */
+};
+
+/* Every person of the cases matching f (its limit counts cases), in case then
+ * seq order, read a run of cases at a time (a few statements for all, not
+ * some for each person). For export. */
+int cor_store_export_each(struct cor_store *st, const struct cor_case_filter *f,
+			  int (*cb)(const struct cor_store_export_row *r, void *ctx), void *ctx);
 
 /* The facts statistics need of every person, persons of a case together
  * (see domain/stats.h). */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/movement.h"
 #include "store/store.h"
 
 /* The tables of the feature areas (store_<area>_ops.h), one a header of
@@ -86,15 +87,43 @@ struct cor_store_ops {
 			    void *ctx);
 	int (*case_events)(struct cor_store *st, int64_t case_id,
 			   int (*cb)(const struct cor_event *e, void *ctx), void *ctx);
-	int (*persons_each)(struct cor_store *st, const struct cor_case_filter *f,
-			    int (*cb)(const struct cor_case *c, const struct cor_person *p,
-				      const struct cor_document *d, void *ctx),
-			    void *ctx);
+	int (*export_each)(struct cor_store *st, const struct cor_case_filter *f,
+			   int (*cb)(const struct cor_store_export_row *r, void *ctx), void *ctx);
 	int (*person_facts_each)(struct cor_store *st,
 				 int (*cb)(const struct cor_person_facts *f, void *ctx), void *ctx);
 	int (*totals)(struct cor_store *st, long *cases, long *persons, long *documents,
 		      long *events);
 };
+
+/* An export as a backend reads it, a row for each person and document in
+ * case, seq and document order (a person without documents: one row),
+ * gathered into a person at a time for the callback. */
+struct cor_export_acc {
+	int (*cb)(const struct cor_store_export_row *r, void *ctx);
+	void *ctx;
+	bool pending; /* a person is being gathered */
+	struct cor_case c;
+	char location[COR_LOCATION_CODE_MAX + 1];
+	int session_no;
+	char counsellor[COR_NAME_MAX + 1];
+	char language[COR_LANGS_MAX + 1];
+	bool interpreter;
+	enum cor_counselling_decision decision;
+	struct cor_person p;
+	struct cor_document *docs;
+	int ndocs, cap;
+	char risk[16];
+	bool has_risk, risk_cleared;
+	struct cor_health_check pm;
+	bool has_pm;
+};
+
+/* Give the person gathered, if one is, to the callback (its return), and
+ * start the next: pending false, no documents. */
+int cor_export_acc_flush(struct cor_export_acc *a);
+/* Add a document to the person gathered. COR_ENOMEM. */
+int cor_export_acc_doc(struct cor_export_acc *a, const struct cor_document *d);
+void cor_export_acc_free(struct cor_export_acc *a);
 
 /* The first member of every backend's store, unnamed so that its fields read
  * as the store's own (st->msg): the backend's table, the clock of the

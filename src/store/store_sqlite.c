@@ -1253,54 +1253,99 @@ static int sqlite_case_events(struct cor_store *st, int64_t case_id,
 	return ret;
 }
 
-static int sqlite_persons_each(struct cor_store *st, const struct cor_case_filter *f,
-			       int (*cb)(const struct cor_case *c, const struct cor_person *p,
-					 const struct cor_document *d, void *ctx),
-			       void *ctx)
+/* The case's latest session beside its columns; its persons with every
+ * document, their latest protection assessment and pre-migration check. */
+static const char export_cases_sql[] =
+	"SELECT c.id, " CASE_COLS ", coalesce(c.location, ''),"
+	" s.no, s.counsellor, s.language, s.interpreter, s.decision"
+	" FROM cases c JOIN office o ON o.id = c.office_id"
+	" LEFT JOIN counselling s ON s.id ="
+	"   (SELECT id FROM counselling WHERE case_id = c.id ORDER BY no DESC LIMIT 1)" FILTER_WHERE
+	" ORDER BY c.id LIMIT ?6";
+static const char export_persons_sql[] =
+	"SELECT " PERSON_COLS ", d.kind, d.number, d.issuer, d.expires_on,"
+	" a.level, k.id IS NOT NULL, " COR_SQLITE_CHECK_COLS " FROM person p"
+	" LEFT JOIN document d ON d.person_id = p.id"
+	" LEFT JOIN protection_assessment a ON a.id ="
+	"   (SELECT max(id) FROM protection_assessment WHERE person_id = p.id)"
+	" LEFT JOIN protection_clearance k ON k.assessment_id = a.id"
+	" LEFT JOIN health_check h ON h.id = (SELECT id FROM health_check"
+	"   WHERE person_id = p.id AND kind = ?2 ORDER BY at DESC, id DESC LIMIT 1)"
+	" WHERE p.case_id = ?1 ORDER BY p.seq, d.id";
+
+static void export_case(sqlite3_stmt *cs, struct cor_export_acc *a)
+{
+	read_case(cs, 1, &a->c);
+	cor_sqlite_copy_col(a->location, sizeof(a->location), cs, 9);
+	a->session_no = sqlite3_column_int(cs, 10);
+	cor_sqlite_copy_col(a->counsellor, sizeof(a->counsellor), cs, 11);
+	cor_sqlite_copy_col(a->language, sizeof(a->language), cs, 12);
+	a->interpreter = sqlite3_column_int(cs, 13) != 0;
+	a->decision = COR_COUNSEL_UNDECIDED;
+	if (a->session_no)
+		cor_counselling_decision_parse((const char *)sqlite3_column_text(cs, 14),
+					       &a->decision);
+}
+
+/* A row of export_persons_sql: a new person (its first document, or none),
+ * or the next document of the person gathered. */
+static int export_person_row(struct cor_store *st, sqlite3_stmt *ps, struct cor_export_acc *a)
+{
+	int seq = sqlite3_column_int(ps, 0), err;
+	if (!a->pending || a->p.seq != seq) {
+		if ((err = cor_export_acc_flush(a)) != 0)
+			return err;
+		read_person(ps, 0, &a->p);
+		a->has_risk = sqlite3_column_type(ps, 16) != SQLITE_NULL;
+		cor_sqlite_copy_col(a->risk, sizeof(a->risk), ps, 16);
+		a->risk_cleared = sqlite3_column_int(ps, 17) != 0;
+		a->has_pm = sqlite3_column_type(ps, 18) != SQLITE_NULL;
+		if (a->has_pm)
+			cor_sqlite_read_check(ps, 18, &a->pm);
+		a->pending = true;
+	}
+	if (sqlite3_column_type(ps, 12) == SQLITE_NULL)
+		return 0;
+	struct cor_document d;
+	read_document(ps, 12, &d);
+	if ((err = cor_export_acc_doc(a, &d)) < 0)
+		cor_sqlite_msg(st, "out of memory reading documents");
+	return err;
+}
+
+static int sqlite_export_each(struct cor_store *st, const struct cor_case_filter *f,
+			      int (*cb)(const struct cor_store_export_row *r, void *ctx), void *ctx)
 {
 	/* Cases in id order, then each case's persons through the (case_id,
-	 * seq) index: two index walks, no sort, memory independent of size. */
-	static const char cases_sql[] =
-		"SELECT c.id, " CASE_COLS
-		" FROM cases c JOIN office o ON o.id = c.office_id" FILTER_WHERE
-		" ORDER BY c.id LIMIT ?6";
-	static const char persons_sql[] =
-		"SELECT " PERSON_COLS ", d.kind, d.number, d.issuer, d.expires_on"
-		" FROM person p LEFT JOIN document d ON d.id = (SELECT min(id) FROM document"
-		"   WHERE person_id = p.id AND kind <> 'visa')"
-		" WHERE p.case_id = ?1 ORDER BY p.seq";
+	 * seq) index: index walks, no sort, memory independent of size. Not
+	 * cached statements: the callback may call the store. */
+	struct cor_export_acc a = {.cb = cb, .ctx = ctx};
 	sqlite3_stmt *cs = NULL, *ps = NULL;
-	int rc = sqlite3_prepare_v2(st->db, cases_sql, -1, &cs, NULL), ret = 0;
+	int rc = sqlite3_prepare_v2(st->db, export_cases_sql, -1, &cs, NULL), ret = 0;
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(st->db, persons_sql, -1, &ps, NULL);
+		rc = sqlite3_prepare_v2(st->db, export_persons_sql, -1, &ps, NULL);
 	if (rc != SQLITE_OK) {
 		ret = cor_sqlite_fail(st, rc, "reading persons");
 		goto out;
 	}
 	bind_filter(cs, f);
+	cor_sqlite_bind_text(ps, 2, cor_health_kind_name(COR_HEALTH_PRE_MIGRATION));
 	while (ret == 0 && (rc = sqlite3_step(cs)) == SQLITE_ROW) {
-		struct cor_case c;
-		read_case(cs, 1, &c);
+		export_case(cs, &a);
 		sqlite3_reset(ps);
 		sqlite3_bind_int64(ps, 1, sqlite3_column_int64(cs, 0));
-		while ((rc = sqlite3_step(ps)) == SQLITE_ROW) {
-			struct cor_person p;
-			struct cor_document d;
-			read_person(ps, 0, &p);
-			read_document(ps, 12, &d);
-			if ((ret = cb(&c, &p, &d, ctx)) != 0)
-				break;
-		}
-		if (ret == 0 && rc != SQLITE_DONE) {
-			ret = cor_sqlite_fail(st, rc, "reading persons");
-			goto out;
-		}
+		while (ret == 0 && (rc = sqlite3_step(ps)) == SQLITE_ROW)
+			ret = export_person_row(st, ps, &a);
+		if (ret == 0)
+			ret = rc == SQLITE_DONE ? cor_export_acc_flush(&a)
+						: cor_sqlite_fail(st, rc, "reading persons");
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
 		ret = cor_sqlite_fail(st, rc, "reading persons");
 out:
 	sqlite3_finalize(cs);
 	sqlite3_finalize(ps);
+	cor_export_acc_free(&a);
 	return ret;
 }
 
@@ -1407,7 +1452,7 @@ const struct cor_store_ops cor_sqlite_ops = {
 	.case_count = sqlite_case_count,
 	.case_persons = sqlite_case_persons,
 	.case_events = sqlite_case_events,
-	.persons_each = sqlite_persons_each,
+	.export_each = sqlite_export_each,
 	.person_facts_each = sqlite_person_facts_each,
 	.totals = sqlite_totals,
 };

@@ -77,6 +77,14 @@ struct cor_store {
  * with a message naming what) instead of reading SQLite state it lacks. */
 bool cor_sqlite_foreign(struct cor_store *st, const char *what);
 
+/* A health check's columns over "health_check h", in the order
+ * cor_sqlite_read_check reads them. */
+#define COR_SQLITE_CHECK_COLS                                                                      \
+	"h.id, h.kind, h.at, h.outcome, h.tb_class, h.examiner,"                                   \
+	" coalesce((SELECT group_concat(name, ';') FROM health_condition k"                        \
+	"   WHERE k.check_id = h.id), '')"
+/* Read the COR_SQLITE_CHECK_COLS of s from column at; returns the check's id. */
+int64_t cor_sqlite_read_check(sqlite3_stmt *s, int at, struct cor_health_check *h);
 /* Record a message for a person on st. */
 void cor_sqlite_msg(struct cor_store *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -22,7 +22,9 @@
 
 #include "domain/stats.h"
 #include "store/migrations.h"
+#include "store/store_health.h"
 #include "store/store_numbers.h"
+#include "store/store_workflow.h"
 #include "store/store.h"
 #include "store/store_movement.h"
 #include "util/error.h"
@@ -1042,6 +1044,120 @@ static void test_persons_each(void **state)
 	cor_store_close(st);
 }
 
+struct export_got {
+	char line[16][512];
+	int n;
+};
+
+static int collect_export(const struct cor_store_export_row *r, void *ctx)
+{
+	struct export_got *g = ctx;
+	char docs[256] = "", pm[160] = "-";
+	assert_true(g->n < 16);
+	for (int i = 0; i < r->ndocs; i++)
+		snprintf(docs + strlen(docs), sizeof(docs) - strlen(docs), "%s%s:%s", i ? "," : "",
+			 cor_doc_kind_name(r->docs[i].kind), r->docs[i].number);
+	if (r->pre_migration)
+		snprintf(pm, sizeof(pm), "%s/%s",
+			 cor_health_outcome_name(r->pre_migration->outcome),
+			 r->pre_migration->examiner);
+	snprintf(g->line[g->n++], sizeof(g->line[0]),
+		 "%s %d [%s] at=%s s%d %s/%s/%d/%s risk=%s%s pm=%s", r->c->ref, r->p->seq,
+		 docs[0] ? docs : "-", r->location[0] ? r->location : "-", r->session_no,
+		 r->session_no ? r->counsellor : "-", r->session_no ? r->language : "-",
+		 r->interpreter, cor_counselling_decision_name(r->decision),
+		 r->risk ? r->risk : "-", r->risk_cleared ? "+cleared" : "", pm);
+	return 0;
+}
+
+/* Export reads every document, the case's latest session and each
+ * person's latest protection assessment and pre-migration check (a fitness
+ * check is not one), the same on both backends. */
+static void test_export_each(void **state)
+{
+	const char *path = db_path("export");
+	struct cor_store *st = known_dataset(path);
+	struct cor_person_found musa, chioma, fatima;
+	assert_int_equal(cor_store_person_find(st, "LY-TIP-2026-000001-01", &musa), 0);
+	assert_int_equal(cor_store_person_find(st, "LY-TIP-2026-000001-02", &chioma), 0);
+	assert_int_equal(cor_store_person_find(st, "LB-BEY-2025-000007-01", &fatima), 0);
+	struct cor_date x = D(2030, 1, 1);
+	struct cor_document visa = mkdoc(COR_DOC_VISA, "V200", "NGA", &x);
+	struct cor_document id = mkdoc(COR_DOC_ID_CARD, "N42", "NGA", NULL);
+	struct cor_counselling s1 = {
+		.counsellor = "A. One", .language = "en", .decision = COR_COUNSEL_UNDECIDED};
+	struct cor_counselling s2 = {.counsellor = "B. Two",
+				     .language = "yo",
+				     .interpreter = true,
+				     .decision = COR_COUNSEL_YES};
+	struct cor_health_check h = {.kind = COR_HEALTH_PRE_MIGRATION,
+				     .outcome = COR_HEALTH_FIT,
+				     .at = 1767225600, /* 2026-01-01 */
+				     .examiner = "Dr Later"};
+	struct cor_health_check early = h, fit = h;
+	early.at -= 86400;
+	early.outcome = COR_HEALTH_UNFIT;
+	snprintf(early.examiner, sizeof(early.examiner), "Dr Earlier");
+	fit.kind = COR_HEALTH_FITNESS;
+	fit.at += 86400;
+	snprintf(fit.examiner, sizeof(fit.examiner), "Dr Fitness");
+	int no;
+	int64_t aid;
+	assert_int_equal(cor_store_begin(st), 0);
+	assert_int_equal(cor_store_document_add(st, musa.id, &visa), 0);
+	assert_int_equal(cor_store_document_add(st, musa.id, &id), 0);
+	assert_int_equal(cor_store_counselling_session_add(st, musa.case_id, &s1, "c1", NULL, NULL),
+			 0);
+	assert_int_equal(cor_store_counselling_session_add(st, musa.case_id, &s2, "c1", NULL, NULL),
+			 0);
+	assert_int_equal(cor_store_protection_assessment_add(st, musa.case_id, musa.id, musa.ref,
+							     COR_PROT_HIGH, "g", "p1", &no),
+			 0);
+	assert_int_equal(cor_store_protection_assessment_add(st, musa.case_id, musa.id, musa.ref,
+							     COR_PROT_LOW, "g", "p1", &no),
+			 0);
+	assert_int_equal(cor_store_protection_assessment_add(st, chioma.case_id, chioma.id,
+							     chioma.ref, COR_PROT_HIGH, "g", "p1",
+							     &no),
+			 0);
+	struct cor_protection_latest l;
+	assert_int_equal(cor_store_protection_latest(st, chioma.id, &l, &aid), 0);
+	assert_int_equal(cor_store_protection_clearance_add(st, chioma.case_id, aid, chioma.ref, no,
+							    "safe now", "p2"),
+			 0);
+	assert_int_equal(cor_store_health_add(st, &musa, &h, "m1", NULL), 0);
+	assert_int_equal(cor_store_health_add(st, &musa, &early, "m1", NULL), 0);
+	assert_int_equal(cor_store_health_add(st, &fatima, &fit, "m1", NULL), 0);
+	assert_int_equal(cor_store_commit(st), 0);
+
+	static const char *const want[] = {
+		"LY-TIP-2026-000001 1 [passport:A1234567,visa:V200,id_card:N42] at=- s2 B. "
+		"Two/yo/1/yes"
+		" risk=low pm=fit/Dr Later",
+		"LY-TIP-2026-000001 2 [passport:A7654321] at=- s2 B. Two/yo/1/yes "
+		"risk=high+cleared pm=-",
+		"LY-TIP-2026-000001 3 [-] at=- s2 B. Two/yo/1/yes risk=- pm=-",
+		"YE-ADE-2026-000001 1 [id_card:E998877] at=- s0 -/-/0/undecided risk=- pm=-",
+		"LB-BEY-2025-000007 1 [refugee_td:RT55] at=- s0 -/-/0/undecided risk=- pm=-",
+		"LB-BEY-2025-000007 2 [visa:V100] at=- s0 -/-/0/undecided risk=- pm=-",
+		"LB-BEY-2025-000007 3 [-] at=- s0 -/-/0/undecided risk=- pm=-",
+	};
+	struct export_got g = {.n = 0};
+	struct cor_case_filter f = {0};
+	assert_int_equal(cor_store_export_each(st, &f, collect_export, &g), 0);
+	assert_int_equal(g.n, ROWS(want));
+	for (size_t i = 0; i < ROWS(want); i++)
+		assert_string_equal(g.line[i], want[i]);
+	/* With a limit the same rows, of the first cases only. */
+	struct export_got k = {.n = 0};
+	f.limit = 1;
+	assert_int_equal(cor_store_export_each(st, &f, collect_export, &k), 0);
+	assert_int_equal(k.n, 3);
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(k.line[i], want[i]);
+	cor_store_close(st);
+}
+
 /* What statistics are built from: one line per person, in case then seq
  * order. */
 struct facts_got {
@@ -1892,6 +2008,7 @@ int main(void)
 		cmocka_unit_test(test_case_list),
 		cmocka_unit_test(test_case_list_text_is_literal),
 		cmocka_unit_test(test_persons_each),
+		cmocka_unit_test(test_export_each),
 		cmocka_unit_test(test_person_facts),
 		cmocka_unit_test(test_stats),
 		cmocka_unit_test(test_mark_undo_release),
