@@ -572,9 +572,12 @@ static int pg_begin_large(struct cor_store *s)
 		return pg_begin(s);
 	if ((err = pg_begin(s)) < 0)
 		return err;
-	/* No other connection adds cases or persons until the commit (readers
-	 * go on): the ids taken in advance are then a block of the sequence. */
-	if ((err = cor_pg_exec(st, "LOCK TABLE cases, person IN SHARE ROW EXCLUSIVE MODE",
+	/* No other connection adds cases, persons, protection assessments or
+	 * health checks until the commit (readers go on): the ids taken in
+	 * advance are then a block of each sequence. */
+	if ((err = cor_pg_exec(st,
+			       "LOCK TABLE cases, person, protection_assessment, health_check"
+			       " IN SHARE ROW EXCLUSIVE MODE",
 			       "starting a large write")) < 0 ||
 	    (err = query_long(st, "SELECT count(*) FROM (SELECT 1 FROM cases LIMIT 1) x",
 			      "starting a large write", &n)) < 0) {
@@ -686,6 +689,8 @@ static int pg_commit(struct cor_store *s)
 	 * before it (autovacuum catches up only later): without fresh ones
 	 * the next reads plan for a few hundred rows and sort on disk. The
 	 * rows are committed: a failed ANALYZE changes nothing. */
+	if (err == 0)
+		st->office_added = false;
 	if (err == 0 && st->large)
 		PQclear(PQexec(st->conn, "ANALYZE " STREAMED_NAMES));
 	if (!in_tx(st))
@@ -699,6 +704,7 @@ static int pg_rollback(struct cor_store *s)
 	int err = 0;
 	st->npending = 0;
 	st->noffices = 0;
+	st->office_added = false;
 	end_large(st);
 	if (in_tx(st))
 		err = cor_pg_exec(st, "ROLLBACK", "rolling back");
@@ -734,8 +740,9 @@ static int pg_undo(struct cor_store *s)
 	memcpy(st->pending, st->marked, sizeof(st->pending));
 	st->npending = st->nmarked;
 	/* The office cache may name an office added in the undone unit (none
-	 * can be in one marked in memory: that talked to no one). */
-	if (!was_virtual)
+	 * can be in one marked in memory: that talked to no one); the offices
+	 * it names otherwise are still there. */
+	if (!was_virtual && st->office_added)
 		st->noffices = 0;
 	if (st->large)
 		return 0;
@@ -858,6 +865,7 @@ static int pg_office_add(struct cor_store *s, const struct cor_office *o)
 		cor_pg_msg(st, "office '%s' already exists", o->code);
 		return COR_EEXIST;
 	}
+	st->office_added = true;
 	return 0;
 }
 

@@ -30,9 +30,19 @@ static const char *const copy_sql[C__N] = {
 		"COPY document (person_id, kind, number, issuer, expires_on, uid) FROM STDIN",
 	[C_EVENT] = "COPY event (case_id, at, actor, action, detail, reason, uid) FROM STDIN",
 	[C_KEY] = "COPY person_key (key, person_id) FROM STDIN",
+	[C_SESSION] = "COPY counselling (case_id, no, at, counsellor, language, interpreter,"
+		      " decision, asylum_wish, notes, recorded_by, uid) FROM STDIN",
+	[C_ASSESSMENT] = "COPY protection_assessment (id, person_id, level, grounds, assessed_by,"
+			 " at, uid) FROM STDIN",
+	[C_CLEARANCE] = "COPY protection_clearance (assessment_id, cleared_by, at, reason, uid)"
+			" FROM STDIN",
+	[C_CHECK] = "COPY health_check (id, person_id, kind, at, outcome, tb_class, examiner,"
+		    " recorded_by, recorded_at, uid) FROM STDIN",
+	[C_CONDITION] = "COPY health_condition (check_id, name) FROM STDIN",
 };
 
-static const char *const id_table[2] = {"cases", "person"};
+static const char *const id_table[ID__N] = {"cases", "person", "protection_assessment",
+					    "health_check"};
 
 /* ---- the streams ------------------------------------------------------- */
 
@@ -281,6 +291,7 @@ void cor_pg_copy_reset(struct cor_pg *st)
 	}
 	st->vmark = false;
 	st->seq_case = 0;
+	st->rec.case_id = 0;
 }
 
 /* ---- ids in advance ---------------------------------------------------- */
@@ -505,6 +516,7 @@ int cor_pg_copy_undo(struct cor_pg *st)
 		}
 		st->seq_case = st->mark_seq_case;
 		memcpy(st->seqs, st->mark_seqs, sizeof(st->seqs));
+		st->rec.case_id = 0; /* what was streamed for it may be undone */
 		unlog_refs(st, 0);
 		st->vmark = false;
 		return 0;
@@ -532,7 +544,7 @@ int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office
 		return err;
 	if (seen)
 		return COR_EEXIST;
-	if ((err = next_id(st, 0, id)) < 0 || (err = ref_seen(st, c->ref, true, &seen)) < 0)
+	if ((err = next_id(st, ID_CASES, id)) < 0 || (err = ref_seen(st, c->ref, true, &seen)) < 0)
 		return err;
 	struct pg_copy *k = &st->copy[C_CASES];
 	if (!put_int(k, *id, false) || !put(k, c->ref, false) || !put(k, c->programme, false) ||
@@ -544,6 +556,9 @@ int cor_pg_copy_case(struct cor_pg *st, const struct cor_case *c, int64_t office
 	k->rows++;
 	st->seq_case = *id;
 	st->seqs[0] = st->seqs[1] = 0;
+	st->rec.case_id = *id;
+	st->rec.sessions = 0;
+	st->rec.npersons = 0;
 	return maybe_flush(st);
 }
 
@@ -571,7 +586,7 @@ int cor_pg_copy_person(struct cor_pg *st, int64_t case_id, const struct cor_pers
 		}
 		c += n + (c[n] == ';');
 	}
-	if ((err = next_id(st, 1, &pid)) < 0)
+	if ((err = next_id(st, ID_PERSON, &pid)) < 0)
 		return err;
 	struct pg_copy *k = &st->copy[C_PERSON];
 	if (!put_int(k, pid, false) || !put_int(k, case_id, false) || !put_int(k, p->seq, false) ||
@@ -594,6 +609,9 @@ int cor_pg_copy_person(struct cor_pg *st, int64_t case_id, const struct cor_pers
 		c += n + (c[n] == ';');
 	}
 	st->seqs[p->seq / 64] |= bit;
+	if (st->rec.case_id == case_id &&
+	    st->rec.npersons < (int)(sizeof(st->rec.p) / sizeof(st->rec.p[0])))
+		st->rec.p[st->rec.npersons++] = (struct pg_person_records){.person_id = pid};
 	if (id)
 		*id = pid;
 	return maybe_flush(st);
@@ -629,5 +647,128 @@ int cor_pg_copy_key(struct cor_pg *st, int64_t person_id, const char *key)
 	if (!put(k, key, false) || !put_int(k, person_id, true))
 		return oom(st);
 	k->rows++;
+	return maybe_flush(st);
+}
+
+/* ---- the records of the case last added -------------------------------- */
+
+static struct pg_person_records *rec_person(struct cor_pg *st, int64_t person_id)
+{
+	if (!st->rec.case_id)
+		return NULL;
+	for (int i = 0; i < st->rec.npersons; i++)
+		if (st->rec.p[i].person_id == person_id)
+			return &st->rec.p[i];
+	return NULL;
+}
+
+int cor_pg_copy_session(struct cor_pg *st, int64_t case_id, const struct cor_counselling *c,
+			const char *at, const char *actor, int *no)
+{
+	if (!st->rec.case_id || st->rec.case_id != case_id)
+		return 1;
+	struct pg_copy *k = &st->copy[C_SESSION];
+	int n = st->rec.sessions + 1;
+	if (!put_int(k, case_id, false) || !put_int(k, n, false) || !put(k, at, false) ||
+	    !put(k, c->counsellor, false) || !put(k, c->language, false) ||
+	    !put(k, c->interpreter ? "1" : "0", false) ||
+	    !put(k, cor_counselling_decision_name(c->decision), false) ||
+	    !put(k, c->asylum_wish ? "1" : "0", false) ||
+	    !put(k, c->notes ? c->notes : "", false) || !put(k, actor, false) || !put_uid(k))
+		return oom(st);
+	k->rows++;
+	st->rec.sessions = n;
+	*no = n;
+	return maybe_flush(st);
+}
+
+int cor_pg_copy_assessment(struct cor_pg *st, int64_t person_id, enum cor_protection_level level,
+			   const char *grounds, const char *actor, const char *at, int *no)
+{
+	struct pg_person_records *r = rec_person(st, person_id);
+	int64_t id;
+	int err;
+	if (!r)
+		return 1;
+	if ((err = next_id(st, ID_ASSESSMENT, &id)) < 0)
+		return err;
+	struct pg_copy *k = &st->copy[C_ASSESSMENT];
+	if (!put_int(k, id, false) || !put_int(k, person_id, false) ||
+	    !put(k, cor_protection_level_name(level), false) || !put(k, grounds, false) ||
+	    !put(k, actor, false) || !put(k, at, false) || !put_uid(k))
+		return oom(st);
+	k->rows++;
+	r->assessment_id = id;
+	r->level = level;
+	r->cleared_at[0] = '\0';
+	*no = ++r->assessments;
+	return maybe_flush(st);
+}
+
+int cor_pg_copy_latest(struct cor_pg *st, int64_t person_id, struct cor_protection_latest *l,
+		       int64_t *assessment_id)
+{
+	const struct pg_person_records *r = rec_person(st, person_id);
+	if (!r)
+		return 1;
+	memset(l, 0, sizeof(*l));
+	if (assessment_id)
+		*assessment_id = r->assessment_id;
+	if (r->assessments) {
+		l->no = r->assessments;
+		l->level = r->level;
+		snprintf(l->cleared_at, sizeof(l->cleared_at), "%s", r->cleared_at);
+	}
+	return 0;
+}
+
+int cor_pg_copy_clearance(struct cor_pg *st, int64_t assessment_id, const char *actor,
+			  const char *at, const char *reason)
+{
+	struct pg_person_records *r = NULL;
+	for (int i = 0; st->rec.case_id && i < st->rec.npersons && !r; i++)
+		if (st->rec.p[i].assessments && st->rec.p[i].assessment_id == assessment_id)
+			r = &st->rec.p[i];
+	/* A second clearance is the unique key's refusal: the statement's. */
+	if (!r || r->cleared_at[0])
+		return 1;
+	struct pg_copy *k = &st->copy[C_CLEARANCE];
+	if (!put_int(k, assessment_id, false) || !put(k, actor, false) || !put(k, at, false) ||
+	    !put(k, reason, false) || !put_uid(k))
+		return oom(st);
+	k->rows++;
+	snprintf(r->cleared_at, sizeof(r->cleared_at), "%s", at);
+	return maybe_flush(st);
+}
+
+int cor_pg_copy_check(struct cor_pg *st, int64_t person_id, const struct cor_health_check *h,
+		      const char *actor, const char *now, int64_t *id)
+{
+	char at[COR_HEALTH_TIME_LEN];
+	int64_t cid;
+	int err;
+	if (!rec_person(st, person_id))
+		return 1;
+	if ((err = next_id(st, ID_CHECK, &cid)) < 0)
+		return err;
+	struct pg_copy *k = &st->copy[C_CHECK];
+	if (!put_int(k, cid, false) || !put_int(k, person_id, false) ||
+	    !put(k, cor_health_kind_name(h->kind), false) ||
+	    !put(k, cor_health_time_format(h->at, at), false) ||
+	    !put(k, cor_health_outcome_name(h->outcome), false) ||
+	    !put(k, cor_health_tb_name(h->tb), false) || !put(k, h->examiner, false) ||
+	    !put(k, actor, false) || !put(k, now, false) || !put_uid(k))
+		return oom(st);
+	k->rows++;
+	struct pg_copy *ck = &st->copy[C_CONDITION];
+	for (int c = 0; c < COR_HEALTH_CONDITION__N; c++)
+		if (h->conditions & COR_HEALTH_COND_BIT(c)) {
+			if (!put_int(ck, cid, false) ||
+			    !put(ck, cor_health_condition_name(c), true))
+				return oom(st);
+			ck->rows++;
+		}
+	if (id)
+		*id = cid;
 	return maybe_flush(st);
 }

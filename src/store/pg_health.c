@@ -215,8 +215,19 @@ static int pg_health_add(struct cor_store *s, const struct cor_person_found *who
 			   conds[0] ? conds : NULL};
 	bool own;
 	int64_t check_id = 0;
-	int err = cor_pg_unit_begin(s, &own);
-	if (err < 0)
+	int err;
+	/* In a large write, a check of a person of the case it added last
+	 * streams, in the caller's unit of work (see counselling). */
+	if (PG(s)->large &&
+	    (err = cor_pg_copy_check(PG(s), who->id, h, actor, now, &check_id)) <= 0) {
+		if (err == 0)
+			err = event(s, who->case_id, actor, "health",
+				    cor_health_event_detail(h, who->ref, detail, sizeof(detail)));
+		if (err == 0 && id)
+			*id = check_id;
+		return err;
+	}
+	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	PGresult *r = cor_pg_query(PG(s), sql, 9, v, "recording a health check", &err);
 	if (r)

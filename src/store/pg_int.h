@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/counselling.h"
+#include "domain/health.h"
+#include "domain/protection.h"
 #include "store/store_int.h"
 
 /* The statements prepared once per connection (named "cor<N>"). */
@@ -29,7 +32,23 @@ enum pg_stmt_id {
 
 /* The tables a large write streams with COPY, in the order they are
  * flushed (a row's parents first). */
-enum pg_copy_id { C_CASES, C_PERSON, C_NEED, C_DOCUMENT, C_EVENT, C_KEY, C__N };
+enum pg_copy_id {
+	C_CASES,
+	C_PERSON,
+	C_NEED,
+	C_DOCUMENT,
+	C_EVENT,
+	C_KEY,
+	C_SESSION,
+	C_ASSESSMENT,
+	C_CLEARANCE,
+	C_CHECK,
+	C_CONDITION,
+	C__N
+};
+
+/* The tables whose ids a large write takes in advance (pg_copy.c). */
+enum pg_id_table { ID_CASES, ID_PERSON, ID_ASSESSMENT, ID_CHECK, ID__N };
 
 /* Ids taken from a table's identity sequence in advance: next <= id < end. */
 struct pg_ids {
@@ -47,10 +66,11 @@ struct cor_pg {
 	COR_STORE_COMMON;
 	void *sqlite_db; /* always NULL: where SQLite's store has its connection */
 	PGconn *conn;
-	char *label; /* the database for a message: name and host, never a password */
-	bool bulk;   /* opened with COR_STORE_BULK */
-	bool in_tx;  /* a transaction is open */
-	bool large;  /* in a large write: adds go to COPY streams */
+	char *label;       /* the database for a message: name and host, never a password */
+	bool bulk;         /* opened with COR_STORE_BULK */
+	bool in_tx;        /* a transaction is open */
+	bool large;        /* in a large write: adds go to COPY streams */
+	bool office_added; /* an office was added in the open transaction */
 	bool prepared[P__N];
 	/* The offices looked up, and their ids. */
 	struct pg_office {
@@ -84,9 +104,9 @@ struct cor_pg {
 		int err;
 		char msg[512];
 	} bg;
-	struct pg_ids ids[2]; /* of cases and persons: the ids callers get back */
-	bool had_cases;       /* the database had cases when the large write began */
-	bool freeze_keys;     /* person_key emptied by this write: its COPY freezes */
+	struct pg_ids ids[ID__N]; /* the ids callers get back */
+	bool had_cases;           /* the database had cases when the large write began */
+	bool freeze_keys;         /* person_key emptied by this write: its COPY freezes */
 	struct pg_refset {
 		char (*ref)[COR_CASE_REF_MAX];
 		size_t n, cap; /* open addressing; cap a power of two */
@@ -115,6 +135,21 @@ struct cor_pg {
 	int nrebuild;
 	int64_t seq_case; /* the case whose person numbers seqs holds */
 	uint64_t seqs[2]; /* person numbers 1..99 taken in seq_case */
+	/* The records streamed for the case last added (seq_case): how many
+	 * counselling sessions it has, and per person added to it the
+	 * protection assessments and the latest's id, level and clearance. A
+	 * record of another case is written by a statement of its own. */
+	struct pg_records {
+		int64_t case_id; /* 0: none known */
+		int sessions;
+		int npersons;
+		struct pg_person_records {
+			int64_t person_id, assessment_id;
+			int assessments;
+			enum cor_protection_level level;
+			char cleared_at[COR_TIME_LEN];
+		} p[99];
+	} rec;
 };
 
 /* Numbered migrations, one for one with SQLite's (migrations.c). */
@@ -177,5 +212,19 @@ int cor_pg_copy_person(struct cor_pg *st, int64_t case_id, const struct cor_pers
 int cor_pg_copy_document(struct cor_pg *st, int64_t person_id, const struct cor_document *d);
 int cor_pg_copy_event(struct cor_pg *st, int64_t case_id, const struct cor_event *e);
 int cor_pg_copy_key(struct cor_pg *st, int64_t person_id, const char *key);
+/* The records a large write streams when they belong to the case last
+ * added in it (the import's): 1 when they do not (the caller writes the
+ * record with a statement), else 0 or a failure. The caller adds the
+ * record's event. */
+int cor_pg_copy_session(struct cor_pg *st, int64_t case_id, const struct cor_counselling *c,
+			const char *at, const char *actor, int *no);
+int cor_pg_copy_assessment(struct cor_pg *st, int64_t person_id, enum cor_protection_level level,
+			   const char *grounds, const char *actor, const char *at, int *no);
+int cor_pg_copy_latest(struct cor_pg *st, int64_t person_id, struct cor_protection_latest *l,
+		       int64_t *assessment_id);
+int cor_pg_copy_clearance(struct cor_pg *st, int64_t assessment_id, const char *actor,
+			  const char *at, const char *reason);
+int cor_pg_copy_check(struct cor_pg *st, int64_t person_id, const struct cor_health_check *h,
+		      const char *actor, const char *now, int64_t *id);
 
 #endif

@@ -167,13 +167,24 @@ static int pg_counselling_session_add(struct cor_store *s, int64_t case_id,
 	struct cor_pg *st = PG(s);
 	char at[COR_TIME_LEN], detail[COR_NAME_MAX + 128], cid[24];
 	int n = 0;
-	bool own;
+	bool own = false, streamed = false;
 	int err;
 
+	/* In a large write, a session of the case it added last streams, in
+	 * the caller's unit of work (a unit of its own would need a savepoint
+	 * and the streams sent). */
+	cor_store_now(s, at);
+	if (st->large && !session_id &&
+	    (err = cor_pg_copy_session(st, case_id, c, at, actor, &n)) <= 0) {
+		streamed = true;
+		if (err == 0)
+			goto event;
+		return err;
+	}
 	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	const char *v[] = {i64(cid, case_id),
-			   cor_store_now(s, at),
+			   at,
 			   c->counsellor,
 			   c->language,
 			   c->interpreter ? "1" : "0",
@@ -189,6 +200,7 @@ static int pg_counselling_session_add(struct cor_store *s, int64_t case_id,
 		*session_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 	n = int_val(r, 0, 1);
 	PQclear(r);
+event:
 	snprintf(detail, sizeof(detail), "session %d by %s in %s%s: decision %s%s", n,
 		 c->counsellor, c->language, c->interpreter ? " with an interpreter" : "",
 		 cor_counselling_decision_name(c->decision), c->asylum_wish ? "; asylum wish" : "");
@@ -196,7 +208,7 @@ static int pg_counselling_session_add(struct cor_store *s, int64_t case_id,
 out:
 	if (err == 0 && no)
 		*no = n;
-	return cor_pg_unit_end(s, own, err);
+	return streamed ? err : cor_pg_unit_end(s, own, err);
 }
 
 static int pg_referral_open_first(struct cor_store *s, int64_t case_id, int *no)
@@ -387,6 +399,8 @@ static int pg_protection_latest(struct cor_store *s, int64_t person_id,
 	const char *v[] = {i64(pid, person_id)};
 	int err;
 
+	if (st->large && (err = cor_pg_copy_latest(st, person_id, l, assessment_id)) <= 0)
+		return err;
 	memset(l, 0, sizeof(*l));
 	if (assessment_id)
 		*assessment_id = 0;
@@ -425,19 +439,28 @@ static int pg_protection_assessment_add(struct cor_store *s, int64_t case_id, in
 	struct cor_pg *st = PG(s);
 	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96], pid[24];
 	int n = 0;
-	bool own;
+	bool own = false, streamed = false;
 	int err;
 
+	cor_store_now(s, at);
+	if (st->large &&
+	    (err = cor_pg_copy_assessment(st, person_id, level, grounds, actor, at, &n)) <= 0) {
+		streamed = true; /* in the caller's unit, as a session is */
+		if (err == 0)
+			goto event;
+		return err;
+	}
 	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
 	const char *v[] = {i64(pid, person_id), cor_protection_level_name(level), grounds, actor,
-			   cor_store_now(s, at)};
+			   at};
 	PGresult *r = cor_pg_query(st, sql_assessment_add, 5, v,
 				   "recording a protection assessment", &err);
 	if (!r)
 		goto out;
 	n = int_val(r, 0, 0);
 	PQclear(r);
+event:
 	/* The grounds stay in the assessment, read by protection staff only:
 	 * the history every role reads says the level. */
 	snprintf(detail, sizeof(detail), "person %s assessed at %s protection risk (assessment %d)",
@@ -446,7 +469,7 @@ static int pg_protection_assessment_add(struct cor_store *s, int64_t case_id, in
 out:
 	if (err == 0 && no)
 		*no = n;
-	return cor_pg_unit_end(s, own, err);
+	return streamed ? err : cor_pg_unit_end(s, own, err);
 }
 
 static int pg_protection_clearance_add(struct cor_store *s, int64_t case_id, int64_t assessment_id,
@@ -455,23 +478,31 @@ static int pg_protection_clearance_add(struct cor_store *s, int64_t case_id, int
 {
 	struct cor_pg *st = PG(s);
 	char at[COR_TIME_LEN], detail[COR_PERSON_REF_MAX + 96], aid[24];
-	bool own;
+	bool own = false, streamed = false;
 	int err;
 
+	cor_store_now(s, at);
+	if (st->large && (err = cor_pg_copy_clearance(st, assessment_id, actor, at, reason)) <= 0) {
+		streamed = true; /* in the caller's unit, as a session is */
+		if (err == 0)
+			goto event;
+		return err;
+	}
 	if ((err = cor_pg_unit_begin(s, &own)) < 0)
 		return err;
-	const char *v[] = {i64(aid, assessment_id), actor, cor_store_now(s, at), reason};
+	const char *v[] = {i64(aid, assessment_id), actor, at, reason};
 	if ((err = exec_write(
 		     st,
 		     "INSERT INTO protection_clearance (assessment_id, cleared_by, at, reason)"
 		     " VALUES ($1, $2, $3, $4)",
 		     4, v, "recording a protection clearance")) < 0)
 		goto out;
+event:
 	snprintf(detail, sizeof(detail),
 		 "person %s cleared of high protection risk (assessment %d)", person_ref, no);
 	err = add_event(s, case_id, at, actor, "protection", detail, reason);
 out:
-	return cor_pg_unit_end(s, own, err);
+	return streamed ? err : cor_pg_unit_end(s, own, err);
 }
 
 static int pg_protection_list(struct cor_store *s, const char *ref,

@@ -106,8 +106,10 @@ bool cor_store_in_transaction(struct cor_store *st);
  * as cor_store_case_add does for the office), which the importer keeps to.
  * Foreign keys and WAL return at commit or rollback. On PostgreSQL the adds
  * of cases, persons, needs, documents and events stream with COPY (ids are
- * still returned at once); other connections read on but wait to add cases
- * or persons until the commit. */
+ * still returned at once), and so do the counselling sessions, protection
+ * assessments and clearances and health checks of the case added last (an
+ * import's); other connections read on but wait to add cases, persons,
+ * protection assessments or health checks until the commit. */
 int cor_store_begin_large(struct cor_store *st);
 int cor_store_commit(struct cor_store *st);
 int cor_store_rollback(struct cor_store *st);

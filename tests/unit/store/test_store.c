@@ -1158,6 +1158,98 @@ static void test_export_each(void **state)
 	cor_store_close(st);
 }
 
+/* A case's records written in a large write as the import writes them
+ * (PostgreSQL streams them with the case): numbered, read back, and gone
+ * with a unit of work that is undone. */
+static void records_of(struct cor_store *st, const char *ref, int64_t *case_id)
+{
+	struct cor_case c = mkcase(ref, "VHR", "LY-TIP", "LBY", "NGA", "counselled",
+				   COR_PRIO_NORMAL, D(2026, 1, 10));
+	struct cor_person a = mkperson(1, COR_REL_PRINCIPAL, "Bello", "Musa", NULL, NULL, 'M',
+				       D(1990, 5, 1), "NGA", "en", "");
+	struct cor_person b = mkperson(2, COR_REL_SPOUSE, "Bello", "Amina", NULL, NULL, 'F',
+				       D(1992, 5, 1), "NGA", "en", "");
+	struct cor_counselling s = {
+		.counsellor = "A. One", .language = "en", .decision = COR_COUNSEL_YES};
+	struct cor_health_check h = {.kind = COR_HEALTH_PRE_MIGRATION,
+				     .outcome = COR_HEALTH_FIT_WITH_CONDITIONS,
+				     .conditions = COR_HEALTH_COND_BIT(0),
+				     .at = 1767225600,
+				     .examiner = "Dr One"};
+	struct cor_person_found who = {0};
+	struct cor_protection_latest l;
+	int64_t pa, pb, aid;
+	int no;
+	assert_int_equal(cor_store_case_add(st, &c, case_id), 0);
+	assert_int_equal(cor_store_person_add(st, *case_id, &a, &pa), 0);
+	assert_int_equal(cor_store_person_add(st, *case_id, &b, &pb), 0);
+	assert_int_equal(cor_store_counselling_session_add(st, *case_id, &s, "c1", &no, NULL), 0);
+	assert_int_equal(no, 1);
+	s.decision = COR_COUNSEL_NO;
+	assert_int_equal(cor_store_counselling_session_add(st, *case_id, &s, "c1", &no, NULL), 0);
+	assert_int_equal(no, 2);
+	assert_int_equal(cor_store_protection_assessment_add(st, *case_id, pa, "x", COR_PROT_LOW,
+							     "g", "p1", &no),
+			 0);
+	assert_int_equal(cor_store_protection_assessment_add(st, *case_id, pa, "x", COR_PROT_HIGH,
+							     "g", "p1", &no),
+			 0);
+	assert_int_equal(no, 2);
+	assert_int_equal(cor_store_protection_latest(st, pa, &l, &aid), 0);
+	assert_int_equal(l.no, 2);
+	assert_int_equal(l.level, COR_PROT_HIGH);
+	assert_string_equal(l.cleared_at, "");
+	assert_int_equal(
+		cor_store_protection_clearance_add(st, *case_id, aid, "x", 2, "safe", "p2"), 0);
+	assert_int_equal(cor_store_protection_latest(st, pa, &l, &aid), 0);
+	assert_string_not_equal(l.cleared_at, "");
+	assert_int_equal(cor_store_protection_latest(st, pb, &l, NULL), 0);
+	assert_int_equal(l.no, 0);
+	who.id = pb;
+	who.case_id = *case_id;
+	snprintf(who.ref, sizeof(who.ref), "%s-02", ref);
+	assert_int_equal(cor_store_health_add(st, &who, &h, "m1", NULL), 0);
+}
+
+static void test_large_records(void **state)
+{
+	const char *path = db_path("large-records");
+	struct cor_store *st = open_new(path);
+	int64_t c1, c2;
+	assert_int_equal(cor_store_begin_large(st), 0);
+	assert_int_equal(cor_store_mark(st), 0);
+	records_of(st, "LY-TIP-2026-000001", &c1);
+	assert_int_equal(cor_store_release(st), 0);
+	assert_int_equal(cor_store_mark(st), 0);
+	records_of(st, "LY-TIP-2026-000002", &c2);
+	assert_int_equal(cor_store_undo(st), 0);
+	assert_int_equal(cor_store_commit(st), 0);
+
+	static const char *const want[] = {
+		"LY-TIP-2026-000001 1 [-] at=- s2 A. One/en/0/no risk=high+cleared pm=-",
+		"LY-TIP-2026-000001 2 [-] at=- s2 A. One/en/0/no risk=- pm=fit_with_conditions/Dr "
+		"One",
+	};
+	struct export_got g = {.n = 0};
+	struct cor_case_filter f = {0};
+	assert_int_equal(cor_store_export_each(st, &f, collect_export, &g), 0);
+	assert_int_equal(g.n, ROWS(want));
+	for (size_t i = 0; i < ROWS(want); i++)
+		assert_string_equal(g.line[i], want[i]);
+	/* The history has each record's event, the undone case's none. */
+	long cases, persons, docs, events;
+	assert_int_equal(cor_store_totals(st, &cases, &persons, &docs, &events), 0);
+	assert_int_equal(cases, 1);
+	assert_int_equal(events, 6);
+	struct cor_health_check h;
+	struct cor_person_found amina;
+	assert_int_equal(cor_store_person_find(st, "LY-TIP-2026-000001-02", &amina), 0);
+	assert_int_equal(cor_store_health_latest(st, amina.id, COR_HEALTH_PRE_MIGRATION, &h, NULL),
+			 0);
+	assert_int_equal(h.conditions, COR_HEALTH_COND_BIT(0));
+	cor_store_close(st);
+}
+
 /* What statistics are built from: one line per person, in case then seq
  * order. */
 struct facts_got {
@@ -2009,6 +2101,7 @@ int main(void)
 		cmocka_unit_test(test_case_list_text_is_literal),
 		cmocka_unit_test(test_persons_each),
 		cmocka_unit_test(test_export_each),
+		cmocka_unit_test(test_large_records),
 		cmocka_unit_test(test_person_facts),
 		cmocka_unit_test(test_stats),
 		cmocka_unit_test(test_mark_undo_release),
