@@ -37,6 +37,12 @@
 // the 78 that hold movements 4 and 7 (657-664 units), and the tenth set
 // searched, one of the 11 around the four of 664, gains.
 //
+// After the exact search's cuts, plan_lns_placed takes every movement at
+// once: free are the cases the best plan places (and a few left out that
+// the caller names), the others stay out, and the neighbourhood's root is
+// cut like the whole model's, which its search needs to find the rare
+// better plan there (exact.c, reshuffle).
+//
 // Every choice follows the input order and the limits are counts, so the
 // search is the same on every run.
 #include <stdlib.h>
@@ -76,9 +82,12 @@ struct lns {
 	size_t hope[LNS_HOPE_MAX][LNS_MAX_SET - 1]; /* fours that promised, nhope of them */
 	int64_t hope_by[LNS_HOPE_MAX];              /* what each promised */
 	size_t nhope;
+	bool placed_only;           /* free: the placed cases and extra's (plan_lns_placed) */
+	const unsigned char *extra; /* per case: free though left out, or NULL */
 };
 
-/* Search the neighbourhood of the nset movements set[] (distinct); 1 when it
+/* Search the neighbourhood of the nset movements set[] (distinct; with
+ * placed_only, every movement, and the free cases those of the top); 1 when it
  * found a better plan (now in best), 0 when not, or an error. */
 static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_limit,
 			 double deadline)
@@ -96,7 +105,12 @@ static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_
 	for (int s = 0; s < nset; s++)
 		ln->loc[set[s]] = 0;
 	size_t nfree = 0;
-	for (int s = 0; s < nset; s++) {
+	for (size_t i = 0; ln->placed_only && i < md->n; i++)
+		if (in->cases[i].fixed < 0 && (best->at[i] >= 0 || (ln->extra && ln->extra[i]))) {
+			ln->fr[i] = 1;
+			nfree++;
+		}
+	for (int s = 0; s < nset && !ln->placed_only; s++) {
 		size_t m = set[s];
 		for (size_t e = ln->idx.mbeg[m]; e < ln->idx.mbeg[m + 1]; e++) {
 			size_t i = ln->idx.owner[ln->idx.mopt[e]];
@@ -202,6 +216,7 @@ static int neighbourhood(struct lns *ln, const size_t *set, int nset, long node_
 	if (rc)
 		return rc == COR_EINVAL ? 0 : rc; /* not expected: its data is the plan's */
 	sm.inner = true;
+	sm.inner_cuts = ln->placed_only;
 	if ((rc = plan_state_init(&sb, &sm)))
 		goto out;
 	/* The best plan, restricted to the neighbourhood: it fits, since the
@@ -394,29 +409,83 @@ static int sets(struct lns *ln, const unsigned char *adj, size_t *set, int k, in
 	return 0;
 }
 
+static void lns_release(struct lns *ln)
+{
+	free(ln->fr);
+	free(ln->gi);
+	free(ln->loc);
+	free(ln->gm);
+	free(ln->moff);
+	free(ln->cases);
+	free(ln->moves);
+	free(ln->legs);
+	free(ln->quotas);
+	plan_improve_release(&ln->idx);
+	free(ln->has_quota);
+	free(ln->copy);
+	free(ln->was);
+}
+
+static int lns_init(struct lns *ln, const struct plan_model *md, struct plan_state *best)
+{
+	size_t nm = md->nm;
+	*ln = (struct lns){.md = md, .best = best};
+	ln->fr = calloc(md->n + 1, 1);
+	ln->gi = malloc((md->n + 1) * sizeof(*ln->gi));
+	ln->loc = malloc((nm + 1) * sizeof(*ln->loc));
+	ln->cases = malloc((md->n + 1) * sizeof(*ln->cases));
+	ln->moves = malloc((nm + md->n + 1) * sizeof(*ln->moves));
+	ln->gm = malloc((nm + md->n + 1) * sizeof(*ln->gm));
+	ln->moff = malloc((nm + md->n + 1) * sizeof(*ln->moff));
+	ln->legs = malloc((md->nlegs + md->n * PLAN_MAX_LEGS + 1) * sizeof(*ln->legs));
+	ln->has_quota = calloc(nm + 1, 1);
+	ln->copy = malloc((md->n + 1) * sizeof(*ln->copy));
+	ln->was = malloc((md->n + 1) * sizeof(*ln->was));
+	ln->quotas = malloc((md->in->nquotas + 1) * sizeof(*ln->quotas));
+	if (!ln->fr || !ln->gi || !ln->loc || !ln->gm || !ln->cases || !ln->moves || !ln->legs ||
+	    !ln->quotas || !ln->has_quota || !ln->copy || !ln->moff || !ln->was ||
+	    plan_improve_init(&ln->idx, md)) {
+		lns_release(ln);
+		return COR_ENOMEM;
+	}
+	for (size_t q = 0; q < md->in->nquotas; q++)
+		ln->has_quota[md->in->quotas[q].movement] = 1;
+	return 0;
+}
+
+int plan_lns_placed(const struct plan_model *md, struct plan_state *best,
+		    const unsigned char *extra, long node_limit, double deadline, long *nodes)
+{
+	struct lns ln;
+	*nodes = 0;
+	if (lns_init(&ln, md, best))
+		return COR_ENOMEM;
+	size_t *all = malloc((md->nm + 1) * sizeof(*all));
+	int rc = COR_ENOMEM;
+	if (all) {
+		for (size_t m = 0; m < md->nm; m++)
+			all[m] = m;
+		ln.placed_only = true;
+		ln.extra = extra;
+		rc = neighbourhood(&ln, all, (int)md->nm, node_limit, deadline);
+		*nodes = ln.nodes;
+	}
+	free(all);
+	lns_release(&ln);
+	return rc;
+}
+
 int plan_lns(const struct plan_model *md, struct plan_state *best, long budget, double deadline,
 	     long *nodes)
 {
-	struct lns ln = {.md = md, .best = best};
-	int rc = COR_ENOMEM;
+	struct lns ln;
 	size_t nm = md->nm;
+	*nodes = 0;
+	if (lns_init(&ln, md, best))
+		return COR_ENOMEM;
+	int rc = COR_ENOMEM;
 	unsigned char *adj = calloc(nm * nm + 1, 1);
-	ln.fr = calloc(md->n + 1, 1);
-	ln.gi = malloc((md->n + 1) * sizeof(*ln.gi));
-	ln.loc = malloc((nm + 1) * sizeof(*ln.loc));
-	ln.cases = malloc((md->n + 1) * sizeof(*ln.cases));
-	ln.moves = malloc((nm + md->n + 1) * sizeof(*ln.moves));
-	ln.gm = malloc((nm + md->n + 1) * sizeof(*ln.gm));
-	ln.moff = malloc((nm + md->n + 1) * sizeof(*ln.moff));
-	ln.legs = malloc((md->nlegs + md->n * PLAN_MAX_LEGS + 1) * sizeof(*ln.legs));
-	ln.has_quota = calloc(nm + 1, 1);
-	ln.copy = malloc((md->n + 1) * sizeof(*ln.copy));
-	ln.was = malloc((md->n + 1) * sizeof(*ln.was));
-	ln.quotas = malloc((md->in->nquotas + 1) * sizeof(*ln.quotas));
-	if (!adj || !ln.fr || !ln.gi || !ln.loc || !ln.gm || !ln.cases || !ln.moves || !ln.legs ||
-	    !ln.quotas || !ln.has_quota || !ln.copy || !ln.moff || !ln.was)
-		goto out;
-	if (plan_improve_init(&ln.idx, md))
+	if (!adj)
 		goto out;
 	for (size_t i = 0; i < md->n; i++)
 		for (size_t o = md->ofs[i]; o < md->ofs[i + 1]; o++) {
@@ -425,8 +494,6 @@ int plan_lns(const struct plan_model *md, struct plan_state *best, long budget, 
 				adj[a * nm + b] = adj[b * nm + a] = 1;
 			}
 		}
-	for (size_t q = 0; q < md->in->nquotas; q++)
-		ln.has_quota[md->in->quotas[q].movement] = 1;
 	/* Passes over the movements alone, then the pairs, the triples...
 	 * of movements each sharing a case with one before it; after a pass
 	 * that gains, back to the single movements, else one size up. */
@@ -453,18 +520,6 @@ int plan_lns(const struct plan_model *md, struct plan_state *best, long budget, 
 out:
 	*nodes = ln.nodes;
 	free(adj);
-	free(ln.fr);
-	free(ln.gi);
-	free(ln.loc);
-	free(ln.gm);
-	free(ln.moff);
-	free(ln.cases);
-	free(ln.moves);
-	free(ln.legs);
-	free(ln.quotas);
-	plan_improve_release(&ln.idx);
-	free(ln.has_quota);
-	free(ln.copy);
-	free(ln.was);
+	lns_release(&ln);
 	return rc;
 }

@@ -41,6 +41,7 @@ struct plan_model {
 	int64_t fixed_value; /* value of the kept bookings */
 	bool inner;          /* a neighbourhood of a larger model (lns.c): no
 				neighbourhoods of its own */
+	bool inner_cuts;     /* a neighbourhood whose root is cut all the same */
 };
 
 /* Usage of every constraint by a plan under construction. */
@@ -112,6 +113,11 @@ int plan_exact(const struct plan_model *md, struct plan_state *best, struct plan
  * at most budget nodes in all, counted in *nodes. */
 int plan_lns(const struct plan_model *md, struct plan_state *best, long budget, double deadline,
 	     long *nodes);
+
+/* One neighbourhood of every movement: the cases best places free, and those
+ * extra names (per case, or NULL), the others left out; cuts at its root. */
+int plan_lns_placed(const struct plan_model *md, struct plan_state *best,
+		    const unsigned char *extra, long node_limit, double deadline, long *nodes);
 
 /* improve.c: local search for the exact planner's plans. */
 struct plan_improve {
