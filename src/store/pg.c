@@ -502,6 +502,11 @@ static void forget_rebuild(struct cor_pg *st)
  * history may write before the movements they name (the demo writes its
  * movements last): its keys are checked at the end, with the others. */
 #define STREAMED_NAMES "cases, person, person_need, document, event, booking, person_key"
+/* The records a large write streams too (with their indexes in place), or
+ * writes as history (the demo): analysed after it as well. */
+#define RECORD_NAMES                                                                               \
+	"counselling, protection_assessment, protection_clearance, health_check,"                  \
+	" health_condition"
 #define STREAMED                                                                                   \
 	"('cases'::regclass, 'person'::regclass, 'person_need'::regclass, 'document'::regclass,"   \
 	" 'event'::regclass, 'booking'::regclass, 'person_key'::regclass)"
@@ -692,7 +697,7 @@ static int pg_commit(struct cor_store *s)
 	if (err == 0)
 		st->office_added = false;
 	if (err == 0 && st->large)
-		PQclear(PQexec(st->conn, "ANALYZE " STREAMED_NAMES));
+		PQclear(PQexec(st->conn, "ANALYZE " STREAMED_NAMES ", " RECORD_NAMES));
 	if (!in_tx(st))
 		end_large(st);
 	return err;
