@@ -69,6 +69,9 @@ struct cor_store {
 	 * touch a page out of the cache. */
 	bool stage_keys;
 	struct cor_key_stage *stage;
+	/* In a bulk write, the thread that folds and stages the keys
+	 * (sqlite_search.c). */
+	struct cor_key_worker *worker;
 	/* In a bulk write, events wait here to go in ADD_ROWS to a statement
 	 * (store_sqlite.c); they take their ids in the order they came. */
 	struct cor_event_batch *events;
