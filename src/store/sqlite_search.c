@@ -639,6 +639,15 @@ static bool stage_sort(struct cor_key_stage *k)
 	memcpy(next, at, ((size_t)k->nkeys + 1) * sizeof(*next));
 	for (size_t i = 0; i < k->nrows; i++)
 		pids[next[rank[k->kid[i]]]++] = k->pid[i];
+	/* A sorted stage takes no more rows: the rows as staged and the hash
+	 * of the keys go (while the worker sorts a stage the writer fills
+	 * the next, and both are held). */
+	free(k->kid);
+	free(k->pid);
+	free(k->slot);
+	k->kid = k->pid = k->slot = NULL;
+	k->caprows = 0;
+	k->nslots = 0;
 	for (uint32_t r = 0; r < k->nkeys; r++) {
 		size_t lo = at[r], hi = at[r + 1];
 		bool sorted = true;
