@@ -1345,8 +1345,16 @@ static void at_time(char *buf, int64_t t)
 	int32_t day = (int32_t)(t / 86400);
 	int s = (int)(t - (int64_t)day * 86400);
 	cor_date_format(cor_date_from_days(day), buf);
-	snprintf(buf + 10, COR_TIME_LEN - 10, "T%02u:%02u:%02uZ", (unsigned)s / 3600 % 24,
-		 (unsigned)s / 60 % 60, (unsigned)s % 60);
+	/* "THH:MM:SSZ" by hand: this runs for every step of every case. */
+	unsigned part[3] = {(unsigned)s / 3600 % 24, (unsigned)s / 60 % 60, (unsigned)s % 60};
+	char *o = buf + 10;
+	*o++ = 'T';
+	for (int i = 0; i < 3; i++) {
+		*o++ = (char)('0' + part[i] / 10);
+		*o++ = (char)('0' + part[i] % 10);
+		*o++ = i < 2 ? ':' : 'Z';
+	}
+	*o = '\0';
 }
 
 /* Open movements in the next days with free seats on the routes where
@@ -1797,6 +1805,18 @@ static int records_for(struct gen *g, struct members *h, const struct cor_progra
 	return 0;
 }
 
+/* "from -> to" into out (len bytes, cut short as snprintf would): a
+ * snprintf for each of some three million steps is felt. */
+static void transition(char *out, size_t len, const char *from, const char *to)
+{
+	const char *part[3] = {from, " -> ", to};
+	size_t n = 0;
+	for (int i = 0; i < 3; i++)
+		for (const char *c = part[i]; *c && n + 1 < len; c++)
+			out[n++] = *c;
+	out[n] = '\0';
+}
+
 /* Write the case's history from registration to its current state, with the
  * records each step needs, in the order they happened. A case that reached
  * 'booked' is booked on a movement of its route (ri): one that went (or was
@@ -1904,8 +1924,8 @@ static int write_history(struct gen *g, struct members *h, const struct cor_prog
 				 h->n == 1 ? "" : "s");
 		} else {
 			e.action = "state";
-			snprintf(detail, sizeof(detail), "%s -> %s",
-				 i - 1 <= pr.step ? p->path[i - 1] : pr.branch, state);
+			transition(detail, sizeof(detail),
+				   i - 1 <= pr.step ? p->path[i - 1] : pr.branch, state);
 			if (state == pr.branch) {
 				size_t n;
 				e.reason = branch_reasons(p, state, &n)[pr.why];

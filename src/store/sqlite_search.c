@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // SQLite side of search records (store/store_search.h), on the tables of
 // migration 10 (migrations.c): records only.
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/fold.h"
 #include "store/store_search_ops.h"
 #include "store/store_sqlite_int.h"
 #include "util/error.h"
@@ -110,8 +113,14 @@ static void read_found(sqlite3_stmt *s, struct cor_person_found *out)
 
 #define STAGE_MARKS 16
 /* Rows staged before they are written as a run: a million persons make
- * some eight million, written in eight runs. */
+ * some eight million, written in eight runs. Debug builds (the tests)
+ * write runs of 4,096 rows, so that a test's few thousand persons go
+ * through several runs, sealed and sorted as a million would. */
+#ifdef NDEBUG
 #define STAGE_ROWS (1u << 20)
+#else
+#define STAGE_ROWS (1u << 12)
+#endif
 
 struct cor_key_stage {
 	/* Distinct keys: text in blocks, kid -> its text. */
@@ -130,6 +139,9 @@ struct cor_key_stage {
 	bool has_base;
 	size_t mark[STAGE_MARKS];
 	int nmarks;
+	/* The rows sorted (stage_sort), NULL until then. */
+	uint32_t *order, *pids;
+	size_t *at;
 };
 
 static uint32_t key_hash(const char *s)
@@ -151,6 +163,9 @@ static void stage_free(struct cor_key_stage *k)
 	free(k->slot);
 	free(k->kid);
 	free(k->pid);
+	free(k->order);
+	free(k->pids);
+	free(k->at);
 	free(k);
 }
 
@@ -256,6 +271,254 @@ static bool stage_fits(struct cor_key_stage *k, int64_t person_id)
 	return person_id >= k->base && person_id - k->base <= (int64_t)UINT32_MAX;
 }
 
+/* ---- a bulk write's keys, folded and staged on a thread of their own -----
+ *
+ * In a bulk write (the demo) the folding of names (ICU), the staging and
+ * the sorting of the runs take a fifth of the time; a second core does
+ * them while this one writes the records. The writer hands persons and
+ * folded keys over in batches of JOBS (one wake-up a batch, not a job);
+ * the worker folds and stages them into st->stage, which it alone touches
+ * until the writer waits for it to be idle (keys_quiet): before any other
+ * use of the stage (a mark, a run, the commit). The rows staged are those
+ * the writer would have staged, in the same order. A full stage is sealed
+ * (stage_spill): the worker sorts it while the writer goes on, and the
+ * writer writes it as a run at its next person outside a unit of work.
+ * person_key ends with the same rows (its order is its key's); only where
+ * one run ends and the next begins moves. */
+
+#define JOBS    256
+#define BATCHES 4
+
+static bool stage_sort(struct cor_key_stage *k);
+
+struct key_job {
+	uint32_t pid; /* less the stage's base */
+	bool person;  /* p's keys to fold, else key */
+	union {
+		struct cor_person p;
+		char key[COR_KEY_MAX];
+	} u;
+};
+
+struct key_batch {
+	struct key_job job[JOBS];
+	int n;
+};
+
+struct cor_key_worker {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t work, done;
+	struct key_batch batch[BATCHES];
+	/* Batches handed over, in order (indexes into batch), and free. */
+	int queue[BATCHES], nqueue;
+	int free_[BATCHES], nfree;
+	int filling; /* the batch the writer fills, -1 none */
+	bool busy;   /* the worker is staging a batch */
+	bool stop;
+	int err; /* the worker's failure (COR_ENOMEM), kept for the writer */
+	struct cor_key_stage *stage;
+	atomic_size_t rows; /* rows staged so far, for the writer to spill */
+	/* A full stage the worker sorts (stage_sort) for the writer to write
+	 * as a run when it is sorted and no unit of work is open. */
+	struct cor_key_stage *sealed;
+	atomic_bool sorted;
+};
+
+/* Stage one job's rows; false when out of memory. */
+static bool stage_job(struct cor_key_stage *k, const struct key_job *j)
+{
+	uint32_t kid;
+	if (!j->person)
+		return stage_key(k, j->u.key, &kid) && stage_row(k, kid, j->pid);
+	struct cor_keys keys;
+	cor_fold_person_keys(&j->u.p, &keys);
+	for (int i = 0; i < keys.n; i++)
+		if (keys.key[i][0] &&
+		    (!stage_key(k, keys.key[i], &kid) || !stage_row(k, kid, j->pid)))
+			return false;
+	return true;
+}
+
+static void *worker_main(void *arg)
+{
+	struct cor_key_worker *w = arg;
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		while (!w->nqueue && !(w->sealed && !atomic_load(&w->sorted)) && !w->stop)
+			pthread_cond_wait(&w->work, &w->lock);
+		if (w->sealed && !atomic_load(&w->sorted)) {
+			struct cor_key_stage *k = w->sealed;
+			w->busy = true;
+			pthread_mutex_unlock(&w->lock);
+			bool ok = stage_sort(k);
+			pthread_mutex_lock(&w->lock);
+			if (!ok && !w->err)
+				w->err = COR_ENOMEM;
+			atomic_store(&w->sorted, true);
+			w->busy = false;
+			pthread_cond_signal(&w->done);
+			continue;
+		}
+		if (!w->nqueue)
+			break;
+		int b = w->queue[0];
+		memmove(w->queue, w->queue + 1, (size_t)--w->nqueue * sizeof(w->queue[0]));
+		w->busy = true;
+		struct cor_key_stage *k = w->stage;
+		bool failed = w->err != 0;
+		pthread_mutex_unlock(&w->lock);
+		for (int i = 0; i < w->batch[b].n && !failed; i++)
+			failed = !stage_job(k, &w->batch[b].job[i]);
+		atomic_store(&w->rows, k->nrows);
+		pthread_mutex_lock(&w->lock);
+		if (failed && !w->err)
+			w->err = COR_ENOMEM;
+		w->batch[b].n = 0;
+		w->free_[w->nfree++] = b;
+		w->busy = false;
+		pthread_cond_signal(&w->done);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+/* Hand the batch being filled over to the worker. Under lock. */
+static void worker_hand(struct cor_key_worker *w)
+{
+	if (w->filling < 0)
+		return;
+	if (w->batch[w->filling].n) {
+		w->queue[w->nqueue++] = w->filling;
+		pthread_cond_signal(&w->work);
+	} else {
+		w->free_[w->nfree++] = w->filling;
+	}
+	w->filling = -1;
+}
+
+/* Wait until the worker has staged every job handed over: the stage is
+ * the writer's again. Its failure, if any, with a message. */
+static int keys_quiet(struct cor_store *st)
+{
+	struct cor_key_worker *w = st->worker;
+	if (!w)
+		return 0;
+	pthread_mutex_lock(&w->lock);
+	worker_hand(w);
+	while (w->nqueue || w->busy || (w->sealed && !atomic_load(&w->sorted)))
+		pthread_cond_wait(&w->done, &w->lock);
+	int err = w->err;
+	pthread_mutex_unlock(&w->lock);
+	if (err)
+		cor_sqlite_msg(st, "indexing names: out of memory");
+	return err;
+}
+
+static void worker_stop(struct cor_store *st)
+{
+	struct cor_key_worker *w = st->worker;
+	if (!w)
+		return;
+	keys_quiet(st);
+	pthread_mutex_lock(&w->lock);
+	w->stop = true;
+	pthread_cond_signal(&w->work);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	stage_free(w->sealed);
+	pthread_cond_destroy(&w->work);
+	pthread_cond_destroy(&w->done);
+	pthread_mutex_destroy(&w->lock);
+	free(w);
+	st->worker = NULL;
+}
+
+static int worker_start(struct cor_store *st)
+{
+	struct cor_key_worker *w = calloc(1, sizeof(*w));
+	if (!w) {
+		cor_sqlite_msg(st, "indexing names: out of memory");
+		return COR_ENOMEM;
+	}
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->work, NULL);
+	pthread_cond_init(&w->done, NULL);
+	for (int i = 0; i < BATCHES; i++)
+		w->free_[w->nfree++] = i;
+	w->filling = -1;
+	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+		pthread_cond_destroy(&w->work);
+		pthread_cond_destroy(&w->done);
+		pthread_mutex_destroy(&w->lock);
+		free(w);
+		cor_sqlite_msg(st, "indexing names: no thread to fold them on");
+		return COR_EIO;
+	}
+	st->worker = w;
+	return 0;
+}
+
+static int stage_spill(struct cor_store *st);
+static int stage_write(struct cor_store *st, struct cor_key_stage *k);
+
+/* Write the run the worker sorted, if any; the writer's, between units of
+ * work. */
+static int sealed_write(struct cor_store *st)
+{
+	struct cor_key_worker *w = st->worker;
+	if (!w || !w->sealed || !atomic_load(&w->sorted))
+		return 0;
+	pthread_mutex_lock(&w->lock);
+	struct cor_key_stage *k = w->sealed;
+	w->sealed = NULL;
+	pthread_mutex_unlock(&w->lock);
+	int err = stage_write(st, k);
+	stage_free(k);
+	return err;
+}
+
+/* A job for the writer to fill in. Its batch goes to the worker when full,
+ * at the next job (once this one is filled) or at keys_quiet. */
+static struct key_job *worker_job(struct cor_store *st, int64_t person_id)
+{
+	struct cor_key_worker *w = st->worker;
+	if (w->filling >= 0 && w->batch[w->filling].n == JOBS) {
+		pthread_mutex_lock(&w->lock);
+		worker_hand(w);
+		pthread_mutex_unlock(&w->lock);
+	}
+	if (w->filling < 0) {
+		pthread_mutex_lock(&w->lock);
+		while (!w->nfree)
+			pthread_cond_wait(&w->done, &w->lock);
+		w->filling = w->free_[--w->nfree];
+		w->stage = st->stage;
+		pthread_mutex_unlock(&w->lock);
+	}
+	struct key_batch *b = &w->batch[w->filling];
+	struct key_job *j = &b->job[b->n++];
+	j->pid = (uint32_t)(person_id - st->stage->base);
+	return j;
+}
+
+/* May person_id's keys go to the worker? It is started on first use. */
+static bool worker_takes(struct cor_store *st, int64_t person_id, int *err)
+{
+	*err = 0;
+	if (!st->bulk || !st->stage_keys || !st->stage)
+		return false;
+	if (!st->worker && (*err = worker_start(st)) < 0)
+		return false;
+	/* A stage of STAGE_ROWS rows is written as a run first (outside any
+	 * unit of work); the base of the next is set here, by the writer. */
+	if (st->stage->nmarks == 0 &&
+	    ((*err = sealed_write(st)) < 0 ||
+	     (atomic_load(&st->worker->rows) >= STAGE_ROWS && (*err = stage_spill(st)) < 0)))
+		return false;
+	return stage_fits(st->stage, person_id);
+}
+
 int cor_sqlite_keys_stage(struct cor_store *st)
 {
 	if (st->stage)
@@ -269,21 +532,37 @@ int cor_sqlite_keys_stage(struct cor_store *st)
 
 void cor_sqlite_keys_drop(struct cor_store *st)
 {
+	worker_stop(st);
 	stage_free(st->stage);
 	st->stage = NULL;
 }
-
-static int stage_write(struct cor_store *st, struct cor_key_stage *k);
 
 /* Outside any unit of work, a stage that holds STAGE_ROWS rows is written
  * (a sorted run of its own) and starts again empty. */
 static int stage_spill(struct cor_store *st)
 {
+	int err = keys_quiet(st);
 	struct cor_key_stage *k = st->stage;
-	if (!k || k->nmarks > 0 || k->nrows < STAGE_ROWS)
-		return 0;
+	if (err < 0 || !k || k->nmarks > 0 || k->nrows < STAGE_ROWS)
+		return err;
 	st->stage = NULL;
-	int err = stage_write(st, k);
+	struct cor_key_worker *w = st->worker;
+	if (w) {
+		/* The worker sorts it while the writer goes on; the run before
+		 * it, sorted by now (keys_quiet), goes in first. */
+		if ((err = sealed_write(st)) < 0) {
+			stage_free(k);
+			return err;
+		}
+		atomic_store(&w->rows, 0);
+		pthread_mutex_lock(&w->lock);
+		w->sealed = k;
+		atomic_store(&w->sorted, false);
+		pthread_cond_signal(&w->work);
+		pthread_mutex_unlock(&w->lock);
+		return cor_sqlite_keys_stage(st);
+	}
+	err = stage_write(st, k);
 	stage_free(k);
 	return err < 0 ? err : cor_sqlite_keys_stage(st);
 }
@@ -306,18 +585,21 @@ int cor_sqlite_keys_mark(struct cor_store *st)
 
 void cor_sqlite_keys_release(struct cor_store *st)
 {
+	keys_quiet(st);
 	if (st->stage && st->stage->nmarks > 0)
 		st->stage->nmarks--;
 }
 
 void cor_sqlite_keys_undo(struct cor_store *st)
 {
+	keys_quiet(st);
 	struct cor_key_stage *k = st->stage;
 	if (k && k->nmarks > 0)
 		k->nrows = k->mark[k->nmarks - 1];
 }
 
-static const struct cor_key_stage *sort_stage;
+/* The stage qsort's comparator reads (the worker's or the writer's). */
+static _Thread_local const struct cor_key_stage *sort_stage;
 
 static int by_text(const void *a, const void *b)
 {
@@ -331,20 +613,24 @@ static int by_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Write the staged rows into person_key in key, then person order. */
-static int stage_write(struct cor_store *st, struct cor_key_stage *k)
+/* Sort the staged rows into key, then person order: the keys in byte
+ * order (SQLite's BINARY collation) in k->order, key r's rows from
+ * k->at[r] to k->at[r + 1] in k->pids. false when out of memory. */
+static bool stage_sort(struct cor_key_stage *k)
 {
 	uint32_t *order = malloc(((size_t)k->nkeys + 1) * sizeof(*order));
 	size_t *at = calloc((size_t)k->nkeys + 1, sizeof(*at));
 	uint32_t *rank = malloc(((size_t)k->nkeys + 1) * sizeof(*rank));
 	uint32_t *pids = malloc((k->nrows + 1) * sizeof(*pids));
-	int err = 0;
-	if (!order || !at || !rank || !pids) {
-		cor_sqlite_msg(st, "indexing names: out of memory");
-		err = COR_ENOMEM;
-		goto out;
+	size_t *next = malloc(((size_t)k->nkeys + 1) * sizeof(*next));
+	if (!order || !at || !rank || !pids || !next) {
+		free(order);
+		free(at);
+		free(rank);
+		free(pids);
+		free(next);
+		return false;
 	}
-	/* The keys in byte order (SQLite's BINARY collation). */
 	for (uint32_t i = 0; i < k->nkeys; i++)
 		order[i] = i;
 	sort_stage = k;
@@ -356,29 +642,51 @@ static int stage_write(struct cor_store *st, struct cor_key_stage *k)
 		at[rank[k->kid[i]] + 1]++;
 	for (uint32_t r = 0; r < k->nkeys; r++)
 		at[r + 1] += at[r];
-	{
-		size_t *next = malloc(((size_t)k->nkeys + 1) * sizeof(*next));
-		if (!next) {
-			cor_sqlite_msg(st, "indexing names: out of memory");
-			err = COR_ENOMEM;
-			goto out;
-		}
-		memcpy(next, at, ((size_t)k->nkeys + 1) * sizeof(*next));
-		for (size_t i = 0; i < k->nrows; i++)
-			pids[next[rank[k->kid[i]]]++] = k->pid[i];
-		free(next);
-	}
-	/* The rows go in batches of KEY_ROWS; a key's person written once. */
-	const char *batch_key[KEY_ROWS];
-	int64_t batch_pid[KEY_ROWS];
-	int nb = 0;
-	for (uint32_t r = 0; r < k->nkeys && err == 0; r++) {
+	memcpy(next, at, ((size_t)k->nkeys + 1) * sizeof(*next));
+	for (size_t i = 0; i < k->nrows; i++)
+		pids[next[rank[k->kid[i]]]++] = k->pid[i];
+	/* A sorted stage takes no more rows: the rows as staged and the hash
+	 * of the keys go (while the worker sorts a stage the writer fills
+	 * the next, and both are held). */
+	free(k->kid);
+	free(k->pid);
+	free(k->slot);
+	k->kid = k->pid = k->slot = NULL;
+	k->caprows = 0;
+	k->nslots = 0;
+	for (uint32_t r = 0; r < k->nkeys; r++) {
 		size_t lo = at[r], hi = at[r + 1];
 		bool sorted = true;
 		for (size_t i = lo + 1; i < hi && sorted; i++)
 			sorted = pids[i - 1] <= pids[i];
 		if (!sorted)
 			qsort(pids + lo, hi - lo, sizeof(*pids), by_u32);
+	}
+	free(rank);
+	free(next);
+	k->order = order;
+	k->at = at;
+	k->pids = pids;
+	return true;
+}
+
+/* Write the staged rows into person_key in key, then person order (sorted
+ * first unless the worker sorted them). */
+static int stage_write(struct cor_store *st, struct cor_key_stage *k)
+{
+	if (!k->order && !stage_sort(k)) {
+		cor_sqlite_msg(st, "indexing names: out of memory");
+		return COR_ENOMEM;
+	}
+	const uint32_t *order = k->order, *pids = k->pids;
+	const size_t *at = k->at;
+	int err = 0;
+	/* The rows go in batches of KEY_ROWS; a key's person written once. */
+	const char *batch_key[KEY_ROWS];
+	int64_t batch_pid[KEY_ROWS];
+	int nb = 0;
+	for (uint32_t r = 0; r < k->nkeys && err == 0; r++) {
+		size_t lo = at[r], hi = at[r + 1];
 		for (size_t i = lo; i < hi && err == 0; i++) {
 			if (i > lo && pids[i] == pids[i - 1])
 				continue;
@@ -410,23 +718,43 @@ static int stage_write(struct cor_store *st, struct cor_key_stage *k)
 		sqlite3_bind_int64(s, 2, batch_pid[b]);
 		err = cor_sqlite_step_done(st, s, "indexing names");
 	}
-out:
-	free(order);
-	free(at);
-	free(rank);
-	free(pids);
 	return err;
 }
 
 int cor_sqlite_keys_flush(struct cor_store *st)
 {
+	int err = keys_quiet(st);
+	if (err == 0)
+		err = sealed_write(st);
+	worker_stop(st);
 	struct cor_key_stage *k = st->stage;
 	if (!k)
-		return 0;
+		return err;
 	st->stage = NULL;
-	int err = k->nrows ? stage_write(st, k) : 0;
+	if (err == 0 && k->nrows)
+		err = stage_write(st, k);
 	stage_free(k);
 	return err;
+}
+
+static int sq_keys_add(struct cor_store *st, int64_t person_id, int n,
+		       const char (*keys)[COR_KEY_MAX]);
+
+/* A person's keys: folded by the worker in a bulk write, here otherwise. */
+static int sq_person_keys_add(struct cor_store *st, int64_t person_id, const struct cor_person *p)
+{
+	int err;
+	if (worker_takes(st, person_id, &err)) {
+		struct key_job *j = worker_job(st, person_id);
+		j->person = true;
+		j->u.p = *p;
+		return 0;
+	}
+	if (err < 0)
+		return err;
+	struct cor_keys k;
+	cor_fold_person_keys(p, &k);
+	return k.n > 0 ? sq_keys_add(st, person_id, k.n, (const char(*)[COR_KEY_MAX])k.key) : 0;
 }
 
 static int sq_keys_remove(struct cor_store *st, int64_t person_id, int n,
@@ -451,6 +779,18 @@ static int sq_keys_add(struct cor_store *st, int64_t person_id, int n,
 		       const char (*keys)[COR_KEY_MAX])
 {
 	int i = 0, err = 0;
+	if (worker_takes(st, person_id, &err)) {
+		for (; i < n; i++) {
+			if (!keys[i][0])
+				continue;
+			struct key_job *j = worker_job(st, person_id);
+			j->person = false;
+			memcpy(j->u.key, keys[i], COR_KEY_MAX);
+		}
+		return 0;
+	}
+	if (err < 0 || (err = keys_quiet(st)) < 0)
+		return err;
 	if (st->stage_keys &&
 	    ((err = cor_sqlite_keys_stage(st)) < 0 || (err = stage_spill(st)) < 0))
 		return err;
@@ -711,6 +1051,7 @@ static int backfill(struct cor_store *st)
 
 const struct cor_store_search_ops cor_sqlite_search_ops = {
 	.keys_add = sq_keys_add,
+	.person_keys_add = sq_person_keys_add,
 	.keys_remove = sq_keys_remove,
 	.keys_ids = sq_keys_ids,
 	.keys_persons = sq_keys_persons,

@@ -20,6 +20,8 @@ int cor_store_keys_add(struct cor_store *st, int64_t person_id, int n,
 
 int cor_store_person_keys_add(struct cor_store *st, int64_t person_id, const struct cor_person *p)
 {
+	if (OPS(st)->person_keys_add)
+		return OPS(st)->person_keys_add(st, person_id, p);
 	struct cor_keys k;
 	cor_fold_person_keys(p, &k);
 	return cor_store_keys_add(st, person_id, k.n, (const char(*)[COR_KEY_MAX])k.key);

@@ -10,6 +10,10 @@
 struct cor_store_search_ops {
 	int (*keys_add)(struct cor_store *st, int64_t person_id, int n,
 			const char (*keys)[COR_KEY_MAX]);
+	/* The keys of person p, folded by the backend (SQLite folds those of a
+	 * bulk write on a thread of its own); NULL: folded by store_search.c
+	 * and added by keys_add. */
+	int (*person_keys_add)(struct cor_store *st, int64_t person_id, const struct cor_person *p);
 	/* Remove n keys of person_id (n < 0: every key of theirs). */
 	int (*keys_remove)(struct cor_store *st, int64_t person_id, int n,
 			   const char (*keys)[COR_KEY_MAX]);

@@ -76,6 +76,17 @@ static const char *const stmt_sql[S__N] = {
 	[S_UNDO] = "ROLLBACK TO cor_unit",
 };
 
+/* The events a bulk write holds back: their case, time, and their texts
+ * copied into text (as offsets, which survive its growth). */
+struct cor_event_batch {
+	int n;
+	int64_t case_id[ADD_ROWS];
+	char at[ADD_ROWS][COR_TIME_LEN];
+	size_t actor[ADD_ROWS], action[ADD_ROWS], detail[ADD_ROWS], reason[ADD_ROWS];
+	char *text;
+	size_t used, cap;
+};
+
 /* ---- errors ------------------------------------------------------------ */
 
 void cor_sqlite_copy_uid(char out[COR_UUID_LEN], sqlite3_stmt *s, int col)
@@ -156,6 +167,9 @@ int cor_sqlite_fail(struct cor_store *st, int rc, const char *what)
 sqlite3_stmt *cor_sqlite_stmt(struct cor_store *st, const char *sql)
 {
 	if (cor_sqlite_foreign(st, "this operation"))
+		return NULL;
+	/* Events held back go in before anything that reads or adds events. */
+	if (st->events && st->events->n && strstr(sql, "event") && cor_sqlite_events_flush(st) < 0)
 		return NULL;
 	for (int i = 0; i < st->ncache; i++)
 		if (st->cache[i].sql == sql) {
@@ -416,6 +430,7 @@ fail:
 }
 
 static int end_large(struct cor_store *st, int err);
+static void events_free(struct cor_store *st);
 
 static void sqlite_close(struct cor_store *st)
 {
@@ -430,6 +445,7 @@ static void sqlite_close(struct cor_store *st)
 	if (st->db)
 		end_large(st, 0);
 	cor_sqlite_keys_drop(st);
+	events_free(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -641,7 +657,9 @@ static int note_counter(struct cor_store *st, int64_t office_id, int year, long 
 
 static int sqlite_commit(struct cor_store *st)
 {
-	int err = flush_counters(st);
+	int err = cor_sqlite_events_flush(st);
+	if (err == 0)
+		err = flush_counters(st);
 	if (err == 0)
 		err = cor_sqlite_keys_flush(st);
 	st->stage_keys = false;
@@ -655,6 +673,8 @@ static int sqlite_rollback(struct cor_store *st)
 	st->npending = 0;
 	st->stage_keys = false;
 	cor_sqlite_keys_drop(st);
+	if (st->events)
+		st->events->n = 0;
 	int err = sqlite3_get_autocommit(st->db) ? 0 : exec(st, "ROLLBACK", "rolling back");
 	return end_large(st, err);
 }
@@ -665,18 +685,26 @@ static int sqlite_mark(struct cor_store *st)
 {
 	memcpy(st->marked, st->pending, sizeof(st->pending));
 	st->nmarked = st->npending;
-	int err = cor_sqlite_keys_mark(st);
+	int err = cor_sqlite_events_flush(st);
+	if (err == 0)
+		err = cor_sqlite_keys_mark(st);
 	return err < 0 ? err : cor_sqlite_step_done(st, stmt(st, S_MARK), "marking a unit of work");
 }
 
 static int sqlite_release(struct cor_store *st)
 {
+	int err = cor_sqlite_events_flush(st);
+	if (err < 0)
+		return err;
 	cor_sqlite_keys_release(st);
 	return cor_sqlite_step_done(st, stmt(st, S_RELEASE), "keeping a unit of work");
 }
 
 static int sqlite_undo(struct cor_store *st)
 {
+	/* The events held back came after the mark (which wrote the rest). */
+	if (st->events)
+		st->events->n = 0;
 	int err = cor_sqlite_step_done(st, stmt(st, S_UNDO), "undoing a unit of work");
 	if (err < 0)
 		return err;
@@ -1017,7 +1045,7 @@ static int bind_event(struct cor_store *st, sqlite3_stmt *s, int at, int64_t cas
 	return cor_sqlite_bind_uid(st, s, at + 7);
 }
 
-static int sqlite_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e)
+static int event_add_now(struct cor_store *st, int64_t case_id, const struct cor_event *e)
 {
 	sqlite3_stmt *s = stmt(st, S_EVENT_ADD);
 	if (!s)
@@ -1026,8 +1054,9 @@ static int sqlite_event_add(struct cor_store *st, int64_t case_id, const struct 
 	return err < 0 ? err : cor_sqlite_step_done(st, s, "recording an event");
 }
 
-static int sqlite_events_add(struct cor_store *st, size_t n, const int64_t *case_ids,
-			     const struct cor_event *events)
+/* n events, ADD_ROWS to a statement, in their order. */
+static int events_add_now(struct cor_store *st, size_t n, const int64_t *case_ids,
+			  const struct cor_event *events)
 {
 	size_t i = 0;
 	int err = 0;
@@ -1041,8 +1070,90 @@ static int sqlite_events_add(struct cor_store *st, size_t n, const int64_t *case
 			err = cor_sqlite_step_done(st, s, "recording events");
 	}
 	for (; i < n && err == 0; i++)
-		err = sqlite_event_add(st, case_ids[i], &events[i]);
+		err = event_add_now(st, case_ids[i], &events[i]);
 	return err;
+}
+
+static void events_free(struct cor_store *st)
+{
+	if (st->events)
+		free(st->events->text);
+	free(st->events);
+	st->events = NULL;
+}
+
+/* Copy v into b's text; its offset in *at. false when out of memory. */
+static bool batch_text(struct cor_event_batch *b, const char *v, size_t *at)
+{
+	size_t len = strlen(v ? v : "") + 1;
+	if (b->used + len > b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 8192;
+		while (cap < b->used + len)
+			cap *= 2;
+		char *t = realloc(b->text, cap);
+		if (!t)
+			return false;
+		b->text = t;
+		b->cap = cap;
+	}
+	memcpy(b->text + b->used, v ? v : "", len);
+	*at = b->used;
+	b->used += len;
+	return true;
+}
+
+int cor_sqlite_events_flush(struct cor_store *st)
+{
+	struct cor_event_batch *b = st->events;
+	if (!b || b->n == 0)
+		return 0;
+	struct cor_event ev[ADD_ROWS];
+	int n = b->n;
+	for (int i = 0; i < n; i++) {
+		ev[i] = (struct cor_event){.actor = b->text + b->actor[i],
+					   .action = b->text + b->action[i],
+					   .detail = b->text + b->detail[i],
+					   .reason = b->text + b->reason[i]};
+		memcpy(ev[i].at, b->at[i], sizeof(ev[i].at));
+	}
+	b->n = 0;
+	b->used = 0;
+	sqlite3_int64 last = sqlite3_last_insert_rowid(st->db);
+	int err = events_add_now(st, (size_t)n, b->case_id, ev);
+	sqlite3_set_last_insert_rowid(st->db, last);
+	return err;
+}
+
+static int sqlite_event_add(struct cor_store *st, int64_t case_id, const struct cor_event *e)
+{
+	/* A bulk write (the demo) holds its events back to add them
+	 * ADD_ROWS a statement; nothing it writes names an event's id. */
+	if (!st->bulk || sqlite3_get_autocommit(st->db)) {
+		int err = cor_sqlite_events_flush(st);
+		return err < 0 ? err : event_add_now(st, case_id, e);
+	}
+	if (!st->events && !(st->events = calloc(1, sizeof(*st->events)))) {
+		cor_sqlite_msg(st, "recording an event: out of memory");
+		return COR_ENOMEM;
+	}
+	struct cor_event_batch *b = st->events;
+	if (!batch_text(b, e->actor, &b->actor[b->n]) ||
+	    !batch_text(b, e->action, &b->action[b->n]) ||
+	    !batch_text(b, e->detail, &b->detail[b->n]) ||
+	    !batch_text(b, e->reason, &b->reason[b->n])) {
+		cor_sqlite_msg(st, "recording an event: out of memory");
+		return COR_ENOMEM;
+	}
+	b->case_id[b->n] = case_id;
+	memcpy(b->at[b->n], e->at, sizeof(b->at[0]));
+	return ++b->n == ADD_ROWS ? cor_sqlite_events_flush(st) : 0;
+}
+
+static int sqlite_events_add(struct cor_store *st, size_t n, const int64_t *case_ids,
+			     const struct cor_event *events)
+{
+	int err = cor_sqlite_events_flush(st);
+	return err < 0 ? err : events_add_now(st, n, case_ids, events);
 }
 
 /* ---- reads ------------------------------------------------------------- */
@@ -1225,6 +1336,9 @@ static int sqlite_case_events(struct cor_store *st, int64_t case_id,
 			      int (*cb)(const struct cor_event *e, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s = NULL;
+	int flushed = cor_sqlite_events_flush(st);
+	if (flushed < 0)
+		return flushed;
 	int rc = sqlite3_prepare_v2(st->db,
 				    "SELECT at, actor, action, detail, reason, field, old_value, "
 				    "new_value FROM event"
@@ -1402,7 +1516,8 @@ static int sqlite_totals(struct cor_store *st, long *cases, long *persons, long 
 			 long *events)
 {
 	int err;
-	if ((err = query_int(st, "SELECT count(*) FROM cases", cases)) < 0 ||
+	if ((err = cor_sqlite_events_flush(st)) < 0 ||
+	    (err = query_int(st, "SELECT count(*) FROM cases", cases)) < 0 ||
 	    (err = query_int(st, "SELECT count(*) FROM person", persons)) < 0 ||
 	    (err = query_int(st, "SELECT count(*) FROM document", documents)) < 0 ||
 	    (err = query_int(st, "SELECT count(*) FROM event", events)) < 0)

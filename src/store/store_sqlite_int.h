@@ -69,6 +69,12 @@ struct cor_store {
 	 * touch a page out of the cache. */
 	bool stage_keys;
 	struct cor_key_stage *stage;
+	/* In a bulk write, the thread that folds and stages the keys
+	 * (sqlite_search.c). */
+	struct cor_key_worker *worker;
+	/* In a bulk write, events wait here to go in ADD_ROWS to a statement
+	 * (store_sqlite.c); they take their ids in the order they came. */
+	struct cor_event_batch *events;
 };
 
 /* Is st a store of another backend (PostgreSQL)? Every call reaches its
@@ -95,6 +101,10 @@ int cor_sqlite_fail(struct cor_store *st, int rc, const char *what);
  * first use and kept until close. sql must have static storage: its address
  * is the key. NULL when it does not prepare (cor_sqlite_fail tells why). */
 sqlite3_stmt *cor_sqlite_stmt(struct cor_store *st, const char *sql);
+/* Write the events a bulk write holds back (see struct cor_store): before
+ * a statement that reads or writes the event table, and at a mark, a
+ * release and the commit. The last insert rowid is kept. */
+int cor_sqlite_events_flush(struct cor_store *st);
 /* Step a write statement to completion and reset it. */
 int cor_sqlite_step_done(struct cor_store *st, sqlite3_stmt *s, const char *what);
 /* Bind text (borrowed until the statement is reset); NULL or "" binds NULL
