@@ -1062,30 +1062,22 @@ again:
 	 * better plan allows. */
 	if (depth == 0 && !bb->near_done) {
 		bb->near_done = true;
+		int rc = 0;
 		if (!md->inner) {
 			long lns_nodes = 0;
-			int rc = plan_lns(md, bb->known, md->in->cfg.node_limit * LNS_BUDGET,
-					  bb->deadline, &lns_nodes);
+			rc = plan_lns(md, bb->known, md->in->cfg.node_limit * LNS_BUDGET,
+				      bb->deadline, &lns_nodes);
 			bb->lns_nodes += lns_nodes;
-			if (!rc)
-				rc = root_cuts(bb);
-			if (!rc)
-				rc = resize_rows(bb);
-			if (rc) {
-				bb->cut = true;
-				bb->err = rc;
-				return;
-			}
 			bb->after_cuts = md->nm > LNS_ALL_MOVES;
-		} else if (md->inner_cuts) {
-			int rc = root_cuts(bb);
-			if (!rc)
-				rc = resize_rows(bb);
-			if (rc) {
-				bb->cut = true;
-				bb->err = rc;
-				return;
-			}
+		}
+		/* The cuts at the root: the top search's, and a neighbourhood's
+		 * when it asks for them. */
+		if (!rc && (!md->inner || md->inner_cuts) && !(rc = root_cuts(bb)))
+			rc = resize_rows(bb);
+		if (rc) {
+			bb->cut = true;
+			bb->err = rc;
+			return;
 		}
 		goto again;
 	}

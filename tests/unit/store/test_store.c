@@ -1044,14 +1044,9 @@ static void test_persons_each(void **state)
 	cor_store_close(st);
 }
 
-struct export_got {
-	char line[16][512];
-	int n;
-};
-
 static int collect_export(const struct cor_store_export_row *r, void *ctx)
 {
-	struct export_got *g = ctx;
+	struct each_got *g = ctx;
 	char docs[256] = "", pm[160] = "-";
 	assert_true(g->n < 16);
 	for (int i = 0; i < r->ndocs; i++)
@@ -1144,14 +1139,14 @@ static void test_export_each(void **state)
 		"LB-BEY-2025-000007 2 [visa:V100] at=- s0 -/-/0/undecided risk=- pm=-",
 		"LB-BEY-2025-000007 3 [-] at=- s0 -/-/0/undecided risk=- pm=-",
 	};
-	struct export_got g = {.n = 0};
+	struct each_got g = {.n = 0};
 	struct cor_case_filter f = {0};
 	assert_int_equal(cor_store_export_each(st, &f, collect_export, &g), 0);
 	assert_int_equal(g.n, ROWS(want));
 	for (size_t i = 0; i < ROWS(want); i++)
 		assert_string_equal(g.line[i], want[i]);
 	/* With a limit the same rows, of the first cases only. */
-	struct export_got k = {.n = 0};
+	struct each_got k = {.n = 0};
 	f.limit = 1;
 	assert_int_equal(cor_store_export_each(st, &f, collect_export, &k), 0);
 	assert_int_equal(k.n, 3);
@@ -1232,7 +1227,7 @@ static void test_large_records(void **state)
 		("LY-TIP-2026-000001 2 [-] at=- s2 A. One/en/0/no risk=- pm=fit_with_conditions/"
 		 "Dr One"),
 	};
-	struct export_got g = {.n = 0};
+	struct each_got g = {.n = 0};
 	struct cor_case_filter f = {0};
 	assert_int_equal(cor_store_export_each(st, &f, collect_export, &g), 0);
 	assert_int_equal(g.n, ROWS(want));
